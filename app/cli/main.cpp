@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// cipherchart-cli: administrative and batch work over the same services as the GUI.
+#include "app/Startup.h"
+#include "app/cli/BasicCommands.h"
+#include "app/cli/CommandRegistry.h"
+
+#include <QCoreApplication>
+
+#include <iostream>
+
+int main(int argc, char** argv)
+{
+    using namespace cc;
+    if (auto prepared = app::prepareProcess(); !prepared.ok()) {
+        std::cerr << "cipherchart-cli: " << prepared.error().describe() << "\n";
+        return cli::ExitIntegrity;
+    }
+    QCoreApplication qapp(argc, argv);
+    QCoreApplication::setApplicationName("cipherchart-cli");
+    QCoreApplication::setApplicationVersion(CC_VERSION);
+
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.size() == 1 && args[0] == "--version") {
+        std::cout << "cipherchart-cli " << CC_VERSION << "\n";
+        return cli::ExitOk;
+    }
+
+    cli::Io io{std::cout, std::cerr, std::cin};
+    // The known-answer self-test runs before any command; `selftest` prints it in full.
+    const bool selfTestCommand = std::find(args.begin(), args.end(), "selftest") != args.end();
+    if (!selfTestCommand && !args.empty() && args[0] != "--help" && args[0] != "-h") {
+        const auto results = app::runSelfTest(app::selfTestOptionsFromEnvironment());
+        if (!allPassed(results)) {
+            for (const auto& r : results)
+                if (!r.passed)
+                    std::cerr << "cipherchart-cli: self-test failed: " << r.name << ": " << r.detail << "\n";
+            return cli::ExitIntegrity;
+        }
+    }
+
+    cli::CommandRegistry registry;
+    cli::registerBasicCommands(registry);
+    return registry.dispatch(args, io);
+}

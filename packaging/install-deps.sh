@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs every Debian 12 package that CipherChart's build, app, tests and benchmarks need.
+# Non-interactive and idempotent; returns at once when everything is present.
+set -euo pipefail
+
+PACKAGES=(
+    build-essential cmake ninja-build pkg-config git
+    qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev libgl-dev libxkbcommon-dev
+    libsqlcipher-dev libsodium-dev libgmp-dev libssl-dev libgfshare-dev
+    libsqlite3-dev            # plain SQLite, linked only by the SQLCipher-vs-SQLite benchmark
+    clang-format clang-tidy
+    xvfb xauth imagemagick fonts-dejavu-core
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+        missing+=("$p")
+    fi
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    export DEBIAN_FRONTEND=noninteractive
+    echo "install-deps: installing ${missing[*]}"
+    $SUDO apt-get update -qq
+    # --no-install-recommends keeps Qt's SQLite driver (libqt6sql6-sqlite) off the machine:
+    # a second SQLite in the process would write plaintext or crash (DESIGN.md section 5).
+    $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if dpkg-query -W -f='${Status}' libqt6sql6-sqlite 2>/dev/null | grep -q 'install ok installed'; then
+    echo "install-deps: warning: libqt6sql6-sqlite is installed; CipherChart never loads it" >&2
+fi

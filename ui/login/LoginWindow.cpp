@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/login/LoginWindow.h"
+
+#include "ui_LoginWindow.h"
+
+namespace cc::ui {
+
+LoginWindow::LoginWindow(QWidget* parent) : QWidget(parent), m_ui(std::make_unique<Ui::LoginWindow>())
+{
+    m_ui->setupUi(this);
+    m_ui->errorLabel->hide();
+    m_ui->passwordLineEdit->setEchoMode(QLineEdit::Password);
+    connect(m_ui->loginPushButton, &QPushButton::clicked, this, &LoginWindow::submit);
+    connect(m_ui->passwordLineEdit, &QLineEdit::returnPressed, this, &LoginWindow::submit);
+    connect(m_ui->userLineEdit, &QLineEdit::textChanged, this, &LoginWindow::updateButton);
+    connect(m_ui->passwordLineEdit, &QLineEdit::textChanged, this, &LoginWindow::updateButton);
+    updateButton();
+    setClinic(tr("No clinic open"), false);
+}
+
+LoginWindow::~LoginWindow() = default;
+
+void LoginWindow::setClinic(const QString& clinicName, bool demo)
+{
+    m_ui->clinicLabel->setText(clinicName);
+    setWindowTitle(demo ? tr("CipherChart — DEMO clinic — Log in") : tr("CipherChart — Log in"));
+}
+
+void LoginWindow::showError(const QString& message)
+{
+    m_ui->errorLabel->setText(message);
+    m_ui->errorLabel->show();
+    setBusy(false);
+    m_ui->passwordLineEdit->setFocus();
+}
+
+void LoginWindow::setBusy(bool busy)
+{
+    m_ui->userLineEdit->setEnabled(!busy);
+    m_ui->passwordLineEdit->setEnabled(!busy);
+    m_ui->loginPushButton->setEnabled(!busy);
+    if (!busy)
+        updateButton();
+}
+
+void LoginWindow::submit()
+{
+    const QString user = m_ui->userLineEdit->text().trimmed();
+    if (user.isEmpty() || m_ui->passwordLineEdit->text().isEmpty())
+        return;
+    QString password = m_ui->passwordLineEdit->text();
+    m_ui->passwordLineEdit->clear();
+    m_ui->errorLabel->hide();
+    setBusy(true);
+    emit loginRequested(user, password);
+    password.fill(QChar(0));
+}
+
+void LoginWindow::updateButton()
+{
+    m_ui->loginPushButton->setEnabled(!m_ui->userLineEdit->text().trimmed().isEmpty() &&
+                                      !m_ui->passwordLineEdit->text().isEmpty());
+}
+
+} // namespace cc::ui
