@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Opening and keying a SQLCipher connection, following DESIGN.md section 5 step by step.
+#include "db/Database.h"
+
+#include "db/FileSystem.h"
+#include "db/RawKey.h"
+#include "db/SqliteError.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <charconv>
+#include <cstdint>
+#include <utility>
+
+namespace cc::db {
+
+namespace {
+
+constexpr int kDefaultBusyTimeoutMs = 5000;
+
+} // namespace
+
+Database::Database(sqlite3* db, std::string path, OpenMode mode) noexcept
+    : m_db(db), m_path(std::move(path)), m_mode(mode)
+{}
+
+Database::~Database()
+{
+    // close_v2 defers the close until any forgotten statement is finalised instead of leaking.
+    sqlite3_close_v2(m_db);
+}
+
+Database::Database(Database&& other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)), m_mode(other.m_mode)
+{}
+
+Database& Database::operator=(Database&& other) noexcept
+{
+    if (this != &other) {
+        sqlite3_close_v2(m_db);
+        m_db = std::exchange(other.m_db, nullptr);
+        m_path = std::move(other.m_path);
+        m_mode = other.m_mode;
+    }
+    return *this;
+}
+
+Result<Database> Database::open(const std::string& path, const crypto::SecureBytes& key, OpenMode mode)
+{
+    if (key.size() != detail::kRawKeySize)
+        return makeError(ErrorCode::InvalidArgument, "a database key must be 32 bytes");
+    if (path.empty())
+        return makeError(ErrorCode::InvalidArgument, "no database path given");
+
+    struct stat info
+    {};
+    const bool exists = ::stat(path.c_str(), &info) == 0;
+    if (!exists && mode != OpenMode::CreateIfMissing)
+        return makeError(ErrorCode::NotFound, "no clinic database at " + path);
+    if (exists && !S_ISREG(info.st_mode))
+        return makeError(ErrorCode::KeyMismatch, std::string(detail::kKeyMismatchMessage) + " — " + path);
+    // An empty file would silently become a fresh database: only CreateIfMissing may do that.
+    if (exists && info.st_size == 0 && mode != OpenMode::CreateIfMissing)
+        return makeError(ErrorCode::KeyMismatch, std::string(detail::kKeyMismatchMessage) + " — " + path);
+    if (!exists) {
+        // SQLite would create the file 0644 and give -wal/-shm the same mode; 0600 from the start.
+        auto created = detail::createPrivateFile(path);
+        if (!created.ok() && created.error().code != ErrorCode::AlreadyExists)
+            return std::move(created).error();
+    }
+
+    const int flags =
+        (mode == OpenMode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_PRIVATECACHE;
+    sqlite3* handle = nullptr;
+    const int rc = sqlite3_open_v2(path.c_str(), &handle, flags, nullptr);
+    Database db(handle, path, mode);
+    if (rc != SQLITE_OK)
+        return detail::sqliteError(handle, rc, "opening the clinic database", path);
+    sqlite3_extended_result_codes(handle, 1);
+    CC_TRY(db.configure(key));
+    return db;
+}
+
+Status Database::configure(const crypto::SecureBytes& key)
+{
+    // Key through the C API with the raw-key form: the key never passes through SQL text, which
+    // SQLite would copy into unwiped statement memory. SQLCipher copies and later wipes it.
+    {
+        auto spec = detail::rawKeySpec(key);
+        CC_TRY(spec);
+        const int rc = sqlite3_key(m_db, spec->data(), static_cast<int>(spec->size()));
+        if (rc != SQLITE_OK)
+            return detail::sqliteError(m_db, rc, "keying the clinic database", m_path, false);
+    }
+    // Must precede the first read: the page size is part of how every page is decrypted.
+    CC_TRY(exec("PRAGMA cipher_page_size = 4096;"));
+
+    auto version = queryText("PRAGMA cipher_version;", "reading PRAGMA cipher_version");
+    CC_TRY(version);
+    if (version->empty())
+        return makeError(ErrorCode::CryptoFailure,
+                         "the linked SQLite library is not SQLCipher (PRAGMA cipher_version is empty)");
+
+    // A wrong key shows only at the first page read, as SQLITE_NOTADB: force that read now.
+    {
+        sqlite3_stmt* stmt = nullptr;
+        int rc = sqlite3_prepare_v2(m_db, "SELECT count(*) FROM sqlite_master;", -1, &stmt, nullptr);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_step(stmt);
+        sqlite3_finalize(stmt);
+        if (rc != SQLITE_ROW) {
+            if ((rc & 0xff) == SQLITE_NOTADB)
+                return makeError(ErrorCode::KeyMismatch,
+                                 std::string(detail::kKeyMismatchMessage) + " (" + m_path + ")");
+            return detail::sqliteError(m_db, rc, "reading the clinic database", m_path);
+        }
+    }
+
+    if (!isReadOnly()) {
+        auto journal = queryText("PRAGMA journal_mode = WAL;", "switching to WAL journal mode");
+        CC_TRY(journal);
+        if (*journal != "wal")
+            return makeError(ErrorCode::StorageError,
+                             "the clinic database cannot use WAL journal mode on this file system (" + m_path + ")");
+    }
+    CC_TRY(exec("PRAGMA synchronous = FULL;"));
+    CC_TRY(exec("PRAGMA temp_store = MEMORY;"));
+    CC_TRY(exec("PRAGMA secure_delete = ON;"));
+    CC_TRY(exec("PRAGMA foreign_keys = ON;"));
+    auto foreignKeys = queryText("PRAGMA foreign_keys;", "reading PRAGMA foreign_keys");
+    CC_TRY(foreignKeys);
+    auto secureDelete = queryText("PRAGMA secure_delete;", "reading PRAGMA secure_delete");
+    CC_TRY(secureDelete);
+    if (*foreignKeys != "1" || *secureDelete != "1")
+        return makeError(ErrorCode::StorageError, "the SQLite library refused foreign_keys or secure_delete");
+    sqlite3_busy_timeout(m_db, kDefaultBusyTimeoutMs);
+    return {};
+}
+
+Result<std::string> Database::queryText(const char* sql, std::string_view operation)
+{
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v2(m_db, sql, -1, &stmt, nullptr);
+    std::string value;
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW) {
+            if (const auto* text = sqlite3_column_text(stmt, 0))
+                value = reinterpret_cast<const char*>(text);
+            rc = SQLITE_OK;
+        } else if (rc == SQLITE_DONE) {
+            rc = SQLITE_OK;
+        }
+    }
+    sqlite3_finalize(stmt);
+    if (rc != SQLITE_OK)
+        return detail::sqliteError(m_db, rc, operation, m_path);
+    return value;
+}
+
+Status Database::exec(const std::string& sql)
+{
+    char* message = nullptr;
+    const int rc = sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &message);
+    sqlite3_free(message);
+    if (rc != SQLITE_OK)
+        return detail::sqliteError(m_db, rc, detail::describeSql(sql), m_path);
+    return {};
+}
+
+Result<Statement> Database::prepare(std::string_view sql)
+{
+    if (sql.size() > static_cast<std::size_t>(INT32_MAX))
+        return makeError(ErrorCode::InvalidArgument, "SQL text too long");
+    sqlite3_stmt* stmt = nullptr;
+    std::string operation = detail::describeSql(sql);
+    const int rc = sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+    if (rc != SQLITE_OK) {
+        sqlite3_finalize(stmt);
+        return detail::sqliteError(m_db, rc, "preparing the " + operation, m_path);
+    }
+    if (stmt == nullptr)
+        return makeError(ErrorCode::InvalidArgument, "the SQL text holds no statement");
+    return Statement(m_db, stmt, std::move(operation), m_path);
+}
+
+std::int64_t Database::lastInsertRowId() const noexcept
+{
+    return static_cast<std::int64_t>(sqlite3_last_insert_rowid(m_db));
+}
+
+int Database::changes() const noexcept
+{
+    return sqlite3_changes(m_db);
+}
+
+Result<int> Database::userVersion()
+{
+    auto text = queryText("PRAGMA user_version;", "reading PRAGMA user_version");
+    CC_TRY(text);
+    int version = 0;
+    const auto* begin = text->data();
+    const auto parsed = std::from_chars(begin, begin + text->size(), version);
+    if (parsed.ec != std::errc() || parsed.ptr != begin + text->size())
+        return makeError(ErrorCode::StorageError, "PRAGMA user_version returned no number (" + m_path + ")");
+    return version;
+}
+
+Status Database::setUserVersion(int version)
+{
+    if (version < 0)
+        return makeError(ErrorCode::InvalidArgument, "a schema version cannot be negative");
+    return exec("PRAGMA user_version = " + std::to_string(version) + ";");
+}
+
+void Database::setBusyTimeout(std::chrono::milliseconds timeout) noexcept
+{
+    const auto ms = timeout.count();
+    sqlite3_busy_timeout(m_db, ms < 0 ? 0 : (ms > INT32_MAX ? INT32_MAX : static_cast<int>(ms)));
+}
+
+bool Database::isReadOnly() const noexcept
+{
+    return m_mode == OpenMode::ReadOnly || sqlite3_db_readonly(m_db, "main") == 1;
+}
+
+bool Database::inTransaction() const noexcept
+{
+    return sqlite3_get_autocommit(m_db) == 0;
+}
+
+} // namespace cc::db

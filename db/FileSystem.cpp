@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// POSIX helpers: errno to typed errors, private file creation, folder fsync.
+#include "db/FileSystem.h"
+
+#include "core/crypto/Rng.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <system_error>
+
+namespace cc::db::detail {
+
+Error writeErrnoError(int err, std::string_view what, std::string_view path)
+{
+    std::string message(what);
+    message += " (";
+    message += path;
+    message += "): ";
+    message += std::generic_category().message(err);
+    switch (err) {
+    case ENOSPC:
+    case EDQUOT:
+        return makeError(ErrorCode::StorageFull, std::move(message));
+    case EROFS:
+    case EACCES:
+    case EPERM:
+        return makeError(ErrorCode::StorageReadOnly, std::move(message));
+    default:
+        return makeError(ErrorCode::StorageError, std::move(message));
+    }
+}
+
+Status createPrivateFile(const std::string& path)
+{
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0) {
+        if (errno == EEXIST)
+            return makeError(ErrorCode::AlreadyExists, "a file already exists at " + path);
+        return writeErrnoError(errno, "cannot create the file", path);
+    }
+    if (::close(fd) != 0)
+        return writeErrnoError(errno, "cannot create the file", path);
+    return {};
+}
+
+std::string folderOf(const std::string& path)
+{
+    const auto slash = path.rfind('/');
+    if (slash == std::string::npos)
+        return ".";
+    if (slash == 0)
+        return "/";
+    return path.substr(0, slash);
+}
+
+Status syncFolderOf(const std::string& path)
+{
+    const std::string folder = folderOf(path);
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return writeErrnoError(errno, "cannot open the folder to sync it", folder);
+    // POSIX: a rename is durable only once the folder's own entry list has been fsync()ed.
+    const int rc = ::fsync(fd);
+    const int err = errno;
+    ::close(fd);
+    if (rc != 0)
+        return writeErrnoError(err, "cannot sync the folder", folder);
+    return {};
+}
+
+std::string temporarySibling(const std::string& path)
+{
+    static constexpr char digits[] = "0123456789abcdef";
+    const auto random = crypto::SystemRng::instance().bytes(8);
+    std::string name = path + ".tmp-";
+    for (auto byte : random) {
+        name += digits[byte >> 4];
+        name += digits[byte & 0x0f];
+    }
+    return name;
+}
+
+bool pathExists(const std::string& path)
+{
+    struct stat info
+    {};
+    return ::lstat(path.c_str(), &info) == 0;
+}
+
+} // namespace cc::db::detail

@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Rekey, encrypted export and checkpoint: the old key stops working, rows survive unchanged.
+#include "db/Database.h"
+
+#include "DbTestSupport.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sqlite3.h>
+
+#include <cstring>
+
+using namespace cc;
+using namespace cc::db;
+using cc::db::test::fileBytes;
+using cc::db::test::str;
+using cc::db::test::testKey;
+
+namespace {
+
+using Rows = std::vector<std::pair<std::int64_t, std::vector<std::uint8_t>>>;
+
+Rows readRows(Database& db)
+{
+    Rows rows;
+    auto stmt = db.prepare("SELECT id, v FROM t ORDER BY id;");
+    if (!stmt.ok())
+        return rows;
+    while (true) {
+        auto row = stmt->step();
+        if (!row.ok() || !*row)
+            break;
+        rows.emplace_back(stmt->columnInt64(0), stmt->columnBlob(1));
+    }
+    return rows;
+}
+
+Database populated(const QString& path, std::uint64_t seed, int rows)
+{
+    auto db = Database::open(str(path), testKey(seed), OpenMode::CreateIfMissing);
+    if (!db.ok() || !db->exec("CREATE TABLE t (id INTEGER PRIMARY KEY, v BLOB NOT NULL);").ok())
+        qFatal("cannot create test database");
+    crypto::DeterministicRng rng(seed);
+    auto stmt = db->prepare("INSERT INTO t (v) VALUES (?1);");
+    for (int i = 0; i < rows; ++i) {
+        const auto value = rng.bytes(100 + static_cast<std::size_t>(i % 7) * 300);
+        if (!stmt->bindBlob(1, value).ok() || !stmt->step().ok())
+            qFatal("cannot insert");
+        stmt->reset();
+    }
+    if (!db->setUserVersion(42).ok())
+        qFatal("cannot set user_version");
+    return std::move(db).value();
+}
+
+} // namespace
+
+class TestDatabaseMaintenance : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void rekeyOldKeyFailsNewKeyOpens();
+    void rekeyRefusesBadKeyAndOpenTransaction();
+    void rekeyIsAtomicInWal();
+    void exportReopensUnderNewKey();
+    void exportRefusesExistingTarget();
+    void exportFailureLeavesNothing();
+    void checkpointEmptiesWal();
+};
+
+void TestDatabaseMaintenance::rekeyOldKeyFailsNewKeyOpens()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("clinic.db");
+    Rows before;
+    {
+        Database db = populated(path, 1, 40);
+        before = readRows(db);
+        QVERIFY(db.rekey(testKey(2)).ok());
+        QCOMPARE(readRows(db), before); // the open connection continues under the new key
+        QVERIFY(db.exec("INSERT INTO t (v) VALUES (x'aa');").ok());
+        before.emplace_back(41, std::vector<std::uint8_t>{0xaa});
+        QVERIFY(fileBytes(path + "-wal").size() < 4096 * 2); // truncated, no old-key pages
+    }
+    auto old = Database::open(str(path), testKey(1), OpenMode::ExistingOnly);
+    QVERIFY(!old.ok());
+    QCOMPARE(old.error().code, ErrorCode::KeyMismatch);
+    auto fresh = Database::open(str(path), testKey(2), OpenMode::ExistingOnly);
+    QVERIFY2(fresh.ok(), fresh.ok() ? "" : fresh.error().message.c_str());
+    QCOMPARE(readRows(*fresh), before);
+    QCOMPARE(*fresh->userVersion(), 42);
+    QVERIFY(fresh->integrityCheck().ok());
+}
+
+void TestDatabaseMaintenance::rekeyRefusesBadKeyAndOpenTransaction()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("clinic.db");
+    Database db = populated(path, 3, 3);
+    QCOMPARE(db.rekey(crypto::SecureBytes(16)).error().code, ErrorCode::InvalidArgument);
+    QVERIFY(db.exec("BEGIN;").ok());
+    QCOMPARE(db.rekey(testKey(4)).error().code, ErrorCode::InvalidArgument);
+    QVERIFY(db.exec("ROLLBACK;").ok());
+    // Nothing changed: the original key still opens the file.
+    QVERIFY(Database::open(str(path), testKey(3), OpenMode::ExistingOnly).ok());
+}
+
+// Pins the library behaviour Database::rekey relies on: SQLCipher 3.4.1's sqlite3_rekey works in
+// WAL mode as one transaction. Files copied after the rekey committed but before any checkpoint
+// (what a crash leaves) open under the new key only; copies of the main file alone (the WAL lost)
+// still open under the old key: no state needs both keys.
+void TestDatabaseMaintenance::rekeyIsAtomicInWal()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("raw.db");
+    static const char oldKey[] = "x'0101010101010101010101010101010101010101010101010101010101010101'";
+    static const char newKey[] = "x'0202020202020202020202020202020202020202020202020202020202020202'";
+    sqlite3* raw = nullptr;
+    QCOMPARE(sqlite3_open_v2(str(path).c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr), SQLITE_OK);
+    QCOMPARE(sqlite3_key(raw, oldKey, int(sizeof oldKey - 1)), SQLITE_OK);
+    QCOMPARE(
+        sqlite3_exec(raw,
+                     "PRAGMA cipher_page_size = 4096; PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;"
+                     "CREATE TABLE t (v BLOB); WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c "
+                     "WHERE i < 200) INSERT INTO t SELECT randomblob(500) FROM c; PRAGMA wal_checkpoint(TRUNCATE);",
+                     nullptr, nullptr, nullptr),
+        SQLITE_OK);
+    QCOMPARE(sqlite3_rekey(raw, newKey, int(sizeof newKey - 1)), SQLITE_OK);
+    // Snapshot as a crash would leave it: main file plus WAL, nothing checkpointed.
+    QVERIFY(QFile::copy(path, dir.filePath("crash.db")));
+    QVERIFY(QFile::copy(path + "-wal", dir.filePath("crash.db-wal")));
+    QVERIFY(QFile::copy(path, dir.filePath("lostwal.db")));
+    sqlite3_close(raw);
+
+    auto opensWith = [](const QString& file, const char* key) {
+        sqlite3* db = nullptr;
+        sqlite3_open_v2(str(file).c_str(), &db, SQLITE_OPEN_READWRITE, nullptr);
+        sqlite3_key(db, key, int(std::strlen(key)));
+        sqlite3_stmt* stmt = nullptr;
+        int count = -1;
+        if (sqlite3_exec(db, "PRAGMA cipher_page_size = 4096;", nullptr, nullptr, nullptr) == SQLITE_OK &&
+            sqlite3_prepare_v2(db, "SELECT count(*) FROM t;", -1, &stmt, nullptr) == SQLITE_OK &&
+            sqlite3_step(stmt) == SQLITE_ROW)
+            count = sqlite3_column_int(stmt, 0);
+        sqlite3_finalize(stmt);
+        sqlite3_close(db);
+        return count;
+    };
+    QCOMPARE(opensWith(dir.filePath("crash.db"), newKey), 200);
+    QCOMPARE(opensWith(dir.filePath("crash.db"), oldKey), -1);
+    // Without its WAL the main file still holds the complete pre-rekey state under the old key.
+    QCOMPARE(opensWith(dir.filePath("lostwal.db"), newKey), -1);
+    QCOMPARE(opensWith(dir.filePath("lostwal.db"), oldKey), 200);
+    QCOMPARE(opensWith(path, newKey), 200);
+    QCOMPARE(opensWith(path, oldKey), -1);
+}
+
+void TestDatabaseMaintenance::exportReopensUnderNewKey()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("clinic.db");
+    const QString backup = dir.filePath("backup.db");
+    Database db = populated(path, 6, 60);
+    QVERIFY(db.exec("CREATE INDEX t_v ON t (v); CREATE TRIGGER t_guard BEFORE DELETE ON t "
+                    "BEGIN SELECT RAISE(ABORT, 'kept'); END;")
+                .ok());
+    const Rows before = readRows(db);
+    auto exported = db.exportTo(str(backup), testKey(7));
+    QVERIFY2(exported.ok(), exported.ok() ? "" : exported.error().message.c_str());
+    QVERIFY(!fileBytes(backup).startsWith("SQLite format 3"));
+    QVERIFY(QDir(dir.path()).entryList({"*.tmp-*"}, QDir::Files).isEmpty());
+    QVERIFY(!QFile::exists(backup + "-journal"));
+    QCOMPARE(QFile::permissions(backup) & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+
+    auto sameKey = Database::open(str(backup), testKey(6), OpenMode::ReadOnly);
+    QCOMPARE(sameKey.error().code, ErrorCode::KeyMismatch);
+    auto copy = Database::open(str(backup), testKey(7), OpenMode::ExistingOnly);
+    QVERIFY2(copy.ok(), copy.ok() ? "" : copy.error().message.c_str());
+    QCOMPARE(readRows(*copy), before);
+    QCOMPARE(*copy->userVersion(), 42);
+    QVERIFY(copy->integrityCheck().ok());
+    // Schema objects came along: the trigger still guards the copy.
+    QVERIFY(!copy->exec("DELETE FROM t;").ok());
+    // The source is untouched and still under its own key.
+    QCOMPARE(readRows(db), before);
+}
+
+void TestDatabaseMaintenance::exportRefusesExistingTarget()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("clinic.db");
+    const QString target = dir.filePath("exists.db");
+    QFile file(target);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("keep me");
+    file.close();
+    Database db = populated(path, 8, 2);
+    QCOMPARE(db.exportTo(str(target), testKey(9)).error().code, ErrorCode::AlreadyExists);
+    QCOMPARE(fileBytes(target), QByteArray("keep me"));
+    QCOMPARE(db.exportTo(str(dir.filePath("x.db")), crypto::SecureBytes(8)).error().code, ErrorCode::InvalidArgument);
+    QCOMPARE(db.exportTo(str(path), testKey(9)).error().code, ErrorCode::InvalidArgument);
+}
+
+void TestDatabaseMaintenance::exportFailureLeavesNothing()
+{
+    QTemporaryDir dir;
+    Database db = populated(dir.filePath("clinic.db"), 10, 2);
+    auto missingFolder = db.exportTo(str(dir.filePath("no/such/folder/backup.db")), testKey(11));
+    QVERIFY(!missingFolder.ok());
+    QCOMPARE(missingFolder.error().code, ErrorCode::StorageError);
+
+    const QString mountPoint = dir.filePath("small");
+    QVERIFY(QDir().mkpath(mountPoint));
+    if (!test::mountTmpfs(mountPoint, "64k"))
+        QSKIP("cannot mount a tmpfs here (needs root or CAP_SYS_ADMIN); disk-full export not tested");
+    struct Cleanup
+    {
+        QString dir;
+        ~Cleanup() { test::unmount(dir); }
+    } cleanup{mountPoint};
+    Database big = populated(dir.filePath("big.db"), 12, 200); // far more than 64 KiB
+    auto full = big.exportTo(str(mountPoint + "/backup.db"), testKey(13));
+    QVERIFY(!full.ok());
+    QVERIFY2(full.error().code == ErrorCode::StorageFull, full.error().message.c_str());
+    QVERIFY(QDir(mountPoint).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).isEmpty());
+    QVERIFY(!big.inTransaction());
+    QVERIFY(big.exec("INSERT INTO t (v) VALUES (x'01');").ok()); // the source still works
+}
+
+void TestDatabaseMaintenance::checkpointEmptiesWal()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("clinic.db");
+    Database db = populated(path, 14, 20);
+    QVERIFY(fileBytes(path + "-wal").size() > 0);
+    QVERIFY(db.checkpoint().ok());
+    QCOMPARE(fileBytes(path + "-wal").size(), qsizetype(0));
+}
+
+QTEST_GUILESS_MAIN(TestDatabaseMaintenance)
+#include "TestDatabaseMaintenance.moc"
