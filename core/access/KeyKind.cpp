@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Key kind names, sizes and the role table of DESIGN.md section 4.
+#include "core/access/KeyKind.h"
+
+namespace cc::access {
+
+std::string_view keyKindName(KeyKind kind) noexcept
+{
+    switch (kind) {
+    case KeyKind::DatabaseKey:
+        return "DatabaseKey";
+    case KeyKind::IdentityCategory:
+        return "IdentityCategory";
+    case KeyKind::ClinicalCategory:
+        return "ClinicalCategory";
+    case KeyKind::Index:
+        return "Index";
+    case KeyKind::AuditRoot:
+        return "AuditRoot";
+    case KeyKind::ClinicSigning:
+        return "ClinicSigning";
+    case KeyKind::PaillierShare:
+        return "PaillierShare";
+    case KeyKind::PatientIdentity:
+        return "PatientIdentity";
+    case KeyKind::PatientClinical:
+        return "PatientClinical";
+    }
+    return "Unknown";
+}
+
+std::optional<KeyKind> keyKindFromCode(std::uint8_t code) noexcept
+{
+    for (KeyKind k : kAllKeyKinds) {
+        if (static_cast<std::uint8_t>(k) == code)
+            return k;
+    }
+    return std::nullopt;
+}
+
+bool keySizeValid(KeyKind kind, std::size_t size) noexcept
+{
+    if (kind == KeyKind::PaillierShare)
+        return size >= 1 && size <= kMaxPaillierShareSize;
+    return size == 32;
+}
+
+std::vector<KeyKind> keyKindsForRole(Role role, bool custodian)
+{
+    switch (role) {
+    case Role::Patient:
+        return {KeyKind::DatabaseKey, KeyKind::PatientIdentity, KeyKind::PatientClinical};
+    case Role::Doctor:
+        return {KeyKind::DatabaseKey, KeyKind::IdentityCategory, KeyKind::ClinicalCategory, KeyKind::Index};
+    case Role::Administrator:
+        if (custodian)
+            return {KeyKind::DatabaseKey, KeyKind::IdentityCategory, KeyKind::Index,
+                    KeyKind::AuditRoot,   KeyKind::ClinicSigning,    KeyKind::PaillierShare};
+        return {KeyKind::DatabaseKey, KeyKind::IdentityCategory, KeyKind::Index, KeyKind::AuditRoot,
+                KeyKind::ClinicSigning};
+    }
+    return {};
+}
+
+} // namespace cc::access

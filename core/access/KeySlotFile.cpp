@@ -1,0 +1,330 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Key-slot file: parse, serialise, wrap and unwrap key rings, file MAC.
+#include "core/access/KeySlotFile.h"
+
+#include "core/access/BinaryReader.h"
+#include "core/access/BinaryWriter.h"
+#include "core/crypto/Aead.h"
+
+#include <algorithm>
+#include <set>
+
+namespace cc::access {
+
+namespace {
+
+constexpr std::uint8_t kMagic[8] = {'C', 'C', 'K', 'S', 'L', 'O', 'T', 'S'};
+constexpr std::size_t kMacSize = 32;
+constexpr std::size_t kChecksumSize = crypto::kSha256Size;
+constexpr std::size_t kHeaderSize = 8 + 2 + kIdSize + 8 + 2;
+constexpr std::string_view kMacInfo = "CipherChart key-slot file MAC v1";
+
+std::span<const std::uint8_t> asBytes(std::string_view s)
+{
+    return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
+}
+
+Error damaged()
+{
+    return malformed("key-slot file is damaged", {}, 0, "checksum");
+}
+
+Error noSlot()
+{
+    return makeError(ErrorCode::AccountDisabled, "this account has no key slot (disabled or never created)");
+}
+
+} // namespace
+
+KeySlotFile KeySlotFile::create(crypto::Rng& rng)
+{
+    KeySlotFile f;
+    rng.fill(f.m_clinicId);
+    f.m_dirty = true;
+    return f;
+}
+
+Status KeySlotFile::checkClinic(const ClinicId& expected) const
+{
+    if (m_clinicId != expected)
+        return makeError(ErrorCode::KeyMismatch, "the key-slot file belongs to another clinic");
+    return {};
+}
+
+Status KeySlotFile::checkGeneration(std::uint64_t lastSeen) const
+{
+    if (m_generation < lastSeen)
+        return makeError(ErrorCode::IntegrityFailure,
+                         "the key-slot file is older than the database expects (replaced by an older copy)");
+    return {};
+}
+
+KeySlot* KeySlotFile::findSlot(std::string_view userName) noexcept
+{
+    for (KeySlot& s : m_slots) {
+        if (s.userName == userName)
+            return &s;
+    }
+    return nullptr;
+}
+
+const KeySlot* KeySlotFile::slot(std::string_view userName) const noexcept
+{
+    return const_cast<KeySlotFile*>(this)->findSlot(userName);
+}
+
+std::vector<std::uint8_t> KeySlotFile::encode(bool forMac) const
+{
+    std::vector<std::uint8_t> out;
+    BinaryWriter w(out);
+    w.bytes(kMagic);
+    w.u16(kFormatVersion);
+    w.bytes(m_clinicId);
+    w.u64(m_generation);
+    w.u16(static_cast<std::uint16_t>(m_slots.size()));
+    for (const KeySlot& s : m_slots)
+        s.encode(w, forMac);
+    return out;
+}
+
+Result<crypto::Digest256> KeySlotFile::computeMac(const KeyRing& ring) const
+{
+    const KeyEntry* dbk = ring.find(KeyKind::DatabaseKey);
+    if (!dbk)
+        return makeError(ErrorCode::KeyMismatch, "the key ring holds no database key");
+    // Separate key for the file MAC (RFC 5869 section 3.2: distinct info per use), so the DBK
+    // itself is never used outside SQLCipher.
+    auto macKey = crypto::hkdfSha256(dbk->secret.span(), m_clinicId, asBytes(kMacInfo), 32);
+    if (!macKey.ok())
+        return std::move(macKey).error();
+    return crypto::hmacSha256(macKey->span(), encode(true));
+}
+
+Status KeySlotFile::verifyMac(const KeyRing& ring) const
+{
+    auto mac = computeMac(ring);
+    if (!mac.ok())
+        return std::move(mac).error();
+    if (!crypto::constantTimeEqual(*mac, m_mac))
+        return makeError(ErrorCode::IntegrityFailure,
+                         "the key-slot file was changed outside CipherChart or belongs to other keys");
+    return {};
+}
+
+Status KeySlotFile::commitAuthenticated(const KeyRing& ring)
+{
+    ++m_generation;
+    auto mac = computeMac(ring);
+    if (!mac.ok())
+        return std::move(mac).error();
+    m_mac = *mac;
+    m_dirty = true;
+    return {};
+}
+
+Status KeySlotFile::wrapInto(KeySlot& slot, std::span<const std::uint8_t> password, const KeyRing& ring,
+                             const crypto::Argon2Params& params, crypto::Rng& rng) const
+{
+    if (password.size() < kMinPasswordLength)
+        return makeError(ErrorCode::InvalidArgument, "a password has at least 8 characters");
+    if (auto v = validateKdfParams(params); !v.ok())
+        return makeError(ErrorCode::InvalidArgument, v.error().message);
+    rng.fill(slot.salt);
+    slot.kdf = params;
+    auto kek = crypto::argon2id(password, slot.salt, params);
+    if (!kek.ok())
+        return std::move(kek).error();
+    const crypto::SecureBytes plain = ring.serialise();
+    // The slot version doubles as the Aead key id: each re-wrap derives a new KEK (new salt).
+    auto blob = crypto::Aead::seal(*kek, slot.slotVersion, plain.span(), slot.aad(m_clinicId), rng);
+    if (!blob.ok())
+        return std::move(blob).error();
+    slot.wrapped = std::move(*blob);
+    return {};
+}
+
+Result<UserId> KeySlotFile::addSlot(std::string_view userName, Role role, std::span<const std::uint8_t> password,
+                                    const KeyRing& ring, const crypto::Argon2Params& params, crypto::Rng& rng,
+                                    const Clock& clock)
+{
+    CC_TRY(validateUserName(userName));
+    if (auto c = ring.conformsTo(role); !c.ok())
+        return makeError(ErrorCode::InvalidArgument, c.error().message);
+    if (findSlot(userName))
+        return makeError(ErrorCode::AlreadyExists, "the user name is taken");
+    if (m_slots.size() >= kMaxSlots)
+        return makeError(ErrorCode::StorageFull, "the key-slot file is full");
+    if (!m_slots.empty())
+        CC_TRY(verifyMac(ring));
+
+    KeySlot s;
+    do {
+        rng.fill(s.userId);
+    } while (std::any_of(m_slots.begin(), m_slots.end(), [&](const KeySlot& o) { return o.userId == s.userId; }));
+    s.userName = std::string(userName);
+    s.role = role;
+    s.patientId = ring.patientId();
+    s.slotVersion = 1;
+    s.createdAt = clock.nowSeconds();
+    s.changedAt = s.createdAt;
+    CC_TRY(wrapInto(s, password, ring, params, rng));
+    const UserId id = s.userId;
+    m_slots.push_back(std::move(s));
+    CC_TRY(commitAuthenticated(ring));
+    return id;
+}
+
+Result<KeyRing> KeySlotFile::unlock(std::string_view userName, std::span<const std::uint8_t> password) const
+{
+    const KeySlot* s = slot(userName);
+    if (!s)
+        return noSlot();
+    auto kek = crypto::argon2id(password, s->salt, s->kdf);
+    if (!kek.ok())
+        return std::move(kek).error();
+    auto plain = crypto::Aead::open(*kek, s->slotVersion, s->wrapped, s->aad(m_clinicId));
+    if (!plain.ok()) {
+        // The checksum already passed, so a tag failure means a wrong password, or a slot moved
+        // to another user, role or clinic: both look like a wrong password to the user.
+        if (plain.error().code == ErrorCode::IntegrityFailure)
+            return makeError(ErrorCode::WrongPassword, "wrong user name or password");
+        // The blob's key id is the slot version: a mismatch means the slot was edited.
+        if (plain.error().code == ErrorCode::KeyMismatch)
+            return makeError(ErrorCode::IntegrityFailure, "the key slot was altered");
+        return std::move(plain).error();
+    }
+    auto ring = KeyRing::parse(plain->span());
+    if (!ring.ok())
+        return std::move(ring).error();
+    if (!ring->conformsTo(s->role).ok() || ring->patientId() != s->patientId)
+        return makeError(ErrorCode::IntegrityFailure, "the key ring does not match its slot");
+    CC_TRY(verifyMac(*ring));
+    return ring;
+}
+
+Status KeySlotFile::rewrap(std::string_view userName, std::span<const std::uint8_t> newPassword, const KeyRing& ring,
+                           const crypto::Argon2Params& params, crypto::Rng& rng, const Clock& clock,
+                           bool mustChangePassword)
+{
+    KeySlot* s = findSlot(userName);
+    if (!s)
+        return noSlot();
+    if (auto c = ring.conformsTo(s->role); !c.ok() || ring.patientId() != s->patientId)
+        return makeError(ErrorCode::InvalidArgument, "the key ring does not belong to this account");
+    CC_TRY(verifyMac(ring));
+    KeySlot next = *s;
+    ++next.slotVersion;
+    next.mustChangePassword = mustChangePassword;
+    next.changedAt = clock.nowSeconds();
+    CC_TRY(wrapInto(next, newPassword, ring, params, rng));
+    *s = std::move(next);
+    return commitAuthenticated(ring);
+}
+
+Status KeySlotFile::removeSlot(std::string_view userName, const KeyRing& actor, const Clock& clock)
+{
+    (void)clock; // the removal time belongs in the audit trail, not in the file
+    const auto it =
+        std::find_if(m_slots.begin(), m_slots.end(), [&](const KeySlot& s) { return s.userName == userName; });
+    if (it == m_slots.end())
+        return noSlot();
+    CC_TRY(verifyMac(actor));
+    m_slots.erase(it);
+    return commitAuthenticated(actor);
+}
+
+Status KeySlotFile::clearLockout(std::string_view userName, const KeyRing& actor, const Clock& clock)
+{
+    KeySlot* s = findSlot(userName);
+    if (!s)
+        return noSlot();
+    CC_TRY(verifyMac(actor));
+    s->failedAttempts = 0;
+    s->lockedUntil = 0;
+    s->suspended = false;
+    s->changedAt = clock.nowSeconds();
+    return commitAuthenticated(actor);
+}
+
+Status KeySlotFile::setThrottleState(std::string_view userName, std::uint32_t failedAttempts, std::int64_t lockedUntil,
+                                     bool suspended)
+{
+    KeySlot* s = findSlot(userName);
+    if (!s)
+        return noSlot();
+    s->failedAttempts = failedAttempts;
+    s->lockedUntil = lockedUntil;
+    s->suspended = suspended;
+    m_dirty = true;
+    return {};
+}
+
+std::vector<AccountInfo> KeySlotFile::listAccounts() const
+{
+    std::vector<AccountInfo> out;
+    out.reserve(m_slots.size());
+    for (const KeySlot& s : m_slots)
+        out.push_back(AccountInfo{s.userId, s.userName, s.role, s.patientId, s.failedAttempts, s.lockedUntil,
+                                  s.suspended, s.mustChangePassword, s.createdAt, s.changedAt});
+    return out;
+}
+
+std::vector<std::uint8_t> KeySlotFile::serialise() const
+{
+    std::vector<std::uint8_t> out = encode(false);
+    out.insert(out.end(), m_mac.begin(), m_mac.end());
+    const auto sum = crypto::sha256(out);
+    out.insert(out.end(), sum.begin(), sum.end());
+    return out;
+}
+
+Result<KeySlotFile> KeySlotFile::parse(std::span<const std::uint8_t> bytes)
+{
+    if (bytes.size() < sizeof(kMagic) || !std::equal(std::begin(kMagic), std::end(kMagic), bytes.begin()))
+        return malformed("not a CipherChart key-slot file", {}, 0, "magic");
+    // The checksum is the last 32 bytes in every format version, so it is checked before the
+    // version: a damaged version field reads as damage, a well-formed newer file as Unsupported.
+    if (bytes.size() < kHeaderSize + kMacSize + kChecksumSize)
+        return damaged();
+    const auto body = bytes.first(bytes.size() - kChecksumSize);
+    const auto stored = bytes.last(kChecksumSize);
+    if (!crypto::constantTimeEqual(crypto::sha256(body), stored))
+        return damaged();
+
+    BinaryReader r(body.first(body.size() - kMacSize));
+    r.bytes(sizeof(kMagic));
+    const std::uint16_t version = r.u16();
+    if (version != kFormatVersion)
+        return makeError(ErrorCode::Unsupported,
+                         "key-slot file format version " + std::to_string(version) + " is not supported");
+    KeySlotFile f;
+    r.into(f.m_clinicId);
+    f.m_generation = r.u64();
+    const std::size_t count = r.u16();
+    if (!r.ok())
+        return malformed("key-slot file header is truncated", {}, 0, "header");
+    if (count > kMaxSlots)
+        return malformed("too many key slots", {}, 0, "count");
+    std::set<UserId> ids;
+    std::set<std::string> names;
+    for (std::size_t i = 0; i < count; ++i) {
+        auto s = KeySlot::decode(r);
+        if (!s.ok()) {
+            Error e = std::move(s).error();
+            e.field = "slot[" + std::to_string(i) + "]." + e.field;
+            return e;
+        }
+        if (!ids.insert(s->userId).second)
+            return malformed("duplicate user id in key-slot file", {}, 0, "slot.userId");
+        if (!names.insert(s->userName).second)
+            return malformed("duplicate user name in key-slot file", {}, 0, "slot.name");
+        f.m_slots.push_back(std::move(*s));
+    }
+    if (!r.atEnd())
+        return malformed("trailing bytes in key-slot file", {}, 0, "length");
+    const auto mac = body.last(kMacSize);
+    std::copy(mac.begin(), mac.end(), f.m_mac.begin());
+    return f;
+}
+
+} // namespace cc::access

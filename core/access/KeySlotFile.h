@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The key-slot file beside the database (DESIGN.md section 4, like LUKS key slots); format in docs/KEYS.md.
+#pragma once
+
+#include "core/Clock.h"
+#include "core/Result.h"
+#include "core/access/Ids.h"
+#include "core/access/KeyRing.h"
+#include "core/access/KeySlot.h"
+#include "core/crypto/Kdf.h"
+#include "core/crypto/PasswordHash.h"
+#include "core/crypto/Rng.h"
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cc::access {
+
+/// What an account list shows: never a key, salt or wrapped ring.
+struct AccountInfo
+{
+    UserId userId{};
+    std::string userName;
+    Role role = Role::Doctor;
+    std::optional<PatientId> patientId;
+    std::uint32_t failedAttempts = 0;
+    std::int64_t lockedUntil = 0;
+    bool suspended = false;
+    bool mustChangePassword = false;
+    std::int64_t createdAt = 0;
+    std::int64_t changedAt = 0;
+};
+
+/// All key slots of one clinic. Pure: the caller reads and writes the bytes (atomically, through
+/// db/AtomicFile) and persists whenever dirty() is true.
+///
+/// Three protections, three errors: a SHA-256 checksum over the whole file (damage or truncation
+/// -> MalformedInput "key-slot file is damaged"), AES-256-GCM per slot (wrong password, or a slot
+/// moved to another user, role, patient or clinic -> WrongPassword), and an HMAC under a key
+/// derived from the DBK over everything except the throttling counters (an edit by someone without
+/// the keys, e.g. a raised generation or a renamed slot -> IntegrityFailure, checked after unlock).
+class KeySlotFile
+{
+public:
+    static constexpr std::uint16_t kFormatVersion = 1;
+    static constexpr std::size_t kMaxSlots = 1024;
+    /// Shortest password a slot accepts, in bytes (UTF-8).
+    static constexpr std::size_t kMinPasswordLength = 8;
+
+    /// An empty file for a new clinic with a random clinic id and generation 0.
+    [[nodiscard]] static KeySlotFile create(crypto::Rng& rng);
+
+    /// The clinic id from the header.
+    [[nodiscard]] const ClinicId& clinicId() const noexcept { return m_clinicId; }
+    /// The generation counter: incremented by every authenticated change (slot added, removed,
+    /// re-wrapped, lock-out cleared). The database stores the last value it saw.
+    [[nodiscard]] std::uint64_t generation() const noexcept { return m_generation; }
+    /// True if the file changed since parse/create or the last markClean(): persist it.
+    [[nodiscard]] bool dirty() const noexcept { return m_dirty; }
+    /// Call after the bytes were written durably.
+    void markClean() noexcept { m_dirty = false; }
+
+    /// Another clinic's file? Errors: KeyMismatch if the header's clinic id is not `expected`
+    /// (the integration reads the expected id from the audit anchor / clinic configuration).
+    [[nodiscard]] Status checkClinic(const ClinicId& expected) const;
+    /// Replaced by an older copy? Errors: IntegrityFailure if generation() < `lastSeen`, the value
+    /// the database recorded. Run after unlock (the file MAC makes the generation trustworthy).
+    [[nodiscard]] Status checkGeneration(std::uint64_t lastSeen) const;
+    /// Checks the file MAC with the DBK of `ring`. Errors: IntegrityFailure (edited outside the
+    /// application, or `ring` belongs to another clinic), KeyMismatch (ring has no DBK).
+    [[nodiscard]] Status verifyMac(const KeyRing& ring) const;
+
+    /// Adds an account: random user id and salt, ring wrapped under Argon2id(password, salt, params).
+    /// `ring` must conform to `role` (KeyRing::conformsTo); a patient slot takes its patient link
+    /// from the ring. If the file has slots, `ring`'s DBK must verify the file MAC first.
+    /// Errors: InvalidArgument (name, short password, ring not matching the role), AlreadyExists
+    /// (name taken), IntegrityFailure, StorageFull (kMaxSlots), CryptoFailure.
+    [[nodiscard]] Result<UserId> addSlot(std::string_view userName, Role role, std::span<const std::uint8_t> password,
+                                         const KeyRing& ring, const crypto::Argon2Params& params, crypto::Rng& rng,
+                                         const Clock& clock);
+
+    /// Opens a slot and returns its key ring; no counter changes (LoginThrottle does those).
+    /// Errors: AccountDisabled (no slot), WrongPassword (tag failure), IntegrityFailure (file MAC,
+    /// or ring not matching the slot's role or patient link), MalformedInput, CryptoFailure.
+    [[nodiscard]] Result<KeyRing> unlock(std::string_view userName, std::span<const std::uint8_t> password) const;
+
+    /// Re-wraps one slot under a new password and/or parameters (new salt, slot version + 1);
+    /// no other slot changes. `ring` is the user's unlocked ring and must verify the file MAC.
+    /// Errors: AccountDisabled, InvalidArgument, IntegrityFailure, CryptoFailure.
+    [[nodiscard]] Status rewrap(std::string_view userName, std::span<const std::uint8_t> newPassword,
+                                const KeyRing& ring, const crypto::Argon2Params& params, crypto::Rng& rng,
+                                const Clock& clock, bool mustChangePassword = false);
+
+    /// Disables an account by deleting its slot. `actor` (the administrator's ring) must verify
+    /// the file MAC. Errors: AccountDisabled (no such slot), IntegrityFailure.
+    [[nodiscard]] Status removeSlot(std::string_view userName, const KeyRing& actor, const Clock& clock);
+
+    /// Lifts a suspension or back-off (administrator action). Errors: AccountDisabled, IntegrityFailure.
+    [[nodiscard]] Status clearLockout(std::string_view userName, const KeyRing& actor, const Clock& clock);
+
+    /// Records throttling state for a slot. Unauthenticated by necessity (see LoginThrottle);
+    /// marks the file dirty but does not bump the generation. Errors: AccountDisabled.
+    [[nodiscard]] Status setThrottleState(std::string_view userName, std::uint32_t failedAttempts,
+                                          std::int64_t lockedUntil, bool suspended);
+
+    /// The slot of this user, or nullptr.
+    [[nodiscard]] const KeySlot* slot(std::string_view userName) const noexcept;
+    /// Names, roles and status of every account, in file order. Never keys.
+    [[nodiscard]] std::vector<AccountInfo> listAccounts() const;
+    /// Number of slots.
+    [[nodiscard]] std::size_t slotCount() const noexcept { return m_slots.size(); }
+
+    /// The whole file: header, slots, file MAC, SHA-256 checksum (layout in docs/KEYS.md).
+    [[nodiscard]] std::vector<std::uint8_t> serialise() const;
+
+    /// Strict parser. Errors: MalformedInput (bad magic; damaged or truncated: checksum; trailing
+    /// bytes; duplicate user ids or names; counts or lengths out of bounds), Unsupported (a
+    /// well-formed file of an unknown format version). Never reads past the end.
+    [[nodiscard]] static Result<KeySlotFile> parse(std::span<const std::uint8_t> bytes);
+
+private:
+    KeySlotFile() = default;
+    KeySlot* findSlot(std::string_view userName) noexcept;
+    std::vector<std::uint8_t> encode(bool forMac) const;
+    Result<crypto::Digest256> computeMac(const KeyRing& ring) const;
+    Status wrapInto(KeySlot& slot, std::span<const std::uint8_t> password, const KeyRing& ring,
+                    const crypto::Argon2Params& params, crypto::Rng& rng) const;
+    Status commitAuthenticated(const KeyRing& ring);
+
+    ClinicId m_clinicId{};
+    std::uint64_t m_generation = 0;
+    std::vector<KeySlot> m_slots;
+    crypto::Digest256 m_mac{};
+    bool m_dirty = false;
+};
+
+} // namespace cc::access

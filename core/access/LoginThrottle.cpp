@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Login throttling and the login flow.
+#include "core/access/LoginThrottle.h"
+
+#include <algorithm>
+#include <climits>
+#include <cstdint>
+#include <string>
+
+namespace cc::access {
+
+std::chrono::seconds LoginThrottle::delayAfter(std::uint32_t failures) noexcept
+{
+    if (failures < kBackoffFrom)
+        return std::chrono::seconds{0};
+    const std::uint32_t exponent = failures - kBackoffFrom;
+    if (exponent >= 10) // 2^10 s already exceeds the 15-minute cap
+        return kMaxDelay;
+    const std::chrono::seconds d{std::int64_t{1} << exponent};
+    return d < kMaxDelay ? d : kMaxDelay;
+}
+
+Status LoginThrottle::admit(const KeySlot& slot, const Clock& clock)
+{
+    if (slot.suspended)
+        return makeError(ErrorCode::AccountSuspended,
+                         "the account is suspended after too many failed logins; an administrator must unlock it");
+    const std::int64_t now = clock.nowSeconds();
+    if (now < slot.lockedUntil)
+        return makeError(ErrorCode::AccountLocked,
+                         "too many failed logins; try again in " + std::to_string(slot.lockedUntil - now) + " seconds");
+    return {};
+}
+
+Result<LoginResult> attemptLogin(KeySlotFile& file, std::string_view userName, std::span<const std::uint8_t> password,
+                                 const Clock& clock, crypto::Rng& rng, const crypto::Argon2Params& current)
+{
+    const KeySlot* s = file.slot(userName);
+    if (!s)
+        return makeError(ErrorCode::AccountDisabled, "this account has no key slot (disabled or never created)");
+    CC_TRY(LoginThrottle::admit(*s, clock));
+
+    auto ring = file.unlock(userName, password);
+    if (!ring.ok()) {
+        if (ring.error().code == ErrorCode::WrongPassword) {
+            const std::uint32_t failures = s->failedAttempts < UINT32_MAX ? s->failedAttempts + 1 : UINT32_MAX;
+            const bool suspend = failures >= LoginThrottle::kSuspendAt;
+            const std::int64_t until = suspend ? 0 : clock.nowSeconds() + LoginThrottle::delayAfter(failures).count();
+            CC_TRY(file.setThrottleState(userName, failures, failures >= LoginThrottle::kBackoffFrom ? until : 0,
+                                         suspend));
+        }
+        return std::move(ring).error();
+    }
+
+    LoginResult out;
+    out.ring = std::move(*ring);
+    out.userId = s->userId;
+    out.userName = s->userName;
+    out.role = s->role;
+    out.mustChangePassword = s->mustChangePassword;
+    if (s->failedAttempts != 0 || s->lockedUntil != 0)
+        CC_TRY(file.setThrottleState(userName, 0, 0, false));
+
+    // DESIGN.md section 4: parameters are stored per slot and upgraded on login. Only ever upward:
+    // a slot with stronger parameters than `current` keeps them.
+    const crypto::Argon2Params have = s->kdf;
+    if (have.memoryKiB < current.memoryKiB || have.iterations < current.iterations) {
+        crypto::Argon2Params next = current;
+        next.memoryKiB = std::max(have.memoryKiB, current.memoryKiB);
+        next.iterations = std::max(have.iterations, current.iterations);
+        // A failed upgrade (e.g. a legacy password shorter than today's minimum) does not block
+        // the login; it is retried next time.
+        out.kdfUpgraded = file.rewrap(userName, password, out.ring, next, rng, clock, s->mustChangePassword).ok();
+    }
+    return out;
+}
+
+} // namespace cc::access
