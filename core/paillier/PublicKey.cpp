@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/paillier/KeyImpl.h"
 
-#include <openssl/evp.h>
+#include "core/crypto/Kdf.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -11,13 +11,8 @@ namespace detail {
 
 std::array<std::uint8_t, 32> sha256(std::span<const std::uint8_t> data)
 {
-    std::array<std::uint8_t, 32> out{};
-    unsigned int len = 0;
-    if (EVP_Digest(data.data(), data.size(), out.data(), &len, EVP_sha256(), nullptr) != 1 || len != out.size()) {
-        std::fputs("cipherchart: fatal: SHA-256 failed\n", stderr);
-        std::abort();
-    }
-    return out;
+    // The project's one SHA-256 (core/crypto/Kdf.h).
+    return crypto::sha256(data);
 }
 
 BnPtr toBn(mpz_srcptr v)
