@@ -16,7 +16,8 @@ std::uint64_t Rng::uniform(std::uint64_t bound)
     if (bound <= 1)
         return 0;
     // Reject values in the incomplete last block of [0, 2^64) so every residue is equally likely.
-    const std::uint64_t limit = std::numeric_limits<std::uint64_t>::max() - (std::numeric_limits<std::uint64_t>::max() % bound);
+    const std::uint64_t limit =
+        std::numeric_limits<std::uint64_t>::max() - (std::numeric_limits<std::uint64_t>::max() % bound);
     for (;;) {
         std::uint64_t v = 0;
         fill({reinterpret_cast<std::uint8_t*>(&v), sizeof v});
