@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Port: a unit of work over the clinic database, so a service's writes and its audit event commit together.
+#pragma once
+
+#include "core/Result.h"
+
+#include <memory>
+
+namespace cc::ports {
+
+/// An open transaction. Destroying it without commit() rolls back.
+class StorageTransaction
+{
+public:
+    virtual ~StorageTransaction() = default;
+    /// Commits. Errors: StorageFull, StorageReadOnly, StorageBusy, StorageError.
+    [[nodiscard]] virtual Status commit() = 0;
+};
+
+/// Starts transactions (IMMEDIATE: the write lock is taken at once).
+class TransactionFactory
+{
+public:
+    virtual ~TransactionFactory() = default;
+    /// Errors: StorageBusy, StorageError.
+    [[nodiscard]] virtual Result<std::unique_ptr<StorageTransaction>> begin() = 0;
+};
+
+} // namespace cc::ports
