@@ -3,6 +3,7 @@
 #include "app/Startup.h"
 #include "app/cli/BasicCommands.h"
 #include "app/cli/CommandRegistry.h"
+#include "app/cli/PaillierCommands.h"
 
 #include <QCoreApplication>
 
@@ -40,5 +41,6 @@ int main(int argc, char** argv)
 
     cli::CommandRegistry registry;
     cli::registerBasicCommands(registry);
+    cli::registerPaillierCommands(registry);
     return registry.dispatch(args, io);
 }
