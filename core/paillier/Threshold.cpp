@@ -193,6 +193,7 @@ Result<PartialDecryption> partialDecrypt(const PublicKey& key, const ThresholdPa
     const std::size_t rBits = maskBits(k, delta);
     {
         auto raw = rng.secureBytes((rBits + 7) / 8);
+        raw[0] = static_cast<std::uint8_t>(raw[0] & (0xffu >> (8 * raw.size() - rBits))); // exactly rBits bits
         BN_bin2bn(raw.data(), static_cast<int>(raw.size()), rBn.get());
     }
     mpz_powm_ui(c4, cz, 4, k.n2);
