@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/Startup.h"
 
+#include "core/crypto/CryptoSelfTest.h"
 #include "core/crypto/GmpSecureAllocator.h"
 #include "db/SqlCipherLibrary.h"
 
@@ -40,6 +41,9 @@ std::vector<SelfTestResult> runSelfTest(const SelfTestOptions& options)
     if (options.breakCheck == allocator.name)
         allocator.passed = false;
     results.push_back(allocator);
+
+    for (auto& r : crypto::cryptoSelfTest(options))
+        results.push_back(std::move(r));
 
     SelfTestResult sqlcipher{"sqlcipher", false, {}};
     auto version = db::cipherVersion();

@@ -66,8 +66,7 @@ struct Error
 }
 
 /// Either a value of type T or an Error.
-template <typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value) : m_data(std::in_place_index<0>, std::move(value)) {}
@@ -112,8 +111,7 @@ private:
 };
 
 /// A result with no value: success or an Error.
-template <>
-class [[nodiscard]] Result<void>
+template <> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
@@ -141,10 +139,15 @@ using Status = Result<void>;
 
 } // namespace cc
 
-/// Propagates an error from an expression returning Result<...>; the value is discarded.
-#define CC_TRY(expr)                                                                                                   \
+#define CC_TRY_CONCAT_INNER(a, b) a##b
+#define CC_TRY_CONCAT(a, b) CC_TRY_CONCAT_INNER(a, b)
+#define CC_TRY_IMPL(expr, name)                                                                                        \
     do {                                                                                                               \
-        auto&& ccTryResult_ = (expr);                                                                                  \
-        if (!ccTryResult_.ok())                                                                                        \
-            return std::move(ccTryResult_).error();                                                                    \
+        auto&& name = (expr);                                                                                          \
+        if (!name.ok())                                                                                                \
+            return std::move(name).error();                                                                            \
     } while (false)
+
+/// Propagates an error from an expression returning Result<...>; the value is discarded.
+/// A unique variable name per use lets CC_TRY nest (a lambda inside a CC_TRY may use CC_TRY).
+#define CC_TRY(expr) CC_TRY_IMPL(expr, CC_TRY_CONCAT(ccTryResult_, __COUNTER__))

@@ -145,7 +145,7 @@ Status KeySlotFile::wrapInto(KeySlot& slot, std::span<const std::uint8_t> passwo
 
 Result<UserId> KeySlotFile::addSlot(std::string_view userName, Role role, std::span<const std::uint8_t> password,
                                     const KeyRing& ring, const crypto::Argon2Params& params, crypto::Rng& rng,
-                                    const Clock& clock)
+                                    const Clock& clock, const NewSlotOptions& options)
 {
     CC_TRY(validateUserName(userName));
     if (auto c = ring.conformsTo(role); !c.ok())
@@ -158,9 +158,19 @@ Result<UserId> KeySlotFile::addSlot(std::string_view userName, Role role, std::s
         CC_TRY(verifyMac(ring));
 
     KeySlot s;
-    do {
-        rng.fill(s.userId);
-    } while (std::any_of(m_slots.begin(), m_slots.end(), [&](const KeySlot& o) { return o.userId == s.userId; }));
+    const auto idTaken = [&](const UserId& id) {
+        return std::any_of(m_slots.begin(), m_slots.end(), [&](const KeySlot& o) { return o.userId == id; });
+    };
+    if (options.userId) {
+        if (idTaken(*options.userId))
+            return makeError(ErrorCode::AlreadyExists, "the user id is taken by another slot");
+        s.userId = *options.userId;
+    } else {
+        do {
+            rng.fill(s.userId);
+        } while (idTaken(s.userId));
+    }
+    s.mustChangePassword = options.mustChangePassword;
     s.userName = std::string(userName);
     s.role = role;
     s.patientId = ring.patientId();

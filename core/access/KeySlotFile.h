@@ -20,6 +20,16 @@
 namespace cc::access {
 
 /// What an account list shows: never a key, salt or wrapped ring.
+/// Choices for a new slot beyond its keys.
+struct NewSlotOptions
+{
+    /// Keep this user id (an account re-enabled, reset or given a new role keeps its identity in
+    /// the audit trail and on care teams); a random id if empty.
+    std::optional<UserId> userId;
+    /// A temporary password set by an administrator: the user must change it at first login.
+    bool mustChangePassword = false;
+};
+
 struct AccountInfo
 {
     UserId userId{};
@@ -80,7 +90,7 @@ public:
     /// (name taken), IntegrityFailure, StorageFull (kMaxSlots), CryptoFailure.
     [[nodiscard]] Result<UserId> addSlot(std::string_view userName, Role role, std::span<const std::uint8_t> password,
                                          const KeyRing& ring, const crypto::Argon2Params& params, crypto::Rng& rng,
-                                         const Clock& clock);
+                                         const Clock& clock, const NewSlotOptions& options = {});
 
     /// Opens a slot and returns its key ring; no counter changes (LoginThrottle does those).
     /// Errors: AccountDisabled (no slot), WrongPassword (tag failure), IntegrityFailure (file MAC,

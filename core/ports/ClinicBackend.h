@@ -4,9 +4,9 @@
 
 #include "core/Result.h"
 #include "core/access/Ids.h"
+#include "core/audit/AnchorSink.h"
 #include "core/crypto/SecureBytes.h"
 #include "core/ports/AuditStore.h"
-#include "core/audit/AnchorSink.h"
 #include "core/ports/CareTeamStore.h"
 #include "core/ports/ClinicMetaStore.h"
 #include "core/ports/KeySlotStore.h"

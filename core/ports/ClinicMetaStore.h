@@ -19,11 +19,11 @@ inline constexpr std::string_view kClinicName = "clinic_name";               ///
 inline constexpr std::string_view kCreatedAt = "created_at";                 ///< decimal Unix seconds
 inline constexpr std::string_view kKeySlotGeneration = "keyslot_generation"; ///< decimal; last generation seen
 inline constexpr std::string_view kIdleTimeoutMinutes = "idle_timeout_minutes";
-inline constexpr std::string_view kSigningPublicKey = "signing_public_key";  ///< Ed25519, 32 bytes
-inline constexpr std::string_view kReportPublicKey = "report_public_key";    ///< Paillier JWK (JSON)
-inline constexpr std::string_view kReportThreshold = "report_threshold";     ///< JSON: t, l, custodians, verification keys
-inline constexpr std::string_view kRecovery = "recovery";                    ///< JSON: k, n, key id, check value
-inline constexpr std::string_view kKeyVersions = "key_versions";             ///< JSON: per kind id, version, created
+inline constexpr std::string_view kSigningPublicKey = "signing_public_key"; ///< Ed25519, 32 bytes
+inline constexpr std::string_view kReportPublicKey = "report_public_key";   ///< Paillier JWK (JSON)
+inline constexpr std::string_view kReportThreshold = "report_threshold"; ///< JSON: t, l, custodians, verification keys
+inline constexpr std::string_view kRecovery = "recovery";                ///< JSON: k, n, key id, check value
+inline constexpr std::string_view kKeyVersions = "key_versions";         ///< JSON: per kind id, version, created
 } // namespace meta
 
 /// Named values in the database's `meta` table.

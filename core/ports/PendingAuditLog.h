@@ -16,7 +16,7 @@ struct PendingAuditEntry
     std::int64_t timeMs = 0;
     std::string userName;
     std::string workstation;
-    std::string kind; ///< "login-failed", "account-locked", "account-suspended", "unknown-account"
+    std::string kind;     ///< "login-failed", "account-locked", "account-suspended", "unknown-account"
     bool damaged = false; ///< the stored line did not parse; `line` says which
     long line = 0;
 };

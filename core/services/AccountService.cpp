@@ -1,0 +1,361 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/services/AccountService.h"
+
+#include "core/access/LoginThrottle.h"
+#include "core/crypto/Hex.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+
+namespace cc::services {
+
+using access::KeyKind;
+using access::Permission;
+using access::Role;
+using audit::AuditAction;
+using audit::AuditEventId;
+using audit::AuditEventType;
+using audit::AuditOutcome;
+
+namespace {
+
+constexpr std::string_view kDisabledAccounts = "disabled_accounts";
+
+AuditSubject accountSubject(AuditAction action, const std::string& name, std::string detail)
+{
+    return makeSubject(AuditEventId::SecurityAlert, AuditEventType::UserSecurityAttributesChanged, action, "User", name,
+                       std::move(detail));
+}
+
+std::vector<std::uint8_t> jsonBytes(const QJsonDocument& doc)
+{
+    const QByteArray b = doc.toJson(QJsonDocument::Compact);
+    return {b.begin(), b.end()};
+}
+
+QJsonDocument jsonOf(const std::vector<std::uint8_t>& bytes)
+{
+    return QJsonDocument::fromJson(
+        QByteArray(reinterpret_cast<const char*>(bytes.data()), static_cast<qsizetype>(bytes.size())));
+}
+
+/// Names of the report-key custodians, from the ceremony's record in the database.
+Result<std::vector<std::string>> custodianNames(ports::ClinicMetaStore& meta)
+{
+    auto stored = meta.get(ports::meta::kReportThreshold);
+    if (!stored)
+        return std::move(stored).error();
+    std::vector<std::string> names;
+    if (stored->has_value())
+        for (const auto& c : jsonOf(**stored).object().value("custodians").toArray())
+            names.push_back(c.toObject().value("name").toString().toStdString());
+    return names;
+}
+
+} // namespace
+
+Result<std::vector<AccountService::Disabled>> AccountService::disabledAccounts()
+{
+    auto stored = m_clinic.backend().meta().get(kDisabledAccounts);
+    if (!stored)
+        return std::move(stored).error();
+    std::vector<Disabled> out;
+    if (!stored->has_value())
+        return out;
+    for (const auto& v : jsonOf(**stored).array()) {
+        const QJsonObject o = v.toObject();
+        Disabled d;
+        auto id = crypto::hexDecode(o.value("id").toString().toStdString());
+        auto role = access::roleFromName(o.value("role").toString().toStdString());
+        if (!id || id->size() != d.userId.size() || !role)
+            return makeError(ErrorCode::IntegrityFailure, "the list of disabled accounts in the database is damaged");
+        std::copy(id->begin(), id->end(), d.userId.begin());
+        d.name = o.value("name").toString().toStdString();
+        d.role = *role;
+        out.push_back(std::move(d));
+    }
+    return out;
+}
+
+Status AccountService::storeDisabled(const std::vector<Disabled>& accounts)
+{
+    QJsonArray array;
+    for (const auto& d : accounts)
+        array.append(QJsonObject{{"id", QString::fromStdString(idHex(d.userId))},
+                                 {"name", QString::fromStdString(d.name)},
+                                 {"role", QString::fromUtf8(access::roleName(d.role).data())}});
+    return m_clinic.backend().meta().set(kDisabledAccounts, jsonBytes(QJsonDocument(array)));
+}
+
+Result<std::vector<AccountSummary>> AccountService::list()
+{
+    const auto subject =
+        makeSubject(AuditEventId::Query, AuditEventType::None, AuditAction::Read, "User", {}, "account list");
+    CC_TRY(m_clinic.authorize(Permission::ManageAccounts, subject));
+    auto file = m_clinic.backend().keySlots().load();
+    if (!file)
+        return std::move(file).error();
+    auto custodians = custodianNames(m_clinic.backend().meta());
+    if (!custodians)
+        return std::move(custodians).error();
+    auto disabled = disabledAccounts();
+    if (!disabled)
+        return std::move(disabled).error();
+    std::vector<AccountSummary> out;
+    for (auto& info : file->listAccounts()) {
+        AccountSummary s{std::move(info), true, false};
+        s.custodian = std::find(custodians->begin(), custodians->end(), s.info.userName) != custodians->end();
+        out.push_back(std::move(s));
+    }
+    for (const auto& d : *disabled) {
+        AccountSummary s;
+        s.info.userId = d.userId;
+        s.info.userName = d.name;
+        s.info.role = d.role;
+        s.enabled = false;
+        out.push_back(std::move(s));
+    }
+    CC_TRY(m_clinic.record(subject));
+    return out;
+}
+
+Result<access::KeyRing> AccountService::ringFor(Role role, const Sponsor* sponsor, std::string& detail)
+{
+    auto mine = m_clinic.keys();
+    if (!mine)
+        return std::move(mine).error();
+    if (role == Role::Patient)
+        return makeError(ErrorCode::Unsupported,
+                         "patient accounts are created from the patient's record (they need that patient's keys)");
+    if (role == Role::Administrator)
+        return access::KeyRing::selectForRole(**mine, Role::Administrator, false);
+
+    // A doctor: the clinical category key comes from a sponsoring doctor's own slot.
+    if (sponsor == nullptr || sponsor->name.empty())
+        return makeError(ErrorCode::InvalidArgument,
+                         "a doctor account needs a sponsoring doctor (administrators never hold the clinical key)");
+    auto file = m_clinic.backend().keySlots().load();
+    if (!file)
+        return std::move(file).error();
+    auto login = access::attemptLogin(*file, sponsor->name, sponsor->password.span(), m_clinic.clock(), m_clinic.rng(),
+                                      m_clinic.options().kdf);
+    if (file->dirty())
+        CC_TRY(m_clinic.backend().keySlots().save(*file));
+    if (!login)
+        return std::move(login).error();
+    if (login->role != Role::Doctor)
+        return makeError(ErrorCode::InvalidArgument, "the sponsor '" + sponsor->name + "' is not a doctor");
+    const access::KeyEntry* clinical = login->ring.find(KeyKind::ClinicalCategory);
+    if (clinical == nullptr)
+        return makeError(ErrorCode::KeyMismatch, "the sponsor's key ring holds no clinical category key");
+    access::KeyRing source = (*mine)->clone();
+    CC_TRY(source.add(KeyKind::ClinicalCategory, clinical->keyId, clinical->version, clinical->secret.clone()));
+    detail = "sponsored by doctor " + sponsor->name;
+    return access::KeyRing::selectForRole(source, Role::Doctor, false);
+}
+
+Result<access::UserId> AccountService::create(const std::string& name, Role role,
+                                              std::span<const std::uint8_t> temporaryPassword, const Sponsor* sponsor)
+{
+    AuditSubject subject = accountSubject(AuditAction::Create, name, "create " + std::string(access::roleName(role)));
+    CC_TRY(m_clinic.authorize(Permission::ManageAccounts, subject));
+    auto run = [&]() -> Result<access::UserId> {
+        auto disabled = disabledAccounts();
+        if (!disabled)
+            return std::move(disabled).error();
+        if (std::any_of(disabled->begin(), disabled->end(), [&](const Disabled& d) { return d.name == name; }))
+            return makeError(ErrorCode::AlreadyExists,
+                             "a disabled account is called '" + name + "': enable it instead");
+        std::string detail;
+        auto ring = ringFor(role, sponsor, detail);
+        if (!ring)
+            return std::move(ring).error();
+        access::UserId id{};
+        CC_TRY(m_clinic.updateKeySlots([&](access::KeySlotFile& file) -> Status {
+            auto added = file.addSlot(name, role, temporaryPassword, *ring, m_clinic.options().kdf, m_clinic.rng(),
+                                      m_clinic.clock(), access::NewSlotOptions{std::nullopt, true});
+            if (!added)
+                return std::move(added).error();
+            id = *added;
+            return {};
+        }));
+        subject.objectId = idHex(id);
+        if (!detail.empty())
+            subject.detail += ", " + detail;
+        return id;
+    };
+    auto result = run();
+    CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success : AuditOutcome::MinorFailure));
+    return result;
+}
+
+Status AccountService::disable(const std::string& name)
+{
+    AuditSubject subject = accountSubject(AuditAction::Delete, name, "disable");
+    CC_TRY(m_clinic.authorize(Permission::ManageAccounts, subject));
+    auto run = [&]() -> Status {
+        if (name == m_clinic.session()->userName())
+            return makeError(ErrorCode::InvalidArgument, "you cannot disable your own account");
+        auto custodians = custodianNames(m_clinic.backend().meta());
+        if (!custodians)
+            return std::move(custodians).error();
+        if (std::find(custodians->begin(), custodians->end(), name) != custodians->end())
+            return makeError(ErrorCode::InvalidArgument,
+                             "'" + name + "' holds a report-key share; disabling would destroy it");
+        auto ring = m_clinic.keys();
+        if (!ring)
+            return std::move(ring).error();
+        Disabled record;
+        CC_TRY(m_clinic.updateKeySlots([&](access::KeySlotFile& file) -> Status {
+            const access::KeySlot* slot = file.slot(name);
+            if (slot == nullptr)
+                return makeError(ErrorCode::NotFound, "no enabled account is called '" + name + "'");
+            const auto accounts = file.listAccounts();
+            if (slot->role == Role::Administrator &&
+                std::count_if(accounts.begin(), accounts.end(),
+                              [](const access::AccountInfo& a) { return a.role == Role::Administrator; }) < 2)
+                return makeError(ErrorCode::InvalidArgument, "the last administrator cannot be disabled");
+            record = Disabled{slot->userId, name, slot->role};
+            return file.removeSlot(name, **ring, m_clinic.clock());
+        }));
+        subject.objectId = idHex(record.userId);
+        if (record.role == Role::Doctor)
+            CC_TRY(m_clinic.backend().careTeams().removeDoctorEverywhere(record.userId));
+        auto disabled = disabledAccounts();
+        if (!disabled)
+            return std::move(disabled).error();
+        disabled->push_back(record);
+        return storeDisabled(*disabled);
+    };
+    auto result = run();
+    CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success : AuditOutcome::MinorFailure));
+    return result;
+}
+
+Status AccountService::enable(const std::string& name, std::span<const std::uint8_t> temporaryPassword,
+                              const Sponsor* sponsor)
+{
+    AuditSubject subject = accountSubject(AuditAction::Update, name, "enable");
+    CC_TRY(m_clinic.authorize(Permission::ManageAccounts, subject));
+    auto run = [&]() -> Status {
+        auto disabled = disabledAccounts();
+        if (!disabled)
+            return std::move(disabled).error();
+        auto it = std::find_if(disabled->begin(), disabled->end(), [&](const Disabled& d) { return d.name == name; });
+        if (it == disabled->end())
+            return makeError(ErrorCode::NotFound, "no disabled account is called '" + name + "'");
+        std::string detail;
+        auto ring = ringFor(it->role, sponsor, detail);
+        if (!ring)
+            return std::move(ring).error();
+        CC_TRY(m_clinic.updateKeySlots([&](access::KeySlotFile& file) -> Status {
+            auto added = file.addSlot(name, it->role, temporaryPassword, *ring, m_clinic.options().kdf, m_clinic.rng(),
+                                      m_clinic.clock(), access::NewSlotOptions{it->userId, true});
+            return added ? Status{} : Status{std::move(added).error()};
+        }));
+        subject.objectId = idHex(it->userId);
+        if (!detail.empty())
+            subject.detail += ", " + detail;
+        disabled->erase(it);
+        return storeDisabled(*disabled);
+    };
+    auto result = run();
+    CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success : AuditOutcome::MinorFailure));
+    return result;
+}
+
+Status AccountService::replaceSlot(const std::string& name, Role role, std::span<const std::uint8_t> temporaryPassword,
+                                   const Sponsor* sponsor, const AuditSubject& subjectIn, Permission permission)
+{
+    AuditSubject subject = subjectIn;
+    CC_TRY(m_clinic.authorize(permission, subject));
+    auto run = [&]() -> Status {
+        if (name == m_clinic.session()->userName())
+            return makeError(ErrorCode::InvalidArgument, "change your own password with 'passwd', not here");
+        auto custodians = custodianNames(m_clinic.backend().meta());
+        if (!custodians)
+            return std::move(custodians).error();
+        if (std::find(custodians->begin(), custodians->end(), name) != custodians->end())
+            return makeError(ErrorCode::InvalidArgument,
+                             "'" + name +
+                                 "' holds a report-key share that exists only in their slot; it cannot be "
+                                 "re-issued (the quorum tolerates the loss of the other custodians' shares)");
+        auto actor = m_clinic.keys();
+        if (!actor)
+            return std::move(actor).error();
+        std::string detail;
+        auto ring = ringFor(role, sponsor, detail);
+        if (!ring)
+            return std::move(ring).error();
+        Role previous = role;
+        access::UserId id{};
+        CC_TRY(m_clinic.updateKeySlots([&](access::KeySlotFile& file) -> Status {
+            const access::KeySlot* slot = file.slot(name);
+            if (slot == nullptr)
+                return makeError(ErrorCode::NotFound, "no enabled account is called '" + name + "'");
+            id = slot->userId;
+            previous = slot->role;
+            if (previous == Role::Patient)
+                return makeError(ErrorCode::Unsupported, "patient accounts are managed from the patient's record");
+            CC_TRY(file.removeSlot(name, **actor, m_clinic.clock()));
+            auto added = file.addSlot(name, role, temporaryPassword, *ring, m_clinic.options().kdf, m_clinic.rng(),
+                                      m_clinic.clock(), access::NewSlotOptions{id, true});
+            return added ? Status{} : Status{std::move(added).error()};
+        }));
+        subject.objectId = idHex(id);
+        if (!detail.empty())
+            subject.detail += ", " + detail;
+        if (previous == Role::Doctor && role != Role::Doctor)
+            CC_TRY(m_clinic.backend().careTeams().removeDoctorEverywhere(id));
+        return {};
+    };
+    auto result = run();
+    CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success : AuditOutcome::MinorFailure));
+    return result;
+}
+
+Status AccountService::resetPassword(const std::string& name, std::span<const std::uint8_t> temporaryPassword,
+                                     const Sponsor* sponsor)
+{
+    auto file = m_clinic.backend().keySlots().load();
+    if (!file)
+        return std::move(file).error();
+    const access::KeySlot* slot = file->slot(name);
+    const Role role = slot ? slot->role : Role::Doctor;
+    return replaceSlot(name, role, temporaryPassword, sponsor,
+                       accountSubject(AuditAction::Update, name, "password reset to a temporary one"),
+                       Permission::ManageAccounts);
+}
+
+Status AccountService::setRole(const std::string& name, Role role, std::span<const std::uint8_t> temporaryPassword,
+                               const Sponsor* sponsor)
+{
+    AuditSubject subject =
+        makeSubject(AuditEventId::SecurityAlert, AuditEventType::SecurityRolesChanged, AuditAction::Update, "User",
+                    name, "role set to " + std::string(access::roleName(role)));
+    return replaceSlot(name, role, temporaryPassword, sponsor, subject, Permission::ManageRoles);
+}
+
+Status AccountService::unlock(const std::string& name)
+{
+    AuditSubject subject = accountSubject(AuditAction::Update, name, "lock-out lifted");
+    CC_TRY(m_clinic.authorize(Permission::UnlockAccount, subject));
+    auto run = [&]() -> Status {
+        auto ring = m_clinic.keys();
+        if (!ring)
+            return std::move(ring).error();
+        return m_clinic.updateKeySlots([&](access::KeySlotFile& file) -> Status {
+            if (const auto* slot = file.slot(name))
+                subject.objectId = idHex(slot->userId);
+            return file.clearLockout(name, **ring, m_clinic.clock());
+        });
+    };
+    auto result = run();
+    CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success : AuditOutcome::MinorFailure));
+    return result;
+}
+
+} // namespace cc::services

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Accounts and roles (DESIGN.md sections 1, 4): create, list, disable, enable, reset, unlock, set role.
+#pragma once
+
+#include "core/Result.h"
+#include "core/access/KeySlotFile.h"
+#include "core/access/Role.h"
+#include "core/crypto/SecureBytes.h"
+#include "core/services/ClinicService.h"
+
+#include <span>
+#include <string>
+#include <vector>
+
+namespace cc::services {
+
+/// A doctor who vouches for a new doctor account by entering their own password. Administrators
+/// never hold the clinical category key (DESIGN.md section 4), so giving an account clinical
+/// access takes a doctor: a two-person rule the clinic can see in the audit trail.
+struct Sponsor
+{
+    std::string name;
+    crypto::SecureBytes password;
+};
+
+/// An account as the administrator sees it: no key, salt or wrapped ring.
+struct AccountSummary
+{
+    access::AccountInfo info;
+    bool enabled = true;    ///< false: the slot was deleted (the account decrypts nothing)
+    bool custodian = false; ///< holds a report-key share
+};
+
+/// Account administration for the logged-in administrator. Each call checks ManageAccounts (or
+/// ManageRoles, UnlockAccount) and writes one audit event, denials included.
+class AccountService
+{
+public:
+    explicit AccountService(ClinicService& clinic) : m_clinic(clinic) {}
+
+    /// Every account, enabled and disabled. Errors: AccessDenied, SessionLocked, storage errors.
+    [[nodiscard]] Result<std::vector<AccountSummary>> list();
+    /// Creates an account with a temporary password the user must change at first login.
+    /// A doctor needs `sponsor` (a doctor's name and password). Patient accounts are linked to a
+    /// patient record and are created with the record. Errors: AccessDenied, InvalidArgument
+    /// (name, password, sponsor missing or not a doctor), AlreadyExists, WrongPassword (sponsor),
+    /// Unsupported (patient), storage errors.
+    [[nodiscard]] Result<access::UserId> create(const std::string& name, access::Role role,
+                                                std::span<const std::uint8_t> temporaryPassword,
+                                                const Sponsor* sponsor = nullptr);
+    /// Disables an account by deleting its slot; it then decrypts nothing. Refuses the caller's own
+    /// account, the last administrator and report-key custodians (their share would be lost).
+    [[nodiscard]] Status disable(const std::string& name);
+    /// Gives a disabled account a new slot (same user id and role) with a temporary password.
+    [[nodiscard]] Status enable(const std::string& name, std::span<const std::uint8_t> temporaryPassword,
+                                const Sponsor* sponsor = nullptr);
+    /// Replaces a forgotten password by a temporary one (a new slot with the same id and role).
+    /// Refused for custodians, whose share exists only in their slot.
+    [[nodiscard]] Status resetPassword(const std::string& name, std::span<const std::uint8_t> temporaryPassword,
+                                       const Sponsor* sponsor = nullptr);
+    /// Lifts a back-off or suspension after failed logins (UnlockAccount).
+    [[nodiscard]] Status unlock(const std::string& name);
+    /// Changes an account's role: a new slot with the new role's keys and a temporary password
+    /// (ManageRoles). Refused for custodians and for the caller's own account.
+    [[nodiscard]] Status setRole(const std::string& name, access::Role role,
+                                 std::span<const std::uint8_t> temporaryPassword, const Sponsor* sponsor = nullptr);
+
+private:
+    struct Disabled
+    {
+        access::UserId userId{};
+        std::string name;
+        access::Role role = access::Role::Doctor;
+    };
+    Result<std::vector<Disabled>> disabledAccounts();
+    Status storeDisabled(const std::vector<Disabled>& accounts);
+    Result<access::KeyRing> ringFor(access::Role role, const Sponsor* sponsor, std::string& detail);
+    Status replaceSlot(const std::string& name, access::Role role, std::span<const std::uint8_t> temporaryPassword,
+                       const Sponsor* sponsor, const AuditSubject& subject, access::Permission permission);
+
+    ClinicService& m_clinic;
+};
+
+} // namespace cc::services

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/services/AuditService.h"
+
+namespace cc::services {
+
+using access::Permission;
+using audit::AuditAction;
+using audit::AuditEventId;
+using audit::AuditEventType;
+using audit::AuditOutcome;
+
+namespace {
+
+AuditSubject auditUse(AuditAction action, std::string detail)
+{
+    return makeSubject(AuditEventId::AuditLogUsed, AuditEventType::None, action, "AuditLog", {}, std::move(detail));
+}
+
+} // namespace
+
+Result<audit::AuditReport> AuditService::verify()
+{
+    const AuditSubject subject = auditUse(AuditAction::Execute, "verify");
+    CC_TRY(m_clinic.authorize(Permission::VerifyAudit, subject));
+    auto ring = m_clinic.keys();
+    if (!ring)
+        return std::move(ring).error();
+    const access::KeyEntry* root = (*ring)->find(access::KeyKind::AuditRoot);
+    if (root == nullptr)
+        return makeError(ErrorCode::KeyMismatch, "this account holds no audit root key");
+    audit::AuditVerifier verifier(m_clinic.backend().auditStore(), m_clinic.backend().descriptor().clinicId);
+    auto report = verifier.verify(root->secret, m_clinic.backend().anchors());
+    // Record the verdict after the walk, so the verification does not include its own event.
+    AuditSubject done = subject;
+    if (report)
+        done.detail = report->ok ? "verify: ok, " + std::to_string(report->eventsChecked) + " events"
+                                 : "verify: " + std::string(audit::auditProblemName(report->problem)) + " at seq " +
+                                       std::to_string(report->problemSeq);
+    // A broken trail may refuse new events (the anchor no longer matches); the report still goes out.
+    [[maybe_unused]] auto recorded =
+        m_clinic.record(done, report && report->ok ? AuditOutcome::Success : AuditOutcome::SeriousFailure);
+    return report;
+}
+
+Result<std::vector<audit::AuditEntry>> AuditService::list(const audit::AuditFilter& filter)
+{
+    const AuditSubject subject = auditUse(AuditAction::Read, "list");
+    CC_TRY(m_clinic.authorize(Permission::VerifyAudit, subject));
+    auto entries = audit::AuditExport::list(m_clinic.backend().auditStore(), filter);
+    CC_TRY(m_clinic.record(subject, entries ? AuditOutcome::Success : AuditOutcome::MinorFailure));
+    return entries;
+}
+
+Result<std::vector<audit::AuditEntry>> AuditService::ownAccessHistory()
+{
+    AuditSubject subject = auditUse(AuditAction::Read, "own access history");
+    CC_TRY(m_clinic.authorize(Permission::ReadOwnAccessHistory, subject));
+    const auto& patient = m_clinic.session()->patientId();
+    if (!patient)
+        return makeError(ErrorCode::AccessDenied, "this account is not linked to a patient record");
+    subject.patientId = idHex(*patient);
+    audit::AuditFilter filter;
+    filter.patientId = idHex(*patient);
+    auto entries = audit::AuditExport::list(m_clinic.backend().auditStore(), filter);
+    CC_TRY(m_clinic.record(subject, entries ? AuditOutcome::Success : AuditOutcome::MinorFailure));
+    return entries;
+}
+
+Status AuditService::exportCsv(const audit::AuditFilter& filter, QIODevice& out)
+{
+    const AuditSubject subject =
+        makeSubject(AuditEventId::Export, AuditEventType::None, AuditAction::Read, "AuditLog", {}, "export csv");
+    CC_TRY(m_clinic.authorize(Permission::ExportAudit, subject));
+    auto done = audit::AuditExport::exportCsv(m_clinic.backend().auditStore(), filter, out);
+    CC_TRY(m_clinic.record(subject, done ? AuditOutcome::Success : AuditOutcome::MinorFailure));
+    return done;
+}
+
+Status AuditService::exportSyslog(const audit::AuditFilter& filter, QIODevice& out)
+{
+    const AuditSubject subject =
+        makeSubject(AuditEventId::Export, AuditEventType::None, AuditAction::Read, "AuditLog", {}, "export syslog");
+    CC_TRY(m_clinic.authorize(Permission::ExportAudit, subject));
+    const audit::SyslogOptions options;
+    auto done = audit::AuditExport::exportSyslog(m_clinic.backend().auditStore(), filter, options, out);
+    CC_TRY(m_clinic.record(subject, done ? AuditOutcome::Success : AuditOutcome::MinorFailure));
+    return done;
+}
+
+} // namespace cc::services

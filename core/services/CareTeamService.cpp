@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/services/CareTeamService.h"
+
+#include "core/crypto/Hex.h"
+
+namespace cc::services {
+
+using access::Permission;
+using audit::AuditAction;
+using audit::AuditEventId;
+using audit::AuditEventType;
+using audit::AuditOutcome;
+
+Result<access::PatientId> CareTeamService::parsePatient(const std::string& hex) const
+{
+    auto bytes = crypto::hexDecode(hex);
+    access::PatientId id{};
+    if (!bytes || bytes->size() != id.size())
+        return malformed("must be a patient row id of 32 hex digits", {}, 0, "patient");
+    std::copy(bytes->begin(), bytes->end(), id.begin());
+    return id;
+}
+
+Result<access::UserId> CareTeamService::doctorId(const std::string& name) const
+{
+    auto file = m_clinic.backend().keySlots().load();
+    if (!file)
+        return std::move(file).error();
+    const access::KeySlot* slot = file->slot(name);
+    if (slot == nullptr)
+        return makeError(ErrorCode::NotFound, "no enabled account is called '" + name + "'");
+    if (slot->role != access::Role::Doctor)
+        return makeError(ErrorCode::InvalidArgument, "'" + name + "' is not a doctor");
+    return slot->userId;
+}
+
+Status CareTeamService::add(const std::string& patientIdHex, const std::string& doctorName)
+{
+    AuditSubject subject = makeSubject(AuditEventId::SecurityAlert, AuditEventType::ObjectSecurityAttributesChanged,
+                                       AuditAction::Create, "CareTeam", doctorName, "doctor added to care team");
+    CC_TRY(m_clinic.authorize(Permission::ManageCareTeams, subject));
+    auto run = [&]() -> Status {
+        auto patient = parsePatient(patientIdHex);
+        if (!patient)
+            return std::move(patient).error();
+        subject.patientId = idHex(*patient);
+        auto doctor = doctorId(doctorName);
+        if (!doctor)
+            return std::move(doctor).error();
+        subject.objectId = idHex(*doctor);
+        return m_clinic.backend().careTeams().add(*patient, *doctor);
+    };
+    auto result = run();
+    CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success : AuditOutcome::MinorFailure));
+    return result;
+}
+
+Status CareTeamService::remove(const std::string& patientIdHex, const std::string& doctorName)
+{
+    AuditSubject subject = makeSubject(AuditEventId::SecurityAlert, AuditEventType::ObjectSecurityAttributesChanged,
+                                       AuditAction::Delete, "CareTeam", doctorName, "doctor removed from care team");
+    CC_TRY(m_clinic.authorize(Permission::ManageCareTeams, subject));
+    auto run = [&]() -> Status {
+        auto patient = parsePatient(patientIdHex);
+        if (!patient)
+            return std::move(patient).error();
+        subject.patientId = idHex(*patient);
+        auto doctor = doctorId(doctorName);
+        if (!doctor)
+            return std::move(doctor).error();
+        subject.objectId = idHex(*doctor);
+        return m_clinic.backend().careTeams().remove(*patient, *doctor);
+    };
+    auto result = run();
+    CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success : AuditOutcome::MinorFailure));
+    return result;
+}
+
+Result<std::vector<std::string>> CareTeamService::list(const std::string& patientIdHex)
+{
+    AuditSubject subject =
+        makeSubject(AuditEventId::Query, AuditEventType::None, AuditAction::Read, "CareTeam", {}, "care team list");
+    CC_TRY(m_clinic.authorize(Permission::ManageCareTeams, subject));
+    auto run = [&]() -> Result<std::vector<std::string>> {
+        auto patient = parsePatient(patientIdHex);
+        if (!patient)
+            return std::move(patient).error();
+        subject.patientId = idHex(*patient);
+        auto doctors = m_clinic.backend().careTeams().doctorsOf(*patient);
+        if (!doctors)
+            return std::move(doctors).error();
+        auto file = m_clinic.backend().keySlots().load();
+        if (!file)
+            return std::move(file).error();
+        std::vector<std::string> names;
+        for (const auto& d : *doctors) {
+            std::string name = idHex(d) + " (disabled)";
+            for (const auto& a : file->listAccounts())
+                if (a.userId == d)
+                    name = a.userName;
+            names.push_back(std::move(name));
+        }
+        return names;
+    };
+    auto result = run();
+    CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success : AuditOutcome::MinorFailure));
+    return result;
+}
+
+} // namespace cc::services

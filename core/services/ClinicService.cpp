@@ -1,0 +1,373 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/services/ClinicService.h"
+
+#include "core/access/AccessPolicy.h"
+#include "core/access/LoginThrottle.h"
+#include "core/access/Role.h"
+
+#include <charconv>
+
+namespace cc::services {
+
+using audit::AuditAction;
+using audit::AuditEventId;
+using audit::AuditEventType;
+using audit::AuditOutcome;
+
+std::string idHex(std::span<const std::uint8_t> id)
+{
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(id.size() * 2);
+    for (auto b : id) {
+        out.push_back(digits[b >> 4]);
+        out.push_back(digits[b & 0x0f]);
+    }
+    return out;
+}
+
+AuditSubject makeSubject(audit::AuditEventId eventId, audit::AuditEventType eventType, audit::AuditAction action,
+                         std::string objectType, std::string objectId, std::string detail)
+{
+    AuditSubject s;
+    s.eventId = eventId;
+    s.eventType = eventType;
+    s.action = action;
+    s.objectType = std::move(objectType);
+    s.objectId = std::move(objectId);
+    s.detail = std::move(detail);
+    return s;
+}
+
+namespace {
+
+std::string roleText(access::Role role)
+{
+    switch (role) {
+    case access::Role::Patient:
+        return "patient";
+    case access::Role::Doctor:
+        return "doctor";
+    case access::Role::Administrator:
+        return "administrator";
+    }
+    return "system";
+}
+
+std::optional<std::uint64_t> parseDecimal(const std::vector<std::uint8_t>& bytes)
+{
+    std::uint64_t value = 0;
+    const auto* first = reinterpret_cast<const char*>(bytes.data());
+    const auto* last = first + bytes.size();
+    auto [end, ec] = std::from_chars(first, last, value);
+    if (ec != std::errc() || end != last || bytes.empty())
+        return std::nullopt;
+    return value;
+}
+
+std::vector<std::uint8_t> decimalBytes(std::uint64_t value)
+{
+    const std::string s = std::to_string(value);
+    return {s.begin(), s.end()};
+}
+
+} // namespace
+
+ClinicService::ClinicService(ports::ClinicBackend& backend, const Clock& clock, crypto::Rng& rng,
+                             ServiceOptions options)
+    : m_backend(backend), m_clock(clock), m_rng(rng), m_options(std::move(options))
+{}
+
+ClinicService::~ClinicService()
+{
+    if (m_session)
+        m_session->logout();
+}
+
+void ClinicService::recordPendingFailure(const std::string& userName, const Error& error)
+{
+    ports::PendingAuditEntry entry;
+    entry.timeMs = std::chrono::duration_cast<std::chrono::milliseconds>(m_clock.now().time_since_epoch()).count();
+    entry.userName = userName;
+    entry.workstation = m_options.workstation;
+    switch (error.code) {
+    case ErrorCode::AccountLocked:
+        entry.kind = "account-locked";
+        break;
+    case ErrorCode::AccountSuspended:
+        entry.kind = "account-suspended";
+        break;
+    case ErrorCode::AccountDisabled:
+        entry.kind = "unknown-account";
+        break;
+    case ErrorCode::IntegrityFailure:
+        entry.kind = "key-slot-integrity";
+        break;
+    default:
+        entry.kind = "login-failed";
+        break;
+    }
+    // Best effort: a failed login must still be reported to the user if the side file cannot be written.
+    [[maybe_unused]] auto appended = m_backend.pendingAudit().append(entry);
+}
+
+Status ClinicService::login(const std::string& userName, std::span<const std::uint8_t> password)
+{
+    if (m_session)
+        logout();
+    auto file = m_backend.keySlots().load();
+    if (!file)
+        return std::move(file).error();
+    auto login = access::attemptLogin(*file, userName, password, m_clock, m_rng, m_options.kdf);
+    if (file->dirty()) {
+        CC_TRY(m_backend.keySlots().save(*file));
+        file->markClean();
+    }
+    if (!login) {
+        recordPendingFailure(userName, login.error());
+        return std::move(login).error();
+    }
+    if (auto opened = openDatabaseFor(*login); !opened) {
+        m_backend.closeDatabase();
+        return opened;
+    }
+    if (auto generation = checkKeySlotGeneration(*file); !generation) {
+        recordPendingFailure(userName, generation.error());
+        m_backend.closeDatabase();
+        return generation;
+    }
+    const bool mustChange = login->mustChangePassword;
+    const bool upgraded = login->kdfUpgraded;
+    m_session = std::make_unique<access::Session>(std::move(login).value(), m_clock);
+    if (auto stored = m_backend.meta().get(ports::meta::kIdleTimeoutMinutes); stored && stored->has_value()) {
+        if (auto minutes = parseDecimal(**stored)) [[maybe_unused]]
+            auto set = m_session->setIdleTimeout(std::chrono::minutes(*minutes));
+    }
+    m_mustChangePassword = mustChange;
+
+    auto finish = [&]() -> Status {
+        CC_TRY(importPendingAudit());
+        AuditSubject subject =
+            makeSubject(AuditEventId::UserAuthentication, AuditEventType::Login, AuditAction::Execute);
+        subject.objectType = "User";
+        subject.objectId = idHex(m_session->userId());
+        if (upgraded)
+            subject.detail = "key slot re-wrapped with current Argon2id parameters";
+        return record(subject);
+    };
+    if (auto done = finish(); !done) {
+        m_session->logout();
+        m_session.reset();
+        m_backend.closeDatabase();
+        return done;
+    }
+    return {};
+}
+
+Status ClinicService::openDatabaseFor(const access::LoginResult& login)
+{
+    const auto* dbk = login.ring.find(access::KeyKind::DatabaseKey);
+    if (dbk == nullptr)
+        return makeError(ErrorCode::KeyMismatch, "the account's key ring holds no database key");
+    if (!m_backend.databaseOpen()) {
+        CC_TRY(m_backend.openDatabase(dbk->secret));
+        m_auditLog.reset();
+    }
+    auto storedId = m_backend.meta().get(ports::meta::kClinicId);
+    if (!storedId)
+        return std::move(storedId).error();
+    const auto& expected = m_backend.descriptor().clinicId;
+    if (!storedId->has_value() || (*storedId)->size() != expected.size() ||
+        !std::equal(expected.begin(), expected.end(), (*storedId)->begin()))
+        return makeError(ErrorCode::KeyMismatch, "the database belongs to another clinic than clinic.json names");
+    if (!m_auditLog)
+        m_auditLog = std::make_unique<audit::AuditLog>(m_backend.auditStore(), m_backend.anchors(), m_clock, expected);
+    return {};
+}
+
+Status ClinicService::checkKeySlotGeneration(const access::KeySlotFile& file)
+{
+    auto stored = m_backend.meta().get(ports::meta::kKeySlotGeneration);
+    if (!stored)
+        return std::move(stored).error();
+    if (stored->has_value()) {
+        auto lastSeen = parseDecimal(**stored);
+        if (!lastSeen)
+            return makeError(ErrorCode::IntegrityFailure,
+                             "the database's record of the key-slot generation is damaged");
+        CC_TRY(file.checkGeneration(*lastSeen));
+        if (file.generation() == *lastSeen)
+            return {};
+    }
+    return recordKeySlotGeneration(file.generation());
+}
+
+Status ClinicService::recordKeySlotGeneration(std::uint64_t generation)
+{
+    return m_backend.meta().set(ports::meta::kKeySlotGeneration, decimalBytes(generation));
+}
+
+Status ClinicService::importPendingAudit()
+{
+    auto pending = m_backend.pendingAudit().readAll();
+    if (!pending)
+        return std::move(pending).error();
+    if (pending->empty())
+        return {};
+    for (const auto& entry : *pending) {
+        audit::AuditEvent e;
+        e.userName = entry.damaged ? std::string() : entry.userName;
+        e.role = "system";
+        e.workstation = entry.workstation;
+        e.action = AuditAction::Execute;
+        e.eventId = AuditEventId::UserAuthentication;
+        e.eventType = AuditEventType::Login;
+        e.outcome = AuditOutcome::MinorFailure;
+        if (entry.damaged) {
+            e.eventId = AuditEventId::SecurityAlert;
+            e.eventType = AuditEventType::None;
+            e.outcome = AuditOutcome::SeriousFailure;
+            e.detail = "pending-audit.log line " + std::to_string(entry.line) + " is damaged";
+        } else if (entry.kind == "account-suspended" || entry.kind == "key-slot-integrity") {
+            e.eventId = AuditEventId::SecurityAlert;
+            e.eventType = AuditEventType::None;
+            e.outcome = AuditOutcome::SeriousFailure;
+            e.detail = "before login: " + entry.kind + " at " + audit::formatUtcMillis(entry.timeMs);
+        } else {
+            e.detail = "before login: " + entry.kind + " at " + audit::formatUtcMillis(entry.timeMs);
+        }
+        e.seq = 1; // placeholders for validation only: AuditLog::record sets both
+        e.timeMs = entry.timeMs;
+        if (!audit::validateEvent(e).ok()) {
+            // A user name or workstation that does not fit the event format is recorded as damaged.
+            e.userName.clear();
+            e.workstation = m_options.workstation;
+            e.detail = "pending-audit.log entry with invalid fields";
+        }
+        CC_TRY(m_auditLog->record(std::move(e)));
+    }
+    return m_backend.pendingAudit().clear();
+}
+
+void ClinicService::logout()
+{
+    if (!m_session)
+        return;
+    if (m_session->state() == access::Session::State::Active && m_auditLog) {
+        AuditSubject subject =
+            makeSubject(AuditEventId::UserAuthentication, AuditEventType::Logout, AuditAction::Execute);
+        subject.objectType = "User";
+        subject.objectId = idHex(m_session->userId());
+        [[maybe_unused]] auto recorded = record(subject);
+    }
+    m_session->logout();
+    m_session.reset();
+    m_auditLog.reset();
+    m_backend.closeDatabase();
+    m_mustChangePassword = false;
+}
+
+void ClinicService::lock()
+{
+    if (m_session)
+        m_session->lock();
+}
+
+Status ClinicService::resume(std::span<const std::uint8_t> password)
+{
+    if (!m_session)
+        return makeError(ErrorCode::AccessDenied, "nobody is logged in");
+    auto file = m_backend.keySlots().load();
+    if (!file)
+        return std::move(file).error();
+    auto resumed = m_session->resume(*file, password, m_rng, m_options.kdf);
+    if (file->dirty()) {
+        CC_TRY(m_backend.keySlots().save(*file));
+        file->markClean();
+    }
+    AuditSubject subject = makeSubject(AuditEventId::UserAuthentication, AuditEventType::Login, AuditAction::Execute);
+    subject.objectType = "User";
+    subject.objectId = idHex(m_session->userId());
+    subject.detail = "resume after idle lock";
+    if (!resumed) {
+        // The session is locked: record directly, not through record(), which needs an active session.
+        auto e = eventFor(subject, AuditOutcome::MinorFailure);
+        [[maybe_unused]] auto recorded = m_auditLog ? m_auditLog->record(std::move(e)) : Status{};
+        return resumed;
+    }
+    return record(subject);
+}
+
+Status ClinicService::changeOwnPassword(std::span<const std::uint8_t> newPassword)
+{
+    auto ring = keys();
+    if (!ring)
+        return std::move(ring).error();
+    const std::string name = m_session->userName();
+    CC_TRY(updateKeySlots([&](access::KeySlotFile& file) -> Status {
+        return file.rewrap(name, newPassword, **ring, m_options.kdf, m_rng, m_clock, false);
+    }));
+    m_mustChangePassword = false;
+    AuditSubject subject = makeSubject(AuditEventId::UserAuthentication, AuditEventType::UserSecurityAttributesChanged,
+                                       AuditAction::Update);
+    subject.objectType = "User";
+    subject.objectId = idHex(m_session->userId());
+    subject.detail = "password changed";
+    return record(subject);
+}
+
+Result<const access::KeyRing*> ClinicService::keys()
+{
+    if (!m_session)
+        return makeError(ErrorCode::AccessDenied, "nobody is logged in");
+    return m_session->keys();
+}
+
+audit::AuditEvent ClinicService::eventFor(const AuditSubject& subject, AuditOutcome outcome) const
+{
+    audit::AuditEvent e;
+    if (m_session) {
+        e.userId = idHex(m_session->userId());
+        e.userName = m_session->userName();
+        e.role = roleText(m_session->role());
+    } else {
+        e.role = "system";
+    }
+    e.workstation = m_options.workstation;
+    e.action = subject.action;
+    e.outcome = outcome;
+    e.eventId = subject.eventId;
+    e.eventType = subject.eventType;
+    e.patientId = subject.patientId;
+    e.objectType = subject.objectType;
+    e.objectId = subject.objectId;
+    e.reason = subject.reason;
+    e.flagged = subject.flagged;
+    e.detail = subject.detail;
+    return e;
+}
+
+Status ClinicService::authorize(access::Permission permission, const AuditSubject& subject)
+{
+    if (!m_session)
+        return makeError(ErrorCode::AccessDenied, "log in first");
+    CC_TRY(m_session->requireActive());
+    if (m_mustChangePassword)
+        return makeError(ErrorCode::AccessDenied, "change your temporary password first");
+    if (auto allowed = access::AccessPolicy::check(m_session->role(), permission); !allowed) {
+        AuditSubject denied = subject;
+        denied.detail = "denied: " + std::string(access::permissionName(permission));
+        CC_TRY(record(denied, AuditOutcome::SeriousFailure));
+        return allowed;
+    }
+    return {};
+}
+
+Status ClinicService::record(const AuditSubject& subject, AuditOutcome outcome)
+{
+    if (!m_auditLog)
+        return makeError(ErrorCode::AccessDenied, "the audit trail is not open: log in first");
+    return m_auditLog->record(eventFor(subject, outcome));
+}
+
+} // namespace cc::services

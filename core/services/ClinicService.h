@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The open clinic and its current session: login, logout, idle lock, password change, and the
+// permission check plus audit event that every other service goes through.
+#pragma once
+
+#include "core/Clock.h"
+#include "core/Result.h"
+#include "core/access/Permission.h"
+#include "core/access/Session.h"
+#include "core/audit/AuditEvent.h"
+#include "core/audit/AuditLog.h"
+#include "core/crypto/Rng.h"
+#include "core/ports/ClinicBackend.h"
+#include "core/services/ServiceOptions.h"
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+
+namespace cc::services {
+
+/// What an audited action concerns.
+struct AuditSubject
+{
+    audit::AuditEventId eventId = audit::AuditEventId::ApplicationActivity;
+    audit::AuditEventType eventType = audit::AuditEventType::None;
+    audit::AuditAction action = audit::AuditAction::Execute;
+    std::string objectType;
+    std::string objectId;
+    std::string patientId; ///< hex row id or empty
+    std::string reason;
+    std::string detail; ///< never PHI
+    bool flagged = false;
+};
+
+/// An AuditSubject for the common case: what happened to which object.
+[[nodiscard]] AuditSubject makeSubject(audit::AuditEventId eventId, audit::AuditEventType eventType,
+                                       audit::AuditAction action, std::string objectType = {},
+                                       std::string objectId = {}, std::string detail = {});
+
+/// One clinic opened by this process, and at most one logged-in session on it.
+/// Every use case checks a permission through authorize() and writes exactly one audit event
+/// (success or denial) through record(). Not thread-safe except record() (AuditLog locks).
+class ClinicService
+{
+public:
+    /// `backend`, `clock` and `rng` must outlive the service.
+    ClinicService(ports::ClinicBackend& backend, const Clock& clock, crypto::Rng& rng, ServiceOptions options);
+    ~ClinicService();
+    ClinicService(const ClinicService&) = delete;
+    ClinicService& operator=(const ClinicService&) = delete;
+
+    /// Logs in: throttling and Argon2id unlock (the key-slot file is saved whenever its counters
+    /// change), the file MAC and generation checks against the database, import of pending audit
+    /// events, then one login event. A failure before the database is open goes to the pending
+    /// audit log. Errors: WrongPassword, AccountLocked, AccountSuspended, AccountDisabled,
+    /// IntegrityFailure (file edited or older than the database), KeyMismatch, storage errors.
+    [[nodiscard]] Status login(const std::string& userName, std::span<const std::uint8_t> password);
+    /// Logs out (audited), wipes the keys and closes the database.
+    void logout();
+    /// Locks the session now (keys wiped; the database stays open for the audit writer only).
+    void lock();
+    /// Resumes an idle-locked session with the password (wrong passwords count). Audited.
+    [[nodiscard]] Status resume(std::span<const std::uint8_t> password);
+    /// Changes the logged-in user's own password (one slot re-wrapped; clears must-change). Audited.
+    /// Errors: SessionLocked, InvalidArgument (too short), storage errors.
+    [[nodiscard]] Status changeOwnPassword(std::span<const std::uint8_t> newPassword);
+
+    /// The session, or nullptr before login / after logout.
+    [[nodiscard]] access::Session* session() noexcept { return m_session.get(); }
+    [[nodiscard]] const access::Session* session() const noexcept { return m_session.get(); }
+    /// True if the user must change the password before doing anything else.
+    [[nodiscard]] bool mustChangePassword() const noexcept { return m_mustChangePassword; }
+
+    /// Checks that the session is active and its role holds `permission`. A denial is audited
+    /// (outcome serious failure) with `subject`. Errors: AccessDenied, SessionLocked, SessionExpired.
+    [[nodiscard]] Status authorize(access::Permission permission, const AuditSubject& subject);
+    /// Records one audit event for the session's user with `outcome`. Errors: storage errors,
+    /// IntegrityFailure (anchor mismatch: nothing written).
+    [[nodiscard]] Status record(const AuditSubject& subject,
+                                audit::AuditOutcome outcome = audit::AuditOutcome::Success);
+    /// The active session's key ring. Errors: SessionLocked, SessionExpired, AccessDenied.
+    [[nodiscard]] Result<const access::KeyRing*> keys();
+
+    [[nodiscard]] ports::ClinicBackend& backend() noexcept { return m_backend; }
+    [[nodiscard]] const Clock& clock() const noexcept { return m_clock; }
+    [[nodiscard]] crypto::Rng& rng() noexcept { return m_rng; }
+    [[nodiscard]] const ServiceOptions& options() const noexcept { return m_options; }
+    /// The audit writer (database open). nullptr before the first login.
+    [[nodiscard]] audit::AuditLog* auditLog() noexcept { return m_auditLog.get(); }
+
+    /// Loads the key-slot file and saves it if `mutate` leaves it dirty; then, if its generation
+    /// moved, records the new generation in the database. Errors: those of `mutate` and storage.
+    template <typename F> [[nodiscard]] Status updateKeySlots(F&& mutate);
+
+private:
+    Status openDatabaseFor(const access::LoginResult& login);
+    Status checkKeySlotGeneration(const access::KeySlotFile& file);
+    Status recordKeySlotGeneration(std::uint64_t generation);
+    Status importPendingAudit();
+    void recordPendingFailure(const std::string& userName, const Error& error);
+    audit::AuditEvent eventFor(const AuditSubject& subject, audit::AuditOutcome outcome) const;
+
+    ports::ClinicBackend& m_backend;
+    const Clock& m_clock;
+    crypto::Rng& m_rng;
+    ServiceOptions m_options;
+    std::unique_ptr<audit::AuditLog> m_auditLog;
+    std::unique_ptr<access::Session> m_session;
+    bool m_mustChangePassword = false;
+};
+
+/// Lower-case hex of a 16-byte id.
+[[nodiscard]] std::string idHex(std::span<const std::uint8_t> id);
+
+template <typename F> Status ClinicService::updateKeySlots(F&& mutate)
+{
+    auto file = m_backend.keySlots().load();
+    if (!file)
+        return std::move(file).error();
+    const std::uint64_t before = file->generation();
+    CC_TRY(mutate(*file));
+    if (file->dirty()) {
+        CC_TRY(m_backend.keySlots().save(*file));
+        file->markClean();
+    }
+    if (file->generation() != before)
+        CC_TRY(recordKeySlotGeneration(file->generation()));
+    return {};
+}
+
+} // namespace cc::services

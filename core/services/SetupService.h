@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The key ceremony that creates a clinic (DESIGN.md section 4): every key, the first accounts, the
+// threshold report key, the recovery key split into printed shares, and the first audit events.
+#pragma once
+
+#include "core/Clock.h"
+#include "core/Result.h"
+#include "core/crypto/Rng.h"
+#include "core/crypto/SecureBytes.h"
+#include "core/ports/ClinicBackend.h"
+#include "core/services/ServiceOptions.h"
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cc::services {
+
+/// An account created in the ceremony.
+struct AccountSeed
+{
+    std::string name;
+    crypto::SecureBytes password;
+};
+
+/// What `cipherchart-cli init` asks for.
+struct SetupRequest
+{
+    std::string clinicName;
+    bool demo = false;
+    AccountSeed admin;
+    /// Further administrator accounts that hold report-key shares. If empty, the admin is the only
+    /// custodian (1-of-1). If the admin's name is listed, the admin is one of the custodians.
+    std::vector<AccountSeed> custodians;
+    bool adminIsCustodian = false;
+    unsigned reportThreshold = 1;
+    /// A first doctor: without one, the clinical category key lives only under the recovery key
+    /// until a doctor account is created from it.
+    std::optional<AccountSeed> doctor;
+    unsigned recoveryShares = 3;
+    unsigned recoveryThreshold = 2;
+    unsigned reportKeyBits = 3072;
+    /// Progress of long steps ("report key", done, total); returning false cancels.
+    std::function<bool(const std::string& step, int done, int total)> progress;
+};
+
+/// What the ceremony hands back: the descriptor, the recovery shares to print (never stored in the
+/// clinic) and the sealed recovery ring the caller stores as recovery.ccr.
+struct SetupResult
+{
+    ports::ClinicDescriptor descriptor;
+    std::vector<std::string> recoveryShares;
+    std::vector<std::uint8_t> recoveryBlob;
+    std::string reportKeyId;
+    unsigned custodianCount = 0;
+};
+
+/// Creates the clinic's backend for a new clinic id and DBK (db/ClinicStore::create).
+using BackendFactory = std::function<Result<std::unique_ptr<ports::ClinicBackend>>(const ports::ClinicDescriptor&,
+                                                                                   const crypto::SecureBytes&)>;
+
+/// Runs the ceremony. On success the backend created through `factory` holds the key slots, the
+/// database with its meta values and the audit chain started with one event per step.
+/// Errors: InvalidArgument (names, passwords, thresholds), AlreadyExists (the folder holds a clinic),
+/// Cancelled, CryptoFailure, storage errors.
+[[nodiscard]] Result<SetupResult> createClinic(const SetupRequest& request, const BackendFactory& factory,
+                                               const Clock& clock, crypto::Rng& rng, const ServiceOptions& options,
+                                               std::unique_ptr<ports::ClinicBackend>* backendOut = nullptr);
+
+/// Associated data binding the recovery blob to its clinic.
+[[nodiscard]] std::vector<std::uint8_t> recoveryAad(const access::ClinicId& clinicId);
+
+} // namespace cc::services
