@@ -44,12 +44,41 @@ Status createStorageTables(Database& db)
     return {};
 }
 
+Status createAccessTables(Database& db)
+{
+    // care_team: which doctors may open which patient (DESIGN.md section 1); random ids only.
+    // WITHOUT ROWID: the pair is the whole row, so the primary-key b-tree is the table.
+    CC_TRY(db.exec("CREATE TABLE care_team ("
+                   "  patient_id BLOB NOT NULL CHECK (length(patient_id) = 16),"
+                   "  doctor_id BLOB NOT NULL CHECK (length(doctor_id) = 16),"
+                   "  PRIMARY KEY (patient_id, doctor_id)"
+                   ") WITHOUT ROWID;"));
+    // "Which patients may this doctor see" is asked at every patient list.
+    CC_TRY(db.exec("CREATE INDEX care_team_by_doctor ON care_team (doctor_id);"));
+    // break_glass: emergency access grants (DESIGN.md section 8). starts_at/expires_at are the
+    // grant's own bookkeeping (Unix seconds), not clinical dates; the reason lives only in the
+    // audit event numbered audit_seq. reviewed: set once an administrator has looked at it.
+    // NOT NULL on id: a non-INTEGER primary key of a rowid table accepts NULL in SQLite (a
+    // documented legacy quirk), and length(NULL) passes the CHECK.
+    CC_TRY(db.exec("CREATE TABLE break_glass ("
+                   "  id BLOB NOT NULL PRIMARY KEY CHECK (length(id) = 16),"
+                   "  doctor_id BLOB NOT NULL CHECK (length(doctor_id) = 16),"
+                   "  patient_id BLOB NOT NULL CHECK (length(patient_id) = 16),"
+                   "  starts_at INTEGER NOT NULL,"
+                   "  expires_at INTEGER NOT NULL,"
+                   "  audit_seq INTEGER NOT NULL,"
+                   "  reviewed INTEGER NOT NULL DEFAULT 0"
+                   ");"));
+    return {};
+}
+
 } // namespace
 
 const std::vector<Migration>& clinicMigrations()
 {
     static const std::vector<Migration> migrations = {
         {1, "storage tables: meta, audit_events (append-only), audit_state", createStorageTables, false},
+        {2, "access tables: care_team, break_glass", createAccessTables, false},
     };
     return migrations;
 }

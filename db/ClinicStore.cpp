@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Composition of db/ for one clinic: lock, files, and after login the database and its stores.
+#include "db/ClinicStore.h"
+
+#include "core/ports/ClinicMetaStore.h"
+#include "db/ClinicLock.h"
+#include "db/ClinicSchema.h"
+#include "db/Database.h"
+#include "db/FileAnchorSink.h"
+#include "db/FileKeySlotStore.h"
+#include "db/FileSystem.h"
+#include "db/PendingAuditFile.h"
+#include "db/SqlAuditStore.h"
+#include "db/SqlCareTeamStore.h"
+#include "db/SqlClinicMetaStore.h"
+#include "db/SqlTransactionFactory.h"
+
+#include <unistd.h>
+
+#include <cassert>
+
+namespace cc::db {
+
+// Members are destroyed in reverse order: the stores before the database, the database before
+// the lock, so no other instance can open the clinic while this one still has it open.
+struct ClinicStore::Impl
+{
+    Impl(ClinicLock clinicLock, ClinicFolder clinicFolder, ClinicDescriptor clinicDescriptor)
+        : lock(std::move(clinicLock))
+        , folder(std::move(clinicFolder))
+        , descriptor(std::move(clinicDescriptor))
+        , keySlots(folder.keySlotPath())
+        , pendingAudit(folder.pendingAuditPath())
+        , anchors(folder.anchorPath())
+    {}
+
+    Status attach(Database opened)
+    {
+        database = std::make_unique<Database>(std::move(opened));
+        auditStore = std::make_unique<SqlAuditStore>(*database);
+        meta = std::make_unique<SqlClinicMetaStore>(*database);
+        careTeams = std::make_unique<SqlCareTeamStore>(*database);
+        transactions = std::make_unique<SqlTransactionFactory>(*database);
+        return {};
+    }
+
+    ClinicLock lock;
+    ClinicFolder folder;
+    ClinicDescriptor descriptor;
+    FileKeySlotStore keySlots;
+    PendingAuditFile pendingAudit;
+    FileAnchorSink anchors;
+    std::unique_ptr<Database> database;
+    std::unique_ptr<SqlAuditStore> auditStore;
+    std::unique_ptr<SqlClinicMetaStore> meta;
+    std::unique_ptr<SqlCareTeamStore> careTeams;
+    std::unique_ptr<SqlTransactionFactory> transactions;
+};
+
+namespace {
+
+/// Refuses a database whose recorded clinic id is not the folder's (a clinic.db copied in from
+/// another clinic whose DBK happens to be known, e.g. a restore into the wrong folder).
+Status checkDatabaseClinic(Database& db, const ClinicDescriptor& descriptor)
+{
+    auto version = db.userVersion();
+    CC_TRY(version);
+    if (*version < 1)
+        return {}; // a brand-new file: nothing recorded yet
+    auto recorded = SqlClinicMetaStore(db).get(ports::meta::kClinicId);
+    CC_TRY(recorded);
+    if (recorded->has_value() &&
+        !std::equal((*recorded)->begin(), (*recorded)->end(), descriptor.clinicId.begin(), descriptor.clinicId.end()))
+        return makeError(ErrorCode::KeyMismatch, "clinic.db belongs to another clinic");
+    return {};
+}
+
+void removeQuietly(const std::string& path)
+{
+    ::unlink(path.c_str());
+}
+
+} // namespace
+
+ClinicStore::ClinicStore(std::unique_ptr<Impl> impl) noexcept : m_impl(std::move(impl)) {}
+ClinicStore::~ClinicStore() = default;
+ClinicStore::ClinicStore(ClinicStore&& other) noexcept = default;
+ClinicStore& ClinicStore::operator=(ClinicStore&& other) noexcept = default;
+
+Result<ClinicStore> ClinicStore::openFolder(const std::string& dir)
+{
+    ClinicFolder folder(dir);
+    // Check before locking: ClinicLock creates clinic.lock, and a mistyped path must not gain one.
+    if (!detail::pathExists(folder.descriptorPath()))
+        return makeError(ErrorCode::NotFound, folder.dir() + " is not a clinic folder (no clinic.json)");
+    auto lock = ClinicLock::acquire(folder.dir());
+    CC_TRY(lock);
+    auto descriptor = folder.readDescriptor();
+    CC_TRY(descriptor);
+
+    auto impl = std::make_unique<Impl>(std::move(lock).value(), folder, std::move(descriptor).value());
+    auto slots = impl->keySlots.load();
+    CC_TRY(slots);
+    if (slots->clinicId() != impl->descriptor.clinicId)
+        return makeError(ErrorCode::KeyMismatch, "keyslots.ccks belongs to another clinic");
+
+    // A damaged anchor is not a reason to refuse the login: the administrator must be able to log
+    // in and run the verifier, which reports it (AnchorDamaged). A foreign one that parses is a
+    // folder assembled from two clinics, refused like the key-slot file.
+    auto anchor = impl->anchors.read();
+    if (anchor.ok() && anchor->clinicId != impl->descriptor.clinicId)
+        return makeError(ErrorCode::KeyMismatch, "audit.anchor belongs to another clinic");
+    if (!anchor.ok() && anchor.error().code == ErrorCode::StorageError)
+        return std::move(anchor).error();
+    return ClinicStore(std::move(impl));
+}
+
+Result<ClinicStore> ClinicStore::create(const std::string& dir, const ClinicDescriptor& descriptor,
+                                        const crypto::SecureBytes& dbk)
+{
+    if (dbk.size() != 32)
+        return makeError(ErrorCode::InvalidArgument, "the database key must be 32 bytes");
+    CC_TRY(ClinicFolder::encodeDescriptor(descriptor)); // validates before anything is created
+    ClinicFolder folder(dir);
+    CC_TRY(folder.create());
+    auto lock = ClinicLock::acquire(folder.dir());
+    CC_TRY(lock);
+    // Checked again under the lock: another instance may have initialised the folder meanwhile.
+    if (detail::pathExists(folder.databasePath()) || detail::pathExists(folder.keySlotPath()))
+        return makeError(ErrorCode::AlreadyExists, folder.dir() + " already holds a clinic");
+
+    auto impl = std::make_unique<Impl>(std::move(lock).value(), folder, descriptor);
+    auto built = [&]() -> Status {
+        CC_TRY(folder.writeDescriptor(descriptor));
+        auto db = Database::open(folder.databasePath(), dbk, OpenMode::CreateIfMissing);
+        CC_TRY(db);
+        CC_TRY(migrate(*db, clinicMigrations()));
+        return impl->attach(std::move(db).value());
+    }();
+    if (!built.ok()) {
+        // Leave the folder as create() found it, so that init can simply be run again.
+        impl->transactions.reset();
+        impl->careTeams.reset();
+        impl->meta.reset();
+        impl->auditStore.reset();
+        impl->database.reset();
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+            removeQuietly(folder.databasePath() + suffix);
+        removeQuietly(folder.descriptorPath());
+        return std::move(built).error();
+    }
+    return ClinicStore(std::move(impl));
+}
+
+Status ClinicStore::openDatabase(const crypto::SecureBytes& dbk)
+{
+    if (m_impl->database)
+        return makeError(ErrorCode::InvalidArgument, "the clinic database is already open");
+    auto db = Database::open(m_impl->folder.databasePath(), dbk, OpenMode::ExistingOnly);
+    if (!db.ok()) {
+        Error error = std::move(db).error();
+        if (error.code == ErrorCode::NotFound)
+            error.message = "clinic.db is missing from " + m_impl->folder.dir();
+        return error;
+    }
+    // Before migrating: never upgrade another clinic's file.
+    CC_TRY(checkDatabaseClinic(*db, m_impl->descriptor));
+    CC_TRY(migrate(*db, clinicMigrations()));
+    return m_impl->attach(std::move(db).value());
+}
+
+const ClinicFolder& ClinicStore::folder() const noexcept
+{
+    return m_impl->folder;
+}
+
+const ClinicDescriptor& ClinicStore::descriptor() const noexcept
+{
+    return m_impl->descriptor;
+}
+
+FileKeySlotStore& ClinicStore::keySlots() noexcept
+{
+    return m_impl->keySlots;
+}
+
+PendingAuditFile& ClinicStore::pendingAudit() noexcept
+{
+    return m_impl->pendingAudit;
+}
+
+bool ClinicStore::databaseOpen() const noexcept
+{
+    return m_impl && m_impl->database != nullptr;
+}
+
+SqlAuditStore& ClinicStore::auditStore() noexcept
+{
+    assert(databaseOpen());
+    return *m_impl->auditStore;
+}
+
+FileAnchorSink& ClinicStore::anchorSink() noexcept
+{
+    assert(databaseOpen());
+    return m_impl->anchors;
+}
+
+SqlClinicMetaStore& ClinicStore::meta() noexcept
+{
+    assert(databaseOpen());
+    return *m_impl->meta;
+}
+
+SqlCareTeamStore& ClinicStore::careTeams() noexcept
+{
+    assert(databaseOpen());
+    return *m_impl->careTeams;
+}
+
+SqlTransactionFactory& ClinicStore::transactions() noexcept
+{
+    assert(databaseOpen());
+    return *m_impl->transactions;
+}
+
+Database& ClinicStore::database() noexcept
+{
+    assert(databaseOpen());
+    return *m_impl->database;
+}
+
+} // namespace cc::db

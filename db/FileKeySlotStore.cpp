@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The key-slot file: KeySlotFile's own format (docs/KEYS.md), written with the atomic-replace recipe.
+#include "db/FileKeySlotStore.h"
+
+#include "db/AtomicFile.h"
+
+#include <utility>
+
+namespace cc::db {
+
+FileKeySlotStore::FileKeySlotStore(std::string path) : m_path(std::move(path)) {}
+
+Result<access::KeySlotFile> FileKeySlotStore::load() const
+{
+    auto bytes = readFile(m_path, kMaxSize);
+    if (!bytes.ok()) {
+        Error error = std::move(bytes).error();
+        if (error.code == ErrorCode::NotFound)
+            error.message = "no key-slot file at " + m_path;
+        return error;
+    }
+    auto file = access::KeySlotFile::parse(*bytes);
+    if (!file.ok()) {
+        Error error = std::move(file).error();
+        error.file = m_path;
+        if (error.code != ErrorCode::MalformedInput)
+            error.message += " (" + m_path + ")";
+        return error;
+    }
+    return file;
+}
+
+Status FileKeySlotStore::save(const access::KeySlotFile& file)
+{
+    const std::vector<std::uint8_t> bytes = file.serialise();
+    return writeFileAtomically(m_path, bytes);
+}
+
+} // namespace cc::db

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SqlClinicMetaStore, SqlCareTeamStore and SqlTransactionFactory over a migrated clinic database.
+#include "db/ClinicSchema.h"
+#include "db/Database.h"
+#include "db/SqlCareTeamStore.h"
+#include "db/SqlClinicMetaStore.h"
+#include "db/SqlTransactionFactory.h"
+
+#include "../DbTestSupport.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cc;
+using cc::db::test::str;
+using cc::db::test::testKey;
+
+namespace {
+
+access::UserId id(std::uint8_t tag)
+{
+    access::UserId out{};
+    out.fill(tag);
+    return out;
+}
+
+std::vector<std::uint8_t> bytes(std::string_view text)
+{
+    return {text.begin(), text.end()};
+}
+
+} // namespace
+
+class TestSqlStores : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<db::Database> m_db;
+
+private slots:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        auto opened = db::Database::open(str(m_dir->filePath("clinic.db")), testKey(2), db::OpenMode::CreateIfMissing);
+        QVERIFY(opened.ok());
+        m_db = std::make_unique<db::Database>(std::move(opened).value());
+        QVERIFY(db::migrate(*m_db, db::clinicMigrations()).ok());
+    }
+
+    void cleanup()
+    {
+        m_db.reset();
+        m_dir.reset();
+    }
+
+    void metaSetGetReplace()
+    {
+        db::SqlClinicMetaStore meta(*m_db);
+        QVERIFY(!meta.get(ports::meta::kClinicName)->has_value());
+        QVERIFY(meta.set(ports::meta::kClinicName, bytes("Clinic A")).ok());
+        QCOMPARE(**meta.get(ports::meta::kClinicName), bytes("Clinic A"));
+        QVERIFY(meta.set(ports::meta::kClinicName, bytes("Clinic B")).ok());
+        QCOMPARE(**meta.get(ports::meta::kClinicName), bytes("Clinic B"));
+        QVERIFY(meta.set(ports::meta::kRecovery, {}).ok()); // empty is a value, not "unset"
+        QVERIFY(meta.get(ports::meta::kRecovery)->has_value());
+        QVERIFY((*meta.get(ports::meta::kRecovery))->empty());
+        QCOMPARE(meta.set("", bytes("x")).error().code, ErrorCode::InvalidArgument);
+        QCOMPARE(meta.get(std::string(65, 'n')).error().code, ErrorCode::InvalidArgument);
+        auto count = m_db->prepare("SELECT count(*) FROM meta;");
+        QVERIFY(*count->step());
+        QCOMPARE(count->columnInt64(0), std::int64_t{2});
+    }
+
+    void careTeamAddRemoveList()
+    {
+        db::SqlCareTeamStore teams(*m_db);
+        const access::PatientId p1 = id(0x01), p2 = id(0x02);
+        const access::UserId d1 = id(0xd1), d2 = id(0xd2);
+        QVERIFY(teams.doctorsOf(p1)->empty());
+        QVERIFY(teams.add(p1, d2).ok());
+        QVERIFY(teams.add(p1, d1).ok());
+        QVERIFY(teams.add(p2, d1).ok());
+        QCOMPARE(*teams.doctorsOf(p1), (std::vector<access::UserId>{d1, d2}));
+        QCOMPARE(*teams.patientsOf(d1), (std::vector<access::PatientId>{p1, p2}));
+        QCOMPARE(*teams.patientsOf(d2), (std::vector<access::PatientId>{p1}));
+
+        const auto twice = teams.add(p1, d1);
+        QVERIFY(!twice.ok());
+        QCOMPARE(twice.error().code, ErrorCode::AlreadyExists);
+
+        QVERIFY(teams.remove(p1, d2).ok());
+        const auto gone = teams.remove(p1, d2);
+        QVERIFY(!gone.ok());
+        QCOMPARE(gone.error().code, ErrorCode::NotFound);
+        QCOMPARE(*teams.doctorsOf(p1), (std::vector<access::UserId>{d1}));
+
+        QVERIFY(teams.removeDoctorEverywhere(d1).ok());
+        QVERIFY(teams.patientsOf(d1)->empty());
+        QVERIFY(teams.removeDoctorEverywhere(d1).ok()); // nothing left is fine
+    }
+
+    void careTeamTableRefusesOtherIdSizes()
+    {
+        QVERIFY(!m_db->exec("INSERT INTO care_team VALUES (x'01', randomblob(16));").ok());
+        QVERIFY(!m_db->exec("INSERT INTO care_team VALUES (randomblob(16), randomblob(17));").ok());
+        QVERIFY(!m_db->exec("INSERT INTO break_glass (id, doctor_id, patient_id, starts_at, expires_at, audit_seq) "
+                            "VALUES (NULL, randomblob(16), randomblob(16), 0, 3600, 1);")
+                     .ok());
+        QVERIFY(m_db->exec("INSERT INTO break_glass (id, doctor_id, patient_id, starts_at, expires_at, audit_seq) "
+                           "VALUES (randomblob(16), randomblob(16), randomblob(16), 0, 3600, 1);")
+                    .ok());
+    }
+
+    void transactionCommitsOrRollsBack()
+    {
+        db::SqlTransactionFactory transactions(*m_db);
+        db::SqlCareTeamStore teams(*m_db);
+        {
+            auto tx = transactions.begin();
+            QVERIFY(tx.ok());
+            QVERIFY(m_db->inTransaction());
+            const auto nested = transactions.begin();
+            QVERIFY(!nested.ok());
+            QCOMPARE(nested.error().code, ErrorCode::StorageError);
+            QVERIFY(teams.add(id(1), id(2)).ok());
+        }
+        QVERIFY(!m_db->inTransaction());
+        QVERIFY(teams.doctorsOf(id(1))->empty());
+        {
+            auto tx = transactions.begin();
+            QVERIFY(teams.add(id(1), id(2)).ok());
+            QVERIFY((*tx)->commit().ok());
+        }
+        QCOMPARE(teams.doctorsOf(id(1))->size(), std::size_t{1});
+    }
+
+    void transactionIsImmediate()
+    {
+        // A second connection cannot write while the first holds the IMMEDIATE lock.
+        db::SqlTransactionFactory transactions(*m_db);
+        auto tx = transactions.begin();
+        QVERIFY(tx.ok());
+        auto other = db::Database::open(str(m_dir->filePath("clinic.db")), testKey(2), db::OpenMode::ExistingOnly);
+        QVERIFY(other.ok());
+        other->setBusyTimeout(std::chrono::milliseconds(50));
+        db::SqlTransactionFactory otherTransactions(*other);
+        const auto blocked = otherTransactions.begin();
+        QVERIFY(!blocked.ok());
+        QCOMPARE(blocked.error().code, ErrorCode::StorageBusy);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSqlStores)
+#include "TestSqlStores.moc"
