@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/PasswordSource.h"
 
+#include "core/services/PasswordPolicy.h"
+
 #include <fcntl.h>
 #include <termios.h>
 #include <unistd.h>
@@ -11,8 +13,7 @@
 namespace cc::cli {
 namespace {
 
-constexpr std::size_t kMaxPassword = 1024;
-constexpr std::size_t kMinNewPassword = 12;
+constexpr std::size_t kMaxPassword = services::kMaxPasswordLength;
 
 } // namespace
 
@@ -99,11 +100,7 @@ Result<crypto::SecureBytes> PasswordSource::readNew(const std::string& prompt)
 
 Status checkNewPassword(const crypto::SecureBytes& password)
 {
-    if (password.size() < kMinNewPassword)
-        return makeError(ErrorCode::InvalidArgument, "a new password needs at least 12 characters");
-    if (password.size() > kMaxPassword)
-        return makeError(ErrorCode::InvalidArgument, "a new password may have at most 1024 bytes");
-    return {};
+    return services::checkNewPassword(password.span());
 }
 
 } // namespace cc::cli

@@ -7,6 +7,7 @@
 #include "core/Result.h"
 #include "core/crypto/Rng.h"
 #include "core/crypto/SecureBytes.h"
+#include "core/paillier/PrivateKey.h"
 #include "core/ports/ClinicBackend.h"
 #include "core/services/ServiceOptions.h"
 
@@ -42,6 +43,10 @@ struct SetupRequest
     unsigned recoveryShares = 3;
     unsigned recoveryThreshold = 2;
     unsigned reportKeyBits = 3072;
+    /// Where the report key's safe primes come from: empty generates them (tens of seconds at
+    /// 3072 bits). Tests and the demo clinic pass a fixture key here; it is dealt and destroyed
+    /// like a generated one.
+    std::function<Result<paillier::PrivateKey>()> reportKeySource;
     /// Progress of long steps ("report key", done, total); returning false cancels.
     std::function<bool(const std::string& step, int done, int total)> progress;
 };
