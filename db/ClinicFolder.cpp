@@ -108,14 +108,14 @@ Status ClinicFolder::validateName(std::string_view name)
     if (name.empty())
         return makeError(ErrorCode::InvalidArgument, "the clinic name is empty");
     // More bytes than 100 four-byte characters cannot be a valid name; checked before converting.
-    if (name.size() > ClinicDescriptor::kMaxNameLength * 4)
+    if (name.size() > kMaxNameLength * 4)
         return makeError(ErrorCode::InvalidArgument, "the clinic name is longer than 100 characters");
     const QString text = QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
     // fromUtf8 replaces invalid sequences with U+FFFD: a round trip shows whether there were any.
     if (text.toStdString() != name)
         return makeError(ErrorCode::InvalidArgument, "the clinic name is not valid UTF-8");
     const QList<uint> codePoints = text.toUcs4();
-    if (static_cast<std::size_t>(codePoints.size()) > ClinicDescriptor::kMaxNameLength)
+    if (static_cast<std::size_t>(codePoints.size()) > kMaxNameLength)
         return makeError(ErrorCode::InvalidArgument, "the clinic name is longer than 100 characters");
     for (const uint c : codePoints) {
         const auto category = QChar::category(static_cast<char32_t>(c));
@@ -133,7 +133,7 @@ Result<std::string> ClinicFolder::encodeDescriptor(const ClinicDescriptor& descr
         return makeError(ErrorCode::InvalidArgument, "the creation time is out of range");
     // QJsonObject keeps keys sorted and Indented output is deterministic: this is the canonical form.
     QJsonObject o;
-    o.insert(QStringLiteral("format"), ClinicDescriptor::kFormat);
+    o.insert(QStringLiteral("format"), kDescriptorFormat);
     o.insert(QStringLiteral("clinicId"), QString::fromStdString(crypto::hexEncode(descriptor.clinicId)));
     o.insert(QStringLiteral("name"), QString::fromStdString(descriptor.name));
     o.insert(QStringLiteral("demo"), descriptor.demo);
@@ -163,7 +163,7 @@ Result<ClinicDescriptor> ClinicFolder::parseDescriptor(std::string_view text, co
 
     auto format = integerField(o, "format", fileName);
     CC_TRY(format);
-    if (*format != ClinicDescriptor::kFormat)
+    if (*format != kDescriptorFormat)
         return Error{ErrorCode::Unsupported, "clinic folder format " + std::to_string(*format) + " is not supported",
                      fileName, 0, "format"};
 

@@ -4,6 +4,7 @@
 
 #include "core/Result.h"
 #include "core/access/Ids.h"
+#include "core/ports/ClinicBackend.h"
 
 #include <cstdint>
 #include <string>
@@ -11,20 +12,11 @@
 
 namespace cc::db {
 
-/// What clinic.json says about a clinic. Non-secret and not PHI: it lets a front end name the
-/// clinic and check the other files belong to it before anyone has logged in.
-struct ClinicDescriptor
-{
-    static constexpr int kFormat = 1;
-    static constexpr std::size_t kMaxNameLength = 100; ///< in characters (Unicode code points)
-
-    access::ClinicId clinicId{};
-    std::string name;           ///< UTF-8, 1-100 characters, no control characters
-    bool demo = false;          ///< a demo clinic seeded with synthetic patients
-    std::int64_t createdAt = 0; ///< Unix seconds (bookkeeping of the folder, not a clinical date)
-
-    friend bool operator==(const ClinicDescriptor&, const ClinicDescriptor&) = default;
-};
+/// What clinic.json says about a clinic (the port's struct): non-secret and not PHI. It lets a
+/// front end name the clinic and check the other files belong to it before anyone has logged in.
+/// name: UTF-8, 1-100 characters, no control characters; createdAt: Unix seconds (bookkeeping of
+/// the folder, not a clinical date).
+using ClinicDescriptor = ports::ClinicDescriptor;
 
 /// The paths of one clinic's files (docs/STORAGE.md, "The clinic folder"), the folder's creation
 /// and clinic.json. Holds only a path: cheap to copy.
@@ -38,6 +30,10 @@ public:
     static constexpr std::string_view kDescriptorFile = "clinic.json";
     static constexpr std::string_view kPendingAuditFile = "pending-audit.log";
     static constexpr std::string_view kRecoveryFile = "recovery.ccr";
+    /// The clinic.json format this code writes and reads.
+    static constexpr int kDescriptorFormat = 1;
+    /// Longest clinic name, in characters (Unicode code points).
+    static constexpr std::size_t kMaxNameLength = 100;
     /// clinic.json is a few hundred bytes; anything much larger is not ours.
     static constexpr std::size_t kMaxDescriptorSize = 4096;
 

@@ -21,6 +21,25 @@
 
 namespace cc::db {
 
+namespace {
+
+/// ports::DatabaseMaintenance over the open connection.
+class SqlMaintenance final : public ports::DatabaseMaintenance
+{
+public:
+    explicit SqlMaintenance(Database& db) noexcept : m_db(db) {}
+    Status rekey(const crypto::SecureBytes& newKey) override { return m_db.rekey(newKey); }
+    Status exportTo(const std::string& path, const crypto::SecureBytes& key) override
+    {
+        return m_db.exportTo(path, key);
+    }
+
+private:
+    Database& m_db;
+};
+
+} // namespace
+
 // Members are destroyed in reverse order: the stores before the database, the database before
 // the lock, so no other instance can open the clinic while this one still has it open.
 struct ClinicStore::Impl
@@ -41,7 +60,18 @@ struct ClinicStore::Impl
         meta = std::make_unique<SqlClinicMetaStore>(*database);
         careTeams = std::make_unique<SqlCareTeamStore>(*database);
         transactions = std::make_unique<SqlTransactionFactory>(*database);
+        maintenance = std::make_unique<SqlMaintenance>(*database);
         return {};
+    }
+
+    void detach() noexcept
+    {
+        maintenance.reset();
+        transactions.reset();
+        careTeams.reset();
+        meta.reset();
+        auditStore.reset();
+        database.reset();
     }
 
     ClinicLock lock;
@@ -55,6 +85,7 @@ struct ClinicStore::Impl
     std::unique_ptr<SqlClinicMetaStore> meta;
     std::unique_ptr<SqlCareTeamStore> careTeams;
     std::unique_ptr<SqlTransactionFactory> transactions;
+    std::unique_ptr<SqlMaintenance> maintenance;
 };
 
 namespace {
@@ -139,11 +170,7 @@ Result<ClinicStore> ClinicStore::create(const std::string& dir, const ClinicDesc
     }();
     if (!built.ok()) {
         // Leave the folder as create() found it, so that init can simply be run again.
-        impl->transactions.reset();
-        impl->careTeams.reset();
-        impl->meta.reset();
-        impl->auditStore.reset();
-        impl->database.reset();
+        impl->detach();
         for (const char* suffix : {"", "-wal", "-shm", "-journal"})
             removeQuietly(folder.databasePath() + suffix);
         removeQuietly(folder.descriptorPath());
@@ -169,59 +196,71 @@ Status ClinicStore::openDatabase(const crypto::SecureBytes& dbk)
     return m_impl->attach(std::move(db).value());
 }
 
+void ClinicStore::closeDatabase()
+{
+    if (m_impl)
+        m_impl->detach();
+}
+
 const ClinicFolder& ClinicStore::folder() const noexcept
 {
     return m_impl->folder;
 }
 
-const ClinicDescriptor& ClinicStore::descriptor() const noexcept
+const ClinicDescriptor& ClinicStore::descriptor() const
 {
     return m_impl->descriptor;
 }
 
-FileKeySlotStore& ClinicStore::keySlots() noexcept
+ports::KeySlotStore& ClinicStore::keySlots()
 {
     return m_impl->keySlots;
 }
 
-PendingAuditFile& ClinicStore::pendingAudit() noexcept
+ports::PendingAuditLog& ClinicStore::pendingAudit()
 {
     return m_impl->pendingAudit;
 }
 
-bool ClinicStore::databaseOpen() const noexcept
+bool ClinicStore::databaseOpen() const
 {
     return m_impl && m_impl->database != nullptr;
 }
 
-SqlAuditStore& ClinicStore::auditStore() noexcept
+audit::AuditStore& ClinicStore::auditStore()
 {
     assert(databaseOpen());
     return *m_impl->auditStore;
 }
 
-FileAnchorSink& ClinicStore::anchorSink() noexcept
+audit::AnchorSink& ClinicStore::anchors()
 {
     assert(databaseOpen());
     return m_impl->anchors;
 }
 
-SqlClinicMetaStore& ClinicStore::meta() noexcept
+ports::ClinicMetaStore& ClinicStore::meta()
 {
     assert(databaseOpen());
     return *m_impl->meta;
 }
 
-SqlCareTeamStore& ClinicStore::careTeams() noexcept
+ports::CareTeamStore& ClinicStore::careTeams()
 {
     assert(databaseOpen());
     return *m_impl->careTeams;
 }
 
-SqlTransactionFactory& ClinicStore::transactions() noexcept
+ports::TransactionFactory& ClinicStore::transactions()
 {
     assert(databaseOpen());
     return *m_impl->transactions;
+}
+
+ports::DatabaseMaintenance& ClinicStore::maintenance()
+{
+    assert(databaseOpen());
+    return *m_impl->maintenance;
 }
 
 Database& ClinicStore::database() noexcept

@@ -4,6 +4,7 @@
 
 #include "core/Result.h"
 #include "core/crypto/SecureBytes.h"
+#include "core/ports/ClinicBackend.h"
 #include "db/ClinicFolder.h"
 
 #include <memory>
@@ -12,20 +13,13 @@
 namespace cc::db {
 
 class Database;
-class FileAnchorSink;
-class FileKeySlotStore;
-class PendingAuditFile;
-class SqlAuditStore;
-class SqlCareTeamStore;
-class SqlClinicMetaStore;
-class SqlTransactionFactory;
 
 /// The composition of db/ for one clinic folder, in two stages. Before login (openFolder): the
 /// clinic lock is held, clinic.json is read and the key-slot file (and anchor, if any) are checked
 /// to belong to this clinic. After login (openDatabase, with the DBK from the user's key ring):
 /// clinic.db is open and migrated, and the stores implementing core/ports are available.
-/// Move-only; destroying it closes the database and releases the lock.
-class ClinicStore
+/// Implements ports::ClinicBackend. Move-only; destroying it closes the database and releases the lock.
+class ClinicStore final : public ports::ClinicBackend
 {
 public:
     /// Opens an existing clinic folder without any key. Order: clinic.json must exist (NotFound
@@ -53,9 +47,12 @@ public:
     /// Errors: InvalidArgument (already open, key size), NotFound (clinic.db missing), KeyMismatch
     /// (wrong DBK, or another clinic's database), Unsupported (written by a newer CipherChart),
     /// StorageReadOnly, StorageBusy, StorageError, IntegrityFailure.
-    [[nodiscard]] Status openDatabase(const crypto::SecureBytes& dbk);
+    [[nodiscard]] Status openDatabase(const crypto::SecureBytes& dbk) override;
+    /// Closes the database and drops the stores over it (idle lock, logout); the folder stays
+    /// locked by this instance. Idempotent.
+    void closeDatabase() override;
 
-    ~ClinicStore();
+    ~ClinicStore() override;
     ClinicStore(ClinicStore&& other) noexcept;
     ClinicStore& operator=(ClinicStore&& other) noexcept;
     ClinicStore(const ClinicStore&) = delete;
@@ -64,25 +61,28 @@ public:
     /// Paths of the clinic's files.
     [[nodiscard]] const ClinicFolder& folder() const noexcept;
     /// clinic.json as read (or written by create()).
-    [[nodiscard]] const ClinicDescriptor& descriptor() const noexcept;
-    /// The key-slot file store (usable before login).
-    [[nodiscard]] FileKeySlotStore& keySlots() noexcept;
-    /// Failed logins waiting for the next successful login (usable before login).
-    [[nodiscard]] PendingAuditFile& pendingAudit() noexcept;
+    [[nodiscard]] const ClinicDescriptor& descriptor() const override;
+    /// The key-slot file (a db::FileKeySlotStore; usable before login).
+    [[nodiscard]] ports::KeySlotStore& keySlots() override;
+    /// Failed logins waiting for the next successful login (a db::PendingAuditFile; usable before login).
+    [[nodiscard]] ports::PendingAuditLog& pendingAudit() override;
 
-    /// True after openDatabase() (or create()) succeeded. The accessors below require it.
-    [[nodiscard]] bool databaseOpen() const noexcept;
-    /// The audit chain's tables (requires databaseOpen()).
-    [[nodiscard]] SqlAuditStore& auditStore() noexcept;
-    /// The audit anchor file (requires databaseOpen(): the anchor is written with the chain).
-    [[nodiscard]] FileAnchorSink& anchorSink() noexcept;
-    /// The meta table (requires databaseOpen()).
-    [[nodiscard]] SqlClinicMetaStore& meta() noexcept;
-    /// Care teams (requires databaseOpen()).
-    [[nodiscard]] SqlCareTeamStore& careTeams() noexcept;
-    /// Units of work over the database (requires databaseOpen()).
-    [[nodiscard]] SqlTransactionFactory& transactions() noexcept;
-    /// The connection itself, for backup and rekey (requires databaseOpen()).
+    /// True after openDatabase() (or create()) succeeded and until closeDatabase(). The accessors
+    /// below require it.
+    [[nodiscard]] bool databaseOpen() const override;
+    /// The audit chain's tables (db::SqlAuditStore).
+    [[nodiscard]] audit::AuditStore& auditStore() override;
+    /// The audit anchor file (db::FileAnchorSink).
+    [[nodiscard]] audit::AnchorSink& anchors() override;
+    /// The meta table (db::SqlClinicMetaStore).
+    [[nodiscard]] ports::ClinicMetaStore& meta() override;
+    /// Care teams (db::SqlCareTeamStore).
+    [[nodiscard]] ports::CareTeamStore& careTeams() override;
+    /// Units of work over the database (db::SqlTransactionFactory).
+    [[nodiscard]] ports::TransactionFactory& transactions() override;
+    /// Rekey and export (Database::rekey, Database::exportTo).
+    [[nodiscard]] ports::DatabaseMaintenance& maintenance() override;
+    /// The connection itself, for db/-level tools and tests.
     [[nodiscard]] Database& database() noexcept;
 
 private:

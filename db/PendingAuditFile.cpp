@@ -14,7 +14,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <array>
 #include <cerrno>
 #include <cmath>
 
@@ -25,9 +24,14 @@ namespace {
 constexpr int kVersion = 1;
 constexpr double kMaxJsonInteger = 9007199254740991.0; // 2^53 - 1 (RFC 8259 section 6)
 
-constexpr std::array<PendingAuditKind, 4> kKinds = {PendingAuditKind::LoginFailed, PendingAuditKind::AccountLocked,
-                                                    PendingAuditKind::AccountSuspended,
-                                                    PendingAuditKind::EntriesDropped};
+/// A kind is a short token ("login-failed"), so the services can add kinds without a change here.
+bool validKind(std::string_view kind)
+{
+    if (kind.empty() || kind.size() > PendingAuditFile::kMaxKindLength)
+        return false;
+    return std::all_of(kind.begin(), kind.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
 
 QString limited(const std::string& text, std::size_t maxChars)
 {
@@ -84,39 +88,23 @@ Status writeAll(int fd, const std::string& data, const std::string& path)
 
 } // namespace
 
-std::string_view pendingAuditKindName(PendingAuditKind kind) noexcept
-{
-    switch (kind) {
-    case PendingAuditKind::LoginFailed:
-        return "login-failed";
-    case PendingAuditKind::AccountLocked:
-        return "account-locked";
-    case PendingAuditKind::AccountSuspended:
-        return "account-suspended";
-    case PendingAuditKind::EntriesDropped:
-        return "entries-dropped";
-    }
-    return "unknown";
-}
-
 PendingAuditFile::PendingAuditFile(std::string path) : m_path(std::move(path)) {}
 
-Result<std::string> PendingAuditFile::encodeLine(const PendingAuditEntry& entry)
+Result<std::string> PendingAuditFile::encodeLine(const ports::PendingAuditEntry& entry, std::uint64_t droppedCount)
 {
     if (entry.timeMs < 0 || static_cast<double>(entry.timeMs) > kMaxJsonInteger)
         return makeError(ErrorCode::InvalidArgument, "pending audit entry: time out of range");
+    if (!validKind(entry.kind))
+        return makeError(ErrorCode::InvalidArgument, "pending audit entry: kind must be 1-40 of a-z, 0-9 and '-'");
     QJsonObject o;
     o.insert(QStringLiteral("v"), kVersion);
-    o.insert(QStringLiteral("kind"), QString::fromLatin1(pendingAuditKindName(entry.kind).data()));
+    o.insert(QStringLiteral("kind"), QString::fromStdString(entry.kind));
     o.insert(QStringLiteral("timeMs"), static_cast<qint64>(entry.timeMs));
-    if (entry.kind == PendingAuditKind::EntriesDropped) {
-        if (static_cast<double>(entry.droppedCount) > kMaxJsonInteger)
+    if (entry.kind == kDroppedKind) {
+        if (static_cast<double>(droppedCount) > kMaxJsonInteger)
             return makeError(ErrorCode::InvalidArgument, "pending audit entry: count out of range");
-        o.insert(QStringLiteral("count"), static_cast<qint64>(entry.droppedCount));
+        o.insert(QStringLiteral("count"), static_cast<qint64>(droppedCount));
     } else {
-        if (entry.outcome != 0 && entry.outcome != 4 && entry.outcome != 8 && entry.outcome != 12)
-            return makeError(ErrorCode::InvalidArgument, "pending audit entry: outcome must be 0, 4, 8 or 12");
-        o.insert(QStringLiteral("outcome"), entry.outcome);
         o.insert(QStringLiteral("user"), limited(entry.userName, kMaxUserNameChars));
         o.insert(QStringLiteral("workstation"), limited(entry.workstation, kMaxWorkstationChars));
     }
@@ -125,7 +113,7 @@ Result<std::string> PendingAuditFile::encodeLine(const PendingAuditEntry& entry)
     return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString();
 }
 
-Result<PendingAuditEntry> PendingAuditFile::parseLine(std::string_view line)
+Result<ports::PendingAuditEntry> PendingAuditFile::parseLine(std::string_view line)
 {
     QJsonParseError parseError{};
     const QJsonDocument doc =
@@ -137,29 +125,21 @@ Result<PendingAuditEntry> PendingAuditFile::parseLine(std::string_view line)
     CC_TRY(version);
     if (*version != kVersion)
         return malformed("unknown version", {}, 0, "v");
-    auto kindText = stringField(o, "kind");
-    CC_TRY(kindText);
-    PendingAuditEntry entry;
-    bool known = false;
-    for (const PendingAuditKind kind : kKinds) {
-        if (*kindText == pendingAuditKindName(kind)) {
-            entry.kind = kind;
-            known = true;
-        }
-    }
-    if (!known)
-        return malformed("unknown kind", {}, 0, "kind");
+    ports::PendingAuditEntry entry;
+    auto kind = stringField(o, "kind");
+    CC_TRY(kind);
+    entry.kind = std::move(kind).value();
+    if (!validKind(entry.kind))
+        return malformed("not a valid kind", {}, 0, "kind");
     auto timeMs = integerField(o, "timeMs");
     CC_TRY(timeMs);
     entry.timeMs = *timeMs;
-    if (entry.kind == PendingAuditKind::EntriesDropped) {
+    std::uint64_t droppedCount = 0;
+    if (entry.kind == kDroppedKind) {
         auto count = integerField(o, "count");
         CC_TRY(count);
-        entry.droppedCount = static_cast<std::uint64_t>(*count);
+        droppedCount = static_cast<std::uint64_t>(*count);
     } else {
-        auto outcome = integerField(o, "outcome");
-        CC_TRY(outcome);
-        entry.outcome = static_cast<int>(std::min<std::int64_t>(*outcome, 1000));
         auto user = stringField(o, "user");
         CC_TRY(user);
         entry.userName = std::move(user).value();
@@ -167,19 +147,20 @@ Result<PendingAuditEntry> PendingAuditFile::parseLine(std::string_view line)
         CC_TRY(workstation);
         entry.workstation = std::move(workstation).value();
     }
-    // Re-encoding validates the ranges and proves the line is exactly what append() writes: no
-    // extra or duplicate keys (QJsonDocument keeps the last of duplicates silently), no over-long names.
-    auto again = encodeLine(entry);
-    if (!again.ok())
-        return malformed(again.error().message, {}, 0, "outcome");
+    // Re-encoding proves the line is exactly what append() writes: no extra or duplicate keys
+    // (QJsonDocument keeps the last of duplicates silently), no over-long names.
+    auto again = encodeLine(entry, droppedCount);
+    CC_TRY(again);
     if (*again != line)
         return malformed("not in the form CipherChart writes");
+    if (entry.kind == kDroppedKind)
+        entry.kind += ":" + std::to_string(droppedCount);
     return entry;
 }
 
-Status PendingAuditFile::append(const PendingAuditEntry& entry)
+Status PendingAuditFile::append(const ports::PendingAuditEntry& entry)
 {
-    if (entry.kind == PendingAuditKind::EntriesDropped)
+    if (entry.kind == kDroppedKind)
         return makeError(ErrorCode::InvalidArgument, "entries-dropped lines are written by the file itself");
     auto line = encodeLine(entry);
     CC_TRY(line);
@@ -236,20 +217,22 @@ Status PendingAuditFile::compact(const std::vector<std::uint8_t>& content, std::
             start = i + 1;
         }
     }
-    PendingAuditEntry marker;
-    marker.kind = PendingAuditKind::EntriesDropped;
+    ports::PendingAuditEntry marker;
+    marker.kind = std::string(kDroppedKind);
     marker.timeMs = timeMs;
+    std::uint64_t droppedCount = 0;
     std::size_t first = 0;
     if (!lines.empty()) {
         auto previous = parseLine(lines.front());
-        if (previous.ok() && previous->kind == PendingAuditKind::EntriesDropped) {
-            marker.droppedCount = previous->droppedCount;
+        const std::string prefix = std::string(kDroppedKind) + ":";
+        if (previous.ok() && previous->kind.rfind(prefix, 0) == 0) {
+            droppedCount = std::stoull(previous->kind.substr(prefix.size()));
             first = 1;
         }
     }
     const std::size_t drop = std::min(kDropBatch, lines.size() - first);
-    marker.droppedCount += drop;
-    auto markerLine = encodeLine(marker);
+    droppedCount += drop;
+    auto markerLine = encodeLine(marker, droppedCount);
     CC_TRY(markerLine);
     std::string out = *markerLine + "\n";
     for (std::size_t i = first + drop; i < lines.size(); ++i)
@@ -258,17 +241,17 @@ Status PendingAuditFile::compact(const std::vector<std::uint8_t>& content, std::
     return writeFileAtomically(m_path, std::span<const std::uint8_t>(data, out.size()));
 }
 
-Result<std::vector<PendingAuditEntry>> PendingAuditFile::readAll() const
+Result<std::vector<ports::PendingAuditEntry>> PendingAuditFile::readAll() const
 {
     const std::lock_guard lock(m_mutex);
-    std::vector<PendingAuditEntry> entries;
+    std::vector<ports::PendingAuditEntry> entries;
     auto content = readFile(m_path, kMaxFileSize);
     if (!content.ok()) {
         if (content.error().code == ErrorCode::NotFound)
             return entries;
         if (content.error().code != ErrorCode::MalformedInput)
             return std::move(content).error();
-        PendingAuditEntry damaged;
+        ports::PendingAuditEntry damaged;
         damaged.damaged = true;
         entries.push_back(damaged);
         return entries;
@@ -281,8 +264,8 @@ Result<std::vector<PendingAuditEntry>> PendingAuditFile::readAll() const
         const bool torn = end == std::string::npos;
         const std::string_view line(text.data() + start, (torn ? text.size() : end) - start);
         ++lineNumber;
-        auto parsed = torn ? Result<PendingAuditEntry>(malformed("torn line")) : parseLine(line);
-        PendingAuditEntry entry = parsed.ok() ? std::move(parsed).value() : PendingAuditEntry{};
+        auto parsed = torn ? Result<ports::PendingAuditEntry>(malformed("torn line")) : parseLine(line);
+        ports::PendingAuditEntry entry = parsed.ok() ? std::move(parsed).value() : ports::PendingAuditEntry{};
         entry.damaged = !parsed.ok();
         entry.line = lineNumber;
         entries.push_back(std::move(entry));

@@ -38,6 +38,11 @@ QByteArray replaced(const char* from, const char* to)
     return QByteArray(kCanonical).replace(from, to);
 }
 
+bool same(const db::ClinicDescriptor& a, const db::ClinicDescriptor& b)
+{
+    return a.clinicId == b.clinicId && a.name == b.name && a.demo == b.demo && a.createdAt == b.createdAt;
+}
+
 } // namespace
 
 class TestClinicFolder : public QObject
@@ -65,7 +70,7 @@ private slots:
         QCOMPARE(QByteArray::fromStdString(*text), QByteArray(kCanonical));
         const auto parsed = db::ClinicFolder::parseDescriptor(*text, "clinic.json");
         QVERIFY(parsed.ok());
-        QVERIFY(*parsed == sample());
+        QVERIFY(same(*parsed, sample()));
     }
 
     void strictParsing_data()
@@ -142,7 +147,7 @@ private slots:
                  QFile::Permissions{});
         QVERIFY(folder.create().ok()); // an existing folder without a clinic is accepted
         QVERIFY(folder.writeDescriptor(sample()).ok());
-        QVERIFY(*folder.readDescriptor() == sample());
+        QVERIFY(same(*folder.readDescriptor(), sample()));
         QCOMPARE(db::ClinicFolder(str(parent.filePath("a/b"))).create().error().code, ErrorCode::NotFound);
     }
 

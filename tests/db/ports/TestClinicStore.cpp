@@ -73,19 +73,29 @@ private slots:
         QCOMPARE(store->descriptor().name, std::string("Test clinic"));
         QVERIFY(!store->databaseOpen());
         QVERIFY(store->keySlots().load().ok());
-        QVERIFY(store->pendingAudit().append({}).ok());
+        ports::PendingAuditEntry failed;
+        failed.kind = "login-failed";
+        QVERIFY(store->pendingAudit().append(failed).ok());
+        QCOMPARE(store->pendingAudit().readAll()->size(), std::size_t{1});
         QVERIFY(store->openDatabase(testKey(9)).ok());
         QVERIFY(store->databaseOpen());
         QCOMPARE(*store->database().userVersion(), 2);
         QVERIFY(store->careTeams().add(access::PatientId{1}, access::UserId{2}).ok());
         QCOMPARE(store->auditStore().state().error().code, ErrorCode::NotFound); // chain not started yet
-        QCOMPARE(store->anchorSink().read().error().code, ErrorCode::NotFound);
+        QCOMPARE(store->anchors().read().error().code, ErrorCode::NotFound);
         QVERIFY(store->transactions().begin().ok());
         QCOMPARE(store->openDatabase(testKey(9)).error().code, ErrorCode::InvalidArgument);
 
-        // Moving keeps the stores working (they live behind the pimpl).
-        ClinicStore moved = std::move(store).value();
-        QVERIFY(moved.meta().get(ports::meta::kClinicId)->has_value());
+        // Moving keeps the stores working (they live behind the pimpl), also as the services'
+        // ClinicBackend; closing drops the database but keeps the folder locked.
+        std::unique_ptr<ports::ClinicBackend> backend = std::make_unique<ClinicStore>(std::move(store).value());
+        QVERIFY(backend->meta().get(ports::meta::kClinicId)->has_value());
+        backend->closeDatabase();
+        QVERIFY(!backend->databaseOpen());
+        QCOMPARE(ClinicStore::openFolder(m_dir).error().code, ErrorCode::StorageBusy);
+        QVERIFY(backend->openDatabase(testKey(9)).ok());
+        QVERIFY(backend->maintenance().exportTo(m_dir + "/backup.db", testKey(11)).ok());
+        QVERIFY(db::Database::open(m_dir + "/backup.db", testKey(11), db::OpenMode::ReadOnly).ok());
     }
 
     void openTwiceIsBusyUntilClosed()
