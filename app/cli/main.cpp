@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // cipherchart-cli: administrative and batch work over the same services as the GUI.
 #include "app/Startup.h"
+#include "app/cli/AccountCommands.h"
+#include "app/cli/AuditCommands.h"
 #include "app/cli/BasicCommands.h"
+#include "app/cli/ClinicCommands.h"
 #include "app/cli/CommandRegistry.h"
 #include "app/cli/PaillierCommands.h"
 
@@ -42,5 +45,8 @@ int main(int argc, char** argv)
     cli::CommandRegistry registry;
     cli::registerBasicCommands(registry);
     cli::registerPaillierCommands(registry);
+    cli::registerClinicCommands(registry);
+    cli::registerAccountCommands(registry);
+    cli::registerAuditCommands(registry);
     return registry.dispatch(args, io);
 }

@@ -228,7 +228,8 @@ Status ClinicService::importPendingAudit()
             e.eventType = AuditEventType::None;
             e.outcome = AuditOutcome::SeriousFailure;
             e.detail = "pending-audit.log line " + std::to_string(entry.line) + " is damaged";
-        } else if (entry.kind == "account-suspended" || entry.kind == "key-slot-integrity") {
+        } else if (entry.kind == "account-suspended" || entry.kind == "key-slot-integrity" ||
+                   entry.kind.rfind("entries-dropped", 0) == 0) {
             e.eventId = AuditEventId::SecurityAlert;
             e.eventType = AuditEventType::None;
             e.outcome = AuditOutcome::SeriousFailure;

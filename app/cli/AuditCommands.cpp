@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/AuditCommands.h"
+
+#include "app/cli/ClinicCli.h"
+#include "core/services/AuditService.h"
+#include "core/services/KeyService.h"
+
+#include <QBuffer>
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <ostream>
+
+namespace cc::cli {
+namespace {
+
+using services::AuditService;
+using services::KeyService;
+
+std::vector<OptionSpec> filterOptions()
+{
+    auto options = clinicOptions();
+    for (OptionSpec o : std::initializer_list<OptionSpec>{
+             {"from", "TIME", "events at or after this UTC time (ISO 8601, e.g. 2026-11-21T08:00:00Z)"},
+             {"until", "TIME", "events before this UTC time"},
+             {"user", "ID", "only this user's row id"},
+             {"patient", "ID", "only events about this patient row id"},
+             {"action", "C|R|U|D|E", "only this RFC 3881 action"},
+             {"flagged", "", "only events flagged for review (break-glass)"}})
+        options.push_back(o);
+    return options;
+}
+
+Result<std::int64_t> timeOption(const std::string& name, const std::string& text)
+{
+    const QDateTime t = QDateTime::fromString(QString::fromStdString(text), Qt::ISODate);
+    if (!t.isValid())
+        return makeError(ErrorCode::InvalidArgument, "--" + name + " is not an ISO 8601 time: " + text);
+    return t.toMSecsSinceEpoch();
+}
+
+Result<audit::AuditFilter> filterFrom(const Args& args)
+{
+    audit::AuditFilter f;
+    if (auto v = args.value("from")) {
+        auto t = timeOption("from", *v);
+        if (!t)
+            return std::move(t).error();
+        f.fromMs = *t;
+    }
+    if (auto v = args.value("until")) {
+        auto t = timeOption("until", *v);
+        if (!t)
+            return std::move(t).error();
+        f.untilMs = *t;
+    }
+    if (auto v = args.value("user"))
+        f.userId = *v;
+    if (auto v = args.value("patient"))
+        f.patientId = *v;
+    if (auto v = args.value("action")) {
+        if (v->size() != 1 || std::string("CRUDE").find((*v)[0]) == std::string::npos)
+            return makeError(ErrorCode::InvalidArgument, "--action must be one of C, R, U, D, E");
+        f.action = static_cast<audit::AuditAction>((*v)[0]);
+    }
+    f.flaggedOnly = args.has("flagged");
+    return f;
+}
+
+int withClinic(const Args& args, Io& io, const std::function<Status(ClinicCli&)>& body)
+{
+    return runReporting(io, [&]() -> Status {
+        auto cli = ClinicCli::open(args, io);
+        if (!cli)
+            return std::move(cli).error();
+        return body(**cli);
+    });
+}
+
+int runVerify(const Args& args, Io& io)
+{
+    int exit = ExitOk;
+    const int rc = withClinic(args, io, [&](ClinicCli& cli) -> Status {
+        AuditService audit(cli.clinic());
+        auto report = audit.verify();
+        if (!report)
+            return std::move(report).error();
+        if (io.json)
+            io.out << QJsonDocument(
+                          QJsonObject{{"ok", report->ok},
+                                      {"eventsChecked", static_cast<qint64>(report->eventsChecked)},
+                                      {"headSeq", static_cast<qint64>(report->headSeq)},
+                                      {"problem", QString::fromUtf8(audit::auditProblemName(report->problem).data())},
+                                      {"problemSeq", static_cast<qint64>(report->problemSeq)},
+                                      {"anchorLagging", report->anchorLagging},
+                                      {"message", QString::fromStdString(report->message)}})
+                          .toJson(QJsonDocument::Indented)
+                          .toStdString();
+        else
+            io.out << (report->ok ? "audit trail intact: " : "AUDIT TRAIL BROKEN: ") << report->message << "\n";
+        if (!report->ok)
+            exit = ExitIntegrity;
+        return {};
+    });
+    return rc != ExitOk ? rc : exit;
+}
+
+int runList(const Args& args, Io& io)
+{
+    return withClinic(args, io, [&](ClinicCli& cli) -> Status {
+        auto filter = filterFrom(args);
+        if (!filter)
+            return std::move(filter).error();
+        AuditService audit(cli.clinic());
+        auto entries = audit.list(*filter);
+        if (!entries)
+            return std::move(entries).error();
+        if (io.json) {
+            QJsonArray rows;
+            for (const auto& e : *entries) {
+                const auto& v = e.event;
+                rows.append(QJsonObject{{"seq", static_cast<qint64>(v.seq)},
+                                        {"time", QString::fromStdString(audit::formatUtcMillis(v.timeMs))},
+                                        {"user", QString::fromStdString(v.userName)},
+                                        {"userId", QString::fromStdString(v.userId)},
+                                        {"role", QString::fromStdString(v.role)},
+                                        {"workstation", QString::fromStdString(v.workstation)},
+                                        {"action", QString(QChar::fromLatin1(static_cast<char>(v.action)))},
+                                        {"outcome", static_cast<int>(v.outcome)},
+                                        {"eventId", static_cast<int>(v.eventId)},
+                                        {"eventType", static_cast<int>(v.eventType)},
+                                        {"patient", QString::fromStdString(v.patientId)},
+                                        {"objectType", QString::fromStdString(v.objectType)},
+                                        {"objectId", QString::fromStdString(v.objectId)},
+                                        {"reason", QString::fromStdString(v.reason)},
+                                        {"flagged", v.flagged},
+                                        {"detail", QString::fromStdString(v.detail)}});
+            }
+            io.out << QJsonDocument(rows).toJson(QJsonDocument::Indented).toStdString();
+        } else {
+            for (const auto& e : *entries) {
+                const auto& v = e.event;
+                io.out << v.seq << "\t" << audit::formatUtcMillis(v.timeMs) << "\t"
+                       << (v.userName.empty() ? "-" : v.userName) << "\t" << static_cast<char>(v.action) << "\t"
+                       << static_cast<int>(v.outcome) << "\t" << audit::eventIdName(v.eventId)
+                       << (v.eventType != audit::AuditEventType::None
+                               ? "/" + std::string(audit::eventTypeName(v.eventType))
+                               : std::string())
+                       << "\t" << v.detail << (v.flagged ? "\tFLAGGED" : "") << "\n";
+            }
+        }
+        return {};
+    });
+}
+
+int runExport(const Args& args, Io& io)
+{
+    return withClinic(args, io, [&](ClinicCli& cli) -> Status {
+        auto filter = filterFrom(args);
+        if (!filter)
+            return std::move(filter).error();
+        const std::string format = args.value("format").value_or("csv");
+        if (format != "csv" && format != "syslog")
+            return makeError(ErrorCode::InvalidArgument, "--format must be csv or syslog");
+        auto outPath = requiredOption(args, "out");
+        if (!outPath)
+            return std::move(outPath).error();
+        if (QFile::exists(QString::fromStdString(*outPath)))
+            return makeError(ErrorCode::AlreadyExists, *outPath + " exists; refusing to overwrite");
+        // QSaveFile writes a temporary file and renames it on commit: nothing half-written remains.
+        QSaveFile file(QString::fromStdString(*outPath));
+        if (!file.open(QIODevice::WriteOnly))
+            return makeError(ErrorCode::StorageError,
+                             "cannot write " + *outPath + ": " + file.errorString().toStdString());
+        AuditService audit(cli.clinic());
+        CC_TRY(format == "csv" ? audit.exportCsv(*filter, file) : audit.exportSyslog(*filter, file));
+        if (!file.commit())
+            return makeError(ErrorCode::StorageError,
+                             "cannot write " + *outPath + ": " + file.errorString().toStdString());
+        io.out << "audit trail exported to " << *outPath << "\n";
+        return {};
+    });
+}
+
+int runKeyStatus(const Args& args, Io& io)
+{
+    return withClinic(args, io, [&](ClinicCli& cli) -> Status {
+        KeyService keys(cli.clinic());
+        auto status = keys.status();
+        if (!status)
+            return std::move(status).error();
+        if (io.json) {
+            QJsonArray rows;
+            for (const auto& k : *status) {
+                QJsonArray holders;
+                for (const auto& h : k.holders)
+                    holders.append(QString::fromStdString(h));
+                rows.append(QJsonObject{{"name", QString::fromStdString(k.name)},
+                                        {"id", QString::fromStdString(k.id)},
+                                        {"version", static_cast<qint64>(k.version)},
+                                        {"createdAt", static_cast<qint64>(k.createdAt)},
+                                        {"ageDays", static_cast<qint64>(k.ageDays)},
+                                        {"holders", holders}});
+            }
+            io.out << QJsonDocument(rows).toJson(QJsonDocument::Indented).toStdString();
+        } else {
+            for (const auto& k : *status) {
+                io.out << k.name << "  id " << k.id << "  v" << k.version << "  " << k.ageDays << " days\n";
+                for (const auto& h : k.holders)
+                    io.out << "    " << h << "\n";
+            }
+        }
+        return {};
+    });
+}
+
+int runIdleTimeout(const Args& args, Io& io)
+{
+    return withClinic(args, io, [&](ClinicCli& cli) -> Status {
+        int minutes = 0;
+        try {
+            std::size_t used = 0;
+            minutes = std::stoi(args.positional[0], &used);
+            if (used != args.positional[0].size())
+                throw std::invalid_argument("minutes");
+        } catch (const std::exception&) {
+            return makeError(ErrorCode::InvalidArgument, "MINUTES must be a whole number from 2 to 30");
+        }
+        KeyService keys(cli.clinic());
+        CC_TRY(keys.setIdleTimeout(std::chrono::minutes(minutes)));
+        io.out << "idle lock after " << minutes << " minutes\n";
+        return {};
+    });
+}
+
+} // namespace
+
+void registerAuditCommands(CommandRegistry& registry)
+{
+    registry.add({{"audit", "verify"},
+                  "Verify the audit trail's hash chain, MACs and anchor; exit 3 names the first problem",
+                  "",
+                  clinicOptions(),
+                  0,
+                  0,
+                  runVerify,
+                  kPasswordOrderNote});
+    registry.add(
+        {{"audit", "list"}, "List audit events, oldest first", "", filterOptions(), 0, 0, runList, kPasswordOrderNote});
+    auto exportOptions = filterOptions();
+    exportOptions.push_back({"format", "csv|syslog", "CSV (RFC 4180) or RFC 5424 syslog lines (default csv)"});
+    exportOptions.push_back({"out", "FILE", "the file to write (must not exist)"});
+    registry.add({{"audit", "export"},
+                  "Export audit events as CSV or RFC 5424 syslog lines",
+                  "",
+                  exportOptions,
+                  0,
+                  0,
+                  runExport,
+                  kPasswordOrderNote});
+    registry.add({{"keys", "status"},
+                  "Show every key's id, version, age and holders (never a key)",
+                  "",
+                  clinicOptions(),
+                  0,
+                  0,
+                  runKeyStatus,
+                  kPasswordOrderNote});
+    registry.add({{"keys", "set-idle-timeout"},
+                  "Set the idle lock timeout (2 to 30 minutes)",
+                  "MINUTES",
+                  clinicOptions(),
+                  1,
+                  1,
+                  runIdleTimeout,
+                  kPasswordOrderNote});
+}
+
+} // namespace cc::cli

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/ClinicCli.h"
+
+#include "core/crypto/Rng.h"
+
+#include <unistd.h>
+
+#include <climits>
+#include <ostream>
+
+namespace cc::cli {
+
+std::vector<OptionSpec> clinicOptions(bool needsUser)
+{
+    std::vector<OptionSpec> options{{"clinic", "DIR", "the clinic folder"}};
+    if (needsUser)
+        options.push_back({"as", "USER", "the acting account"});
+    options.push_back({"password-stdin", "", "read passwords one per line from standard input"});
+    return options;
+}
+
+services::ServiceOptions cliServiceOptions()
+{
+    services::ServiceOptions options;
+    char host[HOST_NAME_MAX + 1] = {};
+    if (::gethostname(host, sizeof host - 1) == 0 && host[0] != '\0')
+        options.workstation = host;
+    else
+        options.workstation = "localhost";
+    return options;
+}
+
+Result<std::string> requiredOption(const Args& args, const std::string& name)
+{
+    auto value = args.value(name);
+    if (!value || value->empty())
+        return makeError(ErrorCode::InvalidArgument, "--" + name + " is required; see --help");
+    return *value;
+}
+
+ClinicCli::ClinicCli(Io& io, bool fromStdin) : m_passwords(io.in, io.err, fromStdin) {}
+
+ClinicCli::~ClinicCli()
+{
+    if (m_clinic)
+        m_clinic->logout();
+}
+
+Result<std::unique_ptr<ClinicCli>> ClinicCli::open(const Args& args, Io& io)
+{
+    auto dir = requiredOption(args, "clinic");
+    if (!dir)
+        return std::move(dir).error();
+    auto user = requiredOption(args, "as");
+    if (!user)
+        return std::move(user).error();
+    std::unique_ptr<ClinicCli> cli(new ClinicCli(io, args.has("password-stdin")));
+    auto store = db::ClinicStore::openFolder(*dir);
+    if (!store)
+        return std::move(store).error();
+    cli->m_store = std::make_unique<db::ClinicStore>(std::move(store).value());
+    cli->m_clinic = std::make_unique<services::ClinicService>(*cli->m_store, cli->m_clock,
+                                                              crypto::SystemRng::instance(), cliServiceOptions());
+    auto password = cli->m_passwords.read("Password for " + *user);
+    if (!password)
+        return std::move(password).error();
+    CC_TRY(cli->m_clinic->login(*user, password->span()));
+    return cli;
+}
+
+int runReporting(Io& io, const std::function<Status()>& body)
+{
+    auto result = body();
+    if (!result)
+        return reportError(result.error(), io);
+    return ExitOk;
+}
+
+} // namespace cc::cli

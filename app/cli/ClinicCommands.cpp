@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `init`, `login-check` and `passwd`.
+#include "app/cli/ClinicCommands.h"
+
+#include "app/cli/ClinicCli.h"
+#include "app/cli/ProgressBar.h"
+#include "core/crypto/Rng.h"
+#include "core/paillier/KeyFile.h"
+#include "core/services/SetupService.h"
+#include "db/AtomicFile.h"
+#include "db/ClinicFolder.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <sys/stat.h>
+
+#include <ostream>
+#include <sstream>
+
+namespace cc::cli {
+namespace {
+
+std::vector<std::string> splitNames(const std::string& list)
+{
+    std::vector<std::string> names;
+    std::stringstream in(list);
+    std::string name;
+    while (std::getline(in, name, ','))
+        if (!name.empty())
+            names.push_back(name);
+    return names;
+}
+
+Result<unsigned> unsignedOption(const Args& args, const std::string& name, unsigned fallback)
+{
+    auto value = args.value(name);
+    if (!value)
+        return fallback;
+    try {
+        std::size_t used = 0;
+        const unsigned long v = std::stoul(*value, &used);
+        if (used != value->size() || v > 100000)
+            throw std::invalid_argument(name);
+        return static_cast<unsigned>(v);
+    } catch (const std::exception&) {
+        return makeError(ErrorCode::InvalidArgument, "--" + name + " must be a whole number");
+    }
+}
+
+bool fileExists(const std::string& path)
+{
+    struct stat st
+    {};
+    return ::stat(path.c_str(), &st) == 0;
+}
+
+int runInit(const Args& args, Io& io)
+{
+    return runReporting(io, [&]() -> Status {
+        auto dir = requiredOption(args, "clinic");
+        if (!dir)
+            return std::move(dir).error();
+        auto admin = requiredOption(args, "admin");
+        if (!admin)
+            return std::move(admin).error();
+        services::SetupRequest request;
+        request.clinicName = args.value("name").value_or("CipherChart clinic");
+        request.demo = args.has("demo");
+        request.admin.name = *admin;
+        auto bits = unsignedOption(args, "report-key-bits", 3072);
+        auto threshold = unsignedOption(args, "threshold", 1);
+        auto shares = unsignedOption(args, "recovery-shares", 3);
+        auto recoveryThreshold = unsignedOption(args, "recovery-threshold", 2);
+        for (auto* r : {&bits, &threshold, &shares, &recoveryThreshold})
+            if (!*r)
+                return r->error();
+        request.reportKeyBits = *bits;
+        request.reportThreshold = *threshold;
+        request.recoveryShares = *shares;
+        request.recoveryThreshold = *recoveryThreshold;
+        const auto recoveryOut = args.value("recovery-out");
+        if (recoveryOut && !fileExists(*recoveryOut))
+            return makeError(ErrorCode::NotFound, "--recovery-out folder '" + *recoveryOut + "' does not exist");
+
+        // Passwords in the documented order: admin, custodians, doctor.
+        PasswordSource passwords(io.in, io.err, args.has("password-stdin"));
+        auto adminPassword = passwords.readNew("New password for administrator " + *admin);
+        if (!adminPassword)
+            return std::move(adminPassword).error();
+        request.admin.password = std::move(adminPassword).value();
+        for (const auto& name : splitNames(args.value("custodians").value_or(""))) {
+            if (name == *admin) {
+                request.adminIsCustodian = true;
+                continue;
+            }
+            auto password = passwords.readNew("New password for custodian " + name);
+            if (!password)
+                return std::move(password).error();
+            request.custodians.push_back({name, std::move(password).value()});
+        }
+        if (auto doctor = args.value("doctor")) {
+            auto password = passwords.readNew("New password for doctor " + *doctor);
+            if (!password)
+                return std::move(password).error();
+            request.doctor = services::AccountSeed{*doctor, std::move(password).value()};
+        }
+        if (auto keyFile = args.value("report-key-file")) {
+            auto bytes = db::readFile(*keyFile, 1 << 20);
+            if (!bytes)
+                return std::move(bytes).error();
+            auto key = paillier::KeyFile::readPrivate(
+                std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()));
+            if (!key)
+                return Error{key.error().code, key.error().message, *keyFile, 0, key.error().field};
+            io.err << "cipherchart-cli: warning: " << *keyFile
+                   << " holds the whole report private key; destroy it now that it is dealt to the custodians\n";
+            request.reportKeyBits = key->publicKey().bits();
+            auto shared = std::make_shared<paillier::PrivateKey>(std::move(key).value());
+            request.reportKeySource = [shared]() -> Result<paillier::PrivateKey> { return std::move(*shared); };
+        }
+        ProgressBar bar(io.err, "generating the report key (safe primes)", ProgressBar::stderrIsTerminal());
+        request.progress = [&](const std::string&, int done, int total) {
+            bar.update(static_cast<std::uint64_t>(done), static_cast<std::uint64_t>(total));
+            return true;
+        };
+
+        SystemClock clock;
+        const auto factory = [&](const ports::ClinicDescriptor& d,
+                                 const crypto::SecureBytes& dbk) -> Result<std::unique_ptr<ports::ClinicBackend>> {
+            auto store = db::ClinicStore::create(*dir, d, dbk);
+            if (!store)
+                return std::move(store).error();
+            return std::unique_ptr<ports::ClinicBackend>(new db::ClinicStore(std::move(store).value()));
+        };
+        auto result =
+            services::createClinic(request, factory, clock, crypto::SystemRng::instance(), cliServiceOptions());
+        bar.finish();
+        if (!result)
+            return std::move(result).error();
+        const db::ClinicFolder folder(*dir);
+        CC_TRY(db::writeFileAtomically(folder.recoveryPath(), result->recoveryBlob, 0600));
+
+        QJsonArray printed;
+        if (recoveryOut) {
+            for (std::size_t i = 0; i < result->recoveryShares.size(); ++i) {
+                const std::string path = *recoveryOut + "/recovery-share-" + std::to_string(i + 1) + ".txt";
+                if (fileExists(path))
+                    return makeError(ErrorCode::AlreadyExists, path + " exists; refusing to overwrite a share");
+                const std::string text = result->recoveryShares[i] + "\n";
+                CC_TRY(db::writeFileAtomically(
+                    path, std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()), 0600));
+                printed.append(QString::fromStdString(path));
+            }
+        }
+        if (io.json) {
+            QJsonObject out{{"clinicId", QString::fromStdString(services::idHex(result->descriptor.clinicId))},
+                            {"name", QString::fromStdString(result->descriptor.name)},
+                            {"reportKeyId", QString::fromStdString(result->reportKeyId)},
+                            {"custodians", static_cast<qint64>(result->custodianCount)}};
+            if (recoveryOut)
+                out.insert("recoveryShareFiles", printed);
+            else {
+                QJsonArray sharesJson;
+                for (const auto& s : result->recoveryShares)
+                    sharesJson.append(QString::fromStdString(s));
+                out.insert("recoveryShares", sharesJson);
+            }
+            io.out << QJsonDocument(out).toJson(QJsonDocument::Indented).toStdString();
+        } else {
+            io.out << "Clinic '" << result->descriptor.name << "' created in " << *dir << "\n"
+                   << "  clinic id      " << services::idHex(result->descriptor.clinicId) << "\n"
+                   << "  report key id  " << result->reportKeyId << " (" << request.reportThreshold << " of "
+                   << result->custodianCount << " custodians decrypt report totals)\n";
+            if (recoveryOut) {
+                io.out << "Recovery shares written to " << *recoveryOut << " (" << request.recoveryThreshold << " of "
+                       << request.recoveryShares << " restore the clinic). Print them, give each to a different\n"
+                       << "custodian and delete the files: they are not kept in the clinic.\n";
+            } else {
+                io.out << "\nRecovery shares (" << request.recoveryThreshold << " of " << request.recoveryShares
+                       << " restore every key if all passwords are lost).\n"
+                       << "Print each on paper for a different custodian. They are not stored anywhere:\n";
+                for (const auto& s : result->recoveryShares)
+                    io.out << "  " << s << "\n";
+            }
+        }
+        return {};
+    });
+}
+
+int runLoginCheck(const Args& args, Io& io)
+{
+    return runReporting(io, [&]() -> Status {
+        auto cli = ClinicCli::open(args, io);
+        if (!cli)
+            return std::move(cli).error();
+        auto* session = (*cli)->clinic().session();
+        const bool mustChange = (*cli)->clinic().mustChangePassword();
+        if (io.json)
+            io.out << QJsonDocument(QJsonObject{{"user", QString::fromStdString(session->userName())},
+                                                {"role", QString::fromUtf8(access::roleName(session->role()).data())},
+                                                {"mustChangePassword", mustChange}})
+                          .toJson(QJsonDocument::Indented)
+                          .toStdString();
+        else
+            io.out << "ok: " << session->userName() << " (" << access::roleName(session->role()) << ")"
+                   << (mustChange ? "; the password is temporary: change it with 'cipherchart-cli passwd'" : "")
+                   << "\n";
+        return {};
+    });
+}
+
+int runPasswd(const Args& args, Io& io)
+{
+    return runReporting(io, [&]() -> Status {
+        auto cli = ClinicCli::open(args, io);
+        if (!cli)
+            return std::move(cli).error();
+        auto fresh = (*cli)->passwords().readNew("New password");
+        if (!fresh)
+            return std::move(fresh).error();
+        CC_TRY((*cli)->clinic().changeOwnPassword(fresh->span()));
+        io.out << "password changed\n";
+        return {};
+    });
+}
+
+} // namespace
+
+void registerClinicCommands(CommandRegistry& registry)
+{
+    registry.add(
+        {{"init"},
+         "Create a clinic: every key, the administrator, custodians, report key and recovery shares",
+         "",
+         {{"clinic", "DIR", "the new clinic folder (created; must not hold a clinic)"},
+          {"admin", "NAME", "the first administrator account"},
+          {"name", "TEXT", "the clinic's display name"},
+          {"custodians", "NAMES", "comma-separated administrator accounts holding report-key shares"},
+          {"threshold", "T", "custodians needed to decrypt report totals (default 1)"},
+          {"doctor", "NAME", "also create a first doctor account"},
+          {"recovery-shares", "N", "recovery key shares to print (default 3)"},
+          {"recovery-threshold", "K", "shares needed to recover (default 2)"},
+          {"recovery-out", "DIR", "write the recovery shares to files here instead of the terminal"},
+          {"report-key-bits", "BITS", "3072 (default) or 2048 for tests"},
+          {"report-key-file", "FILE", "deal an existing private-key file (tests, interop) instead of generating"},
+          {"demo", "", "mark the clinic as a demo clinic (the window title says DEMO)"},
+          {"password-stdin", "", "read passwords one per line from standard input"}},
+         0,
+         0,
+         runInit,
+         "Passwords are read in this order: the administrator's, then each custodian's (as listed,\n"
+         "skipping the administrator), then the doctor's. Each new password needs 12 characters."});
+    registry.add({{"login-check"},
+                  "Check that an account can log in (throttling and lock-out apply; the attempt is audited)",
+                  "",
+                  clinicOptions(),
+                  0,
+                  0,
+                  runLoginCheck,
+                  kPasswordOrderNote});
+    registry.add({{"passwd"},
+                  "Change the acting account's own password",
+                  "",
+                  clinicOptions(),
+                  0,
+                  0,
+                  runPasswd,
+                  std::string(kPasswordOrderNote) + "\nOrder here: the current password, then the new one."});
+}
+
+} // namespace cc::cli
