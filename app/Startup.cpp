@@ -3,6 +3,7 @@
 
 #include "core/crypto/CryptoSelfTest.h"
 #include "core/crypto/GmpSecureAllocator.h"
+#include "core/paillier/PaillierSelfTest.h"
 #include "db/SqlCipherLibrary.h"
 
 #include <sodium.h>
@@ -43,6 +44,8 @@ std::vector<SelfTestResult> runSelfTest(const SelfTestOptions& options)
     results.push_back(allocator);
 
     for (auto& r : crypto::cryptoSelfTest(options))
+        results.push_back(std::move(r));
+    for (auto& r : paillier::paillierSelfTest(options))
         results.push_back(std::move(r));
 
     SelfTestResult sqlcipher{"sqlcipher", false, {}};
