@@ -3,6 +3,7 @@
 #include "db/ClinicStore.h"
 
 #include "core/ports/ClinicMetaStore.h"
+#include "db/BackupArchive.h"
 #include "db/ClinicLock.h"
 #include "db/ClinicSchema.h"
 #include "db/Database.h"
@@ -86,6 +87,7 @@ struct ClinicStore::Impl
     std::unique_ptr<SqlCareTeamStore> careTeams;
     std::unique_ptr<SqlTransactionFactory> transactions;
     std::unique_ptr<SqlMaintenance> maintenance;
+    BackupArchive backup{folder, descriptor, database}; // last: refers to the members above
 };
 
 namespace {
@@ -126,6 +128,8 @@ Result<ClinicStore> ClinicStore::openFolder(const std::string& dir)
         return makeError(ErrorCode::NotFound, folder.dir() + " is not a clinic folder (no clinic.json)");
     auto lock = ClinicLock::acquire(folder.dir());
     CC_TRY(lock);
+    // Under the lock and before any file is read: finish a restore swap a crash interrupted.
+    CC_TRY(BackupArchive::recoverInterruptedRestore(folder));
     auto descriptor = folder.readDescriptor();
     CC_TRY(descriptor);
 
@@ -261,6 +265,11 @@ ports::DatabaseMaintenance& ClinicStore::maintenance()
 {
     assert(databaseOpen());
     return *m_impl->maintenance;
+}
+
+ports::BackupStorage* ClinicStore::backupStorage()
+{
+    return &m_impl->backup;
 }
 
 Database& ClinicStore::database() noexcept

@@ -23,7 +23,8 @@ class ClinicStore final : public ports::ClinicBackend
 {
 public:
     /// Opens an existing clinic folder without any key. Order: clinic.json must exist (NotFound
-    /// otherwise, before anything is written to the folder), the lock is taken, clinic.json parsed,
+    /// otherwise, before anything is written to the folder), the lock is taken, an interrupted
+    /// restore swap is finished (BackupArchive::recoverInterruptedRestore), clinic.json parsed,
     /// keyslots.ccks loaded and its clinic id compared with clinic.json's, then audit.anchor's if
     /// it exists and parses (a damaged anchor is left for the audit verifier to report after login).
     /// Errors: NotFound (not a clinic folder, no key-slot file), StorageBusy (open in another
@@ -82,6 +83,9 @@ public:
     [[nodiscard]] ports::TransactionFactory& transactions() override;
     /// Rekey and export (Database::rekey, Database::exportTo).
     [[nodiscard]] ports::DatabaseMaintenance& maintenance() override;
+    /// Backup export, restore staging and the journalled swap (db::BackupArchive). Usable before
+    /// login for reading files; exportDatabase needs the database open, commitRestore closed.
+    [[nodiscard]] ports::BackupStorage* backupStorage() override;
     /// The connection itself, for db/-level tools and tests.
     [[nodiscard]] Database& database() noexcept;
 

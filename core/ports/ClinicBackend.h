@@ -13,7 +13,11 @@
 #include "core/ports/PendingAuditLog.h"
 #include "core/ports/StorageTransaction.h"
 
+#include <cstddef>
+#include <cstdint>
+#include <span>
 #include <string>
+#include <vector>
 
 namespace cc::ports {
 
@@ -35,6 +39,55 @@ public:
     [[nodiscard]] virtual Status rekey(const crypto::SecureBytes& newKey) = 0;
     /// sqlcipher_export into a new file at `path` under `key`. Errors: AlreadyExists, StorageFull, StorageError.
     [[nodiscard]] virtual Status exportTo(const std::string& path, const crypto::SecureBytes& key) = 0;
+};
+
+/// The files a restore puts in place, already verified and decrypted by the backup service.
+struct RestoreFiles
+{
+    std::vector<std::uint8_t> database;   ///< clinic.db as exported, under the backup's export key
+    std::vector<std::uint8_t> keySlots;   ///< keyslots.ccks
+    std::vector<std::uint8_t> anchor;     ///< audit.anchor
+    std::vector<std::uint8_t> descriptor; ///< clinic.json
+};
+
+/// Backup and restore support of a clinic folder (docs/BACKUP.md). The backup service does the
+/// cryptography; this port does the file work it cannot do without SQL or the folder layout.
+class BackupStorage
+{
+public:
+    virtual ~BackupStorage() = default;
+    /// Checkpoints the open database and writes an sqlcipher_export() copy under `exportKey` to a
+    /// private temporary file, returns its bytes (ciphertext under `exportKey`) and removes the
+    /// file. Errors: InvalidArgument (database not open), StorageFull, StorageError.
+    [[nodiscard]] virtual Result<std::vector<std::uint8_t>> exportDatabase(const crypto::SecureBytes& exportKey) = 0;
+    /// The open database's schema version (PRAGMA user_version). Errors: InvalidArgument (not open), StorageError.
+    [[nodiscard]] virtual Result<int> schemaVersion() = 0;
+    /// The bytes of clinic.json as stored. Errors: NotFound, StorageError.
+    [[nodiscard]] virtual Result<std::vector<std::uint8_t>> descriptorBytes() const = 0;
+    /// Writes a new file at `path` (mode 0600) atomically and without replacing anything: a
+    /// temporary file beside it, fsync, link into place, fsync of the folder. Nothing is left
+    /// behind on failure. Errors: AlreadyExists, StorageFull, StorageReadOnly, StorageError.
+    [[nodiscard]] virtual Status writeNewFile(const std::string& path, std::span<const std::uint8_t> data) = 0;
+    /// Reads a whole file of at most `maxSize` bytes. Errors: NotFound, MalformedInput (too large), StorageError.
+    [[nodiscard]] virtual Result<std::vector<std::uint8_t>> readFile(const std::string& path,
+                                                                     std::size_t maxSize) const = 0;
+    /// Stages a restore in a private folder inside the clinic folder without touching the live
+    /// files: writes `files`, opens the database copy under `exportKey`, runs integrity_check,
+    /// checks its meta clinic_id is `expectedClinic`, rekeys it to `dbk` (the DBK the restored key
+    /// slots hold) and closes it. Any earlier staging is discarded first; on failure nothing stays.
+    /// Errors: IntegrityFailure (integrity_check, or the copy's clinic id differs), KeyMismatch
+    /// (the export key does not open it), StorageFull, StorageError.
+    [[nodiscard]] virtual Status stageRestore(const RestoreFiles& files, const crypto::SecureBytes& exportKey,
+                                              const crypto::SecureBytes& dbk,
+                                              const access::ClinicId& expectedClinic) = 0;
+    /// Removes a staged restore, if any. Never fails.
+    virtual void discardStagedRestore() noexcept = 0;
+    /// Swaps the staged files into place (database closed first): writes a journal, moves the live
+    /// files to `pre-restore-<label>/`, renames the staged ones in, removes the journal. A crash in
+    /// between is completed at the next openFolder(). Reloads clinic.json afterwards.
+    /// Errors: InvalidArgument (nothing staged, database still open, bad label), AlreadyExists
+    /// (the pre-restore folder exists), StorageFull, StorageReadOnly, StorageError.
+    [[nodiscard]] virtual Status commitRestore(const std::string& label) = 0;
 };
 
 /// The clinic: before login only the key slots, the descriptor and the pending audit log are
@@ -59,6 +112,9 @@ public:
     [[nodiscard]] virtual audit::AnchorSink& anchors() = 0;
     [[nodiscard]] virtual TransactionFactory& transactions() = 0;
     [[nodiscard]] virtual DatabaseMaintenance& maintenance() = 0;
+    /// Backup and restore file work, or nullptr if this backend cannot back up (the default).
+    /// Usable whenever the folder is open; each method says whether it needs the database.
+    [[nodiscard]] virtual BackupStorage* backupStorage() { return nullptr; }
 };
 
 } // namespace cc::ports
