@@ -109,6 +109,16 @@ int runVerify(const Args& args, Io& io)
     return rc != ExitOk ? rc : exit;
 }
 
+int runReanchor(const Args& args, Io& io)
+{
+    return withClinic(args, io, [&](ClinicCli& cli) -> Status {
+        AuditService audit(cli.clinic());
+        CC_TRY(audit.reanchor(args.value("reason").value_or("")));
+        io.out << "anchor rewritten from the database head; the event records your reason\n";
+        return {};
+    });
+}
+
 int runList(const Args& args, Io& io)
 {
     return withClinic(args, io, [&](ClinicCli& cli) -> Status {
@@ -248,6 +258,16 @@ void registerAuditCommands(CommandRegistry& registry)
                   0,
                   0,
                   runVerify,
+                  kPasswordOrderNote});
+    auto reanchorOptions = clinicOptions();
+    reanchorOptions.push_back({"reason", "TEXT", "why the anchor is rewritten (required; recorded)"});
+    registry.add({{"audit", "reanchor"},
+                  "After examining a broken trail: accept the database head and rewrite the anchor (audited)",
+                  "",
+                  reanchorOptions,
+                  0,
+                  0,
+                  runReanchor,
                   kPasswordOrderNote});
     registry.add(
         {{"audit", "list"}, "List audit events, oldest first", "", filterOptions(), 0, 0, runList, kPasswordOrderNote});

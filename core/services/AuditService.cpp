@@ -42,6 +42,19 @@ Result<audit::AuditReport> AuditService::verify()
     return report;
 }
 
+Status AuditService::reanchor(const std::string& reason)
+{
+    AuditSubject subject = makeSubject(AuditEventId::SecurityAlert, AuditEventType::AuditRecordingStarted,
+                                       AuditAction::Execute, "AuditLog", {}, "anchor rewritten from the database head");
+    subject.reason = reason;
+    CC_TRY(m_clinic.authorize(Permission::VerifyAudit, subject));
+    if (reason.empty())
+        return makeError(ErrorCode::InvalidArgument, "say why the anchor is rewritten (--reason)");
+    CC_TRY(m_clinic.auditLog()->reanchor());
+    m_clinic.clearAuditBroken();
+    return m_clinic.record(subject);
+}
+
 Result<std::vector<audit::AuditEntry>> AuditService::list(const audit::AuditFilter& filter)
 {
     const AuditSubject subject = auditUse(AuditAction::Read, "list");

@@ -24,6 +24,10 @@ public:
     /// The report names the first broken link, truncation or rollback. Errors: AccessDenied,
     /// SessionLocked, KeyMismatch (no A0 in the ring), storage errors.
     [[nodiscard]] Result<audit::AuditReport> verify();
+    /// Accepts the database's audit head as it is and rewrites the anchor, after an administrator
+    /// examined the verifier's findings (VerifyAudit). A Security Alert event records it, with
+    /// the previous verdict. Errors: AccessDenied, storage errors.
+    [[nodiscard]] Status reanchor(const std::string& reason);
     /// Events matching `filter`, oldest first (administrators). Errors as verify().
     [[nodiscard]] Result<std::vector<audit::AuditEntry>> list(const audit::AuditFilter& filter);
     /// Who opened the logged-in patient's record and why (patients).

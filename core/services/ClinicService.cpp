@@ -71,6 +71,26 @@ std::vector<std::uint8_t> decimalBytes(std::uint64_t value)
     return {s.begin(), s.end()};
 }
 
+/// docs/KEYS.md section 8: the login took a new DBK from the mailbox, but the database does not
+/// open with it. If it still opens with the DBK the slot held before, a rotation was interrupted
+/// between writing the key-slot file and the rekey: finish the rekey. The new DBK was
+/// authenticated by that previous DBK, so only a holder of the database key can have posted it.
+Status finishInterruptedRotation(ports::ClinicBackend& backend, const access::LoginResult& login, Error original)
+{
+    backend.closeDatabase();
+    if (!backend.openDatabase(login.previousDbk->secret)) {
+        backend.closeDatabase();
+        return makeError(ErrorCode::KeyMismatch, "the database opens neither with the rotated database key nor the "
+                                                 "previous one: " +
+                                                     original.message);
+    }
+    if (auto rekeyed = backend.maintenance().rekey(login.ring.find(access::KeyKind::DatabaseKey)->secret); !rekeyed) {
+        backend.closeDatabase();
+        return rekeyed;
+    }
+    return {};
+}
+
 } // namespace
 
 ClinicService::ClinicService(ports::ClinicBackend& backend, const Clock& clock, crypto::Rng& rng,
@@ -127,7 +147,17 @@ Status ClinicService::login(const std::string& userName, std::span<const std::ui
         recordPendingFailure(userName, login.error());
         return std::move(login).error();
     }
-    if (auto opened = openDatabaseFor(*login); !opened) {
+    auto opened = openDatabaseFor(*login);
+    bool finishedRotation = false;
+    if (!opened && opened.error().code == ErrorCode::KeyMismatch && login->previousDbk) {
+        opened = finishInterruptedRotation(m_backend, *login, opened.error());
+        if (opened)
+            opened = openDatabaseFor(*login);
+        finishedRotation = opened.ok();
+    }
+    if (!opened) {
+        if (login->previousDbk) // a key update that does not open the database: planted, or a broken rotation
+            recordPendingFailure(userName, makeError(ErrorCode::IntegrityFailure, opened.error().message));
         m_backend.closeDatabase();
         return opened;
     }
@@ -138,6 +168,7 @@ Status ClinicService::login(const std::string& userName, std::span<const std::ui
     }
     const bool mustChange = login->mustChangePassword;
     const bool upgraded = login->kdfUpgraded;
+    const std::size_t keyUpdates = login->keyUpdatesApplied;
     m_session = std::make_unique<access::Session>(std::move(login).value(), m_clock);
     if (auto stored = m_backend.meta().get(ports::meta::kIdleTimeoutMinutes); stored && stored->has_value()) {
         if (auto minutes = parseDecimal(**stored)) [[maybe_unused]]
@@ -153,14 +184,26 @@ Status ClinicService::login(const std::string& userName, std::span<const std::ui
         subject.objectId = idHex(m_session->userId());
         if (upgraded)
             subject.detail = "key slot re-wrapped with current Argon2id parameters";
+        if (keyUpdates > 0)
+            subject.detail += std::string(subject.detail.empty() ? "" : "; ") + std::to_string(keyUpdates) +
+                              " rotated key(s) taken from the key-update mailbox, key slot re-wrapped";
+        if (finishedRotation)
+            subject.detail += "; finished an interrupted database key rotation (rekey)";
         return record(subject);
     };
     if (auto done = finish(); !done) {
+        // A trail that refuses new events (anchor mismatch) must not lock out the administrators
+        // who have to examine it: they get a session limited to verifying and re-anchoring.
+        if (done.error().code == ErrorCode::IntegrityFailure && m_session->role() == access::Role::Administrator) {
+            m_auditBroken = true;
+            return {};
+        }
         m_session->logout();
         m_session.reset();
         m_backend.closeDatabase();
         return done;
     }
+    m_auditBroken = false;
     return {};
 }
 
@@ -266,6 +309,7 @@ void ClinicService::logout()
     m_auditLog.reset();
     m_backend.closeDatabase();
     m_mustChangePassword = false;
+    m_auditBroken = false;
 }
 
 void ClinicService::lock()
@@ -355,6 +399,9 @@ Status ClinicService::authorize(access::Permission permission, const AuditSubjec
     CC_TRY(m_session->requireActive());
     if (m_mustChangePassword)
         return makeError(ErrorCode::AccessDenied, "change your temporary password first");
+    if (m_auditBroken && permission != access::Permission::VerifyAudit)
+        return makeError(ErrorCode::IntegrityFailure,
+                         "the audit trail refuses new events; verify it and re-anchor before anything else");
     if (auto allowed = access::AccessPolicy::check(m_session->role(), permission); !allowed) {
         AuditSubject denied = subject;
         denied.detail = "denied: " + std::string(access::permissionName(permission));

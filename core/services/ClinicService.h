@@ -70,6 +70,11 @@ public:
     /// The session, or nullptr before login / after logout.
     [[nodiscard]] access::Session* session() noexcept { return m_session.get(); }
     [[nodiscard]] const access::Session* session() const noexcept { return m_session.get(); }
+    /// True if the audit trail refused this login's event (anchor mismatch): only an administrator
+    /// gets in, limited to verifying and re-anchoring (AuditService).
+    [[nodiscard]] bool auditBroken() const noexcept { return m_auditBroken; }
+    /// Called by AuditService after a re-anchor: the trail accepts events again.
+    void clearAuditBroken() noexcept { m_auditBroken = false; }
     /// True if the user must change the password before doing anything else.
     [[nodiscard]] bool mustChangePassword() const noexcept { return m_mustChangePassword; }
 
@@ -109,6 +114,7 @@ private:
     std::unique_ptr<audit::AuditLog> m_auditLog;
     std::unique_ptr<access::Session> m_session;
     bool m_mustChangePassword = false;
+    bool m_auditBroken = false;
 };
 
 /// Lower-case hex of a 16-byte id.
