@@ -15,7 +15,8 @@ LoginWindow::LoginWindow(QWidget* parent) : QWidget(parent), m_ui(std::make_uniq
     connect(m_ui->userLineEdit, &QLineEdit::textChanged, this, &LoginWindow::updateButton);
     connect(m_ui->passwordLineEdit, &QLineEdit::textChanged, this, &LoginWindow::updateButton);
     updateButton();
-    setClinic(tr("No clinic open"), false);
+    m_ui->clinicLabel->setText(tr("No clinic open"));
+    setWindowTitle(tr("CipherChart — Log in"));
 }
 
 LoginWindow::~LoginWindow() = default;
@@ -26,8 +27,22 @@ void LoginWindow::setClinic(const QString& clinicName, bool demo)
     setWindowTitle(demo ? tr("CipherChart — DEMO clinic — Log in") : tr("CipherChart — Log in"));
 }
 
+void LoginWindow::setNoClinic()
+{
+    m_clinicOpen = false;
+    setClinic(tr("No clinic is open on this workstation."), false);
+    m_ui->errorLabel->setText(tr("Create a clinic with\n  cipherchart-cli init --clinic DIR --admin NAME\n"
+                                 "then start  cipherchart --clinic DIR"));
+    m_ui->errorLabel->setStyleSheet(QStringLiteral("color: #333333;"));
+    m_ui->errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_ui->errorLabel->show();
+    setBusy(true);
+}
+
 void LoginWindow::showError(const QString& message)
 {
+    if (!m_clinicOpen)
+        return;
     m_ui->errorLabel->setText(message);
     m_ui->errorLabel->show();
     setBusy(false);
@@ -36,10 +51,12 @@ void LoginWindow::showError(const QString& message)
 
 void LoginWindow::setBusy(bool busy)
 {
-    m_ui->userLineEdit->setEnabled(!busy);
-    m_ui->passwordLineEdit->setEnabled(!busy);
-    m_ui->loginPushButton->setEnabled(!busy);
-    if (!busy)
+    // Without a clinic there is nothing to log into: the fields stay off.
+    const bool off = busy || !m_clinicOpen;
+    m_ui->userLineEdit->setEnabled(!off);
+    m_ui->passwordLineEdit->setEnabled(!off);
+    m_ui->loginPushButton->setEnabled(!off);
+    if (!off)
         updateButton();
 }
 

@@ -24,6 +24,8 @@ public:
 
     /// Shows which clinic the window logs into ("DEMO" appears in the title for the demo clinic).
     void setClinic(const QString& clinicName, bool demo);
+    /// Says that no clinic is open and how to create one; the fields stay disabled.
+    void setNoClinic();
     /// Shows an error under the fields and re-enables them.
     void showError(const QString& message);
     /// Disables the fields while a login is checked (Argon2id takes about a second).
@@ -38,6 +40,7 @@ private:
     void updateButton();
 
     std::unique_ptr<Ui::LoginWindow> m_ui;
+    bool m_clinicOpen = true;
 };
 
 } // namespace cc::ui

@@ -58,6 +58,20 @@ private slots:
         QVERIFY(w.findChild<QLineEdit*>("userLineEdit")->isEnabled());
     }
 
+    void noClinicSaysHowToCreateOne()
+    {
+        LoginWindow w;
+        w.setNoClinic();
+        w.show();
+        auto* error = w.findChild<QLabel*>("errorLabel");
+        QTRY_VERIFY(error->isVisible());
+        QVERIFY(error->text().contains("cipherchart-cli init --clinic DIR --admin NAME"));
+        QVERIFY(!w.findChild<QLineEdit*>("userLineEdit")->isEnabled());
+        QVERIFY(!w.findChild<QPushButton*>("loginPushButton")->isEnabled());
+        w.setBusy(false); // an answer to a login that cannot happen must not enable the form
+        QVERIFY(!w.findChild<QPushButton*>("loginPushButton")->isEnabled());
+    }
+
     void demoTitle()
     {
         LoginWindow w;

@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/admin/AccountsView.h"
+
+#include "ui/admin/AccountTableModel.h"
+#include "ui/common/ErrorText.h"
+#include "ui/common/MessageBox.h"
+
+#include "ui_AccountsView.h"
+
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QStringListModel>
+
+namespace cc::ui {
+
+namespace {
+
+/// A wait cursor for the few synchronous Argon2id calls of account administration.
+class WaitCursor
+{
+public:
+    WaitCursor() { QGuiApplication::setOverrideCursor(Qt::WaitCursor); }
+    ~WaitCursor() { QGuiApplication::restoreOverrideCursor(); }
+    WaitCursor(const WaitCursor&) = delete;
+    WaitCursor& operator=(const WaitCursor&) = delete;
+};
+
+} // namespace
+
+AccountsView::AccountsView(services::ClinicService& clinic, QWidget* parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::AccountsView>())
+    , m_clinic(clinic)
+    , m_accounts(clinic)
+    , m_careTeams(clinic)
+    , m_model(new AccountTableModel(this))
+    , m_careTeam(new QStringListModel(this))
+{
+    m_ui->setupUi(this);
+    m_ui->accountsTableView->setModel(m_model);
+    m_ui->accountsTableView->horizontalHeader()->setStretchLastSection(true);
+    m_ui->accountsTableView->verticalHeader()->hide();
+    m_ui->careTeamListView->setModel(m_careTeam);
+    m_ui->careTeamListView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_ui->statusLabel->hide();
+
+    connect(m_ui->createPushButton, &QPushButton::clicked, this, [this]() { openDialog(AccountDialog::Mode::Create); });
+    connect(m_ui->enablePushButton, &QPushButton::clicked, this, [this]() { openDialog(AccountDialog::Mode::Enable); });
+    connect(m_ui->resetPasswordPushButton, &QPushButton::clicked, this,
+            [this]() { openDialog(AccountDialog::Mode::ResetPassword); });
+    connect(m_ui->setRolePushButton, &QPushButton::clicked, this,
+            [this]() { openDialog(AccountDialog::Mode::SetRole); });
+    connect(m_ui->disablePushButton, &QPushButton::clicked, this, &AccountsView::disableSelected);
+    connect(m_ui->unlockPushButton, &QPushButton::clicked, this, &AccountsView::unlockSelected);
+    connect(m_ui->refreshPushButton, &QPushButton::clicked, this, &AccountsView::refresh);
+    connect(m_ui->listCareTeamPushButton, &QPushButton::clicked, this, &AccountsView::listCareTeam);
+    connect(m_ui->addCareTeamPushButton, &QPushButton::clicked, this, [this]() { changeCareTeam(true); });
+    connect(m_ui->removeCareTeamPushButton, &QPushButton::clicked, this, [this]() { changeCareTeam(false); });
+    connect(m_ui->accountsTableView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &AccountsView::updateButtons);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &AccountsView::updateButtons);
+    updateButtons();
+}
+
+AccountsView::~AccountsView() = default;
+
+void AccountsView::refresh()
+{
+    auto accounts = m_accounts.list();
+    if (!accounts) {
+        m_model->clear();
+        showStatus(ErrorText::forError(accounts.error()), true);
+        return;
+    }
+    m_model->setAccounts(std::move(accounts).value(), m_clinic.clock().nowSeconds());
+    m_ui->accountsTableView->resizeColumnsToContents();
+    m_ui->accountsTableView->horizontalHeader()->setStretchLastSection(true);
+}
+
+void AccountsView::clear()
+{
+    m_model->clear();
+    m_careTeam->setStringList({});
+    m_ui->patientIdLineEdit->clear();
+    m_ui->doctorLineEdit->clear();
+    m_ui->statusLabel->hide();
+}
+
+const services::AccountSummary* AccountsView::selected() const
+{
+    const auto rows = m_ui->accountsTableView->selectionModel()->selectedRows();
+    return rows.isEmpty() ? nullptr : m_model->account(rows.first().row());
+}
+
+void AccountsView::updateButtons()
+{
+    const auto* account = selected();
+    const bool any = account != nullptr;
+    m_ui->disablePushButton->setEnabled(any && account->enabled);
+    m_ui->enablePushButton->setEnabled(any && !account->enabled);
+    m_ui->resetPasswordPushButton->setEnabled(any && account->enabled);
+    m_ui->unlockPushButton->setEnabled(any && account->enabled);
+    m_ui->setRolePushButton->setEnabled(any && account->enabled);
+}
+
+void AccountsView::openDialog(AccountDialog::Mode mode)
+{
+    const auto* account = selected();
+    if (mode != AccountDialog::Mode::Create && account == nullptr)
+        return;
+    const QString name = account != nullptr && mode != AccountDialog::Mode::Create
+                             ? QString::fromStdString(account->info.userName)
+                             : QString();
+    const access::Role role =
+        account != nullptr && mode != AccountDialog::Mode::Create ? account->info.role : access::Role::Administrator;
+    // Non-blocking (open, not exec): the dialog stays up until the service accepts the change.
+    auto* dialog = new AccountDialog(mode, name, role, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AccountDialog::submitted, this, [this, dialog]() { applyDialog(dialog); });
+    dialog->open();
+}
+
+void AccountsView::applyDialog(AccountDialog* dialog)
+{
+    const std::string name = dialog->accountName().toStdString();
+    const crypto::SecureBytes password = dialog->temporaryPassword();
+    const std::optional<services::Sponsor> sponsor = dialog->sponsor();
+    const services::Sponsor* sponsorPtr = sponsor ? &*sponsor : nullptr;
+    Status status;
+    {
+        WaitCursor wait;
+        switch (dialog->mode()) {
+        case AccountDialog::Mode::Create:
+            if (auto created = m_accounts.create(name, dialog->role(), password.span(), sponsorPtr); !created)
+                status = std::move(created).error();
+            break;
+        case AccountDialog::Mode::Enable:
+            status = m_accounts.enable(name, password.span(), sponsorPtr);
+            break;
+        case AccountDialog::Mode::ResetPassword:
+            status = m_accounts.resetPassword(name, password.span(), sponsorPtr);
+            break;
+        case AccountDialog::Mode::SetRole:
+            status = m_accounts.setRole(name, dialog->role(), password.span(), sponsorPtr);
+            break;
+        }
+    }
+    if (!status) {
+        dialog->showError(ErrorText::forError(status.error()));
+        return;
+    }
+    const QString action = dialog->windowTitle();
+    dialog->accept();
+    showStatus(tr("Done: %1. Hand the temporary password to the user in person.").arg(action), false);
+    refresh();
+}
+
+void AccountsView::disableSelected()
+{
+    const auto* account = selected();
+    if (account == nullptr)
+        return;
+    const QString name = QString::fromStdString(account->info.userName);
+    if (!MessageBox::confirm(this, tr("Disable account"),
+                             tr("Disable the account %1? Its key slot is deleted: it can no longer log in or "
+                                "decrypt anything until an administrator enables it again.")
+                                 .arg(name)))
+        return;
+    if (auto status = m_accounts.disable(name.toStdString()); !status) {
+        showStatus(ErrorText::forError(status.error()), true);
+        return;
+    }
+    showStatus(tr("Account %1 disabled.").arg(name), false);
+    refresh();
+}
+
+void AccountsView::unlockSelected()
+{
+    const auto* account = selected();
+    if (account == nullptr)
+        return;
+    const QString name = QString::fromStdString(account->info.userName);
+    if (auto status = m_accounts.unlock(name.toStdString()); !status) {
+        showStatus(ErrorText::forError(status.error()), true);
+        return;
+    }
+    showStatus(tr("Account %1 unlocked.").arg(name), false);
+    refresh();
+}
+
+void AccountsView::listCareTeam()
+{
+    const std::string patient = m_ui->patientIdLineEdit->text().trimmed().toStdString();
+    auto team = m_careTeams.list(patient);
+    if (!team) {
+        m_careTeam->setStringList({});
+        showStatus(ErrorText::forError(team.error()), true);
+        return;
+    }
+    QStringList names;
+    for (const auto& n : *team)
+        names << QString::fromStdString(n);
+    m_careTeam->setStringList(names);
+    showStatus(names.isEmpty() ? tr("This patient has no care team yet.")
+                               : tr("The care team has %n doctor(s).", nullptr, static_cast<int>(names.size())),
+               false);
+}
+
+void AccountsView::changeCareTeam(bool add)
+{
+    const std::string patient = m_ui->patientIdLineEdit->text().trimmed().toStdString();
+    const std::string doctor = m_ui->doctorLineEdit->text().trimmed().toStdString();
+    const Status status = add ? m_careTeams.add(patient, doctor) : m_careTeams.remove(patient, doctor);
+    if (!status) {
+        showStatus(ErrorText::forError(status.error()), true);
+        return;
+    }
+    listCareTeam();
+}
+
+void AccountsView::showStatus(const QString& text, bool error)
+{
+    m_ui->statusLabel->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QStringLiteral("color: #1b5e20;"));
+    m_ui->statusLabel->setText(text);
+    m_ui->statusLabel->show();
+}
+
+} // namespace cc::ui

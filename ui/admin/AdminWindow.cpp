@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/admin/AdminWindow.h"
+
+#include "core/services/ClinicService.h"
+#include "ui/admin/AccountsView.h"
+#include "ui/admin/AuditView.h"
+#include "ui/admin/KeyStatusView.h"
+#include "ui/common/RoleText.h"
+
+#include "ui_AdminWindow.h"
+
+#include <QActionGroup>
+#include <QLabel>
+
+namespace cc::ui {
+
+AdminWindow::AdminWindow(services::ClinicService& clinic, QWidget* parent)
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::AdminWindow>())
+    , m_accountsView(new AccountsView(clinic))
+    , m_keyStatusView(new KeyStatusView(clinic))
+    , m_auditView(new AuditView(clinic))
+{
+    m_ui->setupUi(this);
+    m_ui->pagesStackedWidget->addWidget(m_accountsView);
+    m_ui->pagesStackedWidget->addWidget(m_keyStatusView);
+    m_ui->pagesStackedWidget->addWidget(m_auditView);
+
+    auto* pages = new QActionGroup(this);
+    pages->addAction(m_ui->actionAccounts);
+    pages->addAction(m_ui->actionKeys);
+    pages->addAction(m_ui->actionAudit);
+    connect(m_ui->actionAccounts, &QAction::triggered, this, [this]() { showPage(Page::Accounts); });
+    connect(m_ui->actionKeys, &QAction::triggered, this, [this]() { showPage(Page::Keys); });
+    connect(m_ui->actionAudit, &QAction::triggered, this, [this]() { showPage(Page::Audit); });
+    connect(m_ui->actionLock, &QAction::triggered, this, &AdminWindow::lockRequested);
+    connect(m_ui->actionLogout, &QAction::triggered, this, &AdminWindow::logoutRequested);
+
+    if (const auto* session = clinic.session()) {
+        const QString user = QString::fromStdString(session->userName());
+        auto* userLabel = new QLabel(tr("Logged in: %1 (%2)").arg(user, RoleText::name(session->role())));
+        userLabel->setObjectName(QStringLiteral("userLabel"));
+        m_ui->statusBar->addPermanentWidget(userLabel);
+        setWindowTitle(tr("CipherChart — Administration — %1").arg(user));
+    }
+}
+
+AdminWindow::~AdminWindow() = default;
+
+void AdminWindow::showPage(Page page)
+{
+    switch (page) {
+    case Page::Accounts:
+        m_ui->actionAccounts->setChecked(true);
+        m_ui->pagesStackedWidget->setCurrentWidget(m_accountsView);
+        m_accountsView->refresh();
+        break;
+    case Page::Keys:
+        m_ui->actionKeys->setChecked(true);
+        m_ui->pagesStackedWidget->setCurrentWidget(m_keyStatusView);
+        m_keyStatusView->refresh();
+        break;
+    case Page::Audit:
+        m_ui->actionAudit->setChecked(true);
+        m_ui->pagesStackedWidget->setCurrentWidget(m_auditView);
+        m_auditView->refresh();
+        break;
+    }
+}
+
+void AdminWindow::reload()
+{
+    QWidget* current = m_ui->pagesStackedWidget->currentWidget();
+    showPage(current == m_keyStatusView ? Page::Keys : current == m_auditView ? Page::Audit : Page::Accounts);
+}
+
+void AdminWindow::clearSensitiveData()
+{
+    m_accountsView->clear();
+    m_keyStatusView->clear();
+    m_auditView->clear();
+}
+
+} // namespace cc::ui

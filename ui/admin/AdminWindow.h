@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The administrator's main window: accounts, keys and audit pages, Lock and Log out.
+#pragma once
+
+#include <QMainWindow>
+
+#include <memory>
+
+namespace Ui {
+class AdminWindow;
+}
+
+namespace cc::services {
+class ClinicService;
+}
+
+namespace cc::ui {
+
+class AccountsView;
+class AuditView;
+class KeyStatusView;
+
+/// Three pages over the services (no rule lives here: the services check the permission and write
+/// the audit event) and the user and role in the status bar. Lock and Log out are signals: the
+/// session flow does them, so the lock path is the same for the button and the idle timer.
+class AdminWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    enum class Page { Accounts, Keys, Audit };
+
+    /// `clinic` must outlive the window and have an active administrator session.
+    explicit AdminWindow(services::ClinicService& clinic, QWidget* parent = nullptr);
+    ~AdminWindow() override;
+
+    /// Shows a page and reloads it from its service.
+    void showPage(Page page);
+    /// Reloads the page on screen (after an unlock).
+    void reload();
+    /// Clears every model (idle lock, logout): nothing read from the clinic stays on screen.
+    void clearSensitiveData();
+
+    [[nodiscard]] AccountsView* accountsView() const { return m_accountsView; }
+    [[nodiscard]] KeyStatusView* keyStatusView() const { return m_keyStatusView; }
+    [[nodiscard]] AuditView* auditView() const { return m_auditView; }
+
+signals:
+    void lockRequested();
+    void logoutRequested();
+
+private:
+    std::unique_ptr<Ui::AdminWindow> m_ui;
+    AccountsView* m_accountsView;
+    KeyStatusView* m_keyStatusView;
+    AuditView* m_auditView;
+};
+
+} // namespace cc::ui

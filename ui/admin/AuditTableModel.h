@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The audit viewer's table: one row per audit event, oldest first.
+#pragma once
+
+#include "core/audit/AuditEvent.h"
+
+#include <QAbstractTableModel>
+
+#include <vector>
+
+namespace cc::ui {
+
+/// Read-only table of audit events (time UTC, user, role, action, outcome, event, patient id,
+/// object, reason, flagged). Reasons may be sensitive, so the model is cleared on lock.
+class AuditTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        TimeColumn,
+        UserColumn,
+        RoleColumn,
+        ActionColumn,
+        OutcomeColumn,
+        EventColumn,
+        PatientColumn,
+        ObjectColumn,
+        ReasonColumn,
+        FlaggedColumn,
+        ColumnCount
+    };
+
+    explicit AuditTableModel(QObject* parent = nullptr);
+
+    /// Replaces the rows.
+    void setEvents(std::vector<audit::AuditEvent> events);
+    /// Removes every row.
+    void clear();
+    /// The event on `row`, or nullptr.
+    [[nodiscard]] const audit::AuditEvent* event(int row) const;
+
+    /// Display text of an RFC 3881 action code ("Read").
+    [[nodiscard]] static QString actionText(audit::AuditAction action);
+    /// Display text of an RFC 3881 outcome ("Success", "Serious failure").
+    [[nodiscard]] static QString outcomeText(audit::AuditOutcome outcome);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    std::vector<audit::AuditEvent> m_events;
+};
+
+} // namespace cc::ui

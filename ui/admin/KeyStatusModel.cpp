@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/admin/KeyStatusModel.h"
+
+#include <QStringList>
+
+namespace cc::ui {
+
+KeyStatusModel::KeyStatusModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void KeyStatusModel::setKeys(std::vector<services::KeyStatus> keys)
+{
+    beginResetModel();
+    m_keys = std::move(keys);
+    endResetModel();
+}
+
+void KeyStatusModel::clear()
+{
+    beginResetModel();
+    m_keys.clear();
+    endResetModel();
+}
+
+int KeyStatusModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_keys.size());
+}
+
+int KeyStatusModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant KeyStatusModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const auto& key = m_keys[static_cast<std::size_t>(index.row())];
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case NameColumn:
+            return QString::fromStdString(key.name);
+        case IdColumn:
+            return QString::fromStdString(key.id);
+        case VersionColumn:
+            return key.version;
+        case AgeColumn:
+            return static_cast<qlonglong>(key.ageDays);
+        case HoldersColumn: {
+            QStringList holders;
+            for (const auto& h : key.holders)
+                holders << QString::fromStdString(h);
+            return holders.join(QStringLiteral(", "));
+        }
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::TextAlignmentRole && (index.column() == VersionColumn || index.column() == AgeColumn))
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    return {};
+}
+
+QVariant KeyStatusModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn:
+        return tr("Key");
+    case IdColumn:
+        return tr("Key id");
+    case VersionColumn:
+        return tr("Version");
+    case AgeColumn:
+        return tr("Age (days)");
+    case HoldersColumn:
+        return tr("Held by");
+    default:
+        return {};
+    }
+}
+
+} // namespace cc::ui

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The administrator's key page: key status table and the idle-lock setting.
+#pragma once
+
+#include "core/services/KeyService.h"
+
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class KeyStatusView;
+}
+
+namespace cc::ui {
+
+class KeyStatusModel;
+
+/// Shows KeyService::status (never a key) and sets the clinic's idle timeout (2 to 30 minutes).
+class KeyStatusView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    /// `clinic` must outlive the view.
+    explicit KeyStatusView(services::ClinicService& clinic, QWidget* parent = nullptr);
+    ~KeyStatusView() override;
+
+    /// Reloads the key table (audited by the service) and the current idle timeout.
+    void refresh();
+    /// Forgets every row (idle lock, logout).
+    void clear();
+    /// The table's model (tests).
+    [[nodiscard]] KeyStatusModel* model() const { return m_model; }
+
+private:
+    void applyIdleTimeout();
+    void showStatus(const QString& text, bool error);
+
+    std::unique_ptr<Ui::KeyStatusView> m_ui;
+    services::ClinicService& m_clinic;
+    services::KeyService m_keys;
+    KeyStatusModel* m_model;
+};
+
+} // namespace cc::ui

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// "Save as" through one seam that tests can pre-answer.
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+class QWidget;
+
+namespace cc::ui {
+
+/// File name questions. Tests call setNextSaveFileName() so no dialog blocks.
+class FileDialog
+{
+public:
+    /// Asks where to save; empty if cancelled. Pre-answered in tests.
+    static QString saveFileName(QWidget* parent, const QString& caption, const QString& suggestedName,
+                                const QString& filter);
+    /// Test seam: the next saveFileName() returns `fileName` (empty: as if cancelled).
+    static void setNextSaveFileName(const QString& fileName);
+
+private:
+    static std::optional<QString> s_nextSaveFileName;
+};
+
+} // namespace cc::ui

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/session/SessionFlow.h"
+
+#include "core/services/ClinicService.h"
+#include "ui/admin/AdminWindow.h"
+#include "ui/common/BackgroundTask.h"
+#include "ui/common/ErrorText.h"
+#include "ui/common/PasswordBytes.h"
+#include "ui/common/RoleText.h"
+#include "ui/login/LoginWindow.h"
+#include "ui/session/ChangePasswordDialog.h"
+#include "ui/session/IdleWatcher.h"
+#include "ui/session/LockScreen.h"
+#include "ui/session/SessionWindow.h"
+
+namespace cc::ui {
+
+SessionFlow::SessionFlow(services::ClinicService& clinic, const QString& clinicName, bool demo, QObject* parent)
+    : QObject(parent)
+    , m_clinic(clinic)
+    , m_watcher(std::make_unique<IdleWatcher>(clinic))
+    , m_login(std::make_unique<LoginWindow>())
+    , m_lockScreen(std::make_unique<LockScreen>())
+{
+    m_login->setClinic(clinicName, demo);
+    connect(m_login.get(), &LoginWindow::loginRequested, this, &SessionFlow::login);
+    connect(m_watcher.get(), &IdleWatcher::locked, this, &SessionFlow::onLocked);
+    connect(m_watcher.get(), &IdleWatcher::expired, this,
+            [this]() { logout(tr("The session has ended after 12 hours. Please log in again.")); });
+    connect(m_lockScreen.get(), &LockScreen::unlockRequested, this, &SessionFlow::unlock);
+    connect(m_lockScreen.get(), &LockScreen::logoutRequested, this, [this]() { logout(); });
+}
+
+SessionFlow::~SessionFlow()
+{
+    waitForBackgroundTasks();
+    m_watcher->stop();
+    m_clinic.logout();
+}
+
+void SessionFlow::start()
+{
+    m_login->show();
+}
+
+QWidget* SessionFlow::workWindow() const
+{
+    if (m_admin)
+        return m_admin.get();
+    return m_sessionWindow.get();
+}
+
+void SessionFlow::login(const QString& userName, const QString& password)
+{
+    m_watcher->stop();
+    auto secret = std::make_shared<crypto::SecureBytes>(passwordBytes(password));
+    auto name = std::make_shared<std::string>(userName.toStdString());
+    services::ClinicService* clinic = &m_clinic;
+    runInBackground(
+        this, [clinic, secret, name]() { return clinic->login(*name, secret->span()); },
+        [this](const Status& status) {
+            if (!status) {
+                m_login->showError(ErrorText::forError(status.error()));
+                return;
+            }
+            loggedIn();
+        });
+}
+
+void SessionFlow::loggedIn()
+{
+    m_login->hide();
+    m_login->setBusy(false);
+    if (!m_clinic.mustChangePassword()) {
+        openWorkWindow();
+        return;
+    }
+    m_changePassword = std::make_unique<ChangePasswordDialog>(m_clinic);
+    connect(m_changePassword.get(), &QDialog::finished, this, [this](int result) {
+        // Destroyed later: this runs inside the dialog's own signal.
+        m_changePassword.release()->deleteLater();
+        if (result == QDialog::Accepted)
+            openWorkWindow();
+        else
+            logout();
+    });
+    m_changePassword->open();
+}
+
+void SessionFlow::openWorkWindow()
+{
+    const auto* session = m_clinic.session();
+    if (session == nullptr) {
+        logout();
+        return;
+    }
+    if (session->role() == access::Role::Administrator) {
+        m_admin = std::make_unique<AdminWindow>(m_clinic);
+        connect(m_admin.get(), &AdminWindow::lockRequested, this, &SessionFlow::lockNow);
+        connect(m_admin.get(), &AdminWindow::logoutRequested, this, [this]() { logout(); });
+        m_admin->show();
+        m_admin->showPage(AdminWindow::Page::Accounts);
+    } else {
+        m_sessionWindow = std::make_unique<SessionWindow>();
+        m_sessionWindow->setUser(QString::fromStdString(session->userName()), RoleText::name(session->role()));
+        connect(m_sessionWindow.get(), &SessionWindow::lockRequested, this, &SessionFlow::lockNow);
+        connect(m_sessionWindow.get(), &SessionWindow::logoutRequested, this, [this]() { logout(); });
+        m_sessionWindow->show();
+    }
+    m_watcher->start();
+}
+
+void SessionFlow::lockNow()
+{
+    // The Session calls its lock callback, which reaches onLocked through the watcher: one path
+    // for the button and the idle timer.
+    m_clinic.lock();
+}
+
+void SessionFlow::onLocked()
+{
+    const auto* session = m_clinic.session();
+    if (session == nullptr)
+        return;
+    QWidget* work = workWindow();
+    if (m_admin)
+        m_admin->clearSensitiveData();
+    if (work != nullptr) {
+        m_lockScreen->resize(work->size());
+        work->hide();
+    }
+    m_lockScreen->reset(QString::fromStdString(session->userName()));
+    m_lockScreen->show();
+}
+
+void SessionFlow::unlock(const QString& password)
+{
+    m_watcher->stop();
+    auto secret = std::make_shared<crypto::SecureBytes>(passwordBytes(password));
+    services::ClinicService* clinic = &m_clinic;
+    runInBackground(
+        this, [clinic, secret]() { return clinic->resume(secret->span()); },
+        [this](const Status& status) {
+            if (!status) {
+                if (status.error().code == ErrorCode::SessionExpired ||
+                    status.error().code == ErrorCode::AccessDenied) {
+                    logout(ErrorText::forError(status.error()));
+                    return;
+                }
+                m_watcher->start();
+                m_lockScreen->showError(ErrorText::forError(status.error()));
+                return;
+            }
+            m_lockScreen->hide();
+            m_watcher->start();
+            if (QWidget* work = workWindow())
+                work->show();
+            if (m_admin)
+                m_admin->reload();
+        });
+}
+
+void SessionFlow::logout(const QString& message)
+{
+    m_watcher->stop();
+    m_clinic.logout();
+    m_lockScreen->hide();
+    if (m_admin) {
+        m_admin->clearSensitiveData();
+        m_admin->hide();
+        m_admin.release()->deleteLater(); // may be inside one of its own signals
+    }
+    if (m_sessionWindow) {
+        m_sessionWindow->hide();
+        m_sessionWindow.release()->deleteLater();
+    }
+    m_login->setBusy(false);
+    m_login->show();
+    if (!message.isEmpty())
+        m_login->showError(message);
+}
+
+} // namespace cc::ui

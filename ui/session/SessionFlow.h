@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The life of a session on screen: login, forced password change, work window, idle lock, logout.
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace cc::services {
+class ClinicService;
+}
+
+namespace cc::ui {
+
+class AdminWindow;
+class ChangePasswordDialog;
+class IdleWatcher;
+class LockScreen;
+class LoginWindow;
+class SessionWindow;
+
+/// Owns the top-level windows of one open clinic and moves between them. Login and unlock run
+/// Argon2id off the GUI thread (runInBackground) with the idle watcher stopped, so the services
+/// are only ever used by one thread at a time. On idle lock, every model is cleared and the work
+/// window hidden before the lock screen appears; on expiry or logout the work window is destroyed.
+class SessionFlow : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// `clinic` must outlive the flow.
+    SessionFlow(services::ClinicService& clinic, const QString& clinicName, bool demo, QObject* parent = nullptr);
+    /// Logs out (audited) and waits for a running login or unlock to finish.
+    ~SessionFlow() override;
+
+    /// Shows the login window.
+    void start();
+
+    [[nodiscard]] LoginWindow* loginWindow() const { return m_login.get(); }
+    /// The administrator's window while an administrator is logged in, else nullptr.
+    [[nodiscard]] AdminWindow* adminWindow() const { return m_admin.get(); }
+    /// The doctor's or patient's window while one is logged in, else nullptr.
+    [[nodiscard]] SessionWindow* sessionWindow() const { return m_sessionWindow.get(); }
+    /// The forced password change, while it is open.
+    [[nodiscard]] ChangePasswordDialog* changePasswordDialog() const { return m_changePassword.get(); }
+    [[nodiscard]] LockScreen* lockScreen() const { return m_lockScreen.get(); }
+    [[nodiscard]] IdleWatcher* idleWatcher() const { return m_watcher.get(); }
+
+private:
+    void login(const QString& userName, const QString& password);
+    void loggedIn();
+    void openWorkWindow();
+    void lockNow();
+    void onLocked();
+    void unlock(const QString& password);
+    void logout(const QString& message = {});
+    [[nodiscard]] QWidget* workWindow() const;
+
+    services::ClinicService& m_clinic;
+    std::unique_ptr<IdleWatcher> m_watcher;
+    std::unique_ptr<LoginWindow> m_login;
+    std::unique_ptr<LockScreen> m_lockScreen;
+    std::unique_ptr<AdminWindow> m_admin;
+    std::unique_ptr<SessionWindow> m_sessionWindow;
+    std::unique_ptr<ChangePasswordDialog> m_changePassword;
+};
+
+} // namespace cc::ui
