@@ -48,17 +48,6 @@ std::vector<OptionSpec> withOptions(std::vector<OptionSpec> extra)
     return options;
 }
 
-/// Runs a command that logs in and then works on one account.
-int withClinic(const Args& args, Io& io, const std::function<Status(ClinicCli&)>& body)
-{
-    return runReporting(io, [&]() -> Status {
-        auto cli = ClinicCli::open(args, io);
-        if (!cli)
-            return std::move(cli).error();
-        return body(**cli);
-    });
-}
-
 const char* statusText(const services::AccountSummary& a, std::int64_t now)
 {
     if (!a.enabled)
@@ -74,7 +63,7 @@ const char* statusText(const services::AccountSummary& a, std::int64_t now)
 
 int runUserAdd(const Args& args, Io& io)
 {
-    return withClinic(args, io, [&](ClinicCli& cli) -> Status {
+    return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
         auto role = roleOption(args);
         if (!role)
             return std::move(role).error();
@@ -105,7 +94,7 @@ int runUserAdd(const Args& args, Io& io)
 
 int runUserList(const Args& args, Io& io)
 {
-    return withClinic(args, io, [&](ClinicCli& cli) -> Status {
+    return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
         AccountService accounts(cli.clinic());
         auto list = accounts.list();
         if (!list)
@@ -133,7 +122,7 @@ int runUserList(const Args& args, Io& io)
 int runSimple(const Args& args, Io& io, const char* done,
               const std::function<Status(AccountService&, const std::string&)>& action)
 {
-    return withClinic(args, io, [&](ClinicCli& cli) -> Status {
+    return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
         AccountService accounts(cli.clinic());
         CC_TRY(action(accounts, args.positional[0]));
         io.out << "account '" << args.positional[0] << "' " << done << "\n";
@@ -146,7 +135,7 @@ int runWithTemporaryPassword(
     const std::function<Status(AccountService&, const std::string&, std::span<const std::uint8_t>,
                                const services::Sponsor*)>& action)
 {
-    return withClinic(args, io, [&](ClinicCli& cli) -> Status {
+    return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
         auto temp = cli.passwords().readNew("Temporary password for " + args.positional[0]);
         if (!temp)
             return std::move(temp).error();
@@ -163,7 +152,7 @@ int runWithTemporaryPassword(
 
 int runCareTeam(const Args& args, Io& io, const std::string& verb)
 {
-    return withClinic(args, io, [&](ClinicCli& cli) -> Status {
+    return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
         auto patient = requiredOption(args, "patient");
         if (!patient)
             return std::move(patient).error();

@@ -76,4 +76,14 @@ int runReporting(Io& io, const std::function<Status()>& body)
     return ExitOk;
 }
 
+int runWithClinic(const Args& args, Io& io, const std::function<Status(ClinicCli&)>& body)
+{
+    return runReporting(io, [&]() -> Status {
+        auto cli = ClinicCli::open(args, io);
+        if (!cli)
+            return std::move(cli).error();
+        return body(**cli);
+    });
+}
+
 } // namespace cc::cli

@@ -55,4 +55,7 @@ inline constexpr const char* kPasswordOrderNote =
 /// Runs `body` and maps an error to its exit code with the message on standard error.
 int runReporting(Io& io, const std::function<Status()>& body);
 
+/// Opens the clinic, logs in (ClinicCli::open) and runs `body`; errors become exit codes.
+int runWithClinic(const Args& args, Io& io, const std::function<Status(ClinicCli&)>& body);
+
 } // namespace cc::cli

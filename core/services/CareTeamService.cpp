@@ -34,10 +34,11 @@ Result<access::UserId> CareTeamService::doctorId(const std::string& name) const
     return slot->userId;
 }
 
-Status CareTeamService::add(const std::string& patientIdHex, const std::string& doctorName)
+Status CareTeamService::change(const std::string& patientIdHex, const std::string& doctorName, bool adding)
 {
     AuditSubject subject = makeSubject(AuditEventId::SecurityAlert, AuditEventType::ObjectSecurityAttributesChanged,
-                                       AuditAction::Create, "CareTeam", doctorName, "doctor added to care team");
+                                       adding ? AuditAction::Create : AuditAction::Delete, "CareTeam", doctorName,
+                                       adding ? "doctor added to care team" : "doctor removed from care team");
     CC_TRY(m_clinic.authorize(Permission::ManageCareTeams, subject));
     auto run = [&]() -> Status {
         auto patient = parsePatient(patientIdHex);
@@ -48,28 +49,8 @@ Status CareTeamService::add(const std::string& patientIdHex, const std::string& 
         if (!doctor)
             return std::move(doctor).error();
         subject.objectId = idHex(*doctor);
-        return m_clinic.backend().careTeams().add(*patient, *doctor);
-    };
-    auto result = run();
-    CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success : AuditOutcome::MinorFailure));
-    return result;
-}
-
-Status CareTeamService::remove(const std::string& patientIdHex, const std::string& doctorName)
-{
-    AuditSubject subject = makeSubject(AuditEventId::SecurityAlert, AuditEventType::ObjectSecurityAttributesChanged,
-                                       AuditAction::Delete, "CareTeam", doctorName, "doctor removed from care team");
-    CC_TRY(m_clinic.authorize(Permission::ManageCareTeams, subject));
-    auto run = [&]() -> Status {
-        auto patient = parsePatient(patientIdHex);
-        if (!patient)
-            return std::move(patient).error();
-        subject.patientId = idHex(*patient);
-        auto doctor = doctorId(doctorName);
-        if (!doctor)
-            return std::move(doctor).error();
-        subject.objectId = idHex(*doctor);
-        return m_clinic.backend().careTeams().remove(*patient, *doctor);
+        return adding ? m_clinic.backend().careTeams().add(*patient, *doctor)
+                      : m_clinic.backend().careTeams().remove(*patient, *doctor);
     };
     auto result = run();
     CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success : AuditOutcome::MinorFailure));

@@ -20,13 +20,20 @@ public:
 
     /// Adds a doctor (by account name) to a patient's care team. Errors: AccessDenied,
     /// InvalidArgument (not a doctor, bad patient id), NotFound, AlreadyExists, storage errors.
-    [[nodiscard]] Status add(const std::string& patientIdHex, const std::string& doctorName);
+    [[nodiscard]] Status add(const std::string& patientIdHex, const std::string& doctorName)
+    {
+        return change(patientIdHex, doctorName, true);
+    }
     /// Removes a doctor. Errors as add().
-    [[nodiscard]] Status remove(const std::string& patientIdHex, const std::string& doctorName);
+    [[nodiscard]] Status remove(const std::string& patientIdHex, const std::string& doctorName)
+    {
+        return change(patientIdHex, doctorName, false);
+    }
     /// Account names of the patient's care team.
     [[nodiscard]] Result<std::vector<std::string>> list(const std::string& patientIdHex);
 
 private:
+    Status change(const std::string& patientIdHex, const std::string& doctorName, bool adding);
     Result<access::PatientId> parsePatient(const std::string& hex) const;
     Result<access::UserId> doctorId(const std::string& name) const;
     ClinicService& m_clinic;
