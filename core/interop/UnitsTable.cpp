@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The built-in units table: LOINC codes, UCUM units, conversions, precision, ranges and bins.
+#include "core/interop/UnitsTable.h"
+
+#include "core/model/CodeSystem.h"
+
+namespace cc::interop {
+namespace {
+
+using Bins = std::vector<double>;
+using Conversions = std::vector<UnitConversion>;
+
+// Conversion factors. Molar masses: glucose 180.156 g/mol (so mmol/L x 18.0156 = mg/dL);
+// cholesterol 386.65 g/mol (x 38.67); triglycerides as triolein 885.7 g/mol (x 88.57);
+// creatinine 113.12 g/mol (umol/L / 88.42 = mg/dL); calcium 40.08 g/mol (x 4.008);
+// urea nitrogen 28.014 g/mol N2 per urea (mmol/L urea x 2.801 = mg/dL BUN); bilirubin
+// 584.66 g/mol (umol/L / 17.1 = mg/dL). Length and mass: the international inch is 2.54 cm
+// and the avoirdupois pound 0.45359237 kg exactly (UCUM [in_i], [lb_av]).
+constexpr double kGlucose = 18.0156;
+constexpr double kCholesterol = 38.67;
+constexpr double kTriglyceride = 88.57;
+constexpr double kCreatinine = 88.42;
+constexpr double kBilirubin = 17.1;
+constexpr double kPound = 0.45359237;
+constexpr double kOunce = 0.028349523125;
+constexpr double kInch = 2.54;
+constexpr double kMmHgInKPa = 0.133322;
+
+UnitDefinition entry(const char* code, const char* display, const char* unit, int decimals, double minValue,
+                     double maxValue, Bins bins = {}, Conversions conversions = {},
+                     const char* system = model::codesystem::kLoinc, const char* note = "")
+{
+    UnitDefinition d;
+    d.code = QString::fromLatin1(code);
+    d.codeSystem = QString::fromLatin1(system);
+    d.display = QString::fromLatin1(display);
+    d.unit = QString::fromLatin1(unit);
+    d.decimals = decimals;
+    d.minValue = minValue;
+    d.maxValue = maxValue;
+    if (bins.empty()) {
+        // Without clinical bins, ten equal bins over the plausible range.
+        for (int i = 0; i <= 10; ++i)
+            bins.push_back(minValue + (maxValue - minValue) * i / 10.0);
+    }
+    d.binEdges = std::move(bins);
+    d.conversions = std::move(conversions);
+    d.note = QString::fromLatin1(note);
+    return d;
+}
+
+UnitConversion conv(const char* unit, double factor, double addend = 0.0)
+{
+    return UnitConversion{QString::fromLatin1(unit), factor, addend};
+}
+
+// A 0..n questionnaire score kept as an integer.
+UnitDefinition score(const char* code, const char* display, double maxValue, const char* unit = "{score}")
+{
+    return entry(code, display, unit, 0, 0, maxValue);
+}
+
+UnitDefinition ige(const char* code, const char* display)
+{
+    // ImmunoCAP classes 0-6 start at 0.35, 0.7, 3.5, 17.5, 50 and 100 kU/L.
+    return entry(code, display, "kU/L", 2, 0, 1000, {0, 0.35, 0.7, 3.5, 17.5, 50, 100, 1000});
+}
+
+} // namespace
+
+std::vector<UnitDefinition> builtInUnitDefinitions()
+{
+    const char* synthea = model::codesystem::kSynthea;
+    return {
+        // Vital signs and body measures.
+        entry("8302-2", "Body height", "cm", 1, 20, 272, {20, 50, 100, 120, 140, 150, 160, 170, 180, 190, 200, 272},
+              {conv("[in_i]", kInch), conv("[ft_i]", 12 * kInch), conv("m", 100), conv("mm", 0.1)}),
+        entry("9843-4", "Head circumference", "cm", 1, 20, 70, {20, 30, 35, 40, 45, 50, 55, 60, 70},
+              {conv("[in_i]", kInch)}),
+        entry("29463-7", "Body weight", "kg", 1, 0.2, 650, {0.2, 5, 10, 20, 40, 50, 60, 70, 80, 90, 100, 120, 150, 650},
+              {conv("[lb_av]", kPound), conv("g", 0.001), conv("[oz_av]", kOunce)}),
+        entry("39156-5", "Body mass index", "kg/m2", 1, 5, 150, {5, 18.5, 25, 30, 35, 40, 150}),
+        entry("59576-9", "BMI percentile per age and sex", "%", 1, 0, 100, {0, 5, 85, 95, 100}),
+        entry("77606-2", "Weight-for-length percentile", "%", 1, 0, 100, {0, 5, 85, 95, 100}),
+        entry("8480-6", "Systolic blood pressure", "mm[Hg]", 0, 30, 300, {30, 90, 120, 130, 140, 160, 180, 300},
+              {conv("kPa", 1 / kMmHgInKPa)}),
+        entry("8462-4", "Diastolic blood pressure", "mm[Hg]", 0, 10, 250, {10, 60, 80, 90, 100, 110, 120, 250},
+              {conv("kPa", 1 / kMmHgInKPa)}),
+        entry("8478-0", "Mean blood pressure", "mm[Hg]", 0, 20, 250, {20, 60, 70, 80, 90, 100, 110, 250}),
+        entry("8867-4", "Heart rate", "/min", 0, 10, 350, {10, 40, 60, 80, 100, 120, 150, 350}),
+        entry("9279-1", "Respiratory rate", "/min", 0, 2, 120, {2, 8, 12, 16, 20, 25, 30, 120}),
+        entry("8310-5", "Body temperature", "Cel", 1, 25, 46, {25, 35, 36, 36.5, 37, 37.5, 38, 39, 40, 46},
+              {conv("[degF]", 5.0 / 9.0, -160.0 / 9.0)}),
+        entry("2708-6", "Oxygen saturation in arterial blood", "%", 0, 0, 100, {0, 80, 85, 90, 92, 94, 96, 98, 100}),
+        entry("72514-3", "Pain severity 0-10", "{score}", 0, 0, 10, {0, 1, 4, 7, 10}),
+        // Synthea's own quality-of-life measures (no LOINC codes).
+        entry("QALY", "Quality-adjusted life years", "a", 1, 0, 130, {}, {}, synthea),
+        entry("DALY", "Disability-adjusted life years", "a", 1, 0, 130, {}, {}, synthea),
+        entry("QOLS", "Quality of life score", "{score}", 2, 0, 1, {}, {}, synthea),
+        // Questionnaires and scores.
+        entry("63512-8", "Household size", "{#}", 0, 0, 50, {0, 1, 2, 3, 4, 5, 6, 8, 10, 50}),
+        score("55758-7", "PHQ-2 total score", 6),
+        score("44261-6", "PHQ-9 total score", 27),
+        score("89204-2", "PHQ-9 modified for teens total score", 27),
+        score("70274-6", "GAD-7 total score", 21),
+        score("75626-2", "AUDIT-C total score", 12),
+        score("76504-0", "HARK total score", 4),
+        score("82667-7", "DAST-10 total score", 10),
+        score("59460-6", "Morse fall scale total", 125, "{#}"),
+        score("9269-2", "Glasgow coma score total", 15),
+        score("9271-8", "Apgar score at 10 minutes", 10),
+        score("9272-6", "Apgar score at 1 minute", 10),
+        score("9273-4", "Apgar score at 2 minutes", 10),
+        score("9274-2", "Apgar score at 5 minutes", 10),
+        // Chemistry.
+        entry("2339-0", "Glucose", "mg/dL", 1, 10, 2000, {10, 70, 100, 126, 200, 300, 2000},
+              {conv("mmol/L", kGlucose)}),
+        entry("15074-8", "Glucose (molar)", "mmol/L", 1, 0.5, 110, {0.5, 3.9, 5.6, 7, 11.1, 16.7, 110},
+              {conv("mg/dL", 1 / kGlucose)}),
+        entry("4548-4", "Hemoglobin A1c", "%", 1, 2, 25, {2, 5.7, 6.5, 7, 8, 9, 10, 25}),
+        entry("2093-3", "Total cholesterol", "mg/dL", 1, 20, 1000, {20, 150, 200, 240, 280, 1000},
+              {conv("mmol/L", kCholesterol)}),
+        entry("35200-5", "Cholesterol (molar)", "mmol/L", 2, 0.5, 26, {0.5, 3.9, 5.2, 6.2, 7.2, 26},
+              {conv("mg/dL", 1 / kCholesterol)}),
+        entry("2085-9", "HDL cholesterol", "mg/dL", 1, 2, 250, {2, 40, 50, 60, 80, 250},
+              {conv("mmol/L", kCholesterol)}),
+        entry("18262-6", "LDL cholesterol (direct)", "mg/dL", 1, 2, 700, {2, 100, 130, 160, 190, 700},
+              {conv("mmol/L", kCholesterol)}),
+        entry("13457-7", "LDL cholesterol (calculated)", "mg/dL", 1, 2, 700, {2, 100, 130, 160, 190, 700},
+              {conv("mmol/L", kCholesterol)}),
+        entry("2571-8", "Triglycerides", "mg/dL", 1, 5, 10000, {5, 150, 200, 500, 1000, 10000},
+              {conv("mmol/L", kTriglyceride)}),
+        entry("35217-9", "Triglycerides (molar)", "mmol/L", 2, 0.05, 113, {0.05, 1.7, 2.3, 5.6, 11.3, 113},
+              {conv("mg/dL", 1 / kTriglyceride)}),
+        entry("6299-2", "Urea nitrogen", "mg/dL", 1, 1, 300, {1, 7, 20, 40, 80, 300}, {conv("mmol/L", 2.801)}),
+        entry("38483-4", "Creatinine", "mg/dL", 2, 0.1, 30, {0.1, 0.6, 1.2, 2, 4, 30},
+              {conv("umol/L", 1 / kCreatinine)}),
+        entry("49765-1", "Calcium", "mg/dL", 1, 2, 20, {2, 8.5, 10.5, 12, 20}, {conv("mmol/L", 4.008)}),
+        entry("2947-0", "Sodium", "mmol/L", 1, 80, 200, {80, 125, 135, 145, 155, 200}, {conv("meq/L", 1)}),
+        entry("6298-4", "Potassium", "mmol/L", 1, 1, 12, {1, 3.5, 5, 6, 12}, {conv("meq/L", 1)}),
+        entry("2069-3", "Chloride", "mmol/L", 1, 50, 160, {50, 98, 107, 160}, {conv("meq/L", 1)}),
+        entry("20565-8", "Carbon dioxide", "mmol/L", 1, 2, 60, {2, 22, 29, 60}, {conv("meq/L", 1)}),
+        entry("1963-8", "Bicarbonate", "mmol/L", 1, 2, 60, {2, 22, 29, 60}, {conv("meq/L", 1)}),
+        entry("11555-0", "Base excess", "mmol/L", 1, -40, 40, {-40, -10, -2, 2, 10, 40}),
+        entry("11557-6", "Carbon dioxide partial pressure", "kPa", 2, 0.5, 30, {0.5, 4.7, 6, 8, 30},
+              {conv("mm[Hg]", kMmHgInKPa)}),
+        entry("33914-3", "Glomerular filtration rate per 1.73 m2 (MDRD)", "mL/min", 1, 0, 200,
+              {0, 15, 30, 45, 60, 90, 200}, {conv("mL/min/{1.73_m2}", 1)}, model::codesystem::kLoinc,
+              "Synthea writes mL/min; LOINC's property is per 1.73 m2, so both units mean the same here"),
+        entry("48643-1", "eGFR (non-black)", "mL/min/{1.73_m2}", 1, 0, 200, {0, 15, 30, 45, 60, 90, 200}),
+        entry("48642-3", "eGFR (black)", "mL/min/{1.73_m2}", 1, 0, 200, {0, 15, 30, 45, 60, 90, 200}),
+        entry("2885-2", "Protein, total", "g/dL", 1, 0, 150, {}, {conv("g/L", 0.1)}, model::codesystem::kLoinc,
+              "Synthea writes g/L magnitudes (about 75) labelled g/dL; the range is wide so its data import unchanged"),
+        entry("1751-7", "Albumin", "g/dL", 1, 0.5, 10, {0.5, 2.5, 3.5, 5.5, 10}, {conv("g/L", 0.1)}),
+        entry("10834-0", "Globulin", "g/L", 1, 0, 100, {}, {conv("g/dL", 10)}, model::codesystem::kLoinc,
+              "Synthea writes g/dL magnitudes (about 3) labelled g/L; the range starts at 0 so its data import"),
+        entry("1975-2", "Bilirubin, total", "mg/dL", 1, 0, 50, {0, 1.2, 3, 10, 50}, {conv("umol/L", 1 / kBilirubin)}),
+        entry("6768-6", "Alkaline phosphatase", "U/L", 1, 0, 5000, {0, 44, 147, 300, 5000}),
+        entry("1742-6", "Alanine aminotransferase", "U/L", 1, 0, 10000, {0, 7, 56, 120, 300, 10000}),
+        entry("1920-8", "Aspartate aminotransferase", "U/L", 1, 0, 10000, {0, 10, 40, 120, 300, 10000}),
+        entry("19926-5", "FEV1/FVC", "%", 1, 10, 100, {10, 50, 70, 80, 100}),
+        entry("33756-8", "Polyp size, greatest dimension", "mm", 1, 0, 200, {0, 5, 10, 20, 200}),
+        entry("57905-2", "Hemoglobin in stool (FIT)", "ng/mL", 1, 0, 10000, {0, 20, 100, 10000}),
+        entry("24701-5", "Bone mineral density", "g/cm2", 3, 0, 3, {0, 0.5, 0.8, 1, 1.2, 3}),
+        entry("80219-9", "Mycoplasma antibody index", "%", 2, 0, 1000, {}),
+        // Haematology.
+        entry("6690-2", "Leukocytes", "10*3/uL", 1, 0, 500, {0, 4, 11, 20, 500}, {conv("10*9/L", 1)}),
+        entry("789-8", "Erythrocytes", "10*6/uL", 2, 0.5, 10, {0.5, 3.5, 4.5, 5.5, 10}, {conv("10*12/L", 1)}),
+        entry("718-7", "Hemoglobin", "g/dL", 1, 1, 25, {1, 7, 10, 12, 14, 16, 18, 25},
+              {conv("g/L", 0.1), conv("mmol/L", 1.6114)}),
+        entry("4544-3", "Hematocrit", "%", 1, 5, 80, {5, 30, 36, 45, 52, 80}),
+        entry("787-2", "MCV", "fL", 1, 40, 150, {40, 80, 100, 150}),
+        entry("785-6", "MCH", "pg", 1, 10, 50, {10, 27, 33, 50}),
+        entry("786-4", "MCHC", "g/dL", 1, 20, 45, {20, 32, 36, 45}),
+        entry("21000-5", "Erythrocyte distribution width", "fL", 1, 20, 100, {20, 39, 46, 100}),
+        entry("32207-3", "Platelet distribution width", "fL", 1, 0, 1000, {}, {}, model::codesystem::kLoinc,
+              "Synthea writes values of 170-500 fL; the range is wide so its data import unchanged"),
+        entry("32623-1", "Platelet mean volume", "fL", 1, 5, 20, {5, 7.5, 11.5, 20}),
+        entry("777-3", "Platelets", "10*3/uL", 1, 1, 2000, {1, 50, 150, 450, 1000, 2000}, {conv("10*9/L", 1)}),
+        // Allergen-specific IgE.
+        ige("6206-7", "Peanut IgE"),
+        ige("6273-7", "Walnut IgE"),
+        ige("6082-2", "Codfish IgE"),
+        ige("6246-3", "Shrimp IgE"),
+        ige("6276-0", "Wheat IgE"),
+        ige("6106-9", "Egg white IgE"),
+        ige("6248-9", "Soybean IgE"),
+        ige("7258-7", "Cow milk IgE"),
+        ige("6189-5", "White oak IgE"),
+        ige("6085-5", "Common ragweed IgE"),
+        ige("6833-8", "Cat dander IgE"),
+        ige("6095-4", "House dust mite IgE"),
+        ige("6075-6", "Cladosporium herbarum IgE"),
+        ige("6844-5", "Honey bee IgE"),
+        ige("6158-0", "Latex IgE"),
+        // HIV care (ACTG 315). Viral load is stored as copies/mL; log10 is derived when reported.
+        entry("20447-9", "HIV-1 RNA (viral load)", "{copies}/mL", 0, 0, 1e9,
+              {0, 50, 200, 1000, 10000, 100000, 1000000, 1e9}, {conv("/mL", 1)}, model::codesystem::kLoinc,
+              "log10 copies/mL is computed from the stored value when a report asks for it"),
+        entry("24467-3", "CD4+ T cells", "/uL", 2, 0, 5000, {0, 50, 200, 350, 500, 5000},
+              {conv("{cells}/uL", 1), conv("/mm3", 1), conv("10*6/L", 1)}),
+    };
+}
+
+} // namespace cc::interop
