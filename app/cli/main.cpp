@@ -3,6 +3,7 @@
 #include "app/Startup.h"
 #include "app/cli/AccountCommands.h"
 #include "app/cli/AuditCommands.h"
+#include "app/cli/BackupCommands.h"
 #include "app/cli/BasicCommands.h"
 #include "app/cli/ClinicCommands.h"
 #include "app/cli/CommandRegistry.h"
@@ -48,5 +49,6 @@ int main(int argc, char** argv)
     cli::registerClinicCommands(registry);
     cli::registerAccountCommands(registry);
     cli::registerAuditCommands(registry);
+    cli::registerBackupCommands(registry);
     return registry.dispatch(args, io);
 }
