@@ -255,7 +255,8 @@ private slots:
 
     void backupNeverHoldsCanariesInTheClear()
     {
-        makeClinic();
+        if (!m_clinic || !m_clinic->clinic().session())
+            makeClinic(); // else reuse the previous test's clinic: creating one costs seconds
         services::BackupService backups(m_clinic->clinic());
         QVERIFY(backups.create(path("canary.ccbk")).ok());
         const auto bytes = readAll(path("canary.ccbk"));
@@ -318,9 +319,59 @@ private slots:
         QVERIFY(report.ok() && report->ok);
     }
 
-    void doctorCannotBackUpOrRestore()
+    void interruptedSwapIsFinishedAtNextOpen()
     {
         makeClinic();
+        auto& live = *m_clinic;
+        services::BackupService backups(live.clinic());
+        auto made = backups.create(path("crash.ccbk"));
+        QVERIFY(made.ok());
+        services::AccountService accounts(live.clinic());
+        QVERIFY(accounts.create("latecomer", access::Role::Administrator, pw("temporary-password-3")).ok());
+        QVERIFY(backups.restore(path("crash.ccbk"), {}).ok());
+        live.close();
+        const std::string newSlots = live.hashOf("keyslots.ccks");
+        const std::string newAnchor = live.hashOf("audit.anchor");
+
+        // Rebuild the folder as a kill after clinic.db was swapped but before keyslots.ccks and
+        // audit.anchor were: the new ones still staged, the old ones live, the journal present.
+        const QString dir = QString::fromStdString(live.dir());
+        const QString kept = dir + "/pre-restore-" + QString::fromStdString(made->backupId);
+        QVERIFY(QDir(dir).mkdir("restore-staging"));
+        for (const char* name : {"keyslots.ccks", "audit.anchor"}) {
+            QVERIFY(QFile::rename(dir + "/" + name, dir + "/restore-staging/" + name));
+            QVERIFY(QFile::rename(kept + "/" + name, dir + "/" + name));
+        }
+        QFile journal(dir + "/restore.journal");
+        QVERIFY(journal.open(QIODevice::WriteOnly));
+        journal.write("cipherchart-restore-journal 1\n" + QByteArray::fromStdString(made->backupId) + "\n");
+        journal.close();
+        QVERIFY(live.hashOf("keyslots.ccks") != newSlots);
+
+        auto reopened = live.reopen();
+        QVERIFY2(reopened.ok(), reopened.ok() ? "" : reopened.error().describe().c_str());
+        QCOMPARE(live.hashOf("keyslots.ccks"), newSlots);
+        QCOMPARE(live.hashOf("audit.anchor"), newAnchor);
+        QVERIFY(!QFile::exists(dir + "/restore.journal"));
+        QVERIFY(!QDir(dir + "/restore-staging").exists());
+        QVERIFY(QFile::exists(kept + "/keyslots.ccks"));
+        QVERIFY(live.login().ok());
+        services::AuditService audit(live.clinic());
+        auto report = audit.verify();
+        QVERIFY(report.ok() && report->ok);
+
+        // A staging folder without a journal never reached the swap: removed, nothing else moves.
+        live.close();
+        QVERIFY(QDir(dir).mkdir("restore-staging"));
+        QVERIFY(live.reopen().ok());
+        QVERIFY(!QDir(dir + "/restore-staging").exists());
+        QCOMPARE(live.hashOf("keyslots.ccks"), newSlots);
+    }
+
+    void doctorCannotBackUpOrRestore()
+    {
+        if (!m_clinic || !m_clinic->clinic().session())
+            makeClinic(); // else reuse the previous test's clinic: creating one costs seconds
         services::BackupService adminBackups(m_clinic->clinic());
         QVERIFY(adminBackups.create(path("doctor.ccbk")).ok());
         m_clinic->clinic().logout();
