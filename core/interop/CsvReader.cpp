@@ -176,7 +176,7 @@ Result<bool> CsvReader::next()
     if (!got.value())
         return false;
     if (raw.size() != m_header.size())
-        return errorAt(m_recordLine, {},
+        return errorAt(m_recordLine, raw.size() < m_header.size() ? m_header[raw.size()].toStdString() : std::string(),
                        "the record has " + std::to_string(raw.size()) + " fields but the header has " +
                            std::to_string(m_header.size()) + (raw.size() < m_header.size() ? " (truncated?)" : ""));
     m_fields.clear();

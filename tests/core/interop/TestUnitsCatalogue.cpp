@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Units catalogue: conversions, range refusal, fixed-point encoding, bins and data coverage.
+#include "core/interop/CsvReader.h"
+#include "core/interop/UnitsCatalogue.h"
+
+#include <QFile>
+#include <QTest>
+
+#include <cmath>
+#include <set>
+
+using namespace cc;
+using namespace cc::interop;
+
+class TestUnitsCatalogue : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void builtInIsConsistent()
+    {
+        const UnitsCatalogue& c = UnitsCatalogue::builtIn();
+        QVERIFY(c.size() >= 90);
+        for (const UnitDefinition* d : c.definitions()) {
+            QVERIFY2(d->binEdges.size() >= 2, qPrintable(d->code));
+            QCOMPARE(d->encode(d->minValue).value(),
+                     std::uint64_t(std::llround(d->minValue * double(d->scale())) + d->offset()));
+            QVERIFY(d->encode(d->maxValue).ok());
+        }
+        // The consistency checks refuse a broken table.
+        UnitDefinition d = *c.find(QStringLiteral("8480-6"));
+        QVERIFY(!UnitsCatalogue::fromDefinitions({d, d}).ok()); // duplicate
+        UnitDefinition unsorted = d;
+        unsorted.binEdges = {100, 90};
+        QVERIFY(!UnitsCatalogue::fromDefinitions({unsorted}).ok());
+        UnitDefinition empty = d;
+        empty.maxValue = empty.minValue;
+        QVERIFY(!UnitsCatalogue::fromDefinitions({empty}).ok());
+    }
+
+    void converts_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QString>("unit");
+        QTest::addColumn<double>("expected");
+        // Source: FHIR R4 example observation-example.json (185 [lb_av]) and -body-height.json
+        // (66.9 [in_i]); factors are the exact international pound and inch.
+        QTest::newRow("lb to kg") << "29463-7" << 185.0 << "[lb_av]" << 83.9;
+        QTest::newRow("in to cm") << "8302-2" << 66.89999999999999 << "[in_i]" << 169.9;
+        QTest::newRow("kg unchanged") << "29463-7" << 66.86 << "kg" << 66.9;
+        QTest::newRow("glucose mmol/L to mg/dL (x 18.0156)") << "2339-0" << 5.0 << "mmol/L" << 90.1;
+        QTest::newRow("glucose mg/dL to mmol/L") << "15074-8" << 113.5 << "mg/dL" << 6.3;
+        QTest::newRow("cholesterol mmol/L to mg/dL (x 38.67)") << "2093-3" << 4.0 << "mmol/L" << 154.7;
+        QTest::newRow("HDL from FHIR lipid example") << "2085-9" << 1.3 << "mmol/L" << 50.3;
+        QTest::newRow("98.6 degF is 37 Cel") << "8310-5" << 98.6 << "[degF]" << 37.0;
+        QTest::newRow("CD4 per mm3") << "24467-3" << 221.76 << "/mm3" << 221.76;
+        QTest::newRow("negative base excess") << "11555-0" << -5.3 << "mmol/L" << -5.3;
+    }
+
+    void converts()
+    {
+        QFETCH(QString, code);
+        QFETCH(double, value);
+        QFETCH(QString, unit);
+        QFETCH(double, expected);
+        const auto n = UnitsCatalogue::builtIn().normalise(code, value, unit);
+        QVERIFY2(n.ok(), n.ok() ? "" : n.error().describe().c_str());
+        QCOMPARE(n.value().value, expected);
+        QCOMPARE(n.value().definition->decode(n.value().encoded), expected);
+    }
+
+    void refuses_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QString>("unit");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("systolic 3000") << "8480-6" << 3000.0 << "mm[Hg]"
+                                       << "value";
+        QTest::newRow("negative weight") << "29463-7" << -1.0 << "kg"
+                                         << "value";
+        QTest::newRow("NaN") << "29463-7" << std::nan("") << "kg"
+                             << "value";
+        QTest::newRow("base excess below -40") << "11555-0" << -41.0 << "mmol/L"
+                                               << "value";
+        QTest::newRow("unknown unit") << "29463-7" << 80.0 << "lb"
+                                      << "unit";
+        QTest::newRow("BMD g/cm-2 is not g/cm2 in UCUM") << "24701-5" << 0.887 << "g/cm-2"
+                                                         << "unit";
+        QTest::newRow("unknown code") << "2160-0" << 1.0 << "mg/dL"
+                                      << "code";
+    }
+
+    void refuses()
+    {
+        QFETCH(QString, code);
+        QFETCH(double, value);
+        QFETCH(QString, unit);
+        QFETCH(QString, field);
+        const auto n = UnitsCatalogue::builtIn().normalise(code, value, unit);
+        QVERIFY(!n.ok());
+        QCOMPARE(n.error().code, ErrorCode::MalformedInput);
+        QCOMPARE(QString::fromStdString(n.error().field), field);
+        QVERIFY(QString::fromStdString(n.error().message).contains(code));
+    }
+
+    void encodingIsNonNegativeAndExact()
+    {
+        const UnitDefinition* be = UnitsCatalogue::builtIn().find(QStringLiteral("11555-0"));
+        QCOMPARE(be->offset(), std::int64_t(400));
+        QCOMPARE(be->encode(-40.0).value(), std::uint64_t(0));
+        QCOMPARE(be->encode(-5.3).value(), std::uint64_t(347));
+        QCOMPARE(be->decode(347), -5.3);
+        const UnitDefinition* cd4 = UnitsCatalogue::builtIn().find(QStringLiteral("24467-3"));
+        QCOMPARE(cd4->encode(221.76).value(), std::uint64_t(22176));
+    }
+
+    void bins()
+    {
+        const UnitDefinition* sbp = UnitsCatalogue::builtIn().find(QStringLiteral("8480-6"));
+        QCOMPARE(sbp->binIndex(30), std::size_t(0));
+        QCOMPARE(sbp->binIndex(119), std::size_t(1));
+        QCOMPARE(sbp->binIndex(120), std::size_t(2));
+        QCOMPARE(sbp->binIndex(300), sbp->binEdges.size() - 2);
+    }
+
+    void coversEveryDataSetCode_data()
+    {
+        QTest::addColumn<QString>("code");
+        // ACTG 315 README: viral load 20447-9, CD4 24467-3. FHIR R4 examples: numeric
+        // Observation.valueQuantity and component codes in tests of ../shared/data/fhir_r4_examples
+        // (lipids, Apgar, blood pressure, BMD, BMI, height, temperature, glucose, base excess,
+        // pCO2, erythrocytes, hemoglobin, bicarbonate, eGFR, Glasgow, head circumference, heart
+        // rate, mycoplasma, mean BP, SpO2, respiratory rate, weight).
+        for (const char* code :
+             {"20447-9", "24467-3", "35200-5", "35217-9", "2085-9",  "13457-7", "9271-8",  "9272-6",
+              "9273-4",  "9274-2",  "8480-6",  "8462-4",  "24701-5", "39156-5", "8302-2",  "8310-5",
+              "15074-8", "11555-0", "11557-6", "789-8",   "718-7",   "1963-8",  "48643-1", "48642-3",
+              "9269-2",  "9843-4",  "8867-4",  "80219-9", "8478-0",  "2708-6",  "9279-1",  "29463-7"})
+            QTest::newRow(code) << QString::fromLatin1(code);
+    }
+
+    void coversEveryDataSetCode()
+    {
+        QFETCH(QString, code);
+        QVERIFY(UnitsCatalogue::builtIn().find(code) != nullptr);
+    }
+
+    void everySyntheaNumericValueEncodes()
+    {
+        // Every TYPE=numeric row of the Synthea sample: code known, unit accepted, value in
+        // range, and encode/decode gives back the source value (the sample has one decimal).
+        QFile file(QStringLiteral(CC_TEST_DATA_DIR "/synthea/observations.csv"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        CsvReader csv(file, QStringLiteral("observations.csv"));
+        QVERIFY(csv.readHeader().ok());
+        const int code = csv.requireColumn("CODE").value();
+        const int value = csv.requireColumn("VALUE").value();
+        const int units = csv.requireColumn("UNITS").value();
+        const int type = csv.requireColumn("TYPE").value();
+        int numeric = 0;
+        std::set<QString> codes;
+        for (;;) {
+            auto more = csv.next();
+            QVERIFY(more.ok());
+            if (!more.value())
+                break;
+            if (csv.field(type) != QLatin1String("numeric"))
+                continue;
+            ++numeric;
+            codes.insert(csv.field(code));
+            const double v = csv.field(value).toDouble();
+            const auto n = UnitsCatalogue::builtIn().normalise(csv.field(code), v, csv.field(units));
+            QVERIFY2(n.ok(), n.ok() ? "" : n.error().describe().c_str());
+            QVERIFY(std::fabs(n.value().definition->decode(n.value().encoded) - v) < 1e-9);
+        }
+        // loinc_inventory.derived.csv: 599 numeric rows over 74 codes.
+        QCOMPARE(numeric, 599);
+        QCOMPARE(codes.size(), std::size_t(74));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUnitsCatalogue)
+#include "TestUnitsCatalogue.moc"
