@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/ui/support/ClinicFixture.h"
+#include "ui/admin/AccountDialog.h"
+#include "ui/admin/AccountTableModel.h"
+#include "ui/admin/AccountsView.h"
+#include "ui/admin/AdminWindow.h"
+#include "ui/common/MessageBox.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QStringListModel>
+#include <QTableView>
+#include <QTest>
+
+using cc::testing::ClinicFixture;
+using cc::ui::AccountDialog;
+using cc::ui::AccountTableModel;
+using cc::ui::AdminWindow;
+using cc::ui::MessageBox;
+
+class TestAdminAccounts : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<ClinicFixture> m_fixture;
+    std::unique_ptr<AdminWindow> m_window;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+
+    /// The accounts page: other pages have widgets of the same names.
+    QWidget* accounts() const { return m_window->accountsView(); }
+
+    AccountTableModel* model() const { return m_window->accountsView()->model(); }
+
+    int rowOf(const QString& name) const
+    {
+        for (int row = 0; row < model()->rowCount(); ++row)
+            if (model()->index(row, AccountTableModel::NameColumn).data().toString() == name)
+                return row;
+        return -1;
+    }
+
+    QString statusOf(const QString& name) const
+    {
+        const int row = rowOf(name);
+        return row < 0 ? QString() : model()->index(row, AccountTableModel::StatusColumn).data().toString();
+    }
+
+    void select(const QString& name)
+    {
+        auto* table = accounts()->findChild<QTableView*>("accountsTableView");
+        table->selectRow(rowOf(name));
+    }
+
+    AccountDialog* openCreateDialog()
+    {
+        QTest::mouseClick(accounts()->findChild<QPushButton*>("createPushButton"), Qt::LeftButton);
+        auto* dialog = m_window->findChild<AccountDialog*>();
+        if (dialog == nullptr || !QTest::qWaitForWindowExposed(dialog))
+            return nullptr;
+        return dialog;
+    }
+
+    static void fillCreate(AccountDialog* d, const QString& name, const QString& role, const QString& password)
+    {
+        QTest::keyClicks(d->findChild<QLineEdit*>("nameLineEdit"), name);
+        auto* roles = d->findChild<QComboBox*>("roleComboBox");
+        roles->setCurrentIndex(roles->findText(role));
+        QTest::keyClicks(d->findChild<QLineEdit*>("passwordLineEdit"), password);
+        QTest::keyClicks(d->findChild<QLineEdit*>("repeatPasswordLineEdit"), password);
+    }
+
+    static void clickOk(AccountDialog* d)
+    {
+        QTest::mouseClick(d->findChild<QDialogButtonBox*>("buttonBox")->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    }
+
+private slots:
+    // One clinic for the whole file (the key ceremony takes a few seconds); each test gets a fresh
+    // window. Tests run in declaration order and use their own account names; the one that
+    // disables an account runs last.
+    void initTestCase()
+    {
+        MessageBox::setTestMode(true);
+        m_fixture = std::make_unique<ClinicFixture>();
+        QVERIFY2(m_fixture->ok(), m_fixture->error());
+        QVERIFY(m_fixture->login(ClinicFixture::kAdmin, ClinicFixture::kAdminPassword));
+    }
+
+    void cleanupTestCase() { m_fixture.reset(); }
+
+    void init()
+    {
+        QVERIFY(m_fixture && m_fixture->ok());
+        m_window = std::make_unique<AdminWindow>(m_fixture->clinic());
+        m_tester =
+            std::make_unique<QAbstractItemModelTester>(model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_window->show();
+        m_window->showPage(AdminWindow::Page::Accounts);
+    }
+
+    void cleanup()
+    {
+        m_tester.reset();
+        m_window.reset();
+    }
+
+    void listsTheCeremonyAccounts()
+    {
+        QCOMPARE(model()->rowCount(), 2);
+        QCOMPARE(statusOf(ClinicFixture::kAdmin), QStringLiteral("enabled"));
+        QCOMPARE(model()->index(rowOf(ClinicFixture::kDoctor), AccountTableModel::RoleColumn).data().toString(),
+                 QStringLiteral("Doctor"));
+        QCOMPARE(model()->index(rowOf(ClinicFixture::kAdmin), AccountTableModel::CustodianColumn).data().toString(),
+                 QStringLiteral("report-key share"));
+        QVERIFY(m_window->statusBar()->findChild<QLabel*>("userLabel")->text().contains("admin (Administrator)"));
+    }
+
+    void createAdministratorThroughTheDialog()
+    {
+        auto* dialog = openCreateDialog();
+        QVERIFY(dialog);
+        QVERIFY(!dialog->findChild<QWidget*>("sponsorGroupBox")->isVisible()); // administrators need no sponsor
+        fillCreate(dialog, "carol", "Administrator", "temporary pass 1");
+        clickOk(dialog);
+        QTRY_VERIFY(!dialog->isVisible());
+        QVERIFY(rowOf("carol") >= 0);
+        QCOMPARE(statusOf("carol"), QStringLiteral("must change password"));
+    }
+
+    void dialogChecksPasswords()
+    {
+        auto* dialog = openCreateDialog();
+        QVERIFY(dialog);
+        QTest::keyClicks(dialog->findChild<QLineEdit*>("nameLineEdit"), "dave");
+        QTest::keyClicks(dialog->findChild<QLineEdit*>("passwordLineEdit"), "temporary pass 1");
+        QTest::keyClicks(dialog->findChild<QLineEdit*>("repeatPasswordLineEdit"), "temporary pass 2");
+        clickOk(dialog);
+        auto* error = dialog->findChild<QLabel*>("errorLabel");
+        QVERIFY(error->isVisible());
+        QVERIFY(error->text().contains("differ"));
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(rowOf("dave"), -1);
+    }
+
+    void doctorWithoutSponsorShowsError()
+    {
+        auto* dialog = openCreateDialog();
+        QVERIFY(dialog);
+        fillCreate(dialog, "drdave", "Doctor", "temporary pass 1");
+        QVERIFY(dialog->findChild<QWidget*>("sponsorGroupBox")->isVisible());
+        clickOk(dialog);
+        auto* error = dialog->findChild<QLabel*>("errorLabel");
+        QTRY_VERIFY(error->isVisible());
+        QVERIFY2(error->text().contains("sponsor", Qt::CaseInsensitive), qPrintable(error->text()));
+        QVERIFY(dialog->isVisible()); // nothing typed is lost
+        QCOMPARE(rowOf("drdave"), -1);
+    }
+
+    void doctorWithSponsorIsCreated()
+    {
+        auto* dialog = openCreateDialog();
+        QVERIFY(dialog);
+        fillCreate(dialog, "drdave", "Doctor", "temporary pass 1");
+        QTest::keyClicks(dialog->findChild<QLineEdit*>("sponsorNameLineEdit"), ClinicFixture::kDoctor);
+        QTest::keyClicks(dialog->findChild<QLineEdit*>("sponsorPasswordLineEdit"), "not the doctor's password");
+        clickOk(dialog);
+        auto* error = dialog->findChild<QLabel*>("errorLabel");
+        QTRY_VERIFY(error->isVisible());
+        QCOMPARE(error->text(), QStringLiteral("Wrong account name or password."));
+        QCOMPARE(rowOf("drdave"), -1);
+
+        auto* sponsorPassword = dialog->findChild<QLineEdit*>("sponsorPasswordLineEdit");
+        sponsorPassword->clear();
+        QTest::keyClicks(sponsorPassword, ClinicFixture::kDoctorPassword);
+        clickOk(dialog);
+        QTRY_VERIFY(!dialog->isVisible());
+        QCOMPARE(statusOf("drdave"), QStringLiteral("must change password"));
+    }
+
+    void ownAccountCannotBeDisabled()
+    {
+        select(ClinicFixture::kAdmin);
+        MessageBox::setNextAnswer(true);
+        QTest::mouseClick(accounts()->findChild<QPushButton*>("disablePushButton"), Qt::LeftButton);
+        auto* status = accounts()->findChild<QLabel*>("statusLabel");
+        QVERIFY(status->isVisible());
+        QVERIFY(!status->text().isEmpty());
+        QCOMPARE(statusOf(ClinicFixture::kAdmin), QStringLiteral("enabled"));
+    }
+
+    void careTeamAddListRemove()
+    {
+        const QString patient = QStringLiteral("0123456789abcdef0123456789abcdef");
+        QTest::keyClicks(accounts()->findChild<QLineEdit*>("patientIdLineEdit"), patient);
+        QTest::keyClicks(accounts()->findChild<QLineEdit*>("doctorLineEdit"), ClinicFixture::kDoctor);
+        QTest::mouseClick(accounts()->findChild<QPushButton*>("addCareTeamPushButton"), Qt::LeftButton);
+        auto* team = m_window->accountsView()->careTeamModel();
+        QAbstractItemModelTester tester(team, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(team->stringList(), QStringList{ClinicFixture::kDoctor});
+        QTest::mouseClick(accounts()->findChild<QPushButton*>("removeCareTeamPushButton"), Qt::LeftButton);
+        QVERIFY(team->stringList().isEmpty());
+
+        // An administrator is not a doctor: the service refuses, the view says so.
+        auto* doctor = accounts()->findChild<QLineEdit*>("doctorLineEdit");
+        doctor->clear();
+        QTest::keyClicks(doctor, ClinicFixture::kAdmin);
+        QTest::mouseClick(accounts()->findChild<QPushButton*>("addCareTeamPushButton"), Qt::LeftButton);
+        QVERIFY(accounts()->findChild<QLabel*>("statusLabel")->styleSheet().contains("#b00020"));
+    }
+
+    void clearSensitiveDataEmptiesModels()
+    {
+        QVERIFY(model()->rowCount() > 0);
+        m_window->clearSensitiveData();
+        QCOMPARE(model()->rowCount(), 0);
+    }
+
+    void disableAsksFirst()
+    {
+        select(ClinicFixture::kDoctor);
+        auto* disable = accounts()->findChild<QPushButton*>("disablePushButton");
+        QVERIFY(disable->isEnabled());
+        MessageBox::setNextAnswer(false);
+        QTest::mouseClick(disable, Qt::LeftButton);
+        QVERIFY(MessageBox::lastText().contains(ClinicFixture::kDoctor));
+        QCOMPARE(statusOf(ClinicFixture::kDoctor), QStringLiteral("enabled"));
+
+        MessageBox::setNextAnswer(true);
+        QTest::mouseClick(disable, Qt::LeftButton);
+        QCOMPARE(statusOf(ClinicFixture::kDoctor), QStringLiteral("disabled"));
+    }
+};
+
+QTEST_MAIN(TestAdminAccounts)
+#include "TestAdminAccounts.moc"
