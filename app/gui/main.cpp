@@ -99,8 +99,11 @@ int main(int argc, char** argv)
     if (!store) {
         const Error& error = store.error();
         std::cerr << "cipherchart: " << error.describe() << "\n";
-        QMessageBox::critical(nullptr, QObject::tr("CipherChart"),
-                              QObject::tr("The clinic cannot be opened.\n\n%1").arg(ui::ErrorText::forError(error)));
+        // Headless (offscreen, tests): nobody can click the box away; stderr carries the message.
+        if (QGuiApplication::platformName() != QLatin1String("offscreen"))
+            QMessageBox::critical(
+                nullptr, QObject::tr("CipherChart"),
+                QObject::tr("The clinic cannot be opened.\n\n%1").arg(ui::ErrorText::forError(error)));
         return exitCodeFor(error.code);
     }
     const SystemClock clock;
