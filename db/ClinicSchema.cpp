@@ -72,6 +72,51 @@ Status createAccessTables(Database& db)
     return {};
 }
 
+
+Status createRecordTables(Database& db)
+{
+    // patients: random row id (never the MRN), the patient's two keys wrapped under the identity
+    // and clinical category keys, and the identity document sealed under the identity key. The
+    // key ids are random numbers naming which key sealed a blob, not PHI.
+    CC_TRY(db.exec("CREATE TABLE patients ("
+                   "  id BLOB NOT NULL PRIMARY KEY CHECK (length(id) = 16),"
+                   "  identity_key_id INTEGER NOT NULL,"
+                   "  identity_key_wrapped BLOB NOT NULL,"
+                   "  clinical_key_id INTEGER NOT NULL,"
+                   "  clinical_key_wrapped BLOB NOT NULL,"
+                   "  doc BLOB NOT NULL"
+                   ");"));
+    // clinical_rows: one sealed document per record, under the patient's clinical key. kind is a
+    // record type; encounter_id a foreign key into this table (not enforced: rows of one import
+    // may arrive in any order within the transaction).
+    CC_TRY(db.exec("CREATE TABLE clinical_rows ("
+                   "  id BLOB NOT NULL PRIMARY KEY CHECK (length(id) = 16),"
+                   "  patient_id BLOB NOT NULL REFERENCES patients(id),"
+                   "  encounter_id BLOB CHECK (encounter_id IS NULL OR length(encounter_id) = 16),"
+                   "  kind TEXT NOT NULL CHECK (kind IN ('encounter','condition','observation','medication',"
+                   "'allergy','note')),"
+                   "  doc BLOB NOT NULL"
+                   ");"));
+    CC_TRY(db.exec("CREATE INDEX clinical_rows_by_patient ON clinical_rows (patient_id, kind);"));
+    // observation_index: blind tokens (HMAC under the index key), the Paillier ciphertext and its
+    // MAC, and the latest flag. No value, date, name or MRN.
+    CC_TRY(db.exec("CREATE TABLE observation_index ("
+                   "  row_id BLOB NOT NULL PRIMARY KEY REFERENCES clinical_rows(id),"
+                   "  patient_id BLOB NOT NULL CHECK (length(patient_id) = 16),"
+                   "  code_token BLOB NOT NULL CHECK (length(code_token) = 16),"
+                   "  sex_token BLOB,"
+                   "  age_band_token BLOB,"
+                   "  year_token BLOB,"
+                   "  consent_token BLOB,"
+                   "  paillier BLOB,"
+                   "  paillier_mac BLOB,"
+                   "  latest INTEGER NOT NULL DEFAULT 0 CHECK (latest IN (0, 1))"
+                   ");"));
+    CC_TRY(db.exec("CREATE INDEX observation_index_by_code ON observation_index (code_token);"));
+    CC_TRY(db.exec("CREATE INDEX observation_index_by_patient ON observation_index (patient_id, code_token);"));
+    return {};
+}
+
 } // namespace
 
 const std::vector<Migration>& clinicMigrations()
@@ -79,6 +124,7 @@ const std::vector<Migration>& clinicMigrations()
     static const std::vector<Migration> migrations = {
         {1, "storage tables: meta, audit_events (append-only), audit_state", createStorageTables, false},
         {2, "access tables: care_team, break_glass", createAccessTables, false},
+        {3, "record tables: patients, clinical_rows, observation_index", createRecordTables, false},
     };
     return migrations;
 }

@@ -13,7 +13,9 @@
 #include "db/PendingAuditFile.h"
 #include "db/SqlAuditStore.h"
 #include "db/SqlCareTeamStore.h"
+#include "db/SqlClinicalStore.h"
 #include "db/SqlClinicMetaStore.h"
+#include "db/SqlPatientStore.h"
 #include "db/SqlTransactionFactory.h"
 
 #include <unistd.h>
@@ -60,6 +62,8 @@ struct ClinicStore::Impl
         auditStore = std::make_unique<SqlAuditStore>(*database);
         meta = std::make_unique<SqlClinicMetaStore>(*database);
         careTeams = std::make_unique<SqlCareTeamStore>(*database);
+        patients = std::make_unique<SqlPatientStore>(*database);
+        clinical = std::make_unique<SqlClinicalStore>(*database);
         transactions = std::make_unique<SqlTransactionFactory>(*database);
         maintenance = std::make_unique<SqlMaintenance>(*database);
         return {};
@@ -69,6 +73,8 @@ struct ClinicStore::Impl
     {
         maintenance.reset();
         transactions.reset();
+        clinical.reset();
+        patients.reset();
         careTeams.reset();
         meta.reset();
         auditStore.reset();
@@ -85,6 +91,8 @@ struct ClinicStore::Impl
     std::unique_ptr<SqlAuditStore> auditStore;
     std::unique_ptr<SqlClinicMetaStore> meta;
     std::unique_ptr<SqlCareTeamStore> careTeams;
+    std::unique_ptr<SqlPatientStore> patients;
+    std::unique_ptr<SqlClinicalStore> clinical;
     std::unique_ptr<SqlTransactionFactory> transactions;
     std::unique_ptr<SqlMaintenance> maintenance;
     BackupArchive backup{folder, descriptor, database}; // last: refers to the members above
@@ -253,6 +261,18 @@ ports::CareTeamStore& ClinicStore::careTeams()
 {
     assert(databaseOpen());
     return *m_impl->careTeams;
+}
+
+ports::PatientStore& ClinicStore::patients()
+{
+    assert(databaseOpen());
+    return *m_impl->patients;
+}
+
+ports::ClinicalStore& ClinicStore::clinical()
+{
+    assert(databaseOpen());
+    return *m_impl->clinical;
 }
 
 ports::TransactionFactory& ClinicStore::transactions()

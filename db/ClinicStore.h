@@ -79,6 +79,10 @@ public:
     [[nodiscard]] ports::ClinicMetaStore& meta() override;
     /// Care teams (db::SqlCareTeamStore).
     [[nodiscard]] ports::CareTeamStore& careTeams() override;
+    /// Patients and break-glass grants (db::SqlPatientStore).
+    [[nodiscard]] ports::PatientStore& patients() override;
+    /// Clinical rows and the observation index (db::SqlClinicalStore).
+    [[nodiscard]] ports::ClinicalStore& clinical() override;
     /// Units of work over the database (db::SqlTransactionFactory).
     [[nodiscard]] ports::TransactionFactory& transactions() override;
     /// Rekey and export (Database::rekey, Database::exportTo).

@@ -8,8 +8,10 @@
 #include "core/crypto/SecureBytes.h"
 #include "core/ports/AuditStore.h"
 #include "core/ports/CareTeamStore.h"
+#include "core/ports/ClinicalStore.h"
 #include "core/ports/ClinicMetaStore.h"
 #include "core/ports/KeySlotStore.h"
+#include "core/ports/PatientStore.h"
 #include "core/ports/PendingAuditLog.h"
 #include "core/ports/StorageTransaction.h"
 
@@ -108,6 +110,10 @@ public:
     // The following require databaseOpen().
     [[nodiscard]] virtual ClinicMetaStore& meta() = 0;
     [[nodiscard]] virtual CareTeamStore& careTeams() = 0;
+    /// Patients and break-glass grants (opaque rows).
+    [[nodiscard]] virtual PatientStore& patients() = 0;
+    /// Clinical rows and the observation index (opaque rows).
+    [[nodiscard]] virtual ClinicalStore& clinical() = 0;
     [[nodiscard]] virtual audit::AuditStore& auditStore() = 0;
     [[nodiscard]] virtual audit::AnchorSink& anchors() = 0;
     [[nodiscard]] virtual TransactionFactory& transactions() = 0;

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Port: sealed clinical rows and the observation index (blind tokens, Paillier ciphertexts, row MACs).
+#pragma once
+
+#include "core/Result.h"
+#include "core/access/Ids.h"
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace cc::ports {
+
+/// The kind of a clinical row (column `kind`; a record type, not PHI).
+enum class ClinicalKind { Encounter, Condition, Observation, Medication, Allergy, Note };
+
+/// Every kind, in the order of the enum.
+inline constexpr ClinicalKind kAllClinicalKinds[] = {ClinicalKind::Encounter,   ClinicalKind::Condition,
+                                                     ClinicalKind::Observation, ClinicalKind::Medication,
+                                                     ClinicalKind::Allergy,     ClinicalKind::Note};
+
+/// The stored name of a kind ("observation"), as in the table's CHECK constraint.
+[[nodiscard]] inline std::string_view clinicalKindName(ClinicalKind kind) noexcept
+{
+    switch (kind) {
+    case ClinicalKind::Encounter:
+        return "encounter";
+    case ClinicalKind::Condition:
+        return "condition";
+    case ClinicalKind::Observation:
+        return "observation";
+    case ClinicalKind::Medication:
+        return "medication";
+    case ClinicalKind::Allergy:
+        return "allergy";
+    case ClinicalKind::Note:
+        return "note";
+    }
+    return "note";
+}
+
+/// The kind with this stored name, or nullopt.
+[[nodiscard]] inline std::optional<ClinicalKind> clinicalKindFromName(std::string_view name) noexcept
+{
+    for (ClinicalKind kind : kAllClinicalKinds)
+        if (clinicalKindName(kind) == name)
+            return kind;
+    return std::nullopt;
+}
+
+/// One `clinical_rows` row: random id, foreign keys and the document sealed under the patient's
+/// clinical key.
+struct ClinicalRow
+{
+    access::PatientId id{};
+    access::PatientId patientId{};
+    std::optional<access::PatientId> encounterId;
+    ClinicalKind kind = ClinicalKind::Observation;
+    std::vector<std::uint8_t> document;
+};
+
+/// One `observation_index` row. Tokens are 16 bytes (empty = NULL); `paillier` is a wire-form
+/// ciphertext (empty for a non-numeric observation) and `paillierMac` its HMAC under the index key.
+struct ObservationIndexRow
+{
+    access::PatientId rowId{};
+    access::PatientId patientId{};
+    std::vector<std::uint8_t> codeToken;
+    std::vector<std::uint8_t> sexToken;
+    std::vector<std::uint8_t> ageBandToken;
+    std::vector<std::uint8_t> yearToken;
+    std::vector<std::uint8_t> consentToken;
+    std::vector<std::uint8_t> paillier;
+    std::vector<std::uint8_t> paillierMac;
+    bool latest = false;
+};
+
+/// Stores clinical rows and their index. Opaque bytes only.
+class ClinicalStore
+{
+public:
+    virtual ~ClinicalStore() = default;
+    /// Inserts a row. Errors: AlreadyExists, NotFound (no such patient), StorageFull, StorageError.
+    [[nodiscard]] virtual Status insertRow(const ClinicalRow& row) = 0;
+    /// Inserts an observation's index row (its clinical row first). Errors: as insertRow().
+    [[nodiscard]] virtual Status insertIndex(const ObservationIndexRow& row) = 0;
+    /// One row, or nullopt. Errors: StorageError.
+    [[nodiscard]] virtual Result<std::optional<ClinicalRow>> findRow(const access::PatientId& rowId) const = 0;
+    /// A patient's rows, of one kind if given, in id order. Errors: StorageError.
+    [[nodiscard]] virtual Result<std::vector<ClinicalRow>> rowsOf(const access::PatientId& patient,
+                                                                  std::optional<ClinicalKind> kind) const = 0;
+    /// A patient's index rows, of one code token if non-empty. Errors: StorageError.
+    [[nodiscard]] virtual Result<std::vector<ObservationIndexRow>>
+    indexOf(const access::PatientId& patient, const std::vector<std::uint8_t>& codeToken) const = 0;
+    /// Every index row with this code token (cohort selection). Errors: StorageError.
+    [[nodiscard]] virtual Result<std::vector<ObservationIndexRow>>
+    indexByCode(const std::vector<std::uint8_t>& codeToken) const = 0;
+    /// Sets or clears an index row's latest flag. Errors: NotFound, StorageError.
+    [[nodiscard]] virtual Status setLatest(const access::PatientId& rowId, bool latest) = 0;
+    /// Deletes a row and its index row. Errors: NotFound, StorageError.
+    [[nodiscard]] virtual Status deleteRow(const access::PatientId& rowId) = 0;
+    /// Number of clinical rows of every kind. Errors: StorageError.
+    [[nodiscard]] virtual Result<std::size_t> countRows() const = 0;
+};
+
+} // namespace cc::ports

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Port: patient rows (wrapped per-patient keys and the sealed identity document) and break-glass grants.
+#pragma once
+
+#include "core/Result.h"
+#include "core/access/Ids.h"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace cc::ports {
+
+/// One `patients` row: a random id, the patient's two keys wrapped under the category keys, and
+/// the identity document sealed under the identity key. Opaque bytes only: no name, MRN or date.
+struct PatientRow
+{
+    access::PatientId id{};
+    std::uint32_t identityKeyId = 0;
+    std::vector<std::uint8_t> identityKeyWrapped;
+    std::uint32_t clinicalKeyId = 0;
+    std::vector<std::uint8_t> clinicalKeyWrapped;
+    std::vector<std::uint8_t> document; ///< sealed identity document
+};
+
+/// One `break_glass` row (migration 2): ids, the grant's own start and expiry (Unix seconds, not
+/// clinical dates) and the sequence number of the flagged audit event that carries the reason.
+struct BreakGlassRow
+{
+    std::array<std::uint8_t, access::kIdSize> id{};
+    access::UserId doctor{};
+    access::PatientId patient{};
+    std::int64_t startsAt = 0;
+    std::int64_t expiresAt = 0;
+    std::int64_t auditSeq = 0;
+};
+
+/// Stores patients and break-glass grants.
+class PatientStore
+{
+public:
+    virtual ~PatientStore() = default;
+    /// Inserts a patient. Errors: AlreadyExists (id taken), StorageFull, StorageReadOnly, StorageError.
+    [[nodiscard]] virtual Status insert(const PatientRow& row) = 0;
+    /// The patient with this id, or nullopt. Errors: StorageError, IntegrityFailure (bad stored id).
+    [[nodiscard]] virtual Result<std::optional<PatientRow>> find(const access::PatientId& id) const = 0;
+    /// Every patient, in id order. Errors: StorageError.
+    [[nodiscard]] virtual Result<std::vector<PatientRow>> list() const = 0;
+    /// Number of patients. Errors: StorageError.
+    [[nodiscard]] virtual Result<std::size_t> count() const = 0;
+    /// Records a break-glass grant. Errors: AlreadyExists, StorageFull, StorageError.
+    [[nodiscard]] virtual Status addBreakGlass(const BreakGlassRow& row) = 0;
+    /// Grants of `doctor` for `patient` whose expiry is after `now` (Unix seconds). Errors: StorageError.
+    [[nodiscard]] virtual Result<std::vector<BreakGlassRow>>
+    activeBreakGlass(const access::UserId& doctor, const access::PatientId& patient, std::int64_t now) const = 0;
+};
+
+} // namespace cc::ports

@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Clinical rows and observation index rows as opaque bytes.
+#include "db/SqlClinicalStore.h"
+
+#include "db/Database.h"
+
+#include <algorithm>
+
+namespace cc::db {
+
+namespace {
+
+constexpr std::string_view kSelectRow = "SELECT id, patient_id, encounter_id, kind, doc FROM clinical_rows";
+constexpr std::string_view kSelectIndex = "SELECT row_id, patient_id, code_token, sex_token, age_band_token, "
+                                          "year_token, consent_token, paillier, paillier_mac, latest "
+                                          "FROM observation_index";
+
+Result<access::PatientId> idColumn(const Statement& stmt, int column)
+{
+    const std::vector<std::uint8_t> blob = stmt.columnBlob(column);
+    access::PatientId id{};
+    if (blob.size() != id.size())
+        return makeError(ErrorCode::IntegrityFailure, "a stored id is not 16 bytes");
+    std::copy(blob.begin(), blob.end(), id.begin());
+    return id;
+}
+
+Status bindOptional(Statement& stmt, int index, const std::vector<std::uint8_t>& value)
+{
+    return value.empty() ? stmt.bindNull(index) : stmt.bindBlob(index, value);
+}
+
+Result<std::vector<ports::ClinicalRow>> readRows(Statement& stmt)
+{
+    std::vector<ports::ClinicalRow> rows;
+    for (;;) {
+        auto more = stmt.step();
+        CC_TRY(more);
+        if (!*more)
+            return rows;
+        ports::ClinicalRow row;
+        auto id = idColumn(stmt, 0);
+        CC_TRY(id);
+        row.id = *id;
+        auto patient = idColumn(stmt, 1);
+        CC_TRY(patient);
+        row.patientId = *patient;
+        if (!stmt.isNull(2)) {
+            auto encounter = idColumn(stmt, 2);
+            CC_TRY(encounter);
+            row.encounterId = *encounter;
+        }
+        const auto kind = ports::clinicalKindFromName(stmt.columnText(3));
+        if (!kind)
+            return makeError(ErrorCode::IntegrityFailure, "a clinical row has an unknown kind");
+        row.kind = *kind;
+        row.document = stmt.columnBlob(4);
+        rows.push_back(std::move(row));
+    }
+}
+
+Result<std::vector<ports::ObservationIndexRow>> readIndex(Statement& stmt)
+{
+    std::vector<ports::ObservationIndexRow> rows;
+    for (;;) {
+        auto more = stmt.step();
+        CC_TRY(more);
+        if (!*more)
+            return rows;
+        ports::ObservationIndexRow row;
+        auto id = idColumn(stmt, 0);
+        CC_TRY(id);
+        row.rowId = *id;
+        auto patient = idColumn(stmt, 1);
+        CC_TRY(patient);
+        row.patientId = *patient;
+        row.codeToken = stmt.columnBlob(2);
+        row.sexToken = stmt.columnBlob(3);
+        row.ageBandToken = stmt.columnBlob(4);
+        row.yearToken = stmt.columnBlob(5);
+        row.consentToken = stmt.columnBlob(6);
+        row.paillier = stmt.columnBlob(7);
+        row.paillierMac = stmt.columnBlob(8);
+        row.latest = stmt.columnInt64(9) != 0;
+        rows.push_back(std::move(row));
+    }
+}
+
+} // namespace
+
+Status SqlClinicalStore::insertRow(const ports::ClinicalRow& row)
+{
+    auto stmt = m_db.prepare("INSERT INTO clinical_rows (id, patient_id, encounter_id, kind, doc) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5);");
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindBlob(1, row.id));
+    CC_TRY(stmt->bindBlob(2, row.patientId));
+    if (row.encounterId)
+        CC_TRY(stmt->bindBlob(3, *row.encounterId));
+    else
+        CC_TRY(stmt->bindNull(3));
+    CC_TRY(stmt->bindText(4, ports::clinicalKindName(row.kind)));
+    CC_TRY(stmt->bindBlob(5, row.document));
+    auto done = stmt->step();
+    CC_TRY(done);
+    return {};
+}
+
+Status SqlClinicalStore::insertIndex(const ports::ObservationIndexRow& row)
+{
+    auto stmt = m_db.prepare("INSERT INTO observation_index (row_id, patient_id, code_token, sex_token, "
+                             "age_band_token, year_token, consent_token, paillier, paillier_mac, latest) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);");
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindBlob(1, row.rowId));
+    CC_TRY(stmt->bindBlob(2, row.patientId));
+    CC_TRY(stmt->bindBlob(3, row.codeToken));
+    CC_TRY(bindOptional(*stmt, 4, row.sexToken));
+    CC_TRY(bindOptional(*stmt, 5, row.ageBandToken));
+    CC_TRY(bindOptional(*stmt, 6, row.yearToken));
+    CC_TRY(bindOptional(*stmt, 7, row.consentToken));
+    CC_TRY(bindOptional(*stmt, 8, row.paillier));
+    CC_TRY(bindOptional(*stmt, 9, row.paillierMac));
+    CC_TRY(stmt->bindInt64(10, row.latest ? 1 : 0));
+    auto done = stmt->step();
+    CC_TRY(done);
+    return {};
+}
+
+Result<std::optional<ports::ClinicalRow>> SqlClinicalStore::findRow(const access::PatientId& rowId) const
+{
+    auto stmt = m_db.prepare(std::string(kSelectRow) + " WHERE id = ?1;");
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindBlob(1, rowId));
+    auto rows = readRows(*stmt);
+    CC_TRY(rows);
+    if (rows->empty())
+        return std::optional<ports::ClinicalRow>{};
+    return std::optional<ports::ClinicalRow>{std::move(rows->front())};
+}
+
+Result<std::vector<ports::ClinicalRow>> SqlClinicalStore::rowsOf(const access::PatientId& patient,
+                                                                 std::optional<ports::ClinicalKind> kind) const
+{
+    auto stmt = m_db.prepare(std::string(kSelectRow) + (kind ? " WHERE patient_id = ?1 AND kind = ?2 ORDER BY id;"
+                                                             : " WHERE patient_id = ?1 ORDER BY id;"));
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindBlob(1, patient));
+    if (kind)
+        CC_TRY(stmt->bindText(2, ports::clinicalKindName(*kind)));
+    return readRows(*stmt);
+}
+
+Result<std::vector<ports::ObservationIndexRow>>
+SqlClinicalStore::indexOf(const access::PatientId& patient, const std::vector<std::uint8_t>& codeToken) const
+{
+    auto stmt = m_db.prepare(std::string(kSelectIndex) +
+                             (codeToken.empty() ? " WHERE patient_id = ?1 ORDER BY row_id;"
+                                                : " WHERE patient_id = ?1 AND code_token = ?2 ORDER BY row_id;"));
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindBlob(1, patient));
+    if (!codeToken.empty())
+        CC_TRY(stmt->bindBlob(2, codeToken));
+    return readIndex(*stmt);
+}
+
+Result<std::vector<ports::ObservationIndexRow>>
+SqlClinicalStore::indexByCode(const std::vector<std::uint8_t>& codeToken) const
+{
+    auto stmt = m_db.prepare(std::string(kSelectIndex) + " WHERE code_token = ?1 ORDER BY row_id;");
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindBlob(1, codeToken));
+    return readIndex(*stmt);
+}
+
+Status SqlClinicalStore::setLatest(const access::PatientId& rowId, bool latest)
+{
+    auto stmt = m_db.prepare("UPDATE observation_index SET latest = ?2 WHERE row_id = ?1;");
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindBlob(1, rowId));
+    CC_TRY(stmt->bindInt64(2, latest ? 1 : 0));
+    auto done = stmt->step();
+    CC_TRY(done);
+    if (m_db.changes() == 0)
+        return makeError(ErrorCode::NotFound, "no observation index row with this id");
+    return {};
+}
+
+Status SqlClinicalStore::deleteRow(const access::PatientId& rowId)
+{
+    auto index = m_db.prepare("DELETE FROM observation_index WHERE row_id = ?1;");
+    CC_TRY(index);
+    CC_TRY(index->bindBlob(1, rowId));
+    auto doneIndex = index->step();
+    CC_TRY(doneIndex);
+    auto stmt = m_db.prepare("DELETE FROM clinical_rows WHERE id = ?1;");
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindBlob(1, rowId));
+    auto done = stmt->step();
+    CC_TRY(done);
+    if (m_db.changes() == 0)
+        return makeError(ErrorCode::NotFound, "no clinical row with this id");
+    return {};
+}
+
+Result<std::size_t> SqlClinicalStore::countRows() const
+{
+    auto stmt = m_db.prepare("SELECT count(*) FROM clinical_rows;");
+    CC_TRY(stmt);
+    auto row = stmt->step();
+    CC_TRY(row);
+    return static_cast<std::size_t>(stmt->columnInt64(0));
+}
+
+} // namespace cc::db

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Clinical rows and the observation index in `clinical_rows` and `observation_index` (schema version 3).
+#pragma once
+
+#include "core/ports/ClinicalStore.h"
+
+namespace cc::db {
+
+class Database;
+
+/// ClinicalStore over `clinical_rows` and `observation_index`: ids, tokens, ciphertexts, MACs.
+class SqlClinicalStore final : public ports::ClinicalStore
+{
+public:
+    /// `db` must outlive the store and be migrated to at least version 3.
+    explicit SqlClinicalStore(Database& db) noexcept : m_db(db) {}
+    /// Inserts a row. Errors: AlreadyExists, StorageError (e.g. unknown patient: foreign key).
+    [[nodiscard]] Status insertRow(const ports::ClinicalRow& row) override;
+    /// Inserts an index row. Errors: StorageError (unknown row: foreign key, duplicate).
+    [[nodiscard]] Status insertIndex(const ports::ObservationIndexRow& row) override;
+    /// One row, or nullopt. Errors: StorageError, IntegrityFailure.
+    [[nodiscard]] Result<std::optional<ports::ClinicalRow>> findRow(const access::PatientId& rowId) const override;
+    /// A patient's rows (of one kind if given) in id order. Errors: StorageError, IntegrityFailure.
+    [[nodiscard]] Result<std::vector<ports::ClinicalRow>>
+    rowsOf(const access::PatientId& patient, std::optional<ports::ClinicalKind> kind) const override;
+    /// A patient's index rows (of one code token if non-empty). Errors: StorageError, IntegrityFailure.
+    [[nodiscard]] Result<std::vector<ports::ObservationIndexRow>>
+    indexOf(const access::PatientId& patient, const std::vector<std::uint8_t>& codeToken) const override;
+    /// Every index row of a code token. Errors: StorageError, IntegrityFailure.
+    [[nodiscard]] Result<std::vector<ports::ObservationIndexRow>>
+    indexByCode(const std::vector<std::uint8_t>& codeToken) const override;
+    /// Sets the latest flag. Errors: NotFound, StorageError.
+    [[nodiscard]] Status setLatest(const access::PatientId& rowId, bool latest) override;
+    /// Deletes a row and its index row. Errors: NotFound, StorageError.
+    [[nodiscard]] Status deleteRow(const access::PatientId& rowId) override;
+    /// Number of clinical rows. Errors: StorageError.
+    [[nodiscard]] Result<std::size_t> countRows() const override;
+
+private:
+    Database& m_db;
+};
+
+} // namespace cc::db

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Patients and break-glass grants in the `patients` (schema version 3) and `break_glass` tables.
+#pragma once
+
+#include "core/ports/PatientStore.h"
+
+namespace cc::db {
+
+class Database;
+
+/// PatientStore over `patients` and `break_glass`: random ids, key ids and opaque blobs only.
+class SqlPatientStore final : public ports::PatientStore
+{
+public:
+    /// `db` must outlive the store and be migrated to at least version 3.
+    explicit SqlPatientStore(Database& db) noexcept : m_db(db) {}
+    /// Inserts a patient row. Errors: AlreadyExists, StorageFull, StorageReadOnly, StorageError.
+    [[nodiscard]] Status insert(const ports::PatientRow& row) override;
+    /// The row with this id, or nullopt. Errors: StorageError, IntegrityFailure.
+    [[nodiscard]] Result<std::optional<ports::PatientRow>> find(const access::PatientId& id) const override;
+    /// Every row in id order. Errors: StorageError, IntegrityFailure.
+    [[nodiscard]] Result<std::vector<ports::PatientRow>> list() const override;
+    /// Number of rows. Errors: StorageError.
+    [[nodiscard]] Result<std::size_t> count() const override;
+    /// Inserts a grant. Errors: AlreadyExists, StorageFull, StorageError.
+    [[nodiscard]] Status addBreakGlass(const ports::BreakGlassRow& row) override;
+    /// Unexpired grants of the doctor for the patient. Errors: StorageError, IntegrityFailure.
+    [[nodiscard]] Result<std::vector<ports::BreakGlassRow>>
+    activeBreakGlass(const access::UserId& doctor, const access::PatientId& patient, std::int64_t now) const override;
+
+private:
+    Database& m_db;
+};
+
+} // namespace cc::db
