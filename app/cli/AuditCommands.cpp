@@ -2,6 +2,7 @@
 #include "app/cli/AuditCommands.h"
 
 #include "app/cli/ClinicCli.h"
+#include "core/services/AccountService.h"
 #include "core/services/AuditService.h"
 #include "core/services/KeyService.h"
 
@@ -228,6 +229,46 @@ int runKeyStatus(const Args& args, Io& io)
     });
 }
 
+int runKeyRotate(const Args& args, Io& io)
+{
+    return withClinic(args, io, [&](ClinicCli& cli) -> Status {
+        auto which = requiredOption(args, "key");
+        if (!which)
+            return std::move(which).error();
+        access::KeyKind kind = access::KeyKind::DatabaseKey;
+        if (*which == "identity")
+            kind = access::KeyKind::IdentityCategory;
+        else if (*which == "clinical")
+            kind = access::KeyKind::ClinicalCategory;
+        else if (*which != "dbk")
+            return makeError(ErrorCode::InvalidArgument, "--key must be dbk, identity or clinical");
+        std::optional<services::Sponsor> sponsor;
+        if (auto name = args.value("sponsor")) {
+            auto password = cli.passwords().read("Password of sponsoring doctor " + *name);
+            if (!password)
+                return std::move(password).error();
+            sponsor = services::Sponsor{*name, std::move(password).value()};
+        }
+        KeyService keys(cli.clinic());
+        auto rotated = keys.rotate(kind, sponsor ? &*sponsor : nullptr);
+        if (!rotated)
+            return std::move(rotated).error();
+        if (io.json) {
+            const QJsonObject o{{"key", QString::fromStdString(rotated->name)},
+                                {"id", static_cast<qint64>(rotated->keyId)},
+                                {"version", static_cast<qint64>(rotated->version)},
+                                {"recipients", static_cast<qint64>(rotated->recipients)},
+                                {"sessionEnded", rotated->sessionEnded}};
+            io.out << QJsonDocument(o).toJson(QJsonDocument::Indented).toStdString();
+        } else {
+            io.out << rotated->name << " rotated to version " << rotated->version << " (id " << rotated->keyId
+                   << "); sealed for " << rotated->recipients
+                   << " recipient(s) incl. the recovery ring; each account picks it up at its next login\n";
+        }
+        return {};
+    });
+}
+
 int runIdleTimeout(const Args& args, Io& io)
 {
     return withClinic(args, io, [&](ClinicCli& cli) -> Status {
@@ -290,6 +331,20 @@ void registerAuditCommands(CommandRegistry& registry)
                   0,
                   runKeyStatus,
                   kPasswordOrderNote});
+    auto rotateOptions = clinicOptions();
+    rotateOptions.push_back({"key", "dbk|identity|clinical", "which key to rotate"});
+    rotateOptions.push_back({"sponsor", "DOCTOR", "a doctor who takes part (required for --key clinical)"});
+    registry.add({{"keys", "rotate"},
+                  "Rotate a key without anyone's password: each account gets it at its next login",
+                  "",
+                  rotateOptions,
+                  0,
+                  0,
+                  runKeyRotate,
+                  std::string(kPasswordOrderNote) +
+                      "\nOrder here: yours, then the sponsoring doctor's (--sponsor).\n"
+                      "dbk rekeys the database and ends your session (log in again); index, audit root and "
+                      "signing keys are not rotated (see docs/KEYS.md section 8)."});
     registry.add({{"keys", "set-idle-timeout"},
                   "Set the idle lock timeout (2 to 30 minutes)",
                   "MINUTES",

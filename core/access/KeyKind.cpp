@@ -25,6 +25,8 @@ std::string_view keyKindName(KeyKind kind) noexcept
         return "PatientIdentity";
     case KeyKind::PatientClinical:
         return "PatientClinical";
+    case KeyKind::UserBox:
+        return "UserBox";
     }
     return "Unknown";
 }
@@ -49,15 +51,16 @@ std::vector<KeyKind> keyKindsForRole(Role role, bool custodian)
 {
     switch (role) {
     case Role::Patient:
-        return {KeyKind::DatabaseKey, KeyKind::PatientIdentity, KeyKind::PatientClinical};
+        return {KeyKind::DatabaseKey, KeyKind::PatientIdentity, KeyKind::PatientClinical, KeyKind::UserBox};
     case Role::Doctor:
-        return {KeyKind::DatabaseKey, KeyKind::IdentityCategory, KeyKind::ClinicalCategory, KeyKind::Index};
+        return {KeyKind::DatabaseKey, KeyKind::IdentityCategory, KeyKind::ClinicalCategory, KeyKind::Index,
+                KeyKind::UserBox};
     case Role::Administrator:
         if (custodian)
-            return {KeyKind::DatabaseKey, KeyKind::IdentityCategory, KeyKind::Index,
-                    KeyKind::AuditRoot,   KeyKind::ClinicSigning,    KeyKind::PaillierShare};
-        return {KeyKind::DatabaseKey, KeyKind::IdentityCategory, KeyKind::Index, KeyKind::AuditRoot,
-                KeyKind::ClinicSigning};
+            return {KeyKind::DatabaseKey,   KeyKind::IdentityCategory, KeyKind::Index,  KeyKind::AuditRoot,
+                    KeyKind::ClinicSigning, KeyKind::PaillierShare,    KeyKind::UserBox};
+        return {KeyKind::DatabaseKey, KeyKind::IdentityCategory, KeyKind::Index,
+                KeyKind::AuditRoot,   KeyKind::ClinicSigning,    KeyKind::UserBox};
     }
     return {};
 }

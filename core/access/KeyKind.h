@@ -22,13 +22,15 @@ enum class KeyKind : std::uint8_t {
     ClinicSigning = 6,    ///< Ed25519 seed (RFC 8032) of the clinic signing key
     PaillierShare = 7,    ///< one custodian's threshold decryption share, opaque bytes
     PatientIdentity = 8,  ///< a patient account's own identity key
-    PatientClinical = 9   ///< a patient account's own clinical key
+    PatientClinical = 9,  ///< a patient account's own clinical key
+    UserBox = 10          ///< the account's own X25519 secret key: opens key updates sealed to it (docs/KEYS.md 8)
 };
 
 /// Every kind, in code order.
 inline constexpr KeyKind kAllKeyKinds[] = {KeyKind::DatabaseKey,   KeyKind::IdentityCategory, KeyKind::ClinicalCategory,
                                            KeyKind::Index,         KeyKind::AuditRoot,        KeyKind::ClinicSigning,
-                                           KeyKind::PaillierShare, KeyKind::PatientIdentity,  KeyKind::PatientClinical};
+                                           KeyKind::PaillierShare, KeyKind::PatientIdentity,  KeyKind::PatientClinical,
+                                           KeyKind::UserBox};
 
 /// Largest Paillier share accepted (a 3072-bit share with its verification data is under 2 KiB).
 inline constexpr std::size_t kMaxPaillierShareSize = 16384;
@@ -46,7 +48,8 @@ inline constexpr std::size_t kMaxPaillierShareSize = 16384;
 /// The kinds a role receives, exactly as DESIGN.md section 4's table: patients DBK and their own
 /// two keys; doctors DBK, identity, clinical and index; administrators DBK, identity, index, A0,
 /// signing key, plus a Paillier share if `custodian`. Never the clinical category key for an
-/// administrator. Sorted by code. `custodian` is ignored for other roles.
+/// administrator. Every role also holds its own UserBox key (never copied between accounts).
+/// Sorted by code. `custodian` is ignored for other roles.
 [[nodiscard]] std::vector<KeyKind> keyKindsForRole(Role role, bool custodian);
 
 } // namespace cc::access

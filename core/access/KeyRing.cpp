@@ -4,6 +4,7 @@
 
 #include "core/access/BinaryReader.h"
 #include "core/access/BinaryWriter.h"
+#include "core/crypto/SealedBox.h"
 
 #include <algorithm>
 #include <string>
@@ -32,6 +33,35 @@ Status KeyRing::add(KeyKind kind, std::uint32_t keyId, std::uint32_t version, cr
     m_entries.push_back(KeyEntry{kind, keyId, version, std::move(secret)});
     std::sort(m_entries.begin(), m_entries.end(), [](const KeyEntry& a, const KeyEntry& b) { return a.kind < b.kind; });
     return {};
+}
+
+Status KeyRing::addUserBox(crypto::Rng& rng)
+{
+    if (has(KeyKind::UserBox))
+        return makeError(ErrorCode::AlreadyExists, "the key ring already holds a UserBox key");
+    const std::uint32_t keyId = static_cast<std::uint32_t>(rng.uniform(0xFFFFFFFEull)) + 1;
+    crypto::BoxKeyPair pair = crypto::BoxKeyPair::generate(rng);
+    return add(KeyKind::UserBox, keyId, 1, std::move(pair.secretKey));
+}
+
+Result<bool> KeyRing::updateIfNewer(KeyKind kind, std::uint32_t keyId, std::uint32_t version,
+                                    crypto::SecureBytes secret, bool addIfMissing)
+{
+    if (!keySizeValid(kind, secret.size()))
+        return makeError(ErrorCode::InvalidArgument, "wrong key size for " + kindText(kind));
+    for (KeyEntry& e : m_entries) {
+        if (e.kind != kind)
+            continue;
+        if (version <= e.version)
+            return false;
+        e.secret.clear();
+        e = KeyEntry{kind, keyId, version, std::move(secret)};
+        return true;
+    }
+    if (!addIfMissing)
+        return false;
+    CC_TRY(add(kind, keyId, version, std::move(secret)));
+    return true;
 }
 
 const KeyEntry* KeyRing::find(KeyKind kind) const noexcept
@@ -70,10 +100,13 @@ Status KeyRing::conformsTo(Role role) const
     return {};
 }
 
-Result<KeyRing> KeyRing::selectForRole(const KeyRing& source, Role role, bool custodian)
+Result<KeyRing> KeyRing::selectForRole(const KeyRing& source, Role role, bool custodian, crypto::Rng& rng)
 {
     KeyRing out;
+    CC_TRY(out.addUserBox(rng));
     for (KeyKind k : keyKindsForRole(role, custodian)) {
+        if (k == KeyKind::UserBox)
+            continue;
         const KeyEntry* e = source.find(k);
         if (!e)
             return makeError(ErrorCode::AccessDenied, "the " + kindText(k) + " key is not available to hand out");

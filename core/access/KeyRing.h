@@ -6,6 +6,7 @@
 #include "core/access/Ids.h"
 #include "core/access/KeyKind.h"
 #include "core/access/Role.h"
+#include "core/crypto/Rng.h"
 #include "core/crypto/SecureBytes.h"
 
 #include <cstdint>
@@ -43,6 +44,16 @@ public:
     /// AlreadyExists (the ring holds this kind already).
     [[nodiscard]] Status add(KeyKind kind, std::uint32_t keyId, std::uint32_t version, crypto::SecureBytes secret);
 
+    /// Adds a fresh UserBox key (an X25519 secret key, crypto::BoxKeyPair::generate) with a random
+    /// key id and version 1. Errors: AlreadyExists.
+    [[nodiscard]] Status addUserBox(crypto::Rng& rng);
+
+    /// Replaces the key of `kind` if `version` is newer than the one held (or adds it if the ring
+    /// holds none and `addIfMissing`). Returns true if the ring changed. Errors: InvalidArgument
+    /// (size wrong for the kind).
+    [[nodiscard]] Result<bool> updateIfNewer(KeyKind kind, std::uint32_t keyId, std::uint32_t version,
+                                             crypto::SecureBytes secret, bool addIfMissing = false);
+
     /// The entry of this kind, or nullptr.
     [[nodiscard]] const KeyEntry* find(KeyKind kind) const noexcept;
     /// True if the ring holds a key of this kind.
@@ -66,10 +77,12 @@ public:
 
     /// A new ring with copies of exactly the keys `role` receives, taken from `source` (for a
     /// patient, `source` carries the DBK, that patient's keys and patient id; for a custodian
-    /// administrator, the share). Errors: AccessDenied if `source` lacks a needed key (e.g. an
-    /// administrator cannot build a doctor's ring: only a doctor or the set-up ceremony holds the
-    /// clinical category key).
-    [[nodiscard]] static Result<KeyRing> selectForRole(const KeyRing& source, Role role, bool custodian);
+    /// administrator, the share), plus a fresh UserBox key drawn from `rng`: an account's box key
+    /// is its own and is never copied from `source`. Errors: AccessDenied if `source` lacks a
+    /// needed key (e.g. an administrator cannot build a doctor's ring: only a doctor or the set-up
+    /// ceremony holds the clinical category key).
+    [[nodiscard]] static Result<KeyRing> selectForRole(const KeyRing& source, Role role, bool custodian,
+                                                       crypto::Rng& rng);
 
     /// An explicit deep copy.
     [[nodiscard]] KeyRing clone() const;

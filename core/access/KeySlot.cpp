@@ -6,6 +6,8 @@
 #include "core/access/BinaryWriter.h"
 #include "core/crypto/Aead.h"
 
+#include <algorithm>
+
 namespace cc::access {
 
 namespace {
@@ -77,6 +79,7 @@ void KeySlot::encode(BinaryWriter& w, bool forMac) const
     w.u32(kdf.iterations);
     w.u32(kdf.parallelism);
     w.bytes(salt);
+    w.bytes(boxPublicKey);
     w.u32(slotVersion);
     w.u32(forMac ? 0 : failedAttempts);
     w.i64(forMac ? 0 : lockedUntil);
@@ -119,6 +122,7 @@ Result<KeySlot> KeySlot::decode(BinaryReader& r)
     s.kdf.iterations = r.u32();
     s.kdf.parallelism = r.u32();
     r.into(s.salt);
+    r.into(s.boxPublicKey);
     s.slotVersion = r.u32();
     s.failedAttempts = r.u32();
     s.lockedUntil = r.i64();
@@ -137,6 +141,75 @@ Result<KeySlot> KeySlot::decode(BinaryReader& r)
         return malformed("key slot is truncated", {}, 0, "slot.wrapped");
     s.wrapped.assign(wrapped.begin(), wrapped.end());
     return s;
+}
+
+bool keyKindRotatable(KeyKind kind) noexcept
+{
+    switch (kind) {
+    case KeyKind::DatabaseKey:
+    case KeyKind::IdentityCategory:
+    case KeyKind::ClinicalCategory:
+    case KeyKind::Index:
+    case KeyKind::AuditRoot:
+    case KeyKind::ClinicSigning:
+        return true;
+    default:
+        return false;
+    }
+}
+
+std::vector<std::uint8_t> KeyUpdate::authenticatedBytes() const
+{
+    std::vector<std::uint8_t> out;
+    BinaryWriter w(out);
+    w.text("CipherChart key update v1");
+    w.bytes(recipient);
+    w.u8(static_cast<std::uint8_t>(kind));
+    w.u32(keyId);
+    w.u32(version);
+    w.u32(authKeyId);
+    w.bytes(sealed);
+    return out;
+}
+
+void KeyUpdate::encode(BinaryWriter& w) const
+{
+    w.bytes(recipient);
+    w.u8(static_cast<std::uint8_t>(kind));
+    w.u32(keyId);
+    w.u32(version);
+    w.u32(authKeyId);
+    w.bytes(auth);
+    w.u32(static_cast<std::uint32_t>(sealed.size()));
+    w.bytes(sealed);
+}
+
+Result<KeyUpdate> KeyUpdate::decode(BinaryReader& r)
+{
+    KeyUpdate u;
+    r.into(u.recipient);
+    const std::uint8_t code = r.u8();
+    u.keyId = r.u32();
+    u.version = r.u32();
+    u.authKeyId = r.u32();
+    r.into(u.auth);
+    const std::size_t len = r.u32();
+    if (!r.ok())
+        return malformed("key update is truncated", {}, 0, "update");
+    const auto kind = keyKindFromCode(code);
+    if (!kind || !keyKindRotatable(*kind))
+        return malformed("a key update carries a kind that is never rotated", {}, 0, "update.kind");
+    u.kind = *kind;
+    if (len != kSealedKeyUpdateSize)
+        return malformed("sealed key update has an invalid length", {}, 0, "update.sealed");
+    const bool zeroAuth = std::all_of(u.auth.begin(), u.auth.end(), [](std::uint8_t b) { return b == 0; });
+    if (u.kind != KeyKind::DatabaseKey && (u.authKeyId != 0 || !zeroAuth))
+        return malformed("only database key updates carry an authenticator", {}, 0, "update.auth");
+    const auto sealed = r.bytes(len);
+    if (!r.ok())
+        return malformed("key update is truncated", {}, 0, "update.sealed");
+    u.sealed.assign(sealed.begin(), sealed.end());
+    return u;
 }
 
 } // namespace cc::access

@@ -4,7 +4,9 @@
 
 #include "core/Result.h"
 #include "core/access/Ids.h"
+#include "core/access/KeyKind.h"
 #include "core/access/Role.h"
+#include "core/crypto/Kdf.h"
 #include "core/crypto/PasswordHash.h"
 
 #include <array>
@@ -41,7 +43,9 @@ struct KeySlot
     std::optional<PatientId> patientId; ///< set for patient accounts only
     crypto::Argon2Params kdf;
     std::array<std::uint8_t, crypto::kArgon2SaltSize> salt{};
-    std::uint32_t slotVersion = 1;     ///< bumped by every re-wrap; bound into the AAD
+    std::uint32_t slotVersion = 1; ///< bumped by every re-wrap; bound into the AAD
+    /// X25519 public key of the ring's UserBox key, in the clear: key updates are sealed to it.
+    std::array<std::uint8_t, 32> boxPublicKey{};
     std::vector<std::uint8_t> wrapped; ///< Aead blob of KeyRing::serialise()
     // Throttling state: written without a key (the failing user has none), so neither AAD nor the
     // file MAC covers it; only the file checksum does.
@@ -64,5 +68,36 @@ struct KeySlot
     /// parameters out of bounds, bad lengths, patient link on a non-patient role).
     [[nodiscard]] static Result<KeySlot> decode(BinaryReader& r);
 };
+
+/// Recipient id of the updates addressed to the recovery ring (no account has the all-zero id).
+inline constexpr UserId kRecoveryRecipient{};
+/// Size of a sealed key update: the sealed-box overhead plus the fixed 80-byte payload.
+inline constexpr std::size_t kSealedKeyUpdateSize = 128;
+
+/// One entry of the key-slot file's mailbox: a rotated key sealed (crypto_box_seal) to one
+/// recipient's UserBox public key, to be picked up at that recipient's next login
+/// (docs/KEYS.md section 8). DatabaseKey updates are also authenticated under the previous DBK.
+struct KeyUpdate
+{
+    UserId recipient{}; ///< a slot's user id, or kRecoveryRecipient
+    KeyKind kind = KeyKind::DatabaseKey;
+    std::uint32_t keyId = 0;
+    std::uint32_t version = 0;
+    std::uint32_t authKeyId = 0; ///< DatabaseKey: key id of the DBK that authenticates it; else 0
+    crypto::Digest256 auth{};    ///< DatabaseKey: HMAC under a key derived from that DBK; else zeros
+    std::vector<std::uint8_t> sealed;
+
+    /// The bytes the `auth` MAC covers (every field but `auth`).
+    [[nodiscard]] std::vector<std::uint8_t> authenticatedBytes() const;
+    /// Appends the entry's binary form.
+    void encode(BinaryWriter& w) const;
+    /// Reads one entry. Errors: MalformedInput (truncation, a kind that is never rotated, a
+    /// sealed length other than kSealedKeyUpdateSize, authentication fields on a non-DBK entry).
+    [[nodiscard]] static Result<KeyUpdate> decode(BinaryReader& r);
+};
+
+/// True for the kinds a key update may carry (32-byte clinic-wide keys; never a share, a box key
+/// or a patient's own key).
+[[nodiscard]] bool keyKindRotatable(KeyKind kind) noexcept;
 
 } // namespace cc::access

@@ -5,6 +5,7 @@
 #include "core/access/BinaryReader.h"
 #include "core/access/BinaryWriter.h"
 #include "core/crypto/Aead.h"
+#include "core/crypto/SealedBox.h"
 
 #include <algorithm>
 #include <set>
@@ -18,6 +19,9 @@ constexpr std::size_t kMacSize = 32;
 constexpr std::size_t kChecksumSize = crypto::kSha256Size;
 constexpr std::size_t kHeaderSize = 8 + 2 + kIdSize + 8 + 2;
 constexpr std::string_view kMacInfo = "CipherChart key-slot file MAC v1";
+constexpr std::string_view kUpdateAuthInfo = "CipherChart key update auth v1";
+constexpr std::uint8_t kUpdateMagic[4] = {'C', 'C', 'K', 'U'};
+constexpr std::uint8_t kUpdatePayloadVersion = 1;
 
 std::span<const std::uint8_t> asBytes(std::string_view s)
 {
@@ -32,6 +36,41 @@ Error damaged()
 Error noSlot()
 {
     return makeError(ErrorCode::AccountDisabled, "this account has no key slot (disabled or never created)");
+}
+
+/// The sealed payload: "CCKU" | 1 | clinic id | recipient | kind | key id | version | length u16 | secret.
+/// Repeating the header inside the box means an entry's plaintext header cannot be edited alone.
+crypto::SecureBytes updatePayload(const ClinicId& clinic, const KeyUpdate& header, const crypto::SecureBytes& secret)
+{
+    std::vector<std::uint8_t> buf;
+    buf.reserve(kSealedKeyUpdateSize - crypto::kSealedBoxOverhead);
+    BinaryWriter w(buf);
+    w.bytes(kUpdateMagic);
+    w.u8(kUpdatePayloadVersion);
+    w.bytes(clinic);
+    w.bytes(header.recipient);
+    w.u8(static_cast<std::uint8_t>(header.kind));
+    w.u32(header.keyId);
+    w.u32(header.version);
+    w.u16(static_cast<std::uint16_t>(secret.size()));
+    w.bytes(secret.span());
+    crypto::SecureBytes out(buf);
+    crypto::secureWipe(buf.data(), buf.size());
+    return out;
+}
+
+Result<crypto::Digest256> updateAuth(const crypto::SecureBytes& dbk, const ClinicId& clinic, const KeyUpdate& u)
+{
+    // Its own HKDF label (RFC 5869 section 3.2), distinct from the file MAC key.
+    auto key = crypto::hkdfSha256(dbk.span(), clinic, asBytes(kUpdateAuthInfo), 32);
+    if (!key.ok())
+        return std::move(key).error();
+    return crypto::hmacSha256(key->span(), u.authenticatedBytes());
+}
+
+Error badUpdate(const std::string& why)
+{
+    return makeError(ErrorCode::IntegrityFailure, "a key update in the key-slot file " + why);
 }
 
 } // namespace
@@ -84,6 +123,9 @@ std::vector<std::uint8_t> KeySlotFile::encode(bool forMac) const
     w.u16(static_cast<std::uint16_t>(m_slots.size()));
     for (const KeySlot& s : m_slots)
         s.encode(w, forMac);
+    w.u16(static_cast<std::uint16_t>(m_updates.size()));
+    for (const KeyUpdate& u : m_updates)
+        u.encode(w);
     return out;
 }
 
@@ -92,9 +134,14 @@ Result<crypto::Digest256> KeySlotFile::computeMac(const KeyRing& ring) const
     const KeyEntry* dbk = ring.find(KeyKind::DatabaseKey);
     if (!dbk)
         return makeError(ErrorCode::KeyMismatch, "the key ring holds no database key");
+    return computeMacUnder(dbk->secret);
+}
+
+Result<crypto::Digest256> KeySlotFile::computeMacUnder(const crypto::SecureBytes& dbk) const
+{
     // Separate key for the file MAC (RFC 5869 section 3.2: distinct info per use), so the DBK
     // itself is never used outside SQLCipher.
-    auto macKey = crypto::hkdfSha256(dbk->secret.span(), m_clinicId, asBytes(kMacInfo), 32);
+    auto macKey = crypto::hkdfSha256(dbk.span(), m_clinicId, asBytes(kMacInfo), 32);
     if (!macKey.ok())
         return std::move(macKey).error();
     return crypto::hmacSha256(macKey->span(), encode(true));
@@ -175,6 +222,11 @@ Result<UserId> KeySlotFile::addSlot(std::string_view userName, Role role, std::s
     s.role = role;
     s.patientId = ring.patientId();
     s.slotVersion = 1;
+    const KeyEntry* box = ring.find(KeyKind::UserBox);
+    auto pair = crypto::BoxKeyPair::fromSecretKey(box->secret.span()); // conformsTo guaranteed the key
+    if (!pair.ok())
+        return std::move(pair).error();
+    s.boxPublicKey = pair->publicKey;
     s.createdAt = clock.nowSeconds();
     s.changedAt = s.createdAt;
     CC_TRY(wrapInto(s, password, ring, params, rng));
@@ -184,15 +236,12 @@ Result<UserId> KeySlotFile::addSlot(std::string_view userName, Role role, std::s
     return id;
 }
 
-Result<KeyRing> KeySlotFile::unlock(std::string_view userName, std::span<const std::uint8_t> password) const
+Result<KeyRing> KeySlotFile::unwrapSlot(const KeySlot& slot, std::span<const std::uint8_t> password) const
 {
-    const KeySlot* s = slot(userName);
-    if (!s)
-        return noSlot();
-    auto kek = crypto::argon2id(password, s->salt, s->kdf);
+    auto kek = crypto::argon2id(password, slot.salt, slot.kdf);
     if (!kek.ok())
         return std::move(kek).error();
-    auto plain = crypto::Aead::open(*kek, s->slotVersion, s->wrapped, s->aad(m_clinicId));
+    auto plain = crypto::Aead::open(*kek, slot.slotVersion, slot.wrapped, slot.aad(m_clinicId));
     if (!plain.ok()) {
         // The checksum already passed, so a tag failure means a wrong password, or a slot moved
         // to another user, role or clinic: both look like a wrong password to the user.
@@ -206,10 +255,185 @@ Result<KeyRing> KeySlotFile::unlock(std::string_view userName, std::span<const s
     auto ring = KeyRing::parse(plain->span());
     if (!ring.ok())
         return std::move(ring).error();
-    if (!ring->conformsTo(s->role).ok() || ring->patientId() != s->patientId)
+    if (!ring->conformsTo(slot.role).ok() || ring->patientId() != slot.patientId)
         return makeError(ErrorCode::IntegrityFailure, "the key ring does not match its slot");
+    // The public key is stored in the clear for the administrator who seals key updates; the
+    // owner checks it against their own secret so a substituted key is noticed (docs/KEYS.md 8).
+    auto pair = crypto::BoxKeyPair::fromSecretKey(ring->find(KeyKind::UserBox)->secret.span());
+    if (!pair.ok())
+        return std::move(pair).error();
+    if (!crypto::constantTimeEqual(pair->publicKey, slot.boxPublicKey))
+        return makeError(ErrorCode::IntegrityFailure,
+                         "the key slot's public key was replaced: key updates could go to someone else");
+    return ring;
+}
+
+Result<KeyRing> KeySlotFile::unlock(std::string_view userName, std::span<const std::uint8_t> password,
+                                    UnlockDetail* detail) const
+{
+    const KeySlot* s = slot(userName);
+    if (!s)
+        return noSlot();
+    auto ring = unwrapSlot(*s, password);
+    if (!ring.ok())
+        return ring;
+    // Mailbox first, MAC second: after a DBK rotation the file MAC is under the new DBK, which this
+    // ring learns only from its mailbox entry (authenticated by the DBK it already holds).
+    auto applied = applyUpdates(s->userId, *ring, detail);
+    if (!applied.ok())
+        return std::move(applied).error();
     CC_TRY(verifyMac(*ring));
     return ring;
+}
+
+std::size_t KeySlotFile::pendingUpdates(const UserId& recipient) const noexcept
+{
+    return static_cast<std::size_t>(std::count_if(m_updates.begin(), m_updates.end(),
+                                                  [&](const KeyUpdate& u) { return u.recipient == recipient; }));
+}
+
+Result<std::size_t> KeySlotFile::applyUpdates(const UserId& recipient, KeyRing& ring, UnlockDetail* detail) const
+{
+    std::vector<const KeyUpdate*> mine;
+    for (const KeyUpdate& u : m_updates)
+        if (u.recipient == recipient)
+            mine.push_back(&u);
+    if (detail)
+        detail->updatesPending = mine.size();
+    if (mine.empty())
+        return std::size_t{0};
+    const KeyEntry* boxKey = ring.find(KeyKind::UserBox);
+    if (!boxKey || !ring.has(KeyKind::DatabaseKey))
+        return makeError(ErrorCode::KeyMismatch, "the key ring cannot receive key updates");
+    auto box = crypto::BoxKeyPair::fromSecretKey(boxKey->secret.span());
+    if (!box.ok())
+        return std::move(box).error();
+    // Database keys first, in version order, so that each is checked against its predecessor and
+    // the other kinds (covered by the file MAC under the newest DBK) follow.
+    std::stable_sort(mine.begin(), mine.end(), [](const KeyUpdate* a, const KeyUpdate* b) {
+        const bool aDbk = a->kind == KeyKind::DatabaseKey;
+        const bool bDbk = b->kind == KeyKind::DatabaseKey;
+        if (aDbk != bDbk)
+            return aDbk;
+        return a->version < b->version;
+    });
+    std::size_t applied = 0;
+    for (const KeyUpdate* u : mine) {
+        const KeyEntry* held = ring.find(u->kind);
+        if (!held || u->version <= held->version)
+            continue; // stale, or a kind this ring does not hold: deleted when the owner accepts
+        if (u->kind == KeyKind::DatabaseKey) {
+            if (u->authKeyId != held->keyId)
+                return badUpdate("does not follow from the database key this account holds");
+            auto expected = updateAuth(held->secret, m_clinicId, *u);
+            if (!expected.ok())
+                return std::move(expected).error();
+            if (!crypto::constantTimeEqual(*expected, u->auth))
+                return badUpdate("is not authenticated by the database key this account holds");
+        }
+        auto plain = crypto::openSealed(*box, u->sealed);
+        if (!plain.ok())
+            return badUpdate("cannot be opened with this account's key");
+        BinaryReader r(plain->span());
+        const auto magic = r.bytes(4);
+        const std::uint8_t payloadVersion = r.u8();
+        ClinicId clinic{};
+        UserId to{};
+        r.into(clinic);
+        r.into(to);
+        const std::uint8_t kind = r.u8();
+        const std::uint32_t keyId = r.u32();
+        const std::uint32_t version = r.u32();
+        const std::size_t len = r.u16();
+        const auto secret = r.bytes(len);
+        if (!r.atEnd() || !std::equal(magic.begin(), magic.end(), std::begin(kUpdateMagic)) ||
+            payloadVersion != kUpdatePayloadVersion || clinic != m_clinicId || to != recipient ||
+            kind != static_cast<std::uint8_t>(u->kind) || keyId != u->keyId || version != u->version)
+            return badUpdate("does not match its header");
+        if (u->kind == KeyKind::DatabaseKey && detail && !detail->previousDbk)
+            detail->previousDbk = KeyEntry{held->kind, held->keyId, held->version, held->secret.clone()};
+        auto changed = ring.updateIfNewer(u->kind, u->keyId, u->version, crypto::SecureBytes(secret));
+        if (!changed.ok())
+            return badUpdate("carries a key of the wrong size");
+        if (*changed)
+            ++applied;
+    }
+    if (detail)
+        detail->updatesApplied = applied;
+    return applied;
+}
+
+Result<std::size_t> KeySlotFile::postKeyUpdate(const KeyRing& actor, const KeyEntry& newKey,
+                                               const std::optional<std::array<std::uint8_t, 32>>& recoveryPublicKey)
+{
+    if (!keyKindRotatable(newKey.kind) || !keySizeValid(newKey.kind, newKey.secret.size()))
+        return makeError(ErrorCode::InvalidArgument, "this key cannot be handed out through the mailbox");
+    CC_TRY(verifyMac(actor));
+    const KeyEntry* dbk = actor.find(KeyKind::DatabaseKey);
+    if (newKey.kind == KeyKind::DatabaseKey && newKey.version <= dbk->version)
+        return makeError(ErrorCode::InvalidArgument, "a new database key needs a higher version");
+    std::vector<std::pair<UserId, std::array<std::uint8_t, 32>>> recipients;
+    for (const KeySlot& s : m_slots) {
+        const auto kinds = keyKindsForRole(s.role, false);
+        if (std::find(kinds.begin(), kinds.end(), newKey.kind) != kinds.end())
+            recipients.emplace_back(s.userId, s.boxPublicKey);
+    }
+    if (recoveryPublicKey)
+        recipients.emplace_back(kRecoveryRecipient, *recoveryPublicKey);
+    if (m_updates.size() + recipients.size() > kMaxUpdates)
+        return makeError(ErrorCode::StorageFull, "the key-slot file's mailbox is full: let users log in first");
+    std::vector<KeyUpdate> added;
+    for (const auto& [id, publicKey] : recipients) {
+        KeyUpdate u;
+        u.recipient = id;
+        u.kind = newKey.kind;
+        u.keyId = newKey.keyId;
+        u.version = newKey.version;
+        const crypto::SecureBytes payload = updatePayload(m_clinicId, u, newKey.secret);
+        auto sealed = crypto::sealTo(publicKey, payload.span());
+        if (!sealed.ok())
+            return std::move(sealed).error();
+        u.sealed = std::move(*sealed);
+        if (u.kind == KeyKind::DatabaseKey) {
+            u.authKeyId = dbk->keyId;
+            auto mac = updateAuth(dbk->secret, m_clinicId, u);
+            if (!mac.ok())
+                return std::move(mac).error();
+            u.auth = *mac;
+        }
+        added.push_back(std::move(u));
+    }
+    const std::size_t count = added.size();
+    m_updates.insert(m_updates.end(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
+    // After a DBK rotation the file is authenticated under the new DBK: holders of the old one
+    // verify it after applying their (old-DBK-authenticated) mailbox entry.
+    ++m_generation;
+    auto mac = computeMacUnder(newKey.kind == KeyKind::DatabaseKey ? newKey.secret : dbk->secret);
+    if (!mac.ok())
+        return std::move(mac).error();
+    m_mac = *mac;
+    m_dirty = true;
+    return count;
+}
+
+Status KeySlotFile::acceptUpdates(std::string_view userName, std::span<const std::uint8_t> password,
+                                  const KeyRing& ring, const crypto::Argon2Params& params, crypto::Rng& rng,
+                                  const Clock& clock)
+{
+    KeySlot* s = findSlot(userName);
+    if (!s)
+        return noSlot();
+    if (auto c = ring.conformsTo(s->role); !c.ok() || ring.patientId() != s->patientId)
+        return makeError(ErrorCode::InvalidArgument, "the key ring does not belong to this account");
+    CC_TRY(verifyMac(ring));
+    KeySlot next = *s;
+    ++next.slotVersion;
+    next.changedAt = clock.nowSeconds();
+    CC_TRY(wrapInto(next, password, ring, params, rng));
+    const UserId id = s->userId;
+    *s = std::move(next);
+    std::erase_if(m_updates, [&](const KeyUpdate& u) { return u.recipient == id; });
+    return commitAuthenticated(ring);
 }
 
 Status KeySlotFile::rewrap(std::string_view userName, std::span<const std::uint8_t> newPassword, const KeyRing& ring,
@@ -239,7 +463,10 @@ Status KeySlotFile::removeSlot(std::string_view userName, const KeyRing& actor, 
     if (it == m_slots.end())
         return noSlot();
     CC_TRY(verifyMac(actor));
+    const UserId id = it->userId;
     m_slots.erase(it);
+    // A disabled account must not learn keys rotated later, nor keep ones already sealed to it.
+    std::erase_if(m_updates, [&](const KeyUpdate& u) { return u.recipient == id; });
     return commitAuthenticated(actor);
 }
 
@@ -304,6 +531,10 @@ Result<KeySlotFile> KeySlotFile::parse(std::span<const std::uint8_t> bytes)
     BinaryReader r(body.first(body.size() - kMacSize));
     r.bytes(sizeof(kMagic));
     const std::uint16_t version = r.u16();
+    if (version == 1)
+        return makeError(ErrorCode::Unsupported,
+                         "key-slot file format version 1 (before key updates) is not "
+                         "supported: no clinic was ever deployed with it; re-create the clinic");
     if (version != kFormatVersion)
         return makeError(ErrorCode::Unsupported,
                          "key-slot file format version " + std::to_string(version) + " is not supported");
@@ -329,6 +560,22 @@ Result<KeySlotFile> KeySlotFile::parse(std::span<const std::uint8_t> bytes)
         if (!names.insert(s->userName).second)
             return malformed("duplicate user name in key-slot file", {}, 0, "slot.name");
         f.m_slots.push_back(std::move(*s));
+    }
+    const std::size_t updates = r.u16();
+    if (!r.ok())
+        return malformed("key-slot file mailbox is truncated", {}, 0, "updates");
+    if (updates > kMaxUpdates)
+        return malformed("too many key updates", {}, 0, "updates");
+    for (std::size_t i = 0; i < updates; ++i) {
+        auto u = KeyUpdate::decode(r);
+        if (!u.ok()) {
+            Error e = std::move(u).error();
+            e.field = "update[" + std::to_string(i) + "]." + e.field;
+            return e;
+        }
+        if (u->recipient != kRecoveryRecipient && !ids.count(u->recipient))
+            return malformed("a key update is addressed to no slot", {}, 0, "update.recipient");
+        f.m_updates.push_back(std::move(*u));
     }
     if (!r.atEnd())
         return malformed("trailing bytes in key-slot file", {}, 0, "length");

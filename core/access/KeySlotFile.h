@@ -11,7 +11,9 @@
 #include "core/crypto/PasswordHash.h"
 #include "core/crypto/Rng.h"
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -28,6 +30,16 @@ struct NewSlotOptions
     std::optional<UserId> userId;
     /// A temporary password set by an administrator: the user must change it at first login.
     bool mustChangePassword = false;
+};
+
+/// What unlock() did besides unwrapping: the mailbox entries it applied to the returned ring.
+struct UnlockDetail
+{
+    std::size_t updatesPending = 0; ///< entries addressed to the account (applied or stale)
+    std::size_t updatesApplied = 0; ///< keys replaced by newer versions
+    /// The DBK the slot held before a DatabaseKey update replaced it (for a login that finds the
+    /// database still under it after an interrupted rotation; see docs/KEYS.md section 8).
+    std::optional<KeyEntry> previousDbk;
 };
 
 struct AccountInfo
@@ -55,8 +67,10 @@ struct AccountInfo
 class KeySlotFile
 {
 public:
-    static constexpr std::uint16_t kFormatVersion = 1;
+    static constexpr std::uint16_t kFormatVersion = 2;
     static constexpr std::size_t kMaxSlots = 1024;
+    /// Most mailbox entries a file may hold (every account times a few pending rotations).
+    static constexpr std::size_t kMaxUpdates = 8192;
     /// Shortest password a slot accepts, in bytes (UTF-8).
     static constexpr std::size_t kMinPasswordLength = 8;
 
@@ -92,10 +106,47 @@ public:
                                          const KeyRing& ring, const crypto::Argon2Params& params, crypto::Rng& rng,
                                          const Clock& clock, const NewSlotOptions& options = {});
 
-    /// Opens a slot and returns its key ring; no counter changes (LoginThrottle does those).
-    /// Errors: AccountDisabled (no slot), WrongPassword (tag failure), IntegrityFailure (file MAC,
-    /// or ring not matching the slot's role or patient link), MalformedInput, CryptoFailure.
-    [[nodiscard]] Result<KeyRing> unlock(std::string_view userName, std::span<const std::uint8_t> password) const;
+    /// Opens a slot, applies the mailbox entries addressed to it (applyUpdates) to the ring in
+    /// memory, then checks the file MAC with the resulting DBK; no counter or file changes
+    /// (LoginThrottle and acceptUpdates do those). Errors: AccountDisabled (no slot), WrongPassword
+    /// (tag failure), IntegrityFailure (file MAC; ring not matching the slot's role, patient link
+    /// or box public key; a mailbox entry that does not open or does not follow from the DBK the
+    /// ring holds), MalformedInput, CryptoFailure.
+    [[nodiscard]] Result<KeyRing> unlock(std::string_view userName, std::span<const std::uint8_t> password,
+                                         UnlockDetail* detail = nullptr) const;
+
+    /// Seals a rotated key into the mailbox for every slot whose role holds `kind` (and for the
+    /// recovery ring if `recoveryPublicKey` is given). `actor` must verify the file MAC and, for a
+    /// DatabaseKey, hold the DBK that `newKey` replaces (newKey.version must be greater): that DBK
+    /// authenticates the entries, and the file MAC is recomputed under `newKey`. Returns the number
+    /// of entries written. Errors: InvalidArgument (kind not rotatable, wrong size, version not
+    /// newer), IntegrityFailure, KeyMismatch, StorageFull (kMaxUpdates), CryptoFailure.
+    [[nodiscard]] Result<std::size_t>
+    postKeyUpdate(const KeyRing& actor, const KeyEntry& newKey,
+                  const std::optional<std::array<std::uint8_t, 32>>& recoveryPublicKey);
+
+    /// Opens every mailbox entry addressed to `recipient` with `ring`'s UserBox key and replaces
+    /// the ring's key of that kind when the entry's version is newer (older entries are stale and
+    /// ignored; kinds the ring does not hold are ignored). DatabaseKey entries are applied in
+    /// version order, each only if authenticated by the DBK the ring holds at that point. Does not
+    /// check the file MAC (the caller does, with the updated DBK). Works for the recovery ring
+    /// with kRecoveryRecipient. Returns the number of keys replaced. Errors: KeyMismatch (no
+    /// UserBox or DBK in the ring), IntegrityFailure (an entry does not open, contradicts its
+    /// header or does not follow from the ring's DBK).
+    [[nodiscard]] Result<std::size_t> applyUpdates(const UserId& recipient, KeyRing& ring,
+                                                   UnlockDetail* detail = nullptr) const;
+
+    /// After a login that applied its mailbox: deletes the entries addressed to the account and
+    /// re-wraps its slot under `password` with the updated `ring` (new salt, slot version + 1),
+    /// recomputing the file MAC under the ring's DBK. Errors: as rewrap.
+    [[nodiscard]] Status acceptUpdates(std::string_view userName, std::span<const std::uint8_t> password,
+                                       const KeyRing& ring, const crypto::Argon2Params& params, crypto::Rng& rng,
+                                       const Clock& clock);
+
+    /// Mailbox entries addressed to `recipient`.
+    [[nodiscard]] std::size_t pendingUpdates(const UserId& recipient) const noexcept;
+    /// The whole mailbox, in file order.
+    [[nodiscard]] const std::vector<KeyUpdate>& updates() const noexcept { return m_updates; }
 
     /// Re-wraps one slot under a new password and/or parameters (new salt, slot version + 1);
     /// no other slot changes. `ring` is the user's unlocked ring and must verify the file MAC.
@@ -104,8 +155,9 @@ public:
                                 const KeyRing& ring, const crypto::Argon2Params& params, crypto::Rng& rng,
                                 const Clock& clock, bool mustChangePassword = false);
 
-    /// Disables an account by deleting its slot. `actor` (the administrator's ring) must verify
-    /// the file MAC. Errors: AccountDisabled (no such slot), IntegrityFailure.
+    /// Disables an account by deleting its slot and any mailbox entries addressed to it. `actor`
+    /// (the administrator's ring) must verify the file MAC. Errors: AccountDisabled (no such slot),
+    /// IntegrityFailure.
     [[nodiscard]] Status removeSlot(std::string_view userName, const KeyRing& actor, const Clock& clock);
 
     /// Lifts a suspension or back-off (administrator action). Errors: AccountDisabled, IntegrityFailure.
@@ -136,6 +188,8 @@ private:
     KeySlot* findSlot(std::string_view userName) noexcept;
     std::vector<std::uint8_t> encode(bool forMac) const;
     Result<crypto::Digest256> computeMac(const KeyRing& ring) const;
+    Result<crypto::Digest256> computeMacUnder(const crypto::SecureBytes& dbk) const;
+    Result<KeyRing> unwrapSlot(const KeySlot& slot, std::span<const std::uint8_t> password) const;
     Status wrapInto(KeySlot& slot, std::span<const std::uint8_t> password, const KeyRing& ring,
                     const crypto::Argon2Params& params, crypto::Rng& rng) const;
     Status commitAuthenticated(const KeyRing& ring);
@@ -143,6 +197,7 @@ private:
     ClinicId m_clinicId{};
     std::uint64_t m_generation = 0;
     std::vector<KeySlot> m_slots;
+    std::vector<KeyUpdate> m_updates;
     crypto::Digest256 m_mac{};
     bool m_dirty = false;
 };

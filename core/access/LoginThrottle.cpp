@@ -40,7 +40,8 @@ Result<LoginResult> attemptLogin(KeySlotFile& file, std::string_view userName, s
         return makeError(ErrorCode::AccountDisabled, "this account has no key slot (disabled or never created)");
     CC_TRY(LoginThrottle::admit(*s, clock));
 
-    auto ring = file.unlock(userName, password);
+    UnlockDetail detail;
+    auto ring = file.unlock(userName, password, &detail);
     if (!ring.ok()) {
         if (ring.error().code == ErrorCode::WrongPassword) {
             const std::uint32_t failures = s->failedAttempts < UINT32_MAX ? s->failedAttempts + 1 : UINT32_MAX;
@@ -58,18 +59,28 @@ Result<LoginResult> attemptLogin(KeySlotFile& file, std::string_view userName, s
     out.userName = s->userName;
     out.role = s->role;
     out.mustChangePassword = s->mustChangePassword;
+    out.keyUpdatesApplied = detail.updatesApplied;
+    out.previousDbk = std::move(detail.previousDbk);
     if (s->failedAttempts != 0 || s->lockedUntil != 0)
         CC_TRY(file.setThrottleState(userName, 0, 0, false));
 
     // DESIGN.md section 4: parameters are stored per slot and upgraded on login. Only ever upward:
     // a slot with stronger parameters than `current` keeps them.
     const crypto::Argon2Params have = s->kdf;
-    if (have.memoryKiB < current.memoryKiB || have.iterations < current.iterations) {
-        crypto::Argon2Params next = current;
+    const bool upgrade = have.memoryKiB < current.memoryKiB || have.iterations < current.iterations;
+    crypto::Argon2Params next = have;
+    if (upgrade) {
+        next = current;
         next.memoryKiB = std::max(have.memoryKiB, current.memoryKiB);
         next.iterations = std::max(have.iterations, current.iterations);
-        // A failed upgrade (e.g. a legacy password shorter than today's minimum) does not block
-        // the login; it is retried next time.
+    }
+    // A failed re-wrap (e.g. a legacy password shorter than today's minimum) does not block the
+    // login: the ring in memory already holds the new keys, and the entries are applied again at
+    // the next login.
+    if (detail.updatesPending > 0) {
+        out.keyUpdatesAccepted = file.acceptUpdates(userName, password, out.ring, next, rng, clock).ok();
+        out.kdfUpgraded = upgrade && out.keyUpdatesAccepted;
+    } else if (upgrade) {
         out.kdfUpgraded = file.rewrap(userName, password, out.ring, next, rng, clock, s->mustChangePassword).ok();
     }
     return out;

@@ -48,13 +48,20 @@ struct LoginResult
     std::string userName;
     Role role = Role::Doctor;
     bool mustChangePassword = false;
-    bool kdfUpgraded = false; ///< the slot was re-wrapped with `current` parameters
+    bool kdfUpgraded = false;          ///< the slot was re-wrapped with `current` parameters
+    std::size_t keyUpdatesApplied = 0; ///< rotated keys taken from the mailbox into `ring`
+    bool keyUpdatesAccepted = false;   ///< the slot was re-wrapped with them and its entries deleted
+    /// The DBK held before a mailbox update replaced it (docs/KEYS.md section 8: a login that finds
+    /// the database still under this key finishes an interrupted rotation).
+    std::optional<KeyEntry> previousDbk;
 };
 
 /// The login flow: refuses during back-off (AccountLocked) or suspension (AccountSuspended) without
 /// trying the password; unlocks the slot; on WrongPassword counts the failure and locks or suspends;
-/// on success resets the counters and, if the slot's Argon2id parameters are weaker than `current`,
-/// re-wraps it with them. Whatever the outcome, the caller must persist the file when
+/// on success applies the mailbox entries addressed to the account (KeySlotFile::unlock), then
+/// resets the counters and, if entries were pending or the slot's Argon2id parameters are weaker
+/// than `current`, re-wraps the slot (acceptUpdates: the password was just typed) with the updated
+/// ring and the stronger parameters, deleting the entries. Whatever the outcome, the caller must persist the file when
 /// file.dirty() is true (a failure changes the counters). Other errors: AccountDisabled,
 /// IntegrityFailure (file MAC), MalformedInput, CryptoFailure.
 [[nodiscard]] Result<LoginResult> attemptLogin(KeySlotFile& file, std::string_view userName,

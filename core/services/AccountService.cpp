@@ -131,7 +131,7 @@ Result<access::KeyRing> AccountService::ringFor(Role role, const Sponsor* sponso
         return makeError(ErrorCode::Unsupported,
                          "patient accounts are created from the patient's record (they need that patient's keys)");
     if (role == Role::Administrator)
-        return access::KeyRing::selectForRole(**mine, Role::Administrator, false);
+        return access::KeyRing::selectForRole(**mine, Role::Administrator, false, m_clinic.rng());
 
     // A doctor: the clinical category key comes from a sponsoring doctor's own slot.
     if (sponsor == nullptr || sponsor->name.empty())
@@ -154,7 +154,7 @@ Result<access::KeyRing> AccountService::ringFor(Role role, const Sponsor* sponso
     access::KeyRing source = (*mine)->clone();
     CC_TRY(source.add(KeyKind::ClinicalCategory, clinical->keyId, clinical->version, clinical->secret.clone()));
     detail = "sponsored by doctor " + sponsor->name;
-    return access::KeyRing::selectForRole(source, Role::Doctor, false);
+    return access::KeyRing::selectForRole(source, Role::Doctor, false, m_clinic.rng());
 }
 
 Result<access::UserId> AccountService::create(const std::string& name, Role role,

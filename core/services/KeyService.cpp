@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// Key status, idle timeout and key rotation through the key-slot file's mailbox.
 #include "core/services/KeyService.h"
 
 #include "core/access/KeyKind.h"
+#include "core/access/LoginThrottle.h"
+#include "core/crypto/Hex.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,6 +32,30 @@ QJsonObject metaObject(ports::ClinicMetaStore& meta, std::string_view name, Stat
     return QJsonDocument::fromJson(
                QByteArray(reinterpret_cast<const char*>(b.data()), static_cast<qsizetype>(b.size())))
         .object();
+}
+
+std::vector<std::uint8_t> textBytes(const std::string& s)
+{
+    return {s.begin(), s.end()};
+}
+
+/// Why a kind is not rotated (yet); empty if it is.
+std::string notRotatedReason(access::KeyKind kind)
+{
+    switch (kind) {
+    case access::KeyKind::DatabaseKey:
+    case access::KeyKind::IdentityCategory:
+    case access::KeyKind::ClinicalCategory:
+        return {};
+    case access::KeyKind::Index:
+        return "rotating the index key would re-tokenise every blind token and re-MAC every Paillier value";
+    case access::KeyKind::AuditRoot:
+        return "rotating the audit root key needs a verified chain checkpoint to restart the chain from";
+    case access::KeyKind::ClinicSigning:
+        return "rotating the clinic signing key needs every signed report, manifest and anchor re-signed";
+    default:
+        return "this key belongs to one account or custodian and is not rotated by the clinic";
+    }
 }
 
 } // namespace
@@ -65,7 +92,7 @@ Result<std::vector<KeyStatus>> KeyService::status()
     };
     for (access::KeyKind kind : access::kAllKeyKinds) {
         if (kind == access::KeyKind::PaillierShare || kind == access::KeyKind::PatientIdentity ||
-            kind == access::KeyKind::PatientClinical)
+            kind == access::KeyKind::PatientClinical || kind == access::KeyKind::UserBox)
             continue;
         std::vector<std::string> holders;
         for (const auto& a : accounts) {
@@ -108,6 +135,123 @@ Status KeyService::setIdleTimeout(std::chrono::minutes minutes)
     auto result = run();
     CC_TRY(m_clinic.record(subject, result ? audit::AuditOutcome::Success : audit::AuditOutcome::MinorFailure));
     return result;
+}
+
+Result<RotationResult> KeyService::rotate(access::KeyKind kind, const Sponsor* sponsor, PatientKeyRewrapper* rewrapper)
+{
+    const std::string name(access::keyKindName(kind));
+    AuditSubject subject = makeSubject(AuditEventId::SecurityAlert, AuditEventType::SecurityConfiguration,
+                                       AuditAction::Update, "Key", name, "rotate " + name);
+    CC_TRY(m_clinic.authorize(Permission::ManageKeys, subject));
+    NoPatientKeys none;
+    auto result = rotateUnaudited(kind, sponsor, rewrapper ? *rewrapper : none);
+    if (result) {
+        subject.objectId = std::to_string(result->keyId);
+        subject.detail += " to version " + std::to_string(result->version) + ", sealed for " +
+                          std::to_string(result->recipients) + " recipient(s) incl. the recovery ring";
+    } else {
+        subject.detail += ": " + result.error().message;
+    }
+    if (sponsor != nullptr && !sponsor->name.empty())
+        subject.detail += ", sponsored by doctor " + sponsor->name;
+    CC_TRY(m_clinic.record(subject, result ? audit::AuditOutcome::Success : audit::AuditOutcome::MinorFailure));
+    if (result && result->sessionEnded)
+        m_clinic.logout(); // the session's ring holds the old DBK; its own update waits in the mailbox
+    return result;
+}
+
+Result<RotationResult> KeyService::rotateUnaudited(access::KeyKind kind, const Sponsor* sponsor,
+                                                   PatientKeyRewrapper& rewrapper)
+{
+    using access::KeyKind;
+    if (const std::string why = notRotatedReason(kind); !why.empty())
+        return makeError(ErrorCode::Unsupported, std::string(access::keyKindName(kind)) + " is not rotated: " + why);
+    auto mine = m_clinic.keys();
+    if (!mine)
+        return std::move(mine).error();
+    auto& backend = m_clinic.backend();
+
+    // The old key: from the administrator's own ring, or for the clinical key from a sponsoring
+    // doctor's (an administrator never holds it; DESIGN.md section 4).
+    std::optional<access::KeyRing> sponsorRing;
+    if (kind == KeyKind::ClinicalCategory) {
+        if (sponsor == nullptr || sponsor->name.empty())
+            return makeError(ErrorCode::InvalidArgument, "rotating the clinical key needs a sponsoring doctor "
+                                                         "(administrators never hold the clinical key)");
+        auto file = backend.keySlots().load();
+        if (!file)
+            return std::move(file).error();
+        auto login = access::attemptLogin(*file, sponsor->name, sponsor->password.span(), m_clinic.clock(),
+                                          m_clinic.rng(), m_clinic.options().kdf);
+        if (file->dirty())
+            CC_TRY(backend.keySlots().save(*file));
+        if (!login)
+            return std::move(login).error();
+        if (login->role != access::Role::Doctor)
+            return makeError(ErrorCode::InvalidArgument, "the sponsor '" + sponsor->name + "' is not a doctor");
+        sponsorRing = std::move(login->ring);
+    }
+    const access::KeyEntry* old = (sponsorRing ? *sponsorRing : **mine).find(kind);
+    if (old == nullptr)
+        return makeError(ErrorCode::KeyMismatch, "the key ring holds no " + std::string(access::keyKindName(kind)));
+
+    Status ok;
+    QJsonObject versions = metaObject(backend.meta(), ports::meta::kKeyVersions, ok);
+    const QJsonObject recovery = metaObject(backend.meta(), ports::meta::kRecovery, ok);
+    if (!ok)
+        return ok.error();
+    auto recoveryKey = crypto::hexDecode(recovery.value("boxPublicKey").toString().toStdString());
+    if (!recoveryKey || recoveryKey->size() != 32)
+        return makeError(ErrorCode::IntegrityFailure, "the clinic's recovery record has no valid box public key");
+    std::array<std::uint8_t, 32> recoveryPublic{};
+    std::copy(recoveryKey->begin(), recoveryKey->end(), recoveryPublic.begin());
+
+    const QString kindName = QString::fromUtf8(access::keyKindName(kind).data());
+    const auto recorded = static_cast<std::uint32_t>(versions.value(kindName).toObject().value("version").toInteger());
+    access::KeyEntry next;
+    next.kind = kind;
+    next.version = std::max(old->version, recorded) + 1;
+    do {
+        next.keyId = static_cast<std::uint32_t>(m_clinic.rng().uniform(0xFFFFFFFEull)) + 1;
+    } while (next.keyId == old->keyId);
+    next.secret = m_clinic.rng().secureBytes(32);
+
+    auto file = backend.keySlots().load();
+    if (!file)
+        return std::move(file).error();
+    const access::KeySlotFile before = *file;
+    if (kind != KeyKind::DatabaseKey)
+        CC_TRY(rewrapper.rewrap(kind, *old, next));
+    auto posted = file->postKeyUpdate(**mine, next, recoveryPublic);
+    if (!posted)
+        return std::move(posted).error();
+    // Mailbox first, then the database: a crash in between leaves a file whose updates name a DBK
+    // the database does not use yet, which the next login detects and finishes (docs/KEYS.md 8).
+    CC_TRY(backend.keySlots().save(*file));
+    if (kind == KeyKind::DatabaseKey) {
+        if (auto rekeyed = backend.maintenance().rekey(next.secret); !rekeyed) {
+            // Nobody may receive a DBK the database does not use: put the previous file back.
+            if (auto restored = backend.keySlots().save(before); !restored)
+                return makeError(ErrorCode::StorageError, "the database rekey failed (" + rekeyed.error().message +
+                                                              ") and the key-slot file could not be restored (" +
+                                                              restored.error().message + ")");
+            return std::move(rekeyed).error();
+        }
+    }
+    CC_TRY(backend.meta().set(ports::meta::kKeySlotGeneration, textBytes(std::to_string(file->generation()))));
+    versions.insert(kindName, QJsonObject{{"id", static_cast<qint64>(next.keyId)},
+                                          {"version", static_cast<qint64>(next.version)},
+                                          {"created", static_cast<qint64>(m_clinic.clock().nowSeconds())}});
+    const QByteArray json = QJsonDocument(versions).toJson(QJsonDocument::Compact);
+    CC_TRY(backend.meta().set(ports::meta::kKeyVersions, std::vector<std::uint8_t>(json.begin(), json.end())));
+
+    RotationResult out;
+    out.name = std::string(access::keyKindName(kind));
+    out.keyId = next.keyId;
+    out.version = next.version;
+    out.recipients = *posted;
+    out.sessionEnded = kind == KeyKind::DatabaseKey;
+    return out;
 }
 
 } // namespace cc::services

@@ -8,6 +8,7 @@
 #include "core/crypto/Ed25519.h"
 #include "core/crypto/Hex.h"
 #include "core/crypto/Kdf.h"
+#include "core/crypto/SealedBox.h"
 #include "core/crypto/Shamir.h"
 #include "core/crypto/ShareEncoding.h"
 #include "core/paillier/KeyFile.h"
@@ -133,6 +134,10 @@ Result<SetupResult> createClinic(const SetupRequest& request, const BackendFacto
     keys.keys.push_back({KeyKind::ClinicSigning, randomKeyId(rng), signing.seed().clone()});
     const crypto::SecureBytes recoveryKey = rng.secureBytes(32);
     const std::uint32_t recoveryKeyId = randomKeyId(rng);
+    // The recovery ring's own box key: rotated keys are sealed to its public key (kept in meta)
+    // and wait in the key-slot file's mailbox until a recovery opens the ring (docs/KEYS.md 8).
+    const crypto::BoxKeyPair recoveryBox = crypto::BoxKeyPair::generate(rng);
+    const std::uint32_t recoveryBoxId = randomKeyId(rng);
 
     // 2. The report key: safe primes, then a t-of-l dealing; the private key is destroyed by the dealer.
     if (!progress("report key", 0, 2))
@@ -172,6 +177,7 @@ Result<SetupResult> createClinic(const SetupRequest& request, const BackendFacto
             CC_TRY(keys.addTo(ring, kind));
         if (share)
             CC_TRY(ring.add(KeyKind::PaillierShare, share->index, 1, encodeThresholdShare(*share)));
+        CC_TRY(ring.addUserBox(rng));
         return ring;
     };
     auto addAccount = [&](const AccountSeed& seed, Role role, KeyRing ring, const std::string& what) -> Status {
@@ -213,6 +219,7 @@ Result<SetupResult> createClinic(const SetupRequest& request, const BackendFacto
         for (KeyKind kind :
              {KeyKind::DatabaseKey, KeyKind::IdentityCategory, KeyKind::ClinicalCategory, KeyKind::Index})
             CC_TRY(keys.addTo(ring, kind));
+        CC_TRY(ring.addUserBox(rng));
         CC_TRY(addAccount(*request.doctor, Role::Doctor, std::move(ring), "doctor created"));
     }
     CC_TRY(backend->keySlots().save(slotFile));
@@ -238,7 +245,8 @@ Result<SetupResult> createClinic(const SetupRequest& request, const BackendFacto
     QJsonObject recovery{{"threshold", static_cast<qint64>(request.recoveryThreshold)},
                          {"shares", static_cast<qint64>(request.recoveryShares)},
                          {"keyId", static_cast<qint64>(recoveryKeyId)},
-                         {"check", QString::fromStdString(crypto::hexEncode(*check))}};
+                         {"check", QString::fromStdString(crypto::hexEncode(*check))},
+                         {"boxPublicKey", QString::fromStdString(crypto::hexEncode(recoveryBox.publicKey))}};
     CC_TRY(meta.set(ports::meta::kRecovery,
                     bytesOf(QJsonDocument(recovery).toJson(QJsonDocument::Compact).toStdString())));
     QJsonObject versions;
@@ -261,6 +269,7 @@ Result<SetupResult> createClinic(const SetupRequest& request, const BackendFacto
     KeyRing recoveryRing;
     for (const auto& k : keys.keys)
         CC_TRY(recoveryRing.add(k.kind, k.id, 1, k.secret.clone()));
+    CC_TRY(recoveryRing.add(KeyKind::UserBox, recoveryBoxId, 1, recoveryBox.secretKey.clone()));
     const crypto::SecureBytes plain = recoveryRing.serialise();
     auto blob = crypto::Aead::seal(recoveryKey, recoveryKeyId, plain.span(), recoveryAad(descriptor.clinicId), rng);
     if (!blob)

@@ -6,6 +6,7 @@
 #include "core/access/KeyRing.h"
 #include "core/access/KeySlot.h"
 #include "core/crypto/Kdf.h"
+#include "core/crypto/Rng.h"
 
 #include <QTest>
 
@@ -45,11 +46,12 @@ inline KeyRing fullRing(std::uint8_t dbkFill = 1)
     return r;
 }
 
-/// The ring a role receives, cut from fullRing().
-inline KeyRing ringFor(Role role, bool custodian = false, std::uint8_t dbkFill = 1)
+/// The ring a role receives, cut from fullRing(), with its own UserBox key (seeded by `boxSeed`).
+inline KeyRing ringFor(Role role, bool custodian = false, std::uint8_t dbkFill = 1, std::uint64_t boxSeed = 7)
 {
     const KeyRing full = fullRing(dbkFill);
-    auto r = KeyRing::selectForRole(full, role, custodian);
+    crypto::DeterministicRng rng(boxSeed);
+    auto r = KeyRing::selectForRole(full, role, custodian, rng);
     Q_ASSERT(r.ok());
     return std::move(r).value();
 }
@@ -69,10 +71,11 @@ inline void fixChecksum(std::vector<std::uint8_t>& file)
     std::copy(sum.begin(), sum.end(), file.end() - 32);
 }
 
-/// Builds a key-slot file by hand from parts (format version 1 unless given), with checksum.
+/// Builds a key-slot file by hand from parts (format version 2 unless given; no mailbox entries),
+/// with checksum.
 inline std::vector<std::uint8_t> buildFile(const ClinicId& clinic, std::uint64_t generation,
                                            const std::vector<const KeySlot*>& slotList,
-                                           std::span<const std::uint8_t> mac, std::uint16_t version = 1)
+                                           std::span<const std::uint8_t> mac, std::uint16_t version = 2)
 {
     std::vector<std::uint8_t> out;
     BinaryWriter w(out);
@@ -83,6 +86,7 @@ inline std::vector<std::uint8_t> buildFile(const ClinicId& clinic, std::uint64_t
     w.u16(static_cast<std::uint16_t>(slotList.size()));
     for (const KeySlot* s : slotList)
         s->encode(w, false);
+    w.u16(0);
     w.bytes(mac);
     const auto sum = crypto::sha256(out);
     w.bytes(sum);

@@ -23,25 +23,27 @@ private slots:
         QTest::addColumn<Role>("role");
         QTest::addColumn<bool>("custodian");
         QTest::addColumn<std::vector<KeyKind>>("expected");
-        // Source: DESIGN.md section 4, "who holds it" column.
+        // Source: DESIGN.md section 4, "who holds it" column, plus every account's own UserBox key
+        // (docs/KEYS.md section 8).
         QTest::newRow("patient") << Role::Patient << false
                                  << std::vector<KeyKind>{KeyKind::DatabaseKey, KeyKind::PatientIdentity,
-                                                         KeyKind::PatientClinical};
+                                                         KeyKind::PatientClinical, KeyKind::UserBox};
         QTest::newRow("doctor") << Role::Doctor << false
                                 << std::vector<KeyKind>{KeyKind::DatabaseKey, KeyKind::IdentityCategory,
-                                                        KeyKind::ClinicalCategory, KeyKind::Index};
+                                                        KeyKind::ClinicalCategory, KeyKind::Index, KeyKind::UserBox};
         QTest::newRow("doctor, custodian flag ignored")
             << Role::Doctor << true
             << std::vector<KeyKind>{KeyKind::DatabaseKey, KeyKind::IdentityCategory, KeyKind::ClinicalCategory,
-                                    KeyKind::Index};
+                                    KeyKind::Index, KeyKind::UserBox};
         QTest::newRow("administrator") << Role::Administrator << false
-                                       << std::vector<KeyKind>{KeyKind::DatabaseKey, KeyKind::IdentityCategory,
-                                                               KeyKind::Index, KeyKind::AuditRoot,
-                                                               KeyKind::ClinicSigning};
+                                       << std::vector<KeyKind>{KeyKind::DatabaseKey,   KeyKind::IdentityCategory,
+                                                               KeyKind::Index,         KeyKind::AuditRoot,
+                                                               KeyKind::ClinicSigning, KeyKind::UserBox};
         QTest::newRow("administrator custodian")
             << Role::Administrator << true
             << std::vector<KeyKind>{KeyKind::DatabaseKey, KeyKind::IdentityCategory, KeyKind::Index,
-                                    KeyKind::AuditRoot,   KeyKind::ClinicSigning,    KeyKind::PaillierShare};
+                                    KeyKind::AuditRoot,   KeyKind::ClinicSigning,    KeyKind::PaillierShare,
+                                    KeyKind::UserBox};
     }
 
     void kindsPerRole()
@@ -51,14 +53,19 @@ private slots:
         QFETCH(std::vector<KeyKind>, expected);
         QCOMPARE(keyKindsForRole(role, custodian), expected);
         const KeyRing full = fullRing();
-        auto ring = KeyRing::selectForRole(full, role, custodian);
+        crypto::DeterministicRng rng(3);
+        auto ring = KeyRing::selectForRole(full, role, custodian, rng);
         QVERIFY(ring.ok());
         QCOMPARE(ring->kinds(), expected);
         QVERIFY(ring->conformsTo(role).ok());
         QCOMPARE(ring->patientId().has_value(), role == Role::Patient);
-        // The secrets are copies of the source's.
-        for (KeyKind k : expected)
-            QVERIFY(ring->find(k)->secret == full.find(k)->secret);
+        // The secrets are copies of the source's, except the account's own box key, which is fresh.
+        for (KeyKind k : expected) {
+            if (k == KeyKind::UserBox)
+                QVERIFY(!(ring->find(k)->secret == full.find(k)->secret));
+            else
+                QVERIFY(ring->find(k)->secret == full.find(k)->secret);
+        }
     }
 
     void administratorNeverGetsClinicalKey()
@@ -78,7 +85,8 @@ private slots:
     void missingKindIsRefused()
     {
         KeyRing source = ringFor(Role::Administrator); // no clinical key
-        auto doctor = KeyRing::selectForRole(source, Role::Doctor, false);
+        crypto::DeterministicRng rng(4);
+        auto doctor = KeyRing::selectForRole(source, Role::Doctor, false, rng);
         QVERIFY(!doctor.ok());
         QCOMPARE(doctor.error().code, ErrorCode::AccessDenied);
         QVERIFY(!ringFor(Role::Doctor).conformsTo(Role::Patient).ok());

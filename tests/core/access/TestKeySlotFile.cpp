@@ -201,9 +201,13 @@ private slots:
         QCOMPARE(parseError(b), ErrorCode::MalformedInput);
         const auto mac = macOf(f.file.serialise());
         const KeySlot* a = f.file.slot("alice");
-        QCOMPARE(parseError(buildFile(f.file.clinicId(), 1, {a}, mac, 2)), ErrorCode::Unsupported);
+        QCOMPARE(parseError(buildFile(f.file.clinicId(), 1, {a}, mac, 3)), ErrorCode::Unsupported);
         QCOMPARE(parseError(buildFile(f.file.clinicId(), 1, {a}, mac, 0)), ErrorCode::Unsupported);
-        QVERIFY(KeySlotFile::parse(buildFile(f.file.clinicId(), 1, {a}, mac, 1)).ok());
+        // Format 1 (before key updates) was never deployed: a clear Unsupported, not damage.
+        auto v1 = KeySlotFile::parse(buildFile(f.file.clinicId(), 1, {a}, mac, 1));
+        QCOMPARE(v1.error().code, ErrorCode::Unsupported);
+        QVERIFY(v1.error().message.find("version 1") != std::string::npos);
+        QVERIFY(KeySlotFile::parse(buildFile(f.file.clinicId(), 1, {a}, mac, 2)).ok());
     }
 
     void duplicatesAndAbsurdValues()

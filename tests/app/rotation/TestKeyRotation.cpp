@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Key rotation over a real clinic (services + SQLCipher store): DBK rekey, category keys, the mailbox
+// picked up at login, disabled accounts left out, recovery ring updates, denials audited.
+#include "core/access/KeySlotFile.h"
+#include "core/audit/AuditExport.h"
+#include "core/crypto/Aead.h"
+#include "core/crypto/Shamir.h"
+#include "core/crypto/ShareEncoding.h"
+#include "core/paillier/KeyFile.h"
+#include "core/services/AccountService.h"
+#include "core/services/AuditService.h"
+#include "core/services/KeyService.h"
+#include "core/services/SetupService.h"
+#include "db/ClinicStore.h"
+#include "db/Database.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cc;
+using access::KeyKind;
+
+namespace {
+
+const std::string kAdmin = "alice";
+const std::string kAdminPw = "alice-password-1";
+const std::string kDoctor = "drbob";
+const std::string kDoctorPw = "drbob-password-1";
+
+std::span<const std::uint8_t> bytes(const std::string& s)
+{
+    return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
+}
+
+/// A clinic made by the key ceremony in a temporary folder (fast Argon2id, 2048-bit fixture report key).
+struct Clinic
+{
+    QTemporaryDir tmp;
+    ManualClock clock;
+    services::ServiceOptions options{crypto::Argon2Params::forTests(), "test-ws"};
+    services::SetupResult setup;
+    std::unique_ptr<db::ClinicStore> store;
+    std::unique_ptr<services::ClinicService> service;
+
+    std::string dir() const { return tmp.path().toStdString() + "/clinic"; }
+
+    Status create()
+    {
+        QFile keyFile(QStringLiteral(CC_TEST_DATA_DIR "/paillier/test-key-2048.json"));
+        if (!keyFile.open(QIODevice::ReadOnly))
+            return makeError(ErrorCode::NotFound, "tests/data/paillier/test-key-2048.json is missing");
+        const std::string keyJson = keyFile.readAll().toStdString();
+        services::SetupRequest request;
+        request.clinicName = "Rotation Clinic";
+        request.admin = {kAdmin, crypto::SecureBytes(bytes(kAdminPw))};
+        request.doctor = services::AccountSeed{kDoctor, crypto::SecureBytes(bytes(kDoctorPw))};
+        request.reportKeyBits = 2048;
+        request.reportKeySource = [keyJson]() { return paillier::KeyFile::readPrivate(keyJson); };
+        std::unique_ptr<ports::ClinicBackend> backend;
+        const std::string where = dir();
+        auto made = services::createClinic(
+            request,
+            [&](const ports::ClinicDescriptor& d,
+                const crypto::SecureBytes& dbk) -> Result<std::unique_ptr<ports::ClinicBackend>> {
+                auto s = db::ClinicStore::create(where, d, dbk);
+                if (!s)
+                    return std::move(s).error();
+                return std::unique_ptr<ports::ClinicBackend>(new db::ClinicStore(std::move(s).value()));
+            },
+            clock, crypto::SystemRng::instance(), options, &backend);
+        if (!made)
+            return std::move(made).error();
+        setup = std::move(made).value();
+        backend.reset();
+        return reopen();
+    }
+    Status reopen()
+    {
+        service.reset();
+        store.reset();
+        auto s = db::ClinicStore::openFolder(dir());
+        if (!s)
+            return std::move(s).error();
+        store = std::make_unique<db::ClinicStore>(std::move(s).value());
+        service = std::make_unique<services::ClinicService>(*store, clock, crypto::SystemRng::instance(), options);
+        return {};
+    }
+    Status login(const std::string& name, const std::string& password) { return service->login(name, bytes(password)); }
+    crypto::SecureBytes currentDbk() { return (*service->keys())->find(KeyKind::DatabaseKey)->secret.clone(); }
+    std::vector<audit::AuditEntry> events()
+    {
+        auto e = audit::AuditExport::list(store->auditStore(), {});
+        return e ? *e : std::vector<audit::AuditEntry>{};
+    }
+    access::KeySlotFile slotFile() { return store->keySlots().load().value(); }
+};
+
+#define CLINIC(c)                                                                                                      \
+    Clinic c;                                                                                                          \
+    {                                                                                                                  \
+        auto made = c.create();                                                                                        \
+        QVERIFY2(made.ok(), made.ok() ? "" : made.error().message.c_str());                                            \
+    }
+
+ErrorCode openWith(const std::string& path, const crypto::SecureBytes& key)
+{
+    auto db = db::Database::open(path, key, db::OpenMode::ExistingOnly);
+    return db ? ErrorCode::Internal : db.error().code;
+}
+
+} // namespace
+
+class TestKeyRotation : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void dbkRotationRekeysAndLoginPicksItUp()
+    {
+        CLINIC(c);
+        QVERIFY(c.login(kAdmin, kAdminPw).ok());
+        const crypto::SecureBytes oldDbk = c.currentDbk();
+        services::KeyService keys(*c.service);
+        auto rotated = keys.rotate(KeyKind::DatabaseKey);
+        QVERIFY2(rotated.ok(), rotated.ok() ? "" : rotated.error().message.c_str());
+        QCOMPARE(rotated->version, 2u);
+        QCOMPARE(rotated->recipients, std::size_t{3}); // alice, drbob, recovery ring
+        QVERIFY(rotated->sessionEnded);
+        QVERIFY(c.service->session() == nullptr);
+
+        // The doctor logs in: the mailbox entry is applied, the slot re-wrapped, the login audited.
+        QVERIFY(c.reopen().ok());
+        const auto bob = c.slotFile().slot(kDoctor)->userId;
+        QCOMPARE(c.slotFile().pendingUpdates(bob), std::size_t{1});
+        const auto slotVersion = c.slotFile().slot(kDoctor)->slotVersion;
+        auto login = c.login(kDoctor, kDoctorPw);
+        QVERIFY2(login.ok(), login.ok() ? "" : login.error().message.c_str());
+        QCOMPARE(c.slotFile().pendingUpdates(bob), std::size_t{0});
+        QCOMPARE(c.slotFile().slot(kDoctor)->slotVersion, slotVersion + 1);
+        const auto newDbk = c.currentDbk();
+        QVERIFY(!(newDbk == oldDbk));
+        const auto events = c.events();
+        QVERIFY(events.back().event.detail.find("key-update mailbox") != std::string::npos);
+        bool rotationAudited = false;
+        for (const auto& e : events)
+            rotationAudited |=
+                e.event.objectType == "Key" && e.event.detail.find("rotate DatabaseKey to version 2") == 0;
+        QVERIFY(rotationAudited);
+        c.service->logout();
+
+        // The administrator's own entry waited in the mailbox too; the audit trail still verifies.
+        QVERIFY(c.login(kAdmin, kAdminPw).ok());
+        QVERIFY(c.currentDbk() == newDbk);
+        services::AuditService auditing(*c.service);
+        auto report = auditing.verify();
+        QVERIFY(report.ok());
+        QVERIFY2(report->ok, report->message.c_str());
+
+        // The old DBK no longer opens clinic.db; the new one does.
+        c.service.reset();
+        c.store.reset();
+        const std::string path = c.dir() + "/clinic.db";
+        QCOMPARE(openWith(path, oldDbk), ErrorCode::KeyMismatch);
+        QCOMPARE(openWith(path, newDbk), ErrorCode::Internal); // opened
+    }
+
+    void disabledAccountGetsNothingUntilEnabled()
+    {
+        CLINIC(c);
+        QVERIFY(c.login(kAdmin, kAdminPw).ok());
+        services::AccountService accounts(*c.service);
+        services::Sponsor sponsor{kDoctor, crypto::SecureBytes(bytes(kDoctorPw))};
+        auto carol = accounts.create("carol", access::Role::Doctor, bytes(std::string("carol-temp-pass")), &sponsor);
+        QVERIFY(carol.ok());
+        QVERIFY(accounts.disable("carol").ok());
+        services::KeyService keys(*c.service);
+        QVERIFY(keys.rotate(KeyKind::DatabaseKey).ok());
+        const auto afterRotation = c.slotFile();
+        for (const auto& u : afterRotation.updates())
+            QVERIFY(u.recipient != *carol); // a deleted slot never received an entry
+        QCOMPARE(c.login("carol", "carol-temp-pass").error().code, ErrorCode::AccountDisabled);
+
+        // Re-enabled later: the new slot is built from the administrator's current (rotated) ring.
+        QVERIFY(c.login(kAdmin, kAdminPw).ok());
+        services::AccountService again(*c.service);
+        services::Sponsor sponsor2{kDoctor, crypto::SecureBytes(bytes(kDoctorPw))};
+        QVERIFY(again.enable("carol", bytes(std::string("carol-temp-pass2")), &sponsor2).ok());
+        c.service->logout();
+        auto login = c.login("carol", "carol-temp-pass2");
+        QVERIFY2(login.ok(), login.ok() ? "" : login.error().message.c_str());
+        QCOMPARE((*c.service->keys())->find(KeyKind::DatabaseKey)->version, 2u);
+    }
+
+    void categoryRotationNeedsItsHolders()
+    {
+        CLINIC(c);
+        QVERIFY(c.login(kAdmin, kAdminPw).ok());
+        services::KeyService keys(*c.service);
+        // The clinical key: refused without a sponsoring doctor (audited), then done with one.
+        auto refused = keys.rotate(KeyKind::ClinicalCategory);
+        QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
+        QCOMPARE(c.events().back().event.outcome, audit::AuditOutcome::MinorFailure);
+        services::Sponsor wrong{kDoctor, crypto::SecureBytes(bytes(std::string("not-the-password")))};
+        QCOMPARE(keys.rotate(KeyKind::ClinicalCategory, &wrong).error().code, ErrorCode::WrongPassword);
+        services::Sponsor sponsor{kDoctor, crypto::SecureBytes(bytes(kDoctorPw))};
+        auto clinical = keys.rotate(KeyKind::ClinicalCategory, &sponsor);
+        QVERIFY2(clinical.ok(), clinical.ok() ? "" : clinical.error().message.c_str());
+        QCOMPARE(clinical->recipients, std::size_t{2}); // the doctor and the recovery ring, never the admin
+        QVERIFY(!clinical->sessionEnded);
+        const auto admin = c.slotFile().slot(kAdmin)->userId;
+        QCOMPARE(c.slotFile().pendingUpdates(admin), std::size_t{0});
+        auto identity = keys.rotate(KeyKind::IdentityCategory);
+        QVERIFY(identity.ok());
+        QCOMPARE(identity->recipients, std::size_t{3});
+        // Index, audit root and signing key: refused with a reason.
+        for (KeyKind k : {KeyKind::Index, KeyKind::AuditRoot, KeyKind::ClinicSigning, KeyKind::UserBox}) {
+            auto r = keys.rotate(k);
+            QCOMPARE(r.error().code, ErrorCode::Unsupported);
+            QVERIFY(r.error().message.find("not rotated") != std::string::npos);
+        }
+        c.service->logout();
+        QVERIFY(c.login(kDoctor, kDoctorPw).ok());
+        const auto* ring = *c.service->keys();
+        QCOMPARE(ring->find(KeyKind::ClinicalCategory)->version, 2u);
+        QCOMPARE(ring->find(KeyKind::ClinicalCategory)->keyId, clinical->keyId);
+        QCOMPARE(ring->find(KeyKind::IdentityCategory)->keyId, identity->keyId);
+    }
+
+    void doctorCannotRotate()
+    {
+        CLINIC(c);
+        QVERIFY(c.login(kDoctor, kDoctorPw).ok());
+        services::KeyService keys(*c.service);
+        QCOMPARE(keys.rotate(KeyKind::DatabaseKey).error().code, ErrorCode::AccessDenied);
+        const auto last = c.events().back().event;
+        QCOMPARE(last.outcome, audit::AuditOutcome::SeriousFailure);
+        QCOMPARE(last.objectId, std::string("DatabaseKey"));
+        QCOMPARE(c.slotFile().updates().size(), std::size_t{0});
+    }
+
+    void interruptedRotationIsFinishedAtLogin()
+    {
+        CLINIC(c);
+        QVERIFY(c.login(kAdmin, kAdminPw).ok());
+        const crypto::SecureBytes oldDbk = c.currentDbk();
+        // A crash after the key-slot file was written and before the rekey: simulate the first half.
+        auto file = c.slotFile();
+        access::KeyEntry next{KeyKind::DatabaseKey, 4711, 2, crypto::SystemRng::instance().secureBytes(32)};
+        QVERIFY(file.postKeyUpdate(**c.service->keys(), next, std::nullopt).ok());
+        QVERIFY(c.store->keySlots().save(file).ok());
+        c.service->logout();
+        QVERIFY(c.reopen().ok());
+        auto login = c.login(kDoctor, kDoctorPw);
+        QVERIFY2(login.ok(), login.ok() ? "" : login.error().message.c_str());
+        QVERIFY(c.events().back().event.detail.find("interrupted database key rotation") != std::string::npos);
+        c.service.reset();
+        c.store.reset();
+        QCOMPARE(openWith(c.dir() + "/clinic.db", oldDbk), ErrorCode::KeyMismatch);
+        QCOMPARE(openWith(c.dir() + "/clinic.db", next.secret), ErrorCode::Internal);
+    }
+
+    void recoveryRingLearnsRotatedKeys()
+    {
+        CLINIC(c);
+        QVERIFY(c.login(kAdmin, kAdminPw).ok());
+        services::KeyService keys(*c.service);
+        auto rotated = keys.rotate(KeyKind::DatabaseKey);
+        QVERIFY(rotated.ok());
+        QVERIFY(c.reopen().ok());
+        // Open the recovery blob with the recovery key rebuilt from two printed shares.
+        std::vector<crypto::ShamirShare> shares;
+        for (std::size_t i = 0; i < 2; ++i)
+            shares.push_back(crypto::decodeShare(c.setup.recoveryShares[i]).value().share);
+        auto recoveryKey = crypto::shamirCombine(shares, 2);
+        QVERIFY(recoveryKey.ok());
+        const auto file = c.slotFile();
+        const auto& blob = c.setup.recoveryBlob;
+        auto plain = crypto::Aead::open(*recoveryKey, crypto::Aead::keyIdOf(blob).value(), blob,
+                                        services::recoveryAad(file.clinicId()));
+        QVERIFY2(plain.ok(), plain.ok() ? "" : plain.error().message.c_str());
+        auto ring = access::KeyRing::parse(plain->span());
+        QVERIFY(ring.ok());
+        QCOMPARE(ring->find(KeyKind::DatabaseKey)->version, 1u);
+        auto applied = file.applyUpdates(access::kRecoveryRecipient, *ring);
+        QVERIFY(applied.ok());
+        QCOMPARE(*applied, std::size_t{1});
+        QCOMPARE(ring->find(KeyKind::DatabaseKey)->keyId, rotated->keyId);
+        QVERIFY(file.verifyMac(*ring).ok());
+        const crypto::SecureBytes dbk = ring->find(KeyKind::DatabaseKey)->secret.clone();
+        c.service.reset();
+        c.store.reset();
+        QCOMPARE(openWith(c.dir() + "/clinic.db", dbk), ErrorCode::Internal);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKeyRotation)
+#include "TestKeyRotation.moc"
