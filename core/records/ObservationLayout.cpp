@@ -28,7 +28,18 @@ Result<paillier::PackedLayout> ObservationLayout::forCode(const interop::UnitsCa
         edges.push_back(*encoded);
     }
     const auto id = static_cast<std::uint16_t>(1 + (it - definitions.begin()));
-    return paillier::PackedLayout::forValues(id, kMaxCount, def.maxEncoded(), std::move(edges));
+    // Slots are at most 64 bits wide, so Σx² over maxCount records must stay below 2^64: codes
+    // with a wide fixed-point range (viral load in copies/mL) get a smaller maximum count.
+    const std::uint64_t maxValue = std::max<std::uint64_t>(def.maxEncoded(), 1);
+    if (maxValue > 0xFFFFFFFFULL)
+        return makeError(ErrorCode::Unsupported,
+                         "observation code " + code.toStdString() + " has too wide a range for a packed sum");
+    const std::uint64_t fit = UINT64_MAX / (maxValue * maxValue);
+    const std::uint64_t maxCount = std::min<std::uint64_t>(kMaxCount, fit);
+    if (maxCount == 0)
+        return makeError(ErrorCode::Unsupported,
+                         "observation code " + code.toStdString() + " has too wide a range for a packed sum");
+    return paillier::PackedLayout::forValues(id, maxCount, def.maxEncoded(), std::move(edges));
 }
 
 } // namespace cc::records

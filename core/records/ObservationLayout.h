@@ -19,9 +19,11 @@ namespace cc::records {
 class ObservationLayout
 {
 public:
-    /// Sums over more records than this are refused by the layout (slot widths are sized for it).
+    /// Sums over more records than this are refused by the layout (slot widths are sized for it);
+    /// codes with a wide range get less, so that Σx² fits a 64-bit slot.
     static constexpr std::uint64_t kMaxCount = 1u << 20;
     /// The layout of `code` in `catalogue`. Errors: NotFound (code not in the catalogue),
+    /// Unsupported (range too wide for a 64-bit Σx² slot: no Paillier value is stored),
     /// InvalidArgument / Overflow from PackedLayout (inconsistent catalogue entry).
     [[nodiscard]] static Result<paillier::PackedLayout> forCode(const interop::UnitsCatalogue& catalogue,
                                                                 const QString& code);

@@ -1,0 +1,317 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Observation use cases and the indexing shared with the import.
+#include "core/services/ObservationService.h"
+
+#include "core/paillier/Ciphertext.h"
+#include "core/paillier/KeyFile.h"
+#include "core/records/BlindToken.h"
+#include "core/records/ObservationLayout.h"
+#include "core/records/SealedRow.h"
+#include "core/services/PatientService.h"
+
+#include <QDateTime>
+
+#include <map>
+
+namespace cc::services {
+
+using access::ChartData;
+using access::Permission;
+using audit::AuditAction;
+using audit::AuditEventId;
+using audit::AuditEventType;
+using audit::AuditOutcome;
+
+namespace {
+
+std::vector<std::uint8_t> tokenBytes(const records::Token& t)
+{
+    return {t.begin(), t.end()};
+}
+
+Result<const crypto::SecureBytes*> indexKeyOf(ClinicService& clinic)
+{
+    auto ring = clinic.keys();
+    CC_TRY(ring);
+    const access::KeyEntry* entry = (*ring)->find(access::KeyKind::Index);
+    if (entry == nullptr)
+        return makeError(ErrorCode::AccessDenied, "this account holds no index key");
+    return &entry->secret;
+}
+
+Result<model::Observation> openObservation(const records::PatientKey& key, const ports::ClinicalRow& row)
+{
+    auto plain = records::SealedRow::open(key.secret, key.keyId, ObservationService::kTable,
+                                          ObservationService::kColumn, row.id, row.document);
+    CC_TRY(plain);
+    auto obs = model::Observation::fromJson(
+        QByteArray(reinterpret_cast<const char*>(plain->data()), static_cast<qsizetype>(plain->size())));
+    CC_TRY(obs);
+    obs->id = row.id;
+    obs->patientId = row.patientId;
+    obs->encounterId = row.encounterId;
+    return std::move(*obs);
+}
+
+AuditOutcome outcomeOf(const Error* error)
+{
+    if (error == nullptr)
+        return AuditOutcome::Success;
+    return error->code == ErrorCode::AccessDenied ? AuditOutcome::SeriousFailure : AuditOutcome::MinorFailure;
+}
+
+} // namespace
+
+Result<paillier::PublicKey> ObservationService::reportKey(ClinicService& clinic)
+{
+    auto stored = clinic.backend().meta().get(ports::meta::kReportPublicKey);
+    CC_TRY(stored);
+    if (!stored->has_value())
+        return makeError(ErrorCode::NotFound, "the clinic has no report public key");
+    const auto& bytes = **stored;
+    return paillier::KeyFile::readPublic(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+}
+
+Result<ports::ObservationIndexRow> ObservationService::tokensFor(const crypto::SecureBytes& indexKey,
+                                                                 const model::Patient& patient,
+                                                                 const model::Observation& observation)
+{
+    ports::ObservationIndexRow row;
+    row.rowId = observation.id;
+    row.patientId = observation.patientId;
+    auto code = records::BlindToken::compute(indexKey, records::TokenDimension::ObservationCode,
+                                             observation.code.toStdString());
+    CC_TRY(code);
+    row.codeToken = tokenBytes(*code);
+    auto sex = records::BlindToken::compute(indexKey, records::TokenDimension::Sex,
+                                            model::sexToken(patient.sex).toStdString());
+    CC_TRY(sex);
+    row.sexToken = tokenBytes(*sex);
+    // A placeholder or inconsistent birth date (after the observation) gives no age-band token
+    // rather than a wrong one: the cohort then simply does not match on age.
+    auto band = records::BlindToken::ageBand(patient.birthDate, observation.effective);
+    if (band) {
+        auto token = records::BlindToken::compute(indexKey, records::TokenDimension::AgeBand, *band);
+        CC_TRY(token);
+        row.ageBandToken = tokenBytes(*token);
+    }
+    auto year = records::BlindToken::year(observation.effective);
+    CC_TRY(year);
+    auto yearToken = records::BlindToken::compute(indexKey, records::TokenDimension::Year, *year);
+    CC_TRY(yearToken);
+    row.yearToken = tokenBytes(*yearToken);
+    auto consent = records::BlindToken::compute(indexKey, records::TokenDimension::ResearchConsent, "no");
+    CC_TRY(consent);
+    row.consentToken = tokenBytes(*consent);
+    return row;
+}
+
+Result<crypto::Digest256> ObservationService::rowMac(const crypto::SecureBytes& indexKey, const model::RowId& rowId,
+                                                     std::span<const std::uint8_t> ciphertext)
+{
+    std::vector<std::uint8_t> input;
+    input.reserve(rowId.size() + ciphertext.size());
+    for (std::uint8_t b : rowId)
+        input.push_back(b);
+    input.insert(input.end(), ciphertext.begin(), ciphertext.end());
+    return crypto::hmacSha256(indexKey.span(), input);
+}
+
+bool ObservationService::laterThan(const model::Observation& a, const model::Observation& b)
+{
+    const QDateTime ta = QDateTime::fromString(a.effective, Qt::ISODate);
+    const QDateTime tb = QDateTime::fromString(b.effective, Qt::ISODate);
+    if (ta.isValid() && tb.isValid() && ta != tb)
+        return ta > tb;
+    if (!(ta.isValid() && tb.isValid()) && a.effective != b.effective)
+        return a.effective > b.effective;
+    return a.id > b.id;
+}
+
+Result<std::vector<std::uint8_t>> ObservationService::sealClinical(const records::PatientKey& key,
+                                                                   const model::RowId& rowId, const QByteArray& json,
+                                                                   crypto::Rng& rng)
+{
+    return records::SealedRow::seal(
+        key.secret, key.keyId, kTable, kColumn, rowId,
+        {reinterpret_cast<const std::uint8_t*>(json.constData()), static_cast<std::size_t>(json.size())}, rng);
+}
+
+Status ObservationService::refreshLatest(const model::RowId& patient, const std::vector<std::uint8_t>& codeToken,
+                                         const records::PatientKey& clinicalKey)
+{
+    auto& store = m_clinic.backend().clinical();
+    auto index = store.indexOf(patient, codeToken);
+    CC_TRY(index);
+    std::optional<model::Observation> best;
+    for (const auto& entry : *index) {
+        auto row = store.findRow(entry.rowId);
+        CC_TRY(row);
+        if (!row->has_value())
+            return makeError(ErrorCode::IntegrityFailure, "an observation index row has no clinical row");
+        auto obs = openObservation(clinicalKey, **row);
+        CC_TRY(obs);
+        if (!best || laterThan(*obs, *best))
+            best = std::move(*obs);
+    }
+    for (const auto& entry : *index) {
+        const bool latest = best && entry.rowId == best->id;
+        if (latest != entry.latest)
+            CC_TRY(store.setLatest(entry.rowId, latest));
+    }
+    return {};
+}
+
+Result<model::RowId> ObservationService::add(const model::RowId& patient, model::Observation observation)
+{
+    AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Create,
+                                       "Observation", {}, "observation added");
+    subject.patientId = idHex(patient);
+    CC_TRY(m_clinic.authorize(Permission::WriteChart, subject));
+    auto run = [&]() -> Result<model::RowId> {
+        if (!observation.value)
+            return malformed("a numeric observation needs a value", {}, 0, "value");
+        auto normalised = m_catalogue.normalise(observation.code, *observation.value, observation.unit);
+        CC_TRY(normalised);
+        observation.value = normalised->value;
+        observation.unit = normalised->definition->unit;
+        observation.id = model::newRowId(m_clinic.rng());
+        observation.patientId = patient;
+        subject.objectId = idHex(observation.id);
+        auto clinicalKey = PatientService::openChartKey(m_clinic, patient, ChartData::Clinical);
+        CC_TRY(clinicalKey);
+        auto identityKey = PatientService::openChartKey(m_clinic, patient, ChartData::Identity);
+        CC_TRY(identityKey);
+        auto patientRow = m_clinic.backend().patients().find(patient);
+        CC_TRY(patientRow);
+        auto identity = PatientService::openIdentity(**patientRow, identityKey->key);
+        CC_TRY(identity);
+        auto indexKey = indexKeyOf(m_clinic);
+        CC_TRY(indexKey);
+        auto index = tokensFor(**indexKey, *identity, observation);
+        CC_TRY(index);
+        auto layout = records::ObservationLayout::forCode(m_catalogue, observation.code);
+        if (layout) {
+            auto publicKey = reportKey(m_clinic);
+            CC_TRY(publicKey);
+            auto ciphertext = layout->encrypt(*publicKey, normalised->encoded, m_clinic.rng());
+            CC_TRY(ciphertext);
+            index->paillier = ciphertext->toBytes();
+            auto mac = rowMac(**indexKey, observation.id, index->paillier);
+            CC_TRY(mac);
+            index->paillierMac.assign(mac->begin(), mac->end());
+        } else if (layout.error().code != ErrorCode::Unsupported) {
+            return std::move(layout).error();
+        }
+        auto doc = sealClinical(clinicalKey->key, observation.id, observation.toJson(), m_clinic.rng());
+        CC_TRY(doc);
+        auto tx = m_clinic.backend().transactions().begin();
+        CC_TRY(tx);
+        CC_TRY(m_clinic.backend().clinical().insertRow(
+            {observation.id, patient, observation.encounterId, ports::ClinicalKind::Observation, std::move(*doc)}));
+        CC_TRY(m_clinic.backend().clinical().insertIndex(*index));
+        CC_TRY(refreshLatest(patient, index->codeToken, clinicalKey->key));
+        subject.flagged = clinicalKey->basis == access::AccessBasis::BreakGlass;
+        CC_TRY(m_clinic.record(subject, AuditOutcome::Success));
+        CC_TRY((*tx)->commit());
+        return observation.id;
+    };
+    auto result = run();
+    if (!result)
+        CC_TRY(m_clinic.record(subject, outcomeOf(&result.error())));
+    return result;
+}
+
+Result<std::vector<ObservationEntry>> ObservationService::list(const model::RowId& patient, const QString& code)
+{
+    AuditSubject subject =
+        makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Read, "Observation", {},
+                    code.isEmpty() ? "observation list" : "observation list by code");
+    subject.patientId = idHex(patient);
+    CC_TRY(m_clinic.authorize(Permission::ReadChart, subject));
+    auto run = [&]() -> Result<std::vector<ObservationEntry>> {
+        auto clinicalKey = PatientService::openChartKey(m_clinic, patient, ChartData::Clinical);
+        CC_TRY(clinicalKey);
+        subject.flagged = clinicalKey->basis == access::AccessBasis::BreakGlass;
+        std::vector<std::uint8_t> codeToken;
+        if (!code.isEmpty()) {
+            auto indexKey = indexKeyOf(m_clinic);
+            CC_TRY(indexKey);
+            auto token =
+                records::BlindToken::compute(**indexKey, records::TokenDimension::ObservationCode, code.toStdString());
+            CC_TRY(token);
+            codeToken = tokenBytes(*token);
+        }
+        auto& store = m_clinic.backend().clinical();
+        auto index = store.indexOf(patient, codeToken);
+        CC_TRY(index);
+        std::map<model::RowId, bool> latest;
+        for (const auto& entry : *index)
+            latest[entry.rowId] = entry.latest;
+        std::vector<ObservationEntry> out;
+        if (code.isEmpty()) {
+            auto rows = store.rowsOf(patient, ports::ClinicalKind::Observation);
+            CC_TRY(rows);
+            for (const auto& row : *rows) {
+                auto obs = openObservation(clinicalKey->key, row);
+                CC_TRY(obs);
+                out.push_back({std::move(*obs), latest.count(row.id) != 0 && latest[row.id]});
+            }
+        } else {
+            for (const auto& entry : *index) {
+                auto row = store.findRow(entry.rowId);
+                CC_TRY(row);
+                if (!row->has_value())
+                    return makeError(ErrorCode::IntegrityFailure, "an observation index row has no clinical row");
+                auto obs = openObservation(clinicalKey->key, **row);
+                CC_TRY(obs);
+                out.push_back({std::move(*obs), entry.latest});
+            }
+        }
+        std::sort(out.begin(), out.end(), [](const ObservationEntry& a, const ObservationEntry& b) {
+            return laterThan(b.observation, a.observation);
+        });
+        subject.detail += ", " + std::to_string(out.size()) + " observations";
+        return out;
+    };
+    auto result = run();
+    CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success : outcomeOf(&result.error())));
+    return result;
+}
+
+Status ObservationService::remove(const model::RowId& observation)
+{
+    AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Delete,
+                                       "Observation", idHex(observation), "observation deleted");
+    CC_TRY(m_clinic.authorize(Permission::WriteChart, subject));
+    auto run = [&]() -> Status {
+        auto& store = m_clinic.backend().clinical();
+        auto row = store.findRow(observation);
+        CC_TRY(row);
+        if (!row->has_value() || (*row)->kind != ports::ClinicalKind::Observation)
+            return makeError(ErrorCode::NotFound, "no observation with this row id");
+        const model::RowId patient = (*row)->patientId;
+        subject.patientId = idHex(patient);
+        auto clinicalKey = PatientService::openChartKey(m_clinic, patient, ChartData::Clinical);
+        CC_TRY(clinicalKey);
+        auto index = store.indexOf(patient, {});
+        CC_TRY(index);
+        std::vector<std::uint8_t> codeToken;
+        for (const auto& entry : *index)
+            if (entry.rowId == observation)
+                codeToken = entry.codeToken;
+        auto tx = m_clinic.backend().transactions().begin();
+        CC_TRY(tx);
+        CC_TRY(store.deleteRow(observation));
+        if (!codeToken.empty())
+            CC_TRY(refreshLatest(patient, codeToken, clinicalKey->key));
+        CC_TRY(m_clinic.record(subject, AuditOutcome::Success));
+        return (*tx)->commit();
+    };
+    auto result = run();
+    if (!result)
+        CC_TRY(m_clinic.record(subject, outcomeOf(&result.error())));
+    return result;
+}
+
+} // namespace cc::services

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Observations: sealed documents, blind tokens, Paillier packed ciphertexts with row MACs, latest flags.
+#pragma once
+
+#include "core/Result.h"
+#include "core/crypto/Kdf.h"
+#include "core/interop/UnitsCatalogue.h"
+#include "core/model/Observation.h"
+#include "core/model/Patient.h"
+#include "core/paillier/PublicKey.h"
+#include "core/ports/ClinicalStore.h"
+#include "core/records/PatientKeys.h"
+#include "core/services/ClinicService.h"
+
+#include <QString>
+
+#include <vector>
+
+namespace cc::services {
+
+/// One decrypted observation for the chart, with its latest-for-this-code flag.
+struct ObservationEntry
+{
+    model::Observation observation;
+    bool latest = false;
+};
+
+/// Observation use cases (doctor on the care team or under break-glass). Each call is audited
+/// once as DICOM 110110 Patient Record with the patient's row id.
+class ObservationService
+{
+public:
+    static constexpr const char* kTable = "clinical_rows";
+    static constexpr const char* kColumn = "doc";
+
+    /// `catalogue` must outlive the service.
+    explicit ObservationService(ClinicService& clinic,
+                                const interop::UnitsCatalogue& catalogue = interop::UnitsCatalogue::builtIn())
+        : m_clinic(clinic), m_catalogue(catalogue)
+    {}
+
+    /// Adds a numeric observation (WriteChart): the value is normalised through the units
+    /// catalogue, the document sealed, the tokens and the Paillier ciphertext with its MAC stored
+    /// and the latest flags of (patient, code) kept right. `observation.id` and `patientId` are
+    /// set here. Errors: AccessDenied, MalformedInput (code, unit, value), NotFound, storage errors.
+    [[nodiscard]] Result<model::RowId> add(const model::RowId& patient, model::Observation observation);
+    /// A patient's observations (ReadChart), of one code if `code` is not empty, decrypted.
+    /// Errors: AccessDenied, NotFound, IntegrityFailure, storage errors.
+    [[nodiscard]] Result<std::vector<ObservationEntry>> list(const model::RowId& patient, const QString& code = {});
+    /// Deletes an observation (WriteChart) and moves the latest flag to the next latest one.
+    /// Errors: AccessDenied, NotFound, storage errors.
+    [[nodiscard]] Status remove(const model::RowId& observation);
+
+    // Shared with ImportService.
+    /// The clinic's report public key (meta report_public_key). Errors: NotFound, MalformedInput.
+    [[nodiscard]] static Result<paillier::PublicKey> reportKey(ClinicService& clinic);
+    /// The index row of an observation without Paillier fields: tokens of code, sex, age band,
+    /// year and research consent (not recorded yet: "no"). Errors: MalformedInput (dates), CryptoFailure.
+    [[nodiscard]] static Result<ports::ObservationIndexRow> tokensFor(const crypto::SecureBytes& indexKey,
+                                                                      const model::Patient& patient,
+                                                                      const model::Observation& observation);
+    /// HMAC-SHA-256(index key, row id ‖ ciphertext), checked before a value enters any sum.
+    [[nodiscard]] static Result<crypto::Digest256>
+    rowMac(const crypto::SecureBytes& indexKey, const model::RowId& rowId, std::span<const std::uint8_t> ciphertext);
+    /// True if observation `a` is later than `b` (effective date-time, ties broken by row id).
+    [[nodiscard]] static bool laterThan(const model::Observation& a, const model::Observation& b);
+    /// Seals a clinical document for `rowId` under a patient's clinical key. Errors: CryptoFailure.
+    [[nodiscard]] static Result<std::vector<std::uint8_t>>
+    sealClinical(const records::PatientKey& key, const model::RowId& rowId, const QByteArray& json, crypto::Rng& rng);
+
+private:
+    Status refreshLatest(const model::RowId& patient, const std::vector<std::uint8_t>& codeToken,
+                         const records::PatientKey& clinicalKey);
+    ClinicService& m_clinic;
+    const interop::UnitsCatalogue& m_catalogue;
+};
+
+} // namespace cc::services

@@ -1,0 +1,372 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Patient use cases over sealed identity documents and the care-team / break-glass access rules.
+#include "core/services/PatientService.h"
+
+#include "core/access/BreakGlassGrant.h"
+#include "core/records/SealedRow.h"
+
+#include <chrono>
+
+namespace cc::services {
+
+using access::ChartData;
+using access::Permission;
+using audit::AuditAction;
+using audit::AuditEventId;
+using audit::AuditEventType;
+using audit::AuditOutcome;
+
+namespace {
+
+/// Stands in for the reason of a grant read back from `break_glass`: the real reason lives only in
+/// the flagged audit event (DESIGN.md section 7), and the grant object is used for the time check.
+constexpr const char* kStoredGrantReason = "grant recorded in the break glass table";
+
+Result<access::CareTeam> careTeamOf(ClinicService& clinic, const model::RowId& patient)
+{
+    auto doctors = clinic.backend().careTeams().doctorsOf(patient);
+    CC_TRY(doctors);
+    access::CareTeam team(patient);
+    for (const auto& d : *doctors)
+        CC_TRY(team.add(d, access::Role::Doctor));
+    return team;
+}
+
+Result<std::vector<access::BreakGlassGrant>> grantsOf(ClinicService& clinic, const access::Session& session,
+                                                      const model::RowId& patient)
+{
+    std::vector<access::BreakGlassGrant> grants;
+    if (session.role() != access::Role::Doctor)
+        return grants;
+    auto rows = clinic.backend().patients().activeBreakGlass(session.userId(), patient, clinic.clock().nowSeconds());
+    CC_TRY(rows);
+    for (const auto& row : *rows) {
+        // Rebuild the grant at its recorded start so BreakGlassGrant decides expiry by its own rule.
+        ManualClock at{Clock::TimePoint{std::chrono::seconds{row.startsAt}}};
+        auto grant = access::BreakGlassGrant::create(session.userId(), session.role(), patient, kStoredGrantReason, at);
+        CC_TRY(grant);
+        grants.push_back(std::move(*grant));
+    }
+    return grants;
+}
+
+Result<ports::PatientRow> findRow(ClinicService& clinic, const model::RowId& patient)
+{
+    auto row = clinic.backend().patients().find(patient);
+    CC_TRY(row);
+    if (!row->has_value())
+        return makeError(ErrorCode::NotFound, "no patient with this row id");
+    return std::move(**row);
+}
+
+bool matches(const model::Patient& p, const QString& search)
+{
+    if (search.isEmpty())
+        return true;
+    for (const QString* field : {&p.givenName, &p.familyName, &p.maidenName, &p.mrn})
+        if (field->contains(search, Qt::CaseInsensitive))
+            return true;
+    return false;
+}
+
+} // namespace
+
+Result<model::Patient> PatientService::openIdentity(const ports::PatientRow& row, const records::PatientKey& key)
+{
+    auto plain = records::SealedRow::open(key.secret, key.keyId, kTable, kColumn, row.id, row.document);
+    CC_TRY(plain);
+    auto patient = model::Patient::fromJson(
+        QByteArray(reinterpret_cast<const char*>(plain->data()), static_cast<qsizetype>(plain->size())));
+    CC_TRY(patient);
+    patient->id = row.id;
+    return std::move(*patient);
+}
+
+Result<ChartKey> PatientService::openChartKey(ClinicService& clinic, const model::RowId& patient, ChartData data)
+{
+    access::Session* session = clinic.session();
+    if (session == nullptr)
+        return makeError(ErrorCode::AccessDenied, "log in first");
+    auto row = findRow(clinic, patient);
+    CC_TRY(row);
+    auto team = careTeamOf(clinic, patient);
+    CC_TRY(team);
+    auto grants = grantsOf(clinic, *session, patient);
+    CC_TRY(grants);
+    auto basis = access::canOpenChart(*session, patient, data, *team, *grants, clinic.clock());
+    CC_TRY(basis);
+    auto ring = clinic.keys();
+    CC_TRY(ring);
+    const bool identity = data == ChartData::Identity;
+    auto key = records::PatientKeys::unwrap(
+        **ring, identity ? records::PatientKeyKind::Identity : records::PatientKeyKind::Clinical, patient,
+        identity ? row->identityKeyId : row->clinicalKeyId,
+        identity ? row->identityKeyWrapped : row->clinicalKeyWrapped);
+    CC_TRY(key);
+    return ChartKey{std::move(*key), *basis};
+}
+
+Result<std::set<QString>> PatientService::mrnsInUse(ClinicService& clinic)
+{
+    auto ring = clinic.keys();
+    CC_TRY(ring);
+    auto rows = clinic.backend().patients().list();
+    CC_TRY(rows);
+    std::set<QString> mrns;
+    for (const auto& row : *rows) {
+        auto key = records::PatientKeys::unwrap(**ring, records::PatientKeyKind::Identity, row.id, row.identityKeyId,
+                                                row.identityKeyWrapped);
+        CC_TRY(key);
+        auto patient = openIdentity(row, *key);
+        CC_TRY(patient);
+        mrns.insert(patient->mrn);
+    }
+    return mrns;
+}
+
+Result<model::RowId> PatientService::create(const model::Patient& patient)
+{
+    AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Create,
+                                       "Patient", {}, "patient created");
+    CC_TRY(m_clinic.authorize(Permission::WriteChart, subject));
+    auto run = [&]() -> Result<model::RowId> {
+        auto mrns = mrnsInUse(m_clinic);
+        CC_TRY(mrns);
+        if (mrns->count(patient.mrn) != 0)
+            return makeError(ErrorCode::AlreadyExists, "a patient with this MRN exists");
+        auto ring = m_clinic.keys();
+        CC_TRY(ring);
+        const model::RowId id = model::newRowId(m_clinic.rng());
+        subject.patientId = idHex(id);
+        subject.objectId = subject.patientId;
+        records::PatientKey identityKey;
+        auto wrapped = records::PatientKeys::createFor(**ring, id, m_clinic.rng(), &identityKey);
+        CC_TRY(wrapped);
+        const QByteArray json = patient.toJson();
+        auto doc = records::SealedRow::seal(
+            identityKey.secret, identityKey.keyId, kTable, kColumn, id,
+            {reinterpret_cast<const std::uint8_t*>(json.constData()), static_cast<std::size_t>(json.size())},
+            m_clinic.rng());
+        CC_TRY(doc);
+        ports::PatientRow row{id,
+                              wrapped->identityKeyId,
+                              std::move(wrapped->identityWrapped),
+                              wrapped->clinicalKeyId,
+                              std::move(wrapped->clinicalWrapped),
+                              std::move(*doc)};
+        auto tx = m_clinic.backend().transactions().begin();
+        CC_TRY(tx);
+        CC_TRY(m_clinic.backend().patients().insert(row));
+        CC_TRY(m_clinic.backend().careTeams().add(id, m_clinic.session()->userId()));
+        CC_TRY(m_clinic.record(subject, AuditOutcome::Success));
+        CC_TRY((*tx)->commit());
+        return id;
+    };
+    auto result = run();
+    if (!result)
+        CC_TRY(m_clinic.record(subject, AuditOutcome::MinorFailure));
+    return result;
+}
+
+Result<std::vector<model::Patient>> PatientService::visiblePatients(const QString& search)
+{
+    access::Session* session = m_clinic.session();
+    auto ring = m_clinic.keys();
+    CC_TRY(ring);
+    std::vector<model::RowId> ids;
+    if (session->role() == access::Role::Doctor) {
+        auto mine = m_clinic.backend().careTeams().patientsOf(session->userId());
+        CC_TRY(mine);
+        ids = std::move(*mine);
+    } else {
+        auto all = m_clinic.backend().patients().list();
+        CC_TRY(all);
+        for (const auto& row : *all)
+            ids.push_back(row.id);
+    }
+    std::vector<model::Patient> out;
+    for (const auto& id : ids) {
+        auto row = findRow(m_clinic, id);
+        CC_TRY(row);
+        auto key = records::PatientKeys::unwrap(**ring, records::PatientKeyKind::Identity, id, row->identityKeyId,
+                                                row->identityKeyWrapped);
+        CC_TRY(key);
+        auto patient = openIdentity(*row, *key);
+        CC_TRY(patient);
+        if (matches(*patient, search))
+            out.push_back(std::move(*patient));
+    }
+    return out;
+}
+
+Result<std::vector<model::Patient>> PatientService::list(const QString& search)
+{
+    AuditSubject subject = makeSubject(AuditEventId::Query, AuditEventType::None, AuditAction::Read, "Patient", {},
+                                       search.isEmpty() ? "patient list" : "patient search");
+    access::Session* session = m_clinic.session();
+    const bool doctor = session != nullptr && session->role() == access::Role::Doctor;
+    const Permission permission = !doctor            ? Permission::ReadPatientIdentity
+                                  : search.isEmpty() ? Permission::ListCareTeamPatients
+                                                     : Permission::SearchCareTeamPatients;
+    CC_TRY(m_clinic.authorize(permission, subject));
+    auto result = visiblePatients(search);
+    if (result)
+        subject.detail += ", " + std::to_string(result->size()) + " patients";
+    CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success : AuditOutcome::MinorFailure));
+    return result;
+}
+
+Result<model::Patient> PatientService::findByMrn(const QString& mrn)
+{
+    AuditSubject subject =
+        makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Read, "Patient", {}, "find by MRN");
+    access::Session* session = m_clinic.session();
+    const bool doctor = session != nullptr && session->role() == access::Role::Doctor;
+    CC_TRY(m_clinic.authorize(doctor ? Permission::SearchCareTeamPatients : Permission::ReadPatientIdentity, subject));
+    auto run = [&]() -> Result<model::Patient> {
+        auto all = visiblePatients({});
+        CC_TRY(all);
+        for (auto& p : *all)
+            if (p.mrn == mrn) {
+                subject.patientId = idHex(p.id);
+                return std::move(p);
+            }
+        return makeError(ErrorCode::NotFound, "no patient with this MRN on your list");
+    };
+    auto result = run();
+    CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success : AuditOutcome::MinorFailure));
+    return result;
+}
+
+Result<model::Patient> PatientService::identity(const model::RowId& patient)
+{
+    AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Read, "Patient",
+                                       idHex(patient), "identity read");
+    subject.patientId = idHex(patient);
+    CC_TRY(m_clinic.authorize(Permission::ReadPatientIdentity, subject));
+    auto run = [&]() -> Result<model::Patient> {
+        auto key = openChartKey(m_clinic, patient, ChartData::Identity);
+        CC_TRY(key);
+        subject.detail += ", basis " + std::string(access::accessBasisName(key->basis));
+        subject.flagged = key->basis == access::AccessBasis::BreakGlass;
+        auto row = findRow(m_clinic, patient);
+        CC_TRY(row);
+        return openIdentity(*row, key->key);
+    };
+    auto result = run();
+    const bool denied = !result && result.error().code == ErrorCode::AccessDenied;
+    CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success
+                                           : (denied ? AuditOutcome::SeriousFailure : AuditOutcome::MinorFailure)));
+    return result;
+}
+
+Result<PatientChart> PatientService::chart(const model::RowId& patient)
+{
+    AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Read, "Chart",
+                                       idHex(patient), "chart read");
+    subject.patientId = idHex(patient);
+    CC_TRY(m_clinic.authorize(Permission::ReadChart, subject));
+    auto run = [&]() -> Result<PatientChart> {
+        auto clinicalKey = openChartKey(m_clinic, patient, ChartData::Clinical);
+        CC_TRY(clinicalKey);
+        subject.detail += ", basis " + std::string(access::accessBasisName(clinicalKey->basis));
+        subject.flagged = clinicalKey->basis == access::AccessBasis::BreakGlass;
+        auto identityKey = openChartKey(m_clinic, patient, ChartData::Identity);
+        CC_TRY(identityKey);
+        auto row = findRow(m_clinic, patient);
+        CC_TRY(row);
+        PatientChart out;
+        out.basis = clinicalKey->basis;
+        auto identityDoc = openIdentity(*row, identityKey->key);
+        CC_TRY(identityDoc);
+        out.patient = std::move(*identityDoc);
+        auto rows = m_clinic.backend().clinical().rowsOf(patient, std::nullopt);
+        CC_TRY(rows);
+        for (const auto& r : *rows) {
+            auto plain = records::SealedRow::open(clinicalKey->key.secret, clinicalKey->key.keyId, "clinical_rows",
+                                                  "doc", r.id, r.document);
+            CC_TRY(plain);
+            const QByteArray json(reinterpret_cast<const char*>(plain->data()), static_cast<qsizetype>(plain->size()));
+            auto fill = [&](auto& vec, auto decoded) -> Status {
+                CC_TRY(decoded);
+                decoded->id = r.id;
+                decoded->patientId = r.patientId;
+                if constexpr (requires { decoded->encounterId = r.encounterId; })
+                    decoded->encounterId = r.encounterId;
+                vec.push_back(std::move(*decoded));
+                return {};
+            };
+            switch (r.kind) {
+            case ports::ClinicalKind::Encounter:
+                CC_TRY(fill(out.encounters, model::Encounter::fromJson(json)));
+                break;
+            case ports::ClinicalKind::Condition:
+                CC_TRY(fill(out.conditions, model::Condition::fromJson(json)));
+                break;
+            case ports::ClinicalKind::Observation:
+                CC_TRY(fill(out.observations, model::Observation::fromJson(json)));
+                break;
+            case ports::ClinicalKind::Medication:
+                CC_TRY(fill(out.medications, model::Medication::fromJson(json)));
+                break;
+            case ports::ClinicalKind::Allergy:
+                CC_TRY(fill(out.allergies, model::Allergy::fromJson(json)));
+                break;
+            case ports::ClinicalKind::Note:
+                break; // notes are not shown in this chart view yet
+            }
+        }
+        return out;
+    };
+    auto result = run();
+    const bool denied = !result && result.error().code == ErrorCode::AccessDenied;
+    CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success
+                                           : (denied ? AuditOutcome::SeriousFailure : AuditOutcome::MinorFailure)));
+    return result;
+}
+
+Status PatientService::breakGlass(const model::RowId& patient, const std::string& reason)
+{
+    AuditSubject subject =
+        makeSubject(AuditEventId::SecurityAlert, AuditEventType::EmergencyOverrideStarted, AuditAction::Execute,
+                    "Patient", idHex(patient), "break-glass access, 60 minutes");
+    subject.patientId = idHex(patient);
+    subject.flagged = true;
+    CC_TRY(m_clinic.authorize(Permission::BreakGlass, subject));
+    auto run = [&]() -> Status {
+        access::Session* session = m_clinic.session();
+        auto grant =
+            access::BreakGlassGrant::create(session->userId(), session->role(), patient, reason, m_clinic.clock());
+        CC_TRY(grant);
+        subject.reason = grant->reason();
+        auto row = findRow(m_clinic, patient);
+        CC_TRY(row);
+        audit::AuditLog* log = m_clinic.auditLog();
+        if (log == nullptr)
+            return makeError(ErrorCode::AccessDenied, "the audit trail is not open: log in first");
+        ports::BreakGlassRow stored;
+        const auto grantId = model::newRowId(m_clinic.rng());
+        std::copy(grantId.begin(), grantId.end(), stored.id.begin());
+        stored.doctor = session->userId();
+        stored.patient = patient;
+        stored.startsAt =
+            std::chrono::duration_cast<std::chrono::seconds>(grant->grantedAt().time_since_epoch()).count();
+        stored.expiresAt =
+            std::chrono::duration_cast<std::chrono::seconds>(grant->expiresAt().time_since_epoch()).count();
+        // The grant row names the flagged event that carries the reason: written in one transaction.
+        stored.auditSeq = static_cast<std::int64_t>(log->lastSeq() + 1);
+        auto tx = m_clinic.backend().transactions().begin();
+        CC_TRY(tx);
+        CC_TRY(m_clinic.backend().patients().addBreakGlass(stored));
+        CC_TRY(m_clinic.record(subject, AuditOutcome::Success));
+        if (log->lastSeq() != static_cast<std::uint64_t>(stored.auditSeq))
+            return makeError(ErrorCode::Internal, "the break-glass event was not the next audit event");
+        return (*tx)->commit();
+    };
+    auto result = run();
+    if (!result)
+        CC_TRY(m_clinic.record(subject, AuditOutcome::MinorFailure));
+    return result;
+}
+
+} // namespace cc::services

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Patients: create, list and search (care team), identity and chart reads, break-glass (DESIGN.md sections 1, 5, 8).
+#pragma once
+
+#include "core/Result.h"
+#include "core/access/ChartAccess.h"
+#include "core/model/Allergy.h"
+#include "core/model/Condition.h"
+#include "core/model/Encounter.h"
+#include "core/model/Medication.h"
+#include "core/model/Observation.h"
+#include "core/model/Patient.h"
+#include "core/records/PatientKeys.h"
+#include "core/services/ClinicService.h"
+
+#include <QString>
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace cc::services {
+
+/// A patient's decrypted clinical rows, for the chart.
+struct PatientChart
+{
+    model::Patient patient;
+    access::AccessBasis basis = access::AccessBasis::CareTeam;
+    std::vector<model::Encounter> encounters;
+    std::vector<model::Condition> conditions;
+    std::vector<model::Observation> observations;
+    std::vector<model::Medication> medications;
+    std::vector<model::Allergy> allergies;
+};
+
+/// An opened patient key with the basis the access check gave (for sibling services).
+struct ChartKey
+{
+    records::PatientKey key;
+    access::AccessBasis basis = access::AccessBasis::CareTeam;
+};
+
+/// Patient use cases. Every call checks a permission and writes exactly one audit event (DICOM
+/// 110110 Patient Record, action C/R/U, the patient's row id — never the MRN), denials included.
+class PatientService
+{
+public:
+    /// Table and column names bound into the AAD of identity documents.
+    static constexpr const char* kTable = "patients";
+    static constexpr const char* kColumn = "doc";
+
+    explicit PatientService(ClinicService& clinic) : m_clinic(clinic) {}
+
+    /// Creates a patient (doctor: WriteChart; needs both category keys) with fresh keys, and puts
+    /// the doctor on the care team. `patient.id` is ignored; the new id is returned. The MRN must
+    /// be unique (checked against every identity document, decrypted in memory).
+    /// Errors: AccessDenied, AlreadyExists (MRN), MalformedInput, storage errors.
+    [[nodiscard]] Result<model::RowId> create(const model::Patient& patient);
+    /// Patients the user may see, identity only: a doctor's care-team patients, every patient for
+    /// an administrator. With `search`, only those whose given, family or maiden name or MRN
+    /// contains it (case-insensitive, on documents decrypted in memory). Errors: AccessDenied, storage.
+    [[nodiscard]] Result<std::vector<model::Patient>> list(const QString& search = {});
+    /// The patient with this MRN among those list() would show. Errors: NotFound, AccessDenied, storage.
+    [[nodiscard]] Result<model::Patient> findByMrn(const QString& mrn);
+    /// One patient's identity document (care team, break-glass or administrator). Errors:
+    /// AccessDenied, NotFound, IntegrityFailure, storage errors.
+    [[nodiscard]] Result<model::Patient> identity(const model::RowId& patient);
+    /// The patient's identity and decrypted clinical rows (doctor on the care team or under an
+    /// active break-glass grant). Errors: AccessDenied, NotFound, IntegrityFailure, storage errors.
+    [[nodiscard]] Result<PatientChart> chart(const model::RowId& patient);
+    /// Emergency access (doctor, BreakGlass permission): 60 minutes, reason required, recorded in
+    /// `break_glass` with a flagged audit event carrying the reason. Errors: AccessDenied,
+    /// InvalidArgument (reason), NotFound, storage errors.
+    [[nodiscard]] Status breakGlass(const model::RowId& patient, const std::string& reason);
+
+    /// For sibling services (observations, import): checks the session may open `data` of
+    /// `patient` and unwraps that patient key. Not audited here: the caller's event covers it.
+    /// Errors: AccessDenied, NotFound, KeyMismatch, IntegrityFailure, storage errors.
+    [[nodiscard]] static Result<ChartKey> openChartKey(ClinicService& clinic, const model::RowId& patient,
+                                                       access::ChartData data);
+    /// Every MRN in use, from every identity document decrypted in memory (needs the identity
+    /// category key). Errors: AccessDenied, IntegrityFailure, storage errors.
+    [[nodiscard]] static Result<std::set<QString>> mrnsInUse(ClinicService& clinic);
+    /// Decrypts a patient row's identity document with an opened identity key. Errors:
+    /// IntegrityFailure, MalformedInput.
+    [[nodiscard]] static Result<model::Patient> openIdentity(const ports::PatientRow& row,
+                                                             const records::PatientKey& key);
+
+private:
+    Result<std::vector<model::Patient>> visiblePatients(const QString& search);
+    ClinicService& m_clinic;
+};
+
+} // namespace cc::services

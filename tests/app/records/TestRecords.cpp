@@ -1,0 +1,494 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Integration tests of the record services over tests/support/TestClinic (docs/RECORDS.md).
+#include "core/audit/AuditEvent.h"
+#include "core/interop/UnitDefinition.h"
+#include "core/paillier/Ciphertext.h"
+#include "core/paillier/KeyFile.h"
+#include "core/paillier/Paillier.h"
+#include "core/paillier/PrivateKey.h"
+#include "core/records/BlindToken.h"
+#include "core/records/ObservationLayout.h"
+#include "core/records/PatientKeys.h"
+#include "core/records/SealedRow.h"
+#include "core/services/AccountService.h"
+#include "core/services/ImportService.h"
+#include "core/services/ObservationService.h"
+#include "core/services/PatientService.h"
+#include "db/Database.h"
+#include "tests/support/TestClinic.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <map>
+
+using namespace cc;
+using namespace cc::test;
+
+namespace {
+
+QString dataPath(const QString& relative)
+{
+    return QStringLiteral(CC_TEST_DATA_DIR) + QLatin1Char('/') + relative;
+}
+
+/// Copies tests/data/<from> into `to` (tests never write to the fixtures).
+bool copyFolder(const QString& from, const QString& to)
+{
+    QDir src(dataPath(from));
+    for (const QString& name : src.entryList(QDir::Files))
+        if (!QFile::copy(src.filePath(name), to + QLatin1Char('/') + name))
+            return false;
+    return true;
+}
+
+struct Figures
+{
+    std::size_t n = 0;
+    double sum = 0;
+};
+
+} // namespace
+
+class TestRecords : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestClinic> m_t;
+
+    void loginAs(const char* name, const char* password)
+    {
+        m_t->clinic().logout();
+        const auto status = m_t->login(name, password);
+        QVERIFY2(status.ok(), status.ok() ? "" : status.error().message.c_str());
+    }
+
+    void importSynthea()
+    {
+        QTemporaryDir folder;
+        QVERIFY(copyFolder(QStringLiteral("synthea"), folder.path()));
+        std::size_t calls = 0;
+        auto summary =
+            services::ImportService(m_t->clinic()).importSynthea(folder.path(), [&](std::size_t, std::size_t) {
+                ++calls;
+                return true;
+            });
+        QVERIFY2(summary.ok(), summary.ok() ? "" : summary.error().message.c_str());
+        QCOMPARE(summary->count("patients"), std::size_t{27});
+        QVERIFY(summary->count("observations") > 900);
+        QVERIFY(calls >= 2);
+    }
+
+    /// Plaintext figures of one code over the doctor's patients, from decrypted documents.
+    std::pair<Figures, Figures> figures(const QString& code)
+    {
+        Figures all, latest;
+        auto patients = services::PatientService(m_t->clinic()).list();
+        if (!patients)
+            return {};
+        for (const auto& p : *patients) {
+            auto obs = services::ObservationService(m_t->clinic()).list(p.id, code);
+            if (!obs)
+                return {};
+            for (const auto& e : *obs) {
+                ++all.n;
+                all.sum += *e.observation.value;
+                if (e.latest) {
+                    ++latest.n;
+                    latest.sum += *e.observation.value;
+                }
+            }
+        }
+        return {all, latest};
+    }
+
+    /// Decrypts the homomorphic sum of every (or every latest) ciphertext of `code` with the
+    /// fixture's private key, after checking each row MAC.
+    Result<paillier::PackedSum> paillierSum(const QString& code, bool latestOnly)
+    {
+        auto priv = paillier::KeyFile::readPrivate(readTestData("paillier/test-key-2048.json"));
+        CC_TRY(priv);
+        auto ring = m_t->clinic().keys();
+        CC_TRY(ring);
+        const auto& indexKey = (*ring)->find(access::KeyKind::Index)->secret;
+        auto token =
+            records::BlindToken::compute(indexKey, records::TokenDimension::ObservationCode, code.toStdString());
+        CC_TRY(token);
+        auto rows = m_t->store().clinical().indexByCode({token->begin(), token->end()});
+        CC_TRY(rows);
+        auto layout = records::ObservationLayout::forCode(interop::UnitsCatalogue::builtIn(), code);
+        CC_TRY(layout);
+        auto clinicKey = services::ObservationService::reportKey(m_t->clinic());
+        CC_TRY(clinicKey);
+        if (clinicKey->modulus() != priv->publicKey().modulus())
+            return makeError(ErrorCode::KeyMismatch, "the clinic's report key is not the fixture key");
+        std::vector<paillier::Ciphertext> cts;
+        for (const auto& r : *rows) {
+            if (latestOnly && !r.latest)
+                continue;
+            auto mac = services::ObservationService::rowMac(indexKey, r.rowId, r.paillier);
+            CC_TRY(mac);
+            if (!constantTimeEqualVec(*mac, r.paillierMac))
+                return makeError(ErrorCode::IntegrityFailure, "row MAC");
+            auto ct = paillier::Ciphertext::fromBytes(*clinicKey, r.paillier, layout->id());
+            CC_TRY(ct);
+            cts.push_back(std::move(*ct));
+        }
+        auto total = layout->sum(*clinicKey, cts);
+        CC_TRY(total);
+        // Same modulus, different key label (the dealt key carries its own id): relabel for decryption.
+        auto relabelled = paillier::Ciphertext::fromDecimal(priv->publicKey(), total->toDecimal(), layout->id());
+        CC_TRY(relabelled);
+        auto plain = paillier::decrypt(*priv, *relabelled);
+        CC_TRY(plain);
+        return layout->decode(*plain);
+    }
+
+    static bool constantTimeEqualVec(const crypto::Digest256& a, const std::vector<std::uint8_t>& b)
+    {
+        return crypto::constantTimeEqual(a, b);
+    }
+
+    static double decodedSum(const QString& code, const paillier::PackedSum& s)
+    {
+        const auto* def = interop::UnitsCatalogue::builtIn().find(code);
+        return (static_cast<double>(s.sum) - static_cast<double>(s.count) * static_cast<double>(def->offset())) /
+               static_cast<double>(def->scale());
+    }
+
+    std::size_t countRows(const char* table)
+    {
+        auto stmt = m_t->store().database().prepare(std::string("SELECT count(*) FROM ") + table + ";");
+        if (!stmt || !stmt->step().ok())
+            return 9999;
+        return static_cast<std::size_t>(stmt->columnInt64(0));
+    }
+
+    std::vector<audit::AuditEvent> events()
+    {
+        std::vector<audit::AuditEvent> out;
+        auto records = m_t->store().auditStore().read(1, 100000);
+        if (!records)
+            return out;
+        for (const auto& r : *records)
+            if (auto e = audit::decodeEvent(r.body))
+                out.push_back(std::move(*e));
+        return out;
+    }
+
+private slots:
+    void init()
+    {
+        auto t = TestClinic::create();
+        QVERIFY2(t.ok(), t.ok() ? "" : t.error().message.c_str());
+        m_t = std::move(t).value();
+        loginAs(kDoctor, kDoctorPassword);
+    }
+
+    void cleanup() { m_t.reset(); }
+
+    void sealedRowRefusesAnotherRowColumnOrTable()
+    {
+        crypto::DeterministicRng rng(7);
+        const auto key = rng.secureBytes(32);
+        const model::RowId a = model::newRowId(rng), b = model::newRowId(rng);
+        const std::vector<std::uint8_t> doc{'{', '}'};
+        auto blob = records::SealedRow::seal(key, 5, "clinical_rows", "doc", a, doc, rng);
+        QVERIFY(blob.ok());
+        QVERIFY(records::SealedRow::open(key, 5, "clinical_rows", "doc", a, *blob).ok());
+        QCOMPARE(records::SealedRow::open(key, 5, "clinical_rows", "doc", b, *blob).error().code,
+                 ErrorCode::IntegrityFailure);
+        QCOMPARE(records::SealedRow::open(key, 5, "clinical_rows", "body", a, *blob).error().code,
+                 ErrorCode::IntegrityFailure);
+        QCOMPARE(records::SealedRow::open(key, 5, "patients", "doc", a, *blob).error().code,
+                 ErrorCode::IntegrityFailure);
+        QCOMPARE(records::SealedRow::open(key, 6, "clinical_rows", "doc", a, *blob).error().code,
+                 ErrorCode::KeyMismatch);
+        auto flipped = *blob;
+        flipped[flipped.size() / 2] ^= 0x01;
+        QCOMPARE(records::SealedRow::open(key, 5, "clinical_rows", "doc", a, flipped).error().code,
+                 ErrorCode::IntegrityFailure);
+        const auto other = rng.secureBytes(32);
+        QCOMPARE(records::SealedRow::open(other, 5, "clinical_rows", "doc", a, *blob).error().code,
+                 ErrorCode::IntegrityFailure);
+        flipped = *blob;
+        flipped.resize(10);
+        QVERIFY(!records::SealedRow::open(key, 5, "clinical_rows", "doc", a, flipped).ok());
+    }
+
+    void blindTokensAreKeyedAndSeparatedByDimension()
+    {
+        crypto::DeterministicRng rng(9);
+        const auto k1 = rng.secureBytes(32), k2 = rng.secureBytes(32);
+        using records::BlindToken;
+        using records::TokenDimension;
+        auto a = BlindToken::compute(k1, TokenDimension::ObservationCode, "8480-6");
+        QVERIFY(a.ok());
+        QCOMPARE(*BlindToken::compute(k1, TokenDimension::ObservationCode, "8480-6"), *a);
+        QVERIFY(*BlindToken::compute(k2, TokenDimension::ObservationCode, "8480-6") != *a);
+        QVERIFY(*BlindToken::compute(k1, TokenDimension::ConditionCode, "8480-6") != *a);
+        QCOMPARE(*BlindToken::ageBand("1980-06-15", "2020-06-14T10:00:00Z"), std::string("30-39"));
+        QCOMPARE(*BlindToken::ageBand("1980-06-15", "2020-06-15"), std::string("40-49"));
+        QCOMPARE(BlindToken::ageBand("2020-06-15", "2019-01-01").error().code, ErrorCode::MalformedInput);
+    }
+
+    void syntheaImportMatchesTheReadmeFigures()
+    {
+        importSynthea();
+        QCOMPARE(countRows("patients"), std::size_t{27});
+        // README: systolic BP 8480-6 all n=27 sum 3122; latest per patient n=24 sum 2787.
+        const auto [all, latest] = figures(QStringLiteral("8480-6"));
+        QCOMPARE(all.n, std::size_t{27});
+        QCOMPARE(all.sum, 3122.0);
+        QCOMPARE(latest.n, std::size_t{24});
+        QCOMPARE(latest.sum, 2787.0);
+        // Paillier: the same figures from ciphertexts alone, decrypted with the fixture key.
+        auto sumAll = paillierSum(QStringLiteral("8480-6"), false);
+        if (!sumAll.ok() && sumAll.error().code == ErrorCode::KeyMismatch)
+            QSKIP("the ceremony did not deal the fixture report key: Paillier sums cannot be decrypted here");
+        QVERIFY2(sumAll.ok(), sumAll.ok() ? "" : sumAll.error().message.c_str());
+        QCOMPARE(sumAll->count, std::uint64_t{27});
+        QCOMPARE(decodedSum(QStringLiteral("8480-6"), *sumAll), 3122.0);
+        auto sumLatest = paillierSum(QStringLiteral("8480-6"), true);
+        QVERIFY(sumLatest.ok());
+        QCOMPARE(sumLatest->count, std::uint64_t{24});
+        QCOMPARE(decodedSum(QStringLiteral("8480-6"), *sumLatest), 2787.0);
+        // README: total cholesterol 2093-3 n=9 sum 1610.5.
+        auto chol = paillierSum(QStringLiteral("2093-3"), false);
+        QVERIFY(chol.ok());
+        QCOMPARE(chol->count, std::uint64_t{9});
+        QVERIFY(std::abs(decodedSum(QStringLiteral("2093-3"), *chol) - 1610.5) < 1e-6);
+        // One Import event for the whole folder.
+        std::size_t imports = 0;
+        for (const auto& e : events())
+            imports += e.eventId == audit::AuditEventId::Import ? 1 : 0;
+        QCOMPARE(imports, std::size_t{1});
+    }
+
+    void actg315ImportMatchesTheReadmeFigures()
+    {
+        auto summary = services::ImportService(m_t->clinic()).importActg315(dataPath("actg315/ACTG315.csv"));
+        QVERIFY2(summary.ok(), summary.ok() ? "" : summary.error().message.c_str());
+        QCOMPARE(summary->count("patients"), std::size_t{46});
+        // README: CD4 all visits n=361 sum 90149.66; latest per patient n=46 mean 285.665870.
+        const auto [all, latest] = figures(QStringLiteral("24467-3"));
+        QCOMPARE(all.n, std::size_t{361});
+        QVERIFY(std::abs(all.sum - 90149.66) < 1e-6);
+        QCOMPARE(latest.n, std::size_t{46});
+        QVERIFY(std::abs(latest.sum / 46.0 - 285.665870) < 1e-6);
+        auto sum = paillierSum(QStringLiteral("24467-3"), false);
+        if (!sum.ok() && sum.error().code == ErrorCode::KeyMismatch)
+            QSKIP("the ceremony did not deal the fixture report key: Paillier sums cannot be decrypted here");
+        QVERIFY2(sum.ok(), sum.ok() ? "" : sum.error().message.c_str());
+        QCOMPARE(sum->count, std::uint64_t{361});
+        QVERIFY(std::abs(decodedSum(QStringLiteral("24467-3"), *sum) - 90149.66) < 1e-6);
+    }
+
+    void administratorReadsIdentityButNoClinicalRow()
+    {
+        importSynthea();
+        loginAs(kAdmin, kAdminPassword);
+        auto patients = services::PatientService(m_t->clinic()).list();
+        QVERIFY(patients.ok());
+        QCOMPARE(patients->size(), std::size_t{27});
+        QVERIFY(!patients->front().familyName.isEmpty());
+        const model::RowId id = patients->front().id;
+        QCOMPARE(services::ObservationService(m_t->clinic()).list(id).error().code, ErrorCode::AccessDenied);
+        QCOMPARE(services::PatientService(m_t->clinic()).chart(id).error().code, ErrorCode::AccessDenied);
+        // Tried directly: the ring has no clinical category key, and the identity key opens no clinical row.
+        auto ring = m_t->clinic().keys();
+        QVERIFY(ring.ok());
+        auto rows = m_t->store().clinical().rowsOf(id, std::nullopt);
+        QVERIFY(rows.ok() && !rows->empty());
+        auto row = m_t->store().patients().find(id);
+        QVERIFY(row.ok() && row->has_value());
+        QCOMPARE(records::PatientKeys::unwrap(**ring, records::PatientKeyKind::Clinical, id, (*row)->clinicalKeyId,
+                                              (*row)->clinicalKeyWrapped)
+                     .error()
+                     .code,
+                 ErrorCode::AccessDenied);
+        auto identityKey = records::PatientKeys::unwrap(**ring, records::PatientKeyKind::Identity, id,
+                                                        (*row)->identityKeyId, (*row)->identityKeyWrapped);
+        QVERIFY(identityKey.ok());
+        for (const auto& r : *rows)
+            QVERIFY(!records::SealedRow::open(identityKey->secret, identityKey->keyId, "clinical_rows", "doc", r.id,
+                                              r.document)
+                         .ok());
+        // The wrapped identity key does not open for another patient.
+        QCOMPARE(records::PatientKeys::unwrap(**ring, records::PatientKeyKind::Identity, (*patients)[1].id,
+                                              (*row)->identityKeyId, (*row)->identityKeyWrapped)
+                     .error()
+                     .code,
+                 ErrorCode::IntegrityFailure);
+    }
+
+    void doctorOutsideTheCareTeamNeedsBreakGlass()
+    {
+        importSynthea();
+        loginAs(kAdmin, kAdminPassword);
+        services::Sponsor sponsor{kDoctor, secret(kDoctorPassword)};
+        QVERIFY(services::AccountService(m_t->clinic())
+                    .create("carol", access::Role::Doctor, bytes("carol-temporary-1"), &sponsor)
+                    .ok());
+        loginAs("carol", "carol-temporary-1");
+        QVERIFY(m_t->clinic().changeOwnPassword(bytes("carol-own-password-1")).ok());
+        services::PatientService patients(m_t->clinic());
+        auto mine = patients.list();
+        QVERIFY(mine.ok());
+        QCOMPARE(mine->size(), std::size_t{0});
+        auto all = m_t->store().patients().list();
+        QVERIFY(all.ok());
+        const model::RowId id = all->front().id;
+        QCOMPARE(patients.chart(id).error().code, ErrorCode::AccessDenied);
+        auto ev = events();
+        QCOMPARE(ev.back().outcome, audit::AuditOutcome::SeriousFailure);
+        QCOMPARE(ev.back().patientId, services::idHex(id));
+        QVERIFY(!patients.breakGlass(id, "x").ok()); // a reason is required
+        QVERIFY(patients.breakGlass(id, "patient unconscious in the emergency room").ok());
+        ev = events();
+        QVERIFY(ev.back().flagged);
+        QCOMPARE(ev.back().eventType, audit::AuditEventType::EmergencyOverrideStarted);
+        QCOMPARE(ev.back().patientId, services::idHex(id));
+        auto chart = patients.chart(id);
+        QVERIFY2(chart.ok(), chart.ok() ? "" : chart.error().message.c_str());
+        QCOMPARE(chart->basis, access::AccessBasis::BreakGlass);
+        QVERIFY(!chart->observations.empty() || !chart->encounters.empty());
+        QVERIFY(events().back().flagged);
+        // Sixty minutes later the grant has expired.
+        m_t->clock().advance(std::chrono::minutes(61));
+        loginAs("carol", "carol-own-password-1"); // the idle lock ended the session meanwhile
+        QCOMPARE(services::PatientService(m_t->clinic()).chart(id).error().code, ErrorCode::AccessDenied);
+    }
+
+    void ciphertextCopiedToAnotherRowFailsToOpen()
+    {
+        importSynthea();
+        auto all = m_t->store().patients().list();
+        QVERIFY(all.ok());
+        const model::RowId id = all->front().id;
+        auto rows = m_t->store().clinical().rowsOf(id, ports::ClinicalKind::Observation);
+        QVERIFY(rows.ok() && rows->size() >= 2);
+        auto stmt = m_t->store().database().prepare("UPDATE clinical_rows SET doc = ?1 WHERE id = ?2;");
+        QVERIFY(stmt.ok());
+        QVERIFY(stmt->bindBlob(1, (*rows)[0].document).ok());
+        QVERIFY(stmt->bindBlob(2, (*rows)[1].id).ok());
+        QVERIFY(stmt->step().ok());
+        QCOMPARE(services::ObservationService(m_t->clinic()).list(id).error().code, ErrorCode::IntegrityFailure);
+        // The identity document moved into a clinical row does not open either.
+        stmt->reset();
+        QVERIFY(stmt->bindBlob(1, all->front().document).ok());
+        QVERIFY(stmt->bindBlob(2, (*rows)[1].id).ok());
+        QVERIFY(stmt->step().ok());
+        QVERIFY(!services::ObservationService(m_t->clinic()).list(id).ok());
+    }
+
+    void observationAddKeepsLatestFlagRight()
+    {
+        importSynthea();
+        auto all = services::PatientService(m_t->clinic()).list();
+        QVERIFY(all.ok());
+        const model::RowId id = all->front().id;
+        services::ObservationService obs(m_t->clinic());
+        model::Observation o;
+        o.codeSystem = QStringLiteral("http://loinc.org");
+        o.code = QStringLiteral("8480-6");
+        o.display = QStringLiteral("Systolic blood pressure");
+        o.effective = QStringLiteral("2030-01-01T10:00:00Z");
+        o.value = 150;
+        o.unit = QStringLiteral("mm[Hg]");
+        auto added = obs.add(id, o);
+        QVERIFY2(added.ok(), added.ok() ? "" : added.error().message.c_str());
+        auto list = obs.list(id, QStringLiteral("8480-6"));
+        QVERIFY(list.ok());
+        std::size_t latest = 0;
+        for (const auto& e : *list)
+            if (e.latest) {
+                ++latest;
+                QCOMPARE(e.observation.id, *added);
+            }
+        QCOMPARE(latest, std::size_t{1});
+        QVERIFY(obs.remove(*added).ok());
+        list = obs.list(id, QStringLiteral("8480-6"));
+        QVERIFY(list.ok());
+        latest = 0;
+        for (const auto& e : *list)
+            latest += e.latest ? 1 : 0;
+        QCOMPARE(latest, list->empty() ? std::size_t{0} : std::size_t{1});
+        o.value = 5000; // outside the plausible range: refused, never stored wrapped
+        QCOMPARE(obs.add(id, o).error().code, ErrorCode::MalformedInput);
+    }
+
+    void noNameOrMrnInAnyClinicFile()
+    {
+        importSynthea();
+        auto patients = services::PatientService(m_t->clinic()).list();
+        QVERIFY(patients.ok());
+        QList<QByteArray> canaries;
+        for (const auto& p : *patients)
+            for (const QString& s : {p.givenName, p.familyName, p.mrn, p.sourceId})
+                if (s.size() >= 5)
+                    canaries.push_back(s.toUtf8());
+        QVERIFY(canaries.size() > 50);
+        // Checked while open (the WAL holds the import) and after close.
+        for (int pass = 0; pass < 2; ++pass) {
+            if (pass == 1)
+                m_t->close();
+            QDirIterator it(QString::fromStdString(m_t->dir()), QDir::Files | QDir::Hidden,
+                            QDirIterator::Subdirectories);
+            int files = 0;
+            while (it.hasNext()) {
+                QFile f(it.next());
+                QVERIFY(f.open(QIODevice::ReadOnly));
+                const QByteArray content = f.readAll();
+                ++files;
+                for (const auto& c : canaries)
+                    QVERIFY2(!content.contains(c), qPrintable(it.fileName()));
+            }
+            QVERIFY(files >= 3);
+        }
+    }
+
+    void malformedFolderImportsNothing()
+    {
+        QTemporaryDir folder;
+        QVERIFY(copyFolder(QStringLiteral("synthea"), folder.path()));
+        QFile obs(folder.path() + QStringLiteral("/observations.csv"));
+        QVERIFY(obs.open(QIODevice::Append));
+        obs.write("not-a-date,broken,row\n");
+        obs.close();
+        const std::size_t before = events().size();
+        auto summary = services::ImportService(m_t->clinic()).importSynthea(folder.path());
+        QVERIFY(!summary.ok());
+        QCOMPARE(countRows("patients"), std::size_t{0});
+        QCOMPARE(countRows("clinical_rows"), std::size_t{0});
+        QCOMPARE(countRows("observation_index"), std::size_t{0});
+        QCOMPARE(events().size(), before + 1); // the refusal, audited once
+        // A second import of the same folder after a good one: duplicate MRNs, nothing kept.
+        importSynthea();
+        const std::size_t rows = countRows("clinical_rows");
+        QTemporaryDir again;
+        QVERIFY(copyFolder(QStringLiteral("synthea"), again.path()));
+        QCOMPARE(services::ImportService(m_t->clinic()).importSynthea(again.path()).error().code,
+                 ErrorCode::AlreadyExists);
+        QCOMPARE(countRows("patients"), std::size_t{27});
+        QCOMPARE(countRows("clinical_rows"), rows);
+    }
+
+    void administratorCannotImport()
+    {
+        loginAs(kAdmin, kAdminPassword);
+        QTemporaryDir folder;
+        QVERIFY(copyFolder(QStringLiteral("synthea"), folder.path()));
+        QCOMPARE(services::ImportService(m_t->clinic()).importSynthea(folder.path()).error().code,
+                 ErrorCode::AccessDenied);
+        QCOMPARE(countRows("patients"), std::size_t{0});
+        QCOMPARE(events().back().outcome, audit::AuditOutcome::SeriousFailure);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRecords)
+#include "TestRecords.moc"
