@@ -72,20 +72,10 @@ Result<audit::AuditFilter> filterFrom(const Args& args)
     return f;
 }
 
-int withClinic(const Args& args, Io& io, const std::function<Status(ClinicCli&)>& body)
-{
-    return runReporting(io, [&]() -> Status {
-        auto cli = ClinicCli::open(args, io);
-        if (!cli)
-            return std::move(cli).error();
-        return body(**cli);
-    });
-}
-
 int runVerify(const Args& args, Io& io)
 {
     int exit = ExitOk;
-    const int rc = withClinic(args, io, [&](ClinicCli& cli) -> Status {
+    const int rc = runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
         AuditService audit(cli.clinic());
         auto report = audit.verify();
         if (!report)
@@ -112,7 +102,7 @@ int runVerify(const Args& args, Io& io)
 
 int runReanchor(const Args& args, Io& io)
 {
-    return withClinic(args, io, [&](ClinicCli& cli) -> Status {
+    return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
         AuditService audit(cli.clinic());
         CC_TRY(audit.reanchor(args.value("reason").value_or("")));
         io.out << "anchor rewritten from the database head; the event records your reason\n";
@@ -122,7 +112,7 @@ int runReanchor(const Args& args, Io& io)
 
 int runList(const Args& args, Io& io)
 {
-    return withClinic(args, io, [&](ClinicCli& cli) -> Status {
+    return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
         auto filter = filterFrom(args);
         if (!filter)
             return std::move(filter).error();
@@ -170,7 +160,7 @@ int runList(const Args& args, Io& io)
 
 int runExport(const Args& args, Io& io)
 {
-    return withClinic(args, io, [&](ClinicCli& cli) -> Status {
+    return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
         auto filter = filterFrom(args);
         if (!filter)
             return std::move(filter).error();
@@ -199,7 +189,7 @@ int runExport(const Args& args, Io& io)
 
 int runKeyStatus(const Args& args, Io& io)
 {
-    return withClinic(args, io, [&](ClinicCli& cli) -> Status {
+    return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
         KeyService keys(cli.clinic());
         auto status = keys.status();
         if (!status)
@@ -231,7 +221,7 @@ int runKeyStatus(const Args& args, Io& io)
 
 int runKeyRotate(const Args& args, Io& io)
 {
-    return withClinic(args, io, [&](ClinicCli& cli) -> Status {
+    return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
         auto which = requiredOption(args, "key");
         if (!which)
             return std::move(which).error();
@@ -271,7 +261,7 @@ int runKeyRotate(const Args& args, Io& io)
 
 int runIdleTimeout(const Args& args, Io& io)
 {
-    return withClinic(args, io, [&](ClinicCli& cli) -> Status {
+    return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
         int minutes = 0;
         try {
             std::size_t used = 0;

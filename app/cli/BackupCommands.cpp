@@ -33,19 +33,9 @@ void printManifest(Io& io, const BackupManifest& m, const char* verdict)
                << member.size << " bytes, sha256 " << member.sha256 << "\n";
 }
 
-int withClinic(const Args& args, Io& io, const std::function<Status(ClinicCli&)>& body)
-{
-    return runReporting(io, [&]() -> Status {
-        auto cli = ClinicCli::open(args, io);
-        if (!cli)
-            return std::move(cli).error();
-        return body(**cli);
-    });
-}
-
 int runCreate(const Args& args, Io& io)
 {
-    return withClinic(args, io, [&](ClinicCli& cli) -> Status {
+    return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
         auto out = requiredOption(args, "out");
         if (!out)
             return std::move(out).error();
@@ -75,7 +65,7 @@ int runInspect(const Args& args, Io& io)
             return {};
         });
     }
-    return withClinic(args, io, [&](ClinicCli& cli) -> Status {
+    return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
         BackupService backups(cli.clinic());
         auto seen = backups.inspect(file);
         if (!seen)
@@ -89,7 +79,7 @@ int runInspect(const Args& args, Io& io)
 
 int runRestore(const Args& args, Io& io)
 {
-    return withClinic(args, io, [&](ClinicCli& cli) -> Status {
+    return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
         services::RestoreOptions options;
         options.allowOtherClinic = args.has("allow-other-clinic");
         if (auto user = args.value("backup-as")) {

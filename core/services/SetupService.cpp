@@ -142,8 +142,11 @@ Result<SetupResult> createClinic(const SetupRequest& request, const BackendFacto
     // 2. The report key: safe primes, then a t-of-l dealing; the private key is destroyed by the dealer.
     if (!progress("report key", 0, 2))
         return makeError(ErrorCode::Cancelled, "the key ceremony was cancelled");
-    auto paillierKey = paillier::generateKeyPair(
-        request.reportKeyBits, [&](const paillier::KeyGenProgress& p) { return progress("report key", p.prime, 2); });
+    auto paillierKey = request.reportKeySource
+                           ? request.reportKeySource()
+                           : paillier::generateKeyPair(request.reportKeyBits, [&](const paillier::KeyGenProgress& p) {
+                                 return progress("report key", p.prime, 2);
+                             });
     if (!paillierKey)
         return std::move(paillierKey).error();
     std::vector<const AccountSeed*> custodians;
