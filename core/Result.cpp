@@ -6,28 +6,50 @@ namespace cc {
 std::string_view errorCodeName(ErrorCode code) noexcept
 {
     switch (code) {
-    case ErrorCode::InvalidArgument: return "InvalidArgument";
-    case ErrorCode::MalformedInput: return "MalformedInput";
-    case ErrorCode::WrongPassword: return "WrongPassword";
-    case ErrorCode::AccountLocked: return "AccountLocked";
-    case ErrorCode::AccountSuspended: return "AccountSuspended";
-    case ErrorCode::AccountDisabled: return "AccountDisabled";
-    case ErrorCode::AccessDenied: return "AccessDenied";
-    case ErrorCode::SessionLocked: return "SessionLocked";
-    case ErrorCode::SessionExpired: return "SessionExpired";
-    case ErrorCode::IntegrityFailure: return "IntegrityFailure";
-    case ErrorCode::KeyMismatch: return "KeyMismatch";
-    case ErrorCode::NotFound: return "NotFound";
-    case ErrorCode::AlreadyExists: return "AlreadyExists";
-    case ErrorCode::StorageFull: return "StorageFull";
-    case ErrorCode::StorageReadOnly: return "StorageReadOnly";
-    case ErrorCode::StorageBusy: return "StorageBusy";
-    case ErrorCode::StorageError: return "StorageError";
-    case ErrorCode::CryptoFailure: return "CryptoFailure";
-    case ErrorCode::Overflow: return "Overflow";
-    case ErrorCode::Unsupported: return "Unsupported";
-    case ErrorCode::Cancelled: return "Cancelled";
-    case ErrorCode::Internal: return "Internal";
+    case ErrorCode::InvalidArgument:
+        return "InvalidArgument";
+    case ErrorCode::MalformedInput:
+        return "MalformedInput";
+    case ErrorCode::WrongPassword:
+        return "WrongPassword";
+    case ErrorCode::AccountLocked:
+        return "AccountLocked";
+    case ErrorCode::AccountSuspended:
+        return "AccountSuspended";
+    case ErrorCode::AccountDisabled:
+        return "AccountDisabled";
+    case ErrorCode::AccessDenied:
+        return "AccessDenied";
+    case ErrorCode::SessionLocked:
+        return "SessionLocked";
+    case ErrorCode::SessionExpired:
+        return "SessionExpired";
+    case ErrorCode::IntegrityFailure:
+        return "IntegrityFailure";
+    case ErrorCode::KeyMismatch:
+        return "KeyMismatch";
+    case ErrorCode::NotFound:
+        return "NotFound";
+    case ErrorCode::AlreadyExists:
+        return "AlreadyExists";
+    case ErrorCode::StorageFull:
+        return "StorageFull";
+    case ErrorCode::StorageReadOnly:
+        return "StorageReadOnly";
+    case ErrorCode::StorageBusy:
+        return "StorageBusy";
+    case ErrorCode::StorageError:
+        return "StorageError";
+    case ErrorCode::CryptoFailure:
+        return "CryptoFailure";
+    case ErrorCode::Overflow:
+        return "Overflow";
+    case ErrorCode::Unsupported:
+        return "Unsupported";
+    case ErrorCode::Cancelled:
+        return "Cancelled";
+    case ErrorCode::Internal:
+        return "Internal";
     }
     return "Internal";
 }

@@ -11,7 +11,7 @@ namespace cc {
 /// The outcome of one known-answer check.
 struct SelfTestResult
 {
-    std::string name;   ///< stable name, e.g. "aes-256-gcm"
+    std::string name; ///< stable name, e.g. "aes-256-gcm"
     bool passed = false;
     std::string detail; ///< what was checked, or what differed
 };

@@ -72,7 +72,6 @@ Status createAccessTables(Database& db)
     return {};
 }
 
-
 Status createRecordTables(Database& db)
 {
     // patients: random row id (never the MRN), the patient's two keys wrapped under the identity

@@ -13,8 +13,8 @@
 #include "db/PendingAuditFile.h"
 #include "db/SqlAuditStore.h"
 #include "db/SqlCareTeamStore.h"
-#include "db/SqlClinicalStore.h"
 #include "db/SqlClinicMetaStore.h"
+#include "db/SqlClinicalStore.h"
 #include "db/SqlPatientStore.h"
 #include "db/SqlTransactionFactory.h"
 
