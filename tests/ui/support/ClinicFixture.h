@@ -2,24 +2,18 @@
 // A real clinic (key ceremony, SQLCipher database, key-slot file) in a temporary folder for GUI tests.
 #pragma once
 
-#include "core/Clock.h"
-#include "core/Result.h"
-#include "core/crypto/Rng.h"
-#include "core/services/ClinicService.h"
-#include "db/ClinicStore.h"
+#include "tests/support/TestClinic.h"
 
-#include <QTemporaryDir>
+#include <QString>
 
 #include <memory>
 #include <string>
 
 namespace cc::testing {
 
-/// Creates a clinic through services::createClinic with the fast test Argon2id parameters, the
-/// 2048-bit fixture report key (tests/data/paillier/test-key-2048.json), a deterministic Rng and a
-/// ManualClock; then reopens the folder as the GUI does (ClinicStore::openFolder) and builds a
-/// ClinicService over it. Accounts: administrator "admin" and doctor "drgrey" with the passwords
-/// below. Check ok() (and error()) before use.
+/// The shared integration fixture (tests/support/TestClinic: ceremony with fast Argon2id, the
+/// 2048-bit fixture report key, a ManualClock, the folder reopened as the GUI does) with the GUI
+/// tests' account names: administrator "admin" and doctor "drgrey". Check ok() (and error()).
 class ClinicFixture
 {
 public:
@@ -39,20 +33,16 @@ public:
     /// What failed, for QVERIFY2.
     [[nodiscard]] const char* error() const { return m_error.c_str(); }
 
-    [[nodiscard]] ManualClock& clock() { return m_clock; }
-    [[nodiscard]] db::ClinicStore& store() { return *m_store; }
-    [[nodiscard]] services::ClinicService& clinic() { return *m_clinic; }
-    [[nodiscard]] QString path() const { return m_dir.path(); }
+    [[nodiscard]] ManualClock& clock() { return m_fixture->clock(); }
+    [[nodiscard]] db::ClinicStore& store() { return m_fixture->store(); }
+    [[nodiscard]] services::ClinicService& clinic() { return m_fixture->clinic(); }
+    [[nodiscard]] QString path() const { return QString::fromStdString(m_fixture->dir()); }
 
     /// Logs in synchronously (tests that do not exercise the login window).
     [[nodiscard]] Status login(const std::string& name, const std::string& password);
 
 private:
-    QTemporaryDir m_dir;
-    ManualClock m_clock;
-    crypto::DeterministicRng m_rng{20260101};
-    std::unique_ptr<db::ClinicStore> m_store;
-    std::unique_ptr<services::ClinicService> m_clinic;
+    std::unique_ptr<test::TestClinic> m_fixture;
     std::string m_error;
 };
 
