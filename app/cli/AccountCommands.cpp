@@ -67,9 +67,9 @@ int runUserAdd(const Args& args, Io& io)
         auto role = roleOption(args);
         if (!role)
             return std::move(role).error();
-        if (args.has("patient") || *role == access::Role::Patient)
-            return makeError(ErrorCode::Unsupported,
-                             "patient accounts need patient records (MRN lookup), which this build does not have yet");
+        const auto mrn = args.value("patient");
+        if (mrn.has_value() != (*role == access::Role::Patient))
+            return makeError(ErrorCode::InvalidArgument, "--patient MRN goes with --role patient, and only with it");
         auto temp = cli.passwords().readNew("Temporary password for " + args.positional[0]);
         if (!temp)
             return std::move(temp).error();
@@ -77,7 +77,9 @@ int runUserAdd(const Args& args, Io& io)
         if (!sponsor)
             return std::move(sponsor).error();
         AccountService accounts(cli.clinic());
-        auto id = accounts.create(args.positional[0], *role, temp->span(), *sponsor ? &**sponsor : nullptr);
+        const services::Sponsor* sponsorPtr = *sponsor ? &**sponsor : nullptr;
+        auto id = mrn ? accounts.createPatientAccount(args.positional[0], *mrn, temp->span(), sponsorPtr)
+                      : accounts.create(args.positional[0], *role, temp->span(), sponsorPtr);
         if (!id)
             return std::move(id).error();
         if (io.json)

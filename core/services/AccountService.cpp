@@ -3,6 +3,8 @@
 
 #include "core/access/LoginThrottle.h"
 #include "core/crypto/Hex.h"
+#include "core/records/PatientKeys.h"
+#include "core/services/PatientService.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -122,24 +124,15 @@ Result<std::vector<AccountSummary>> AccountService::list()
     return out;
 }
 
-Result<access::KeyRing> AccountService::ringFor(Role role, const Sponsor* sponsor, std::string& detail)
+Result<access::KeyRing> AccountService::sponsorRing(const Sponsor* sponsor)
 {
-    auto mine = m_clinic.keys();
-    if (!mine)
-        return std::move(mine).error();
-    if (role == Role::Patient)
-        return makeError(ErrorCode::Unsupported,
-                         "patient accounts are created from the patient's record (they need that patient's keys)");
-    if (role == Role::Administrator)
-        return access::KeyRing::selectForRole(**mine, Role::Administrator, false, m_clinic.rng());
-
-    // A doctor: the clinical category key comes from a sponsoring doctor's own slot.
     if (sponsor == nullptr || sponsor->name.empty())
         return makeError(ErrorCode::InvalidArgument,
-                         "a doctor account needs a sponsoring doctor (administrators never hold the clinical key)");
+                         "clinical access needs a sponsoring doctor (administrators never hold the clinical key)");
     auto file = m_clinic.backend().keySlots().load();
     if (!file)
         return std::move(file).error();
+    // The sponsor's password is checked like a login: wrong guesses count towards throttling.
     auto login = access::attemptLogin(*file, sponsor->name, sponsor->password.span(), m_clinic.clock(), m_clinic.rng(),
                                       m_clinic.options().kdf);
     if (file->dirty())
@@ -148,9 +141,99 @@ Result<access::KeyRing> AccountService::ringFor(Role role, const Sponsor* sponso
         return std::move(login).error();
     if (login->role != Role::Doctor)
         return makeError(ErrorCode::InvalidArgument, "the sponsor '" + sponsor->name + "' is not a doctor");
-    const access::KeyEntry* clinical = login->ring.find(KeyKind::ClinicalCategory);
-    if (clinical == nullptr)
+    if (!login->ring.has(KeyKind::ClinicalCategory))
         return makeError(ErrorCode::KeyMismatch, "the sponsor's key ring holds no clinical category key");
+    return std::move(login->ring);
+}
+
+Result<access::UserId> AccountService::createPatientAccount(const std::string& name, const std::string& mrn,
+                                                            std::span<const std::uint8_t> temporaryPassword,
+                                                            const Sponsor* sponsor)
+{
+    AuditSubject subject = accountSubject(AuditAction::Create, name, "create patient account");
+    CC_TRY(m_clinic.authorize(Permission::ManagePatientAccounts, subject));
+    auto run = [&]() -> Result<access::UserId> {
+        auto mine = m_clinic.keys();
+        if (!mine)
+            return std::move(mine).error();
+        // Find the record by MRN: identity documents are decrypted in memory, never looked up by token.
+        auto rows = m_clinic.backend().patients().list();
+        if (!rows)
+            return std::move(rows).error();
+        const ports::PatientRow* found = nullptr;
+        std::optional<records::PatientKey> identityKey;
+        for (const auto& row : *rows) {
+            auto key = records::PatientKeys::unwrap(**mine, records::PatientKeyKind::Identity, row.id,
+                                                    row.identityKeyId, row.identityKeyWrapped);
+            if (!key)
+                return std::move(key).error();
+            auto patient = PatientService::openIdentity(row, *key);
+            if (!patient)
+                return std::move(patient).error();
+            if (patient->mrn.toStdString() == mrn) {
+                found = &row;
+                identityKey = std::move(key).value();
+                break;
+            }
+        }
+        if (found == nullptr)
+            return makeError(ErrorCode::NotFound, "no patient record has this MRN");
+        subject.patientId = idHex(found->id);
+        for (const auto& a : m_clinic.backend().keySlots().load()->listAccounts())
+            if (a.patientId && *a.patientId == found->id)
+                return makeError(ErrorCode::AlreadyExists,
+                                 "this patient already has an account ('" + a.userName + "')");
+        // The patient's own clinical key is wrapped under the clinical category key: a doctor vouches.
+        auto doctor = sponsorRing(sponsor);
+        if (!doctor)
+            return std::move(doctor).error();
+        auto clinicalKey = records::PatientKeys::unwrap(*doctor, records::PatientKeyKind::Clinical, found->id,
+                                                        found->clinicalKeyId, found->clinicalKeyWrapped);
+        if (!clinicalKey)
+            return std::move(clinicalKey).error();
+        access::KeyRing source;
+        const access::KeyEntry* dbk = (*mine)->find(KeyKind::DatabaseKey);
+        CC_TRY(source.add(KeyKind::DatabaseKey, dbk->keyId, dbk->version, dbk->secret.clone()));
+        CC_TRY(source.add(KeyKind::PatientIdentity, identityKey->keyId, 1, std::move(identityKey->secret)));
+        CC_TRY(source.add(KeyKind::PatientClinical, clinicalKey->keyId, 1, std::move(clinicalKey->secret)));
+        source.setPatientId(found->id);
+        auto ring = access::KeyRing::selectForRole(source, Role::Patient, false, m_clinic.rng());
+        if (!ring)
+            return std::move(ring).error();
+        access::UserId id{};
+        CC_TRY(m_clinic.updateKeySlots([&](access::KeySlotFile& file) -> Status {
+            auto added = file.addSlot(name, Role::Patient, temporaryPassword, *ring, m_clinic.options().kdf,
+                                      m_clinic.rng(), m_clinic.clock(), access::NewSlotOptions{std::nullopt, true});
+            if (!added)
+                return std::move(added).error();
+            id = *added;
+            return {};
+        }));
+        subject.objectId = idHex(id);
+        subject.detail += ", sponsored by doctor " + sponsor->name;
+        return id;
+    };
+    auto result = run();
+    CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success : AuditOutcome::MinorFailure));
+    return result;
+}
+
+Result<access::KeyRing> AccountService::ringFor(Role role, const Sponsor* sponsor, std::string& detail)
+{
+    auto mine = m_clinic.keys();
+    if (!mine)
+        return std::move(mine).error();
+    if (role == Role::Patient)
+        return makeError(ErrorCode::Unsupported,
+                         "a patient account is created for a patient record (the MRN) with a sponsoring doctor");
+    if (role == Role::Administrator)
+        return access::KeyRing::selectForRole(**mine, Role::Administrator, false, m_clinic.rng());
+
+    // A doctor: the clinical category key comes from a sponsoring doctor's own slot.
+    auto sponsorKeys = sponsorRing(sponsor);
+    if (!sponsorKeys)
+        return std::move(sponsorKeys).error();
+    const access::KeyEntry* clinical = sponsorKeys->find(KeyKind::ClinicalCategory);
     access::KeyRing source = (*mine)->clone();
     CC_TRY(source.add(KeyKind::ClinicalCategory, clinical->keyId, clinical->version, clinical->secret.clone()));
     detail = "sponsored by doctor " + sponsor->name;

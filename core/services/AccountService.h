@@ -48,6 +48,13 @@ public:
     [[nodiscard]] Result<access::UserId> create(const std::string& name, access::Role role,
                                                 std::span<const std::uint8_t> temporaryPassword,
                                                 const Sponsor* sponsor = nullptr);
+    /// Creates a patient's own account for the record with `mrn` (ManagePatientAccounts): the
+    /// ring holds the DBK and that patient's identity and clinical keys only. The clinical key is
+    /// unwrapped by a sponsoring doctor (`sponsor`). Errors: AccessDenied, NotFound (MRN),
+    /// AlreadyExists (name, or the patient has an account), WrongPassword (sponsor), storage errors.
+    [[nodiscard]] Result<access::UserId> createPatientAccount(const std::string& name, const std::string& mrn,
+                                                              std::span<const std::uint8_t> temporaryPassword,
+                                                              const Sponsor* sponsor);
     /// Disables an account by deleting its slot; it then decrypts nothing. Refuses the caller's own
     /// account, the last administrator and report-key custodians (their share would be lost).
     [[nodiscard]] Status disable(const std::string& name);
@@ -74,6 +81,7 @@ private:
     };
     Result<std::vector<Disabled>> disabledAccounts();
     Status storeDisabled(const std::vector<Disabled>& accounts);
+    Result<access::KeyRing> sponsorRing(const Sponsor* sponsor);
     Result<access::KeyRing> ringFor(access::Role role, const Sponsor* sponsor, std::string& detail);
     Status replaceSlot(const std::string& name, access::Role role, std::span<const std::uint8_t> temporaryPassword,
                        const Sponsor* sponsor, const AuditSubject& subject, access::Permission permission);

@@ -98,6 +98,14 @@ Result<ChartKey> PatientService::openChartKey(ClinicService& clinic, const model
     auto ring = clinic.keys();
     CC_TRY(ring);
     const bool identity = data == ChartData::Identity;
+    if (session->role() == access::Role::Patient) {
+        // A patient's ring holds that patient's own keys directly (canOpenChart allowed only their own id).
+        const access::KeyEntry* own =
+            (*ring)->find(identity ? access::KeyKind::PatientIdentity : access::KeyKind::PatientClinical);
+        if (own == nullptr || own->keyId != (identity ? row->identityKeyId : row->clinicalKeyId))
+            return makeError(ErrorCode::KeyMismatch, "this account's keys do not belong to this record");
+        return ChartKey{records::PatientKey{own->keyId, own->secret.clone()}, *basis};
+    }
     auto key = records::PatientKeys::unwrap(
         **ring, identity ? records::PatientKeyKind::Identity : records::PatientKeyKind::Clinical, patient,
         identity ? row->identityKeyId : row->clinicalKeyId,
@@ -265,7 +273,9 @@ Result<PatientChart> PatientService::chart(const model::RowId& patient)
     AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Read, "Chart",
                                        idHex(patient), "chart read");
     subject.patientId = idHex(patient);
-    CC_TRY(m_clinic.authorize(Permission::ReadChart, subject));
+    const access::Session* session = m_clinic.session();
+    const bool ownRecord = session != nullptr && session->role() == access::Role::Patient;
+    CC_TRY(m_clinic.authorize(ownRecord ? Permission::ReadOwnRecord : Permission::ReadChart, subject));
     auto run = [&]() -> Result<PatientChart> {
         auto clinicalKey = openChartKey(m_clinic, patient, ChartData::Clinical);
         CC_TRY(clinicalKey);
