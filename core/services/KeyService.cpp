@@ -100,9 +100,9 @@ Result<std::vector<KeyStatus>> KeyService::status()
             if (std::find(kinds.begin(), kinds.end(), kind) != kinds.end())
                 holders.push_back(a.userName + " (" + std::string(access::roleName(a.role)) + ")");
         }
-        if (kind != access::KeyKind::DatabaseKey)
-            holders.push_back("recovery ring (" + std::to_string(recovery.value("threshold").toInteger()) + "-of-" +
-                              std::to_string(recovery.value("shares").toInteger()) + " recovery shares)");
+        // The recovery ring holds every clinic key, the database key included (SetupService).
+        holders.push_back("recovery ring (" + std::to_string(recovery.value("threshold").toInteger()) + "-of-" +
+                          std::to_string(recovery.value("shares").toInteger()) + " recovery shares)");
         add(QString::fromUtf8(access::keyKindName(kind).data()), std::move(holders));
     }
     std::vector<std::string> custodians;
