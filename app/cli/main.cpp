@@ -7,7 +7,9 @@
 #include "app/cli/BasicCommands.h"
 #include "app/cli/ClinicCommands.h"
 #include "app/cli/CommandRegistry.h"
+#include "app/cli/DemoCommands.h"
 #include "app/cli/PaillierCommands.h"
+#include "app/cli/RecordCommands.h"
 
 #include <QCoreApplication>
 
@@ -50,5 +52,7 @@ int main(int argc, char** argv)
     cli::registerAccountCommands(registry);
     cli::registerAuditCommands(registry);
     cli::registerBackupCommands(registry);
+    cli::registerRecordCommands(registry);
+    cli::registerDemoCommands(registry);
     return registry.dispatch(args, io);
 }
