@@ -7,7 +7,9 @@
 #include "ui/common/ErrorText.h"
 #include "ui/common/PasswordBytes.h"
 #include "ui/common/RoleText.h"
+#include "ui/doctor/DoctorWindow.h"
 #include "ui/login/LoginWindow.h"
+#include "ui/patient/PatientWindow.h"
 #include "ui/session/ChangePasswordDialog.h"
 #include "ui/session/IdleWatcher.h"
 #include "ui/session/LockScreen.h"
@@ -47,7 +49,29 @@ QWidget* SessionFlow::workWindow() const
 {
     if (m_admin)
         return m_admin.get();
+    if (m_doctor)
+        return m_doctor.get();
+    if (m_patient)
+        return m_patient.get();
     return m_sessionWindow.get();
+}
+
+template <typename Window> void SessionFlow::connectWorkWindow(Window* window)
+{
+    connect(window, &Window::lockRequested, this, &SessionFlow::lockNow);
+    connect(window, &Window::logoutRequested, this, [this]() { logout(); });
+}
+
+void SessionFlow::clearSensitiveData()
+{
+    // Every model that holds PHI or account data: nothing read from the clinic stays in memory
+    // while the key ring is wiped (DESIGN.md section 8).
+    if (m_admin)
+        m_admin->clearSensitiveData();
+    if (m_doctor)
+        m_doctor->clearSensitiveData();
+    if (m_patient)
+        m_patient->clearSensitiveData();
 }
 
 void SessionFlow::login(const QString& userName, const QString& password)
@@ -94,18 +118,31 @@ void SessionFlow::openWorkWindow()
         logout();
         return;
     }
-    if (session->role() == access::Role::Administrator) {
+    switch (session->role()) {
+    case access::Role::Administrator:
         m_admin = std::make_unique<AdminWindow>(m_clinic);
-        connect(m_admin.get(), &AdminWindow::lockRequested, this, &SessionFlow::lockNow);
-        connect(m_admin.get(), &AdminWindow::logoutRequested, this, [this]() { logout(); });
+        connectWorkWindow(m_admin.get());
         m_admin->show();
         m_admin->showPage(AdminWindow::Page::Accounts);
-    } else {
+        break;
+    case access::Role::Doctor:
+        m_doctor = std::make_unique<DoctorWindow>(m_clinic);
+        connectWorkWindow(m_doctor.get());
+        m_doctor->show();
+        m_doctor->refresh();
+        break;
+    case access::Role::Patient:
+        m_patient = std::make_unique<PatientWindow>(m_clinic);
+        connectWorkWindow(m_patient.get());
+        m_patient->show();
+        m_patient->refresh();
+        break;
+    default:
         m_sessionWindow = std::make_unique<SessionWindow>();
         m_sessionWindow->setUser(QString::fromStdString(session->userName()), RoleText::name(session->role()));
-        connect(m_sessionWindow.get(), &SessionWindow::lockRequested, this, &SessionFlow::lockNow);
-        connect(m_sessionWindow.get(), &SessionWindow::logoutRequested, this, [this]() { logout(); });
+        connectWorkWindow(m_sessionWindow.get());
         m_sessionWindow->show();
+        break;
     }
     m_watcher->start();
 }
@@ -123,8 +160,7 @@ void SessionFlow::onLocked()
     if (session == nullptr)
         return;
     QWidget* work = workWindow();
-    if (m_admin)
-        m_admin->clearSensitiveData();
+    clearSensitiveData();
     if (work != nullptr) {
         m_lockScreen->resize(work->size());
         work->hide();
@@ -157,6 +193,10 @@ void SessionFlow::unlock(const QString& password)
                 work->show();
             if (m_admin)
                 m_admin->reload();
+            if (m_doctor)
+                m_doctor->reload();
+            if (m_patient)
+                m_patient->refresh();
         });
 }
 
@@ -165,8 +205,16 @@ void SessionFlow::logout(const QString& message)
     m_watcher->stop();
     m_clinic.logout();
     m_lockScreen->hide();
+    clearSensitiveData();
+    if (m_doctor) {
+        m_doctor->hide();
+        m_doctor.release()->deleteLater(); // may be inside one of its own signals
+    }
+    if (m_patient) {
+        m_patient->hide();
+        m_patient.release()->deleteLater();
+    }
     if (m_admin) {
-        m_admin->clearSensitiveData();
         m_admin->hide();
         m_admin.release()->deleteLater(); // may be inside one of its own signals
     }

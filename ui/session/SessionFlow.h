@@ -15,15 +15,19 @@ namespace cc::ui {
 
 class AdminWindow;
 class ChangePasswordDialog;
+class DoctorWindow;
 class IdleWatcher;
 class LockScreen;
 class LoginWindow;
+class PatientWindow;
 class SessionWindow;
 
 /// Owns the top-level windows of one open clinic and moves between them. Login and unlock run
 /// Argon2id off the GUI thread (runInBackground) with the idle watcher stopped, so the services
-/// are only ever used by one thread at a time. On idle lock, every model is cleared and the work
-/// window hidden before the lock screen appears; on expiry or logout the work window is destroyed.
+/// are only ever used by one thread at a time. Administrators get the AdminWindow, doctors the
+/// DoctorWindow, patients the PatientWindow. On idle lock, every model holding PHI or account data
+/// is cleared and the work window hidden before the lock screen appears (DESIGN.md section 8); on
+/// expiry or logout the work window is destroyed.
 class SessionFlow : public QObject
 {
     Q_OBJECT
@@ -40,7 +44,12 @@ public:
     [[nodiscard]] LoginWindow* loginWindow() const { return m_login.get(); }
     /// The administrator's window while an administrator is logged in, else nullptr.
     [[nodiscard]] AdminWindow* adminWindow() const { return m_admin.get(); }
-    /// The doctor's or patient's window while one is logged in, else nullptr.
+    /// The doctor's window while a doctor is logged in, else nullptr.
+    [[nodiscard]] DoctorWindow* doctorWindow() const { return m_doctor.get(); }
+    /// The patient's window while a patient is logged in, else nullptr.
+    [[nodiscard]] PatientWindow* patientWindow() const { return m_patient.get(); }
+    /// The placeholder window of a role that has no window of its own (none today: doctors and
+    /// patients have theirs), else nullptr.
     [[nodiscard]] SessionWindow* sessionWindow() const { return m_sessionWindow.get(); }
     /// The forced password change, while it is open.
     [[nodiscard]] ChangePasswordDialog* changePasswordDialog() const { return m_changePassword.get(); }
@@ -55,6 +64,8 @@ private:
     void onLocked();
     void unlock(const QString& password);
     void logout(const QString& message = {});
+    void clearSensitiveData();
+    template <typename Window> void connectWorkWindow(Window* window);
     [[nodiscard]] QWidget* workWindow() const;
 
     services::ClinicService& m_clinic;
@@ -62,6 +73,8 @@ private:
     std::unique_ptr<LoginWindow> m_login;
     std::unique_ptr<LockScreen> m_lockScreen;
     std::unique_ptr<AdminWindow> m_admin;
+    std::unique_ptr<DoctorWindow> m_doctor;
+    std::unique_ptr<PatientWindow> m_patient;
     std::unique_ptr<SessionWindow> m_sessionWindow;
     std::unique_ptr<ChangePasswordDialog> m_changePassword;
 };

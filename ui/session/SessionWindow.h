@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The doctor's and patient's window until the chart views exist (issue 5).
+// A placeholder work window for a role that has no window of its own (none today).
 #pragma once
 
 #include <QWidget>

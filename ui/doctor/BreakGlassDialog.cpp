@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/doctor/BreakGlassDialog.h"
+
+#include "core/services/PatientService.h"
+#include "ui/common/ErrorText.h"
+
+#include "ui_BreakGlassDialog.h"
+
+#include <QPushButton>
+
+namespace cc::ui {
+
+BreakGlassDialog::BreakGlassDialog(services::ClinicService& clinic, QWidget* parent)
+    : QDialog(parent), m_ui(std::make_unique<Ui::BreakGlassDialog>()), m_clinic(clinic)
+{
+    m_ui->setupUi(this);
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Open chart"));
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &BreakGlassDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &BreakGlassDialog::reject);
+}
+
+BreakGlassDialog::~BreakGlassDialog() = default;
+
+void BreakGlassDialog::setPatient(const model::RowId& patient)
+{
+    m_ui->recordLineEdit->setText(model::rowIdToHex(patient));
+    m_ui->recordLineEdit->setReadOnly(true);
+    m_ui->reasonPlainTextEdit->setFocus();
+}
+
+void BreakGlassDialog::showError(const QString& text)
+{
+    m_ui->errorLabel->setText(text);
+    m_ui->errorLabel->setVisible(true);
+}
+
+void BreakGlassDialog::accept()
+{
+    auto id = model::rowIdFromHex(m_ui->recordLineEdit->text().trimmed());
+    if (!id) {
+        showError(tr("The record id has 32 hexadecimal digits."));
+        return;
+    }
+    services::PatientService service(m_clinic);
+    const auto granted = service.breakGlass(*id, m_ui->reasonPlainTextEdit->toPlainText().toStdString());
+    if (!granted) {
+        showError(ErrorText::forError(granted.error()));
+        return;
+    }
+    m_patient = *id;
+    QDialog::accept();
+}
+
+} // namespace cc::ui

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The doctor's main window: care-team patient list with search, the open chart, Lock and Log out.
+#pragma once
+
+#include "core/Result.h"
+#include "core/model/RowId.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+namespace Ui {
+class DoctorWindow;
+}
+
+class QSortFilterProxyModel;
+
+namespace cc::services {
+class ClinicService;
+}
+
+namespace cc::ui {
+
+class BreakGlassDialog;
+class ChartView;
+class PatientListModel;
+
+/// Lists the care-team patients (PatientService::list, decrypted once per load) and filters them
+/// as the doctor types, in memory: no keystroke decrypts or queries anything. Opening a patient
+/// shows the chart; a patient outside the care team leads to the break-glass dialog. Lock and Log
+/// out are signals for the session flow, so the lock path is the same for the button and the timer.
+class DoctorWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    /// `clinic` must outlive the window and have an active doctor session.
+    explicit DoctorWindow(services::ClinicService& clinic, QWidget* parent = nullptr);
+    ~DoctorWindow() override;
+
+    /// Loads the patient list from the service (shows its error under the list).
+    void refresh();
+    /// Opens a patient's chart. AccessDenied (outside the care team, no grant) opens the
+    /// break-glass dialog; other errors are shown. Returns what the chart load returned.
+    Status openPatient(const model::RowId& patient);
+    /// Opens the break-glass dialog (non-modal in tests: it is open()ed), for `patient` if given.
+    void openBreakGlass(const model::RowId* patient = nullptr);
+    /// Reloads the list and the open chart (after an unlock).
+    void reload();
+    /// Clears every PHI model and the search text (idle lock, logout).
+    void clearSensitiveData();
+
+    [[nodiscard]] PatientListModel* patientModel() const { return m_patients; }
+    [[nodiscard]] QSortFilterProxyModel* patientProxyModel() const { return m_proxy; }
+    [[nodiscard]] ChartView* chartView() const { return m_chart; }
+    /// The break-glass dialog while it is open, else nullptr.
+    [[nodiscard]] BreakGlassDialog* breakGlassDialog() const { return m_breakGlass; }
+
+signals:
+    void lockRequested();
+    void logoutRequested();
+
+private:
+    void openRow(const QModelIndex& proxyIndex);
+    void showListError(const QString& text);
+
+    std::unique_ptr<Ui::DoctorWindow> m_ui;
+    services::ClinicService& m_clinic;
+    PatientListModel* m_patients;
+    QSortFilterProxyModel* m_proxy;
+    ChartView* m_chart;
+    BreakGlassDialog* m_breakGlass = nullptr;
+};
+
+} // namespace cc::ui

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The chart's Observations tab: codes, a table per code, a trend chart and the entry form.
+#pragma once
+
+#include "core/model/Observation.h"
+#include "core/model/RowId.h"
+
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+namespace Ui {
+class ObservationsPage;
+}
+
+class QChart;
+class QChartView;
+class QLineSeries;
+
+namespace cc::services {
+class ClinicService;
+}
+
+namespace cc::ui {
+
+class ChartTableModel;
+
+/// Shows a patient's observations grouped by code (left), the selected code's observations (a
+/// table) and the trend of its numeric values over time (a QLineSeries with the unit on the value
+/// axis). The form adds a numeric observation through ObservationService::add: the code list and
+/// units come from the units catalogue, and the range check is the service's (its message is
+/// shown). Read-only pages (the patient's own window) hide the form.
+class ObservationsPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    /// `clinic` must outlive the page.
+    explicit ObservationsPage(services::ClinicService& clinic, QWidget* parent = nullptr);
+    ~ObservationsPage() override;
+
+    /// Shows these observations of `patient`; keeps the selected code if it is still there.
+    void setObservations(const model::RowId& patient, std::vector<model::Observation> observations);
+    /// Hides the entry form (patients read their record, they do not write it).
+    void setReadOnly(bool readOnly);
+    /// Forgets every observation (lock, logout, another patient).
+    void clear();
+    /// Selects a code in the list (no-op if the patient has none of it).
+    void selectCode(const QString& code);
+
+    [[nodiscard]] ChartTableModel* codesModel() const { return m_codes; }
+    [[nodiscard]] ChartTableModel* observationsModel() const { return m_rows; }
+    [[nodiscard]] QLineSeries* trendSeries() const { return m_series; }
+    [[nodiscard]] QChartView* trendChartView() const { return m_chartView; }
+
+signals:
+    /// An observation was stored: the chart should be reloaded.
+    void observationAdded(const QString& code);
+
+private:
+    void showCode(const QString& code);
+    void updateUnit();
+    void add();
+    void showError(const QString& text);
+
+    services::ClinicService& m_clinic;
+    std::unique_ptr<Ui::ObservationsPage> m_ui;
+    ChartTableModel* m_codes;
+    ChartTableModel* m_rows;
+    QChart* m_chart;
+    QChartView* m_chartView;
+    QLineSeries* m_series;
+    model::RowId m_patient{};
+    bool m_hasPatient = false;
+    std::vector<model::Observation> m_observations;
+};
+
+} // namespace cc::ui

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The patient's own window: their record (read-only) and who opened it.
+#pragma once
+
+#include <QMainWindow>
+
+#include <memory>
+
+namespace Ui {
+class PatientWindow;
+}
+
+namespace cc::services {
+class ClinicService;
+}
+
+namespace cc::ui {
+
+class AccessHistoryModel;
+class ChartView;
+
+/// For patient sessions: the chart tabs read-only (notes not shared with the patient left out),
+/// and "Who opened my record" from AuditService::ownAccessHistory. The services decide what a
+/// patient may read; this window only shows it. FHIR download and research consent are not built
+/// yet: their buttons are disabled and say so.
+class PatientWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    /// `clinic` must outlive the window.
+    explicit PatientWindow(services::ClinicService& clinic, QWidget* parent = nullptr);
+    ~PatientWindow() override;
+
+    /// Loads the record and the access history of the logged-in patient; errors are shown.
+    void refresh();
+    /// Clears every PHI model (idle lock, logout).
+    void clearSensitiveData();
+
+    [[nodiscard]] ChartView* chartView() const { return m_chart; }
+    [[nodiscard]] AccessHistoryModel* accessModel() const { return m_access; }
+
+signals:
+    void lockRequested();
+    void logoutRequested();
+
+private:
+    std::unique_ptr<Ui::PatientWindow> m_ui;
+    services::ClinicService& m_clinic;
+    ChartView* m_chart;
+    AccessHistoryModel* m_access;
+};
+
+} // namespace cc::ui
