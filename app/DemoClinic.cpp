@@ -4,7 +4,9 @@
 
 #include "core/Clock.h"
 #include "core/crypto/Rng.h"
+#include "core/services/AccountService.h"
 #include "core/services/ImportService.h"
+#include "core/services/PatientService.h"
 #include "core/services/SetupService.h"
 #include "db/AtomicFile.h"
 #include "db/ClinicFolder.h"
@@ -91,10 +93,37 @@ Result<DemoClinic> buildInStaging(const std::string& staging, const DemoOptions&
             return std::move(imported).error();
         result.imported = std::move(imported).value();
     }
+    CC_TRY(addDemoPatientAccount(*backend, clock, rng, options.serviceOptions));
     return result;
 }
 
 } // namespace
+
+Status addDemoPatientAccount(ports::ClinicBackend& backend, const Clock& clock, crypto::Rng& rng,
+                             const services::ServiceOptions& options)
+{
+    services::ClinicService clinic(backend, clock, rng, options);
+    CC_TRY(clinic.login(kDemoAdmin, bytesOf(kDemoAdminPassword)));
+    auto patients = services::PatientService(clinic).list();
+    if (!patients || patients->empty()) {
+        clinic.logout();
+        return patients ? Status{} : Status{std::move(patients).error()};
+    }
+    // The patient with the smallest MRN, so every demo clinic links the same record.
+    const auto first = std::min_element(patients->begin(), patients->end(),
+                                        [](const model::Patient& a, const model::Patient& b) { return a.mrn < b.mrn; });
+    services::Sponsor sponsor{kDemoDoctor, secretOf(kDemoDoctorPassword)};
+    auto created = services::AccountService(clinic).createPatientAccount(kDemoPatient, first->mrn.toStdString(),
+                                                                         bytesOf(kDemoPatientPassword), &sponsor);
+    clinic.logout();
+    if (!created)
+        return std::move(created).error();
+    // Demo passwords are printed in the README: accept the temporary one as the patient's own.
+    CC_TRY(clinic.login(kDemoPatient, bytesOf(kDemoPatientPassword)));
+    auto changed = clinic.changeOwnPassword(bytesOf(kDemoPatientPassword));
+    clinic.logout();
+    return changed;
+}
 
 std::string defaultDemoClinicDir()
 {

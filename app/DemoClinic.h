@@ -25,6 +25,9 @@ inline constexpr const char* kDemoAdmin = "admin";
 inline constexpr const char* kDemoAdminPassword = "demo-admin-pass";
 inline constexpr const char* kDemoDoctor = "doctor";
 inline constexpr const char* kDemoDoctorPassword = "demo-doctor-pass";
+/// The demo patient account, linked to the imported patient with the smallest MRN.
+inline constexpr const char* kDemoPatient = "patient";
+inline constexpr const char* kDemoPatientPassword = "demo-patient-pass";
 
 /// Qt resource folder of the bundled Synthea sample (resources/demo/demo.qrc, compiled into cc_startup).
 inline constexpr const char* kDemoSyntheaResource = ":/demo/synthea";
@@ -63,6 +66,11 @@ using DemoFill = std::function<Result<interop::ImportSummary>(services::ClinicSe
 /// Where `cipherchart --demo` keeps its demo clinic: $XDG_DATA_HOME/cipherchart/demo-clinic, i.e.
 /// ~/.local/share/cipherchart/demo-clinic by default (QStandardPaths::GenericDataLocation).
 [[nodiscard]] std::string defaultDemoClinicDir();
+
+/// Creates the demo patient account (kDemoPatient) for the imported patient with the smallest MRN,
+/// sponsored by the demo doctor; nothing if no patient was imported.
+[[nodiscard]] Status addDemoPatientAccount(ports::ClinicBackend& backend, const Clock& clock, crypto::Rng& rng,
+                                           const services::ServiceOptions& options);
 
 /// Opens the demo clinic at `dir`, creating it the first time: clinic "Demo Clinic" marked demo,
 /// administrator `admin` and doctor `doctor` with the fixed demo passwords, the report key

@@ -95,6 +95,16 @@ private slots:
         auto wrong = patientsVisibleTo(*demo->store, app::kDemoDoctor, app::kDemoAdminPassword);
         QVERIFY(!wrong.ok());
         QCOMPARE(wrong.error().code, ErrorCode::WrongPassword);
+        // The demo patient account reads its own chart, with the README's password, no forced change.
+        SystemClock clock;
+        services::ClinicService clinic(*demo->store, clock, crypto::SystemRng::instance(),
+                                       {crypto::Argon2Params::forTests(), "test-ws"});
+        QVERIFY(clinic.login(app::kDemoPatient, test::bytes(app::kDemoPatientPassword)).ok());
+        QVERIFY(!clinic.mustChangePassword());
+        QVERIFY(clinic.session()->patientId().has_value());
+        auto chart = services::PatientService(clinic).chart(*clinic.session()->patientId());
+        QVERIFY2(chart.ok(), chart ? "" : chart.error().describe().c_str());
+        clinic.logout();
     }
 
     void secondCallOpensWithoutImportingAgain()
