@@ -91,6 +91,7 @@ void DoctorWindow::openRow(const QModelIndex& proxyIndex)
 Status DoctorWindow::openPatient(const model::RowId& patient)
 {
     auto loaded = m_chart->load(patient);
+    m_openPatient.reset();
     if (!loaded) {
         m_ui->chartStackedWidget->setCurrentWidget(m_ui->emptyPage);
         if (loaded.error().code == ErrorCode::AccessDenied) {
@@ -101,6 +102,7 @@ Status DoctorWindow::openPatient(const model::RowId& patient)
         }
         return loaded;
     }
+    m_openPatient = patient;
     m_ui->chartStackedWidget->setCurrentWidget(m_chart);
     return loaded;
 }
@@ -126,8 +128,8 @@ void DoctorWindow::openBreakGlass(const model::RowId* patient)
 void DoctorWindow::reload()
 {
     refresh();
-    if (m_chart->hasPatient())
-        (void)openPatient(m_chart->patientId());
+    if (m_openPatient)
+        (void)openPatient(*m_openPatient);
 }
 
 void DoctorWindow::clearSensitiveData()

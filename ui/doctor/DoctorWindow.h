@@ -8,6 +8,7 @@
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 
 namespace Ui {
 class DoctorWindow;
@@ -70,6 +71,8 @@ private:
     QSortFilterProxyModel* m_proxy;
     ChartView* m_chart;
     BreakGlassDialog* m_breakGlass = nullptr;
+    /// The chart on screen, kept over a lock (a row id is not PHI) so the unlock reopens it.
+    std::optional<model::RowId> m_openPatient;
 };
 
 } // namespace cc::ui
