@@ -73,6 +73,21 @@ Status SqlPatientStore::insert(const ports::PatientRow& row)
     return {};
 }
 
+Status SqlPatientStore::updateWrappedKey(const access::PatientId& id, bool identity,
+                                         std::span<const std::uint8_t> wrapped)
+{
+    auto stmt = m_db.prepare(identity ? "UPDATE patients SET identity_key_wrapped = ?2 WHERE id = ?1;"
+                                      : "UPDATE patients SET clinical_key_wrapped = ?2 WHERE id = ?1;");
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindBlob(1, id));
+    CC_TRY(stmt->bindBlob(2, wrapped));
+    auto done = stmt->step();
+    CC_TRY(done);
+    if (m_db.changes() != 1)
+        return makeError(ErrorCode::NotFound, "no patient row with this id");
+    return {};
+}
+
 Result<std::optional<ports::PatientRow>> SqlPatientStore::find(const access::PatientId& id) const
 {
     auto stmt = m_db.prepare(std::string(kSelect) + " WHERE id = ?1;");

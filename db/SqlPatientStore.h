@@ -16,6 +16,8 @@ public:
     explicit SqlPatientStore(Database& db) noexcept : m_db(db) {}
     /// Inserts a patient row. Errors: AlreadyExists, StorageFull, StorageReadOnly, StorageError.
     [[nodiscard]] Status insert(const ports::PatientRow& row) override;
+    [[nodiscard]] Status updateWrappedKey(const access::PatientId& id, bool identity,
+                                          std::span<const std::uint8_t> wrapped) override;
     /// The row with this id, or nullopt. Errors: StorageError, IntegrityFailure.
     [[nodiscard]] Result<std::optional<ports::PatientRow>> find(const access::PatientId& id) const override;
     /// Every row in id order. Errors: StorageError, IntegrityFailure.

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace cc::ports {
@@ -45,6 +46,10 @@ public:
     [[nodiscard]] virtual Status insert(const PatientRow& row) = 0;
     /// The patient with this id, or nullopt. Errors: StorageError, IntegrityFailure (bad stored id).
     [[nodiscard]] virtual Result<std::optional<PatientRow>> find(const access::PatientId& id) const = 0;
+    /// Replaces one wrapped per-patient key (category-key rotation; the patient key and its id stay).
+    /// Errors: NotFound, StorageError.
+    [[nodiscard]] virtual Status updateWrappedKey(const access::PatientId& id, bool identity,
+                                                  std::span<const std::uint8_t> wrapped) = 0;
     /// Every patient, in id order. Errors: StorageError.
     [[nodiscard]] virtual Result<std::vector<PatientRow>> list() const = 0;
     /// Number of patients. Errors: StorageError.

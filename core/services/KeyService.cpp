@@ -2,6 +2,8 @@
 // Key status, idle timeout and key rotation through the key-slot file's mailbox.
 #include "core/services/KeyService.h"
 
+#include "core/records/PatientKeys.h"
+
 #include "core/access/KeyKind.h"
 #include "core/access/LoginThrottle.h"
 #include "core/crypto/Hex.h"
@@ -143,8 +145,8 @@ Result<RotationResult> KeyService::rotate(access::KeyKind kind, const Sponsor* s
     AuditSubject subject = makeSubject(AuditEventId::SecurityAlert, AuditEventType::SecurityConfiguration,
                                        AuditAction::Update, "Key", name, "rotate " + name);
     CC_TRY(m_clinic.authorize(Permission::ManageKeys, subject));
-    NoPatientKeys none;
-    auto result = rotateUnaudited(kind, sponsor, rewrapper ? *rewrapper : none);
+    StoredPatientKeys stored(m_clinic.backend(), m_clinic.rng());
+    auto result = rotateUnaudited(kind, sponsor, rewrapper ? *rewrapper : stored);
     if (result) {
         subject.objectId = std::to_string(result->keyId);
         subject.detail += " to version " + std::to_string(result->version) + ", sealed for " +
@@ -156,8 +158,48 @@ Result<RotationResult> KeyService::rotate(access::KeyKind kind, const Sponsor* s
         subject.detail += ", sponsored by doctor " + sponsor->name;
     CC_TRY(m_clinic.record(subject, result ? audit::AuditOutcome::Success : audit::AuditOutcome::MinorFailure));
     if (result && result->sessionEnded)
-        m_clinic.logout(); // the session's ring holds the old DBK; its own update waits in the mailbox
+        m_clinic.logout(); // the session's ring holds the old key; its own update waits in the mailbox
     return result;
+}
+
+Status StoredPatientKeys::rewrap(access::KeyKind kind, const access::KeyEntry& oldKey, const access::KeyEntry& newKey)
+{
+    if (kind != access::KeyKind::IdentityCategory && kind != access::KeyKind::ClinicalCategory)
+        return {};
+    const bool identity = kind == access::KeyKind::IdentityCategory;
+    const auto patientKind = identity ? records::PatientKeyKind::Identity : records::PatientKeyKind::Clinical;
+    access::KeyRing oldRing;
+    access::KeyRing newRing;
+    CC_TRY(oldRing.add(kind, oldKey.keyId, oldKey.version, oldKey.secret.clone()));
+    CC_TRY(newRing.add(kind, newKey.keyId, newKey.version, newKey.secret.clone()));
+    auto transaction = m_backend.transactions().begin();
+    if (!transaction)
+        return std::move(transaction).error();
+    m_transaction = std::move(transaction).value();
+    auto rows = m_backend.patients().list();
+    if (!rows)
+        return std::move(rows).error();
+    for (const auto& row : *rows) {
+        auto key =
+            records::PatientKeys::unwrap(oldRing, patientKind, row.id, identity ? row.identityKeyId : row.clinicalKeyId,
+                                         identity ? row.identityKeyWrapped : row.clinicalKeyWrapped);
+        if (!key)
+            return std::move(key).error();
+        auto wrapped = records::PatientKeys::wrap(newRing, patientKind, row.id, *key, m_rng);
+        if (!wrapped)
+            return std::move(wrapped).error();
+        CC_TRY(m_backend.patients().updateWrappedKey(row.id, identity, *wrapped));
+    }
+    return {};
+}
+
+Status StoredPatientKeys::commit()
+{
+    if (!m_transaction)
+        return {};
+    auto done = m_transaction->commit();
+    m_transaction.reset();
+    return done;
 }
 
 Result<RotationResult> KeyService::rotateUnaudited(access::KeyKind kind, const Sponsor* sponsor,
@@ -238,6 +280,14 @@ Result<RotationResult> KeyService::rotateUnaudited(access::KeyKind kind, const S
             return std::move(rekeyed).error();
         }
     }
+    if (auto committed = rewrapper.commit(); !committed) {
+        // The patients' keys stay wrapped under the old key: nobody may receive the new one.
+        if (auto restored = backend.keySlots().save(before); !restored)
+            return makeError(ErrorCode::StorageError,
+                             "re-wrapping the patients' keys failed (" + committed.error().message +
+                                 ") and the key-slot file could not be restored (" + restored.error().message + ")");
+        return std::move(committed).error();
+    }
     CC_TRY(backend.meta().set(ports::meta::kKeySlotGeneration, textBytes(std::to_string(file->generation()))));
     versions.insert(kindName, QJsonObject{{"id", static_cast<qint64>(next.keyId)},
                                           {"version", static_cast<qint64>(next.version)},
@@ -250,7 +300,9 @@ Result<RotationResult> KeyService::rotateUnaudited(access::KeyKind kind, const S
     out.keyId = next.keyId;
     out.version = next.version;
     out.recipients = *posted;
-    out.sessionEnded = kind == KeyKind::DatabaseKey;
+    // The session's ring holds the old key, which no longer opens the database (DBK) or the
+    // patients' wrapped keys (category keys): log in again to take the new one from the mailbox.
+    out.sessionEnded = true;
     return out;
 }
 

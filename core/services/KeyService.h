@@ -36,6 +36,25 @@ public:
     /// nothing. Errors: storage errors, IntegrityFailure.
     [[nodiscard]] virtual Status rewrap(access::KeyKind kind, const access::KeyEntry& oldKey,
                                         const access::KeyEntry& newKey) = 0;
+    /// Makes the re-wrap durable. Called after the key-slot file with the new key was saved, so
+    /// the rows never name a key nobody received. Errors: storage errors.
+    [[nodiscard]] virtual Status commit() { return {}; }
+};
+
+/// Re-wraps the per-patient keys stored in the clinic (ports::PatientStore) inside one database
+/// transaction that commit() ends; destroying it uncommitted rolls the rows back.
+class StoredPatientKeys final : public PatientKeyRewrapper
+{
+public:
+    StoredPatientKeys(ports::ClinicBackend& backend, crypto::Rng& rng) : m_backend(backend), m_rng(rng) {}
+    [[nodiscard]] Status rewrap(access::KeyKind kind, const access::KeyEntry& oldKey,
+                                const access::KeyEntry& newKey) override;
+    [[nodiscard]] Status commit() override;
+
+private:
+    ports::ClinicBackend& m_backend;
+    crypto::Rng& m_rng;
+    std::unique_ptr<ports::StorageTransaction> m_transaction;
 };
 
 /// The clinic holds no per-patient keys yet: nothing to re-wrap.
@@ -56,7 +75,7 @@ struct RotationResult
     std::uint32_t keyId = 0;    ///< the new key's id
     std::uint32_t version = 0;  ///< the new key's version
     std::size_t recipients = 0; ///< mailbox entries written (accounts plus the recovery ring)
-    bool sessionEnded = false;  ///< DatabaseKey: the administrator must log in again
+    bool sessionEnded = false;  ///< the administrator must log in again to take the new key
 };
 
 /// Key management for administrators (ManageKeys).

@@ -9,7 +9,9 @@
 #include "core/paillier/KeyFile.h"
 #include "core/services/AccountService.h"
 #include "core/services/AuditService.h"
+#include "core/services/ImportService.h"
 #include "core/services/KeyService.h"
+#include "core/services/PatientService.h"
 #include "core/services/SetupService.h"
 #include "db/ClinicStore.h"
 #include "db/Database.h"
@@ -195,6 +197,10 @@ private slots:
     void categoryRotationNeedsItsHolders()
     {
         CLINIC(c);
+        // Patients first: their keys are wrapped under the category keys and must be re-wrapped.
+        QVERIFY(c.login(kDoctor, kDoctorPw).ok());
+        QVERIFY(services::ImportService(*c.service).importSynthea(QStringLiteral(CC_TEST_DATA_DIR "/synthea")).ok());
+        c.service->logout();
         QVERIFY(c.login(kAdmin, kAdminPw).ok());
         services::KeyService keys(*c.service);
         // The clinical key: refused without a sponsoring doctor (audited), then done with one.
@@ -207,12 +213,15 @@ private slots:
         auto clinical = keys.rotate(KeyKind::ClinicalCategory, &sponsor);
         QVERIFY2(clinical.ok(), clinical.ok() ? "" : clinical.error().message.c_str());
         QCOMPARE(clinical->recipients, std::size_t{2}); // the doctor and the recovery ring, never the admin
-        QVERIFY(!clinical->sessionEnded);
+        QVERIFY(clinical->sessionEnded);
         const auto admin = c.slotFile().slot(kAdmin)->userId;
         QCOMPARE(c.slotFile().pendingUpdates(admin), std::size_t{0});
+        QVERIFY(c.login(kAdmin, kAdminPw).ok());
         auto identity = keys.rotate(KeyKind::IdentityCategory);
         QVERIFY(identity.ok());
         QCOMPARE(identity->recipients, std::size_t{3});
+        QVERIFY(identity->sessionEnded);
+        QVERIFY(c.login(kAdmin, kAdminPw).ok());
         // Index, audit root and signing key: refused with a reason.
         for (KeyKind k : {KeyKind::Index, KeyKind::AuditRoot, KeyKind::ClinicSigning, KeyKind::UserBox}) {
             auto r = keys.rotate(k);
@@ -225,6 +234,18 @@ private slots:
         QCOMPARE(ring->find(KeyKind::ClinicalCategory)->version, 2u);
         QCOMPARE(ring->find(KeyKind::ClinicalCategory)->keyId, clinical->keyId);
         QCOMPARE(ring->find(KeyKind::IdentityCategory)->keyId, identity->keyId);
+        // Every patient's keys were re-wrapped: the doctor still reads identities and charts.
+        services::PatientService patients(*c.service);
+        auto list = patients.list();
+        QVERIFY2(list.ok(), list.ok() ? "" : list.error().message.c_str());
+        QCOMPARE(list->size(), std::size_t{27});
+        auto chart = patients.chart(list->front().id);
+        QVERIFY2(chart.ok(), chart.ok() ? "" : chart.error().message.c_str());
+        c.service->logout();
+        QVERIFY(c.login(kAdmin, kAdminPw).ok());
+        auto identities = services::PatientService(*c.service).list();
+        QVERIFY(identities.ok());
+        QCOMPARE(identities->size(), std::size_t{27});
     }
 
     void doctorCannotRotate()
