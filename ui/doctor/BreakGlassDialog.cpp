@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/doctor/BreakGlassDialog.h"
 
+#include "core/access/BreakGlassGrant.h"
 #include "core/services/PatientService.h"
 #include "ui/common/ErrorText.h"
 
@@ -41,8 +42,15 @@ void BreakGlassDialog::accept()
         showError(tr("The record id has 32 hexadecimal digits."));
         return;
     }
+    const std::string reason = m_ui->reasonPlainTextEdit->toPlainText().toStdString();
+    // The core's own rule, asked first so the doctor reads its message; the service checks it again
+    // (and, at the time of writing, reports a refused reason as a damaged audit event instead).
+    if (const auto valid = access::BreakGlassGrant::validateReason(reason); !valid) {
+        showError(ErrorText::forError(valid.error()));
+        return;
+    }
     services::PatientService service(m_clinic);
-    const auto granted = service.breakGlass(*id, m_ui->reasonPlainTextEdit->toPlainText().toStdString());
+    const auto granted = service.breakGlass(*id, reason);
     if (!granted) {
         showError(ErrorText::forError(granted.error()));
         return;

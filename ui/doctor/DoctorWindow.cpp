@@ -29,7 +29,7 @@ DoctorWindow::DoctorWindow(services::ClinicService& clinic, QWidget* parent)
     m_ui->chartStackedWidget->addWidget(m_chart);
     m_ui->mainSplitter->setStretchFactor(0, 0);
     m_ui->mainSplitter->setStretchFactor(1, 1);
-    m_ui->mainSplitter->setSizes({380, 820});
+    m_ui->mainSplitter->setSizes({520, 880});
 
     // The filter runs over names already decrypted for the list: typing decrypts nothing.
     m_proxy->setSourceModel(m_patients);
@@ -40,8 +40,14 @@ DoctorWindow::DoctorWindow(services::ClinicService& clinic, QWidget* parent)
     m_ui->patientTableView->setModel(m_proxy);
     m_ui->patientTableView->sortByColumn(PatientListModel::NameColumn, Qt::AscendingOrder);
     m_ui->patientTableView->verticalHeader()->hide();
-    m_ui->patientTableView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_ui->patientTableView->horizontalHeader()->setStretchLastSection(true);
+    // Synthea MRNs are long UUIDs: the MRN column takes the rest of the width and elides in the
+    // middle (the full MRN is in the chart header).
+    auto* header = m_ui->patientTableView->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(PatientListModel::MrnColumn, QHeaderView::Stretch);
+    m_ui->patientTableView->setTextElideMode(Qt::ElideMiddle);
+    m_ui->patientTableView->setWordWrap(false);
+    m_ui->patientTableView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     connect(m_ui->searchLineEdit, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_ui->patientTableView, &QAbstractItemView::activated, this, &DoctorWindow::openRow);

@@ -60,9 +60,12 @@ ObservationsPage::ObservationsPage(services::ClinicService& clinic, QWidget* par
 {
     m_ui->setupUi(this);
     m_ui->codesTableView->setModel(m_codes);
+    m_ui->codesTableView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->codesTableView->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_ui->codesTableView->verticalHeader()->hide();
+    m_ui->codesTableView->setWordWrap(false); // long survey questions elide; the tooltip has them whole
     m_ui->observationsTableView->setModel(m_rows);
+    m_ui->observationsTableView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->observationsTableView->horizontalHeader()->setStretchLastSection(true);
     m_ui->observationsTableView->verticalHeader()->hide();
 
@@ -183,6 +186,9 @@ void ObservationsPage::showCode(const QString& code)
         }
     }
     std::reverse(rows.begin(), rows.end()); // newest first in the table
+    // The form follows the selected code when the catalogue has it (numeric codes only).
+    if (const int item = m_ui->codeComboBox->findData(code); item >= 0)
+        m_ui->codeComboBox->setCurrentIndex(item);
     m_rows->setRows(std::move(rows));
     m_series->replace(points);
     m_ui->codeTitleLabel->setText(code.isEmpty() ? tr("Select an observation on the left.")

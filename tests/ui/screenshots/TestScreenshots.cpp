@@ -1,18 +1,29 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/services/AccountService.h"
+#include "core/services/ImportService.h"
+#include "core/services/PatientService.h"
 #include "tests/ui/support/ClinicFixture.h"
 #include "ui/admin/AccountDialog.h"
 #include "ui/admin/AccountsView.h"
 #include "ui/admin/AdminWindow.h"
 #include "ui/admin/AuditView.h"
 #include "ui/common/BackgroundTask.h"
+#include "ui/doctor/BreakGlassDialog.h"
+#include "ui/doctor/ChartView.h"
+#include "ui/doctor/DoctorWindow.h"
+#include "ui/doctor/ObservationsPage.h"
+#include "ui/doctor/PatientListModel.h"
 #include "ui/login/LoginWindow.h"
+#include "ui/patient/PatientWindow.h"
 #include "ui/session/ChangePasswordDialog.h"
 #include "ui/session/LockScreen.h"
 #include "ui/session/SessionWindow.h"
 
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -116,6 +127,71 @@ private slots:
         w.setUser(QString::fromLatin1(ClinicFixture::kDoctor), QStringLiteral("Doctor"));
         w.show();
         save(&w, QStringLiteral("session-window.png"));
+    }
+
+    /// The Synthea fixture imported by the fixture's doctor (tests/data/synthea, read in place).
+    void doctorScreens()
+    {
+        QVERIFY(m_fixture->login(ClinicFixture::kDoctor, ClinicFixture::kDoctorPassword));
+        auto imported =
+            cc::services::ImportService(m_fixture->clinic()).importSynthea(QStringLiteral(CC_TEST_DATA_DIR "/synthea"));
+        QVERIFY2(imported.ok(), imported.ok() ? "" : imported.error().message.c_str());
+        DoctorWindow w(m_fixture->clinic());
+        w.resize(1440, 860);
+        w.show();
+        w.refresh();
+        save(&w, QStringLiteral("doctor-patients.png"));
+
+        // The patient of the fixture with four Glucose results (tests/data/synthea/observations.csv).
+        const auto* model = w.patientModel();
+        for (int row = 0; row < model->rowCount(); ++row)
+            if (model->patient(row)->sourceId == QLatin1String("5f8d3e13-bc80-dd66-0f1b-d24f9692a697"))
+                QVERIFY(w.openPatient(model->patient(row)->id).ok());
+        QVERIFY(w.chartView()->hasPatient());
+        w.chartView()->showTab(ChartView::Tab::Observations);
+        w.chartView()->observationsPage()->selectCode(QStringLiteral("2339-0"));
+        save(&w, QStringLiteral("doctor-chart-observations.png"));
+        m_fixture->clinic().logout();
+    }
+
+    void breakGlassDialog()
+    {
+        QVERIFY(m_fixture->login(ClinicFixture::kAdmin, ClinicFixture::kAdminPassword));
+        auto patients = cc::services::PatientService(m_fixture->clinic()).list();
+        QVERIFY(patients.ok() && !patients->empty());
+        const auto id = patients->front().id;
+        m_fixture->clinic().logout();
+        QVERIFY(m_fixture->login(ClinicFixture::kDoctor, ClinicFixture::kDoctorPassword));
+        BreakGlassDialog d(m_fixture->clinic());
+        d.setPatient(id);
+        QTest::keyClicks(d.findChild<QPlainTextEdit*>("reasonPlainTextEdit"), QStringLiteral("urgent"));
+        d.show();
+        QTest::mouseClick(d.findChild<QDialogButtonBox*>("buttonBox")->button(QDialogButtonBox::Ok), Qt::LeftButton);
+        save(&d, QStringLiteral("break-glass.png"));
+        d.reject();
+        m_fixture->clinic().logout();
+    }
+
+    void patientWindow()
+    {
+        QVERIFY(m_fixture->login(ClinicFixture::kAdmin, ClinicFixture::kAdminPassword));
+        auto patients = cc::services::PatientService(m_fixture->clinic()).list();
+        QVERIFY(patients.ok() && !patients->empty());
+        const std::string mrn = patients->front().mrn.toStdString();
+        cc::services::Sponsor sponsor{ClinicFixture::kDoctor,
+                                      cc::crypto::SecureBytes(cc::testing::bytesOf(ClinicFixture::kDoctorPassword))};
+        auto created = cc::services::AccountService(m_fixture->clinic())
+                           .createPatientAccount("patient1", mrn, cc::testing::bytesOf("patient password 1"), &sponsor);
+        QVERIFY2(created.ok(), created.ok() ? "" : created.error().message.c_str());
+        m_fixture->clinic().logout();
+        QVERIFY(m_fixture->login("patient1", "patient password 1"));
+        QVERIFY(m_fixture->clinic().changeOwnPassword(cc::testing::bytesOf("patient password 2")).ok());
+        PatientWindow w(m_fixture->clinic());
+        w.resize(1200, 760);
+        w.show();
+        w.refresh();
+        save(&w, QStringLiteral("patient-window.png"));
+        m_fixture->clinic().logout();
     }
 };
 
