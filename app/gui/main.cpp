@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // cipherchart: the clinic workstation GUI. Hardening and the self-test run before any window; then
-// the clinic folder is opened (without keys) and the login window shown.
+// the clinic folder (or, with --demo, the demo clinic, created the first time) is opened (without
+// keys) and the login window shown.
+#include "app/DemoClinic.h"
 #include "app/Startup.h"
 #include "core/Clock.h"
 #include "core/crypto/Rng.h"
@@ -12,10 +14,18 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QEventLoop>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QSysInfo>
+#include <QThread>
 
+#include <algorithm>
+#include <atomic>
+#include <climits>
 #include <iostream>
+#include <memory>
+#include <optional>
 
 namespace {
 
@@ -51,6 +61,53 @@ std::string workstationName()
     return name.empty() ? std::string("workstation") : name.substr(0, 255);
 }
 
+/// Opens the demo clinic, creating it the first time (report key generation and the Synthea import
+/// take tens of seconds) on a worker thread while a progress dialog shows the step and can cancel.
+cc::Result<cc::app::DemoClinic> openDemoClinicWithProgress()
+{
+    using namespace cc;
+    QProgressDialog dialog(QObject::tr("Opening the demo clinic…"), QObject::tr("Cancel"), 0, 0);
+    dialog.setWindowTitle(QObject::tr("CipherChart — Demo Clinic"));
+    dialog.setMinimumDuration(0);
+    dialog.setAutoClose(false);
+    dialog.setAutoReset(false);
+    dialog.setMinimumWidth(420);
+    std::atomic<bool> cancelled{false};
+    QObject::connect(&dialog, &QProgressDialog::canceled, &dialog, [&cancelled]() { cancelled = true; });
+
+    app::DemoOptions options;
+    options.serviceOptions.workstation = workstationName();
+    // Called on the worker thread: the dialog is updated through its own (GUI) thread's queue.
+    options.progress = [&dialog, &cancelled](const std::string& step, std::size_t done, std::size_t total) {
+        const int maximum = static_cast<int>(std::min<std::size_t>(total, INT_MAX));
+        const int value = static_cast<int>(std::min<std::size_t>(done, INT_MAX));
+        const bool key = step == "report key";
+        QMetaObject::invokeMethod(
+            &dialog,
+            [&dialog, key, maximum, value]() {
+                dialog.setLabelText(key ? QObject::tr("Creating the demo clinic: generating the report key…")
+                                        : QObject::tr("Creating the demo clinic: importing the sample patients…"));
+                dialog.setMaximum(key ? 0 : maximum); // key generation has no known length: busy bar
+                dialog.setValue(value);
+            },
+            Qt::QueuedConnection);
+        return !cancelled.load();
+    };
+
+    std::optional<Result<app::DemoClinic>> result;
+    const std::string dir = app::defaultDemoClinicDir();
+    QThread* worker =
+        QThread::create([&result, &dir, &options]() { result.emplace(app::openOrCreateDemoClinic(dir, options)); });
+    QEventLoop loop;
+    QObject::connect(worker, &QThread::finished, &loop, &QEventLoop::quit);
+    worker->start();
+    dialog.show();
+    loop.exec();
+    worker->wait();
+    delete worker;
+    return std::move(*result);
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -71,6 +128,11 @@ int main(int argc, char** argv)
     const QCommandLineOption clinicOption(QStringList{"clinic"}, QObject::tr("The clinic folder to open."),
                                           QObject::tr("DIR"));
     parser.addOption(clinicOption);
+    const QCommandLineOption demoOption(
+        QStringList{"demo"},
+        QObject::tr(
+            "Open the demo clinic (synthetic Synthea patients, public demo passwords), creating it the first time."));
+    parser.addOption(demoOption);
     parser.process(qapp);
 
     const auto results = app::runSelfTest(app::selfTestOptionsFromEnvironment());
@@ -87,7 +149,7 @@ int main(int argc, char** argv)
         return 3;
     }
 
-    if (!parser.isSet(clinicOption)) {
+    if (!parser.isSet(clinicOption) && !parser.isSet(demoOption)) {
         // The README's run command starts here: say how to create a clinic.
         ui::LoginWindow login;
         login.setNoClinic();
@@ -95,17 +157,36 @@ int main(int argc, char** argv)
         return QApplication::exec();
     }
 
-    auto store = db::ClinicStore::openFolder(parser.value(clinicOption).toStdString());
-    if (!store) {
-        const Error& error = store.error();
-        std::cerr << "cipherchart: " << error.describe() << "\n";
-        // Headless (offscreen, tests): nobody can click the box away; stderr carries the message.
-        if (QGuiApplication::platformName() != QLatin1String("offscreen"))
-            QMessageBox::critical(
-                nullptr, QObject::tr("CipherChart"),
-                QObject::tr("The clinic cannot be opened.\n\n%1").arg(ui::ErrorText::forError(error)));
-        return exitCodeFor(error.code);
+    std::unique_ptr<db::ClinicStore> opened;
+    if (parser.isSet(demoOption)) {
+        auto demo = openDemoClinicWithProgress();
+        if (demo)
+            opened = std::move(demo->store);
+        else if (const Error& error = demo.error(); error.code == ErrorCode::Cancelled)
+            return 1;
+        else {
+            std::cerr << "cipherchart: " << error.describe() << "\n";
+            if (QGuiApplication::platformName() != QLatin1String("offscreen"))
+                QMessageBox::critical(
+                    nullptr, QObject::tr("CipherChart"),
+                    QObject::tr("The demo clinic cannot be opened.\n\n%1").arg(ui::ErrorText::forError(error)));
+            return exitCodeFor(error.code);
+        }
+    } else {
+        auto store = db::ClinicStore::openFolder(parser.value(clinicOption).toStdString());
+        if (!store) {
+            const Error& error = store.error();
+            std::cerr << "cipherchart: " << error.describe() << "\n";
+            // Headless (offscreen, tests): nobody can click the box away; stderr carries the message.
+            if (QGuiApplication::platformName() != QLatin1String("offscreen"))
+                QMessageBox::critical(
+                    nullptr, QObject::tr("CipherChart"),
+                    QObject::tr("The clinic cannot be opened.\n\n%1").arg(ui::ErrorText::forError(error)));
+            return exitCodeFor(error.code);
+        }
+        opened = std::make_unique<db::ClinicStore>(std::move(*store));
     }
+    db::ClinicStore* store = opened.get();
     const SystemClock clock;
     services::ServiceOptions options;
     options.workstation = workstationName();
