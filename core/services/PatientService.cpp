@@ -171,8 +171,10 @@ Result<model::RowId> PatientService::create(const model::Patient& patient)
         return id;
     };
     auto result = run();
-    if (!result)
+    if (!result) {
+        subject.detail = ("break-glass refused: " + result.error().message).substr(0, 190);
         CC_TRY(m_clinic.record(subject, AuditOutcome::MinorFailure));
+    }
     return result;
 }
 
@@ -337,9 +339,10 @@ Result<PatientChart> PatientService::chart(const model::RowId& patient)
 
 Status PatientService::breakGlass(const model::RowId& patient, const std::string& reason)
 {
-    AuditSubject subject =
-        makeSubject(AuditEventId::SecurityAlert, AuditEventType::EmergencyOverrideStarted, AuditAction::Execute,
-                    "Patient", idHex(patient), "break-glass access, 60 minutes");
+    // A denied or refused attempt is recorded without the emergency-override type, which requires
+    // the validated reason; it is still flagged for an administrator's review.
+    AuditSubject subject = makeSubject(AuditEventId::SecurityAlert, AuditEventType::None, AuditAction::Execute,
+                                       "Patient", idHex(patient), "break-glass attempt");
     subject.patientId = idHex(patient);
     subject.flagged = true;
     CC_TRY(m_clinic.authorize(Permission::BreakGlass, subject));
@@ -348,7 +351,6 @@ Status PatientService::breakGlass(const model::RowId& patient, const std::string
         auto grant =
             access::BreakGlassGrant::create(session->userId(), session->role(), patient, reason, m_clinic.clock());
         CC_TRY(grant);
-        subject.reason = grant->reason();
         auto row = findRow(m_clinic, patient);
         CC_TRY(row);
         audit::AuditLog* log = m_clinic.auditLog();
@@ -368,7 +370,11 @@ Status PatientService::breakGlass(const model::RowId& patient, const std::string
         auto tx = m_clinic.backend().transactions().begin();
         CC_TRY(tx);
         CC_TRY(m_clinic.backend().patients().addBreakGlass(stored));
-        CC_TRY(m_clinic.record(subject, AuditOutcome::Success));
+        AuditSubject granted = subject;
+        granted.eventType = AuditEventType::EmergencyOverrideStarted;
+        granted.reason = grant->reason();
+        granted.detail = "break-glass access, 60 minutes";
+        CC_TRY(m_clinic.record(granted, AuditOutcome::Success));
         if (log->lastSeq() != static_cast<std::uint64_t>(stored.auditSeq))
             return makeError(ErrorCode::Internal, "the break-glass event was not the next audit event");
         return (*tx)->commit();

@@ -5,6 +5,7 @@
 #include "ui/admin/AccountsView.h"
 #include "ui/admin/AdminWindow.h"
 #include "ui/common/BackgroundTask.h"
+#include "ui/doctor/DoctorWindow.h"
 #include "ui/login/LoginWindow.h"
 #include "ui/session/ChangePasswordDialog.h"
 #include "ui/session/IdleWatcher.h"
@@ -12,6 +13,7 @@
 #include "ui/session/SessionFlow.h"
 #include "ui/session/SessionWindow.h"
 
+#include <QAction>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -125,18 +127,19 @@ private slots:
         SessionFlow flow(f.clinic(), "Riverside Clinic", false);
         flow.start();
         loginThroughWindow(flow, ClinicFixture::kDoctor, ClinicFixture::kDoctorPassword);
-        QTRY_VERIFY(flow.sessionWindow() != nullptr);
-        auto* window = flow.sessionWindow();
+        QTRY_VERIFY(flow.doctorWindow() != nullptr);
+        auto* window = flow.doctorWindow();
         QVERIFY(window->findChild<QLabel*>("userLabel")->text().contains(ClinicFixture::kDoctor));
-        QVERIFY(window->findChild<QLabel*>("noticeLabel")->text().contains("not built yet"));
-        QTest::mouseClick(window->findChild<QPushButton*>("lockPushButton"), Qt::LeftButton);
+        auto* lock = window->findChild<QAction*>("actionLock");
+        QVERIFY(lock != nullptr);
+        lock->trigger();
         QTRY_VERIFY(flow.lockScreen()->isVisible());
         QVERIFY(!window->isVisible());
         QTest::mouseClick(flow.lockScreen()->findChild<QPushButton*>("logoutPushButton"), Qt::LeftButton);
         QTRY_VERIFY(flow.loginWindow()->isVisible());
         QVERIFY(!flow.lockScreen()->isVisible());
         QVERIFY(f.clinic().session() == nullptr);
-        QVERIFY(flow.sessionWindow() == nullptr);
+        QVERIFY(flow.doctorWindow() == nullptr);
     }
 
     void expiryReturnsToLogin()
