@@ -9,27 +9,15 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../../support/ProcessRun.h"
+
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = cc::test::ProcessRun;
 
 Run cli(const QStringList& args, const QString& input = {})
 {
-    QProcess p;
-    p.start(QStringLiteral(CC_CLI_PATH), args);
-    if (!p.waitForStarted(10000))
-        return {};
-    p.write(input.toUtf8());
-    p.closeWriteChannel();
-    if (!p.waitForFinished(120000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return cc::test::runProcess(QStringLiteral(CC_CLI_PATH), args, input);
 }
 
 const QString kKeyFile = QStringLiteral(CC_TEST_DATA_DIR "/paillier/test-key-2048.json");
