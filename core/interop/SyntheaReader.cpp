@@ -43,6 +43,20 @@ public:
 private:
     Result<RowId> patient(const CsvFields& f, const char* column);
     Result<std::optional<RowId>> encounter(const CsvFields& f, const char* column, const RowId& patientId);
+    /// A new row id, and the PATIENT and ENCOUNTER references resolved (errors name line and column).
+    template <typename Row> Status linkRow(const CsvFields& f, Row& row)
+    {
+        row.id = newRowId(m_rng);
+        auto patientId = patient(f, "PATIENT");
+        if (!patientId)
+            return std::move(patientId).error();
+        row.patientId = patientId.value();
+        auto encounterId = encounter(f, "ENCOUNTER", row.patientId);
+        if (!encounterId)
+            return std::move(encounterId).error();
+        row.encounterId = encounterId.value();
+        return {};
+    }
     void skip(const CsvReader& csv, const char* field, std::string reason);
 
     const UnitsCatalogue& m_catalogue;
@@ -167,15 +181,7 @@ Status SyntheaImport::conditions(CsvReader& csv)
         if (!more.value())
             return {};
         Condition c;
-        c.id = newRowId(m_rng);
-        auto patientId = patient(f, "PATIENT");
-        if (!patientId)
-            return std::move(patientId).error();
-        c.patientId = patientId.value();
-        auto encounterId = encounter(f, "ENCOUNTER", c.patientId);
-        if (!encounterId)
-            return std::move(encounterId).error();
-        c.encounterId = encounterId.value();
+        CC_TRY(linkRow(f, c));
         CC_TRY(f.assignSystem(c.codeSystem, "SYSTEM", codesystem::kSnomed));
         CC_TRY(f.assignCode(c.code, "CODE", c.codeSystem, true));
         CC_TRY(f.assign(c.display, "DESCRIPTION", limits::kDisplay, true));
@@ -197,15 +203,7 @@ Status SyntheaImport::medications(CsvReader& csv)
         if (!more.value())
             return {};
         Medication m;
-        m.id = newRowId(m_rng);
-        auto patientId = patient(f, "PATIENT");
-        if (!patientId)
-            return std::move(patientId).error();
-        m.patientId = patientId.value();
-        auto encounterId = encounter(f, "ENCOUNTER", m.patientId);
-        if (!encounterId)
-            return std::move(encounterId).error();
-        m.encounterId = encounterId.value();
+        CC_TRY(linkRow(f, m));
         CC_TRY(f.assignCode(m.code, "CODE", QString::fromLatin1(codesystem::kRxNorm), true));
         CC_TRY(f.assign(m.display, "DESCRIPTION", limits::kDisplay, true));
         CC_TRY(f.assignDate(m.start, "START", true, false));
@@ -232,15 +230,7 @@ Status SyntheaImport::allergies(CsvReader& csv)
         if (!more.value())
             return {};
         Allergy a;
-        a.id = newRowId(m_rng);
-        auto patientId = patient(f, "PATIENT");
-        if (!patientId)
-            return std::move(patientId).error();
-        a.patientId = patientId.value();
-        auto encounterId = encounter(f, "ENCOUNTER", a.patientId);
-        if (!encounterId)
-            return std::move(encounterId).error();
-        a.encounterId = encounterId.value();
+        CC_TRY(linkRow(f, a));
         CC_TRY(f.assignSystem(a.codeSystem, "SYSTEM", codesystem::kSnomed));
         CC_TRY(f.assignCode(a.code, "CODE", a.codeSystem, true));
         CC_TRY(f.assign(a.display, "DESCRIPTION", limits::kDisplay, true));
@@ -276,15 +266,7 @@ Status SyntheaImport::observations(CsvReader& csv)
         if (!more.value())
             return {};
         Observation o;
-        o.id = newRowId(m_rng);
-        auto patientId = patient(f, "PATIENT");
-        if (!patientId)
-            return std::move(patientId).error();
-        o.patientId = patientId.value();
-        auto encounterId = encounter(f, "ENCOUNTER", o.patientId);
-        if (!encounterId)
-            return std::move(encounterId).error();
-        o.encounterId = encounterId.value();
+        CC_TRY(linkRow(f, o));
         CC_TRY(f.assignDate(o.effective, "DATE", true, false));
         if (!isIsoDateTime(o.effective))
             return f.error("DATE", "is not an ISO 8601 date-time with a zone");

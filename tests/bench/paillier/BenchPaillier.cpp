@@ -6,6 +6,7 @@
 #include "core/paillier/KeyImpl.h" // private: times one Montgomery multiplication in isolation
 #include "core/paillier/Paillier.h"
 #include "core/paillier/Threshold.h"
+#include "tests/bench/BenchSupport.h"
 
 #include <chrono>
 #include <cstdio>
@@ -57,34 +58,10 @@ double timePer(int iterations, const std::function<void()>& fn)
     return std::chrono::duration<double>(Clock::now() - start).count() / iterations;
 }
 
-double timeOnce(const std::function<void()>& fn)
-{
-    const auto start = Clock::now();
-    fn();
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-std::string loadAverage()
-{
-    std::ifstream in("/proc/loadavg");
-    std::string a, b, c;
-    in >> a >> b >> c;
-    return a + " " + b + " " + c;
-}
-
-std::string fmt(double v, const char* unit)
-{
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.3f %s", v, unit);
-    return buf;
-}
-
-std::string ratio(double v)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f×", v);
-    return buf;
-}
+using cc::bench::fmt;
+using cc::bench::loadAverage;
+using cc::bench::ratio;
+using cc::bench::timeOnce;
 
 struct Verdict
 {

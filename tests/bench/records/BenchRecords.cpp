@@ -9,6 +9,7 @@
 #include "core/records/SealedRow.h"
 #include "core/services/ImportService.h"
 #include "core/services/PatientService.h"
+#include "tests/bench/BenchSupport.h"
 #include "tests/support/TestClinic.h"
 
 #include <chrono>
@@ -30,34 +31,10 @@ struct Options
     bool quick = false;
 };
 
-double timeOnce(const std::function<void()>& fn)
-{
-    const auto start = SteadyClock::now();
-    fn();
-    return std::chrono::duration<double>(SteadyClock::now() - start).count();
-}
-
-std::string loadAverage()
-{
-    std::ifstream in("/proc/loadavg");
-    std::string a, b, c;
-    in >> a >> b >> c;
-    return a + " " + b + " " + c;
-}
-
-std::string fmt(double v, const char* unit)
-{
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.3f %s", v, unit);
-    return buf;
-}
-
-std::string ratio(double v)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f×", v);
-    return buf;
-}
+using cc::bench::fmt;
+using cc::bench::loadAverage;
+using cc::bench::ratio;
+using cc::bench::timeOnce;
 
 [[noreturn]] void fail(const std::string& what, const Error& error)
 {
