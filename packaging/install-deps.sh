@@ -11,6 +11,7 @@ PACKAGES=(
     libsqlite3-dev            # plain SQLite, linked only by the SQLCipher-vs-SQLite benchmark
     clang-format clang-tidy
     xvfb xauth imagemagick fonts-dejavu-core
+    python3 python3-jsonschema  # tests only: the exported FHIR bundles checked against HL7's R4 schema
 )
 
 missing=()
