@@ -6,6 +6,7 @@
 #include "ui/common/RoleText.h"
 #include "ui/doctor/BreakGlassDialog.h"
 #include "ui/doctor/ChartView.h"
+#include "ui/doctor/ImportDialog.h"
 #include "ui/doctor/PatientListModel.h"
 
 #include "ui_DoctorWindow.h"
@@ -53,6 +54,7 @@ DoctorWindow::DoctorWindow(services::ClinicService& clinic, QWidget* parent)
     connect(m_ui->patientTableView, &QAbstractItemView::activated, this, &DoctorWindow::openRow);
     connect(m_ui->actionRefresh, &QAction::triggered, this, &DoctorWindow::refresh);
     connect(m_ui->actionEmergencyAccess, &QAction::triggered, this, [this]() { openBreakGlass(); });
+    connect(m_ui->actionImport, &QAction::triggered, this, &DoctorWindow::openImport);
     connect(m_ui->actionLock, &QAction::triggered, this, &DoctorWindow::lockRequested);
     connect(m_ui->actionLogout, &QAction::triggered, this, &DoctorWindow::logoutRequested);
 
@@ -131,6 +133,19 @@ void DoctorWindow::openBreakGlass(const model::RowId* patient)
     m_breakGlass->open();
 }
 
+void DoctorWindow::openImport()
+{
+    if (m_import != nullptr)
+        return;
+    m_import = new ImportDialog(m_clinic, this);
+    m_import->setObjectName(QStringLiteral("importDialog"));
+    m_import->setAttribute(Qt::WA_DeleteOnClose);
+    m_import->setWindowModality(Qt::WindowModal);
+    connect(m_import, &ImportDialog::imported, this, &DoctorWindow::refresh);
+    connect(m_import, &QDialog::finished, this, [this]() { m_import = nullptr; });
+    m_import->open();
+}
+
 void DoctorWindow::reload()
 {
     refresh();
@@ -142,6 +157,10 @@ void DoctorWindow::clearSensitiveData()
 {
     if (m_breakGlass != nullptr)
         m_breakGlass->reject();
+    // A running import finishes its batch first (reject() asks it to cancel); its summary names
+    // no patient, but the dialog goes with the rest of the session's windows.
+    if (m_import != nullptr)
+        m_import->reject();
     m_ui->searchLineEdit->clear();
     m_patients->clear();
     m_chart->clear();

@@ -23,6 +23,7 @@ class ClinicService;
 namespace cc::ui {
 
 class BreakGlassDialog;
+class ImportDialog;
 class ChartView;
 class PatientListModel;
 
@@ -46,6 +47,8 @@ public:
     Status openPatient(const model::RowId& patient);
     /// Opens the break-glass dialog (non-modal in tests: it is open()ed), for `patient` if given.
     void openBreakGlass(const model::RowId* patient = nullptr);
+    /// Shows the import dialog (modal); the list reloads after an import that kept records.
+    void openImport();
     /// Reloads the list and the open chart (after an unlock).
     void reload();
     /// Clears every PHI model and the search text (idle lock, logout).
@@ -56,6 +59,8 @@ public:
     [[nodiscard]] ChartView* chartView() const { return m_chart; }
     /// The break-glass dialog while it is open, else nullptr.
     [[nodiscard]] BreakGlassDialog* breakGlassDialog() const { return m_breakGlass; }
+    /// The open import dialog, or nullptr (tests).
+    [[nodiscard]] ImportDialog* importDialog() const { return m_import; }
 
 signals:
     void lockRequested();
@@ -71,6 +76,7 @@ private:
     QSortFilterProxyModel* m_proxy;
     ChartView* m_chart;
     BreakGlassDialog* m_breakGlass = nullptr;
+    ImportDialog* m_import = nullptr;
     /// The chart on screen, kept over a lock (a row id is not PHI) so the unlock reopens it.
     std::optional<model::RowId> m_openPatient;
 };

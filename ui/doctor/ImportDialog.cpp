@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/doctor/ImportDialog.h"
+
+#include "core/access/Session.h"
+#include "core/services/ClinicService.h"
+#include "core/services/ImportService.h"
+#include "ui/common/ErrorText.h"
+#include "ui/doctor/ChartTableModel.h"
+
+#include "ui_ImportDialog.h"
+
+#include <QCoreApplication>
+#include <QFileDialog>
+#include <QHeaderView>
+
+namespace cc::ui {
+
+ImportDialog::ImportDialog(services::ClinicService& clinic, QWidget* parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::ImportDialog>())
+    , m_clinic(clinic)
+    , m_skipped(new ChartTableModel({tr("File"), tr("Line"), tr("Field"), tr("Reason")}, this))
+{
+    m_ui->setupUi(this);
+    m_ui->sourceComboBox->addItem(tr("Synthea CSV folder"));
+    m_ui->sourceComboBox->addItem(tr("ACTG 315 trial file (ACTG315.csv)"));
+    m_ui->skippedTableView->setModel(m_skipped);
+    m_ui->skippedTableView->verticalHeader()->hide();
+    m_ui->skippedTableView->horizontalHeader()->setStretchLastSection(true);
+    m_ui->pathLineEdit->setPlaceholderText(tr("Folder or file to import"));
+
+    connect(m_ui->browseButton, &QPushButton::clicked, this, &ImportDialog::browse);
+    connect(m_ui->importButton, &QPushButton::clicked, this, [this]() { (void)startImport(); });
+    connect(m_ui->cancelButton, &QPushButton::clicked, this, [this]() { m_cancelRequested = true; });
+    connect(m_ui->closeButton, &QPushButton::clicked, this, &ImportDialog::reject);
+    connect(m_ui->pathLineEdit, &QLineEdit::textChanged, this, &ImportDialog::updateButtons);
+    updateButtons();
+}
+
+ImportDialog::~ImportDialog() = default;
+
+void ImportDialog::setInput(Source source, const QString& path)
+{
+    m_ui->sourceComboBox->setCurrentIndex(static_cast<int>(source));
+    m_ui->pathLineEdit->setText(path);
+}
+
+void ImportDialog::browse()
+{
+    const auto source = static_cast<Source>(m_ui->sourceComboBox->currentIndex());
+    QString path;
+    if (source == Source::SyntheaFolder)
+        path = QFileDialog::getExistingDirectory(this, tr("Synthea CSV folder"), m_ui->pathLineEdit->text());
+    else
+        path = QFileDialog::getOpenFileName(this, tr("ACTG 315 file"), m_ui->pathLineEdit->text(),
+                                            tr("CSV files (*.csv);;All files (*)"));
+    if (!path.isEmpty())
+        m_ui->pathLineEdit->setText(path);
+}
+
+void ImportDialog::updateButtons()
+{
+    m_ui->importButton->setEnabled(!m_running && !m_ui->pathLineEdit->text().trimmed().isEmpty());
+    m_ui->cancelButton->setEnabled(m_running);
+    m_ui->closeButton->setEnabled(!m_running);
+    m_ui->sourceComboBox->setEnabled(!m_running);
+    m_ui->pathLineEdit->setEnabled(!m_running);
+    m_ui->browseButton->setEnabled(!m_running);
+}
+
+bool ImportDialog::onProgress(std::size_t done, std::size_t total)
+{
+    // Progress is activity: a long import must not be cut by the idle lock in mid-transaction
+    // (the lock wipes the keys the import is using). The doctor still sees the window working.
+    if (auto* session = m_clinic.session())
+        (void)session->touch();
+    const int maximum = total > 0 ? static_cast<int>(std::min<std::size_t>(total, 1'000'000'000)) : 0;
+    m_ui->progressBar->setMaximum(maximum);
+    m_ui->progressBar->setValue(static_cast<int>(std::min<std::size_t>(done, static_cast<std::size_t>(maximum))));
+    m_ui->statusLabel->setText(tr("Importing… %1 of %2 steps").arg(done).arg(total));
+    QCoreApplication::processEvents();
+    return !m_cancelRequested;
+}
+
+Status ImportDialog::startImport()
+{
+    if (m_running)
+        return makeError(ErrorCode::InvalidArgument, "an import is already running");
+    const QString path = m_ui->pathLineEdit->text().trimmed();
+    if (path.isEmpty()) {
+        m_ui->statusLabel->setText(tr("Choose a folder or file first."));
+        return makeError(ErrorCode::InvalidArgument, "no path given");
+    }
+    m_running = true;
+    m_cancelRequested = false;
+    m_skipped->clear();
+    m_ui->progressBar->setMaximum(0); // busy until the first batch reports
+    m_ui->statusLabel->setText(tr("Reading and checking the input…"));
+    updateButtons();
+    QCoreApplication::processEvents();
+
+    services::ImportService service(m_clinic);
+    const auto progress = [this](std::size_t done, std::size_t total) { return onProgress(done, total); };
+    const auto source = static_cast<Source>(m_ui->sourceComboBox->currentIndex());
+    auto result =
+        source == Source::SyntheaFolder ? service.importSynthea(path, progress) : service.importActg315(path, progress);
+    m_running = false;
+    updateButtons();
+    m_ui->progressBar->setMaximum(100);
+    if (!result) {
+        m_ui->progressBar->setValue(0);
+        if (result.error().code == ErrorCode::Cancelled)
+            m_ui->statusLabel->setText(tr("Import cancelled. Nothing was kept."));
+        else if (result.error().code == ErrorCode::MalformedInput)
+            m_ui->statusLabel->setText(
+                tr("Refused, nothing was kept: %1").arg(QString::fromStdString(result.error().describe())));
+        else
+            m_ui->statusLabel->setText(tr("Nothing was kept. %1").arg(ErrorText::forError(result.error())));
+        return result.error();
+    }
+    m_ui->progressBar->setValue(100);
+    showSummary(*result);
+    emit imported();
+    return {};
+}
+
+void ImportDialog::showSummary(const interop::ImportSummary& summary)
+{
+    QStringList parts;
+    for (const auto& [type, count] : summary.counts)
+        parts << tr("%1 %2").arg(count).arg(QString::fromStdString(type));
+    m_ui->statusLabel->setText(tr("Imported: %1. Skipped: %2.")
+                                   .arg(parts.isEmpty() ? tr("nothing") : parts.join(QStringLiteral(", ")))
+                                   .arg(summary.skipped.size()));
+    std::vector<ChartRow> rows;
+    rows.reserve(summary.skipped.size());
+    for (const auto& item : summary.skipped)
+        rows.push_back({{item.file, item.line > 0 ? QString::number(item.line) : QString(),
+                         QString::fromStdString(item.field), QString::fromStdString(item.reason)},
+                        {}});
+    m_skipped->setRows(std::move(rows));
+    m_ui->skippedTableView->resizeColumnsToContents();
+}
+
+void ImportDialog::reject()
+{
+    if (m_running) {
+        m_cancelRequested = true;
+        return;
+    }
+    QDialog::reject();
+}
+
+} // namespace cc::ui
