@@ -385,4 +385,42 @@ Status PatientService::breakGlass(const model::RowId& patient, const std::string
     return result;
 }
 
+Result<model::RowId> PatientService::breakGlassByMrn(const QString& mrn, const std::string& reason)
+{
+    AuditSubject subject = makeSubject(AuditEventId::SecurityAlert, AuditEventType::None, AuditAction::Execute,
+                                       "Patient", {}, "break-glass attempt by MRN");
+    subject.flagged = true;
+    CC_TRY(m_clinic.authorize(Permission::BreakGlass, subject));
+    auto find = [&]() -> Result<model::RowId> {
+        if (mrn.trimmed().isEmpty())
+            return makeError(ErrorCode::InvalidArgument, "enter the patient's MRN");
+        // The reason first: an emergency lookup without a valid reason decrypts nothing.
+        CC_TRY(access::BreakGlassGrant::validateReason(reason));
+        auto ring = m_clinic.keys();
+        CC_TRY(ring);
+        auto all = m_clinic.backend().patients().list();
+        CC_TRY(all);
+        const QString wanted = mrn.trimmed();
+        for (const auto& row : *all) {
+            auto key = records::PatientKeys::unwrap(**ring, records::PatientKeyKind::Identity, row.id,
+                                                    row.identityKeyId, row.identityKeyWrapped);
+            CC_TRY(key);
+            auto patient = openIdentity(row, *key);
+            CC_TRY(patient);
+            if (patient->mrn == wanted)
+                return row.id;
+        }
+        return makeError(ErrorCode::NotFound, "no patient with this MRN");
+    };
+    auto found = find();
+    if (!found) {
+        subject.detail = ("break-glass by MRN refused: " + found.error().message).substr(0, 190);
+        CC_TRY(m_clinic.record(subject, AuditOutcome::MinorFailure));
+        return found.error();
+    }
+    // breakGlass() writes the flagged event (or the refusal) naming the patient's row id.
+    CC_TRY(breakGlass(*found, reason));
+    return *found;
+}
+
 } // namespace cc::services

@@ -72,6 +72,14 @@ public:
     /// `break_glass` with a flagged audit event carrying the reason. Errors: AccessDenied,
     /// InvalidArgument (reason), NotFound, storage errors.
     [[nodiscard]] Status breakGlass(const model::RowId& patient, const std::string& reason);
+    /// Emergency access to a patient named by MRN (the doctor at the bedside knows the MRN from the
+    /// wristband, not the record id). The reason is checked BEFORE any identity document is opened,
+    /// so nobody looks a patient up without a stated reason; then every identity document is
+    /// decrypted in memory to find the MRN, and breakGlass() records the grant with its flagged
+    /// event. An MRN that matches no patient is itself recorded as a flagged failed attempt.
+    /// Returns the patient's row id. Errors: AccessDenied, InvalidArgument (reason, empty MRN),
+    /// NotFound, IntegrityFailure, storage errors.
+    [[nodiscard]] Result<model::RowId> breakGlassByMrn(const QString& mrn, const std::string& reason);
 
     /// For sibling services (observations, import): checks the session may open `data` of
     /// `patient` and unwraps that patient key. Not audited here: the caller's event covers it.

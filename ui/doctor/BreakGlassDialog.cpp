@@ -24,6 +24,7 @@ BreakGlassDialog::~BreakGlassDialog() = default;
 
 void BreakGlassDialog::setPatient(const model::RowId& patient)
 {
+    m_ui->recordLabel->setText(tr("Patient record id:"));
     m_ui->recordLineEdit->setText(model::rowIdToHex(patient));
     m_ui->recordLineEdit->setReadOnly(true);
     m_ui->reasonPlainTextEdit->setFocus();
@@ -37,11 +38,6 @@ void BreakGlassDialog::showError(const QString& text)
 
 void BreakGlassDialog::accept()
 {
-    auto id = model::rowIdFromHex(m_ui->recordLineEdit->text().trimmed());
-    if (!id) {
-        showError(tr("The record id has 32 hexadecimal digits."));
-        return;
-    }
     const std::string reason = m_ui->reasonPlainTextEdit->toPlainText().toStdString();
     // The core's own rule, asked first so the doctor reads its message; the service checks it again
     // (and, at the time of writing, reports a refused reason as a damaged audit event instead).
@@ -50,12 +46,28 @@ void BreakGlassDialog::accept()
         return;
     }
     services::PatientService service(m_clinic);
-    const auto granted = service.breakGlass(*id, reason);
-    if (!granted) {
-        showError(ErrorText::forError(granted.error()));
-        return;
+    // Opened from a refused chart, the record id is known and locked; opened from the toolbar, the
+    // doctor types the MRN and the service looks it up only once the reason is valid.
+    if (m_ui->recordLineEdit->isReadOnly()) {
+        auto id = model::rowIdFromHex(m_ui->recordLineEdit->text().trimmed());
+        if (!id) {
+            showError(tr("The record id has 32 hexadecimal digits."));
+            return;
+        }
+        const auto granted = service.breakGlass(*id, reason);
+        if (!granted) {
+            showError(ErrorText::forError(granted.error()));
+            return;
+        }
+        m_patient = *id;
+    } else {
+        const auto granted = service.breakGlassByMrn(m_ui->recordLineEdit->text(), reason);
+        if (!granted) {
+            showError(ErrorText::forError(granted.error()));
+            return;
+        }
+        m_patient = *granted;
     }
-    m_patient = *id;
     QDialog::accept();
 }
 

@@ -364,6 +364,55 @@ private slots:
         QCOMPARE(services::PatientService(m_t->clinic()).chart(id).error().code, ErrorCode::AccessDenied);
     }
 
+    void breakGlassByMrnChecksTheReasonBeforeLookingUp()
+    {
+        importSynthea();
+        auto team = services::PatientService(m_t->clinic()).list();
+        QVERIFY(team.ok() && !team->empty());
+        const model::Patient target = team->front();
+        loginAs(kAdmin, kAdminPassword);
+        QCOMPARE(services::PatientService(m_t->clinic())
+                     .breakGlassByMrn(target.mrn, "patient unconscious in the emergency room")
+                     .error()
+                     .code,
+                 ErrorCode::AccessDenied); // administrators never break the glass
+        services::Sponsor sponsor{kDoctor, secret(kDoctorPassword)};
+        QVERIFY(services::AccountService(m_t->clinic())
+                    .create("carol", access::Role::Doctor, bytes("carol-temporary-1"), &sponsor)
+                    .ok());
+        loginAs("carol", "carol-temporary-1");
+        QVERIFY(m_t->clinic().changeOwnPassword(bytes("carol-own-password-1")).ok());
+        services::PatientService patients(m_t->clinic());
+        // No valid reason: refused before any identity is opened; flagged, and names no patient.
+        auto refused = patients.breakGlassByMrn(target.mrn, "urgent");
+        QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
+        auto ev = events();
+        QVERIFY(ev.back().flagged);
+        QCOMPARE(ev.back().outcome, audit::AuditOutcome::MinorFailure);
+        QVERIFY(ev.back().patientId.empty());
+        QCOMPARE(
+            patients.breakGlassByMrn(QStringLiteral("  "), "patient unconscious in the emergency room").error().code,
+            ErrorCode::InvalidArgument);
+        // An MRN that matches nobody: NotFound, recorded as a flagged failed attempt.
+        QCOMPARE(patients.breakGlassByMrn(QStringLiteral("NO-SUCH-MRN"), "patient unconscious in the emergency room")
+                     .error()
+                     .code,
+                 ErrorCode::NotFound);
+        QVERIFY(events().back().flagged);
+        QCOMPARE(events().back().outcome, audit::AuditOutcome::MinorFailure);
+        // The right MRN (surrounding blanks from a scanner are ignored) with a reason: the grant.
+        auto granted = patients.breakGlassByMrn(QStringLiteral(" ") + target.mrn + QStringLiteral(" "),
+                                                "patient unconscious in the emergency room");
+        QVERIFY2(granted.ok(), granted.ok() ? "" : granted.error().message.c_str());
+        QCOMPARE(*granted, target.id);
+        ev = events();
+        QCOMPARE(ev.back().eventType, audit::AuditEventType::EmergencyOverrideStarted);
+        QCOMPARE(ev.back().patientId, services::idHex(target.id));
+        auto chart = patients.chart(target.id);
+        QVERIFY(chart.ok());
+        QCOMPARE(chart->basis, access::AccessBasis::BreakGlass);
+    }
+
     void ciphertextCopiedToAnotherRowFailsToOpen()
     {
         importSynthea();

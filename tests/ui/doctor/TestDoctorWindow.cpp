@@ -17,6 +17,7 @@
 #include "ui/session/SessionFlow.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -283,6 +284,37 @@ private slots:
         // The care team itself is unchanged: the list still shows nobody.
         window.refresh();
         QCOMPARE(window.patientModel()->rowCount(), 0);
+    }
+
+    void breakGlassByMrnFromTheToolbar()
+    {
+        loginAs(test::kDoctor, test::kDoctorPassword);
+        auto lab = services::PatientService(m_t->clinic()).identity(m_labPatient);
+        QVERIFY(lab.ok());
+        loginAs(kCarol, kCarolPassword);
+        ui::DoctorWindow window(m_t->clinic());
+        window.show();
+        window.findChild<QAction*>("actionEmergencyAccess")->trigger();
+        auto* dialog = window.breakGlassDialog();
+        QVERIFY(dialog != nullptr);
+        QTRY_VERIFY(dialog->isVisible());
+        auto* record = dialog->findChild<QLineEdit*>("recordLineEdit");
+        QVERIFY(!record->isReadOnly());
+        auto* reason = dialog->findChild<QPlainTextEdit*>("reasonPlainTextEdit");
+        auto* ok = dialog->findChild<QDialogButtonBox*>("buttonBox")->button(QDialogButtonBox::Ok);
+        auto* error = dialog->findChild<QLabel*>("errorLabel");
+        QTest::keyClicks(record, QStringLiteral("NO-SUCH-MRN"));
+        QTest::keyClicks(reason, QStringLiteral("patient unconscious in the emergency room"));
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QTRY_VERIFY(error->isVisible());
+        QVERIFY2(error->text().contains(QStringLiteral("no patient with this MRN")), qPrintable(error->text()));
+        QVERIFY(!window.chartView()->hasPatient());
+        record->clear();
+        QTest::keyClicks(record, lab->mrn);
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QTRY_VERIFY(window.breakGlassDialog() == nullptr);
+        QTRY_VERIFY(window.chartView()->hasPatient());
+        QVERIFY(window.chartView()->emergencyAccess());
     }
 
     void idleLockClearsEveryModel()
