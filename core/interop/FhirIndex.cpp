@@ -138,7 +138,13 @@ std::optional<model::RowId> FhirIndex::encounter(const FhirEntry& from, const Fh
     const QString reference = ref->string("reference", model::limits::kDisplay);
     if (reference.isEmpty())
         return std::nullopt;
-    FhirEntry* target = find(from, reference);
+    QString type;
+    FhirEntry* target = find(from, reference, &type);
+    if (target == nullptr && type == QLatin1String("Encounter") && !isAbsolute(reference)) {
+        // "Encounter/x" may name an encounter on the sender's server: the link is left out, listed.
+        m_skipped.push_back({ref->path("reference"), "encounter link left out: the Encounter is not in the file"});
+        return std::nullopt;
+    }
     if (target == nullptr || target->type != "Encounter") {
         ref->fail("reference", "the encounter reference resolves to no Encounter in the file");
         return std::nullopt;

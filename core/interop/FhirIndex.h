@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace cc::interop {
@@ -57,13 +58,17 @@ public:
     /// reference that resolves nowhere.
     PatientLink patient(const FhirEntry& from, const FhirObject& holder, const char* key);
     /// Resolves an optional encounter reference to an imported Encounter of `patientId`; nullopt
-    /// if absent or if that encounter was skipped. Records an error if it resolves nowhere or
-    /// to another patient's encounter.
+    /// if absent, if that encounter was skipped, or if a relative "Encounter/x" is not in the file
+    /// (listed in skippedLinks()). Records an error for any other reference that resolves nowhere
+    /// (a urn:uuid, an absolute URL) or for another patient's encounter.
     std::optional<model::RowId> encounter(const FhirEntry& from, const FhirObject& holder, const char* key,
                                           const model::RowId& patientId);
     /// The entry a reference string names, or nullptr. `type`/`id` are set from the reference's
     /// "Type/id" tail when it has one.
     FhirEntry* find(const FhirEntry& from, const QString& reference, QString* type = nullptr, QString* id = nullptr);
+
+    /// Encounter links left out so far: (field, reason).
+    [[nodiscard]] const std::vector<std::pair<std::string, std::string>>& skippedLinks() const { return m_skipped; }
 
 private:
     crypto::Rng& m_rng;
@@ -71,6 +76,7 @@ private:
     std::vector<FhirEntry> m_entries;
     std::map<QString, std::size_t> m_byFullUrl;
     std::map<QString, std::size_t> m_byTypeId; ///< "Patient/example" for entries without a RESTful base
+    std::vector<std::pair<std::string, std::string>> m_skipped;
 };
 
 } // namespace cc::interop

@@ -207,6 +207,8 @@ Result<FhirImport> FhirFile::read(const QJsonObject& root)
     if (const auto& error = m_errors->error())
         return *error;
     ImportSummary& s = m_out.records.summary;
+    for (const auto& [field, reason] : m_index.skippedLinks())
+        s.skipped.push_back(SkippedItem{m_errors->fileName(), 0, field, reason});
     s.counts["patients"] = m_out.records.patients.size();
     s.counts["encounters"] = m_out.records.encounters.size();
     s.counts["conditions"] = m_out.records.conditions.size();
