@@ -4,6 +4,7 @@
 #include "app/cli/RecordCommands.h"
 
 #include "app/cli/ClinicCli.h"
+#include "app/cli/FhirCommands.h"
 #include "app/cli/ProgressBar.h"
 #include "core/services/ImportService.h"
 #include "core/services/ObservationService.h"
@@ -246,6 +247,7 @@ void registerRecordCommands(CommandRegistry& registry)
          0,
          runObservationList,
          kPasswordOrderNote});
+    registerFhirCommands(registry);
 }
 
 } // namespace cc::cli

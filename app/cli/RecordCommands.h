@@ -7,7 +7,8 @@
 
 namespace cc::cli {
 
-/// `import synthea`, `import actg315`, `patient list`, `patient show`, `observation list`.
+/// `import synthea`, `import actg315`, `patient list`, `patient show`, `observation list`, and the
+/// FHIR commands (FhirCommands.h).
 void registerRecordCommands(CommandRegistry& registry);
 
 /// Prints an import summary: counts per record type and every skipped row with its reason (as a

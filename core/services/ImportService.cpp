@@ -50,6 +50,36 @@ std::string countsText(const interop::ImportSummary& summary)
 
 } // namespace
 
+Status ImportService::refreshLatest(const model::RowId& patient, const std::vector<std::uint8_t>& codeToken,
+                                    const records::PatientKey& clinicalKey)
+{
+    auto& store = m_clinic.backend().clinical();
+    auto index = store.indexOf(patient, codeToken);
+    CC_TRY(index);
+    std::optional<model::Observation> best;
+    for (const auto& entry : *index) {
+        auto row = store.findRow(entry.rowId);
+        CC_TRY(row);
+        if (!row->has_value())
+            return makeError(ErrorCode::IntegrityFailure, "an observation index row has no clinical row");
+        auto plain = records::SealedRow::open(clinicalKey.secret, clinicalKey.keyId, ObservationService::kTable,
+                                              ObservationService::kColumn, (*row)->id, (*row)->document);
+        CC_TRY(plain);
+        auto obs = model::Observation::fromJson(
+            QByteArray(reinterpret_cast<const char*>(plain->data()), static_cast<qsizetype>(plain->size())));
+        CC_TRY(obs);
+        obs->id = (*row)->id;
+        if (!best || ObservationService::laterThan(*obs, *best))
+            best = std::move(*obs);
+    }
+    for (const auto& entry : *index) {
+        const bool latest = best && entry.rowId == best->id;
+        if (latest != entry.latest)
+            CC_TRY(store.setLatest(entry.rowId, latest));
+    }
+    return {};
+}
+
 Result<interop::ImportSummary> ImportService::importSynthea(const QString& folder, const ImportProgress& progress)
 {
     // Authorise before reading anything: a denied user learns nothing about the folder.
@@ -102,7 +132,7 @@ Result<interop::ImportSummary> ImportService::importRecords(interop::ClinicalImp
 }
 
 Result<interop::ImportSummary> ImportService::store(interop::ClinicalImport& data, const ImportProgress& progress,
-                                                    AuditSubject& subject)
+                                                    AuditSubject& subject, std::vector<ExistingPatient>* existing)
 {
     auto ring = m_clinic.keys();
     CC_TRY(ring);
@@ -134,6 +164,18 @@ Result<interop::ImportSummary> ImportService::store(interop::ClinicalImport& dat
         patientRows.push_back({p.id, wrapped->identityKeyId, std::move(wrapped->identityWrapped),
                                wrapped->clinicalKeyId, std::move(wrapped->clinicalWrapped), std::move(*doc)});
         keys.emplace(p.id, std::move(k));
+    }
+
+    // Patients already in the clinic (FHIR references): their opened clinical keys seal the rows.
+    std::set<model::RowId> existingIds;
+    if (existing != nullptr) {
+        for (auto& e : *existing) {
+            PatientKeysInMemory k;
+            k.patient = &e.patient;
+            k.clinical = records::PatientKey{e.clinical.keyId, e.clinical.secret.clone()};
+            keys.emplace(e.patient.id, std::move(k));
+            existingIds.insert(e.patient.id);
+        }
     }
 
     std::vector<ports::ClinicalRow> rows;
@@ -238,6 +280,13 @@ Result<interop::ImportSummary> ImportService::store(interop::ClinicalImport& dat
         CC_TRY(m_clinic.backend().clinical().insertRow(row));
     for (const auto& row : index)
         CC_TRY(m_clinic.backend().clinical().insertIndex(row));
+    // An existing patient may already have a latest observation of an imported code.
+    std::set<std::pair<model::RowId, std::vector<std::uint8_t>>> touched;
+    for (const auto& row : index)
+        if (existingIds.count(row.patientId) != 0)
+            touched.insert({row.patientId, row.codeToken});
+    for (const auto& [patient, token] : touched)
+        CC_TRY(refreshLatest(patient, token, keys.at(patient).clinical));
     subject.detail = "imported: " + countsText(summary);
     CC_TRY(m_clinic.record(subject, AuditOutcome::Success));
     CC_TRY((*tx)->commit());

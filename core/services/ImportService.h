@@ -1,17 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Imports a Synthea folder or the ACTG 315 file into sealed records in one transaction (DESIGN.md section 9).
+// Imports a Synthea folder, the ACTG 315 file or FHIR R4 files into sealed records, one transaction
+// per input (DESIGN.md section 9).
 #pragma once
 
 #include "core/Result.h"
 #include "core/interop/ClinicalImport.h"
 #include "core/interop/ImportSummary.h"
 #include "core/interop/UnitsCatalogue.h"
+#include "core/records/PatientKeys.h"
 #include "core/services/ClinicService.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <cstddef>
 #include <functional>
+#include <vector>
 
 namespace cc::services {
 
@@ -41,14 +45,36 @@ public:
     /// Reads and imports ACTG315.csv. Errors: as importSynthea().
     [[nodiscard]] Result<interop::ImportSummary> importActg315(const QString& file,
                                                                const ImportProgress& progress = {});
+    /// Imports FHIR R4 JSON files (interop::FhirReader), ONE TRANSACTION PER FILE in the given
+    /// order, each audited as one Import event. A subject reference "Patient/x" that names no
+    /// patient in its file is resolved against the clinic's patients by source id; the importing
+    /// doctor must be on that patient's care team (or hold a break-glass grant). The summary adds
+    /// up every file and counts them under "files". The first rejected file stops the import:
+    /// nothing of it is kept, files before it stay imported, and the error says how many.
+    /// Errors: AccessDenied, NotFound (a file), MalformedInput (file, resource path and field,
+    /// including a patient reference found neither in the file nor in the clinic), AlreadyExists
+    /// (an MRN in use), Cancelled, storage errors.
+    [[nodiscard]] Result<interop::ImportSummary> importFhir(const QStringList& files,
+                                                            const ImportProgress& progress = {});
     /// Imports records already read. `source` names the input in the audit event ("synthea").
     /// Errors: as importSynthea().
     [[nodiscard]] Result<interop::ImportSummary> importRecords(interop::ClinicalImport data, const std::string& source,
                                                                const ImportProgress& progress = {});
 
+    /// A patient already in the clinic that imported records refer to (FHIR), with its opened key.
+    struct ExistingPatient
+    {
+        model::Patient patient;
+        records::PatientKey clinical;
+    };
+
 private:
     Result<interop::ImportSummary> store(interop::ClinicalImport& data, const ImportProgress& progress,
-                                         AuditSubject& subject);
+                                         AuditSubject& subject, std::vector<ExistingPatient>* existing = nullptr);
+    Result<interop::ImportSummary> importFhirFile(const QString& file, const ImportProgress& progress);
+    /// Moves the latest flag of (patient, code) to its latest observation, stored ones included.
+    Status refreshLatest(const model::RowId& patient, const std::vector<std::uint8_t>& codeToken,
+                         const records::PatientKey& clinicalKey);
     ClinicService& m_clinic;
     const interop::UnitsCatalogue& m_catalogue;
 };

@@ -270,6 +270,58 @@ Result<model::Patient> PatientService::identity(const model::RowId& patient)
     return result;
 }
 
+Result<PatientChart> PatientService::readChart(ClinicService& clinic, const model::RowId& patient)
+{
+    auto clinicalKey = openChartKey(clinic, patient, ChartData::Clinical);
+    CC_TRY(clinicalKey);
+    auto identityKey = openChartKey(clinic, patient, ChartData::Identity);
+    CC_TRY(identityKey);
+    auto row = findRow(clinic, patient);
+    CC_TRY(row);
+    PatientChart out;
+    out.basis = clinicalKey->basis;
+    auto identityDoc = openIdentity(*row, identityKey->key);
+    CC_TRY(identityDoc);
+    out.patient = std::move(*identityDoc);
+    auto rows = clinic.backend().clinical().rowsOf(patient, std::nullopt);
+    CC_TRY(rows);
+    for (const auto& r : *rows) {
+        auto plain = records::SealedRow::open(clinicalKey->key.secret, clinicalKey->key.keyId, "clinical_rows", "doc",
+                                              r.id, r.document);
+        CC_TRY(plain);
+        const QByteArray json(reinterpret_cast<const char*>(plain->data()), static_cast<qsizetype>(plain->size()));
+        auto fill = [&](auto& vec, auto decoded) -> Status {
+            CC_TRY(decoded);
+            decoded->id = r.id;
+            decoded->patientId = r.patientId;
+            if constexpr (requires { decoded->encounterId = r.encounterId; })
+                decoded->encounterId = r.encounterId;
+            vec.push_back(std::move(*decoded));
+            return {};
+        };
+        switch (r.kind) {
+        case ports::ClinicalKind::Encounter:
+            CC_TRY(fill(out.encounters, model::Encounter::fromJson(json)));
+            break;
+        case ports::ClinicalKind::Condition:
+            CC_TRY(fill(out.conditions, model::Condition::fromJson(json)));
+            break;
+        case ports::ClinicalKind::Observation:
+            CC_TRY(fill(out.observations, model::Observation::fromJson(json)));
+            break;
+        case ports::ClinicalKind::Medication:
+            CC_TRY(fill(out.medications, model::Medication::fromJson(json)));
+            break;
+        case ports::ClinicalKind::Allergy:
+            CC_TRY(fill(out.allergies, model::Allergy::fromJson(json)));
+            break;
+        case ports::ClinicalKind::Note:
+            break; // notes are not shown in this chart view yet
+        }
+    }
+    return out;
+}
+
 Result<PatientChart> PatientService::chart(const model::RowId& patient)
 {
     AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Read, "Chart",
@@ -279,55 +331,10 @@ Result<PatientChart> PatientService::chart(const model::RowId& patient)
     const bool ownRecord = session != nullptr && session->role() == access::Role::Patient;
     CC_TRY(m_clinic.authorize(ownRecord ? Permission::ReadOwnRecord : Permission::ReadChart, subject));
     auto run = [&]() -> Result<PatientChart> {
-        auto clinicalKey = openChartKey(m_clinic, patient, ChartData::Clinical);
-        CC_TRY(clinicalKey);
-        subject.detail += ", basis " + std::string(access::accessBasisName(clinicalKey->basis));
-        subject.flagged = clinicalKey->basis == access::AccessBasis::BreakGlass;
-        auto identityKey = openChartKey(m_clinic, patient, ChartData::Identity);
-        CC_TRY(identityKey);
-        auto row = findRow(m_clinic, patient);
-        CC_TRY(row);
-        PatientChart out;
-        out.basis = clinicalKey->basis;
-        auto identityDoc = openIdentity(*row, identityKey->key);
-        CC_TRY(identityDoc);
-        out.patient = std::move(*identityDoc);
-        auto rows = m_clinic.backend().clinical().rowsOf(patient, std::nullopt);
-        CC_TRY(rows);
-        for (const auto& r : *rows) {
-            auto plain = records::SealedRow::open(clinicalKey->key.secret, clinicalKey->key.keyId, "clinical_rows",
-                                                  "doc", r.id, r.document);
-            CC_TRY(plain);
-            const QByteArray json(reinterpret_cast<const char*>(plain->data()), static_cast<qsizetype>(plain->size()));
-            auto fill = [&](auto& vec, auto decoded) -> Status {
-                CC_TRY(decoded);
-                decoded->id = r.id;
-                decoded->patientId = r.patientId;
-                if constexpr (requires { decoded->encounterId = r.encounterId; })
-                    decoded->encounterId = r.encounterId;
-                vec.push_back(std::move(*decoded));
-                return {};
-            };
-            switch (r.kind) {
-            case ports::ClinicalKind::Encounter:
-                CC_TRY(fill(out.encounters, model::Encounter::fromJson(json)));
-                break;
-            case ports::ClinicalKind::Condition:
-                CC_TRY(fill(out.conditions, model::Condition::fromJson(json)));
-                break;
-            case ports::ClinicalKind::Observation:
-                CC_TRY(fill(out.observations, model::Observation::fromJson(json)));
-                break;
-            case ports::ClinicalKind::Medication:
-                CC_TRY(fill(out.medications, model::Medication::fromJson(json)));
-                break;
-            case ports::ClinicalKind::Allergy:
-                CC_TRY(fill(out.allergies, model::Allergy::fromJson(json)));
-                break;
-            case ports::ClinicalKind::Note:
-                break; // notes are not shown in this chart view yet
-            }
-        }
+        auto out = readChart(m_clinic, patient);
+        CC_TRY(out);
+        subject.detail += ", basis " + std::string(access::accessBasisName(out->basis));
+        subject.flagged = out->basis == access::AccessBasis::BreakGlass;
         return out;
     };
     auto result = run();

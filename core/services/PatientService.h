@@ -86,6 +86,9 @@ public:
     /// Errors: AccessDenied, NotFound, KeyMismatch, IntegrityFailure, storage errors.
     [[nodiscard]] static Result<ChartKey> openChartKey(ClinicService& clinic, const model::RowId& patient,
                                                        access::ChartData data);
+    /// For sibling services (FHIR export): the chart of chart(), checked by openChartKey() but not
+    /// audited here (the caller's event covers it). Errors: as chart().
+    [[nodiscard]] static Result<PatientChart> readChart(ClinicService& clinic, const model::RowId& patient);
     /// Every MRN in use, from every identity document decrypted in memory (needs the identity
     /// category key). Errors: AccessDenied, IntegrityFailure, storage errors.
     [[nodiscard]] static Result<std::set<QString>> mrnsInUse(ClinicService& clinic);

@@ -1,0 +1,355 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// FHIR import and export over a real clinic: every official example, nothing kept of a rejected
+// file, references to patients of the clinic, export access and round trip (docs/FHIR.md).
+#include "core/audit/AuditEvent.h"
+#include "core/audit/AuditExport.h"
+#include "core/services/AccountService.h"
+#include "core/services/ExportService.h"
+#include "core/services/ImportService.h"
+#include "core/services/ObservationService.h"
+#include "core/services/PatientService.h"
+#include "db/Database.h"
+#include "tests/support/TestClinic.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cc;
+using namespace cc::test;
+
+namespace {
+
+const QString kExamples = QStringLiteral(CC_TEST_DATA_DIR "/fhir/examples/");
+
+std::size_t countRows(TestClinic& t, const char* table)
+{
+    auto stmt = t.store().database().prepare(std::string("SELECT count(*) FROM ") + table + ";");
+    if (!stmt || !stmt->step().ok())
+        return 9999;
+    return static_cast<std::size_t>(stmt->columnInt64(0));
+}
+
+/// Rows of every table that holds records, as one comparable string.
+std::string rowCounts(TestClinic& t)
+{
+    return std::to_string(countRows(t, "patients")) + "/" + std::to_string(countRows(t, "clinical_rows")) + "/" +
+           std::to_string(countRows(t, "observation_index")) + "/" + std::to_string(countRows(t, "care_team"));
+}
+
+/// "p1 e0 c0 o1 m0 a0 s2": counts per type and skipped items of a summary.
+std::string countsOf(const interop::ImportSummary& s)
+{
+    return "p" + std::to_string(s.count("patients")) + " e" + std::to_string(s.count("encounters")) + " c" +
+           std::to_string(s.count("conditions")) + " o" + std::to_string(s.count("observations")) + " m" +
+           std::to_string(s.count("medications")) + " a" + std::to_string(s.count("allergies")) + " s" +
+           std::to_string(s.skipped.size());
+}
+
+bool writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+/// A chart with row ids cleared and records sorted, for comparing two clinics.
+QByteArray canonicalChart(services::PatientChart chart)
+{
+    QJsonArray out;
+    chart.patient.id = {};
+    out.append(QString::fromUtf8(chart.patient.toJson()));
+    auto add = [&out](auto& list) {
+        QStringList docs;
+        for (auto& r : list)
+            docs.append(QString::fromUtf8(r.toJson()) + (r.encounterId ? "+enc" : ""));
+        docs.sort();
+        out.append(QJsonArray::fromStringList(docs));
+    };
+    QStringList encounters;
+    for (auto& e : chart.encounters)
+        encounters.append(QString::fromUtf8(e.toJson()));
+    encounters.sort();
+    out.append(QJsonArray::fromStringList(encounters));
+    add(chart.conditions);
+    add(chart.observations);
+    add(chart.medications);
+    add(chart.allergies);
+    return QJsonDocument(out).toJson();
+}
+
+} // namespace
+
+class TestFhirImport : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestClinic> m_shared; ///< the clinic the examples go into, in table order
+
+    static std::unique_ptr<TestClinic> newClinic()
+    {
+        auto t = TestClinic::create();
+        if (!t || !(*t)->login(kDoctor, kDoctorPassword).ok())
+            return {};
+        return std::move(t).value();
+    }
+
+    Result<interop::ImportSummary> importInto(TestClinic& t, const QStringList& files)
+    {
+        return services::ImportService(t.clinic()).importFhir(files);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        // Bundles of an earlier run must not be validated in place of this run's.
+        QVERIFY(QDir(QStringLiteral(CC_FHIR_EXPORT_DIR)).removeRecursively());
+        m_shared = newClinic();
+        QVERIFY(m_shared != nullptr);
+    }
+
+    void everyExample_data();
+    void everyExample()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, expected);
+        const std::string before = rowCounts(*m_shared);
+        auto summary = importInto(*m_shared, {kExamples + file});
+        if (expected.startsWith(QLatin1String("error "))) {
+            QVERIFY2(!summary.ok(), summary.ok() ? countsOf(*summary).c_str() : "");
+            const std::string text =
+                std::string(errorCodeName(summary.error().code)) + " " + summary.error().describe();
+            QVERIFY2(text.find(expected.mid(6).toStdString()) != std::string::npos, text.c_str());
+            QVERIFY(text.find(file.toStdString()) != std::string::npos ||
+                    summary.error().code != ErrorCode::MalformedInput);
+            QCOMPARE(rowCounts(*m_shared), before); // nothing of a rejected file is kept
+        } else {
+            QVERIFY2(
+                summary.ok(),
+                summary.ok()
+                    ? ""
+                    : (std::string(errorCodeName(summary.error().code)) + " " + summary.error().describe()).c_str());
+            QCOMPARE(QString::fromStdString(countsOf(*summary)), expected);
+            // Every skipped item names the file, a resource path and a reason.
+            for (const auto& s : summary->skipped) {
+                QCOMPARE(s.file, file);
+                QVERIFY(!s.field.empty() && !s.reason.empty());
+            }
+        }
+    }
+
+    void malformedFilesKeepNothing_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("where");
+        QFile f(kExamples + "patient-example.json");
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray patient = f.readAll();
+        QFile b(kExamples + "bundle-references.json");
+        QVERIFY(b.open(QIODevice::ReadOnly));
+        QTest::newRow("bad JSON") << QByteArray(patient).replace("\"gender\": \"male\",", "\"gender\" \"male\",")
+                                  << "JSON syntax error at byte offset";
+        QTest::newRow("truncated") << patient.left(patient.size() / 2) << "JSON syntax error";
+        QTest::newRow("string for a number")
+            << QByteArray(patient).replace("\"birthDate\": \"1974-12-25\"", "\"birthDate\": 19741225")
+            << "resource(Patient/example).birthDate: must be a string";
+        QTest::newRow("invalid UTF-8") << QByteArray(patient).replace("Chalmers", "Chalm\xFFrs") << "invalid UTF-8";
+        QTest::newRow("10 MB string") << QByteArray(patient).replace("\"Chalmers\"",
+                                                                     "\"" + QByteArray(10 * 1024 * 1024, 'x') + "\"")
+                                      << "resource(Patient/example).name[0].family: is longer than 200 bytes";
+        QTest::newRow("deep nesting") << QByteArray(patient).replace("\"active\": true",
+                                                                     "\"active\": " + QByteArray(80, '[') +
+                                                                         QByteArray(80, ']'))
+                                      << "nested deeper than 64";
+        QTest::newRow("unknown code")
+            << QByteArray(
+                   "{\"resourceType\":\"Condition\",\"id\":\"c\",\"subject\":{\"reference\":\"Patient/example\"},"
+                   "\"code\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"0x12\"}]},"
+                   "\"onsetDateTime\":\"2012-05-24\"}")
+            << "resource(Condition/c).code.coding[0].code: is not a valid SNOMED CT code";
+        QTest::newRow("dangling reference") << b.readAll() << "resource(Observation/14).subject.reference";
+        QTest::newRow("patient not in the clinic")
+            << QByteArray("{\"resourceType\":\"Condition\",\"id\":\"c\",\"subject\":{\"reference\":\"Patient/nobody\"},"
+                          "\"code\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"39065001\"}]},"
+                          "\"onsetDateTime\":\"2012-05-24\"}")
+            << "resource(Condition/c).subject.reference: the patient reference names no patient";
+    }
+    void malformedFilesKeepNothing()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, where);
+        auto t = newClinic();
+        QVERIFY(t != nullptr);
+        QTemporaryDir dir;
+        QVERIFY(writeFile(dir.filePath("good.json"), [] {
+            QFile f(kExamples + "patient-example-f001-pieter.json");
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }()));
+        QVERIFY(writeFile(dir.filePath("bad.json"), bytes));
+        const std::string before = rowCounts(*t);
+        auto bad = importInto(*t, {dir.filePath("bad.json")});
+        QVERIFY(!bad.ok());
+        QCOMPARE(bad.error().code, ErrorCode::MalformedInput);
+        QCOMPARE(bad.error().file, std::string("bad.json"));
+        QVERIFY2(bad.error().describe().find(where.toStdString()) != std::string::npos, bad.error().describe().c_str());
+        QCOMPARE(rowCounts(*t), before);
+        // A good file before a bad one stays imported, and the error says so.
+        auto mixed = importInto(*t, {dir.filePath("good.json"), dir.filePath("bad.json")});
+        QVERIFY(!mixed.ok());
+        QVERIFY(mixed.error().message.find("the 1 file before it were imported and are kept") != std::string::npos);
+        QCOMPARE(countRows(*t, "patients"), std::size_t{1});
+        // The rejection is audited without PHI.
+        auto events = audit::AuditExport::list(t->store().auditStore(), {});
+        QVERIFY(events.ok());
+        QCOMPARE(events->back().event.eventId, audit::AuditEventId::Import);
+        QCOMPARE(events->back().event.outcome, audit::AuditOutcome::MinorFailure);
+        QVERIFY(events->back().event.detail.find("Chalmers") == std::string::npos);
+    }
+
+    void roundTripIntoAnotherClinic()
+    {
+        auto a = newClinic();
+        auto b = newClinic();
+        QVERIFY(a && b);
+        QStringList files;
+        for (const char* f :
+             {"patient-example.json", "observation-example.json", "observation-example-bloodpressure.json",
+              "observation-example-bloodpressure-dar.json", "observation-example-body-height.json",
+              "observation-example-heart-rate.json", "observation-example-satO2.json", "condition-example.json",
+              "observation-example-glasgow.json"})
+            files.append(kExamples + f);
+        auto imported = importInto(*a, files);
+        QVERIFY2(imported.ok(), imported.ok() ? "" : imported.error().describe().c_str());
+        auto patient = services::PatientService(a->clinic()).findByMrn("12345");
+        QVERIFY(patient.ok());
+        auto bundle = services::ExportService(a->clinic()).exportFhir(patient->id);
+        QVERIFY2(bundle.ok(), bundle.ok() ? "" : bundle.error().describe().c_str());
+        QCOMPARE(*services::ExportService(a->clinic()).exportFhir(patient->id), *bundle); // deterministic
+
+        QTemporaryDir dir;
+        QVERIFY(writeFile(dir.filePath("export.json"), *bundle));
+        auto back = importInto(*b, {dir.filePath("export.json")});
+        QVERIFY2(back.ok(), back.ok() ? "" : back.error().describe().c_str());
+        QVERIFY(back->skipped.empty());
+        auto copy = services::PatientService(b->clinic()).findByMrn("12345");
+        QVERIFY(copy.ok());
+        auto chartA = services::PatientService(a->clinic()).chart(patient->id);
+        auto chartB = services::PatientService(b->clinic()).chart(copy->id);
+        QVERIFY(chartA.ok() && chartB.ok());
+        QVERIFY(chartA->observations.size() >= 7);
+        QCOMPARE(canonicalChart(*chartB), canonicalChart(*chartA));
+        saveForSchemaCheck("example-patient.json", *bundle);
+    }
+
+    void syntheaPatientsExport()
+    {
+        auto a = newClinic();
+        auto b = newClinic();
+        QVERIFY(a && b);
+        QVERIFY(services::ImportService(a->clinic()).importSynthea(QStringLiteral(CC_TEST_DATA_DIR "/synthea")).ok());
+        auto patients = services::PatientService(a->clinic()).list();
+        QVERIFY(patients.ok());
+        QTemporaryDir dir;
+        for (std::size_t i = 0; i < 3; ++i) {
+            const auto& p = (*patients)[i * 9];
+            auto bundle = services::ExportService(a->clinic()).exportFhir(p.id);
+            QVERIFY(bundle.ok());
+            saveForSchemaCheck("synthea-" + std::to_string(i) + ".json", *bundle);
+            const QString path = dir.filePath(QString::number(i) + ".json");
+            QVERIFY(writeFile(path, *bundle));
+            auto back = importInto(*b, {path});
+            QVERIFY2(back.ok(), back.ok() ? "" : back.error().describe().c_str());
+            auto copy = services::PatientService(b->clinic()).findByMrn(p.mrn);
+            QVERIFY(copy.ok());
+            auto chartA = services::PatientService(a->clinic()).chart(p.id);
+            auto chartB = services::PatientService(b->clinic()).chart(copy->id);
+            QVERIFY(chartA.ok() && chartB.ok());
+            // Synthea source ids are not FHIR ids: they are not exported, the rest is equal.
+            auto clearSources = [](services::PatientChart& c) {
+                c.patient.sourceId.clear();
+                for (auto& e : c.encounters)
+                    e.sourceId.clear();
+            };
+            clearSources(*chartA);
+            clearSources(*chartB);
+            QCOMPARE(canonicalChart(*chartB), canonicalChart(*chartA));
+        }
+    }
+
+    void exportAccessAndAudit()
+    {
+        auto t = newClinic();
+        QVERIFY(t);
+        QVERIFY(
+            importInto(*t, {kExamples + "patient-example.json", kExamples + "patient-example-f001-pieter.json"}).ok());
+        auto own = services::PatientService(t->clinic()).findByMrn("12345");
+        QVERIFY(own.ok());
+        auto others = services::PatientService(t->clinic()).list();
+        QVERIFY(others.ok());
+        const model::RowId other = (*others)[0].id == own->id ? (*others)[1].id : (*others)[0].id;
+        t->clinic().logout();
+        QVERIFY(t->login(kAdmin, kAdminPassword).ok());
+        // An administrator may not export a record.
+        QCOMPARE(services::ExportService(t->clinic()).exportFhir(own->id).error().code, ErrorCode::AccessDenied);
+        services::Sponsor sponsor{kDoctor, secret(kDoctorPassword)};
+        QVERIFY(services::AccountService(t->clinic())
+                    .createPatientAccount("pat", "12345", bytes("patient-temporary-1"), &sponsor)
+                    .ok());
+        t->clinic().logout();
+        QVERIFY(t->login("pat", "patient-temporary-1").ok());
+        QVERIFY(t->clinic().changeOwnPassword(bytes("patient-own-password-1")).ok());
+        auto mine = services::ExportService(t->clinic()).exportFhir(own->id);
+        QVERIFY2(mine.ok(), mine.ok() ? "" : mine.error().describe().c_str());
+        QVERIFY(mine->contains("Chalmers"));
+        auto events = audit::AuditExport::list(t->store().auditStore(), {});
+        QVERIFY(events.ok());
+        const auto& exported = events->back().event;
+        QCOMPARE(exported.eventId, audit::AuditEventId::Export);
+        QCOMPARE(exported.outcome, audit::AuditOutcome::Success);
+        QCOMPARE(exported.patientId, services::idHex(own->id));
+        QVERIFY(exported.detail.find("Chalmers") == std::string::npos &&
+                exported.detail.find("12345") == std::string::npos);
+        QCOMPARE(services::ExportService(t->clinic()).exportFhir(other).error().code, ErrorCode::AccessDenied);
+        events = audit::AuditExport::list(t->store().auditStore(), {});
+        QCOMPARE(events->back().event.eventId, audit::AuditEventId::Export);
+        QCOMPARE(events->back().event.outcome, audit::AuditOutcome::SeriousFailure);
+    }
+
+    void laterObservationMovesLatestFlag()
+    {
+        auto t = newClinic();
+        QVERIFY(t);
+        QVERIFY(importInto(*t, {kExamples + "patient-example.json", kExamples + "observation-example-bmi.json"}).ok());
+        QTemporaryDir dir;
+        QFile f(kExamples + "observation-example-bmi.json");
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(writeFile(dir.filePath("later.json"),
+                          f.readAll().replace("1999-07-02", "2001-07-02").replace("16.2", "17.5")));
+        QVERIFY(importInto(*t, {dir.filePath("later.json")}).ok());
+        auto p = services::PatientService(t->clinic()).findByMrn("12345");
+        QVERIFY(p.ok());
+        auto list = services::ObservationService(t->clinic()).list(p->id, "39156-5");
+        QVERIFY(list.ok());
+        QCOMPARE(list->size(), std::size_t{2});
+        for (const auto& e : *list)
+            QCOMPARE(e.latest, *e.observation.value == 17.5);
+    }
+
+    void cleanupTestCase() { m_shared.reset(); }
+
+private:
+    /// Exported bundles go to CC_FHIR_EXPORT_DIR for the schema check (tests/app/fhir/validate_bundles.py).
+    static void saveForSchemaCheck(const std::string& name, const QByteArray& bundle)
+    {
+        QDir().mkpath(QStringLiteral(CC_FHIR_EXPORT_DIR));
+        QVERIFY(writeFile(QStringLiteral(CC_FHIR_EXPORT_DIR "/") + QString::fromStdString(name), bundle));
+    }
+};
+
+#include "TestFhirImportTable.h"
+
+QTEST_GUILESS_MAIN(TestFhirImport)
+#include "TestFhirImport.moc"
