@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/doctor/DoctorWindow.h"
 
+#include "core/services/ExportService.h"
 #include "core/services/PatientService.h"
 #include "ui/common/ErrorText.h"
+#include "ui/common/FileDialog.h"
+#include "ui/common/MessageBox.h"
 #include "ui/common/RoleText.h"
 #include "ui/doctor/BreakGlassDialog.h"
 #include "ui/doctor/ChartView.h"
@@ -13,6 +16,7 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QSaveFile>
 #include <QSortFilterProxyModel>
 
 namespace cc::ui {
@@ -55,6 +59,7 @@ DoctorWindow::DoctorWindow(services::ClinicService& clinic, QWidget* parent)
     connect(m_ui->actionRefresh, &QAction::triggered, this, &DoctorWindow::refresh);
     connect(m_ui->actionEmergencyAccess, &QAction::triggered, this, [this]() { openBreakGlass(); });
     connect(m_ui->actionImport, &QAction::triggered, this, &DoctorWindow::openImport);
+    connect(m_ui->actionExportFhir, &QAction::triggered, this, [this]() { (void)exportOpenPatient(); });
     connect(m_ui->actionLock, &QAction::triggered, this, &DoctorWindow::lockRequested);
     connect(m_ui->actionLogout, &QAction::triggered, this, &DoctorWindow::logoutRequested);
 
@@ -100,6 +105,7 @@ Status DoctorWindow::openPatient(const model::RowId& patient)
 {
     auto loaded = m_chart->load(patient);
     m_openPatient.reset();
+    m_ui->actionExportFhir->setEnabled(false);
     if (!loaded) {
         m_ui->chartStackedWidget->setCurrentWidget(m_ui->emptyPage);
         if (loaded.error().code == ErrorCode::AccessDenied) {
@@ -111,6 +117,7 @@ Status DoctorWindow::openPatient(const model::RowId& patient)
         return loaded;
     }
     m_openPatient = patient;
+    m_ui->actionExportFhir->setEnabled(true);
     m_ui->chartStackedWidget->setCurrentWidget(m_chart);
     return loaded;
 }
@@ -146,6 +153,35 @@ void DoctorWindow::openImport()
     m_import->open();
 }
 
+Status DoctorWindow::exportOpenPatient()
+{
+    if (!m_openPatient)
+        return makeError(ErrorCode::InvalidArgument, "no patient is open");
+    // The suggested name carries no PHI: the file lands in folders other people may list.
+    const QString path = FileDialog::saveFileName(this, tr("Export record as FHIR"), QStringLiteral("fhir-record.json"),
+                                                  tr("FHIR JSON (*.json)"));
+    if (path.isEmpty())
+        return makeError(ErrorCode::Cancelled, "no file chosen");
+    auto bundle = services::ExportService(m_clinic).exportFhir(*m_openPatient);
+    if (!bundle) {
+        MessageBox::warning(this, tr("Export"), ErrorText::forError(bundle.error()));
+        return bundle.error();
+    }
+    // QSaveFile writes a temporary file and renames it over the target: never half a record.
+    QSaveFile file(path);
+    const bool written = file.open(QIODevice::WriteOnly) &&
+                         file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) &&
+                         file.write(*bundle) == bundle->size() && file.commit();
+    if (!written) {
+        file.cancelWriting();
+        const QString text = tr("The file %1 could not be written: %2").arg(path, file.errorString());
+        MessageBox::warning(this, tr("Export"), text);
+        return makeError(ErrorCode::StorageError, "the export file could not be written");
+    }
+    m_ui->statusBar->showMessage(tr("Record exported as FHIR to %1").arg(path));
+    return {};
+}
+
 void DoctorWindow::reload()
 {
     refresh();
@@ -164,6 +200,7 @@ void DoctorWindow::clearSensitiveData()
     m_ui->searchLineEdit->clear();
     m_patients->clear();
     m_chart->clear();
+    m_ui->actionExportFhir->setEnabled(false);
     m_ui->chartStackedWidget->setCurrentWidget(m_ui->emptyPage);
     m_ui->emptyLabel->setText(tr("Open a patient from the list (double-click or Enter)."));
     m_ui->statusBar->clearMessage();

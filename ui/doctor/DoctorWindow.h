@@ -49,6 +49,9 @@ public:
     void openBreakGlass(const model::RowId* patient = nullptr);
     /// Shows the import dialog (modal); the list reloads after an import that kept records.
     void openImport();
+    /// Asks where to save, then writes the open patient's record as a FHIR R4 Bundle
+    /// (ExportService, audited) atomically, readable by the owner only.
+    Status exportOpenPatient();
     /// Reloads the list and the open chart (after an unlock).
     void reload();
     /// Clears every PHI model and the search text (idle lock, logout).

@@ -24,6 +24,7 @@ ImportDialog::ImportDialog(services::ClinicService& clinic, QWidget* parent)
     m_ui->setupUi(this);
     m_ui->sourceComboBox->addItem(tr("Synthea CSV folder"));
     m_ui->sourceComboBox->addItem(tr("ACTG 315 trial file (ACTG315.csv)"));
+    m_ui->sourceComboBox->addItem(tr("FHIR R4 JSON files (Bundles or single resources)"));
     m_ui->skippedTableView->setModel(m_skipped);
     m_ui->skippedTableView->verticalHeader()->hide();
     m_ui->skippedTableView->horizontalHeader()->setStretchLastSection(true);
@@ -51,6 +52,10 @@ void ImportDialog::browse()
     QString path;
     if (source == Source::SyntheaFolder)
         path = QFileDialog::getExistingDirectory(this, tr("Synthea CSV folder"), m_ui->pathLineEdit->text());
+    else if (source == Source::FhirFiles)
+        path =
+            QFileDialog::getOpenFileNames(this, tr("FHIR R4 JSON files"), {}, tr("FHIR JSON (*.json);;All files (*)"))
+                .join(QLatin1Char(';'));
     else
         path = QFileDialog::getOpenFileName(this, tr("ACTG 315 file"), m_ui->pathLineEdit->text(),
                                             tr("CSV files (*.csv);;All files (*)"));
@@ -102,8 +107,23 @@ Status ImportDialog::startImport()
     services::ImportService service(m_clinic);
     const auto progress = [this](std::size_t done, std::size_t total) { return onProgress(done, total); };
     const auto source = static_cast<Source>(m_ui->sourceComboBox->currentIndex());
-    auto result =
-        source == Source::SyntheaFolder ? service.importSynthea(path, progress) : service.importActg315(path, progress);
+    Result<interop::ImportSummary> result = makeError(ErrorCode::InvalidArgument, "no source chosen");
+    switch (source) {
+    case Source::SyntheaFolder:
+        result = service.importSynthea(path, progress);
+        break;
+    case Source::Actg315File:
+        result = service.importActg315(path, progress);
+        break;
+    case Source::FhirFiles: {
+        // One transaction per file: a refusal names the file and says the files before it stay.
+        QStringList files;
+        for (const QString& file : path.split(QLatin1Char(';'), Qt::SkipEmptyParts))
+            files << file.trimmed();
+        result = service.importFhir(files, progress);
+        break;
+    }
+    }
     m_running = false;
     updateButtons();
     m_ui->progressBar->setMaximum(100);
@@ -113,7 +133,7 @@ Status ImportDialog::startImport()
             m_ui->statusLabel->setText(tr("Import cancelled. Nothing was kept."));
         else if (result.error().code == ErrorCode::MalformedInput)
             m_ui->statusLabel->setText(
-                tr("Refused, nothing was kept: %1").arg(QString::fromStdString(result.error().describe())));
+                tr("Refused, nothing of it was kept: %1").arg(QString::fromStdString(result.error().describe())));
         else
             m_ui->statusLabel->setText(tr("Nothing was kept. %1").arg(ErrorText::forError(result.error())));
         return result.error();

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The doctor's import dialog: a Synthea folder or the ACTG 315 file, with progress, cancel and summary.
+// The doctor's import dialog: a Synthea folder, the ACTG 315 file or FHIR R4 JSON files, with progress and summary.
 #pragma once
 
 #include "core/Result.h"
@@ -36,13 +36,14 @@ class ImportDialog : public QDialog
 
 public:
     /// What is imported (the order of the source list).
-    enum class Source { SyntheaFolder = 0, Actg315File = 1 };
+    enum class Source { SyntheaFolder = 0, Actg315File = 1, FhirFiles = 2 };
 
     /// `clinic` must outlive the dialog.
     explicit ImportDialog(services::ClinicService& clinic, QWidget* parent = nullptr);
     ~ImportDialog() override;
 
     /// Chooses the source type and path (as the doctor would by hand; for tests and callers).
+    /// Several FHIR files are separated by ';'.
     void setInput(Source source, const QString& path);
     /// Runs the import now. Returns the service's result (also shown in the dialog).
     Status startImport();

@@ -3,6 +3,7 @@
 // and a cancelled import that keep nothing, and the doctor's list reloaded afterwards.
 #include "core/services/PatientService.h"
 #include "tests/support/TestClinic.h"
+#include "ui/common/FileDialog.h"
 #include "ui/doctor/ChartTableModel.h"
 #include "ui/doctor/DoctorWindow.h"
 #include "ui/doctor/ImportDialog.h"
@@ -12,6 +13,8 @@
 #include <QAction>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -135,7 +138,7 @@ private slots:
         QVERIFY(!status.ok());
         QCOMPARE(status.error().code, ErrorCode::MalformedInput);
         const QString text = dialog.findChild<QLabel*>("statusLabel")->text();
-        QVERIFY2(text.contains(QStringLiteral("nothing was kept")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("nothing of it was kept")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("observations.csv")), qPrintable(text));
         QCOMPARE(patientCount(), std::size_t{0});
     }
@@ -157,6 +160,54 @@ private slots:
         QCOMPARE(status.error().code, ErrorCode::Cancelled);
         QVERIFY(dialog.findChild<QLabel*>("statusLabel")->text().contains(QStringLiteral("Nothing was kept")));
         QCOMPARE(patientCount(), std::size_t{0});
+    }
+
+    void importsFhirFiles()
+    {
+        // HL7's example patient, then its observation (which names Patient/example in the clinic).
+        const QString examples = QStringLiteral(CC_TEST_DATA_DIR "/fhir/examples/");
+        ui::ImportDialog dialog(m_t->clinic());
+        dialog.setInput(ui::ImportDialog::Source::FhirFiles, examples + QStringLiteral("patient-example.json;") +
+                                                                 examples + QStringLiteral("observation-example.json"));
+        const auto status = dialog.startImport();
+        QVERIFY2(status.ok(), status.ok() ? "" : status.error().message.c_str());
+        const QString text = dialog.findChild<QLabel*>("statusLabel")->text();
+        QVERIFY2(text.contains(QStringLiteral("1 patients")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("1 observations")), qPrintable(text));
+        QCOMPARE(patientCount(), std::size_t{1});
+
+        // A file that is not JSON: refused, named, nothing of it kept.
+        QTemporaryDir dir;
+        const QString bad = QDir(dir.path()).filePath(QStringLiteral("broken.json"));
+        QFile file(bad);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"resourceType\": \"Patient\", ");
+        file.close();
+        dialog.setInput(ui::ImportDialog::Source::FhirFiles, bad);
+        QVERIFY(!dialog.startImport().ok());
+        const QString refused = dialog.findChild<QLabel*>("statusLabel")->text();
+        QVERIFY2(refused.contains(QStringLiteral("broken.json")), qPrintable(refused));
+        QCOMPARE(patientCount(), std::size_t{1});
+
+        // The doctor exports the imported patient back as FHIR: an owner-only file, a Bundle.
+        ui::DoctorWindow window(m_t->clinic());
+        window.refresh();
+        auto* exportAction = window.findChild<QAction*>("actionExportFhir");
+        QVERIFY(!exportAction->isEnabled()); // no chart open
+        QVERIFY(window.openPatient(window.patientModel()->patient(0)->id).ok());
+        QVERIFY(exportAction->isEnabled());
+        const QString out = QDir(dir.path()).filePath(QStringLiteral("out.json"));
+        ui::FileDialog::setNextSaveFileName(out);
+        const auto exported = window.exportOpenPatient();
+        QVERIFY2(exported.ok(), exported.ok() ? "" : exported.error().message.c_str());
+        QFile saved(out);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        const auto doc = QJsonDocument::fromJson(saved.readAll());
+        QCOMPARE(doc.object().value(QStringLiteral("resourceType")).toString(), QStringLiteral("Bundle"));
+        QCOMPARE(saved.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions{});
+        // Cancelled file choice: nothing exported.
+        ui::FileDialog::setNextSaveFileName({});
+        QCOMPARE(window.exportOpenPatient().error().code, ErrorCode::Cancelled);
     }
 
     void wrongPathIsNamed()
