@@ -162,10 +162,20 @@ private slots:
         addNote(page, QString(), QStringLiteral("Private remark for colleagues."), false);
         QCOMPARE(view.notesModel()->rowCount(), 2);
         QCOMPARE(page->errorText(), QString());
-        page->selectRow(0);
+        // Both notes carry the same time (ManualClock): find the rows by title, not by position.
+        auto rowOf = [&](const QString& title) {
+            for (int row = 0; row < view.notesModel()->rowCount(); ++row)
+                if (view.notesModel()->index(row, 2).data().toString() == title)
+                    return row;
+            return -1;
+        };
+        const QString followUp = QStringLiteral("Follow-up");
+        QVERIFY(rowOf(followUp) >= 0);
+        page->selectRow(rowOf(followUp));
         QCOMPARE(page->shownText(), QStringLiteral("Blood pressure 128/82, continue."));
-        QCOMPARE(view.notesModel()->index(0, 3).data().toString(), QStringLiteral("yes"));
-        QCOMPARE(view.notesModel()->index(0, 1).data().toString(), QString::fromLatin1(ClinicFixture::kDoctor));
+        QCOMPARE(view.notesModel()->index(rowOf(followUp), 3).data().toString(), QStringLiteral("yes"));
+        QCOMPARE(view.notesModel()->index(rowOf(followUp), 1).data().toString(),
+                 QString::fromLatin1(ClinicFixture::kDoctor));
 
         // Amend: the dialog opens with the note and the sharing flag changes.
         page->setDialogHook([](NoteDialog& d) {
@@ -174,18 +184,19 @@ private slots:
             d.findChild<QCheckBox*>(QStringLiteral("sharedCheckBox"))->setChecked(false);
             return true;
         });
-        page->selectRow(0);
+        page->selectRow(rowOf(followUp));
         page->editNote();
-        QCOMPARE(view.notesModel()->index(0, 3).data().toString(), QStringLiteral("no"));
+        QCOMPARE(view.notesModel()->index(rowOf(followUp), 3).data().toString(), QStringLiteral("no"));
 
         MessageBox::setNextAnswer(false);
-        page->selectRow(0);
+        page->selectRow(rowOf(followUp));
         page->deleteNote();
         QCOMPARE(view.notesModel()->rowCount(), 2);
         MessageBox::setNextAnswer(true);
-        page->selectRow(0);
+        page->selectRow(rowOf(followUp));
         page->deleteNote();
         QCOMPARE(view.notesModel()->rowCount(), 1);
+        QCOMPARE(rowOf(followUp), -1);
     }
 
     void patientWindowShowsSharedNotesOnlyAndNoButtons()
