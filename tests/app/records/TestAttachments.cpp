@@ -230,6 +230,25 @@ private slots:
         QCOMPARE(AttachmentChunk::seal(key, 77, id, 0, true, tooBig, rng).error().code, ErrorCode::InvalidArgument);
     }
 
+    void mediaTypeIsSniffedFromTheContent()
+    {
+        // Rows in one function (not _data): each data row would build a whole clinic in init().
+        const std::pair<QByteArray, QString> cases[] = {
+            {QByteArray::fromHex("89504e470d0a1a0a0000"), QStringLiteral("image/png")},  // PNG signature
+            {QByteArray::fromHex("ffd8ffe000104a464946"), QStringLiteral("image/jpeg")}, // JPEG SOI + APP0
+            {QByteArray("%PDF-1.7\n"), QStringLiteral("application/pdf")},               // PDF header
+            {QByteArray::fromHex("89504e470d0a1a"), QString()},                          // PNG cut short
+            {QByteArray("GIF89a"), QString()},                                           // not accepted
+            {QByteArray("<html><script>"), QString()},                                   // HTML named .png
+            {QByteArray(), QString()},                                                   // empty
+        };
+        for (const auto& [head, type] : cases) {
+            const std::span<const std::uint8_t> bytes(reinterpret_cast<const std::uint8_t*>(head.constData()),
+                                                      static_cast<std::size_t>(head.size()));
+            QCOMPARE(services::AttachmentService::sniffMediaType(bytes), type);
+        }
+    }
+
     void patientReadsTheirOwnAttachmentsOnly()
     {
         QVERIFY(m_f->loginAs(kPatientAccount, kPatientPassword).ok());
