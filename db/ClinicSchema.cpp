@@ -116,6 +116,38 @@ Status createRecordTables(Database& db)
     return {};
 }
 
+Status createNoteAndAttachmentTables(Database& db)
+{
+    // confidential_keys: per patient, the key that seals notes not shared with the patient,
+    // wrapped under the clinical category key (doctors only). Never in a patient's key ring, so a
+    // patient account cannot open those notes (docs/RECORDS.md). One row, created lazily.
+    CC_TRY(db.exec("CREATE TABLE confidential_keys ("
+                   "  patient_id BLOB NOT NULL PRIMARY KEY REFERENCES patients(id),"
+                   "  key_id INTEGER NOT NULL,"
+                   "  key_wrapped BLOB NOT NULL"
+                   ");"));
+    // attachments: random id, foreign keys, the file key's id, the file key sealed under the
+    // patient's clinical key (row id in the AAD) and the sealed metadata document (name, type, size).
+    CC_TRY(db.exec("CREATE TABLE attachments ("
+                   "  id BLOB NOT NULL PRIMARY KEY CHECK (length(id) = 16),"
+                   "  patient_id BLOB NOT NULL REFERENCES patients(id),"
+                   "  encounter_id BLOB CHECK (encounter_id IS NULL OR length(encounter_id) = 16),"
+                   "  file_key_id INTEGER NOT NULL,"
+                   "  file_key_sealed BLOB NOT NULL,"
+                   "  doc BLOB NOT NULL"
+                   ");"));
+    CC_TRY(db.exec("CREATE INDEX attachments_by_patient ON attachments (patient_id);"));
+    // attachment_chunks: AEAD chunks under the file key; the index and final flag are bound in the
+    // AAD, so the stored chunk_index is only a lookup aid, not trusted.
+    CC_TRY(db.exec("CREATE TABLE attachment_chunks ("
+                   "  attachment_id BLOB NOT NULL REFERENCES attachments(id),"
+                   "  chunk_index INTEGER NOT NULL CHECK (chunk_index >= 0),"
+                   "  data BLOB NOT NULL,"
+                   "  PRIMARY KEY (attachment_id, chunk_index)"
+                   ");"));
+    return {};
+}
+
 } // namespace
 
 const std::vector<Migration>& clinicMigrations()
@@ -124,6 +156,8 @@ const std::vector<Migration>& clinicMigrations()
         {1, "storage tables: meta, audit_events (append-only), audit_state", createStorageTables, false},
         {2, "access tables: care_team, break_glass", createAccessTables, false},
         {3, "record tables: patients, clinical_rows, observation_index", createRecordTables, false},
+        {4, "notes and attachments: confidential_keys, attachments, attachment_chunks", createNoteAndAttachmentTables,
+         false},
     };
     return migrations;
 }

@@ -11,6 +11,7 @@
 #include "db/FileKeySlotStore.h"
 #include "db/FileSystem.h"
 #include "db/PendingAuditFile.h"
+#include "db/SqlAttachmentStore.h"
 #include "db/SqlAuditStore.h"
 #include "db/SqlCareTeamStore.h"
 #include "db/SqlClinicMetaStore.h"
@@ -64,6 +65,7 @@ struct ClinicStore::Impl
         careTeams = std::make_unique<SqlCareTeamStore>(*database);
         patients = std::make_unique<SqlPatientStore>(*database);
         clinical = std::make_unique<SqlClinicalStore>(*database);
+        attachments = std::make_unique<SqlAttachmentStore>(*database);
         transactions = std::make_unique<SqlTransactionFactory>(*database);
         maintenance = std::make_unique<SqlMaintenance>(*database);
         return {};
@@ -73,6 +75,7 @@ struct ClinicStore::Impl
     {
         maintenance.reset();
         transactions.reset();
+        attachments.reset();
         clinical.reset();
         patients.reset();
         careTeams.reset();
@@ -93,6 +96,7 @@ struct ClinicStore::Impl
     std::unique_ptr<SqlCareTeamStore> careTeams;
     std::unique_ptr<SqlPatientStore> patients;
     std::unique_ptr<SqlClinicalStore> clinical;
+    std::unique_ptr<SqlAttachmentStore> attachments;
     std::unique_ptr<SqlTransactionFactory> transactions;
     std::unique_ptr<SqlMaintenance> maintenance;
     BackupArchive backup{folder, descriptor, database}; // last: refers to the members above
@@ -273,6 +277,12 @@ ports::ClinicalStore& ClinicStore::clinical()
 {
     assert(databaseOpen());
     return *m_impl->clinical;
+}
+
+ports::AttachmentStore& ClinicStore::attachments()
+{
+    assert(databaseOpen());
+    return *m_impl->attachments;
 }
 
 ports::TransactionFactory& ClinicStore::transactions()

@@ -88,6 +88,73 @@ Status SqlPatientStore::updateWrappedKey(const access::PatientId& id, bool ident
     return {};
 }
 
+Status SqlPatientStore::insertConfidentialKey(const ports::ConfidentialKeyRow& row)
+{
+    auto stmt = m_db.prepare("INSERT INTO confidential_keys (patient_id, key_id, key_wrapped) VALUES (?1, ?2, ?3);");
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindBlob(1, row.patientId));
+    CC_TRY(stmt->bindInt64(2, row.keyId));
+    CC_TRY(stmt->bindBlob(3, row.wrapped));
+    auto done = stmt->step();
+    CC_TRY(done);
+    return {};
+}
+
+namespace {
+
+Result<std::vector<ports::ConfidentialKeyRow>> readConfidentialKeys(Statement& stmt)
+{
+    std::vector<ports::ConfidentialKeyRow> rows;
+    for (;;) {
+        auto more = stmt.step();
+        CC_TRY(more);
+        if (!*more)
+            return rows;
+        ports::ConfidentialKeyRow row;
+        auto id = idColumn(stmt, 0);
+        CC_TRY(id);
+        row.patientId = *id;
+        row.keyId = static_cast<std::uint32_t>(stmt.columnInt64(1));
+        row.wrapped = stmt.columnBlob(2);
+        rows.push_back(std::move(row));
+    }
+}
+
+} // namespace
+
+Result<std::optional<ports::ConfidentialKeyRow>>
+SqlPatientStore::findConfidentialKey(const access::PatientId& patient) const
+{
+    auto stmt = m_db.prepare("SELECT patient_id, key_id, key_wrapped FROM confidential_keys WHERE patient_id = ?1;");
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindBlob(1, patient));
+    auto rows = readConfidentialKeys(*stmt);
+    CC_TRY(rows);
+    if (rows->empty())
+        return std::optional<ports::ConfidentialKeyRow>{};
+    return std::optional<ports::ConfidentialKeyRow>{std::move(rows->front())};
+}
+
+Result<std::vector<ports::ConfidentialKeyRow>> SqlPatientStore::confidentialKeys() const
+{
+    auto stmt = m_db.prepare("SELECT patient_id, key_id, key_wrapped FROM confidential_keys ORDER BY patient_id;");
+    CC_TRY(stmt);
+    return readConfidentialKeys(*stmt);
+}
+
+Status SqlPatientStore::updateConfidentialKey(const access::PatientId& patient, std::span<const std::uint8_t> wrapped)
+{
+    auto stmt = m_db.prepare("UPDATE confidential_keys SET key_wrapped = ?2 WHERE patient_id = ?1;");
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindBlob(1, patient));
+    CC_TRY(stmt->bindBlob(2, wrapped));
+    auto done = stmt->step();
+    CC_TRY(done);
+    if (m_db.changes() != 1)
+        return makeError(ErrorCode::NotFound, "no confidential key for this patient");
+    return {};
+}
+
 Result<std::optional<ports::PatientRow>> SqlPatientStore::find(const access::PatientId& id) const
 {
     auto stmt = m_db.prepare(std::string(kSelect) + " WHERE id = ?1;");

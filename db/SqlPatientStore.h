@@ -24,6 +24,16 @@ public:
     [[nodiscard]] Result<std::vector<ports::PatientRow>> list() const override;
     /// Number of rows. Errors: StorageError.
     [[nodiscard]] Result<std::size_t> count() const override;
+    /// Inserts into `confidential_keys` (migration 4). Errors: StorageError (duplicate, unknown patient).
+    [[nodiscard]] Status insertConfidentialKey(const ports::ConfidentialKeyRow& row) override;
+    /// The patient's confidential key row, or nullopt. Errors: StorageError, IntegrityFailure.
+    [[nodiscard]] Result<std::optional<ports::ConfidentialKeyRow>>
+    findConfidentialKey(const access::PatientId& patient) const override;
+    /// Every confidential key row in patient id order. Errors: StorageError, IntegrityFailure.
+    [[nodiscard]] Result<std::vector<ports::ConfidentialKeyRow>> confidentialKeys() const override;
+    /// Replaces a wrapped confidential key. Errors: NotFound, StorageError.
+    [[nodiscard]] Status updateConfidentialKey(const access::PatientId& patient,
+                                               std::span<const std::uint8_t> wrapped) override;
     /// Inserts a grant. Errors: AlreadyExists, StorageFull, StorageError.
     [[nodiscard]] Status addBreakGlass(const ports::BreakGlassRow& row) override;
     /// Unexpired grants of the doctor for the patient. Errors: StorageError, IntegrityFailure.

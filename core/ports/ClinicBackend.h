@@ -6,6 +6,7 @@
 #include "core/access/Ids.h"
 #include "core/audit/AnchorSink.h"
 #include "core/crypto/SecureBytes.h"
+#include "core/ports/AttachmentStore.h"
 #include "core/ports/AuditStore.h"
 #include "core/ports/CareTeamStore.h"
 #include "core/ports/ClinicMetaStore.h"
@@ -114,6 +115,8 @@ public:
     [[nodiscard]] virtual PatientStore& patients() = 0;
     /// Clinical rows and the observation index (opaque rows).
     [[nodiscard]] virtual ClinicalStore& clinical() = 0;
+    /// Attachments and their encrypted chunks (opaque rows).
+    [[nodiscard]] virtual AttachmentStore& attachments() = 0;
     [[nodiscard]] virtual audit::AuditStore& auditStore() = 0;
     [[nodiscard]] virtual audit::AnchorSink& anchors() = 0;
     [[nodiscard]] virtual TransactionFactory& transactions() = 0;

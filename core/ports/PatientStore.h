@@ -25,6 +25,15 @@ struct PatientRow
     std::vector<std::uint8_t> document; ///< sealed identity document
 };
 
+/// One `confidential_keys` row (migration 4): a patient's confidential key (notes not shared with
+/// the patient), wrapped under the clinical category key. Created with the first unshared note.
+struct ConfidentialKeyRow
+{
+    access::PatientId patientId{};
+    std::uint32_t keyId = 0;
+    std::vector<std::uint8_t> wrapped;
+};
+
 /// One `break_glass` row (migration 2): ids, the grant's own start and expiry (Unix seconds, not
 /// clinical dates) and the sequence number of the flagged audit event that carries the reason.
 struct BreakGlassRow
@@ -50,6 +59,18 @@ public:
     /// Errors: NotFound, StorageError.
     [[nodiscard]] virtual Status updateWrappedKey(const access::PatientId& id, bool identity,
                                                   std::span<const std::uint8_t> wrapped) = 0;
+    /// Stores a patient's confidential key. Errors: AlreadyExists (the patient has one), NotFound
+    /// (no such patient), StorageError.
+    [[nodiscard]] virtual Status insertConfidentialKey(const ConfidentialKeyRow& row) = 0;
+    /// The patient's confidential key, or nullopt if none was created yet. Errors: StorageError.
+    [[nodiscard]] virtual Result<std::optional<ConfidentialKeyRow>>
+    findConfidentialKey(const access::PatientId& patient) const = 0;
+    /// Every confidential key, in patient id order (category-key rotation). Errors: StorageError.
+    [[nodiscard]] virtual Result<std::vector<ConfidentialKeyRow>> confidentialKeys() const = 0;
+    /// Replaces the wrapped form of a patient's confidential key (rotation; key and id stay).
+    /// Errors: NotFound, StorageError.
+    [[nodiscard]] virtual Status updateConfidentialKey(const access::PatientId& patient,
+                                                       std::span<const std::uint8_t> wrapped) = 0;
     /// Every patient, in id order. Errors: StorageError.
     [[nodiscard]] virtual Result<std::vector<PatientRow>> list() const = 0;
     /// Number of patients. Errors: StorageError.

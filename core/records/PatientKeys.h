@@ -14,10 +14,12 @@
 
 namespace cc::records {
 
-/// Which of a patient's two keys.
+/// Which of a patient's keys.
 enum class PatientKeyKind : std::uint8_t {
-    Identity = 1, ///< seals the identity document; wrapped under the identity category key
-    Clinical = 2  ///< seals every clinical row; wrapped under the clinical category key
+    Identity = 1,    ///< seals the identity document; wrapped under the identity category key
+    Clinical = 2,    ///< seals every clinical row; wrapped under the clinical category key
+    Confidential = 3 ///< seals notes not shared with the patient; wrapped under the clinical
+                     ///< category key and never put in a patient's own key ring (docs/RECORDS.md)
 };
 
 /// One unwrapped patient key with the id written into every blob it seals.
@@ -37,9 +39,10 @@ struct WrappedPatientKeys
 };
 
 /// Per-patient key generation, wrapping and unwrapping. The wrap is AES-256-GCM under the category
-/// key with AAD "cc-pkey-v1" ‖ patient id ‖ kind ‖ patient key id, so a wrapped key copied to
-/// another patient or kind does not open. Unwrapping needs the category key in the session's ring:
-/// an administrator's ring holds the identity category key and never the clinical one.
+/// key (identity: identity category; clinical and confidential: clinical category) with AAD "cc-pkey-v1" ‖ patient id ‖
+/// kind ‖ patient key id, so a wrapped key copied to another patient or kind does not open. Unwrapping needs the
+/// category key in the session's ring: an administrator's ring holds the identity category key and never the clinical
+/// one.
 class PatientKeys
 {
 public:

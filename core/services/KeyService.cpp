@@ -190,6 +190,23 @@ Status StoredPatientKeys::rewrap(access::KeyKind kind, const access::KeyEntry& o
             return std::move(wrapped).error();
         CC_TRY(m_backend.patients().updateWrappedKey(row.id, identity, *wrapped));
     }
+    if (identity)
+        return {};
+    // Confidential keys (notes not shared with the patient) hang under the clinical category key too.
+    auto confidential = m_backend.patients().confidentialKeys();
+    if (!confidential)
+        return std::move(confidential).error();
+    for (const auto& row : *confidential) {
+        auto key = records::PatientKeys::unwrap(oldRing, records::PatientKeyKind::Confidential, row.patientId,
+                                                row.keyId, row.wrapped);
+        if (!key)
+            return std::move(key).error();
+        auto wrapped =
+            records::PatientKeys::wrap(newRing, records::PatientKeyKind::Confidential, row.patientId, *key, m_rng);
+        if (!wrapped)
+            return std::move(wrapped).error();
+        CC_TRY(m_backend.patients().updateConfidentialKey(row.patientId, *wrapped));
+    }
     return {};
 }
 

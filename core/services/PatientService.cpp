@@ -286,6 +286,9 @@ Result<PatientChart> PatientService::readChart(ClinicService& clinic, const mode
     auto rows = clinic.backend().clinical().rowsOf(patient, std::nullopt);
     CC_TRY(rows);
     for (const auto& r : *rows) {
+        // Notes are NoteService's: an unshared one is sealed under the confidential key.
+        if (r.kind == ports::ClinicalKind::Note)
+            continue;
         auto plain = records::SealedRow::open(clinicalKey->key.secret, clinicalKey->key.keyId, "clinical_rows", "doc",
                                               r.id, r.document);
         CC_TRY(plain);
@@ -316,7 +319,7 @@ Result<PatientChart> PatientService::readChart(ClinicService& clinic, const mode
             CC_TRY(fill(out.allergies, model::Allergy::fromJson(json)));
             break;
         case ports::ClinicalKind::Note:
-            break; // notes are not shown in this chart view yet
+            break; // skipped above
         }
     }
     return out;

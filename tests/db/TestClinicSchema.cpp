@@ -54,6 +54,7 @@ private slots:
     void auditEventsAreAppendOnly();
     void auditStateHasOneRowUpdatedInPlace();
     void metaNeedsAValue();
+    void attachmentTablesCheckTheirRows();
 };
 
 void TestClinicSchema::tablesExist()
@@ -127,6 +128,30 @@ void TestClinicSchema::metaNeedsAValue()
     QVERIFY(db.exec("INSERT INTO meta (name, value) VALUES ('clinic_id', x'0102');").ok());
     QVERIFY(!db.exec("INSERT INTO meta (name, value) VALUES ('clinic_id', x'0304');").ok());
     QVERIFY(!db.exec("INSERT INTO meta (name, value) VALUES ('created', NULL);").ok());
+}
+
+void TestClinicSchema::attachmentTablesCheckTheirRows()
+{
+    QTemporaryDir dir;
+    Database db = migratedDb(dir);
+    QVERIFY(db.exec("PRAGMA foreign_keys = ON;").ok());
+    const std::string patient = "x'0102030405060708090a0b0c0d0e0f10'";
+    const std::string attachment = "x'2102030405060708090a0b0c0d0e0f10'";
+    // Foreign keys: no confidential key or attachment without its patient, no chunk without its attachment.
+    QVERIFY(!db.exec("INSERT INTO confidential_keys VALUES (" + patient + ", 1, x'00');").ok());
+    QVERIFY(
+        !db.exec("INSERT INTO attachments VALUES (" + attachment + ", " + patient + ", NULL, 1, x'00', x'00');").ok());
+    QVERIFY(db.exec("INSERT INTO patients VALUES (" + patient + ", 1, x'00', 2, x'00', x'00');").ok());
+    QVERIFY(db.exec("INSERT INTO confidential_keys VALUES (" + patient + ", 1, x'00');").ok());
+    QVERIFY(!db.exec("INSERT INTO confidential_keys VALUES (" + patient + ", 2, x'00');").ok()); // one per patient
+    QVERIFY(!db.exec("INSERT INTO attachment_chunks VALUES (" + attachment + ", 0, x'00');").ok());
+    QVERIFY(
+        db.exec("INSERT INTO attachments VALUES (" + attachment + ", " + patient + ", NULL, 1, x'00', x'00');").ok());
+    QVERIFY(!db.exec("INSERT INTO attachments VALUES (x'01', " + patient + ", NULL, 1, x'00', x'00');").ok());
+    QVERIFY(db.exec("INSERT INTO attachment_chunks VALUES (" + attachment + ", 0, x'00');").ok());
+    QVERIFY(!db.exec("INSERT INTO attachment_chunks VALUES (" + attachment + ", 0, x'01');").ok()); // unique index
+    QVERIFY(!db.exec("INSERT INTO attachment_chunks VALUES (" + attachment + ", -1, x'01');").ok());
+    QCOMPARE(count(db, "SELECT count(*) FROM attachment_chunks;"), std::int64_t{1});
 }
 
 QTEST_GUILESS_MAIN(TestClinicSchema)

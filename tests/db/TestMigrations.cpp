@@ -61,6 +61,24 @@ Status seedVersion(Database& db, int version)
         CC_TRY(
             db.exec("INSERT INTO audit_state (id, seq, hash, mac_key) VALUES (1, 1, randomblob(32), randomblob(32));"));
         return {};
+    case 3:
+        CC_TRY(db.exec("INSERT INTO patients (id, identity_key_id, identity_key_wrapped, clinical_key_id, "
+                       "clinical_key_wrapped, doc) VALUES (x'0102030405060708090a0b0c0d0e0f10', 1, randomblob(60), 2, "
+                       "randomblob(60), randomblob(80));"));
+        CC_TRY(db.exec("INSERT INTO clinical_rows (id, patient_id, encounter_id, kind, doc) VALUES "
+                       "(x'1102030405060708090a0b0c0d0e0f10', x'0102030405060708090a0b0c0d0e0f10', NULL, 'note', "
+                       "randomblob(80));"));
+        return {};
+    case 4:
+        // Needs the version-3 patient seeded above.
+        CC_TRY(db.exec("INSERT INTO confidential_keys (patient_id, key_id, key_wrapped) VALUES "
+                       "(x'0102030405060708090a0b0c0d0e0f10', 3, randomblob(60));"));
+        CC_TRY(db.exec("INSERT INTO attachments (id, patient_id, encounter_id, file_key_id, file_key_sealed, doc) "
+                       "VALUES (x'2102030405060708090a0b0c0d0e0f10', x'0102030405060708090a0b0c0d0e0f10', NULL, 4, "
+                       "randomblob(65), randomblob(120));"));
+        CC_TRY(db.exec("INSERT INTO attachment_chunks (attachment_id, chunk_index, data) VALUES "
+                       "(x'2102030405060708090a0b0c0d0e0f10', 0, randomblob(100));"));
+        return {};
     default:
         return {};
     }

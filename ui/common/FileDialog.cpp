@@ -7,6 +7,7 @@
 namespace cc::ui {
 
 std::optional<QString> FileDialog::s_nextSaveFileName;
+std::optional<QString> FileDialog::s_nextOpenFileName;
 
 QString FileDialog::saveFileName(QWidget* parent, const QString& caption, const QString& suggestedName,
                                  const QString& filter)
@@ -22,6 +23,21 @@ QString FileDialog::saveFileName(QWidget* parent, const QString& caption, const 
 void FileDialog::setNextSaveFileName(const QString& fileName)
 {
     s_nextSaveFileName = fileName;
+}
+
+QString FileDialog::openFileName(QWidget* parent, const QString& caption, const QString& filter)
+{
+    if (s_nextOpenFileName) {
+        QString name = *s_nextOpenFileName;
+        s_nextOpenFileName.reset();
+        return name;
+    }
+    return QFileDialog::getOpenFileName(parent, caption, QDir::homePath(), filter);
+}
+
+void FileDialog::setNextOpenFileName(const QString& fileName)
+{
+    s_nextOpenFileName = fileName;
 }
 
 } // namespace cc::ui

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// "Save as" through one seam that tests can pre-answer.
+// "Open" and "Save as" through one seam that tests can pre-answer.
 #pragma once
 
 #include <QString>
@@ -19,9 +19,14 @@ public:
                                 const QString& filter);
     /// Test seam: the next saveFileName() returns `fileName` (empty: as if cancelled).
     static void setNextSaveFileName(const QString& fileName);
+    /// Asks for an existing file to open; empty if cancelled. Pre-answered in tests.
+    static QString openFileName(QWidget* parent, const QString& caption, const QString& filter);
+    /// Test seam: the next openFileName() returns `fileName` (empty: as if cancelled).
+    static void setNextOpenFileName(const QString& fileName);
 
 private:
     static std::optional<QString> s_nextSaveFileName;
+    static std::optional<QString> s_nextOpenFileName;
 };
 
 } // namespace cc::ui

@@ -2,7 +2,9 @@
 #include "ui/doctor/ChartView.h"
 
 #include "core/services/PatientService.h"
+#include "ui/doctor/AttachmentsPage.h"
 #include "ui/doctor/ChartTableModel.h"
+#include "ui/doctor/NotesPage.h"
 #include "ui/doctor/ObservationsPage.h"
 #include "ui/doctor/PatientListModel.h"
 
@@ -43,6 +45,8 @@ ChartView::ChartView(services::ClinicService& clinic, QWidget* parent)
     , m_medications(new ChartTableModel({tr("Medication"), tr("RxNorm"), tr("Start"), tr("Stop"), tr("Reason")}, this))
     , m_allergies(new ChartTableModel({tr("Allergy"), tr("Type"), tr("Category"), tr("Reactions"), tr("Since")}, this))
     , m_notes(new ChartTableModel({tr("Authored"), tr("Author"), tr("Title"), tr("Shared with patient")}, this))
+    , m_notesPage(new NotesPage(clinic, m_notes))
+    , m_attachmentsPage(new AttachmentsPage(clinic))
 {
     m_ui->setupUi(this);
     m_observations->setObjectName(QStringLiteral("observationsPage"));
@@ -51,10 +55,10 @@ ChartView::ChartView(services::ClinicService& clinic, QWidget* parent)
     prepare(m_ui->problemsTableView, m_problems);
     prepare(m_ui->medicationsTableView, m_medications);
     prepare(m_ui->allergiesTableView, m_allergies);
-    prepare(m_ui->notesTableView, m_notes);
-    // Honest placeholder: nothing is invented while attachments are not stored.
-    m_ui->attachmentsListWidget->addItem(tr("No attachments: this version does not store them yet."));
-    m_ui->attachmentsListWidget->setEnabled(false);
+    m_notesPage->setObjectName(QStringLiteral("notesPage"));
+    m_ui->notesTabLayout->addWidget(m_notesPage);
+    m_attachmentsPage->setObjectName(QStringLiteral("attachmentsPage"));
+    m_ui->attachmentsTabLayout->addWidget(m_attachmentsPage);
     connect(m_observations, &ObservationsPage::observationAdded, this, [this](const QString& code) {
         if (reload())
             m_observations->selectCode(code);
@@ -127,6 +131,9 @@ Status ChartView::load(const model::RowId& patient)
     if (!samePatient)
         m_observations->clear();
     m_observations->setObservations(patient, std::move(chart->observations));
+    // Notes and attachments come from their own services (each audited); a failure shows on its tab.
+    (void)m_notesPage->load(patient);
+    (void)m_attachmentsPage->load(patient);
     return {};
 }
 
@@ -141,19 +148,14 @@ void ChartView::setReadOnly(bool readOnly)
 {
     m_readOnly = readOnly;
     m_observations->setReadOnly(readOnly);
+    m_notesPage->setReadOnly(readOnly);
+    m_attachmentsPage->setReadOnly(readOnly);
 }
 
 void ChartView::setNotes(const std::vector<model::ClinicalNote>& notes)
 {
-    std::vector<ChartRow> rows;
-    for (const auto& n : notes) {
-        // DESIGN.md section 1: a patient never sees a note marked "not shared with patient".
-        if (m_readOnly && !n.sharedWithPatient)
-            continue;
-        rows.push_back(
-            {{n.authored, n.author, n.title, n.sharedWithPatient ? tr("yes") : tr("no")}, model::rowIdToHex(n.id)});
-    }
-    m_notes->setRows(std::move(rows));
+    // NotesPage leaves out unshared notes in read-only mode (DESIGN.md section 1).
+    m_notesPage->setNotes(notes);
 }
 
 void ChartView::clear()
@@ -167,7 +169,8 @@ void ChartView::clear()
     m_problems->clear();
     m_medications->clear();
     m_allergies->clear();
-    m_notes->clear();
+    m_notesPage->clear();
+    m_attachmentsPage->clear();
     m_observations->clear();
 }
 

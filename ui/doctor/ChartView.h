@@ -21,7 +21,9 @@ class ClinicService;
 
 namespace cc::ui {
 
+class AttachmentsPage;
 class ChartTableModel;
+class NotesPage;
 class ObservationsPage;
 
 /// The tabs of a chart, filled from PatientService::chart (which checks the access, decrypts and
@@ -62,6 +64,8 @@ public:
     [[nodiscard]] ChartTableModel* medicationsModel() const { return m_medications; }
     [[nodiscard]] ChartTableModel* allergiesModel() const { return m_allergies; }
     [[nodiscard]] ChartTableModel* notesModel() const { return m_notes; }
+    [[nodiscard]] NotesPage* notesPage() const { return m_notesPage; }
+    [[nodiscard]] AttachmentsPage* attachmentsPage() const { return m_attachmentsPage; }
 
 private:
     std::unique_ptr<Ui::ChartView> m_ui;
@@ -72,6 +76,8 @@ private:
     ChartTableModel* m_medications;
     ChartTableModel* m_allergies;
     ChartTableModel* m_notes;
+    NotesPage* m_notesPage;
+    AttachmentsPage* m_attachmentsPage;
     model::RowId m_patient{};
     bool m_hasPatient = false;
     bool m_readOnly = false;

@@ -11,6 +11,7 @@
 #include "core/services/AuditService.h"
 #include "core/services/ImportService.h"
 #include "core/services/KeyService.h"
+#include "core/services/NoteService.h"
 #include "core/services/PatientService.h"
 #include "core/services/SetupService.h"
 #include "db/ClinicStore.h"
@@ -200,6 +201,14 @@ private slots:
         // Patients first: their keys are wrapped under the category keys and must be re-wrapped.
         QVERIFY(c.login(kDoctor, kDoctorPw).ok());
         QVERIFY(services::ImportService(*c.service).importSynthea(QStringLiteral(CC_TEST_DATA_DIR "/synthea")).ok());
+        // An unshared note gives its patient a confidential key, wrapped under the clinical category key too.
+        auto before = services::PatientService(*c.service).list();
+        QVERIFY(before.ok() && !before->empty());
+        model::ClinicalNote unshared;
+        unshared.text = QStringLiteral("Not for the patient portal.");
+        QVERIFY(services::NoteService(*c.service).add(before->front().id, unshared).ok());
+        auto wrappedBefore = c.store->patients().findConfidentialKey(before->front().id);
+        QVERIFY(wrappedBefore.ok() && wrappedBefore->has_value());
         c.service->logout();
         QVERIFY(c.login(kAdmin, kAdminPw).ok());
         services::KeyService keys(*c.service);
@@ -241,6 +250,15 @@ private slots:
         QCOMPARE(list->size(), std::size_t{27});
         auto chart = patients.chart(list->front().id);
         QVERIFY2(chart.ok(), chart.ok() ? "" : chart.error().message.c_str());
+        // The confidential key was re-wrapped (new bytes, same key): the unshared note still opens.
+        auto wrappedAfter = c.store->patients().findConfidentialKey(before->front().id);
+        QVERIFY(wrappedAfter.ok() && wrappedAfter->has_value());
+        QCOMPARE((*wrappedAfter)->keyId, (*wrappedBefore)->keyId);
+        QVERIFY((*wrappedAfter)->wrapped != (*wrappedBefore)->wrapped);
+        auto notes = services::NoteService(*c.service).list(before->front().id);
+        QVERIFY2(notes.ok(), notes.ok() ? "" : notes.error().message.c_str());
+        QCOMPARE(notes->size(), std::size_t{1});
+        QCOMPARE(notes->front().text, unshared.text);
         c.service->logout();
         QVERIFY(c.login(kAdmin, kAdminPw).ok());
         auto identities = services::PatientService(*c.service).list();

@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/doctor/AttachmentsPage.h"
+
+#include "core/services/AttachmentService.h"
+#include "ui/common/BackgroundTask.h"
+#include "ui/common/ErrorText.h"
+#include "ui/common/FileDialog.h"
+#include "ui/common/MessageBox.h"
+#include "ui/doctor/ChartTableModel.h"
+#include "ui/doctor/ImageViewerDialog.h"
+
+#include "ui_AttachmentsPage.h"
+
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLocale>
+
+namespace cc::ui {
+
+AttachmentsPage::AttachmentsPage(services::ClinicService& clinic, QWidget* parent)
+    : QWidget(parent)
+    , m_clinic(clinic)
+    , m_ui(std::make_unique<Ui::AttachmentsPage>())
+    , m_model(new ChartTableModel({tr("File"), tr("Type"), tr("Size"), tr("Added"), tr("Description")}, this))
+{
+    m_ui->setupUi(this);
+    m_ui->attachmentsTableView->setModel(m_model);
+    m_ui->attachmentsTableView->verticalHeader()->hide();
+    m_ui->attachmentsTableView->horizontalHeader()->setStretchLastSection(true);
+    m_ui->attachmentsTableView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_ui->errorLabel->hide();
+    connect(m_ui->addButton, &QPushButton::clicked, this, &AttachmentsPage::addFile);
+    connect(m_ui->openButton, &QPushButton::clicked, this, &AttachmentsPage::openSelected);
+    connect(m_ui->saveButton, &QPushButton::clicked, this, &AttachmentsPage::saveSelected);
+    connect(m_ui->deleteButton, &QPushButton::clicked, this, &AttachmentsPage::deleteSelected);
+    connect(m_ui->attachmentsTableView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &AttachmentsPage::updateButtons);
+    connect(m_ui->attachmentsTableView, &QAbstractItemView::doubleClicked, this, &AttachmentsPage::openSelected);
+    updateButtons();
+}
+
+AttachmentsPage::~AttachmentsPage() = default;
+
+Status AttachmentsPage::load(const model::RowId& patient)
+{
+    m_patient = patient;
+    m_hasPatient = true;
+    m_attachments.clear();
+    auto list = services::AttachmentService(m_clinic).list(patient);
+    if (!list) {
+        m_model->clear();
+        showError(ErrorText::forError(list.error()));
+        updateButtons();
+        return list.error();
+    }
+    showError({});
+    m_attachments = std::move(*list);
+    std::vector<ChartRow> rows;
+    for (const auto& a : m_attachments)
+        rows.push_back({{a.fileName, a.mediaType, QLocale().formattedDataSize(a.size), a.created, a.description},
+                        model::rowIdToHex(a.id)});
+    m_model->setRows(std::move(rows));
+    updateButtons();
+    return {};
+}
+
+void AttachmentsPage::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    m_ui->addButton->setVisible(!readOnly);
+    m_ui->deleteButton->setVisible(!readOnly);
+}
+
+void AttachmentsPage::clear()
+{
+    m_hasPatient = false;
+    m_patient = {};
+    m_attachments.clear();
+    m_model->clear();
+    showError({});
+    updateButtons();
+}
+
+void AttachmentsPage::selectRow(int row)
+{
+    m_ui->attachmentsTableView->selectRow(row);
+}
+
+QString AttachmentsPage::errorText() const
+{
+    return m_ui->errorLabel->isVisibleTo(this) ? m_ui->errorLabel->text() : QString();
+}
+
+const model::AttachmentInfo* AttachmentsPage::selected() const
+{
+    const QModelIndex current = m_ui->attachmentsTableView->currentIndex();
+    if (!current.isValid())
+        return nullptr;
+    const QString key = m_model->key(current.row());
+    for (const auto& a : m_attachments)
+        if (model::rowIdToHex(a.id) == key)
+            return &a;
+    return nullptr;
+}
+
+void AttachmentsPage::updateButtons()
+{
+    const bool any = selected() != nullptr && !m_busy;
+    m_ui->addButton->setEnabled(m_hasPatient && !m_busy);
+    m_ui->openButton->setEnabled(any);
+    m_ui->saveButton->setEnabled(any);
+    m_ui->deleteButton->setEnabled(any);
+}
+
+void AttachmentsPage::showError(const QString& text)
+{
+    m_ui->errorLabel->setText(text);
+    m_ui->errorLabel->setVisible(!text.isEmpty());
+}
+
+void AttachmentsPage::addFile()
+{
+    if (!m_hasPatient || m_readOnly || m_busy)
+        return;
+    const QString path =
+        FileDialog::openFileName(this, tr("Attach a file"), tr("Images and PDF files (*.png *.jpg *.jpeg *.pdf)"));
+    if (path.isEmpty())
+        return;
+    // Encrypting a large file takes seconds: off the GUI thread, with the page disabled so nothing
+    // else uses the (not thread-safe) services of this page meanwhile.
+    m_busy = true;
+    m_ui->statusLabel->setText(tr("Encrypting…"));
+    updateButtons();
+    const model::RowId patient = m_patient;
+    services::ClinicService* clinic = &m_clinic;
+    runInBackground(
+        this,
+        [clinic, patient, path]() -> Status {
+            auto added = services::AttachmentService(*clinic).add(patient, path);
+            if (!added)
+                return std::move(added).error();
+            return {};
+        },
+        [this](Status status) {
+            m_busy = false;
+            m_ui->statusLabel->clear();
+            if (!status) {
+                showError(ErrorText::forError(status.error()));
+                updateButtons();
+                return;
+            }
+            (void)load(m_patient);
+            emit attachmentAdded();
+        });
+}
+
+void AttachmentsPage::openSelected()
+{
+    const model::AttachmentInfo* info = selected();
+    if (info == nullptr)
+        return;
+    if (info->mediaType != QLatin1String("image/png") && info->mediaType != QLatin1String("image/jpeg")) {
+        showError(tr("This file type is not shown here: use Save as… and open it with another program."));
+        return;
+    }
+    auto content = services::AttachmentService(m_clinic).read(info->id);
+    if (!content) {
+        showError(ErrorText::forError(content.error()));
+        return;
+    }
+    showError({});
+    ImageViewerDialog viewer(this);
+    viewer.setImage(*content, info->fileName);
+    content->fill('\0');
+    if (m_viewerHook)
+        m_viewerHook(viewer);
+    else
+        viewer.exec();
+}
+
+void AttachmentsPage::saveSelected()
+{
+    const model::AttachmentInfo* info = selected();
+    if (info == nullptr)
+        return;
+    const QString path = FileDialog::saveFileName(this, tr("Save attachment"), info->fileName, {});
+    if (path.isEmpty())
+        return;
+    auto saved = services::AttachmentService(m_clinic).exportTo(info->id, path);
+    showError(saved ? QString() : ErrorText::forError(saved.error()));
+    m_ui->statusLabel->setText(saved ? tr("Saved.") : QString());
+}
+
+void AttachmentsPage::deleteSelected()
+{
+    const model::AttachmentInfo* info = selected();
+    if (info == nullptr || m_readOnly)
+        return;
+    if (!MessageBox::confirm(this, tr("Delete attachment"), tr("Delete this attachment? This cannot be undone.")))
+        return;
+    auto removed = services::AttachmentService(m_clinic).remove(info->id);
+    if (!removed) {
+        showError(ErrorText::forError(removed.error()));
+        return;
+    }
+    (void)load(m_patient);
+}
+
+} // namespace cc::ui
