@@ -88,6 +88,19 @@ Status SqlPatientStore::updateWrappedKey(const access::PatientId& id, bool ident
     return {};
 }
 
+Status SqlPatientStore::updateDocument(const access::PatientId& id, std::span<const std::uint8_t> document)
+{
+    auto stmt = m_db.prepare("UPDATE patients SET doc = ?2 WHERE id = ?1;");
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindBlob(1, id));
+    CC_TRY(stmt->bindBlob(2, document));
+    auto done = stmt->step();
+    CC_TRY(done);
+    if (m_db.changes() != 1)
+        return makeError(ErrorCode::NotFound, "no patient row with this id");
+    return {};
+}
+
 Result<std::optional<ports::PatientRow>> SqlPatientStore::find(const access::PatientId& id) const
 {
     auto stmt = m_db.prepare(std::string(kSelect) + " WHERE id = ?1;");
