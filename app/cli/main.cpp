@@ -8,6 +8,7 @@
 #include "app/cli/ClinicCommands.h"
 #include "app/cli/CommandRegistry.h"
 #include "app/cli/DemoCommands.h"
+#include "app/cli/EntryCommands.h"
 #include "app/cli/PaillierCommands.h"
 #include "app/cli/RecordCommands.h"
 
@@ -53,6 +54,7 @@ int main(int argc, char** argv)
     cli::registerAuditCommands(registry);
     cli::registerBackupCommands(registry);
     cli::registerRecordCommands(registry);
+    cli::registerEntryCommands(registry);
     cli::registerDemoCommands(registry);
     return registry.dispatch(args, io);
 }
