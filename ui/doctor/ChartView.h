@@ -21,6 +21,7 @@ class ClinicService;
 
 namespace cc::ui {
 
+class ChartEntryBar;
 class ChartTableModel;
 class ObservationsPage;
 
@@ -62,6 +63,10 @@ public:
     [[nodiscard]] ChartTableModel* medicationsModel() const { return m_medications; }
     [[nodiscard]] ChartTableModel* allergiesModel() const { return m_allergies; }
     [[nodiscard]] ChartTableModel* notesModel() const { return m_notes; }
+    /// The Add / Edit / Remove bar of the Problems, Medications or Allergies tab (else nullptr).
+    [[nodiscard]] ChartEntryBar* entryBar(Tab tab) const;
+    /// The loaded patient's research opt-out (the identity document's field).
+    [[nodiscard]] bool researchOptOut() const { return m_researchOptOut; }
 
 private:
     std::unique_ptr<Ui::ChartView> m_ui;
@@ -72,6 +77,10 @@ private:
     ChartTableModel* m_medications;
     ChartTableModel* m_allergies;
     ChartTableModel* m_notes;
+    ChartEntryBar* m_problemsBar;
+    ChartEntryBar* m_medicationsBar;
+    ChartEntryBar* m_allergiesBar;
+    bool m_researchOptOut = false;
     model::RowId m_patient{};
     bool m_hasPatient = false;
     bool m_readOnly = false;
