@@ -285,7 +285,7 @@ private slots:
         QCOMPARE(entry.conditions(m_patient).error().code, ErrorCode::IntegrityFailure);
     }
 
-    void administratorAndOtherDoctorsAreDenied()
+    void administratorIsDenied()
     {
         services::ClinicalEntryService doctorEntry(m_t->clinic());
         auto id = doctorEntry.addCondition(m_patient, sampleCondition());
