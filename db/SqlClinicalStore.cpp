@@ -127,6 +127,53 @@ Status SqlClinicalStore::insertIndex(const ports::ObservationIndexRow& row)
     return {};
 }
 
+Status SqlClinicalStore::updateRow(const access::PatientId& rowId, const std::vector<std::uint8_t>& document)
+{
+    auto stmt = m_db.prepare("UPDATE clinical_rows SET doc = ?2 WHERE id = ?1;");
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindBlob(1, rowId));
+    CC_TRY(stmt->bindBlob(2, document));
+    auto done = stmt->step();
+    CC_TRY(done);
+    if (m_db.changes() == 0)
+        return makeError(ErrorCode::NotFound, "no clinical row with this id");
+    return {};
+}
+
+Status SqlClinicalStore::updateIndex(const ports::ObservationIndexRow& row)
+{
+    auto stmt = m_db.prepare("UPDATE observation_index SET code_token = ?2, sex_token = ?3, age_band_token = ?4, "
+                             "year_token = ?5, consent_token = ?6, paillier = ?7, paillier_mac = ?8, latest = ?9 "
+                             "WHERE row_id = ?1;");
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindBlob(1, row.rowId));
+    CC_TRY(stmt->bindBlob(2, row.codeToken));
+    CC_TRY(bindOptional(*stmt, 3, row.sexToken));
+    CC_TRY(bindOptional(*stmt, 4, row.ageBandToken));
+    CC_TRY(bindOptional(*stmt, 5, row.yearToken));
+    CC_TRY(bindOptional(*stmt, 6, row.consentToken));
+    CC_TRY(bindOptional(*stmt, 7, row.paillier));
+    CC_TRY(bindOptional(*stmt, 8, row.paillierMac));
+    CC_TRY(stmt->bindInt64(9, row.latest ? 1 : 0));
+    auto done = stmt->step();
+    CC_TRY(done);
+    if (m_db.changes() == 0)
+        return makeError(ErrorCode::NotFound, "no observation index row with this id");
+    return {};
+}
+
+Result<std::size_t> SqlClinicalStore::setConsentToken(const access::PatientId& patient,
+                                                      const std::vector<std::uint8_t>& token)
+{
+    auto stmt = m_db.prepare("UPDATE observation_index SET consent_token = ?2 WHERE patient_id = ?1;");
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindBlob(1, patient));
+    CC_TRY(bindOptional(*stmt, 2, token));
+    auto done = stmt->step();
+    CC_TRY(done);
+    return static_cast<std::size_t>(m_db.changes());
+}
+
 Result<std::optional<ports::ClinicalRow>> SqlClinicalStore::findRow(const access::PatientId& rowId) const
 {
     auto stmt = m_db.prepare(std::string(kSelectRow) + " WHERE id = ?1;");

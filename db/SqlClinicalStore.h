@@ -30,6 +30,10 @@ public:
     [[nodiscard]] Result<std::vector<ports::ObservationIndexRow>>
     indexByCode(const std::vector<std::uint8_t>& codeToken) const override;
     /// Sets the latest flag. Errors: NotFound, StorageError.
+    [[nodiscard]] Status updateRow(const access::PatientId& rowId, const std::vector<std::uint8_t>& document) override;
+    [[nodiscard]] Status updateIndex(const ports::ObservationIndexRow& row) override;
+    [[nodiscard]] Result<std::size_t> setConsentToken(const access::PatientId& patient,
+                                                      const std::vector<std::uint8_t>& token) override;
     [[nodiscard]] Status setLatest(const access::PatientId& rowId, bool latest) override;
     /// Deletes a row and its index row. Errors: NotFound, StorageError.
     [[nodiscard]] Status deleteRow(const access::PatientId& rowId) override;

@@ -152,6 +152,16 @@ Status SqlPatientStore::updateConfidentialKey(const access::PatientId& patient, 
     CC_TRY(done);
     if (m_db.changes() != 1)
         return makeError(ErrorCode::NotFound, "no confidential key for this patient");
+Status SqlPatientStore::updateDocument(const access::PatientId& id, std::span<const std::uint8_t> document)
+{
+    auto stmt = m_db.prepare("UPDATE patients SET doc = ?2 WHERE id = ?1;");
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindBlob(1, id));
+    CC_TRY(stmt->bindBlob(2, document));
+    auto done = stmt->step();
+    CC_TRY(done);
+    if (m_db.changes() != 1)
+        return makeError(ErrorCode::NotFound, "no patient row with this id");
     return {};
 }
 

@@ -18,6 +18,7 @@ public:
     [[nodiscard]] Status insert(const ports::PatientRow& row) override;
     [[nodiscard]] Status updateWrappedKey(const access::PatientId& id, bool identity,
                                           std::span<const std::uint8_t> wrapped) override;
+    [[nodiscard]] Status updateDocument(const access::PatientId& id, std::span<const std::uint8_t> document) override;
     /// The row with this id, or nullopt. Errors: StorageError, IntegrityFailure.
     [[nodiscard]] Result<std::optional<ports::PatientRow>> find(const access::PatientId& id) const override;
     /// Every row in id order. Errors: StorageError, IntegrityFailure.

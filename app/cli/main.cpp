@@ -9,6 +9,7 @@
 #include "app/cli/CommandRegistry.h"
 #include "app/cli/DemoCommands.h"
 #include "app/cli/NoteCommands.h"
+#include "app/cli/EntryCommands.h"
 #include "app/cli/PaillierCommands.h"
 #include "app/cli/RecordCommands.h"
 
@@ -55,6 +56,7 @@ int main(int argc, char** argv)
     cli::registerBackupCommands(registry);
     cli::registerRecordCommands(registry);
     cli::registerNoteCommands(registry);
+    cli::registerEntryCommands(registry);
     cli::registerDemoCommands(registry);
     return registry.dispatch(args, io);
 }

@@ -27,6 +27,8 @@ std::string_view keyKindName(KeyKind kind) noexcept
         return "PatientClinical";
     case KeyKind::UserBox:
         return "UserBox";
+    case KeyKind::ConsentTokens:
+        return "ConsentTokens";
     }
     return "Unknown";
 }
@@ -62,6 +64,13 @@ std::vector<KeyKind> keyKindsForRole(Role role, bool custodian)
         return {KeyKind::DatabaseKey, KeyKind::IdentityCategory, KeyKind::Index,
                 KeyKind::AuditRoot,   KeyKind::ClinicSigning,    KeyKind::UserBox};
     }
+    return {};
+}
+
+std::vector<KeyKind> optionalKeyKindsForRole(Role role)
+{
+    if (role == Role::Patient)
+        return {KeyKind::ConsentTokens};
     return {};
 }
 

@@ -23,14 +23,17 @@ enum class KeyKind : std::uint8_t {
     PaillierShare = 7,    ///< one custodian's threshold decryption share, opaque bytes
     PatientIdentity = 8,  ///< a patient account's own identity key
     PatientClinical = 9,  ///< a patient account's own clinical key
-    UserBox = 10          ///< the account's own X25519 secret key: opens key updates sealed to it (docs/KEYS.md 8)
+    UserBox = 10,         ///< the account's own X25519 secret key: opens key updates sealed to it (docs/KEYS.md 8)
+    /// A patient account's two research-consent blind token values, "yes" ‖ "no" (16 + 16 bytes),
+    /// computed by the sponsor at account creation: never the index key itself (docs/RECORDS.md).
+    ConsentTokens = 11
 };
 
 /// Every kind, in code order.
 inline constexpr KeyKind kAllKeyKinds[] = {KeyKind::DatabaseKey,   KeyKind::IdentityCategory, KeyKind::ClinicalCategory,
                                            KeyKind::Index,         KeyKind::AuditRoot,        KeyKind::ClinicSigning,
                                            KeyKind::PaillierShare, KeyKind::PatientIdentity,  KeyKind::PatientClinical,
-                                           KeyKind::UserBox};
+                                           KeyKind::UserBox,       KeyKind::ConsentTokens};
 
 /// Largest Paillier share accepted (a 3072-bit share with its verification data is under 2 KiB).
 inline constexpr std::size_t kMaxPaillierShareSize = 16384;
@@ -51,5 +54,9 @@ inline constexpr std::size_t kMaxPaillierShareSize = 16384;
 /// administrator. Every role also holds its own UserBox key (never copied between accounts).
 /// Sorted by code. `custodian` is ignored for other roles.
 [[nodiscard]] std::vector<KeyKind> keyKindsForRole(Role role, bool custodian);
+
+/// The kinds a role may hold beyond keyKindsForRole(): a patient's ConsentTokens, optional because
+/// patient accounts issued before research consent existed lack it (ConsentService says so).
+[[nodiscard]] std::vector<KeyKind> optionalKeyKindsForRole(Role role);
 
 } // namespace cc::access

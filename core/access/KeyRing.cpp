@@ -90,8 +90,10 @@ Status KeyRing::conformsTo(Role role) const
             return makeError(ErrorCode::KeyMismatch,
                              "a " + std::string(roleName(role)) + " key ring needs the " + kindText(k) + " key");
     }
+    const auto optional = optionalKeyKindsForRole(role);
     for (const KeyEntry& e : m_entries) {
-        if (std::find(expected.begin(), expected.end(), e.kind) == expected.end())
+        if (std::find(expected.begin(), expected.end(), e.kind) == expected.end() &&
+            std::find(optional.begin(), optional.end(), e.kind) == optional.end())
             return makeError(ErrorCode::KeyMismatch, "a " + std::string(roleName(role)) +
                                                          " key ring must not hold the " + kindText(e.kind) + " key");
     }
@@ -112,6 +114,9 @@ Result<KeyRing> KeyRing::selectForRole(const KeyRing& source, Role role, bool cu
             return makeError(ErrorCode::AccessDenied, "the " + kindText(k) + " key is not available to hand out");
         CC_TRY(out.add(k, e->keyId, e->version, e->secret.clone()));
     }
+    for (KeyKind k : optionalKeyKindsForRole(role))
+        if (const KeyEntry* e = source.find(k))
+            CC_TRY(out.add(k, e->keyId, e->version, e->secret.clone()));
     if (role == Role::Patient) {
         if (!source.patientId())
             return makeError(ErrorCode::InvalidArgument, "a patient key ring needs the patient id");
@@ -200,7 +205,8 @@ Result<KeyRing> KeyRing::parse(std::span<const std::uint8_t> bytes)
     }
     if (!r.atEnd())
         return malformed("trailing bytes after key ring", {}, 0, "length");
-    const bool patientKeys = ring.has(KeyKind::PatientIdentity) || ring.has(KeyKind::PatientClinical);
+    const bool patientKeys =
+        ring.has(KeyKind::PatientIdentity) || ring.has(KeyKind::PatientClinical) || ring.has(KeyKind::ConsentTokens);
     if (patientKeys != ring.m_patientId.has_value())
         return malformed("patient keys and patient id do not match", {}, 0, "patient");
     std::sort(ring.m_entries.begin(), ring.m_entries.end(),

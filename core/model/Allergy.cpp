@@ -22,6 +22,8 @@ QByteArray Allergy::toJson() const
     putOptional(o, "stop", stop);
     putOptional(o, "type", type);
     putOptional(o, "category", category);
+    putOptional(o, "criticality", criticality);
+    putOptional(o, "clinicalStatus", clinicalStatus);
     putOptional(o, "sourceId", sourceId);
     if (!reactions.empty()) {
         QJsonArray list;
@@ -51,6 +53,8 @@ Result<Allergy> Allergy::fromJson(const QByteArray& json)
     a.stop = r.dateOrDateTime("stop", false);
     a.type = r.token("type", {"allergy", "intolerance"}, false);
     a.category = r.token("category", {"food", "medication", "environment", "biologic"}, false);
+    a.criticality = r.token("criticality", {"low", "high", "unable-to-assess"}, false);
+    a.clinicalStatus = r.token("clinicalStatus", {"active", "inactive", "resolved"}, false);
     a.sourceId = r.string("sourceId", limits::kIdentifier, false);
     const QJsonArray list = r.objectArray("reactions", limits::kReactions);
     for (qsizetype i = 0; i < list.size() && r.ok(); ++i) {

@@ -37,6 +37,8 @@ struct Allergy
     QString category; ///< "food", "medication", "environment", "biologic", optional
     QString start;    ///< ISO 8601 date or date-time, required
     QString stop;
+    QString criticality;             ///< FHIR R4 allergy-intolerance-criticality: low, high, unable-to-assess; optional
+    QString clinicalStatus;          ///< FHIR R4 allergyintolerance-clinical: active, inactive, resolved; optional
     std::vector<Reaction> reactions; ///< at most limits::kReactions
     QString sourceId;
 

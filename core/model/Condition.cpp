@@ -19,6 +19,7 @@ QByteArray Condition::toJson() const
     o.insert(QStringLiteral("display"), display);
     o.insert(QStringLiteral("onset"), onset);
     putOptional(o, "abatement", abatement);
+    putOptional(o, "clinicalStatus", clinicalStatus);
     putOptional(o, "sourceId", sourceId);
     return canonicalDocument(o, kVersion);
 }
@@ -35,6 +36,8 @@ Result<Condition> Condition::fromJson(const QByteArray& json)
     c.display = r.string("display", limits::kDisplay, true);
     c.onset = r.dateOrDateTime("onset", true);
     c.abatement = r.dateOrDateTime("abatement", false);
+    c.clinicalStatus =
+        r.token("clinicalStatus", {"active", "recurrence", "relapse", "inactive", "remission", "resolved"}, false);
     c.sourceId = r.string("sourceId", limits::kIdentifier, false);
     if (r.ok() && !isValidCode(c.codeSystem, c.code))
         r.fail("code", "is not a valid code of its code system");

@@ -25,12 +25,15 @@ struct Condition
     QString display;
     QString onset;     ///< ISO 8601 date or date-time, required
     QString abatement; ///< ISO 8601 date or date-time, empty while active
+    /// FHIR R4 condition-clinical: active, recurrence, relapse, inactive, remission, resolved;
+    /// empty if not recorded (imported rows).
+    QString clinicalStatus;
     QString sourceId;
 
     /// The canonical JSON document (sorted keys, "v").
     [[nodiscard]] QByteArray toJson() const;
     /// Strict decoder: MalformedInput naming "condition.<field>" (a system other than SNOMED CT or
-    /// ICD-10, an invalid code, abatement before onset ...); Unsupported for another "v".
+    /// ICD-10, an invalid code, abatement before onset, an unknown clinical status ...); Unsupported for another "v".
     [[nodiscard]] static Result<Condition> fromJson(const QByteArray& json);
 
     bool operator==(const Condition&) const = default;

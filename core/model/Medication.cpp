@@ -26,6 +26,8 @@ QByteArray Medication::toJson() const
     putOptional(o, "reasonDisplay", reasonDisplay);
     if (dispenses)
         o.insert(QStringLiteral("dispenses"), static_cast<double>(*dispenses));
+    putOptional(o, "dosage", dosage);
+    putOptional(o, "status", status);
     putOptional(o, "sourceId", sourceId);
     return canonicalDocument(o, kVersion);
 }
@@ -44,6 +46,8 @@ Result<Medication> Medication::fromJson(const QByteArray& json)
     m.reasonCode = r.string("reasonCode", limits::kIdentifier, false);
     m.reasonDisplay = r.string("reasonDisplay", limits::kDisplay, false);
     m.dispenses = r.integer("dispenses", 0, kMaxDispenses, false);
+    m.dosage = r.string("dosage", limits::kDisplay, false);
+    m.status = r.token("status", {"active", "on-hold", "completed", "stopped", "cancelled", "entered-in-error"}, false);
     m.sourceId = r.string("sourceId", limits::kIdentifier, false);
     if (r.ok() && !isValidCode(QString::fromLatin1(codesystem::kRxNorm), m.code))
         r.fail("code", "is not a valid RxNorm code");

@@ -27,6 +27,10 @@ struct Medication
     QString reasonCode; ///< SNOMED CT, optional
     QString reasonDisplay;
     std::optional<qint64> dispenses; ///< number of dispenses, if known
+    QString dosage;                  ///< free-text dosage instruction ("500 mg twice a day"), optional
+    /// FHIR R4 medicationrequest-status: active, on-hold, completed, stopped, cancelled,
+    /// entered-in-error; empty if not recorded (imported rows).
+    QString status;
     QString sourceId;
 
     /// The canonical JSON document (sorted keys, "v").

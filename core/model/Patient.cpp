@@ -44,6 +44,8 @@ QByteArray Patient::toJson() const
     putOptional(o, "phone", phone);
     putOptional(o, "email", email);
     putOptional(o, "sourceId", sourceId);
+    if (researchOptOut)
+        o.insert(QStringLiteral("researchOptOut"), true);
     return canonicalDocument(o, kVersion);
 }
 
@@ -77,6 +79,7 @@ Result<Patient> Patient::fromJson(const QByteArray& json)
     if (!p.email.isEmpty() && !p.email.contains(u'@'))
         r.fail("email", "is not an e-mail address");
     p.sourceId = r.string("sourceId", limits::kIdentifier, false);
+    p.researchOptOut = r.boolean("researchOptOut", false, false);
     // ISO 8601 dates of the same form compare correctly as strings.
     if (r.ok() && !p.deathDate.isEmpty() && p.deathDate < p.birthDate)
         r.fail("deathDate", "is before the birth date");

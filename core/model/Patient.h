@@ -37,6 +37,9 @@ struct Patient
     QString phone;
     QString email;
     QString sourceId; ///< the id in the system it was imported from (Synthea UUID), if any
+    /// The patient opted out of research use (DESIGN.md section 1). Absent from the document
+    /// unless true, so documents written before the field existed read as "not opted out".
+    bool researchOptOut = false;
 
     /// The canonical JSON document (sorted keys, "v" = kVersion, empty optional fields omitted).
     [[nodiscard]] QByteArray toJson() const;

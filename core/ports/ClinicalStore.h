@@ -85,6 +85,17 @@ public:
     [[nodiscard]] virtual Status insertRow(const ClinicalRow& row) = 0;
     /// Inserts an observation's index row (its clinical row first). Errors: as insertRow().
     [[nodiscard]] virtual Status insertIndex(const ObservationIndexRow& row) = 0;
+    /// Replaces a row's sealed document (an edit; id, patient, encounter and kind stay).
+    /// Errors: NotFound, StorageFull, StorageError.
+    [[nodiscard]] virtual Status updateRow(const access::PatientId& rowId,
+                                           const std::vector<std::uint8_t>& document) = 0;
+    /// Replaces every column of an observation's index row but its ids (an edited observation).
+    /// Errors: NotFound, StorageFull, StorageError.
+    [[nodiscard]] virtual Status updateIndex(const ObservationIndexRow& row) = 0;
+    /// Sets the consent token of every index row of `patient` (a research opt-out or opt-in);
+    /// returns the number of rows changed. Errors: StorageFull, StorageError.
+    [[nodiscard]] virtual Result<std::size_t> setConsentToken(const access::PatientId& patient,
+                                                              const std::vector<std::uint8_t>& token) = 0;
     /// One row, or nullopt. Errors: StorageError.
     [[nodiscard]] virtual Result<std::optional<ClinicalRow>> findRow(const access::PatientId& rowId) const = 0;
     /// A patient's rows, of one kind if given, in id order. Errors: StorageError.

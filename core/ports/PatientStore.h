@@ -71,6 +71,10 @@ public:
     /// Errors: NotFound, StorageError.
     [[nodiscard]] virtual Status updateConfidentialKey(const access::PatientId& patient,
                                                        std::span<const std::uint8_t> wrapped) = 0;
+    /// Replaces the sealed identity document (an amendment, the research opt-out). Errors:
+    /// NotFound, StorageFull, StorageError.
+    [[nodiscard]] virtual Status updateDocument(const access::PatientId& id,
+                                                std::span<const std::uint8_t> document) = 0;
     /// Every patient, in id order. Errors: StorageError.
     [[nodiscard]] virtual Result<std::vector<PatientRow>> list() const = 0;
     /// Number of patients. Errors: StorageError.

@@ -4,6 +4,7 @@
 #include "core/access/LoginThrottle.h"
 #include "core/crypto/Hex.h"
 #include "core/records/PatientKeys.h"
+#include "core/services/ConsentService.h"
 #include "core/services/PatientService.h"
 
 #include <QJsonArray>
@@ -197,6 +198,15 @@ Result<access::UserId> AccountService::createPatientAccount(const std::string& n
         CC_TRY(source.add(KeyKind::PatientIdentity, identityKey->keyId, 1, std::move(identityKey->secret)));
         CC_TRY(source.add(KeyKind::PatientClinical, clinicalKey->keyId, 1, std::move(clinicalKey->secret)));
         source.setPatientId(found->id);
+        // The patient may opt out of research use from their own account but must never hold the
+        // index key: the sponsor computes the two consent token values for them (docs/RECORDS.md).
+        const access::KeyEntry* index = doctor->find(KeyKind::Index);
+        if (index == nullptr)
+            return makeError(ErrorCode::AccessDenied, "the sponsoring doctor holds no index key");
+        auto consent = ConsentService::tokenPair(index->secret);
+        if (!consent)
+            return std::move(consent).error();
+        CC_TRY(source.add(KeyKind::ConsentTokens, index->keyId, index->version, std::move(*consent)));
         auto ring = access::KeyRing::selectForRole(source, Role::Patient, false, m_clinic.rng());
         if (!ring)
             return std::move(ring).error();

@@ -49,7 +49,8 @@ public:
                                                 std::span<const std::uint8_t> temporaryPassword,
                                                 const Sponsor* sponsor = nullptr);
     /// Creates a patient's own account for the record with `mrn` (ManagePatientAccounts): the
-    /// ring holds the DBK and that patient's identity and clinical keys only. The clinical key is
+    /// ring holds the DBK, that patient's identity and clinical keys and the two research consent
+    /// token values (computed with the sponsor's index key, which the patient never holds). The clinical key is
     /// unwrapped by a sponsoring doctor (`sponsor`). Errors: AccessDenied, NotFound (MRN),
     /// AlreadyExists (name, or the patient has an account), WrongPassword (sponsor), storage errors.
     [[nodiscard]] Result<access::UserId> createPatientAccount(const std::string& name, const std::string& mrn,

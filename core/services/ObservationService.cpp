@@ -100,10 +100,18 @@ Result<ports::ObservationIndexRow> ObservationService::tokensFor(const crypto::S
     auto yearToken = records::BlindToken::compute(indexKey, records::TokenDimension::Year, *year);
     CC_TRY(yearToken);
     row.yearToken = tokenBytes(*yearToken);
-    auto consent = records::BlindToken::compute(indexKey, records::TokenDimension::ResearchConsent, "no");
+    auto consent = consentToken(indexKey, !patient.researchOptOut);
     CC_TRY(consent);
-    row.consentToken = tokenBytes(*consent);
+    row.consentToken = std::move(*consent);
     return row;
+}
+
+Result<std::vector<std::uint8_t>> ObservationService::consentToken(const crypto::SecureBytes& indexKey, bool consents)
+{
+    auto token =
+        records::BlindToken::compute(indexKey, records::TokenDimension::ResearchConsent, consents ? "yes" : "no");
+    CC_TRY(token);
+    return tokenBytes(*token);
 }
 
 Result<crypto::Digest256> ObservationService::rowMac(const crypto::SecureBytes& indexKey, const model::RowId& rowId,
@@ -162,6 +170,51 @@ Status ObservationService::refreshLatest(const model::RowId& patient, const std:
     return {};
 }
 
+Result<ObservationService::Prepared> ObservationService::prepare(const model::RowId& patient,
+                                                                 model::Observation& observation)
+{
+    if (!observation.value)
+        return malformed("a numeric observation needs a value", {}, 0, "value");
+    auto normalised = m_catalogue.normalise(observation.code, *observation.value, observation.unit);
+    CC_TRY(normalised);
+    observation.value = normalised->value;
+    observation.unit = normalised->definition->unit;
+    observation.patientId = patient;
+    // The model's strict decoder is the one rule book: a form's document must read back.
+    auto checked = model::Observation::fromJson(observation.toJson());
+    CC_TRY(checked);
+    auto clinicalKey = PatientService::openChartKey(m_clinic, patient, ChartData::Clinical);
+    CC_TRY(clinicalKey);
+    auto identityKey = PatientService::openChartKey(m_clinic, patient, ChartData::Identity);
+    CC_TRY(identityKey);
+    auto patientRow = m_clinic.backend().patients().find(patient);
+    CC_TRY(patientRow);
+    if (!patientRow->has_value())
+        return makeError(ErrorCode::NotFound, "no patient with this row id");
+    auto identity = PatientService::openIdentity(**patientRow, identityKey->key);
+    CC_TRY(identity);
+    auto indexKey = indexKeyOf(m_clinic);
+    CC_TRY(indexKey);
+    auto index = tokensFor(**indexKey, *identity, observation);
+    CC_TRY(index);
+    auto layout = records::ObservationLayout::forCode(m_catalogue, observation.code);
+    if (layout) {
+        auto publicKey = reportKey(m_clinic);
+        CC_TRY(publicKey);
+        auto ciphertext = layout->encrypt(*publicKey, normalised->encoded, m_clinic.rng());
+        CC_TRY(ciphertext);
+        index->paillier = ciphertext->toBytes();
+        auto mac = rowMac(**indexKey, observation.id, index->paillier);
+        CC_TRY(mac);
+        index->paillierMac.assign(mac->begin(), mac->end());
+    } else if (layout.error().code != ErrorCode::Unsupported) {
+        return std::move(layout).error();
+    }
+    auto doc = sealClinical(clinicalKey->key, observation.id, observation.toJson(), m_clinic.rng());
+    CC_TRY(doc);
+    return Prepared{std::move(*clinicalKey), std::move(*index), std::move(*doc)};
+}
+
 Result<model::RowId> ObservationService::add(const model::RowId& patient, model::Observation observation)
 {
     AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Create,
@@ -169,52 +222,64 @@ Result<model::RowId> ObservationService::add(const model::RowId& patient, model:
     subject.patientId = idHex(patient);
     CC_TRY(m_clinic.authorize(Permission::WriteChart, subject));
     auto run = [&]() -> Result<model::RowId> {
-        if (!observation.value)
-            return malformed("a numeric observation needs a value", {}, 0, "value");
-        auto normalised = m_catalogue.normalise(observation.code, *observation.value, observation.unit);
-        CC_TRY(normalised);
-        observation.value = normalised->value;
-        observation.unit = normalised->definition->unit;
         observation.id = model::newRowId(m_clinic.rng());
-        observation.patientId = patient;
         subject.objectId = idHex(observation.id);
-        auto clinicalKey = PatientService::openChartKey(m_clinic, patient, ChartData::Clinical);
-        CC_TRY(clinicalKey);
-        auto identityKey = PatientService::openChartKey(m_clinic, patient, ChartData::Identity);
-        CC_TRY(identityKey);
-        auto patientRow = m_clinic.backend().patients().find(patient);
-        CC_TRY(patientRow);
-        auto identity = PatientService::openIdentity(**patientRow, identityKey->key);
-        CC_TRY(identity);
-        auto indexKey = indexKeyOf(m_clinic);
-        CC_TRY(indexKey);
-        auto index = tokensFor(**indexKey, *identity, observation);
-        CC_TRY(index);
-        auto layout = records::ObservationLayout::forCode(m_catalogue, observation.code);
-        if (layout) {
-            auto publicKey = reportKey(m_clinic);
-            CC_TRY(publicKey);
-            auto ciphertext = layout->encrypt(*publicKey, normalised->encoded, m_clinic.rng());
-            CC_TRY(ciphertext);
-            index->paillier = ciphertext->toBytes();
-            auto mac = rowMac(**indexKey, observation.id, index->paillier);
-            CC_TRY(mac);
-            index->paillierMac.assign(mac->begin(), mac->end());
-        } else if (layout.error().code != ErrorCode::Unsupported) {
-            return std::move(layout).error();
-        }
-        auto doc = sealClinical(clinicalKey->key, observation.id, observation.toJson(), m_clinic.rng());
-        CC_TRY(doc);
+        auto prepared = prepare(patient, observation);
+        CC_TRY(prepared);
         auto tx = m_clinic.backend().transactions().begin();
         CC_TRY(tx);
-        CC_TRY(m_clinic.backend().clinical().insertRow(
-            {observation.id, patient, observation.encounterId, ports::ClinicalKind::Observation, std::move(*doc)}));
-        CC_TRY(m_clinic.backend().clinical().insertIndex(*index));
-        CC_TRY(refreshLatest(patient, index->codeToken, clinicalKey->key));
-        subject.flagged = clinicalKey->basis == access::AccessBasis::BreakGlass;
+        CC_TRY(m_clinic.backend().clinical().insertRow({observation.id, patient, observation.encounterId,
+                                                        ports::ClinicalKind::Observation, std::move(prepared->doc)}));
+        CC_TRY(m_clinic.backend().clinical().insertIndex(prepared->index));
+        CC_TRY(refreshLatest(patient, prepared->index.codeToken, prepared->key.key));
+        subject.flagged = prepared->key.basis == access::AccessBasis::BreakGlass;
         CC_TRY(m_clinic.record(subject, AuditOutcome::Success));
         CC_TRY((*tx)->commit());
         return observation.id;
+    };
+    auto result = run();
+    if (!result)
+        CC_TRY(m_clinic.record(subject, outcomeOf(&result.error())));
+    return result;
+}
+
+Status ObservationService::update(model::Observation observation)
+{
+    AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Update,
+                                       "Observation", idHex(observation.id), "observation edited");
+    CC_TRY(m_clinic.authorize(Permission::WriteChart, subject));
+    auto run = [&]() -> Status {
+        auto& store = m_clinic.backend().clinical();
+        auto row = store.findRow(observation.id);
+        CC_TRY(row);
+        if (!row->has_value() || (*row)->kind != ports::ClinicalKind::Observation)
+            return makeError(ErrorCode::NotFound, "no observation with this row id");
+        const model::RowId patient = (*row)->patientId;
+        subject.patientId = idHex(patient);
+        // The row's links are plaintext columns an edit does not move.
+        observation.encounterId = (*row)->encounterId;
+        auto prepared = prepare(patient, observation);
+        CC_TRY(prepared);
+        auto index = store.indexOf(patient, {});
+        CC_TRY(index);
+        std::vector<std::uint8_t> oldCodeToken;
+        for (const auto& entry : *index)
+            if (entry.rowId == observation.id)
+                oldCodeToken = entry.codeToken;
+        auto tx = m_clinic.backend().transactions().begin();
+        CC_TRY(tx);
+        CC_TRY(store.updateRow(observation.id, prepared->doc));
+        if (oldCodeToken.empty())
+            CC_TRY(store.insertIndex(prepared->index));
+        else
+            CC_TRY(store.updateIndex(prepared->index));
+        // The date or the code may have moved: both (patient, code) groups get their flag recomputed.
+        CC_TRY(refreshLatest(patient, prepared->index.codeToken, prepared->key.key));
+        if (!oldCodeToken.empty() && oldCodeToken != prepared->index.codeToken)
+            CC_TRY(refreshLatest(patient, oldCodeToken, prepared->key.key));
+        subject.flagged = prepared->key.basis == access::AccessBasis::BreakGlass;
+        CC_TRY(m_clinic.record(subject, AuditOutcome::Success));
+        return (*tx)->commit();
     };
     auto result = run();
     if (!result)

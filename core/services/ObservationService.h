@@ -11,6 +11,7 @@
 #include "core/ports/ClinicalStore.h"
 #include "core/records/PatientKeys.h"
 #include "core/services/ClinicService.h"
+#include "core/services/PatientService.h"
 
 #include <QString>
 
@@ -44,6 +45,11 @@ public:
     /// and the latest flags of (patient, code) kept right. `observation.id` and `patientId` are
     /// set here. Errors: AccessDenied, MalformedInput (code, unit, value), NotFound, storage errors.
     [[nodiscard]] Result<model::RowId> add(const model::RowId& patient, model::Observation observation);
+    /// Edits a numeric observation (WriteChart) identified by `observation.id`: re-normalised
+    /// through the catalogue, re-sealed, a new Paillier ciphertext, row MAC and tokens, and the
+    /// latest flags of the old and new (patient, code) kept right. Errors: AccessDenied, NotFound,
+    /// MalformedInput (code, unit, value out of the catalogue's range, dates), storage errors.
+    [[nodiscard]] Status update(model::Observation observation);
     /// A patient's observations (ReadChart), of one code if `code` is not empty, decrypted.
     /// Errors: AccessDenied, NotFound, IntegrityFailure, storage errors.
     [[nodiscard]] Result<std::vector<ObservationEntry>> list(const model::RowId& patient, const QString& code = {});
@@ -55,10 +61,14 @@ public:
     /// The clinic's report public key (meta report_public_key). Errors: NotFound, MalformedInput.
     [[nodiscard]] static Result<paillier::PublicKey> reportKey(ClinicService& clinic);
     /// The index row of an observation without Paillier fields: tokens of code, sex, age band,
-    /// year and research consent (not recorded yet: "no"). Errors: MalformedInput (dates), CryptoFailure.
+    /// year and research consent ("no" if the patient opted out, else "yes"). Errors:
+    /// MalformedInput (dates), CryptoFailure.
     [[nodiscard]] static Result<ports::ObservationIndexRow> tokensFor(const crypto::SecureBytes& indexKey,
                                                                       const model::Patient& patient,
                                                                       const model::Observation& observation);
+    /// The research consent token: BlindToken of "yes" (`consents`) or "no". Errors: CryptoFailure.
+    [[nodiscard]] static Result<std::vector<std::uint8_t>> consentToken(const crypto::SecureBytes& indexKey,
+                                                                        bool consents);
     /// HMAC-SHA-256(index key, row id ‖ ciphertext), checked before a value enters any sum.
     [[nodiscard]] static Result<crypto::Digest256>
     rowMac(const crypto::SecureBytes& indexKey, const model::RowId& rowId, std::span<const std::uint8_t> ciphertext);
@@ -69,6 +79,14 @@ public:
     sealClinical(const records::PatientKey& key, const model::RowId& rowId, const QByteArray& json, crypto::Rng& rng);
 
 private:
+    /// A normalised observation's opened clinical key, index row and sealed document.
+    struct Prepared
+    {
+        ChartKey key;
+        ports::ObservationIndexRow index;
+        std::vector<std::uint8_t> doc;
+    };
+    Result<Prepared> prepare(const model::RowId& patient, model::Observation& observation);
     Status refreshLatest(const model::RowId& patient, const std::vector<std::uint8_t>& codeToken,
                          const records::PatientKey& clinicalKey);
     ClinicService& m_clinic;

@@ -3,6 +3,7 @@
 
 #include "core/services/PatientService.h"
 #include "ui/doctor/AttachmentsPage.h"
+#include "ui/doctor/ChartEntryBar.h"
 #include "ui/doctor/ChartTableModel.h"
 #include "ui/doctor/NotesPage.h"
 #include "ui/doctor/ObservationsPage.h"
@@ -47,6 +48,9 @@ ChartView::ChartView(services::ClinicService& clinic, QWidget* parent)
     , m_notes(new ChartTableModel({tr("Authored"), tr("Author"), tr("Title"), tr("Shared with patient")}, this))
     , m_notesPage(new NotesPage(clinic, m_notes))
     , m_attachmentsPage(new AttachmentsPage(clinic))
+    , m_problemsBar(nullptr)
+    , m_medicationsBar(nullptr)
+    , m_allergiesBar(nullptr)
 {
     m_ui->setupUi(this);
     m_observations->setObjectName(QStringLiteral("observationsPage"));
@@ -59,6 +63,20 @@ ChartView::ChartView(services::ClinicService& clinic, QWidget* parent)
     m_ui->notesTabLayout->addWidget(m_notesPage);
     m_attachmentsPage->setObjectName(QStringLiteral("attachmentsPage"));
     m_ui->attachmentsTabLayout->addWidget(m_attachmentsPage);
+    // The entry bars under the problem, medication and allergy tables (ChartEntryBar).
+    m_problemsBar = new ChartEntryBar(clinic, ChartEntryBar::Kind::Problems, m_ui->problemsTableView, m_problems, this);
+    m_medicationsBar =
+        new ChartEntryBar(clinic, ChartEntryBar::Kind::Medications, m_ui->medicationsTableView, m_medications, this);
+    m_allergiesBar =
+        new ChartEntryBar(clinic, ChartEntryBar::Kind::Allergies, m_ui->allergiesTableView, m_allergies, this);
+    m_problemsBar->setObjectName(QStringLiteral("problemsEntryBar"));
+    m_medicationsBar->setObjectName(QStringLiteral("medicationsEntryBar"));
+    m_allergiesBar->setObjectName(QStringLiteral("allergiesEntryBar"));
+    m_ui->problemsTabLayout->addWidget(m_problemsBar);
+    m_ui->medicationsTabLayout->addWidget(m_medicationsBar);
+    m_ui->allergiesTabLayout->addWidget(m_allergiesBar);
+    for (ChartEntryBar* bar : {m_problemsBar, m_medicationsBar, m_allergiesBar})
+        connect(bar, &ChartEntryBar::changed, this, [this] { (void)reload(); });
     connect(m_observations, &ObservationsPage::observationAdded, this, [this](const QString& code) {
         if (reload())
             m_observations->selectCode(code);
@@ -79,6 +97,9 @@ Status ChartView::load(const model::RowId& patient)
     m_patient = patient;
     m_hasPatient = true;
     const model::Patient& p = chart->patient;
+    m_researchOptOut = p.researchOptOut;
+    for (ChartEntryBar* bar : {m_problemsBar, m_medicationsBar, m_allergiesBar})
+        bar->setPatient(patient);
     m_ui->headerLabel->setText(tr("%1 — MRN %2 — born %3").arg(PatientListModel::displayName(p), p.mrn, p.birthDate));
     m_ui->bannerLabel->setVisible(chart->basis == access::AccessBasis::BreakGlass);
     m_ui->errorLabel->hide();
@@ -110,8 +131,10 @@ Status ChartView::load(const model::RowId& patient)
 
     std::vector<ChartRow> rows;
     for (const auto& c : chart->conditions)
-        rows.push_back({{c.display, c.code, c.onset, c.abatement.isEmpty() ? tr("active") : c.abatement},
-                        model::rowIdToHex(c.id)});
+        rows.push_back(
+            {{c.display, c.code, c.onset,
+              c.abatement.isEmpty() ? (c.clinicalStatus.isEmpty() ? tr("active") : c.clinicalStatus) : c.abatement},
+             model::rowIdToHex(c.id)});
     m_problems->setRows(std::move(rows));
     rows = {};
     for (const auto& m : chart->medications)
@@ -150,6 +173,8 @@ void ChartView::setReadOnly(bool readOnly)
     m_observations->setReadOnly(readOnly);
     m_notesPage->setReadOnly(readOnly);
     m_attachmentsPage->setReadOnly(readOnly);
+    for (ChartEntryBar* bar : {m_problemsBar, m_medicationsBar, m_allergiesBar})
+        bar->setVisible(!readOnly);
 }
 
 void ChartView::setNotes(const std::vector<model::ClinicalNote>& notes)
@@ -172,11 +197,28 @@ void ChartView::clear()
     m_notesPage->clear();
     m_attachmentsPage->clear();
     m_observations->clear();
+    m_researchOptOut = false;
+    for (ChartEntryBar* bar : {m_problemsBar, m_medicationsBar, m_allergiesBar})
+        bar->clear();
 }
 
 void ChartView::showTab(Tab tab)
 {
     m_ui->chartTabWidget->setCurrentIndex(static_cast<int>(tab));
+}
+
+ChartEntryBar* ChartView::entryBar(Tab tab) const
+{
+    switch (tab) {
+    case Tab::Problems:
+        return m_problemsBar;
+    case Tab::Medications:
+        return m_medicationsBar;
+    case Tab::Allergies:
+        return m_allergiesBar;
+    default:
+        return nullptr;
+    }
 }
 
 bool ChartView::emergencyAccess() const

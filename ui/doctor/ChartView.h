@@ -22,6 +22,7 @@ class ClinicService;
 namespace cc::ui {
 
 class AttachmentsPage;
+class ChartEntryBar;
 class ChartTableModel;
 class NotesPage;
 class ObservationsPage;
@@ -66,6 +67,10 @@ public:
     [[nodiscard]] ChartTableModel* notesModel() const { return m_notes; }
     [[nodiscard]] NotesPage* notesPage() const { return m_notesPage; }
     [[nodiscard]] AttachmentsPage* attachmentsPage() const { return m_attachmentsPage; }
+    /// The Add / Edit / Remove bar of the Problems, Medications or Allergies tab (else nullptr).
+    [[nodiscard]] ChartEntryBar* entryBar(Tab tab) const;
+    /// The loaded patient's research opt-out (the identity document's field).
+    [[nodiscard]] bool researchOptOut() const { return m_researchOptOut; }
 
 private:
     std::unique_ptr<Ui::ChartView> m_ui;
@@ -78,6 +83,10 @@ private:
     ChartTableModel* m_notes;
     NotesPage* m_notesPage;
     AttachmentsPage* m_attachmentsPage;
+    ChartEntryBar* m_problemsBar;
+    ChartEntryBar* m_medicationsBar;
+    ChartEntryBar* m_allergiesBar;
+    bool m_researchOptOut = false;
     model::RowId m_patient{};
     bool m_hasPatient = false;
     bool m_readOnly = false;

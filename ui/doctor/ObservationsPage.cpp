@@ -5,6 +5,7 @@
 #include "core/model/IsoDateTime.h"
 #include "core/services/ObservationService.h"
 #include "ui/common/ErrorText.h"
+#include "ui/common/MessageBox.h"
 #include "ui/doctor/ChartTableModel.h"
 
 #include "ui_ObservationsPage.h"
@@ -96,6 +97,9 @@ ObservationsPage::ObservationsPage(services::ClinicService& clinic, QWidget* par
     connect(m_ui->codeComboBox, &QComboBox::currentIndexChanged, this, &ObservationsPage::updateUnit);
     connect(m_ui->addPushButton, &QPushButton::clicked, this, &ObservationsPage::add);
     connect(m_ui->valueLineEdit, &QLineEdit::returnPressed, this, &ObservationsPage::add);
+    connect(m_ui->editObservationPushButton, &QPushButton::clicked, this, &ObservationsPage::startEdit);
+    connect(m_ui->deleteObservationPushButton, &QPushButton::clicked, this, &ObservationsPage::removeSelected);
+    connect(m_ui->cancelEditPushButton, &QPushButton::clicked, this, &ObservationsPage::endEdit);
 }
 
 ObservationsPage::~ObservationsPage() = default;
@@ -127,6 +131,7 @@ void ObservationsPage::setObservations(const model::RowId& patient, std::vector<
               [](const ChartRow& a, const ChartRow& b) { return a.cells[0].localeAwareCompare(b.cells[0]) < 0; });
     m_codes->setRows(std::move(rows));
     m_ui->effectiveDateTimeEdit->setDateTime(QDateTime::fromSecsSinceEpoch(m_clinic.clock().nowSeconds(), Qt::UTC));
+    endEdit();
     if (!selected.isEmpty())
         selectCode(selected);
     else
@@ -136,6 +141,7 @@ void ObservationsPage::setObservations(const model::RowId& patient, std::vector<
 void ObservationsPage::setReadOnly(bool readOnly)
 {
     m_ui->newObservationGroupBox->setVisible(!readOnly);
+    m_ui->rowActionsWidget->setVisible(!readOnly);
 }
 
 void ObservationsPage::clear()
@@ -149,6 +155,7 @@ void ObservationsPage::clear()
     m_ui->codeTitleLabel->setText(tr("Select an observation on the left."));
     m_ui->valueLineEdit->clear();
     m_ui->errorLabel->hide();
+    endEdit();
 }
 
 void ObservationsPage::selectCode(const QString& code)
@@ -251,18 +258,90 @@ void ObservationsPage::add()
     o.unit = def->unit;
     o.effective = m_ui->effectiveDateTimeEdit->dateTime().toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
     services::ObservationService service(m_clinic);
-    auto added = service.add(m_patient, o);
-    if (!added) {
-        const Error& error = added.error();
+    Status stored;
+    if (m_editing) {
+        o.id = *m_editing;
+        stored = service.update(o);
+    } else if (auto added = service.add(m_patient, o); !added) {
+        stored = added.error();
+    }
+    if (!stored) {
+        const Error& error = stored.error();
         // The service names the code and the refused value: its words are the clearest.
-        showError(error.code == ErrorCode::MalformedInput
-                      ? tr("Not added: %1").arg(QString::fromStdString(error.message))
-                      : ErrorText::forError(error));
+        showError(
+            error.code == ErrorCode::MalformedInput
+                ? (m_editing ? tr("Not saved: %1") : tr("Not added: %1")).arg(QString::fromStdString(error.message))
+                : ErrorText::forError(error));
         return;
     }
     showError({});
     m_ui->valueLineEdit->clear();
+    endEdit();
     emit observationAdded(def->code);
+}
+
+const model::Observation* ObservationsPage::selectedObservation() const
+{
+    const QModelIndex current = m_ui->observationsTableView->currentIndex();
+    if (!current.isValid())
+        return nullptr;
+    const QString key = m_rows->key(current.row());
+    for (const auto& o : m_observations)
+        if (model::rowIdToHex(o.id) == key)
+            return &o;
+    return nullptr;
+}
+
+void ObservationsPage::startEdit()
+{
+    const model::Observation* o = selectedObservation();
+    if (o == nullptr) {
+        showError(tr("Select an observation in the table to edit."));
+        return;
+    }
+    const int item = m_ui->codeComboBox->findData(o->code);
+    if (!o->value || item < 0) {
+        showError(tr("Only numeric observations of the units catalogue can be edited here."));
+        return;
+    }
+    m_editing = o->id;
+    m_ui->codeComboBox->setCurrentIndex(item);
+    m_ui->valueLineEdit->setText(QLocale().toString(*o->value, 'g', 10));
+    if (const auto when = model::parseIsoInstant(o->effective))
+        m_ui->effectiveDateTimeEdit->setDateTime(*when);
+    m_ui->newObservationGroupBox->setTitle(tr("Edit observation"));
+    m_ui->addPushButton->setText(tr("&Save"));
+    m_ui->cancelEditPushButton->show();
+    showError({});
+}
+
+void ObservationsPage::endEdit()
+{
+    m_editing.reset();
+    m_ui->newObservationGroupBox->setTitle(tr("New numeric observation"));
+    m_ui->addPushButton->setText(tr("&Add"));
+    m_ui->cancelEditPushButton->hide();
+}
+
+void ObservationsPage::removeSelected()
+{
+    const model::Observation* o = selectedObservation();
+    if (o == nullptr) {
+        showError(tr("Select an observation in the table to delete."));
+        return;
+    }
+    if (!MessageBox::confirm(this, tr("Delete observation"),
+                             tr("Delete the selected observation? The deletion is recorded in the audit trail.")))
+        return;
+    const QString code = o->code;
+    services::ObservationService service(m_clinic);
+    if (const Status removed = service.remove(o->id); !removed) {
+        showError(ErrorText::forError(removed.error()));
+        return;
+    }
+    showError({});
+    endEdit();
+    emit observationAdded(code);
 }
 
 } // namespace cc::ui

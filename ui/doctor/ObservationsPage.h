@@ -8,6 +8,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace Ui {
@@ -30,7 +31,9 @@ class ChartTableModel;
 /// table) and the trend of its numeric values over time (a QLineSeries with the unit on the value
 /// axis). The form adds a numeric observation through ObservationService::add: the code list and
 /// units come from the units catalogue, and the range check is the service's (its message is
-/// shown). Read-only pages (the patient's own window) hide the form.
+/// shown). "Edit selected" loads a numeric observation into the form, which then saves through
+/// ObservationService::update; "Delete selected" asks first (MessageBox) and calls remove. Read-only
+/// pages (the patient's own window) hide the form and both buttons.
 class ObservationsPage : public QWidget
 {
     Q_OBJECT
@@ -55,14 +58,18 @@ public:
     [[nodiscard]] QChartView* trendChartView() const { return m_chartView; }
 
 signals:
-    /// An observation was stored: the chart should be reloaded.
+    /// An observation was added, edited or deleted: the chart should be reloaded.
     void observationAdded(const QString& code);
 
 private:
     void showCode(const QString& code);
     void updateUnit();
     void add();
+    void startEdit();
+    void endEdit();
+    void removeSelected();
     void showError(const QString& text);
+    [[nodiscard]] const model::Observation* selectedObservation() const;
 
     services::ClinicService& m_clinic;
     std::unique_ptr<Ui::ObservationsPage> m_ui;
@@ -74,6 +81,7 @@ private:
     model::RowId m_patient{};
     bool m_hasPatient = false;
     std::vector<model::Observation> m_observations;
+    std::optional<model::RowId> m_editing; ///< the observation the form edits, if any
 };
 
 } // namespace cc::ui

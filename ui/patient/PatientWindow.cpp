@@ -2,7 +2,9 @@
 #include "ui/patient/PatientWindow.h"
 
 #include "core/services/AuditService.h"
+#include "core/services/ConsentService.h"
 #include "ui/common/ErrorText.h"
+#include "ui/common/MessageBox.h"
 #include "ui/doctor/ChartView.h"
 #include "ui/patient/AccessHistoryModel.h"
 
@@ -30,6 +32,9 @@ PatientWindow::PatientWindow(services::ClinicService& clinic, QWidget* parent)
     m_ui->accessTableView->horizontalHeader()->setStretchLastSection(true);
     connect(m_ui->lockPushButton, &QPushButton::clicked, this, &PatientWindow::lockRequested);
     connect(m_ui->logoutPushButton, &QPushButton::clicked, this, &PatientWindow::logoutRequested);
+    // clicked, not toggled: only the patient's own click asks and records; loading sets it silently.
+    connect(m_ui->researchConsentCheckBox, &QCheckBox::clicked, this, &PatientWindow::researchConsentClicked);
+    m_ui->researchConsentCheckBox->setEnabled(false);
     if (const auto* session = clinic.session()) {
         const QString user = QString::fromStdString(session->userName());
         m_ui->statusBar->showMessage(tr("Logged in: %1").arg(user));
@@ -47,6 +52,8 @@ void PatientWindow::refresh()
     if (own) {
         if (auto loaded = m_chart->load(*own); !loaded)
             errors << ErrorText::forError(loaded.error());
+        else
+            showConsent(m_chart->researchOptOut());
     } else {
         m_chart->clear();
         errors << tr("This account is not linked to a patient record.");
@@ -63,8 +70,39 @@ void PatientWindow::refresh()
     m_ui->errorLabel->setVisible(!errors.isEmpty());
 }
 
+void PatientWindow::showConsent(bool optedOut)
+{
+    m_ui->researchConsentCheckBox->setEnabled(true);
+    m_ui->researchConsentCheckBox->setChecked(!optedOut);
+    m_ui->researchStatusLabel->setText(optedOut
+                                           ? tr("You have opted out: your data is left out of research statistics.")
+                                           : tr("Your coded data is included in anonymous research statistics."));
+}
+
+void PatientWindow::researchConsentClicked(bool consents)
+{
+    const QString question =
+        consents ? tr("Include your coded data in the clinic's anonymous research statistics from now on?")
+                 : tr("Take your data out of the clinic's research statistics? Every report run from now on leaves "
+                      "it out.");
+    if (!MessageBox::confirm(this, tr("Research use of my data"), question)) {
+        showConsent(consents); // back to what is recorded
+        return;
+    }
+    services::ConsentService consent(m_clinic);
+    if (const Status recorded = consent.setResearchOptOut(!consents); !recorded) {
+        showConsent(consents);
+        m_ui->researchStatusLabel->setText(ErrorText::forError(recorded.error()));
+        return;
+    }
+    showConsent(!consents);
+}
+
 void PatientWindow::clearSensitiveData()
 {
+    m_ui->researchConsentCheckBox->setChecked(false);
+    m_ui->researchConsentCheckBox->setEnabled(false);
+    m_ui->researchStatusLabel->clear();
     m_chart->clear();
     m_access->clear();
     m_ui->errorLabel->hide();

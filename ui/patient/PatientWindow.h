@@ -21,8 +21,9 @@ class ChartView;
 
 /// For patient sessions: the chart tabs read-only (notes not shared with the patient left out),
 /// and "Who opened my record" from AuditService::ownAccessHistory. The services decide what a
-/// patient may read; this window only shows it. FHIR download and research consent are not built
-/// yet: their buttons are disabled and say so.
+/// patient may read; this window only shows it. The "Research use" tab records the patient's
+/// research opt-out through ConsentService after a confirmation. FHIR download is not built yet:
+/// its button is disabled and says so.
 class PatientWindow : public QMainWindow
 {
     Q_OBJECT
@@ -45,6 +46,9 @@ signals:
     void logoutRequested();
 
 private:
+    void researchConsentClicked(bool consents);
+    void showConsent(bool optedOut);
+
     std::unique_ptr<Ui::PatientWindow> m_ui;
     services::ClinicService& m_clinic;
     ChartView* m_chart;

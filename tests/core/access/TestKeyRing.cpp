@@ -46,6 +46,31 @@ private slots:
                                     KeyKind::UserBox};
     }
 
+    void consentTokensAreOptionalForPatientsOnly()
+    {
+        QCOMPARE(optionalKeyKindsForRole(Role::Patient), std::vector<KeyKind>{KeyKind::ConsentTokens});
+        QVERIFY(optionalKeyKindsForRole(Role::Doctor).empty());
+        QVERIFY(optionalKeyKindsForRole(Role::Administrator).empty());
+        // A patient ring with or without the tokens conforms; a doctor ring with them does not.
+        KeyRing patient = ringFor(Role::Patient);
+        QVERIFY(patient.has(KeyKind::ConsentTokens));
+        QVERIFY(patient.conformsTo(Role::Patient).ok());
+        KeyRing old;
+        for (KeyKind k : patient.kinds())
+            if (k != KeyKind::ConsentTokens)
+                QVERIFY(old.add(k, 1, 1, patient.find(k)->secret.clone()).ok());
+        old.setPatientId(*patient.patientId());
+        QVERIFY(old.conformsTo(Role::Patient).ok());
+        KeyRing doctor = ringFor(Role::Doctor);
+        QVERIFY(doctor.add(KeyKind::ConsentTokens, 1, 1, key32(9)).ok());
+        QCOMPARE(doctor.conformsTo(Role::Doctor).error().code, ErrorCode::KeyMismatch);
+        // Consent tokens belong to a patient: a ring holding them without a patient id does not parse.
+        KeyRing orphan;
+        QVERIFY(orphan.add(KeyKind::DatabaseKey, 1, 1, key32(1)).ok());
+        QVERIFY(orphan.add(KeyKind::ConsentTokens, 1, 1, key32(2)).ok());
+        QCOMPARE(KeyRing::parse(orphan.serialise().span()).error().code, ErrorCode::MalformedInput);
+    }
+
     void kindsPerRole()
     {
         QFETCH(Role, role);
@@ -56,7 +81,11 @@ private slots:
         crypto::DeterministicRng rng(3);
         auto ring = KeyRing::selectForRole(full, role, custodian, rng);
         QVERIFY(ring.ok());
-        QCOMPARE(ring->kinds(), expected);
+        // The source holds every kind, so a patient's ring also gets the optional consent tokens.
+        std::vector<KeyKind> held = expected;
+        for (KeyKind k : optionalKeyKindsForRole(role))
+            held.push_back(k);
+        QCOMPARE(ring->kinds(), held);
         QVERIFY(ring->conformsTo(role).ok());
         QCOMPARE(ring->patientId().has_value(), role == Role::Patient);
         // The secrets are copies of the source's, except the account's own box key, which is fresh.

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Research opt-out: re-sealed identity document and rewritten consent tokens in one transaction.
+#include "core/services/ConsentService.h"
+
+#include "core/records/SealedRow.h"
+#include "core/services/ObservationService.h"
+#include "core/services/PatientService.h"
+
+namespace cc::services {
+
+using access::ChartData;
+using access::KeyKind;
+using access::Permission;
+using audit::AuditAction;
+using audit::AuditEventId;
+using audit::AuditEventType;
+using audit::AuditOutcome;
+
+namespace {
+
+constexpr std::size_t kTokenSize = 16;
+
+const char* choiceText(bool optOut)
+{
+    return optOut ? "research opt-out" : "research opt-in";
+}
+
+} // namespace
+
+Result<crypto::SecureBytes> ConsentService::tokenPair(const crypto::SecureBytes& indexKey)
+{
+    auto yes = ObservationService::consentToken(indexKey, true);
+    CC_TRY(yes);
+    auto no = ObservationService::consentToken(indexKey, false);
+    CC_TRY(no);
+    std::vector<std::uint8_t> both = std::move(*yes);
+    both.insert(both.end(), no->begin(), no->end());
+    return crypto::SecureBytes(both);
+}
+
+Result<std::vector<std::uint8_t>> ConsentService::tokenFor(bool consents)
+{
+    auto ring = m_clinic.keys();
+    CC_TRY(ring);
+    if (const access::KeyEntry* index = (*ring)->find(KeyKind::Index))
+        return ObservationService::consentToken(index->secret, consents);
+    const access::KeyEntry* pair = (*ring)->find(KeyKind::ConsentTokens);
+    if (pair == nullptr)
+        return makeError(ErrorCode::Unsupported,
+                         "this patient account was issued before research consent could be recorded: "
+                         "ask the clinic to re-issue your account");
+    if (pair->secret.size() != 2 * kTokenSize)
+        return makeError(ErrorCode::IntegrityFailure, "the consent tokens of this account are damaged");
+    const auto bytes = pair->secret.span();
+    const auto token = consents ? bytes.first(kTokenSize) : bytes.subspan(kTokenSize, kTokenSize);
+    return std::vector<std::uint8_t>(token.begin(), token.end());
+}
+
+Status ConsentService::setResearchOptOut(bool optOut)
+{
+    const access::Session* session = m_clinic.session();
+    std::optional<model::RowId> own;
+    if (session != nullptr && session->role() == access::Role::Patient) {
+        if (auto ring = m_clinic.keys(); ring && (*ring)->patientId())
+            own = *(*ring)->patientId();
+    }
+    if (!own) {
+        // Not a patient session (or locked): the permission check below denies and audits it.
+        AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Update,
+                                           "Consent", {}, choiceText(optOut));
+        CC_TRY(m_clinic.authorize(Permission::SetResearchConsent, subject));
+        return makeError(ErrorCode::AccessDenied, "this account is not linked to a patient record");
+    }
+    return setResearchOptOut(*own, optOut);
+}
+
+Status ConsentService::setResearchOptOut(const model::RowId& patient, bool optOut)
+{
+    AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Update,
+                                       "Consent", idHex(patient), choiceText(optOut));
+    subject.patientId = idHex(patient);
+    const access::Session* session = m_clinic.session();
+    const bool patientSession = session != nullptr && session->role() == access::Role::Patient;
+    CC_TRY(m_clinic.authorize(patientSession ? Permission::SetResearchConsent : Permission::WriteChart, subject));
+    auto run = [&]() -> Status {
+        // openChartKey lets a patient open only their own record and a doctor only the care team's
+        // (or a break-glass patient's, refused below).
+        auto identityKey = PatientService::openChartKey(m_clinic, patient, ChartData::Identity);
+        CC_TRY(identityKey);
+        if (identityKey->basis == access::AccessBasis::BreakGlass)
+            return makeError(ErrorCode::AccessDenied,
+                             "research consent is recorded by the patient or a doctor of the care team");
+        auto token = tokenFor(!optOut);
+        CC_TRY(token);
+        auto row = m_clinic.backend().patients().find(patient);
+        CC_TRY(row);
+        if (!row->has_value())
+            return makeError(ErrorCode::NotFound, "no patient with this row id");
+        auto identity = PatientService::openIdentity(**row, identityKey->key);
+        CC_TRY(identity);
+        identity->researchOptOut = optOut;
+        const QByteArray json = identity->toJson();
+        auto doc = records::SealedRow::seal(
+            identityKey->key.secret, identityKey->key.keyId, PatientService::kTable, PatientService::kColumn, patient,
+            {reinterpret_cast<const std::uint8_t*>(json.constData()), static_cast<std::size_t>(json.size())},
+            m_clinic.rng());
+        CC_TRY(doc);
+        auto tx = m_clinic.backend().transactions().begin();
+        CC_TRY(tx);
+        CC_TRY(m_clinic.backend().patients().updateDocument(patient, *doc));
+        auto changed = m_clinic.backend().clinical().setConsentToken(patient, *token);
+        CC_TRY(changed);
+        subject.detail += ", " + std::to_string(*changed) + " index rows";
+        CC_TRY(m_clinic.record(subject, AuditOutcome::Success));
+        return (*tx)->commit();
+    };
+    auto result = run();
+    if (!result)
+        CC_TRY(m_clinic.record(subject, result.error().code == ErrorCode::AccessDenied ? AuditOutcome::SeriousFailure
+                                                                                       : AuditOutcome::MinorFailure));
+    return result;
+}
+
+} // namespace cc::services
