@@ -152,6 +152,9 @@ Status SqlPatientStore::updateConfidentialKey(const access::PatientId& patient, 
     CC_TRY(done);
     if (m_db.changes() != 1)
         return makeError(ErrorCode::NotFound, "no confidential key for this patient");
+    return {};
+}
+
 Status SqlPatientStore::updateDocument(const access::PatientId& id, std::span<const std::uint8_t> document)
 {
     auto stmt = m_db.prepare("UPDATE patients SET doc = ?2 WHERE id = ?1;");

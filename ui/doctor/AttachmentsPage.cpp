@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/doctor/AttachmentsPage.h"
 
+#include "core/access/Session.h"
 #include "core/services/AttachmentService.h"
-#include "ui/common/BackgroundTask.h"
+#include "core/services/ClinicService.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/FileDialog.h"
 #include "ui/common/MessageBox.h"
@@ -14,6 +15,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLocale>
+#include <QProgressDialog>
 
 namespace cc::ui {
 
@@ -126,32 +128,35 @@ void AttachmentsPage::addFile()
         FileDialog::openFileName(this, tr("Attach a file"), tr("Images and PDF files (*.png *.jpg *.jpeg *.pdf)"));
     if (path.isEmpty())
         return;
-    // Encrypting a large file takes seconds: off the GUI thread, with the page disabled so nothing
-    // else uses the (not thread-safe) services of this page meanwhile.
+    // Encrypting a large file takes seconds. The services are not thread-safe, so the work stays
+    // on the GUI thread (as the import dialog's): a window-modal progress dialog keeps the rest of
+    // the window from calling services meanwhile, its setValue() processes events between chunks,
+    // Cancel stops at the next chunk with nothing kept, and progress counts as activity so the
+    // idle lock does not wipe the keys in the middle of the transaction.
     m_busy = true;
     m_ui->statusLabel->setText(tr("Encrypting…"));
     updateButtons();
-    const model::RowId patient = m_patient;
-    services::ClinicService* clinic = &m_clinic;
-    runInBackground(
-        this,
-        [clinic, patient, path]() -> Status {
-            auto added = services::AttachmentService(*clinic).add(patient, path);
-            if (!added)
-                return std::move(added).error();
-            return {};
-        },
-        [this](Status status) {
-            m_busy = false;
-            m_ui->statusLabel->clear();
-            if (!status) {
-                showError(ErrorText::forError(status.error()));
-                updateButtons();
-                return;
-            }
-            (void)load(m_patient);
-            emit attachmentAdded();
-        });
+    QProgressDialog progress(tr("Encrypting the attachment…"), tr("Cancel"), 0, 1000, this);
+    progress.setObjectName(QStringLiteral("attachmentProgressDialog"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(400);
+    auto added = services::AttachmentService(m_clinic).add(m_patient, path, {}, [&](qint64 done, qint64 total) {
+        if (auto* session = m_clinic.session())
+            (void)session->touch();
+        if (total > 0)
+            progress.setValue(static_cast<int>(std::min<qint64>(1000, done * 1000 / total)));
+        return !progress.wasCanceled();
+    });
+    progress.reset();
+    m_busy = false;
+    m_ui->statusLabel->clear();
+    if (!added) {
+        showError(ErrorText::forError(added.error()));
+        updateButtons();
+        return;
+    }
+    (void)load(m_patient);
+    emit attachmentAdded();
 }
 
 void AttachmentsPage::openSelected()

@@ -26,8 +26,8 @@ class ChartTableModel;
 class ImageViewerDialog;
 
 /// Lists a patient's attachments through AttachmentService and adds, shows, saves and deletes
-/// them through it (the service checks access, encrypts and audits). Adding runs in the
-/// background (BackgroundTask) with the page disabled meanwhile. Open shows PNG and JPEG images
+/// them through it (the service checks access, encrypts and audits). Adding runs on the GUI thread
+/// under a window-modal progress dialog with Cancel (the services are not thread-safe). Open shows PNG and JPEG images
 /// in ImageViewerDialog from memory; every type can be saved. Read-only mode (the patient's
 /// window) hides Add and Delete.
 class AttachmentsPage : public QWidget

@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/doctor/DoctorWindow.h"
 
-#include "core/services/ExportService.h"
 #include "core/services/PatientService.h"
 #include "ui/common/ErrorText.h"
-#include "ui/common/FileDialog.h"
-#include "ui/common/MessageBox.h"
+#include "ui/common/FhirExport.h"
 #include "ui/common/RoleText.h"
 #include "ui/doctor/BreakGlassDialog.h"
 #include "ui/doctor/ChartView.h"
@@ -16,7 +14,6 @@
 
 #include <QHeaderView>
 #include <QLabel>
-#include <QSaveFile>
 #include <QSortFilterProxyModel>
 
 namespace cc::ui {
@@ -157,28 +154,8 @@ Status DoctorWindow::exportOpenPatient()
 {
     if (!m_openPatient)
         return makeError(ErrorCode::InvalidArgument, "no patient is open");
-    // The suggested name carries no PHI: the file lands in folders other people may list.
-    const QString path = FileDialog::saveFileName(this, tr("Export record as FHIR"), QStringLiteral("fhir-record.json"),
-                                                  tr("FHIR JSON (*.json)"));
-    if (path.isEmpty())
-        return makeError(ErrorCode::Cancelled, "no file chosen");
-    auto bundle = services::ExportService(m_clinic).exportFhir(*m_openPatient);
-    if (!bundle) {
-        MessageBox::warning(this, tr("Export"), ErrorText::forError(bundle.error()));
-        return bundle.error();
-    }
-    // QSaveFile writes a temporary file and renames it over the target: never half a record.
-    QSaveFile file(path);
-    const bool written = file.open(QIODevice::WriteOnly) &&
-                         file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) &&
-                         file.write(*bundle) == bundle->size() && file.commit();
-    if (!written) {
-        file.cancelWriting();
-        const QString text = tr("The file %1 could not be written: %2").arg(path, file.errorString());
-        MessageBox::warning(this, tr("Export"), text);
-        return makeError(ErrorCode::StorageError, "the export file could not be written");
-    }
-    m_ui->statusBar->showMessage(tr("Record exported as FHIR to %1").arg(path));
+    CC_TRY(saveFhirExport(this, m_clinic, *m_openPatient));
+    m_ui->statusBar->showMessage(tr("Record exported as FHIR."));
     return {};
 }
 

@@ -4,6 +4,7 @@
 #include "core/services/AuditService.h"
 #include "core/services/ConsentService.h"
 #include "ui/common/ErrorText.h"
+#include "ui/common/FhirExport.h"
 #include "ui/common/MessageBox.h"
 #include "ui/doctor/ChartView.h"
 #include "ui/patient/AccessHistoryModel.h"
@@ -30,6 +31,7 @@ PatientWindow::PatientWindow(services::ClinicService& clinic, QWidget* parent)
     m_ui->accessTableView->verticalHeader()->hide();
     m_ui->accessTableView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->accessTableView->horizontalHeader()->setStretchLastSection(true);
+    connect(m_ui->fhirPushButton, &QPushButton::clicked, this, [this]() { (void)downloadRecord(); });
     connect(m_ui->lockPushButton, &QPushButton::clicked, this, &PatientWindow::lockRequested);
     connect(m_ui->logoutPushButton, &QPushButton::clicked, this, &PatientWindow::logoutRequested);
     // clicked, not toggled: only the patient's own click asks and records; loading sets it silently.
@@ -106,6 +108,17 @@ void PatientWindow::clearSensitiveData()
     m_chart->clear();
     m_access->clear();
     m_ui->errorLabel->hide();
+}
+
+Status PatientWindow::downloadRecord()
+{
+    const auto* session = m_clinic.session();
+    const auto own = session != nullptr ? session->patientId() : std::nullopt;
+    if (!own)
+        return makeError(ErrorCode::AccessDenied, "not a patient session");
+    CC_TRY(saveFhirExport(this, m_clinic, *own));
+    m_ui->statusBar->showMessage(tr("Your record was saved as FHIR."));
+    return {};
 }
 
 } // namespace cc::ui

@@ -2,6 +2,8 @@
 // The patient's own window: their record (read-only) and who opened it.
 #pragma once
 
+#include "core/Result.h"
+
 #include <QMainWindow>
 
 #include <memory>
@@ -22,8 +24,8 @@ class ChartView;
 /// For patient sessions: the chart tabs read-only (notes not shared with the patient left out),
 /// and "Who opened my record" from AuditService::ownAccessHistory. The services decide what a
 /// patient may read; this window only shows it. The "Research use" tab records the patient's
-/// research opt-out through ConsentService after a confirmation. FHIR download is not built yet:
-/// its button is disabled and says so.
+/// research opt-out through ConsentService after a confirmation. "Download my record" saves the
+/// patient's own record as a FHIR R4 Bundle (ExportService: the patient's right of access).
 class PatientWindow : public QMainWindow
 {
     Q_OBJECT
@@ -35,6 +37,8 @@ public:
 
     /// Loads the record and the access history of the logged-in patient; errors are shown.
     void refresh();
+    /// Saves the patient's own record as FHIR (asks where; audited by the service).
+    Status downloadRecord();
     /// Clears every PHI model (idle lock, logout).
     void clearSensitiveData();
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The chart's Notes and Attachments tabs over a real clinic: add / amend / delete notes through the
-// dialog, attachments through the FileDialog seam and BackgroundTask, the image viewer, patient mode.
+// dialog, attachments through the FileDialog seam, the image viewer, patient mode.
 // With CC_WRITE_SCREENSHOTS=1 the notes tab and the viewer are also saved into docs/screenshots.
 #include "core/services/AccountService.h"
 #include "core/services/NoteService.h"

@@ -6,6 +6,7 @@
 #include "core/services/PatientService.h"
 #include "tests/support/TestClinic.h"
 #include "ui/common/BackgroundTask.h"
+#include "ui/common/FileDialog.h"
 #include "ui/doctor/ChartTableModel.h"
 #include "ui/doctor/ChartView.h"
 #include "ui/doctor/ObservationsPage.h"
@@ -17,6 +18,12 @@
 #include "ui/session/SessionFlow.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -139,14 +146,34 @@ private slots:
         QVERIFY(access->index(0, 0).data().toString() >= access->index(access->rowCount() - 1, 0).data().toString());
     }
 
-    void unbuiltFeaturesAreDisabledAndSaySo()
+    void downloadsOwnRecordAsFhir()
     {
         loginAs(kPatient, kPatientPassword);
         ui::PatientWindow window(m_t->clinic());
+        window.refresh();
         auto* button = window.findChild<QPushButton*>("fhirPushButton");
         QVERIFY(button != nullptr);
-        QVERIFY(!button->isEnabled());
-        QVERIFY(button->toolTip().startsWith(QStringLiteral("Not built yet")));
+        QVERIFY(button->isEnabled());
+        QTemporaryDir dir;
+        const QString out = QDir(dir.path()).filePath(QStringLiteral("mine.json"));
+        ui::FileDialog::setNextSaveFileName(out);
+        QTest::mouseClick(button, Qt::LeftButton);
+        QFile saved(out);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        const QJsonObject bundle = QJsonDocument::fromJson(saved.readAll()).object();
+        QCOMPARE(bundle.value(QStringLiteral("resourceType")).toString(), QStringLiteral("Bundle"));
+        // Only the patient's own record: exactly one Patient resource, with the patient's MRN.
+        int patients = 0;
+        for (const auto& entry : bundle.value(QStringLiteral("entry")).toArray()) {
+            const QJsonObject resource = entry.toObject().value(QStringLiteral("resource")).toObject();
+            if (resource.value(QStringLiteral("resourceType")).toString() == QStringLiteral("Patient"))
+                ++patients;
+        }
+        QCOMPARE(patients, 1);
+        QVERIFY(window.chartView()->hasPatient());
+        // Cancelled: nothing written, nothing else happens.
+        ui::FileDialog::setNextSaveFileName({});
+        QCOMPARE(window.downloadRecord().error().code, ErrorCode::Cancelled);
     }
 
     void notesNotSharedAreHiddenFromThePatient()
