@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -31,9 +32,10 @@ struct Figure
 using Figures = std::map<std::string, Figure>;
 
 /// Runs one workload executable and merges its RESULT lines into `into` (best time kept).
-bool runWorkload(const std::string& exe, const std::string& dir, long patients, long each, Figures& into)
+bool runWorkload(const std::string& exe, const std::string& dir, long patients, long each, long cacheKib, Figures& into)
 {
-    const std::string command = "'" + exe + "' '" + dir + "' " + std::to_string(patients) + " " + std::to_string(each);
+    const std::string command = "'" + exe + "' '" + dir + "' " + std::to_string(patients) + " " + std::to_string(each) +
+                                " " + std::to_string(cacheKib);
     std::FILE* pipe = ::popen(command.c_str(), "r");
     if (pipe == nullptr)
         return false;
@@ -56,11 +58,14 @@ bool runWorkload(const std::string& exe, const std::string& dir, long patients, 
 int main(int argc, char** argv)
 {
     bool quick = false;
+    long cacheKib = 0; // 0: SQLite's default page cache, as in the app
     for (int i = 1; i < argc; ++i) {
         if (std::string(argv[i]) == "--quick")
             quick = true;
+        else if (std::string(argv[i]) == "--cache-mib" && i + 1 < argc && std::atol(argv[i + 1]) > 0)
+            cacheKib = std::atol(argv[++i]) * 1024;
         else {
-            std::cerr << "usage: bench_storage [--quick]\n";
+            std::cerr << "usage: bench_storage [--quick] [--cache-mib N]\n";
             return 1;
         }
     }
@@ -75,11 +80,13 @@ int main(int argc, char** argv)
               << "\n\nWorkload: " << patients << " patients, " << patients * each
               << " observations (a sealed row and an index row with a 3072-bit Paillier ciphertext each), "
                  "transactions of 100 patients; then point reads by id on a new connection and the "
-                 "observation_index select by code token. Best of 2 runs of each, alternating.\n";
+                 "observation_index select by code token. Best of 2 runs of each, alternating. Page cache: "
+              << (cacheKib > 0 ? std::to_string(cacheKib / 1024) + " MiB (experiment)" : std::string("default"))
+              << ".\n";
     Figures plain, cipher;
     for (int round = 0; round < 2; ++round) {
-        if (!runWorkload(CC_BENCH_SQLITE_EXE, dir.path().toStdString(), patients, each, plain) ||
-            !runWorkload(CC_BENCH_SQLCIPHER_EXE, dir.path().toStdString(), patients, each, cipher)) {
+        if (!runWorkload(CC_BENCH_SQLITE_EXE, dir.path().toStdString(), patients, each, cacheKib, plain) ||
+            !runWorkload(CC_BENCH_SQLCIPHER_EXE, dir.path().toStdString(), patients, each, cacheKib, cipher)) {
             std::cerr << "bench_storage: a workload failed\n";
             return 1;
         }

@@ -73,7 +73,7 @@ void bind(sqlite3* db, sqlite3_stmt* s, int i, const std::vector<unsigned char>&
         die(db, "bind");
 }
 
-sqlite3* open(const std::string& path)
+sqlite3* open(const std::string& path, long cacheKib)
 {
     sqlite3* db = nullptr;
     if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
@@ -104,6 +104,8 @@ sqlite3* open(const std::string& path)
     exec(db, "PRAGMA temp_store = MEMORY;");
     exec(db, "PRAGMA secure_delete = ON;");
     exec(db, "PRAGMA foreign_keys = ON;");
+    if (cacheKib > 0) // an experiment only: the app keeps SQLite's default page cache
+        exec(db, ("PRAGMA cache_size = -" + std::to_string(cacheKib) + ";").c_str());
     return db;
 }
 
@@ -116,10 +118,11 @@ double seconds(std::chrono::steady_clock::time_point since)
 
 int main(int argc, char** argv)
 {
-    if (argc != 4) {
-        std::fprintf(stderr, "usage: %s DIR PATIENTS OBSERVATIONS-PER-PATIENT\n", argv[0]);
+    if (argc != 4 && argc != 5) {
+        std::fprintf(stderr, "usage: %s DIR PATIENTS OBSERVATIONS-PER-PATIENT [CACHE-KIB]\n", argv[0]);
         return 1;
     }
+    const long cacheKib = argc == 5 ? std::atol(argv[4]) : 0;
     const std::string path = std::string(argv[1]) + "/bench-" + kVariant + ".db";
     const long patients = std::atol(argv[2]);
     const long each = std::atol(argv[3]);
@@ -129,7 +132,7 @@ int main(int argc, char** argv)
     std::filesystem::remove(path + "-wal");
     std::filesystem::remove(path + "-shm");
 
-    sqlite3* db = open(path);
+    sqlite3* db = open(path, cacheKib);
     exec(db, "CREATE TABLE patients (id BLOB NOT NULL PRIMARY KEY CHECK (length(id) = 16),"
              " identity_key_id INTEGER NOT NULL, identity_key_wrapped BLOB NOT NULL,"
              " clinical_key_id INTEGER NOT NULL, clinical_key_wrapped BLOB NOT NULL, doc BLOB NOT NULL);");
@@ -198,7 +201,7 @@ int main(int argc, char** argv)
     std::printf("RESULT insert %.6f %ld\n", insertSeconds, patients * (1 + 2 * each));
 
     // Reads on a freshly opened connection (cold page cache; the OS cache is warm for both).
-    db = open(path);
+    db = open(path, cacheKib);
     auto* byId = prepare(db, "SELECT doc FROM clinical_rows WHERE id = ?;");
     std::mt19937_64 pick(7);
     const long reads = std::min<long>(20000, static_cast<long>(rowIds.size()) * 2);
