@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Paillier engine: DJN vs textbook, CRT decryption, homomorphic properties, validation and tampering.
 #include "core/paillier/DjnTable.h"
+#include "core/paillier/Montgomery.h"
 #include "core/paillier/Paillier.h"
 #include "tests/core/paillier/PaillierTestMain.h"
 
@@ -96,6 +97,38 @@ private slots:
         QCOMPARE(DjnTable::digitAt(alpha, 125), std::uint64_t{0x18}); // bits 125..127 zero, 128..129 set
         QCOMPARE(DjnTable::digitAt(alpha, 190), std::uint64_t{0});    // beyond α: zero
         QCOMPARE(DjnTable::digitAt(alpha, 64), std::uint64_t{1});
+    }
+
+    void secretMultiplicationMatchesThePublicOne()
+    {
+        // The constant-time product (one Karatsuba level over mpn_sec_mul) against GMP's mpn_mul_n,
+        // with operands whose half sums carry (all ones: n² − 1) and random ones.
+        detail::Mpz n2;
+        detail::fromBytes(n2, pub().modulus());
+        mpz_mul(n2, n2, n2);
+        detail::Montgomery mont(n2);
+        const std::size_t k = mont.limbs();
+        QCOMPARE(k % 2, std::size_t{0});
+        std::vector<std::uint64_t> scratch(mont.scratchLimbs()), viaSec(k), viaPublic(k);
+        crypto::DeterministicRng rng(5);
+        std::vector<std::vector<std::uint64_t>> operands;
+        detail::Mpz top;
+        mpz_sub_ui(top, n2, 1);
+        operands.push_back(detail::toLimbs(top, k));
+        for (int i = 0; i < 8; ++i) {
+            detail::Mpz v;
+            detail::fromBytes(v, rng.bytes(k * 8));
+            mpz_mod(v, v, n2);
+            operands.push_back(detail::toLimbs(v, k));
+        }
+        for (const auto& a : operands)
+            for (const auto& b : operands) {
+                if (&a == &b)
+                    continue; // squares take mpn_sec_sqr
+                mont.mul(viaSec.data(), a.data(), b.data(), scratch.data(), true);
+                mont.mul(viaPublic.data(), a.data(), b.data(), scratch.data(), false);
+                QCOMPARE(viaSec, viaPublic);
+            }
     }
 
     void djnWindowBoundaries_data()
