@@ -2,6 +2,7 @@
 // The session's patient directory behind PatientService::list: wiped on lock, expiry and logout,
 // kept up to date by create and import, care team applied at every search.
 #include "core/interop/ClinicalImport.h"
+#include "core/model/CodeSystem.h"
 #include "core/services/AccountService.h"
 #include "core/services/ImportService.h"
 #include "core/services/PatientDirectory.h"
@@ -187,6 +188,54 @@ private slots:
         services::PatientService patients(m_t->clinic());
         QVERIFY(patients.identity(m_ada).ok());
         QCOMPARE(patients.chart(m_ada).error().code, ErrorCode::AccessDenied);
+    }
+
+    void importCancelledDuringEncryptionStoresNothing()
+    {
+        // The import encrypts on a worker while it writes the sealed rows: a cancellation while
+        // the worker runs must still leave nothing, and the next import must work.
+        QCOMPARE(listed().size(), 2);
+        auto data = [this] {
+            interop::ClinicalImport d;
+            auto p = person("Fay", "Wray", "MRN-005");
+            p.id = model::newRowId(m_t->clinic().rng());
+            for (int j = 0; j < 600; ++j) { // three Paillier batches of one code
+                model::Observation o;
+                o.id = model::newRowId(m_t->clinic().rng());
+                o.patientId = p.id;
+                o.codeSystem = QString::fromLatin1(model::codesystem::kLoinc);
+                o.code = QStringLiteral("8480-6");
+                o.display = QStringLiteral("Systolic blood pressure");
+                o.value = 100.0 + j % 60;
+                o.unit = QStringLiteral("mm[Hg]");
+                o.effective = QStringLiteral("2024-01-01T10:00:00Z");
+                d.observations.push_back(std::move(o));
+            }
+            d.patients.push_back(p);
+            return d;
+        };
+        const auto patientsBefore = m_t->store().patients().count().value();
+        int calls = 0;
+        auto cancelled =
+            services::ImportService(m_t->clinic()).importRecords(data(), "test", [&](std::size_t done, std::size_t) {
+                ++calls;
+                return done == 0; // the first report after the worker started cancels
+            });
+        QCOMPARE(cancelled.error().code, ErrorCode::Cancelled);
+        QVERIFY(calls >= 2);
+        QCOMPARE(m_t->store().patients().count().value(), patientsBefore);
+        QCOMPARE(listed(QStringLiteral("wray")), QStringList{});
+        std::vector<std::size_t> reports;
+        auto summary = services::ImportService(m_t->clinic())
+                           .importRecords(data(), "test", [&](std::size_t done, std::size_t total) {
+                               reports.push_back(done);
+                               return done <= total;
+                           });
+        QVERIFY2(summary.ok(), summary.ok() ? "" : summary.error().message.c_str());
+        QCOMPARE(summary->counts.at("numeric observations"), std::size_t{600});
+        QVERIFY(std::is_sorted(reports.begin(), reports.end()));
+        QCOMPARE(reports.back(), std::size_t{601});
+        QCOMPARE(listed(QStringLiteral("wray")), QStringList{"MRN-005"});
     }
 
     void directoryReplacesAnEntryAndWipesOnClear()
