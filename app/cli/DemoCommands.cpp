@@ -225,8 +225,10 @@ int runDemoGenerate(const Args& args, Io& io)
         auto options = demoOptions(args, io, progress);
         if (!options)
             return std::move(options).error();
-        // Batches of about 5,000 observations (at least 1,000 patients: every batch checks MRNs
-        // against all identities stored so far), each one import transaction and audit event.
+        // Batches of about 5,000 observations (at least 1,000 patients), each one import transaction
+        // and audit event. Every batch checks its MRNs against the session's patient directory (a
+        // set, built once and kept up to date by each import), not by decrypting every identity
+        // stored so far, so generating N patients costs O(N) decryptions, not O(N²/1,000).
         const std::size_t batchPatients = std::max<std::size_t>(1000, 5000 / *perPatient);
         const std::size_t totalObservations = *patients * *perPatient;
         const app::DemoFill fill = [&](services::ClinicService& doctor) -> Result<interop::ImportSummary> {

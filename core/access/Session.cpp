@@ -33,6 +33,8 @@ void Session::enter(State state)
 {
     m_ring.wipe();
     m_state = state;
+    if (m_onWipe)
+        m_onWipe();
     if (m_onLock)
         m_onLock();
 }

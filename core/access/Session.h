@@ -70,6 +70,10 @@ public:
 
     /// Called on every lock, expiry and logout, after the keys were wiped.
     void setLockCallback(std::function<void()> callback) { m_onLock = std::move(callback); }
+    /// Called on every lock, expiry and logout right after the keys were wiped and before the lock
+    /// callback: the services wipe what they decrypted with the keys (the patient directory).
+    /// Separate from the lock callback, which belongs to the UI.
+    void setWipeCallback(std::function<void()> callback) { m_onWipe = std::move(callback); }
 
     [[nodiscard]] State state() const noexcept { return m_state; }
     [[nodiscard]] const UserId& userId() const noexcept { return m_userId; }
@@ -97,6 +101,7 @@ private:
     std::chrono::minutes m_idleTimeout = kDefaultIdleTimeout;
     State m_state = State::Active;
     std::function<void()> m_onLock;
+    std::function<void()> m_onWipe;
 };
 
 } // namespace cc::access

@@ -19,9 +19,21 @@ DjnTable::DjnTable(const Montgomery& mont, mpz_srcptr base, unsigned exponentBit
         std::copy(mont.one().begin(), mont.one().end(), entry);
         for (std::size_t j = 1; j < entries; ++j)
             mont.mul(entry + j * k, entry + (j - 1) * k, rowBase.data(), scratch.data(), false);
-        // Next row's base: rowBase^(2^w) = entry[15] · rowBase.
+        // Next row's base: rowBase^(2^w) = entry[2^w − 1] · rowBase.
         mont.mul(rowBase.data(), entry + (entries - 1) * k, rowBase.data(), scratch.data(), false);
     }
+}
+
+std::uint64_t DjnTable::digitAt(std::span<const std::uint64_t> alpha, std::size_t bit) noexcept
+{
+    constexpr std::uint64_t mask = (std::uint64_t{1} << WINDOW_BITS) - 1;
+    const std::size_t limb = bit / 64;
+    const auto shift = static_cast<unsigned>(bit % 64);
+    std::uint64_t digit = limb < alpha.size() ? alpha[limb] >> shift : 0;
+    // The upper part of a digit that crosses a limb boundary (a test on the position only).
+    if (shift + WINDOW_BITS > 64 && limb + 1 < alpha.size())
+        digit |= alpha[limb + 1] << (64 - shift);
+    return digit & mask;
 }
 
 void DjnTable::power(std::uint64_t* out, std::span<const std::uint64_t> alpha, std::uint64_t* scratch) const
@@ -32,11 +44,7 @@ void DjnTable::power(std::uint64_t* out, std::span<const std::uint64_t> alpha, s
     std::uint64_t* mulScratch = scratch + k;
     std::copy(m_mont.one().begin(), m_mont.one().end(), out);
     for (std::size_t row = 0; row < m_rows; ++row) {
-        const std::size_t bit = row * WINDOW_BITS;
-        const std::size_t limb = bit / 64;
-        const unsigned shift = static_cast<unsigned>(bit % 64);
-        // WINDOW_BITS divides 64, so a digit never straddles two limbs.
-        const std::uint64_t digit = limb < alpha.size() ? (alpha[limb] >> shift) & (entries - 1) : 0;
+        const std::uint64_t digit = digitAt(alpha, row * WINDOW_BITS);
         mpn_sec_tabselect(selected, m_table.data() + row * entries * k, static_cast<mp_size_t>(k),
                           static_cast<mp_size_t>(entries), static_cast<mp_size_t>(digit));
         m_mont.mul(out, out, selected, mulScratch, true);

@@ -37,6 +37,10 @@ public:
     void rPower(mpz_ptr out, std::uint64_t e) const;
 
 private:
+    /// t = a·b (2k limbs) for secret operands: one Karatsuba level over mpn_sec_mul, fixed
+    /// operation sequence (falls back to mpn_sec_mul for odd or small k).
+    void secretMul(std::uint64_t* t, const std::uint64_t* a, const std::uint64_t* b,
+                   std::uint64_t* scratch) const noexcept;
     void redc(std::uint64_t* out, std::uint64_t* t, std::uint64_t* carries) const noexcept;
 
     std::size_t m_k = 0;

@@ -4,6 +4,7 @@
 #include "core/access/AccessPolicy.h"
 #include "core/access/LoginThrottle.h"
 #include "core/access/Role.h"
+#include "core/services/PatientDirectory.h"
 
 #include <charconv>
 
@@ -95,13 +96,18 @@ Status finishInterruptedRotation(ports::ClinicBackend& backend, const access::Lo
 
 ClinicService::ClinicService(ports::ClinicBackend& backend, const Clock& clock, crypto::Rng& rng,
                              ServiceOptions options)
-    : m_backend(backend), m_clock(clock), m_rng(rng), m_options(std::move(options))
+    : m_backend(backend)
+    , m_clock(clock)
+    , m_rng(rng)
+    , m_options(std::move(options))
+    , m_directory(std::make_unique<PatientDirectory>())
 {}
 
 ClinicService::~ClinicService()
 {
     if (m_session)
         m_session->logout();
+    m_directory->clear();
 }
 
 void ClinicService::recordPendingFailure(const std::string& userName, const Error& error)
@@ -169,7 +175,10 @@ Status ClinicService::login(const std::string& userName, std::span<const std::ui
     const bool mustChange = login->mustChangePassword;
     const bool upgraded = login->kdfUpgraded;
     const std::size_t keyUpdates = login->keyUpdatesApplied;
+    m_directory->clear();
     m_session = std::make_unique<access::Session>(std::move(login).value(), m_clock);
+    // Lock, expiry and logout wipe what the services decrypted with this session's keys.
+    m_session->setWipeCallback([this] { m_directory->clear(); });
     if (auto stored = m_backend.meta().get(ports::meta::kIdleTimeoutMinutes); stored && stored->has_value()) {
         if (auto minutes = parseDecimal(**stored)) [[maybe_unused]]
             auto set = m_session->setIdleTimeout(std::chrono::minutes(*minutes));
@@ -306,6 +315,7 @@ void ClinicService::logout()
     }
     m_session->logout();
     m_session.reset();
+    m_directory->clear();
     m_auditLog.reset();
     m_backend.closeDatabase();
     m_mustChangePassword = false;

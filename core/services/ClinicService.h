@@ -42,6 +42,8 @@ struct AuditSubject
 /// One clinic opened by this process, and at most one logged-in session on it.
 /// Every use case checks a permission through authorize() and writes exactly one audit event
 /// (success or denial) through record(). Not thread-safe except record() (AuditLog locks).
+class PatientDirectory;
+
 class ClinicService
 {
 public:
@@ -92,6 +94,9 @@ public:
     [[nodiscard]] const Clock& clock() const noexcept { return m_clock; }
     [[nodiscard]] crypto::Rng& rng() noexcept { return m_rng; }
     [[nodiscard]] const ServiceOptions& options() const noexcept { return m_options; }
+    /// The session's decrypted patient directory (PatientService fills it on first use). Wiped on
+    /// idle lock, expiry, logout and at every login; empty while no session is active.
+    [[nodiscard]] PatientDirectory& patientDirectory() noexcept { return *m_directory; }
     /// The audit writer (database open). nullptr before the first login.
     [[nodiscard]] audit::AuditLog* auditLog() noexcept { return m_auditLog.get(); }
 
@@ -112,6 +117,7 @@ private:
     crypto::Rng& m_rng;
     ServiceOptions m_options;
     std::unique_ptr<audit::AuditLog> m_auditLog;
+    std::unique_ptr<PatientDirectory> m_directory; // before m_session: the session's wipe hook clears it
     std::unique_ptr<access::Session> m_session;
     bool m_mustChangePassword = false;
     bool m_auditBroken = false;

@@ -4,7 +4,9 @@
 
 #include "core/access/BreakGlassGrant.h"
 #include "core/records/SealedRow.h"
+#include "core/services/PatientDirectory.h"
 
+#include <algorithm>
 #include <chrono>
 
 namespace cc::services {
@@ -114,22 +116,43 @@ Result<ChartKey> PatientService::openChartKey(ClinicService& clinic, const model
     return ChartKey{std::move(*key), *basis};
 }
 
-Result<std::set<QString>> PatientService::mrnsInUse(ClinicService& clinic)
+Status PatientService::ensureDirectory(ClinicService& clinic)
 {
-    auto ring = clinic.keys();
+    PatientDirectory& directory = clinic.patientDirectory();
+    auto ring = clinic.keys(); // polls the session: an idle lock has wiped the directory by now
     CC_TRY(ring);
+    if (directory.isBuilt())
+        return {};
     auto rows = clinic.backend().patients().list();
     CC_TRY(rows);
-    std::set<QString> mrns;
+    directory.clear();
     for (const auto& row : *rows) {
         auto key = records::PatientKeys::unwrap(**ring, records::PatientKeyKind::Identity, row.id, row.identityKeyId,
                                                 row.identityKeyWrapped);
-        CC_TRY(key);
-        auto patient = openIdentity(row, *key);
-        CC_TRY(patient);
-        mrns.insert(patient->mrn);
+        auto patient = key ? openIdentity(row, *key) : Result<model::Patient>(std::move(key).error());
+        if (!patient) {
+            directory.clear(); // all or nothing: a half-built directory would hide patients
+            return std::move(patient).error();
+        }
+        directory.put(*patient);
     }
-    return mrns;
+    directory.markBuilt();
+    return {};
+}
+
+void PatientService::noteStored(ClinicService& clinic, const std::vector<model::Patient>& patients)
+{
+    PatientDirectory& directory = clinic.patientDirectory();
+    if (!directory.isBuilt())
+        return; // built from the store at its first use
+    for (const auto& p : patients)
+        directory.put(p);
+}
+
+Result<std::set<QString>> PatientService::mrnsInUse(ClinicService& clinic)
+{
+    CC_TRY(ensureDirectory(clinic));
+    return clinic.patientDirectory().mrns();
 }
 
 Result<model::RowId> PatientService::create(const model::Patient& patient)
@@ -168,6 +191,9 @@ Result<model::RowId> PatientService::create(const model::Patient& patient)
         CC_TRY(m_clinic.backend().careTeams().add(id, m_clinic.session()->userId()));
         CC_TRY(m_clinic.record(subject, AuditOutcome::Success));
         CC_TRY((*tx)->commit());
+        model::Patient stored = patient;
+        stored.id = id;
+        noteStored(m_clinic, {stored});
         return id;
     };
     auto result = run();
@@ -181,27 +207,28 @@ Result<model::RowId> PatientService::create(const model::Patient& patient)
 Result<std::vector<model::Patient>> PatientService::visiblePatients(const QString& search)
 {
     access::Session* session = m_clinic.session();
-    auto ring = m_clinic.keys();
-    CC_TRY(ring);
-    std::vector<model::RowId> ids;
-    if (session->role() == access::Role::Doctor) {
+    const access::Role role = session->role();
+    if (role == access::Role::Doctor || role == access::Role::Administrator) {
+        // The session's directory (built at the first call); the care team is read at every call,
+        // so a change of team shows at once.
+        CC_TRY(ensureDirectory(m_clinic));
+        if (role == access::Role::Administrator)
+            return m_clinic.patientDirectory().search(search, nullptr);
         auto mine = m_clinic.backend().careTeams().patientsOf(session->userId());
         CC_TRY(mine);
-        ids = std::move(*mine);
-    } else {
-        auto all = m_clinic.backend().patients().list();
-        CC_TRY(all);
-        for (const auto& row : *all)
-            ids.push_back(row.id);
+        std::sort(mine->begin(), mine->end());
+        return m_clinic.patientDirectory().search(search, &*mine);
     }
+    auto ring = m_clinic.keys();
+    CC_TRY(ring);
+    auto all = m_clinic.backend().patients().list();
+    CC_TRY(all);
     std::vector<model::Patient> out;
-    for (const auto& id : ids) {
-        auto row = findRow(m_clinic, id);
-        CC_TRY(row);
-        auto key = records::PatientKeys::unwrap(**ring, records::PatientKeyKind::Identity, id, row->identityKeyId,
-                                                row->identityKeyWrapped);
+    for (const auto& row : *all) {
+        auto key = records::PatientKeys::unwrap(**ring, records::PatientKeyKind::Identity, row.id, row.identityKeyId,
+                                                row.identityKeyWrapped);
         CC_TRY(key);
-        auto patient = openIdentity(*row, *key);
+        auto patient = openIdentity(row, *key);
         CC_TRY(patient);
         if (matches(*patient, search))
             out.push_back(std::move(*patient));

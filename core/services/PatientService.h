@@ -56,9 +56,11 @@ public:
     /// be unique (checked against every identity document, decrypted in memory).
     /// Errors: AccessDenied, AlreadyExists (MRN), MalformedInput, storage errors.
     [[nodiscard]] Result<model::RowId> create(const model::Patient& patient);
-    /// Patients the user may see, identity only: a doctor's care-team patients, every patient for
-    /// an administrator. With `search`, only those whose given, family or maiden name or MRN
-    /// contains it (case-insensitive, on documents decrypted in memory). Errors: AccessDenied, storage.
+    /// Patients the user may see, identity only: a doctor's care-team patients (the team read at
+    /// every call), every patient for an administrator. With `search`, only those whose given,
+    /// family or maiden name or MRN contains it (both lower-cased). Served from the session's
+    /// PatientDirectory, built here at the first call after login or resume (every identity
+    /// document decrypted once). Errors: AccessDenied, SessionLocked, IntegrityFailure, storage.
     [[nodiscard]] Result<std::vector<model::Patient>> list(const QString& search = {});
     /// The patient with this MRN among those list() would show. Errors: NotFound, AccessDenied, storage.
     [[nodiscard]] Result<model::Patient> findByMrn(const QString& mrn);
@@ -89,9 +91,17 @@ public:
     /// For sibling services (FHIR export): the chart of chart(), checked by openChartKey() but not
     /// audited here (the caller's event covers it). Errors: as chart().
     [[nodiscard]] static Result<PatientChart> readChart(ClinicService& clinic, const model::RowId& patient);
-    /// Every MRN in use, from every identity document decrypted in memory (needs the identity
-    /// category key). Errors: AccessDenied, IntegrityFailure, storage errors.
+    /// Every MRN in use, from the session's patient directory (built on first use from every
+    /// identity document; needs the identity category key). Errors: AccessDenied, IntegrityFailure,
+    /// storage errors.
     [[nodiscard]] static Result<std::set<QString>> mrnsInUse(ClinicService& clinic);
+    /// Builds the session's patient directory from every stored identity document unless it is
+    /// built already; all or nothing. Errors: SessionLocked, AccessDenied, IntegrityFailure, storage.
+    [[nodiscard]] static Status ensureDirectory(ClinicService& clinic);
+    /// Tells the session's directory about patients just committed (created or imported) or whose
+    /// identity document was rewritten, with their row ids set. Every writer of identity documents
+    /// calls it after its commit; a directory not built yet is left alone.
+    static void noteStored(ClinicService& clinic, const std::vector<model::Patient>& patients);
     /// Decrypts a patient row's identity document with an opened identity key. Errors:
     /// IntegrityFailure, MalformedInput.
     [[nodiscard]] static Result<model::Patient> openIdentity(const ports::PatientRow& row,

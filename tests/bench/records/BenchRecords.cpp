@@ -160,40 +160,54 @@ void benchImport(unsigned bits, const Options& opt, std::vector<Verdict>& verdic
 
 void benchSearch(const Options& opt, std::vector<Verdict>& verdicts)
 {
-    const std::size_t patients = opt.quick ? 50 : 10000;
+    const std::size_t patients = opt.quick ? 50 : 100000;
+    const std::size_t batch = opt.quick ? 50 : 10000;
     auto clinic = openClinic(2048);
     services::ImportService importer(clinic->clinic());
+    // Identity documents only (no observation): the search budget is about patients.
     const double importSeconds = timeOnce([&] {
-        auto r = importer.importRecords(synthetic(0, patients, 1), "bench");
-        if (!r)
-            fail("search import", r.error());
+        for (std::size_t first = 0; first < patients; first += batch) {
+            auto r = importer.importRecords(synthetic(first, std::min(batch, patients - first), 0), "bench");
+            if (!r)
+                fail("search import", r.error());
+        }
     });
+    // "After login": a new session, so the first list() builds the session's patient directory.
+    clinic->clinic().logout();
+    if (auto s = clinic->login(test::kDoctor, test::kDoctorPassword); !s)
+        fail("doctor login", s.error());
 
     services::PatientService service(clinic->clinic());
-    std::size_t hits = 0;
-    const double first = timeOnce([&] {
-        auto r = service.list(QStringLiteral("Bench7"));
-        if (!r)
-            fail("list", r.error());
-        hits = r->size();
-    });
-    const int repeats = opt.quick ? 3 : 5;
-    double later = 0;
-    for (int i = 0; i < repeats; ++i)
-        later += timeOnce([&] {
-            auto r = service.list(QStringLiteral("Bench%1").arg(i + 1));
+    auto timedList = [&](const QString& search, std::size_t* hits) {
+        return timeOnce([&] {
+            auto r = service.list(search);
             if (!r)
                 fail("list", r.error());
+            if (hits != nullptr)
+                *hits = r->size();
         });
-    later /= repeats;
-    const double all = timeOnce([&] {
-        auto r = service.list();
-        if (!r || r->size() != patients)
-            fail("list all", r ? makeError(ErrorCode::Internal, "wrong count") : r.error());
-    });
+    };
+    std::size_t firstHits = 0, wideHits = 0, narrowHits = 0, allHits = 0;
+    const double first = timedList(QStringLiteral("Bench7"), &firstHits);
+    const int repeats = opt.quick ? 3 : 5;
+    double wide = 0, narrow = 0;
+    for (int i = 0; i < repeats; ++i) {
+        wide += timedList(QStringLiteral("Bench%1").arg(i + 1), &wideHits);
+        narrow += timedList(QStringLiteral("BENCH-%1").arg(4242 + i * 1111), &narrowHits);
+    }
+    wide /= repeats;
+    narrow /= repeats;
+    const double all = timedList({}, &allHits);
+    if (allHits != patients)
+        fail("list all", makeError(ErrorCode::Internal, "wrong count"));
+    clinic->clinic().lock();
+    if (auto s = clinic->clinic().resume(test::bytes(test::kDoctorPassword)); !s)
+        fail("resume", s.error());
+    const double afterResume = timedList(QStringLiteral("BENCH-4242"), nullptr);
 
     // Baseline: open (AES-256-GCM) and parse the same number of identity documents, each under its
-    // own key as in the store, with no database, key unwrapping or access checks.
+    // own key as in the store, with no database, key unwrapping or access checks: what every
+    // search cost before the directory.
     auto& rng = crypto::SystemRng::instance();
     auto docs = synthetic(0, patients, 0);
     std::vector<crypto::SecureBytes> keys;
@@ -221,23 +235,28 @@ void benchSearch(const Options& opt, std::vector<Verdict>& verdicts)
         }
     });
 
-    const double per100k = later * 100000.0 / static_cast<double>(patients);
     std::cout << "\n### Patient search: " << patients << " patients (imported in " << fmt(importSeconds, "s")
-              << ", 1 observation each, 2048 bits)\n\n";
+              << " in batches of " << batch << ", identity only, 2048 bits), doctor on every care team\n\n";
     std::cout << "| operation | time | ratio |\n|---|---|---|\n";
     std::cout << "| open + parse " << patients << " identity documents outside the service (baseline) | "
               << fmt(baseline * 1e3, "ms") << " | 1.00× |\n";
-    std::cout << "| PatientService::list(\"Bench7\"), first call (" << hits << " hits) | " << fmt(first * 1e3, "ms")
-              << " | " << ratio(first / baseline) << " |\n";
-    std::cout << "| PatientService::list(search), later calls (mean of " << repeats << ") | " << fmt(later * 1e3, "ms")
-              << " | " << ratio(later / baseline) << " |\n";
-    std::cout << "| PatientService::list() without search | " << fmt(all * 1e3, "ms") << " | " << ratio(all / baseline)
-              << " |\n";
-    std::cout << "| later search, extrapolated linearly to 100,000 patients (not measured) | "
-              << fmt(per100k * 1e3, "ms") << " | |\n";
+    std::cout << "| first list(\"Bench7\") after login: builds the directory (" << firstHits << " hits) | "
+              << fmt(first * 1e3, "ms") << " | " << ratio(first / baseline) << " |\n";
+    std::cout << "| later list(\"BENCH-<n>\"), an MRN (mean of " << repeats << ", " << narrowHits << " hit) | "
+              << fmt(narrow * 1e3, "ms") << " | " << ratio(narrow / baseline) << " |\n";
+    std::cout << "| later list(\"Bench<d>\"), a wide prefix (mean of " << repeats << ", " << wideHits << " hits) | "
+              << fmt(wide * 1e3, "ms") << " | " << ratio(wide / baseline) << " |\n";
+    std::cout << "| later list() without search (" << allHits << " patients) | " << fmt(all * 1e3, "ms") << " | "
+              << ratio(all / baseline) << " |\n";
+    std::cout << "| first list after lock + resume (rebuilds the directory) | " << fmt(afterResume * 1e3, "ms") << " | "
+              << ratio(afterResume / baseline) << " |\n";
+    const std::string scope = std::to_string(patients) + " patients, measured";
     verdicts.push_back(
-        {"search < 100 ms over 100,000 patients (linear extrapolation from " + std::to_string(patients) + ")",
-         fmt(per100k * 1e3, "ms"), per100k < 0.1});
+        {"search < 100 ms after login (later searches, an MRN; " + scope + ")", fmt(narrow * 1e3, "ms"), narrow < 0.1});
+    verdicts.push_back({"search < 100 ms after login (later searches, a wide prefix; " + scope + ")",
+                        fmt(wide * 1e3, "ms"), wide < 0.1});
+    verdicts.push_back(
+        {"first search after login, which builds the directory (" + scope + ")", fmt(first * 1e3, "ms"), first < 0.1});
 }
 
 } // namespace

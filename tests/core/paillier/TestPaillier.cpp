@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Paillier engine: DJN vs textbook, CRT decryption, homomorphic properties, validation and tampering.
+#include "core/paillier/DjnTable.h"
+#include "core/paillier/Montgomery.h"
 #include "core/paillier/Paillier.h"
 #include "tests/core/paillier/PaillierTestMain.h"
 
@@ -81,6 +83,76 @@ private slots:
         QVERIFY(viaTable.ok() && viaPowm.ok());
         QCOMPARE(viaTable.value(), viaPowm.value());
         QVERIFY(!encryptWithAlpha(pub(), Plaintext(0), rng.bytes(129)).ok());
+    }
+
+    void djnWindowDigits()
+    {
+        // 5-bit digits cross limb boundaries (bits 60..64, 125..129, ...): both halves must be read.
+        using detail::DjnTable;
+        static_assert(DjnTable::WINDOW_BITS == 5);
+        const std::vector<std::uint64_t> alpha{0xf000000000000000ULL, 0x0000000000000001ULL, 0x3ULL};
+        QCOMPARE(DjnTable::digitAt(alpha, 0), std::uint64_t{0});
+        QCOMPARE(DjnTable::digitAt(alpha, 60), std::uint64_t{0x1f});  // 4 bits of limb 0, 1 of limb 1
+        QCOMPARE(DjnTable::digitAt(alpha, 58), std::uint64_t{0x1c});  // bits 58..62: 60..62 set
+        QCOMPARE(DjnTable::digitAt(alpha, 125), std::uint64_t{0x18}); // bits 125..127 zero, 128..129 set
+        QCOMPARE(DjnTable::digitAt(alpha, 190), std::uint64_t{0});    // beyond α: zero
+        QCOMPARE(DjnTable::digitAt(alpha, 64), std::uint64_t{1});
+    }
+
+    void secretMultiplicationMatchesThePublicOne()
+    {
+        // The constant-time product (one Karatsuba level over mpn_sec_mul) against GMP's mpn_mul_n,
+        // with operands whose half sums carry (all ones: n² − 1) and random ones.
+        detail::Mpz n2;
+        detail::fromBytes(n2, pub().modulus());
+        mpz_mul(n2, n2, n2);
+        detail::Montgomery mont(n2);
+        const std::size_t k = mont.limbs();
+        QCOMPARE(k % 2, std::size_t{0});
+        std::vector<std::uint64_t> scratch(mont.scratchLimbs()), viaSec(k), viaPublic(k);
+        crypto::DeterministicRng rng(5);
+        std::vector<std::vector<std::uint64_t>> operands;
+        detail::Mpz top;
+        mpz_sub_ui(top, n2, 1);
+        operands.push_back(detail::toLimbs(top, k));
+        for (int i = 0; i < 8; ++i) {
+            detail::Mpz v;
+            detail::fromBytes(v, rng.bytes(k * 8));
+            mpz_mod(v, v, n2);
+            operands.push_back(detail::toLimbs(v, k));
+        }
+        for (const auto& a : operands)
+            for (const auto& b : operands) {
+                if (&a == &b)
+                    continue; // squares take mpn_sec_sqr
+                mont.mul(viaSec.data(), a.data(), b.data(), scratch.data(), true);
+                mont.mul(viaPublic.data(), a.data(), b.data(), scratch.data(), false);
+                QCOMPARE(viaSec, viaPublic);
+            }
+    }
+
+    void djnWindowBoundaries_data()
+    {
+        QTest::addColumn<QByteArray>("alpha");
+        QTest::addRow("all ones") << QByteArray(128, '\xff');
+        // Single bits at and around the limb boundaries a 5-bit digit straddles, and the top bit.
+        for (int bit : {59, 60, 63, 64, 65, 127, 128, 129, 639, 640, 1022, 1023}) {
+            QByteArray a(128, '\0');
+            a[127 - bit / 8] = static_cast<char>(1 << (bit % 8));
+            QTest::addRow("bit %d", bit) << a;
+        }
+    }
+
+    void djnWindowBoundaries()
+    {
+        // The table against a plain power: E(0; α) = h_s^α = E(0; 1)^α (multiplyScalar, mpz).
+        QFETCH(QByteArray, alpha);
+        const std::vector<std::uint8_t> bytes(alpha.begin(), alpha.end());
+        auto e1 = encryptWithAlpha(pub(), Plaintext(0), std::vector<std::uint8_t>{1});
+        auto viaTable = encryptWithAlpha(pub(), Plaintext(0), bytes);
+        auto viaPowm = multiplyScalar(pub(), e1.value(), Plaintext::fromMagnitude(bytes, false));
+        QVERIFY(viaTable.ok() && viaPowm.ok());
+        QCOMPARE(viaTable.value(), viaPowm.value());
     }
 
     void homomorphicProperties()

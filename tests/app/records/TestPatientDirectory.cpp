@@ -1,0 +1,263 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The session's patient directory behind PatientService::list: wiped on lock, expiry and logout,
+// kept up to date by create and import, care team applied at every search.
+#include "core/interop/ClinicalImport.h"
+#include "core/model/CodeSystem.h"
+#include "core/services/AccountService.h"
+#include "core/services/ImportService.h"
+#include "core/services/PatientDirectory.h"
+#include "core/services/PatientService.h"
+#include "tests/support/TestClinic.h"
+
+#include <QTest>
+
+using namespace cc;
+using namespace cc::test;
+
+namespace {
+
+model::Patient person(const char* given, const char* family, const char* mrn)
+{
+    model::Patient p;
+    p.givenName = QString::fromUtf8(given);
+    p.familyName = QString::fromUtf8(family);
+    p.mrn = QString::fromUtf8(mrn);
+    p.birthDate = QStringLiteral("1980-02-29");
+    p.sex = model::Sex::Female;
+    p.city = QStringLiteral("Testville");
+    return p;
+}
+
+QStringList mrnsOf(const std::vector<model::Patient>& patients)
+{
+    QStringList out;
+    for (const auto& p : patients)
+        out << p.mrn;
+    out.sort();
+    return out;
+}
+
+} // namespace
+
+class TestPatientDirectory : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestClinic> m_t;
+    model::RowId m_ada{};
+    model::RowId m_bea{};
+
+    services::PatientDirectory& directory() { return m_t->clinic().patientDirectory(); }
+
+    void loginAs(const char* name, const char* password)
+    {
+        m_t->clinic().logout();
+        const auto status = m_t->login(name, password);
+        QVERIFY2(status.ok(), status.ok() ? "" : status.error().message.c_str());
+    }
+
+    QStringList listed(const QString& search = {})
+    {
+        auto r = services::PatientService(m_t->clinic()).list(search);
+        if (!r)
+            return {QStringLiteral("error: ") + QString::fromStdString(r.error().message)};
+        return mrnsOf(*r);
+    }
+
+private slots:
+    void init()
+    {
+        auto t = TestClinic::create();
+        QVERIFY2(t.ok(), t.ok() ? "" : t.error().message.c_str());
+        m_t = std::move(t).value();
+        loginAs(kDoctor, kDoctorPassword);
+        services::PatientService patients(m_t->clinic());
+        m_ada = patients.create(person("Ada", "Lovelace", "MRN-001")).value();
+        m_bea = patients.create(person("Béatrice", "Ørsted", "MRN-002")).value();
+    }
+
+    void cleanup() { m_t.reset(); }
+
+    void searchServesFromTheDirectory()
+    {
+        QVERIFY(!directory().isBuilt() || directory().size() == 2);
+        QCOMPARE(listed(), (QStringList{"MRN-001", "MRN-002"}));
+        QVERIFY(directory().isBuilt());
+        QCOMPARE(directory().size(), std::size_t{2});
+        // Lower-cased names and MRN, any part; non-ASCII letters too.
+        QCOMPARE(listed(QStringLiteral("LOVE")), QStringList{"MRN-001"});
+        QCOMPARE(listed(QStringLiteral("ørs")), QStringList{"MRN-002"});
+        QCOMPARE(listed(QStringLiteral("BÉA")), QStringList{"MRN-002"});
+        QCOMPARE(listed(QStringLiteral("mrn-00")), (QStringList{"MRN-001", "MRN-002"}));
+        QCOMPARE(listed(QStringLiteral("Testville")), QStringList{}); // the city is not searched
+        QCOMPARE(listed(QStringLiteral("ada\x1f")), QStringList{});   // no match across fields
+        // The whole identity comes back, equal to the stored document.
+        auto one = services::PatientService(m_t->clinic()).list(QStringLiteral("ada")).value();
+        QCOMPARE(one.size(), std::size_t{1});
+        auto stored = services::PatientService(m_t->clinic()).identity(m_ada).value();
+        QCOMPARE(one.front(), stored);
+    }
+
+    void lockWipesTheDirectoryAndResumeRebuildsIt()
+    {
+        QCOMPARE(listed(QStringLiteral("ada")), QStringList{"MRN-001"});
+        QVERIFY(directory().isBuilt());
+        m_t->clinic().lock();
+        QVERIFY(!directory().isBuilt());
+        QCOMPARE(directory().size(), std::size_t{0});
+        QCOMPARE(services::PatientService(m_t->clinic()).list().error().code, ErrorCode::SessionLocked);
+        QVERIFY(m_t->clinic().resume(bytes(kDoctorPassword)).ok());
+        QCOMPARE(listed(QStringLiteral("ada")), QStringList{"MRN-001"});
+        QCOMPARE(directory().size(), std::size_t{2});
+    }
+
+    void idleLockExpiryAndLogoutWipeIt()
+    {
+        QCOMPARE(listed().size(), 2);
+        m_t->clock().advance(std::chrono::minutes(11)); // past the 10-minute idle timeout
+        QCOMPARE(m_t->clinic().session()->poll(), access::Session::State::Locked);
+        QVERIFY(!directory().isBuilt());
+        QCOMPARE(directory().size(), std::size_t{0});
+        QVERIFY(m_t->clinic().resume(bytes(kDoctorPassword)).ok());
+        QCOMPARE(listed().size(), 2);
+        m_t->clock().advance(std::chrono::hours(13));
+        QCOMPARE(m_t->clinic().session()->poll(), access::Session::State::Expired);
+        QCOMPARE(directory().size(), std::size_t{0});
+        loginAs(kDoctor, kDoctorPassword);
+        QCOMPARE(listed().size(), 2);
+        m_t->clinic().logout();
+        QVERIFY(!directory().isBuilt());
+        QCOMPARE(directory().size(), std::size_t{0});
+    }
+
+    void createdAndImportedPatientsAppear()
+    {
+        QCOMPARE(listed().size(), 2); // built
+        services::PatientService patients(m_t->clinic());
+        QVERIFY(patients.create(person("Cyd", "Charisse", "MRN-003")).ok());
+        QCOMPARE(listed(QStringLiteral("charisse")), QStringList{"MRN-003"});
+        // The MRN check reads the directory too: a duplicate is refused.
+        QCOMPARE(patients.create(person("Other", "Person", "MRN-003")).error().code, ErrorCode::AlreadyExists);
+        interop::ClinicalImport data;
+        auto imported = person("Dora", "Maar", "MRN-004");
+        imported.id = model::newRowId(m_t->clinic().rng());
+        data.patients.push_back(imported);
+        auto summary = services::ImportService(m_t->clinic()).importRecords(std::move(data), "test");
+        QVERIFY2(summary.ok(), summary.ok() ? "" : summary.error().message.c_str());
+        QCOMPARE(listed(QStringLiteral("maar")), QStringList{"MRN-004"});
+        QCOMPARE(directory().size(), std::size_t{4});
+        interop::ClinicalImport again;
+        again.patients.push_back(person("Dup", "Licate", "MRN-004"));
+        again.patients.back().id = model::newRowId(m_t->clinic().rng());
+        QCOMPARE(services::ImportService(m_t->clinic()).importRecords(std::move(again), "test").error().code,
+                 ErrorCode::AlreadyExists);
+    }
+
+    void careTeamIsAppliedAtEverySearch()
+    {
+        QCOMPARE(listed(), (QStringList{"MRN-001", "MRN-002"}));
+        // Taken off Béatrice's care team behind the directory's back: she disappears at once,
+        // although the directory still holds her.
+        const access::UserId bob = m_t->clinic().session()->userId();
+        QVERIFY(m_t->store().careTeams().remove(m_bea, bob).ok());
+        QCOMPARE(listed(), QStringList{"MRN-001"});
+        QCOMPARE(listed(QStringLiteral("ørsted")), QStringList{});
+        QCOMPARE(services::PatientService(m_t->clinic()).findByMrn(QStringLiteral("MRN-002")).error().code,
+                 ErrorCode::NotFound);
+        QCOMPARE(directory().size(), std::size_t{2});
+        // A doctor on no care team sees nobody, though the directory holds everyone.
+        loginAs(kAdmin, kAdminPassword);
+        services::Sponsor sponsor{kDoctor, secret(kDoctorPassword)};
+        QVERIFY(services::AccountService(m_t->clinic())
+                    .create("carol", access::Role::Doctor, bytes("carol-temporary-1"), &sponsor)
+                    .ok());
+        loginAs("carol", "carol-temporary-1");
+        QVERIFY(m_t->clinic().changeOwnPassword(bytes("carol-own-password-1")).ok());
+        QCOMPARE(listed(), QStringList{});
+        QCOMPARE(listed(QStringLiteral("a")), QStringList{});
+        QCOMPARE(directory().size(), std::size_t{2});
+        QVERIFY(m_t->store().careTeams().add(m_ada, m_t->clinic().session()->userId()).ok());
+        QCOMPARE(listed(QStringLiteral("a")), QStringList{"MRN-001"});
+    }
+
+    void administratorSeesIdentityOnly()
+    {
+        loginAs(kAdmin, kAdminPassword);
+        QCOMPARE(listed(), (QStringList{"MRN-001", "MRN-002"}));
+        QCOMPARE(listed(QStringLiteral("lovelace")), QStringList{"MRN-001"});
+        services::PatientService patients(m_t->clinic());
+        QVERIFY(patients.identity(m_ada).ok());
+        QCOMPARE(patients.chart(m_ada).error().code, ErrorCode::AccessDenied);
+    }
+
+    void importCancelledDuringEncryptionStoresNothing()
+    {
+        // The import encrypts on a worker while it writes the sealed rows: a cancellation while
+        // the worker runs must still leave nothing, and the next import must work.
+        QCOMPARE(listed().size(), 2);
+        auto data = [this] {
+            interop::ClinicalImport d;
+            auto p = person("Fay", "Wray", "MRN-005");
+            p.id = model::newRowId(m_t->clinic().rng());
+            for (int j = 0; j < 600; ++j) { // three Paillier batches of one code
+                model::Observation o;
+                o.id = model::newRowId(m_t->clinic().rng());
+                o.patientId = p.id;
+                o.codeSystem = QString::fromLatin1(model::codesystem::kLoinc);
+                o.code = QStringLiteral("8480-6");
+                o.display = QStringLiteral("Systolic blood pressure");
+                o.value = 100.0 + j % 60;
+                o.unit = QStringLiteral("mm[Hg]");
+                o.effective = QStringLiteral("2024-01-01T10:00:00Z");
+                d.observations.push_back(std::move(o));
+            }
+            d.patients.push_back(p);
+            return d;
+        };
+        const auto patientsBefore = m_t->store().patients().count().value();
+        int calls = 0;
+        auto cancelled =
+            services::ImportService(m_t->clinic()).importRecords(data(), "test", [&](std::size_t done, std::size_t) {
+                ++calls;
+                return done == 0; // the first report after the worker started cancels
+            });
+        QCOMPARE(cancelled.error().code, ErrorCode::Cancelled);
+        QVERIFY(calls >= 2);
+        QCOMPARE(m_t->store().patients().count().value(), patientsBefore);
+        QCOMPARE(listed(QStringLiteral("wray")), QStringList{});
+        std::vector<std::size_t> reports;
+        auto summary = services::ImportService(m_t->clinic())
+                           .importRecords(data(), "test", [&](std::size_t done, std::size_t total) {
+                               reports.push_back(done);
+                               return done <= total;
+                           });
+        QVERIFY2(summary.ok(), summary.ok() ? "" : summary.error().message.c_str());
+        QCOMPARE(summary->counts.at("numeric observations"), std::size_t{600});
+        QVERIFY(std::is_sorted(reports.begin(), reports.end()));
+        QCOMPARE(reports.back(), std::size_t{601});
+        QCOMPARE(listed(QStringLiteral("wray")), QStringList{"MRN-005"});
+    }
+
+    void directoryReplacesAnEntryAndWipesOnClear()
+    {
+        services::PatientDirectory d;
+        auto p = person("Eve", "Old", "MRN-9");
+        p.id = model::newRowId(m_t->clinic().rng());
+        d.put(p);
+        p.familyName = QStringLiteral("New");
+        d.put(p);
+        QCOMPARE(d.size(), std::size_t{1});
+        QCOMPARE(d.search(QStringLiteral("old"), nullptr).size(), std::size_t{0});
+        QCOMPARE(d.search(QStringLiteral("new"), nullptr).size(), std::size_t{1});
+        QCOMPARE(d.mrns(), (std::set<QString>{QStringLiteral("MRN-9")}));
+        const std::vector<model::RowId> none;
+        QCOMPARE(d.search({}, &none).size(), std::size_t{0});
+        d.markBuilt();
+        d.clear();
+        QVERIFY(!d.isBuilt());
+        QCOMPARE(d.search({}, nullptr).size(), std::size_t{0});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPatientDirectory)
+#include "TestPatientDirectory.moc"
