@@ -8,8 +8,8 @@
 #include "app/cli/ClinicCommands.h"
 #include "app/cli/CommandRegistry.h"
 #include "app/cli/DemoCommands.h"
-#include "app/cli/NoteCommands.h"
 #include "app/cli/EntryCommands.h"
+#include "app/cli/NoteCommands.h"
 #include "app/cli/PaillierCommands.h"
 #include "app/cli/RecordCommands.h"
 

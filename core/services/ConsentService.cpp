@@ -112,7 +112,11 @@ Status ConsentService::setResearchOptOut(const model::RowId& patient, bool optOu
         CC_TRY(changed);
         subject.detail += ", " + std::to_string(*changed) + " index rows";
         CC_TRY(m_clinic.record(subject, AuditOutcome::Success));
-        return (*tx)->commit();
+        CC_TRY((*tx)->commit());
+        // The session's patient directory holds identity documents: tell it about the rewrite.
+        identity->id = patient;
+        PatientService::noteStored(m_clinic, {*identity});
+        return {};
     };
     auto result = run();
     if (!result)

@@ -53,36 +53,6 @@ std::string countsText(const interop::ImportSummary& summary)
 
 } // namespace
 
-Status ImportService::refreshLatest(const model::RowId& patient, const std::vector<std::uint8_t>& codeToken,
-                                    const records::PatientKey& clinicalKey)
-{
-    auto& store = m_clinic.backend().clinical();
-    auto index = store.indexOf(patient, codeToken);
-    CC_TRY(index);
-    std::optional<model::Observation> best;
-    for (const auto& entry : *index) {
-        auto row = store.findRow(entry.rowId);
-        CC_TRY(row);
-        if (!row->has_value())
-            return makeError(ErrorCode::IntegrityFailure, "an observation index row has no clinical row");
-        auto plain = records::SealedRow::open(clinicalKey.secret, clinicalKey.keyId, ObservationService::kTable,
-                                              ObservationService::kColumn, (*row)->id, (*row)->document);
-        CC_TRY(plain);
-        auto obs = model::Observation::fromJson(
-            QByteArray(reinterpret_cast<const char*>(plain->data()), static_cast<qsizetype>(plain->size())));
-        CC_TRY(obs);
-        obs->id = (*row)->id;
-        if (!best || ObservationService::laterThan(*obs, *best))
-            best = std::move(*obs);
-    }
-    for (const auto& entry : *index) {
-        const bool latest = best && entry.rowId == best->id;
-        if (latest != entry.latest)
-            CC_TRY(store.setLatest(entry.rowId, latest));
-    }
-    return {};
-}
-
 Result<interop::ImportSummary> ImportService::importSynthea(const QString& folder, const ImportProgress& progress)
 {
     // Authorise before reading anything: a denied user learns nothing about the folder.
@@ -329,7 +299,7 @@ Result<interop::ImportSummary> ImportService::store(interop::ClinicalImport& dat
         if (existingIds.count(row.patientId) != 0)
             touched.insert({row.patientId, row.codeToken});
     for (const auto& [patient, token] : touched)
-        CC_TRY(refreshLatest(patient, token, keys.at(patient).clinical));
+        CC_TRY(ObservationService::refreshLatest(m_clinic, patient, token, keys.at(patient).clinical));
     subject.detail = "imported: " + countsText(summary);
     CC_TRY(m_clinic.record(subject, AuditOutcome::Success));
     CC_TRY((*tx)->commit());

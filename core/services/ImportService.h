@@ -72,9 +72,6 @@ private:
     Result<interop::ImportSummary> store(interop::ClinicalImport& data, const ImportProgress& progress,
                                          AuditSubject& subject, std::vector<ExistingPatient>* existing = nullptr);
     Result<interop::ImportSummary> importFhirFile(const QString& file, const ImportProgress& progress);
-    /// Moves the latest flag of (patient, code) to its latest observation, stored ones included.
-    Status refreshLatest(const model::RowId& patient, const std::vector<std::uint8_t>& codeToken,
-                         const records::PatientKey& clinicalKey);
     ClinicService& m_clinic;
     const interop::UnitsCatalogue& m_catalogue;
 };

@@ -145,10 +145,11 @@ Result<std::vector<std::uint8_t>> ObservationService::sealClinical(const records
         {reinterpret_cast<const std::uint8_t*>(json.constData()), static_cast<std::size_t>(json.size())}, rng);
 }
 
-Status ObservationService::refreshLatest(const model::RowId& patient, const std::vector<std::uint8_t>& codeToken,
+Status ObservationService::refreshLatest(ClinicService& clinic, const model::RowId& patient,
+                                         const std::vector<std::uint8_t>& codeToken,
                                          const records::PatientKey& clinicalKey)
 {
-    auto& store = m_clinic.backend().clinical();
+    auto& store = clinic.backend().clinical();
     auto index = store.indexOf(patient, codeToken);
     CC_TRY(index);
     std::optional<model::Observation> best;
@@ -231,7 +232,7 @@ Result<model::RowId> ObservationService::add(const model::RowId& patient, model:
         CC_TRY(m_clinic.backend().clinical().insertRow({observation.id, patient, observation.encounterId,
                                                         ports::ClinicalKind::Observation, std::move(prepared->doc)}));
         CC_TRY(m_clinic.backend().clinical().insertIndex(prepared->index));
-        CC_TRY(refreshLatest(patient, prepared->index.codeToken, prepared->key.key));
+        CC_TRY(refreshLatest(m_clinic, patient, prepared->index.codeToken, prepared->key.key));
         subject.flagged = prepared->key.basis == access::AccessBasis::BreakGlass;
         CC_TRY(m_clinic.record(subject, AuditOutcome::Success));
         CC_TRY((*tx)->commit());
@@ -274,9 +275,9 @@ Status ObservationService::update(model::Observation observation)
         else
             CC_TRY(store.updateIndex(prepared->index));
         // The date or the code may have moved: both (patient, code) groups get their flag recomputed.
-        CC_TRY(refreshLatest(patient, prepared->index.codeToken, prepared->key.key));
+        CC_TRY(refreshLatest(m_clinic, patient, prepared->index.codeToken, prepared->key.key));
         if (!oldCodeToken.empty() && oldCodeToken != prepared->index.codeToken)
-            CC_TRY(refreshLatest(patient, oldCodeToken, prepared->key.key));
+            CC_TRY(refreshLatest(m_clinic, patient, oldCodeToken, prepared->key.key));
         subject.flagged = prepared->key.basis == access::AccessBasis::BreakGlass;
         CC_TRY(m_clinic.record(subject, AuditOutcome::Success));
         return (*tx)->commit();
@@ -369,7 +370,7 @@ Status ObservationService::remove(const model::RowId& observation)
         CC_TRY(tx);
         CC_TRY(store.deleteRow(observation));
         if (!codeToken.empty())
-            CC_TRY(refreshLatest(patient, codeToken, clinicalKey->key));
+            CC_TRY(refreshLatest(m_clinic, patient, codeToken, clinicalKey->key));
         CC_TRY(m_clinic.record(subject, AuditOutcome::Success));
         return (*tx)->commit();
     };

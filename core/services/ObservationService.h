@@ -72,6 +72,12 @@ public:
     /// HMAC-SHA-256(index key, row id ‖ ciphertext), checked before a value enters any sum.
     [[nodiscard]] static Result<crypto::Digest256>
     rowMac(const crypto::SecureBytes& indexKey, const model::RowId& rowId, std::span<const std::uint8_t> ciphertext);
+    /// Moves the latest flag of (patient, code token) to its latest stored observation (effective
+    /// date-time, ties by row id), inside the caller's transaction. Errors: IntegrityFailure (an
+    /// index row without its clinical row, a document that does not open), storage errors.
+    [[nodiscard]] static Status refreshLatest(ClinicService& clinic, const model::RowId& patient,
+                                              const std::vector<std::uint8_t>& codeToken,
+                                              const records::PatientKey& clinicalKey);
     /// True if observation `a` is later than `b` (effective date-time, ties broken by row id).
     [[nodiscard]] static bool laterThan(const model::Observation& a, const model::Observation& b);
     /// Seals a clinical document for `rowId` under a patient's clinical key. Errors: CryptoFailure.
@@ -87,8 +93,6 @@ private:
         std::vector<std::uint8_t> doc;
     };
     Result<Prepared> prepare(const model::RowId& patient, model::Observation& observation);
-    Status refreshLatest(const model::RowId& patient, const std::vector<std::uint8_t>& codeToken,
-                         const records::PatientKey& clinicalKey);
     ClinicService& m_clinic;
     const interop::UnitsCatalogue& m_catalogue;
 };

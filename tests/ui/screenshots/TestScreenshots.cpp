@@ -11,6 +11,7 @@
 #include "ui/doctor/BreakGlassDialog.h"
 #include "ui/doctor/ChartView.h"
 #include "ui/doctor/DoctorWindow.h"
+#include "ui/doctor/ImportDialog.h"
 #include "ui/doctor/ObservationsPage.h"
 #include "ui/doctor/PatientListModel.h"
 #include "ui/login/LoginWindow.h"
@@ -151,6 +152,26 @@ private slots:
         w.chartView()->showTab(ChartView::Tab::Observations);
         w.chartView()->observationsPage()->selectCode(QStringLiteral("2339-0"));
         save(&w, QStringLiteral("doctor-chart-observations.png"));
+        m_fixture->clinic().logout();
+    }
+
+    void importDialog()
+    {
+        QVERIFY(m_fixture->login(ClinicFixture::kDoctor, ClinicFixture::kDoctorPassword));
+        ImportDialog d(m_fixture->clinic());
+        d.resize(900, 520);
+        d.show();
+        // HL7's official examples: two patients are skipped (reasons listed), the others imported.
+        const QString dir = QStringLiteral(CC_TEST_DATA_DIR "/fhir/examples/");
+        QStringList files;
+        for (const char* name : {"patient-example.json", "patient-example-a.json", "patient-example-animal.json",
+                                 "observation-example.json", "observation-example-bloodpressure.json"})
+            files << dir + QLatin1String(name);
+        d.setInput(ImportDialog::Source::FhirFiles, files.join(QLatin1Char(';')));
+        const auto status = d.startImport();
+        QVERIFY2(status.ok(), status.ok() ? "" : status.error().message.c_str());
+        save(&d, QStringLiteral("import-dialog.png"));
+        d.reject();
         m_fixture->clinic().logout();
     }
 
