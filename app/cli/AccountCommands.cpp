@@ -41,13 +41,6 @@ Result<std::optional<services::Sponsor>> sponsorOption(const Args& args, ClinicC
     return std::optional<services::Sponsor>(services::Sponsor{*name, std::move(password).value()});
 }
 
-std::vector<OptionSpec> withOptions(std::vector<OptionSpec> extra)
-{
-    auto options = clinicOptions();
-    options.insert(options.end(), extra.begin(), extra.end());
-    return options;
-}
-
 const char* statusText(const services::AccountSummary& a, std::int64_t now)
 {
     if (!a.enabled)
@@ -195,9 +188,9 @@ void registerAccountCommands(CommandRegistry& registry)
     registry.add({{"user", "add"},
                   "Create an account with a temporary password",
                   "NAME",
-                  withOptions({{"role", "ROLE", "admin, doctor or patient"},
-                               {"sponsor", "DOCTOR", "a doctor who vouches for a new doctor account"},
-                               {"patient", "MRN", "the patient record of a patient account"}}),
+                  clinicOptionsWith({{"role", "ROLE", "admin, doctor or patient"},
+                                     {"sponsor", "DOCTOR", "a doctor who vouches for a new doctor account"},
+                                     {"patient", "MRN", "the patient record of a patient account"}}),
                   1,
                   1,
                   runUserAdd,
@@ -229,7 +222,7 @@ void registerAccountCommands(CommandRegistry& registry)
     registry.add({{"user", "enable"},
                   "Give a disabled account a new key slot with a temporary password",
                   "NAME",
-                  withOptions({{"sponsor", "DOCTOR", "a doctor who vouches (doctor accounts)"}}),
+                  clinicOptionsWith({{"sponsor", "DOCTOR", "a doctor who vouches (doctor accounts)"}}),
                   1,
                   1,
                   [](const Args& a, Io& io) {
@@ -242,7 +235,7 @@ void registerAccountCommands(CommandRegistry& registry)
     registry.add({{"user", "reset-password"},
                   "Replace a forgotten password by a temporary one",
                   "NAME",
-                  withOptions({{"sponsor", "DOCTOR", "a doctor who vouches (doctor accounts)"}}),
+                  clinicOptionsWith({{"sponsor", "DOCTOR", "a doctor who vouches (doctor accounts)"}}),
                   1,
                   1,
                   [](const Args& a, Io& io) {
@@ -255,8 +248,8 @@ void registerAccountCommands(CommandRegistry& registry)
     registry.add({{"user", "set-role"},
                   "Change an account's role (a new key slot with the role's keys and a temporary password)",
                   "NAME",
-                  withOptions({{"role", "ROLE", "admin or doctor"},
-                               {"sponsor", "DOCTOR", "a doctor who vouches (new doctors)"}}),
+                  clinicOptionsWith({{"role", "ROLE", "admin or doctor"},
+                                     {"sponsor", "DOCTOR", "a doctor who vouches (new doctors)"}}),
                   1,
                   1,
                   [](const Args& a, Io& io) {
@@ -270,7 +263,7 @@ void registerAccountCommands(CommandRegistry& registry)
                               const services::Sponsor* sp) { return s.setRole(n, r, p, sp); });
                   },
                   sponsorNote});
-    const auto careOptions = withOptions(
+    const auto careOptions = clinicOptionsWith(
         {{"patient", "ID", "the patient's row id (32 hex digits)"}, {"doctor", "NAME", "the doctor's account"}});
     registry.add({{"careteam", "add"},
                   "Add a doctor to a patient's care team",

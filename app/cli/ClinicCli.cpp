@@ -2,6 +2,7 @@
 #include "app/cli/ClinicCli.h"
 
 #include "core/crypto/Rng.h"
+#include "core/services/PatientService.h"
 
 #include <unistd.h>
 
@@ -36,6 +37,22 @@ Result<std::string> requiredOption(const Args& args, const std::string& name)
     if (!value || value->empty())
         return makeError(ErrorCode::InvalidArgument, "--" + name + " is required; see --help");
     return *value;
+}
+
+std::vector<OptionSpec> clinicOptionsWith(std::vector<OptionSpec> extra)
+{
+    auto options = clinicOptions();
+    options.insert(options.end(), extra.begin(), extra.end());
+    return options;
+}
+
+Result<model::RowId> patientFromOption(ClinicCli& cli, const Args& args)
+{
+    auto mrn = requiredOption(args, "patient");
+    CC_TRY(mrn);
+    auto p = services::PatientService(cli.clinic()).findByMrn(QString::fromStdString(*mrn));
+    CC_TRY(p);
+    return p->id;
 }
 
 ClinicCli::ClinicCli(Io& io, bool fromStdin) : m_passwords(io.in, io.err, fromStdin) {}

@@ -6,6 +6,7 @@
 #include "app/cli/CommandRegistry.h"
 #include "app/cli/PasswordSource.h"
 #include "core/Clock.h"
+#include "core/model/RowId.h"
 #include "core/services/ClinicService.h"
 #include "db/ClinicStore.h"
 
@@ -45,6 +46,16 @@ private:
 
 /// The required value of an option. Errors: InvalidArgument naming the option.
 [[nodiscard]] Result<std::string> requiredOption(const Args& args, const std::string& name);
+
+/// clinicOptions() followed by a command's own options.
+[[nodiscard]] std::vector<OptionSpec> clinicOptionsWith(std::vector<OptionSpec> extra);
+
+/// The `--patient MRN` option of the record commands.
+inline const OptionSpec kPatientMrnOption{"patient", "MRN", "the patient's medical record number"};
+
+/// The row id of the patient named by the required --patient MRN, among those the session may
+/// see (PatientService::findByMrn, audited there). Errors: InvalidArgument, NotFound, AccessDenied.
+[[nodiscard]] Result<model::RowId> patientFromOption(ClinicCli& cli, const Args& args);
 
 /// Reads the documented password order for a command's --help: one line per password.
 inline constexpr const char* kPasswordOrderNote =

@@ -46,15 +46,6 @@ Result<QString> systemUri(const std::string& name, std::initializer_list<const c
     return makeError(ErrorCode::InvalidArgument, "--system must be one of " + names);
 }
 
-Result<model::RowId> patientOf(ClinicCli& cli, const Args& args)
-{
-    auto mrn = requiredOption(args, "patient");
-    CC_TRY(mrn);
-    auto p = services::PatientService(cli.clinic()).findByMrn(QString::fromStdString(*mrn));
-    CC_TRY(p);
-    return p->id;
-}
-
 QJsonObject documentJson(const QByteArray& json, const model::RowId& id)
 {
     QJsonObject o = QJsonDocument::fromJson(json).object();
@@ -79,7 +70,7 @@ void printAdded(const model::RowId& id, const char* what, Io& io)
 int runConditionAdd(const Args& args, Io& io)
 {
     return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
-        auto patient = patientOf(cli, args);
+        auto patient = patientFromOption(cli, args);
         CC_TRY(patient);
         auto system = systemUri(args.value("system").value_or("icd10"), {"icd10", "icd10cm", "snomed"});
         CC_TRY(system);
@@ -100,7 +91,7 @@ int runConditionAdd(const Args& args, Io& io)
 int runMedicationAdd(const Args& args, Io& io)
 {
     return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
-        auto patient = patientOf(cli, args);
+        auto patient = patientFromOption(cli, args);
         CC_TRY(patient);
         model::Medication m;
         m.code = opt(args, "code");
@@ -119,7 +110,7 @@ int runMedicationAdd(const Args& args, Io& io)
 int runAllergyAdd(const Args& args, Io& io)
 {
     return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
-        auto patient = patientOf(cli, args);
+        auto patient = patientFromOption(cli, args);
         CC_TRY(patient);
         auto system = systemUri(args.value("system").value_or("snomed"), {"snomed", "rxnorm"});
         CC_TRY(system);
@@ -143,7 +134,7 @@ int runAllergyAdd(const Args& args, Io& io)
 int runConditionList(const Args& args, Io& io)
 {
     return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
-        auto patient = patientOf(cli, args);
+        auto patient = patientFromOption(cli, args);
         CC_TRY(patient);
         auto list = services::ClinicalEntryService(cli.clinic()).conditions(*patient);
         CC_TRY(list);
@@ -166,7 +157,7 @@ int runConditionList(const Args& args, Io& io)
 int runMedicationList(const Args& args, Io& io)
 {
     return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
-        auto patient = patientOf(cli, args);
+        auto patient = patientFromOption(cli, args);
         CC_TRY(patient);
         auto list = services::ClinicalEntryService(cli.clinic()).medications(*patient);
         CC_TRY(list);
@@ -189,7 +180,7 @@ int runMedicationList(const Args& args, Io& io)
 int runAllergyList(const Args& args, Io& io)
 {
     return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
-        auto patient = patientOf(cli, args);
+        auto patient = patientFromOption(cli, args);
         CC_TRY(patient);
         auto list = services::ClinicalEntryService(cli.clinic()).allergies(*patient);
         CC_TRY(list);
@@ -219,7 +210,7 @@ int runConsentSet(const Args& args, Io& io)
         const bool optOut = *research == "no";
         services::ConsentService consent(cli.clinic());
         if (args.has("patient")) {
-            auto patient = patientOf(cli, args);
+            auto patient = patientFromOption(cli, args);
             CC_TRY(patient);
             CC_TRY(consent.setResearchOptOut(*patient, optOut));
         } else {
@@ -234,15 +225,6 @@ int runConsentSet(const Args& args, Io& io)
     });
 }
 
-std::vector<OptionSpec> withOptions(std::vector<OptionSpec> extra)
-{
-    auto options = clinicOptions();
-    options.insert(options.end(), extra.begin(), extra.end());
-    return options;
-}
-
-const OptionSpec kPatient{"patient", "MRN", "the patient's medical record number"};
-
 } // namespace
 
 void registerEntryCommands(CommandRegistry& registry)
@@ -251,24 +233,25 @@ void registerEntryCommands(CommandRegistry& registry)
         std::string("The record is checked by the same rules as an imported one (codes, ISO 8601 dates,\n"
                     "end not before start, known status tokens); an error names the field (exit 1).\n") +
         kPasswordOrderNote;
-    registry.add({{"condition", "add"},
-                  "Add a problem (ICD-10 or SNOMED CT) to a patient's chart (doctor on the care team)",
-                  "",
-                  withOptions({kPatient,
-                               {"system", "icd10|icd10cm|snomed", "code system (default icd10)"},
-                               {"code", "CODE", "the condition code (E11.9, 44054006)"},
-                               {"display", "TEXT", "the condition's name"},
-                               {"onset", "DATE", "ISO 8601 date or date-time"},
-                               {"abatement", "DATE", "when it resolved (optional)"},
-                               {"status", "STATUS", "active, recurrence, relapse, inactive, remission or resolved"}}),
-                  0,
-                  0,
-                  runConditionAdd,
-                  addDetails});
+    registry.add(
+        {{"condition", "add"},
+         "Add a problem (ICD-10 or SNOMED CT) to a patient's chart (doctor on the care team)",
+         "",
+         clinicOptionsWith({kPatientMrnOption,
+                            {"system", "icd10|icd10cm|snomed", "code system (default icd10)"},
+                            {"code", "CODE", "the condition code (E11.9, 44054006)"},
+                            {"display", "TEXT", "the condition's name"},
+                            {"onset", "DATE", "ISO 8601 date or date-time"},
+                            {"abatement", "DATE", "when it resolved (optional)"},
+                            {"status", "STATUS", "active, recurrence, relapse, inactive, remission or resolved"}}),
+         0,
+         0,
+         runConditionAdd,
+         addDetails});
     registry.add({{"condition", "list"},
                   "List a patient's problems (doctor on the care team)",
                   "",
-                  withOptions({kPatient}),
+                  clinicOptionsWith({kPatientMrnOption}),
                   0,
                   0,
                   runConditionList,
@@ -277,13 +260,13 @@ void registerEntryCommands(CommandRegistry& registry)
         {{"medication", "add"},
          "Add a medication (RxNorm) to a patient's chart (doctor on the care team)",
          "",
-         withOptions({kPatient,
-                      {"code", "RXCUI", "the RxNorm concept id"},
-                      {"display", "TEXT", "the medication's name"},
-                      {"start", "DATE", "ISO 8601 date or date-time"},
-                      {"stop", "DATE", "when it stopped (optional)"},
-                      {"dosage", "TEXT", "dosage instruction (optional)"},
-                      {"status", "STATUS", "active, on-hold, completed, stopped, cancelled, entered-in-error"}}),
+         clinicOptionsWith({kPatientMrnOption,
+                            {"code", "RXCUI", "the RxNorm concept id"},
+                            {"display", "TEXT", "the medication's name"},
+                            {"start", "DATE", "ISO 8601 date or date-time"},
+                            {"stop", "DATE", "when it stopped (optional)"},
+                            {"dosage", "TEXT", "dosage instruction (optional)"},
+                            {"status", "STATUS", "active, on-hold, completed, stopped, cancelled, entered-in-error"}}),
          0,
          0,
          runMedicationAdd,
@@ -291,7 +274,7 @@ void registerEntryCommands(CommandRegistry& registry)
     registry.add({{"medication", "list"},
                   "List a patient's medications (doctor on the care team)",
                   "",
-                  withOptions({kPatient}),
+                  clinicOptionsWith({kPatientMrnOption}),
                   0,
                   0,
                   runMedicationList,
@@ -299,17 +282,17 @@ void registerEntryCommands(CommandRegistry& registry)
     registry.add({{"allergy", "add"},
                   "Add an allergy or intolerance to a patient's chart (doctor on the care team)",
                   "",
-                  withOptions({kPatient,
-                               {"system", "snomed|rxnorm", "code system of the substance (default snomed)"},
-                               {"code", "CODE", "the substance or allergy code"},
-                               {"display", "TEXT", "the substance's name"},
-                               {"start", "DATE", "ISO 8601 date or date-time"},
-                               {"stop", "DATE", "when it ended (optional)"},
-                               {"criticality", "LEVEL", "low, high or unable-to-assess"},
-                               {"status", "STATUS", "active, inactive or resolved"},
-                               {"reaction-code", "SNOMED", "the reaction's SNOMED CT code"},
-                               {"reaction", "TEXT", "the reaction's name"},
-                               {"severity", "LEVEL", "mild, moderate or severe"}}),
+                  clinicOptionsWith({kPatientMrnOption,
+                                     {"system", "snomed|rxnorm", "code system of the substance (default snomed)"},
+                                     {"code", "CODE", "the substance or allergy code"},
+                                     {"display", "TEXT", "the substance's name"},
+                                     {"start", "DATE", "ISO 8601 date or date-time"},
+                                     {"stop", "DATE", "when it ended (optional)"},
+                                     {"criticality", "LEVEL", "low, high or unable-to-assess"},
+                                     {"status", "STATUS", "active, inactive or resolved"},
+                                     {"reaction-code", "SNOMED", "the reaction's SNOMED CT code"},
+                                     {"reaction", "TEXT", "the reaction's name"},
+                                     {"severity", "LEVEL", "mild, moderate or severe"}}),
                   0,
                   0,
                   runAllergyAdd,
@@ -317,7 +300,7 @@ void registerEntryCommands(CommandRegistry& registry)
     registry.add({{"allergy", "list"},
                   "List a patient's allergies (doctor on the care team)",
                   "",
-                  withOptions({kPatient}),
+                  clinicOptionsWith({kPatientMrnOption}),
                   0,
                   0,
                   runAllergyList,
@@ -326,8 +309,8 @@ void registerEntryCommands(CommandRegistry& registry)
         {{"consent", "set"},
          "Record research consent: a patient for themselves, or a doctor from a paper form",
          "",
-         withOptions({{"patient", "MRN", "the patient (a doctor; a patient account omits it)"},
-                      {"research", "yes|no", "no = opt out of research use"}}),
+         clinicOptionsWith({{"patient", "MRN", "the patient (a doctor; a patient account omits it)"},
+                            {"research", "yes|no", "no = opt out of research use"}}),
          0,
          0,
          runConsentSet,

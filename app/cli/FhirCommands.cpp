@@ -92,13 +92,6 @@ int runExportFhir(const Args& args, Io& io)
     });
 }
 
-std::vector<OptionSpec> withOptions(std::vector<OptionSpec> extra)
-{
-    auto options = clinicOptions();
-    options.insert(options.end(), extra.begin(), extra.end());
-    return options;
-}
-
 } // namespace
 
 void registerFhirCommands(CommandRegistry& registry)
@@ -121,8 +114,8 @@ void registerFhirCommands(CommandRegistry& registry)
         {{"export", "fhir"},
          "Export one patient's record as a FHIR R4 Bundle (doctor, or a patient for their own)",
          "",
-         withOptions({{"patient", "MRN", "the patient's medical record number (a patient account may omit it)"},
-                      {"out", "FILE", "where to write the Bundle (replaced atomically, mode 0600)"}}),
+         clinicOptionsWith({{"patient", "MRN", "the patient's medical record number (a patient account may omit it)"},
+                            {"out", "FILE", "where to write the Bundle (replaced atomically, mode 0600)"}}),
          0,
          0,
          runExportFhir,

@@ -35,15 +35,6 @@ void printJson(const QJsonDocument& doc, Io& io)
     io.out << doc.toJson(QJsonDocument::Indented).toStdString();
 }
 
-Result<model::RowId> patientOf(ClinicCli& cli, const Args& args)
-{
-    auto mrn = requiredOption(args, "patient");
-    CC_TRY(mrn);
-    auto p = services::PatientService(cli.clinic()).findByMrn(QString::fromStdString(*mrn));
-    CC_TRY(p);
-    return p->id;
-}
-
 /// The note text from --text or --text-file (exactly one), UTF-8 checked.
 Result<QString> noteText(const Args& args)
 {
@@ -86,7 +77,7 @@ int runNoteAdd(const Args& args, Io& io)
     return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
         auto body = noteText(args);
         CC_TRY(body);
-        auto patient = patientOf(cli, args);
+        auto patient = patientFromOption(cli, args);
         CC_TRY(patient);
         model::ClinicalNote note;
         note.title = QString::fromStdString(args.value("title").value_or(""));
@@ -107,7 +98,7 @@ int runNoteAdd(const Args& args, Io& io)
 int runNoteList(const Args& args, Io& io)
 {
     return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
-        auto patient = patientOf(cli, args);
+        auto patient = patientFromOption(cli, args);
         CC_TRY(patient);
         auto list = services::NoteService(cli.clinic()).list(*patient);
         CC_TRY(list);
@@ -134,7 +125,7 @@ int runNoteList(const Args& args, Io& io)
 int runAttachmentAdd(const Args& args, Io& io)
 {
     return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
-        auto patient = patientOf(cli, args);
+        auto patient = patientFromOption(cli, args);
         CC_TRY(patient);
         ProgressBar bar(io.err, "encrypting", ProgressBar::stderrIsTerminal());
         auto id =
@@ -157,7 +148,7 @@ int runAttachmentAdd(const Args& args, Io& io)
 int runAttachmentList(const Args& args, Io& io)
 {
     return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
-        auto patient = patientOf(cli, args);
+        auto patient = patientFromOption(cli, args);
         CC_TRY(patient);
         auto list = services::AttachmentService(cli.clinic()).list(*patient);
         CC_TRY(list);
@@ -180,7 +171,7 @@ int runAttachmentList(const Args& args, Io& io)
 int runAttachmentGet(const Args& args, Io& io)
 {
     return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
-        auto patient = patientOf(cli, args);
+        auto patient = patientFromOption(cli, args);
         CC_TRY(patient);
         auto idText = requiredOption(args, "id");
         CC_TRY(idText);
@@ -208,15 +199,6 @@ int runAttachmentGet(const Args& args, Io& io)
     });
 }
 
-std::vector<OptionSpec> withOptions(std::vector<OptionSpec> extra)
-{
-    auto options = clinicOptions();
-    options.insert(options.end(), extra.begin(), extra.end());
-    return options;
-}
-
-const OptionSpec kPatientOption{"patient", "MRN", "the patient's medical record number"};
-
 } // namespace
 
 void registerNoteCommands(CommandRegistry& registry)
@@ -224,11 +206,11 @@ void registerNoteCommands(CommandRegistry& registry)
     registry.add({{"note", "add"},
                   "Add a clinical note (doctor on the care team); private unless --shared",
                   "",
-                  withOptions({kPatientOption,
-                               {"title", "T", "the note's title"},
-                               {"text", "T", "the note's text"},
-                               {"text-file", "F", "read the text from a UTF-8 file (at most 1 MB)"},
-                               {"shared", "", "the patient may read this note in the patient portal"}}),
+                  clinicOptionsWith({kPatientMrnOption,
+                                     {"title", "T", "the note's title"},
+                                     {"text", "T", "the note's text"},
+                                     {"text-file", "F", "read the text from a UTF-8 file (at most 1 MB)"},
+                                     {"shared", "", "the patient may read this note in the patient portal"}}),
                   0,
                   0,
                   runNoteAdd,
@@ -238,7 +220,7 @@ void registerNoteCommands(CommandRegistry& registry)
     registry.add({{"note", "list"},
                   "List a patient's notes (a patient account: only the shared ones)",
                   "",
-                  withOptions({kPatientOption}),
+                  clinicOptionsWith({kPatientMrnOption}),
                   0,
                   0,
                   runNoteList,
@@ -246,7 +228,7 @@ void registerNoteCommands(CommandRegistry& registry)
     registry.add({{"attachment", "add"},
                   "Attach a PNG, JPEG or PDF file (at most 1 GiB) to a patient's record",
                   "FILE",
-                  withOptions({kPatientOption, {"description", "D", "a short description"}}),
+                  clinicOptionsWith({kPatientMrnOption, {"description", "D", "a short description"}}),
                   1,
                   1,
                   runAttachmentAdd,
@@ -254,7 +236,7 @@ void registerNoteCommands(CommandRegistry& registry)
     registry.add({{"attachment", "list"},
                   "List a patient's attachments",
                   "",
-                  withOptions({kPatientOption}),
+                  clinicOptionsWith({kPatientMrnOption}),
                   0,
                   0,
                   runAttachmentList,
@@ -262,9 +244,9 @@ void registerNoteCommands(CommandRegistry& registry)
     registry.add({{"attachment", "get"},
                   "Decrypt an attachment into a new file (every chunk verified first)",
                   "",
-                  withOptions({kPatientOption,
-                               {"id", "ID", "the attachment's id (from attachment list)"},
-                               {"out", "FILE", "the file to create (must not exist)"}}),
+                  clinicOptionsWith({kPatientMrnOption,
+                                     {"id", "ID", "the attachment's id (from attachment list)"},
+                                     {"out", "FILE", "the file to create (must not exist)"}}),
                   0,
                   0,
                   runAttachmentGet,

@@ -164,13 +164,6 @@ int runObservationList(const Args& args, Io& io)
     });
 }
 
-std::vector<OptionSpec> withOptions(std::vector<OptionSpec> extra)
-{
-    auto options = clinicOptions();
-    options.insert(options.end(), extra.begin(), extra.end());
-    return options;
-}
-
 } // namespace
 
 void printImportSummary(const interop::ImportSummary& summary, Io& io)
@@ -225,7 +218,7 @@ void registerRecordCommands(CommandRegistry& registry)
     registry.add({{"patient", "list"},
                   "List the patients you may see (a doctor: the care team), identity only",
                   "",
-                  withOptions({{"search", "TEXT", "only names or MRNs containing TEXT (case-insensitive)"}}),
+                  clinicOptionsWith({{"search", "TEXT", "only names or MRNs containing TEXT (case-insensitive)"}}),
                   0,
                   0,
                   runPatientList,
@@ -238,15 +231,15 @@ void registerRecordCommands(CommandRegistry& registry)
                   1,
                   runPatientShow,
                   kPasswordOrderNote});
-    registry.add(
-        {{"observation", "list"},
-         "List a patient's observations (doctor on the care team)",
-         "",
-         withOptions({{"patient", "MRN", "the patient's medical record number"}, {"code", "LOINC", "only this code"}}),
-         0,
-         0,
-         runObservationList,
-         kPasswordOrderNote});
+    registry.add({{"observation", "list"},
+                  "List a patient's observations (doctor on the care team)",
+                  "",
+                  clinicOptionsWith(
+                      {{"patient", "MRN", "the patient's medical record number"}, {"code", "LOINC", "only this code"}}),
+                  0,
+                  0,
+                  runObservationList,
+                  kPasswordOrderNote});
     registerFhirCommands(registry);
 }
 
