@@ -128,6 +128,12 @@ Status Database::configure(const crypto::SecureBytes& key)
     CC_TRY(exec("PRAGMA temp_store = MEMORY;"));
     CC_TRY(exec("PRAGMA secure_delete = ON;"));
     CC_TRY(exec("PRAGMA foreign_keys = ON;"));
+    // A 64 MiB page cache (SQLite's default is about 2 MiB): SQLCipher decrypts and authenticates
+    // every page it brings into the cache, so a cache that holds the working set avoids paying that
+    // again on every read (tests/bench/storage: 1.8x plain SQLite with the default, about 1.3x with
+    // this). The cached pages are decrypted database pages; the PHI in them is still sealed
+    // documents, and the cache goes with the connection.
+    CC_TRY(exec("PRAGMA cache_size = -65536;"));
     auto foreignKeys = queryText("PRAGMA foreign_keys;", "reading PRAGMA foreign_keys");
     CC_TRY(foreignKeys);
     auto secureDelete = queryText("PRAGMA secure_delete;", "reading PRAGMA secure_delete");
