@@ -212,25 +212,18 @@ void FhirConverter::patient(FhirEntry& e)
         else if (system == QLatin1String("email") && p.email.isEmpty())
             p.email = t.string("value", lim::kEmail);
     }
-    p.sourceId = sourceIdOf(e);
-    if (!r.ok() || !valid(e, p))
+    if (!r.ok())
         return;
-    p.id = newRowId(m_rng);
-    e.state = FhirEntry::State::Imported;
-    e.rowId = p.id;
-    m_out.patients.push_back(std::move(p));
+    keep(e, std::move(p), m_out.patients);
 }
 
 void FhirConverter::encounter(FhirEntry& e)
 {
     const FhirObject& r = e.resource;
-    const PatientLink link = m_index.patient(e, r, "subject");
-    if (!r.ok())
+    auto linked = linkedRecord<Encounter>(e, "subject");
+    if (!linked)
         return;
-    if (!link.patientId)
-        return skip(e, link.skipField, link.skipReason);
-    Encounter enc;
-    enc.patientId = *link.patientId;
+    Encounter& enc = *linked;
     bool partial = false;
     if (const auto period = r.object("period")) {
         enc.start = date(*period, "start", false, partial);
@@ -265,27 +258,19 @@ void FhirConverter::encounter(FhirEntry& e)
                     partial ? "period.start is not a full date" : "no period.start: the chart orders encounters by it");
     if (enc.code.isEmpty())
         return skip(e, r.path("type"), "no SNOMED CT encounter type");
-    enc.sourceId = sourceIdOf(e);
-    if (!valid(e, enc))
-        return;
-    enc.id = newRowId(m_rng);
-    e.state = FhirEntry::State::Imported;
-    e.rowId = enc.id;
-    e.patientId = enc.patientId;
-    m_out.encounters.push_back(std::move(enc));
+    const model::RowId patientId = enc.patientId;
+    keep(e, std::move(enc), m_out.encounters);
+    if (e.state == FhirEntry::State::Imported)
+        e.patientId = patientId; // encounter references of later resources check the patient
 }
 
 void FhirConverter::condition(FhirEntry& e)
 {
     const FhirObject& r = e.resource;
-    const PatientLink link = m_index.patient(e, r, "subject");
-    if (!r.ok())
+    auto linked = linkedRecord<Condition>(e, "subject");
+    if (!linked)
         return;
-    if (!link.patientId)
-        return skip(e, link.skipField, link.skipReason);
-    Condition c;
-    c.patientId = *link.patientId;
-    c.encounterId = m_index.encounter(e, r, "encounter", c.patientId);
+    Condition& c = *linked;
     std::optional<FhirCoding> code;
     if (const auto codeable = r.object("code"))
         code = coding(*codeable, {codesystem::kSnomed, codesystem::kIcd10, codesystem::kIcd10Cm});
@@ -305,26 +290,16 @@ void FhirConverter::condition(FhirEntry& e)
     c.display = code->display;
     if (c.onset.isEmpty())
         return skip(e, r.path("onsetDateTime"), partial ? "the onset is not a full date" : "no onset or recorded date");
-    c.sourceId = sourceIdOf(e);
-    if (!valid(e, c))
-        return;
-    c.id = newRowId(m_rng);
-    e.state = FhirEntry::State::Imported;
-    e.rowId = c.id;
-    m_out.conditions.push_back(std::move(c));
+    keep(e, std::move(c), m_out.conditions);
 }
 
 void FhirConverter::medication(FhirEntry& e)
 {
     const FhirObject& r = e.resource;
-    const PatientLink link = m_index.patient(e, r, "subject");
-    if (!r.ok())
+    auto linked = linkedRecord<Medication>(e, "subject");
+    if (!linked)
         return;
-    if (!link.patientId)
-        return skip(e, link.skipField, link.skipReason);
-    Medication m;
-    m.patientId = *link.patientId;
-    m.encounterId = m_index.encounter(e, r, "encounter", m.patientId);
+    Medication& m = *linked;
     std::optional<FhirCoding> code;
     std::string codeField = r.path("medicationCodeableConcept");
     if (const auto codeable = r.object("medicationCodeableConcept")) {
@@ -373,26 +348,16 @@ void FhirConverter::medication(FhirEntry& e)
     m.display = code->display;
     if (m.start.isEmpty())
         return skip(e, r.path("authoredOn"), partial ? "authoredOn is not a full date" : "no authoredOn date");
-    m.sourceId = sourceIdOf(e);
-    if (!valid(e, m))
-        return;
-    m.id = newRowId(m_rng);
-    e.state = FhirEntry::State::Imported;
-    e.rowId = m.id;
-    m_out.medications.push_back(std::move(m));
+    keep(e, std::move(m), m_out.medications);
 }
 
 void FhirConverter::allergy(FhirEntry& e)
 {
     const FhirObject& r = e.resource;
-    const PatientLink link = m_index.patient(e, r, "patient");
-    if (!r.ok())
+    auto linked = linkedRecord<Allergy>(e, "patient");
+    if (!linked)
         return;
-    if (!link.patientId)
-        return skip(e, link.skipField, link.skipReason);
-    Allergy a;
-    a.patientId = *link.patientId;
-    a.encounterId = m_index.encounter(e, r, "encounter", a.patientId);
+    Allergy& a = *linked;
     std::optional<FhirCoding> code;
     if (const auto codeable = r.object("code"))
         code = coding(*codeable, {codesystem::kSnomed, codesystem::kRxNorm});
@@ -421,13 +386,7 @@ void FhirConverter::allergy(FhirEntry& e)
     a.display = code->display;
     if (a.start.isEmpty())
         return skip(e, r.path("onsetDateTime"), partial ? "the onset is not a full date" : "no onset or recorded date");
-    a.sourceId = sourceIdOf(e);
-    if (!valid(e, a))
-        return;
-    a.id = newRowId(m_rng);
-    e.state = FhirEntry::State::Imported;
-    e.rowId = a.id;
-    m_out.allergies.push_back(std::move(a));
+    keep(e, std::move(a), m_out.allergies);
 }
 
 } // namespace cc::interop

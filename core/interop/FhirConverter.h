@@ -10,6 +10,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace cc::crypto {
 class Rng;
@@ -70,6 +71,36 @@ private:
     }
     /// The source id "Type/id" (empty if the resource has no id or it is too long).
     QString sourceIdOf(const FhirEntry& e) const;
+    /// A new record for the patient the reference `key` names, with its encounter link when the
+    /// record type has one; nullopt when the patient does not resolve (the entry is then skipped with
+    /// the reason, or the file failed).
+    template <typename T> std::optional<T> linkedRecord(FhirEntry& e, const char* key)
+    {
+        const PatientLink link = m_index.patient(e, e.resource, key);
+        if (!e.resource.ok())
+            return std::nullopt;
+        if (!link.patientId) {
+            skip(e, link.skipField, link.skipReason);
+            return std::nullopt;
+        }
+        T record;
+        record.patientId = *link.patientId;
+        if constexpr (requires { record.encounterId; })
+            record.encounterId = m_index.encounter(e, e.resource, "encounter", record.patientId);
+        return record;
+    }
+    /// Sets the source id, checks the record (valid()), gives it a fresh row id and keeps it in
+    /// `into`, marking the entry imported; a record that does not decode is not kept.
+    template <typename T> void keep(FhirEntry& e, T record, std::vector<T>& into)
+    {
+        record.sourceId = sourceIdOf(e);
+        if (!valid(e, record))
+            return;
+        record.id = model::newRowId(m_rng);
+        e.state = FhirEntry::State::Imported;
+        e.rowId = record.id;
+        into.push_back(std::move(record));
+    }
 
     const UnitsCatalogue& m_catalogue;
     crypto::Rng& m_rng;

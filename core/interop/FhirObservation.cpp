@@ -119,14 +119,10 @@ void FhirConverter::component(FhirEntry& e, const FhirObject& c, Observation& o)
 void FhirConverter::observation(FhirEntry& e)
 {
     const FhirObject& r = e.resource;
-    const PatientLink link = m_index.patient(e, r, "subject");
-    if (!r.ok())
+    auto linked = linkedRecord<Observation>(e, "subject");
+    if (!linked)
         return;
-    if (!link.patientId)
-        return skip(e, link.skipField, link.skipReason);
-    Observation o;
-    o.patientId = *link.patientId;
-    o.encounterId = m_index.encounter(e, r, "encounter", o.patientId);
+    Observation& o = *linked;
     std::optional<FhirCoding> code;
     if (const auto codeable = r.object("code"))
         code = coding(*codeable, {codesystem::kLoinc, codesystem::kSynthea});
@@ -179,13 +175,7 @@ void FhirConverter::observation(FhirEntry& e)
     if (!o.value && o.text.isEmpty() && o.components.empty())
         return skip(e, r.path(r.has("dataAbsentReason") ? "dataAbsentReason" : "value[x]"),
                     "no value, text or component to store");
-    o.sourceId = sourceIdOf(e);
-    if (!valid(e, o))
-        return;
-    o.id = newRowId(m_rng);
-    e.state = FhirEntry::State::Imported;
-    e.rowId = o.id;
-    m_out.observations.push_back(std::move(o));
+    keep(e, std::move(o), m_out.observations);
 }
 
 } // namespace cc::interop
