@@ -4,6 +4,7 @@
 
 #include "app/cli/ClinicCli.h"
 #include "app/cli/ProgressBar.h"
+#include "app/cli/ReportKeyCommands.h"
 #include "core/crypto/Rng.h"
 #include "core/paillier/KeyFile.h"
 #include "core/services/SetupService.h"
@@ -117,6 +118,9 @@ int runInit(const Args& args, Io& io)
             io.err << "cipherchart-cli: warning: " << *keyFile
                    << " holds the whole report private key; destroy it now that it is dealt to the custodians\n";
             request.reportKeyBits = key->publicKey().bits();
+            // The keys of tests/data/paillier are published: createClinic refuses them for a real
+            // clinic unless the test environment says otherwise (cmake/Testing.cmake sets it).
+            request.allowPublishedTestKey = qEnvironmentVariableIntValue("CIPHERCHART_ALLOW_TEST_KEYS") == 1;
             auto shared = std::make_shared<paillier::PrivateKey>(std::move(key).value());
             request.reportKeySource = [shared]() -> Result<paillier::PrivateKey> { return std::move(*shared); };
         }
@@ -158,6 +162,7 @@ int runInit(const Args& args, Io& io)
             QJsonObject out{{"clinicId", QString::fromStdString(services::idHex(result->descriptor.clinicId))},
                             {"name", QString::fromStdString(result->descriptor.name)},
                             {"reportKeyId", QString::fromStdString(result->reportKeyId)},
+                            {"reportKeyFingerprint", QString::fromStdString(result->reportKeyFingerprint)},
                             {"custodians", static_cast<qint64>(result->custodianCount)}};
             if (recoveryOut)
                 out.insert("recoveryShareFiles", printed);
@@ -172,7 +177,8 @@ int runInit(const Args& args, Io& io)
             io.out << "Clinic '" << result->descriptor.name << "' created in " << *dir << "\n"
                    << "  clinic id      " << services::idHex(result->descriptor.clinicId) << "\n"
                    << "  report key id  " << result->reportKeyId << " (" << request.reportThreshold << " of "
-                   << result->custodianCount << " custodians decrypt report totals)\n";
+                   << result->custodianCount << " custodians decrypt report totals)\n"
+                   << "  report key fingerprint " << result->reportKeyFingerprint << "\n";
             if (recoveryOut) {
                 io.out << "Recovery shares written to " << *recoveryOut << " (" << request.recoveryThreshold << " of "
                        << request.recoveryShares << " restore the clinic). Print them, give each to a different\n"
@@ -243,7 +249,7 @@ void registerClinicCommands(CommandRegistry& registry)
           {"recovery-shares", "N", "recovery key shares to print (default 3)"},
           {"recovery-threshold", "K", "shares needed to recover (default 2)"},
           {"recovery-out", "DIR", "write the recovery shares to files here instead of the terminal"},
-          {"report-key-bits", "BITS", "3072 (default) or 2048 for tests"},
+          {"report-key-bits", "BITS", "3072 (default), 4096, or 2048 for tests"},
           {"report-key-file", "FILE", "deal an existing private-key file (tests, interop) instead of generating"},
           {"demo", "", "mark the clinic as a demo clinic (the window title says DEMO)"},
           {"password-stdin", "", "read passwords one per line from standard input"}},
@@ -251,7 +257,8 @@ void registerClinicCommands(CommandRegistry& registry)
          0,
          runInit,
          "Passwords are read in this order: the administrator's, then each custodian's (as listed,\n"
-         "skipping the administrator), then the doctor's. Each new password needs 12 characters."});
+         "skipping the administrator), then the doctor's. Each new password needs 12 characters.\n"
+         "The published test keys of tests/data/paillier are refused unless the clinic is a --demo."});
     registry.add({{"login-check"},
                   "Check that an account can log in (throttling and lock-out apply; the attempt is audited)",
                   "",
@@ -268,6 +275,7 @@ void registerClinicCommands(CommandRegistry& registry)
                   0,
                   runPasswd,
                   std::string(kPasswordOrderNote) + "\nOrder here: the current password, then the new one."});
+    registerReportKeyCommands(registry);
 }
 
 } // namespace cc::cli

@@ -5,7 +5,7 @@
 
 namespace cc::cli {
 
-/// `init`, `login-check`, `passwd`.
+/// `init`, `login-check`, `passwd`, and the `report-key` commands.
 void registerClinicCommands(CommandRegistry& registry);
 
 } // namespace cc::cli

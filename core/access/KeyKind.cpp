@@ -29,6 +29,8 @@ std::string_view keyKindName(KeyKind kind) noexcept
         return "UserBox";
     case KeyKind::ConsentTokens:
         return "ConsentTokens";
+    case KeyKind::ReportKeyPin:
+        return "ReportKeyPin";
     }
     return "Unknown";
 }
@@ -71,7 +73,7 @@ std::vector<KeyKind> optionalKeyKindsForRole(Role role)
 {
     if (role == Role::Patient)
         return {KeyKind::ConsentTokens};
-    return {};
+    return {KeyKind::ReportKeyPin};
 }
 
 } // namespace cc::access

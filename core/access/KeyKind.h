@@ -26,14 +26,18 @@ enum class KeyKind : std::uint8_t {
     UserBox = 10,         ///< the account's own X25519 secret key: opens key updates sealed to it (docs/KEYS.md 8)
     /// A patient account's two research-consent blind token values, "yes" ‖ "no" (16 + 16 bytes),
     /// computed by the sponsor at account creation: never the index key itself (docs/RECORDS.md).
-    ConsentTokens = 11
+    ConsentTokens = 11,
+    /// SHA-256 of the clinic's report-key record (services/ReportKeyPin.h), pinned at the key
+    /// ceremony in every administrator's and doctor's ring: not a secret, but only the account's
+    /// own password opens it, so nobody who writes the database can swap the report key.
+    ReportKeyPin = 12
 };
 
 /// Every kind, in code order.
 inline constexpr KeyKind kAllKeyKinds[] = {KeyKind::DatabaseKey,   KeyKind::IdentityCategory, KeyKind::ClinicalCategory,
                                            KeyKind::Index,         KeyKind::AuditRoot,        KeyKind::ClinicSigning,
                                            KeyKind::PaillierShare, KeyKind::PatientIdentity,  KeyKind::PatientClinical,
-                                           KeyKind::UserBox,       KeyKind::ConsentTokens};
+                                           KeyKind::UserBox,       KeyKind::ConsentTokens,    KeyKind::ReportKeyPin};
 
 /// Largest Paillier share accepted (a 3072-bit share with its verification data is under 2 KiB).
 inline constexpr std::size_t kMaxPaillierShareSize = 16384;
@@ -56,7 +60,9 @@ inline constexpr std::size_t kMaxPaillierShareSize = 16384;
 [[nodiscard]] std::vector<KeyKind> keyKindsForRole(Role role, bool custodian);
 
 /// The kinds a role may hold beyond keyKindsForRole(): a patient's ConsentTokens, optional because
-/// patient accounts issued before research consent existed lack it (ConsentService says so).
+/// patient accounts issued before research consent existed lack it (ConsentService says so); an
+/// administrator's or doctor's ReportKeyPin, optional because accounts from before report keys were
+/// pinned lack it (ReportKeyPin::trustOnFirstUse adds it).
 [[nodiscard]] std::vector<KeyKind> optionalKeyKindsForRole(Role role);
 
 } // namespace cc::access

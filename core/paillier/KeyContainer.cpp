@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/paillier/KeyContainer.h"
 
+#include "core/access/BinaryReader.h"
 #include "core/crypto/Aead.h"
+#include "core/paillier/ShareCodec.h"
 
 #include <string_view>
 
@@ -48,45 +50,6 @@ private:
     std::size_t m_pos = 0;
 };
 
-class Reader
-{
-public:
-    explicit Reader(std::span<const std::uint8_t> b) : m_b(b) {}
-    bool ok() const { return m_ok; }
-    bool atEnd() const { return m_pos == m_b.size(); }
-    std::uint8_t byte()
-    {
-        if (m_pos >= m_b.size()) {
-            m_ok = false;
-            return 0;
-        }
-        return m_b[m_pos++];
-    }
-    std::uint16_t u16() { return static_cast<std::uint16_t>((byte() << 8) | byte()); }
-    std::uint32_t u32()
-    {
-        std::uint32_t v = 0;
-        for (int i = 0; i < 4; ++i)
-            v = (v << 8) | byte();
-        return v;
-    }
-    std::span<const std::uint8_t> bytes(std::size_t n)
-    {
-        if (m_b.size() - m_pos < n) {
-            m_ok = false;
-            return {};
-        }
-        auto s = m_b.subspan(m_pos, n);
-        m_pos += n;
-        return s;
-    }
-
-private:
-    std::span<const std::uint8_t> m_b;
-    std::size_t m_pos = 0;
-    bool m_ok = true;
-};
-
 } // namespace
 
 Result<std::vector<std::uint8_t>> KeyContainer::sealPrivateKey(const PrivateKey& key,
@@ -112,17 +75,20 @@ Result<PrivateKey> KeyContainer::openPrivateKey(const crypto::SecureBytes& wrapK
     auto inner = crypto::Aead::open(wrapKey, wrapKeyId, blob, aad(PRIVATE_LABEL, expected, 0));
     if (!inner.ok())
         return std::move(inner).error();
-    Reader r(inner->span());
+    access::BinaryReader r(inner->span());
     const auto magic = r.bytes(4);
-    const auto version = r.byte();
-    const auto p = r.bytes(r.u16());
-    const auto q = r.bytes(r.u16());
+    const auto version = r.u8();
+    const std::size_t pLength = r.u16();
+    const auto p = r.bytes(pLength);
+    const std::size_t qLength = r.u16();
+    const auto q = r.bytes(qLength);
     if (!r.ok() || !r.atEnd() || std::string_view(reinterpret_cast<const char*>(magic.data()), 4) != "CCPQ" ||
         version != 1)
         return malformed("sealed Paillier private key has a bad inner encoding", {}, 0, "private key");
     auto key = PrivateKey::fromPrimes(crypto::SecureBytes(p), crypto::SecureBytes(q));
     if (!key.ok())
         return key;
+    CC_TRY(key->publicKey().checkReportKeySize());
     if (key->publicKey().keyId() != expected)
         return makeError(ErrorCode::KeyMismatch, "sealed private key belongs to another Paillier key");
     return key;
@@ -132,16 +98,7 @@ Result<std::vector<std::uint8_t>> KeyContainer::sealShare(const ThresholdShare& 
                                                           const crypto::SecureBytes& wrapKey, std::uint32_t wrapKeyId,
                                                           crypto::Rng& rng)
 {
-    Writer w(5 + 8 + 12 + 2 + share.secret.size());
-    w.bytes(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>("CCPS"), 4));
-    w.byte(1);
-    w.bytes(share.keyId);
-    w.u32(share.index);
-    w.u32(share.threshold);
-    w.u32(share.parties);
-    w.u16(static_cast<std::uint16_t>(share.secret.size()));
-    w.bytes(share.secret.span());
-    const auto inner = w.take();
+    const auto inner = encodeShare(share);
     return crypto::Aead::seal(wrapKey, wrapKeyId, inner.span(), aad(SHARE_LABEL, share.keyId, share.index), rng);
 }
 
@@ -152,22 +109,11 @@ Result<ThresholdShare> KeyContainer::openShare(const crypto::SecureBytes& wrapKe
     auto inner = crypto::Aead::open(wrapKey, wrapKeyId, blob, aad(SHARE_LABEL, expected, index));
     if (!inner.ok())
         return std::move(inner).error();
-    Reader r(inner->span());
-    const auto magic = r.bytes(4);
-    const auto version = r.byte();
-    ThresholdShare share;
-    const auto id = r.bytes(8);
-    share.index = r.u32();
-    share.threshold = r.u32();
-    share.parties = r.u32();
-    const auto secret = r.bytes(r.u16());
-    if (!r.ok() || !r.atEnd() || std::string_view(reinterpret_cast<const char*>(magic.data()), 4) != "CCPS" ||
-        version != 1)
-        return malformed("sealed decryption share has a bad inner encoding", {}, 0, "share");
-    std::copy(id.begin(), id.end(), share.keyId.begin());
-    if (share.keyId != expected || share.index != index)
+    auto share = decodeShare(inner->span());
+    if (!share.ok())
+        return malformed("sealed decryption share has a bad inner encoding: " + share.error().message, {}, 0, "share");
+    if (share->keyId != expected || share->index != index)
         return makeError(ErrorCode::KeyMismatch, "sealed share belongs to another key or custodian");
-    share.secret = crypto::SecureBytes(secret);
     return share;
 }
 

@@ -15,9 +15,10 @@
 namespace cc::paillier {
 
 /// Sealed containers for the key slots of issue 4. Inner encodings (never stored in clear):
-/// private key "CCPQ" ‖ 1 ‖ u16 |p| ‖ p ‖ u16 |q| ‖ q; share "CCPS" ‖ 1 ‖ key id ‖ u32 index ‖ u32 t ‖
-/// u32 l ‖ u16 |s_i| ‖ s_i (big-endian). The AAD binds a purpose label, the Paillier key id and (for a
-/// share) the custodian index, so a container cannot be replayed as another key's or custodian's.
+/// private key "CCPQ" ‖ 1 ‖ u16 |p| ‖ p ‖ u16 |q| ‖ q (big-endian); share: the one share format of
+/// ShareCodec.h (version 2; version-1 containers, with a u16 secret length, still open). The AAD binds a purpose label,
+/// the Paillier key id and (for a share) the custodian index, so a container cannot be replayed as another key's or
+/// custodian's.
 class KeyContainer
 {
 public:
@@ -26,7 +27,8 @@ public:
                                                                           const crypto::SecureBytes& wrapKey,
                                                                           std::uint32_t wrapKeyId, crypto::Rng& rng);
     /// Opens a sealed private key that must belong to `expected`. Errors: IntegrityFailure (wrong wrapping
-    /// key, tampering, another key id), KeyMismatch (wrapping key id), MalformedInput (inner encoding).
+    /// key, tampering, another key id), KeyMismatch (wrapping key id), MalformedInput (inner encoding,
+    /// or not a report key size: PublicKey::checkReportKeySize).
     [[nodiscard]] static Result<PrivateKey> openPrivateKey(const crypto::SecureBytes& wrapKey, std::uint32_t wrapKeyId,
                                                            std::span<const std::uint8_t> blob, const KeyId& expected);
     /// Seals one custodian's share. Errors: as sealPrivateKey().

@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace cc::paillier {
 namespace {
 
@@ -45,6 +47,15 @@ QJsonObject publicMembers(const PublicKey& key, const char* op)
                        {"hs", b64(key.djnBase())}};
 }
 
+Status checkMembers(const QJsonObject& o, const char* where)
+{
+    if (o.value("kty").toString() != "DAJ")
+        return makeError(ErrorCode::Unsupported, std::string(where) + "kty must be \"DAJ\" (a Paillier JSON Web Key)");
+    if (o.contains("alg") && o.value("alg").toString() != "PAI-GN1")
+        return makeError(ErrorCode::Unsupported, std::string(where) + "alg must be \"PAI-GN1\" (g = n + 1)");
+    return {};
+}
+
 Result<QJsonObject> parseObject(std::string_view json)
 {
     if (json.size() > 1 << 20)
@@ -54,28 +65,49 @@ Result<QJsonObject> parseObject(std::string_view json)
     if (err.error != QJsonParseError::NoError || !doc.isObject())
         return malformed("key file is not a JSON object");
     const auto o = doc.object();
-    if (o.value("kty").toString() != "DAJ")
-        return makeError(ErrorCode::Unsupported, "kty must be \"DAJ\" (a Paillier JSON Web Key)");
-    if (o.contains("alg") && o.value("alg").toString() != "PAI-GN1")
-        return makeError(ErrorCode::Unsupported, "alg must be \"PAI-GN1\" (g = n + 1)");
+    CC_TRY(checkMembers(o, ""));
     return o;
 }
 
-Result<PublicKey> publicFrom(const QJsonObject& o)
+// The object that holds the public members: python-paillier's private JWK (pheutil genpkey) nests
+// them in "pub" ({"kty": "DAJ", "key_ops": ["decrypt"], "p", "q", "pub": {public JWK}, "kid"});
+// ours keeps them at the top level. A file with both must agree on n.
+Result<QJsonObject> publicObject(const QJsonObject& o)
 {
+    if (!o.contains("pub"))
+        return o;
+    if (!o.value("pub").isObject())
+        return malformed("must be a JSON object (the public JWK)", {}, 0, "pub");
+    const QJsonObject pub = o.value("pub").toObject();
+    CC_TRY(checkMembers(pub, "pub: "));
+    if (o.contains("n") && o.value("n") != pub.value("n"))
+        return malformed("differs from pub.n", {}, 0, "n");
+    return pub;
+}
+
+Result<PublicKey> publicFrom(const QJsonObject& top)
+{
+    auto members = publicObject(top);
+    if (!members.ok())
+        return std::move(members).error();
+    const QJsonObject& o = *members;
     auto n = unb64(o, "n");
     if (!n.ok())
         return std::move(n).error();
-    QByteArray hs;
-    if (o.contains("hs")) {
-        auto h = unb64(o, "hs");
-        if (!h.ok())
-            return std::move(h).error();
-        hs = *h;
-    }
-    auto key = PublicKey::fromModulus(asSpan(*n), asSpan(hs));
+    auto key = PublicKey::fromModulus(asSpan(*n));
     if (!key.ok())
         return key;
+    CC_TRY(key->checkReportKeySize());
+    // The DJN base is always derived from n: a file that names another one is refused, never used.
+    if (o.contains("hs")) {
+        auto hs = unb64(o, "hs");
+        if (!hs.ok())
+            return std::move(hs).error();
+        const auto derived = key->djnBase();
+        if (!std::equal(derived.begin(), derived.end(), asSpan(*hs).begin(), asSpan(*hs).end()))
+            return malformed("is not the DJN base derived from n (CipherChart never accepts another base)", {}, 0,
+                             "hs");
+    }
     const auto kid = o.value("kid").toString();
     // Our kids are 16 hex digits; python-paillier writes free text, which is not checked.
     static const QRegularExpression hex16(QStringLiteral("^[0-9a-f]{16}$"));
@@ -108,6 +140,14 @@ std::string KeyFile::privateJson(const PrivateKey& key)
     return QJsonDocument(o).toJson(QJsonDocument::Indented).toStdString();
 }
 
+bool KeyFile::isPublishedTestKey(const PublicKey& key)
+{
+    // Key ids of tests/data/paillier (README.md there): 2048, 2048-b and 3072.
+    static constexpr std::string_view published[] = {"95963b4f49c9d2d3", "fb747c3d36edeee9", "c8ca983355f3e5a4"};
+    const std::string id = key.keyIdHex();
+    return std::find(std::begin(published), std::end(published), id) != std::end(published);
+}
+
 Result<PrivateKey> KeyFile::readPrivate(std::string_view json)
 {
     auto o = parseObject(json);
@@ -130,9 +170,6 @@ Result<PrivateKey> KeyFile::readPrivate(std::string_view json)
         return key;
     if (key->publicKey().modulus() != pub->modulus())
         return makeError(ErrorCode::KeyMismatch, "p·q is not the file's modulus n");
-    // Keep the file's DJN base if it names one (it may differ from the derived base).
-    if (key->publicKey().djnBase() != pub->djnBase())
-        return makeError(ErrorCode::Unsupported, "private-key files with a non-derived DJN base are not supported");
     return key;
 }
 

@@ -23,7 +23,7 @@ using KeyGenProgressCallback = std::function<bool(const KeyGenProgress&)>;
 
 /// Generates n = p·q from two safe primes (p = 2p' + 1) of |n|/2 bits each with OpenSSL's
 /// BN_generate_prime_ex2 (private DRBG), retrying until |n| is exactly `bits` and |p − q| is large;
-/// g = n + 1 and the DJN base is derived from n. `bits` is 3072 (default) or 2048.
+/// g = n + 1 and the DJN base is derived from n. `bits` is 3072 (default), 4096 or 2048 (tests).
 /// Errors: InvalidArgument (other sizes), Cancelled (the callback returned false), CryptoFailure.
 [[nodiscard]] Result<PrivateKey> generateKeyPair(unsigned bits = 3072, const KeyGenProgressCallback& progress = {});
 

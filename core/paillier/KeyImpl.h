@@ -36,10 +36,11 @@ struct MontCtxDeleter
     void operator()(BN_MONT_CTX* c) const noexcept { BN_MONT_CTX_free(c); }
 };
 using MontCtxPtr = std::unique_ptr<BN_MONT_CTX, MontCtxDeleter>;
-/// A BIGNUM (secure heap where available) holding the value of an mpz.
+/// A BIGNUM (secure heap where available, BN_FLG_CONSTTIME set) holding the value of an mpz;
+/// nullptr if OpenSSL could not allocate it.
 BnPtr toBn(mpz_srcptr v);
-/// An mpz holding the value of a BIGNUM.
-void fromBn(mpz_ptr out, const BIGNUM* v);
+/// Sets `out` to the value of a BIGNUM. False (out unchanged) if `v` is null or OpenSSL fails.
+bool fromBn(mpz_ptr out, const BIGNUM* v);
 /// h_s = (−x²)^n mod n² with x drawn from SHA-256(label ‖ n ‖ counter) by rejection (x < n, gcd(x, n) = 1).
 void deriveDjnBase(mpz_ptr hs, mpz_srcptr n);
 } // namespace detail
@@ -57,7 +58,8 @@ struct PublicKey::Impl
 
     /// The fixed-base table for h_s, built on first use (thread-safe).
     const detail::DjnTable& table() const;
-    /// OpenSSL's Montgomery context for n², built on first use (thread-safe; read-only afterwards).
+    /// OpenSSL's Montgomery context for n², built on first use (thread-safe; read-only afterwards);
+    /// nullptr if OpenSSL failed to build it (BN_mod_exp_mont_consttime accepts nullptr).
     BN_MONT_CTX* opensslMont() const;
 
 private:

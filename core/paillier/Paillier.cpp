@@ -16,10 +16,12 @@ Status checkKey(const PublicKey& key)
     return {};
 }
 
-// v ≥ 0 ↦ v, v < 0 ↦ n − |v|, after the band check |v| ≤ ⌊n/3⌋.
-Status encode(const PublicKey& key, const Plaintext& m, mpz_ptr out)
+// v ≥ 0 ↦ v, v < 0 ↦ n − |v|, after the band check: |v| ≤ ⌊n/3⌋ for a packed layout (whose own
+// overflow rule bounds its sums) and |v| ≤ ⌊⌊n/3⌋ / PLAIN_SUM_MAX_TERMS⌋ for a plain number, so a
+// sum of at most PLAIN_SUM_MAX_TERMS plain numbers stays inside the band.
+Status encode(const PublicKey& key, const Plaintext& m, mpz_ptr out, std::uint16_t layoutId)
 {
-    CC_TRY(m.checkFits(key));
+    CC_TRY(layoutId == 0 ? m.checkFitsPlainSum(key) : m.checkFits(key));
     detail::fromBytes(out, m.magnitude());
     if (m.isNegative())
         mpz_sub(out, key.impl().n, out);
@@ -96,7 +98,7 @@ Result<Ciphertext> encrypt(const PublicKey& key, const Plaintext& m, crypto::Rng
 {
     CC_TRY(checkKey(key));
     Mpz encoded;
-    CC_TRY(encode(key, m, encoded));
+    CC_TRY(encode(key, m, encoded, layoutId));
     const auto& k = key.impl();
     auto alpha = drawAlpha(k, rng);
     std::vector<std::uint64_t> scratch;
@@ -112,7 +114,7 @@ Result<Ciphertext> encryptWithAlpha(const PublicKey& key, const Plaintext& m, st
     CC_TRY(checkKey(key));
     const auto& k = key.impl();
     Mpz encoded, a;
-    CC_TRY(encode(key, m, encoded));
+    CC_TRY(encode(key, m, encoded, layoutId));
     detail::fromBytes(a, alphaBytes);
     if (mpz_sizeinbase(a, 2) > k.alphaBits)
         return makeError(ErrorCode::InvalidArgument, "α is longer than ⌈|n|/2⌉ bits");
@@ -130,7 +132,7 @@ Result<std::vector<Ciphertext>> encryptBatch(const PublicKey& key, std::span<con
     const auto& k = key.impl();
     std::vector<Mpz> encoded(values.size());
     for (std::size_t i = 0; i < values.size(); ++i)
-        CC_TRY(encode(key, values[i], encoded[i]));
+        CC_TRY(encode(key, values[i], encoded[i], layoutId));
     std::vector<std::vector<std::uint64_t>> alphas;
     alphas.reserve(values.size());
     for (std::size_t i = 0; i < values.size(); ++i)
@@ -158,7 +160,7 @@ Result<Ciphertext> encryptTextbookWithNonce(const PublicKey& key, const Plaintex
     CC_TRY(checkKey(key));
     const auto& k = key.impl();
     Mpz encoded, r, g, c;
-    CC_TRY(encode(key, m, encoded));
+    CC_TRY(encode(key, m, encoded, 0));
     detail::fromBytes(r, rBytes);
     mpz_gcd(g, r, k.n);
     if (mpz_sgn(r) <= 0 || mpz_cmp(r, k.n) >= 0 || mpz_cmp_ui(g, 1) != 0)
@@ -212,19 +214,47 @@ Result<Plaintext> decrypt(const PrivateKey& key, const Ciphertext& c)
 {
     CC_TRY(checkBelongs(key.publicKey(), c));
     const auto& s = key.impl();
-    Mpz cz;
-    detail::fromLimbs(cz, c.limbs());
-    auto cb = detail::toBn(cz);
+    const auto& k = key.publicKey().impl();
     detail::BnCtxPtr ctx(BN_CTX_secure_new());
+    if (!ctx)
+        return makeError(ErrorCode::CryptoFailure, "OpenSSL could not allocate a context");
     BN_CTX* x = ctx.get();
+    // Blinding: decrypt c' = c·(1 + β·n) mod n², an encryption of m + β, for β uniform in [0, n) from
+    // OpenSSL's private DRBG, and subtract β at the end. Every value the CRT steps below handle
+    // (m_p, m_q, h, h·q) is then uniform and independent of the ciphertext, so the variable-time
+    // parts of BN_div, BN_mod_mul and BN_mul cannot tell a chosen ciphertext's caller anything about
+    // p or q (such as whether m < q). The exponentiations are constant time in any case.
+    Mpz cz, beta, blind;
+    detail::fromLimbs(cz, c.limbs());
+    auto nBn = detail::toBn(k.n);
+    detail::BnPtr betaBn(BN_secure_new());
+    if (!nBn || !betaBn || BN_priv_rand_range_ex(betaBn.get(), nBn.get(), 0, x) != 1 ||
+        !detail::fromBn(beta, betaBn.get()))
+        return makeError(ErrorCode::CryptoFailure, "OpenSSL could not draw the decryption blinding");
+    mpz_mul(blind, beta, k.n);
+    mpz_add_ui(blind, blind, 1);
+    mpz_mul(cz, cz, blind);
+    mpz_mod(cz, cz, k.n2);
+    blind.wipe();
+    auto cb = detail::toBn(cz);
+    if (!cb)
+        return makeError(ErrorCode::CryptoFailure, "OpenSSL could not allocate a number");
     // Paillier 1999, section 7: m_p = L_p(c^(p−1) mod p²)·h_p mod p, likewise for q, then CRT.
     auto half = [&](const BIGNUM* p, const BIGNUM* p2, const BIGNUM* pm1, const BIGNUM* hp, BN_MONT_CTX* mont,
                     BIGNUM* out) {
         detail::BnPtr t(BN_secure_new()), u(BN_secure_new());
+        if (!t || !u)
+            return false;
+        BN_set_flags(t.get(), BN_FLG_CONSTTIME);
+        BN_set_flags(u.get(), BN_FLG_CONSTTIME);
         return BN_nnmod(t.get(), cb.get(), p2, x) && BN_mod_exp_mont_consttime(u.get(), t.get(), pm1, p2, x, mont) &&
                BN_sub_word(u.get(), 1) && BN_div(u.get(), nullptr, u.get(), p, x) && BN_mod_mul(out, u.get(), hp, p, x);
     };
     detail::BnPtr mp(BN_secure_new()), mq(BN_secure_new()), h(BN_secure_new()), m(BN_secure_new());
+    if (!mp || !mq || !h || !m)
+        return makeError(ErrorCode::CryptoFailure, "OpenSSL could not allocate a number");
+    for (BIGNUM* b : {mp.get(), mq.get(), h.get(), m.get()})
+        BN_set_flags(b, BN_FLG_CONSTTIME);
     const bool ok = half(s.p.get(), s.p2.get(), s.pMinus1.get(), s.hp.get(), s.montP2.get(), mp.get()) &&
                     half(s.q.get(), s.q2.get(), s.qMinus1.get(), s.hq.get(), s.montQ2.get(), mq.get()) &&
                     BN_mod_sub(h.get(), mp.get(), mq.get(), s.p.get(), x) &&
@@ -232,8 +262,15 @@ Result<Plaintext> decrypt(const PrivateKey& key, const Ciphertext& c)
                     BN_mul(m.get(), h.get(), s.q.get(), x) && BN_add(m.get(), m.get(), mq.get());
     if (!ok)
         return makeError(ErrorCode::CryptoFailure, "OpenSSL failed during Paillier decryption");
-    std::vector<std::uint8_t> residue(static_cast<std::size_t>(BN_num_bytes(m.get())));
-    BN_bn2bin(m.get(), residue.data());
+    // Unblind: m = (m + β) − β mod n. These values are the plaintext the caller receives, not the key.
+    Mpz plain;
+    if (!detail::fromBn(plain, m.get()))
+        return makeError(ErrorCode::CryptoFailure, "OpenSSL failed during Paillier decryption");
+    mpz_sub(plain, plain, beta);
+    mpz_mod(plain, plain, k.n);
+    beta.wipe();
+    auto residue = detail::toBytes(plain);
+    plain.wipe();
     auto result = decodeResidue(key.publicKey(), residue);
     crypto::secureWipe(residue.data(), residue.size());
     return result;
@@ -248,7 +285,7 @@ Result<Ciphertext> addPlain(const PublicKey& key, const Ciphertext& a, const Pla
 {
     CC_TRY(checkBelongs(key, a));
     Mpz encoded, x;
-    CC_TRY(encode(key, k, encoded));
+    CC_TRY(encode(key, k, encoded, a.layoutId()));
     const auto& ki = key.impl();
     mpz_mul(encoded, encoded, ki.n);
     mpz_add_ui(encoded, encoded, 1);
@@ -286,11 +323,22 @@ Result<Ciphertext> rerandomise(const PublicKey& key, const Ciphertext& a, crypto
     return binary(key, a, zero.value());
 }
 
+Status checkPlainSumTerms(std::uint64_t terms)
+{
+    if (terms > PLAIN_SUM_MAX_TERMS)
+        return makeError(ErrorCode::Overflow, "a sum of " + std::to_string(terms) +
+                                                  " plain numbers exceeds the maximum of " +
+                                                  std::to_string(PLAIN_SUM_MAX_TERMS) + " terms");
+    return {};
+}
+
 Result<Ciphertext> sum(const PublicKey& key, std::span<const Ciphertext> values, unsigned threads)
 {
     CC_TRY(checkKey(key));
     if (values.empty())
         return makeError(ErrorCode::InvalidArgument, "nothing to sum");
+    if (values[0].layoutId() == 0)
+        CC_TRY(checkPlainSumTerms(values.size()));
     for (const auto& c : values) {
         CC_TRY(checkBelongs(key, c));
         if (c.layoutId() != values[0].layoutId())
@@ -326,6 +374,8 @@ Result<Ciphertext> sumBaseline(const PublicKey& key, std::span<const Ciphertext>
     CC_TRY(checkKey(key));
     if (values.empty())
         return makeError(ErrorCode::InvalidArgument, "nothing to sum");
+    if (values[0].layoutId() == 0)
+        CC_TRY(checkPlainSumTerms(values.size()));
     const auto& k = key.impl();
     Mpz acc;
     for (const auto& c : values) {

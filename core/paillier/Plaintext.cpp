@@ -2,6 +2,7 @@
 #include "core/paillier/Plaintext.h"
 
 #include "core/paillier/KeyImpl.h"
+#include "core/paillier/Paillier.h"
 
 #include <cctype>
 
@@ -74,6 +75,20 @@ Status Plaintext::checkFits(const PublicKey& key) const
     detail::fromBytes(v, m_magnitude);
     if (mpz_cmp(v, key.impl().maxInt) > 0)
         return makeError(ErrorCode::Overflow, "value is outside the Paillier plaintext range (|v| ≤ n/3)");
+    return {};
+}
+
+Status Plaintext::checkFitsPlainSum(const PublicKey& key) const
+{
+    if (!key.isValid())
+        return makeError(ErrorCode::InvalidArgument, "no Paillier key");
+    detail::Mpz v, bound;
+    detail::fromBytes(v, m_magnitude);
+    mpz_fdiv_q_2exp(bound, key.impl().maxInt, 24);
+    static_assert(PLAIN_SUM_MAX_TERMS == std::uint64_t{1} << 24);
+    if (mpz_cmp(v, bound) > 0)
+        return makeError(ErrorCode::Overflow, "value is outside the range of a summable plain number (|v| ≤ "
+                                              "⌊n/3⌋ / 2^24, so that sums of up to 2^24 values cannot overflow)");
     return {};
 }
 

@@ -39,6 +39,9 @@ public:
 
     /// Checks |v| ≤ ⌊n/3⌋ for `key`. Errors: Overflow.
     [[nodiscard]] Status checkFits(const PublicKey& key) const;
+    /// Checks |v| ≤ ⌊⌊n/3⌋ / PLAIN_SUM_MAX_TERMS⌋ (Paillier.h): the bound for a plain number, so that
+    /// any allowed sum of them stays in the band. Errors: Overflow.
+    [[nodiscard]] Status checkFitsPlainSum(const PublicKey& key) const;
 
     friend bool operator==(const Plaintext& a, const Plaintext& b) = default;
 

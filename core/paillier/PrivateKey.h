@@ -18,8 +18,11 @@ class PrivateKey
 public:
     struct Impl;
 
-    /// A key from big-endian primes p and q. Checks: both odd primes (Miller–Rabin, 64 rounds), equal
-    /// length, p ≠ q, |p − q| ≥ 2^(|p| − 100). Errors: MalformedInput.
+    /// A key from big-endian primes p and q. Checks: equal length of at least 512 bits, n = p·q of
+    /// exactly twice that length (primes as large as the key needs), both prime (OpenSSL
+    /// BN_check_prime), |p − q| ≥ 2^(|p| − 100), and n as PublicKey::fromModulus accepts it (≤ 4096
+    /// bits). Report-key sizes are checked by the load paths (PublicKey::checkReportKeySize).
+    /// Errors: MalformedInput naming "p" or "q" (or "n"), CryptoFailure (OpenSSL failed).
     [[nodiscard]] static Result<PrivateKey> fromPrimes(const crypto::SecureBytes& p, const crypto::SecureBytes& q);
 
     PrivateKey(PrivateKey&&) noexcept;

@@ -17,18 +17,26 @@ std::array<std::uint8_t, 32> sha256(std::span<const std::uint8_t> data)
 
 BnPtr toBn(mpz_srcptr v)
 {
-    const auto bytes = toBytes(v);
+    auto bytes = toBytes(v);
     BnPtr bn(BN_secure_new());
-    BN_bin2bn(bytes.data(), static_cast<int>(bytes.size()), bn.get());
+    const bool ok = bn && BN_bin2bn(bytes.data(), static_cast<int>(bytes.size()), bn.get()) != nullptr;
+    crypto::secureWipe(bytes.data(), bytes.size());
+    if (!ok)
+        return nullptr;
+    BN_set_flags(bn.get(), BN_FLG_CONSTTIME);
     return bn;
 }
 
-void fromBn(mpz_ptr out, const BIGNUM* v)
+bool fromBn(mpz_ptr out, const BIGNUM* v)
 {
+    if (v == nullptr)
+        return false;
     std::vector<std::uint8_t> bytes(static_cast<std::size_t>(BN_num_bytes(v)));
-    BN_bn2bin(v, bytes.data());
-    fromBytes(out, bytes);
+    const bool ok = BN_bn2bin(v, bytes.data()) == static_cast<int>(bytes.size());
+    if (ok)
+        fromBytes(out, bytes);
     crypto::secureWipe(bytes.data(), bytes.size());
+    return ok;
 }
 
 void deriveDjnBase(mpz_ptr hs, mpz_srcptr n)
@@ -92,10 +100,13 @@ const detail::DjnTable& PublicKey::Impl::table() const
 BN_MONT_CTX* PublicKey::Impl::opensslMont() const
 {
     std::call_once(m_montOnce, [this] {
+        // Any OpenSSL failure leaves no context: callers then pass nullptr, and
+        // BN_mod_exp_mont_consttime builds a context itself for that call.
         auto mod = detail::toBn(n2);
         detail::BnCtxPtr ctx(BN_CTX_new());
-        m_opensslMont.reset(BN_MONT_CTX_new());
-        BN_MONT_CTX_set(m_opensslMont.get(), mod.get(), ctx.get());
+        detail::MontCtxPtr built(BN_MONT_CTX_new());
+        if (mod && ctx && built && BN_MONT_CTX_set(built.get(), mod.get(), ctx.get()) == 1)
+            m_opensslMont = std::move(built);
     });
     return m_opensslMont.get();
 }
@@ -103,29 +114,35 @@ BN_MONT_CTX* PublicKey::Impl::opensslMont() const
 PublicKey::PublicKey() = default;
 PublicKey::PublicKey(std::shared_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 
-Result<PublicKey> PublicKey::fromModulus(std::span<const std::uint8_t> nBytes, std::span<const std::uint8_t> djnBase)
+Result<PublicKey> PublicKey::fromModulus(std::span<const std::uint8_t> nBytes)
 {
-    detail::Mpz n, hs, g;
+    detail::Mpz n, hs;
     detail::fromBytes(n, nBytes);
-    if (mpz_sizeinbase(n, 2) < 1024 || mpz_even_p(n))
+    const auto bits = mpz_sizeinbase(n, 2);
+    if (bits < MIN_BITS || mpz_even_p(n))
         return malformed("Paillier modulus must be odd and at least 1024 bits", {}, 0, "n");
+    if (bits > MAX_BITS)
+        return malformed("Paillier modulus has " + std::to_string(bits) + " bits; at most 4096 are accepted", {}, 0,
+                         "n");
     if (mpz_perfect_square_p(n))
         return malformed("Paillier modulus is a perfect square", {}, 0, "n");
-    if (djnBase.empty()) {
-        detail::deriveDjnBase(hs, n);
-    } else {
-        detail::fromBytes(hs, djnBase);
-        detail::Mpz n2;
-        mpz_mul(n2, n, n);
-        mpz_gcd(g, hs, n);
-        if (mpz_cmp_ui(hs, 1) <= 0 || mpz_cmp(hs, n2) >= 0 || mpz_cmp_ui(g, 1) != 0)
-            return malformed("DJN base must be a unit modulo n² other than 1", {}, 0, "hs");
-    }
+    detail::deriveDjnBase(hs, n);
     auto impl = std::make_shared<Impl>(n, hs);
     PublicKey key(impl);
     const auto digest = detail::sha256(key.canonicalEncoding());
     std::copy_n(digest.begin(), impl->id.size(), impl->id.begin());
     return key;
+}
+
+Status PublicKey::checkReportKeySize() const
+{
+    if (!m_impl)
+        return makeError(ErrorCode::InvalidArgument, "no Paillier key");
+    if (m_impl->bits != 2048 && m_impl->bits != 3072 && m_impl->bits != 4096)
+        return malformed("a report key has exactly 3072 or 4096 bits (2048 for tests), not " +
+                             std::to_string(m_impl->bits),
+                         {}, 0, "n");
+    return {};
 }
 
 unsigned PublicKey::bits() const

@@ -26,16 +26,25 @@ public:
 
     /// An empty key; isValid() is false and every operation refuses it.
     PublicKey();
-    /// A key from big-endian n and, optionally, h_s (empty: derived from n, see deriveDjnBase).
-    /// Errors: MalformedInput if n is even, too small (< 1024 bits), a perfect square, or h_s is out
-    /// of range or not a unit.
-    [[nodiscard]] static Result<PublicKey> fromModulus(std::span<const std::uint8_t> n,
-                                                       std::span<const std::uint8_t> djnBase = {});
+    /// Largest modulus accepted, in bits (DESIGN.md section 6: 3072 by default, 4096 at most).
+    static constexpr unsigned MAX_BITS = 4096;
+    /// Smallest modulus accepted by fromModulus (the start-up self-test's 1024-bit TEST key).
+    static constexpr unsigned MIN_BITS = 1024;
+
+    /// A key from big-endian n. The DJN base h_s is always derived from n (deriveDjnBase): it is
+    /// never taken from outside, so nobody can hand in a base whose discrete logarithm they know.
+    /// Errors: MalformedInput (field "n") if n is even, shorter than MIN_BITS, longer than MAX_BITS
+    /// or a perfect square.
+    [[nodiscard]] static Result<PublicKey> fromModulus(std::span<const std::uint8_t> n);
 
     /// True for a key made by fromModulus() or a key generator.
     [[nodiscard]] bool isValid() const noexcept { return m_impl != nullptr; }
-    /// Bit length of n (2048 or 3072 for generated keys).
+    /// Bit length of n (2048, 3072 or 4096 for generated keys).
     [[nodiscard]] unsigned bits() const;
+    /// Checks that this is a report key size: exactly 2048 (tests), 3072 or 4096 bits. Every path
+    /// that loads a report key (key files, key containers, the clinic's meta value, the key
+    /// ceremony) calls it. Errors: InvalidArgument (no key), MalformedInput naming field "n".
+    [[nodiscard]] Status checkReportKeySize() const;
     /// The key id: the first 8 bytes of SHA-256(canonicalEncoding()).
     [[nodiscard]] const KeyId& keyId() const;
     /// The key id as 16 lowercase hex digits.

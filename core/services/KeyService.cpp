@@ -95,7 +95,7 @@ Result<std::vector<KeyStatus>> KeyService::status()
     for (access::KeyKind kind : access::kAllKeyKinds) {
         if (kind == access::KeyKind::PaillierShare || kind == access::KeyKind::PatientIdentity ||
             kind == access::KeyKind::PatientClinical || kind == access::KeyKind::UserBox ||
-            kind == access::KeyKind::ConsentTokens)
+            kind == access::KeyKind::ConsentTokens || kind == access::KeyKind::ReportKeyPin)
             continue;
         std::vector<std::string> holders;
         for (const auto& a : accounts) {

@@ -8,6 +8,7 @@
 #include "core/records/ObservationLayout.h"
 #include "core/records/SealedRow.h"
 #include "core/services/PatientService.h"
+#include "core/services/ReportKeyPin.h"
 
 #include <QDateTime>
 
@@ -64,12 +65,9 @@ AuditOutcome outcomeOf(const Error* error)
 
 Result<paillier::PublicKey> ObservationService::reportKey(ClinicService& clinic)
 {
-    auto stored = clinic.backend().meta().get(ports::meta::kReportPublicKey);
-    CC_TRY(stored);
-    if (!stored->has_value())
-        return makeError(ErrorCode::NotFound, "the clinic has no report public key");
-    const auto& bytes = **stored;
-    return paillier::KeyFile::readPublic(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+    auto verified = ReportKeyPin::load(clinic); // pinned at the ceremony: checked before every encryption
+    CC_TRY(verified);
+    return verified->publicKey;
 }
 
 Result<ports::ObservationIndexRow> ObservationService::tokensFor(const crypto::SecureBytes& indexKey,

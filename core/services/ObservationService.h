@@ -58,7 +58,7 @@ public:
     [[nodiscard]] Status remove(const model::RowId& observation);
 
     // Shared with ImportService.
-    /// The clinic's report public key (meta report_public_key). Errors: NotFound, MalformedInput.
+    /// The clinic's report public key, verified against its pin (ReportKeyPin::load). Errors: as load().
     [[nodiscard]] static Result<paillier::PublicKey> reportKey(ClinicService& clinic);
     /// The index row of an observation without Paillier fields: tokens of code, sex, age band,
     /// year and research consent ("no" if the patient opted out, else "yes"). Errors:

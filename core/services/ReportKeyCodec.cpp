@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/services/ReportKeyCodec.h"
 
+#include "core/paillier/ShareCodec.h"
+
 #include <QByteArray>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,21 +13,7 @@
 namespace cc::services {
 namespace {
 
-constexpr std::uint8_t kMagic[4] = {'C', 'C', 'P', 'S'};
-constexpr std::uint8_t kVersion = 1;
-constexpr std::size_t kMaxSecret = 4096;
-constexpr std::uint32_t kMaxParties = 64;
-
-void putU32(std::uint8_t* out, std::uint32_t v)
-{
-    for (int i = 0; i < 4; ++i)
-        out[i] = static_cast<std::uint8_t>(v >> (24 - 8 * i));
-}
-
-std::uint32_t getU32(const std::uint8_t* in)
-{
-    return (std::uint32_t{in[0]} << 24) | (std::uint32_t{in[1]} << 16) | (std::uint32_t{in[2]} << 8) | in[3];
-}
+constexpr std::uint32_t kMaxParties = paillier::SHARE_MAX_PARTIES;
 
 QString b64(std::span<const std::uint8_t> bytes)
 {
@@ -49,40 +37,12 @@ Result<std::vector<std::uint8_t>> unb64(const QJsonValue& v, const char* field)
 
 crypto::SecureBytes encodeThresholdShare(const paillier::ThresholdShare& share)
 {
-    const std::size_t header = 4 + 1 + 8 + 4 * 4;
-    crypto::SecureBytes out(header + share.secret.size());
-    std::uint8_t* p = out.data();
-    std::copy(std::begin(kMagic), std::end(kMagic), p);
-    p[4] = kVersion;
-    std::copy(share.keyId.begin(), share.keyId.end(), p + 5);
-    putU32(p + 13, share.index);
-    putU32(p + 17, share.threshold);
-    putU32(p + 21, share.parties);
-    putU32(p + 25, static_cast<std::uint32_t>(share.secret.size()));
-    std::copy(share.secret.data(), share.secret.data() + share.secret.size(), p + header);
-    return out;
+    return paillier::encodeShare(share);
 }
 
 Result<paillier::ThresholdShare> decodeThresholdShare(std::span<const std::uint8_t> bytes)
 {
-    constexpr std::size_t header = 4 + 1 + 8 + 4 * 4;
-    if (bytes.size() < header || !std::equal(std::begin(kMagic), std::end(kMagic), bytes.begin()))
-        return malformed("not a threshold share", {}, 0, "share");
-    if (bytes[4] != kVersion)
-        return makeError(ErrorCode::Unsupported, "unknown threshold share format version");
-    paillier::ThresholdShare share;
-    std::copy(bytes.begin() + 5, bytes.begin() + 13, share.keyId.begin());
-    share.index = getU32(bytes.data() + 13);
-    share.threshold = getU32(bytes.data() + 17);
-    share.parties = getU32(bytes.data() + 21);
-    const std::uint32_t length = getU32(bytes.data() + 25);
-    if (share.parties < 1 || share.parties > kMaxParties || share.threshold < 1 || share.threshold > share.parties ||
-        share.index < 1 || share.index > share.parties)
-        return malformed("index, threshold or party count out of range", {}, 0, "share");
-    if (length == 0 || length > kMaxSecret || bytes.size() != header + length)
-        return malformed("secret length does not match", {}, 0, "share");
-    share.secret = crypto::SecureBytes(bytes.subspan(header));
-    return share;
+    return paillier::decodeShare(bytes);
 }
 
 std::string encodeThresholdParameters(const paillier::ThresholdParameters& params)

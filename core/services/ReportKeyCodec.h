@@ -12,11 +12,9 @@
 
 namespace cc::services {
 
-/// Binary form of a share: "CCPS", version 1, key id (8), index, threshold, parties (u32 BE each),
-/// secret length (u32 BE) and secret. In secure memory.
+/// Binary form of a share in a key ring: the one share format, paillier::encodeShare (ShareCodec.h).
 [[nodiscard]] crypto::SecureBytes encodeThresholdShare(const paillier::ThresholdShare& share);
-/// Strict parser. Errors: MalformedInput (magic, lengths, 1 <= index <= parties, 1 <= t <= parties),
-/// Unsupported (version).
+/// paillier::decodeShare: reads the current version and both older layouts.
 [[nodiscard]] Result<paillier::ThresholdShare> decodeThresholdShare(std::span<const std::uint8_t> bytes);
 
 /// JSON form of the public parameters: {"keyId", "threshold", "parties", "v", "vk": [...]} with

@@ -16,6 +16,7 @@
 #include "core/paillier/Threshold.h"
 #include "core/services/ClinicService.h"
 #include "core/services/ReportKeyCodec.h"
+#include "core/services/ReportKeyPin.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -65,6 +66,23 @@ std::vector<std::uint8_t> bytesOf(std::string_view s)
     return {s.begin(), s.end()};
 }
 
+// Every load path of a report key checks its size; the ceremony also refuses the keys whose private
+// halves are published in tests/data/paillier, unless the clinic is a demo or a test asks for them.
+Status checkReportKey(const SetupRequest& r, const paillier::PublicKey& key)
+{
+    CC_TRY(key.checkReportKeySize());
+    if (key.bits() != r.reportKeyBits)
+        return makeError(ErrorCode::InvalidArgument, "the report key has " + std::to_string(key.bits()) +
+                                                         " bits, not the " + std::to_string(r.reportKeyBits) +
+                                                         " requested");
+    if (!r.demo && !r.allowPublishedTestKey && paillier::KeyFile::isPublishedTestKey(key))
+        return makeError(ErrorCode::InvalidArgument,
+                         "report key " + key.keyIdHex() +
+                             " is a published TEST key (its private key is in CipherChart's source): never use it "
+                             "for a real clinic");
+    return {};
+}
+
 Status validateRequest(const SetupRequest& r)
 {
     if (r.clinicName.empty() || r.clinicName.size() > 100)
@@ -72,8 +90,8 @@ Status validateRequest(const SetupRequest& r)
     if (r.recoveryThreshold < 2 || r.recoveryThreshold > r.recoveryShares || r.recoveryShares > 255)
         return makeError(ErrorCode::InvalidArgument,
                          "recovery shares need 2 <= threshold <= shares <= 255 (one share alone would be the key)");
-    if (r.reportKeyBits != 2048 && r.reportKeyBits != 3072)
-        return makeError(ErrorCode::InvalidArgument, "the report key has 3072 bits (2048 only for tests)");
+    if (r.reportKeyBits != 2048 && r.reportKeyBits != 3072 && r.reportKeyBits != 4096)
+        return makeError(ErrorCode::InvalidArgument, "the report key has 3072 or 4096 bits (2048 only for tests)");
     std::set<std::string> names{r.admin.name};
     for (const auto& c : r.custodians)
         if (!names.insert(c.name).second)
@@ -149,6 +167,7 @@ Result<SetupResult> createClinic(const SetupRequest& request, const BackendFacto
                              });
     if (!paillierKey)
         return std::move(paillierKey).error();
+    CC_TRY(checkReportKey(request, paillierKey->publicKey()));
     std::vector<const AccountSeed*> custodians;
     if (request.custodians.empty() || request.adminIsCustodian)
         custodians.push_back(&request.admin);
@@ -173,11 +192,35 @@ Result<SetupResult> createClinic(const SetupRequest& request, const BackendFacto
                                    audit::AuditEventType::SecurityConfiguration, audit::AuditAction::Create, "Clinic",
                                    idHex(descriptor.clinicId), "clinic created", options));
 
+    // The report-key record (public key, key id, threshold parameters and custodians), signed below
+    // with the clinic key and pinned in every staff ring (docs/PAILLIER.md, report key pinning).
+    QJsonArray custodianList;
+    for (std::size_t i = 0; i < custodians.size(); ++i)
+        custodianList.append(QJsonObject{{"index", static_cast<qint64>(dealt->shares[i].index)},
+                                         {"name", QString::fromStdString(custodians[i]->name)}});
+    const std::string params = encodeThresholdParameters(dealt->parameters);
+    const QJsonObject threshold{{"parameters", QJsonDocument::fromJson(QByteArray::fromStdString(params)).object()},
+                                {"custodians", custodianList}};
+    auto thresholdJson = ReportKeyPin::canonicalThreshold(
+        QJsonDocument(threshold).toJson(QJsonDocument::Compact).toStdString(), dealt->publicKey);
+    if (!thresholdJson)
+        return std::move(thresholdJson).error();
+    const ReportKeyPin::Parts reportParts = ReportKeyPin::partsOf(dealt->publicKey, *thresholdJson);
+    const auto reportPin = ReportKeyPin::fingerprint(reportParts);
+    std::uint32_t reportPinId = 0;
+    for (std::size_t i = 0; i < 4; ++i)
+        reportPinId = (reportPinId << 8) | reportParts.keyId[i];
+    const auto addPin = [&](KeyRing& ring) {
+        return ring.add(KeyKind::ReportKeyPin, reportPinId, 1,
+                        crypto::SecureBytes(std::span<const std::uint8_t>(reportPin)));
+    };
+
     auto adminRing = [&](const paillier::ThresholdShare* share) -> Result<KeyRing> {
         KeyRing ring;
         for (KeyKind kind : {KeyKind::DatabaseKey, KeyKind::IdentityCategory, KeyKind::Index, KeyKind::AuditRoot,
                              KeyKind::ClinicSigning})
             CC_TRY(keys.addTo(ring, kind));
+        CC_TRY(addPin(ring));
         if (share)
             CC_TRY(ring.add(KeyKind::PaillierShare, share->index, 1, encodeThresholdShare(*share)));
         CC_TRY(ring.addUserBox(rng));
@@ -193,7 +236,6 @@ Result<SetupResult> createClinic(const SetupRequest& request, const BackendFacto
         return {};
     };
 
-    QJsonArray custodianList;
     const auto shareFor = [&](const AccountSeed* seed) -> const paillier::ThresholdShare* {
         for (std::size_t i = 0; i < custodians.size(); ++i)
             if (custodians[i] == seed)
@@ -214,14 +256,12 @@ Result<SetupResult> createClinic(const SetupRequest& request, const BackendFacto
             return std::move(ring).error();
         CC_TRY(addAccount(c, Role::Administrator, std::move(ring).value(), "report-key custodian created"));
     }
-    for (std::size_t i = 0; i < custodians.size(); ++i)
-        custodianList.append(QJsonObject{{"index", static_cast<qint64>(dealt->shares[i].index)},
-                                         {"name", QString::fromStdString(custodians[i]->name)}});
     if (request.doctor) {
         KeyRing ring;
         for (KeyKind kind :
              {KeyKind::DatabaseKey, KeyKind::IdentityCategory, KeyKind::ClinicalCategory, KeyKind::Index})
             CC_TRY(keys.addTo(ring, kind));
+        CC_TRY(addPin(ring));
         CC_TRY(ring.addUserBox(rng));
         CC_TRY(addAccount(*request.doctor, Role::Doctor, std::move(ring), "doctor created"));
     }
@@ -237,11 +277,8 @@ Result<SetupResult> createClinic(const SetupRequest& request, const BackendFacto
     CC_TRY(meta.set(ports::meta::kIdleTimeoutMinutes, bytesOf("10")));
     CC_TRY(meta.set(ports::meta::kSigningPublicKey, signing.publicKey().bytes()));
     CC_TRY(meta.set(ports::meta::kReportPublicKey, bytesOf(paillier::KeyFile::publicJwk(dealt->publicKey))));
-    const std::string params = encodeThresholdParameters(dealt->parameters);
-    QJsonObject threshold{{"parameters", QJsonDocument::fromJson(QByteArray::fromStdString(params)).object()},
-                          {"custodians", custodianList}};
-    CC_TRY(meta.set(ports::meta::kReportThreshold,
-                    bytesOf(QJsonDocument(threshold).toJson(QJsonDocument::Compact).toStdString())));
+    CC_TRY(meta.set(ports::meta::kReportThreshold, bytesOf(*thresholdJson)));
+    CC_TRY(meta.set(kReportKeyRecordMeta, bytesOf(ReportKeyPin::signedRecordJson(reportParts, signing))));
     auto check = crypto::hmacSha256(recoveryKey.span(), bytesOf(kRecoveryCheckLabel));
     if (!check)
         return std::move(check).error();
@@ -273,6 +310,7 @@ Result<SetupResult> createClinic(const SetupRequest& request, const BackendFacto
     for (const auto& k : keys.keys)
         CC_TRY(recoveryRing.add(k.kind, k.id, 1, k.secret.clone()));
     CC_TRY(recoveryRing.add(KeyKind::UserBox, recoveryBoxId, 1, recoveryBox.secretKey.clone()));
+    CC_TRY(addPin(recoveryRing));
     const crypto::SecureBytes plain = recoveryRing.serialise();
     auto blob = crypto::Aead::seal(recoveryKey, recoveryKeyId, plain.span(), recoveryAad(descriptor.clinicId), rng);
     if (!blob)
@@ -305,6 +343,7 @@ Result<SetupResult> createClinic(const SetupRequest& request, const BackendFacto
     result.descriptor = descriptor;
     result.recoveryBlob = std::move(blob).value();
     result.reportKeyId = dealt->publicKey.keyIdHex();
+    result.reportKeyFingerprint = crypto::hexEncode(reportPin);
     result.custodianCount = static_cast<unsigned>(custodians.size());
     for (const auto& share : *split)
         result.recoveryShares.push_back(crypto::encodeShare(share, request.recoveryThreshold));

@@ -42,11 +42,15 @@ struct SetupRequest
     std::optional<AccountSeed> doctor;
     unsigned recoveryShares = 3;
     unsigned recoveryThreshold = 2;
+    /// 3072 (default) or 4096; 2048 only for tests.
     unsigned reportKeyBits = 3072;
     /// Where the report key's safe primes come from: empty generates them (tens of seconds at
     /// 3072 bits). Tests and the demo clinic pass a fixture key here; it is dealt and destroyed
-    /// like a generated one.
+    /// like a generated one. Its size must be reportKeyBits.
     std::function<Result<paillier::PrivateKey>()> reportKeySource;
+    /// Accept a key from tests/data/paillier, whose private halves are published
+    /// (paillier::KeyFile::isPublishedTestKey), for a clinic that is not a demo: only tests set it.
+    bool allowPublishedTestKey = false;
     /// Progress of long steps ("report key", done, total); returning false cancels.
     std::function<bool(const std::string& step, int done, int total)> progress;
 };
@@ -59,6 +63,9 @@ struct SetupResult
     std::vector<std::string> recoveryShares;
     std::vector<std::uint8_t> recoveryBlob;
     std::string reportKeyId;
+    /// SHA-256 of the pinned report-key record (ReportKeyPin), hex: print it with the ceremony's
+    /// papers; accounts from before pinning compare it before trusting the key.
+    std::string reportKeyFingerprint;
     unsigned custodianCount = 0;
 };
 
@@ -68,8 +75,11 @@ using BackendFactory = std::function<Result<std::unique_ptr<ports::ClinicBackend
 
 /// Runs the ceremony. On success the backend created through `factory` holds the key slots, the
 /// database with its meta values and the audit chain started with one event per step.
-/// Errors: InvalidArgument (names, passwords, thresholds), AlreadyExists (the folder holds a clinic),
-/// Cancelled, CryptoFailure, storage errors.
+/// The report key is pinned: its record (ReportKeyPin.h) is signed with the clinic key into meta
+/// report_key_record and its fingerprint goes into every administrator's and doctor's ring and the
+/// recovery ring. Errors: InvalidArgument (names, passwords, thresholds, a report key of another
+/// size or a published test key for a real clinic), MalformedInput (report key size),
+/// AlreadyExists (the folder holds a clinic), Cancelled, CryptoFailure, storage errors.
 [[nodiscard]] Result<SetupResult> createClinic(const SetupRequest& request, const BackendFactory& factory,
                                                const Clock& clock, crypto::Rng& rng, const ServiceOptions& options,
                                                std::unique_ptr<ports::ClinicBackend>* backendOut = nullptr);

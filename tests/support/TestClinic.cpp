@@ -40,6 +40,7 @@ Result<std::unique_ptr<TestClinic>> TestClinic::create(const std::function<void(
     request.admin = {kAdmin, secret(kAdminPassword)};
     request.doctor = services::AccountSeed{kDoctor, secret(kDoctorPassword)};
     request.reportKeyBits = 2048;
+    request.allowPublishedTestKey = true; // tests/data/paillier fixture key
     request.reportKeySource = [keyJson]() { return paillier::KeyFile::readPrivate(keyJson); };
     if (adjust)
         adjust(request);

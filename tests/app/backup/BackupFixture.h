@@ -54,6 +54,7 @@ public:
         request.recoveryShares = 2;
         request.recoveryThreshold = 2;
         request.reportKeyBits = 2048;
+        request.allowPublishedTestKey = true; // tests/data/paillier fixture key
         request.reportKeySource = []() -> Result<paillier::PrivateKey> {
             QFile file(QStringLiteral(CC_TEST_DATA_DIR "/paillier/test-key-2048.json"));
             if (!file.open(QIODevice::ReadOnly))

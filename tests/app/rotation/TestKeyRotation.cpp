@@ -59,6 +59,7 @@ struct Clinic
         request.admin = {kAdmin, crypto::SecureBytes(bytes(kAdminPw))};
         request.doctor = services::AccountSeed{kDoctor, crypto::SecureBytes(bytes(kDoctorPw))};
         request.reportKeyBits = 2048;
+        request.allowPublishedTestKey = true; // tests/data/paillier fixture key
         request.reportKeySource = [keyJson]() { return paillier::KeyFile::readPrivate(keyJson); };
         std::unique_ptr<ports::ClinicBackend> backend;
         const std::string where = dir();

@@ -55,6 +55,7 @@ std::unique_ptr<test::TestClinic> openClinic(unsigned bits)
     const std::string keyJson = test::readTestData("paillier/test-key-" + std::to_string(bits) + ".json");
     auto clinic = test::TestClinic::create([&](services::SetupRequest& request) {
         request.reportKeyBits = bits;
+        request.allowPublishedTestKey = true; // tests/data/paillier fixture key
         request.reportKeySource = [keyJson]() { return paillier::KeyFile::readPrivate(keyJson); };
     });
     if (!clinic)

@@ -55,12 +55,18 @@ private slots:
         QFETCH(QString, r);
         QFETCH(QString, c);
         const auto value = signedResidue(m);
-        auto ours = encryptTextbookWithNonce(pub(), value, bytesOf(r));
-        QVERIFY(ours.ok());
-        QCOMPARE(QString::fromStdString(ours->toDecimal()), c);
         auto theirs = Ciphertext::fromDecimal(pub(), c.toStdString());
         QVERIFY(theirs.ok());
         QCOMPARE(decrypt(*m_key, *theirs).value(), value);
+        auto ours = encryptTextbookWithNonce(pub(), value, bytesOf(r));
+        if (!value.checkFitsPlainSum(pub()).ok()) {
+            // Values near ⌊n/3⌋ decrypt, but CipherChart does not encrypt them as plain numbers:
+            // a sum of a few would leave the band (PLAIN_SUM_MAX_TERMS).
+            QCOMPARE(ours.error().code, ErrorCode::Overflow);
+            return;
+        }
+        QVERIFY(ours.ok());
+        QCOMPARE(QString::fromStdString(ours->toDecimal()), c);
         // Failure: another r gives another ciphertext; a changed c does not decrypt to m.
         auto otherR = bytesOf(r);
         otherR.back() ^= 1;

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/ReportKeyCommands.h"
+
+#include "app/cli/ClinicCli.h"
+#include "core/crypto/Hex.h"
+#include "core/services/ReportKeyPin.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <ostream>
+
+namespace cc::cli {
+namespace {
+
+using services::ReportKeyPin;
+
+int runShow(const Args& args, Io& io)
+{
+    return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
+        auto fingerprint = ReportKeyPin::currentFingerprint(cli.clinic());
+        if (!fingerprint)
+            return std::move(fingerprint).error();
+        auto verified = ReportKeyPin::load(cli.clinic());
+        const std::string status = verified ? "pinned and verified"
+                                            : (verified.error().code == ErrorCode::IntegrityFailure
+                                                   ? "NOT VERIFIED: " + verified.error().message
+                                                   : "unavailable: " + verified.error().message);
+        const std::string hex = crypto::hexEncode(*fingerprint);
+        if (io.json) {
+            QJsonObject o{{"fingerprint", QString::fromStdString(hex)},
+                          {"verified", verified.ok()},
+                          {"status", QString::fromStdString(status)}};
+            if (verified) {
+                o.insert("keyId", QString::fromStdString(verified->publicKey.keyIdHex()));
+                o.insert("bits", static_cast<qint64>(verified->publicKey.bits()));
+                o.insert("threshold", static_cast<qint64>(verified->parameters.threshold));
+                o.insert("parties", static_cast<qint64>(verified->parameters.parties));
+            }
+            io.out << QJsonDocument(o).toJson(QJsonDocument::Indented).toStdString();
+        } else {
+            io.out << "report key fingerprint " << hex << "\n";
+            if (verified)
+                io.out << "report key id          " << verified->publicKey.keyIdHex() << " ("
+                       << verified->publicKey.bits() << " bits, " << verified->parameters.threshold << " of "
+                       << verified->parameters.parties << " custodians)\n";
+            io.out << "this account           " << status << "\n";
+        }
+        return {};
+    });
+}
+
+int runTrust(const Args& args, Io& io)
+{
+    return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
+        auto typed = requiredOption(args, "fingerprint");
+        if (!typed)
+            return std::move(typed).error();
+        auto password = cli.passwords().read("Password again, to re-wrap your key slot with the pin");
+        if (!password)
+            return std::move(password).error();
+        CC_TRY(ReportKeyPin::trustOnFirstUse(cli.clinic(), *typed, password->span()));
+        io.out << "report key pinned in this account's key ring; it is checked from the next login on\n";
+        return {};
+    });
+}
+
+} // namespace
+
+void registerReportKeyCommands(CommandRegistry& registry)
+{
+    registry.add({{"report-key", "show"},
+                  "Show the report key's fingerprint and whether this account's pin verifies it",
+                  "",
+                  clinicOptions(),
+                  0,
+                  0,
+                  runShow,
+                  kPasswordOrderNote});
+    registry.add({{"report-key", "trust"},
+                  "Pin the report key in this account's ring (accounts from before pinning; audited)",
+                  "",
+                  clinicOptionsWith({{"fingerprint", "HEX",
+                                      "the fingerprint from the key ceremony's record (compare with `report-key "
+                                      "show`)"}}),
+                  0,
+                  0,
+                  runTrust,
+                  std::string(kPasswordOrderNote) +
+                      "\nOrder here: the password of --as, then the same password again (the slot is re-wrapped).\n"
+                      "An administrator pins first (this also signs the record for clinics from before pinning),\n"
+                      "then each doctor. Compare the fingerprint with the one printed by `init` before trusting it."});
+}
+
+} // namespace cc::cli
