@@ -143,8 +143,8 @@ int keygen(const Args& args, Io& io)
         return reportError(makeError(ErrorCode::InvalidArgument, "--out FILE is required"), io);
     unsigned bits = 3072;
     if (auto b = args.value("bits")) {
-        if (*b != "2048" && *b != "3072")
-            return reportError(makeError(ErrorCode::InvalidArgument, "--bits must be 2048 or 3072"), io);
+        if (*b != "2048" && *b != "3072" && *b != "4096")
+            return reportError(makeError(ErrorCode::InvalidArgument, "--bits must be 2048, 3072 or 4096"), io);
         bits = static_cast<unsigned>(std::stoul(*b));
     }
     struct stat st
@@ -250,7 +250,7 @@ void registerPaillierCommands(CommandRegistry& registry)
     registry.add({{"paillier", "keygen"},
                   "Generate a standalone, UNPROTECTED Paillier private-key file (tests and interoperability)",
                   "",
-                  {{"bits", "B", "modulus size: 3072 (default) or 2048", false},
+                  {{"bits", "B", "modulus size: 3072 (default), 4096 or 2048", false},
                    {"out", "FILE", "the new key file (never overwritten; mode 0600)", false}},
                   0,
                   0,

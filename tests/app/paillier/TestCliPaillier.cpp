@@ -2,9 +2,11 @@
 // cipherchart-cli paillier: keygen/pubkey/encrypt/add/decrypt round trips, --raw, bad input, no overwrite.
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -19,10 +21,14 @@ struct Run
     QString err;
 };
 
-Run cli(const QStringList& args)
+Run cli(const QStringList& args, const QString& input = {},
+        const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
 {
     QProcess p;
+    p.setProcessEnvironment(env);
     p.start(QStringLiteral(CC_CLI_PATH), args);
+    p.write(input.toUtf8());
+    p.closeWriteChannel();
     p.waitForFinished(120000);
     return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()).trimmed(),
             QString::fromUtf8(p.readAllStandardError()).trimmed()};
@@ -132,7 +138,40 @@ private slots:
         QVERIFY(r.err.contains("p"));
         r = cli({"paillier", "keygen", "--bits", "1024", "--out", m_dir.filePath("k.json")});
         QCOMPARE(r.code, 1);
-        QVERIFY(r.err.contains("2048 or 3072"));
+        QVERIFY(r.err.contains("2048, 3072 or 4096"));
+    }
+
+    void initRefusesPublishedTestKeysForRealClinics()
+    {
+        // Without the test environment's opt-in, a real clinic refuses a key whose private half is published.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove("CIPHERCHART_ALLOW_TEST_KEYS");
+        const QString passwords = "admin-password-1\n";
+        auto r = cli({"init", "--clinic", m_dir.filePath("real"), "--admin", "alice", "--report-key-file", m_key,
+                      "--password-stdin"},
+                     passwords, env);
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("published TEST key"), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(m_dir.filePath("real/clinic.db")));
+        // A demo clinic may use it; init prints the pinned report key's fingerprint.
+        r = cli({"--json", "init", "--clinic", m_dir.filePath("demo"), "--admin", "alice", "--report-key-file", m_key,
+                 "--demo", "--password-stdin"},
+                passwords, env);
+        QCOMPARE(r.code, 0);
+        const QString fingerprint =
+            QJsonDocument::fromJson(r.out.toUtf8()).object().value("reportKeyFingerprint").toString();
+        QCOMPARE(fingerprint.size(), 64);
+        // report-key show verifies the administrator's pin against the clinic.
+        r = cli({"report-key", "show", "--clinic", m_dir.filePath("demo"), "--as", "alice", "--password-stdin"},
+                passwords);
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(fingerprint) && r.out.contains("pinned and verified"), qPrintable(r.out));
+        // The ring already pins it: trust refuses (audited), whatever fingerprint is typed.
+        r = cli({"report-key", "trust", "--clinic", m_dir.filePath("demo"), "--as", "alice", "--fingerprint",
+                 fingerprint, "--password-stdin"},
+                passwords + passwords);
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("already pins"), qPrintable(r.err));
     }
 
     void keygenRefusesToOverwrite()
