@@ -59,14 +59,14 @@ Result<std::vector<ports::ClinicalRow>> readRows(Statement& stmt)
     }
 }
 
-Result<std::vector<ports::ObservationIndexRow>> readIndex(Statement& stmt)
+// Steps through an index query, handing each row to `visit`.
+Status visitIndex(Statement& stmt, const std::function<Status(ports::ObservationIndexRow&&)>& visit)
 {
-    std::vector<ports::ObservationIndexRow> rows;
     for (;;) {
         auto more = stmt.step();
         CC_TRY(more);
         if (!*more)
-            return rows;
+            return {};
         ports::ObservationIndexRow row;
         auto id = idColumn(stmt, 0);
         CC_TRY(id);
@@ -82,8 +82,18 @@ Result<std::vector<ports::ObservationIndexRow>> readIndex(Statement& stmt)
         row.paillier = stmt.columnBlob(7);
         row.paillierMac = stmt.columnBlob(8);
         row.latest = stmt.columnInt64(9) != 0;
-        rows.push_back(std::move(row));
+        CC_TRY(visit(std::move(row)));
     }
+}
+
+Result<std::vector<ports::ObservationIndexRow>> readIndex(Statement& stmt)
+{
+    std::vector<ports::ObservationIndexRow> rows;
+    CC_TRY(visitIndex(stmt, [&](ports::ObservationIndexRow&& row) -> Status {
+        rows.push_back(std::move(row));
+        return {};
+    }));
+    return rows;
 }
 
 } // namespace
@@ -218,6 +228,15 @@ SqlClinicalStore::indexByCode(const std::vector<std::uint8_t>& codeToken) const
     CC_TRY(stmt);
     CC_TRY(stmt->bindBlob(1, codeToken));
     return readIndex(*stmt);
+}
+
+Status SqlClinicalStore::forEachIndexByCode(const std::vector<std::uint8_t>& codeToken,
+                                            const std::function<Status(ports::ObservationIndexRow&&)>& visit) const
+{
+    auto stmt = m_db.prepare(std::string(kSelectIndex) + " WHERE code_token = ?1 ORDER BY row_id;");
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindBlob(1, codeToken));
+    return visitIndex(*stmt, visit);
 }
 
 Status SqlClinicalStore::setLatest(const access::PatientId& rowId, bool latest)
