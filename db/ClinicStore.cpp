@@ -17,7 +17,6 @@
 #include "db/SqlClinicMetaStore.h"
 #include "db/SqlClinicalStore.h"
 #include "db/SqlPatientStore.h"
-#include "db/SqlReportStore.h"
 #include "db/SqlTransactionFactory.h"
 
 #include <unistd.h>
@@ -67,7 +66,6 @@ struct ClinicStore::Impl
         patients = std::make_unique<SqlPatientStore>(*database);
         clinical = std::make_unique<SqlClinicalStore>(*database);
         attachments = std::make_unique<SqlAttachmentStore>(*database);
-        reports = std::make_unique<SqlReportStore>(*database);
         transactions = std::make_unique<SqlTransactionFactory>(*database);
         maintenance = std::make_unique<SqlMaintenance>(*database);
         return {};
@@ -77,7 +75,6 @@ struct ClinicStore::Impl
     {
         maintenance.reset();
         transactions.reset();
-        reports.reset();
         attachments.reset();
         clinical.reset();
         patients.reset();
@@ -100,7 +97,6 @@ struct ClinicStore::Impl
     std::unique_ptr<SqlPatientStore> patients;
     std::unique_ptr<SqlClinicalStore> clinical;
     std::unique_ptr<SqlAttachmentStore> attachments;
-    std::unique_ptr<SqlReportStore> reports;
     std::unique_ptr<SqlTransactionFactory> transactions;
     std::unique_ptr<SqlMaintenance> maintenance;
     BackupArchive backup{folder, descriptor, database}; // last: refers to the members above
@@ -287,12 +283,6 @@ ports::AttachmentStore& ClinicStore::attachments()
 {
     assert(databaseOpen());
     return *m_impl->attachments;
-}
-
-ports::ReportStore& ClinicStore::reports()
-{
-    assert(databaseOpen());
-    return *m_impl->reports;
 }
 
 ports::TransactionFactory& ClinicStore::transactions()

@@ -83,8 +83,6 @@ public:
     [[nodiscard]] ports::PatientStore& patients() override;
     /// Clinical rows and the observation index (db::SqlClinicalStore).
     [[nodiscard]] ports::ClinicalStore& clinical() override;
-    /// Report shares and published cohorts (db::SqlReportStore).
-    [[nodiscard]] ports::ReportStore& reports() override;
     /// Attachments and their chunks (db::SqlAttachmentStore).
     [[nodiscard]] ports::AttachmentStore& attachments() override;
     /// Units of work over the database (db::SqlTransactionFactory).

@@ -29,9 +29,6 @@ public:
     /// Every index row of a code token. Errors: StorageError, IntegrityFailure.
     [[nodiscard]] Result<std::vector<ports::ObservationIndexRow>>
     indexByCode(const std::vector<std::uint8_t>& codeToken) const override;
-    [[nodiscard]] Status
-    forEachIndexByCode(const std::vector<std::uint8_t>& codeToken,
-                       const std::function<Status(ports::ObservationIndexRow&&)>& visit) const override;
     /// Sets the latest flag. Errors: NotFound, StorageError.
     [[nodiscard]] Status updateRow(const access::PatientId& rowId, const std::vector<std::uint8_t>& document) override;
     [[nodiscard]] Status updateIndex(const ports::ObservationIndexRow& row) override;

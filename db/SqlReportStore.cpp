@@ -2,10 +2,20 @@
 #include "db/SqlReportStore.h"
 
 #include "db/Database.h"
+#include "db/ObservationIndexRows.h"
 
 #include <algorithm>
 
 namespace cc::db {
+
+Status SqlReportStore::forEachIndexRow(const std::vector<std::uint8_t>& codeToken,
+                                       const std::function<Status(ports::ObservationIndexRow&&)>& visit) const
+{
+    auto stmt = m_db.prepare(std::string(kSelectObservationIndex) + " WHERE code_token = ?1 ORDER BY row_id;");
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindBlob(1, codeToken));
+    return visitObservationIndex(*stmt, visit);
+}
 
 Status SqlReportStore::putShare(const std::array<std::uint8_t, 16>& reportId, std::uint32_t custodian,
                                 std::span<const std::uint8_t> share)

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Report bookkeeping in `report_shares` and `published_cohorts` (schema version 5).
+// The report store: streamed observation_index rows, `report_shares` and `published_cohorts` (schema version 5).
 #pragma once
 
 #include "core/ports/ReportStore.h"
@@ -15,6 +15,9 @@ public:
     /// `db` must outlive the store and be migrated to at least version 5.
     explicit SqlReportStore(Database& db) noexcept : m_db(db) {}
 
+    [[nodiscard]] Status
+    forEachIndexRow(const std::vector<std::uint8_t>& codeToken,
+                    const std::function<Status(ports::ObservationIndexRow&&)>& visit) const override;
     [[nodiscard]] Status putShare(const std::array<std::uint8_t, 16>& reportId, std::uint32_t custodian,
                                   std::span<const std::uint8_t> share) override;
     [[nodiscard]] Result<std::vector<std::vector<std::uint8_t>>>

@@ -5,6 +5,7 @@
 #include "app/cli/ClinicCli.h"
 #include "core/crypto/Hex.h"
 #include "core/services/ReportService.h"
+#include "db/SqlReportStore.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -198,9 +199,19 @@ std::string reportCsv(const ReportFile& f)
     return s.str();
 }
 
-int runRun(const Args& args, Io& io)
+/// Runs `body` with the clinic's report service (the report store lives as long as the database).
+int withReports(const Args& args, Io& io, const std::function<Status(ReportService&)>& body)
 {
     return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
+        db::SqlReportStore store(cli.store().database());
+        ReportService service(cli.clinic(), store);
+        return body(service);
+    });
+}
+
+int runRun(const Args& args, Io& io)
+{
+    return withReports(args, io, [&](ReportService& service) -> Status {
         auto specPath = requiredOption(args, "spec");
         CC_TRY(specPath);
         auto outPath = requiredOption(args, "out");
@@ -210,7 +221,6 @@ int runRun(const Args& args, Io& io)
         auto spec = reports::ReportSpec::fromJson(
             QByteArray(reinterpret_cast<const char*>(bytes->data()), static_cast<qsizetype>(bytes->size())), *specPath);
         CC_TRY(spec);
-        ReportService service(cli.clinic());
         reports::ComputationTimes times;
         auto file = service.run(*spec, &times);
         CC_TRY(file);
@@ -228,10 +238,10 @@ int runRun(const Args& args, Io& io)
 
 int runVerify(const Args& args, Io& io)
 {
-    return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
+    return withReports(args, io, [&](ReportService& service) -> Status {
         auto bytes = readFile(args.positional.at(0));
         CC_TRY(bytes);
-        auto file = ReportService(cli.clinic()).verify(*bytes);
+        auto file = service.verify(*bytes);
         CC_TRY(file);
         io.out << "report file verified: " << (file->kind == ReportFile::Kind::Published ? "published" : "encrypted")
                << " report " << reports::reportIdHex(file->reportId) << ", " << file->cells.size()
@@ -243,10 +253,10 @@ int runVerify(const Args& args, Io& io)
 
 int runShow(const Args& args, Io& io)
 {
-    return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
+    return withReports(args, io, [&](ReportService& service) -> Status {
         auto bytes = readFile(args.positional.at(0));
         CC_TRY(bytes);
-        auto file = ReportService(cli.clinic()).verify(*bytes);
+        auto file = service.verify(*bytes);
         CC_TRY(file);
         if (io.json)
             io.out << QJsonDocument(reportJson(*file)).toJson(QJsonDocument::Indented).toStdString();
@@ -258,12 +268,12 @@ int runShow(const Args& args, Io& io)
 
 int runCsv(const Args& args, Io& io)
 {
-    return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
+    return withReports(args, io, [&](ReportService& service) -> Status {
         auto outPath = requiredOption(args, "out");
         CC_TRY(outPath);
         auto bytes = readFile(args.positional.at(0));
         CC_TRY(bytes);
-        auto file = ReportService(cli.clinic()).verify(*bytes);
+        auto file = service.verify(*bytes);
         CC_TRY(file);
         if (file->kind != ReportFile::Kind::Published)
             return makeError(ErrorCode::InvalidArgument, "only a published report has figures to export");
@@ -276,10 +286,10 @@ int runCsv(const Args& args, Io& io)
 
 int runDecryptShare(const Args& args, Io& io)
 {
-    return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
+    return withReports(args, io, [&](ReportService& service) -> Status {
         auto bytes = readFile(args.positional.at(0));
         CC_TRY(bytes);
-        auto share = ReportService(cli.clinic()).decryptShare(*bytes);
+        auto share = service.decryptShare(*bytes);
         CC_TRY(share);
         if (auto out = args.value("out"))
             CC_TRY(writeNewFile(*out, share->share));
@@ -293,7 +303,7 @@ int runDecryptShare(const Args& args, Io& io)
 
 int runPublish(const Args& args, Io& io)
 {
-    return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
+    return withReports(args, io, [&](ReportService& service) -> Status {
         auto outPath = requiredOption(args, "out");
         CC_TRY(outPath);
         auto bytes = readFile(args.positional.at(0));
@@ -304,7 +314,7 @@ int runPublish(const Args& args, Io& io)
             CC_TRY(share);
             shares.push_back(std::move(*share));
         }
-        auto published = ReportService(cli.clinic()).publish(*bytes, shares);
+        auto published = service.publish(*bytes, shares);
         for (const auto& why : published ? published->rejectedPartials : std::vector<std::string>{})
             io.err << "cipherchart-cli: rejected " << why << "\n";
         CC_TRY(published);
@@ -321,12 +331,12 @@ int runPublish(const Args& args, Io& io)
 
 int runSetMinimum(const Args& args, Io& io)
 {
-    return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
+    return withReports(args, io, [&](ReportService& service) -> Status {
         bool ok = false;
         const uint size = QString::fromStdString(args.positional.at(0)).toUInt(&ok);
         if (!ok)
             return makeError(ErrorCode::InvalidArgument, "the minimum cell size must be a whole number");
-        CC_TRY(ReportService(cli.clinic()).setMinimumCellSize(size));
+        CC_TRY(service.setMinimumCellSize(size));
         io.out << "published report cells now need at least " << size << " distinct patients\n";
         return {};
     });

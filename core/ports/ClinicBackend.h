@@ -14,7 +14,6 @@
 #include "core/ports/KeySlotStore.h"
 #include "core/ports/PatientStore.h"
 #include "core/ports/PendingAuditLog.h"
-#include "core/ports/ReportStore.h"
 #include "core/ports/StorageTransaction.h"
 
 #include <cstddef>
@@ -118,8 +117,6 @@ public:
     [[nodiscard]] virtual ClinicalStore& clinical() = 0;
     /// Attachments and their encrypted chunks (opaque rows).
     [[nodiscard]] virtual AttachmentStore& attachments() = 0;
-    /// Report decryption shares and published cohorts (opaque rows).
-    [[nodiscard]] virtual ReportStore& reports() = 0;
     [[nodiscard]] virtual audit::AuditStore& auditStore() = 0;
     [[nodiscard]] virtual audit::AnchorSink& anchors() = 0;
     [[nodiscard]] virtual TransactionFactory& transactions() = 0;

@@ -6,7 +6,6 @@
 #include "core/access/Ids.h"
 
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -108,18 +107,6 @@ public:
     /// Every index row with this code token (cohort selection). Errors: StorageError.
     [[nodiscard]] virtual Result<std::vector<ObservationIndexRow>>
     indexByCode(const std::vector<std::uint8_t>& codeToken) const = 0;
-    /// Calls `visit` for every index row with this code token, in row-id order, one row at a time
-    /// (report cohorts over many rows need not fit in memory). Stops at the first error of `visit`
-    /// and returns it. Errors: StorageError, those of `visit`.
-    [[nodiscard]] virtual Status forEachIndexByCode(const std::vector<std::uint8_t>& codeToken,
-                                                    const std::function<Status(ObservationIndexRow&&)>& visit) const
-    {
-        auto rows = indexByCode(codeToken);
-        CC_TRY(rows);
-        for (auto& row : *rows)
-            CC_TRY(visit(std::move(row)));
-        return {};
-    }
     /// Sets or clears an index row's latest flag. Errors: NotFound, StorageError.
     [[nodiscard]] virtual Status setLatest(const access::PatientId& rowId, bool latest) = 0;
     /// Deletes a row and its index row. Errors: NotFound, StorageError.

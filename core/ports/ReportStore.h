@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Port: what encrypted reports keep in the clinic: custodians' decryption shares and, per
-// published report, the keyed digests of its cohort for the differencing check (docs/REPORTS.md).
+// Port: what encrypted reports read and keep in the clinic: the observation index streamed by code,
+// custodians' decryption shares and, per published report, the keyed digests of its cohort for the
+// differencing check (docs/REPORTS.md).
 #pragma once
 
 #include "core/Result.h"
+#include "core/ports/ClinicalStore.h"
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -34,6 +37,12 @@ class ReportStore
 {
 public:
     virtual ~ReportStore() = default;
+    /// Calls `visit` for every observation index row with this code token, in row-id order, one
+    /// row at a time (cohorts over many rows need not fit in memory). Stops at the first error of
+    /// `visit` and returns it. Errors: StorageError, IntegrityFailure (a stored id not 16 bytes),
+    /// those of `visit`.
+    [[nodiscard]] virtual Status forEachIndexRow(const std::vector<std::uint8_t>& codeToken,
+                                                 const std::function<Status(ObservationIndexRow&&)>& visit) const = 0;
     /// Stores (or replaces) one custodian's decryption share of a report. Errors: StorageFull, StorageError.
     [[nodiscard]] virtual Status putShare(const std::array<std::uint8_t, 16>& reportId, std::uint32_t custodian,
                                           std::span<const std::uint8_t> share) = 0;

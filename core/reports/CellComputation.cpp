@@ -179,7 +179,7 @@ std::uint64_t ComputedCell::maxRowsPerPatient() const
     return m;
 }
 
-Result<std::vector<ComputedCell>> computeCells(const ports::ClinicalStore& store, const CellQuery& q,
+Result<std::vector<ComputedCell>> computeCells(const ports::ReportStore& store, const CellQuery& q,
                                                ComputationTimes* times)
 {
     const auto started = Clock::now();
@@ -241,7 +241,7 @@ Result<std::vector<ComputedCell>> computeCells(const ports::ClinicalStore& store
         const auto& layout = layouts.at(code);
         auto codeToken = tokenOf(*q.indexKey, records::TokenDimension::ObservationCode, code, status);
         CC_TRY(status);
-        CC_TRY(store.forEachIndexByCode(codeToken, [&](ports::ObservationIndexRow&& row) -> Status {
+        CC_TRY(store.forEachIndexRow(codeToken, [&](ports::ObservationIndexRow&& row) -> Status {
             ++rowsRead;
             if (spec.selection == Selection::Latest && !row.latest)
                 return {};

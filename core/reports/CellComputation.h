@@ -8,7 +8,7 @@
 #include "core/interop/UnitsCatalogue.h"
 #include "core/paillier/Ciphertext.h"
 #include "core/paillier/PublicKey.h"
-#include "core/ports/ClinicalStore.h"
+#include "core/ports/ReportStore.h"
 #include "core/reports/ReportFile.h"
 #include "core/reports/ReportSpec.h"
 
@@ -66,7 +66,7 @@ struct CellQuery
 /// Errors: IntegrityFailure naming the row (MAC, ciphertext of another key or layout, a summable
 /// code's row without ciphertext), Overflow (a cell with more rows than its layout's maximum count),
 /// storage errors.
-[[nodiscard]] Result<std::vector<ComputedCell>> computeCells(const ports::ClinicalStore& store, const CellQuery& query,
+[[nodiscard]] Result<std::vector<ComputedCell>> computeCells(const ports::ReportStore& store, const CellQuery& query,
                                                              ComputationTimes* times = nullptr);
 
 } // namespace cc::reports

@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <string_view>
+
 namespace cc::reports {
 namespace {
 
@@ -56,9 +58,13 @@ private:
 
 std::vector<std::uint8_t> partialContext(const ReportId& reportId, std::uint32_t cell)
 {
-    static constexpr char label[] = "CipherChart report cell v1";
-    std::vector<std::uint8_t> out(label, label + sizeof label - 1);
-    out.insert(out.end(), reportId.begin(), reportId.end());
+    static constexpr std::string_view label = "CipherChart report cell v1";
+    std::vector<std::uint8_t> out;
+    out.reserve(label.size() + reportId.size() + 4);
+    for (char c : label)
+        out.push_back(static_cast<std::uint8_t>(c));
+    for (std::uint8_t b : reportId)
+        out.push_back(b);
     for (int s = 24; s >= 0; s -= 8)
         out.push_back(static_cast<std::uint8_t>(cell >> s));
     return out;

@@ -47,7 +47,8 @@ public:
 
     Result<int> integer(const QJsonValue& v, const std::string& field) const
     {
-        if (!v.isDouble() || v.toDouble() != static_cast<double>(static_cast<int>(v.toDouble())))
+        const double d = v.toDouble();
+        if (!v.isDouble() || d < -1e9 || d > 1e9 || d != static_cast<double>(static_cast<int>(d)))
             return bad(field, "must be an integer");
         return static_cast<int>(v.toDouble());
     }

@@ -87,13 +87,6 @@ public:
     /// IntegrityFailure (anchor mismatch: nothing written).
     [[nodiscard]] Status record(const AuditSubject& subject,
                                 audit::AuditOutcome outcome = audit::AuditOutcome::Success);
-    /// The one audit frame: checks `permission` (a denial is audited there), runs `work` and records
-    /// exactly one event for `subject` with its outcome (success; AccessDenied from the work, e.g. a
-    /// disclosure-control refusal, as a serious failure; any other error as a minor failure). `work`
-    /// may complete the subject (object id, detail with the reason of a refusal). Returns what
-    /// `work` returned, or the error of the check or of recording.
-    template <typename F>
-    [[nodiscard]] auto audited(access::Permission permission, AuditSubject& subject, F&& work) -> decltype(work());
     /// The active session's key ring. Errors: SessionLocked, SessionExpired, AccessDenied.
     [[nodiscard]] Result<const access::KeyRing*> keys();
 
@@ -132,19 +125,6 @@ private:
 
 /// Lower-case hex of a 16-byte id.
 [[nodiscard]] std::string idHex(std::span<const std::uint8_t> id);
-
-template <typename F>
-auto ClinicService::audited(access::Permission permission, AuditSubject& subject, F&& work) -> decltype(work())
-{
-    CC_TRY(authorize(permission, subject));
-    auto result = work();
-    audit::AuditOutcome outcome = audit::AuditOutcome::Success;
-    if (!result.ok())
-        outcome = result.error().code == ErrorCode::AccessDenied ? audit::AuditOutcome::SeriousFailure
-                                                                 : audit::AuditOutcome::MinorFailure;
-    CC_TRY(record(subject, outcome));
-    return result;
-}
 
 template <typename F> Status ClinicService::updateKeySlots(F&& mutate)
 {

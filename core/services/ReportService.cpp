@@ -7,6 +7,7 @@
 #include "core/paillier/Ciphertext.h"
 #include "core/records/ObservationLayout.h"
 #include "core/reports/DecryptionShare.h"
+#include "core/services/Audited.h"
 #include "core/services/ObservationService.h"
 #include "core/services/ReportKeyCodec.h"
 
@@ -220,7 +221,7 @@ Result<std::vector<reports::ComputedCell>> ReportService::recompute(const Contex
                              "observation index row " + crypto::hexEncode(row.rowId) + " fails its MAC");
         return {};
     };
-    auto cells = reports::computeCells(m_clinic.backend().clinical(), query);
+    auto cells = reports::computeCells(m_reports, query);
     CC_TRY(cells);
     if (file.kind == ReportFile::Kind::Encrypted) {
         for (std::size_t i = 0; i < cells->size(); ++i)
@@ -261,7 +262,7 @@ Status ReportService::differencing(const Context& ctx, const ReportFile& file,
 {
     auto mine = cohortDigests(ctx, cells);
     CC_TRY(mine);
-    auto earlier = m_clinic.backend().reports().publishedCohorts(measuresKey(file.spec));
+    auto earlier = m_reports.publishedCohorts(measuresKey(file.spec));
     CC_TRY(earlier);
     for (const auto& other : *earlier) {
         if (other.reportId == file.reportId)
@@ -297,7 +298,7 @@ Status ReportService::setMinimumCellSize(std::uint32_t size)
     AuditSubject subject =
         makeSubject(AuditEventId::ApplicationActivity, AuditEventType::SecurityConfiguration, AuditAction::Update,
                     "ReportPolicy", {}, "report minimum cell size set to " + std::to_string(size));
-    return m_clinic.audited(Permission::ManageKeys, subject, [&]() -> Status {
+    return audited(m_clinic, Permission::ManageKeys, subject, [&]() -> Status {
         if (size < reports::kLowestMinimumCellSize)
             return makeError(ErrorCode::InvalidArgument, "the minimum cell size is never below 5");
         const std::string text = std::to_string(size);
@@ -309,7 +310,7 @@ Status ReportService::setMinimumCellSize(std::uint32_t size)
 Result<std::vector<std::uint8_t>> ReportService::run(const reports::ReportSpec& spec, reports::ComputationTimes* times)
 {
     AuditSubject subject = reportSubject(AuditAction::Execute, "encrypted report run");
-    return m_clinic.audited(Permission::RunReports, subject, [&]() -> Result<std::vector<std::uint8_t>> {
+    return audited(m_clinic, Permission::RunReports, subject, [&]() -> Result<std::vector<std::uint8_t>> {
         ReportFile file;
         file.kind = ReportFile::Kind::Encrypted;
         file.spec = spec;
@@ -338,7 +339,7 @@ Result<std::vector<std::uint8_t>> ReportService::run(const reports::ReportSpec& 
                                  "observation index row " + crypto::hexEncode(row.rowId) + " fails its MAC");
             return {};
         };
-        auto cells = noting(subject, reports::computeCells(m_clinic.backend().clinical(), query, times));
+        auto cells = noting(subject, reports::computeCells(m_reports, query, times));
         CC_TRY(cells);
         for (const auto& key : file.spec.cells()) {
             reports::ReportCell cell;
@@ -355,7 +356,7 @@ Result<std::vector<std::uint8_t>> ReportService::run(const reports::ReportSpec& 
 Result<ReportFile> ReportService::verify(std::span<const std::uint8_t> bytes)
 {
     AuditSubject subject = reportSubject(AuditAction::Read, "report file verified");
-    return m_clinic.audited(Permission::RunReports, subject, [&]() -> Result<ReportFile> {
+    return audited(m_clinic, Permission::RunReports, subject, [&]() -> Result<ReportFile> {
         auto ctx = noting(subject, context(false));
         CC_TRY(ctx);
         auto file = noting(subject, check(*ctx, bytes));
@@ -368,7 +369,7 @@ Result<ReportFile> ReportService::verify(std::span<const std::uint8_t> bytes)
 Result<ShareOutcome> ReportService::decryptShare(std::span<const std::uint8_t> bytes)
 {
     AuditSubject subject = reportSubject(AuditAction::Execute, "report decryption share");
-    return m_clinic.audited(Permission::DecryptReportTotals, subject, [&]() -> Result<ShareOutcome> {
+    return audited(m_clinic, Permission::DecryptReportTotals, subject, [&]() -> Result<ShareOutcome> {
         auto work = [&]() -> Result<ShareOutcome> {
             auto ctx = context(false);
             CC_TRY(ctx);
@@ -436,7 +437,7 @@ Result<ShareOutcome> ReportService::decryptShare(std::span<const std::uint8_t> b
             outcome.custodian = share->index;
             outcome.cellsDecrypted = released.size();
             outcome.cellsWithheld = plan.size() - released.size();
-            CC_TRY(m_clinic.backend().reports().putShare(file->reportId, share->index, outcome.share));
+            CC_TRY(m_reports.putShare(file->reportId, share->index, outcome.share));
             subject.detail += ", " + std::to_string(outcome.cellsDecrypted) + " cells decrypted, " +
                               std::to_string(outcome.cellsWithheld) + " withheld";
             return outcome;
@@ -449,7 +450,7 @@ Result<PublishOutcome> ReportService::publish(std::span<const std::uint8_t> byte
                                               const std::vector<std::vector<std::uint8_t>>& extraShares)
 {
     AuditSubject subject = reportSubject(AuditAction::Create, "report published");
-    return m_clinic.audited(Permission::RunReports, subject, [&]() -> Result<PublishOutcome> {
+    return audited(m_clinic, Permission::RunReports, subject, [&]() -> Result<PublishOutcome> {
         auto work = [&]() -> Result<PublishOutcome> {
             auto ctx = context(true);
             CC_TRY(ctx);
@@ -466,7 +467,7 @@ Result<PublishOutcome> ReportService::publish(std::span<const std::uint8_t> byte
             CC_TRY(differencing(*ctx, *file, *cells, *threshold));
 
             PublishOutcome outcome;
-            auto stored = m_clinic.backend().reports().sharesOf(file->reportId);
+            auto stored = m_reports.sharesOf(file->reportId);
             CC_TRY(stored);
             std::vector<std::vector<std::uint8_t>> all = std::move(*stored);
             all.insert(all.end(), extraShares.begin(), extraShares.end());
@@ -539,7 +540,7 @@ Result<PublishOutcome> ReportService::publish(std::span<const std::uint8_t> byte
             CC_TRY(digests);
             ports::PublishedCohort cohort{file->reportId, measuresKey(file->spec), std::move(*digests),
                                           published.createdAtMs};
-            CC_TRY(m_clinic.backend().reports().putPublishedCohort(cohort));
+            CC_TRY(m_reports.putPublishedCohort(cohort));
             outcome.file = published.sign(*ctx->signer);
             outcome.report = std::move(published);
             outcome.report.signerPublicKey = ctx->signer->publicKey().bytes();

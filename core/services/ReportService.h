@@ -6,6 +6,7 @@
 
 #include "core/Result.h"
 #include "core/interop/UnitsCatalogue.h"
+#include "core/ports/ReportStore.h"
 #include "core/reports/CellComputation.h"
 #include "core/reports/Disclosure.h"
 #include "core/reports/ReportFile.h"
@@ -45,10 +46,11 @@ struct PublishOutcome
 class ReportService
 {
 public:
-    /// `catalogue` must outlive the service.
-    explicit ReportService(ClinicService& clinic,
-                           const interop::UnitsCatalogue& catalogue = interop::UnitsCatalogue::builtIn())
-        : m_clinic(clinic), m_catalogue(catalogue)
+    /// `reports` (the clinic's report store, opened with its database) and `catalogue` must outlive
+    /// the service.
+    ReportService(ClinicService& clinic, ports::ReportStore& reports,
+                  const interop::UnitsCatalogue& catalogue = interop::UnitsCatalogue::builtIn())
+        : m_clinic(clinic), m_reports(reports), m_catalogue(catalogue)
     {}
 
     /// Runs a spec: selects the cohort by tokens, checks every row's MAC, multiplies each cell and
@@ -90,6 +92,7 @@ private:
                                                     const std::vector<reports::ComputedCell>& cells) const;
 
     ClinicService& m_clinic;
+    ports::ReportStore& m_reports;
     const interop::UnitsCatalogue& m_catalogue;
 };
 

@@ -5,11 +5,13 @@
 #include "core/access/KeyRing.h"
 #include "core/crypto/Hex.h"
 #include "core/records/BlindToken.h"
+#include "core/reports/Base64Url.h"
 #include "core/reports/DecryptionShare.h"
 #include "core/services/AuditService.h"
 #include "core/services/ConsentService.h"
 #include "core/services/ImportService.h"
 #include "core/services/ReportService.h"
+#include "db/SqlReportStore.h"
 #include "tests/support/TestClinic.h"
 
 #include <QTest>
@@ -40,6 +42,15 @@ QString oneMeasure(const QString& code, const QString& selection, const QString&
 }
 
 } // namespace
+
+/// The report service of a test clinic's current session (the store lives with the database).
+struct Reports
+{
+    explicit Reports(test::TestClinic& t) : store(t.store().database()), service(t.clinic(), store) {}
+    ReportService* operator->() { return &service; }
+    db::SqlReportStore store;
+    ReportService service;
+};
 
 class TestReports : public QObject
 {
@@ -82,12 +93,12 @@ class TestReports : public QObject
     Result<services::PublishOutcome> runAndPublish(const QString& json)
     {
         asAdmin();
-        ReportService reports(m_t->clinic());
-        auto file = reports.run(spec(json));
+        Reports reports(*m_t);
+        auto file = reports->run(spec(json));
         CC_TRY(file);
-        auto share = reports.decryptShare(*file);
+        auto share = reports->decryptShare(*file);
         CC_TRY(share);
-        return reports.publish(*file);
+        return reports->publish(*file);
     }
 
     /// The index rows of a code (test-only direct look at the store; tokens need the index key).
@@ -150,7 +161,7 @@ private slots:
         QVERIFY2(near(l.mean, 285.665870, 0.005), qPrintable(QString::number(l.mean)));
         QVERIFY2(near(l.sd, 102.017767, 0.005), qPrintable(QString::number(l.sd)));
         // The published file reads back, signed by the clinic.
-        auto verified = ReportService(m_t->clinic()).verify(latest->file);
+        auto verified = Reports(*m_t)->verify(latest->file);
         QVERIFY2(verified.ok(), verified.ok() ? "" : verified.error().describe().c_str());
         QCOMPARE(verified->kind, ReportFile::Kind::Published);
         // Run, share and publish are each audited with the report id and the spec hash.
@@ -173,7 +184,7 @@ private slots:
         // HIV-1 RNA in copies/mL is packed with a small maximum count (Σx² must fit 64 bits): 46
         // latest values are more than the layout may sum, and the run says so instead of wrapping.
         asAdmin();
-        auto file = ReportService(m_t->clinic()).run(spec(oneMeasure("20447-9", "latest")));
+        auto file = Reports(*m_t)->run(spec(oneMeasure("20447-9", "latest")));
         QVERIFY(!file.ok());
         QCOMPARE(file.error().code, ErrorCode::Overflow);
         QVERIFY2(file.error().message.find("report cell 0") != std::string::npos, file.error().message.c_str());
@@ -213,16 +224,15 @@ private slots:
     {
         fresh();
         asAdmin();
-        ReportService reports(m_t->clinic());
-        QCOMPARE(reports.minimumCellSize().value(), std::uint32_t{11});
-        QCOMPARE(reports.setMinimumCellSize(4).error().code, ErrorCode::InvalidArgument);
-        QVERIFY(reports.setMinimumCellSize(5).ok());
-        QCOMPARE(reports.minimumCellSize().value(), std::uint32_t{5});
+        Reports reports(*m_t);
+        QCOMPARE(reports->minimumCellSize().value(), std::uint32_t{11});
+        QCOMPARE(reports->setMinimumCellSize(4).error().code, ErrorCode::InvalidArgument);
+        QVERIFY(reports->setMinimumCellSize(5).ok());
+        QCOMPARE(reports->minimumCellSize().value(), std::uint32_t{5});
         // A doctor may not change it, nor run reports.
         as(test::kDoctor, test::kDoctorPassword);
-        QCOMPARE(ReportService(m_t->clinic()).setMinimumCellSize(20).error().code, ErrorCode::AccessDenied);
-        QCOMPARE(ReportService(m_t->clinic()).run(spec(oneMeasure("8480-6", "all"))).error().code,
-                 ErrorCode::AccessDenied);
+        QCOMPARE(Reports(*m_t)->setMinimumCellSize(20).error().code, ErrorCode::AccessDenied);
+        QCOMPARE(Reports(*m_t)->run(spec(oneMeasure("8480-6", "all"))).error().code, ErrorCode::AccessDenied);
     }
 
     void researchLeavesOutOptOutsAndDifferencingRefuses()
@@ -241,15 +251,15 @@ private slots:
         // The quality report over the same measure differs by that one patient: refused, with the
         // reason, at the custodian's share, and audited as refused.
         asAdmin();
-        ReportService reports(m_t->clinic());
-        auto quality = reports.run(spec(oneMeasure("8480-6", "latest", "quality")));
+        Reports reports(*m_t);
+        auto quality = reports->run(spec(oneMeasure("8480-6", "latest", "quality")));
         QVERIFY(quality.ok());
-        auto share = reports.decryptShare(*quality);
+        auto share = reports->decryptShare(*quality);
         QVERIFY(!share.ok());
         QCOMPARE(share.error().code, ErrorCode::AccessDenied);
         QVERIFY2(share.error().message.find("differencing") != std::string::npos, share.error().message.c_str());
         QVERIFY(share.error().message.find("by 1 patients") != std::string::npos);
-        auto publish = reports.publish(*quality);
+        auto publish = reports->publish(*quality);
         QCOMPARE(publish.error().code, ErrorCode::AccessDenied);
         bool audited = false;
         for (const auto& e : reportEvents())
@@ -263,21 +273,21 @@ private slots:
         fresh();
         importSynthea();
         asAdmin();
-        ReportService reports(m_t->clinic());
-        auto bytes = reports.run(spec(oneMeasure("8480-6", "latest")));
+        Reports reports(*m_t);
+        auto bytes = reports->run(spec(oneMeasure("8480-6", "latest")));
         QVERIFY(bytes.ok());
         // An administrator (who holds the signing key) swaps the cell for one patient's ciphertext
         // and re-signs: the file verifies, but no custodian decrypts it.
         auto file = ReportFile::read(*bytes).value();
         file.cells[0].ciphertext = indexRows("8480-6").front().paillier;
         const auto forged = file.sign(clinicSigner());
-        QVERIFY(reports.verify(forged).ok());
-        auto share = reports.decryptShare(forged);
+        QVERIFY(reports->verify(forged).ok());
+        auto share = reports->decryptShare(forged);
         QVERIFY(!share.ok());
         QCOMPARE(share.error().code, ErrorCode::IntegrityFailure);
         QVERIFY2(share.error().message.find("cell 0 is not the product") != std::string::npos,
                  share.error().message.c_str());
-        QCOMPARE(reports.publish(forged).error().code, ErrorCode::IntegrityFailure);
+        QCOMPARE(reports->publish(forged).error().code, ErrorCode::IntegrityFailure);
     }
 
     void rowWithABadMacStopsTheRun()
@@ -288,7 +298,7 @@ private slots:
         auto row = indexRows("8480-6").at(3);
         row.paillierMac[0] ^= 0x01;
         QVERIFY(m_t->store().clinical().updateIndex(row).ok());
-        auto bytes = ReportService(m_t->clinic()).run(spec(oneMeasure("8480-6", "all")));
+        auto bytes = Reports(*m_t)->run(spec(oneMeasure("8480-6", "all")));
         QVERIFY(!bytes.ok());
         QCOMPARE(bytes.error().code, ErrorCode::IntegrityFailure);
         QVERIFY2(bytes.error().message.find(crypto::hexEncode(row.rowId)) != std::string::npos,
@@ -311,9 +321,9 @@ private slots:
         fresh();
         importSynthea();
         asAdmin();
-        ReportService reports(m_t->clinic());
+        Reports reports(*m_t);
         const auto sexSpec = spec(oneMeasure("8480-6", "all", "quality", R"(,"groupBy":["sex"])"));
-        auto bytes = reports.run(sexSpec).value();
+        auto bytes = reports->run(sexSpec).value();
         auto file = ReportFile::read(bytes).value();
         switch (what) {
         case 0:
@@ -332,7 +342,7 @@ private slots:
             auto other = test::TestClinic::create();
             QVERIFY(other.ok());
             QVERIFY((*other)->login(test::kAdmin, test::kAdminPassword).ok());
-            bytes = ReportService((*other)->clinic()).run(sexSpec).value();
+            bytes = Reports(**other)->run(sexSpec).value();
             break;
         }
         case 3:
@@ -349,14 +359,14 @@ private slots:
         default:
             QFAIL("unknown case");
         }
-        auto verified = reports.verify(bytes);
+        auto verified = reports->verify(bytes);
         QVERIFY(!verified.ok());
         // Both map to the CLI's exit code 3.
         QVERIFY2(verified.error().code == ErrorCode::IntegrityFailure ||
                      verified.error().code == ErrorCode::KeyMismatch,
                  verified.error().describe().c_str());
-        QVERIFY(!reports.decryptShare(bytes).ok());
-        QVERIFY(!reports.publish(bytes).ok());
+        QVERIFY(!reports->decryptShare(bytes).ok());
+        QVERIFY(!reports->publish(bytes).ok());
     }
 
     void quorumTwoOfThreeNamesAForgedPartial()
@@ -368,27 +378,27 @@ private slots:
         });
         importActg();
         asAdmin();
-        auto bytes = ReportService(m_t->clinic()).run(spec(oneMeasure("24467-3", "latest"))).value();
-        auto alice = ReportService(m_t->clinic()).decryptShare(bytes);
+        auto bytes = Reports(*m_t)->run(spec(oneMeasure("24467-3", "latest"))).value();
+        auto alice = Reports(*m_t)->decryptShare(bytes);
         QVERIFY2(alice.ok(), alice.ok() ? "" : alice.error().describe().c_str());
         QCOMPARE(alice->custodian, std::uint32_t{1});
         // One share is not enough.
-        QCOMPARE(ReportService(m_t->clinic()).publish(bytes).error().code, ErrorCode::InvalidArgument);
+        QCOMPARE(Reports(*m_t)->publish(bytes).error().code, ErrorCode::InvalidArgument);
         // A forged share claiming to be custodian 3 (alice's partials relabelled): named and refused.
         auto forged = DecryptionShare::decode(alice->share).value();
         forged.custodian = 3;
         for (auto& p : forged.partials)
             p.partial.index = 3;
         const auto forgedBytes = forged.encode();
-        auto notEnough = ReportService(m_t->clinic()).publish(bytes, {forgedBytes});
+        auto notEnough = Reports(*m_t)->publish(bytes, {forgedBytes});
         QCOMPARE(notEnough.error().code, ErrorCode::InvalidArgument);
         QVERIFY2(notEnough.error().message.find("custodian 3") != std::string::npos, notEnough.error().message.c_str());
         // Carol, at the same workstation, contributes; the forged one is named and skipped.
         as("carol", "carol-password-1");
-        auto carol = ReportService(m_t->clinic()).decryptShare(bytes);
+        auto carol = Reports(*m_t)->decryptShare(bytes);
         QVERIFY2(carol.ok(), carol.ok() ? "" : carol.error().describe().c_str());
         QCOMPARE(carol->custodian, std::uint32_t{2});
-        auto published = ReportService(m_t->clinic()).publish(bytes, {forgedBytes});
+        auto published = Reports(*m_t)->publish(bytes, {forgedBytes});
         QVERIFY2(published.ok(), published.ok() ? "" : published.error().describe().c_str());
         QCOMPARE(published->report.custodians, (std::vector<std::uint32_t>{1, 2}));
         QCOMPARE(published->rejectedPartials.size(), std::size_t{1});
@@ -396,7 +406,7 @@ private slots:
         QVERIFY(near(published->report.cells[0].figures.mean, 285.665870, 0.005));
         // A doctor holds no share.
         as(test::kDoctor, test::kDoctorPassword);
-        QCOMPARE(ReportService(m_t->clinic()).decryptShare(bytes).error().code, ErrorCode::AccessDenied);
+        QCOMPARE(Reports(*m_t)->decryptShare(bytes).error().code, ErrorCode::AccessDenied);
     }
 };
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // bench_reports [--quick] [--bits 2048|3072] [--n N]: one encrypted report over N CD4 observations,
 // phases timed, against the baseline of N × one multiplication mod n² measured in the same run.
-// Rows come from an in-memory ClinicalStore that synthesises them on the fly (64 distinct
+// Rows come from an in-memory ReportStore that synthesises them on the fly (64 distinct
 // ciphertexts, every row with its own id, patient and MAC), so SQLite's reading is not included.
 #include "core/crypto/Rng.h"
 #include "core/paillier/KeyFile.h"
@@ -29,7 +29,7 @@ Error unused()
 }
 
 // Index rows of one code, synthesised in row-id order.
-class SyntheticStore final : public ports::ClinicalStore
+class SyntheticStore final : public ports::ReportStore
 {
 public:
     SyntheticStore(std::size_t n, std::vector<std::uint8_t> code, std::vector<std::uint8_t> consent,
@@ -57,8 +57,8 @@ public:
         return id;
     }
 
-    Status forEachIndexByCode(const std::vector<std::uint8_t>& codeToken,
-                              const std::function<Status(ports::ObservationIndexRow&&)>& visit) const override
+    Status forEachIndexRow(const std::vector<std::uint8_t>& codeToken,
+                           const std::function<Status(ports::ObservationIndexRow&&)>& visit) const override
     {
         if (codeToken != m_code)
             return {};
@@ -76,32 +76,16 @@ public:
         }
         return {};
     }
-    Result<std::vector<ports::ObservationIndexRow>> indexByCode(const std::vector<std::uint8_t>&) const override
+    Status putShare(const std::array<std::uint8_t, 16>&, std::uint32_t, std::span<const std::uint8_t>) override
     {
         return unused();
     }
-    Status insertRow(const ports::ClinicalRow&) override { return unused(); }
-    Status insertIndex(const ports::ObservationIndexRow&) override { return unused(); }
-    Status updateRow(const access::PatientId&, const std::vector<std::uint8_t>&) override { return unused(); }
-    Status updateIndex(const ports::ObservationIndexRow&) override { return unused(); }
-    Result<std::size_t> setConsentToken(const access::PatientId&, const std::vector<std::uint8_t>&) override
+    Result<std::vector<std::vector<std::uint8_t>>> sharesOf(const std::array<std::uint8_t, 16>&) const override
     {
         return unused();
     }
-    Result<std::optional<ports::ClinicalRow>> findRow(const access::PatientId&) const override { return unused(); }
-    Result<std::vector<ports::ClinicalRow>> rowsOf(const access::PatientId&,
-                                                   std::optional<ports::ClinicalKind>) const override
-    {
-        return unused();
-    }
-    Result<std::vector<ports::ObservationIndexRow>> indexOf(const access::PatientId&,
-                                                            const std::vector<std::uint8_t>&) const override
-    {
-        return unused();
-    }
-    Status setLatest(const access::PatientId&, bool) override { return unused(); }
-    Status deleteRow(const access::PatientId&) override { return unused(); }
-    Result<std::size_t> countRows() const override { return m_n; }
+    Status putPublishedCohort(const ports::PublishedCohort&) override { return unused(); }
+    Result<std::vector<ports::PublishedCohort>> publishedCohorts(std::string_view) const override { return unused(); }
 
 private:
     std::size_t m_n;

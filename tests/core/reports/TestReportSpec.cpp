@@ -110,7 +110,10 @@ private slots:
         QTest::newRow("version 2") << "version" << QJsonValue(2) << "version"
                                    << static_cast<int>(ErrorCode::Unsupported);
         QTest::newRow("empty title") << "title" << QJsonValue("  ") << "title" << bad;
-        QTest::newRow("title control character") << "title" << QJsonValue("a\u0007b") << "title" << bad;
+        QTest::newRow("title control character") << "title"
+                                                 << QJsonValue(QStringLiteral("a\x07"
+                                                                              "b"))
+                                                 << "title" << bad;
         QTest::newRow("purpose") << "purpose" << QJsonValue("marketing") << "purpose" << bad;
         QTest::newRow("measures empty") << "measures" << QJsonValue(QJsonArray{}) << "measures" << bad;
         QTest::newRow("second measure unknown")
