@@ -148,6 +148,28 @@ Status createNoteAndAttachmentTables(Database& db)
     return {};
 }
 
+Status createReportTables(Database& db)
+{
+    // report_shares: custodians' partial decryptions of a report's cells (each with its proof), so
+    // custodians at one workstation can contribute one after the other. Opaque bytes.
+    CC_TRY(db.exec("CREATE TABLE report_shares ("
+                   "  report_id BLOB NOT NULL CHECK (length(report_id) = 16),"
+                   "  custodian INTEGER NOT NULL CHECK (custodian BETWEEN 1 AND 64),"
+                   "  share BLOB NOT NULL,"
+                   "  PRIMARY KEY (report_id, custodian)"
+                   ");"));
+    // published_cohorts: per published report, its measures and the keyed hashes (index key) of
+    // its patients' ids, for the differencing check. No value, date or name.
+    CC_TRY(db.exec("CREATE TABLE published_cohorts ("
+                   "  report_id BLOB NOT NULL PRIMARY KEY CHECK (length(report_id) = 16),"
+                   "  measures TEXT NOT NULL,"
+                   "  cohort BLOB NOT NULL,"
+                   "  published_at INTEGER NOT NULL"
+                   ");"));
+    CC_TRY(db.exec("CREATE INDEX published_cohorts_by_measures ON published_cohorts (measures);"));
+    return {};
+}
+
 } // namespace
 
 const std::vector<Migration>& clinicMigrations()
@@ -158,6 +180,7 @@ const std::vector<Migration>& clinicMigrations()
         {3, "record tables: patients, clinical_rows, observation_index", createRecordTables, false},
         {4, "notes and attachments: confidential_keys, attachments, attachment_chunks", createNoteAndAttachmentTables,
          false},
+        {5, "reports: report_shares, published_cohorts", createReportTables, false},
     };
     return migrations;
 }

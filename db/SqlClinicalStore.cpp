@@ -3,6 +3,7 @@
 #include "db/SqlClinicalStore.h"
 
 #include "db/Database.h"
+#include "db/ObservationIndexRows.h"
 
 #include <algorithm>
 
@@ -11,9 +12,6 @@ namespace cc::db {
 namespace {
 
 constexpr std::string_view kSelectRow = "SELECT id, patient_id, encounter_id, kind, doc FROM clinical_rows";
-constexpr std::string_view kSelectIndex = "SELECT row_id, patient_id, code_token, sex_token, age_band_token, "
-                                          "year_token, consent_token, paillier, paillier_mac, latest "
-                                          "FROM observation_index";
 
 Result<access::PatientId> idColumn(const Statement& stmt, int column)
 {
@@ -62,28 +60,11 @@ Result<std::vector<ports::ClinicalRow>> readRows(Statement& stmt)
 Result<std::vector<ports::ObservationIndexRow>> readIndex(Statement& stmt)
 {
     std::vector<ports::ObservationIndexRow> rows;
-    for (;;) {
-        auto more = stmt.step();
-        CC_TRY(more);
-        if (!*more)
-            return rows;
-        ports::ObservationIndexRow row;
-        auto id = idColumn(stmt, 0);
-        CC_TRY(id);
-        row.rowId = *id;
-        auto patient = idColumn(stmt, 1);
-        CC_TRY(patient);
-        row.patientId = *patient;
-        row.codeToken = stmt.columnBlob(2);
-        row.sexToken = stmt.columnBlob(3);
-        row.ageBandToken = stmt.columnBlob(4);
-        row.yearToken = stmt.columnBlob(5);
-        row.consentToken = stmt.columnBlob(6);
-        row.paillier = stmt.columnBlob(7);
-        row.paillierMac = stmt.columnBlob(8);
-        row.latest = stmt.columnInt64(9) != 0;
+    CC_TRY(visitObservationIndex(stmt, [&](ports::ObservationIndexRow&& row) -> Status {
         rows.push_back(std::move(row));
-    }
+        return {};
+    }));
+    return rows;
 }
 
 } // namespace
@@ -201,7 +182,7 @@ Result<std::vector<ports::ClinicalRow>> SqlClinicalStore::rowsOf(const access::P
 Result<std::vector<ports::ObservationIndexRow>>
 SqlClinicalStore::indexOf(const access::PatientId& patient, const std::vector<std::uint8_t>& codeToken) const
 {
-    auto stmt = m_db.prepare(std::string(kSelectIndex) +
+    auto stmt = m_db.prepare(std::string(kSelectObservationIndex) +
                              (codeToken.empty() ? " WHERE patient_id = ?1 ORDER BY row_id;"
                                                 : " WHERE patient_id = ?1 AND code_token = ?2 ORDER BY row_id;"));
     CC_TRY(stmt);
@@ -214,7 +195,7 @@ SqlClinicalStore::indexOf(const access::PatientId& patient, const std::vector<st
 Result<std::vector<ports::ObservationIndexRow>>
 SqlClinicalStore::indexByCode(const std::vector<std::uint8_t>& codeToken) const
 {
-    auto stmt = m_db.prepare(std::string(kSelectIndex) + " WHERE code_token = ?1 ORDER BY row_id;");
+    auto stmt = m_db.prepare(std::string(kSelectObservationIndex) + " WHERE code_token = ?1 ORDER BY row_id;");
     CC_TRY(stmt);
     CC_TRY(stmt->bindBlob(1, codeToken));
     return readIndex(*stmt);

@@ -48,20 +48,32 @@ void appendPart(std::vector<std::uint8_t>& out, std::span<const std::uint8_t> pa
     out.insert(out.end(), part.begin(), part.end());
 }
 
-// Fiat–Shamir: e = first 128 bits of SHA-256(label ‖ key id ‖ index ‖ c ‖ c_i ‖ v ‖ v_i ‖ a ‖ b), every
-// item length-prefixed; 128 bits is the challenge length Shoup's proof needs, so truncation is exact.
-std::vector<std::uint8_t> challenge(const PublicKey::Impl& k, std::uint32_t index, mpz_srcptr c, mpz_srcptr ci,
-                                    mpz_srcptr v, mpz_srcptr vi, mpz_srcptr a, mpz_srcptr b)
+// Fiat–Shamir: e = first 128 bits of SHA-256(label ‖ key id ‖ index ‖ context ‖ c ‖ c_i ‖ v ‖ v_i ‖ a ‖ b),
+// every variable-length item length-prefixed; 128 bits is the challenge length Shoup's proof needs, so
+// truncation is exact. The context (report id ‖ cell index for reports) makes a partial valid for one
+// purpose only.
+std::vector<std::uint8_t> challenge(const PublicKey::Impl& k, std::uint32_t index,
+                                    std::span<const std::uint8_t> context, mpz_srcptr c, mpz_srcptr ci, mpz_srcptr v,
+                                    mpz_srcptr vi, mpz_srcptr a, mpz_srcptr b)
 {
-    static constexpr char label[] = "CipherChart Paillier partial decryption proof v1";
+    static constexpr char label[] = "CipherChart Paillier partial decryption proof v2";
     std::vector<std::uint8_t> input(label, label + sizeof label - 1);
     input.insert(input.end(), k.id.begin(), k.id.end());
     for (int s = 24; s >= 0; s -= 8)
         input.push_back(static_cast<std::uint8_t>(index >> s));
+    appendPart(input, context);
     for (mpz_srcptr x : {c, ci, v, vi, a, b})
         appendPart(input, detail::toBytes(x));
     const auto digest = detail::sha256(input);
     return {digest.begin(), digest.begin() + CHALLENGE_BYTES};
+}
+
+// True if 1 < x < n² and gcd(x, n) = 1: a unit mod n² that is not the identity.
+bool isUsefulUnit(mpz_srcptr x, const PublicKey::Impl& k)
+{
+    Mpz g;
+    mpz_gcd(g, x, k.n);
+    return mpz_cmp_ui(x, 1) > 0 && mpz_cmp(x, k.n2) < 0 && mpz_cmp_ui(g, 1) == 0;
 }
 
 Status checkParams(const PublicKey& key, const ThresholdParameters& params)
@@ -73,6 +85,18 @@ Status checkParams(const PublicKey& key, const ThresholdParameters& params)
     if (params.threshold == 0 || params.threshold > params.parties || params.parties > MAX_PARTIES ||
         params.verificationKeys.size() != params.parties)
         return malformed("threshold parameters are inconsistent", {}, 0, "threshold");
+    const auto& k = key.impl();
+    Mpz x;
+    detail::fromBytes(x, params.verificationBase);
+    if (!isUsefulUnit(x, k))
+        return malformed("the threshold verification base is not a unit other than 1 mod n²", {}, 0, "v");
+    for (std::size_t i = 0; i < params.verificationKeys.size(); ++i) {
+        detail::fromBytes(x, params.verificationKeys[i]);
+        if (!isUsefulUnit(x, k))
+            return malformed("verification key of custodian " + std::to_string(i + 1) +
+                                 " is not a unit other than 1 mod n²",
+                             {}, 0, "vk[" + std::to_string(i) + "]");
+    }
     return {};
 }
 
@@ -89,6 +113,11 @@ bool powSecret(mpz_ptr out, mpz_srcptr base, const BIGNUM* e, const PublicKey::I
 }
 
 } // namespace
+
+Status checkThresholdParameters(const PublicKey& key, const ThresholdParameters& params)
+{
+    return checkParams(key, params);
+}
 
 Result<ThresholdKeySet> dealThreshold(PrivateKey&& key, std::uint32_t threshold, std::uint32_t parties,
                                       crypto::Rng& rng)
@@ -161,7 +190,8 @@ Result<ThresholdKeySet> dealThreshold(PrivateKey&& key, std::uint32_t threshold,
 }
 
 Result<PartialDecryption> partialDecrypt(const PublicKey& key, const ThresholdParameters& params,
-                                         const ThresholdShare& share, const Ciphertext& c, crypto::Rng& rng)
+                                         const ThresholdShare& share, const Ciphertext& c, crypto::Rng& rng,
+                                         std::span<const std::uint8_t> context)
 {
     CC_TRY(checkParams(key, params));
     CC_TRY(checkBelongs(key, c));
@@ -201,7 +231,7 @@ Result<PartialDecryption> partialDecrypt(const PublicKey& key, const ThresholdPa
         return makeError(ErrorCode::CryptoFailure, "OpenSSL failed during partial decryption");
     PartialDecryption out;
     out.index = share.index;
-    out.challenge = challenge(k, share.index, cz, ci, v, vi, a, b);
+    out.challenge = challenge(k, share.index, context, cz, ci, v, vi, a, b);
     out.value = detail::toBytes(ci);
     auto eBn = detail::toBn([&] {
         detail::fromBytes(ez, out.challenge);
@@ -216,7 +246,7 @@ Result<PartialDecryption> partialDecrypt(const PublicKey& key, const ThresholdPa
 }
 
 Status verifyPartial(const PublicKey& key, const ThresholdParameters& params, const Ciphertext& c,
-                     const PartialDecryption& partial)
+                     const PartialDecryption& partial, std::span<const std::uint8_t> context)
 {
     CC_TRY(checkParams(key, params));
     CC_TRY(checkBelongs(key, c));
@@ -224,7 +254,7 @@ Status verifyPartial(const PublicKey& key, const ThresholdParameters& params, co
     if (partial.index == 0 || partial.index > params.parties)
         return malformed("partial decryption names an unknown " + who, {}, 0, "index");
     const auto& k = key.impl();
-    Mpz delta, cz, ci, v, vi, e, z, c4, ci2, a, b, t, g;
+    Mpz delta, cz, ci, v, vi, e, z, c4, ci2, a, b, t;
     factorial(delta, params.parties);
     detail::fromLimbs(cz, c.limbs());
     detail::fromBytes(ci, partial.value);
@@ -232,9 +262,8 @@ Status verifyPartial(const PublicKey& key, const ThresholdParameters& params, co
     detail::fromBytes(vi, params.verificationKeys[partial.index - 1]);
     detail::fromBytes(e, partial.challenge);
     detail::fromBytes(z, partial.response);
-    mpz_gcd(g, ci, k.n);
-    if (mpz_sgn(ci) <= 0 || mpz_cmp(ci, k.n2) >= 0 || mpz_cmp_ui(g, 1) != 0 ||
-        partial.challenge.size() != CHALLENGE_BYTES || mpz_sizeinbase(z, 2) > maskBits(k, delta) + 1)
+    if (!isUsefulUnit(ci, k) || partial.challenge.size() != CHALLENGE_BYTES ||
+        mpz_sizeinbase(z, 2) > maskBits(k, delta) + 1)
         return makeError(ErrorCode::IntegrityFailure, "partial decryption of " + who + " is malformed");
     // a = (c⁴)^z·(c_i²)^−e and b = v^z·v_i^−e must hash back to e.
     mpz_powm_ui(c4, cz, 4, k.n2);
@@ -251,7 +280,7 @@ Status verifyPartial(const PublicKey& key, const ThresholdParameters& params, co
         return makeError(ErrorCode::IntegrityFailure, "verification key of " + who + " is malformed");
     mpz_mul(b, b, t);
     mpz_mod(b, b, k.n2);
-    const auto expected = challenge(k, partial.index, cz, ci, v, vi, a, b);
+    const auto expected = challenge(k, partial.index, context, cz, ci, v, vi, a, b);
     if (!crypto::constantTimeEqual(expected, partial.challenge))
         return makeError(ErrorCode::IntegrityFailure,
                          "partial decryption of " + who + " failed its proof of correctness");
@@ -259,22 +288,45 @@ Status verifyPartial(const PublicKey& key, const ThresholdParameters& params, co
 }
 
 Result<Plaintext> combinePartials(const PublicKey& key, const ThresholdParameters& params, const Ciphertext& c,
-                                  std::span<const PartialDecryption> partials)
+                                  std::span<const PartialDecryption> partials, std::span<const std::uint8_t> context,
+                                  CombineOutcome* outcome)
 {
     CC_TRY(checkParams(key, params));
+    CC_TRY(checkBelongs(key, c));
+    CombineOutcome local;
+    CombineOutcome& out = outcome != nullptr ? *outcome : local;
+    out = {};
     std::set<std::uint32_t> seen;
+    std::set<std::vector<std::uint8_t>> squares; // c_i² of every accepted partial: −c_i verifies as c_i does
+    std::vector<PartialDecryption> valid;
+    Mpz sq;
     for (const auto& p : partials) {
-        CC_TRY(verifyPartial(key, params, c, p));
-        if (!seen.insert(p.index).second)
-            return makeError(ErrorCode::InvalidArgument,
-                             "custodian " + std::to_string(p.index) + " gave two partial decryptions");
+        const std::string who = "custodian " + std::to_string(p.index);
+        if (auto ok = verifyPartial(key, params, c, p, context); !ok) {
+            out.rejected.emplace_back(p.index, who + ": " + ok.error().message);
+            continue;
+        }
+        detail::fromBytes(sq, p.value);
+        mpz_powm_ui(sq, sq, 2, key.impl().n2);
+        if (seen.count(p.index) != 0 || !squares.insert(detail::toBytes(sq)).second) {
+            out.rejected.emplace_back(p.index, who + ": a second partial decryption of the same custodian or value");
+            continue;
+        }
+        seen.insert(p.index);
+        if (valid.size() < params.threshold)
+            valid.push_back(p);
     }
-    if (partials.size() < params.threshold)
-        return makeError(ErrorCode::InvalidArgument, "need " + std::to_string(params.threshold) +
-                                                         " partial decryptions, got " +
-                                                         std::to_string(partials.size()));
+    if (valid.size() < params.threshold) {
+        std::string message = "need " + std::to_string(params.threshold) + " valid partial decryptions, got " +
+                              std::to_string(valid.size());
+        for (const auto& [index, why] : out.rejected)
+            message += "; rejected " + why;
+        return makeError(ErrorCode::InvalidArgument, message);
+    }
+    for (const auto& p : valid)
+        out.used.push_back(p.index);
     const auto& k = key.impl();
-    const auto used = partials.first(params.threshold);
+    const std::span<const PartialDecryption> used(valid);
     Mpz delta, acc, num, den, lambda, ci, t;
     factorial(delta, params.parties);
     mpz_set_ui(acc, 1);
@@ -288,11 +340,15 @@ Result<Plaintext> combinePartials(const PublicKey& key, const ThresholdParameter
             mpz_mul_ui(num, num, pj.index);
             mpz_mul_si(den, den, static_cast<long>(pj.index) - static_cast<long>(pi.index));
         }
+        if (mpz_divisible_p(num, den) == 0)
+            return makeError(ErrorCode::Internal, "a Lagrange coefficient is not an integer");
         mpz_divexact(lambda, num, den);
         mpz_mul_2exp(lambda, lambda, 1);
         detail::fromBytes(ci, pi.value);
         if (mpz_sgn(lambda) < 0) {
-            mpz_invert(ci, ci, k.n2);
+            if (mpz_invert(ci, ci, k.n2) == 0)
+                return makeError(ErrorCode::IntegrityFailure,
+                                 "partial decryption of custodian " + std::to_string(pi.index) + " is not a unit");
             mpz_neg(lambda, lambda);
         }
         mpz_powm(t, ci, lambda, k.n2);
@@ -301,6 +357,10 @@ Result<Plaintext> combinePartials(const PublicKey& key, const ThresholdParameter
     }
     // acc = c^(4Δ²d) = (1 + n)^(4Δ²·M): M = L(acc)·(4Δ²)⁻¹ mod n.
     mpz_sub_ui(acc, acc, 1);
+    // A wrong parameter or share would leave a value not ≡ 1 mod n: an error, never a plausible number.
+    if (mpz_divisible_p(acc, k.n) == 0)
+        return makeError(ErrorCode::IntegrityFailure,
+                         "the combined partial decryptions are not of the form 1 + k·n (wrong parameters or shares)");
     mpz_divexact(acc, acc, k.n);
     mpz_mul(t, delta, delta);
     mpz_mul_ui(t, t, 4);

@@ -12,6 +12,8 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace cc::paillier {
@@ -60,21 +62,43 @@ struct ThresholdKeySet
 [[nodiscard]] Result<ThresholdKeySet> dealThreshold(PrivateKey&& key, std::uint32_t threshold, std::uint32_t parties,
                                                     crypto::Rng& rng);
 
+/// Checks the public parameters against `key`: key id, 1 ≤ t ≤ l ≤ 64, one verification key per
+/// custodian, and v and every v_i a unit mod n² other than 0 and 1 (a v_i = 1 or a v of small order
+/// would let a wrong partial pass its proof). Errors: KeyMismatch, MalformedInput naming the field
+/// ("v", "vk[2]").
+[[nodiscard]] Status checkThresholdParameters(const PublicKey& key, const ThresholdParameters& params);
+
 /// Custodian i's partial decryption of `c` with its proof (constant-time exponentiations for the secret
-/// exponents, OpenSSL BN_mod_exp_mont_consttime). Errors: KeyMismatch (share or ciphertext of another key).
+/// exponents, OpenSSL BN_mod_exp_mont_consttime). `context` is bound into the proof's Fiat–Shamir
+/// hash (a report id and cell index), so the partial cannot be replayed for another purpose.
+/// Errors: KeyMismatch (share or ciphertext of another key), MalformedInput (parameters).
 [[nodiscard]] Result<PartialDecryption> partialDecrypt(const PublicKey& key, const ThresholdParameters& params,
                                                        const ThresholdShare& share, const Ciphertext& c,
-                                                       crypto::Rng& rng);
+                                                       crypto::Rng& rng, std::span<const std::uint8_t> context = {});
 
-/// Checks one partial decryption's proof. Errors: IntegrityFailure naming the custodian's index,
-/// MalformedInput (index out of range, value out of range).
+/// Checks one partial decryption's proof for `c` under `context` (the same bytes the custodian
+/// bound). Errors: IntegrityFailure naming the custodian's index (proof, value not a unit mod n²),
+/// MalformedInput (index out of range, parameters).
 [[nodiscard]] Status verifyPartial(const PublicKey& key, const ThresholdParameters& params, const Ciphertext& c,
-                                   const PartialDecryption& partial);
+                                   const PartialDecryption& partial, std::span<const std::uint8_t> context = {});
 
-/// Verifies every partial and combines the first t valid ones with distinct indices (Lagrange at 0,
-/// scaled by Δ). Errors: IntegrityFailure naming the first custodian whose partial is wrong,
-/// InvalidArgument (fewer than t partials or duplicate indices), Overflow (as decrypt()).
+/// What combinePartials() did with each partial it was given.
+struct CombineOutcome
+{
+    std::vector<std::uint32_t> used; ///< custodian indices combined (t of them)
+    /// Partials left out, with the reason ("custodian 2: partial decryption … failed its proof").
+    std::vector<std::pair<std::uint32_t, std::string>> rejected;
+};
+
+/// Verifies every partial, names and skips the invalid ones (a failed proof, a second partial of the
+/// same custodian, a partial whose c_i² repeats another's: ±c_i both verify) and combines the first
+/// t valid ones (Lagrange at 0, scaled by Δ). Every exact division is checked. Errors:
+/// InvalidArgument (fewer than t valid partials; the message names the rejected ones),
+/// IntegrityFailure (a combination that is not of the form 1 + k·n), MalformedInput (parameters),
+/// Overflow (as decrypt()).
 [[nodiscard]] Result<Plaintext> combinePartials(const PublicKey& key, const ThresholdParameters& params,
-                                                const Ciphertext& c, std::span<const PartialDecryption> partials);
+                                                const Ciphertext& c, std::span<const PartialDecryption> partials,
+                                                std::span<const std::uint8_t> context = {},
+                                                CombineOutcome* outcome = nullptr);
 
 } // namespace cc::paillier

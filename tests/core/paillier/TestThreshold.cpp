@@ -61,9 +61,11 @@ private slots:
         auto m = combinePartials(pub(), m_set->parameters, m_ct, two);
         QVERIFY(!m.ok());
         QCOMPARE(m.error().code, ErrorCode::InvalidArgument);
-        // Duplicates do not count twice.
+        // Duplicates do not count twice, and the refusal names the duplicate.
         std::vector<PartialDecryption> dup{m_partials[0], m_partials[3], m_partials[0]};
-        QCOMPARE(combinePartials(pub(), m_set->parameters, m_ct, dup).error().code, ErrorCode::InvalidArgument);
+        auto d = combinePartials(pub(), m_set->parameters, m_ct, dup);
+        QCOMPARE(d.error().code, ErrorCode::InvalidArgument);
+        QVERIFY2(d.error().message.find("custodian 1") != std::string::npos, d.error().message.c_str());
     }
 
     void homomorphicSumDecryptsByQuorum()
@@ -126,10 +128,82 @@ private slots:
         QCOMPARE(v.error().code, ErrorCode::IntegrityFailure);
         const std::string who = "custodian " + std::to_string(named);
         QVERIFY2(v.error().message.find(who) != std::string::npos, v.error().message.c_str());
+        // Two valid partials and the bad one: not enough, and the refusal names the bad custodian.
         std::vector<PartialDecryption> set{m_partials[0], bad, m_partials[4]};
-        auto m = combinePartials(pub(), m_set->parameters, m_ct, set);
-        QCOMPARE(m.error().code, ErrorCode::IntegrityFailure);
-        QVERIFY(m.error().message.find(who) != std::string::npos);
+        CombineOutcome outcome;
+        auto m = combinePartials(pub(), m_set->parameters, m_ct, set, {}, &outcome);
+        QCOMPARE(m.error().code, ErrorCode::InvalidArgument);
+        QVERIFY2(m.error().message.find(who) != std::string::npos, m.error().message.c_str());
+        QCOMPARE(outcome.rejected.size(), std::size_t{1});
+        QCOMPARE(outcome.rejected[0].first, named);
+        // One more valid partial: the bad one is named and skipped, the other three combine.
+        set.push_back(m_partials[1]);
+        auto m2 = combinePartials(pub(), m_set->parameters, m_ct, set, {}, &outcome);
+        QVERIFY2(m2.ok(), m2.ok() ? "" : m2.error().describe().c_str());
+        QCOMPARE(m2->toInt64().value(), m_value);
+        QCOMPARE(outcome.used, (std::vector<std::uint32_t>{1, 5, 2}));
+        QCOMPARE(outcome.rejected.size(), std::size_t{1});
+        QVERIFY(outcome.rejected[0].second.find(who) != std::string::npos);
+    }
+
+    void contextIsBoundIntoTheProof()
+    {
+        crypto::DeterministicRng rng(11);
+        const std::vector<std::uint8_t> reportA{'r', 'e', 'p', 'o', 'r', 't', 0, 0, 0, 1};
+        const std::vector<std::uint8_t> reportB{'r', 'e', 'p', 'o', 'r', 't', 0, 0, 0, 2};
+        std::vector<PartialDecryption> ps;
+        for (std::size_t i : {0u, 1u, 2u})
+            ps.push_back(partialDecrypt(pub(), m_set->parameters, m_set->shares[i], m_ct, rng, reportA).value());
+        QVERIFY(verifyPartial(pub(), m_set->parameters, m_ct, ps[0], reportA).ok());
+        // The same partial presented for another report cell, or without context, fails its proof.
+        QCOMPARE(verifyPartial(pub(), m_set->parameters, m_ct, ps[0], reportB).error().code,
+                 ErrorCode::IntegrityFailure);
+        QCOMPARE(verifyPartial(pub(), m_set->parameters, m_ct, ps[0]).error().code, ErrorCode::IntegrityFailure);
+        QCOMPARE(combinePartials(pub(), m_set->parameters, m_ct, ps, reportA)->toInt64().value(), m_value);
+        QCOMPARE(combinePartials(pub(), m_set->parameters, m_ct, ps, reportB).error().code, ErrorCode::InvalidArgument);
+    }
+
+    void duplicatePartialIsSkipped()
+    {
+        std::vector<PartialDecryption> dup{m_partials[0], m_partials[0], m_partials[3], m_partials[1]};
+        CombineOutcome outcome;
+        auto m = combinePartials(pub(), m_set->parameters, m_ct, dup, {}, &outcome);
+        QVERIFY(m.ok());
+        QCOMPARE(m->toInt64().value(), m_value);
+        QCOMPARE(outcome.rejected.size(), std::size_t{1});
+        QCOMPARE(outcome.rejected[0].first, std::uint32_t{1});
+    }
+
+    void parametersThatAreNotUnitsAreRefused_data()
+    {
+        QTest::addColumn<int>("which"); // -1: v, else v_which
+        QTest::addColumn<int>("what");  // 0: one, 1: n (not a unit), 2: zero
+        QTest::newRow("v = 1") << -1 << 0;
+        QTest::newRow("v = n") << -1 << 1;
+        QTest::newRow("v_2 = 1") << 1 << 0;
+        QTest::newRow("v_5 = n") << 4 << 1;
+        QTest::newRow("v_3 = 0") << 2 << 2;
+    }
+    void parametersThatAreNotUnitsAreRefused()
+    {
+        QFETCH(int, which);
+        QFETCH(int, what);
+        ThresholdParameters params = m_set->parameters;
+        std::vector<std::uint8_t> value;
+        if (what == 0)
+            value = {1};
+        else if (what == 1)
+            value = pub().modulus();
+        else
+            value = {0};
+        (which < 0 ? params.verificationBase : params.verificationKeys[static_cast<std::size_t>(which)]) = value;
+        auto checked = checkThresholdParameters(pub(), params);
+        QCOMPARE(checked.error().code, ErrorCode::MalformedInput);
+        QCOMPARE(QString::fromStdString(checked.error().field),
+                 which < 0 ? QStringLiteral("v") : QStringLiteral("vk[%1]").arg(which));
+        crypto::DeterministicRng rng(3);
+        QCOMPARE(partialDecrypt(pub(), params, m_set->shares[0], m_ct, rng).error().code, ErrorCode::MalformedInput);
+        QCOMPARE(combinePartials(pub(), params, m_ct, m_partials).error().code, ErrorCode::MalformedInput);
     }
 
     void wrongKeyRefused()

@@ -1,0 +1,416 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Encrypted aggregate reports from the command line (docs/REPORTS.md).
+#include "app/cli/ReportCommands.h"
+
+#include "app/cli/ClinicCli.h"
+#include "core/crypto/Hex.h"
+#include "core/services/ReportService.h"
+#include "db/SqlReportStore.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <iomanip>
+#include <ostream>
+#include <sstream>
+
+namespace cc::cli {
+namespace {
+
+using reports::ReportFile;
+using services::ReportService;
+
+constexpr qint64 kMaxFile = 64 << 20;
+
+Result<std::vector<std::uint8_t>> readFile(const std::string& path)
+{
+    QFile f(QString::fromStdString(path));
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::NotFound, "cannot read " + path + ": " + f.errorString().toStdString());
+    if (f.size() > kMaxFile)
+        return malformed("file is larger than 64 MiB", path, 0, {});
+    const QByteArray bytes = f.readAll();
+    return std::vector<std::uint8_t>(bytes.begin(), bytes.end());
+}
+
+// Owner-only file written through a temporary file and renamed into place; never overwrites.
+Status writeNewFile(const std::string& path, std::span<const std::uint8_t> bytes)
+{
+    const QString name = QString::fromStdString(path);
+    if (QFile::exists(name))
+        return makeError(ErrorCode::AlreadyExists, path + " exists; refusing to overwrite");
+    QSaveFile file(name);
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        return makeError(ErrorCode::StorageError, "cannot write " + path + ": " + file.errorString().toStdString());
+    if (file.write(reinterpret_cast<const char*>(bytes.data()), static_cast<qint64>(bytes.size())) !=
+            static_cast<qint64>(bytes.size()) ||
+        !file.commit())
+        return makeError(ErrorCode::StorageError, "cannot write " + path + ": " + file.errorString().toStdString());
+    return {};
+}
+
+std::string fixed(double v, int decimals)
+{
+    std::ostringstream s;
+    s << std::fixed << std::setprecision(decimals) << v;
+    return s.str();
+}
+
+int decimalsOf(const QString& code)
+{
+    const auto* def = interop::UnitsCatalogue::builtIn().find(code);
+    return def != nullptr ? def->decimals : 2;
+}
+
+QString unitOf(const QString& code)
+{
+    const auto* def = interop::UnitsCatalogue::builtIn().find(code);
+    return def != nullptr ? def->unit : QString();
+}
+
+QString groupText(const reports::ReportSpec& spec, const reports::ReportCell& cell)
+{
+    QStringList parts;
+    for (std::size_t i = 0; i < cell.key.group.size(); ++i)
+        parts << reports::dimensionName(spec.groupBy[i]) + "=" + cell.key.group[i];
+    return parts.isEmpty() ? QStringLiteral("all") : parts.join(QStringLiteral(", "));
+}
+
+QJsonObject reportJson(const ReportFile& f)
+{
+    QJsonArray cells;
+    for (const auto& c : f.cells) {
+        QJsonArray group;
+        for (const auto& g : c.key.group)
+            group.append(g);
+        QJsonObject o{{"index", static_cast<qint64>(c.key.index)},
+                      {"measure", c.key.measure},
+                      {"unit", unitOf(c.key.measure)},
+                      {"group", group}};
+        if (f.kind == ReportFile::Kind::Published) {
+            const auto& fig = c.figures;
+            o.insert("suppressed", fig.suppressed);
+            if (fig.suppressed) {
+                o.insert("reason", fig.reason);
+            } else {
+                QJsonArray bins;
+                for (const auto& b : fig.histogram)
+                    bins.append(QJsonObject{{"from", b.from}, {"to", b.to}, {"count", static_cast<double>(b.count)}});
+                o.insert("patients", static_cast<double>(fig.patients));
+                o.insert("observations", static_cast<double>(fig.observations));
+                o.insert("mean", fig.mean);
+                o.insert("sd", fig.sd);
+                o.insert("medianEstimate", fig.medianEstimate);
+                o.insert("p25Estimate", fig.p25Estimate);
+                o.insert("p75Estimate", fig.p75Estimate);
+                o.insert("histogram", bins);
+            }
+        }
+        cells.append(o);
+    }
+    QJsonArray custodians;
+    for (auto c : f.custodians)
+        custodians.append(static_cast<qint64>(c));
+    QJsonObject out{{"kind", f.kind == ReportFile::Kind::Published ? "published" : "encrypted"},
+                    {"title", f.spec.title},
+                    {"purpose", reports::purposeName(f.spec.purpose)},
+                    {"description", f.spec.describe()},
+                    {"clinic", f.clinicName},
+                    {"clinicId", QString::fromStdString(crypto::hexEncode(f.clinicId))},
+                    {"reportId", QString::fromStdString(reports::reportIdHex(f.reportId))},
+                    {"keyId", QString::fromStdString(crypto::hexEncode(f.keyId))},
+                    {"specSha256", QString::fromStdString(crypto::hexEncode(f.specSha256))},
+                    {"signerFingerprint", QString::fromStdString(f.signerFingerprint())},
+                    {"createdAt", QDateTime::fromMSecsSinceEpoch(f.createdAtMs, Qt::UTC).toString(Qt::ISODate)},
+                    {"cells", cells}};
+    if (f.kind == ReportFile::Kind::Published) {
+        out.insert("minimumCellSize", static_cast<qint64>(f.minimumCellSize));
+        out.insert("custodians", custodians);
+    }
+    return out;
+}
+
+void printReport(const ReportFile& f, std::ostream& out)
+{
+    out << f.clinicName.toStdString() << ": " << f.spec.title.toStdString() << "\n";
+    out << f.spec.describe().toStdString() << "\n";
+    if (f.spec.purpose == reports::Purpose::Quality)
+        out << "QUALITY REPORT: every patient is included, research opt-outs too; not for research use.\n";
+    out << (f.kind == ReportFile::Kind::Published ? "published" : "encrypted (not yet decrypted)") << " "
+        << QDateTime::fromMSecsSinceEpoch(f.createdAtMs, Qt::UTC).toString(Qt::ISODate).toStdString() << "\n";
+    if (f.kind == ReportFile::Kind::Encrypted) {
+        out << f.cells.size() << " cells, each one Paillier ciphertext; counts and values are inside them.\n";
+        for (const auto& c : f.cells)
+            out << "  cell " << c.key.index << "\t" << c.key.measure.toStdString() << "\t"
+                << groupText(f.spec, c).toStdString() << "\n";
+    } else {
+        out << "minimum cell size " << f.minimumCellSize << " distinct patients; medians and quartiles are "
+            << "estimates interpolated from the histogram\n";
+        for (const auto& c : f.cells) {
+            const auto& fig = c.figures;
+            const int d = decimalsOf(c.key.measure);
+            out << "  cell " << c.key.index << "\t" << c.key.measure.toStdString() << " ("
+                << unitOf(c.key.measure).toStdString() << ")\t" << groupText(f.spec, c).toStdString() << "\t";
+            if (fig.suppressed) {
+                out << "SUPPRESSED (" << fig.reason.toStdString() << ")\n";
+                continue;
+            }
+            out << "n=" << fig.patients << " patients, " << fig.observations << " observations, mean "
+                << fixed(fig.mean, d) << ", SD " << fixed(fig.sd, d) << ", median ~" << fixed(fig.medianEstimate, d)
+                << " (IQR ~" << fixed(fig.p25Estimate, d) << "–" << fixed(fig.p75Estimate, d) << ")\n";
+            for (const auto& b : fig.histogram)
+                out << "      [" << fixed(b.from, d) << ", " << fixed(b.to, d) << ")\t" << b.count << "\n";
+        }
+    }
+    out << "report " << reports::reportIdHex(f.reportId) << ", key " << crypto::hexEncode(f.keyId) << ", signature "
+        << f.signerFingerprint() << "\n";
+}
+
+std::string csvField(const QString& s)
+{
+    QString q = s;
+    q.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+    return "\"" + q.toStdString() + "\"";
+}
+
+std::string reportCsv(const ReportFile& f)
+{
+    std::ostringstream s;
+    s << "report_id,purpose,cell,measure,unit,group,suppressed,reason,patients,observations,mean,sd,"
+         "median_estimate,p25_estimate,p75_estimate\n";
+    for (const auto& c : f.cells) {
+        const auto& fig = c.figures;
+        const int d = decimalsOf(c.key.measure);
+        s << reports::reportIdHex(f.reportId) << "," << reports::purposeName(f.spec.purpose).toStdString() << ","
+          << c.key.index << "," << csvField(c.key.measure) << "," << csvField(unitOf(c.key.measure)) << ","
+          << csvField(groupText(f.spec, c)) << "," << (fig.suppressed ? "yes" : "no") << "," << csvField(fig.reason)
+          << ",";
+        if (fig.suppressed)
+            s << ",,,,,,\n";
+        else
+            s << fig.patients << "," << fig.observations << "," << fixed(fig.mean, d) << "," << fixed(fig.sd, d) << ","
+              << fixed(fig.medianEstimate, d) << "," << fixed(fig.p25Estimate, d) << "," << fixed(fig.p75Estimate, d)
+              << "\n";
+    }
+    return s.str();
+}
+
+/// Runs `body` with the clinic's report service (the report store lives as long as the database).
+int withReports(const Args& args, Io& io, const std::function<Status(ReportService&)>& body)
+{
+    return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
+        db::SqlReportStore store(cli.store().database());
+        ReportService service(cli.clinic(), store);
+        return body(service);
+    });
+}
+
+int runRun(const Args& args, Io& io)
+{
+    return withReports(args, io, [&](ReportService& service) -> Status {
+        auto specPath = requiredOption(args, "spec");
+        CC_TRY(specPath);
+        auto outPath = requiredOption(args, "out");
+        CC_TRY(outPath);
+        auto bytes = readFile(*specPath);
+        CC_TRY(bytes);
+        auto spec = reports::ReportSpec::fromJson(
+            QByteArray(reinterpret_cast<const char*>(bytes->data()), static_cast<qsizetype>(bytes->size())), *specPath);
+        CC_TRY(spec);
+        reports::ComputationTimes times;
+        auto file = service.run(*spec, &times);
+        CC_TRY(file);
+        CC_TRY(writeNewFile(*outPath, *file));
+        auto read = ReportFile::read(*file);
+        CC_TRY(read);
+        io.out << "encrypted report " << reports::reportIdHex(read->reportId) << " written to " << *outPath << ": "
+               << read->cells.size() << " cells over " << times.rows << " index rows (select "
+               << fixed(times.selectMs, 0) << " ms, MAC checks " << fixed(times.verifyMs, 0) << " ms, products "
+               << fixed(times.multiplyMs, 0) << " ms overlapping, total " << fixed(times.totalMs, 0) << " ms)\n"
+               << "next: each custodian runs `report decrypt-share " << *outPath << "`, then `report publish`\n";
+        return {};
+    });
+}
+
+int runVerify(const Args& args, Io& io)
+{
+    return withReports(args, io, [&](ReportService& service) -> Status {
+        auto bytes = readFile(args.positional.at(0));
+        CC_TRY(bytes);
+        auto file = service.verify(*bytes);
+        CC_TRY(file);
+        io.out << "report file verified: " << (file->kind == ReportFile::Kind::Published ? "published" : "encrypted")
+               << " report " << reports::reportIdHex(file->reportId) << ", " << file->cells.size()
+               << " cells, signed by this clinic's key (" << file->signerFingerprint() << "), report key "
+               << crypto::hexEncode(file->keyId) << "\n";
+        return {};
+    });
+}
+
+int runShow(const Args& args, Io& io)
+{
+    return withReports(args, io, [&](ReportService& service) -> Status {
+        auto bytes = readFile(args.positional.at(0));
+        CC_TRY(bytes);
+        auto file = service.verify(*bytes);
+        CC_TRY(file);
+        if (io.json)
+            io.out << QJsonDocument(reportJson(*file)).toJson(QJsonDocument::Indented).toStdString();
+        else
+            printReport(*file, io.out);
+        return {};
+    });
+}
+
+int runCsv(const Args& args, Io& io)
+{
+    return withReports(args, io, [&](ReportService& service) -> Status {
+        auto outPath = requiredOption(args, "out");
+        CC_TRY(outPath);
+        auto bytes = readFile(args.positional.at(0));
+        CC_TRY(bytes);
+        auto file = service.verify(*bytes);
+        CC_TRY(file);
+        if (file->kind != ReportFile::Kind::Published)
+            return makeError(ErrorCode::InvalidArgument, "only a published report has figures to export");
+        const std::string csv = reportCsv(*file);
+        CC_TRY(writeNewFile(*outPath, {reinterpret_cast<const std::uint8_t*>(csv.data()), csv.size()}));
+        io.out << "published figures written to " << *outPath << "\n";
+        return {};
+    });
+}
+
+int runDecryptShare(const Args& args, Io& io)
+{
+    return withReports(args, io, [&](ReportService& service) -> Status {
+        auto bytes = readFile(args.positional.at(0));
+        CC_TRY(bytes);
+        auto share = service.decryptShare(*bytes);
+        CC_TRY(share);
+        if (auto out = args.value("out"))
+            CC_TRY(writeNewFile(*out, share->share));
+        io.out << "custodian " << share->custodian << ": checked every cell against the clinic's rows; "
+               << share->cellsDecrypted << " cells decrypted partially, " << share->cellsWithheld
+               << " withheld (suppressed); share stored in the clinic"
+               << (args.has("out") ? " and written to " + *args.value("out") : std::string()) << "\n";
+        return {};
+    });
+}
+
+int runPublish(const Args& args, Io& io)
+{
+    return withReports(args, io, [&](ReportService& service) -> Status {
+        auto outPath = requiredOption(args, "out");
+        CC_TRY(outPath);
+        auto bytes = readFile(args.positional.at(0));
+        CC_TRY(bytes);
+        std::vector<std::vector<std::uint8_t>> shares;
+        for (const auto& path : args.values("shares")) {
+            auto share = readFile(path);
+            CC_TRY(share);
+            shares.push_back(std::move(*share));
+        }
+        auto published = service.publish(*bytes, shares);
+        for (const auto& why : published ? published->rejectedPartials : std::vector<std::string>{})
+            io.err << "cipherchart-cli: rejected " << why << "\n";
+        CC_TRY(published);
+        CC_TRY(writeNewFile(*outPath, published->file));
+        if (io.json)
+            io.out << QJsonDocument(reportJson(published->report)).toJson(QJsonDocument::Indented).toStdString();
+        else {
+            printReport(published->report, io.out);
+            io.out << "published report written to " << *outPath << "\n";
+        }
+        return {};
+    });
+}
+
+int runSetMinimum(const Args& args, Io& io)
+{
+    return withReports(args, io, [&](ReportService& service) -> Status {
+        bool ok = false;
+        const uint size = QString::fromStdString(args.positional.at(0)).toUInt(&ok);
+        if (!ok)
+            return makeError(ErrorCode::InvalidArgument, "the minimum cell size must be a whole number");
+        CC_TRY(service.setMinimumCellSize(size));
+        io.out << "published report cells now need at least " << size << " distinct patients\n";
+        return {};
+    });
+}
+
+} // namespace
+
+void registerReportCommands(CommandRegistry& registry)
+{
+    registry.add(
+        {{"report", "run"},
+         "Run a report spec into a signed file of encrypted cells (no plaintext about patients)",
+         "",
+         clinicOptionsWith({{"spec", "FILE", "the report spec (JSON, docs/REPORTS.md)"},
+                            {"out", "FILE", "the encrypted report file to write (.ccrep, never overwritten)"}}),
+         0,
+         0,
+         runRun,
+         "Administrators run reports. Cohorts are chosen with blind tokens; no clinical or identity\n"
+         "document is opened. Every row's MAC is checked before its ciphertext enters a sum."});
+    registry.add({{"report", "verify"},
+                  "Check a report file: format, this clinic's signature, report key id, every ciphertext",
+                  "FILE",
+                  clinicOptions(),
+                  1,
+                  1,
+                  runVerify,
+                  "Exit code 3 on any failure (tampering, another clinic's signature or report key)."});
+    registry.add({{"report", "show"},
+                  "Verify and print a report (published figures, or the cells of an encrypted one)",
+                  "FILE",
+                  clinicOptions(),
+                  1,
+                  1,
+                  runShow,
+                  ""});
+    registry.add({{"report", "csv"},
+                  "Verify a published report and write its figures as CSV",
+                  "FILE",
+                  clinicOptionsWith({{"out", "FILE", "the CSV file to write (never overwritten)"}}),
+                  1,
+                  1,
+                  runCsv,
+                  ""});
+    registry.add({{"report", "decrypt-share"},
+                  "As a report-key custodian: recompute every cell, then give partial decryptions of the "
+                  "released cells",
+                  "FILE",
+                  clinicOptionsWith(
+                      {{"out", "FILE", "also write the share to this file (for a custodian at another workstation)"}}),
+                  1,
+                  1,
+                  runDecryptShare,
+                  "The share is stored in the clinic, so custodians at one workstation log in one after the\n"
+                  "other. Refused if a cell is not what the clinic's rows give, if a cell has more rows than\n"
+                  "its layout allows, or if the cohort fails the differencing check."});
+    registry.add({{"report", "publish"},
+                  "Combine the custodians' shares, apply disclosure control and write the signed published "
+                  "report",
+                  "FILE",
+                  clinicOptionsWith({{"out", "FILE", "the published report file to write (never overwritten)"},
+                                     {"shares", "FILE", "a share file from another workstation", true}}),
+                  1,
+                  1,
+                  runPublish,
+                  "Invalid partial decryptions are named and skipped; any t valid ones are combined."});
+    registry.add({{"report", "set-minimum-cell-size"},
+                  "Set the minimum number of distinct patients per published cell (default 11, at least 5)",
+                  "N",
+                  clinicOptions(),
+                  1,
+                  1,
+                  runSetMinimum,
+                  ""});
+}
+
+} // namespace cc::cli

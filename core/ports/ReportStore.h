@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Port: what encrypted reports read and keep in the clinic: the observation index streamed by code,
+// custodians' decryption shares and, per published report, the keyed digests of its cohort for the
+// differencing check (docs/REPORTS.md).
+#pragma once
+
+#include "core/Result.h"
+#include "core/ports/ClinicalStore.h"
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cc::ports {
+
+namespace meta {
+/// Decimal minimum number of distinct patients per published cell (default 11, never below 5).
+inline constexpr std::string_view kReportMinimumCellSize = "report_minimum_cell_size";
+} // namespace meta
+
+/// A published report's cohort: the measures it covered (sorted codes joined by ",") and the
+/// sorted 32-byte keyed hashes (HMAC under the index key) of its patients' ids. No value, no name.
+struct PublishedCohort
+{
+    std::array<std::uint8_t, 16> reportId{};
+    std::string measures;
+    std::vector<std::uint8_t> cohort; ///< concatenated 32-byte digests, ascending
+    std::int64_t publishedAtMs = 0;
+};
+
+/// Report bookkeeping. Opaque bytes only.
+class ReportStore
+{
+public:
+    virtual ~ReportStore() = default;
+    /// Calls `visit` for every observation index row with this code token, in row-id order, one
+    /// row at a time (cohorts over many rows need not fit in memory). Stops at the first error of
+    /// `visit` and returns it. Errors: StorageError, IntegrityFailure (a stored id not 16 bytes),
+    /// those of `visit`.
+    [[nodiscard]] virtual Status forEachIndexRow(const std::vector<std::uint8_t>& codeToken,
+                                                 const std::function<Status(ObservationIndexRow&&)>& visit) const = 0;
+    /// Stores (or replaces) one custodian's decryption share of a report. Errors: StorageFull, StorageError.
+    [[nodiscard]] virtual Status putShare(const std::array<std::uint8_t, 16>& reportId, std::uint32_t custodian,
+                                          std::span<const std::uint8_t> share) = 0;
+    /// Every stored share of a report, by custodian index. Errors: StorageError.
+    [[nodiscard]] virtual Result<std::vector<std::vector<std::uint8_t>>>
+    sharesOf(const std::array<std::uint8_t, 16>& reportId) const = 0;
+    /// Records (or replaces) a published report's cohort. Errors: StorageFull, StorageError.
+    [[nodiscard]] virtual Status putPublishedCohort(const PublishedCohort& cohort) = 0;
+    /// The cohorts of earlier published reports over exactly these measures. Errors: StorageError.
+    [[nodiscard]] virtual Result<std::vector<PublishedCohort>> publishedCohorts(std::string_view measures) const = 0;
+};
+
+} // namespace cc::ports

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Selecting a report's cohort by blind tokens and multiplying each cell's ciphertexts.
+#pragma once
+
+#include "core/Result.h"
+#include "core/access/Ids.h"
+#include "core/crypto/SecureBytes.h"
+#include "core/interop/UnitsCatalogue.h"
+#include "core/paillier/Ciphertext.h"
+#include "core/paillier/PublicKey.h"
+#include "core/ports/ReportStore.h"
+#include "core/reports/ReportFile.h"
+#include "core/reports/ReportSpec.h"
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <vector>
+
+namespace cc::reports {
+
+/// A cell as computed from the clinic's rows: the product of its ciphertexts (blinded, see
+/// computeCells) and what disclosure control needs, counted by patient, never by row.
+struct ComputedCell
+{
+    paillier::Ciphertext ciphertext;
+    std::uint16_t layoutId = 0;
+    std::uint64_t observations = 0;
+    std::map<access::PatientId, std::uint32_t> rowsPerPatient; ///< distinct patients and their rows
+    [[nodiscard]] std::uint64_t patients() const { return rowsPerPatient.size(); }
+    [[nodiscard]] std::uint64_t maxRowsPerPatient() const;
+};
+
+/// Phase times of one computation (milliseconds), for the benchmark.
+struct ComputationTimes
+{
+    double selectMs = 0;   ///< reading and filtering index rows by token (reader thread)
+    double verifyMs = 0;   ///< row MAC checks and ciphertext parsing (reader thread)
+    double multiplyMs = 0; ///< Montgomery products (multiplier threads, overlapping the reader)
+    double totalMs = 0;
+    std::uint64_t rows = 0;
+};
+
+/// What computeCells needs.
+struct CellQuery
+{
+    const ReportSpec* spec = nullptr;
+    ReportId reportId{};
+    const crypto::SecureBytes* indexKey = nullptr;
+    const paillier::PublicKey* key = nullptr;
+    const interop::UnitsCatalogue* catalogue = &interop::UnitsCatalogue::builtIn();
+    /// Checks one selected row's authentication before its ciphertext is used (today the index MAC);
+    /// an error is returned as is and stops the computation.
+    std::function<Status(const ports::ObservationIndexRow&)> verifyRow;
+    unsigned threads = 0; ///< multiplier threads (0: every core)
+};
+
+/// Selects every index row of the spec's cells by blind tokens only (code, consent for research
+/// reports, the latest flag, sex, age band and year tokens computed with the index key), verifies
+/// each selected row (`verifyRow`) and parses its ciphertext for the measure's layout before it
+/// enters a sum, and multiplies each cell's ciphertexts. No clinical or identity document is opened.
+/// A reader (this thread) feeds batches to a multiplier thread, so reading overlaps multiplying.
+/// Each cell's product is multiplied by a deterministic encryption of zero whose DJN exponent is
+/// derived from the index key, the report id and the cell index (HKDF-SHA-256): an empty cell does
+/// not show as c = 1, and anyone holding the index key recomputes the same ciphertext.
+/// Errors: IntegrityFailure naming the row (MAC, ciphertext of another key or layout, a summable
+/// code's row without ciphertext), Overflow (a cell with more rows than its layout's maximum count),
+/// storage errors.
+[[nodiscard]] Result<std::vector<ComputedCell>> computeCells(const ports::ReportStore& store, const CellQuery& query,
+                                                             ComputationTimes* times = nullptr);
+
+} // namespace cc::reports

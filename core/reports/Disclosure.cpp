@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/reports/Disclosure.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+namespace cc::reports {
+namespace {
+
+__extension__ using Wide = unsigned __int128;
+
+double roundTo(double value, int decimals)
+{
+    const double s = std::pow(10.0, decimals);
+    return std::round(value * s) / s;
+}
+
+// Linear interpolation of the q-quantile inside the bin that holds rank q·N.
+double quantile(const std::vector<HistogramBin>& bins, std::uint64_t total, double q)
+{
+    const double rank = q * static_cast<double>(total);
+    double below = 0;
+    for (const auto& b : bins) {
+        const double n = static_cast<double>(b.count);
+        if (n > 0 && below + n >= rank)
+            return b.from + (b.to - b.from) * ((rank - below) / n);
+        below += n;
+    }
+    return bins.empty() ? 0 : bins.back().to;
+}
+
+} // namespace
+
+std::vector<CellRelease> planSuppression(const ReportSpec& spec, const std::vector<std::uint64_t>& patients,
+                                         std::uint32_t threshold)
+{
+    std::vector<CellRelease> plan(patients.size(), CellRelease::Released);
+    for (std::size_t i = 0; i < patients.size(); ++i)
+        if (patients[i] < threshold)
+            plan[i] = CellRelease::BelowThreshold;
+    // Lines whose totals an outsider may know (from this or another report).
+    std::vector<std::vector<std::size_t>> lines;
+    const std::size_t perMeasure = spec.measures.empty() ? 0 : patients.size() / spec.measures.size();
+    for (std::size_t m = 0; m < spec.measures.size(); ++m) {
+        const std::size_t base = m * perMeasure;
+        std::vector<std::size_t> all(perMeasure);
+        for (std::size_t i = 0; i < perMeasure; ++i)
+            all[i] = base + i;
+        lines.push_back(all);
+        if (spec.groupBy.size() == 2) {
+            const std::size_t rows = spec.valuesOf(spec.groupBy[0]).size();
+            const std::size_t cols = spec.valuesOf(spec.groupBy[1]).size();
+            for (std::size_t r = 0; r < rows; ++r) {
+                std::vector<std::size_t> line;
+                for (std::size_t c = 0; c < cols; ++c)
+                    line.push_back(base + r * cols + c);
+                lines.push_back(line);
+            }
+            for (std::size_t c = 0; c < cols; ++c) {
+                std::vector<std::size_t> line;
+                for (std::size_t r = 0; r < rows; ++r)
+                    line.push_back(base + r * cols + c);
+                lines.push_back(line);
+            }
+        }
+    }
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (const auto& line : lines) {
+            std::uint64_t hidden = 0;
+            std::optional<std::size_t> smallest;
+            for (std::size_t i : line) {
+                if (plan[i] != CellRelease::Released)
+                    hidden += patients[i];
+                else if (!smallest || patients[i] < patients[*smallest])
+                    smallest = i;
+            }
+            if (hidden > 0 && hidden < threshold && smallest) {
+                plan[*smallest] = CellRelease::Complementary;
+                changed = true;
+            }
+        }
+    }
+    return plan;
+}
+
+Result<CellFigures> figuresFor(const paillier::PackedSum& sum, const paillier::PackedLayout& layout,
+                               const interop::UnitDefinition& unit, std::uint64_t patients, std::uint64_t observations,
+                               std::uint64_t maxRowsPerPatient, std::uint32_t threshold)
+{
+    if (sum.count != observations)
+        return makeError(ErrorCode::IntegrityFailure, "the decrypted cell counts " + std::to_string(sum.count) +
+                                                          " observations, the clinic's rows " +
+                                                          std::to_string(observations));
+    CellFigures f;
+    f.patients = patients;
+    f.observations = observations;
+    if (observations == 0)
+        return f;
+    const double n = static_cast<double>(observations);
+    const double scale = static_cast<double>(unit.scale());
+    const double meanEncoded = static_cast<double>(sum.sum) / n;
+    f.mean = roundTo((meanEncoded - static_cast<double>(unit.offset())) / scale, unit.decimals);
+    if (observations > 1) {
+        // Exact in 128 bits: N·Σx² < 2^84, (Σx)² < 2^128.
+        const Wide num = static_cast<Wide>(observations) * sum.sumSquares - static_cast<Wide>(sum.sum) * sum.sum;
+        const double variance = static_cast<double>(num) / (n * (n - 1)) / (scale * scale);
+        f.sd = roundTo(std::sqrt(std::max(0.0, variance)), unit.decimals);
+    }
+    // Bins in the measure's unit: [lower edge, upper edge) with the catalogue's range at both ends.
+    const auto& edges = layout.binEdges();
+    std::vector<HistogramBin> raw;
+    for (std::size_t i = 0; i < sum.histogram.size(); ++i) {
+        const double from = i == 0 ? unit.minValue : unit.decode(edges[i - 1]);
+        const double to = i < edges.size() ? unit.decode(edges[i]) : unit.maxValue;
+        raw.push_back({from, to, sum.histogram[i]});
+    }
+    const std::uint64_t need = static_cast<std::uint64_t>(threshold) * std::max<std::uint64_t>(maxRowsPerPatient, 1);
+    std::vector<HistogramBin> merged;
+    std::optional<HistogramBin> open;
+    for (const auto& b : raw) {
+        if (!open) {
+            if (b.count == 0) {
+                merged.push_back(b); // an empty bin shows that nobody is there, which is no one's value
+                continue;
+            }
+            open = b;
+        } else {
+            open->to = b.to;
+            open->count += b.count;
+        }
+        if (open->count >= need) {
+            merged.push_back(*open);
+            open.reset();
+        }
+    }
+    if (open) {
+        // Too few rows left at the top: fold them, with any empty bins between, into the last
+        // non-empty bin (or make one bin of everything).
+        while (!merged.empty() && merged.back().count == 0) {
+            open->from = merged.back().from;
+            merged.pop_back();
+        }
+        if (!merged.empty()) {
+            merged.back().to = open->to;
+            merged.back().count += open->count;
+        } else {
+            merged.push_back(*open);
+        }
+    }
+    f.histogram = std::move(merged);
+    f.medianEstimate = roundTo(quantile(f.histogram, observations, 0.5), unit.decimals);
+    f.p25Estimate = roundTo(quantile(f.histogram, observations, 0.25), unit.decimals);
+    f.p75Estimate = roundTo(quantile(f.histogram, observations, 0.75), unit.decimals);
+    return f;
+}
+
+} // namespace cc::reports

@@ -1,0 +1,559 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Report use cases: run, verify, custodian shares, publication with disclosure control.
+#include "core/services/ReportService.h"
+
+#include "core/crypto/Ed25519PrivateKey.h"
+#include "core/crypto/Hex.h"
+#include "core/paillier/Ciphertext.h"
+#include "core/records/ObservationLayout.h"
+#include "core/reports/DecryptionShare.h"
+#include "core/services/Audited.h"
+#include "core/services/ObservationService.h"
+#include "core/services/ReportKeyCodec.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
+
+namespace cc::services {
+
+using access::Permission;
+using audit::AuditAction;
+using audit::AuditEventId;
+using audit::AuditEventType;
+using reports::CellRelease;
+using reports::ReportFile;
+
+struct ReportService::Context
+{
+    const crypto::SecureBytes* indexKey = nullptr;
+    std::optional<crypto::Ed25519PrivateKey> signer;
+    std::vector<std::uint8_t> signingPublic;
+    paillier::PublicKey key;
+    paillier::ThresholdParameters params;
+    access::ClinicId clinicId{};
+    QString clinicName;
+};
+
+namespace {
+
+// The session's random source behind a lock, for partial decryptions on several threads.
+class LockedRng final : public crypto::Rng
+{
+public:
+    explicit LockedRng(crypto::Rng& inner) : m_inner(inner) {}
+    void fill(std::span<std::uint8_t> out) override
+    {
+        std::lock_guard lock(m_mutex);
+        m_inner.fill(out);
+    }
+
+private:
+    crypto::Rng& m_inner;
+    std::mutex m_mutex;
+};
+
+AuditSubject reportSubject(AuditAction action, const std::string& what)
+{
+    return makeSubject(AuditEventId::Query, AuditEventType::None, action, "Report", {}, what);
+}
+
+void describeFile(AuditSubject& subject, const ReportFile& file)
+{
+    subject.objectId = reports::reportIdHex(file.reportId);
+    subject.detail += ", spec sha256 " + crypto::hexEncode(file.specSha256) + ", " +
+                      reports::purposeName(file.spec.purpose).toStdString();
+}
+
+// Appends the reason of a refusal to the audit detail (messages never carry PHI).
+template <typename T> Result<T> noting(AuditSubject& subject, Result<T> result)
+{
+    if (!result.ok())
+        subject.detail += "; refused: " + result.error().message;
+    return result;
+}
+
+std::string measuresKey(const reports::ReportSpec& spec)
+{
+    std::vector<std::string> codes;
+    for (const auto& m : spec.measures)
+        codes.push_back(m.toStdString());
+    std::sort(codes.begin(), codes.end());
+    std::string out;
+    for (const auto& c : codes)
+        out += (out.empty() ? "" : ",") + c;
+    return out;
+}
+
+// |a \ b| for two sorted lists of 32-byte digests.
+std::size_t missingFrom(std::span<const std::uint8_t> a, std::span<const std::uint8_t> b)
+{
+    std::size_t i = 0, j = 0, missing = 0;
+    while (i < a.size()) {
+        const auto x = a.subspan(i, 32);
+        if (j >= b.size()) {
+            ++missing;
+            i += 32;
+            continue;
+        }
+        const auto y = b.subspan(j, 32);
+        const int cmp = std::memcmp(x.data(), y.data(), 32);
+        if (cmp == 0) {
+            i += 32;
+            j += 32;
+        } else if (cmp < 0) {
+            ++missing;
+            i += 32;
+        } else {
+            j += 32;
+        }
+    }
+    return missing;
+}
+
+std::vector<std::uint64_t> patientCounts(const std::vector<reports::ComputedCell>& cells)
+{
+    std::vector<std::uint64_t> out;
+    for (const auto& c : cells)
+        out.push_back(c.patients());
+    return out;
+}
+
+} // namespace
+
+Result<ReportService::Context> ReportService::context(bool needSigning)
+{
+    Context ctx;
+    auto ring = m_clinic.keys();
+    CC_TRY(ring);
+    const auto* index = (*ring)->find(access::KeyKind::Index);
+    if (index == nullptr)
+        return makeError(ErrorCode::AccessDenied, "this account holds no index key");
+    ctx.indexKey = &index->secret;
+    if (needSigning) {
+        const auto* seed = (*ring)->find(access::KeyKind::ClinicSigning);
+        if (seed == nullptr)
+            return makeError(ErrorCode::AccessDenied, "this account holds no clinic signing key");
+        auto signer = crypto::Ed25519PrivateKey::fromSeed(seed->secret.span());
+        CC_TRY(signer);
+        ctx.signer.emplace(std::move(*signer));
+    }
+    auto& meta = m_clinic.backend().meta();
+    auto signing = meta.get(ports::meta::kSigningPublicKey);
+    CC_TRY(signing);
+    if (!signing->has_value() || (*signing)->size() != 32)
+        return makeError(ErrorCode::IntegrityFailure, "the clinic has no signing public key");
+    ctx.signingPublic = **signing;
+    if (ctx.signer &&
+        !std::equal(ctx.signingPublic.begin(), ctx.signingPublic.end(), ctx.signer->publicKey().bytes().begin()))
+        return makeError(ErrorCode::KeyMismatch, "this account's signing key is not the clinic's");
+    auto key = ObservationService::reportKey(m_clinic);
+    CC_TRY(key);
+    ctx.key = std::move(*key);
+    auto threshold = meta.get(ports::meta::kReportThreshold);
+    CC_TRY(threshold);
+    if (!threshold->has_value())
+        return makeError(ErrorCode::NotFound, "the clinic has no threshold parameters for its report key");
+    const QJsonObject t = QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char*>((*threshold)->data()),
+                                                             static_cast<qsizetype>((*threshold)->size())))
+                              .object();
+    auto params = decodeThresholdParameters(
+        QJsonDocument(t["parameters"].toObject()).toJson(QJsonDocument::Compact).toStdString());
+    CC_TRY(params);
+    if (params->keyId != ctx.key.keyId())
+        return makeError(ErrorCode::KeyMismatch, "the threshold parameters belong to another report key");
+    CC_TRY(paillier::checkThresholdParameters(ctx.key, *params));
+    ctx.params = std::move(*params);
+    ctx.clinicId = m_clinic.backend().descriptor().clinicId;
+    ctx.clinicName = QString::fromStdString(m_clinic.backend().descriptor().name);
+    return ctx;
+}
+
+Result<ReportFile> ReportService::check(const Context& ctx, std::span<const std::uint8_t> bytes)
+{
+    auto file = ReportFile::read(bytes, m_catalogue);
+    CC_TRY(file);
+    if (!std::equal(ctx.signingPublic.begin(), ctx.signingPublic.end(), file->signerPublicKey.begin()))
+        return makeError(ErrorCode::IntegrityFailure, "report file: not signed by this clinic's key");
+    if (file->clinicId != ctx.clinicId)
+        return makeError(ErrorCode::IntegrityFailure, "report file: made by another clinic");
+    if (file->keyId != ctx.key.keyId())
+        return makeError(ErrorCode::KeyMismatch,
+                         "report file: encrypted under another report key (" + crypto::hexEncode(file->keyId) + ")");
+    for (const auto& cell : file->cells) {
+        auto layout = records::ObservationLayout::forCode(m_catalogue, cell.key.measure);
+        CC_TRY(layout);
+        const std::string which = "report file: cell " + std::to_string(cell.key.index);
+        if (cell.layoutId != layout->id())
+            return makeError(ErrorCode::KeyMismatch, which + " names another layout than its measure's");
+        if (file->kind != ReportFile::Kind::Encrypted)
+            continue;
+        auto c = paillier::Ciphertext::fromBytes(ctx.key, cell.ciphertext, layout->id());
+        if (!c)
+            return makeError(c.error().code == ErrorCode::KeyMismatch ? ErrorCode::KeyMismatch
+                                                                      : ErrorCode::IntegrityFailure,
+                             which + ": " + c.error().message);
+    }
+    return file;
+}
+
+Result<std::vector<reports::ComputedCell>> ReportService::recompute(const Context& ctx, const ReportFile& file)
+{
+    reports::CellQuery query;
+    query.spec = &file.spec;
+    query.reportId = file.reportId;
+    query.indexKey = ctx.indexKey;
+    query.key = &ctx.key;
+    query.catalogue = &m_catalogue;
+    query.verifyRow = [&](const ports::ObservationIndexRow& row) -> Status {
+        auto mac = ObservationService::rowMac(*ctx.indexKey, row.rowId, row.paillier);
+        CC_TRY(mac);
+        if (!crypto::constantTimeEqual(*mac, row.paillierMac))
+            return makeError(ErrorCode::IntegrityFailure,
+                             "observation index row " + crypto::hexEncode(row.rowId) + " fails its MAC");
+        return {};
+    };
+    auto cells = reports::computeCells(m_reports, query);
+    CC_TRY(cells);
+    if (file.kind == ReportFile::Kind::Encrypted) {
+        for (std::size_t i = 0; i < cells->size(); ++i)
+            if ((*cells)[i].ciphertext.toBytes() != file.cells[i].ciphertext)
+                return makeError(ErrorCode::IntegrityFailure,
+                                 "report file: cell " + std::to_string(i) +
+                                     " is not the product of the clinic's rows for its cohort (changed rows or a "
+                                     "substituted ciphertext): refusing to decrypt it");
+    }
+    return cells;
+}
+
+Result<std::vector<std::uint8_t>> ReportService::cohortDigests(const Context& ctx,
+                                                               const std::vector<reports::ComputedCell>& cells) const
+{
+    std::set<access::PatientId> patients;
+    for (const auto& c : cells)
+        for (const auto& [p, rows] : c.rowsPerPatient)
+            patients.insert(p);
+    std::vector<crypto::Digest256> digests;
+    static constexpr char label[] = "CipherChart report cohort v1";
+    for (const auto& p : patients) {
+        std::vector<std::uint8_t> input(label, label + sizeof label - 1);
+        input.insert(input.end(), p.begin(), p.end());
+        auto d = crypto::hmacSha256(ctx.indexKey->span(), input);
+        CC_TRY(d);
+        digests.push_back(*d);
+    }
+    std::sort(digests.begin(), digests.end());
+    std::vector<std::uint8_t> out;
+    for (const auto& d : digests)
+        out.insert(out.end(), d.begin(), d.end());
+    return out;
+}
+
+Status ReportService::differencing(const Context& ctx, const ReportFile& file,
+                                   const std::vector<reports::ComputedCell>& cells, std::uint32_t threshold)
+{
+    auto mine = cohortDigests(ctx, cells);
+    CC_TRY(mine);
+    auto earlier = m_reports.publishedCohorts(measuresKey(file.spec));
+    CC_TRY(earlier);
+    for (const auto& other : *earlier) {
+        if (other.reportId == file.reportId)
+            continue;
+        const std::size_t added = missingFrom(*mine, other.cohort);
+        const std::size_t removed = missingFrom(other.cohort, *mine);
+        for (std::size_t diff : {added, removed})
+            if (diff > 0 && diff < threshold)
+                return makeError(ErrorCode::AccessDenied,
+                                 "differencing check: the cohort differs from published report " +
+                                     crypto::hexEncode(other.reportId) + " (same measures) by " + std::to_string(diff) +
+                                     " patients, fewer than the minimum cell size " + std::to_string(threshold));
+    }
+    return {};
+}
+
+Result<std::uint32_t> ReportService::minimumCellSize()
+{
+    auto stored = m_clinic.backend().meta().get(ports::meta::kReportMinimumCellSize);
+    CC_TRY(stored);
+    if (!stored->has_value())
+        return reports::kDefaultMinimumCellSize;
+    const std::string text((*stored)->begin(), (*stored)->end());
+    bool ok = false;
+    const uint value = QString::fromStdString(text).toUInt(&ok);
+    if (!ok || value < reports::kLowestMinimumCellSize)
+        return makeError(ErrorCode::IntegrityFailure, "the stored minimum cell size is not a number of at least 5");
+    return static_cast<std::uint32_t>(value);
+}
+
+Status ReportService::setMinimumCellSize(std::uint32_t size)
+{
+    AuditSubject subject =
+        makeSubject(AuditEventId::ApplicationActivity, AuditEventType::SecurityConfiguration, AuditAction::Update,
+                    "ReportPolicy", {}, "report minimum cell size set to " + std::to_string(size));
+    return audited(m_clinic, Permission::ManageKeys, subject, [&]() -> Status {
+        if (size < reports::kLowestMinimumCellSize)
+            return makeError(ErrorCode::InvalidArgument, "the minimum cell size is never below 5");
+        const std::string text = std::to_string(size);
+        return m_clinic.backend().meta().set(ports::meta::kReportMinimumCellSize,
+                                             {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()});
+    });
+}
+
+Result<std::vector<std::uint8_t>> ReportService::run(const reports::ReportSpec& spec, reports::ComputationTimes* times)
+{
+    AuditSubject subject = reportSubject(AuditAction::Execute, "encrypted report run");
+    return audited(m_clinic, Permission::RunReports, subject, [&]() -> Result<std::vector<std::uint8_t>> {
+        ReportFile file;
+        file.kind = ReportFile::Kind::Encrypted;
+        file.spec = spec;
+        file.specSha256 = spec.sha256();
+        m_clinic.rng().fill(file.reportId);
+        describeFile(subject, file);
+        auto ctx = noting(subject, context(true));
+        CC_TRY(ctx);
+        auto& c = *ctx;
+        file.clinicId = c.clinicId;
+        file.clinicName = c.clinicName;
+        file.keyId = c.key.keyId();
+        file.createdAtMs =
+            std::chrono::duration_cast<std::chrono::milliseconds>(m_clinic.clock().now().time_since_epoch()).count();
+        reports::CellQuery query;
+        query.spec = &file.spec;
+        query.reportId = file.reportId;
+        query.indexKey = c.indexKey;
+        query.key = &c.key;
+        query.catalogue = &m_catalogue;
+        query.verifyRow = [&](const ports::ObservationIndexRow& row) -> Status {
+            auto mac = ObservationService::rowMac(*c.indexKey, row.rowId, row.paillier);
+            CC_TRY(mac);
+            if (!crypto::constantTimeEqual(*mac, row.paillierMac))
+                return makeError(ErrorCode::IntegrityFailure,
+                                 "observation index row " + crypto::hexEncode(row.rowId) + " fails its MAC");
+            return {};
+        };
+        auto cells = noting(subject, reports::computeCells(m_reports, query, times));
+        CC_TRY(cells);
+        for (const auto& key : file.spec.cells()) {
+            reports::ReportCell cell;
+            cell.key = key;
+            cell.layoutId = (*cells)[key.index].layoutId;
+            cell.ciphertext = (*cells)[key.index].ciphertext.toBytes();
+            file.cells.push_back(std::move(cell));
+        }
+        subject.detail += ", " + std::to_string(file.cells.size()) + " cells";
+        return file.sign(*c.signer);
+    });
+}
+
+Result<ReportFile> ReportService::verify(std::span<const std::uint8_t> bytes)
+{
+    AuditSubject subject = reportSubject(AuditAction::Read, "report file verified");
+    return audited(m_clinic, Permission::RunReports, subject, [&]() -> Result<ReportFile> {
+        auto ctx = noting(subject, context(false));
+        CC_TRY(ctx);
+        auto file = noting(subject, check(*ctx, bytes));
+        if (file)
+            describeFile(subject, *file);
+        return file;
+    });
+}
+
+Result<ShareOutcome> ReportService::decryptShare(std::span<const std::uint8_t> bytes)
+{
+    AuditSubject subject = reportSubject(AuditAction::Execute, "report decryption share");
+    return audited(m_clinic, Permission::DecryptReportTotals, subject, [&]() -> Result<ShareOutcome> {
+        auto work = [&]() -> Result<ShareOutcome> {
+            auto ctx = context(false);
+            CC_TRY(ctx);
+            auto ring = m_clinic.keys();
+            CC_TRY(ring);
+            const auto* entry = (*ring)->find(access::KeyKind::PaillierShare);
+            if (entry == nullptr)
+                return makeError(ErrorCode::AccessDenied, "this account holds no report-key share (not a custodian)");
+            auto share = decodeThresholdShare(entry->secret.span());
+            CC_TRY(share);
+            if (share->keyId != ctx->key.keyId())
+                return makeError(ErrorCode::KeyMismatch, "this custodian's share belongs to another report key");
+            auto file = check(*ctx, bytes);
+            CC_TRY(file);
+            describeFile(subject, *file);
+            subject.detail += ", custodian " + std::to_string(share->index);
+            if (file->kind != ReportFile::Kind::Encrypted)
+                return makeError(ErrorCode::InvalidArgument, "this report is already published");
+            auto cells = recompute(*ctx, *file);
+            CC_TRY(cells);
+            auto threshold = minimumCellSize();
+            CC_TRY(threshold);
+            const auto plan = reports::planSuppression(file->spec, patientCounts(*cells), *threshold);
+            CC_TRY(differencing(*ctx, *file, *cells, *threshold));
+            std::vector<std::uint32_t> released;
+            for (std::uint32_t i = 0; i < plan.size(); ++i)
+                if (plan[i] == CellRelease::Released)
+                    released.push_back(i);
+            if (released.empty())
+                return makeError(ErrorCode::AccessDenied, "no cell of this report has at least " +
+                                                              std::to_string(*threshold) +
+                                                              " patients: nothing may be decrypted");
+            reports::DecryptionShare out;
+            out.reportId = file->reportId;
+            out.specSha256 = file->specSha256;
+            out.keyId = ctx->key.keyId();
+            out.custodian = share->index;
+            out.partials.resize(released.size());
+            // Partial decryptions (three exponentiations each) spread over every core.
+            LockedRng rng(m_clinic.rng());
+            std::vector<std::optional<Error>> errors(released.size());
+            const unsigned workers = std::max(
+                1u, std::min<unsigned>(std::thread::hardware_concurrency(), static_cast<unsigned>(released.size())));
+            std::vector<std::thread> threads;
+            for (unsigned w = 0; w < workers; ++w)
+                threads.emplace_back([&, w] {
+                    for (std::size_t k = w; k < released.size(); k += workers) {
+                        const std::uint32_t cell = released[k];
+                        auto p = paillier::partialDecrypt(ctx->key, ctx->params, *share, (*cells)[cell].ciphertext, rng,
+                                                          reports::partialContext(file->reportId, cell));
+                        if (!p) {
+                            errors[k] = std::move(p).error();
+                            continue;
+                        }
+                        out.partials[k] = {cell, std::move(*p)};
+                    }
+                });
+            for (auto& t : threads)
+                t.join();
+            for (auto& e : errors)
+                if (e)
+                    return *e;
+            ShareOutcome outcome;
+            outcome.share = out.encode();
+            outcome.custodian = share->index;
+            outcome.cellsDecrypted = released.size();
+            outcome.cellsWithheld = plan.size() - released.size();
+            CC_TRY(m_reports.putShare(file->reportId, share->index, outcome.share));
+            subject.detail += ", " + std::to_string(outcome.cellsDecrypted) + " cells decrypted, " +
+                              std::to_string(outcome.cellsWithheld) + " withheld";
+            return outcome;
+        };
+        return noting(subject, work());
+    });
+}
+
+Result<PublishOutcome> ReportService::publish(std::span<const std::uint8_t> bytes,
+                                              const std::vector<std::vector<std::uint8_t>>& extraShares)
+{
+    AuditSubject subject = reportSubject(AuditAction::Create, "report published");
+    return audited(m_clinic, Permission::RunReports, subject, [&]() -> Result<PublishOutcome> {
+        auto work = [&]() -> Result<PublishOutcome> {
+            auto ctx = context(true);
+            CC_TRY(ctx);
+            auto file = check(*ctx, bytes);
+            CC_TRY(file);
+            describeFile(subject, *file);
+            if (file->kind != ReportFile::Kind::Encrypted)
+                return makeError(ErrorCode::InvalidArgument, "this report is already published");
+            auto cells = recompute(*ctx, *file);
+            CC_TRY(cells);
+            auto threshold = minimumCellSize();
+            CC_TRY(threshold);
+            const auto plan = reports::planSuppression(file->spec, patientCounts(*cells), *threshold);
+            CC_TRY(differencing(*ctx, *file, *cells, *threshold));
+
+            PublishOutcome outcome;
+            auto stored = m_reports.sharesOf(file->reportId);
+            CC_TRY(stored);
+            std::vector<std::vector<std::uint8_t>> all = std::move(*stored);
+            all.insert(all.end(), extraShares.begin(), extraShares.end());
+            std::map<std::uint32_t, std::vector<paillier::PartialDecryption>> byCell;
+            for (std::size_t i = 0; i < all.size(); ++i) {
+                auto share = reports::DecryptionShare::decode(all[i], "share " + std::to_string(i + 1));
+                if (!share) {
+                    outcome.rejectedPartials.push_back("share " + std::to_string(i + 1) + ": " +
+                                                       share.error().describe());
+                    continue;
+                }
+                if (share->reportId != file->reportId || share->specSha256 != file->specSha256 ||
+                    share->keyId != file->keyId) {
+                    outcome.rejectedPartials.push_back("custodian " + std::to_string(share->custodian) +
+                                                       ": the share is for another report or key");
+                    continue;
+                }
+                for (auto& p : share->partials)
+                    if (p.cell < plan.size())
+                        byCell[p.cell].push_back(std::move(p.partial));
+            }
+            ReportFile published;
+            published.kind = ReportFile::Kind::Published;
+            published.spec = file->spec;
+            published.specSha256 = file->specSha256;
+            published.reportId = file->reportId;
+            published.clinicId = file->clinicId;
+            published.clinicName = file->clinicName;
+            published.keyId = file->keyId;
+            published.createdAtMs =
+                std::chrono::duration_cast<std::chrono::milliseconds>(m_clinic.clock().now().time_since_epoch())
+                    .count();
+            published.sourceSha256 = crypto::sha256(bytes);
+            published.minimumCellSize = *threshold;
+            std::set<std::uint32_t> used;
+            std::set<std::string> rejected;
+            for (const auto& key : file->spec.cells()) {
+                reports::ReportCell cell;
+                cell.key = key;
+                cell.layoutId = file->cells[key.index].layoutId;
+                const auto& computed = (*cells)[key.index];
+                if (plan[key.index] != CellRelease::Released) {
+                    cell.figures.suppressed = true;
+                    cell.figures.reason = plan[key.index] == CellRelease::BelowThreshold
+                                              ? QStringLiteral("fewer than %1 patients").arg(*threshold)
+                                              : QStringLiteral("complementary suppression");
+                    published.cells.push_back(std::move(cell));
+                    continue;
+                }
+                paillier::CombineOutcome combined;
+                auto plain = paillier::combinePartials(ctx->key, ctx->params, computed.ciphertext, byCell[key.index],
+                                                       reports::partialContext(file->reportId, key.index), &combined);
+                for (const auto& [index, why] : combined.rejected)
+                    rejected.insert(why);
+                CC_TRY(plain);
+                used.insert(combined.used.begin(), combined.used.end());
+                auto layout = records::ObservationLayout::forCode(m_catalogue, key.measure);
+                CC_TRY(layout);
+                auto sum = layout->decode(*plain);
+                CC_TRY(sum);
+                auto figures = reports::figuresFor(*sum, *layout, *m_catalogue.find(key.measure), computed.patients(),
+                                                   computed.observations, computed.maxRowsPerPatient(), *threshold);
+                CC_TRY(figures);
+                cell.figures = std::move(*figures);
+                published.cells.push_back(std::move(cell));
+            }
+            outcome.rejectedPartials.insert(outcome.rejectedPartials.end(), rejected.begin(), rejected.end());
+            published.custodians.assign(used.begin(), used.end());
+            auto digests = cohortDigests(*ctx, *cells);
+            CC_TRY(digests);
+            ports::PublishedCohort cohort{file->reportId, measuresKey(file->spec), std::move(*digests),
+                                          published.createdAtMs};
+            CC_TRY(m_reports.putPublishedCohort(cohort));
+            outcome.file = published.sign(*ctx->signer);
+            outcome.report = std::move(published);
+            outcome.report.signerPublicKey = ctx->signer->publicKey().bytes();
+            std::string custodians;
+            for (auto c : outcome.report.custodians)
+                custodians += (custodians.empty() ? "" : ",") + std::to_string(c);
+            subject.detail += ", custodians " + custodians;
+            for (const auto& r : outcome.rejectedPartials)
+                subject.detail += "; rejected " + r;
+            return outcome;
+        };
+        return noting(subject, work());
+    });
+}
+
+} // namespace cc::services

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Encrypted aggregate reports (DESIGN.md section 6, docs/REPORTS.md): run a spec into a signed file
+// of per-cell Paillier ciphertexts, contribute a custodian's checked partial decryptions, publish
+// the disclosure-controlled figures as a new signed file.
+#pragma once
+
+#include "core/Result.h"
+#include "core/interop/UnitsCatalogue.h"
+#include "core/ports/ReportStore.h"
+#include "core/reports/CellComputation.h"
+#include "core/reports/Disclosure.h"
+#include "core/reports/ReportFile.h"
+#include "core/reports/ReportSpec.h"
+#include "core/services/ClinicService.h"
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace cc::services {
+
+/// What a custodian contributed.
+struct ShareOutcome
+{
+    std::vector<std::uint8_t> share; ///< DecryptionShare bytes (also stored in the clinic)
+    std::uint32_t custodian = 0;
+    std::size_t cellsDecrypted = 0;
+    std::size_t cellsWithheld = 0; ///< suppressed: no partial decryption given
+};
+
+/// What publishing produced.
+struct PublishOutcome
+{
+    std::vector<std::uint8_t> file; ///< the signed published report
+    reports::ReportFile report;
+    std::vector<std::string> rejectedPartials; ///< named and skipped ("custodian 2: …")
+};
+
+/// Report use cases. Permissions (docs/REPORTS.md): RunReports (administrators) to run, verify and
+/// publish; DecryptReportTotals plus a Paillier share in the key ring to contribute a decryption
+/// share. None of them opens a key that decrypts clinical or identity documents: cohorts are chosen
+/// with the index key's blind tokens and rows authenticated with the index MAC. Every call is
+/// audited once (DICOM 110112 Query, object "Report" with the report id, detail with the spec's
+/// SHA-256), refusals with their reason.
+class ReportService
+{
+public:
+    /// `reports` (the clinic's report store, opened with its database) and `catalogue` must outlive
+    /// the service.
+    ReportService(ClinicService& clinic, ports::ReportStore& reports,
+                  const interop::UnitsCatalogue& catalogue = interop::UnitsCatalogue::builtIn())
+        : m_clinic(clinic), m_reports(reports), m_catalogue(catalogue)
+    {}
+
+    /// Runs a spec: selects the cohort by tokens, checks every row's MAC, multiplies each cell and
+    /// returns the signed encrypted report file (no plaintext about patients, counts included).
+    /// Errors: AccessDenied, IntegrityFailure (a row named by id), KeyMismatch, Overflow, storage errors.
+    [[nodiscard]] Result<std::vector<std::uint8_t>> run(const reports::ReportSpec& spec,
+                                                        reports::ComputationTimes* times = nullptr);
+    /// Checks a report file against this clinic: format, signature by the clinic's key, clinic id,
+    /// report key id, layouts, and every ciphertext (0 < c < n², gcd(c, n) = 1). Audited as a read.
+    /// Errors: IntegrityFailure / KeyMismatch naming the problem, Unsupported (version), AccessDenied.
+    [[nodiscard]] Result<reports::ReportFile> verify(std::span<const std::uint8_t> file);
+    /// This custodian's partial decryptions of an encrypted report: recomputes every cell from the
+    /// clinic's rows and refuses unless each equals the file's ciphertext; applies the suppression
+    /// plan and the differencing check; gives partials (proofs bound to report id and cell index)
+    /// for the released cells only and stores them in the clinic. Errors: AccessDenied (no share,
+    /// nothing releasable, differencing), IntegrityFailure (file or a cell does not match),
+    /// KeyMismatch, Overflow, storage errors.
+    [[nodiscard]] Result<ShareOutcome> decryptShare(std::span<const std::uint8_t> file);
+    /// Combines the stored shares and `extraShares` (share files from other workstations): names and
+    /// skips invalid partials, decrypts the released cells, applies disclosure control, records the
+    /// cohort for later differencing checks and returns the signed published report. Errors:
+    /// InvalidArgument (not enough valid partials, naming the rejected ones), AccessDenied
+    /// (differencing), IntegrityFailure, MalformedInput (a share file), storage errors.
+    [[nodiscard]] Result<PublishOutcome> publish(std::span<const std::uint8_t> file,
+                                                 const std::vector<std::vector<std::uint8_t>>& extraShares = {});
+    /// The clinic's minimum cell size (meta report_minimum_cell_size; default 11). Errors: storage.
+    [[nodiscard]] Result<std::uint32_t> minimumCellSize();
+    /// Sets it (ManageKeys, audited). Errors: InvalidArgument (below 5), AccessDenied, storage errors.
+    [[nodiscard]] Status setMinimumCellSize(std::uint32_t size);
+
+private:
+    struct Context;
+    Result<Context> context(bool needSigning);
+    Result<reports::ReportFile> check(const Context& ctx, std::span<const std::uint8_t> bytes);
+    Result<std::vector<reports::ComputedCell>> recompute(const Context& ctx, const reports::ReportFile& file);
+    Status differencing(const Context& ctx, const reports::ReportFile& file,
+                        const std::vector<reports::ComputedCell>& cells, std::uint32_t threshold);
+    Result<std::vector<std::uint8_t>> cohortDigests(const Context& ctx,
+                                                    const std::vector<reports::ComputedCell>& cells) const;
+
+    ClinicService& m_clinic;
+    ports::ReportStore& m_reports;
+    const interop::UnitsCatalogue& m_catalogue;
+};
+
+} // namespace cc::services

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "db/SqlReportStore.h"
+
+#include "db/Database.h"
+#include "db/ObservationIndexRows.h"
+
+#include <algorithm>
+
+namespace cc::db {
+
+Status SqlReportStore::forEachIndexRow(const std::vector<std::uint8_t>& codeToken,
+                                       const std::function<Status(ports::ObservationIndexRow&&)>& visit) const
+{
+    auto stmt = m_db.prepare(std::string(kSelectObservationIndex) + " WHERE code_token = ?1 ORDER BY row_id;");
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindBlob(1, codeToken));
+    return visitObservationIndex(*stmt, visit);
+}
+
+Status SqlReportStore::putShare(const std::array<std::uint8_t, 16>& reportId, std::uint32_t custodian,
+                                std::span<const std::uint8_t> share)
+{
+    auto stmt = m_db.prepare("INSERT OR REPLACE INTO report_shares (report_id, custodian, share) VALUES (?1, ?2, ?3);");
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindBlob(1, reportId));
+    CC_TRY(stmt->bindInt64(2, custodian));
+    CC_TRY(stmt->bindBlob(3, share));
+    auto done = stmt->step();
+    CC_TRY(done);
+    return {};
+}
+
+Result<std::vector<std::vector<std::uint8_t>>>
+SqlReportStore::sharesOf(const std::array<std::uint8_t, 16>& reportId) const
+{
+    auto stmt = m_db.prepare("SELECT share FROM report_shares WHERE report_id = ?1 ORDER BY custodian;");
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindBlob(1, reportId));
+    std::vector<std::vector<std::uint8_t>> out;
+    for (;;) {
+        auto more = stmt->step();
+        CC_TRY(more);
+        if (!*more)
+            return out;
+        out.push_back(stmt->columnBlob(0));
+    }
+}
+
+Status SqlReportStore::putPublishedCohort(const ports::PublishedCohort& cohort)
+{
+    auto stmt = m_db.prepare("INSERT OR REPLACE INTO published_cohorts (report_id, measures, cohort, published_at) "
+                             "VALUES (?1, ?2, ?3, ?4);");
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindBlob(1, cohort.reportId));
+    CC_TRY(stmt->bindText(2, cohort.measures));
+    CC_TRY(stmt->bindBlob(3, cohort.cohort));
+    CC_TRY(stmt->bindInt64(4, cohort.publishedAtMs));
+    auto done = stmt->step();
+    CC_TRY(done);
+    return {};
+}
+
+Result<std::vector<ports::PublishedCohort>> SqlReportStore::publishedCohorts(std::string_view measures) const
+{
+    auto stmt = m_db.prepare("SELECT report_id, cohort, published_at FROM published_cohorts WHERE measures = ?1 "
+                             "ORDER BY published_at, report_id;");
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindText(1, measures));
+    std::vector<ports::PublishedCohort> out;
+    for (;;) {
+        auto more = stmt->step();
+        CC_TRY(more);
+        if (!*more)
+            return out;
+        ports::PublishedCohort c;
+        const auto id = stmt->columnBlob(0);
+        if (id.size() != c.reportId.size())
+            return makeError(ErrorCode::IntegrityFailure, "a published cohort's report id is not 16 bytes");
+        std::copy(id.begin(), id.end(), c.reportId.begin());
+        c.measures = std::string(measures);
+        c.cohort = stmt->columnBlob(1);
+        if (c.cohort.size() % 32 != 0)
+            return makeError(ErrorCode::IntegrityFailure, "a published cohort is not a list of 32-byte digests");
+        c.publishedAtMs = stmt->columnInt64(2);
+        out.push_back(std::move(c));
+    }
+}
+
+} // namespace cc::db
