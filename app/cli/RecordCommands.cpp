@@ -184,7 +184,8 @@ void printImportSummary(const interop::ImportSummary& summary, Io& io)
         };
         QJsonArray uncatalogued;
         for (const auto& [key, n] : summary.uncatalogued)
-            uncatalogued.append(QJsonObject{{"code", key.first}, {"unit", key.second}, {"count", static_cast<qint64>(n)}});
+            uncatalogued.append(
+                QJsonObject{{"code", key.first}, {"unit", key.second}, {"count", static_cast<qint64>(n)}});
         printJson(QJsonDocument(QJsonObject{{"counts", counts},
                                             {"skipped", items(summary.skipped)},
                                             {"uncatalogued", uncatalogued},

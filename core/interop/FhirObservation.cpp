@@ -71,8 +71,8 @@ std::string FhirConverter::quantity(const FhirObject& q, const QString& code, bo
     if (!accepted)
         return accepted.error().message; // not UCUM, or a catalogued value outside its plausible range
     if (indexed && !accepted->catalogued()) {
-        const std::string where = code.toStdString() + " " + QString::number(*number, 'g', 15).toStdString() + " " +
-                                  ucum.toStdString();
+        const std::string where =
+            code.toStdString() + " " + QString::number(*number, 'g', 15).toStdString() + " " + ucum.toStdString();
         m_out.summary.noteUncatalogued(code, ucum, accepted->encoded.has_value(),
                                        SkippedItem{q.errors()->fileName(), 0, q.path("value"),
                                                    where + " is outside the generic range: stored without a "
@@ -99,8 +99,7 @@ void FhirConverter::component(FhirEntry& e, const FhirObject& c, Observation& o)
     out.code = code->code;
     out.display = code->display;
     if (const auto q = c.object("valueQuantity")) {
-        if (const std::string reason = quantity(*q, out.code, false, out.value, out.unit, out.text);
-            !reason.empty())
+        if (const std::string reason = quantity(*q, out.code, false, out.value, out.unit, out.text); !reason.empty())
             return drop(c.path("valueQuantity"), "component left out: " + reason);
     } else if (c.has("valueString")) {
         out.text = c.string("valueString", lim::kText);

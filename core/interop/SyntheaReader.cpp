@@ -322,12 +322,13 @@ Status SyntheaImport::observations(CsvReader& csv)
             o.value = accepted.value().value;
             o.unit = accepted.value().unit;
             if (!accepted.value().catalogued())
-                result.summary.noteUncatalogued(
-                    o.code, o.unit, accepted.value().encoded.has_value(),
-                    SkippedItem{csv.fileName(), csv.line(), "VALUE",
-                                o.code.toStdString() + " " + f.raw("VALUE").left(32).toStdString() + " " +
-                                    o.unit.toStdString() + " is outside the generic range: stored without a "
-                                                           "Paillier value"});
+                result.summary.noteUncatalogued(o.code, o.unit, accepted.value().encoded.has_value(),
+                                                SkippedItem{csv.fileName(), csv.line(), "VALUE",
+                                                            o.code.toStdString() + " " +
+                                                                f.raw("VALUE").left(32).toStdString() + " " +
+                                                                o.unit.toStdString() +
+                                                                " is outside the generic range: stored without a "
+                                                                "Paillier value"});
         } else if (type == QLatin1String("text")) {
             CC_TRY(f.assign(o.text, "VALUE", limits::kText, false));
             if (o.text.isEmpty()) {

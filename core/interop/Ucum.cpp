@@ -61,8 +61,8 @@ private:
 
     Error fail(const std::string& what) const
     {
-        return malformed("unit \"" + m_text.substr(0, 64) + "\" is not UCUM: " + what + " (at character " + std::to_string(m_pos + 1) +
-                             ")",
+        return malformed("unit \"" + m_text.substr(0, 64) + "\" is not UCUM: " + what + " (at character " +
+                             std::to_string(m_pos + 1) + ")",
                          {}, 0, "unit");
     }
 
@@ -190,7 +190,8 @@ Status checkUcumSyntax(const QString& unit)
 {
     for (const QChar c : unit)
         if (c.unicode() > 126)
-            return malformed("unit \"" + unit.left(32).toStdString() + "\" is not UCUM: it holds a character outside ASCII",
+            return malformed("unit \"" + unit.left(32).toStdString() +
+                                 "\" is not UCUM: it holds a character outside ASCII",
                              {}, 0, "unit");
     return UcumParser(unit.toLatin1().toStdString()).mainTerm();
 }

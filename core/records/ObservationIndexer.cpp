@@ -72,9 +72,8 @@ Result<ports::ObservationIndexRow> ObservationIndexer::tokens(const model::Patie
     return row;
 }
 
-Result<ports::ObservationIndexRow> ObservationIndexer::index(const model::Patient& patient,
-                                                             const model::Observation& observation,
-                                                             crypto::Rng& rng) const
+Result<ports::ObservationIndexRow>
+ObservationIndexer::index(const model::Patient& patient, const model::Observation& observation, crypto::Rng& rng) const
 {
     auto row = tokens(patient, observation);
     CC_TRY(row);
@@ -89,8 +88,8 @@ Result<ports::ObservationIndexRow> ObservationIndexer::index(const model::Patien
 }
 
 Result<std::vector<std::vector<std::uint8_t>>>
-ObservationIndexer::encryptAll(const std::vector<model::Observation>& observations, crypto::Rng& rng,
-                               unsigned threads, const std::function<bool(std::size_t)>& advance) const
+ObservationIndexer::encryptAll(const std::vector<model::Observation>& observations, crypto::Rng& rng, unsigned threads,
+                               const std::function<bool(std::size_t)>& advance) const
 {
     struct Pending
     {

@@ -58,9 +58,8 @@ public:
 
     /// tokens() plus the encrypted value and its MAC (if valueOf() gives one). Errors: as those,
     /// Overflow (a layout too wide for the report key).
-    [[nodiscard]] Result<ports::ObservationIndexRow> index(const model::Patient& patient,
-                                                           const model::Observation& observation,
-                                                           crypto::Rng& rng) const;
+    [[nodiscard]] Result<ports::ObservationIndexRow>
+    index(const model::Patient& patient, const model::Observation& observation, crypto::Rng& rng) const;
 
     /// Encrypts the values of many observations, grouped by layout, kBatchSize at a time on
     /// `threads` threads: one ciphertext blob per observation, empty where valueOf() is nullopt.

@@ -253,7 +253,8 @@ Result<interop::ImportSummary> ImportService::store(interop::ClinicalImport& dat
         CC_TRY(m_clinic.backend().patients().updateDocument(id, doc));
     auto& clinical = m_clinic.backend().clinical();
     for (const auto& row : rows)
-        CC_TRY(matched->updates.count(row.id) != 0 ? clinical.updateRow(row.id, row.document) : clinical.insertRow(row));
+        CC_TRY(matched->updates.count(row.id) != 0 ? clinical.updateRow(row.id, row.document)
+                                                   : clinical.insertRow(row));
     if (progress) {
         std::size_t reported = 0;
         while (worker.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) {

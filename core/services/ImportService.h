@@ -7,8 +7,8 @@
 #include "core/interop/ClinicalImport.h"
 #include "core/interop/ImportSummary.h"
 #include "core/interop/UnitsCatalogue.h"
-#include "core/records/ObservationIndexer.h"
 #include "core/ports/SourceIndexStore.h"
+#include "core/records/ObservationIndexer.h"
 #include "core/records/PatientKeys.h"
 #include "core/services/ClinicService.h"
 

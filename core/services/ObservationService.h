@@ -41,9 +41,10 @@ public:
     {}
 
     /// Adds a numeric observation (WriteChart): the value is normalised through the units
-    /// catalogue (a code or unit it does not hold is kept as given, generic layout), the document sealed, the tokens and the Paillier ciphertext with its MAC stored
-    /// and the latest flags of (patient, code) kept right. `observation.id` and `patientId` are
-    /// set here. Errors: AccessDenied, MalformedInput (code, unit, value), NotFound, storage errors.
+    /// catalogue (a code or unit it does not hold is kept as given, generic layout), the document sealed, the tokens
+    /// and the Paillier ciphertext with its MAC stored and the latest flags of (patient, code) kept right.
+    /// `observation.id` and `patientId` are set here. Errors: AccessDenied, MalformedInput (code, unit, value),
+    /// NotFound, storage errors.
     [[nodiscard]] Result<model::RowId> add(const model::RowId& patient, model::Observation observation);
     /// Edits a numeric observation (WriteChart) identified by `observation.id`: re-normalised
     /// through the catalogue, re-sealed, a new Paillier ciphertext, row MAC and tokens, and the

@@ -157,8 +157,8 @@ void ImportDialog::showSummary(const interop::ImportSummary& summary)
         status += QLatin1Char('\n') +
                   tr("Stored without catalogue entry: %1 %2 \u00d7 %3").arg(key.first, key.second).arg(count);
     if (!summary.unindexed.empty())
-        status += QLatin1Char('\n') + tr("Stored without a Paillier value (outside the generic range): %1")
-                                           .arg(summary.unindexed.size());
+        status += QLatin1Char('\n') +
+                  tr("Stored without a Paillier value (outside the generic range): %1").arg(summary.unindexed.size());
     m_ui->statusLabel->setText(status);
     std::vector<ChartRow> rows;
     rows.reserve(summary.skipped.size());

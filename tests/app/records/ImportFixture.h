@@ -10,6 +10,7 @@
 #include "core/records/BlindToken.h"
 #include "core/records/ObservationIndexer.h"
 #include "core/services/ObservationService.h"
+#include "db/Database.h"
 #include "tests/support/TestClinic.h"
 
 #include <QDir>
@@ -30,6 +31,15 @@ inline bool copyFolder(const QString& from, const QString& to)
         if (!QFile::copy(src.filePath(name), to + QLatin1Char('/') + name))
             return false;
     return true;
+}
+
+/// The number of rows of `table` (9999 if it cannot be read, so a comparison fails loudly).
+inline std::size_t rowCount(TestClinic& t, const char* table)
+{
+    auto stmt = t.store().database().prepare(std::string("SELECT count(*) FROM ") + table + ";");
+    if (!stmt || !stmt->step().ok())
+        return 9999;
+    return static_cast<std::size_t>(stmt->columnInt64(0));
 }
 
 /// Decrypts the homomorphic sum of every (or every latest) stored ciphertext of `code` in

@@ -45,13 +45,7 @@ class TestGenericImport : public QObject
         return services::ImportService(m_t->clinic()).importSynthea(folder.path());
     }
 
-    std::size_t countRows(const char* table)
-    {
-        auto stmt = m_t->store().database().prepare(std::string("SELECT count(*) FROM ") + table + ";");
-        if (!stmt || !stmt->step().ok())
-            return 9999;
-        return static_cast<std::size_t>(stmt->columnInt64(0));
-    }
+    std::size_t countRows(const char* table) { return rowCount(*m_t, table); }
 
     /// Every stored value of `code`, from decrypted documents, by unit.
     std::multimap<QString, double> values(const QString& code)
@@ -127,9 +121,10 @@ private slots:
             QSKIP("the ceremony did not deal the fixture report key: Paillier sums cannot be decrypted here");
         QVERIFY2(sum.ok(), sum.ok() ? "" : sum.error().message.c_str());
         QCOMPARE(sum->count, std::uint64_t{3});
-        const interop::UnitDefinition g = interop::UnitsCatalogue::generic(QStringLiteral("1783-0"), QStringLiteral("U/L"));
-        const double decoded = (static_cast<double>(sum->sum) - 3.0 * static_cast<double>(g.offset())) /
-                               static_cast<double>(g.scale());
+        const interop::UnitDefinition g =
+            interop::UnitsCatalogue::generic(QStringLiteral("1783-0"), QStringLiteral("U/L"));
+        const double decoded =
+            (static_cast<double>(sum->sum) - 3.0 * static_cast<double>(g.offset())) / static_cast<double>(g.scale());
         QCOMPARE(decoded, plainSum);
         // The value outside the generic range has no Paillier value: only one of two is summed.
         auto bnpLayout = records::ObservationLayout::forGeneric(QStringLiteral("42637-9"), QStringLiteral("pg/mL"));
@@ -150,8 +145,12 @@ private slots:
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("unitA");
         QTest::addColumn<QString>("unitB");
-        QTest::newRow("same code, two units") << "1783-0" << "U/L" << "[IU]/L";
-        QTest::newRow("score in two annotations") << "91146-1" << "{score}" << "{#}";
+        QTest::newRow("same code, two units") << "1783-0"
+                                              << "U/L"
+                                              << "[IU]/L";
+        QTest::newRow("score in two annotations") << "91146-1"
+                                                  << "{score}"
+                                                  << "{#}";
     }
 
     void genericLayoutIdsAreSeparate()
@@ -190,7 +189,8 @@ private slots:
             QCOMPARE(again->count("new"), std::size_t{0});
             QCOMPARE(again->count("updated"), std::size_t{0});
             QCOMPARE(again->count("unchanged"), first->count("new"));
-            for (const char* type : {"patients", "encounters", "observations", "conditions", "medications", "allergies"})
+            for (const char* type :
+                 {"patients", "encounters", "observations", "conditions", "medications", "allergies"})
                 QCOMPARE(again->count(type), first->count(type));
             QVERIFY(again->uncatalogued == first->uncatalogued);
             QCOMPARE(countRows("patients"), patients);

@@ -107,13 +107,7 @@ class TestRecords : public QObject
                static_cast<double>(def->scale());
     }
 
-    std::size_t countRows(const char* table)
-    {
-        auto stmt = m_t->store().database().prepare(std::string("SELECT count(*) FROM ") + table + ";");
-        if (!stmt || !stmt->step().ok())
-            return 9999;
-        return static_cast<std::size_t>(stmt->columnInt64(0));
-    }
+    std::size_t countRows(const char* table) { return rowCount(*m_t, table); }
 
     std::vector<audit::AuditEvent> events()
     {
