@@ -170,6 +170,18 @@ Status createReportTables(Database& db)
     return {};
 }
 
+// Version 6: the keyed index of imported source ids (docs/RECORDS.md, "Re-import"). key and
+// digest are HMACs under the index key, so the table names no source id and no content.
+Status createSourceIndexTable(Database& db)
+{
+    CC_TRY(db.exec("CREATE TABLE source_index ("
+                   "  key BLOB NOT NULL PRIMARY KEY CHECK (length(key) = 32),"
+                   "  row_id BLOB NOT NULL CHECK (length(row_id) = 16),"
+                   "  digest BLOB NOT NULL CHECK (length(digest) = 32)"
+                   ");"));
+    return {};
+}
+
 } // namespace
 
 const std::vector<Migration>& clinicMigrations()
@@ -181,6 +193,7 @@ const std::vector<Migration>& clinicMigrations()
         {4, "notes and attachments: confidential_keys, attachments, attachment_chunks", createNoteAndAttachmentTables,
          false},
         {5, "reports: report_shares, published_cohorts", createReportTables, false},
+        {6, "import source index: source_index", createSourceIndexTable, false},
     };
     return migrations;
 }

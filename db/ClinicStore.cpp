@@ -17,6 +17,7 @@
 #include "db/SqlClinicMetaStore.h"
 #include "db/SqlClinicalStore.h"
 #include "db/SqlPatientStore.h"
+#include "db/SqlSourceIndexStore.h"
 #include "db/SqlTransactionFactory.h"
 
 #include <unistd.h>
@@ -65,6 +66,7 @@ struct ClinicStore::Impl
         careTeams = std::make_unique<SqlCareTeamStore>(*database);
         patients = std::make_unique<SqlPatientStore>(*database);
         clinical = std::make_unique<SqlClinicalStore>(*database);
+        sourceIndex = std::make_unique<SqlSourceIndexStore>(*database);
         attachments = std::make_unique<SqlAttachmentStore>(*database);
         transactions = std::make_unique<SqlTransactionFactory>(*database);
         maintenance = std::make_unique<SqlMaintenance>(*database);
@@ -76,6 +78,7 @@ struct ClinicStore::Impl
         maintenance.reset();
         transactions.reset();
         attachments.reset();
+        sourceIndex.reset();
         clinical.reset();
         patients.reset();
         careTeams.reset();
@@ -96,6 +99,7 @@ struct ClinicStore::Impl
     std::unique_ptr<SqlCareTeamStore> careTeams;
     std::unique_ptr<SqlPatientStore> patients;
     std::unique_ptr<SqlClinicalStore> clinical;
+    std::unique_ptr<SqlSourceIndexStore> sourceIndex;
     std::unique_ptr<SqlAttachmentStore> attachments;
     std::unique_ptr<SqlTransactionFactory> transactions;
     std::unique_ptr<SqlMaintenance> maintenance;
@@ -277,6 +281,12 @@ ports::ClinicalStore& ClinicStore::clinical()
 {
     assert(databaseOpen());
     return *m_impl->clinical;
+}
+
+ports::SourceIndexStore& ClinicStore::sourceIndex()
+{
+    assert(databaseOpen());
+    return *m_impl->sourceIndex;
 }
 
 ports::AttachmentStore& ClinicStore::attachments()

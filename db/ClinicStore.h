@@ -83,6 +83,8 @@ public:
     [[nodiscard]] ports::PatientStore& patients() override;
     /// Clinical rows and the observation index (db::SqlClinicalStore).
     [[nodiscard]] ports::ClinicalStore& clinical() override;
+    /// Keyed source ids of imported records (db::SqlSourceIndexStore).
+    [[nodiscard]] ports::SourceIndexStore& sourceIndex() override;
     /// Attachments and their chunks (db::SqlAttachmentStore).
     [[nodiscard]] ports::AttachmentStore& attachments() override;
     /// Units of work over the database (db::SqlTransactionFactory).

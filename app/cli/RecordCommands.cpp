@@ -15,6 +15,7 @@
 #include <QJsonObject>
 
 #include <ostream>
+#include <set>
 
 namespace cc::cli {
 namespace {
@@ -172,18 +173,39 @@ void printImportSummary(const interop::ImportSummary& summary, Io& io)
         QJsonObject counts;
         for (const auto& [type, n] : summary.counts)
             counts.insert(QString::fromStdString(type), static_cast<qint64>(n));
-        QJsonArray skipped;
-        for (const auto& s : summary.skipped)
-            skipped.append(QJsonObject{{"file", s.file},
+        const auto items = [](const std::vector<interop::SkippedItem>& list) {
+            QJsonArray out;
+            for (const auto& s : list)
+                out.append(QJsonObject{{"file", s.file},
                                        {"line", static_cast<qint64>(s.line)},
                                        {"field", QString::fromStdString(s.field)},
                                        {"reason", QString::fromStdString(s.reason)}});
-        printJson(QJsonDocument(QJsonObject{{"counts", counts}, {"skipped", skipped}}), io);
+            return out;
+        };
+        QJsonArray uncatalogued;
+        for (const auto& [key, n] : summary.uncatalogued)
+            uncatalogued.append(
+                QJsonObject{{"code", key.first}, {"unit", key.second}, {"count", static_cast<qint64>(n)}});
+        printJson(QJsonDocument(QJsonObject{{"counts", counts},
+                                            {"skipped", items(summary.skipped)},
+                                            {"uncatalogued", uncatalogued},
+                                            {"unindexed", items(summary.unindexed)}}),
+                  io);
         return;
     }
-    io.out << "Imported:\n";
+    // Records read per type, then what became of them (re-import: docs/RECORDS.md).
+    static const std::set<std::string> outcomes{"new", "updated", "unchanged"};
+    io.out << "Read:\n";
     for (const auto& [type, n] : summary.counts)
-        io.out << "  " << type << std::string(type.size() < 22 ? 22 - type.size() : 1, ' ') << n << "\n";
+        if (outcomes.count(type) == 0)
+            io.out << "  " << type << std::string(type.size() < 22 ? 22 - type.size() : 1, ' ') << n << "\n";
+    if (summary.counts.count("new") != 0)
+        io.out << "Stored: " << summary.count("new") << " new, " << summary.count("updated") << " updated, "
+               << summary.count("unchanged") << " unchanged\n";
+    for (const std::string& line : summary.uncataloguedLines())
+        io.out << line << "\n";
+    for (const auto& s : summary.unindexed)
+        io.out << "stored without a Paillier value: " << text(s.file) << ":" << s.line << ": " << s.reason << "\n";
     io.out << "Skipped: " << summary.skipped.size() << "\n";
     // Every skipped row with its reason: the reasons name codes and values, never the patient.
     for (const auto& s : summary.skipped)

@@ -51,9 +51,11 @@ private:
     void medication(FhirEntry& e);
     void allergy(FhirEntry& e);
     void component(FhirEntry& e, const FhirObject& c, model::Observation& o);
-    /// Reads valueQuantity `q` of `code` into value and unit (through the catalogue when
-    /// `catalogued`), or into text for a comparator; returns a skip reason or "".
-    std::string quantity(const FhirObject& q, const QString& code, bool catalogued, std::optional<double>& value,
+    /// Reads valueQuantity `q` of `code` into value and unit (UnitsCatalogue::accept: normalised
+    /// when catalogued, else kept as given in a well-formed UCUM unit), or into text for a
+    /// comparator; returns a skip reason or "". An `indexed` value (an observation's own, not a
+    /// component's) outside the catalogue is counted in the summary.
+    std::string quantity(const FhirObject& q, const QString& code, bool indexed, std::optional<double>& value,
                          QString& unit, QString& text);
     /// The first coding of `codeable` in one of `systems` (in the coding order); an invalid code
     /// in such a system records an error. nullopt if there is none.

@@ -41,7 +41,7 @@ const char* unreadValue(const FhirObject& o)
 
 } // namespace
 
-std::string FhirConverter::quantity(const FhirObject& q, const QString& code, bool catalogued,
+std::string FhirConverter::quantity(const FhirObject& q, const QString& code, bool indexed,
                                     std::optional<double>& value, QString& unit, QString& text)
 {
     const auto number = q.number("value");
@@ -67,23 +67,21 @@ std::string FhirConverter::quantity(const FhirObject& q, const QString& code, bo
         text = comparator + QString::number(*number, 'g', 15) + QLatin1Char(' ') + ucum;
         return {};
     }
-    if (!catalogued) {
-        value = *number;
-        unit = ucum;
-        return {};
+    auto accepted = m_catalogue.accept(code, *number, ucum);
+    if (!accepted)
+        return accepted.error().message; // not UCUM, or a catalogued value outside its plausible range
+    if (indexed && !accepted->catalogued()) {
+        const std::string where =
+            code.toStdString() + " " + QString::number(*number, 'g', 15).toStdString() + " " + ucum.toStdString();
+        m_out.summary.noteUncatalogued(code, ucum, accepted->encoded.has_value(),
+                                       SkippedItem{q.errors()->fileName(), 0, q.path("value"),
+                                                   where + " is outside the generic range: stored without a "
+                                                           "Paillier value"});
     }
-    auto normalised = m_catalogue.normalise(code, *number, ucum);
-    if (!normalised) {
-        const Error& err = normalised.error();
-        if (err.field == "code")
-            return "code " + code.toStdString() + " has no entry in the units catalogue";
-        return err.message; // an unknown unit, or a value outside the plausible range
-    }
-    value = normalised->value;
-    unit = normalised->definition->unit;
+    value = accepted->value;
+    unit = accepted->unit;
     return {};
 }
-
 void FhirConverter::component(FhirEntry& e, const FhirObject& c, Observation& o)
 {
     Observation::Component out;
@@ -101,9 +99,7 @@ void FhirConverter::component(FhirEntry& e, const FhirObject& c, Observation& o)
     out.code = code->code;
     out.display = code->display;
     if (const auto q = c.object("valueQuantity")) {
-        const bool catalogued = m_catalogue.find(out.code) != nullptr;
-        if (const std::string reason = quantity(*q, out.code, catalogued, out.value, out.unit, out.text);
-            !reason.empty())
+        if (const std::string reason = quantity(*q, out.code, false, out.value, out.unit, out.text); !reason.empty())
             return drop(c.path("valueQuantity"), "component left out: " + reason);
     } else if (c.has("valueString")) {
         out.text = c.string("valueString", lim::kText);

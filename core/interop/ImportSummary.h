@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace cc::interop {
@@ -25,6 +26,41 @@ struct ImportSummary
 {
     std::map<std::string, std::size_t> counts;
     std::vector<SkippedItem> skipped;
+    /// Numeric values stored without a catalogue entry (generic layout), per (code, unit).
+    std::map<std::pair<QString, QString>, std::size_t> uncatalogued;
+    /// Numeric values stored and tokenised but without a Paillier value (a generic value outside
+    /// the generic range), each with where it was read and why.
+    std::vector<SkippedItem> unindexed;
+
+    /// Records a numeric value of `code` in `unit` that the catalogue does not hold; `indexed`
+    /// false lists it under unindexed as well (`reason` says why).
+    void noteUncatalogued(const QString& code, const QString& unit, bool indexed, SkippedItem where)
+    {
+        ++uncatalogued[{code, unit}];
+        if (!indexed)
+            unindexed.push_back(std::move(where));
+    }
+
+    /// Adds another summary's counts and lists to this one.
+    void add(const ImportSummary& other)
+    {
+        for (const auto& [type, n] : other.counts)
+            counts[type] += n;
+        for (const auto& [key, n] : other.uncatalogued)
+            uncatalogued[key] += n;
+        skipped.insert(skipped.end(), other.skipped.begin(), other.skipped.end());
+        unindexed.insert(unindexed.end(), other.unindexed.begin(), other.unindexed.end());
+    }
+
+    /// One line per uncatalogued (code, unit): "stored without catalogue entry: 91146-1 {score} × 14".
+    [[nodiscard]] std::vector<std::string> uncataloguedLines() const
+    {
+        std::vector<std::string> lines;
+        for (const auto& [key, n] : uncatalogued)
+            lines.push_back("stored without catalogue entry: " + key.first.toStdString() + " " +
+                            key.second.toStdString() + " \u00d7 " + std::to_string(n));
+        return lines;
+    }
 
     /// The count for `type` (0 if none).
     [[nodiscard]] std::size_t count(const std::string& type) const

@@ -2,6 +2,8 @@
 // Synthea CSV import: six files, references resolved, numeric values through the catalogue.
 #include "core/interop/SyntheaReader.h"
 
+#include "core/crypto/Hex.h"
+#include "core/crypto/Kdf.h"
 #include "core/interop/CsvFields.h"
 #include "core/interop/UnitsCatalogue.h"
 #include "core/model/CodeSystem.h"
@@ -58,12 +60,30 @@ private:
         return {};
     }
     void skip(const CsvReader& csv, const char* field, std::string reason);
+    /// A stable source id for a row that has none (conditions, medications, allergies,
+    /// observations): "syn-" and 32 hex digits of SHA-256 over the row's kind, patient and
+    /// encounter ids, code and date, and its occurrence among identical such rows of the file, so
+    /// that the same row of a later export of the same patients gets the same id (re-import).
+    QString naturalId(const char* kind, const CsvFields& f, const char* dateColumn);
 
     const UnitsCatalogue& m_catalogue;
     crypto::Rng& m_rng;
     std::map<QString, RowId> m_patients;
     std::map<QString, EncounterRef> m_encounters;
+    std::map<QByteArray, int> m_occurrences;
 };
+
+QString SyntheaImport::naturalId(const char* kind, const CsvFields& f, const char* dateColumn)
+{
+    QByteArray natural(kind);
+    for (const char* column : {"PATIENT", "ENCOUNTER", "CODE", dateColumn})
+        natural.append('\n').append(f.raw(column).toUtf8());
+    const int occurrence = m_occurrences[natural]++;
+    natural.append('\n').append(QByteArray::number(occurrence));
+    const crypto::Digest256 digest = crypto::sha256(
+        {reinterpret_cast<const std::uint8_t*>(natural.constData()), static_cast<std::size_t>(natural.size())});
+    return QStringLiteral("syn-") + QString::fromStdString(crypto::hexEncode(digest).substr(0, 32));
+}
 
 void SyntheaImport::skip(const CsvReader& csv, const char* field, std::string reason)
 {
@@ -182,6 +202,7 @@ Status SyntheaImport::conditions(CsvReader& csv)
             return {};
         Condition c;
         CC_TRY(linkRow(f, c));
+        c.sourceId = naturalId("condition", f, "START");
         CC_TRY(f.assignSystem(c.codeSystem, "SYSTEM", codesystem::kSnomed));
         CC_TRY(f.assignCode(c.code, "CODE", c.codeSystem, true));
         CC_TRY(f.assign(c.display, "DESCRIPTION", limits::kDisplay, true));
@@ -204,6 +225,7 @@ Status SyntheaImport::medications(CsvReader& csv)
             return {};
         Medication m;
         CC_TRY(linkRow(f, m));
+        m.sourceId = naturalId("medication", f, "START");
         CC_TRY(f.assignCode(m.code, "CODE", QString::fromLatin1(codesystem::kRxNorm), true));
         CC_TRY(f.assign(m.display, "DESCRIPTION", limits::kDisplay, true));
         CC_TRY(f.assignDate(m.start, "START", true, false));
@@ -231,6 +253,7 @@ Status SyntheaImport::allergies(CsvReader& csv)
             return {};
         Allergy a;
         CC_TRY(linkRow(f, a));
+        a.sourceId = naturalId("allergy", f, "START");
         CC_TRY(f.assignSystem(a.codeSystem, "SYSTEM", codesystem::kSnomed));
         CC_TRY(f.assignCode(a.code, "CODE", a.codeSystem, true));
         CC_TRY(f.assign(a.display, "DESCRIPTION", limits::kDisplay, true));
@@ -267,6 +290,7 @@ Status SyntheaImport::observations(CsvReader& csv)
             return {};
         Observation o;
         CC_TRY(linkRow(f, o));
+        o.sourceId = naturalId("observation", f, "DATE");
         CC_TRY(f.assignDate(o.effective, "DATE", true, false));
         if (!isIsoDateTime(o.effective))
             return f.error("DATE", "is not an ISO 8601 date-time with a zone");
@@ -279,20 +303,32 @@ Status SyntheaImport::observations(CsvReader& csv)
         CC_TRY(f.assign(o.category, "CATEGORY", limits::kIdentifier, false));
         const QString type = f.raw("TYPE");
         if (type == QLatin1String("numeric")) {
+            // A row that is well formed CSV but whose value cannot be stored is listed with its
+            // reason and the rest of the folder kept: not a number, no unit, a unit that is not
+            // UCUM, a catalogued value outside its plausible range. A code or unit the catalogue
+            // does not hold is stored as given (generic layout) and counted in the summary.
             auto number = f.number("VALUE");
-            if (!number)
-                return std::move(number).error();
-            auto normalised = m_catalogue.normalise(o.code, number.value(), f.raw("UNITS"));
-            if (!normalised) {
-                const Error& e = normalised.error();
-                if (e.field != "value")
-                    return f.error(e.field == "unit" ? "UNITS" : "CODE", e.message);
-                // Well-formed but implausible: refused, listed, and the rest of the file kept.
-                skip(csv, "VALUE", e.message);
+            if (!number) {
+                skip(csv, "VALUE", number.error().message);
                 continue;
             }
-            o.value = normalised.value().value;
-            o.unit = normalised.value().definition->unit;
+            const QString unit = f.raw("UNITS");
+            auto accepted = m_catalogue.accept(o.code, number.value(), unit);
+            if (!accepted) {
+                const Error& e = accepted.error();
+                skip(csv, e.field == "unit" ? "UNITS" : "VALUE", e.message);
+                continue;
+            }
+            o.value = accepted.value().value;
+            o.unit = accepted.value().unit;
+            if (!accepted.value().catalogued())
+                result.summary.noteUncatalogued(o.code, o.unit, accepted.value().encoded.has_value(),
+                                                SkippedItem{csv.fileName(), csv.line(), "VALUE",
+                                                            o.code.toStdString() + " " +
+                                                                f.raw("VALUE").left(32).toStdString() + " " +
+                                                                o.unit.toStdString() +
+                                                                " is outside the generic range: stored without a "
+                                                                "Paillier value"});
         } else if (type == QLatin1String("text")) {
             CC_TRY(f.assign(o.text, "VALUE", limits::kText, false));
             if (o.text.isEmpty()) {

@@ -20,11 +20,13 @@ class UnitsCatalogue;
 /// allergies.csv (columns by header name; extra columns ignored) of a Synthea export.
 ///
 /// All or nothing: any malformed row (CSV syntax, invalid UTF-8, oversized field, missing column,
-/// bad date or number, unknown numeric code or unit, a reference to an unknown patient or
-/// encounter) rejects the whole folder with MalformedInput naming file, line and column, because
-/// the files reference each other. Rows that are well formed but cannot be stored are skipped and
-/// listed with their reason: a numeric value outside the catalogue's plausible range, a text
-/// observation with an empty value, an observation TYPE other than numeric or text.
+/// bad date, an invalid code, a reference to an unknown patient or encounter) rejects the whole
+/// folder with MalformedInput naming file, line and column, because the files reference each
+/// other. Rows that are well formed but cannot be stored are skipped and listed with their
+/// reason: a numeric VALUE that is not a number, a missing unit or one that is not UCUM syntax,
+/// a catalogued value outside its plausible range, a text observation with an empty value, an
+/// observation TYPE other than numeric or text. A numeric code (or unit) the catalogue does not
+/// hold is never refused: it is kept as given and counted in summary.uncatalogued.
 class SyntheaReader
 {
 public:

@@ -2,7 +2,10 @@
 // Units catalogue: consistency checks and normalisation of numeric values.
 #include "core/interop/UnitsCatalogue.h"
 
+#include "core/interop/Ucum.h"
 #include "core/interop/UnitsTable.h"
+
+#include <cmath>
 
 #include <cassert>
 
@@ -93,6 +96,41 @@ Result<NormalisedValue> UnitsCatalogue::normalise(const QString& code, double va
     if (!encoded)
         return std::move(encoded).error();
     out.encoded = encoded.value();
+    return out;
+}
+
+UnitDefinition UnitsCatalogue::generic(const QString& code, const QString& unit)
+{
+    UnitDefinition d;
+    d.code = code;
+    d.unit = unit;
+    d.display = code;
+    d.decimals = kGenericDecimals;
+    d.minValue = kGenericMin;
+    d.maxValue = kGenericMax;
+    d.note = QStringLiteral("no catalogue entry: value kept as given, count, sum and sum of squares only");
+    return d;
+}
+
+Result<AcceptedValue> UnitsCatalogue::accept(const QString& code, double value, const QString& unit) const
+{
+    if (!std::isfinite(value))
+        return malformed("the value of " + code.toStdString() + " is not a finite number", {}, 0, "value");
+    if (unit.isEmpty())
+        return malformed("the numeric value of " + code.toStdString() + " has no unit", {}, 0, "unit");
+    const UnitDefinition* d = find(code);
+    if (d != nullptr && d->toCanonical(value, unit)) {
+        auto normalised = normalise(code, value, unit);
+        CC_TRY(normalised);
+        return AcceptedValue{d, normalised->value, d->unit, normalised->encoded};
+    }
+    CC_TRY(checkUcumSyntax(unit));
+    AcceptedValue out;
+    out.value = value;
+    out.unit = unit;
+    const UnitDefinition g = generic(code, unit);
+    if (auto encoded = g.encode(g.rounded(value)))
+        out.encoded = *encoded;
     return out;
 }
 

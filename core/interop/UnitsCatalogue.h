@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <vector>
 
 namespace cc::interop {
@@ -20,6 +21,19 @@ struct NormalisedValue
     const UnitDefinition* definition = nullptr;
     double value = 0.0;
     std::uint64_t encoded = 0;
+};
+
+/// A numeric value ready to store and index: either normalised through a catalogue entry
+/// (`definition` set, canonical unit) or, for a (code, unit) pair without one, kept as given and
+/// encoded with the generic definition of that pair (UnitsCatalogue::generic). `encoded` is empty
+/// for a generic value outside the generic range: it is stored, but without a Paillier value.
+struct AcceptedValue
+{
+    const UnitDefinition* definition = nullptr; ///< nullptr: outside the catalogue
+    double value = 0.0;
+    QString unit;
+    std::optional<std::uint64_t> encoded;
+    [[nodiscard]] bool catalogued() const { return definition != nullptr; }
 };
 
 /// Maps codes to UnitDefinition (DESIGN.md section 9). The built-in table covers every numeric
@@ -48,6 +62,24 @@ public:
     /// neither canonical nor accepted, "value" for a value outside the plausible range (the
     /// message names code and value: it is refused, never stored wrapped).
     [[nodiscard]] Result<NormalisedValue> normalise(const QString& code, double value, const QString& unit) const;
+
+    /// Fixed-point precision and value range of every value indexed without a catalogue entry:
+    /// three decimals (scale 10^3) over [kGenericMin, kGenericMax], so that the encoded maximum
+    /// (1.6 x 10^7 < 2^24) squared fits a 64-bit Σx² slot for 2^16 records.
+    static constexpr int kGenericDecimals = 3;
+    static constexpr double kGenericMin = -1000.0;
+    static constexpr double kGenericMax = 15000.0;
+
+    /// The generic definition of a (code, unit) pair outside the catalogue: the value as given in
+    /// `unit`, kGenericDecimals, the generic range, no conversion and no histogram bins.
+    [[nodiscard]] static UnitDefinition generic(const QString& code, const QString& unit);
+
+    /// Accepts any numeric observation (the import and the chart form): a catalogued code in an
+    /// accepted unit is normalised as normalise() does; any other (code, unit) pair is kept as
+    /// given when `unit` is well-formed UCUM (checkUcumSyntax) and encoded by generic() if it lies
+    /// in the generic range. MalformedInput naming field "unit" (empty or not UCUM) or "value"
+    /// (not finite, or a catalogued value outside its plausible range).
+    [[nodiscard]] Result<AcceptedValue> accept(const QString& code, double value, const QString& unit) const;
 
 private:
     std::map<QString, UnitDefinition> m_byCode;

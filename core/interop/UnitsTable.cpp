@@ -1,5 +1,31 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The built-in units table: LOINC codes, UCUM units, conversions, precision, ranges and bins.
+//
+// Where the codes and units come from (looked up, not recalled; see docs/CLINICAL_DATA.md):
+// - The data sets: ../shared/data Synthea sample (loinc_inventory.derived.csv), ACTG 315 README,
+//   FHIR R4 example Observations.
+// - Synthea's own modules (github.com/synthetichealth/synthea, Apache-2.0):
+//   src/main/resources/modules/covid19/measurements_daily.json (CBC 58410-2 members, the
+//   automated differential 57023-4 in percent and absolute counts, CMP 24323-8 members, arterial
+//   gas 24336-0, FiO2) and covid19/measurements_frequent.json (D-dimer 48065-7, ferritin 2276-4,
+//   troponin I hs 89579-7, LDH 14804-9 / 2532-0, CRP 1988-5, CK 2157-6, PT 5902-2 s, INR 6301-6
+//   {INR}, procalcitonin 33959-8, IL-6 26881-3), with the UCUM units Synthea writes.
+// - LOINC: loinc.org/58410-2 (CBC panel with example UCUM units, RDW ratio 788-0 in %).
+// - Laboratory catalogues that list the LOINC of each reported result: ARUP 0020408 (CMP:
+//   2951-2, 2823-3, 2075-0, 2028-9, 3094-0, 2345-7, 2160-0, 17861-6), a BMP listing (anion gap
+//   33037-3), Labcorp 485199 (PT 5902-2 in s, INR 6301-6), MultiCare Yakima FE and Michigan
+//   Medicine TIBC pages (iron 2498-4, TIBC 2500-7 / 50190-8), iron saturation 2502-3, AHRQ HCUP
+//   Appendix K LOINC worksheet (bilirubin 14631-6 in umol/L, amylase 1798-8, BNP 30934-4),
+//   Huntsville Hospital lipid panel (non-HDL cholesterol 43396-1).
+// - Thyroid: TSH 3016-3 and free T3 14928-6, free T4 14920-3 (LRC referral value set,
+//   Outburn-IL/Project-IGs), free T4 3024-7 in ng/dL and total T4 3026-2 in ug/dL (published
+//   hypothyroidism cohort query); TSH units m[IU]/L and u[IU]/mL (gematik ISiK Labor TSH).
+// - Renal: eGFR CKD-EPI 2021 98980-6 (fhir.ch CH LAB-Report profile), KDIGO G1-G5 edges 90,
+//   60, 45, 30, 15 (ARUP 3005478 interpretive data); urine microalbumin/creatinine 14959-1.
+// - Urine and others from published laboratory code lists: urine pH 5803-2 and protein 5804-0
+//   by test strip, ESR 30341-2, fasting glucose 1558-6, magnesium 19123-9, urate 3084-1,
+//   phosphate 14879-1 (Vulcan ObservationDefinition examples).
+// Units are the UCUM codes those sources use; alternatives are the standard conversions below.
 #include "core/interop/UnitsTable.h"
 
 #include "core/model/CodeSystem.h"
@@ -25,6 +51,13 @@ constexpr double kPound = 0.45359237;
 constexpr double kOunce = 0.028349523125;
 constexpr double kInch = 2.54;
 constexpr double kMmHgInKPa = 0.133322;
+// Iron 55.845 g/mol (umol/L x 5.5845 = ug/dL); magnesium 24.305 g/mol (mmol/L x 2.4305 = mg/dL);
+// uric acid 168.11 g/mol (umol/L / 59.48 = mg/dL); thyroxine 776.87 g/mol (ng/dL x 12.87 =
+// pmol/L); phosphorus 30.974 g/mol (mmol/L x 3.097 = mg/dL).
+constexpr double kIron = 5.5845;
+constexpr double kMagnesium = 2.4305;
+constexpr double kUrate = 59.48;
+constexpr double kThyroxine = 12.87;
 
 UnitDefinition entry(const char* code, const char* display, const char* unit, int decimals, double minValue,
                      double maxValue, Bins bins = {}, Conversions conversions = {},
@@ -58,6 +91,18 @@ UnitConversion conv(const char* unit, double factor, double addend = 0.0)
 UnitDefinition score(const char* code, const char* display, double maxValue, const char* unit = "{score}")
 {
     return entry(code, display, unit, 0, 0, maxValue);
+}
+
+// A white-cell type as a percentage of leukocytes (automated differential).
+UnitDefinition differentialPercent(const char* code, const char* display)
+{
+    return entry(code, display, "%", 1, 0, 100);
+}
+
+// A white-cell type as an absolute count (automated differential); 10*9/L is the same number.
+UnitDefinition differentialCount(const char* code, const char* display)
+{
+    return entry(code, display, "10*3/uL", 2, 0, 200, {}, {conv("10*9/L", 1), conv("/uL", 0.001)});
 }
 
 UnitDefinition ige(const char* code, const char* display)
@@ -177,6 +222,84 @@ std::vector<UnitDefinition> builtInUnitDefinitions()
               "Synthea writes values of 170-500 fL; the range is wide so its data import unchanged"),
         entry("32623-1", "Platelet mean volume", "fL", 1, 5, 20, {5, 7.5, 11.5, 20}),
         entry("777-3", "Platelets", "10*3/uL", 1, 1, 2000, {1, 50, 150, 450, 1000, 2000}, {conv("10*9/L", 1)}),
+        // CBC with automated differential (Synthea covid19/measurements_daily; loinc.org/58410-2).
+        entry("788-0", "Erythrocyte distribution width (ratio)", "%", 1, 0, 100, {0, 11.5, 14.5, 20, 100}),
+        differentialPercent("770-8", "Neutrophils/100 leukocytes"),
+        differentialPercent("736-9", "Lymphocytes/100 leukocytes"),
+        differentialPercent("5905-5", "Monocytes/100 leukocytes"),
+        differentialPercent("713-8", "Eosinophils/100 leukocytes"),
+        differentialPercent("706-2", "Basophils/100 leukocytes"),
+        differentialCount("751-8", "Neutrophils (absolute)"),
+        differentialCount("731-0", "Lymphocytes (absolute)"),
+        differentialCount("742-7", "Monocytes (absolute)"),
+        differentialCount("711-2", "Eosinophils (absolute)"),
+        differentialCount("704-7", "Basophils (absolute)"),
+        entry("30341-2", "Erythrocyte sedimentation rate", "mm/h", 0, 0, 200, {0, 20, 50, 100, 200}),
+        // Basic and comprehensive metabolic panels, serum or plasma (Synthea; ARUP 0020408).
+        entry("2345-7", "Glucose, serum or plasma", "mg/dL", 1, 10, 2000, {10, 70, 100, 126, 200, 300, 2000},
+              {conv("mmol/L", kGlucose)}),
+        entry("1558-6", "Fasting glucose, serum or plasma", "mg/dL", 1, 10, 2000, {10, 70, 100, 126, 200, 300, 2000},
+              {conv("mmol/L", kGlucose)}),
+        entry("3094-0", "Urea nitrogen, serum or plasma", "mg/dL", 1, 1, 300, {1, 7, 20, 40, 80, 300},
+              {conv("mmol/L", 2.801)}),
+        entry("2160-0", "Creatinine, serum or plasma", "mg/dL", 2, 0.1, 30, {0.1, 0.6, 1.2, 2, 4, 30},
+              {conv("umol/L", 1 / kCreatinine)}),
+        entry("17861-6", "Calcium, serum or plasma", "mg/dL", 1, 2, 20, {2, 8.5, 10.5, 12, 20},
+              {conv("mmol/L", 4.008)}),
+        entry("2951-2", "Sodium, serum or plasma", "mmol/L", 1, 80, 200, {80, 125, 135, 145, 155, 200},
+              {conv("meq/L", 1)}),
+        entry("2823-3", "Potassium, serum or plasma", "mmol/L", 1, 1, 12, {1, 3.5, 5, 6, 12}, {conv("meq/L", 1)}),
+        entry("2075-0", "Chloride, serum or plasma", "mmol/L", 1, 50, 160, {50, 98, 107, 160}, {conv("meq/L", 1)}),
+        entry("2028-9", "Carbon dioxide, total, serum or plasma", "mmol/L", 1, 2, 60, {2, 22, 29, 60},
+              {conv("meq/L", 1)}),
+        entry("33037-3", "Anion gap, serum or plasma", "mmol/L", 1, -20, 80, {}, {conv("meq/L", 1)}),
+        entry("19123-9", "Magnesium, serum or plasma", "mg/dL", 2, 0, 20, {}, {conv("mmol/L", kMagnesium)}),
+        entry("14879-1", "Phosphate, serum or plasma (molar)", "mmol/L", 2, 0, 10, {}, {conv("mg/dL", 1 / 3.097)}),
+        entry("3084-1", "Urate, serum or plasma", "mg/dL", 1, 0, 30, {}, {conv("umol/L", 1 / kUrate)}),
+        entry("14631-6", "Bilirubin, total (molar)", "umol/L", 1, 0, 1000, {0, 20, 50, 170, 1000},
+              {conv("mg/dL", kBilirubin)}),
+        entry("1798-8", "Amylase", "U/L", 0, 0, 10000, {}),
+        // Arterial blood gas (Synthea covid19/measurements_daily).
+        entry("2744-1", "pH of arterial blood", "[pH]", 2, 6.5, 8, {6.5, 7.35, 7.45, 8}),
+        entry("2019-8", "Carbon dioxide partial pressure, arterial", "mm[Hg]", 1, 5, 200, {5, 35, 45, 200},
+              {conv("kPa", 1 / kMmHgInKPa)}),
+        entry("2703-7", "Oxygen partial pressure, arterial", "mm[Hg]", 1, 10, 700, {10, 60, 80, 100, 700},
+              {conv("kPa", 1 / kMmHgInKPa)}),
+        entry("1960-4", "Bicarbonate, arterial", "mmol/L", 1, 2, 60, {2, 22, 26, 60}, {conv("meq/L", 1)}),
+        entry("19994-3", "Inspired oxygen fraction (ventilator setting)", "%", 0, 0, 100, {}),
+        // Coagulation and inflammation (Synthea covid19/measurements_frequent; Labcorp 485199).
+        entry("5902-2", "Prothrombin time", "s", 1, 5, 200, {}),
+        entry("6301-6", "INR", "{INR}", 2, 0.5, 20, {}, {conv("1", 1), conv("{ratio}", 1)}),
+        entry("48065-7", "Fibrin D-dimer FEU", "ug/mL", 2, 0, 100, {}, {conv("mg/L", 1), conv("ng/mL", 0.001)}),
+        entry("1988-5", "C reactive protein", "mg/L", 1, 0, 1000, {}, {conv("mg/dL", 10)}),
+        entry("33959-8", "Procalcitonin", "ng/mL", 2, 0, 1000, {}, {conv("ug/L", 1)}),
+        entry("26881-3", "Interleukin 6", "pg/mL", 1, 0, 100000, {}),
+        entry("2157-6", "Creatine kinase", "U/L", 0, 0, 100000, {}),
+        entry("14804-9", "Lactate dehydrogenase (lactate to pyruvate)", "U/L", 0, 0, 20000, {}),
+        entry("2532-0", "Lactate dehydrogenase", "U/L", 0, 0, 20000, {}),
+        entry("89579-7", "Troponin I, cardiac, high sensitivity", "pg/mL", 1, 0, 100000, {}, {conv("ng/L", 1)}),
+        entry("30934-4", "Natriuretic peptide B", "pg/mL", 0, 0, 100000, {}, {conv("ng/L", 1)}),
+        // Iron studies.
+        entry("2276-4", "Ferritin", "ug/L", 1, 0, 100000, {}, {conv("ng/mL", 1)}),
+        entry("2498-4", "Iron", "ug/dL", 0, 0, 1000, {}, {conv("umol/L", kIron)}),
+        entry("2500-7", "Iron binding capacity", "ug/dL", 0, 0, 1500, {}, {conv("umol/L", kIron)}),
+        entry("50190-8", "Iron binding capacity, total", "ug/dL", 0, 0, 1500, {}, {conv("umol/L", kIron)}),
+        entry("2502-3", "Iron saturation", "%", 1, 0, 100, {0, 15, 20, 50, 60, 100}),
+        // Thyroid.
+        entry("3016-3", "Thyrotropin (TSH)", "m[IU]/L", 3, 0, 500, {0, 0.4, 4.5, 10, 500}, {conv("u[IU]/mL", 1)}),
+        entry("3024-7", "Thyroxine (T4) free", "ng/dL", 2, 0, 20, {0, 0.8, 1.8, 20}, {conv("pmol/L", 1 / kThyroxine)}),
+        entry("14920-3", "Thyroxine (T4) free (molar)", "pmol/L", 1, 0, 260, {}, {conv("ng/dL", kThyroxine)}),
+        entry("3026-2", "Thyroxine (T4)", "ug/dL", 1, 0, 50, {}),
+        entry("14928-6", "Triiodothyronine (T3) free (molar)", "pmol/L", 1, 0, 100, {}),
+        // Renal function and urine (KDIGO categories from ARUP 3005478).
+        entry("98980-6", "eGFR by creatinine and cystatin C (CKD-EPI 2021)", "mL/min/{1.73_m2}", 1, 0, 200,
+              {0, 15, 30, 45, 60, 90, 200}),
+        entry("14959-1", "Microalbumin/creatinine ratio, urine", "mg/g", 1, 0, 10000, {0, 30, 300, 10000}),
+        entry("5803-2", "pH of urine by test strip", "[pH]", 1, 4, 10, {}),
+        entry("5804-0", "Protein, urine, by test strip", "mg/dL", 0, 0, 2000, {}),
+        // Lipids.
+        entry("43396-1", "Cholesterol non HDL", "mg/dL", 1, 0, 1000, {0, 130, 160, 190, 220, 1000},
+              {conv("mmol/L", kCholesterol)}),
         // Allergen-specific IgE.
         ige("6206-7", "Peanut IgE"),
         ige("6273-7", "Walnut IgE"),

@@ -14,6 +14,7 @@
 #include "core/ports/KeySlotStore.h"
 #include "core/ports/PatientStore.h"
 #include "core/ports/PendingAuditLog.h"
+#include "core/ports/SourceIndexStore.h"
 #include "core/ports/StorageTransaction.h"
 
 #include <cstddef>
@@ -115,6 +116,8 @@ public:
     [[nodiscard]] virtual PatientStore& patients() = 0;
     /// Clinical rows and the observation index (opaque rows).
     [[nodiscard]] virtual ClinicalStore& clinical() = 0;
+    /// Keyed source ids of imported records (opaque rows).
+    [[nodiscard]] virtual SourceIndexStore& sourceIndex() = 0;
     /// Attachments and their encrypted chunks (opaque rows).
     [[nodiscard]] virtual AttachmentStore& attachments() = 0;
     [[nodiscard]] virtual audit::AuditStore& auditStore() = 0;

@@ -2,6 +2,7 @@
 // Per-code packed layouts derived from the units catalogue.
 #include "core/records/ObservationLayout.h"
 
+#include "core/crypto/Kdf.h"
 #include "core/interop/UnitDefinition.h"
 
 #include <algorithm>
@@ -27,6 +28,8 @@ Result<paillier::PackedLayout> ObservationLayout::forCode(const interop::UnitsCa
             continue;
         edges.push_back(*encoded);
     }
+    if (it - definitions.begin() + 1 >= kGenericIdBit)
+        return makeError(ErrorCode::Unsupported, "the units catalogue has too many codes for 15-bit layout ids");
     const auto id = static_cast<std::uint16_t>(1 + (it - definitions.begin()));
     // Slots are at most 64 bits wide, so Σx² over maxCount records must stay below 2^64: codes
     // with a wide fixed-point range (viral load in copies/mL) get a smaller maximum count.
@@ -40,6 +43,26 @@ Result<paillier::PackedLayout> ObservationLayout::forCode(const interop::UnitsCa
         return makeError(ErrorCode::Unsupported,
                          "observation code " + code.toStdString() + " has too wide a range for a packed sum");
     return paillier::PackedLayout::forValues(id, maxCount, def.maxEncoded(), std::move(edges));
+}
+
+Result<paillier::PackedLayout> ObservationLayout::forGeneric(const QString& code, const QString& unit)
+{
+    QByteArray input("cipherchart/generic-layout/v1");
+    input.append('\0').append(code.toUtf8()).append('\0').append(unit.toUtf8());
+    const crypto::Digest256 digest = crypto::sha256(
+        {reinterpret_cast<const std::uint8_t*>(input.constData()), static_cast<std::size_t>(input.size())});
+    const auto id = static_cast<std::uint16_t>(kGenericIdBit | (((digest[0] << 8) | digest[1]) & 0x7FFF));
+    const interop::UnitDefinition def = interop::UnitsCatalogue::generic(code, unit);
+    return paillier::PackedLayout::forValues(id, kGenericMaxCount, def.maxEncoded(), {});
+}
+
+Result<paillier::PackedLayout> ObservationLayout::forValue(const interop::UnitsCatalogue& catalogue,
+                                                           const QString& code, const QString& unit)
+{
+    const interop::UnitDefinition* def = catalogue.find(code);
+    if (def != nullptr && def->unit == unit)
+        return forCode(catalogue, code);
+    return forGeneric(code, unit);
 }
 
 } // namespace cc::records

@@ -4,8 +4,7 @@
 
 #include "core/interop/Actg315Reader.h"
 #include "core/interop/SyntheaReader.h"
-#include "core/paillier/Paillier.h"
-#include "core/records/ObservationLayout.h"
+#include "core/records/ObservationIndexer.h"
 #include "core/records/PatientKeys.h"
 #include "core/records/SealedRow.h"
 #include "core/services/ObservationService.h"
@@ -37,18 +36,13 @@ struct PatientKeysInMemory
     records::PatientKey clinical;
 };
 
-struct PendingObservation
-{
-    std::size_t index = 0; ///< into data.observations
-    std::uint64_t encoded = 0;
-};
-
 std::string countsText(const interop::ImportSummary& summary)
 {
     std::string text;
     for (const auto& [type, n] : summary.counts)
         text += (text.empty() ? "" : ", ") + type + " " + std::to_string(n);
-    return text + ", skipped " + std::to_string(summary.skipped.size());
+    return text + ", skipped " + std::to_string(summary.skipped.size()) + ", without catalogue entry " +
+           std::to_string(summary.uncatalogued.size()) + " code/unit pairs";
 }
 
 } // namespace
@@ -116,61 +110,47 @@ Result<interop::ImportSummary> ImportService::store(interop::ClinicalImport& dat
     auto publicKey = ObservationService::reportKey(m_clinic);
     CC_TRY(publicKey);
     crypto::Rng& rng = m_clinic.rng();
+    const records::ObservationIndexer indexer(indexKey, *publicKey, m_catalogue);
 
-    // Numeric values first (no randomness needed), so the Paillier encryptions — nearly all of an
-    // import's work — start at once on a worker and keep both cores busy while this thread seals
-    // the documents and writes them (DESIGN.md section 10: import ≥ 500 observations/s).
-    std::map<QString, std::vector<PendingObservation>> numericByCode;
-    for (std::size_t i = 0; i < data.observations.size(); ++i) {
-        const auto& o = data.observations[i];
-        if (!o.value)
-            continue;
-        auto normalised = m_catalogue.normalise(o.code, *o.value, o.unit);
-        CC_TRY(normalised);
-        numericByCode[o.code].push_back({i, normalised->encoded});
-    }
+    // Counts of what was read, then re-import matching: records imported before are dropped when
+    // unchanged and stored over their rows when changed, so importing twice adds nothing.
+    interop::ImportSummary summary = data.summary;
+    summary.counts["patients"] = data.patients.size();
+    summary.counts["encounters"] = data.encounters.size();
+    summary.counts["conditions"] = data.conditions.size();
+    summary.counts["observations"] = data.observations.size();
+    summary.counts["medications"] = data.medications.size();
+    summary.counts["allergies"] = data.allergies.size();
+    std::size_t numericRead = 0;
+    for (const auto& o : data.observations)
+        numericRead += o.value ? 1 : 0;
+    summary.counts["numeric observations"] = numericRead;
+    std::vector<ExistingPatient> none;
+    auto matched = match(data, indexKey, existing != nullptr ? *existing : none);
+    CC_TRY(matched);
+    summary.counts["new"] = matched->fresh;
+    summary.counts["updated"] = matched->updated;
+    summary.counts["unchanged"] = matched->unchanged;
+
+    // The Paillier encryptions — nearly all of an import's work — start at once on a worker and
+    // keep both cores busy while this thread seals the documents and writes them (DESIGN.md
+    // section 10: import >= 500 observations/s).
     std::size_t numericTotal = 0;
-    for (const auto& [code, pending] : numericByCode)
-        numericTotal += pending.size();
+    for (const auto& o : data.observations)
+        numericTotal += o.value ? 1 : 0;
     const std::size_t total = numericTotal + 1;
     if (progress && !progress(0, total))
         return makeError(ErrorCode::Cancelled, "the import was cancelled");
-
-    std::vector<std::vector<std::uint8_t>> paillierBlobs(data.observations.size()); // each slot written once
     std::atomic<std::size_t> encrypted{0};
     std::atomic<bool> stop{false};
-    auto encryptAll = [&]() -> Status {
-        for (const auto& [code, pending] : numericByCode) {
-            auto layout = records::ObservationLayout::forCode(m_catalogue, code);
-            if (!layout && layout.error().code == ErrorCode::Unsupported) {
-                encrypted += pending.size(); // stored sealed and tokenised, without a Paillier value
-                continue;
-            }
-            CC_TRY(layout);
-            CC_TRY(layout->checkFits(*publicKey));
-            for (std::size_t start = 0; start < pending.size(); start += kBatchSize) {
-                if (stop)
-                    return makeError(ErrorCode::Cancelled, "the import was cancelled");
-                const std::size_t end = std::min(pending.size(), start + kBatchSize);
-                std::vector<paillier::Plaintext> plaintexts;
-                plaintexts.reserve(end - start);
-                for (std::size_t j = start; j < end; ++j) {
-                    auto packed = layout->encode(pending[j].encoded);
-                    CC_TRY(packed);
-                    plaintexts.push_back(std::move(*packed));
-                }
-                auto ciphertexts = paillier::encryptBatch(*publicKey, plaintexts, rng, kThreads, layout->id());
-                CC_TRY(ciphertexts);
-                for (std::size_t j = start; j < end; ++j)
-                    paillierBlobs[pending[j].index] = (*ciphertexts)[j - start].toBytes();
-                encrypted += end - start;
-            }
-        }
-        return {};
-    };
+    auto worker = std::async(std::launch::async, [&] {
+        return indexer.encryptAll(data.observations, rng, kThreads, [&](std::size_t done) {
+            encrypted = done;
+            return !stop.load();
+        });
+    });
     // The future waits for the worker when it goes out of scope; the guard (destroyed first) tells
     // the worker to stop at its next batch when this thread leaves early with an error.
-    auto worker = std::async(std::launch::async, encryptAll);
     struct StopWorker
     {
         std::atomic<bool>& stop;
@@ -199,16 +179,29 @@ Result<interop::ImportSummary> ImportService::store(interop::ClinicalImport& dat
         keys.emplace(p.id, std::move(k));
     }
 
-    // Patients already in the clinic (FHIR references): their opened clinical keys seal the rows.
+    // Patients already in the clinic (FHIR references, re-imported patients): their opened
+    // clinical keys seal the rows.
     std::set<model::RowId> existingIds;
-    if (existing != nullptr) {
-        for (auto& e : *existing) {
+    auto addExisting = [&](std::vector<ExistingPatient>& list) {
+        for (auto& e : list) {
             PatientKeysInMemory k;
             k.patient = &e.patient;
             k.clinical = records::PatientKey{e.clinical.keyId, e.clinical.secret.clone()};
             keys.emplace(e.patient.id, std::move(k));
             existingIds.insert(e.patient.id);
         }
+    };
+    if (existing != nullptr)
+        addExisting(*existing);
+    addExisting(matched->matchedPatients);
+    std::vector<std::pair<model::RowId, std::vector<std::uint8_t>>> patientDocs;
+    for (const auto& u : matched->patientUpdates) {
+        const QByteArray json = u.patient.toJson();
+        auto doc = records::SealedRow::seal(
+            u.identity.secret, u.identity.keyId, PatientService::kTable, PatientService::kColumn, u.patient.id,
+            {reinterpret_cast<const std::uint8_t*>(json.constData()), static_cast<std::size_t>(json.size())}, rng);
+        CC_TRY(doc);
+        patientDocs.emplace_back(u.patient.id, std::move(*doc));
     }
 
     std::vector<ports::ClinicalRow> rows;
@@ -236,7 +229,7 @@ Result<interop::ImportSummary> ImportService::store(interop::ClinicalImport& dat
     for (std::size_t i = 0; i < data.observations.size(); ++i) {
         const auto& o = data.observations[i];
         CC_TRY(seal(o, ports::ClinicalKind::Observation, o.encounterId));
-        auto row = ObservationService::tokensFor(indexKey, *keys.at(o.patientId).patient, o);
+        auto row = indexer.tokens(*keys.at(o.patientId).patient, o);
         CC_TRY(row);
         index.push_back(std::move(*row));
         const auto key = std::make_pair(o.patientId, o.code);
@@ -247,15 +240,6 @@ Result<interop::ImportSummary> ImportService::store(interop::ClinicalImport& dat
     for (const auto& [key, i] : latestByPatientCode)
         index[i].latest = true;
 
-    interop::ImportSummary summary = data.summary;
-    summary.counts["patients"] = data.patients.size();
-    summary.counts["encounters"] = data.encounters.size();
-    summary.counts["conditions"] = data.conditions.size();
-    summary.counts["observations"] = data.observations.size();
-    summary.counts["medications"] = data.medications.size();
-    summary.counts["allergies"] = data.allergies.size();
-    summary.counts["numeric observations"] = numericTotal;
-
     // One transaction: rows, care teams and the audit event commit together or not at all. The
     // sealed rows are written while the worker still encrypts; the index rows wait for it.
     auto tx = m_clinic.backend().transactions().begin();
@@ -265,8 +249,12 @@ Result<interop::ImportSummary> ImportService::store(interop::ClinicalImport& dat
         CC_TRY(m_clinic.backend().patients().insert(row));
         CC_TRY(m_clinic.backend().careTeams().add(row.id, doctor));
     }
+    for (const auto& [id, doc] : patientDocs)
+        CC_TRY(m_clinic.backend().patients().updateDocument(id, doc));
+    auto& clinical = m_clinic.backend().clinical();
     for (const auto& row : rows)
-        CC_TRY(m_clinic.backend().clinical().insertRow(row));
+        CC_TRY(matched->updates.count(row.id) != 0 ? clinical.updateRow(row.id, row.document)
+                                                   : clinical.insertRow(row));
     if (progress) {
         std::size_t reported = 0;
         while (worker.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) {
@@ -279,25 +267,30 @@ Result<interop::ImportSummary> ImportService::store(interop::ClinicalImport& dat
             reported = now;
         }
     }
-    CC_TRY(worker.get());
+    auto blobs = worker.get();
+    CC_TRY(blobs);
     if (progress && !progress(numericTotal, total))
         return makeError(ErrorCode::Cancelled, "the import was cancelled");
-    for (std::size_t i = 0; i < index.size(); ++i) {
-        if (paillierBlobs[i].empty())
-            continue;
-        auto& row = index[i];
-        row.paillier = std::move(paillierBlobs[i]);
-        auto mac = ObservationService::rowMac(indexKey, row.rowId, row.paillier);
-        CC_TRY(mac);
-        row.paillierMac.assign(mac->begin(), mac->end());
-    }
+    for (std::size_t i = 0; i < index.size(); ++i)
+        if (!(*blobs)[i].empty())
+            CC_TRY(indexer.attach(index[i], std::move((*blobs)[i])));
     for (const auto& row : index)
-        CC_TRY(m_clinic.backend().clinical().insertIndex(row));
-    // An existing patient may already have a latest observation of an imported code.
+        CC_TRY(matched->updates.count(row.rowId) != 0 ? clinical.updateIndex(row) : clinical.insertIndex(row));
+    for (const auto& entry : matched->entries)
+        CC_TRY(m_clinic.backend().sourceIndex().put(entry));
+    // An existing patient may already have a latest observation of an imported code, and an
+    // updated observation may have left its old code: every code of such a patient is redone.
     std::set<std::pair<model::RowId, std::vector<std::uint8_t>>> touched;
+    std::set<model::RowId> touchedPatients;
     for (const auto& row : index)
         if (existingIds.count(row.patientId) != 0)
-            touched.insert({row.patientId, row.codeToken});
+            touchedPatients.insert(row.patientId);
+    for (const auto& patient : touchedPatients) {
+        auto stored = clinical.indexOf(patient, {});
+        CC_TRY(stored);
+        for (const auto& row : *stored)
+            touched.insert({patient, row.codeToken});
+    }
     for (const auto& [patient, token] : touched)
         CC_TRY(ObservationService::refreshLatest(m_clinic, patient, token, keys.at(patient).clinical));
     subject.detail = "imported: " + countsText(summary);

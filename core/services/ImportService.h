@@ -7,6 +7,8 @@
 #include "core/interop/ClinicalImport.h"
 #include "core/interop/ImportSummary.h"
 #include "core/interop/UnitsCatalogue.h"
+#include "core/ports/SourceIndexStore.h"
+#include "core/records/ObservationIndexer.h"
 #include "core/records/PatientKeys.h"
 #include "core/services/ClinicService.h"
 
@@ -15,6 +17,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <set>
 #include <vector>
 
 namespace cc::services {
@@ -30,7 +33,7 @@ class ImportService
 {
 public:
     /// Observations encrypted per Paillier batch (progress is reported after each).
-    static constexpr std::size_t kBatchSize = 256;
+    static constexpr std::size_t kBatchSize = records::ObservationIndexer::kBatchSize;
 
     /// `catalogue` must outlive the service.
     explicit ImportService(ClinicService& clinic,
@@ -69,6 +72,29 @@ public:
     };
 
 private:
+    /// A stored patient whose identity document the import replaces.
+    struct PatientUpdate
+    {
+        model::Patient patient; ///< with the stored row id
+        records::PatientKey identity;
+    };
+    /// What re-import matching decided (ImportServiceMatch.cpp).
+    struct Match
+    {
+        std::vector<ExistingPatient> matchedPatients; ///< stored patients the import's records now point to
+        std::vector<PatientUpdate> patientUpdates;
+        std::set<model::RowId> updates;               ///< clinical rows stored over (ids are the stored ones)
+        std::vector<ports::SourceIndexEntry> entries; ///< to write with the rows (new and updated)
+        std::size_t fresh = 0;
+        std::size_t updated = 0;
+        std::size_t unchanged = 0;
+    };
+    /// Finds every record of `data` already imported (keyed source index): unchanged ones are
+    /// removed from `data`, changed ones take their stored row id, matched patients and
+    /// encounters are relinked. `existing` are patients the records already point to. Errors:
+    /// AccessDenied (a matched chart the doctor may not write), storage and crypto errors.
+    Result<Match> match(interop::ClinicalImport& data, const crypto::SecureBytes& indexKey,
+                        const std::vector<ExistingPatient>& existing);
     Result<interop::ImportSummary> store(interop::ClinicalImport& data, const ImportProgress& progress,
                                          AuditSubject& subject, std::vector<ExistingPatient>* existing = nullptr);
     Result<interop::ImportSummary> importFhirFile(const QString& file, const ImportProgress& progress);

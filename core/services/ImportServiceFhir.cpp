@@ -38,13 +38,6 @@ Result<std::multimap<QString, model::Patient>> patientsBySourceId(ClinicService&
     return out;
 }
 
-void add(interop::ImportSummary& total, const interop::ImportSummary& one)
-{
-    for (const auto& [type, n] : one.counts)
-        total.counts[type] += n;
-    total.skipped.insert(total.skipped.end(), one.skipped.begin(), one.skipped.end());
-}
-
 /// Points every record of a placeholder patient at the patient found in the clinic.
 template <typename List> void relink(List& records, const model::RowId& from, const model::RowId& to)
 {
@@ -77,7 +70,7 @@ Result<interop::ImportSummary> ImportService::importFhir(const QStringList& file
                                  " before it were imported and are kept)";
             return error;
         }
-        add(total, *one);
+        total.add(*one);
         ++total.counts["files"];
     }
     return total;

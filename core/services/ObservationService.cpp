@@ -5,7 +5,7 @@
 #include "core/paillier/Ciphertext.h"
 #include "core/paillier/KeyFile.h"
 #include "core/records/BlindToken.h"
-#include "core/records/ObservationLayout.h"
+#include "core/records/ObservationIndexer.h"
 #include "core/records/SealedRow.h"
 #include "core/services/PatientService.h"
 #include "core/services/ReportKeyPin.h"
@@ -70,57 +70,15 @@ Result<paillier::PublicKey> ObservationService::reportKey(ClinicService& clinic)
     return verified->publicKey;
 }
 
-Result<ports::ObservationIndexRow> ObservationService::tokensFor(const crypto::SecureBytes& indexKey,
-                                                                 const model::Patient& patient,
-                                                                 const model::Observation& observation)
-{
-    ports::ObservationIndexRow row;
-    row.rowId = observation.id;
-    row.patientId = observation.patientId;
-    auto code = records::BlindToken::compute(indexKey, records::TokenDimension::ObservationCode,
-                                             observation.code.toStdString());
-    CC_TRY(code);
-    row.codeToken = tokenBytes(*code);
-    auto sex = records::BlindToken::compute(indexKey, records::TokenDimension::Sex,
-                                            model::sexToken(patient.sex).toStdString());
-    CC_TRY(sex);
-    row.sexToken = tokenBytes(*sex);
-    // A placeholder or inconsistent birth date (after the observation) gives no age-band token
-    // rather than a wrong one: the cohort then simply does not match on age.
-    auto band = records::BlindToken::ageBand(patient.birthDate, observation.effective);
-    if (band) {
-        auto token = records::BlindToken::compute(indexKey, records::TokenDimension::AgeBand, *band);
-        CC_TRY(token);
-        row.ageBandToken = tokenBytes(*token);
-    }
-    auto year = records::BlindToken::year(observation.effective);
-    CC_TRY(year);
-    auto yearToken = records::BlindToken::compute(indexKey, records::TokenDimension::Year, *year);
-    CC_TRY(yearToken);
-    row.yearToken = tokenBytes(*yearToken);
-    auto consent = consentToken(indexKey, !patient.researchOptOut);
-    CC_TRY(consent);
-    row.consentToken = std::move(*consent);
-    return row;
-}
-
 Result<std::vector<std::uint8_t>> ObservationService::consentToken(const crypto::SecureBytes& indexKey, bool consents)
 {
-    auto token =
-        records::BlindToken::compute(indexKey, records::TokenDimension::ResearchConsent, consents ? "yes" : "no");
-    CC_TRY(token);
-    return tokenBytes(*token);
+    return records::ObservationIndexer::consentToken(indexKey, consents);
 }
 
 Result<crypto::Digest256> ObservationService::rowMac(const crypto::SecureBytes& indexKey, const model::RowId& rowId,
                                                      std::span<const std::uint8_t> ciphertext)
 {
-    std::vector<std::uint8_t> input;
-    input.reserve(rowId.size() + ciphertext.size());
-    for (std::uint8_t b : rowId)
-        input.push_back(b);
-    input.insert(input.end(), ciphertext.begin(), ciphertext.end());
-    return crypto::hmacSha256(indexKey.span(), input);
+    return records::ObservationIndexer::rowMac(indexKey, rowId, ciphertext);
 }
 
 bool ObservationService::laterThan(const model::Observation& a, const model::Observation& b)
@@ -174,10 +132,11 @@ Result<ObservationService::Prepared> ObservationService::prepare(const model::Ro
 {
     if (!observation.value)
         return malformed("a numeric observation needs a value", {}, 0, "value");
-    auto normalised = m_catalogue.normalise(observation.code, *observation.value, observation.unit);
-    CC_TRY(normalised);
-    observation.value = normalised->value;
-    observation.unit = normalised->definition->unit;
+    // A code outside the catalogue (or a unit it does not convert) is kept as given, generic.
+    auto accepted = m_catalogue.accept(observation.code, *observation.value, observation.unit);
+    CC_TRY(accepted);
+    observation.value = accepted->value;
+    observation.unit = accepted->unit;
     observation.patientId = patient;
     // The model's strict decoder is the one rule book: a form's document must read back.
     auto checked = model::Observation::fromJson(observation.toJson());
@@ -194,21 +153,11 @@ Result<ObservationService::Prepared> ObservationService::prepare(const model::Ro
     CC_TRY(identity);
     auto indexKey = indexKeyOf(m_clinic);
     CC_TRY(indexKey);
-    auto index = tokensFor(**indexKey, *identity, observation);
+    auto publicKey = reportKey(m_clinic);
+    CC_TRY(publicKey);
+    const records::ObservationIndexer indexer(**indexKey, *publicKey, m_catalogue);
+    auto index = indexer.index(*identity, observation, m_clinic.rng());
     CC_TRY(index);
-    auto layout = records::ObservationLayout::forCode(m_catalogue, observation.code);
-    if (layout) {
-        auto publicKey = reportKey(m_clinic);
-        CC_TRY(publicKey);
-        auto ciphertext = layout->encrypt(*publicKey, normalised->encoded, m_clinic.rng());
-        CC_TRY(ciphertext);
-        index->paillier = ciphertext->toBytes();
-        auto mac = rowMac(**indexKey, observation.id, index->paillier);
-        CC_TRY(mac);
-        index->paillierMac.assign(mac->begin(), mac->end());
-    } else if (layout.error().code != ErrorCode::Unsupported) {
-        return std::move(layout).error();
-    }
     auto doc = sealClinical(clinicalKey->key, observation.id, observation.toJson(), m_clinic.rng());
     CC_TRY(doc);
     return Prepared{std::move(*clinicalKey), std::move(*index), std::move(*doc)};

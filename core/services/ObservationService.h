@@ -41,9 +41,10 @@ public:
     {}
 
     /// Adds a numeric observation (WriteChart): the value is normalised through the units
-    /// catalogue, the document sealed, the tokens and the Paillier ciphertext with its MAC stored
-    /// and the latest flags of (patient, code) kept right. `observation.id` and `patientId` are
-    /// set here. Errors: AccessDenied, MalformedInput (code, unit, value), NotFound, storage errors.
+    /// catalogue (a code or unit it does not hold is kept as given, generic layout), the document sealed, the tokens
+    /// and the Paillier ciphertext with its MAC stored and the latest flags of (patient, code) kept right.
+    /// `observation.id` and `patientId` are set here. Errors: AccessDenied, MalformedInput (code, unit, value),
+    /// NotFound, storage errors.
     [[nodiscard]] Result<model::RowId> add(const model::RowId& patient, model::Observation observation);
     /// Edits a numeric observation (WriteChart) identified by `observation.id`: re-normalised
     /// through the catalogue, re-sealed, a new Paillier ciphertext, row MAC and tokens, and the
@@ -60,16 +61,11 @@ public:
     // Shared with ImportService.
     /// The clinic's report public key, verified against its pin (ReportKeyPin::load). Errors: as load().
     [[nodiscard]] static Result<paillier::PublicKey> reportKey(ClinicService& clinic);
-    /// The index row of an observation without Paillier fields: tokens of code, sex, age band,
-    /// year and research consent ("no" if the patient opted out, else "yes"). Errors:
-    /// MalformedInput (dates), CryptoFailure.
-    [[nodiscard]] static Result<ports::ObservationIndexRow> tokensFor(const crypto::SecureBytes& indexKey,
-                                                                      const model::Patient& patient,
-                                                                      const model::Observation& observation);
-    /// The research consent token: BlindToken of "yes" (`consents`) or "no". Errors: CryptoFailure.
+    /// Forwards to records::ObservationIndexer::consentToken (kept for existing callers).
     [[nodiscard]] static Result<std::vector<std::uint8_t>> consentToken(const crypto::SecureBytes& indexKey,
                                                                         bool consents);
-    /// HMAC-SHA-256(index key, row id ‖ ciphertext), checked before a value enters any sum.
+    /// Forwards to records::ObservationIndexer::rowMac: HMAC-SHA-256(index key, row id ‖
+    /// ciphertext), checked before a value enters any sum.
     [[nodiscard]] static Result<crypto::Digest256>
     rowMac(const crypto::SecureBytes& indexKey, const model::RowId& rowId, std::span<const std::uint8_t> ciphertext);
     /// Moves the latest flag of (patient, code token) to its latest stored observation (effective

@@ -149,9 +149,17 @@ void ImportDialog::showSummary(const interop::ImportSummary& summary)
     QStringList parts;
     for (const auto& [type, count] : summary.counts)
         parts << tr("%1 %2").arg(count).arg(QString::fromStdString(type));
-    m_ui->statusLabel->setText(tr("Imported: %1. Skipped: %2.")
-                                   .arg(parts.isEmpty() ? tr("nothing") : parts.join(QStringLiteral(", ")))
-                                   .arg(summary.skipped.size()));
+    QString status = tr("Imported: %1. Skipped: %2.")
+                         .arg(parts.isEmpty() ? tr("nothing") : parts.join(QStringLiteral(", ")))
+                         .arg(summary.skipped.size());
+    // Codes kept without a catalogue entry, one line per code and unit (docs/CLINICAL_DATA.md).
+    for (const auto& [key, count] : summary.uncatalogued)
+        status += QLatin1Char('\n') +
+                  tr("Stored without catalogue entry: %1 %2 \u00d7 %3").arg(key.first, key.second).arg(count);
+    if (!summary.unindexed.empty())
+        status += QLatin1Char('\n') +
+                  tr("Stored without a Paillier value (outside the generic range): %1").arg(summary.unindexed.size());
+    m_ui->statusLabel->setText(status);
     std::vector<ChartRow> rows;
     rows.reserve(summary.skipped.size());
     for (const auto& item : summary.skipped)

@@ -326,8 +326,11 @@ private slots:
         QTemporaryDir dir;
         QFile f(kExamples + "observation-example-bmi.json");
         QVERIFY(f.open(QIODevice::ReadOnly));
-        QVERIFY(writeFile(dir.filePath("later.json"),
-                          f.readAll().replace("1999-07-02", "2001-07-02").replace("16.2", "17.5")));
+        // Another resource id: the same id would be the same observation, updated (re-import).
+        QVERIFY(writeFile(dir.filePath("later.json"), f.readAll()
+                                                          .replace("1999-07-02", "2001-07-02")
+                                                          .replace("16.2", "17.5")
+                                                          .replace("\"id\": \"bmi\"", "\"id\": \"bmi-later\"")));
         QVERIFY(importInto(*t, {dir.filePath("later.json")}).ok());
         auto p = services::PatientService(t->clinic()).findByMrn("12345");
         QVERIFY(p.ok());
@@ -336,6 +339,41 @@ private slots:
         QCOMPARE(list->size(), std::size_t{2});
         for (const auto& e : *list)
             QCOMPARE(e.latest, *e.observation.value == 17.5);
+    }
+
+    void reimportAddsNothingAndUpdatesChanges()
+    {
+        auto t = newClinic();
+        QVERIFY(t);
+        const QStringList files{kExamples + "patient-example.json", kExamples + "observation-example-bmi.json"};
+        auto first = importInto(*t, files);
+        QVERIFY(first.ok());
+        QCOMPARE(first->count("new"), std::size_t{2});
+        const std::string counts = rowCounts(*t);
+        for (int round = 0; round < 2; ++round) {
+            auto again = importInto(*t, files);
+            QVERIFY2(again.ok(), again.ok() ? "" : again.error().describe().c_str());
+            QCOMPARE(countsOf(*again), countsOf(*first));
+            QCOMPARE(again->count("new"), std::size_t{0});
+            QCOMPARE(again->count("unchanged"), std::size_t{2});
+            QCOMPARE(rowCounts(*t), counts);
+        }
+        // The same resource id with another value: updated in place, the chart shows the new value.
+        QTemporaryDir dir;
+        QFile f(kExamples + "observation-example-bmi.json");
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(writeFile(dir.filePath("bmi.json"), f.readAll().replace("16.2", "17.5")));
+        auto changed = importInto(*t, {dir.filePath("bmi.json")});
+        QVERIFY2(changed.ok(), changed.ok() ? "" : changed.error().describe().c_str());
+        QCOMPARE(changed->count("updated"), std::size_t{1});
+        QCOMPARE(rowCounts(*t), counts);
+        auto p = services::PatientService(t->clinic()).findByMrn("12345");
+        QVERIFY(p.ok());
+        auto list = services::ObservationService(t->clinic()).list(p->id, "39156-5");
+        QVERIFY(list.ok());
+        QCOMPARE(list->size(), std::size_t{1});
+        QCOMPARE(*list->front().observation.value, 17.5);
+        QVERIFY(list->front().latest);
     }
 
     void cleanupTestCase() { m_shared.reset(); }

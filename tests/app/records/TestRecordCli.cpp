@@ -80,12 +80,22 @@ private slots:
         QCOMPARE(patientCount("drbob", kDoctorPassword), 27);
     }
 
-    void importingTheSameFolderAgainIsRefused()
+    void importingTheSameFolderAgainAddsNothing()
     {
+        // Re-import (docs/RECORDS.md): every record is found unchanged through the source index.
         const Run r = cli(QStringList{"import", "synthea", kData + "/synthea"} + as("drbob"), kDoctorPassword);
-        QCOMPARE(r.exitCode, 1);
-        QVERIFY(r.err.contains("MRN"));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("Stored: 0 new, 0 updated, "), qPrintable(r.out));
         QCOMPARE(patientCount("drbob", kDoctorPassword), 27);
+    }
+
+    void uncataloguedCodesArePrintedPerCodeAndUnit()
+    {
+        const Run r = cli(QStringList{"import", "synthea", kData + "/synthea_generic"} + as("drbob"), kDoctorPassword);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QString::fromUtf8("stored without catalogue entry: 91146-1 {score} \u00d7 14")),
+                 qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("stored without a Paillier value")));
     }
 
     void listSearchAndShow()

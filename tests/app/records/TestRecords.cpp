@@ -15,6 +15,7 @@
 #include "core/services/ObservationService.h"
 #include "core/services/PatientService.h"
 #include "db/Database.h"
+#include "tests/app/records/ImportFixture.h"
 #include "tests/support/TestClinic.h"
 
 #include <QDir>
@@ -30,21 +31,6 @@ using namespace cc;
 using namespace cc::test;
 
 namespace {
-
-QString dataPath(const QString& relative)
-{
-    return QStringLiteral(CC_TEST_DATA_DIR) + QLatin1Char('/') + relative;
-}
-
-/// Copies tests/data/<from> into `to` (tests never write to the fixtures).
-bool copyFolder(const QString& from, const QString& to)
-{
-    QDir src(dataPath(from));
-    for (const QString& name : src.entryList(QDir::Files))
-        if (!QFile::copy(src.filePath(name), to + QLatin1Char('/') + name))
-            return false;
-    return true;
-}
 
 struct Figures
 {
@@ -106,51 +92,12 @@ class TestRecords : public QObject
         return {all, latest};
     }
 
-    /// Decrypts the homomorphic sum of every (or every latest) ciphertext of `code` with the
-    /// fixture's private key, after checking each row MAC.
+    /// The decrypted homomorphic sum of every (or every latest) ciphertext of catalogue `code`.
     Result<paillier::PackedSum> paillierSum(const QString& code, bool latestOnly)
     {
-        auto priv = paillier::KeyFile::readPrivate(readTestData("paillier/test-key-2048.json"));
-        CC_TRY(priv);
-        auto ring = m_t->clinic().keys();
-        CC_TRY(ring);
-        const auto& indexKey = (*ring)->find(access::KeyKind::Index)->secret;
-        auto token =
-            records::BlindToken::compute(indexKey, records::TokenDimension::ObservationCode, code.toStdString());
-        CC_TRY(token);
-        auto rows = m_t->store().clinical().indexByCode({token->begin(), token->end()});
-        CC_TRY(rows);
         auto layout = records::ObservationLayout::forCode(interop::UnitsCatalogue::builtIn(), code);
         CC_TRY(layout);
-        auto clinicKey = services::ObservationService::reportKey(m_t->clinic());
-        CC_TRY(clinicKey);
-        if (clinicKey->modulus() != priv->publicKey().modulus())
-            return makeError(ErrorCode::KeyMismatch, "the clinic's report key is not the fixture key");
-        std::vector<paillier::Ciphertext> cts;
-        for (const auto& r : *rows) {
-            if (latestOnly && !r.latest)
-                continue;
-            auto mac = services::ObservationService::rowMac(indexKey, r.rowId, r.paillier);
-            CC_TRY(mac);
-            if (!constantTimeEqualVec(*mac, r.paillierMac))
-                return makeError(ErrorCode::IntegrityFailure, "row MAC");
-            auto ct = paillier::Ciphertext::fromBytes(*clinicKey, r.paillier, layout->id());
-            CC_TRY(ct);
-            cts.push_back(std::move(*ct));
-        }
-        auto total = layout->sum(*clinicKey, cts);
-        CC_TRY(total);
-        // Same modulus, different key label (the dealt key carries its own id): relabel for decryption.
-        auto relabelled = paillier::Ciphertext::fromDecimal(priv->publicKey(), total->toDecimal(), layout->id());
-        CC_TRY(relabelled);
-        auto plain = paillier::decrypt(*priv, *relabelled);
-        CC_TRY(plain);
-        return layout->decode(*plain);
-    }
-
-    static bool constantTimeEqualVec(const crypto::Digest256& a, const std::vector<std::uint8_t>& b)
-    {
-        return crypto::constantTimeEqual(a, b);
+        return decryptedSum(*m_t, code, *layout, latestOnly);
     }
 
     static double decodedSum(const QString& code, const paillier::PackedSum& s)
@@ -160,13 +107,7 @@ class TestRecords : public QObject
                static_cast<double>(def->scale());
     }
 
-    std::size_t countRows(const char* table)
-    {
-        auto stmt = m_t->store().database().prepare(std::string("SELECT count(*) FROM ") + table + ";");
-        if (!stmt || !stmt->step().ok())
-            return 9999;
-        return static_cast<std::size_t>(stmt->columnInt64(0));
-    }
+    std::size_t countRows(const char* table) { return rowCount(*m_t, table); }
 
     std::vector<audit::AuditEvent> events()
     {
@@ -516,13 +457,16 @@ private slots:
         QCOMPARE(countRows("clinical_rows"), std::size_t{0});
         QCOMPARE(countRows("observation_index"), std::size_t{0});
         QCOMPARE(events().size(), before + 1); // the refusal, audited once
-        // A second import of the same folder after a good one: duplicate MRNs, nothing kept.
+        // A second import of the same folder after a good one: everything is found unchanged
+        // through the source index, nothing is added (re-import, docs/RECORDS.md).
         importSynthea();
         const std::size_t rows = countRows("clinical_rows");
         QTemporaryDir again;
         QVERIFY(copyFolder(QStringLiteral("synthea"), again.path()));
-        QCOMPARE(services::ImportService(m_t->clinic()).importSynthea(again.path()).error().code,
-                 ErrorCode::AlreadyExists);
+        auto second = services::ImportService(m_t->clinic()).importSynthea(again.path());
+        QVERIFY2(second.ok(), second.ok() ? "" : second.error().message.c_str());
+        QCOMPARE(second->count("new"), std::size_t{0});
+        QCOMPARE(second->count("updated"), std::size_t{0});
         QCOMPARE(countRows("patients"), std::size_t{27});
         QCOMPARE(countRows("clinical_rows"), rows);
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Units catalogue: conversions, range refusal, fixed-point encoding, bins and data coverage.
 #include "core/interop/CsvReader.h"
+#include "core/interop/Ucum.h"
 #include "core/interop/UnitsCatalogue.h"
 
 #include <QFile>
@@ -88,7 +89,7 @@ private slots:
                                       << "unit";
         QTest::newRow("BMD g/cm-2 is not g/cm2 in UCUM") << "24701-5" << 0.887 << "g/cm-2"
                                                          << "unit";
-        QTest::newRow("unknown code") << "2160-0" << 1.0 << "mg/dL"
+        QTest::newRow("unknown code") << "1783-0" << 1.0 << "U/L"
                                       << "code";
     }
 
@@ -103,6 +104,177 @@ private slots:
         QCOMPARE(n.error().code, ErrorCode::MalformedInput);
         QCOMPARE(QString::fromStdString(n.error().field), field);
         QVERIFY(QString::fromStdString(n.error().message).contains(code));
+    }
+
+    void ucumSyntax_data()
+    {
+        QTest::addColumn<QString>("unit");
+        QTest::addColumn<bool>("valid");
+        // Valid: units written by Synthea, the FHIR R4 examples and LOINC's example units, and the
+        // grammar's corner cases (UCUM 2.1 §2: leading solidus, exponents with sign, factors,
+        // parentheses, annotations alone or after a unit, bracketed atoms).
+        for (const char* unit : {"mg/dL",      "mm[Hg]",      "kg/m2",
+                                 "/min",       "10*3/uL",     "10*9/L",
+                                 "{score}",    "{copies}/mL", "mL/min/{1.73_m2}",
+                                 "[in_i]",     "[lb_av]",     "Cel",
+                                 "[degF]",     "%",           "g/cm2",
+                                 "s-1",        "m.s-2",       "kg/(m.s2)",
+                                 "10*-3",      "2.m",         "{#}",
+                                 "{cells}/uL", "meq/L",       "U/L",
+                                 "[iU]/L",     "ng/mL{FEU}",  "10.L/(min.m2)",
+                                 "[pH]",       "a",           "/[HPF]"})
+            QTest::newRow(unit) << QString::fromLatin1(unit) << true;
+        // Invalid: blanks, non-ASCII (micro sign, degree sign), unbalanced brackets, braces or
+        // parentheses, operators without operands, an exponent on a number, a sign inside a
+        // symbol, an annotation on a number, a nested annotation.
+        QTest::newRow("space") << QStringLiteral("mg / dL") << false;
+        QTest::newRow("empty") << QString() << false;
+        QTest::newRow("micro sign") << QString::fromUtf8("\u00b5g/L") << false;
+        QTest::newRow("degree sign") << QString::fromUtf8("\u00b0C") << false;
+        QTest::newRow("greek mu") << QString::fromUtf8("\u03bcmol/L") << false;
+        QTest::newRow("open bracket") << QStringLiteral("mm[Hg") << false;
+        QTest::newRow("empty brackets") << QStringLiteral("mm[]") << false;
+        QTest::newRow("open brace") << QStringLiteral("{score") << false;
+        QTest::newRow("nested brace") << QStringLiteral("{a{b}}") << false;
+        QTest::newRow("open parenthesis") << QStringLiteral("kg/(m.s2") << false;
+        QTest::newRow("close parenthesis") << QStringLiteral("kg)") << false;
+        QTest::newRow("trailing solidus") << QStringLiteral("mg/") << false;
+        QTest::newRow("double solidus") << QStringLiteral("//min") << false;
+        QTest::newRow("double period") << QStringLiteral("m..s") << false;
+        QTest::newRow("number exponent") << QStringLiteral("10-3") << false;
+        QTest::newRow("sign in exponent") << QStringLiteral("m2-1") << false;
+        QTest::newRow("sign without digits") << QStringLiteral("s-") << false;
+        QTest::newRow("annotated number") << QStringLiteral("10{x}") << false;
+        QTest::newRow("equals") << QStringLiteral("mg=dL") << false;
+        QTest::newRow("quote") << QStringLiteral("in\"") << false;
+    }
+
+    void ucumSyntax()
+    {
+        QFETCH(QString, unit);
+        QFETCH(bool, valid);
+        const Status s = checkUcumSyntax(unit);
+        QVERIFY2(s.ok() == valid, s.ok() ? "accepted" : s.error().message.c_str());
+        if (!valid) {
+            QCOMPARE(s.error().code, ErrorCode::MalformedInput);
+            QCOMPARE(s.error().field, std::string("unit"));
+        }
+    }
+
+    void acceptsAnyCodeInUcum_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QString>("unit");
+        QTest::addColumn<bool>("catalogued");
+        QTest::addColumn<double>("stored");
+        QTest::addColumn<bool>("indexed");
+        QTest::newRow("catalogued, converted") << "29463-7" << 185.0 << "[lb_av]" << true << 83.9 << true;
+        QTest::newRow("unknown code, score") << "91146-1" << 4.0 << "{score}" << false << 4.0 << true;
+        QTest::newRow("unknown code, kept exactly") << "1783-0" << 0.123456 << "U/L" << false << 0.123456 << true;
+        QTest::newRow("catalogued code, unconverted unit") << "2339-0" << 1.2 << "g/L" << false << 1.2 << true;
+        QTest::newRow("negative generic") << "99999-9" << -999.5 << "mmol/L" << false << -999.5 << true;
+        QTest::newRow("generic above range") << "99999-9" << 15000.5 << "/uL" << false << 15000.5 << false;
+        QTest::newRow("generic below range") << "99999-9" << -1000.5 << "/uL" << false << -1000.5 << false;
+    }
+
+    void acceptsAnyCodeInUcum()
+    {
+        QFETCH(QString, code);
+        QFETCH(double, value);
+        QFETCH(QString, unit);
+        QFETCH(bool, catalogued);
+        QFETCH(double, stored);
+        QFETCH(bool, indexed);
+        const auto a = UnitsCatalogue::builtIn().accept(code, value, unit);
+        QVERIFY2(a.ok(), a.ok() ? "" : a.error().describe().c_str());
+        QCOMPARE(a->catalogued(), catalogued);
+        QCOMPARE(a->value, stored);
+        QCOMPARE(a->encoded.has_value(), indexed);
+        if (!catalogued) {
+            QCOMPARE(a->unit, unit);
+            if (indexed) {
+                const UnitDefinition g = UnitsCatalogue::generic(code, unit);
+                QCOMPARE(g.decode(*a->encoded), g.rounded(value));
+            }
+        }
+    }
+
+    void acceptRefusesWithReason_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QString>("unit");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("no unit") << "1783-0" << 1.0 << ""
+                                 << "unit";
+        QTest::newRow("not UCUM") << "1783-0" << 1.0 << QString::fromUtf8("\u00b5mol/L") << "unit";
+        QTest::newRow("catalogued unit not UCUM") << "29463-7" << 80.0 << "k g"
+                                                  << "unit";
+        QTest::newRow("not finite") << "1783-0" << std::nan("") << "U/L"
+                                    << "value";
+        QTest::newRow("catalogued out of range") << "8480-6" << 3000.0 << "mm[Hg]"
+                                                 << "value";
+    }
+
+    void acceptRefusesWithReason()
+    {
+        QFETCH(QString, code);
+        QFETCH(double, value);
+        QFETCH(QString, unit);
+        QFETCH(QString, field);
+        const auto a = UnitsCatalogue::builtIn().accept(code, value, unit);
+        QVERIFY(!a.ok());
+        QCOMPARE(a.error().code, ErrorCode::MalformedInput);
+        QCOMPARE(QString::fromStdString(a.error().field), field);
+    }
+
+    void everyCatalogueUnitIsUcum()
+    {
+        // The catalogue's own units and accepted alternatives pass the same syntax check as
+        // imported units, so a catalogue typo cannot turn a catalogued value generic.
+        for (const UnitDefinition* d : UnitsCatalogue::builtIn().definitions()) {
+            const Status s = checkUcumSyntax(d->unit);
+            QVERIFY2(s.ok(), qPrintable(d->code + QLatin1Char(' ') + d->unit));
+            for (const UnitConversion& c : d->conversions)
+                QVERIFY2(checkUcumSyntax(c.unit).ok(), qPrintable(d->code + QLatin1Char(' ') + c.unit));
+        }
+    }
+
+    void coversWhatLabsSend_data()
+    {
+        QTest::addColumn<QString>("code");
+        // One code per group of issue 12 (sources in UnitsTable.cpp's header): vitals, body
+        // measures, BMP/CMP, CBC with differential (percent and absolute), lipids, liver,
+        // coagulation, thyroid, iron, renal/eGFR, urine, HbA1c and glucose, HIV, scores.
+        for (const char* code : {"8480-6", "8867-4", "29463-7", "39156-5", "2345-7",  "3094-0",  "2160-0",  "2951-2",
+                                 "2823-3", "2075-0", "2028-9",  "17861-6", "33037-3", "6690-2",  "770-8",   "751-8",
+                                 "736-9",  "731-0",  "5905-5",  "742-7",   "713-8",   "711-2",   "706-2",   "704-7",
+                                 "788-0",  "2093-3", "2085-9",  "13457-7", "2571-8",  "43396-1", "1742-6",  "1920-8",
+                                 "6768-6", "1975-2", "1751-7",  "5902-2",  "6301-6",  "48065-7", "3016-3",  "3024-7",
+                                 "2276-4", "2498-4", "2500-7",  "2502-3",  "33914-3", "98980-6", "14959-1", "5803-2",
+                                 "4548-4", "2339-0", "20447-9", "24467-3", "72514-3", "55758-7", "44261-6", "70274-6"})
+            QTest::newRow(code) << QString::fromLatin1(code);
+    }
+
+    void coversWhatLabsSend()
+    {
+        QFETCH(QString, code);
+        const UnitDefinition* d = UnitsCatalogue::builtIn().find(code);
+        QVERIFY(d != nullptr);
+        QVERIFY(d->encode(d->minValue).ok());
+    }
+
+    void genericDefinitionFitsPackedSlots()
+    {
+        const UnitDefinition g = UnitsCatalogue::generic(QStringLiteral("91146-1"), QStringLiteral("{score}"));
+        QCOMPARE(g.scale(), std::int64_t(1000));
+        QCOMPARE(g.offset(), std::int64_t(1000000));
+        QCOMPARE(g.maxEncoded(), std::uint64_t(16000000));
+        QVERIFY(g.maxEncoded() < (std::uint64_t(1) << 24));
+        QCOMPARE(g.encode(-1000.0).value(), std::uint64_t(0));
+        QCOMPARE(g.decode(g.encode(12.345).value()), 12.345);
+        QVERIFY(!g.encode(15000.001).ok());
     }
 
     void encodingIsNonNegativeAndExact()
