@@ -10,6 +10,7 @@
 #include "core/services/Audited.h"
 #include "core/services/ObservationService.h"
 #include "core/services/ReportKeyCodec.h"
+#include "core/services/ReportKeyPin.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -155,23 +156,13 @@ Result<ReportService::Context> ReportService::context(bool needSigning)
     if (ctx.signer &&
         !std::equal(ctx.signingPublic.begin(), ctx.signingPublic.end(), ctx.signer->publicKey().bytes().begin()))
         return makeError(ErrorCode::KeyMismatch, "this account's signing key is not the clinic's");
-    auto key = ObservationService::reportKey(m_clinic);
-    CC_TRY(key);
-    ctx.key = std::move(*key);
-    auto threshold = meta.get(ports::meta::kReportThreshold);
-    CC_TRY(threshold);
-    if (!threshold->has_value())
-        return makeError(ErrorCode::NotFound, "the clinic has no threshold parameters for its report key");
-    const QJsonObject t = QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char*>((*threshold)->data()),
-                                                             static_cast<qsizetype>((*threshold)->size())))
-                              .object();
-    auto params = decodeThresholdParameters(
-        QJsonDocument(t["parameters"].toObject()).toJson(QJsonDocument::Compact).toStdString());
-    CC_TRY(params);
-    if (params->keyId != ctx.key.keyId())
-        return makeError(ErrorCode::KeyMismatch, "the threshold parameters belong to another report key");
-    CC_TRY(paillier::checkThresholdParameters(ctx.key, *params));
-    ctx.params = std::move(*params);
+    // The report key and its threshold parameters as pinned at the ceremony (the signed record and
+    // the fingerprint in this account's ring), never the bare meta values a database writer could swap.
+    auto pinned = ReportKeyPin::load(m_clinic);
+    CC_TRY(pinned);
+    CC_TRY(paillier::checkThresholdParameters(pinned->publicKey, pinned->parameters));
+    ctx.key = std::move(pinned->publicKey);
+    ctx.params = std::move(pinned->parameters);
     ctx.clinicId = m_clinic.backend().descriptor().clinicId;
     ctx.clinicName = QString::fromStdString(m_clinic.backend().descriptor().name);
     return ctx;
