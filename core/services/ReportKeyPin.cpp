@@ -352,6 +352,15 @@ Status ReportKeyPin::trustOnFirstUse(ClinicService& clinic, std::string_view fin
             return makeError(ErrorCode::IntegrityFailure, "the fingerprint typed is not the clinic's report key "
                                                           "fingerprint " +
                                                               crypto::hexEncode(fp) + ": nothing was pinned");
+        // The password first: nothing is written for a caller who cannot re-wrap the slot.
+        {
+            auto file = clinic.backend().keySlots().load();
+            if (!file)
+                return std::move(file).error();
+            auto check = file->unlock(userName, password);
+            if (!check)
+                return std::move(check).error();
+        }
         auto stored = optionalMeta(clinic, kReportKeyRecordMeta);
         if (!stored)
             return std::move(stored).error();
@@ -386,9 +395,6 @@ Status ReportKeyPin::trustOnFirstUse(ClinicService& clinic, std::string_view fin
             entryId = (entryId << 8) | parts->keyId[static_cast<std::size_t>(i)];
         CC_TRY(pinned.add(KeyKind::ReportKeyPin, entryId, 1, crypto::SecureBytes(std::span<const std::uint8_t>(fp))));
         return clinic.updateKeySlots([&](access::KeySlotFile& file) -> Status {
-            auto check = file.unlock(userName, password);
-            if (!check)
-                return std::move(check).error();
             return file.rewrap(userName, password, pinned, clinic.options().kdf, clinic.rng(), clinic.clock(), false);
         });
     };
