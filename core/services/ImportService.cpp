@@ -36,13 +36,15 @@ struct PatientKeysInMemory
     records::PatientKey clinical;
 };
 
+/// The audit detail of an import (at most 200 bytes: counts only, no PHI).
 std::string countsText(const interop::ImportSummary& summary)
 {
-    std::string text;
-    for (const auto& [type, n] : summary.counts)
-        text += (text.empty() ? "" : ", ") + type + " " + std::to_string(n);
-    return text + ", skipped " + std::to_string(summary.skipped.size()) + ", without catalogue entry " +
-           std::to_string(summary.uncatalogued.size()) + " code/unit pairs";
+    std::string text = "patients " + std::to_string(summary.count("patients")) + ", observations " +
+                       std::to_string(summary.count("observations"));
+    for (const char* outcome : {"new", "updated", "unchanged"})
+        text += std::string(", ") + outcome + " " + std::to_string(summary.count(outcome));
+    return text + ", skipped " + std::to_string(summary.skipped.size()) + ", uncatalogued " +
+           std::to_string(summary.uncatalogued.size());
 }
 
 } // namespace

@@ -185,7 +185,7 @@ private slots:
         }
     }
 
-    void outOfRangeAndUnknownUnitSkipped()
+    void outOfRangeSkippedUnknownUnitKept()
     {
         auto tooHeavy = readBytes(bundleWith(
             QJsonObject{{"value", 9000}, {"system", "http://unitsofmeasure.org"}, {"code", "kg"}, {"unit", "kg"}}));
@@ -194,11 +194,21 @@ private slots:
         QCOMPARE(tooHeavy->records.patients.size(), std::size_t{1});
         QVERIFY(hasSkip(*tooHeavy, "valueQuantity", "29463-7"));
 
+        // A well-formed UCUM unit the catalogue does not convert is kept as given (generic layout).
         auto stone = readBytes(
             bundleWith(QJsonObject{{"value", 12}, {"system", "http://unitsofmeasure.org"}, {"code", "[stone_av]"}}));
         QVERIFY(stone.ok());
-        QCOMPARE(stone->records.observations.size(), std::size_t{0});
-        QVERIFY(hasSkip(*stone, "valueQuantity", "unit"));
+        QCOMPARE(stone->records.observations.size(), std::size_t{1});
+        QCOMPARE(stone->records.observations.front().unit, QStringLiteral("[stone_av]"));
+        QCOMPARE(*stone->records.observations.front().value, 12.0);
+        QCOMPARE(stone->records.summary.uncatalogued.size(), std::size_t{1});
+
+        // A unit that is not UCUM syntax is skipped with its reason.
+        auto blank =
+            readBytes(bundleWith(QJsonObject{{"value", 12}, {"system", "http://unitsofmeasure.org"}, {"code", "k g"}}));
+        QVERIFY(blank.ok());
+        QCOMPARE(blank->records.observations.size(), std::size_t{0});
+        QVERIFY(hasSkip(*blank, "valueQuantity", "not UCUM"));
 
         auto freeText = readBytes(bundleWith(QJsonObject{{"value", 80}, {"unit", "kg"}}));
         QVERIFY(freeText.ok());
