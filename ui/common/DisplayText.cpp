@@ -7,7 +7,6 @@
 #include <QDate>
 #include <QHash>
 #include <QLocale>
-#include <QTimeZone>
 
 namespace cc::ui {
 
@@ -38,7 +37,7 @@ QString DisplayText::dateTime(const QString& iso)
 
 QString DisplayText::dateTime(qint64 msecsSinceEpoch)
 {
-    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, QTimeZone::UTC).toLocalTime(),
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, Qt::UTC).toLocalTime(),
                               QLocale::ShortFormat);
 }
 
@@ -94,7 +93,7 @@ QString DisplayText::quantity(double value, const QString& ucum)
     if (u.isEmpty())
         return number(value);
     // A leading "/" ("/min") reads as "72/min", without a space.
-    return u.startsWith(QLatin1Char('/')) || u == QLatin1String("%") || u.startsWith(QLatin1Char(u'°'))
+    return u.startsWith(QLatin1Char('/')) || u == QLatin1String("%") || u.startsWith(QChar(0x00B0))
                ? number(value) + u
                : number(value) + QLatin1Char(' ') + u;
 }

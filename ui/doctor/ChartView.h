@@ -116,6 +116,13 @@ private:
     ChartTableModel* m_medications;
     ChartTableModel* m_allergies;
     ChartTableModel* m_notes;
+    services::PatientChart m_chart; ///< the rows shown, for the encounters' linked records
+    model::Patient m_identity;
+    NotesPage* m_notesPage;
+    AttachmentsPage* m_attachmentsPage;
+    ChartEntryBar* m_problemsBar;
+    ChartEntryBar* m_medicationsBar;
+    ChartEntryBar* m_allergiesBar;
     ChartTableModel* m_problemsSummary;
     ChartTableModel* m_medicationsSummary;
     ChartTableModel* m_allergiesSummary;
@@ -125,13 +132,6 @@ private:
     ChartProxyModel* m_problemsProxy;
     ChartProxyModel* m_medicationsProxy;
     ChartProxyModel* m_allergiesProxy;
-    services::PatientChart m_chart; ///< the rows shown, for the encounters' linked records
-    model::Patient m_identity;
-    NotesPage* m_notesPage;
-    AttachmentsPage* m_attachmentsPage;
-    ChartEntryBar* m_problemsBar;
-    ChartEntryBar* m_medicationsBar;
-    ChartEntryBar* m_allergiesBar;
     bool m_researchOptOut = false;
     model::RowId m_patient{};
     bool m_hasPatient = false;

@@ -4,7 +4,6 @@
 
 #include <QLocale>
 #include <QTest>
-#include <QTimeZone>
 
 using namespace cc;
 using ui::DisplayText;
@@ -32,7 +31,7 @@ private slots:
     void dateTimesInLocalTime()
     {
         const QString iso = QStringLiteral("2023-10-10T04:17:47Z");
-        const QDateTime local = QDateTime(QDate(2023, 10, 10), QTime(4, 17, 47), QTimeZone::UTC).toLocalTime();
+        const QDateTime local = QDateTime(QDate(2023, 10, 10), QTime(4, 17, 47), Qt::UTC).toLocalTime();
         QCOMPARE(DisplayText::dateTime(iso), QLocale().toString(local, QLocale::ShortFormat));
         QVERIFY(!DisplayText::dateTime(iso).contains(QLatin1Char('T')));
         QVERIFY(!DisplayText::dateTime(iso).contains(QLatin1Char('Z')));

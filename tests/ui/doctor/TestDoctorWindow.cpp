@@ -16,6 +16,7 @@
 #include "ui/doctor/ChartTableModel.h"
 #include "ui/doctor/ChartView.h"
 #include "ui/doctor/DoctorWindow.h"
+#include "ui/doctor/NewPatientDialog.h"
 #include "ui/doctor/NoteDialog.h"
 #include "ui/doctor/NotesPage.h"
 #include "ui/doctor/ObservationsPage.h"
@@ -29,6 +30,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QChart>
+#include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
