@@ -662,7 +662,7 @@ private slots:
         screenshot(&window, QStringLiteral("doctor-summary.png"));
         chart->showTab(ui::ChartView::Tab::Observations);
         chart->observationsPage()->selectCode(kGlucose);
-        screenshot(&window, QStringLiteral("doctor-chart-observations.png"));
+        screenshot(&window, QStringLiteral("doctor-observations-flags.png"));
         chart->showTab(ui::ChartView::Tab::Encounters);
         auto* encounters = chart->findChild<QTableView*>("encountersTableView");
         // Synthea links records to their encounter: some encounter shows its records.
