@@ -83,7 +83,7 @@ void PatientBanner::setPatient(const model::Patient& patient, std::optional<int>
 {
     m_name->setText(DisplayText::patientName(patient));
     QStringList demographics;
-    demographics << (age ? tr("%n year(s)", nullptr, *age) : tr("age unknown"));
+    demographics << (!age ? tr("age unknown") : *age == 1 ? tr("1 year") : tr("%1 years").arg(*age));
     demographics << DisplayText::sex(patient.sex);
     demographics << tr("born %1").arg(DisplayText::date(patient.birthDate));
     if (!patient.deathDate.isEmpty())

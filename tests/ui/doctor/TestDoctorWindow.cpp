@@ -29,6 +29,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
@@ -579,6 +580,8 @@ private slots:
         ui::DoctorWindow window(m_t->clinic());
         window.show();
         window.refresh();
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
         auto* search = window.findChild<QLineEdit*>("searchLineEdit");
         auto* view = window.findChild<QTableView*>("patientTableView");
         // Several matches: Down moves into the list, on the first row.
@@ -767,7 +770,7 @@ private slots:
         auto* page = window.chartView()->observationsPage();
         QVERIFY(page->findChild<QGroupBox*>("newObservationGroupBox")->title().contains(line));
         // Closing with a typed value not added asks first.
-        QTest::keyClicks(page->findChild<QLineEdit*>("valueLineEdit"), QStringLiteral("120"));
+        page->findChild<QLineEdit*>("valueLineEdit")->setText(QStringLiteral("120"));
         ui::MessageBox::setNextAnswer(false);
         QVERIFY(!window.close());
         QVERIFY(window.isVisible());
