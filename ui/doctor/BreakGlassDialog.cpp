@@ -19,7 +19,7 @@ BreakGlassDialog::BreakGlassDialog(services::ClinicService& clinic, QWidget* par
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &BreakGlassDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &BreakGlassDialog::reject);
     connect(m_ui->checkPushButton, &QPushButton::clicked, this, &BreakGlassDialog::check);
-    connect(m_ui->recordLineEdit, &QLineEdit::returnPressed, this, &BreakGlassDialog::check);
+    // Enter in the MRN field presses the default button: Check until the MRN is checked, then Open.
     // Another MRN is another question: the answer given for the previous one no longer holds.
     connect(m_ui->recordLineEdit, &QLineEdit::textEdited, this, [this] {
         if (!m_fromChart)
