@@ -26,12 +26,15 @@ namespace cc::ui {
 namespace {
 
 /// Sorting through `proxy`, unsorted until a header is clicked (the rows keep the chart's order).
-void prepare(QTableView* view, QAbstractItemModel* model)
+/// The `stretch` column (a name) takes the width left, so the short columns stay in view.
+void prepare(QTableView* view, QAbstractItemModel* model, int stretch = -1)
 {
     view->setModel(model);
     view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setStretchLastSection(stretch < 0);
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    if (stretch >= 0)
+        view->horizontalHeader()->setSectionResizeMode(stretch, QHeaderView::Stretch);
     view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     view->setSortingEnabled(true);
 }
@@ -79,13 +82,13 @@ ChartView::ChartView(services::ClinicService& clinic, QWidget* parent)
     m_ui->setupUi(this);
     m_observations->setObjectName(QStringLiteral("observationsPage"));
     m_ui->chartTabWidget->insertTab(static_cast<int>(Tab::Observations), m_observations, tr("&Observations"));
-    prepare(m_ui->vitalsTableView, new ChartProxyModel(m_vitals, this));
-    prepare(m_ui->problemsSummaryTableView, new ChartProxyModel(m_problemsSummary, this));
-    prepare(m_ui->medicationsSummaryTableView, new ChartProxyModel(m_medicationsSummary, this));
-    prepare(m_ui->allergiesSummaryTableView, new ChartProxyModel(m_allergiesSummary, this));
-    prepare(m_ui->encountersSummaryTableView, new ChartProxyModel(m_encountersSummary, this));
-    prepare(m_ui->encountersTableView, new ChartProxyModel(m_encounters, this));
-    prepare(m_ui->linkedTableView, new ChartProxyModel(m_linked, this));
+    prepare(m_ui->vitalsTableView, new ChartProxyModel(m_vitals, this), 0);
+    prepare(m_ui->problemsSummaryTableView, new ChartProxyModel(m_problemsSummary, this), 1);
+    prepare(m_ui->medicationsSummaryTableView, new ChartProxyModel(m_medicationsSummary, this), 0);
+    prepare(m_ui->allergiesSummaryTableView, new ChartProxyModel(m_allergiesSummary, this), 0);
+    prepare(m_ui->encountersSummaryTableView, new ChartProxyModel(m_encountersSummary, this), 1);
+    prepare(m_ui->encountersTableView, new ChartProxyModel(m_encounters, this), 3);
+    prepare(m_ui->linkedTableView, new ChartProxyModel(m_linked, this), 1);
     prepare(m_ui->problemsTableView, m_problemsProxy);
     prepare(m_ui->medicationsTableView, m_medicationsProxy);
     prepare(m_ui->allergiesTableView, m_allergiesProxy);

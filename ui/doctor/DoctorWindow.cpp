@@ -22,6 +22,8 @@
 #include <QSettings>
 #include <QSortFilterProxyModel>
 
+#include <algorithm>
+
 namespace cc::ui {
 
 DoctorWindow::DoctorWindow(services::ClinicService& clinic, QWidget* parent)
@@ -58,6 +60,9 @@ DoctorWindow::DoctorWindow(services::ClinicService& clinic, QWidget* parent)
     header->moveSection(header->visualIndex(PatientListModel::MrnColumn), PatientListModel::ColumnCount - 1);
     header->setSectionResizeMode(PatientListModel::MrnColumn, QHeaderView::Stretch);
     header->setMinimumSectionSize(60);
+    // Long names are capped (refresh()) so birth date and sex stay in view; the rest is elided.
+    header->setSectionResizeMode(PatientListModel::NameColumn, QHeaderView::Interactive);
+    m_ui->patientsWidget->setMinimumWidth(440);
     m_ui->patientTableView->setTextElideMode(Qt::ElideMiddle);
     m_ui->patientTableView->setWordWrap(false);
     m_ui->patientTableView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -233,6 +238,9 @@ void DoctorWindow::refresh()
     }
     showListError({});
     m_patients->setPatients(std::move(*patients));
+    m_ui->patientTableView->resizeColumnToContents(PatientListModel::NameColumn);
+    m_ui->patientTableView->setColumnWidth(
+        PatientListModel::NameColumn, std::min(m_ui->patientTableView->columnWidth(PatientListModel::NameColumn), 230));
     m_ui->statusBar->showMessage(tr("%n patient(s) on your care team", nullptr, m_patients->rowCount()));
     if (m_openPatient && m_chart->hasPatient())
         syncListToChart();

@@ -11,6 +11,8 @@
 #include <QLineEdit>
 #include <QToolButton>
 
+#include <algorithm>
+
 namespace cc::ui {
 
 namespace {
@@ -47,7 +49,7 @@ PatientBanner::PatientBanner(QWidget* parent)
     m_mrn->setObjectName(QStringLiteral("mrnLineEdit"));
     m_mrn->setReadOnly(true);
     m_mrn->setFrame(false);
-    m_mrn->setMinimumWidth(260);
+    m_mrn->setMinimumWidth(160);
     m_mrn->setToolTip(tr("Medical record number (select to copy)"));
     m_copy->setObjectName(QStringLiteral("copyMrnToolButton"));
     m_copy->setText(tr("Copy MRN"));
@@ -90,6 +92,8 @@ void PatientBanner::setPatient(const model::Patient& patient, std::optional<int>
         demographics << tr("died %1").arg(DisplayText::date(patient.deathDate));
     m_demographics->setText(demographics.join(QStringLiteral(" · ")));
     m_mrn->setText(patient.mrn);
+    // The whole MRN, never elided (a long Synthea UUID included).
+    m_mrn->setMinimumWidth(std::max(160, m_mrn->fontMetrics().horizontalAdvance(patient.mrn) + 16));
     m_mrn->setCursorPosition(0);
     m_copy->setEnabled(true);
     if (allergies.empty()) {

@@ -331,7 +331,7 @@ private slots:
         attachChartTesters(&window, window.chartView());
         window.show();
         window.refresh();
-        QCOMPARE(window.patientModel()->rowCount(), 0); // on no care team
+        QCOMPARE(window.patientModel()->rowCount(), 1); // only the patient she registered
         const auto refused = window.openPatient(m_labPatient);
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, ErrorCode::AccessDenied);
@@ -363,9 +363,9 @@ private slots:
         QCOMPARE(window.chartView()->findChild<QLabel*>("bannerLabel")->text(),
                  QStringLiteral("Emergency access — reviewed by an administrator"));
         QVERIFY(window.chartView()->observationsPage()->codesModel()->rowCount() > 0);
-        // The care team itself is unchanged: the list still shows nobody.
+        // The care team itself is unchanged: the list still shows only her own patient.
         window.refresh();
-        QCOMPARE(window.patientModel()->rowCount(), 0);
+        QCOMPARE(window.patientModel()->rowCount(), 1);
     }
 
     void breakGlassByMrnFromTheToolbar()
