@@ -92,6 +92,9 @@ ChartView::ChartView(services::ClinicService& clinic, QWidget* parent)
     prepare(m_ui->problemsTableView, m_problemsProxy);
     prepare(m_ui->medicationsTableView, m_medicationsProxy);
     prepare(m_ui->allergiesTableView, m_allergiesProxy);
+    // The results table (five columns) gets the larger share of the summary's width.
+    m_ui->summaryTabLayout->setStretch(0, 2);
+    m_ui->summaryTabLayout->setStretch(1, 3);
     m_problemsProxy->setActiveOnly(true);
     m_medicationsProxy->setActiveOnly(true);
     m_allergiesProxy->setActiveOnly(true);
