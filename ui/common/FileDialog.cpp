@@ -6,12 +6,14 @@
 
 namespace cc::ui {
 
+QString FileDialog::s_lastCaption;
 std::optional<QString> FileDialog::s_nextSaveFileName;
 std::optional<QString> FileDialog::s_nextOpenFileName;
 
 QString FileDialog::saveFileName(QWidget* parent, const QString& caption, const QString& suggestedName,
                                  const QString& filter)
 {
+    s_lastCaption = caption;
     if (s_nextSaveFileName) {
         QString name = *s_nextSaveFileName;
         s_nextSaveFileName.reset();
@@ -27,6 +29,7 @@ void FileDialog::setNextSaveFileName(const QString& fileName)
 
 QString FileDialog::openFileName(QWidget* parent, const QString& caption, const QString& filter)
 {
+    s_lastCaption = caption;
     if (s_nextOpenFileName) {
         QString name = *s_nextOpenFileName;
         s_nextOpenFileName.reset();

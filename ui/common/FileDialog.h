@@ -24,7 +24,11 @@ public:
     /// Test seam: the next openFileName() returns `fileName` (empty: as if cancelled).
     static void setNextOpenFileName(const QString& fileName);
 
+    /// The caption of the last question asked (tests check whom it names).
+    [[nodiscard]] static QString lastCaption() { return s_lastCaption; }
+
 private:
+    static QString s_lastCaption;
     static std::optional<QString> s_nextSaveFileName;
     static std::optional<QString> s_nextOpenFileName;
 };

@@ -4,6 +4,7 @@
 #include "core/access/Session.h"
 #include "core/services/AttachmentService.h"
 #include "core/services/ClinicService.h"
+#include "ui/common/DisplayText.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/FileDialog.h"
 #include "ui/common/MessageBox.h"
@@ -16,6 +17,7 @@
 #include <QItemSelectionModel>
 #include <QLocale>
 #include <QProgressDialog>
+#include <QSortFilterProxyModel>
 
 namespace cc::ui {
 
@@ -26,7 +28,9 @@ AttachmentsPage::AttachmentsPage(services::ClinicService& clinic, QWidget* paren
     , m_model(new ChartTableModel({tr("File"), tr("Type"), tr("Size"), tr("Added"), tr("Description")}, this))
 {
     m_ui->setupUi(this);
-    m_ui->attachmentsTableView->setModel(m_model);
+    m_ui->attachmentsTableView->setModel(new ChartProxyModel(m_model, this));
+    m_ui->attachmentsTableView->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_ui->attachmentsTableView->setSortingEnabled(true);
     m_ui->attachmentsTableView->verticalHeader()->hide();
     m_ui->attachmentsTableView->horizontalHeader()->setStretchLastSection(true);
     m_ui->attachmentsTableView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -59,8 +63,10 @@ Status AttachmentsPage::load(const model::RowId& patient)
     m_attachments = std::move(*list);
     std::vector<ChartRow> rows;
     for (const auto& a : m_attachments)
-        rows.push_back({{a.fileName, a.mediaType, QLocale().formattedDataSize(a.size), a.created, a.description},
-                        model::rowIdToHex(a.id)});
+        rows.push_back({{a.fileName, a.mediaType, QLocale().formattedDataSize(a.size), DisplayText::dateTime(a.created),
+                         a.description},
+                        model::rowIdToHex(a.id),
+                        {QVariant(), QVariant(), QVariant::fromValue(a.size), a.created}});
     m_model->setRows(std::move(rows));
     updateButtons();
     return {};
@@ -77,6 +83,7 @@ void AttachmentsPage::clear()
 {
     m_hasPatient = false;
     m_patient = {};
+    m_patientLine.clear();
     m_attachments.clear();
     m_model->clear();
     showError({});
@@ -85,7 +92,9 @@ void AttachmentsPage::clear()
 
 void AttachmentsPage::selectRow(int row)
 {
-    m_ui->attachmentsTableView->selectRow(row);
+    // `row` is a row of the attachments model; the table shows it through its sorting proxy.
+    auto* proxy = static_cast<QSortFilterProxyModel*>(m_ui->attachmentsTableView->model());
+    m_ui->attachmentsTableView->selectRow(proxy->mapFromSource(m_model->index(row, 0)).row());
 }
 
 QString AttachmentsPage::errorText() const
@@ -98,7 +107,7 @@ const model::AttachmentInfo* AttachmentsPage::selected() const
     const QModelIndex current = m_ui->attachmentsTableView->currentIndex();
     if (!current.isValid())
         return nullptr;
-    const QString key = m_model->key(current.row());
+    const QString key = current.data(ChartTableModel::KeyRole).toString();
     for (const auto& a : m_attachments)
         if (model::rowIdToHex(a.id) == key)
             return &a;
@@ -124,8 +133,8 @@ void AttachmentsPage::addFile()
 {
     if (!m_hasPatient || m_readOnly || m_busy)
         return;
-    const QString path =
-        FileDialog::openFileName(this, tr("Attach a file"), tr("Images and PDF files (*.png *.jpg *.jpeg *.pdf)"));
+    const QString path = FileDialog::openFileName(this, tr("Attach a file to the chart of %1").arg(m_patientLine),
+                                                  tr("Images and PDF files (*.png *.jpg *.jpeg *.pdf)"));
     if (path.isEmpty())
         return;
     // Encrypting a large file takes seconds. The services are not thread-safe, so the work stays
@@ -136,7 +145,7 @@ void AttachmentsPage::addFile()
     m_busy = true;
     m_ui->statusLabel->setText(tr("Encrypting…"));
     updateButtons();
-    QProgressDialog progress(tr("Encrypting the attachment…"), tr("Cancel"), 0, 1000, this);
+    QProgressDialog progress(tr("Encrypting the attachment for %1…").arg(m_patientLine), tr("Cancel"), 0, 1000, this);
     progress.setObjectName(QStringLiteral("attachmentProgressDialog"));
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(400);
@@ -201,7 +210,9 @@ void AttachmentsPage::deleteSelected()
     const model::AttachmentInfo* info = selected();
     if (info == nullptr || m_readOnly)
         return;
-    if (!MessageBox::confirm(this, tr("Delete attachment"), tr("Delete this attachment? This cannot be undone.")))
+    if (!MessageBox::confirm(
+            this, tr("Delete attachment"),
+            tr("Delete \"%1\" from the chart of %2? This cannot be undone.").arg(info->fileName, m_patientLine)))
         return;
     auto removed = services::AttachmentService(m_clinic).remove(info->id);
     if (!removed) {

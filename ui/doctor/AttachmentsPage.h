@@ -41,6 +41,8 @@ public:
 
     /// Loads the attachments of `patient`. Errors are shown on the page and returned.
     Status load(const model::RowId& patient);
+    /// How the file question and the progress name the patient ("Doe, Jane — MRN 1").
+    void setPatientLine(const QString& patientLine) { m_patientLine = patientLine; }
     /// Hides Add and Delete.
     void setReadOnly(bool readOnly);
     /// Forgets everything shown.
@@ -79,6 +81,7 @@ private:
     ChartTableModel* m_model;
     std::vector<model::AttachmentInfo> m_attachments;
     model::RowId m_patient{};
+    QString m_patientLine;
     bool m_hasPatient = false;
     bool m_readOnly = false;
     bool m_busy = false;

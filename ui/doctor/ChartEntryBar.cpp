@@ -7,6 +7,7 @@
 #include "ui/doctor/AllergyDialog.h"
 #include "ui/doctor/ChartTableModel.h"
 #include "ui/doctor/ConditionDialog.h"
+#include "ui/doctor/EntryFormSupport.h"
 #include "ui/doctor/MedicationDialog.h"
 
 #include "ui_ChartEntryBar.h"
@@ -49,9 +50,12 @@ ChartEntryBar::ChartEntryBar(services::ClinicService& clinic, Kind kind, QTableV
 
 ChartEntryBar::~ChartEntryBar() = default;
 
-void ChartEntryBar::setPatient(const model::RowId& patient)
+void ChartEntryBar::setPatient(const model::RowId& patient, const QString& patientLine)
 {
+    if (m_dialog && patient != m_patient)
+        m_dialog->reject(); // a dialog never outlives the chart it was opened for
     m_patient = patient;
+    m_patientLine = patientLine;
     m_hasPatient = true;
     setEnabled(true);
 }
@@ -60,6 +64,7 @@ void ChartEntryBar::clear()
 {
     m_hasPatient = false;
     m_patient = {};
+    m_patientLine.clear();
     showError({});
     if (m_dialog)
         m_dialog->reject();
@@ -71,7 +76,8 @@ std::optional<model::RowId> ChartEntryBar::selectedId() const
     const QModelIndex current = m_table->currentIndex();
     if (!current.isValid())
         return std::nullopt;
-    auto id = model::rowIdFromHex(m_model->key(current.row()));
+    // The table shows a sorting proxy: the row id comes from the index itself.
+    auto id = model::rowIdFromHex(current.data(ChartTableModel::KeyRole).toString());
     if (!id)
         return std::nullopt;
     return *id;
@@ -164,6 +170,7 @@ void ChartEntryBar::openDialog(bool edit)
         showError(tr("This row could not be opened for editing (it may have been removed, or access ended)."));
         return;
     }
+    entryform::showPatient(dialog, m_patientLine);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowModality(Qt::WindowModal);
     connect(dialog, &QDialog::accepted, this, &ChartEntryBar::changed);
@@ -180,8 +187,10 @@ void ChartEntryBar::remove()
         showError(tr("Select a row to remove."));
         return;
     }
+    const QString name = m_table->currentIndex().siblingAtColumn(0).data().toString();
     if (!MessageBox::confirm(this, tr("Remove"),
-                             tr("Remove the selected row from the chart? The removal is recorded in the audit trail.")))
+                             tr("Remove \"%1\" from the chart of %2? The removal is recorded in the audit trail.")
+                                 .arg(name, m_patientLine)))
         return;
     services::ClinicalEntryService service(m_clinic);
     const Status removed = m_kind == Kind::Problems      ? service.removeCondition(*id)

@@ -41,8 +41,8 @@ public:
                   QWidget* parent = nullptr);
     ~ChartEntryBar() override;
 
-    /// The patient whose chart is shown.
-    void setPatient(const model::RowId& patient);
+    /// The patient whose chart is shown and how the dialogs name them ("Doe, Jane — MRN 1").
+    void setPatient(const model::RowId& patient, const QString& patientLine);
     /// No patient: the buttons are disabled.
     void clear();
     /// The dialog opened by Add or Edit while it is open (tests drive it), else nullptr.
@@ -64,6 +64,7 @@ private:
     QTableView* m_table;
     ChartTableModel* m_model;
     model::RowId m_patient{};
+    QString m_patientLine;
     bool m_hasPatient = false;
     QPointer<QDialog> m_dialog;
 };

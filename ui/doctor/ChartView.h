@@ -4,7 +4,10 @@
 
 #include "core/Result.h"
 #include "core/model/ClinicalNote.h"
+#include "core/model/Patient.h"
 #include "core/model/RowId.h"
+#include "core/services/ChartSummary.h"
+#include "core/services/PatientService.h"
 
 #include <QWidget>
 
@@ -23,7 +26,9 @@ namespace cc::ui {
 
 class AttachmentsPage;
 class ChartEntryBar;
+class ChartProxyModel;
 class ChartTableModel;
+class PatientBanner;
 class NotesPage;
 class ObservationsPage;
 
@@ -35,7 +40,7 @@ class ChartView : public QWidget
     Q_OBJECT
 
 public:
-    enum class Tab { Summary, Problems, Medications, Allergies, Observations, Notes, Attachments };
+    enum class Tab { Summary, Problems, Medications, Allergies, Observations, Notes, Attachments, Encounters };
 
     /// `clinic` must outlive the view.
     explicit ChartView(services::ClinicService& clinic, QWidget* parent = nullptr);
@@ -58,7 +63,28 @@ public:
 
     [[nodiscard]] bool hasPatient() const { return m_hasPatient; }
     [[nodiscard]] const model::RowId& patientId() const { return m_patient; }
+    /// The identity of the loaded patient (empty fields when none).
+    [[nodiscard]] const model::Patient& patient() const { return m_identity; }
+    /// "Doe, Jane — MRN 12345", what every write dialog of the chart shows; empty when none.
+    [[nodiscard]] QString patientLine() const;
+    /// Marks the chart as outside the doctor's list (emergency access) in the banner.
+    void setOutsideList(bool outside);
     [[nodiscard]] bool emergencyAccess() const;
+    /// True if a form of the chart holds typed input not saved yet (the observation form).
+    [[nodiscard]] bool hasUnsavedInput() const;
+    [[nodiscard]] PatientBanner* banner() const;
+    /// The summary's tables: active problems, current medications, allergies, last encounters
+    /// (the latest vital signs and labs are vitalsModel()).
+    [[nodiscard]] ChartTableModel* problemsSummaryModel() const { return m_problemsSummary; }
+    [[nodiscard]] ChartTableModel* medicationsSummaryModel() const { return m_medicationsSummary; }
+    [[nodiscard]] ChartTableModel* allergiesSummaryModel() const { return m_allergiesSummary; }
+    [[nodiscard]] ChartTableModel* encountersSummaryModel() const { return m_encountersSummary; }
+    [[nodiscard]] ChartTableModel* encountersModel() const { return m_encounters; }
+    [[nodiscard]] ChartTableModel* linkedModel() const { return m_linked; }
+    /// The sorting and filtering models over the Problems, Medications and Allergies tables.
+    [[nodiscard]] ChartProxyModel* problemsProxy() const { return m_problemsProxy; }
+    [[nodiscard]] ChartProxyModel* medicationsProxy() const { return m_medicationsProxy; }
+    [[nodiscard]] ChartProxyModel* allergiesProxy() const { return m_allergiesProxy; }
     [[nodiscard]] ObservationsPage* observationsPage() const { return m_observations; }
     [[nodiscard]] ChartTableModel* vitalsModel() const { return m_vitals; }
     [[nodiscard]] ChartTableModel* problemsModel() const { return m_problems; }
@@ -72,7 +98,16 @@ public:
     /// The loaded patient's research opt-out (the identity document's field).
     [[nodiscard]] bool researchOptOut() const { return m_researchOptOut; }
 
+signals:
+    /// A chart was loaded for a patient (another one, or the same one again).
+    void patientLoaded(const model::RowId& patient);
+
 private:
+    void fillSummary(const services::ChartSummary& summary);
+    void fillTables(const services::PatientChart& chart);
+    void showEncounter(const QString& key);
+    void clearTables();
+
     std::unique_ptr<Ui::ChartView> m_ui;
     services::ClinicService& m_clinic;
     ObservationsPage* m_observations;
@@ -81,11 +116,22 @@ private:
     ChartTableModel* m_medications;
     ChartTableModel* m_allergies;
     ChartTableModel* m_notes;
+    services::PatientChart m_chart; ///< the rows shown, for the encounters' linked records
+    model::Patient m_identity;
     NotesPage* m_notesPage;
     AttachmentsPage* m_attachmentsPage;
     ChartEntryBar* m_problemsBar;
     ChartEntryBar* m_medicationsBar;
     ChartEntryBar* m_allergiesBar;
+    ChartTableModel* m_problemsSummary;
+    ChartTableModel* m_medicationsSummary;
+    ChartTableModel* m_allergiesSummary;
+    ChartTableModel* m_encountersSummary;
+    ChartTableModel* m_encounters;
+    ChartTableModel* m_linked;
+    ChartProxyModel* m_problemsProxy;
+    ChartProxyModel* m_medicationsProxy;
+    ChartProxyModel* m_allergiesProxy;
     bool m_researchOptOut = false;
     model::RowId m_patient{};
     bool m_hasPatient = false;

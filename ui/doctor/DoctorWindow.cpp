@@ -2,19 +2,27 @@
 #include "ui/doctor/DoctorWindow.h"
 
 #include "core/services/PatientService.h"
+#include "ui/common/DisplayText.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/FhirExport.h"
+#include "ui/common/MessageBox.h"
 #include "ui/common/RoleText.h"
 #include "ui/doctor/BreakGlassDialog.h"
 #include "ui/doctor/ChartView.h"
 #include "ui/doctor/ImportDialog.h"
+#include "ui/doctor/NewPatientDialog.h"
 #include "ui/doctor/PatientListModel.h"
 
 #include "ui_DoctorWindow.h"
 
+#include <QCloseEvent>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QSettings>
 #include <QSortFilterProxyModel>
+
+#include <algorithm>
 
 namespace cc::ui {
 
@@ -39,37 +47,179 @@ DoctorWindow::DoctorWindow(services::ClinicService& clinic, QWidget* parent)
     m_proxy->setFilterKeyColumn(PatientListModel::NameColumn);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setSortRole(PatientListModel::SortRole);
+    m_proxy->setSortLocaleAware(true);
     m_ui->patientTableView->setModel(m_proxy);
     m_ui->patientTableView->sortByColumn(PatientListModel::NameColumn, Qt::AscendingOrder);
     m_ui->patientTableView->verticalHeader()->hide();
-    // Synthea MRNs are long UUIDs: the MRN column takes the rest of the width and elides in the
-    // middle (the full MRN is in the chart header).
+    // Synthea MRNs are long UUIDs: the MRN column is the last, takes the rest of the width and
+    // elides in the middle (the full MRN is in its tooltip and the patient banner), so name, birth
+    // date and sex stay visible at the default size.
     auto* header = m_ui->patientTableView->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->moveSection(header->visualIndex(PatientListModel::MrnColumn), PatientListModel::ColumnCount - 1);
     header->setSectionResizeMode(PatientListModel::MrnColumn, QHeaderView::Stretch);
+    header->setMinimumSectionSize(60);
+    // Long names are capped (refresh()) so birth date and sex stay in view; the rest is elided.
+    header->setSectionResizeMode(PatientListModel::NameColumn, QHeaderView::Interactive);
+    m_ui->patientsWidget->setMinimumWidth(440);
     m_ui->patientTableView->setTextElideMode(Qt::ElideMiddle);
     m_ui->patientTableView->setWordWrap(false);
     m_ui->patientTableView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     connect(m_ui->searchLineEdit, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_ui->patientTableView, &QAbstractItemView::activated, this, &DoctorWindow::openRow);
+    connect(m_ui->patientTableView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &DoctorWindow::selectionChanged);
+    connect(m_ui->searchLineEdit, &QLineEdit::returnPressed, this, &DoctorWindow::openSearchResult);
+    m_ui->searchLineEdit->installEventFilter(this);
     connect(m_ui->actionRefresh, &QAction::triggered, this, &DoctorWindow::refresh);
     connect(m_ui->actionEmergencyAccess, &QAction::triggered, this, [this]() { openBreakGlass(); });
     connect(m_ui->actionImport, &QAction::triggered, this, &DoctorWindow::openImport);
+    connect(m_ui->actionNewPatient, &QAction::triggered, this, &DoctorWindow::openNewPatient);
     connect(m_ui->actionExportFhir, &QAction::triggered, this, [this]() { (void)exportOpenPatient(); });
     connect(m_ui->actionLock, &QAction::triggered, this, &DoctorWindow::lockRequested);
     connect(m_ui->actionLogout, &QAction::triggered, this, &DoctorWindow::logoutRequested);
 
     if (const auto* session = clinic.session()) {
-        const QString user = QString::fromStdString(session->userName());
-        auto* userLabel = new QLabel(tr("Logged in: %1 (%2)").arg(user, RoleText::name(session->role())));
+        m_user = QString::fromStdString(session->userName());
+        auto* userLabel = new QLabel(tr("Logged in: %1 (%2)").arg(m_user, RoleText::name(session->role())));
         userLabel->setObjectName(QStringLiteral("userLabel"));
         m_ui->statusBar->addPermanentWidget(userLabel);
-        setWindowTitle(tr("CipherChart — %1").arg(user));
     }
+    updateTitle();
+    restoreWindowState();
 }
 
 DoctorWindow::~DoctorWindow() = default;
+
+void DoctorWindow::updateTitle()
+{
+    // The title names the open chart's patient, as the banner and the list's marker do.
+    if (m_openPatient && m_chart->hasPatient())
+        setWindowTitle(tr("%1 — CipherChart — %2").arg(m_chart->patientLine(), m_user));
+    else
+        setWindowTitle(m_user.isEmpty() ? tr("CipherChart") : tr("CipherChart — %1").arg(m_user));
+}
+
+std::optional<model::RowId> DoctorWindow::selectedPatientId() const
+{
+    const QModelIndex current = m_ui->patientTableView->selectionModel()->currentIndex();
+    if (!current.isValid() || !m_ui->patientTableView->selectionModel()->isRowSelected(current.row(), {}))
+        return std::nullopt;
+    const auto* p = m_patients->patient(m_proxy->mapToSource(current).row());
+    if (p == nullptr)
+        return std::nullopt;
+    return p->id;
+}
+
+bool DoctorWindow::chartShown() const
+{
+    return m_ui->chartStackedWidget->currentWidget() == m_chart;
+}
+
+void DoctorWindow::syncListToChart()
+{
+    m_patients->setOpenPatient(m_openPatient);
+    const int sourceRow = m_openPatient ? m_patients->rowOf(*m_openPatient) : -1;
+    auto* selection = m_ui->patientTableView->selectionModel();
+    if (sourceRow < 0) {
+        // Outside the list (emergency access): no row may stay selected as if it were this chart.
+        selection->clear();
+        m_chart->setOutsideList(m_openPatient.has_value());
+    } else {
+        QModelIndex index = m_proxy->mapFromSource(m_patients->index(sourceRow, 0));
+        if (!index.isValid()) { // hidden by the search: show the whole list again
+            m_ui->searchLineEdit->clear();
+            index = m_proxy->mapFromSource(m_patients->index(sourceRow, 0));
+        }
+        selection->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_ui->patientTableView->scrollTo(index);
+        m_chart->setOutsideList(false);
+    }
+    updateTitle();
+}
+
+void DoctorWindow::selectionChanged()
+{
+    if (!m_openPatient)
+        return;
+    const auto selected = selectedPatientId();
+    if (!selected || *selected == *m_openPatient) {
+        m_ui->chartStackedWidget->setCurrentWidget(m_chart);
+        return;
+    }
+    // Another row is selected: the chart of the open patient is hidden, so nothing on screen can
+    // be read or written as if it belonged to the selected one.
+    const auto* p = m_patients->patient(m_patients->rowOf(*selected));
+    m_ui->emptyLabel->setText(
+        tr("%1 is selected.\nPress Enter or double-click to open the chart.\n\n"
+           "The chart of %2 is still open: select that row to return to it.")
+            .arg(p != nullptr ? DisplayText::patientLine(*p) : QString(), m_chart->patientLine()));
+    m_ui->chartStackedWidget->setCurrentWidget(m_ui->emptyPage);
+}
+
+void DoctorWindow::openSearchResult()
+{
+    // Enter in the search field opens the single match; with several, it moves into the list.
+    if (m_proxy->rowCount() == 1) {
+        openRow(m_proxy->index(0, 0));
+        return;
+    }
+    if (m_proxy->rowCount() > 1) {
+        m_ui->patientTableView->setFocus();
+        m_ui->patientTableView->selectionModel()->setCurrentIndex(
+            m_proxy->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+}
+
+bool DoctorWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_ui->searchLineEdit && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if ((key == Qt::Key_Down || key == Qt::Key_Up || key == Qt::Key_PageDown) && m_proxy->rowCount() > 0) {
+            auto* view = m_ui->patientTableView;
+            view->setFocus();
+            if (!view->currentIndex().isValid())
+                view->selectionModel()->setCurrentIndex(m_proxy->index(0, 0), QItemSelectionModel::ClearAndSelect |
+                                                                                  QItemSelectionModel::Rows);
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void DoctorWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_chart->hasUnsavedInput() &&
+        !MessageBox::confirm(this, tr("Close CipherChart"),
+                             tr("A value typed in the observation form of %1 is not saved. Close anyway?")
+                                 .arg(m_chart->patientLine()))) {
+        event->ignore();
+        return;
+    }
+    saveWindowState();
+    QMainWindow::closeEvent(event);
+}
+
+void DoctorWindow::saveWindowState() const
+{
+    // Geometry only: nothing clinical (no patient, no search text) goes into the settings.
+    QSettings settings;
+    settings.setValue(QStringLiteral("doctorWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("doctorWindow/splitter"), m_ui->mainSplitter->saveState());
+}
+
+void DoctorWindow::restoreWindowState()
+{
+    const QSettings settings;
+    if (const QByteArray geometry = settings.value(QStringLiteral("doctorWindow/geometry")).toByteArray();
+        !geometry.isEmpty())
+        restoreGeometry(geometry);
+    if (const QByteArray splitter = settings.value(QStringLiteral("doctorWindow/splitter")).toByteArray();
+        !splitter.isEmpty())
+        m_ui->mainSplitter->restoreState(splitter);
+}
 
 void DoctorWindow::showListError(const QString& text)
 {
@@ -88,7 +238,12 @@ void DoctorWindow::refresh()
     }
     showListError({});
     m_patients->setPatients(std::move(*patients));
+    m_ui->patientTableView->resizeColumnToContents(PatientListModel::NameColumn);
+    m_ui->patientTableView->setColumnWidth(
+        PatientListModel::NameColumn, std::min(m_ui->patientTableView->columnWidth(PatientListModel::NameColumn), 230));
     m_ui->statusBar->showMessage(tr("%n patient(s) on your care team", nullptr, m_patients->rowCount()));
+    if (m_openPatient && m_chart->hasPatient())
+        syncListToChart();
 }
 
 void DoctorWindow::openRow(const QModelIndex& proxyIndex)
@@ -104,6 +259,8 @@ Status DoctorWindow::openPatient(const model::RowId& patient)
     m_openPatient.reset();
     m_ui->actionExportFhir->setEnabled(false);
     if (!loaded) {
+        m_patients->setOpenPatient(std::nullopt);
+        updateTitle();
         m_ui->chartStackedWidget->setCurrentWidget(m_ui->emptyPage);
         if (loaded.error().code == ErrorCode::AccessDenied) {
             m_ui->emptyLabel->setText(tr("This patient is not on your care team."));
@@ -115,6 +272,7 @@ Status DoctorWindow::openPatient(const model::RowId& patient)
     }
     m_openPatient = patient;
     m_ui->actionExportFhir->setEnabled(true);
+    syncListToChart();
     m_ui->chartStackedWidget->setCurrentWidget(m_chart);
     return loaded;
 }
@@ -135,6 +293,26 @@ void DoctorWindow::openBreakGlass(const model::RowId* patient)
             (void)openPatient(granted);
     });
     m_breakGlass->open();
+}
+
+void DoctorWindow::openNewPatient()
+{
+    if (m_newPatient != nullptr)
+        return;
+    m_newPatient = new NewPatientDialog(m_clinic, this);
+    m_newPatient->setObjectName(QStringLiteral("newPatientDialog"));
+    m_newPatient->setAttribute(Qt::WA_DeleteOnClose);
+    m_newPatient->setWindowModality(Qt::WindowModal);
+    connect(m_newPatient, &QDialog::finished, this, [this](int result) {
+        const model::RowId created = m_newPatient->created();
+        m_newPatient = nullptr; // deleted on close
+        if (result != QDialog::Accepted)
+            return;
+        refresh();
+        if (openPatient(created))
+            m_ui->statusBar->showMessage(tr("Patient registered: %1").arg(m_chart->patientLine()));
+    });
+    m_newPatient->open();
 }
 
 void DoctorWindow::openImport()
@@ -174,9 +352,12 @@ void DoctorWindow::clearSensitiveData()
     // no patient, but the dialog goes with the rest of the session's windows.
     if (m_import != nullptr)
         m_import->reject();
+    if (m_newPatient != nullptr)
+        m_newPatient->done(QDialog::Rejected); // no question: the lock does not wait
     m_ui->searchLineEdit->clear();
     m_patients->clear();
     m_chart->clear();
+    updateTitle();
     m_ui->actionExportFhir->setEnabled(false);
     m_ui->chartStackedWidget->setCurrentWidget(m_ui->emptyPage);
     m_ui->emptyLabel->setText(tr("Open a patient from the list (double-click or Enter)."));

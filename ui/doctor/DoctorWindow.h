@@ -24,6 +24,7 @@ namespace cc::ui {
 
 class BreakGlassDialog;
 class ImportDialog;
+class NewPatientDialog;
 class ChartView;
 class PatientListModel;
 
@@ -47,6 +48,8 @@ public:
     Status openPatient(const model::RowId& patient);
     /// Opens the break-glass dialog (non-modal in tests: it is open()ed), for `patient` if given.
     void openBreakGlass(const model::RowId* patient = nullptr);
+    /// Opens the "New patient" form; a registered patient joins the list and their chart opens.
+    void openNewPatient();
     /// Shows the import dialog (modal); the list reloads after an import that kept records.
     void openImport();
     /// Asks where to save, then writes the open patient's record as a FHIR R4 Bundle
@@ -56,12 +59,20 @@ public:
     void reload();
     /// Clears every PHI model and the search text (idle lock, logout).
     void clearSensitiveData();
+    /// The patient whose chart is on screen, if any.
+    [[nodiscard]] const std::optional<model::RowId>& openPatientId() const { return m_openPatient; }
+    /// The patient selected in the list (through the filter), if any.
+    [[nodiscard]] std::optional<model::RowId> selectedPatientId() const;
+    /// True while the chart is on screen (not hidden because another row is selected).
+    [[nodiscard]] bool chartShown() const;
 
     [[nodiscard]] PatientListModel* patientModel() const { return m_patients; }
     [[nodiscard]] QSortFilterProxyModel* patientProxyModel() const { return m_proxy; }
     [[nodiscard]] ChartView* chartView() const { return m_chart; }
     /// The break-glass dialog while it is open, else nullptr.
     [[nodiscard]] BreakGlassDialog* breakGlassDialog() const { return m_breakGlass; }
+    /// The open "New patient" form, or nullptr (tests).
+    [[nodiscard]] NewPatientDialog* newPatientDialog() const { return m_newPatient; }
     /// The open import dialog, or nullptr (tests).
     [[nodiscard]] ImportDialog* importDialog() const { return m_import; }
 
@@ -69,9 +80,22 @@ signals:
     void lockRequested();
     void logoutRequested();
 
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void openRow(const QModelIndex& proxyIndex);
     void showListError(const QString& text);
+    void openSearchResult();
+    /// Selects the open patient's row (clearing a search that hides it), or clears the selection
+    /// and marks the chart as outside the list; updates the title.
+    void syncListToChart();
+    /// Shows the chart only while the list's selection is its patient (or nothing is selected).
+    void selectionChanged();
+    void updateTitle();
+    void saveWindowState() const;
+    void restoreWindowState();
 
     std::unique_ptr<Ui::DoctorWindow> m_ui;
     services::ClinicService& m_clinic;
@@ -80,8 +104,10 @@ private:
     ChartView* m_chart;
     BreakGlassDialog* m_breakGlass = nullptr;
     ImportDialog* m_import = nullptr;
+    NewPatientDialog* m_newPatient = nullptr;
     /// The chart on screen, kept over a lock (a row id is not PHI) so the unlock reopens it.
     std::optional<model::RowId> m_openPatient;
+    QString m_user;
 };
 
 } // namespace cc::ui

@@ -4,7 +4,12 @@
 
 #include "ui/common/ErrorText.h"
 
+#include <QBoxLayout>
+#include <QCoreApplication>
 #include <QDateEdit>
+#include <QDialog>
+#include <QFormLayout>
+#include <QLabel>
 
 namespace cc::ui::entryform {
 
@@ -18,6 +23,23 @@ QString isoDate(const QDateEdit* edit, const QString& original)
 {
     const QString shown = edit->date().toString(Qt::ISODate);
     return original.left(10) == shown ? original : shown;
+}
+
+void showPatient(QDialog* dialog, const QString& patientLine)
+{
+    auto* label = dialog->findChild<QLabel*>(QStringLiteral("patientLabel"));
+    if (label == nullptr) {
+        label = new QLabel(dialog);
+        label->setObjectName(QStringLiteral("patientLabel"));
+        label->setStyleSheet(QStringLiteral("font-weight: 600; background: #eef3f8; padding: 4px;"));
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        if (auto* form = qobject_cast<QFormLayout*>(dialog->layout()))
+            form->insertRow(0, label);
+        else if (auto* box = qobject_cast<QBoxLayout*>(dialog->layout()))
+            box->insertWidget(0, label);
+        dialog->setWindowTitle(QStringLiteral("%1 — %2").arg(dialog->windowTitle(), patientLine));
+    }
+    label->setText(QCoreApplication::translate("EntryForm", "Patient: %1").arg(patientLine));
 }
 
 QString inlineError(const Error& error)

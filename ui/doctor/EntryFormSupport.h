@@ -8,6 +8,7 @@
 #include <QString>
 
 class QDateEdit;
+class QDialog;
 
 namespace cc::ui::entryform {
 
@@ -16,6 +17,9 @@ void setDate(QDateEdit* edit, const QString& iso, const QDate& today);
 /// The ISO 8601 date of `edit`, or `original` unchanged when its date part is the one shown (an
 /// edit keeps an imported date-time rather than truncating it to a date).
 [[nodiscard]] QString isoDate(const QDateEdit* edit, const QString& original);
+/// Shows whose chart a dialog writes to: a bold "Patient: Doe, Jane — MRN 12345" line
+/// (patientLabel) at the top of the dialog and the same text in its window title.
+void showPatient(QDialog* dialog, const QString& patientLine);
 /// The message for an inline error: a MalformedInput names its field ("medication.stop: is before
 /// the start"), other errors read as ErrorText gives them.
 [[nodiscard]] QString inlineError(const Error& error);

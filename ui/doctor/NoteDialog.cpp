@@ -2,9 +2,12 @@
 #include "ui/doctor/NoteDialog.h"
 
 #include "core/model/FieldLimits.h"
+#include "ui/common/MessageBox.h"
+#include "ui/doctor/EntryFormSupport.h"
 
 #include "ui_NoteDialog.h"
 
+#include <QLabel>
 #include <QPushButton>
 
 namespace cc::ui {
@@ -21,9 +24,35 @@ NoteDialog::NoteDialog(QWidget* parent) : QDialog(parent), m_ui(std::make_unique
 
 NoteDialog::~NoteDialog() = default;
 
+void NoteDialog::setPatientLine(const QString& patientLine)
+{
+    entryform::showPatient(this, patientLine);
+}
+
+QString NoteDialog::patientText() const
+{
+    const auto* label = findChild<QLabel*>(QStringLiteral("patientLabel"));
+    return label != nullptr ? label->text() : QString();
+}
+
+bool NoteDialog::hasUnsavedInput() const
+{
+    return title() != m_originalTitle || text() != m_originalText;
+}
+
+void NoteDialog::reject()
+{
+    if (hasUnsavedInput() &&
+        !MessageBox::confirm(this, tr("Discard note"), tr("Close without saving? What you typed is lost.")))
+        return;
+    QDialog::reject();
+}
+
 void NoteDialog::setNote(const QString& title, const QString& text, bool shared)
 {
     setWindowTitle(tr("Amend note"));
+    m_originalTitle = title.trimmed();
+    m_originalText = text;
     m_ui->titleLineEdit->setText(title);
     m_ui->textPlainTextEdit->setPlainText(text);
     m_ui->sharedCheckBox->setChecked(shared);

@@ -23,6 +23,8 @@ public:
     explicit NoteDialog(QWidget* parent = nullptr);
     ~NoteDialog() override;
 
+    /// Names the patient the note is written for (patientLabel and the window title).
+    void setPatientLine(const QString& patientLine);
     /// Fills the dialog for an amendment.
     void setNote(const QString& title, const QString& text, bool shared);
     [[nodiscard]] QString title() const;
@@ -30,10 +32,19 @@ public:
     [[nodiscard]] bool shared() const;
     /// The validation message shown, or empty if the input can be saved.
     [[nodiscard]] QString problem() const;
+    /// The patient line shown (empty if none).
+    [[nodiscard]] QString patientText() const;
+    /// True if something was typed that Save has not stored.
+    [[nodiscard]] bool hasUnsavedInput() const;
+
+    /// Asks before dropping typed text (MessageBox seam).
+    void reject() override;
 
 private:
     void validate();
     std::unique_ptr<Ui::NoteDialog> m_ui;
+    QString m_originalTitle;
+    QString m_originalText;
 };
 
 } // namespace cc::ui

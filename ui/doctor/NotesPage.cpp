@@ -2,6 +2,7 @@
 #include "ui/doctor/NotesPage.h"
 
 #include "core/services/NoteService.h"
+#include "ui/common/DisplayText.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/MessageBox.h"
 #include "ui/doctor/ChartTableModel.h"
@@ -11,6 +12,7 @@
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QSortFilterProxyModel>
 
 namespace cc::ui {
 
@@ -18,7 +20,9 @@ NotesPage::NotesPage(services::ClinicService& clinic, ChartTableModel* model, QW
     : QWidget(parent), m_clinic(clinic), m_ui(std::make_unique<Ui::NotesPage>()), m_model(model)
 {
     m_ui->setupUi(this);
-    m_ui->notesTableView->setModel(m_model);
+    m_ui->notesTableView->setModel(new ChartProxyModel(m_model, this));
+    m_ui->notesTableView->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_ui->notesTableView->setSortingEnabled(true);
     m_ui->notesTableView->verticalHeader()->hide();
     m_ui->notesTableView->horizontalHeader()->setStretchLastSection(true);
     m_ui->notesTableView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -61,7 +65,9 @@ void NotesPage::setNotes(std::vector<model::ClinicalNote> notes)
         if (m_readOnly && !n.sharedWithPatient)
             continue;
         rows.push_back(
-            {{n.authored, n.author, n.title, n.sharedWithPatient ? tr("yes") : tr("no")}, model::rowIdToHex(n.id)});
+            {{DisplayText::dateTime(n.authored), n.author, n.title, n.sharedWithPatient ? tr("yes") : tr("no")},
+             model::rowIdToHex(n.id),
+             {n.authored}});
         m_notes.push_back(std::move(n));
     }
     m_model->setRows(std::move(rows));
@@ -80,6 +86,7 @@ void NotesPage::clear()
 {
     m_hasPatient = false;
     m_patient = {};
+    m_patientLine.clear();
     m_notes.clear();
     m_model->clear();
     m_ui->notePlainTextEdit->clear();
@@ -88,7 +95,9 @@ void NotesPage::clear()
 
 void NotesPage::selectRow(int row)
 {
-    m_ui->notesTableView->selectRow(row);
+    // `row` is a row of the notes model; the table shows it through its sorting proxy.
+    auto* proxy = static_cast<QSortFilterProxyModel*>(m_ui->notesTableView->model());
+    m_ui->notesTableView->selectRow(proxy->mapFromSource(m_model->index(row, 0)).row());
 }
 
 QString NotesPage::shownText() const
@@ -106,7 +115,7 @@ const model::ClinicalNote* NotesPage::selected() const
     const QModelIndex current = m_ui->notesTableView->currentIndex();
     if (!current.isValid())
         return nullptr;
-    const QString key = m_model->key(current.row());
+    const QString key = current.data(ChartTableModel::KeyRole).toString();
     for (const auto& n : m_notes)
         if (model::rowIdToHex(n.id) == key)
             return &n;
@@ -139,6 +148,7 @@ void NotesPage::addNote()
     if (!m_hasPatient || m_readOnly)
         return;
     NoteDialog dialog(this);
+    dialog.setPatientLine(m_patientLine);
     if (!runDialog(dialog))
         return;
     model::ClinicalNote note;
@@ -159,6 +169,7 @@ void NotesPage::editNote()
     if (note == nullptr || m_readOnly)
         return;
     NoteDialog dialog(this);
+    dialog.setPatientLine(m_patientLine);
     dialog.setNote(note->title, note->text, note->sharedWithPatient);
     if (!runDialog(dialog))
         return;
@@ -175,7 +186,9 @@ void NotesPage::deleteNote()
     const model::ClinicalNote* note = selected();
     if (note == nullptr || m_readOnly)
         return;
-    if (!MessageBox::confirm(this, tr("Delete note"), tr("Delete this note? This cannot be undone.")))
+    if (!MessageBox::confirm(
+            this, tr("Delete note"),
+            tr("Delete the note \"%1\" of %2? This cannot be undone.").arg(note->title, m_patientLine)))
         return;
     auto removed = services::NoteService(m_clinic).remove(note->id);
     if (!removed) {

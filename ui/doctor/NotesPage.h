@@ -40,6 +40,8 @@ public:
 
     /// Loads the notes of `patient` (NoteService::list). Errors are shown on the page and returned.
     Status load(const model::RowId& patient);
+    /// How the note dialog names the patient ("Doe, Jane — MRN 1").
+    void setPatientLine(const QString& patientLine) { m_patientLine = patientLine; }
     /// Shows these notes (those not shared are left out in read-only mode).
     void setNotes(std::vector<model::ClinicalNote> notes);
     /// Hides the buttons (patients read notes, they do not write them).
@@ -74,6 +76,7 @@ private:
     ChartTableModel* m_model;
     std::vector<model::ClinicalNote> m_notes;
     model::RowId m_patient{};
+    QString m_patientLine;
     bool m_hasPatient = false;
     bool m_readOnly = false;
     std::function<bool(NoteDialog&)> m_dialogHook;

@@ -3,7 +3,9 @@
 
 #include "core/interop/UnitsCatalogue.h"
 #include "core/model/IsoDateTime.h"
+#include "core/services/ChartSummary.h"
 #include "core/services/ObservationService.h"
+#include "ui/common/DisplayText.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/MessageBox.h"
 #include "ui/doctor/ChartTableModel.h"
@@ -16,6 +18,7 @@
 #include <QHeaderView>
 #include <QLineSeries>
 #include <QLocale>
+#include <QSortFilterProxyModel>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -27,24 +30,19 @@ namespace {
 
 QString valueText(const model::Observation& o)
 {
-    if (o.value)
-        return QLocale().toString(*o.value, 'g', 10);
-    if (!o.components.empty()) {
-        QStringList parts;
-        for (const auto& c : o.components)
-            parts << (c.value ? QStringLiteral("%1 %2 %3").arg(c.display, QLocale().toString(*c.value, 'g', 10), c.unit)
-                              : QStringLiteral("%1 %2").arg(c.display, c.text));
-        return parts.join(QStringLiteral("; "));
-    }
-    return o.text;
+    return DisplayText::observationValue(o);
 }
 
-/// The catalogue's short name where it has one (the source's display can be a long sentence).
+/// The one display name of the code (the catalogue's short name where it has one).
 QString codeName(const model::Observation& o)
 {
-    if (const auto* def = interop::UnitsCatalogue::builtIn().find(o.code))
-        return def->display;
-    return o.display;
+    return DisplayText::observationName(o.code, o.display);
+}
+
+/// The time axis' format: the locale's short date.
+QString axisDateFormat()
+{
+    return QLocale().dateFormat(QLocale::ShortFormat);
 }
 
 } // namespace
@@ -54,18 +52,22 @@ ObservationsPage::ObservationsPage(services::ClinicService& clinic, QWidget* par
     , m_clinic(clinic)
     , m_ui(std::make_unique<Ui::ObservationsPage>())
     , m_codes(new ChartTableModel({tr("Observation"), tr("Count"), tr("Latest")}, this))
-    , m_rows(new ChartTableModel({tr("Time"), tr("Value"), tr("Unit"), tr("Status")}, this))
+    , m_rows(new ChartTableModel({tr("Time"), tr("Value"), tr("Flag"), tr("Status")}, this))
     , m_chart(new QChart)
     , m_chartView(nullptr)
     , m_series(new QLineSeries)
 {
     m_ui->setupUi(this);
-    m_ui->codesTableView->setModel(m_codes);
+    m_ui->codesTableView->setModel(new ChartProxyModel(m_codes, this));
+    m_ui->codesTableView->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_ui->codesTableView->setSortingEnabled(true);
     m_ui->codesTableView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->codesTableView->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_ui->codesTableView->verticalHeader()->hide();
     m_ui->codesTableView->setWordWrap(false); // long survey questions elide; the tooltip has them whole
-    m_ui->observationsTableView->setModel(m_rows);
+    m_ui->observationsTableView->setModel(new ChartProxyModel(m_rows, this));
+    m_ui->observationsTableView->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_ui->observationsTableView->setSortingEnabled(true);
     m_ui->observationsTableView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->observationsTableView->horizontalHeader()->setStretchLastSection(true);
     m_ui->observationsTableView->verticalHeader()->hide();
@@ -75,7 +77,7 @@ ObservationsPage::ObservationsPage(services::ClinicService& clinic, QWidget* par
     m_chart->addSeries(m_series);
     m_chart->legend()->hide();
     auto* timeAxis = new QDateTimeAxis;
-    timeAxis->setFormat(QStringLiteral("yyyy-MM-dd"));
+    timeAxis->setFormat(axisDateFormat());
     timeAxis->setTitleText(tr("Date"));
     auto* valueAxis = new QValueAxis;
     m_chart->addAxis(timeAxis, Qt::AlignBottom);
@@ -89,11 +91,13 @@ ObservationsPage::ObservationsPage(services::ClinicService& clinic, QWidget* par
 
     for (const auto* def : interop::UnitsCatalogue::builtIn().definitions())
         m_ui->codeComboBox->addItem(QStringLiteral("%1 (%2)").arg(def->display, def->code), def->code);
-    m_ui->effectiveDateTimeEdit->setTimeSpec(Qt::UTC);
+    // The time is entered in local time (as every time is shown) and stored in UTC.
+    m_ui->effectiveDateTimeEdit->setTimeSpec(Qt::LocalTime);
+    m_ui->effectiveDateTimeEdit->setDisplayFormat(QLocale().dateTimeFormat(QLocale::ShortFormat));
     updateUnit();
 
     connect(m_ui->codesTableView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex& current) { showCode(m_codes->key(current.row())); });
+            [this](const QModelIndex& current) { showCode(current.data(ChartTableModel::KeyRole).toString()); });
     connect(m_ui->codeComboBox, &QComboBox::currentIndexChanged, this, &ObservationsPage::updateUnit);
     connect(m_ui->addPushButton, &QPushButton::clicked, this, &ObservationsPage::add);
     connect(m_ui->valueLineEdit, &QLineEdit::returnPressed, this, &ObservationsPage::add);
@@ -104,10 +108,32 @@ ObservationsPage::ObservationsPage(services::ClinicService& clinic, QWidget* par
 
 ObservationsPage::~ObservationsPage() = default;
 
-void ObservationsPage::setObservations(const model::RowId& patient, std::vector<model::Observation> observations)
+QString ObservationsPage::flagText(const model::Observation& o) const
 {
-    const QString selected = m_codes->key(m_ui->codesTableView->currentIndex().row());
+    return DisplayText::flag(services::flagObservation(o, m_sex));
+}
+
+bool ObservationsPage::isAbnormal(const model::Observation& o) const
+{
+    const auto flag = services::flagObservation(o, m_sex);
+    return flag == services::ObservationFlag::High || flag == services::ObservationFlag::Low;
+}
+
+QString ObservationsPage::rangeText(const QString& code) const
+{
+    const QString range = DisplayText::range(services::referenceRange(code, m_sex));
+    return range.isEmpty() ? QString() : tr(" — reference range %1").arg(range);
+}
+
+void ObservationsPage::setObservations(const model::RowId& patient, const model::Patient& identity,
+                                       std::vector<model::Observation> observations)
+{
+    if (m_hasPatient && patient != m_patient)
+        clear(); // nothing of another patient (selection, trend, axes, a half-typed value) stays
+    const QString selected = m_ui->codesTableView->currentIndex().data(ChartTableModel::KeyRole).toString();
     m_patient = patient;
+    m_patientLine = DisplayText::patientLine(identity);
+    m_sex = identity.sex;
     m_hasPatient = true;
     m_observations = std::move(observations);
     std::sort(m_observations.begin(), m_observations.end(),
@@ -124,13 +150,15 @@ void ObservationsPage::setObservations(const model::RowId& patient, std::vector<
     std::vector<ChartRow> rows;
     for (const auto& [code, entry] : byCode) {
         const auto* latest = entry.second;
-        const QString unit = latest->unit.isEmpty() ? QString() : QLatin1Char(' ') + latest->unit;
-        rows.push_back({{codeName(*latest), QString::number(entry.first), valueText(*latest) + unit}, code});
+        rows.push_back({{codeName(*latest), QString::number(entry.first), valueText(*latest)},
+                        code,
+                        {QVariant(), entry.first, latest->value ? QVariant(*latest->value) : QVariant()}});
     }
     std::sort(rows.begin(), rows.end(),
               [](const ChartRow& a, const ChartRow& b) { return a.cells[0].localeAwareCompare(b.cells[0]) < 0; });
     m_codes->setRows(std::move(rows));
-    m_ui->effectiveDateTimeEdit->setDateTime(QDateTime::fromSecsSinceEpoch(m_clinic.clock().nowSeconds(), Qt::UTC));
+    m_ui->effectiveDateTimeEdit->setDateTime(
+        QDateTime::fromSecsSinceEpoch(m_clinic.clock().nowSeconds(), Qt::UTC).toLocalTime());
     endEdit();
     if (!selected.isEmpty())
         selectCode(selected);
@@ -149,20 +177,38 @@ void ObservationsPage::clear()
     m_observations.clear();
     m_hasPatient = false;
     m_patient = {};
+    m_patientLine.clear();
+    m_sex = model::Sex::Unknown;
     m_codes->clear();
     m_rows->clear();
     m_series->clear();
+    // The axes too: a range, a title or a unit of the previous patient must not frame the next one.
+    m_chart->setTitle(QString());
+    if (auto* timeAxis = qobject_cast<QDateTimeAxis*>(m_chart->axes(Qt::Horizontal).value(0))) {
+        const QDateTime now = QDateTime::fromSecsSinceEpoch(m_clinic.clock().nowSeconds(), Qt::UTC);
+        timeAxis->setRange(now.addDays(-1), now);
+    }
+    if (auto* valueAxis = qobject_cast<QValueAxis*>(m_chart->axes(Qt::Vertical).value(0))) {
+        valueAxis->setTitleText(tr("Value"));
+        valueAxis->setRange(0, 1);
+    }
     m_ui->codeTitleLabel->setText(tr("Select an observation on the left."));
     m_ui->valueLineEdit->clear();
     m_ui->errorLabel->hide();
     endEdit();
 }
 
+bool ObservationsPage::hasUnsavedInput() const
+{
+    return !m_ui->valueLineEdit->text().trimmed().isEmpty();
+}
+
 void ObservationsPage::selectCode(const QString& code)
 {
     for (int row = 0; row < m_codes->rowCount(); ++row)
         if (m_codes->key(row) == code) {
-            m_ui->codesTableView->setCurrentIndex(m_codes->index(row, 0));
+            auto* proxy = static_cast<QSortFilterProxyModel*>(m_ui->codesTableView->model());
+            m_ui->codesTableView->setCurrentIndex(proxy->mapFromSource(m_codes->index(row, 0)));
             showCode(code);
             return;
         }
@@ -181,7 +227,10 @@ void ObservationsPage::showCode(const QString& code)
         if (o.code != code)
             continue;
         title = codeName(o);
-        rows.push_back({{o.effective, valueText(o), o.unit, o.status}, model::rowIdToHex(o.id)});
+        rows.push_back({{DisplayText::dateTime(o.effective), valueText(o), flagText(o), o.status},
+                        model::rowIdToHex(o.id),
+                        {o.effective, o.value ? QVariant(*o.value) : QVariant()},
+                        isAbnormal(o)});
         const auto when = model::parseIsoInstant(o.effective);
         if (o.value && when) {
             if (points.isEmpty())
@@ -199,7 +248,7 @@ void ObservationsPage::showCode(const QString& code)
     m_rows->setRows(std::move(rows));
     m_series->replace(points);
     m_ui->codeTitleLabel->setText(code.isEmpty() ? tr("Select an observation on the left.")
-                                                 : tr("%1 (LOINC %2)").arg(title, code));
+                                                 : tr("%1 (LOINC %2)").arg(title, code) + rangeText(code));
 
     auto* timeAxis = qobject_cast<QDateTimeAxis*>(m_chart->axes(Qt::Horizontal).value(0));
     auto* valueAxis = qobject_cast<QValueAxis*>(m_chart->axes(Qt::Vertical).value(0));
@@ -207,13 +256,15 @@ void ObservationsPage::showCode(const QString& code)
         return;
     m_chart->setTitle(points.size() < 2 && !code.isEmpty() ? tr("%1: fewer than two values, no trend yet").arg(title)
                                                            : title);
-    valueAxis->setTitleText(unit.isEmpty() ? tr("Value") : tr("Value (%1)").arg(unit));
+    valueAxis->setTitleText(DisplayText::unit(unit).isEmpty() ? tr("Value")
+                                                              : tr("Value (%1)").arg(DisplayText::unit(unit)));
     if (points.isEmpty())
         return;
     // A day either side, and 10 % of the span above and below, so single points stay visible.
     const qint64 first = static_cast<qint64>(points.first().x()) - 86'400'000;
     const qint64 last = static_cast<qint64>(points.last().x()) + 86'400'000;
-    timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(first, Qt::UTC), QDateTime::fromMSecsSinceEpoch(last, Qt::UTC));
+    timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(first, Qt::UTC).toLocalTime(),
+                       QDateTime::fromMSecsSinceEpoch(last, Qt::UTC).toLocalTime());
     const double margin = high > low ? (high - low) * 0.1 : std::max(1.0, std::abs(high) * 0.1);
     valueAxis->setRange(low - margin, high + margin);
     valueAxis->applyNiceNumbers();
@@ -222,7 +273,8 @@ void ObservationsPage::showCode(const QString& code)
 void ObservationsPage::updateUnit()
 {
     const auto* def = interop::UnitsCatalogue::builtIn().find(m_ui->codeComboBox->currentData().toString());
-    m_ui->unitLabel->setText(def != nullptr ? def->unit : QString());
+    m_ui->unitLabel->setText(def != nullptr ? DisplayText::unit(def->unit) : QString());
+    m_ui->unitLabel->setToolTip(def != nullptr ? tr("UCUM: %1").arg(def->unit) : QString());
 }
 
 void ObservationsPage::showError(const QString& text)
@@ -268,10 +320,10 @@ void ObservationsPage::add()
     if (!stored) {
         const Error& error = stored.error();
         // The service names the code and the refused value: its words are the clearest.
-        showError(
-            error.code == ErrorCode::MalformedInput
-                ? (m_editing ? tr("Not saved: %1") : tr("Not added: %1")).arg(QString::fromStdString(error.message))
-                : ErrorText::forError(error));
+        showError(error.code == ErrorCode::MalformedInput
+                      ? (m_editing ? tr("Not saved: %1 — %2") : tr("Not added: %1 — %2"))
+                            .arg(def->display, QString::fromStdString(error.message))
+                      : ErrorText::forError(error));
         return;
     }
     showError({});
@@ -285,7 +337,7 @@ const model::Observation* ObservationsPage::selectedObservation() const
     const QModelIndex current = m_ui->observationsTableView->currentIndex();
     if (!current.isValid())
         return nullptr;
-    const QString key = m_rows->key(current.row());
+    const QString key = current.data(ChartTableModel::KeyRole).toString();
     for (const auto& o : m_observations)
         if (model::rowIdToHex(o.id) == key)
             return &o;
@@ -308,8 +360,8 @@ void ObservationsPage::startEdit()
     m_ui->codeComboBox->setCurrentIndex(item);
     m_ui->valueLineEdit->setText(QLocale().toString(*o->value, 'g', 10));
     if (const auto when = model::parseIsoInstant(o->effective))
-        m_ui->effectiveDateTimeEdit->setDateTime(*when);
-    m_ui->newObservationGroupBox->setTitle(tr("Edit observation"));
+        m_ui->effectiveDateTimeEdit->setDateTime(when->toLocalTime());
+    m_ui->newObservationGroupBox->setTitle(tr("Edit observation of %1").arg(m_patientLine));
     m_ui->addPushButton->setText(tr("&Save"));
     m_ui->cancelEditPushButton->show();
     showError({});
@@ -318,7 +370,9 @@ void ObservationsPage::startEdit()
 void ObservationsPage::endEdit()
 {
     m_editing.reset();
-    m_ui->newObservationGroupBox->setTitle(tr("New numeric observation"));
+    m_ui->newObservationGroupBox->setTitle(m_patientLine.isEmpty()
+                                               ? tr("New numeric observation")
+                                               : tr("New numeric observation for %1").arg(m_patientLine));
     m_ui->addPushButton->setText(tr("&Add"));
     m_ui->cancelEditPushButton->hide();
 }
@@ -331,7 +385,8 @@ void ObservationsPage::removeSelected()
         return;
     }
     if (!MessageBox::confirm(this, tr("Delete observation"),
-                             tr("Delete the selected observation? The deletion is recorded in the audit trail.")))
+                             tr("Delete %1 %2 of %3 from the chart of %4? The deletion is recorded in the audit trail.")
+                                 .arg(codeName(*o), valueText(*o), DisplayText::dateTime(o->effective), m_patientLine)))
         return;
     const QString code = o->code;
     services::ObservationService service(m_clinic);

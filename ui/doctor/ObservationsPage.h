@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/model/Observation.h"
+#include "core/model/Patient.h"
 #include "core/model/RowId.h"
 
 #include <QWidget>
@@ -43,12 +44,17 @@ public:
     explicit ObservationsPage(services::ClinicService& clinic, QWidget* parent = nullptr);
     ~ObservationsPage() override;
 
-    /// Shows these observations of `patient`; keeps the selected code if it is still there.
-    void setObservations(const model::RowId& patient, std::vector<model::Observation> observations);
+    /// Shows these observations of `patient` (whose identity names the form and gives the sex for
+    /// the reference ranges); keeps the selected code if it is still there, and forgets
+    /// everything of a previous patient first.
+    void setObservations(const model::RowId& patient, const model::Patient& identity,
+                         std::vector<model::Observation> observations);
     /// Hides the entry form (patients read their record, they do not write it).
     void setReadOnly(bool readOnly);
     /// Forgets every observation (lock, logout, another patient).
     void clear();
+    /// True if a value is typed in the form and not added yet.
+    [[nodiscard]] bool hasUnsavedInput() const;
     /// Selects a code in the list (no-op if the patient has none of it).
     void selectCode(const QString& code);
 
@@ -70,6 +76,9 @@ private:
     void removeSelected();
     void showError(const QString& text);
     [[nodiscard]] const model::Observation* selectedObservation() const;
+    [[nodiscard]] QString flagText(const model::Observation& o) const;
+    [[nodiscard]] bool isAbnormal(const model::Observation& o) const;
+    [[nodiscard]] QString rangeText(const QString& code) const;
 
     services::ClinicService& m_clinic;
     std::unique_ptr<Ui::ObservationsPage> m_ui;
@@ -79,6 +88,8 @@ private:
     QChartView* m_chartView;
     QLineSeries* m_series;
     model::RowId m_patient{};
+    QString m_patientLine;
+    model::Sex m_sex = model::Sex::Unknown;
     bool m_hasPatient = false;
     std::vector<model::Observation> m_observations;
     std::optional<model::RowId> m_editing; ///< the observation the form edits, if any

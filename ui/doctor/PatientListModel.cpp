@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/doctor/PatientListModel.h"
 
+#include "ui/common/DisplayText.h"
+
+#include <QFont>
+
 #include <algorithm>
 
 namespace cc::ui {
@@ -12,7 +16,7 @@ void PatientListModel::setPatients(std::vector<model::Patient> patients)
     beginResetModel();
     m_patients = std::move(patients);
     std::sort(m_patients.begin(), m_patients.end(), [](const model::Patient& a, const model::Patient& b) {
-        return displayName(a).localeAwareCompare(displayName(b)) < 0;
+        return DisplayText::patientName(a).localeAwareCompare(DisplayText::patientName(b)) < 0;
     });
     endResetModel();
 }
@@ -21,6 +25,7 @@ void PatientListModel::clear()
 {
     beginResetModel();
     m_patients.clear();
+    m_open.reset();
     endResetModel();
 }
 
@@ -31,30 +36,21 @@ const model::Patient* PatientListModel::patient(int row) const
     return &m_patients[static_cast<std::size_t>(row)];
 }
 
-QString PatientListModel::displayName(const model::Patient& patient)
+int PatientListModel::rowOf(const model::RowId& id) const
 {
-    QString given = patient.givenName;
-    if (!patient.prefix.isEmpty())
-        given = patient.prefix + QLatin1Char(' ') + given;
-    QString name = patient.familyName + QStringLiteral(", ") + given;
-    if (!patient.suffix.isEmpty())
-        name += QLatin1Char(' ') + patient.suffix;
-    return name;
+    for (std::size_t i = 0; i < m_patients.size(); ++i)
+        if (m_patients[i].id == id)
+            return static_cast<int>(i);
+    return -1;
 }
 
-QString PatientListModel::sexText(model::Sex sex)
+void PatientListModel::setOpenPatient(const std::optional<model::RowId>& id)
 {
-    switch (sex) {
-    case model::Sex::Female:
-        return tr("female");
-    case model::Sex::Male:
-        return tr("male");
-    case model::Sex::Other:
-        return tr("other");
-    case model::Sex::Unknown:
-        break;
-    }
-    return tr("unknown");
+    if (m_open == id)
+        return;
+    m_open = id;
+    if (!m_patients.empty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::FontRole, Qt::DisplayRole});
 }
 
 int PatientListModel::rowCount(const QModelIndex& parent) const
@@ -74,17 +70,30 @@ QVariant PatientListModel::data(const QModelIndex& index, int role) const
         return {};
     if (role == SearchRole)
         return QStringList{p->givenName, p->familyName, p->maidenName, p->mrn}.join(QLatin1Char(' '));
+    const bool open = m_open && *m_open == p->id;
+    if (role == Qt::FontRole && open) {
+        QFont bold;
+        bold.setBold(true);
+        return bold;
+    }
+    if (role == SortRole)
+        return index.column() == BirthDateColumn ? p->birthDate
+               : index.column() == NameColumn    ? DisplayText::patientName(*p)
+                                                 : data(index, Qt::DisplayRole);
+    if (role == Qt::ToolTipRole)
+        return index.column() == MrnColumn ? tr("MRN %1").arg(p->mrn) : data(index, Qt::DisplayRole);
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
     case NameColumn:
-        return displayName(*p);
+        // The open chart's patient carries a marker besides the bold font (seen without colour).
+        return open ? QStringLiteral("▶ ") + DisplayText::patientName(*p) : DisplayText::patientName(*p);
     case MrnColumn:
         return p->mrn;
     case BirthDateColumn:
-        return p->birthDate;
+        return DisplayText::date(p->birthDate);
     case SexColumn:
-        return sexText(p->sex);
+        return DisplayText::sex(p->sex);
     default:
         return {};
     }

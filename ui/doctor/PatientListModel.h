@@ -6,6 +6,7 @@
 
 #include <QAbstractTableModel>
 
+#include <optional>
 #include <vector>
 
 namespace cc::ui {
@@ -21,6 +22,8 @@ public:
     enum Column { NameColumn, MrnColumn, BirthDateColumn, SexColumn, ColumnCount };
     /// Every name of the patient (given, family, maiden) and the MRN in one string, for the filter.
     static constexpr int SearchRole = Qt::UserRole + 1;
+    /// What a column sorts by (the ISO birth date behind the locale's date).
+    static constexpr int SortRole = Qt::UserRole + 2;
 
     explicit PatientListModel(QObject* parent = nullptr);
 
@@ -30,10 +33,10 @@ public:
     void clear();
     /// The patient on `row`, or nullptr.
     [[nodiscard]] const model::Patient* patient(int row) const;
-    /// "Family, Given" with prefix and suffix, as the list and the chart header show it.
-    [[nodiscard]] static QString displayName(const model::Patient& patient);
-    /// The translated display of a sex.
-    [[nodiscard]] static QString sexText(model::Sex sex);
+    /// The row of the patient with this id, or -1.
+    [[nodiscard]] int rowOf(const model::RowId& id) const;
+    /// Marks the patient whose chart is open (shown in bold with a marker), or none.
+    void setOpenPatient(const std::optional<model::RowId>& id);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -42,6 +45,7 @@ public:
 
 private:
     std::vector<model::Patient> m_patients;
+    std::optional<model::RowId> m_open;
 };
 
 } // namespace cc::ui

@@ -2,6 +2,7 @@
 #include "ui/patient/AccessHistoryModel.h"
 
 #include "ui/admin/AuditTableModel.h"
+#include "ui/common/DisplayText.h"
 
 #include <algorithm>
 
@@ -59,7 +60,8 @@ QVariant AccessHistoryModel::data(const QModelIndex& index, int role) const
     const audit::AuditEvent& e = m_events[static_cast<std::size_t>(index.row())];
     switch (index.column()) {
     case TimeColumn:
-        return QString::fromStdString(audit::formatUtcMillis(e.timeMs));
+        return role == Qt::ToolTipRole ? QString::fromStdString(audit::formatUtcMillis(e.timeMs))
+                                       : DisplayText::dateTime(static_cast<qint64>(e.timeMs));
     case UserColumn:
         return QString::fromStdString(e.userName);
     case RoleColumn:
@@ -83,7 +85,7 @@ QVariant AccessHistoryModel::headerData(int section, Qt::Orientation orientation
         return {};
     switch (section) {
     case TimeColumn:
-        return tr("When (UTC)");
+        return tr("When");
     case UserColumn:
         return tr("Who");
     case RoleColumn:

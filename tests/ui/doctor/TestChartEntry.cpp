@@ -164,7 +164,7 @@ private slots:
 
         // Edit: the dialog opens with the stored values; the change is saved.
         auto* table = view.findChild<QTableView*>("medicationsTableView");
-        table->setCurrentIndex(view.medicationsModel()->index(0, 0));
+        table->setCurrentIndex(table->model()->index(0, 0));
         click(bar, "editPushButton");
         dialog = bar->currentDialog();
         QVERIFY(dialog != nullptr);
@@ -178,11 +178,11 @@ private slots:
         QCOMPARE(stored->front().status, QStringLiteral("on-hold"));
 
         // Remove asks first: "no" keeps the row, "yes" removes it.
-        table->setCurrentIndex(view.medicationsModel()->index(0, 0));
+        table->setCurrentIndex(table->model()->index(0, 0));
         ui::MessageBox::setNextAnswer(false);
         click(bar, "removePushButton");
         QCOMPARE(view.medicationsModel()->rowCount(), 1);
-        table->setCurrentIndex(view.medicationsModel()->index(0, 0));
+        table->setCurrentIndex(table->model()->index(0, 0));
         ui::MessageBox::setNextAnswer(true);
         click(bar, "removePushButton");
         QCOMPARE(view.medicationsModel()->rowCount(), 0);
@@ -250,7 +250,7 @@ private slots:
         page->selectCode(QStringLiteral("29463-7"));
         auto* rows = page->findChild<QTableView*>("observationsTableView");
         QCOMPARE(page->observationsModel()->rowCount(), 2);
-        rows->setCurrentIndex(page->observationsModel()->index(0, 0)); // newest first: 2022, 72 kg
+        rows->setCurrentIndex(rows->model()->index(0, 0)); // newest first: 2022, 72 kg
         click(page, "editObservationPushButton");
         QCOMPARE(page->findChild<QLineEdit*>("valueLineEdit")->text(), QStringLiteral("72"));
         QCOMPARE(page->findChild<QPushButton*>("addPushButton")->text(), QStringLiteral("&Save"));
@@ -267,7 +267,7 @@ private slots:
         QVERIFY(list->back().latest);
         QCOMPARE(page->findChild<QPushButton*>("addPushButton")->text(), QStringLiteral("&Add"));
 
-        rows->setCurrentIndex(page->observationsModel()->index(0, 0));
+        rows->setCurrentIndex(rows->model()->index(0, 0));
         ui::MessageBox::setNextAnswer(true);
         click(page, "deleteObservationPushButton");
         list = service.list(m_patient, QStringLiteral("29463-7"));

@@ -142,8 +142,10 @@ private slots:
         }
         QVERIFY(careTeamDoctor);
         QVERIFY(emergency);
-        // Newest first.
-        QVERIFY(access->index(0, 0).data().toString() >= access->index(access->rowCount() - 1, 0).data().toString());
+        // Newest first (the tooltip has the UTC ISO time; the cell the locale's local time).
+        QVERIFY(access->index(0, 0).data(Qt::ToolTipRole).toString() >=
+                access->index(access->rowCount() - 1, 0).data(Qt::ToolTipRole).toString());
+        QVERIFY(!access->index(0, 0).data().toString().contains(QLatin1Char('T')));
     }
 
     void downloadsOwnRecordAsFhir()
