@@ -224,7 +224,7 @@ Result<RecoveryResult> RecoveryService::recoverUnaudited(std::span<const std::ui
     CC_TRY(m_backend.keySlots().save(*file));
     file->markClean();
     const std::string generationText = std::to_string(file->generation());
-    CC_TRY(meta.set(ports::meta::kKeySlotGeneration, {generationText.begin(), generationText.end()}));
+    CC_TRY(meta.set(ports::meta::kKeySlotGeneration, bytesOf(generationText)));
     out.role = role;
     out.userId = idHex(*userId);
     out.created = slot == nullptr;

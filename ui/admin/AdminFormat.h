@@ -15,7 +15,7 @@ namespace cc::ui {
 /// A UTC instant in the locale's short format, marked "UTC" (the audit trail's time base).
 [[nodiscard]] inline QString utcDateTime(std::int64_t ms)
 {
-    const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::UTC);
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc());
     return QLocale().toString(t, QLocale::ShortFormat) + QStringLiteral(" UTC");
 }
 

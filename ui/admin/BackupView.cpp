@@ -75,7 +75,7 @@ void BackupView::createBackup()
 {
     const QString clinicName = QString::fromStdString(m_clinic.backend().descriptor().name);
     const QString suggested = QStringLiteral("clinic-backup-%1.ccbk")
-                                  .arg(QDateTime::fromSecsSinceEpoch(m_clinic.clock().nowSeconds(), QTimeZone::UTC)
+                                  .arg(QDateTime::fromSecsSinceEpoch(m_clinic.clock().nowSeconds(), QTimeZone::utc())
                                            .toString(QStringLiteral("yyyyMMdd-HHmm")));
     const QString path = FileDialog::saveFileName(this, tr("Create backup"), suggested, kFilter);
     if (path.isEmpty())
