@@ -58,7 +58,7 @@ void AdminHomeView::refresh()
         m_ui->reviewLabel->setText(tr("Unknown: %1").arg(ErrorText::forError(review.error())));
     }
 
-    // A backup is one "backup create" event (docs/BACKUP.md): the newest successful one.
+    // A backup is one "backup created" event (docs/BACKUP.md): the newest successful one.
     audit::AuditFilter filter;
     filter.action = audit::AuditAction::Read;
     auto events = services::AuditService(m_clinic).list(filter);
@@ -72,7 +72,8 @@ void AdminHomeView::refresh()
     QString by;
     for (const auto& entry : *events) {
         const auto& e = entry.event;
-        if (e.objectType == "Backup" && e.detail == "backup create" && e.outcome == audit::AuditOutcome::Success) {
+        if (e.objectType == "Backup" && e.detail.rfind("backup created", 0) == 0 &&
+            e.outcome == audit::AuditOutcome::Success) {
             m_lastBackupMs = e.timeMs;
             by = QString::fromStdString(e.userName);
         }

@@ -31,7 +31,8 @@ std::vector<std::uint8_t> slotBytes(test::TestClinic& c)
 /// A share with one base32 character changed (keeps the format; the CRC catches it).
 std::string mistyped(std::string share)
 {
-    const auto pos = share.rfind('-') - 2; // inside the last data group
+    // The first data character ("CC1-k-i-X..."): a full group, every bit of it counts.
+    const auto pos = share.find('-', share.find('-', share.find('-') + 1) + 1) + 1;
     share[pos] = share[pos] == 'A' ? 'B' : 'A';
     return share;
 }
@@ -262,7 +263,7 @@ private slots:
                              kTemporary + "\n")
                                 .toUtf8());
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains("share 1 of 2: checksum ok"), qPrintable(r.err));
+        QVERIFY2(r.err.contains("Recovery share 1: checksum ok, share number 1"), qPrintable(r.err));
         QVERIFY2(r.err.contains("checksum"), qPrintable(r.err));
 
         r = runCli(QStringList{"--json"} + recover, (shares[2] + "\n" + shares[1] + "\n" + kTemporary + "\n").toUtf8());

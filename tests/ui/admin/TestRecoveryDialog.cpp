@@ -38,7 +38,8 @@ QPushButton* okButton(QWidget* dialog)
 QString mistyped(const std::string& share)
 {
     std::string s = share;
-    const auto pos = s.rfind('-') - 2;
+    // The first data character ("CC1-k-i-X..."): a full group, every bit of it counts.
+    const auto pos = s.find('-', s.find('-', s.find('-') + 1) + 1) + 1;
     s[pos] = s[pos] == 'A' ? 'B' : 'A';
     return QString::fromStdString(s);
 }
