@@ -51,7 +51,7 @@ void AdminHomeView::refresh()
             std::count_if(review->begin(), review->end(), [](const auto& item) { return !item.reviewed; }));
         m_ui->reviewLabel->setText(
             m_unreviewed == 0
-                ? tr("Nothing: every emergency access, refusal and recovery has been reviewed.")
+                ? tr("None: every flagged event has been reviewed.")
                 : tr("%n flagged event(s) (emergency access, refusals, recoveries)", nullptr, m_unreviewed));
         m_ui->reviewLabel->setStyleSheet(m_unreviewed == 0 ? QString() : QStringLiteral("color: #b00020;"));
     } else {
