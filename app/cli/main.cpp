@@ -12,6 +12,7 @@
 #include "app/cli/NoteCommands.h"
 #include "app/cli/PaillierCommands.h"
 #include "app/cli/RecordCommands.h"
+#include "app/cli/RecoverCommands.h"
 #include "app/cli/ReportCommands.h"
 
 #include <QCoreApplication>
@@ -55,6 +56,7 @@ int main(int argc, char** argv)
     cli::registerAccountCommands(registry);
     cli::registerAuditCommands(registry);
     cli::registerBackupCommands(registry);
+    cli::registerRecoverCommands(registry);
     cli::registerRecordCommands(registry);
     cli::registerNoteCommands(registry);
     cli::registerEntryCommands(registry);

@@ -7,7 +7,9 @@
 #include "core/Clock.h"
 #include "core/crypto/Rng.h"
 #include "core/services/ClinicService.h"
+#include "db/AtomicFile.h"
 #include "db/ClinicStore.h"
+#include "ui/admin/RecoveryDialog.h"
 #include "ui/common/ErrorText.h"
 #include "ui/login/LoginWindow.h"
 #include "ui/session/SessionFlow.h"
@@ -133,6 +135,10 @@ int main(int argc, char** argv)
         QObject::tr(
             "Open the demo clinic (synthetic Synthea patients, public demo passwords), creating it the first time."));
     parser.addOption(demoOption);
+    const QCommandLineOption recoverOption(
+        QStringList{"recover"},
+        QObject::tr("Before the login window: restore access with the recovery shares when passwords are lost."));
+    parser.addOption(recoverOption);
     parser.process(qapp);
 
     const auto results = app::runSelfTest(app::selfTestOptionsFromEnvironment());
@@ -191,6 +197,17 @@ int main(int argc, char** argv)
     services::ServiceOptions options;
     options.workstation = workstationName();
     services::ClinicService clinic(*store, clock, crypto::SystemRng::instance(), options);
+
+    if (parser.isSet(recoverOption)) {
+        // Nobody is logged in yet: the recovery opens the database with the recovery ring's key.
+        auto blob = db::readFile(store->folder().recoveryPath(), 64 * 1024);
+        if (!blob) {
+            std::cerr << "cipherchart: recovery.ccr: " << blob.error().describe() << "\n";
+            return exitCodeFor(blob.error().code);
+        }
+        ui::RecoveryDialog recovery(*store, clock, crypto::SystemRng::instance(), options, std::move(blob).value());
+        recovery.exec();
+    }
 
     const auto& descriptor = store->descriptor();
     int code = 0;

@@ -458,6 +458,132 @@ Result<BackupInspection> BackupService::inspect(const std::string& path)
     return seen;
 }
 
+Result<BackupManifest> BackupService::stage(const std::string& path, const RestoreOptions& options, bool& otherClinic)
+{
+    auto& backend = m_clinic.backend();
+    ports::BackupStorage* storage = backend.backupStorage();
+    // Everything here reads only the backup file and writes only the staging folder.
+    if (storage == nullptr)
+        return makeError(ErrorCode::Unsupported, "this clinic's storage cannot restore backups");
+    auto bytes = storage->readFile(path, kMaxBackupSize);
+    CC_TRY(bytes);
+    auto c = parseContainer(*bytes);
+    CC_TRY(c);
+    const BackupManifest& m = c->manifest;
+    auto named = keyFromHex(m.signer);
+    CC_TRY(named);
+    CC_TRY(verifySignature(*c, *named)); // any flipped manifest byte stops here
+    auto live = backend.meta().get(ports::meta::kSigningPublicKey);
+    CC_TRY(live);
+    if (live->has_value() && idHex(**live) == m.signer) {
+        if (m.clinicId != idHex(backend.descriptor().clinicId))
+            return makeError(ErrorCode::IntegrityFailure, "the backup is signed by this clinic but names another");
+    } else if (!options.allowOtherClinic) {
+        return makeError(ErrorCode::KeyMismatch, "the backup was made by another clinic (or signed by another "
+                                                 "key); restoring it needs --allow-other-clinic");
+    } else {
+        otherClinic = true;
+    }
+    CC_TRY(checkMember(m, kStoredMembers[0], c->keySlots));
+    CC_TRY(checkMember(m, kStoredMembers[1], c->wrappedKey));
+    CC_TRY(checkMember(m, kStoredMembers[2], c->payload));
+    auto slotFile = access::KeySlotFile::parse(c->keySlots);
+    CC_TRY(slotFile);
+    if (idHex(slotFile->clinicId()) != m.clinicId || slotFile->generation() != m.keySlotGeneration)
+        return makeError(ErrorCode::IntegrityFailure, "the backup's key slotFile do not match its manifest");
+    auto backupId = crypto::hexDecode(m.backupId);
+    CC_TRY(backupId);
+    const access::ClinicId clinicId = slotFile->clinicId();
+    const auto aad = bindingAad(*backupId, clinicId);
+
+    // The export key opens under the DBK of the backup's key era: the live one, or one
+    // unlocked from the backup's own key slotFile (another clinic, or a DBK rotated since).
+    auto ring = m_clinic.keys();
+    CC_TRY(ring);
+    auto liveDbk = databaseKey(**ring);
+    CC_TRY(liveDbk);
+    crypto::SecureBytes dbk = (*liveDbk)->clone();
+    auto unwrap = [&]() -> Result<crypto::SecureBytes> {
+        auto wrapKey = deriveKey(dbk, kWrapInfo, *backupId);
+        CC_TRY(wrapKey);
+        return crypto::Aead::open(*wrapKey, 0, c->wrappedKey, aad);
+    };
+    auto exportKey = unwrap();
+    if (!exportKey && !options.backupUser.empty()) {
+        auto backupRing = slotFile->unlock(options.backupUser, options.backupPassword.span());
+        CC_TRY(backupRing);
+        auto backupDbk = databaseKey(*backupRing);
+        CC_TRY(backupDbk);
+        dbk = (*backupDbk)->clone();
+        exportKey = unwrap();
+    }
+    if (!exportKey)
+        return makeError(ErrorCode::KeyMismatch, "this clinic's database key does not open the backup; give the "
+                                                 "password of an account in the backup");
+    auto payloadKey = deriveKey(*exportKey, kPayloadInfo, *backupId);
+    CC_TRY(payloadKey);
+    auto plain = crypto::Aead::open(*payloadKey, 0, c->payload, aad);
+    if (!plain)
+        return makeError(ErrorCode::IntegrityFailure, "the backup's payload does not decrypt (tag)");
+    Reader r(plain->span());
+    auto database = r.sized(8, kMaxBackupSize, "database");
+    CC_TRY(database);
+    auto anchorBytes = r.sized(4, 4096, "anchor");
+    CC_TRY(anchorBytes);
+    auto descriptor = r.sized(4, 4096, "descriptor");
+    CC_TRY(descriptor);
+    if (!r.atEnd())
+        return malformed("the backup's payload has trailing bytes", {}, 0, "payload");
+    CC_TRY(checkMember(m, kSealedMembers[0], *database));
+    CC_TRY(checkMember(m, kSealedMembers[1], *anchorBytes));
+    CC_TRY(checkMember(m, kSealedMembers[2], *descriptor));
+    auto anchor = audit::AuditAnchor::parse(
+        std::string_view(reinterpret_cast<const char*>(anchorBytes->data()), anchorBytes->size()));
+    CC_TRY(anchor);
+    const QJsonObject clinicJson = QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char*>(descriptor->data()),
+                                                                      static_cast<qsizetype>(descriptor->size())))
+                                       .object();
+    if (anchor->clinicId != clinicId || anchor->seq > m.auditHeadSeq ||
+        clinicJson.value("clinicId").toString().toStdString() != m.clinicId)
+        return makeError(ErrorCode::IntegrityFailure, "the backup's anchor or clinic.json names another clinic");
+
+    ports::RestoreFiles files;
+    files.database.assign(database->begin(), database->end());
+    files.keySlots.assign(c->keySlots.begin(), c->keySlots.end());
+    files.anchor.assign(anchorBytes->begin(), anchorBytes->end());
+    files.descriptor.assign(descriptor->begin(), descriptor->end());
+    CC_TRY(storage->stageRestore(files, *exportKey, dbk, clinicId));
+    return m;
+}
+
+Result<BackupManifest> BackupService::verify(const std::string& path, const RestoreOptions& options)
+{
+    AuditSubject subject =
+        makeSubject(AuditEventId::Import, AuditEventType::None, AuditAction::Read, "Backup", {}, "backup verify");
+    CC_TRY(m_clinic.authorize(Permission::Restore, subject));
+    bool otherClinic = false;
+    auto verified = stage(path, options, otherClinic);
+    if (ports::BackupStorage* storage = m_clinic.backend().backupStorage())
+        storage->discardStagedRestore();
+    if (verified) {
+        subject.objectId = verified->backupId;
+        subject.detail = "backup verify: every check passed, staged copy discarded";
+        if (otherClinic)
+            subject.detail += "; other clinic " + verified->clinicId + " trusted by request";
+    } else {
+        subject.detail = "backup verify failed: " + std::string(errorCodeName(verified.error().code));
+    }
+    CC_TRY(m_clinic.record(subject, verified ? AuditOutcome::Success : AuditOutcome::MinorFailure));
+    return verified;
+}
+
+std::string BackupService::manifestFingerprint(const BackupManifest& manifest)
+{
+    const QByteArray encoded = encodeManifest(manifest);
+    return sha256Hex(std::span(reinterpret_cast<const std::uint8_t*>(encoded.constData()),
+                               static_cast<std::size_t>(encoded.size())));
+}
+
 Result<BackupManifest> BackupService::restore(const std::string& path, const RestoreOptions& options)
 {
     AuditSubject subject =
@@ -466,101 +592,7 @@ Result<BackupManifest> BackupService::restore(const std::string& path, const Res
     auto& backend = m_clinic.backend();
     ports::BackupStorage* storage = backend.backupStorage();
     bool otherClinic = false;
-    // Everything up to stageRestore() reads only the backup file and writes only the staging folder.
-    auto verified = [&]() -> Result<BackupManifest> {
-        if (storage == nullptr)
-            return makeError(ErrorCode::Unsupported, "this clinic's storage cannot restore backups");
-        auto bytes = storage->readFile(path, kMaxBackupSize);
-        CC_TRY(bytes);
-        auto c = parseContainer(*bytes);
-        CC_TRY(c);
-        const BackupManifest& m = c->manifest;
-        auto named = keyFromHex(m.signer);
-        CC_TRY(named);
-        CC_TRY(verifySignature(*c, *named)); // any flipped manifest byte stops here
-        auto live = backend.meta().get(ports::meta::kSigningPublicKey);
-        CC_TRY(live);
-        if (live->has_value() && idHex(**live) == m.signer) {
-            if (m.clinicId != idHex(backend.descriptor().clinicId))
-                return makeError(ErrorCode::IntegrityFailure, "the backup is signed by this clinic but names another");
-        } else if (!options.allowOtherClinic) {
-            return makeError(ErrorCode::KeyMismatch, "the backup was made by another clinic (or signed by another "
-                                                     "key); restoring it needs --allow-other-clinic");
-        } else {
-            otherClinic = true;
-        }
-        CC_TRY(checkMember(m, kStoredMembers[0], c->keySlots));
-        CC_TRY(checkMember(m, kStoredMembers[1], c->wrappedKey));
-        CC_TRY(checkMember(m, kStoredMembers[2], c->payload));
-        auto slotFile = access::KeySlotFile::parse(c->keySlots);
-        CC_TRY(slotFile);
-        if (idHex(slotFile->clinicId()) != m.clinicId || slotFile->generation() != m.keySlotGeneration)
-            return makeError(ErrorCode::IntegrityFailure, "the backup's key slotFile do not match its manifest");
-        auto backupId = crypto::hexDecode(m.backupId);
-        CC_TRY(backupId);
-        const access::ClinicId clinicId = slotFile->clinicId();
-        const auto aad = bindingAad(*backupId, clinicId);
-
-        // The export key opens under the DBK of the backup's key era: the live one, or one
-        // unlocked from the backup's own key slotFile (another clinic, or a DBK rotated since).
-        auto ring = m_clinic.keys();
-        CC_TRY(ring);
-        auto liveDbk = databaseKey(**ring);
-        CC_TRY(liveDbk);
-        crypto::SecureBytes dbk = (*liveDbk)->clone();
-        auto unwrap = [&]() -> Result<crypto::SecureBytes> {
-            auto wrapKey = deriveKey(dbk, kWrapInfo, *backupId);
-            CC_TRY(wrapKey);
-            return crypto::Aead::open(*wrapKey, 0, c->wrappedKey, aad);
-        };
-        auto exportKey = unwrap();
-        if (!exportKey && !options.backupUser.empty()) {
-            auto backupRing = slotFile->unlock(options.backupUser, options.backupPassword.span());
-            CC_TRY(backupRing);
-            auto backupDbk = databaseKey(*backupRing);
-            CC_TRY(backupDbk);
-            dbk = (*backupDbk)->clone();
-            exportKey = unwrap();
-        }
-        if (!exportKey)
-            return makeError(ErrorCode::KeyMismatch, "this clinic's database key does not open the backup; give the "
-                                                     "password of an account in the backup");
-        auto payloadKey = deriveKey(*exportKey, kPayloadInfo, *backupId);
-        CC_TRY(payloadKey);
-        auto plain = crypto::Aead::open(*payloadKey, 0, c->payload, aad);
-        if (!plain)
-            return makeError(ErrorCode::IntegrityFailure, "the backup's payload does not decrypt (tag)");
-        Reader r(plain->span());
-        auto database = r.sized(8, kMaxBackupSize, "database");
-        CC_TRY(database);
-        auto anchorBytes = r.sized(4, 4096, "anchor");
-        CC_TRY(anchorBytes);
-        auto descriptor = r.sized(4, 4096, "descriptor");
-        CC_TRY(descriptor);
-        if (!r.atEnd())
-            return malformed("the backup's payload has trailing bytes", {}, 0, "payload");
-        CC_TRY(checkMember(m, kSealedMembers[0], *database));
-        CC_TRY(checkMember(m, kSealedMembers[1], *anchorBytes));
-        CC_TRY(checkMember(m, kSealedMembers[2], *descriptor));
-        auto anchor = audit::AuditAnchor::parse(
-            std::string_view(reinterpret_cast<const char*>(anchorBytes->data()), anchorBytes->size()));
-        CC_TRY(anchor);
-        const QJsonObject clinicJson =
-            QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char*>(descriptor->data()),
-                                               static_cast<qsizetype>(descriptor->size())))
-                .object();
-        if (anchor->clinicId != clinicId || anchor->seq > m.auditHeadSeq ||
-            clinicJson.value("clinicId").toString().toStdString() != m.clinicId)
-            return makeError(ErrorCode::IntegrityFailure, "the backup's anchor or clinic.json names another clinic");
-
-        ports::RestoreFiles files;
-        files.database.assign(database->begin(), database->end());
-        files.keySlots.assign(c->keySlots.begin(), c->keySlots.end());
-        files.anchor.assign(anchorBytes->begin(), anchorBytes->end());
-        files.descriptor.assign(descriptor->begin(), descriptor->end());
-        CC_TRY(storage->stageRestore(files, *exportKey, dbk, clinicId));
-        return m;
-    }();
+    auto verified = stage(path, options, otherClinic);
     if (!verified) {
         subject.detail = "backup restore refused: " + std::string(errorCodeName(verified.error().code));
         CC_TRY(m_clinic.record(subject, AuditOutcome::MinorFailure));

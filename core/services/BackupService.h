@@ -92,6 +92,16 @@ public:
     /// WrongPassword, AlreadyExists (restored here before), storage errors.
     [[nodiscard]] Result<BackupManifest> restore(const std::string& path, const RestoreOptions& options);
 
+    /// Runs every check of restore() (structure, signature, clinic, member hashes, the tags, the
+    /// staged database copy's integrity_check and clinic id) and then discards the staged copy:
+    /// the live clinic is not touched. Permission::Restore; one audit event. Errors as restore(),
+    /// except AlreadyExists.
+    [[nodiscard]] Result<BackupManifest> verify(const std::string& path, const RestoreOptions& options);
+
+    /// SHA-256 (64 hex digits) of the manifest in its compact, signed encoding: what a person
+    /// compares between the GUI, the CLI and a note made when the backup was created.
+    [[nodiscard]] static std::string manifestFingerprint(const BackupManifest& manifest);
+
     /// Parses a backup file's bytes and checks the manifest signature against the key the
     /// manifest names (self-consistency only: it proves nothing about who made it). For
     /// `backup inspect` without a clinic. Errors: MalformedInput, Unsupported, IntegrityFailure.
@@ -101,6 +111,10 @@ public:
     [[nodiscard]] static std::string manifestJson(const BackupManifest& manifest);
 
 private:
+    /// restore()'s checks up to and including the staged copy; sets `otherClinic` when the
+    /// manifest's own key was trusted. Reads only the backup file, writes only the staging folder.
+    Result<BackupManifest> stage(const std::string& path, const RestoreOptions& options, bool& otherClinic);
+
     ClinicService& m_clinic;
 };
 

@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/admin/AccountsView.h"
 
+#include "core/model/RowId.h"
+#include "core/services/PatientService.h"
 #include "ui/admin/AccountTableModel.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/MessageBox.h"
 
 #include "ui_AccountsView.h"
 
+#include <QDate>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QLocale>
 #include <QStringListModel>
 
 namespace cc::ui {
@@ -53,6 +57,9 @@ AccountsView::AccountsView(services::ClinicService& clinic, QWidget* parent)
     connect(m_ui->disablePushButton, &QPushButton::clicked, this, &AccountsView::disableSelected);
     connect(m_ui->unlockPushButton, &QPushButton::clicked, this, &AccountsView::unlockSelected);
     connect(m_ui->refreshPushButton, &QPushButton::clicked, this, &AccountsView::refresh);
+    connect(m_ui->findPatientPushButton, &QPushButton::clicked, this, &AccountsView::findPatients);
+    connect(m_ui->patientSearchLineEdit, &QLineEdit::returnPressed, this, &AccountsView::findPatients);
+    connect(m_ui->patientComboBox, &QComboBox::currentIndexChanged, this, [this]() { m_careTeam->setStringList({}); });
     connect(m_ui->listCareTeamPushButton, &QPushButton::clicked, this, &AccountsView::listCareTeam);
     connect(m_ui->addCareTeamPushButton, &QPushButton::clicked, this, [this]() { changeCareTeam(true); });
     connect(m_ui->removeCareTeamPushButton, &QPushButton::clicked, this, [this]() { changeCareTeam(false); });
@@ -81,7 +88,8 @@ void AccountsView::clear()
 {
     m_model->clear();
     m_careTeam->setStringList({});
-    m_ui->patientIdLineEdit->clear();
+    m_ui->patientSearchLineEdit->clear();
+    m_ui->patientComboBox->clear();
     m_ui->doctorLineEdit->clear();
     m_ui->statusLabel->hide();
 }
@@ -188,9 +196,45 @@ void AccountsView::unlockSelected()
     refresh();
 }
 
+void AccountsView::findPatients()
+{
+    m_ui->patientComboBox->clear();
+    m_careTeam->setStringList({});
+    const QString search = m_ui->patientSearchLineEdit->text().trimmed();
+    if (search.isEmpty()) {
+        showStatus(tr("Type part of the patient's name or their MRN."), true);
+        return;
+    }
+    // The service decides who may be listed (administrators: identity only) and audits the search.
+    auto found = services::PatientService(m_clinic).list(search);
+    if (!found) {
+        showStatus(ErrorText::forError(found.error()), true);
+        return;
+    }
+    for (const auto& p : *found)
+        m_ui->patientComboBox->addItem(
+            tr("%1, %2 — MRN %3 — born %4")
+                .arg(p.familyName, p.givenName, p.mrn,
+                     QLocale().toString(QDate::fromString(p.birthDate, Qt::ISODate), QLocale::ShortFormat)),
+            model::rowIdToHex(p.id));
+    showStatus(found->empty()
+                   ? tr("No patient matches \"%1\".").arg(search)
+                   : tr("%n patient(s) found: choose one in the list.", nullptr, static_cast<int>(found->size())),
+               found->empty());
+}
+
+std::string AccountsView::chosenPatient() const
+{
+    return m_ui->patientComboBox->currentData().toString().toStdString();
+}
+
 void AccountsView::listCareTeam()
 {
-    const std::string patient = m_ui->patientIdLineEdit->text().trimmed().toStdString();
+    const std::string patient = chosenPatient();
+    if (patient.empty()) {
+        showStatus(tr("Find and choose a patient first."), true);
+        return;
+    }
     auto team = m_careTeams.list(patient);
     if (!team) {
         m_careTeam->setStringList({});
@@ -208,7 +252,11 @@ void AccountsView::listCareTeam()
 
 void AccountsView::changeCareTeam(bool add)
 {
-    const std::string patient = m_ui->patientIdLineEdit->text().trimmed().toStdString();
+    const std::string patient = chosenPatient();
+    if (patient.empty()) {
+        showStatus(tr("Find and choose a patient first."), true);
+        return;
+    }
     const std::string doctor = m_ui->doctorLineEdit->text().trimmed().toStdString();
     const Status status = add ? m_careTeams.add(patient, doctor) : m_careTeams.remove(patient, doctor);
     if (!status) {

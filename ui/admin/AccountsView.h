@@ -46,6 +46,8 @@ private:
     void applyDialog(AccountDialog* dialog);
     void disableSelected();
     void unlockSelected();
+    void findPatients();
+    [[nodiscard]] std::string chosenPatient() const;
     void listCareTeam();
     void changeCareTeam(bool add);
     [[nodiscard]] const services::AccountSummary* selected() const;

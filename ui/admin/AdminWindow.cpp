@@ -3,7 +3,9 @@
 
 #include "core/services/ClinicService.h"
 #include "ui/admin/AccountsView.h"
+#include "ui/admin/AdminHomeView.h"
 #include "ui/admin/AuditView.h"
+#include "ui/admin/BackupView.h"
 #include "ui/admin/KeyStatusView.h"
 #include "ui/common/RoleText.h"
 
@@ -20,16 +22,31 @@ AdminWindow::AdminWindow(services::ClinicService& clinic, QWidget* parent)
     , m_accountsView(new AccountsView(clinic))
     , m_keyStatusView(new KeyStatusView(clinic))
     , m_auditView(new AuditView(clinic))
+    , m_homeView(new AdminHomeView(clinic))
+    , m_backupView(new BackupView(clinic))
 {
     m_ui->setupUi(this);
+    m_ui->pagesStackedWidget->addWidget(m_homeView);
     m_ui->pagesStackedWidget->addWidget(m_accountsView);
     m_ui->pagesStackedWidget->addWidget(m_keyStatusView);
+    m_ui->pagesStackedWidget->addWidget(m_backupView);
     m_ui->pagesStackedWidget->addWidget(m_auditView);
 
     auto* pages = new QActionGroup(this);
+    pages->addAction(m_ui->actionHome);
     pages->addAction(m_ui->actionAccounts);
     pages->addAction(m_ui->actionKeys);
+    pages->addAction(m_ui->actionBackups);
     pages->addAction(m_ui->actionAudit);
+    connect(m_ui->actionHome, &QAction::triggered, this, [this]() { showPage(Page::Home); });
+    connect(m_ui->actionBackups, &QAction::triggered, this, [this]() { showPage(Page::Backups); });
+    connect(m_homeView, &AdminHomeView::backupRequested, this, [this]() {
+        showPage(Page::Backups);
+        m_backupView->createBackup();
+    });
+    // A key rotation or a restore ends the session inside the service: leave like a logout.
+    connect(m_backupView, &BackupView::sessionEnded, this, &AdminWindow::logoutRequested);
+    connect(m_keyStatusView, &KeyStatusView::sessionEnded, this, &AdminWindow::logoutRequested);
     connect(m_ui->actionAccounts, &QAction::triggered, this, [this]() { showPage(Page::Accounts); });
     connect(m_ui->actionKeys, &QAction::triggered, this, [this]() { showPage(Page::Keys); });
     connect(m_ui->actionAudit, &QAction::triggered, this, [this]() { showPage(Page::Audit); });
@@ -41,7 +58,8 @@ AdminWindow::AdminWindow(services::ClinicService& clinic, QWidget* parent)
         auto* userLabel = new QLabel(tr("Logged in: %1 (%2)").arg(user, RoleText::name(session->role())));
         userLabel->setObjectName(QStringLiteral("userLabel"));
         m_ui->statusBar->addPermanentWidget(userLabel);
-        setWindowTitle(tr("CipherChart — Administration — %1").arg(user));
+        setWindowTitle(tr("CipherChart — %1 — Administration — %2")
+                           .arg(QString::fromStdString(clinic.backend().descriptor().name), user));
     }
 }
 
@@ -50,6 +68,15 @@ AdminWindow::~AdminWindow() = default;
 void AdminWindow::showPage(Page page)
 {
     switch (page) {
+    case Page::Home:
+        m_ui->actionHome->setChecked(true);
+        m_ui->pagesStackedWidget->setCurrentWidget(m_homeView);
+        m_homeView->refresh();
+        break;
+    case Page::Backups:
+        m_ui->actionBackups->setChecked(true);
+        m_ui->pagesStackedWidget->setCurrentWidget(m_backupView);
+        break;
     case Page::Accounts:
         m_ui->actionAccounts->setChecked(true);
         m_ui->pagesStackedWidget->setCurrentWidget(m_accountsView);
@@ -71,7 +98,11 @@ void AdminWindow::showPage(Page page)
 void AdminWindow::reload()
 {
     QWidget* current = m_ui->pagesStackedWidget->currentWidget();
-    showPage(current == m_keyStatusView ? Page::Keys : current == m_auditView ? Page::Audit : Page::Accounts);
+    showPage(current == m_keyStatusView ? Page::Keys
+             : current == m_auditView   ? Page::Audit
+             : current == m_homeView    ? Page::Home
+             : current == m_backupView  ? Page::Backups
+                                        : Page::Accounts);
 }
 
 void AdminWindow::clearSensitiveData()
@@ -79,6 +110,8 @@ void AdminWindow::clearSensitiveData()
     m_accountsView->clear();
     m_keyStatusView->clear();
     m_auditView->clear();
+    m_homeView->clear();
+    m_backupView->clear();
 }
 
 } // namespace cc::ui

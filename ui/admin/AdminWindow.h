@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The administrator's main window: accounts, keys and audit pages, Lock and Log out.
+// The administrator's main window: home, accounts, keys, backups and audit pages, Lock and Log out.
 #pragma once
 
 #include <QMainWindow>
@@ -17,10 +17,12 @@ class ClinicService;
 namespace cc::ui {
 
 class AccountsView;
+class AdminHomeView;
 class AuditView;
+class BackupView;
 class KeyStatusView;
 
-/// Three pages over the services (no rule lives here: the services check the permission and write
+/// Five pages over the services (no rule lives here: the services check the permission and write
 /// the audit event) and the user and role in the status bar. Lock and Log out are signals: the
 /// session flow does them, so the lock path is the same for the button and the idle timer.
 class AdminWindow : public QMainWindow
@@ -28,7 +30,7 @@ class AdminWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    enum class Page { Accounts, Keys, Audit };
+    enum class Page { Home, Accounts, Keys, Backups, Audit };
 
     /// `clinic` must outlive the window and have an active administrator session.
     explicit AdminWindow(services::ClinicService& clinic, QWidget* parent = nullptr);
@@ -44,9 +46,12 @@ public:
     [[nodiscard]] AccountsView* accountsView() const { return m_accountsView; }
     [[nodiscard]] KeyStatusView* keyStatusView() const { return m_keyStatusView; }
     [[nodiscard]] AuditView* auditView() const { return m_auditView; }
+    [[nodiscard]] AdminHomeView* homeView() const { return m_homeView; }
+    [[nodiscard]] BackupView* backupView() const { return m_backupView; }
 
 signals:
     void lockRequested();
+    /// Log out, or the session already ended (a key rotation or a restore): back to the login window.
     void logoutRequested();
 
 private:
@@ -54,6 +59,8 @@ private:
     AccountsView* m_accountsView;
     KeyStatusView* m_keyStatusView;
     AuditView* m_auditView;
+    AdminHomeView* m_homeView;
+    BackupView* m_backupView;
 };
 
 } // namespace cc::ui

@@ -70,6 +70,81 @@ QString AuditTableModel::outcomeText(audit::AuditOutcome outcome)
     return {};
 }
 
+AuditTableModel::Category AuditTableModel::category(const audit::AuditEvent& e)
+{
+    using audit::AuditEventId;
+    using audit::AuditEventType;
+    if (e.eventType == AuditEventType::EmergencyOverrideStarted ||
+        e.eventType == AuditEventType::EmergencyOverrideStopped)
+        return Category::EmergencyAccess;
+    if (e.eventType == AuditEventType::Login || e.eventType == AuditEventType::Logout)
+        return Category::Login;
+    if (e.objectType == "User" || e.eventType == AuditEventType::SecurityRolesChanged ||
+        e.eventType == AuditEventType::UserSecurityAttributesChanged)
+        return Category::Accounts;
+    if (e.objectType == "Key" || e.objectType == "Setting")
+        return Category::Keys;
+    if (e.objectType == "Backup" || e.eventId == AuditEventId::Export || e.eventId == AuditEventId::Import)
+        return Category::BackupExport;
+    if (e.eventId == AuditEventId::AuditLogUsed || e.objectType == "AuditLog" || e.objectType == "AuditEvent")
+        return Category::AuditTrail;
+    if (e.eventId == AuditEventId::PatientRecord || e.eventId == AuditEventId::Query || !e.patientId.empty())
+        return Category::PatientRecord;
+    return Category::Other;
+}
+
+QString AuditTableModel::categoryText(Category c)
+{
+    switch (c) {
+    case Category::Login:
+        return tr("Logins and logouts");
+    case Category::PatientRecord:
+        return tr("Patient records");
+    case Category::EmergencyAccess:
+        return tr("Emergency access");
+    case Category::Accounts:
+        return tr("Accounts");
+    case Category::Keys:
+        return tr("Keys and settings");
+    case Category::AuditTrail:
+        return tr("Audit trail");
+    case Category::BackupExport:
+        return tr("Backups, imports, exports");
+    case Category::Other:
+        return tr("Other");
+    }
+    return {};
+}
+
+QString AuditTableModel::eventText(const audit::AuditEvent& e)
+{
+    using audit::AuditAction;
+    const bool failed = e.outcome != audit::AuditOutcome::Success;
+    switch (category(e)) {
+    case Category::EmergencyAccess:
+        return tr("Emergency access");
+    case Category::Login:
+        return e.eventType == audit::AuditEventType::Logout ? tr("Logout") : failed ? tr("Login failed") : tr("Login");
+    case Category::Keys:
+        if (e.action == AuditAction::Read)
+            return tr("Key status viewed");
+        return e.objectType == "Setting" ? tr("Setting changed") : tr("Key changed");
+    case Category::Accounts:
+        return e.action == AuditAction::Read ? tr("Accounts listed") : tr("Account changed");
+    case Category::AuditTrail:
+        return e.objectType == "AuditEvent" ? tr("Event reviewed") : tr("Audit trail used");
+    case Category::BackupExport:
+        return e.eventId == audit::AuditEventId::Import ? tr("Import or restore") : tr("Export or backup");
+    case Category::PatientRecord:
+        return e.action == AuditAction::Read ? tr("Patient record read")
+                                             : tr("Patient record: %1").arg(actionText(e.action).toLower());
+    case Category::Other:
+        break;
+    }
+    return e.eventId == audit::AuditEventId::SecurityAlert ? tr("Security alert")
+                                                           : fromView(audit::eventIdName(e.eventId));
+}
+
 int AuditTableModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_events.size());
@@ -97,20 +172,19 @@ QVariant AuditTableModel::data(const QModelIndex& index, int role) const
             return actionText(e.action);
         case OutcomeColumn:
             return outcomeText(e.outcome);
-        case EventColumn: {
-            QString text = fromView(audit::eventIdName(e.eventId));
-            if (e.eventType != audit::AuditEventType::None)
-                text += QStringLiteral(" / ") + fromView(audit::eventTypeName(e.eventType));
-            return text;
-        }
+        case EventColumn:
+            return eventText(e);
         case PatientColumn:
             return QString::fromStdString(e.patientId);
         case ObjectColumn:
             if (e.objectType.empty())
                 return QString();
             return QString::fromStdString(e.objectType + " " + e.objectId);
-        case ReasonColumn:
-            return QString::fromStdString(e.reason.empty() ? e.detail : e.reason);
+        case ReasonColumn: {
+            // The detail names the attempted action; a failed one must not read like it happened.
+            const QString text = QString::fromStdString(e.reason.empty() ? e.detail : e.reason);
+            return e.outcome == audit::AuditOutcome::Success ? text : tr("Not done — %1").arg(text);
+        }
         case FlaggedColumn:
             return e.flagged ? tr("flagged") : QString();
         default:
@@ -119,6 +193,12 @@ QVariant AuditTableModel::data(const QModelIndex& index, int role) const
     }
     if (role == Qt::ForegroundRole && index.column() == OutcomeColumn && e.outcome != audit::AuditOutcome::Success)
         return QBrush(QColor(0xb0, 0x00, 0x20));
+    if (role == Qt::ToolTipRole && index.column() == EventColumn) {
+        QString code = fromView(audit::eventIdName(e.eventId));
+        if (e.eventType != audit::AuditEventType::None)
+            code += QStringLiteral(" / ") + fromView(audit::eventTypeName(e.eventType));
+        return code;
+    }
     if (role == Qt::ToolTipRole && index.column() == ReasonColumn && !e.detail.empty())
         return QString::fromStdString(e.detail);
     return {};

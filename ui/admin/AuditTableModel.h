@@ -45,6 +45,15 @@ public:
     /// Display text of an RFC 3881 outcome ("Success", "Serious failure").
     [[nodiscard]] static QString outcomeText(audit::AuditOutcome outcome);
 
+    /// What kind of event this is, for the viewer's "Event" filter.
+    enum class Category { Login, PatientRecord, EmergencyAccess, Accounts, Keys, AuditTrail, BackupExport, Other };
+    [[nodiscard]] static Category category(const audit::AuditEvent& event);
+    /// A category's name for the filter.
+    [[nodiscard]] static QString categoryText(Category category);
+    /// The event in words ("Emergency access", "Security settings viewed"): a routine read of the
+    /// key status is not called a security alert, although its DICOM code (in the tool tip) is.
+    [[nodiscard]] static QString eventText(const audit::AuditEvent& event);
+
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;

@@ -2,6 +2,7 @@
 #include "ui/admin/AuditView.h"
 
 #include "ui/admin/AuditTableModel.h"
+#include "ui/admin/ReviewDialog.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/FileDialog.h"
 
@@ -37,6 +38,11 @@ AuditView::AuditView(services::ClinicService& clinic, QWidget* parent)
     for (auto action : {audit::AuditAction::Create, audit::AuditAction::Read, audit::AuditAction::Update,
                         audit::AuditAction::Delete, audit::AuditAction::Execute})
         m_ui->actionComboBox->addItem(AuditTableModel::actionText(action), static_cast<int>(action));
+    m_ui->eventComboBox->addItem(tr("Any"));
+    using Category = AuditTableModel::Category;
+    for (auto c : {Category::Login, Category::PatientRecord, Category::EmergencyAccess, Category::Accounts,
+                   Category::Keys, Category::AuditTrail, Category::BackupExport, Category::Other})
+        m_ui->eventComboBox->addItem(AuditTableModel::categoryText(c), static_cast<int>(c));
     const QDate today = QDateTime::currentDateTimeUtc().date();
     m_ui->fromDateEdit->setDate(today.addDays(-30));
     m_ui->untilDateEdit->setDate(today);
@@ -51,6 +57,13 @@ AuditView::AuditView(services::ClinicService& clinic, QWidget* parent)
     connect(m_ui->userLineEdit, &QLineEdit::returnPressed, this, &AuditView::refresh);
     connect(m_ui->patientIdLineEdit, &QLineEdit::returnPressed, this, &AuditView::refresh);
     connect(m_ui->verifyPushButton, &QPushButton::clicked, this, &AuditView::verify);
+    connect(m_ui->reviewPushButton, &QPushButton::clicked, this, [this, &clinic]() {
+        auto* dialog = new ReviewDialog(clinic, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setWindowModality(Qt::WindowModal);
+        dialog->refresh();
+        dialog->open();
+    });
     connect(m_ui->exportCsvPushButton, &QPushButton::clicked, this, [this]() { exportTo(ExportFormat::Csv); });
     connect(m_ui->exportSyslogPushButton, &QPushButton::clicked, this, [this]() { exportTo(ExportFormat::Syslog); });
 }
@@ -86,8 +99,11 @@ void AuditView::refresh()
     const QString user = m_ui->userLineEdit->text().trimmed();
     std::vector<audit::AuditEvent> events;
     events.reserve(entries->size());
+    const bool anyCategory = m_ui->eventComboBox->currentIndex() <= 0;
+    const auto wanted = static_cast<AuditTableModel::Category>(m_ui->eventComboBox->currentData().toInt());
     for (auto& entry : *entries)
-        if (user.isEmpty() || QString::fromStdString(entry.event.userName).contains(user, Qt::CaseInsensitive))
+        if ((user.isEmpty() || QString::fromStdString(entry.event.userName).contains(user, Qt::CaseInsensitive)) &&
+            (anyCategory || AuditTableModel::category(entry.event) == wanted))
             events.push_back(std::move(entry.event));
     const auto count = static_cast<int>(events.size());
     m_model->setEvents(std::move(events));

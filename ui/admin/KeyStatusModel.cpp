@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/admin/KeyStatusModel.h"
 
+#include "ui/admin/AdminFormat.h"
+
 #include <QStringList>
 
 namespace cc::ui {
@@ -21,6 +23,27 @@ void KeyStatusModel::clear()
     endResetModel();
 }
 
+QString KeyStatusModel::keyName(const std::string& serviceName)
+{
+    if (serviceName == "DatabaseKey")
+        return tr("Database key (encrypts the database file)");
+    if (serviceName == "IdentityCategory")
+        return tr("Identity category key (patients' identity keys)");
+    if (serviceName == "ClinicalCategory")
+        return tr("Clinical category key (patients' clinical keys)");
+    if (serviceName == "Index")
+        return tr("Index key (report cohort tokens)");
+    if (serviceName == "AuditRoot")
+        return tr("Audit root key (verifies the audit trail)");
+    if (serviceName == "ClinicSigning")
+        return tr("Clinic signing key (reports, backups, anchors)");
+    if (serviceName == "ReportKey")
+        return tr("Report key (encrypted statistics)");
+    if (serviceName == "RecoveryKey")
+        return tr("Recovery key (printed shares)");
+    return QString::fromStdString(serviceName);
+}
+
 int KeyStatusModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_keys.size());
@@ -39,9 +62,9 @@ QVariant KeyStatusModel::data(const QModelIndex& index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case NameColumn:
-            return QString::fromStdString(key.name);
+            return keyName(key.name);
         case IdColumn:
-            return QString::fromStdString(key.id);
+            return keyIdText(key.id);
         case VersionColumn:
             return key.version;
         case AgeColumn:
@@ -56,6 +79,8 @@ QVariant KeyStatusModel::data(const QModelIndex& index, int role) const
             return {};
         }
     }
+    if (role == Qt::ToolTipRole && index.column() == NameColumn)
+        return QString::fromStdString(key.name);
     if (role == Qt::TextAlignmentRole && (index.column() == VersionColumn || index.column() == AgeColumn))
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     return {};

@@ -10,7 +10,8 @@
 
 namespace cc::ui {
 
-/// Read-only table of KeyService::status rows (name, id, version, age in days, holders).
+/// Read-only table of KeyService::status rows: name in words (the service's name as tool tip),
+/// id in one format (lower-case hex, AdminFormat keyIdText), version, age in days, holders.
 class KeyStatusModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -24,6 +25,10 @@ public:
     void setKeys(std::vector<services::KeyStatus> keys);
     /// Removes every row.
     void clear();
+    /// The rows as the service gave them.
+    [[nodiscard]] const std::vector<services::KeyStatus>& keys() const { return m_keys; }
+    /// A key's name in words ("Database key") for the service's name ("DatabaseKey").
+    [[nodiscard]] static QString keyName(const std::string& serviceName);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

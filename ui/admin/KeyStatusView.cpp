@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/admin/KeyStatusView.h"
 
+#include "ui/admin/AdminFormat.h"
 #include "ui/admin/KeyStatusModel.h"
+#include "ui/admin/RotateKeyDialog.h"
 #include "ui/common/ErrorText.h"
 
 #include "ui_KeyStatusView.h"
 
 #include <QHeaderView>
+#include <QRegularExpression>
 
 namespace cc::ui {
 
@@ -26,6 +29,58 @@ KeyStatusView::KeyStatusView(services::ClinicService& clinic, QWidget* parent)
     m_ui->statusLabel->hide();
     connect(m_ui->applyIdleTimeoutPushButton, &QPushButton::clicked, this, &KeyStatusView::applyIdleTimeout);
     connect(m_ui->refreshPushButton, &QPushButton::clicked, this, &KeyStatusView::refresh);
+    connect(m_ui->rotatePushButton, &QPushButton::clicked, this, &KeyStatusView::openRotateDialog);
+    m_ui->custodyLabel->setText(tr("Refresh to see who holds the report key's shares."));
+}
+
+RotateKeyDialog* KeyStatusView::openRotateDialog()
+{
+    auto* dialog = new RotateKeyDialog(m_clinic, m_model->keys(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &RotateKeyDialog::sessionEnded, this, &KeyStatusView::sessionEnded);
+    dialog->open();
+    return dialog;
+}
+
+QString KeyStatusView::custodyText(const services::KeyStatus& reportKey)
+{
+    static const QRegularExpression quorumPattern(QStringLiteral("^decrypts with (\\d+) of (\\d+) custodians$"));
+    QStringList custodians;
+    int threshold = 0;
+    int parties = 0;
+    for (const auto& h : reportKey.holders) {
+        const QString holder = QString::fromStdString(h);
+        const auto match = quorumPattern.match(holder);
+        if (match.hasMatch()) {
+            threshold = match.captured(1).toInt();
+            parties = match.captured(2).toInt();
+        } else {
+            custodians << holder.toHtmlEscaped();
+        }
+    }
+    QString leaving;
+    if (threshold == 0)
+        leaving = tr("The threshold is not recorded.");
+    else if (parties - 1 >= threshold)
+        leaving = tr("If one custodian leaves, the other %1 can still decrypt reports (%2 are needed). Their "
+                     "account cannot be disabled or reset while it holds a share: the share exists only in their "
+                     "key slot and would be lost.")
+                      .arg(parties - 1)
+                      .arg(threshold);
+    else
+        leaving = tr("If one custodian leaves, reports can no longer be decrypted: all %1 custodians are needed. "
+                     "Keep every custodian's password safe; a custodian's account cannot be disabled or reset "
+                     "while it holds a share, and the recovery key does not hold the shares.")
+                      .arg(parties);
+    return tr("<p>Key id (fingerprint of the public key): <code>%1</code>, version %2.<br>"
+              "Decrypting a report's totals takes <b>%3 of %4</b> custodians, each with their own share.</p>"
+              "<p>Custodians: %5</p><p>%6</p>")
+        .arg(keyIdText(reportKey.id).toHtmlEscaped())
+        .arg(reportKey.version)
+        .arg(threshold)
+        .arg(parties)
+        .arg(custodians.join(QStringLiteral(", ")), leaving.toHtmlEscaped());
 }
 
 KeyStatusView::~KeyStatusView() = default;
@@ -40,6 +95,9 @@ void KeyStatusView::refresh()
         showStatus(ErrorText::forError(keys.error()), true);
         return;
     }
+    for (const auto& key : *keys)
+        if (key.name == "ReportKey")
+            m_ui->custodyLabel->setText(custodyText(key));
     m_model->setKeys(std::move(keys).value());
     m_ui->keysTableView->resizeColumnsToContents();
     m_ui->keysTableView->horizontalHeader()->setStretchLastSection(true);
@@ -48,6 +106,7 @@ void KeyStatusView::refresh()
 void KeyStatusView::clear()
 {
     m_model->clear();
+    m_ui->custodyLabel->setText(tr("Refresh to see who holds the report key's shares."));
     m_ui->statusLabel->hide();
 }
 

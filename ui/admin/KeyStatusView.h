@@ -15,6 +15,7 @@ class KeyStatusView;
 namespace cc::ui {
 
 class KeyStatusModel;
+class RotateKeyDialog;
 
 /// Shows KeyService::status (never a key) and sets the clinic's idle timeout (2 to 30 minutes).
 class KeyStatusView : public QWidget
@@ -32,6 +33,16 @@ public:
     void clear();
     /// The table's model (tests).
     [[nodiscard]] KeyStatusModel* model() const { return m_model; }
+    /// Opens the rotation dialog (window-modal, open() so tests can fill it); it is returned.
+    RotateKeyDialog* openRotateDialog();
+    /// The custody text for the report key row (holders "name (share i)" and "decrypts with t of
+    /// n custodians", as KeyService::status gives them): custodians, threshold, id, and what
+    /// happens if one leaves.
+    [[nodiscard]] static QString custodyText(const services::KeyStatus& reportKey);
+
+signals:
+    /// A rotation ended the session.
+    void sessionEnded();
 
 private:
     void applyIdleTimeout();

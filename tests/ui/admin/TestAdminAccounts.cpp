@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/services/PatientService.h"
 #include "tests/ui/support/ClinicFixture.h"
 #include "ui/admin/AccountDialog.h"
 #include "ui/admin/AccountTableModel.h"
@@ -195,22 +196,51 @@ private slots:
 
     void careTeamAddListRemove()
     {
-        const QString patient = QStringLiteral("0123456789abcdef0123456789abcdef");
-        QTest::keyClicks(accounts()->findChild<QLineEdit*>("patientIdLineEdit"), patient);
-        QTest::keyClicks(accounts()->findChild<QLineEdit*>("doctorLineEdit"), ClinicFixture::kDoctor);
+        // A patient created by the doctor (who joins the care team), found by name, never by id.
+        m_fixture->clinic().logout();
+        QVERIFY(m_fixture->login(ClinicFixture::kDoctor, ClinicFixture::kDoctorPassword));
+        cc::model::Patient patient;
+        patient.mrn = QStringLiteral("MRN-4711");
+        patient.givenName = QStringLiteral("Lena");
+        patient.familyName = QStringLiteral("Moreau");
+        patient.birthDate = QStringLiteral("1971-03-09");
+        QVERIFY(cc::services::PatientService(m_fixture->clinic()).create(patient).ok());
+        m_fixture->clinic().logout();
+        QVERIFY(m_fixture->login(ClinicFixture::kAdmin, ClinicFixture::kAdminPassword));
+
+        auto* status = accounts()->findChild<QLabel*>("statusLabel");
         QTest::mouseClick(accounts()->findChild<QPushButton*>("addCareTeamPushButton"), Qt::LeftButton);
+        QVERIFY(status->text().contains("choose a patient"));
+        QTest::keyClicks(accounts()->findChild<QLineEdit*>("patientSearchLineEdit"), "moreau");
+        QTest::mouseClick(accounts()->findChild<QPushButton*>("findPatientPushButton"), Qt::LeftButton);
+        auto* patients = accounts()->findChild<QComboBox*>("patientComboBox");
+        QCOMPARE(patients->count(), 1);
+        QVERIFY(patients->currentText().contains("Moreau, Lena"));
+        QVERIFY(patients->currentText().contains("MRN-4711"));
+        QTest::mouseClick(accounts()->findChild<QPushButton*>("listCareTeamPushButton"), Qt::LeftButton);
         auto* team = m_window->accountsView()->careTeamModel();
         QAbstractItemModelTester tester(team, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(team->stringList(), QStringList{ClinicFixture::kDoctor});
+        QTest::keyClicks(accounts()->findChild<QLineEdit*>("doctorLineEdit"), ClinicFixture::kDoctor);
         QTest::mouseClick(accounts()->findChild<QPushButton*>("removeCareTeamPushButton"), Qt::LeftButton);
         QVERIFY(team->stringList().isEmpty());
+        QTest::mouseClick(accounts()->findChild<QPushButton*>("addCareTeamPushButton"), Qt::LeftButton);
+        QCOMPARE(team->stringList(), QStringList{ClinicFixture::kDoctor});
 
         // An administrator is not a doctor: the service refuses, the view says so.
         auto* doctor = accounts()->findChild<QLineEdit*>("doctorLineEdit");
         doctor->clear();
         QTest::keyClicks(doctor, ClinicFixture::kAdmin);
         QTest::mouseClick(accounts()->findChild<QPushButton*>("addCareTeamPushButton"), Qt::LeftButton);
-        QVERIFY(accounts()->findChild<QLabel*>("statusLabel")->styleSheet().contains("#b00020"));
+        QVERIFY(status->styleSheet().contains("#b00020"));
+
+        // A search that matches nobody says so.
+        auto* search = accounts()->findChild<QLineEdit*>("patientSearchLineEdit");
+        search->clear();
+        QTest::keyClicks(search, "nobody-like-this");
+        QTest::mouseClick(accounts()->findChild<QPushButton*>("findPatientPushButton"), Qt::LeftButton);
+        QCOMPARE(patients->count(), 0);
+        QVERIFY(status->text().contains("No patient matches"));
     }
 
     void clearSensitiveDataEmptiesModels()

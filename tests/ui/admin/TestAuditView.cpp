@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/services/KeyService.h"
 #include "tests/ui/support/ClinicFixture.h"
 #include "ui/admin/AuditTableModel.h"
 #include "ui/admin/AuditView.h"
@@ -74,6 +75,38 @@ private slots:
         QVERIFY(countWhere(AuditTableModel::UserColumn, ClinicFixture::kAdmin) >= 1);
         QVERIFY(countWhere(AuditTableModel::OutcomeColumn, QStringLiteral("Minor failure")) >= 1);
         QVERIFY(m_view->model()->index(0, AuditTableModel::TimeColumn).data().toString().endsWith('Z'));
+    }
+
+    void eventsInWordsAndTruthfulOutcomes()
+    {
+        // A routine read of the key status (DICOM Security Alert) is not shown as an alert.
+        QVERIFY(cc::services::KeyService(m_fixture->clinic()).status().ok());
+        show();
+        QVERIFY(countWhere(AuditTableModel::EventColumn, QStringLiteral("Key status viewed")) >= 1);
+        QCOMPARE(countWhere(AuditTableModel::EventColumn, QStringLiteral("Security alert")), 0);
+        // The doctor's failed login reads as failed and its detail as not done.
+        int failedLogins = 0;
+        for (int row = 0; row < m_view->model()->rowCount(); ++row)
+            if (m_view->model()->index(row, AuditTableModel::EventColumn).data().toString() == "Login failed") {
+                ++failedLogins;
+                QVERIFY(m_view->model()
+                            ->index(row, AuditTableModel::ReasonColumn)
+                            .data()
+                            .toString()
+                            .startsWith("Not done"));
+            }
+        QVERIFY(failedLogins >= 1);
+        // The event filter keeps one kind only.
+        auto* events = m_view->findChild<QComboBox*>("eventComboBox");
+        events->setCurrentIndex(events->findText(QStringLiteral("Logins and logouts")));
+        show();
+        const int logins = m_view->model()->rowCount();
+        QVERIFY(logins >= 2);
+        QCOMPARE(countWhere(AuditTableModel::EventColumn, QStringLiteral("Login")) +
+                     countWhere(AuditTableModel::EventColumn, QStringLiteral("Login failed")) +
+                     countWhere(AuditTableModel::EventColumn, QStringLiteral("Logout")),
+                 logins);
+        events->setCurrentIndex(0);
     }
 
     void filtersNarrow()

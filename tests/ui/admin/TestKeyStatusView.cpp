@@ -48,7 +48,7 @@ private slots:
                 QVERIFY2(!longBase64.match(cell).hasMatch(), qPrintable(cell));
             }
         }
-        QVERIFY2(names.join(' ').contains("DatabaseKey"), qPrintable(names.join(' ')));
+        QVERIFY2(names.join(' ').contains("Database key"), qPrintable(names.join(' ')));
         // The doctor holds the clinical key; the administrator does not (DESIGN.md section 4).
         for (int row = 0; row < model->rowCount(); ++row)
             if (model->index(row, KeyStatusModel::NameColumn).data().toString().contains("Clinical")) {

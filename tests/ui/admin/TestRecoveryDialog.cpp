@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The recovery dialog over real clinics: per-share checksum feedback as each share is typed, more
+// lines when the shares ask for them, a custodian refused, a doctor's access restored (one audit
+// event, flagged).
+#include "core/crypto/Rng.h"
+#include "tests/support/TestClinic.h"
+#include "tests/ui/admin/AdminTestSupport.h"
+#include "ui/admin/RecoveryDialog.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTest>
+
+using namespace cc;
+using namespace cc::ui;
+
+namespace {
+
+QString labelText(QWidget* parent, const QString& name)
+{
+    auto* label = parent->findChild<QLabel*>(name);
+    return label != nullptr && label->isVisibleTo(parent) ? label->text() : QString();
+}
+
+QLineEdit* edit(QWidget* parent, const QString& name)
+{
+    return parent->findChild<QLineEdit*>(name);
+}
+
+QPushButton* okButton(QWidget* dialog)
+{
+    return dialog->findChild<QDialogButtonBox*>("buttonBox")->button(QDialogButtonBox::Ok);
+}
+
+/// One base32 character changed: the format stays, the CRC-32 no longer matches.
+QString mistyped(const std::string& share)
+{
+    std::string s = share;
+    // The first data character ("CC1-k-i-X..."): a full group, every bit of it counts.
+    const auto pos = s.find('-', s.find('-', s.find('-') + 1) + 1) + 1;
+    s[pos] = s[pos] == 'A' ? 'B' : 'A';
+    return QString::fromStdString(s);
+}
+
+std::unique_ptr<RecoveryDialog> dialogFor(test::TestClinic& c)
+{
+    return std::make_unique<RecoveryDialog>(c.store(), c.clock(), crypto::SystemRng::instance(), c.options(),
+                                            c.setup().recoveryBlob);
+}
+
+} // namespace
+
+class TestRecoveryDialog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void feedbackAsEachShareIsTyped()
+    {
+        auto made = test::TestClinic::create();
+        QVERIFY(made.ok());
+        auto& c = **made;
+        auto dialog = dialogFor(c);
+        dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog.get()));
+        QCOMPARE(dialog->shareFieldCount(), 2);
+        const auto& shares = c.setup().recoveryShares;
+        QTest::keyClicks(edit(dialog.get(), "shareLineEdit1"), QString::fromStdString(shares[0]));
+        QVERIFY2(labelText(dialog.get(), "shareStatusLabel1")
+                     .contains("✓ Checksum matches: share number 1 of a set "
+                               "that needs 2"),
+                 qPrintable(labelText(dialog.get(), "shareStatusLabel1")));
+        // Half typed: the format is not complete yet; mistyped: the checksum says so.
+        QTest::keyClicks(edit(dialog.get(), "shareLineEdit2"), QString::fromStdString(shares[1]).left(12));
+        QVERIFY(labelText(dialog.get(), "shareStatusLabel2").startsWith("✗"));
+        edit(dialog.get(), "shareLineEdit2")->setText(mistyped(shares[1]));
+        QVERIFY2(labelText(dialog.get(), "shareStatusLabel2").contains("checksum"),
+                 qPrintable(labelText(dialog.get(), "shareStatusLabel2")));
+        // The same share twice is refused before anything is combined.
+        edit(dialog.get(), "shareLineEdit2")->setText(QString::fromStdString(shares[0]));
+        QVERIFY(labelText(dialog.get(), "shareStatusLabel2").contains("already typed"));
+        QTest::keyClicks(edit(dialog.get(), "accountLineEdit"), test::kDoctor);
+        QTest::keyClicks(edit(dialog.get(), "passwordLineEdit"), "temporary password 1");
+        QTest::keyClicks(edit(dialog.get(), "repeatLineEdit"), "temporary password 1");
+        QVERIFY(!okButton(dialog.get())->isEnabled());
+        edit(dialog.get(), "shareLineEdit2")->setText(mistyped(shares[2]));
+        QVERIFY(testing::adminScreenshot(dialog.get(), "admin-recovery.png"));
+        QVERIFY(!okButton(dialog.get())->isEnabled());
+        edit(dialog.get(), "shareLineEdit2")->setText(QString::fromStdString(shares[2]).toLower());
+        QVERIFY(labelText(dialog.get(), "shareStatusLabel2").contains("share number 3"));
+        QVERIFY(okButton(dialog.get())->isEnabled());
+
+        QTest::mouseClick(okButton(dialog.get()), Qt::LeftButton);
+        QVERIFY2(dialog->recovered(), qPrintable(labelText(dialog.get(), "resultLabel")));
+        QVERIFY(labelText(dialog.get(), "resultLabel").contains("new key slot"));
+        QVERIFY(edit(dialog.get(), "shareLineEdit1")->text().isEmpty()); // shares are not kept on screen
+        QVERIFY(testing::adminScreenshot(dialog.get(), "admin-recovery-done.png"));
+        QVERIFY(c.login(test::kDoctor, "temporary password 1").ok());
+        QVERIFY(c.clinic().mustChangePassword());
+        c.clinic().logout();
+        QVERIFY(c.login(test::kAdmin, test::kAdminPassword).ok());
+        const auto events = testing::eventsStartingWith(c.clinic(), "recovery key:");
+        QCOMPARE(events.size(), std::size_t{1});
+        QVERIFY(events.front().flagged);
+        QCOMPARE(events.front().userName, std::string(test::kDoctor));
+    }
+
+    void custodianRefusedInTheDialog()
+    {
+        auto made = test::TestClinic::create();
+        QVERIFY(made.ok());
+        auto& c = **made;
+        auto dialog = dialogFor(c);
+        dialog->show();
+        const auto& shares = c.setup().recoveryShares;
+        edit(dialog.get(), "shareLineEdit1")->setText(QString::fromStdString(shares[1]));
+        edit(dialog.get(), "shareLineEdit2")->setText(QString::fromStdString(shares[2]));
+        edit(dialog.get(), "accountLineEdit")->setText(test::kAdmin);
+        edit(dialog.get(), "passwordLineEdit")->setText("temporary password 1");
+        edit(dialog.get(), "repeatLineEdit")->setText("temporary password 1");
+        QTest::mouseClick(okButton(dialog.get()), Qt::LeftButton);
+        QVERIFY(!dialog->recovered());
+        QVERIFY2(labelText(dialog.get(), "resultLabel").contains("report-key share"),
+                 qPrintable(labelText(dialog.get(), "resultLabel")));
+        QVERIFY(okButton(dialog.get())->isEnabled());              // nothing typed is lost: try another account
+        QVERIFY(c.login(test::kAdmin, test::kAdminPassword).ok()); // alice's slot is untouched
+        const auto events = testing::eventsStartingWith(c.clinic(), "recovery key: refused");
+        QCOMPARE(events.size(), std::size_t{1});
+        QCOMPARE(events.front().outcome, audit::AuditOutcome::MinorFailure);
+    }
+
+    void moreLinesWhenTheSharesAskForThem()
+    {
+        auto made = test::TestClinic::create([](services::SetupRequest& r) {
+            r.recoveryShares = 4;
+            r.recoveryThreshold = 3;
+        });
+        QVERIFY(made.ok());
+        auto& c = **made;
+        auto dialog = dialogFor(c);
+        dialog->show();
+        edit(dialog.get(), "shareLineEdit1")->setText(QString::fromStdString(c.setup().recoveryShares[3]));
+        QCOMPARE(dialog->shareFieldCount(), 3);
+        QVERIFY(labelText(dialog.get(), "shareStatusLabel1").contains("needs 3"));
+        QTRY_VERIFY(labelText(dialog.get(), "shareStatusLabel3").contains("Waiting")); // shown by the layout
+    }
+};
+
+QTEST_MAIN(TestRecoveryDialog)
+#include "TestRecoveryDialog.moc"

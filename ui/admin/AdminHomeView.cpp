@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/admin/AdminHomeView.h"
+
+#include "core/services/AuditReviewService.h"
+#include "core/services/AuditService.h"
+#include "ui/admin/AdminFormat.h"
+#include "ui/admin/ReviewDialog.h"
+#include "ui/common/ErrorText.h"
+
+#include "ui_AdminHomeView.h"
+
+#include <QSettings>
+
+namespace cc::ui {
+
+namespace {
+const QString kReminderKey = QStringLiteral("admin/backupReminderDays");
+constexpr std::int64_t kDayMs = 86'400'000;
+} // namespace
+
+AdminHomeView::AdminHomeView(services::ClinicService& clinic, QWidget* parent)
+    : QWidget(parent), m_ui(std::make_unique<Ui::AdminHomeView>()), m_clinic(clinic)
+{
+    m_ui->setupUi(this);
+    m_ui->reminderFrame->hide();
+    m_ui->reminderDaysSpinBox->setValue(QSettings().value(kReminderKey, 7).toInt());
+    connect(m_ui->reminderDaysSpinBox, &QSpinBox::valueChanged, this, &AdminHomeView::saveReminderDays);
+    connect(m_ui->backUpNowPushButton, &QPushButton::clicked, this, &AdminHomeView::backupRequested);
+    connect(m_ui->reviewPushButton, &QPushButton::clicked, this, &AdminHomeView::openReviewDialog);
+}
+
+ReviewDialog* AdminHomeView::openReviewDialog()
+{
+    auto* dialog = new ReviewDialog(m_clinic, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &ReviewDialog::reviewed, this, &AdminHomeView::refresh);
+    dialog->refresh();
+    dialog->open();
+    return dialog;
+}
+
+AdminHomeView::~AdminHomeView() = default;
+
+void AdminHomeView::refresh()
+{
+    auto review = services::AuditReviewService(m_clinic).items();
+    m_unreviewed = -1;
+    if (review) {
+        m_unreviewed = static_cast<int>(
+            std::count_if(review->begin(), review->end(), [](const auto& item) { return !item.reviewed; }));
+        m_ui->reviewLabel->setText(
+            m_unreviewed == 0
+                ? tr("None: every flagged event has been reviewed.")
+                : tr("%n flagged event(s) (emergency access, refusals, recoveries)", nullptr, m_unreviewed));
+        m_ui->reviewLabel->setStyleSheet(m_unreviewed == 0 ? QString() : QStringLiteral("color: #b00020;"));
+    } else {
+        m_ui->reviewLabel->setText(tr("Unknown: %1").arg(ErrorText::forError(review.error())));
+    }
+
+    // A backup is one "backup created" event (docs/BACKUP.md): the newest successful one.
+    audit::AuditFilter filter;
+    filter.action = audit::AuditAction::Read;
+    auto events = services::AuditService(m_clinic).list(filter);
+    m_loaded = events.ok();
+    m_lastBackupMs.reset();
+    if (!events) {
+        m_ui->lastBackupLabel->setText(tr("Unknown: %1").arg(ErrorText::forError(events.error())));
+        updateReminder();
+        return;
+    }
+    QString by;
+    for (const auto& entry : *events) {
+        const auto& e = entry.event;
+        if (e.objectType == "Backup" && e.detail.rfind("backup created", 0) == 0 &&
+            e.outcome == audit::AuditOutcome::Success) {
+            m_lastBackupMs = e.timeMs;
+            by = QString::fromStdString(e.userName);
+        }
+    }
+    if (m_lastBackupMs) {
+        const std::int64_t days = (m_clinic.clock().nowSeconds() * 1000 - *m_lastBackupMs) / kDayMs;
+        m_ui->lastBackupLabel->setText(
+            tr("%1 by %2 (%n day(s) ago)", nullptr, static_cast<int>(days)).arg(utcDateTime(*m_lastBackupMs), by));
+    } else {
+        m_ui->lastBackupLabel->setText(tr("No backup of this clinic has been made yet."));
+    }
+    updateReminder();
+}
+
+void AdminHomeView::clear()
+{
+    m_loaded = false;
+    m_lastBackupMs.reset();
+    m_unreviewed = -1;
+    m_ui->lastBackupLabel->clear();
+    m_ui->reviewLabel->clear();
+    m_ui->reminderFrame->hide();
+}
+
+bool AdminHomeView::reminderShown() const
+{
+    return !m_ui->reminderFrame->isHidden();
+}
+
+void AdminHomeView::saveReminderDays(int days)
+{
+    QSettings().setValue(kReminderKey, days);
+    updateReminder();
+}
+
+void AdminHomeView::updateReminder()
+{
+    if (!m_loaded) {
+        m_ui->reminderFrame->hide();
+        return;
+    }
+    const int limitDays = m_ui->reminderDaysSpinBox->value();
+    const std::int64_t nowMs = m_clinic.clock().nowSeconds() * 1000;
+    if (!m_lastBackupMs) {
+        m_ui->reminderLabel->setText(tr("This clinic has never been backed up. A lost or damaged disk would lose "
+                                        "every record: make a backup and keep it on another medium."));
+    } else if (nowMs - *m_lastBackupMs > limitDays * kDayMs) {
+        m_ui->reminderLabel->setText(tr("The last backup is older than %n day(s). Make a new one and keep it on "
+                                        "another medium.",
+                                        nullptr, limitDays));
+    } else {
+        m_ui->reminderFrame->hide();
+        return;
+    }
+    m_ui->reminderFrame->show();
+}
+
+} // namespace cc::ui

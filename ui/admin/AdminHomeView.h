@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The administrator's home page: events waiting for review, the last backup and the backup reminder.
+#pragma once
+
+#include <QWidget>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+
+namespace Ui {
+class AdminHomeView;
+}
+
+namespace cc::services {
+class ClinicService;
+}
+
+namespace cc::ui {
+
+class ReviewDialog;
+
+/// Shows how many flagged audit events wait for review (AuditReviewService, audited) with a
+/// Review button, and when the clinic was last backed up (found in the audit trail through AuditService, which
+/// audits the query) and a reminder when that is older than the workstation's setting (QSettings
+/// "admin/backupReminderDays", 1 to 90 days, 7 by default).
+class AdminHomeView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    /// `clinic` must outlive the view.
+    explicit AdminHomeView(services::ClinicService& clinic, QWidget* parent = nullptr);
+    ~AdminHomeView() override;
+
+    /// Reloads the facts from the services.
+    void refresh();
+    /// Forgets what is on screen (idle lock, logout).
+    void clear();
+    /// True while the reminder is shown (tests).
+    [[nodiscard]] bool reminderShown() const;
+    /// Events waiting for review at the last refresh, or -1 if unknown.
+    [[nodiscard]] int unreviewedCount() const { return m_unreviewed; }
+    /// Opens the review dialog (window-modal, open()); it is returned.
+    ReviewDialog* openReviewDialog();
+
+signals:
+    /// "Back up now" was clicked.
+    void backupRequested();
+
+private:
+    void saveReminderDays(int days);
+    void updateReminder();
+
+    std::unique_ptr<Ui::AdminHomeView> m_ui;
+    services::ClinicService& m_clinic;
+    std::optional<std::int64_t> m_lastBackupMs;
+    bool m_loaded = false;
+    int m_unreviewed = -1;
+};
+
+} // namespace cc::ui
