@@ -132,11 +132,13 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # Dependencies are computed from the ELF files by dpkg-shlibdeps, never listed by hand.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF)
+# Qt's own strings (standard buttons, file dialogs) in the user's language: data, not a library.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS qt6-translations-l10n)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "encrypted electronic health record for clinic workstations")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION_SUMMARY}
-CipherChart keeps patient data encrypted at every layer: a SQLCipher database,
+# CPack puts the summary first; this is the extended description.
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "CipherChart keeps patient data encrypted at every layer: a SQLCipher database,
 records sealed with AES-256-GCM under per-patient keys, keys divided by role
 and wrapped per user with Argon2id, and a hash-chained audit trail.
 Clinic statistics are computed over Paillier-encrypted values and decrypted

@@ -62,6 +62,10 @@ dpkg -L cipherchart | sort >"${OUT}/files.txt"
 /usr/bin/cipherchart --version
 /usr/bin/cipherchart-cli selftest | tail -1
 man -w cipherchart cipherchart-cli >/dev/null || fail "manual pages not found"
+desktop-file-validate /usr/share/applications/org.cipherchart.CipherChart.desktop
+if command -v update-mime-database >/dev/null; then # shared-mime-info's trigger registers the types
+    [ -f /usr/share/mime/application/x-cipherchart-backup.xml ] || fail "the backup MIME type is not registered"
+fi
 
 step "demo clinic from the installed data"
 HOME_DIR=$(mktemp -d)
