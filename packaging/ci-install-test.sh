@@ -44,8 +44,9 @@ dpkg-deb --info "${DEB}" | sed -n '/Package:/,$p'
 DEPENDS=$(dpkg-deb --field "${DEB}" Depends)
 [ -n "${DEPENDS}" ] || fail "no computed Depends"
 if grep -q 'sqlite' <<<"${DEPENDS}"; then fail "a SQLite package among the dependencies: ${DEPENDS}"; fi
-dpkg-deb --contents "${DEB}" | grep -q ' ./usr/bin/cipherchart$' || fail "no /usr/bin/cipherchart"
-dpkg-deb --contents "${DEB}" | grep -q ' ./usr/bin/cipherchart-cli$' || fail "no /usr/bin/cipherchart-cli"
+CONTENTS=$(dpkg-deb --contents "${DEB}")
+grep -q ' ./usr/bin/cipherchart$' <<<"${CONTENTS}" || fail "no /usr/bin/cipherchart"
+grep -q ' ./usr/bin/cipherchart-cli$' <<<"${CONTENTS}" || fail "no /usr/bin/cipherchart-cli"
 
 step "lintian, desktop-file-validate, appstreamcli"
 # Runs as root on CI: lintian would refuse without --allow-root.
@@ -54,12 +55,12 @@ desktop-file-validate packaging/org.cipherchart.CipherChart.desktop
 appstreamcli validate --no-net "${BUILD}/packaging/org.cipherchart.CipherChart.metainfo.xml"
 
 step "apt-get install ./${DEB}"
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./${DEB}" >"${OUT}/apt-install.log"
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$(realpath "${DEB}")" >"${OUT}/apt-install.log"
 dpkg -L cipherchart | sort >"${OUT}/files.txt"
 [ "$(command -v cipherchart-cli)" = /usr/bin/cipherchart-cli ] || fail "cipherchart-cli is not /usr/bin's"
 [ "$(/usr/bin/cipherchart-cli --version)" = "cipherchart-cli $(dpkg-query -W -f='${Version}' cipherchart | cut -d- -f1)" ] ||
     fail "cipherchart-cli --version disagrees with the package version"
-/usr/bin/cipherchart --version
+QT_QPA_PLATFORM=offscreen /usr/bin/cipherchart --version
 /usr/bin/cipherchart-cli selftest | tail -1
 man -w cipherchart cipherchart-cli >/dev/null || fail "manual pages not found"
 desktop-file-validate /usr/share/applications/org.cipherchart.CipherChart.desktop
@@ -83,9 +84,9 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
     /usr/bin/cipherchart --demo >"$1/gui.log" 2>&1 &
     gui=$!
     for _ in $(seq 1 120); do
-        if xdotool search --onlyvisible --name "DEMO clinic — Log in" >/dev/null 2>&1; then
+        if id=$(xdotool search --onlyvisible --name "DEMO clinic — Log in" 2>/dev/null | head -1) && [ -n "$id" ]; then
             sleep 1
-            import -window root "$1/login.png"
+            import -window "$id" "$1/login.png"
             kill "$gui"
             wait "$gui" || true
             exit 0

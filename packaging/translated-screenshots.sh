@@ -3,10 +3,11 @@
 # Screenshots of the Spanish translation: the demo clinic's login window and the doctor's window,
 # taken from the real executable under Xvfb (xdotool types the demo doctor's public password).
 #
-#   bash packaging/translated-screenshots.sh [PRESET]   # writes docs/screenshots/{login,doctor}-es.png
+#   bash packaging/translated-screenshots.sh [PRESET|BUILD-DIR]   # writes docs/screenshots/{login,doctor}-es.png
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BUILD="build/${1:-dev}"
+BUILD="${1:-dev}"
+[[ "${BUILD}" == */* ]] || BUILD="build/${BUILD}"
 OUT="$(pwd)/docs/screenshots"
 for tool in xvfb-run xdotool import; do
     command -v "$tool" >/dev/null || { echo "translated-screenshots: $tool missing (bash packaging/install-deps.sh --packaging)" >&2; exit 1; }
