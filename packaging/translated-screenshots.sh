@@ -21,7 +21,8 @@ export HOME="${TMP}" XDG_DATA_HOME="${TMP}/data" LANG=es_ES.UTF-8 LANGUAGE=es LC
 
 xvfb-run -a -s "-screen 0 1280x860x24" bash -c '
     set -euo pipefail
-    "$1/app/cipherchart" --demo >"$3/gui.log" 2>&1 &
+    log="$3/gui.log"
+    "$1/app/cipherchart" --demo >"$log" 2>&1 &
     gui=$!
     trap "kill $gui 2>/dev/null || true" EXIT
     wait_for() { # window name pattern
@@ -29,9 +30,10 @@ xvfb-run -a -s "-screen 0 1280x860x24" bash -c '
             id=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -1) && [ -n "$id" ] && { echo "$id"; return 0; }
             sleep 0.5
         done
-        echo "no window \"$1\"" >&2; cat "$3/gui.log" >&2; return 1
+        echo "no window \"$1\"" >&2; cat "$log" >&2; return 1
     }
-    login=$(wait_for "Iniciar sesión")
+    # ASCII patterns: xdotool matches with regcomp in the C locale.
+    login=$(wait_for "Iniciar sesi")
     sleep 1
     import -window "$login" "$2/login-es.png"
     xdotool windowactivate --sync "$login" 2>/dev/null || xdotool windowfocus --sync "$login"
@@ -40,7 +42,7 @@ xvfb-run -a -s "-screen 0 1280x860x24" bash -c '
     xdotool key Tab
     xdotool type --delay 20 "demo-doctor-pass"
     xdotool key Return
-    doctor=$(wait_for "pacientes en su equipo|CipherChart — doctor")
+    doctor=$(wait_for "CipherChart.*doctor")
     sleep 2
     import -window "$doctor" "$2/doctor-es.png"
 ' _ "${BUILD}" "${OUT}" "${TMP}"
