@@ -40,7 +40,7 @@ rm -f "${BUILD}"/cipherchart_*.deb
 step "package (cpack)"
 (cd "${BUILD}" && cpack -G DEB >/dev/null)
 DEB=$(ls "${BUILD}"/cipherchart_*.deb)
-dpkg-deb --info "${DEB}" | sed -n '/Package:/,$p'
+dpkg-deb --field "${DEB}"
 DEPENDS=$(dpkg-deb --field "${DEB}" Depends)
 [ -n "${DEPENDS}" ] || fail "no computed Depends"
 if grep -q 'sqlite' <<<"${DEPENDS}"; then fail "a SQLite package among the dependencies: ${DEPENDS}"; fi
