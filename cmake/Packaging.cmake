@@ -99,6 +99,7 @@ foreach(exe cipherchart cipherchart-cli)
     add_custom_command(OUTPUT ${page}.gz
         COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/man
         COMMAND ${CMAKE_COMMAND} -E env QT_QPA_PLATFORM=offscreen LC_ALL=C.UTF-8 LANGUAGE= LANG=C.UTF-8
+                ASAN_OPTIONS=detect_leaks=0 # the asan-ubsan preset builds the man pages too
                 ${HELP2MAN_EXE} --no-info --section=1 --include=${CC_PACKAGING_DIR}/man/${exe}.h2m
                 --output=${page} $<TARGET_FILE:${exe}>
         COMMAND ${GZIP_EXE} -9 -n -f ${page}
