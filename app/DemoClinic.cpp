@@ -2,6 +2,7 @@
 // The demo clinic: created once in a staging folder, filled as the demo doctor, renamed into place.
 #include "app/DemoClinic.h"
 
+#include "app/DataDir.h"
 #include "core/Clock.h"
 #include "core/crypto/Rng.h"
 #include "core/services/AccountService.h"
@@ -17,13 +18,6 @@
 
 #include <filesystem>
 #include <system_error>
-
-// Q_INIT_RESOURCE must be used outside any namespace; cc_startup is a static library, so its
-// resources are registered explicitly before the first read.
-static void initDemoResources()
-{
-    Q_INIT_RESOURCE(demo);
-}
 
 namespace cc::app {
 namespace {
@@ -181,13 +175,14 @@ Result<DemoClinic> openOrCreateDemoClinic(const std::string& dir, const DemoOpti
         opened.store = std::move(store).value();
         return opened;
     }
-    initDemoResources();
-    const DemoFill importSample = [&options](services::ClinicService& doctor) {
+    auto sample = demoSyntheaDir();
+    if (!sample)
+        return std::move(sample).error();
+    const DemoFill importSample = [&options, &sample](services::ClinicService& doctor) {
         services::ImportService import(doctor);
-        return import.importSynthea(QString::fromLatin1(kDemoSyntheaResource),
-                                    [&options](std::size_t done, std::size_t total) {
-                                        return !options.progress || options.progress("import", done, total);
-                                    });
+        return import.importSynthea(QString::fromStdString(*sample), [&options](std::size_t done, std::size_t total) {
+            return !options.progress || options.progress("import", done, total);
+        });
     };
     return createDemoClinic(dir, options, importSample);
 }

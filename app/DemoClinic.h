@@ -29,9 +29,6 @@ inline constexpr const char* kDemoDoctorPassword = "demo-doctor-pass";
 inline constexpr const char* kDemoPatient = "patient";
 inline constexpr const char* kDemoPatientPassword = "demo-patient-pass";
 
-/// Qt resource folder of the bundled Synthea sample (resources/demo/demo.qrc, compiled into cc_startup).
-inline constexpr const char* kDemoSyntheaResource = ":/demo/synthea";
-
 /// Progress of the long steps: `step` is "report key" (safe primes) or "import"; returning false cancels.
 using DemoProgress = std::function<bool(const std::string& step, std::size_t done, std::size_t total)>;
 
@@ -75,7 +72,8 @@ using DemoFill = std::function<Result<interop::ImportSummary>(services::ClinicSe
 /// Opens the demo clinic at `dir`, creating it the first time: clinic "Demo Clinic" marked demo,
 /// administrator `admin` and doctor `doctor` with the fixed demo passwords, the report key
 /// (generated with progress unless options.reportKeySource is set), recovery.ccr, and the bundled
-/// Synthea sample (27 patients) imported as the doctor, so they are on the doctor's care team.
+/// Synthea sample (27 patients, read from demoSyntheaDir(): /usr/share/cipherchart/demo/synthea when
+/// installed) imported as the doctor, so they are on the doctor's care team.
 /// Creation happens in `dir` + ".creating" and is renamed into place only when complete, so an
 /// interrupted creation is redone from scratch next time and never leaves a half-filled clinic.
 /// An existing clinic is only opened, never re-imported. Errors: InvalidArgument (the folder holds

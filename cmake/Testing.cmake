@@ -12,7 +12,7 @@ function(cc_add_test)
         set(T_TIMEOUT 300)
     endif()
     set_tests_properties(${T_NAME} PROPERTIES
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=*.debug=false;CIPHERCHART_ALLOW_TEST_KEYS=1"
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=*.debug=false;CIPHERCHART_ALLOW_TEST_KEYS=1;CIPHERCHART_DATA_DIR=${CC_DATA_BUILD_DIR}"
         TIMEOUT ${T_TIMEOUT}
         LABELS "${T_LABELS}")
 endfunction()

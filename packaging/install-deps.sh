@@ -12,7 +12,12 @@ PACKAGES=(
     clang-format clang-tidy
     xvfb xauth imagemagick fonts-dejavu-core
     python3 python3-jsonschema  # tests only: the exported FHIR bundles checked against HL7's R4 schema
+    help2man librsvg2-bin qt6-l10n-tools  # build: manual pages, hicolor icons, translations (.qm)
 )
+# --packaging: also the tools that check the .deb (packaging/ci-install-test.sh).
+if [ "${1:-}" = "--packaging" ]; then
+    PACKAGES+=(lintian desktop-file-utils appstream xdotool)
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // cipherchart-cli: administrative and batch work over the same services as the GUI.
+#include "app/DataDir.h"
 #include "app/Startup.h"
 #include "app/cli/AccountCommands.h"
 #include "app/cli/AuditCommands.h"
@@ -29,6 +30,7 @@ int main(int argc, char** argv)
     QCoreApplication qapp(argc, argv);
     QCoreApplication::setApplicationName("cipherchart-cli");
     QCoreApplication::setApplicationVersion(CC_VERSION);
+    app::installTranslators(qapp);
 
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.size() == 1 && args[0] == "--version") {

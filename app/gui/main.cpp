@@ -2,6 +2,7 @@
 // cipherchart: the clinic workstation GUI. Hardening and the self-test run before any window; then
 // the clinic folder (or, with --demo, the demo clinic, created the first time) is opened (without
 // keys) and the login window shown.
+#include "app/DataDir.h"
 #include "app/DemoClinic.h"
 #include "app/Startup.h"
 #include "core/Clock.h"
@@ -122,6 +123,8 @@ int main(int argc, char** argv)
     QApplication qapp(argc, argv);
     QApplication::setApplicationName("CipherChart");
     QApplication::setApplicationVersion(CC_VERSION);
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.cipherchart.CipherChart"));
+    app::installTranslators(qapp);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QObject::tr("CipherChart clinic workstation"));

@@ -1,0 +1,3734 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Create account</source>
+        <translation>Crear cuenta</translation>
+    </message>
+    <message>
+        <source>The user must replace the temporary password at the first login.</source>
+        <translation>El usuario debe cambiar la contraseña temporal en el primer inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>Account &amp;name:</source>
+        <translation>&amp;Nombre de la cuenta:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rol:</translation>
+    </message>
+    <message>
+        <source>&amp;Temporary password:</source>
+        <translation>Contraseña &amp;temporal:</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat:</source>
+        <translation>R&amp;epetir:</translation>
+    </message>
+    <message>
+        <source>Sponsoring doctor</source>
+        <translation>Médico avalista</translation>
+    </message>
+    <message>
+        <source>A doctor account opens clinical keys that administrators do not hold. A doctor vouches for it by typing their own account name and password here.</source>
+        <translation>Una cuenta de médico abre claves clínicas que los administradores no tienen. Un médico la avala escribiendo aquí su propio nombre de cuenta y su contraseña.</translation>
+    </message>
+    <message>
+        <source>Doctor&apos;s &amp;account:</source>
+        <translation>&amp;Cuenta del médico:</translation>
+    </message>
+    <message>
+        <source>Doctor&apos;s pass&amp;word:</source>
+        <translation>Contrase&amp;ña del médico:</translation>
+    </message>
+    <message>
+        <source>color: #b00020;</source>
+        <translation>color: #b00020;</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsView</name>
+    <message>
+        <source>&lt;b&gt;Accounts&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Cuentas&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Create…</source>
+        <translation>&amp;Crear…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Desactivar</translation>
+    </message>
+    <message>
+        <source>&amp;Enable…</source>
+        <translation>&amp;Activar…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>&amp;Restablecer contraseña…</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>Des&amp;bloquear</translation>
+    </message>
+    <message>
+        <source>Set r&amp;ole…</source>
+        <translation>Cambiar r&amp;ol…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Act&amp;ualizar</translation>
+    </message>
+    <message>
+        <source>Care teams</source>
+        <translation>Equipos asistenciales</translation>
+    </message>
+    <message>
+        <source>Patients are named by their record id here. Patient search arrives with the clinical records.</source>
+        <translation>Aquí los pacientes se identifican por el id de su historia. La búsqueda de pacientes llegará con las historias clínicas.</translation>
+    </message>
+    <message>
+        <source>color: #555555;</source>
+        <translation>color: #555555;</translation>
+    </message>
+    <message>
+        <source>&amp;Patient id:</source>
+        <translation>Id del &amp;paciente:</translation>
+    </message>
+    <message>
+        <source>32 hexadecimal digits</source>
+        <translation>32 dígitos hexadecimales</translation>
+    </message>
+    <message>
+        <source>D&amp;octor:</source>
+        <translation>Mé&amp;dico:</translation>
+    </message>
+    <message>
+        <source>doctor&apos;s account name</source>
+        <translation>nombre de cuenta del médico</translation>
+    </message>
+    <message>
+        <source>&amp;Show team</source>
+        <translation>&amp;Mostrar equipo</translation>
+    </message>
+    <message>
+        <source>&amp;Add doctor</source>
+        <translation>&amp;Añadir médico</translation>
+    </message>
+    <message>
+        <source>Re&amp;move doctor</source>
+        <translation>&amp;Quitar médico</translation>
+    </message>
+    <message>
+        <source>Find the patient by name or medical record number, choose them in the list, then show, add or remove a doctor of their care team.</source>
+        <translation>Busque al paciente por nombre o número de historia clínica, elíjalo en la lista y después muestre, añada o quite un médico de su equipo asistencial.</translation>
+    </message>
+    <message>
+        <source>&amp;Patient:</source>
+        <translation>&amp;Paciente:</translation>
+    </message>
+    <message>
+        <source>name or MRN</source>
+        <translation>nombre o NHC</translation>
+    </message>
+    <message>
+        <source>F&amp;ind</source>
+        <translation>&amp;Buscar</translation>
+    </message>
+    <message>
+        <source>Patients found</source>
+        <translation>Pacientes encontrados</translation>
+    </message>
+</context>
+<context>
+    <name>AdminHomeView</name>
+    <message>
+        <source>&lt;span style=&quot;font-size:16pt; font-weight:600;&quot;&gt;The clinic at a glance&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;font-size:16pt; font-weight:600;&quot;&gt;La clínica de un vistazo&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>QFrame#reminderFrame { background: #fff4e5; border: 1px solid #e65100; border-radius: 4px; }</source>
+        <translation>QFrame#reminderFrame { background: #fff4e5; border: 1px solid #e65100; border-radius: 4px; }</translation>
+    </message>
+    <message>
+        <source>color: #8a3b00;</source>
+        <translation>color: #8a3b00;</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Hacer copia ahora…</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Hacer copia ahora</translation>
+    </message>
+    <message>
+        <source>Last backup:</source>
+        <translation>Última copia:</translation>
+    </message>
+    <message>
+        <source>&amp;Remind after:</source>
+        <translation>&amp;Recordar tras:</translation>
+    </message>
+    <message>
+        <source> days without a backup</source>
+        <translation> días sin copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Backup reminder in days</source>
+        <translation>Recordatorio de copia en días</translation>
+    </message>
+    <message>
+        <source>Waiting for review:</source>
+        <translation>Pendiente de revisión:</translation>
+    </message>
+    <message>
+        <source>Re&amp;view…</source>
+        <translation>Re&amp;visar…</translation>
+    </message>
+    <message>
+        <source>Review flagged events</source>
+        <translation>Revisar los eventos marcados</translation>
+    </message>
+</context>
+<context>
+    <name>AdminWindow</name>
+    <message>
+        <source>CipherChart — Administration</source>
+        <translation>CipherChart — Administración</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Administración</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>&amp;Sesión</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation>&amp;Cuentas</translation>
+    </message>
+    <message>
+        <source>&amp;Keys</source>
+        <translation>C&amp;laves</translation>
+    </message>
+    <message>
+        <source>A&amp;udit</source>
+        <translation>A&amp;uditoría</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Bloquear</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>&amp;Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Home</source>
+        <translation>&amp;Inicio</translation>
+    </message>
+    <message>
+        <source>&amp;Backups</source>
+        <translation>&amp;Copias de seguridad</translation>
+    </message>
+</context>
+<context>
+    <name>AllergyDialog</name>
+    <message>
+        <source>Allergy</source>
+        <translation>Alergia</translation>
+    </message>
+    <message>
+        <source>Code s&amp;ystem</source>
+        <translation>Sis&amp;tema de códigos</translation>
+    </message>
+    <message>
+        <source>SNOMED CT</source>
+        <translation>SNOMED CT</translation>
+    </message>
+    <message>
+        <source>RxNorm</source>
+        <translation>RxNorm</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Código</translation>
+    </message>
+    <message>
+        <source>e.g. 91936005</source>
+        <translation>p. ej. 91936005</translation>
+    </message>
+    <message>
+        <source>&amp;Substance</source>
+        <translation>&amp;Sustancia</translation>
+    </message>
+    <message>
+        <source>e.g. Allergy to penicillin</source>
+        <translation>p. ej. Alergia a la penicilina</translation>
+    </message>
+    <message>
+        <source>&amp;Since</source>
+        <translation>&amp;Desde</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>C&amp;riticality</source>
+        <translation>C&amp;riticidad</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>low</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <source>unable-to-assess</source>
+        <translation>unable-to-assess</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus</source>
+        <translation>&amp;Estado</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>resolved</translation>
+    </message>
+    <message>
+        <source>Reaction c&amp;ode</source>
+        <translation>Có&amp;digo de la reacción</translation>
+    </message>
+    <message>
+        <source>SNOMED CT, e.g. 271807003 (optional)</source>
+        <translation>SNOMED CT, p. ej. 271807003 (opcional)</translation>
+    </message>
+    <message>
+        <source>Reactio&amp;n</source>
+        <translation>Reacció&amp;n</translation>
+    </message>
+    <message>
+        <source>e.g. Skin rash</source>
+        <translation>p. ej. Erupción cutánea</translation>
+    </message>
+    <message>
+        <source>Se&amp;verity</source>
+        <translation>Gra&amp;vedad</translation>
+    </message>
+    <message>
+        <source>mild</source>
+        <translation>mild</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>moderate</translation>
+    </message>
+    <message>
+        <source>severe</source>
+        <translation>severe</translation>
+    </message>
+    <message>
+        <source>color: #b00020;</source>
+        <translation>color: #b00020;</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPage</name>
+    <message>
+        <source>A&amp;dd…</source>
+        <translation>A&amp;ñadir…</translation>
+    </message>
+    <message>
+        <source>Attach a PNG, JPEG or PDF file (at most 1 GiB); it is encrypted before it is stored.</source>
+        <translation>Adjunte un archivo PNG, JPEG o PDF (1 GiB como máximo); se cifra antes de guardarse.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Guardar como…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>color: #b00020;</source>
+        <translation>color: #b00020;</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>&lt;b&gt;Audit trail&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Registro de auditoría&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>account name contains</source>
+        <translation>el nombre de cuenta contiene</translation>
+    </message>
+    <message>
+        <source>&amp;Patient id:</source>
+        <translation>Id del &amp;paciente:</translation>
+    </message>
+    <message>
+        <source>32 hexadecimal digits</source>
+        <translation>32 dígitos hexadecimales</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>&amp;Acción:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>U&amp;ntil:</source>
+        <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <source>Flagged for &amp;review only</source>
+        <translation>Solo los marcados para &amp;revisión</translation>
+    </message>
+    <message>
+        <source>&amp;Show events</source>
+        <translation>&amp;Mostrar eventos</translation>
+    </message>
+    <message>
+        <source>&amp;Verify trail</source>
+        <translation>&amp;Verificar registro</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Exportar &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export s&amp;yslog…</source>
+        <translation>Exportar s&amp;yslog…</translation>
+    </message>
+    <message>
+        <source>&amp;Event:</source>
+        <translation>&amp;Evento:</translation>
+    </message>
+    <message>
+        <source>Event type filter</source>
+        <translation>Filtro por tipo de evento</translation>
+    </message>
+    <message>
+        <source>Re&amp;view flagged…</source>
+        <translation>Re&amp;visar los marcados…</translation>
+    </message>
+    <message>
+        <source>Review flagged events</source>
+        <translation>Revisar los eventos marcados</translation>
+    </message>
+</context>
+<context>
+    <name>BackupView</name>
+    <message>
+        <source>A backup holds the whole clinic in one file: the database exported under a fresh key and sealed, the key slots, the audit anchor and the clinic&apos;s description, with a manifest signed by the clinic signing key. Restoring checks everything first and only then replaces the clinic; your session then ends.</source>
+        <translation>Una copia de seguridad guarda toda la clínica en un archivo: la base de datos exportada con una clave nueva y sellada, las ranuras de claves, el ancla de auditoría y la descripción de la clínica, con un manifiesto firmado con la clave de firma de la clínica. La restauración lo comprueba todo primero y solo después sustituye la clínica; a continuación su sesión termina.</translation>
+    </message>
+    <message>
+        <source>&amp;Create backup…</source>
+        <translation>&amp;Crear copia…</translation>
+    </message>
+    <message>
+        <source>Create backup</source>
+        <translation>Crear copia de seguridad</translation>
+    </message>
+    <message>
+        <source>&amp;Inspect…</source>
+        <translation>&amp;Inspeccionar…</translation>
+    </message>
+    <message>
+        <source>Inspect a backup</source>
+        <translation>Inspeccionar una copia</translation>
+    </message>
+    <message>
+        <source>&amp;Verify…</source>
+        <translation>&amp;Verificar…</translation>
+    </message>
+    <message>
+        <source>Verify a backup</source>
+        <translation>Verificar una copia</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Restaurar…</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restaurar una copia</translation>
+    </message>
+    <message>
+        <source>Only for a backup this clinic&apos;s keys cannot open</source>
+        <translation>Solo para una copia que las claves de esta clínica no pueden abrir</translation>
+    </message>
+    <message>
+        <source>Accept a backup signed by &amp;another clinic (I know the file is genuine)</source>
+        <translation>Aceptar una copia firmada por &amp;otra clínica (sé que el archivo es auténtico)</translation>
+    </message>
+    <message>
+        <source>Account in the &amp;backup:</source>
+        <translation>Cuenta en la &amp;copia:</translation>
+    </message>
+    <message>
+        <source>when the database key was rotated since the backup</source>
+        <translation>si la clave de la base de datos se ha rotado desde la copia</translation>
+    </message>
+    <message>
+        <source>Its &amp;password then:</source>
+        <translation>Su &amp;contraseña entonces:</translation>
+    </message>
+    <message>
+        <source>Create, inspect or verify a backup to see its signed manifest here.</source>
+        <translation>Cree, inspeccione o verifique una copia para ver aquí su manifiesto firmado.</translation>
+    </message>
+    <message>
+        <source>Backup manifest</source>
+        <translation>Manifiesto de la copia</translation>
+    </message>
+</context>
+<context>
+    <name>BreakGlassDialog</name>
+    <message>
+        <source>Emergency access</source>
+        <translation>Acceso de emergencia</translation>
+    </message>
+    <message>
+        <source>This patient is not on your care team. In an emergency you may open the chart for 60 minutes. Your reason is recorded in the audit trail and an administrator reviews every emergency access.</source>
+        <translation>Este paciente no está en su equipo asistencial. En una emergencia puede abrir la historia durante 60 minutos. Su motivo queda en el registro de auditoría y un administrador revisa cada acceso de emergencia.</translation>
+    </message>
+    <message>
+        <source>Patient MRN:</source>
+        <translation>NHC del paciente:</translation>
+    </message>
+    <message>
+        <source>Medical record number, as on the wristband</source>
+        <translation>Número de historia clínica, como en la pulsera</translation>
+    </message>
+    <message>
+        <source>Reason (at least 15 characters and 3 words):</source>
+        <translation>Motivo (al menos 15 caracteres y 3 palabras):</translation>
+    </message>
+    <message>
+        <source>color: #b00020;</source>
+        <translation>color: #b00020;</translation>
+    </message>
+    <message>
+        <source>Open a patient by MRN</source>
+        <translation>Abrir un paciente por NHC</translation>
+    </message>
+    <message>
+        <source>Type the patient&apos;s medical record number (from the wristband) and press Check. A patient on your care team opens normally; emergency access is asked for only when it is needed.</source>
+        <translation>Escriba el número de historia clínica del paciente (de la pulsera) y pulse Comprobar. Un paciente de su equipo asistencial se abre con normalidad; el acceso de emergencia solo se pide cuando hace falta.</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Comprobar</translation>
+    </message>
+    <message>
+        <source>Reason for emergency access (at least 15 characters and 3 words):</source>
+        <translation>Motivo del acceso de emergencia (al menos 15 caracteres y 3 palabras):</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Choose your password</source>
+        <translation>Elija su contraseña</translation>
+    </message>
+    <message>
+        <source>You logged in with a temporary password. Choose your own password before you continue. It needs at least 12 characters; a few unrelated words are easy to remember and hard to guess.</source>
+        <translation>Ha iniciado sesión con una contraseña temporal. Elija su propia contraseña antes de continuar. Necesita al menos 12 caracteres; unas cuantas palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar.</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Nueva contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Repetir:</translation>
+    </message>
+    <message>
+        <source>color: #b00020;</source>
+        <translation>color: #b00020;</translation>
+    </message>
+</context>
+<context>
+    <name>ChartEntryBar</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Añadir…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>color: #b00020;</source>
+        <translation>color: #b00020;</translation>
+    </message>
+</context>
+<context>
+    <name>ChartView</name>
+    <message>
+        <source>Emergency access — reviewed by an administrator</source>
+        <translation>Acceso de emergencia — lo revisa un administrador</translation>
+    </message>
+    <message>
+        <source>background: #b00020; color: white; font-weight: 600; padding: 6px;</source>
+        <translation>background: #b00020; color: white; font-weight: 600; padding: 6px;</translation>
+    </message>
+    <message>
+        <source>font-size: 13pt; font-weight: 600;</source>
+        <translation>font-size: 13pt; font-weight: 600;</translation>
+    </message>
+    <message>
+        <source>color: #b00020;</source>
+        <translation>color: #b00020;</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>&amp;Resumen</translation>
+    </message>
+    <message>
+        <source>Latest vital signs</source>
+        <translation>Últimas constantes vitales</translation>
+    </message>
+    <message>
+        <source>font-weight: 600;</source>
+        <translation>font-weight: 600;</translation>
+    </message>
+    <message>
+        <source>&amp;Problems</source>
+        <translation>&amp;Problemas</translation>
+    </message>
+    <message>
+        <source>&amp;Medications</source>
+        <translation>&amp;Medicación</translation>
+    </message>
+    <message>
+        <source>&amp;Allergies</source>
+        <translation>&amp;Alergias</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notas</translation>
+    </message>
+    <message>
+        <source>A&amp;ttachments</source>
+        <translation>Ad&amp;juntos</translation>
+    </message>
+    <message>
+        <source>Active problems</source>
+        <translation>Problemas activos</translation>
+    </message>
+    <message>
+        <source>Current medications</source>
+        <translation>Medicación actual</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Alergias</translation>
+    </message>
+    <message>
+        <source>Latest vital signs and laboratory results</source>
+        <translation>Últimas constantes vitales y resultados de laboratorio</translation>
+    </message>
+    <message>
+        <source>Last encounters</source>
+        <translation>Últimos encuentros</translation>
+    </message>
+    <message>
+        <source>Active only</source>
+        <translation>Solo activos</translation>
+    </message>
+    <message>
+        <source>Current only</source>
+        <translation>Solo actuales</translation>
+    </message>
+    <message>
+        <source>&amp;Encounters</source>
+        <translation>&amp;Encuentros</translation>
+    </message>
+    <message>
+        <source>Select an encounter to see what was recorded during it.</source>
+        <translation>Seleccione un encuentro para ver lo que se registró en él.</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionDialog</name>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Code s&amp;ystem</source>
+        <translation>Sis&amp;tema de códigos</translation>
+    </message>
+    <message>
+        <source>ICD-10</source>
+        <translation>ICD-10</translation>
+    </message>
+    <message>
+        <source>ICD-10-CM</source>
+        <translation>ICD-10-CM</translation>
+    </message>
+    <message>
+        <source>SNOMED CT</source>
+        <translation>SNOMED CT</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Código</translation>
+    </message>
+    <message>
+        <source>e.g. E11.9</source>
+        <translation>p. ej. E11.9</translation>
+    </message>
+    <message>
+        <source>&amp;Problem</source>
+        <translation>&amp;Problema</translation>
+    </message>
+    <message>
+        <source>e.g. Type 2 diabetes mellitus</source>
+        <translation>p. ej. Diabetes mellitus tipo 2</translation>
+    </message>
+    <message>
+        <source>&amp;Onset</source>
+        <translation>&amp;Inicio</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>&amp;Resolved</source>
+        <translation>&amp;Resuelto</translation>
+    </message>
+    <message>
+        <source>resolved on</source>
+        <translation>resuelto el</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus</source>
+        <translation>&amp;Estado</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>recurrence</source>
+        <translation>recurrence</translation>
+    </message>
+    <message>
+        <source>relapse</source>
+        <translation>relapse</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <source>remission</source>
+        <translation>remission</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>resolved</translation>
+    </message>
+    <message>
+        <source>color: #b00020;</source>
+        <translation>color: #b00020;</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayText</name>
+    <message>
+        <source>score</source>
+        <translation>puntuación</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>recuento</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>años</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>meses</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>semanas</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>días</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>horas</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutos</translation>
+    </message>
+    <message>
+        <source>/min</source>
+        <translation>/min</translation>
+    </message>
+    <message>
+        <source>copies/mL</source>
+        <translation>copias/mL</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Alto</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Bajo</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>mujer</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>hombre</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>otro</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <source>%1 — MRN %2</source>
+        <translation>%1 — NHC %2</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Diagnóstico</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Hallazgo</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Antecedentes</translation>
+    </message>
+    <message>
+        <source>Social / administrative</source>
+        <translation>Social / administrativo</translation>
+    </message>
+</context>
+<context>
+    <name>DoctorWindow</name>
+    <message>
+        <source>CipherChart</source>
+        <translation>CipherChart</translation>
+    </message>
+    <message>
+        <source>Search name or MRN</source>
+        <translation>Buscar por nombre o NHC</translation>
+    </message>
+    <message>
+        <source>color: #b00020;</source>
+        <translation>color: #b00020;</translation>
+    </message>
+    <message>
+        <source>Open a patient from the list (double-click or Enter).</source>
+        <translation>Abra un paciente de la lista (doble clic o Intro).</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh list</source>
+        <translation>&amp;Actualizar lista</translation>
+    </message>
+    <message>
+        <source>&amp;Emergency access…</source>
+        <translation>Acceso de &amp;emergencia…</translation>
+    </message>
+    <message>
+        <source>Open a patient outside your care team (break the glass), with a reason</source>
+        <translation>Abrir un paciente fuera de su equipo asistencial (romper el cristal), con un motivo</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importar…</translation>
+    </message>
+    <message>
+        <source>Import a Synthea folder, the ACTG 315 file or FHIR R4 JSON files (one transaction per file)</source>
+        <translation>Importar una carpeta de Synthea, el archivo ACTG 315 o archivos JSON FHIR R4 (una transacción por archivo)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport record (FHIR)…</source>
+        <translation>E&amp;xportar historia (FHIR)…</translation>
+    </message>
+    <message>
+        <source>Save the open patient&apos;s whole record as a FHIR R4 Bundle (audited)</source>
+        <translation>Guardar la historia completa del paciente abierto como un Bundle FHIR R4 (auditado)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Bloquear</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>&amp;Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>&amp;New patient…</source>
+        <translation>&amp;Nuevo paciente…</translation>
+    </message>
+    <message>
+        <source>Register a new patient (you join the care team)</source>
+        <translation>Registrar un paciente nuevo (usted entra en su equipo asistencial)</translation>
+    </message>
+    <message>
+        <source>Open by &amp;MRN / emergency access…</source>
+        <translation>Abrir por &amp;NHC / acceso de emergencia…</translation>
+    </message>
+    <message>
+        <source>Open a patient by MRN; emergency access (with a reason) only for a patient outside your care team</source>
+        <translation>Abrir un paciente por NHC; acceso de emergencia (con un motivo) solo para un paciente fuera de su equipo asistencial</translation>
+    </message>
+</context>
+<context>
+    <name>EntryForm</name>
+    <message>
+        <source>Patient: %1</source>
+        <translation>Paciente: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>Wrong account name or password.</source>
+        <translation>Nombre de cuenta o contraseña incorrectos.</translation>
+    </message>
+    <message>
+        <source>This account is locked after repeated failed logins. %1</source>
+        <translation>Esta cuenta está bloqueada tras varios inicios de sesión fallidos. %1</translation>
+    </message>
+    <message>
+        <source>This account is suspended after too many failed logins. Ask an administrator to unlock it.</source>
+        <translation>Esta cuenta está suspendida tras demasiados inicios de sesión fallidos. Pida a un administrador que la desbloquee.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this: %1</source>
+        <translation>No tiene permiso para hacer esto: %1</translation>
+    </message>
+    <message>
+        <source>The session is locked. Enter your password to continue.</source>
+        <translation>La sesión está bloqueada. Escriba su contraseña para continuar.</translation>
+    </message>
+    <message>
+        <source>The session has ended (12 hours). Please log in again.</source>
+        <translation>La sesión ha terminado (12 horas). Vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>An integrity check failed (%1). Stop and contact your administrator.</source>
+        <translation>Ha fallado una comprobación de integridad (%1). Deténgase y avise a su administrador.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s files do not belong together (%1). Contact your administrator.</source>
+        <translation>Los archivos de la clínica no se corresponden entre sí (%1). Avise a su administrador.</translation>
+    </message>
+    <message>
+        <source>The clinic is open in another CipherChart window.</source>
+        <translation>La clínica está abierta en otra ventana de CipherChart.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Nothing was saved.</source>
+        <translation>El disco está lleno. No se ha guardado nada.</translation>
+    </message>
+    <message>
+        <source>The clinic folder is read-only. Nothing was saved.</source>
+        <translation>La carpeta de la clínica es de solo lectura. No se ha guardado nada.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s files could not be read or written: %1</source>
+        <translation>No se han podido leer o escribir los archivos de la clínica: %1</translation>
+    </message>
+    <message>
+        <source>Not found: %1</source>
+        <translation>No encontrado: %1</translation>
+    </message>
+    <message>
+        <source>Already exists: %1</source>
+        <translation>Ya existe: %1</translation>
+    </message>
+    <message>
+        <source>Please check your input: %1</source>
+        <translation>Revise los datos introducidos: %1</translation>
+    </message>
+    <message>
+        <source>A file is damaged: %1</source>
+        <translation>Un archivo está dañado: %1</translation>
+    </message>
+    <message>
+        <source>Not supported by this version: %1</source>
+        <translation>No compatible con esta versión: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>An internal error occurred (%1): %2</source>
+        <translation>Se ha producido un error interno (%1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>FhirExport</name>
+    <message>
+        <source>Export record as FHIR</source>
+        <translation>Exportar historia como FHIR</translation>
+    </message>
+    <message>
+        <source>FHIR JSON (*.json)</source>
+        <translation>JSON FHIR (*.json)</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be written: %2</source>
+        <translation>No se ha podido escribir el archivo %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewerDialog</name>
+    <message>
+        <source>Attachment</source>
+        <translation>Adjunto</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to window</source>
+        <translation>&amp;Ajustar a la ventana</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import clinical records</source>
+        <translation>Importar historias clínicas</translation>
+    </message>
+    <message>
+        <source>Each file (or Synthea folder) is imported in one transaction: if anything in it is refused, nothing of it is kept. Several FHIR files are separated by semicolons. You join the care team of every patient created.</source>
+        <translation>Cada archivo (o carpeta de Synthea) se importa en una sola transacción: si se rechaza algo de él, no se conserva nada de él. Varios archivos FHIR se separan con punto y coma. Usted pasa a formar parte del equipo asistencial de cada paciente creado.</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Origen:</translation>
+    </message>
+    <message>
+        <source>&amp;Path:</source>
+        <translation>&amp;Ruta:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>Skipped items (valid input that was not imported, with the reason):</source>
+        <translation>Elementos omitidos (datos válidos que no se importaron, con el motivo):</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel import</source>
+        <translation>&amp;Cancelar importación</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>C&amp;errar</translation>
+    </message>
+</context>
+<context>
+    <name>KeyStatusView</name>
+    <message>
+        <source>&lt;b&gt;Keys&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Claves&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Public facts about each clinic key: its id, version, age and which accounts hold it in their key slot. Keys themselves are never shown.</source>
+        <translation>Datos públicos de cada clave de la clínica: su id, versión, antigüedad y qué cuentas la tienen en su ranura de claves. Las claves en sí nunca se muestran.</translation>
+    </message>
+    <message>
+        <source>color: #555555;</source>
+        <translation>color: #555555;</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>&amp;Lock idle sessions after:</source>
+        <translation>&amp;Bloquear las sesiones inactivas tras:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Aplicar</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Act&amp;ualizar</translation>
+    </message>
+    <message>
+        <source>R&amp;otate a key…</source>
+        <translation>R&amp;otar una clave…</translation>
+    </message>
+    <message>
+        <source>Rotate a key</source>
+        <translation>Rotar una clave</translation>
+    </message>
+    <message>
+        <source>Report-key custody</source>
+        <translation>Custodia de la clave de informes</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>CipherChart — Locked</source>
+        <translation>CipherChart — Bloqueado</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;font-size:18pt; font-weight:600;&quot;&gt;Session locked&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;font-size:18pt; font-weight:600;&quot;&gt;Sesión bloqueada&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>The session is locked.</source>
+        <translation>La sesión está bloqueada.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>color: #b00020;</source>
+        <translation>color: #b00020;</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>&amp;Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>Des&amp;bloquear</translation>
+    </message>
+    <message>
+        <source>The keys were wiped from memory and patient data was cleared from the screen. Wrong passwords count towards the login limit.</source>
+        <translation>Las claves se han borrado de la memoria y los datos de los pacientes se han quitado de la pantalla. Las contraseñas incorrectas cuentan para el límite de inicios de sesión.</translation>
+    </message>
+    <message>
+        <source>color: #555555; font-size: 9pt;</source>
+        <translation>color: #555555; font-size: 9pt;</translation>
+    </message>
+</context>
+<context>
+    <name>LoginWindow</name>
+    <message>
+        <source>CipherChart — Log in</source>
+        <translation>CipherChart — Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;font-size:20pt; font-weight:600;&quot;&gt;CipherChart&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;font-size:20pt; font-weight:600;&quot;&gt;CipherChart&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Clínica</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>&amp;Cuenta:</translation>
+    </message>
+    <message>
+        <source>account name</source>
+        <translation>nombre de la cuenta</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>color: #b00020;</source>
+        <translation>color: #b00020;</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>&amp;Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Patient data on this workstation is encrypted. Every access is recorded.</source>
+        <translation>Los datos de los pacientes en este puesto están cifrados. Cada acceso queda registrado.</translation>
+    </message>
+    <message>
+        <source>color: #555555; font-size: 9pt;</source>
+        <translation>color: #555555; font-size: 9pt;</translation>
+    </message>
+</context>
+<context>
+    <name>MedicationDialog</name>
+    <message>
+        <source>Medication</source>
+        <translation>Medicamento</translation>
+    </message>
+    <message>
+        <source>RxNorm &amp;code</source>
+        <translation>&amp;Código RxNorm</translation>
+    </message>
+    <message>
+        <source>RXCUI, e.g. 860975</source>
+        <translation>RXCUI, p. ej. 860975</translation>
+    </message>
+    <message>
+        <source>&amp;Medication</source>
+        <translation>&amp;Medicamento</translation>
+    </message>
+    <message>
+        <source>e.g. Metformin 500 MG Oral Tablet</source>
+        <translation>p. ej. Metformin 500 MG Oral Tablet</translation>
+    </message>
+    <message>
+        <source>&amp;Started</source>
+        <translation>&amp;Inicio</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>Sto&amp;pped</source>
+        <translation>&amp;Fin</translation>
+    </message>
+    <message>
+        <source>stopped on</source>
+        <translation>suspendido el</translation>
+    </message>
+    <message>
+        <source>&amp;Dosage</source>
+        <translation>&amp;Posología</translation>
+    </message>
+    <message>
+        <source>e.g. 500 mg twice a day</source>
+        <translation>p. ej. 500 mg dos veces al día</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus</source>
+        <translation>&amp;Estado</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>on-hold</source>
+        <translation>on-hold</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completed</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>entered-in-error</source>
+        <translation>entered-in-error</translation>
+    </message>
+    <message>
+        <source>color: #b00020;</source>
+        <translation>color: #b00020;</translation>
+    </message>
+</context>
+<context>
+    <name>NewPatientDialog</name>
+    <message>
+        <source>New patient</source>
+        <translation>Nuevo paciente</translation>
+    </message>
+    <message>
+        <source>&amp;MRN:</source>
+        <translation>&amp;NHC:</translation>
+    </message>
+    <message>
+        <source>Typed, or generated</source>
+        <translation>Escrito o generado</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Generar</translation>
+    </message>
+    <message>
+        <source>&amp;Given name:</source>
+        <translation>No&amp;mbre:</translation>
+    </message>
+    <message>
+        <source>&amp;Family name:</source>
+        <translation>&amp;Apellidos:</translation>
+    </message>
+    <message>
+        <source>&amp;Date of birth:</source>
+        <translation>Fecha de &amp;nacimiento:</translation>
+    </message>
+    <message>
+        <source>&amp;Sex:</source>
+        <translation>&amp;Sexo:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <source>&amp;City:</source>
+        <translation>&amp;Localidad:</translation>
+    </message>
+    <message>
+        <source>P&amp;ostal code:</source>
+        <translation>Código p&amp;ostal:</translation>
+    </message>
+    <message>
+        <source>background: #fff3cd; color: #5c4400; padding: 4px;</source>
+        <translation>background: #fff3cd; color: #5c4400; padding: 4px;</translation>
+    </message>
+    <message>
+        <source>This is a different person: register anyway</source>
+        <translation>Es otra persona: registrar de todos modos</translation>
+    </message>
+    <message>
+        <source>color: #b00020;</source>
+        <translation>color: #b00020;</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Clinical note</source>
+        <translation>Nota clínica</translation>
+    </message>
+    <message>
+        <source>&amp;Title (optional):</source>
+        <translation>&amp;Título (opcional):</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Nota:</translation>
+    </message>
+    <message>
+        <source>&amp;Shared with the patient (shown in the patient portal)</source>
+        <translation>&amp;Compartida con el paciente (visible en el portal del paciente)</translation>
+    </message>
+    <message>
+        <source>Unshared notes are encrypted under a key that no patient account holds.</source>
+        <translation>Las notas no compartidas se cifran con una clave que ninguna cuenta de paciente tiene.</translation>
+    </message>
+    <message>
+        <source>color: #b00020;</source>
+        <translation>color: #b00020;</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPage</name>
+    <message>
+        <source>&amp;New note…</source>
+        <translation>&amp;Nueva nota…</translation>
+    </message>
+    <message>
+        <source>&amp;Amend…</source>
+        <translation>&amp;Corregir…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>color: #b00020;</source>
+        <translation>color: #b00020;</translation>
+    </message>
+    <message>
+        <source>Select a note to read it.</source>
+        <translation>Seleccione una nota para leerla.</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationsPage</name>
+    <message>
+        <source>Observation codes recorded for this patient</source>
+        <translation>Códigos de observación registrados para este paciente</translation>
+    </message>
+    <message>
+        <source>Select an observation on the left.</source>
+        <translation>Seleccione una observación a la izquierda.</translation>
+    </message>
+    <message>
+        <source>font-weight: 600;</source>
+        <translation>font-weight: 600;</translation>
+    </message>
+    <message>
+        <source>&amp;Edit selected…</source>
+        <translation>&amp;Editar la seleccionada…</translation>
+    </message>
+    <message>
+        <source>Load the selected numeric observation into the form below</source>
+        <translation>Cargar la observación numérica seleccionada en el formulario de abajo</translation>
+    </message>
+    <message>
+        <source>&amp;Delete selected</source>
+        <translation>E&amp;liminar la seleccionada</translation>
+    </message>
+    <message>
+        <source>New numeric observation</source>
+        <translation>Nueva observación numérica</translation>
+    </message>
+    <message>
+        <source>Observation:</source>
+        <translation>Observación:</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>Valor:</translation>
+    </message>
+    <message>
+        <source>e.g. 120</source>
+        <translation>p. ej. 120</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd HH:mm</source>
+        <translation>yyyy-MM-dd HH:mm</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Añadir</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel edit</source>
+        <translation>&amp;Cancelar edición</translation>
+    </message>
+    <message>
+        <source>color: #b00020;</source>
+        <translation>color: #b00020;</translation>
+    </message>
+</context>
+<context>
+    <name>PatientWindow</name>
+    <message>
+        <source>CipherChart — My record</source>
+        <translation>CipherChart — Mi historia</translation>
+    </message>
+    <message>
+        <source>&amp;Download my record (FHIR)…</source>
+        <translation>&amp;Descargar mi historia (FHIR)…</translation>
+    </message>
+    <message>
+        <source>Save your whole record as a FHIR R4 file, the standard format other clinics and apps read</source>
+        <translation>Guardar su historia completa como archivo FHIR R4, el formato estándar que leen otras clínicas y aplicaciones</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Bloquear</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>&amp;Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>color: #b00020;</source>
+        <translation>color: #b00020;</translation>
+    </message>
+    <message>
+        <source>&amp;Research use</source>
+        <translation>Uso en &amp;investigación</translation>
+    </message>
+    <message>
+        <source>The clinic may compute statistics for research (for example the average blood pressure of patients aged 40 to 49) over encrypted values, so that whoever runs a report sees neither your name nor any single value of yours. You may take your data out of these statistics at any time: it takes effect at once, for every report run afterwards. Your care is not affected either way.</source>
+        <translation>La clínica puede calcular estadísticas para investigación (por ejemplo, la presión arterial media de los pacientes de 40 a 49 años) sobre valores cifrados, de modo que quien ejecuta un informe no ve ni su nombre ni ninguno de sus valores. Puede retirar sus datos de estas estadísticas en cualquier momento: surte efecto de inmediato, para cada informe que se ejecute después. Su atención no se ve afectada en ningún caso.</translation>
+    </message>
+    <message>
+        <source>&amp;Include my coded data in the clinic&apos;s anonymous research statistics</source>
+        <translation>&amp;Incluir mis datos codificados en las estadísticas anónimas de investigación de la clínica</translation>
+    </message>
+    <message>
+        <source>&amp;Who opened my record</source>
+        <translation>&amp;Quién abrió mi historia</translation>
+    </message>
+    <message>
+        <source>Every time someone opens or changes your record it is written to the clinic&apos;s audit trail. Emergency access by a doctor outside your care team is reviewed by an administrator.</source>
+        <translation>Cada vez que alguien abre o modifica su historia queda escrito en el registro de auditoría de la clínica. Un administrador revisa los accesos de emergencia de médicos ajenos a su equipo asistencial.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Opening the demo clinic…</source>
+        <translation>Abriendo la clínica de demostración…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>CipherChart — Demo Clinic</source>
+        <translation>CipherChart — Clínica de demostración</translation>
+    </message>
+    <message>
+        <source>Creating the demo clinic: generating the report key…</source>
+        <translation>Creando la clínica de demostración: generando la clave de informes…</translation>
+    </message>
+    <message>
+        <source>Creating the demo clinic: importing the sample patients…</source>
+        <translation>Creando la clínica de demostración: importando los pacientes de ejemplo…</translation>
+    </message>
+    <message>
+        <source>CipherChart clinic workstation</source>
+        <translation>Puesto clínico de CipherChart</translation>
+    </message>
+    <message>
+        <source>The clinic folder to open.</source>
+        <translation>La carpeta de la clínica que se abrirá.</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>Open the demo clinic (synthetic Synthea patients, public demo passwords), creating it the first time.</source>
+        <translation>Abrir la clínica de demostración (pacientes sintéticos de Synthea, contraseñas de demostración públicas), creándola la primera vez.</translation>
+    </message>
+    <message>
+        <source>CipherChart</source>
+        <translation>CipherChart</translation>
+    </message>
+    <message>
+        <source>The cryptographic self-test failed. CipherChart will not start.
+
+%1</source>
+        <translation>La autoprueba criptográfica ha fallado. CipherChart no se iniciará.
+
+%1</translation>
+    </message>
+    <message>
+        <source>The demo clinic cannot be opened.
+
+%1</source>
+        <translation>No se puede abrir la clínica de demostración.
+
+%1</translation>
+    </message>
+    <message>
+        <source>The clinic cannot be opened.
+
+%1</source>
+        <translation>No se puede abrir la clínica.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Before the login window: restore access with the recovery shares when passwords are lost.</source>
+        <translation>Antes de la ventana de inicio de sesión: recuperar el acceso con las partes de recuperación cuando se han perdido las contraseñas.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Recover access with the recovery shares</source>
+        <translation>Recuperar el acceso con las partes de recuperación</translation>
+    </message>
+    <message>
+        <source>When passwords are lost, the custodians of the recovery shares printed when the clinic was created type their shares here. Together they open the clinic&apos;s sealed recovery ring, and the account named below gets a new key slot with a temporary password, to be changed at its first login. A report-key custodian&apos;s account cannot be recovered this way (the shares of the report key are not in the recovery ring): name a new administrator instead. The recovery is recorded in the audit trail, flagged for review.</source>
+        <translation>Cuando se pierden las contraseñas, los custodios de las partes de recuperación impresas al crear la clínica escriben aquí sus partes. Juntas abren el anillo de recuperación sellado de la clínica, y la cuenta indicada abajo recibe una ranura de claves nueva con una contraseña temporal, que deberá cambiar en su primer inicio de sesión. La cuenta de un custodio de la clave de informes no puede recuperarse así (las partes de la clave de informes no están en el anillo de recuperación): indique en su lugar un administrador nuevo. La recuperación queda en el registro de auditoría, marcada para revisión.</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>&amp;Cuenta:</translation>
+    </message>
+    <message>
+        <source>an administrator or doctor, or a new administrator&apos;s name</source>
+        <translation>un administrador o médico, o el nombre de un administrador nuevo</translation>
+    </message>
+    <message>
+        <source>Recovery shares (each is checked as it is typed)</source>
+        <translation>Partes de recuperación (cada una se comprueba al escribirla)</translation>
+    </message>
+    <message>
+        <source>&amp;Temporary password:</source>
+        <translation>Contraseña &amp;temporal:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Repetir:</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Review flagged events</source>
+        <translation>Revisar los eventos marcados</translation>
+    </message>
+    <message>
+        <source>Emergency accesses, refusals and recoveries wait here until an administrator has looked at each. Select an event, say what you found (for example &quot;confirmed with Dr Grey: patient in A&amp;E&quot;) and mark it reviewed. The review is itself recorded in the audit trail and cannot be changed afterwards.</source>
+        <translation>Los accesos de emergencia, los rechazos y las recuperaciones esperan aquí hasta que un administrador revise cada uno. Seleccione un evento, indique lo que ha encontrado (por ejemplo «confirmado con la Dra. Grey: paciente en Urgencias») y márquelo como revisado. La revisión queda a su vez en el registro de auditoría y no puede cambiarse después.</translation>
+    </message>
+    <message>
+        <source>Show &amp;waiting events only</source>
+        <translation>Mostrar solo los eventos &amp;pendientes</translation>
+    </message>
+    <message>
+        <source>Events for review</source>
+        <translation>Eventos para revisar</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>&amp;Comentario:</translation>
+    </message>
+    <message>
+        <source>what you checked and found</source>
+        <translation>lo que ha comprobado y encontrado</translation>
+    </message>
+    <message>
+        <source>&amp;Mark reviewed</source>
+        <translation>&amp;Marcar como revisado</translation>
+    </message>
+</context>
+<context>
+    <name>RoleText</name>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Médico</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+</context>
+<context>
+    <name>RotateKeyDialog</name>
+    <message>
+        <source>Rotate a key</source>
+        <translation>Rotar una clave</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Clave:</translation>
+    </message>
+    <message>
+        <source>Key to rotate</source>
+        <translation>Clave que rotar</translation>
+    </message>
+    <message>
+        <source>What the rotation will do</source>
+        <translation>Lo que hará la rotación</translation>
+    </message>
+    <message>
+        <source>Sponsoring doctor (administrators never hold the clinical key)</source>
+        <translation>Médico avalista (los administradores nunca tienen la clave clínica)</translation>
+    </message>
+    <message>
+        <source>&amp;Doctor:</source>
+        <translation>&amp;Médico:</translation>
+    </message>
+    <message>
+        <source>Doctor&apos;s &amp;password:</source>
+        <translation>&amp;Contraseña del médico:</translation>
+    </message>
+    <message>
+        <source>I understand that my &amp;session ends after the rotation and I log in again</source>
+        <translation>Entiendo que mi &amp;sesión termina tras la rotación y que vuelvo a iniciar sesión</translation>
+    </message>
+</context>
+<context>
+    <name>SessionWindow</name>
+    <message>
+        <source>CipherChart</source>
+        <translation>CipherChart</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>font-size: 14pt; font-weight: 600;</source>
+        <translation>font-size: 14pt; font-weight: 600;</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>The chart views (patients, problems, medications, observations, notes) are not built yet: they arrive with the clinical records. Nothing is shown here until then.</source>
+        <translation>Las vistas de la historia (pacientes, problemas, medicación, observaciones, notas) aún no existen: llegarán con las historias clínicas. Hasta entonces aquí no se muestra nada.</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Bloquear</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>&amp;Cerrar sesión</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::AccessHistoryModel</name>
+    <message>
+        <source>doctor</source>
+        <translation>médico</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrador</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>usted</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>sistema</translation>
+    </message>
+    <message>
+        <source>Emergency access, reviewed by an administrator: %1</source>
+        <translation>Acceso de emergencia, revisado por un administrador: %1</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>Cuándo (UTC)</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::AccountDialog</name>
+    <message>
+        <source>Create account</source>
+        <translation>Crear cuenta</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Crear</translation>
+    </message>
+    <message>
+        <source>Enable account</source>
+        <translation>Activar cuenta</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Activar</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Restablecer contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password</source>
+        <translation>&amp;Restablecer contraseña</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Cambiar rol</translation>
+    </message>
+    <message>
+        <source>&amp;Change role</source>
+        <translation>&amp;Cambiar rol</translation>
+    </message>
+    <message>
+        <source>A new role means a new key slot: the account gets the new role&apos;s keys and a temporary password it must change at the next login.</source>
+        <translation>Un rol nuevo supone una ranura de claves nueva: la cuenta recibe las claves del nuevo rol y una contraseña temporal que debe cambiar en el siguiente inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>Enter the account name.</source>
+        <translation>Escriba el nombre de la cuenta.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <source>The temporary password needs at least %1 characters.</source>
+        <translation>La contraseña temporal necesita al menos %1 caracteres.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::AccountTableModel</name>
+    <message>
+        <source>disabled</source>
+        <translation>desactivada</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>suspendida</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>bloqueada</translation>
+    </message>
+    <message>
+        <source>must change password</source>
+        <translation>debe cambiar la contraseña</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>activa</translation>
+    </message>
+    <message>
+        <source>report-key share</source>
+        <translation>parte de la clave de informes</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Custodian</source>
+        <translation>Custodio</translation>
+    </message>
+    <message>
+        <source>Failed logins</source>
+        <translation>Inicios de sesión fallidos</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::AccountsView</name>
+    <message>
+        <source>Done: %1. Hand the temporary password to the user in person.</source>
+        <translation>Hecho: %1. Entregue la contraseña temporal al usuario en persona.</translation>
+    </message>
+    <message>
+        <source>Disable account</source>
+        <translation>Desactivar cuenta</translation>
+    </message>
+    <message>
+        <source>Disable the account %1? Its key slot is deleted: it can no longer log in or decrypt anything until an administrator enables it again.</source>
+        <translation>¿Desactivar la cuenta %1? Se elimina su ranura de claves: ya no podrá iniciar sesión ni descifrar nada hasta que un administrador la vuelva a activar.</translation>
+    </message>
+    <message>
+        <source>Account %1 disabled.</source>
+        <translation>Cuenta %1 desactivada.</translation>
+    </message>
+    <message>
+        <source>Account %1 unlocked.</source>
+        <translation>Cuenta %1 desbloqueada.</translation>
+    </message>
+    <message>
+        <source>This patient has no care team yet.</source>
+        <translation>Este paciente aún no tiene equipo asistencial.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The care team has %n doctor(s).</source>
+        <translation>
+            <numerusform>El equipo asistencial tiene %n médico.</numerusform>
+            <numerusform>El equipo asistencial tiene %n médicos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type part of the patient&apos;s name or their MRN.</source>
+        <translation>Escriba parte del nombre del paciente o su NHC.</translation>
+    </message>
+    <message>
+        <source>%1, %2 — MRN %3 — born %4</source>
+        <translation>%1, %2 — NHC %3 — nacido/a el %4</translation>
+    </message>
+    <message>
+        <source>No patient matches &quot;%1&quot;.</source>
+        <translation>Ningún paciente coincide con «%1».</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s) found: choose one in the list.</source>
+        <translation>
+            <numerusform>%n paciente encontrado: elíjalo en la lista.</numerusform>
+            <numerusform>%n pacientes encontrados: elija uno en la lista.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Find and choose a patient first.</source>
+        <translation>Busque y elija antes un paciente.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::AdminHomeView</name>
+    <message>
+        <source>Nothing: every emergency access, refusal and recovery has been reviewed.</source>
+        <translation>Nada: se han revisado todos los accesos de emergencia, rechazos y recuperaciones.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flagged event(s) (emergency access, refusals, recoveries)</source>
+        <translation>
+            <numerusform>%n evento marcado (accesos de emergencia, rechazos, recuperaciones)</numerusform>
+            <numerusform>%n eventos marcados (accesos de emergencia, rechazos, recuperaciones)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unknown: %1</source>
+        <translation>Desconocido: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 by %2 (%n day(s) ago)</source>
+        <translation>
+            <numerusform>%1 por %2 (hace %n día)</numerusform>
+            <numerusform>%1 por %2 (hace %n días)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No backup of this clinic has been made yet.</source>
+        <translation>Todavía no se ha hecho ninguna copia de seguridad de esta clínica.</translation>
+    </message>
+    <message>
+        <source>This clinic has never been backed up. A lost or damaged disk would lose every record: make a backup and keep it on another medium.</source>
+        <translation>Nunca se ha hecho una copia de seguridad de esta clínica. Un disco perdido o dañado perdería todas las historias: haga una copia y guárdela en otro soporte.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last backup is older than %n day(s). Make a new one and keep it on another medium.</source>
+        <translation>
+            <numerusform>La última copia tiene más de %n día. Haga una nueva y guárdela en otro soporte.</numerusform>
+            <numerusform>La última copia tiene más de %n días. Haga una nueva y guárdela en otro soporte.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::AdminWindow</name>
+    <message>
+        <source>Logged in: %1 (%2)</source>
+        <translation>Sesión iniciada: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>CipherChart — Administration — %1</source>
+        <translation>CipherChart — Administración — %1</translation>
+    </message>
+    <message>
+        <source>CipherChart — %1 — Administration — %2</source>
+        <translation>CipherChart — %1 — Administración — %2</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::AllergyDialog</name>
+    <message>
+        <source>Edit allergy</source>
+        <translation>Editar alergia</translation>
+    </message>
+    <message>
+        <source>Not a valid %1 code (digits only).</source>
+        <translation>No es un código %1 válido (solo dígitos).</translation>
+    </message>
+    <message>
+        <source>Enter the substance.</source>
+        <translation>Escriba la sustancia.</translation>
+    </message>
+    <message>
+        <source>A reaction needs both its SNOMED CT code and its name.</source>
+        <translation>Una reacción necesita tanto su código SNOMED CT como su nombre.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::AttachmentsPage</name>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Añadido</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Adjuntar un archivo</translation>
+    </message>
+    <message>
+        <source>Images and PDF files (*.png *.jpg *.jpeg *.pdf)</source>
+        <translation>Imágenes y archivos PDF (*.png *.jpg *.jpeg *.pdf)</translation>
+    </message>
+    <message>
+        <source>Encrypting…</source>
+        <translation>Cifrando…</translation>
+    </message>
+    <message>
+        <source>Encrypting the attachment…</source>
+        <translation>Cifrando el adjunto…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>This file type is not shown here: use Save as… and open it with another program.</source>
+        <translation>Este tipo de archivo no se muestra aquí: use Guardar como… y ábralo con otro programa.</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>Guardar adjunto</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <source>Delete attachment</source>
+        <translation>Eliminar adjunto</translation>
+    </message>
+    <message>
+        <source>Delete this attachment? This cannot be undone.</source>
+        <translation>¿Eliminar este adjunto? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Attach a file to the chart of %1</source>
+        <translation>Adjuntar un archivo a la historia de %1</translation>
+    </message>
+    <message>
+        <source>Encrypting the attachment for %1…</source>
+        <translation>Cifrando el adjunto para %1…</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot; from the chart of %2? This cannot be undone.</source>
+        <translation>¿Eliminar «%1» de la historia de %2? No se puede deshacer.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::AuditTableModel</name>
+    <message>
+        <source>Create</source>
+        <translation>Crear</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Leer</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Modificar</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Execute</source>
+        <translation>Ejecutar</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Correcto</translation>
+    </message>
+    <message>
+        <source>Minor failure</source>
+        <translation>Fallo leve</translation>
+    </message>
+    <message>
+        <source>Serious failure</source>
+        <translation>Fallo grave</translation>
+    </message>
+    <message>
+        <source>Major failure</source>
+        <translation>Fallo muy grave</translation>
+    </message>
+    <message>
+        <source>flagged</source>
+        <translation>marcado</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Hora (UTC)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Patient id</source>
+        <translation>Id del paciente</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objeto</translation>
+    </message>
+    <message>
+        <source>Reason / detail</source>
+        <translation>Motivo / detalle</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Logins and logouts</source>
+        <translation>Inicios y cierres de sesión</translation>
+    </message>
+    <message>
+        <source>Patient records</source>
+        <translation>Historias de pacientes</translation>
+    </message>
+    <message>
+        <source>Emergency access</source>
+        <translation>Acceso de emergencia</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Cuentas</translation>
+    </message>
+    <message>
+        <source>Keys and settings</source>
+        <translation>Claves y ajustes</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Backups, imports, exports</source>
+        <translation>Copias, importaciones, exportaciones</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otros</translation>
+    </message>
+    <message>
+        <source>Logout</source>
+        <translation>Cierre de sesión</translation>
+    </message>
+    <message>
+        <source>Login failed</source>
+        <translation>Inicio de sesión fallido</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Key status viewed</source>
+        <translation>Estado de claves consultado</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>Ajuste cambiado</translation>
+    </message>
+    <message>
+        <source>Key changed</source>
+        <translation>Clave cambiada</translation>
+    </message>
+    <message>
+        <source>Accounts listed</source>
+        <translation>Cuentas listadas</translation>
+    </message>
+    <message>
+        <source>Account changed</source>
+        <translation>Cuenta cambiada</translation>
+    </message>
+    <message>
+        <source>Event reviewed</source>
+        <translation>Evento revisado</translation>
+    </message>
+    <message>
+        <source>Audit trail used</source>
+        <translation>Registro de auditoría consultado</translation>
+    </message>
+    <message>
+        <source>Import or restore</source>
+        <translation>Importación o restauración</translation>
+    </message>
+    <message>
+        <source>Export or backup</source>
+        <translation>Exportación o copia</translation>
+    </message>
+    <message>
+        <source>Patient record read</source>
+        <translation>Historia de paciente leída</translation>
+    </message>
+    <message>
+        <source>Patient record: %1</source>
+        <translation>Historia de paciente: %1</translation>
+    </message>
+    <message>
+        <source>Security alert</source>
+        <translation>Alerta de seguridad</translation>
+    </message>
+    <message>
+        <source>Not done — %1</source>
+        <translation>No realizado — %1</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::AuditView</name>
+    <message>
+        <source>Any</source>
+        <translation>Cualquiera</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) shown.</source>
+        <translation>
+            <numerusform>%n evento mostrado.</numerusform>
+            <numerusform>%n eventos mostrados.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audit trail could not be verified: %1</source>
+        <translation>No se ha podido verificar el registro de auditoría: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Audit trail intact: %n event(s) verified.</source>
+        <translation>
+            <numerusform>Registro de auditoría intacto: %n evento verificado.</numerusform>
+            <numerusform>Registro de auditoría intacto: %n eventos verificados.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The anchor is one event behind (an interrupted write, not an attack).</source>
+        <translation>El ancla va un evento por detrás (una escritura interrumpida, no un ataque).</translation>
+    </message>
+    <message>
+        <source>Audit trail NOT intact: %1 at event %2. %3 Contact your administrator and keep a copy of the clinic folder as it is.</source>
+        <translation>El registro de auditoría NO está intacto: %1 en el evento %2. %3 Avise a su administrador y guarde una copia de la carpeta de la clínica tal como está.</translation>
+    </message>
+    <message>
+        <source>To export one user&apos;s events, type the exact account name and press Show events first.</source>
+        <translation>Para exportar los eventos de un usuario, escriba el nombre exacto de la cuenta y pulse antes Mostrar eventos.</translation>
+    </message>
+    <message>
+        <source>Export audit trail as CSV</source>
+        <translation>Exportar el registro de auditoría como CSV</translation>
+    </message>
+    <message>
+        <source>Export audit trail as syslog</source>
+        <translation>Exportar el registro de auditoría como syslog</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Syslog files (*.log *.txt)</source>
+        <translation>Archivos syslog (*.log *.txt)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Exportado a %1.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::BackupView</name>
+    <message>
+        <source>Create backup</source>
+        <translation>Crear copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Back up the whole clinic &quot;%1&quot; to
+%2?
+
+The database is exported under a fresh key, sealed and signed with the clinic signing key; an existing file is never replaced. The backup is recorded in the audit trail. The window is busy until the file is written (seconds for a small clinic).</source>
+        <translation>¿Hacer una copia de seguridad de toda la clínica «%1» en
+%2?
+
+La base de datos se exporta con una clave nueva, sellada y firmada con la clave de firma de la clínica; nunca se sustituye un archivo existente. La copia queda en el registro de auditoría. La ventana está ocupada hasta que se escribe el archivo (segundos para una clínica pequeña).</translation>
+    </message>
+    <message>
+        <source>Writing the backup…</source>
+        <translation>Escribiendo la copia…</translation>
+    </message>
+    <message>
+        <source>No backup was written: %1</source>
+        <translation>No se ha escrito ninguna copia: %1</translation>
+    </message>
+    <message>
+        <source>Backup written to %1</source>
+        <translation>Copia escrita en %1</translation>
+    </message>
+    <message>
+        <source>Backup written. Note its fingerprint to recognise the file later: %1</source>
+        <translation>Copia escrita. Anote su huella para reconocer el archivo más tarde: %1</translation>
+    </message>
+    <message>
+        <source>Inspect backup</source>
+        <translation>Inspeccionar copia</translation>
+    </message>
+    <message>
+        <source>Reading the backup…</source>
+        <translation>Leyendo la copia…</translation>
+    </message>
+    <message>
+        <source>Not a usable backup: %1</source>
+        <translation>No es una copia utilizable: %1</translation>
+    </message>
+    <message>
+        <source>Signed by this clinic&apos;s signing key. Nothing was decrypted.</source>
+        <translation>Firmada con la clave de firma de esta clínica. No se ha descifrado nada.</translation>
+    </message>
+    <message>
+        <source>Signed by another key (another clinic&apos;s, or a forged file): the signature only proves the manifest is intact. Nothing was decrypted.</source>
+        <translation>Firmada con otra clave (la de otra clínica, o un archivo falsificado): la firma solo demuestra que el manifiesto está intacto. No se ha descifrado nada.</translation>
+    </message>
+    <message>
+        <source>Manifest read; to check the contents too, use Verify.</source>
+        <translation>Manifiesto leído; para comprobar también el contenido, use Verificar.</translation>
+    </message>
+    <message>
+        <source>Verify backup</source>
+        <translation>Verificar copia</translation>
+    </message>
+    <message>
+        <source>Verifying every part of the backup…</source>
+        <translation>Verificando cada parte de la copia…</translation>
+    </message>
+    <message>
+        <source>The backup failed verification: %1</source>
+        <translation>La copia no ha superado la verificación: %1</translation>
+    </message>
+    <message>
+        <source>Verified: signature, every member&apos;s SHA-256, the sealed payload and the database copy&apos;s integrity check. The live clinic was not touched.</source>
+        <translation>Verificado: la firma, el SHA-256 de cada miembro, el contenido sellado y la comprobación de integridad de la copia de la base de datos. La clínica en uso no se ha tocado.</translation>
+    </message>
+    <message>
+        <source>The backup is intact and this clinic can restore it.</source>
+        <translation>La copia está intacta y esta clínica puede restaurarla.</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Restaurar copia</translation>
+    </message>
+    <message>
+        <source>1. Verify the backup (nothing is changed)</source>
+        <translation>1. Verificar la copia (no se cambia nada)</translation>
+    </message>
+    <message>
+        <source>2. Confirm</source>
+        <translation>2. Confirmar</translation>
+    </message>
+    <message>
+        <source>3. Replace the clinic and end the session</source>
+        <translation>3. Sustituir la clínica y terminar la sesión</translation>
+    </message>
+    <message>
+        <source>Step 1 of 3: verifying the backup…</source>
+        <translation>Paso 1 de 3: verificando la copia…</translation>
+    </message>
+    <message>
+        <source>1. Verification failed: nothing was changed</source>
+        <translation>1. La verificación ha fallado: no se ha cambiado nada</translation>
+    </message>
+    <message>
+        <source>Not restored: %1</source>
+        <translation>No restaurada: %1</translation>
+    </message>
+    <message>
+        <source>Step 1 passed: every check of the restore, on a staged copy that was discarded.</source>
+        <translation>Paso 1 superado: todas las comprobaciones de la restauración, sobre una copia provisional que se ha descartado.</translation>
+    </message>
+    <message>
+        <source>1. Verified</source>
+        <translation>1. Verificada</translation>
+    </message>
+    <message>
+        <source>Replace the clinic &quot;%1&quot; with the backup of &quot;%2&quot; made on %3 by %4?
+
+Everything recorded after that date, the audit events included, is moved to the folder pre-restore-%5 and is no longer part of the clinic. The passwords of that date apply again. Your session ends and you log in again.</source>
+        <translation>¿Sustituir la clínica «%1» por la copia de «%2» hecha el %3 por %4?
+
+Todo lo registrado después de esa fecha, incluidos los eventos de auditoría, se mueve a la carpeta pre-restore-%5 y deja de formar parte de la clínica. Vuelven a valer las contraseñas de esa fecha. Su sesión termina y vuelve a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>2. Not confirmed: nothing was changed</source>
+        <translation>2. No confirmado: no se ha cambiado nada</translation>
+    </message>
+    <message>
+        <source>Step 3 of 3: restoring the backup…</source>
+        <translation>Paso 3 de 3: restaurando la copia…</translation>
+    </message>
+    <message>
+        <source>2. Confirmed</source>
+        <translation>2. Confirmado</translation>
+    </message>
+    <message>
+        <source>3. Restore refused</source>
+        <translation>3. Restauración rechazada</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Copia restaurada</translation>
+    </message>
+    <message>
+        <source>The clinic was restored from the backup of %1. Log in again with the password the account had then.</source>
+        <translation>La clínica se ha restaurado desde la copia del %1. Vuelva a iniciar sesión con la contraseña que la cuenta tenía entonces.</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Huella</translation>
+    </message>
+    <message>
+        <source>Backup id</source>
+        <translation>Id de la copia</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Clínica</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creada</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 por %2</translation>
+    </message>
+    <message>
+        <source>Audit events</source>
+        <translation>Eventos de auditoría</translation>
+    </message>
+    <message>
+        <source>up to number %1</source>
+        <translation>hasta el número %1</translation>
+    </message>
+    <message>
+        <source>Key slots</source>
+        <translation>Ranuras de claves</translation>
+    </message>
+    <message>
+        <source>generation %1</source>
+        <translation>generación %1</translation>
+    </message>
+    <message>
+        <source>Schema version</source>
+        <translation>Versión del esquema</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Firmante</translation>
+    </message>
+    <message>
+        <source>  %1</source>
+        <translation>  %1</translation>
+    </message>
+    <message>
+        <source>%1 bytes, SHA-256 %2…</source>
+        <translation>%1 bytes, SHA-256 %2…</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::BreakGlassDialog</name>
+    <message>
+        <source>&amp;Open chart</source>
+        <translation>&amp;Abrir historia</translation>
+    </message>
+    <message>
+        <source>Patient record id:</source>
+        <translation>Id de la historia del paciente:</translation>
+    </message>
+    <message>
+        <source>The record id has 32 hexadecimal digits.</source>
+        <translation>El id de la historia tiene 32 dígitos hexadecimales.</translation>
+    </message>
+    <message>
+        <source>&amp;Open chart (emergency access)</source>
+        <translation>&amp;Abrir historia (acceso de emergencia)</translation>
+    </message>
+    <message>
+        <source>Emergency access</source>
+        <translation>Acceso de emergencia</translation>
+    </message>
+    <message>
+        <source>This patient is not on your care team. In an emergency you may open the chart for 60 minutes. Your reason is recorded in the audit trail and an administrator reviews every emergency access.</source>
+        <translation>Este paciente no está en su equipo asistencial. En una emergencia puede abrir la historia durante 60 minutos. Su motivo queda en el registro de auditoría y un administrador revisa cada acceso de emergencia.</translation>
+    </message>
+    <message>
+        <source>Type the patient&apos;s MRN first.</source>
+        <translation>Escriba antes el NHC del paciente.</translation>
+    </message>
+    <message>
+        <source>%1, born %2, is on your care team: no emergency access is needed. The chart opens normally.</source>
+        <translation>%1, nacido/a el %2, está en su equipo asistencial: no hace falta acceso de emergencia. La historia se abre con normalidad.</translation>
+    </message>
+    <message>
+        <source>No patient with this MRN is on your care team: emergency access is needed. Give your reason; the MRN is then looked up among all patients, the chart opens for 60 minutes, and an administrator reviews the access.</source>
+        <translation>Ningún paciente con este NHC está en su equipo asistencial: hace falta acceso de emergencia. Indique su motivo; después se busca el NHC entre todos los pacientes, la historia se abre durante 60 minutos y un administrador revisa el acceso.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::ChangePasswordDialog</name>
+    <message>
+        <source>&amp;Change password</source>
+        <translation>&amp;Cambiar contraseña</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <source>The new password needs at least %1 characters.</source>
+        <translation>La nueva contraseña necesita al menos %1 caracteres.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::ChartEntryBar</name>
+    <message>
+        <source>Select a row to edit.</source>
+        <translation>Seleccione una fila para editarla.</translation>
+    </message>
+    <message>
+        <source>This row could not be opened for editing (it may have been removed, or access ended).</source>
+        <translation>No se ha podido abrir esta fila para editarla (puede que se haya eliminado o que el acceso haya terminado).</translation>
+    </message>
+    <message>
+        <source>Select a row to remove.</source>
+        <translation>Seleccione una fila para quitarla.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove the selected row from the chart? The removal is recorded in the audit trail.</source>
+        <translation>¿Quitar la fila seleccionada de la historia? La eliminación queda en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Remove &quot;%1&quot; from the chart of %2? The removal is recorded in the audit trail.</source>
+        <translation>¿Quitar «%1» de la historia de %2? La eliminación queda en el registro de auditoría.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::ChartView</name>
+    <message>
+        <source>Vital sign</source>
+        <translation>Constante vital</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Onset</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resuelto</translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation>Medicamento</translation>
+    </message>
+    <message>
+        <source>RxNorm</source>
+        <translation>RxNorm</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Allergy</source>
+        <translation>Alergia</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Reactions</source>
+        <translation>Reacciones</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Authored</source>
+        <translation>Escrita</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Shared with patient</source>
+        <translation>Compartida con el paciente</translation>
+    </message>
+    <message>
+        <source>&amp;Observations</source>
+        <translation>&amp;Observaciones</translation>
+    </message>
+    <message>
+        <source>%1 — MRN %2 — born %3</source>
+        <translation>%1 — NHC %2 — nacido/a el %3</translation>
+    </message>
+    <message>
+        <source>Sex: %1</source>
+        <translation>Sexo: %1</translation>
+    </message>
+    <message>
+        <source>Died: %1</source>
+        <translation>Fallecimiento: %1</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>Dirección: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Teléfono: %1</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>actual</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>Observación</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Indicador</translation>
+    </message>
+    <message>
+        <source>Reference range</source>
+        <translation>Intervalo de referencia</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Dosage</source>
+        <translation>Posología</translation>
+    </message>
+    <message>
+        <source>Criticality</source>
+        <translation>Criticidad</translation>
+    </message>
+    <message>
+        <source>Encounter</source>
+        <translation>Encuentro</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Clase</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Value or date</source>
+        <translation>Valor o fecha</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Todas las categorías</translation>
+    </message>
+    <message>
+        <source>Active problems</source>
+        <translation>Problemas activos</translation>
+    </message>
+    <message>
+        <source>none recorded; add them on the Problems tab</source>
+        <translation>ninguno registrado; añádalos en la pestaña Problemas</translation>
+    </message>
+    <message>
+        <source>Current medications</source>
+        <translation>Medicación actual</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>ninguno registrado</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Alergias</translation>
+    </message>
+    <message>
+        <source>no known allergies</source>
+        <translation>sin alergias conocidas</translation>
+    </message>
+    <message>
+        <source>Latest vital signs and laboratory results</source>
+        <translation>Últimas constantes vitales y resultados de laboratorio</translation>
+    </message>
+    <message>
+        <source>none recorded; add them on the Observations tab</source>
+        <translation>ninguno registrado; añádalos en la pestaña Observaciones</translation>
+    </message>
+    <message>
+        <source>Last encounters</source>
+        <translation>Últimos encuentros</translation>
+    </message>
+    <message>
+        <source>resolved %1</source>
+        <translation>resuelto el %1</translation>
+    </message>
+    <message>
+        <source>Select an encounter to see what was recorded during it.</source>
+        <translation>Seleccione un encuentro para ver lo que se registró en él.</translation>
+    </message>
+    <message>
+        <source>Nothing else was recorded during this encounter.</source>
+        <translation>No se registró nada más durante este encuentro.</translation>
+    </message>
+    <message>
+        <source>Recorded during this encounter (%1)</source>
+        <translation>Registrado durante este encuentro (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::ConditionDialog</name>
+    <message>
+        <source>Edit problem</source>
+        <translation>Editar problema</translation>
+    </message>
+    <message>
+        <source>Not a valid %1 code (ICD-10: a letter, two characters and an optional part after a dot, e.g. E11.9; SNOMED CT: 6 to 18 digits).</source>
+        <translation>No es un código %1 válido (CIE-10: una letra, dos caracteres y una parte opcional tras un punto, p. ej. E11.9; SNOMED CT: de 6 a 18 dígitos).</translation>
+    </message>
+    <message>
+        <source>Enter the problem&apos;s name.</source>
+        <translation>Escriba el nombre del problema.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::DoctorWindow</name>
+    <message>
+        <source>Logged in: %1 (%2)</source>
+        <translation>Sesión iniciada: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>CipherChart — %1</source>
+        <translation>CipherChart — %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s) on your care team</source>
+        <translation>
+            <numerusform>%n paciente en su equipo asistencial</numerusform>
+            <numerusform>%n pacientes en su equipo asistencial</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This patient is not on your care team.</source>
+        <translation>Este paciente no está en su equipo asistencial.</translation>
+    </message>
+    <message>
+        <source>Record exported as FHIR.</source>
+        <translation>Historia exportada como FHIR.</translation>
+    </message>
+    <message>
+        <source>Open a patient from the list (double-click or Enter).</source>
+        <translation>Abra un paciente de la lista (doble clic o Intro).</translation>
+    </message>
+    <message>
+        <source>%1 — CipherChart — %2</source>
+        <translation>%1 — CipherChart — %2</translation>
+    </message>
+    <message>
+        <source>CipherChart</source>
+        <translation>CipherChart</translation>
+    </message>
+    <message>
+        <source>%1 is selected.
+Press Enter or double-click to open the chart.
+
+The chart of %2 is still open: select that row to return to it.</source>
+        <translation>%1 está seleccionado.
+Pulse Intro o haga doble clic para abrir la historia.
+
+La historia de %2 sigue abierta: seleccione esa fila para volver a ella.</translation>
+    </message>
+    <message>
+        <source>Close CipherChart</source>
+        <translation>Cerrar CipherChart</translation>
+    </message>
+    <message>
+        <source>A value typed in the observation form of %1 is not saved. Close anyway?</source>
+        <translation>Un valor escrito en el formulario de observaciones de %1 no está guardado. ¿Cerrar de todos modos?</translation>
+    </message>
+    <message>
+        <source>Patient registered: %1</source>
+        <translation>Paciente registrado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::ImageViewerDialog</name>
+    <message>
+        <source>This image cannot be shown: save it and open it with another program.</source>
+        <translation>Esta imagen no se puede mostrar: guárdela y ábrala con otro programa.</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 píxeles</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::ImportDialog</name>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Synthea CSV folder</source>
+        <translation>Carpeta CSV de Synthea</translation>
+    </message>
+    <message>
+        <source>ACTG 315 trial file (ACTG315.csv)</source>
+        <translation>Archivo del ensayo ACTG 315 (ACTG315.csv)</translation>
+    </message>
+    <message>
+        <source>FHIR R4 JSON files (Bundles or single resources)</source>
+        <translation>Archivos JSON FHIR R4 (Bundles o recursos sueltos)</translation>
+    </message>
+    <message>
+        <source>Folder or file to import</source>
+        <translation>Carpeta o archivo que importar</translation>
+    </message>
+    <message>
+        <source>FHIR R4 JSON files</source>
+        <translation>Archivos JSON FHIR R4</translation>
+    </message>
+    <message>
+        <source>FHIR JSON (*.json);;All files (*)</source>
+        <translation>JSON FHIR (*.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>ACTG 315 file</source>
+        <translation>Archivo ACTG 315</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Archivos CSV (*.csv);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Importing… %1 of %2 steps</source>
+        <translation>Importando… %1 de %2 pasos</translation>
+    </message>
+    <message>
+        <source>Choose a folder or file first.</source>
+        <translation>Elija antes una carpeta o un archivo.</translation>
+    </message>
+    <message>
+        <source>Reading and checking the input…</source>
+        <translation>Leyendo y comprobando los datos…</translation>
+    </message>
+    <message>
+        <source>Import cancelled. Nothing was kept.</source>
+        <translation>Importación cancelada. No se ha conservado nada.</translation>
+    </message>
+    <message>
+        <source>Refused, nothing of it was kept: %1</source>
+        <translation>Rechazado, no se ha conservado nada: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was kept. %1</source>
+        <translation>No se ha conservado nada. %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Imported: %1. Skipped: %2.</source>
+        <translation>Importado: %1. Omitido: %2.</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nada</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::KeyStatusModel</name>
+    <message>
+        <source>Key</source>
+        <translation>Clave</translation>
+    </message>
+    <message>
+        <source>Key id</source>
+        <translation>Id de la clave</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Age (days)</source>
+        <translation>Antigüedad (días)</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>En poder de</translation>
+    </message>
+    <message>
+        <source>Database key (encrypts the database file)</source>
+        <translation>Clave de la base de datos (cifra el archivo de la base de datos)</translation>
+    </message>
+    <message>
+        <source>Identity category key (patients&apos; identity keys)</source>
+        <translation>Clave de la categoría de identidad (claves de identidad de los pacientes)</translation>
+    </message>
+    <message>
+        <source>Clinical category key (patients&apos; clinical keys)</source>
+        <translation>Clave de la categoría clínica (claves clínicas de los pacientes)</translation>
+    </message>
+    <message>
+        <source>Index key (report cohort tokens)</source>
+        <translation>Clave de índice (tokens de cohortes de informes)</translation>
+    </message>
+    <message>
+        <source>Audit root key (verifies the audit trail)</source>
+        <translation>Clave raíz de auditoría (verifica el registro de auditoría)</translation>
+    </message>
+    <message>
+        <source>Clinic signing key (reports, backups, anchors)</source>
+        <translation>Clave de firma de la clínica (informes, copias, anclas)</translation>
+    </message>
+    <message>
+        <source>Report key (encrypted statistics)</source>
+        <translation>Clave de informes (estadísticas cifradas)</translation>
+    </message>
+    <message>
+        <source>Recovery key (printed shares)</source>
+        <translation>Clave de recuperación (partes impresas)</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::KeyStatusView</name>
+    <message numerus="yes">
+        <source>Idle sessions now lock after %n minute(s).</source>
+        <translation>
+            <numerusform>Las sesiones inactivas se bloquean ahora tras %n minuto.</numerusform>
+            <numerusform>Las sesiones inactivas se bloquean ahora tras %n minutos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refresh to see who holds the report key&apos;s shares.</source>
+        <translation>Actualice para ver quién tiene las partes de la clave de informes.</translation>
+    </message>
+    <message>
+        <source>The threshold is not recorded.</source>
+        <translation>El umbral no está registrado.</translation>
+    </message>
+    <message>
+        <source>If one custodian leaves, the other %1 can still decrypt reports (%2 are needed). Their account cannot be disabled or reset while it holds a share: the share exists only in their key slot and would be lost.</source>
+        <translation>Si un custodio se va, los otros %1 aún pueden descifrar informes (hacen falta %2). Su cuenta no puede desactivarse ni restablecerse mientras tenga una parte: la parte solo existe en su ranura de claves y se perdería.</translation>
+    </message>
+    <message>
+        <source>If one custodian leaves, reports can no longer be decrypted: all %1 custodians are needed. Keep every custodian&apos;s password safe; a custodian&apos;s account cannot be disabled or reset while it holds a share, and the recovery key does not hold the shares.</source>
+        <translation>Si un custodio se va, los informes ya no pueden descifrarse: hacen falta los %1 custodios. Guarde a salvo la contraseña de cada custodio; la cuenta de un custodio no puede desactivarse ni restablecerse mientras tenga una parte, y la clave de recuperación no contiene las partes.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Key id (fingerprint of the public key): &lt;code&gt;%1&lt;/code&gt;, version %2.&lt;br&gt;Decrypting a report&apos;s totals takes &lt;b&gt;%3 of %4&lt;/b&gt; custodians, each with their own share.&lt;/p&gt;&lt;p&gt;Custodians: %5&lt;/p&gt;&lt;p&gt;%6&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Id de la clave (huella de la clave pública): &lt;code&gt;%1&lt;/code&gt;, versión %2.&lt;br&gt;Descifrar los totales de un informe requiere &lt;b&gt;%3 de %4&lt;/b&gt; custodios, cada uno con su propia parte.&lt;/p&gt;&lt;p&gt;Custodios: %5&lt;/p&gt;&lt;p&gt;%6&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::LockScreen</name>
+    <message>
+        <source>The session of %1 was locked. Enter the password to continue, or log out.</source>
+        <translation>La sesión de %1 se ha bloqueado. Escriba la contraseña para continuar o cierre la sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::LoginWindow</name>
+    <message>
+        <source>No clinic open</source>
+        <translation>Ninguna clínica abierta</translation>
+    </message>
+    <message>
+        <source>CipherChart — Log in</source>
+        <translation>CipherChart — Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>CipherChart — DEMO clinic — Log in</source>
+        <translation>CipherChart — Clínica de DEMOSTRACIÓN — Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>No clinic is open on this workstation.</source>
+        <translation>No hay ninguna clínica abierta en este puesto.</translation>
+    </message>
+    <message>
+        <source>Create a clinic with
+  cipherchart-cli init --clinic DIR --admin NAME
+then start  cipherchart --clinic DIR</source>
+        <translation>Cree una clínica con
+  cipherchart-cli init --clinic DIR --admin NOMBRE
+y después inicie  cipherchart --clinic DIR</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::MedicationDialog</name>
+    <message>
+        <source>Edit medication</source>
+        <translation>Editar medicamento</translation>
+    </message>
+    <message>
+        <source>The RxNorm code is a number of up to 12 digits (RXCUI).</source>
+        <translation>El código RxNorm es un número de hasta 12 dígitos (RXCUI).</translation>
+    </message>
+    <message>
+        <source>Enter the medication&apos;s name.</source>
+        <translation>Escriba el nombre del medicamento.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::NewPatientDialog</name>
+    <message>
+        <source>&amp;Register</source>
+        <translation>&amp;Registrar</translation>
+    </message>
+    <message>
+        <source>Type the MRN or press Generate.</source>
+        <translation>Escriba el NHC o pulse Generar.</translation>
+    </message>
+    <message>
+        <source>The MRN %1 is already in use: type another or press Generate.</source>
+        <translation>El NHC %1 ya está en uso: escriba otro o pulse Generar.</translation>
+    </message>
+    <message>
+        <source>Possible duplicate: a patient with the same name and date of birth is already registered.</source>
+        <translation>Posible duplicado: ya hay registrado un paciente con el mismo nombre y fecha de nacimiento.</translation>
+    </message>
+    <message>
+        <source>On your list: %1.</source>
+        <translation>En su lista: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more not on your care team (ask the clinic&apos;s administrator).</source>
+        <translation>
+            <numerusform>%n más que no está en su equipo asistencial (pregunte al administrador de la clínica).</numerusform>
+            <numerusform>%n más que no están en su equipo asistencial (pregunte al administrador de la clínica).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard new patient</source>
+        <translation>Descartar paciente nuevo</translation>
+    </message>
+    <message>
+        <source>Close without registering? What you typed is lost.</source>
+        <translation>¿Cerrar sin registrar? Se perderá lo que ha escrito.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::NoteDialog</name>
+    <message>
+        <source>Amend note</source>
+        <translation>Corregir nota</translation>
+    </message>
+    <message>
+        <source>Write the note&apos;s text.</source>
+        <translation>Escriba el texto de la nota.</translation>
+    </message>
+    <message>
+        <source>The note is longer than 1 MB.</source>
+        <translation>La nota ocupa más de 1 MB.</translation>
+    </message>
+    <message>
+        <source>The title is too long.</source>
+        <translation>El título es demasiado largo.</translation>
+    </message>
+    <message>
+        <source>Discard note</source>
+        <translation>Descartar nota</translation>
+    </message>
+    <message>
+        <source>Close without saving? What you typed is lost.</source>
+        <translation>¿Cerrar sin guardar? Se perderá lo que ha escrito.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::NotesPage</name>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>Eliminar nota</translation>
+    </message>
+    <message>
+        <source>Delete this note? This cannot be undone.</source>
+        <translation>¿Eliminar esta nota? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Delete the note &quot;%1&quot; of %2? This cannot be undone.</source>
+        <translation>¿Eliminar la nota «%1» de %2? No se puede deshacer.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::ObservationsPage</name>
+    <message>
+        <source>Observation</source>
+        <translation>Observación</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>Última</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Select an observation on the left.</source>
+        <translation>Seleccione una observación a la izquierda.</translation>
+    </message>
+    <message>
+        <source>%1 (LOINC %2)</source>
+        <translation>%1 (LOINC %2)</translation>
+    </message>
+    <message>
+        <source>%1: fewer than two values, no trend yet</source>
+        <translation>%1: menos de dos valores, todavía sin tendencia</translation>
+    </message>
+    <message>
+        <source>Value (%1)</source>
+        <translation>Valor (%1)</translation>
+    </message>
+    <message>
+        <source>Choose an observation.</source>
+        <translation>Elija una observación.</translation>
+    </message>
+    <message>
+        <source>Enter the value as a number.</source>
+        <translation>Escriba el valor como un número.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>No guardado: %1</translation>
+    </message>
+    <message>
+        <source>Not added: %1</source>
+        <translation>No añadido: %1</translation>
+    </message>
+    <message>
+        <source>Select an observation in the table to edit.</source>
+        <translation>Seleccione en la tabla una observación para editarla.</translation>
+    </message>
+    <message>
+        <source>Only numeric observations of the units catalogue can be edited here.</source>
+        <translation>Aquí solo se pueden editar las observaciones numéricas del catálogo de unidades.</translation>
+    </message>
+    <message>
+        <source>Edit observation</source>
+        <translation>Editar observación</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>New numeric observation</source>
+        <translation>Nueva observación numérica</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Añadir</translation>
+    </message>
+    <message>
+        <source>Select an observation in the table to delete.</source>
+        <translation>Seleccione en la tabla una observación para eliminarla.</translation>
+    </message>
+    <message>
+        <source>Delete observation</source>
+        <translation>Eliminar observación</translation>
+    </message>
+    <message>
+        <source>Delete the selected observation? The deletion is recorded in the audit trail.</source>
+        <translation>¿Eliminar la observación seleccionada? La eliminación queda en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Indicador</translation>
+    </message>
+    <message>
+        <source> — reference range %1</source>
+        <translation> — intervalo de referencia %1</translation>
+    </message>
+    <message>
+        <source>UCUM: %1</source>
+        <translation>UCUM: %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 — %2</source>
+        <translation>No guardado: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Not added: %1 — %2</source>
+        <translation>No añadido: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Edit observation of %1</source>
+        <translation>Editar observación de %1</translation>
+    </message>
+    <message>
+        <source>New numeric observation for %1</source>
+        <translation>Nueva observación numérica para %1</translation>
+    </message>
+    <message>
+        <source>Delete %1 %2 of %3 from the chart of %4? The deletion is recorded in the audit trail.</source>
+        <translation>¿Eliminar %1 %2 del %3 de la historia de %4? La eliminación queda en el registro de auditoría.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::PatientBanner</name>
+    <message>
+        <source>Medical record number (select to copy)</source>
+        <translation>Número de historia clínica (selecciónelo para copiarlo)</translation>
+    </message>
+    <message>
+        <source>Copy MRN</source>
+        <translation>Copiar NHC</translation>
+    </message>
+    <message>
+        <source>Copy the full MRN to the clipboard</source>
+        <translation>Copiar el NHC completo al portapapeles</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>Fallecido/a</translation>
+    </message>
+    <message>
+        <source>Not in your patient list</source>
+        <translation>No está en su lista de pacientes</translation>
+    </message>
+    <message>
+        <source>This chart was opened by emergency access: the patient is not on your care team, so no row of the list is selected.</source>
+        <translation>Esta historia se abrió por acceso de emergencia: el paciente no está en su equipo asistencial, así que no hay ninguna fila de la lista seleccionada.</translation>
+    </message>
+    <message>
+        <source>MRN:</source>
+        <translation>NHC:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n año</numerusform>
+            <numerusform>%n años</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>age unknown</source>
+        <translation>edad desconocida</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>nacido/a el %1</translation>
+    </message>
+    <message>
+        <source>died %1</source>
+        <translation>fallecido/a el %1</translation>
+    </message>
+    <message>
+        <source>No known allergies</source>
+        <translation>Sin alergias conocidas</translation>
+    </message>
+    <message>
+        <source>%1 (high risk)</source>
+        <translation>%1 (riesgo alto)</translation>
+    </message>
+    <message>
+        <source>Allergies: %1</source>
+        <translation>Alergias: %1</translation>
+    </message>
+    <message>
+        <source>Emergency access</source>
+        <translation>Acceso de emergencia</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::PatientListModel</name>
+    <message>
+        <source>female</source>
+        <translation>mujer</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>hombre</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>otro</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>MRN</source>
+        <translation>NHC</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Nacimiento</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>MRN %1</source>
+        <translation>NHC %1</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::PatientWindow</name>
+    <message>
+        <source>&amp;My record</source>
+        <translation>&amp;Mi historia</translation>
+    </message>
+    <message>
+        <source>Logged in: %1</source>
+        <translation>Sesión iniciada: %1</translation>
+    </message>
+    <message>
+        <source>CipherChart — My record — %1</source>
+        <translation>CipherChart — Mi historia — %1</translation>
+    </message>
+    <message>
+        <source>This account is not linked to a patient record.</source>
+        <translation>Esta cuenta no está vinculada a ninguna historia de paciente.</translation>
+    </message>
+    <message>
+        <source>You have opted out: your data is left out of research statistics.</source>
+        <translation>Ha optado por no participar: sus datos quedan fuera de las estadísticas de investigación.</translation>
+    </message>
+    <message>
+        <source>Your coded data is included in anonymous research statistics.</source>
+        <translation>Sus datos codificados se incluyen en las estadísticas anónimas de investigación.</translation>
+    </message>
+    <message>
+        <source>Include your coded data in the clinic&apos;s anonymous research statistics from now on?</source>
+        <translation>¿Incluir a partir de ahora sus datos codificados en las estadísticas anónimas de investigación de la clínica?</translation>
+    </message>
+    <message>
+        <source>Take your data out of the clinic&apos;s research statistics? Every report run from now on leaves it out.</source>
+        <translation>¿Retirar sus datos de las estadísticas de investigación de la clínica? Todos los informes que se ejecuten a partir de ahora los dejarán fuera.</translation>
+    </message>
+    <message>
+        <source>Research use of my data</source>
+        <translation>Uso de mis datos en investigación</translation>
+    </message>
+    <message>
+        <source>Your record was saved as FHIR.</source>
+        <translation>Su historia se ha guardado como FHIR.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::RecoveryDialog</name>
+    <message>
+        <source>&amp;Recover access</source>
+        <translation>&amp;Recuperar el acceso</translation>
+    </message>
+    <message>
+        <source>Recovery share %1</source>
+        <translation>Parte de recuperación %1</translation>
+    </message>
+    <message>
+        <source>Share &amp;%1:</source>
+        <translation>Parte &amp;%1:</translation>
+    </message>
+    <message>
+        <source>Waiting for this share.</source>
+        <translation>Esperando esta parte.</translation>
+    </message>
+    <message>
+        <source>✗ %1</source>
+        <translation>✗ %1</translation>
+    </message>
+    <message>
+        <source>belongs to another set (threshold %1, not %2)</source>
+        <translation>pertenece a otro conjunto (umbral %1, no %2)</translation>
+    </message>
+    <message>
+        <source>share number %1 was already typed above</source>
+        <translation>la parte número %1 ya se ha escrito arriba</translation>
+    </message>
+    <message>
+        <source>✗ Checksum matches, but this share %1.</source>
+        <translation>✗ La suma de control coincide, pero esta parte %1.</translation>
+    </message>
+    <message>
+        <source>✓ Checksum matches: share number %1 of a set that needs %2.</source>
+        <translation>✓ La suma de control coincide: parte número %1 de un conjunto que necesita %2.</translation>
+    </message>
+    <message>
+        <source>Opening the recovery ring…</source>
+        <translation>Abriendo el anillo de recuperación…</translation>
+    </message>
+    <message>
+        <source>Access was not restored: %1</source>
+        <translation>No se ha recuperado el acceso: %1</translation>
+    </message>
+    <message>
+        <source>A new %1 account &quot;%2&quot; was created from the recovery key.</source>
+        <translation>Se ha creado una cuenta nueva de %1 «%2» con la clave de recuperación.</translation>
+    </message>
+    <message>
+        <source>The %1 account &quot;%2&quot; has a new key slot from the recovery key.</source>
+        <translation>La cuenta de %1 «%2» tiene una ranura de claves nueva creada con la clave de recuperación.</translation>
+    </message>
+    <message>
+        <source>Log in with the temporary password; you will be asked to choose a new one. The shares stay valid: put them back in safe keeping.</source>
+        <translation>Inicie sesión con la contraseña temporal; se le pedirá que elija una nueva. Las partes siguen siendo válidas: vuelva a guardarlas en lugar seguro.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::ReviewDialog</name>
+    <message>
+        <source>Waiting for review</source>
+        <translation>Pendiente de revisión</translation>
+    </message>
+    <message>
+        <source>Nothing waits for review.</source>
+        <translation>No hay nada pendiente de revisión.</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>No registrado: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Review recorded in the audit trail (event %1). %n event(s) still wait.</source>
+        <translation>
+            <numerusform>Revisión registrada en el registro de auditoría (evento %1). Queda %n evento pendiente.</numerusform>
+            <numerusform>Revisión registrada en el registro de auditoría (evento %1). Quedan %n eventos pendientes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::ReviewTableModel</name>
+    <message>
+        <source>Security alert (flagged)</source>
+        <translation>Alerta de seguridad (marcada)</translation>
+    </message>
+    <message>
+        <source>Emergency access (flagged)</source>
+        <translation>Acceso de emergencia (marcado)</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Rechazado: %1</translation>
+    </message>
+    <message>
+        <source>Reviewed by %1: %2</source>
+        <translation>Revisado por %1: %2</translation>
+    </message>
+    <message>
+        <source>Waiting for review</source>
+        <translation>Pendiente de revisión</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Reason / detail</source>
+        <translation>Motivo / detalle</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::RotateKeyDialog</name>
+    <message>
+        <source>&amp;Rotate</source>
+        <translation>&amp;Rotar</translation>
+    </message>
+    <message numerus="yes">
+        <source>now version %1, id %2, %n day(s) old</source>
+        <translation>
+            <numerusform>ahora versión %1, id %2, de %n día</numerusform>
+            <numerusform>ahora versión %1, id %2, de %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A new random database key replaces the current one and the whole database file is re-encrypted with it (SQLCipher rekey).</source>
+        <translation>Una clave aleatoria nueva sustituye a la actual y todo el archivo de la base de datos se vuelve a cifrar con ella (rekey de SQLCipher).</translation>
+    </message>
+    <message>
+        <source>Every page of the database is rewritten: about a second per 100 MB; the clinic is unusable meanwhile. Backups made before keep the old key.</source>
+        <translation>Se reescribe cada página de la base de datos: alrededor de un segundo por cada 100 MB; mientras tanto la clínica no puede usarse. Las copias hechas antes conservan la clave antigua.</translation>
+    </message>
+    <message>
+        <source>A new identity category key replaces the current one; every patient&apos;s identity key is re-wrapped under it in one transaction.</source>
+        <translation>Una clave nueva de la categoría de identidad sustituye a la actual; la clave de identidad de cada paciente se vuelve a envolver con ella en una sola transacción.</translation>
+    </message>
+    <message>
+        <source>One small re-wrap per patient: fast even for thousands of patients.</source>
+        <translation>Un pequeño reenvoltorio por paciente: rápido incluso con miles de pacientes.</translation>
+    </message>
+    <message>
+        <source>A new clinical category key replaces the current one; every patient&apos;s clinical key and every confidential-note key is re-wrapped under it. A doctor must take part: administrators never hold this key.</source>
+        <translation>Una clave nueva de la categoría clínica sustituye a la actual; la clave clínica de cada paciente y la clave de cada nota confidencial se vuelven a envolver con ella. Debe participar un médico: los administradores nunca tienen esta clave.</translation>
+    </message>
+    <message>
+        <source>One small re-wrap per patient and per confidential key: fast even for thousands of patients.</source>
+        <translation>Un pequeño reenvoltorio por paciente y por clave confidencial: rápido incluso con miles de pacientes.</translation>
+    </message>
+    <message>
+        <source>The new key is sealed into the key-slot file&apos;s mailbox for each holder, who takes it at the next login (no password is needed now; disabled accounts get nothing):</source>
+        <translation>La clave nueva se sella en el buzón del archivo de ranuras de claves para cada titular, que la recoge en su siguiente inicio de sesión (ahora no hace falta ninguna contraseña; las cuentas desactivadas no reciben nada):</translation>
+    </message>
+    <message>
+        <source>Your session then ends: your key ring holds the old key. The rotation is recorded in the audit trail.</source>
+        <translation>Después su sesión termina: su anillo de claves tiene la clave antigua. La rotación queda en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Rotating the key…</source>
+        <translation>Rotando la clave…</translation>
+    </message>
+    <message>
+        <source>Not rotated: %1</source>
+        <translation>No rotada: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 rotated to version %2 (id %3), sealed for %n recipient(s) including the recovery ring. Your session has ended: close this window and log in again to take the new key.</source>
+        <translation>
+            <numerusform>%1 rotada a la versión %2 (id %3), sellada para %n destinatario, incluido el anillo de recuperación. Su sesión ha terminado: cierre esta ventana y vuelva a iniciar sesión para recoger la clave nueva.</numerusform>
+            <numerusform>%1 rotada a la versión %2 (id %3), sellada para %n destinatarios, incluido el anillo de recuperación. Su sesión ha terminado: cierre esta ventana y vuelva a iniciar sesión para recoger la clave nueva.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::SessionFlow</name>
+    <message>
+        <source>The session has ended after 12 hours. Please log in again.</source>
+        <translation>La sesión ha terminado tras 12 horas. Vuelva a iniciar sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::SessionWindow</name>
+    <message>
+        <source>Logged in as %1.</source>
+        <translation>Sesión iniciada como %1.</translation>
+    </message>
+    <message>
+        <source>CipherChart — %1</source>
+        <translation>CipherChart — %1</translation>
+    </message>
+</context>
+</TS>
