@@ -99,7 +99,11 @@ int runWithClinic(const Args& args, Io& io, const std::function<Status(ClinicCli
         auto cli = ClinicCli::open(args, io);
         if (!cli)
             return std::move(cli).error();
-        return body(**cli);
+        Status done = body(**cli);
+        // Clinical work goes on without the witness; the operator is told (docs/AUDIT.md section 3).
+        if (const std::string problem = (*cli)->clinic().witnessProblem(); !problem.empty())
+            io.err << "warning: audit witness: " << problem << "\n";
+        return done;
     });
 }
 

@@ -12,6 +12,7 @@
 #include "app/cli/NoteCommands.h"
 #include "app/cli/PaillierCommands.h"
 #include "app/cli/RecordCommands.h"
+#include "app/cli/VerifyCommands.h"
 
 #include <QCoreApplication>
 
@@ -58,5 +59,6 @@ int main(int argc, char** argv)
     cli::registerNoteCommands(registry);
     cli::registerEntryCommands(registry);
     cli::registerDemoCommands(registry);
+    cli::registerVerifyCommands(registry);
     return registry.dispatch(args, io);
 }

@@ -142,7 +142,7 @@ private slots:
         QVERIFY(report.ok());
         QVERIFY2(report->ok, report->message.c_str());
         live.clinic().logout();
-        QCOMPARE(live.login("latecomer", "temporary-password-2").error().code, ErrorCode::AccountDisabled);
+        QCOMPARE(live.login("latecomer", "temporary-password-2").error().code, ErrorCode::WrongPassword);
     }
 
     void flippedByteIsRefusedBeforeTouchingTheClinic_data()
