@@ -361,6 +361,8 @@ void ClinicService::logout()
         subject.objectId = idHex(m_session->userId());
         [[maybe_unused]] auto recorded = record(subject);
     }
+    // Keep what the witness last said: the front end reports it after the logout event was sent.
+    m_witnessProblem = witnessProblem();
     m_session->logout();
     m_session.reset();
     m_directory->clear();
