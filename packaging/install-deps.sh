@@ -12,6 +12,7 @@ PACKAGES=(
     clang-format clang-tidy
     xvfb xauth imagemagick fonts-dejavu-core
     python3 python3-jsonschema  # tests only: the exported FHIR bundles checked against HL7's R4 schema
+    rsyslog                     # tests only: tests/app/insider starts its own rsyslogd as the audit witness
 )
 
 missing=()

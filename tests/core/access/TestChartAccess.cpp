@@ -138,7 +138,7 @@ private slots:
         QTest::newRow("ok padded") << "   covering for Dr Smith tonight   " << true;
         // The audit trail records the reason as one field without control characters (issue 10).
         QTest::newRow("multi-line") << "sepsis suspected\nneeds history" << false;
-        QTest::newRow("trailing newline") << "sepsis suspected needs history\n" << false;
+        QTest::newRow("trailing newline (trimmed)") << "sepsis suspected needs history\n" << true;
         QTest::newRow("tab") << "sepsis suspected\tneeds history" << false;
     }
 
