@@ -19,6 +19,7 @@
 #include "db/SqlPatientStore.h"
 #include "db/SqlSourceIndexStore.h"
 #include "db/SqlTransactionFactory.h"
+#include "db/TcpSyslogWitness.h"
 
 #include <unistd.h>
 
@@ -37,6 +38,14 @@ public:
     Status exportTo(const std::string& path, const crypto::SecureBytes& key) override
     {
         return m_db.exportTo(path, key);
+    }
+    Status checkPages(const crypto::SecureBytes& key) override
+    {
+        // A fresh connection: pages this one holds in its 64 MiB cache were verified when they were
+        // read, possibly long ago; the check must read every page from the file (and the WAL) now.
+        auto fresh = Database::open(m_db.path(), key, OpenMode::ExistingOnly);
+        CC_TRY(fresh);
+        return fresh->integrityCheck();
     }
 
 private:
@@ -214,6 +223,11 @@ Status ClinicStore::openDatabase(const crypto::SecureBytes& dbk)
     CC_TRY(checkDatabaseClinic(*db, m_impl->descriptor));
     CC_TRY(migrate(*db, clinicMigrations()));
     return m_impl->attach(std::move(db).value());
+}
+
+Result<std::unique_ptr<audit::AuditWitness>> ClinicStore::openWitness(const audit::WitnessAddress& address)
+{
+    return std::unique_ptr<audit::AuditWitness>(std::make_unique<TcpSyslogWitness>(address));
 }
 
 void ClinicStore::closeDatabase()

@@ -94,6 +94,9 @@ public:
     /// Backup export, restore staging and the journalled swap (db::BackupArchive). Usable before
     /// login for reading files; exportDatabase needs the database open, commitRestore closed.
     [[nodiscard]] ports::BackupStorage* backupStorage() override;
+    /// A db::TcpSyslogWitness for `address` (RFC 5424 over TCP, octet counting). Never fails.
+    [[nodiscard]] Result<std::unique_ptr<audit::AuditWitness>>
+    openWitness(const audit::WitnessAddress& address) override;
     /// The connection itself, for db/-level tools and tests.
     [[nodiscard]] Database& database() noexcept;
 

@@ -32,7 +32,10 @@ Database::~Database()
 }
 
 Database::Database(Database&& other) noexcept
-    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)), m_mode(other.m_mode)
+    : m_db(std::exchange(other.m_db, nullptr))
+    , m_path(std::move(other.m_path))
+    , m_mode(other.m_mode)
+    , m_transactionListener(std::move(other.m_transactionListener))
 {}
 
 Database& Database::operator=(Database&& other) noexcept
@@ -42,6 +45,7 @@ Database& Database::operator=(Database&& other) noexcept
         m_db = std::exchange(other.m_db, nullptr);
         m_path = std::move(other.m_path);
         m_mode = other.m_mode;
+        m_transactionListener = std::move(other.m_transactionListener);
     }
     return *this;
 }
@@ -229,6 +233,17 @@ void Database::setBusyTimeout(std::chrono::milliseconds timeout) noexcept
 bool Database::isReadOnly() const noexcept
 {
     return m_mode == OpenMode::ReadOnly || sqlite3_db_readonly(m_db, "main") == 1;
+}
+
+void Database::setTransactionListener(std::function<void(bool committed)> listener)
+{
+    m_transactionListener = std::move(listener);
+}
+
+void Database::transactionEnded(bool committed)
+{
+    if (m_transactionListener)
+        m_transactionListener(committed);
 }
 
 bool Database::inTransaction() const noexcept

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -82,6 +83,13 @@ public:
     [[nodiscard]] bool isReadOnly() const noexcept;
     /// True while an explicit transaction is open.
     [[nodiscard]] bool inTransaction() const noexcept;
+    /// Sets the one listener told when an explicit transaction (db::Transaction) ends: true after
+    /// its COMMIT succeeded, false after a rollback. The audit store uses it to anchor events only
+    /// once the service's transaction holding them is durable. nullptr removes it.
+    void setTransactionListener(std::function<void(bool committed)> listener);
+    /// Tells the listener, if any, that a transaction ended (called by db::Transaction).
+    void transactionEnded(bool committed);
+
     /// The file this connection opened.
     [[nodiscard]] const std::string& path() const noexcept { return m_path; }
 
@@ -93,6 +101,7 @@ private:
     sqlite3* m_db = nullptr;
     std::string m_path;
     OpenMode m_mode = OpenMode::ExistingOnly;
+    std::function<void(bool)> m_transactionListener;
 };
 
 } // namespace cc::db

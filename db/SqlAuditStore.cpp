@@ -209,4 +209,23 @@ Result<std::uint64_t> SqlAuditStore::count() const
     return static_cast<std::uint64_t>(*row ? stmt->columnInt64(0) : 0);
 }
 
+bool SqlAuditStore::insideTransaction() const
+{
+    return m_db.inTransaction();
+}
+
+void SqlAuditStore::setCommitListener(std::function<void(bool committed)> listener)
+{
+    m_db.setTransactionListener(std::move(listener));
+}
+
+Status SqlAuditStore::purgeOverwritten()
+{
+    // secure_delete zeroes the old key in the page image, but in WAL mode the previous image of
+    // the audit_state page stays in the -wal file as an older frame until the log is reset. A
+    // TRUNCATE checkpoint copies the newest frames into the main file and truncates the log to
+    // zero bytes (SQLite >= 3.8.8; SQLCipher 3.4.1 embeds 3.15.2).
+    return m_db.checkpoint();
+}
+
 } // namespace cc::db

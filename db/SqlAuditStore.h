@@ -34,6 +34,12 @@ public:
                                                                std::size_t maxCount) const override;
     /// Number of records. Errors: StorageError.
     [[nodiscard]] Result<std::uint64_t> count() const override;
+    /// Database::inTransaction().
+    [[nodiscard]] bool insideTransaction() const override;
+    /// Database::setTransactionListener().
+    void setCommitListener(std::function<void(bool committed)> listener) override;
+    /// Database::checkpoint() (wal_checkpoint(TRUNCATE)). Errors: StorageBusy, storage errors.
+    [[nodiscard]] Status purgeOverwritten() override;
 
 private:
     Status appendLocked(const audit::AuditRecord& record, const audit::AuditState& newState);

@@ -35,7 +35,7 @@ Status Transaction::commit()
     if (m_db == nullptr)
         return makeError(ErrorCode::InvalidArgument, "the transaction is no longer active");
     CC_TRY(m_db->exec("COMMIT;"));
-    m_db = nullptr;
+    std::exchange(m_db, nullptr)->transactionEnded(true);
     return {};
 }
 
@@ -45,9 +45,9 @@ Status Transaction::rollback()
         return makeError(ErrorCode::InvalidArgument, "the transaction is no longer active");
     Database* db = std::exchange(m_db, nullptr);
     // SQLite may already have rolled back on its own (e.g. after SQLITE_FULL); nothing to undo then.
-    if (!db->inTransaction())
-        return {};
-    return db->exec("ROLLBACK;");
+    Status undone = db->inTransaction() ? db->exec("ROLLBACK;") : Status{};
+    db->transactionEnded(false);
+    return undone;
 }
 
 void Transaction::rollbackQuietly() noexcept

@@ -13,6 +13,7 @@ PACKAGES=(
     xvfb xauth imagemagick fonts-dejavu-core
     python3 python3-jsonschema  # tests only: the exported FHIR bundles checked against HL7's R4 schema
     help2man librsvg2-bin qt6-l10n-tools  # build: manual pages, hicolor icons, translations (.qm)
+    rsyslog                     # tests only: tests/app/insider starts its own rsyslogd as the audit witness
 )
 # --packaging: also the tools that check the .deb (packaging/ci-install-test.sh).
 if [ "${1:-}" = "--packaging" ]; then

@@ -5,6 +5,7 @@
 #include "core/services/AccountService.h"
 #include "core/services/AuditService.h"
 #include "core/services/KeyService.h"
+#include "core/services/PrivateFile.h"
 
 #include <QBuffer>
 #include <QDateTime>
@@ -12,7 +13,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <ostream>
 
@@ -72,14 +72,67 @@ Result<audit::AuditFilter> filterFrom(const Args& args)
     return f;
 }
 
+/// The collector's log for --witness FILE (at most 256 MiB).
+Result<std::string> readWitnessFile(const std::string& path)
+{
+    QFile file(QString::fromStdString(path));
+    if (!file.exists())
+        return makeError(ErrorCode::NotFound, "no witness log at " + path);
+    if (file.size() > (qint64{256} << 20))
+        return malformed("the witness log is larger than 256 MiB", path, 0, "size");
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::StorageError, "cannot read " + path + ": " + file.errorString().toStdString());
+    return file.readAll().toStdString();
+}
+
+/// Prints the witness comparison; false if it found a problem.
+bool printWitness(const audit::WitnessReport& w, Io& io)
+{
+    if (io.json) {
+        QJsonArray findings;
+        for (const auto& f : w.findings)
+            findings.append(QJsonObject{{"kind", QString::fromUtf8(audit::witnessFindingName(f.kind).data())},
+                                        {"seq", static_cast<qint64>(f.seq)},
+                                        {"line", static_cast<qint64>(f.line)},
+                                        {"message", QString::fromStdString(f.message)}});
+        io.out << QJsonDocument(QJsonObject{{"witnessOk", w.ok},
+                                            {"headsChecked", static_cast<qint64>(w.headsChecked)},
+                                            {"lastWitnessedSeq", static_cast<qint64>(w.lastWitnessedSeq)},
+                                            {"otherClinics", static_cast<qint64>(w.otherClinics)},
+                                            {"findings", findings}})
+                      .toJson(QJsonDocument::Indented)
+                      .toStdString();
+    } else {
+        io.out << (w.ok ? "witness agrees: " : "WITNESS DISAGREES: ") << w.headsChecked
+               << " witnessed head(s) checked, last witnessed event " << w.lastWitnessedSeq << "\n";
+        for (const auto& f : w.findings)
+            io.out << "  " << audit::witnessFindingName(f.kind) << ": " << f.message << "\n";
+    }
+    return w.ok;
+}
+
 int runVerify(const Args& args, Io& io)
 {
     int exit = ExitOk;
     const int rc = runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
         AuditService audit(cli.clinic());
+        std::optional<std::string> witnessLog;
+        if (auto path = args.value("witness")) {
+            auto text = readWitnessFile(*path);
+            if (!text)
+                return std::move(text).error();
+            witnessLog = std::move(text).value();
+        }
         auto report = audit.verify();
         if (!report)
             return std::move(report).error();
+        if (witnessLog) {
+            auto witnessed = audit.verifyWitness(*witnessLog);
+            if (!witnessed)
+                return std::move(witnessed).error();
+            if (!printWitness(*witnessed, io))
+                exit = ExitIntegrity;
+        }
         if (io.json)
             io.out << QJsonDocument(
                           QJsonObject{{"ok", report->ok},
@@ -98,6 +151,24 @@ int runVerify(const Args& args, Io& io)
         return {};
     });
     return rc != ExitOk ? rc : exit;
+}
+
+int runWitness(const Args& args, Io& io)
+{
+    return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
+        const bool off = args.has("off");
+        const auto address = args.value("set");
+        if (off == address.has_value())
+            return makeError(ErrorCode::InvalidArgument, "give either --set HOST:PORT or --off");
+        AuditService audit(cli.clinic());
+        CC_TRY(audit.setWitness(off ? std::string() : *address));
+        if (off)
+            io.out << "audit witness removed: chain heads are no longer sent anywhere\n";
+        else
+            io.out << "each audit chain head is now sent to " << *address
+                   << " (RFC 5424 over TCP); check with: audit verify --witness <collector log>\n";
+        return {};
+    });
 }
 
 int runReanchor(const Args& args, Io& io)
@@ -172,16 +243,13 @@ int runExport(const Args& args, Io& io)
             return std::move(outPath).error();
         if (QFile::exists(QString::fromStdString(*outPath)))
             return makeError(ErrorCode::AlreadyExists, *outPath + " exists; refusing to overwrite");
-        // QSaveFile writes a temporary file and renames it on commit: nothing half-written remains.
-        QSaveFile file(QString::fromStdString(*outPath));
-        if (!file.open(QIODevice::WriteOnly))
-            return makeError(ErrorCode::StorageError,
-                             "cannot write " + *outPath + ": " + file.errorString().toStdString());
+        // Private from creation (the export names patients' row ids and break-glass reasons) and
+        // renamed into place only when complete: nothing half-written remains.
+        services::PrivateFile file(QString::fromStdString(*outPath));
+        CC_TRY(file.open());
         AuditService audit(cli.clinic());
-        CC_TRY(format == "csv" ? audit.exportCsv(*filter, file) : audit.exportSyslog(*filter, file));
-        if (!file.commit())
-            return makeError(ErrorCode::StorageError,
-                             "cannot write " + *outPath + ": " + file.errorString().toStdString());
+        CC_TRY(format == "csv" ? audit.exportCsv(*filter, file.device()) : audit.exportSyslog(*filter, file.device()));
+        CC_TRY(file.commit());
         io.out << "audit trail exported to " << *outPath << "\n";
         return {};
     });
@@ -282,13 +350,27 @@ int runIdleTimeout(const Args& args, Io& io)
 
 void registerAuditCommands(CommandRegistry& registry)
 {
+    auto verifyOptions = clinicOptions();
+    verifyOptions.push_back(
+        {"witness", "FILE", "also compare with this syslog collector's log (names missing events)"});
     registry.add({{"audit", "verify"},
                   "Verify the audit trail's hash chain, MACs and anchor; exit 3 names the first problem",
                   "",
-                  clinicOptions(),
+                  verifyOptions,
                   0,
                   0,
                   runVerify,
+                  kPasswordOrderNote});
+    auto witnessOptions = clinicOptions();
+    witnessOptions.push_back({"set", "HOST:PORT", "send each chain head to this syslog collector (TCP)"});
+    witnessOptions.push_back({"off", "", "stop sending chain heads"});
+    registry.add({{"audit", "witness"},
+                  "Set or remove the external audit witness (a syslog collector; audited)",
+                  "",
+                  witnessOptions,
+                  0,
+                  0,
+                  runWitness,
                   kPasswordOrderNote});
     auto reanchorOptions = clinicOptions();
     reanchorOptions.push_back({"reason", "TEXT", "why the anchor is rewritten (required; recorded)"});

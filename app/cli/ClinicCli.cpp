@@ -55,12 +55,17 @@ Result<model::RowId> patientFromOption(ClinicCli& cli, const Args& args)
     return p->id;
 }
 
-ClinicCli::ClinicCli(Io& io, bool fromStdin) : m_passwords(io.in, io.err, fromStdin) {}
+ClinicCli::ClinicCli(Io& io, bool fromStdin) : m_passwords(io.in, io.err, fromStdin), m_err(io.err) {}
 
 ClinicCli::~ClinicCli()
 {
-    if (m_clinic)
-        m_clinic->logout();
+    if (!m_clinic)
+        return;
+    m_clinic->logout();
+    // Clinical work goes on without the witness; the operator is told after every command
+    // (docs/AUDIT.md section 3). The logout event above was the last chance to deliver.
+    if (const std::string problem = m_clinic->witnessProblem(); !problem.empty())
+        m_err << "warning: audit witness: " << problem << "\n";
 }
 
 Result<std::unique_ptr<ClinicCli>> ClinicCli::open(const Args& args, Io& io)

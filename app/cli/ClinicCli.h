@@ -40,6 +40,7 @@ private:
 
     SystemClock m_clock;
     PasswordSource m_passwords;
+    std::ostream& m_err;
     std::unique_ptr<db::ClinicStore> m_store;
     std::unique_ptr<services::ClinicService> m_clinic;
 };

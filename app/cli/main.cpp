@@ -15,6 +15,7 @@
 #include "app/cli/RecordCommands.h"
 #include "app/cli/RecoverCommands.h"
 #include "app/cli/ReportCommands.h"
+#include "app/cli/VerifyCommands.h"
 
 #include <QCoreApplication>
 
@@ -64,5 +65,6 @@ int main(int argc, char** argv)
     cli::registerEntryCommands(registry);
     cli::registerDemoCommands(registry);
     cli::registerReportCommands(registry);
+    cli::registerVerifyCommands(registry);
     return registry.dispatch(args, io);
 }

@@ -25,6 +25,12 @@ std::string_view trim(std::string_view s)
 Status BreakGlassGrant::validateReason(std::string_view reason)
 {
     const std::string_view r = trim(reason);
+    // The audit event carries the (trimmed) reason as one field without control characters: a line
+    // break or tab inside it must be refused here, with this message, not later by the audit
+    // validator as a malformed event (issue 10 item 9).
+    if (r.find_first_of("\n\r\t\v\f") != std::string_view::npos)
+        return makeError(ErrorCode::InvalidArgument,
+                         "the reason for emergency access must be one line: no line breaks or tabs");
     if (r.size() < kMinReasonLength)
         return makeError(ErrorCode::InvalidArgument, "give a reason of at least 15 characters for emergency access");
     if (r.size() > kMaxReasonLength)

@@ -202,9 +202,8 @@ Result<KeyUpdate> KeyUpdate::decode(BinaryReader& r)
     u.kind = *kind;
     if (len != kSealedKeyUpdateSize)
         return malformed("sealed key update has an invalid length", {}, 0, "update.sealed");
-    const bool zeroAuth = std::all_of(u.auth.begin(), u.auth.end(), [](std::uint8_t b) { return b == 0; });
-    if (u.kind != KeyKind::DatabaseKey && (u.authKeyId != 0 || !zeroAuth))
-        return malformed("only database key updates carry an authenticator", {}, 0, "update.auth");
+    // Every kind carries an authenticator under the key it replaces (issue 10); it is checked when
+    // the entry is applied (KeySlotFile::applyUpdates), not here.
     const auto sealed = r.bytes(len);
     if (!r.ok())
         return malformed("key update is truncated", {}, 0, "update.sealed");

@@ -246,7 +246,7 @@ Result<KeyRing> KeySlotFile::unwrapSlot(const KeySlot& slot, std::span<const std
         // The checksum already passed, so a tag failure means a wrong password, or a slot moved
         // to another user, role or clinic: both look like a wrong password to the user.
         if (plain.error().code == ErrorCode::IntegrityFailure)
-            return makeError(ErrorCode::WrongPassword, "wrong user name or password");
+            return makeError(ErrorCode::WrongPassword, kWrongPasswordMessage);
         // The blob's key id is the slot version: a mismatch means the slot was edited.
         if (plain.error().code == ErrorCode::KeyMismatch)
             return makeError(ErrorCode::IntegrityFailure, "the key slot was altered");
@@ -308,8 +308,8 @@ Result<std::size_t> KeySlotFile::applyUpdates(const UserId& recipient, KeyRing& 
     auto box = crypto::BoxKeyPair::fromSecretKey(boxKey->secret.span());
     if (!box.ok())
         return std::move(box).error();
-    // Database keys first, in version order, so that each is checked against its predecessor and
-    // the other kinds (covered by the file MAC under the newest DBK) follow.
+    // Database keys first, then every kind in version order, so that each entry is checked against
+    // its predecessor of the same kind (the key the ring holds at that point).
     std::stable_sort(mine.begin(), mine.end(), [](const KeyUpdate* a, const KeyUpdate* b) {
         const bool aDbk = a->kind == KeyKind::DatabaseKey;
         const bool bDbk = b->kind == KeyKind::DatabaseKey;
@@ -322,15 +322,16 @@ Result<std::size_t> KeySlotFile::applyUpdates(const UserId& recipient, KeyRing& 
         const KeyEntry* held = ring.find(u->kind);
         if (!held || u->version <= held->version)
             continue; // stale, or a kind this ring does not hold: deleted when the owner accepts
-        if (u->kind == KeyKind::DatabaseKey) {
-            if (u->authKeyId != held->keyId)
-                return badUpdate("does not follow from the database key this account holds");
-            auto expected = updateAuth(held->secret, m_clinicId, *u);
-            if (!expected.ok())
-                return std::move(expected).error();
-            if (!crypto::constantTimeEqual(*expected, u->auth))
-                return badUpdate("is not authenticated by the database key this account holds");
-        }
+        // Every kind, not only the DBK (issue 10 item 3): the file MAC derives from the DBK, which
+        // administrators and patients hold, so it cannot vouch for a clinical category key.
+        if (u->authKeyId != held->keyId)
+            return badUpdate("does not follow from the " + std::string(keyKindName(u->kind)) + " this account holds");
+        auto expected = updateAuth(held->secret, m_clinicId, *u);
+        if (!expected.ok())
+            return std::move(expected).error();
+        if (!crypto::constantTimeEqual(*expected, u->auth))
+            return badUpdate("is not authenticated by the " + std::string(keyKindName(u->kind)) +
+                             " this account holds");
         auto plain = crypto::openSealed(*box, u->sealed);
         if (!plain.ok())
             return badUpdate("cannot be opened with this account's key");
@@ -364,14 +365,24 @@ Result<std::size_t> KeySlotFile::applyUpdates(const UserId& recipient, KeyRing& 
 }
 
 Result<std::size_t> KeySlotFile::postKeyUpdate(const KeyRing& actor, const KeyEntry& newKey,
-                                               const std::optional<std::array<std::uint8_t, 32>>& recoveryPublicKey)
+                                               const std::optional<std::array<std::uint8_t, 32>>& recoveryPublicKey,
+                                               const KeyEntry* previous)
 {
     if (!keyKindRotatable(newKey.kind) || !keySizeValid(newKey.kind, newKey.secret.size()))
         return makeError(ErrorCode::InvalidArgument, "this key cannot be handed out through the mailbox");
     CC_TRY(verifyMac(actor));
     const KeyEntry* dbk = actor.find(KeyKind::DatabaseKey);
-    if (newKey.kind == KeyKind::DatabaseKey && newKey.version <= dbk->version)
-        return makeError(ErrorCode::InvalidArgument, "a new database key needs a higher version");
+    // Issue 10 item 3: every update is authenticated under the key it replaces, so only a holder of
+    // that key can post one (the DBK chain, extended to every kind).
+    if (previous == nullptr)
+        previous = actor.find(newKey.kind);
+    if (previous == nullptr || previous->kind != newKey.kind)
+        return makeError(ErrorCode::KeyMismatch,
+                         "posting a " + std::string(keyKindName(newKey.kind)) + " update needs the key it replaces");
+    if (newKey.kind == KeyKind::DatabaseKey && previous->keyId != dbk->keyId)
+        return makeError(ErrorCode::KeyMismatch, "a database key update must follow the database key held");
+    if (newKey.version <= previous->version)
+        return makeError(ErrorCode::InvalidArgument, "a rotated key needs a higher version than the one it replaces");
     std::vector<std::pair<UserId, std::array<std::uint8_t, 32>>> recipients;
     for (const KeySlot& s : m_slots) {
         const auto kinds = keyKindsForRole(s.role, false);
@@ -394,13 +405,11 @@ Result<std::size_t> KeySlotFile::postKeyUpdate(const KeyRing& actor, const KeyEn
         if (!sealed.ok())
             return std::move(sealed).error();
         u.sealed = std::move(*sealed);
-        if (u.kind == KeyKind::DatabaseKey) {
-            u.authKeyId = dbk->keyId;
-            auto mac = updateAuth(dbk->secret, m_clinicId, u);
-            if (!mac.ok())
-                return std::move(mac).error();
-            u.auth = *mac;
-        }
+        u.authKeyId = previous->keyId;
+        auto mac = updateAuth(previous->secret, m_clinicId, u);
+        if (!mac.ok())
+            return std::move(mac).error();
+        u.auth = *mac;
         added.push_back(std::move(u));
     }
     const std::size_t count = added.size();

@@ -21,6 +21,9 @@
 
 namespace cc::access {
 
+/// The one answer to a wrong password and to an unknown or disabled user name (no account enumeration).
+inline constexpr const char* kWrongPasswordMessage = "wrong user name or password";
+
 /// What an account list shows: never a key, salt or wrapped ring.
 /// Choices for a new slot beyond its keys.
 struct NewSlotOptions
@@ -116,19 +119,22 @@ public:
                                          UnlockDetail* detail = nullptr) const;
 
     /// Seals a rotated key into the mailbox for every slot whose role holds `kind` (and for the
-    /// recovery ring if `recoveryPublicKey` is given). `actor` must verify the file MAC and, for a
-    /// DatabaseKey, hold the DBK that `newKey` replaces (newKey.version must be greater): that DBK
-    /// authenticates the entries, and the file MAC is recomputed under `newKey`. Returns the number
-    /// of entries written. Errors: InvalidArgument (kind not rotatable, wrong size, version not
-    /// newer), IntegrityFailure, KeyMismatch, StorageFull (kMaxUpdates), CryptoFailure.
+    /// recovery ring if `recoveryPublicKey` is given). `actor` must verify the file MAC. Every
+    /// entry is authenticated under `previous`, the key of the same kind that `newKey` replaces
+    /// (default: the actor's own; for the clinical key an administrator passes the sponsoring
+    /// doctor's); for a DatabaseKey it must be the actor's DBK, and the file MAC is then recomputed
+    /// under `newKey`. newKey.version must be greater than previous->version. Returns the number of
+    /// entries written. Errors: InvalidArgument (kind not rotatable, wrong size, version not newer),
+    /// KeyMismatch (no previous key), IntegrityFailure, StorageFull (kMaxUpdates), CryptoFailure.
     [[nodiscard]] Result<std::size_t>
     postKeyUpdate(const KeyRing& actor, const KeyEntry& newKey,
-                  const std::optional<std::array<std::uint8_t, 32>>& recoveryPublicKey);
+                  const std::optional<std::array<std::uint8_t, 32>>& recoveryPublicKey,
+                  const KeyEntry* previous = nullptr);
 
     /// Opens every mailbox entry addressed to `recipient` with `ring`'s UserBox key and replaces
     /// the ring's key of that kind when the entry's version is newer (older entries are stale and
-    /// ignored; kinds the ring does not hold are ignored). DatabaseKey entries are applied in
-    /// version order, each only if authenticated by the DBK the ring holds at that point. Does not
+    /// ignored; kinds the ring does not hold are ignored). Entries are applied DBK first, then in
+    /// version order, each only if authenticated by the key of its kind the ring holds at that point. Does not
     /// check the file MAC (the caller does, with the updated DBK). Works for the recovery ring
     /// with kRecoveryRecipient. Returns the number of keys replaced. Errors: KeyMismatch (no
     /// UserBox or DBK in the ring), IntegrityFailure (an entry does not open, contradicts its

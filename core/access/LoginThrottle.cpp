@@ -3,6 +3,7 @@
 #include "core/access/LoginThrottle.h"
 
 #include <algorithm>
+#include <array>
 #include <climits>
 #include <cstdint>
 #include <string>
@@ -36,8 +37,15 @@ Result<LoginResult> attemptLogin(KeySlotFile& file, std::string_view userName, s
                                  const Clock& clock, crypto::Rng& rng, const crypto::Argon2Params& current)
 {
     const KeySlot* s = file.slot(userName);
-    if (!s)
-        return makeError(ErrorCode::AccountDisabled, "this account has no key slot (disabled or never created)");
+    if (!s) {
+        // Issue 10 item 8: an unknown (or disabled) name answers exactly like a wrong password, after
+        // the same Argon2id work on a dummy slot, so neither the message nor the time taken tells
+        // whether the account exists (docs/KEYS.md section 5).
+        std::array<std::uint8_t, 16> salt{};
+        rng.fill(salt);
+        [[maybe_unused]] auto burnt = crypto::argon2id(password, salt, current);
+        return makeError(ErrorCode::WrongPassword, kWrongPasswordMessage);
+    }
     CC_TRY(LoginThrottle::admit(*s, clock));
 
     UnlockDetail detail;

@@ -62,7 +62,9 @@ struct LoginResult
 /// resets the counters and, if entries were pending or the slot's Argon2id parameters are weaker
 /// than `current`, re-wraps the slot (acceptUpdates: the password was just typed) with the updated
 /// ring and the stronger parameters, deleting the entries. Whatever the outcome, the caller must persist the file when
-/// file.dirty() is true (a failure changes the counters). Other errors: AccountDisabled,
+/// file.dirty() is true (a failure changes the counters). An unknown or disabled user name gives
+/// WrongPassword with the same message, after Argon2id with `current` on a dummy salt (same work, no
+/// counter: there is no slot to count in). Other errors:
 /// IntegrityFailure (file MAC), MalformedInput, CryptoFailure.
 [[nodiscard]] Result<LoginResult> attemptLogin(KeySlotFile& file, std::string_view userName,
                                                std::span<const std::uint8_t> password, const Clock& clock,

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace cc::audit {
@@ -38,6 +39,17 @@ public:
 
     /// Number of stored records. Errors: StorageError.
     [[nodiscard]] virtual Result<std::uint64_t> count() const = 0;
+
+    /// True while append() would write inside a transaction the caller opened: the records become
+    /// durable only when that transaction commits (the default: never, every append commits).
+    [[nodiscard]] virtual bool insideTransaction() const { return false; }
+    /// Sets the one listener told when the caller's transaction ends (true: committed, false: rolled
+    /// back), so the writer anchors an event only once it is durable. nullptr removes it.
+    virtual void setCommitListener(std::function<void(bool committed)> listener) { (void)listener; }
+    /// Removes overwritten MAC keys from every file of the store (SQLCipher in WAL mode: a
+    /// TRUNCATE checkpoint, so older audit_state pages do not survive as WAL frames).
+    /// Errors: StorageBusy (a reader holds the log; the next call retries), storage errors.
+    [[nodiscard]] virtual Status purgeOverwritten() { return {}; }
 };
 
 } // namespace cc::audit

@@ -5,6 +5,7 @@
 #include "core/Result.h"
 #include "core/access/Ids.h"
 #include "core/audit/AnchorSink.h"
+#include "core/audit/AuditWitness.h"
 #include "core/crypto/SecureBytes.h"
 #include "core/ports/AttachmentStore.h"
 #include "core/ports/AuditStore.h"
@@ -19,6 +20,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -43,6 +45,14 @@ public:
     [[nodiscard]] virtual Status rekey(const crypto::SecureBytes& newKey) = 0;
     /// sqlcipher_export into a new file at `path` under `key`. Errors: AlreadyExists, StorageFull, StorageError.
     [[nodiscard]] virtual Status exportTo(const std::string& path, const crypto::SecureBytes& key) = 0;
+    /// Reads every page of the database file and its log afresh under `key` (SQLCipher checks each
+    /// page's HMAC as it decrypts it) and checks the b-trees. Errors: IntegrityFailure naming the
+    /// problem, KeyMismatch, Unsupported (the default: a backend without page authentication), storage errors.
+    [[nodiscard]] virtual Status checkPages(const crypto::SecureBytes& key)
+    {
+        (void)key;
+        return makeError(ErrorCode::Unsupported, "this storage backend cannot check its pages");
+    }
 };
 
 /// The files a restore puts in place, already verified and decrypted by the backup service.
@@ -127,6 +137,13 @@ public:
     /// Backup and restore file work, or nullptr if this backend cannot back up (the default).
     /// Usable whenever the folder is open; each method says whether it needs the database.
     [[nodiscard]] virtual BackupStorage* backupStorage() { return nullptr; }
+    /// A connection to the external audit witness at `address` (nothing is sent until the first
+    /// delivery), or Unsupported if this backend has none (the default).
+    [[nodiscard]] virtual Result<std::unique_ptr<audit::AuditWitness>> openWitness(const audit::WitnessAddress& address)
+    {
+        (void)address;
+        return makeError(ErrorCode::Unsupported, "this storage backend cannot reach an audit witness");
+    }
 };
 
 } // namespace cc::ports

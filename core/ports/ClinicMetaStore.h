@@ -24,6 +24,7 @@ inline constexpr std::string_view kReportPublicKey = "report_public_key";   ///<
 inline constexpr std::string_view kReportThreshold = "report_threshold"; ///< JSON: t, l, custodians, verification keys
 inline constexpr std::string_view kRecovery = "recovery";                ///< JSON: k, n, key id, check value
 inline constexpr std::string_view kKeyVersions = "key_versions";         ///< JSON: per kind id, version, created
+inline constexpr std::string_view kAuditWitness = "audit_witness";       ///< "host:port" of the syslog collector
 } // namespace meta
 
 /// Named values in the database's `meta` table.

@@ -6,11 +6,11 @@
 #include "core/records/AttachmentChunk.h"
 #include "core/records/SealedRow.h"
 #include "core/services/PatientService.h"
+#include "core/services/PrivateFile.h"
 
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <algorithm>
 
@@ -286,12 +286,11 @@ Status AttachmentService::exportTo(const model::RowId& attachment, const QString
         auto opened = open(attachment, subject);
         CC_TRY(opened);
         const std::string where = path.toStdString();
-        // QSaveFile writes a temporary file beside the target, syncs it and renames it on commit:
-        // a failed check leaves neither a partial file nor a changed target.
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            return makeError(ErrorCode::StorageError, "cannot write " + where);
-        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        // A private temporary (0600 from creation) beside the target, renamed over it only after the
+        // final chunk verified: a failed check leaves neither a partial file nor a changed target.
+        PrivateFile out(path);
+        CC_TRY(out.open());
+        QIODevice& file = out.device();
         qint64 done = 0;
         auto written = forEachChunk(m_clinic.backend().attachments(), opened->row, opened->info, opened->fileKey,
                                     [&](std::span<const std::uint8_t> plain) -> Status {
@@ -303,13 +302,9 @@ Status AttachmentService::exportTo(const model::RowId& attachment, const QString
                                             return makeError(ErrorCode::Cancelled, "the export was cancelled");
                                         return {};
                                     });
-        if (!written) {
-            file.cancelWriting();
-            return written;
-        }
-        if (!file.commit())
-            return makeError(ErrorCode::StorageError, "cannot write " + where);
-        return {};
+        if (!written)
+            return written; // the temporary is removed with `out`
+        return out.commit();
     };
     auto result = run();
     CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success : outcomeOf(result.error())));

@@ -42,6 +42,54 @@ Result<audit::AuditReport> AuditService::verify()
     return report;
 }
 
+Result<audit::WitnessReport> AuditService::verifyWitness(std::string_view collectorLog)
+{
+    AuditSubject subject = auditUse(AuditAction::Execute, "verify against witness");
+    CC_TRY(m_clinic.authorize(Permission::VerifyAudit, subject));
+    auto ring = m_clinic.keys();
+    if (!ring)
+        return std::move(ring).error();
+    const access::KeyEntry* root = (*ring)->find(access::KeyKind::AuditRoot);
+    if (root == nullptr)
+        return makeError(ErrorCode::KeyMismatch, "this account holds no audit root key");
+    const audit::WitnessLog log = audit::parseWitnessLog(collectorLog);
+    auto report = audit::checkAgainstWitness(m_clinic.backend().auditStore(), root->secret,
+                                             m_clinic.backend().descriptor().clinicId, log);
+    if (report)
+        subject.detail = report->ok ? "witness: ok, " + std::to_string(report->headsChecked) + " heads"
+                                    : "witness: " + std::to_string(report->findings.size()) +
+                                          " finding(s), first at seq " + std::to_string(report->findings.front().seq);
+    [[maybe_unused]] auto recorded =
+        m_clinic.record(subject, report && report->ok ? AuditOutcome::Success : AuditOutcome::SeriousFailure);
+    return report;
+}
+
+Status AuditService::setWitness(const std::string& address)
+{
+    AuditSubject subject =
+        makeSubject(AuditEventId::SecurityAlert, AuditEventType::SecurityConfiguration, AuditAction::Update, "AuditLog",
+                    {}, address.empty() ? "audit witness removed" : "audit witness set");
+    CC_TRY(m_clinic.authorize(Permission::ManageKeys, subject));
+    std::string canonical;
+    if (!address.empty()) {
+        auto parsed = audit::WitnessAddress::parse(address);
+        if (!parsed) {
+            CC_TRY(m_clinic.record(subject, AuditOutcome::MinorFailure));
+            return std::move(parsed).error();
+        }
+        canonical = parsed->text();
+        subject.detail += " to " + canonical;
+    }
+    auto tx = m_clinic.backend().transactions().begin();
+    CC_TRY(tx);
+    CC_TRY(m_clinic.backend().meta().set(ports::meta::kAuditWitness,
+                                         std::vector<std::uint8_t>(canonical.begin(), canonical.end())));
+    CC_TRY(m_clinic.record(subject));
+    CC_TRY((*tx)->commit()); // the previous witness (if any) receives this event's head here
+    m_clinic.configureWitness();
+    return {};
+}
+
 Status AuditService::reanchor(const std::string& reason)
 {
     AuditSubject subject = makeSubject(AuditEventId::SecurityAlert, AuditEventType::AuditRecordingStarted,

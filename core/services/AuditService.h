@@ -6,6 +6,7 @@
 #include "core/audit/AuditExport.h"
 #include "core/audit/AuditFilter.h"
 #include "core/audit/AuditVerifier.h"
+#include "core/audit/WitnessCheck.h"
 #include "core/services/ClinicService.h"
 
 #include <vector>
@@ -24,6 +25,14 @@ public:
     /// The report names the first broken link, truncation or rollback. Errors: AccessDenied,
     /// SessionLocked, KeyMismatch (no A0 in the ring), storage errors.
     [[nodiscard]] Result<audit::AuditReport> verify();
+    /// Compares the trail with a syslog collector's log (the external witness; docs/AUDIT.md
+    /// section 3): every witnessed head must authenticate under A0 and be in the trail unchanged.
+    /// The report names each witnessed event the clinic no longer has. Audited. Errors as verify().
+    [[nodiscard]] Result<audit::WitnessReport> verifyWitness(std::string_view collectorLog);
+    /// Sets the syslog collector ("host:port") that receives each chain head after commit, or with
+    /// an empty address stops sending (ManageKeys). The change is recorded, and sent to the previous
+    /// collector, before it takes effect. Errors: AccessDenied, InvalidArgument, storage errors.
+    [[nodiscard]] Status setWitness(const std::string& address);
     /// Accepts the database's audit head as it is and rewrites the anchor, after an administrator
     /// examined the verifier's findings (VerifyAudit). A Security Alert event records it, with
     /// the previous verdict. Errors: AccessDenied, storage errors.

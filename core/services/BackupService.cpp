@@ -341,6 +341,13 @@ Result<BackupManifest> BackupService::create(const std::string& outPath)
         const crypto::SecureBytes exportKey = rng.secureBytes(crypto::Aead::kKeySize);
         const auto& clinicId = backend.descriptor().clinicId;
 
+        // Issue 10 item 10: never copy a damaged page into a backup (it would carry the damage
+        // into every restore); the whole-clinic check is `cipherchart-cli verify`.
+        if (auto pages = backend.maintenance().checkPages(**dbk);
+            !pages && pages.error().code != ErrorCode::Unsupported)
+            return makeError(ErrorCode::IntegrityFailure, "the clinic database fails its page check, so no backup was "
+                                                          "made (run cipherchart-cli verify): " +
+                                                              pages.error().message);
         auto slotFile = backend.keySlots().load();
         CC_TRY(slotFile);
         const std::vector<std::uint8_t> slotBytes = slotFile->serialise();
@@ -458,7 +465,8 @@ Result<BackupInspection> BackupService::inspect(const std::string& path)
     return seen;
 }
 
-Result<BackupManifest> BackupService::stage(const std::string& path, const RestoreOptions& options, bool& otherClinic)
+Result<BackupManifest> BackupService::stage(const std::string& path, const RestoreOptions& options, bool& otherClinic,
+                                            crypto::SecureBytes* stagedDbk)
 {
     auto& backend = m_clinic.backend();
     ports::BackupStorage* storage = backend.backupStorage();
@@ -553,6 +561,8 @@ Result<BackupManifest> BackupService::stage(const std::string& path, const Resto
     files.anchor.assign(anchorBytes->begin(), anchorBytes->end());
     files.descriptor.assign(descriptor->begin(), descriptor->end());
     CC_TRY(storage->stageRestore(files, *exportKey, dbk, clinicId));
+    if (stagedDbk != nullptr)
+        *stagedDbk = dbk.clone();
     return m;
 }
 
@@ -592,7 +602,8 @@ Result<BackupManifest> BackupService::restore(const std::string& path, const Res
     auto& backend = m_clinic.backend();
     ports::BackupStorage* storage = backend.backupStorage();
     bool otherClinic = false;
-    auto verified = stage(path, options, otherClinic);
+    crypto::SecureBytes restoredDbk; // the DBK the restored key slots hold, to record the restore in that trail
+    auto verified = stage(path, options, otherClinic, &restoredDbk);
     if (!verified) {
         subject.detail = "backup restore refused: " + std::string(errorCodeName(verified.error().code));
         CC_TRY(m_clinic.record(subject, AuditOutcome::MinorFailure));
@@ -608,10 +619,17 @@ Result<BackupManifest> BackupService::restore(const std::string& path, const Res
         storage->discardStagedRestore();
         return std::move(recorded).error();
     }
+    // The restored trail records the restore too (issue 10 item 5): it continues from the backup's
+    // head, so without this event nothing in it would say the events after that head were undone.
+    AuditSubject restored = subject;
+    restored.detail = "restored from backup " + verified->backupId + "; the previous trail had reached event " +
+                      std::to_string(m_clinic.auditLog() ? m_clinic.auditLog()->lastSeq() : 0);
+    audit::AuditEvent restoredEvent = m_clinic.eventFor(restored, AuditOutcome::Success);
     // Locked first, so logout() writes no further event after the restore event.
     m_clinic.lock();
     m_clinic.logout();
     CC_TRY(storage->commitRestore(verified->backupId));
+    CC_TRY(m_clinic.recordInRestoredTrail(restoredDbk, std::move(restoredEvent)));
     return verified;
 }
 

@@ -113,7 +113,9 @@ public:
 private:
     /// restore()'s checks up to and including the staged copy; sets `otherClinic` when the
     /// manifest's own key was trusted. Reads only the backup file, writes only the staging folder.
-    Result<BackupManifest> stage(const std::string& path, const RestoreOptions& options, bool& otherClinic);
+    /// `stagedDbk`, if given, receives the DBK that the staged key slots hold.
+    Result<BackupManifest> stage(const std::string& path, const RestoreOptions& options, bool& otherClinic,
+                                 crypto::SecureBytes* stagedDbk = nullptr);
 
     ClinicService& m_clinic;
 };

@@ -144,21 +144,29 @@ Status ClinicService::login(const std::string& userName, std::span<const std::ui
     auto file = m_backend.keySlots().load();
     if (!file)
         return std::move(file).error();
+    const bool known = file->slot(userName) != nullptr;
     auto login = access::attemptLogin(*file, userName, password, m_clock, m_rng, m_options.kdf);
-    if (file->dirty()) {
+    // A wrong password saves the file (its counter moved); an unknown name saves it too, unchanged,
+    // so the two cost the same (issue 10 item 8: no account enumeration by timing).
+    if (file->dirty() || !known) {
         CC_TRY(m_backend.keySlots().save(*file));
         file->markClean();
     }
     if (!login) {
-        recordPendingFailure(userName, login.error());
+        // What was typed as an unknown name may be a password typed into the wrong field: never
+        // record it (docs/AUDIT.md section 1); the entry's kind says an unknown name was tried.
+        if (!known)
+            recordPendingFailure({}, makeError(ErrorCode::AccountDisabled, "unknown user name"));
+        else
+            recordPendingFailure(userName, login.error());
         return std::move(login).error();
     }
-    auto opened = openDatabaseFor(*login);
+    auto opened = openDatabaseFor(login->ring);
     bool finishedRotation = false;
     if (!opened && opened.error().code == ErrorCode::KeyMismatch && login->previousDbk) {
         opened = finishInterruptedRotation(m_backend, *login, opened.error());
         if (opened)
-            opened = openDatabaseFor(*login);
+            opened = openDatabaseFor(login->ring);
         finishedRotation = opened.ok();
     }
     if (!opened) {
@@ -216,9 +224,9 @@ Status ClinicService::login(const std::string& userName, std::span<const std::ui
     return {};
 }
 
-Status ClinicService::openDatabaseFor(const access::LoginResult& login)
+Status ClinicService::openDatabaseFor(const access::KeyRing& ring)
 {
-    const auto* dbk = login.ring.find(access::KeyKind::DatabaseKey);
+    const auto* dbk = ring.find(access::KeyKind::DatabaseKey);
     if (dbk == nullptr)
         return makeError(ErrorCode::KeyMismatch, "the account's key ring holds no database key");
     if (!m_backend.databaseOpen()) {
@@ -232,9 +240,49 @@ Status ClinicService::openDatabaseFor(const access::LoginResult& login)
     if (!storedId->has_value() || (*storedId)->size() != expected.size() ||
         !std::equal(expected.begin(), expected.end(), (*storedId)->begin()))
         return makeError(ErrorCode::KeyMismatch, "the database belongs to another clinic than clinic.json names");
-    if (!m_auditLog)
+    if (!m_auditLog) {
         m_auditLog = std::make_unique<audit::AuditLog>(m_backend.auditStore(), m_backend.anchors(), m_clock, expected);
+        configureWitness();
+    }
     return {};
+}
+
+void ClinicService::configureWitness()
+{
+    if (!m_auditLog)
+        return;
+    m_witnessProblem.clear();
+    auto stored = m_backend.meta().get(ports::meta::kAuditWitness);
+    if (!stored || !stored->has_value() || (*stored)->empty()) {
+        m_auditLog->setWitness(nullptr);
+        return;
+    }
+    const std::string text((*stored)->begin(), (*stored)->end());
+    auto address = audit::WitnessAddress::parse(text);
+    if (!address) {
+        m_witnessProblem = "the configured audit witness is invalid: " + address.error().message;
+        m_auditLog->setWitness(nullptr);
+        return;
+    }
+    auto witness = m_backend.openWitness(*address);
+    if (!witness) {
+        m_witnessProblem = witness.error().message;
+        m_auditLog->setWitness(nullptr);
+        return;
+    }
+    m_auditLog->setWitness(std::move(witness).value());
+}
+
+std::string ClinicService::witnessProblem() const
+{
+    if (!m_witnessProblem.empty())
+        return m_witnessProblem;
+    if (!m_auditLog)
+        return {};
+    const auto status = m_auditLog->witnessStatus();
+    if (!status.configured || status.lastError.empty())
+        return {};
+    return status.lastError + " (" + std::to_string(status.backlog) + " chain head(s) waiting)";
 }
 
 Status ClinicService::checkKeySlotGeneration(const access::KeySlotFile& file)
@@ -313,6 +361,8 @@ void ClinicService::logout()
         subject.objectId = idHex(m_session->userId());
         [[maybe_unused]] auto recorded = record(subject);
     }
+    // Keep what the witness last said: the front end reports it after the logout event was sent.
+    m_witnessProblem = witnessProblem();
     m_session->logout();
     m_session.reset();
     m_directory->clear();
@@ -324,8 +374,19 @@ void ClinicService::logout()
 
 void ClinicService::lock()
 {
-    if (m_session)
-        m_session->lock();
+    if (!m_session)
+        return;
+    m_session->lock();
+    closeWhileLocked();
+}
+
+void ClinicService::closeWhileLocked()
+{
+    // Issue 10 item 9: while locked, SQLCipher's copy of the DBK and its page cache (sealed rows,
+    // the audit MAC key) leave memory with the connection; resume() opens it again.
+    m_auditLog.reset();
+    if (m_backend.databaseOpen())
+        m_backend.closeDatabase();
 }
 
 Status ClinicService::resume(std::span<const std::uint8_t> password)
@@ -345,10 +406,24 @@ Status ClinicService::resume(std::span<const std::uint8_t> password)
     subject.objectId = idHex(m_session->userId());
     subject.detail = "resume after idle lock";
     if (!resumed) {
-        // The session is locked: record directly, not through record(), which needs an active session.
-        auto e = eventFor(subject, AuditOutcome::MinorFailure);
-        [[maybe_unused]] auto recorded = m_auditLog ? m_auditLog->record(std::move(e)) : Status{};
+        // The session is locked: record directly, not through record(), which needs an active
+        // session; with the database closed by the lock, the pending log takes it like a failed login.
+        if (m_auditLog) {
+            [[maybe_unused]] auto recorded = m_auditLog->record(eventFor(subject, AuditOutcome::MinorFailure));
+        } else {
+            recordPendingFailure(m_session->userName(), resumed.error());
+        }
         return resumed;
+    }
+    if (!m_backend.databaseOpen() || !m_auditLog) {
+        auto ring = m_session->keys();
+        CC_TRY(ring);
+        if (auto opened = openDatabaseFor(**ring); !opened) {
+            m_session->lock();
+            closeWhileLocked();
+            return opened;
+        }
+        CC_TRY(importPendingAudit());
     }
     return record(subject);
 }
@@ -369,6 +444,25 @@ Status ClinicService::changeOwnPassword(std::span<const std::uint8_t> newPasswor
     subject.objectId = idHex(m_session->userId());
     subject.detail = "password changed";
     return record(subject);
+}
+
+Status ClinicService::recordInRestoredTrail(const crypto::SecureBytes& dbk, audit::AuditEvent event)
+{
+    if (m_session)
+        return makeError(ErrorCode::InvalidArgument, "log out before recording in a restored trail");
+    m_auditLog.reset();
+    if (m_backend.databaseOpen())
+        m_backend.closeDatabase();
+    CC_TRY(m_backend.openDatabase(dbk));
+    // The restored clinic's own witness setting applies: the witness then holds two heads for the
+    // seqs after the backup's head, and `audit verify --witness` names the undone events.
+    m_auditLog = std::make_unique<audit::AuditLog>(m_backend.auditStore(), m_backend.anchors(), m_clock,
+                                                   m_backend.descriptor().clinicId);
+    configureWitness();
+    Status recorded = m_auditLog->record(std::move(event));
+    m_auditLog.reset();
+    m_backend.closeDatabase();
+    return recorded;
 }
 
 Result<const access::KeyRing*> ClinicService::keys()
@@ -406,7 +500,11 @@ Status ClinicService::authorize(access::Permission permission, const AuditSubjec
 {
     if (!m_session)
         return makeError(ErrorCode::AccessDenied, "log in first");
-    CC_TRY(m_session->requireActive());
+    if (auto active = m_session->requireActive(); !active) {
+        // A session that locked itself on its idle timer (found here, before any store is used).
+        closeWhileLocked();
+        return active;
+    }
     if (m_mustChangePassword)
         return makeError(ErrorCode::AccessDenied, "change your temporary password first");
     if (m_auditBroken && permission != access::Permission::VerifyAudit)

@@ -61,9 +61,11 @@ public:
     [[nodiscard]] Status login(const std::string& userName, std::span<const std::uint8_t> password);
     /// Logs out (audited), wipes the keys and closes the database.
     void logout();
-    /// Locks the session now (keys wiped; the database stays open for the audit writer only).
+    /// Locks the session now: keys wiped, and the database closed (SQLCipher's key and page cache
+    /// leave memory); also when authorize() finds the idle timer has locked the session.
     void lock();
-    /// Resumes an idle-locked session with the password (wrong passwords count). Audited.
+    /// Resumes an idle-locked session with the password (wrong passwords count; while the database
+    /// is closed they go to the pending audit log), reopening the database. Audited.
     [[nodiscard]] Status resume(std::span<const std::uint8_t> password);
     /// Changes the logged-in user's own password (one slot re-wrapped; clears must-change). Audited.
     /// Errors: SessionLocked, InvalidArgument (too short), storage errors.
@@ -87,6 +89,13 @@ public:
     /// IntegrityFailure (anchor mismatch: nothing written).
     [[nodiscard]] Status record(const AuditSubject& subject,
                                 audit::AuditOutcome outcome = audit::AuditOutcome::Success);
+    /// The audit event record() would write for `subject` (the session's user, role, workstation).
+    [[nodiscard]] audit::AuditEvent eventFor(const AuditSubject& subject, audit::AuditOutcome outcome) const;
+    /// After a restore swapped the clinic's files (nobody logged in): opens the restored database
+    /// with `dbk`, appends `event` to its trail (which continues from the backup's head with the key
+    /// stored there, so no A0 is needed), and closes it again. Errors: InvalidArgument (a session is
+    /// open), KeyMismatch, IntegrityFailure (the restored anchor does not match), storage errors.
+    [[nodiscard]] Status recordInRestoredTrail(const crypto::SecureBytes& dbk, audit::AuditEvent event);
     /// The active session's key ring. Errors: SessionLocked, SessionExpired, AccessDenied.
     [[nodiscard]] Result<const access::KeyRing*> keys();
 
@@ -100,17 +109,23 @@ public:
     /// The audit writer (database open). nullptr before the first login.
     [[nodiscard]] audit::AuditLog* auditLog() noexcept { return m_auditLog.get(); }
 
+    /// Re-reads the audit witness setting (meta audit_witness) and connects the audit writer to it.
+    void configureWitness();
+    /// Empty while the audit witness (if configured) receives every head; else what goes wrong.
+    /// Clinical work goes on regardless: the front ends show this as a warning (docs/AUDIT.md).
+    [[nodiscard]] std::string witnessProblem() const;
+
     /// Loads the key-slot file and saves it if `mutate` leaves it dirty; then, if its generation
     /// moved, records the new generation in the database. Errors: those of `mutate` and storage.
     template <typename F> [[nodiscard]] Status updateKeySlots(F&& mutate);
 
 private:
-    Status openDatabaseFor(const access::LoginResult& login);
+    Status openDatabaseFor(const access::KeyRing& ring);
+    void closeWhileLocked();
     Status checkKeySlotGeneration(const access::KeySlotFile& file);
     Status recordKeySlotGeneration(std::uint64_t generation);
     Status importPendingAudit();
     void recordPendingFailure(const std::string& userName, const Error& error);
-    audit::AuditEvent eventFor(const AuditSubject& subject, audit::AuditOutcome outcome) const;
 
     ports::ClinicBackend& m_backend;
     const Clock& m_clock;
@@ -121,6 +136,7 @@ private:
     std::unique_ptr<access::Session> m_session;
     bool m_mustChangePassword = false;
     bool m_auditBroken = false;
+    std::string m_witnessProblem;
 };
 
 /// Lower-case hex of a 16-byte id.

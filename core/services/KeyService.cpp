@@ -282,7 +282,7 @@ Result<RotationResult> KeyService::rotateUnaudited(access::KeyKind kind, const S
     const access::KeySlotFile before = *file;
     if (kind != KeyKind::DatabaseKey)
         CC_TRY(rewrapper.rewrap(kind, *old, next));
-    auto posted = file->postKeyUpdate(**mine, next, recoveryPublic);
+    auto posted = file->postKeyUpdate(**mine, next, recoveryPublic, old);
     if (!posted)
         return std::move(posted).error();
     // Mailbox first, then the database: a crash in between leaves a file whose updates name a DBK

@@ -159,6 +159,9 @@ void SessionFlow::onLocked()
     const auto* session = m_clinic.session();
     if (session == nullptr)
         return;
+    // The idle timer locked the session: close the database now too (the DBK and page cache leave
+    // memory; ClinicService::lock is idempotent and resume reopens it).
+    m_clinic.lock();
     QWidget* work = workWindow();
     clearSensitiveData();
     if (work != nullptr) {

@@ -129,8 +129,10 @@ private slots:
         QVERIFY(live.reopen().ok());
         QVERIFY(live.login().ok());
         auto after = live.dumpTables();
-        // The login just made added one event and moved the state row: compare the rest exactly.
-        QCOMPARE(after.at("audit_events").size(), before.at("audit_events").size() + 1);
+        // The restore recorded itself in the restored trail (issue 10) and the login just made added
+        // one event; both moved the state row: compare the rest exactly.
+        QCOMPARE(after.at("audit_events").size(), before.at("audit_events").size() + 2);
+        after.at("audit_events").pop_back();
         after.at("audit_events").pop_back();
         after.erase("audit_state");
         auto expected = before;
@@ -142,7 +144,7 @@ private slots:
         QVERIFY(report.ok());
         QVERIFY2(report->ok, report->message.c_str());
         live.clinic().logout();
-        QCOMPARE(live.login("latecomer", "temporary-password-2").error().code, ErrorCode::AccountDisabled);
+        QCOMPARE(live.login("latecomer", "temporary-password-2").error().code, ErrorCode::WrongPassword);
     }
 
     void flippedByteIsRefusedBeforeTouchingTheClinic_data()

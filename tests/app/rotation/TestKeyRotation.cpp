@@ -183,7 +183,7 @@ private slots:
         const auto afterRotation = c.slotFile();
         for (const auto& u : afterRotation.updates())
             QVERIFY(u.recipient != *carol); // a deleted slot never received an entry
-        QCOMPARE(c.login("carol", "carol-temp-pass").error().code, ErrorCode::AccountDisabled);
+        QCOMPARE(c.login("carol", "carol-temp-pass").error().code, ErrorCode::WrongPassword);
 
         // Re-enabled later: the new slot is built from the administrator's current (rotated) ring.
         QVERIFY(c.login(kAdmin, kAdminPw).ok());

@@ -88,7 +88,7 @@ private slots:
         QVERIFY(a.disable(kDoctor).ok());
         QCOMPARE(a.disable(kDoctor).error().code, ErrorCode::NotFound);
         m_t->clinic().logout();
-        QCOMPARE(m_t->login(kDoctor, kDoctorPassword).error().code, ErrorCode::AccountDisabled);
+        QCOMPARE(m_t->login(kDoctor, kDoctorPassword).error().code, ErrorCode::WrongPassword);
         loginAdmin();
         auto listed = accounts().list();
         QVERIFY(listed.ok());

@@ -85,6 +85,10 @@ private slots:
         Run wrong = cli(QStringList{"login-check"} + as("alice"), "wrong-password\n");
         QCOMPARE(wrong.exitCode, 2);
         QVERIFY(wrong.err.contains("wrong user name or password"));
+        // An unknown name answers the same (issue 10 item 8: no account enumeration).
+        Run unknown = cli(QStringList{"login-check"} + as("mallory"), "wrong-password\n");
+        QCOMPARE(unknown.exitCode, wrong.exitCode);
+        QCOMPARE(unknown.err, wrong.err);
         Run missing = cli({"login-check", "--clinic", m_dir.path() + "/nothing", "--as", "alice", "--password-stdin"},
                           "alice-password-1\n");
         QCOMPARE(missing.exitCode, 1);
@@ -146,6 +150,10 @@ private slots:
         QFile f(csv);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY(f.readLine().startsWith("seq,"));
+        // Private from creation: patients' row ids and break-glass reasons are in it.
+        QCOMPARE(f.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+                 QFile::Permissions());
+        QVERIFY(QDir(m_dir.path()).entryList({"audit.csv.tmp-*"}, QDir::Files | QDir::Hidden).isEmpty());
         Run again = cli(QStringList{"audit", "export", "--out", csv} + as("alice"), "alice-password-1\n");
         QCOMPARE(again.exitCode, 1); // never overwrites
         Run badAction = cli(QStringList{"audit", "list", "--action", "X"} + as("alice"), "alice-password-1\n");
@@ -161,6 +169,46 @@ private slots:
         for (const auto& r : rows)
             for (const QString& key : r.toObject().keys())
                 QVERIFY(key != "secret" && key != "key");
+    }
+
+    void verifyChecksTheWholeClinic()
+    {
+        Run admin = cli(QStringList{"--json", "verify"} + as("alice"), "alice-password-1\n");
+        QVERIFY2(admin.exitCode == 0, qPrintable(admin.err + admin.out));
+        const QJsonObject report = QJsonDocument::fromJson(admin.out.toUtf8()).object();
+        QVERIFY(report.value("ok").toBool());
+        QVERIFY(report.value("auditEvents").toInteger() > 0);
+        Run doctor = cli(QStringList{"verify"} + as("drbob"), "drbob-password-1\n");
+        QVERIFY2(doctor.exitCode == 0, qPrintable(doctor.err + doctor.out));
+        QVERIFY(doctor.out.contains("clinic verified"));
+        QVERIFY(doctor.out.contains("not checked: audit MACs"));
+    }
+
+    void unreachableWitnessWarnsButDoesNotBlock()
+    {
+        Run bad = cli(QStringList{"audit", "witness", "--set", "127.0.0.1"} + as("alice"), "alice-password-1\n");
+        QCOMPARE(bad.exitCode, 1);
+        // Port 1 on the loopback: nothing listens, the connection is refused at once.
+        Run set = cli(QStringList{"audit", "witness", "--set", "127.0.0.1:1"} + as("alice"), "alice-password-1\n");
+        QVERIFY2(set.exitCode == 0, qPrintable(set.err));
+        Run work = cli(QStringList{"login-check"} + as("drbob"), "drbob-password-1\n");
+        QCOMPARE(work.exitCode, 0);
+        QVERIFY2(work.err.contains("warning: audit witness"), qPrintable(work.err));
+        const QString empty = m_dir.path() + "/collector.log";
+        QFile log(empty);
+        QVERIFY(log.open(QIODevice::WriteOnly));
+        log.write("Dec  4 20:00:00 host something else entirely\n");
+        log.close();
+        Run verify = cli(QStringList{"audit", "verify", "--witness", empty} + as("alice"), "alice-password-1\n");
+        QVERIFY2(verify.exitCode == 0, qPrintable(verify.err + verify.out));
+        QVERIFY(verify.out.contains("witness agrees: 0 witnessed head(s)"));
+        Run missing = cli(QStringList{"audit", "verify", "--witness", m_dir.path() + "/nope.log"} + as("alice"),
+                          "alice-password-1\n");
+        QVERIFY(missing.exitCode != 0);
+        Run off = cli(QStringList{"audit", "witness", "--off"} + as("alice"), "alice-password-1\n");
+        QVERIFY2(off.exitCode == 0, qPrintable(off.err));
+        Run quiet = cli(QStringList{"login-check"} + as("drbob"), "drbob-password-1\n");
+        QVERIFY(!quiet.err.contains("warning: audit witness"));
     }
 
     void tamperedAnchorIsReportedAndNamed()

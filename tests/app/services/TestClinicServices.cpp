@@ -234,6 +234,36 @@ private slots:
         QCOMPARE(clinic.keys().error().code, ErrorCode::SessionExpired);
     }
 
+    // Issue 10 item 9: the idle lock closes SQLCipher (the DBK and the page cache leave memory);
+    // resume opens it again, and a wrong password while locked still reaches the trail.
+    void idleLockClosesTheDatabase()
+    {
+        auto t = TestClinic::create();
+        QVERIFY(t.ok());
+        QVERIFY((*t)->login(kDoctor, kDoctorPassword).ok());
+        auto& clinic = (*t)->clinic();
+        QVERIFY((*t)->store().databaseOpen());
+        clinic.lock();
+        QVERIFY(!(*t)->store().databaseOpen());
+        QCOMPARE(clinic.resume(bytes("wrong-password")).error().code, ErrorCode::WrongPassword);
+        QVERIFY(!(*t)->store().databaseOpen());
+        QVERIFY(clinic.resume(bytes(kDoctorPassword)).ok());
+        QVERIFY((*t)->store().databaseOpen());
+        // The idle timer's lock is noticed by the next authorize(), before any store is touched.
+        (*t)->clock().advance(std::chrono::minutes(11));
+        QCOMPARE(clinic.authorize(access::Permission::ReadChart, {}).error().code, ErrorCode::SessionLocked);
+        QVERIFY(!(*t)->store().databaseOpen());
+        QVERIFY(clinic.resume(bytes(kDoctorPassword)).ok());
+        QVERIFY(clinic.authorize(access::Permission::ReadChart, {}).ok());
+        bool failedResumeRecorded = false;
+        for (const auto& e : allEvents(**t))
+            if (e.event.detail.find("before login: login-failed") == 0 && e.event.userName == kDoctor)
+                failedResumeRecorded = true;
+        QVERIFY(failedResumeRecorded);
+        auto report = services::AuditService(clinic).verify();
+        QCOMPARE(report.error().code, ErrorCode::AccessDenied); // a doctor: not his to verify
+    }
+
     void idleTimeoutIsAClinicSetting()
     {
         auto t = TestClinic::create();

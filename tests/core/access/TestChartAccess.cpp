@@ -136,7 +136,10 @@ private slots:
         QTest::newRow("too long") << QString("word ").repeated(101) << false;
         QTest::newRow("ok") << "patient unconscious in ER" << true;
         QTest::newRow("ok padded") << "   covering for Dr Smith tonight   " << true;
-        QTest::newRow("ok multi-line") << "sepsis suspected\nneeds history" << true;
+        // The audit trail records the reason as one field without control characters (issue 10).
+        QTest::newRow("multi-line") << "sepsis suspected\nneeds history" << false;
+        QTest::newRow("trailing newline (trimmed)") << "sepsis suspected needs history\n" << true;
+        QTest::newRow("tab") << "sepsis suspected\tneeds history" << false;
     }
 
     void reasonRule()

@@ -163,25 +163,47 @@ private slots:
     void onlyNewerVersionsReplace()
     {
         Fixture f;
-        // An identity key "update" at the version already held changes nothing and is dropped.
-        QVERIFY(
-            f.file.postKeyUpdate(f.admin, KeyEntry{KeyKind::IdentityCategory, 555, 1, key32(55)}, std::nullopt).ok());
-        UnlockDetail detail;
-        auto ring = f.file.unlock("alice", pw("alice-password"), &detail);
-        QVERIFY(ring.ok());
-        QCOMPARE(detail.updatesPending, std::size_t{1});
-        QCOMPARE(detail.updatesApplied, std::size_t{0});
-        QVERIFY(ring->find(KeyKind::IdentityCategory)->secret == key32(101));
-        QVERIFY(attemptLogin(f.file, "alice", pw("alice-password"), f.clock, f.rng, kParams).ok());
-        QCOMPARE(f.file.pendingUpdates(f.file.slot("alice")->userId), std::size_t{0});
+        // An "update" to the version already held is refused for every kind (it could only replay).
+        QCOMPARE(f.file.postKeyUpdate(f.admin, KeyEntry{KeyKind::IdentityCategory, 555, 1, key32(55)}, std::nullopt)
+                     .error()
+                     .code,
+                 ErrorCode::InvalidArgument);
         // A newer one replaces it; a DBK "rotation" to the same version is refused outright.
         QVERIFY(
             f.file.postKeyUpdate(f.admin, KeyEntry{KeyKind::IdentityCategory, 556, 2, key32(56)}, std::nullopt).ok());
-        ring = f.file.unlock("alice", pw("alice-password"));
+        auto ring = f.file.unlock("alice", pw("alice-password"));
+        QVERIFY(ring.ok());
         QVERIFY(ring->find(KeyKind::IdentityCategory)->secret == key32(56));
         QCOMPARE(
             f.file.postKeyUpdate(f.admin, KeyEntry{KeyKind::DatabaseKey, 7, 1, key32(7)}, std::nullopt).error().code,
             ErrorCode::InvalidArgument);
+    }
+
+    // Issue 10 item 3: an administrator holds the DBK (so can fix the file MAC) but not the clinical
+    // key. Before the fix a clinical key of their choosing, sealed to a doctor, was adopted at the
+    // doctor's next login, and every later clinical row was readable by them. Now the entry must be
+    // authenticated under the clinical key it replaces.
+    void plantedCategoryKeyIsRefused()
+    {
+        Fixture f;
+        QVERIFY(!f.admin.has(KeyKind::ClinicalCategory));
+        auto aliceRing = f.file.unlock("alice", pw("alice-password"));
+        QVERIFY(aliceRing.ok());
+        const KeyEntry* real = aliceRing->find(KeyKind::ClinicalCategory);
+        QVERIFY(real != nullptr);
+        // The administrator knows the key id (it is in the clear in every update header) but not the key.
+        const KeyEntry guessed{KeyKind::ClinicalCategory, real->keyId, real->version, key32(200)};
+        auto posted = f.file.postKeyUpdate(
+            f.admin, KeyEntry{KeyKind::ClinicalCategory, 78, real->version + 1, key32(78)}, std::nullopt, &guessed);
+        QVERIFY(posted.ok()); // the file MAC (under the DBK) verifies: it vouches for nothing here
+        auto ring = f.file.unlock("alice", pw("alice-password"));
+        QCOMPARE(ring.error().code, ErrorCode::IntegrityFailure);
+        QVERIFY(ring.error().message.find("ClinicalCategory") != std::string::npos);
+        // Without any previous key nothing is posted at all.
+        QCOMPARE(f.file.postKeyUpdate(f.admin, KeyEntry{KeyKind::ClinicalCategory, 79, 9, key32(79)}, std::nullopt)
+                     .error()
+                     .code,
+                 ErrorCode::KeyMismatch);
     }
 
     void clinicalKeyGoesToDoctorsOnly()

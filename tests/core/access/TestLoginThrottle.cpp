@@ -149,11 +149,15 @@ private slots:
                  ErrorCode::AccountSuspended);
     }
 
-    void unknownAccountIsDisabled()
+    // Issue 10 item 8: an unknown name answers exactly like a wrong password (no enumeration).
+    void unknownAccountAnswersLikeAWrongPassword()
     {
         Fixture f;
-        QCOMPARE(f.login("whatever-pass", "nobody").error().code, ErrorCode::AccountDisabled);
-        QVERIFY(!f.file.dirty());
+        auto unknown = f.login("whatever-pass", "nobody");
+        auto wrong = f.login("whatever-pass", "alice");
+        QCOMPARE(unknown.error().code, ErrorCode::WrongPassword);
+        QCOMPARE(unknown.error().code, wrong.error().code);
+        QCOMPARE(unknown.error().message, wrong.error().message);
     }
 
     void weakerKdfIsUpgradedOnLogin()

@@ -4,6 +4,7 @@
 
 #include "core/ports/AuditStore.h"
 
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -72,6 +73,33 @@ public:
         const std::lock_guard lock(m_mutex);
         return static_cast<std::uint64_t>(m_records.size());
     }
+
+    [[nodiscard]] bool insideTransaction() const override { return m_transaction.has_value(); }
+    void setCommitListener(std::function<void(bool committed)> listener) override { m_listener = std::move(listener); }
+    Status purgeOverwritten() override
+    {
+        ++m_purges;
+        return {};
+    }
+
+    // --- a caller's unit of work, as SqlTransactionFactory gives the services ---
+
+    void beginTransaction() { m_transaction = snapshot(); }
+    void commitTransaction()
+    {
+        m_transaction.reset();
+        if (m_listener)
+            m_listener(true);
+    }
+    void rollbackTransaction()
+    {
+        restore(*m_transaction);
+        m_transaction.reset();
+        if (m_listener)
+            m_listener(false);
+    }
+    /// How often the writer asked to purge overwritten keys.
+    [[nodiscard]] int purges() const { return m_purges; }
 
     // --- tampering and fault injection (test double only) ---
 
@@ -156,6 +184,9 @@ private:
     std::map<std::uint64_t, AuditRecord> m_records;
     std::optional<AuditState> m_state;
     std::optional<ErrorCode> m_failNext;
+    std::optional<Snapshot> m_transaction;
+    std::function<void(bool)> m_listener;
+    int m_purges = 0;
 };
 
 } // namespace cc::audit::test

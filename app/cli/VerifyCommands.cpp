@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/VerifyCommands.h"
+
+#include "app/cli/ClinicCli.h"
+#include "core/services/VerifyService.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <ostream>
+
+namespace cc::cli {
+namespace {
+
+QJsonArray lines(const std::vector<std::string>& items)
+{
+    QJsonArray a;
+    for (const auto& s : items)
+        a.append(QString::fromStdString(s));
+    return a;
+}
+
+int runVerifyClinic(const Args& args, Io& io)
+{
+    int exit = ExitOk;
+    const int rc = runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
+        services::VerifyService verify(cli.clinic());
+        auto report = verify.verifyClinic();
+        if (!report)
+            return std::move(report).error();
+        if (io.json) {
+            io.out << QJsonDocument(QJsonObject{{"ok", report->ok},
+                                                {"problem", QString::fromStdString(report->problem)},
+                                                {"checked", lines(report->checked)},
+                                                {"notChecked", lines(report->notChecked)},
+                                                {"auditEvents", static_cast<qint64>(report->auditEvents)},
+                                                {"identityDocuments", static_cast<qint64>(report->identityDocuments)},
+                                                {"clinicalRows", static_cast<qint64>(report->clinicalRows)},
+                                                {"indexMacs", static_cast<qint64>(report->indexMacs)}})
+                          .toJson(QJsonDocument::Indented)
+                          .toStdString();
+        } else {
+            for (const auto& line : report->checked)
+                io.out << "ok: " << line << "\n";
+            for (const auto& line : report->notChecked)
+                io.out << "not checked: " << line << "\n";
+            if (report->ok)
+                io.out << "clinic verified\n";
+            else
+                io.out << "CLINIC DAMAGED OR ALTERED: " << report->problem << "\n";
+        }
+        if (!report->ok)
+            exit = ExitIntegrity;
+        return {};
+    });
+    return rc != ExitOk ? rc : exit;
+}
+
+} // namespace
+
+void registerVerifyCommands(CommandRegistry& registry)
+{
+    registry.add({{"verify"},
+                  "Check the whole clinic: every database page, the key-slot file, the audit chain and anchor, and "
+                  "every sealed row and index MAC your keys can check; exit 3 names the first problem",
+                  "",
+                  clinicOptions(),
+                  0,
+                  0,
+                  runVerifyClinic,
+                  std::string(kPasswordOrderNote) +
+                      "\nAn administrator checks pages, key slots, the audit chain (with its MACs) and the anchor, "
+                      "and every identity document; a doctor also every clinical row of their care-team patients "
+                      "and every observation index MAC."});
+}
+
+} // namespace cc::cli
