@@ -264,7 +264,7 @@ private slots:
         bool audited = false;
         for (const auto& e : reportEvents())
             audited = audited || (e.outcome == audit::AuditOutcome::SeriousFailure &&
-                                  e.detail.find("refused: differencing") != std::string::npos);
+                                  e.reason.find("refused: differencing") != std::string::npos);
         QVERIFY(audited);
     }
 
@@ -372,7 +372,8 @@ private slots:
     void quorumTwoOfThreeNamesAForgedPartial()
     {
         fresh([](services::SetupRequest& r) {
-            r.custodians = {{"carol", test::secret("carol-password-1")}, {"dave", test::secret("dave-password-1")}};
+            r.custodians.push_back({"carol", test::secret("carol-password-1")});
+            r.custodians.push_back({"dave", test::secret("dave-password-1")});
             r.adminIsCustodian = true;
             r.reportThreshold = 2;
         });
