@@ -121,7 +121,10 @@ class TestReports : public QObject
     std::vector<audit::AuditEvent> reportEvents()
     {
         std::vector<audit::AuditEvent> out;
-        for (auto& e : services::AuditService(m_t->clinic()).list({}).value())
+        auto entries = services::AuditService(m_t->clinic()).list({});
+        if (!entries.ok())
+            qFatal("audit list: %s", entries.error().describe().c_str());
+        for (const auto& e : *entries)
             if (e.event.objectType == "Report")
                 out.push_back(e.event);
         return out;
