@@ -337,7 +337,7 @@ private slots:
             auto body = QByteArray(reinterpret_cast<const char*>(bytes.data()), static_cast<qsizetype>(bytes.size()));
             const QByteArray a = reports::toBase64Url(file.cells[0].ciphertext).toLatin1();
             const QByteArray b = reports::toBase64Url(file.cells[1].ciphertext).toLatin1();
-            body.replace(a, "\x01").replace(b, a).replace("\x01", b);
+            body.replace(a, "@SWAP@").replace(b, a).replace("@SWAP@", b);
             bytes.assign(body.begin(), body.end());
             break;
         }
