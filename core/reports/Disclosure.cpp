@@ -69,14 +69,19 @@ std::vector<CellRelease> planSuppression(const ReportSpec& spec, const std::vect
         changed = false;
         for (const auto& line : lines) {
             std::uint64_t hidden = 0;
+            std::size_t hiddenCells = 0; // suppressed cells that hold somebody
             std::optional<std::size_t> smallest;
             for (std::size_t i : line) {
-                if (plan[i] != CellRelease::Released)
+                if (plan[i] != CellRelease::Released) {
                     hidden += patients[i];
-                else if (!smallest || patients[i] < patients[*smallest])
+                    hiddenCells += patients[i] > 0 ? 1 : 0;
+                } else if (!smallest || patients[i] < patients[*smallest]) {
                     smallest = i;
+                }
             }
-            if (hidden > 0 && hidden < threshold && smallest) {
+            // One non-empty suppressed cell is the line total minus the released ones; several
+            // holding fewer than `threshold` patients together are a small group all the same.
+            if (hidden > 0 && (hiddenCells == 1 || hidden < threshold) && smallest) {
                 plan[*smallest] = CellRelease::Complementary;
                 changed = true;
             }

@@ -24,9 +24,10 @@ enum class CellRelease { Released, BelowThreshold, Complementary };
 /// decryption, so every custodian computes the same plan). A cell with fewer than `threshold`
 /// patients is suppressed. Then, for every "line" of cells whose total could be known (all cells
 /// of a measure; with two groupings also every row and every column of the measure's table),
-/// while the suppressed cells of the line hold between 1 and threshold − 1 patients together and
-/// the line has released cells, the released cell with the fewest patients is suppressed too
-/// (ties: the lowest index). Repeated until no line changes.
+/// while the line has released cells and its suppressed cells either are a single non-empty cell
+/// (recoverable as total minus the released cells) or hold between 1 and threshold − 1 patients
+/// together, the released cell with the fewest patients is suppressed too (ties: the lowest
+/// index). Repeated until no line changes.
 [[nodiscard]] std::vector<CellRelease>
 planSuppression(const ReportSpec& spec, const std::vector<std::uint64_t>& patients, std::uint32_t threshold);
 

@@ -74,11 +74,21 @@ void describeFile(AuditSubject& subject, const ReportFile& file)
                       reports::purposeName(file.spec.purpose).toStdString();
 }
 
-// Appends the reason of a refusal to the audit detail (messages never carry PHI).
+// Cuts audit text to the event's limits (ASCII here: ids, hashes, counts, error messages).
+void clip(std::string& text, std::size_t max)
+{
+    if (text.size() > max)
+        text.resize(max);
+}
+
+// Records the reason of a refusal in the audit event (messages never carry PHI) and keeps the
+// detail within its limit.
 template <typename T> Result<T> noting(AuditSubject& subject, Result<T> result)
 {
     if (!result.ok())
-        subject.detail += "; refused: " + result.error().message;
+        subject.reason = (subject.reason.empty() ? "" : subject.reason + "; ") + "refused: " + result.error().message;
+    clip(subject.reason, audit::kMaxReasonSize);
+    clip(subject.detail, audit::kMaxDetailSize);
     return result;
 }
 
@@ -340,7 +350,7 @@ Result<std::vector<std::uint8_t>> ReportService::run(const reports::ReportSpec& 
             file.cells.push_back(std::move(cell));
         }
         subject.detail += ", " + std::to_string(file.cells.size()) + " cells";
-        return file.sign(*c.signer);
+        return noting(subject, Result<std::vector<std::uint8_t>>(file.sign(*c.signer)));
     });
 }
 
@@ -540,7 +550,7 @@ Result<PublishOutcome> ReportService::publish(std::span<const std::uint8_t> byte
                 custodians += (custodians.empty() ? "" : ",") + std::to_string(c);
             subject.detail += ", custodians " + custodians;
             for (const auto& r : outcome.rejectedPartials)
-                subject.detail += "; rejected " + r;
+                subject.reason += (subject.reason.empty() ? "rejected " : "; rejected ") + r;
             return outcome;
         };
         return noting(subject, work());

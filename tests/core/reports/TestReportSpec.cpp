@@ -201,10 +201,7 @@ private slots:
         QCOMPARE(enumOf(schema, {"properties", "filters", "properties", "sex", "items"}), sexes);
         QStringList bands(allAgeBands().begin(), allAgeBands().end());
         QCOMPARE(enumOf(schema, {"properties", "filters", "properties", "ageBands", "items"}), bands);
-        QStringList top;
-        for (auto it = schema["properties"].toObject().begin(); it != schema["properties"].toObject().end(); ++it)
-            top << it.key();
-        top.sort();
+        const QStringList top = schema["properties"].toObject().keys();
         QCOMPARE(top, (QStringList{"filters", "groupBy", "measures", "purpose", "selection", "title", "version"}));
         QCOMPARE(schema["properties"].toObject()["measures"].toObject()["maxItems"].toInt(),
                  static_cast<int>(ReportSpec::kMaxMeasures));
