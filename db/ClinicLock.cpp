@@ -80,8 +80,10 @@ Result<ClinicLock> ClinicLock::acquire(const std::string& clinicDir)
     }
     // Best effort: a read-only lock file (read-only media) just names no holder.
     const std::string holder = holderText() + "\n";
-    if (::ftruncate(fd, 0) == 0 && ::pwrite(fd, holder.data(), holder.size(), 0) < 0)
-        (void)::ftruncate(fd, 0);
+    if (::ftruncate(fd, 0) == 0) {
+        const ssize_t written = ::pwrite(fd, holder.data(), holder.size(), 0);
+        static_cast<void>(written);
+    }
     return ClinicLock(fd, std::move(path));
 }
 

@@ -35,12 +35,15 @@ maxlen() {
 run_one() {
     local name="$1" dir="$WORK/$1"
     mkdir -p "$dir/corpus" "$dir/crashes"
+    local seeddirs=($(seeds "$name"))
+    [ -d "tests/fuzz/corpus/$name" ] && seeddirs+=("tests/fuzz/corpus/$name")
     local dict=()
     [ -f "tests/fuzz/dict/$name.dict" ] && dict=(-dict="tests/fuzz/dict/$name.dict")
-    # -rss_limit_mb: the readers refuse oversized input themselves; -timeout: no input may hang.
+    # -rss_limit_mb: the readers refuse oversized input themselves; -timeout: no input may hang (60 s:
+    # generous, so a loaded CI machine does not report a slow input as a hang).
     if "$BUILD/tests/fuzz/fuzz_$name" -max_total_time="$SECONDS_PER_TARGET" -print_final_stats=1 \
-        -max_len="$(maxlen "$name")" -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$dir/crashes/" \
-        "${dict[@]}" "$dir/corpus" "tests/fuzz/corpus/$name" $(seeds "$name") > "$dir/log" 2>&1; then
+        -max_len="$(maxlen "$name")" -timeout=60 -rss_limit_mb=2048 -artifact_prefix="$dir/crashes/" \
+        "${dict[@]}" "$dir/corpus" "${seeddirs[@]}" > "$dir/log" 2>&1; then
         printf '%-20s ok   %s\n' "$name" "$(grep -E '^#[0-9]+.*DONE' "$dir/log" | tail -1 | sed 's/^#/runs /')"
     else
         printf '%-20s FAIL (log: %s)\n' "$name" "$dir/log"
