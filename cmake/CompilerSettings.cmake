@@ -24,3 +24,10 @@ if(CC_SANITIZE)
         -fno-sanitize-recover=undefined)
     target_link_options(cc_settings INTERFACE -fsanitize=address,undefined)
 endif()
+
+if(CC_FUZZ)
+    # Coverage for libFuzzer everywhere; the fuzz executables link -fsanitize=fuzzer (tests/fuzz).
+    target_compile_options(cc_settings INTERFACE -fsanitize=fuzzer-no-link,address,undefined
+        -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    target_link_options(cc_settings INTERFACE -fsanitize=address,undefined)
+endif()

@@ -14,9 +14,10 @@ namespace cc::db {
 class ClinicLock
 {
 public:
-    /// Takes the lock without waiting. Errors: StorageBusy "the clinic is open in another
-    /// CipherChart instance", NotFound (no such folder), StorageReadOnly / StorageError (cannot
-    /// create the lock file).
+    /// Takes the lock without waiting and writes who holds it (process, user, host, since when)
+    /// into the lock file. Errors: StorageBusy "the clinic <dir> is in use by process <pid> of
+    /// <user> on <host> since <time>: close CipherChart there first", NotFound (no such folder),
+    /// StorageReadOnly / StorageError (cannot create the lock file).
     [[nodiscard]] static Result<ClinicLock> acquire(const std::string& clinicDir);
 
     ~ClinicLock();

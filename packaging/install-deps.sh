@@ -10,6 +10,7 @@ PACKAGES=(
     libsqlcipher-dev libsodium-dev libgmp-dev libssl-dev libgfshare-dev
     libsqlite3-dev            # plain SQLite, linked only by the SQLCipher-vs-SQLite benchmark
     clang-format clang-tidy
+    clang-14 libfuzzer-14-dev libclang-rt-14-dev  # CI only: the libFuzzer targets under ASan+UBSan (docs/FUZZING.md)
     xvfb xauth imagemagick fonts-dejavu-core
     python3 python3-jsonschema  # tests only: the exported FHIR bundles checked against HL7's R4 schema
     help2man librsvg2-bin qt6-l10n-tools  # build: manual pages, hicolor icons, translations (.qm)

@@ -23,7 +23,7 @@ QString rowIdToHex(const RowId& id)
 
 Result<RowId> rowIdFromHex(QStringView text)
 {
-    if (text.size() != static_cast<qsizetype>(2 * access::kIdSize))
+    if (text.size() != 2 * static_cast<qsizetype>(access::kIdSize))
         return malformed("a row id has 32 hexadecimal digits", {}, 0, "id");
     for (const QChar c : text) {
         const bool hex = (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');

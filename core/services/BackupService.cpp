@@ -27,7 +27,6 @@ namespace {
 // Container layout (docs/BACKUP.md, "Format"); every integer big-endian.
 constexpr std::uint8_t kMagic[4] = {'C', 'C', 'B', 'K'};
 constexpr std::uint16_t kFormatVersion = 1;
-constexpr std::size_t kHeaderSize = 12;
 constexpr std::size_t kMaxManifestSize = 65536;
 constexpr std::size_t kMaxKeySlotSize = std::size_t{4} << 20;
 constexpr std::size_t kMaxWrappedKeySize = 256;
@@ -317,6 +316,11 @@ Result<BackupManifest> BackupService::inspectBytes(std::span<const std::uint8_t>
     auto key = keyFromHex(c->manifest.signer);
     CC_TRY(key);
     CC_TRY(verifySignature(*c, *key));
+    // The signature covers only the manifest: every member stored in the clear is checked against
+    // its signed hash too (the sealed members need the key, so only restore can check them).
+    CC_TRY(checkMember(c->manifest, kStoredMembers[0], c->keySlots));
+    CC_TRY(checkMember(c->manifest, kStoredMembers[1], c->wrappedKey));
+    CC_TRY(checkMember(c->manifest, kStoredMembers[2], c->payload));
     return std::move(c->manifest);
 }
 

@@ -78,9 +78,10 @@ public:
     /// AlreadyExists, Unsupported (backend cannot back up), StorageFull, storage errors.
     [[nodiscard]] Result<BackupManifest> create(const std::string& outPath);
 
-    /// Reads a backup and verifies its manifest signature, without decrypting anything.
+    /// Reads a backup and verifies its manifest signature and the signed hashes of the members
+    /// stored in the clear (key slots, wrapped key, sealed payload), without decrypting anything.
     /// Errors: AccessDenied, MalformedInput (structure, naming the field), Unsupported (format),
-    /// IntegrityFailure (signature), NotFound, storage errors.
+    /// IntegrityFailure (signature, or a member naming itself), NotFound, storage errors.
     [[nodiscard]] Result<BackupInspection> inspect(const std::string& path);
 
     /// Verifies everything (structure, signature, clinic, member hashes, tags, the database copy's
@@ -103,8 +104,9 @@ public:
     [[nodiscard]] static std::string manifestFingerprint(const BackupManifest& manifest);
 
     /// Parses a backup file's bytes and checks the manifest signature against the key the
-    /// manifest names (self-consistency only: it proves nothing about who made it). For
-    /// `backup inspect` without a clinic. Errors: MalformedInput, Unsupported, IntegrityFailure.
+    /// manifest names (self-consistency only: it proves nothing about who made it) and the stored
+    /// members against their signed hashes. For `backup inspect` without a clinic. Errors:
+    /// MalformedInput, Unsupported, IntegrityFailure (signature, or naming the member).
     [[nodiscard]] static Result<BackupManifest> inspectBytes(std::span<const std::uint8_t> bytes);
 
     /// The manifest as pretty JSON (for the CLI and docs).

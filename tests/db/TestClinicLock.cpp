@@ -35,7 +35,12 @@ void TestClinicLock::secondLockFailsUntilReleased()
     auto second = ClinicLock::acquire(clinic);
     QVERIFY(!second.ok());
     QCOMPARE(second.error().code, ErrorCode::StorageBusy);
-    QCOMPARE(second.error().message, std::string("the clinic is open in another CipherChart instance"));
+    // The message names the clinic and who holds it (this process, this user), so a second
+    // instance can tell the user where to close CipherChart.
+    const std::string expected =
+        "the clinic " + clinic + " is in use by process " + std::to_string(::getpid()) + " of ";
+    QVERIFY2(second.error().message.starts_with(expected), second.error().message.c_str());
+    QVERIFY2(second.error().message.ends_with(": close CipherChart there first"), second.error().message.c_str());
 
     first->release();
     QVERIFY(!first->held());
@@ -65,13 +70,19 @@ void TestClinicLock::otherProcessIsRefused()
     const std::string clinic = dir.path().toStdString();
     auto lock = ClinicLock::acquire(clinic);
     QVERIFY(lock.ok());
-    auto tryInChild = [&clinic]() {
+    const std::string holder = "is in use by process " + std::to_string(::getpid()) + " of ";
+    auto tryInChild = [&clinic, &holder]() {
         const pid_t pid = fork();
         if (pid == 0) {
             // The child inherits the parent's descriptor; close-on-exec does not matter without exec,
             // so the child's own open() is a separate open file description, as in a second instance.
+            // The second process is told which process holds the clinic (exit 5 if not).
             auto attempt = ClinicLock::acquire(clinic);
-            _exit(attempt.ok() ? 0 : (attempt.error().code == ErrorCode::StorageBusy ? 3 : 4));
+            if (attempt.ok())
+                _exit(0);
+            if (attempt.error().message.find(holder) == std::string::npos)
+                _exit(5);
+            _exit(attempt.error().code == ErrorCode::StorageBusy ? 3 : 4);
         }
         int status = 0;
         waitpid(pid, &status, 0);

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The stricter half of CI (issue 13; docs/FUZZING.md), run by .ci/run after the README's test
+# command and the formatter: clang-tidy with the checked-in .clang-tidy, then the clang-14
+# ASan+UBSan libFuzzer tree (preset `fuzz`, only the `fuzzers` target: cc_core and 12 small
+# binaries, no GUI, no tests) and a short run of every fuzz target from its seeds.
+# Environment: CC_FUZZ_SECONDS (per target, default 20), CC_STRICT_JOBS (default: nproc).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JOBS="${CC_STRICT_JOBS:-$(nproc)}"
+export CC_STRICT_JOBS="$JOBS"
+FUZZ_SECONDS="${CC_FUZZ_SECONDS:-20}"
+section() { printf '\n== strict: %s (%s)\n' "$1" "$(date +%T)"; }
+
+# Every file listed in .ci/tidy-clean.txt passes every enabled check (warnings are errors); a file
+# joins the list once it is clean, until the list covers all of core/ and db/ (docs/FUZZING.md).
+section "clang-tidy ($(grep -c . .ci/tidy-clean.txt) files of core/ and db/, dev build's compile_commands.json)"
+sed "s|^|$PWD/|" .ci/tidy-clean.txt | xargs -P "$JOBS" -n 4 clang-tidy -p build/dev --quiet > build/clang-tidy.log 2>&1 || {
+    grep -E 'error:' build/clang-tidy.log | sort -u | head -50
+    echo "clang-tidy failed: full log in build/clang-tidy.log" >&2
+    exit 1
+}
+
+section "libFuzzer targets: configure and build (clang-14, ASan+UBSan)"
+cmake --preset fuzz > /dev/null
+cmake --build --preset fuzz -j "$JOBS"
+
+section "fuzz smoke: every target for ${FUZZ_SECONDS}s from its seeds"
+bash tests/fuzz/run.sh build/fuzz "$FUZZ_SECONDS" build/fuzz-smoke
+section "done"
