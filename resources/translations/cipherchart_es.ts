@@ -87,20 +87,8 @@
         <translation>Equipos asistenciales</translation>
     </message>
     <message>
-        <source>Patients are named by their record id here. Patient search arrives with the clinical records.</source>
-        <translation>Aquí los pacientes se identifican por el id de su historia. La búsqueda de pacientes llegará con las historias clínicas.</translation>
-    </message>
-    <message>
         <source>color: #555555;</source>
         <translation>color: #555555;</translation>
-    </message>
-    <message>
-        <source>&amp;Patient id:</source>
-        <translation>Id del &amp;paciente:</translation>
-    </message>
-    <message>
-        <source>32 hexadecimal digits</source>
-        <translation>32 dígitos hexadecimales</translation>
     </message>
     <message>
         <source>D&amp;octor:</source>
@@ -528,24 +516,12 @@
 <context>
     <name>BreakGlassDialog</name>
     <message>
-        <source>Emergency access</source>
-        <translation>Acceso de emergencia</translation>
-    </message>
-    <message>
-        <source>This patient is not on your care team. In an emergency you may open the chart for 60 minutes. Your reason is recorded in the audit trail and an administrator reviews every emergency access.</source>
-        <translation>Este paciente no está en su equipo asistencial. En una emergencia puede abrir la historia durante 60 minutos. Su motivo queda en el registro de auditoría y un administrador revisa cada acceso de emergencia.</translation>
-    </message>
-    <message>
         <source>Patient MRN:</source>
         <translation>NHC del paciente:</translation>
     </message>
     <message>
         <source>Medical record number, as on the wristband</source>
         <translation>Número de historia clínica, como en la pulsera</translation>
-    </message>
-    <message>
-        <source>Reason (at least 15 characters and 3 words):</source>
-        <translation>Motivo (al menos 15 caracteres y 3 palabras):</translation>
     </message>
     <message>
         <source>color: #b00020;</source>
@@ -621,20 +597,12 @@
         <translation>background: #b00020; color: white; font-weight: 600; padding: 6px;</translation>
     </message>
     <message>
-        <source>font-size: 13pt; font-weight: 600;</source>
-        <translation>font-size: 13pt; font-weight: 600;</translation>
-    </message>
-    <message>
         <source>color: #b00020;</source>
         <translation>color: #b00020;</translation>
     </message>
     <message>
         <source>&amp;Summary</source>
         <translation>&amp;Resumen</translation>
-    </message>
-    <message>
-        <source>Latest vital signs</source>
-        <translation>Últimas constantes vitales</translation>
     </message>
     <message>
         <source>font-weight: 600;</source>
@@ -900,14 +868,6 @@
     <message>
         <source>&amp;Refresh list</source>
         <translation>&amp;Actualizar lista</translation>
-    </message>
-    <message>
-        <source>&amp;Emergency access…</source>
-        <translation>Acceso de &amp;emergencia…</translation>
-    </message>
-    <message>
-        <source>Open a patient outside your care team (break the glass), with a reason</source>
-        <translation>Abrir un paciente fuera de su equipo asistencial (romper el cristal), con un motivo</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
@@ -1769,10 +1729,6 @@
         <translation>Acceso de emergencia, revisado por un administrador: %1</translation>
     </message>
     <message>
-        <source>When (UTC)</source>
-        <translation>Cuándo (UTC)</translation>
-    </message>
-    <message>
         <source>Who</source>
         <translation>Quién</translation>
     </message>
@@ -1950,10 +1906,6 @@
 </context>
 <context>
     <name>cc::ui::AdminHomeView</name>
-    <message>
-        <source>Nothing: every emergency access, refusal and recovery has been reviewed.</source>
-        <translation>Nada: se han revisado todos los accesos de emergencia, rechazos y recuperaciones.</translation>
-    </message>
     <message numerus="yes">
         <source>%n flagged event(s) (emergency access, refusals, recoveries)</source>
         <translation>
@@ -1987,16 +1939,16 @@
             <numerusform>La última copia tiene más de %n días. Haga una nueva y guárdela en otro soporte.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>None: every flagged event has been reviewed.</source>
+        <translation>Ninguno: todos los eventos señalados han sido revisados.</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::AdminWindow</name>
     <message>
         <source>Logged in: %1 (%2)</source>
         <translation>Sesión iniciada: %1 (%2)</translation>
-    </message>
-    <message>
-        <source>CipherChart — Administration — %1</source>
-        <translation>CipherChart — Administración — %1</translation>
     </message>
     <message>
         <source>CipherChart — %1 — Administration — %2</source>
@@ -2045,20 +1997,12 @@
         <translation>Descripción</translation>
     </message>
     <message>
-        <source>Attach a file</source>
-        <translation>Adjuntar un archivo</translation>
-    </message>
-    <message>
         <source>Images and PDF files (*.png *.jpg *.jpeg *.pdf)</source>
         <translation>Imágenes y archivos PDF (*.png *.jpg *.jpeg *.pdf)</translation>
     </message>
     <message>
         <source>Encrypting…</source>
         <translation>Cifrando…</translation>
-    </message>
-    <message>
-        <source>Encrypting the attachment…</source>
-        <translation>Cifrando el adjunto…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2079,10 +2023,6 @@
     <message>
         <source>Delete attachment</source>
         <translation>Eliminar adjunto</translation>
-    </message>
-    <message>
-        <source>Delete this attachment? This cannot be undone.</source>
-        <translation>¿Eliminar este adjunto? No se puede deshacer.</translation>
     </message>
     <message>
         <source>Attach a file to the chart of %1</source>
@@ -2607,10 +2547,6 @@ Todo lo registrado después de esa fecha, incluidos los eventos de auditoría, s
         <translation>Quitar</translation>
     </message>
     <message>
-        <source>Remove the selected row from the chart? The removal is recorded in the audit trail.</source>
-        <translation>¿Quitar la fila seleccionada de la historia? La eliminación queda en el registro de auditoría.</translation>
-    </message>
-    <message>
         <source>Remove &quot;%1&quot; from the chart of %2? The removal is recorded in the audit trail.</source>
         <translation>¿Quitar «%1» de la historia de %2? La eliminación queda en el registro de auditoría.</translation>
     </message>
@@ -2618,20 +2554,8 @@ Todo lo registrado después de esa fecha, incluidos los eventos de auditoría, s
 <context>
     <name>cc::ui::ChartView</name>
     <message>
-        <source>Vital sign</source>
-        <translation>Constante vital</translation>
-    </message>
-    <message>
         <source>Value</source>
         <translation>Valor</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>Unidad</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Hora</translation>
     </message>
     <message>
         <source>Problem</source>
@@ -2644,10 +2568,6 @@ Todo lo registrado después de esa fecha, incluidos los eventos de auditoría, s
     <message>
         <source>Onset</source>
         <translation>Inicio</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>Resuelto</translation>
     </message>
     <message>
         <source>Medication</source>
@@ -2708,26 +2628,6 @@ Todo lo registrado después de esa fecha, incluidos los eventos de auditoría, s
     <message>
         <source>&amp;Observations</source>
         <translation>&amp;Observaciones</translation>
-    </message>
-    <message>
-        <source>%1 — MRN %2 — born %3</source>
-        <translation>%1 — NHC %2 — nacido/a el %3</translation>
-    </message>
-    <message>
-        <source>Sex: %1</source>
-        <translation>Sexo: %1</translation>
-    </message>
-    <message>
-        <source>Died: %1</source>
-        <translation>Fallecimiento: %1</translation>
-    </message>
-    <message>
-        <source>Address: %1</source>
-        <translation>Dirección: %1</translation>
-    </message>
-    <message>
-        <source>Phone: %1</source>
-        <translation>Teléfono: %1</translation>
     </message>
     <message>
         <source>active</source>
@@ -3018,6 +2918,14 @@ La historia de %2 sigue abierta: seleccione esa fila para volver a ella.</transl
         <source>nothing</source>
         <translation>nada</translation>
     </message>
+    <message>
+        <source>Stored without catalogue entry: %1 %2 × %3</source>
+        <translation>Guardado sin entrada en el catálogo: %1 %2 × %3</translation>
+    </message>
+    <message>
+        <source>Stored without a Paillier value (outside the generic range): %1</source>
+        <translation>Guardado sin valor Paillier (fuera del intervalo genérico): %1</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::KeyStatusModel</name>
@@ -3233,10 +3141,6 @@ y después inicie  cipherchart --clinic DIR</translation>
         <translation>Eliminar nota</translation>
     </message>
     <message>
-        <source>Delete this note? This cannot be undone.</source>
-        <translation>¿Eliminar esta nota? No se puede deshacer.</translation>
-    </message>
-    <message>
         <source>Delete the note &quot;%1&quot; of %2? This cannot be undone.</source>
         <translation>¿Eliminar la nota «%1» de %2? No se puede deshacer.</translation>
     </message>
@@ -3262,10 +3166,6 @@ y después inicie  cipherchart --clinic DIR</translation>
     <message>
         <source>Value</source>
         <translation>Valor</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>Unidad</translation>
     </message>
     <message>
         <source>Status</source>
@@ -3300,24 +3200,12 @@ y después inicie  cipherchart --clinic DIR</translation>
         <translation>Escriba el valor como un número.</translation>
     </message>
     <message>
-        <source>Not saved: %1</source>
-        <translation>No guardado: %1</translation>
-    </message>
-    <message>
-        <source>Not added: %1</source>
-        <translation>No añadido: %1</translation>
-    </message>
-    <message>
         <source>Select an observation in the table to edit.</source>
         <translation>Seleccione en la tabla una observación para editarla.</translation>
     </message>
     <message>
         <source>Only numeric observations of the units catalogue can be edited here.</source>
         <translation>Aquí solo se pueden editar las observaciones numéricas del catálogo de unidades.</translation>
-    </message>
-    <message>
-        <source>Edit observation</source>
-        <translation>Editar observación</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -3338,10 +3226,6 @@ y después inicie  cipherchart --clinic DIR</translation>
     <message>
         <source>Delete observation</source>
         <translation>Eliminar observación</translation>
-    </message>
-    <message>
-        <source>Delete the selected observation? The deletion is recorded in the audit trail.</source>
-        <translation>¿Eliminar la observación seleccionada? La eliminación queda en el registro de auditoría.</translation>
     </message>
     <message>
         <source>Flag</source>
@@ -3406,13 +3290,6 @@ y después inicie  cipherchart --clinic DIR</translation>
         <source>MRN:</source>
         <translation>NHC:</translation>
     </message>
-    <message numerus="yes">
-        <source>%n year(s)</source>
-        <translation>
-            <numerusform>%n año</numerusform>
-            <numerusform>%n años</numerusform>
-        </translation>
-    </message>
     <message>
         <source>age unknown</source>
         <translation>edad desconocida</translation>
@@ -3441,25 +3318,17 @@ y después inicie  cipherchart --clinic DIR</translation>
         <source>Emergency access</source>
         <translation>Acceso de emergencia</translation>
     </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 año</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1 años</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::PatientListModel</name>
-    <message>
-        <source>female</source>
-        <translation>mujer</translation>
-    </message>
-    <message>
-        <source>male</source>
-        <translation>hombre</translation>
-    </message>
-    <message>
-        <source>other</source>
-        <translation>otro</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>desconocido</translation>
-    </message>
     <message>
         <source>Name</source>
         <translation>Nombre</translation>
