@@ -132,7 +132,13 @@ Result<ObservationService::Prepared> ObservationService::prepare(const model::Ro
 {
     if (!observation.value)
         return malformed("a numeric observation needs a value", {}, 0, "value");
-    // A code outside the catalogue (or a unit it does not convert) is kept as given, generic.
+    // Typed entry is stricter than an import: a catalogued code must come in one of its units (a
+    // clinician's "furlong" for a body weight is a typing error, refused naming the unit); only a
+    // code outside the catalogue is kept as given, generic, as imports keep it.
+    if (m_catalogue.find(observation.code) != nullptr) {
+        auto normalised = m_catalogue.normalise(observation.code, *observation.value, observation.unit);
+        CC_TRY(normalised);
+    }
     auto accepted = m_catalogue.accept(observation.code, *observation.value, observation.unit);
     CC_TRY(accepted);
     observation.value = accepted->value;
