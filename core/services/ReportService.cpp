@@ -46,6 +46,30 @@ struct ReportService::Context
 
 namespace {
 
+/// The cell computation of `file` under the session's index key and report key: rows selected by
+/// blind tokens, each row's MAC checked before its ciphertext is used (an integrity error naming
+/// the row, never a skip). One definition for the run and for a custodian's recomputation, so the
+/// two cannot drift apart.
+reports::CellQuery cellQuery(const ReportFile& file, const crypto::SecureBytes* indexKey,
+                             const paillier::PublicKey& key, const interop::UnitsCatalogue& catalogue)
+{
+    reports::CellQuery query;
+    query.spec = &file.spec;
+    query.reportId = file.reportId;
+    query.indexKey = indexKey;
+    query.key = &key;
+    query.catalogue = &catalogue;
+    query.verifyRow = [indexKey](const ports::ObservationIndexRow& row) -> Status {
+        auto mac = ObservationService::rowMac(*indexKey, row.rowId, row.paillier);
+        CC_TRY(mac);
+        if (!crypto::constantTimeEqual(*mac, row.paillierMac))
+            return makeError(ErrorCode::IntegrityFailure,
+                             "observation index row " + crypto::hexEncode(row.rowId) + " fails its MAC");
+        return {};
+    };
+    return query;
+}
+
 // The session's random source behind a lock, for partial decryptions on several threads.
 class LockedRng final : public crypto::Rng
 {
@@ -208,20 +232,7 @@ Result<ReportFile> ReportService::check(const Context& ctx, std::span<const std:
 
 Result<std::vector<reports::ComputedCell>> ReportService::recompute(const Context& ctx, const ReportFile& file)
 {
-    reports::CellQuery query;
-    query.spec = &file.spec;
-    query.reportId = file.reportId;
-    query.indexKey = ctx.indexKey;
-    query.key = &ctx.key;
-    query.catalogue = &m_catalogue;
-    query.verifyRow = [&](const ports::ObservationIndexRow& row) -> Status {
-        auto mac = ObservationService::rowMac(*ctx.indexKey, row.rowId, row.paillier);
-        CC_TRY(mac);
-        if (!crypto::constantTimeEqual(*mac, row.paillierMac))
-            return makeError(ErrorCode::IntegrityFailure,
-                             "observation index row " + crypto::hexEncode(row.rowId) + " fails its MAC");
-        return {};
-    };
+    const reports::CellQuery query = cellQuery(file, ctx.indexKey, ctx.key, m_catalogue);
     auto cells = reports::computeCells(m_reports, query);
     CC_TRY(cells);
     if (file.kind == ReportFile::Kind::Encrypted) {
@@ -326,20 +337,7 @@ Result<std::vector<std::uint8_t>> ReportService::run(const reports::ReportSpec& 
         file.keyId = c.key.keyId();
         file.createdAtMs =
             std::chrono::duration_cast<std::chrono::milliseconds>(m_clinic.clock().now().time_since_epoch()).count();
-        reports::CellQuery query;
-        query.spec = &file.spec;
-        query.reportId = file.reportId;
-        query.indexKey = c.indexKey;
-        query.key = &c.key;
-        query.catalogue = &m_catalogue;
-        query.verifyRow = [&](const ports::ObservationIndexRow& row) -> Status {
-            auto mac = ObservationService::rowMac(*c.indexKey, row.rowId, row.paillier);
-            CC_TRY(mac);
-            if (!crypto::constantTimeEqual(*mac, row.paillierMac))
-                return makeError(ErrorCode::IntegrityFailure,
-                                 "observation index row " + crypto::hexEncode(row.rowId) + " fails its MAC");
-            return {};
-        };
+        const reports::CellQuery query = cellQuery(file, c.indexKey, c.key, m_catalogue);
         auto cells = noting(subject, reports::computeCells(m_reports, query, times));
         CC_TRY(cells);
         for (const auto& key : file.spec.cells()) {
