@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/CommandRegistry.h"
 
+#include "app/cli/Text.h"
+
 #include <algorithm>
 #include <ostream>
 
@@ -66,9 +68,9 @@ void CommandRegistry::add(CommandSpec spec)
 
 void CommandRegistry::printOverview(std::ostream& out) const
 {
-    out << "Usage: cipherchart-cli [--json] COMMAND [OPTIONS] [ARGS]\n"
-           "       cipherchart-cli COMMAND --help\n\n"
-           "Commands:\n";
+    out << utf8(Cli::tr("Usage: cipherchart-cli [--json] COMMAND [OPTIONS] [ARGS]\n"
+                        "       cipherchart-cli COMMAND --help\n\n"
+                        "Commands:\n"));
     std::size_t width = 0;
     std::vector<std::pair<std::string, std::string>> rows;
     for (const auto& c : m_commands) {
@@ -80,10 +82,10 @@ void CommandRegistry::printOverview(std::ostream& out) const
     }
     for (const auto& [name, summary] : rows)
         out << "  " << name << std::string(width + 2 - name.size(), ' ') << summary << "\n";
-    out << "\nGlobal options:\n  --json     machine-readable output\n  --help     help for a command\n"
-           "  --version  print the version\n\n"
-           "Exit codes: 0 ok, 1 usage or bad input, 2 authentication or permission denied,\n"
-           "            3 integrity failure, 4 storage error.\n";
+    out << utf8(Cli::tr("\nGlobal options:\n  --json     machine-readable output\n  --help     help for a command\n"
+                        "  --version  print the version\n\n"
+                        "Exit codes: 0 ok, 1 usage or bad input, 2 authentication or permission denied,\n"
+                        "            3 integrity failure, 4 storage error.\n"));
 }
 
 void CommandRegistry::printCommandHelp(const CommandSpec& spec, std::ostream& out) const
@@ -91,20 +93,20 @@ void CommandRegistry::printCommandHelp(const CommandSpec& spec, std::ostream& ou
     std::string name;
     for (const auto& w : spec.path)
         name += (name.empty() ? "" : " ") + w;
-    out << "Usage: cipherchart-cli " << name;
+    out << utf8(Cli::tr("Usage: cipherchart-cli %1").arg(QString::fromStdString(name)));
     if (!spec.options.empty())
-        out << " [OPTIONS]";
+        out << utf8(Cli::tr(" [OPTIONS]"));
     if (!spec.usage.empty())
         out << " " << spec.usage;
     out << "\n\n" << spec.summary << "\n";
     if (!spec.options.empty()) {
-        out << "\nOptions:\n";
+        out << utf8(Cli::tr("\nOptions:\n"));
         for (const auto& o : spec.options) {
             std::string left = "--" + o.name + (o.valueName.empty() ? "" : " " + o.valueName);
             out << "  " << left << std::string(left.size() < 26 ? 26 - left.size() : 1, ' ') << o.help << "\n";
         }
     }
-    out << "  --json                    machine-readable output\n";
+    out << "  --json                    " << utf8(Cli::tr("machine-readable output")) << "\n";
     if (!spec.details.empty())
         out << "\n" << spec.details << "\n";
 }
@@ -132,7 +134,9 @@ int CommandRegistry::dispatch(const std::vector<std::string>& argv, Io& io) cons
             best = &c;
     }
     if (best == nullptr) {
-        io.err << "cipherchart-cli: unknown command '" << argv[start] << "'; see 'cipherchart-cli --help'\n";
+        io.err << utf8(Cli::tr("cipherchart-cli: unknown command '%1'; see 'cipherchart-cli --help'")
+                           .arg(QString::fromStdString(argv[start])))
+               << "\n";
         return ExitUsage;
     }
 
@@ -157,16 +161,21 @@ int CommandRegistry::dispatch(const std::vector<std::string>& argv, Io& io) cons
             auto spec = std::find_if(best->options.begin(), best->options.end(),
                                      [&](const OptionSpec& o) { return o.name == name; });
             if (spec == best->options.end()) {
-                io.err << "cipherchart-cli: unknown option '--" << name << "' for this command; see --help\n";
+                io.err << utf8(Cli::tr("cipherchart-cli: unknown option '--%1' for this command; see --help")
+                                   .arg(QString::fromStdString(name)))
+                       << "\n";
                 return ExitUsage;
             }
             if (args.has(name) && !spec->repeatable) {
-                io.err << "cipherchart-cli: option '--" << name << "' given twice\n";
+                io.err << utf8(Cli::tr("cipherchart-cli: option '--%1' given twice").arg(QString::fromStdString(name)))
+                       << "\n";
                 return ExitUsage;
             }
             if (spec->valueName.empty()) {
                 if (inlineValue) {
-                    io.err << "cipherchart-cli: option '--" << name << "' takes no value\n";
+                    io.err << utf8(Cli::tr("cipherchart-cli: option '--%1' takes no value")
+                                       .arg(QString::fromStdString(name)))
+                           << "\n";
                     return ExitUsage;
                 }
                 args.options[name].push_back("1");
@@ -174,7 +183,9 @@ int CommandRegistry::dispatch(const std::vector<std::string>& argv, Io& io) cons
                 args.options[name].push_back(*inlineValue);
             } else {
                 if (i + 1 >= argv.size()) {
-                    io.err << "cipherchart-cli: option '--" << name << "' needs a value (" << spec->valueName << ")\n";
+                    io.err << utf8(Cli::tr("cipherchart-cli: option '--%1' needs a value (%2)")
+                                       .arg(QString::fromStdString(name), QString::fromStdString(spec->valueName)))
+                           << "\n";
                     return ExitUsage;
                 }
                 args.options[name].push_back(argv[++i]);
@@ -184,7 +195,7 @@ int CommandRegistry::dispatch(const std::vector<std::string>& argv, Io& io) cons
         args.positional.push_back(a);
     }
     if (args.positional.size() < best->minPositional || args.positional.size() > best->maxPositional) {
-        io.err << "cipherchart-cli: wrong number of arguments; usage:\n";
+        io.err << utf8(Cli::tr("cipherchart-cli: wrong number of arguments; usage:")) << "\n";
         printCommandHelp(*best, io.err);
         return ExitUsage;
     }
