@@ -48,6 +48,8 @@ QString dateTime(const QString& value)
 
 QJsonObject codeable(const QString& system, const QString& code, const QString& display)
 {
+    if (code.isEmpty()) // a free-text (uncoded) entry: CodeableConcept.text only
+        return QJsonObject{{"text", display}};
     QJsonObject coding{{"system", system}, {"code", code}};
     put(coding, "display", display);
     return QJsonObject{{"coding", QJsonArray{coding}}};

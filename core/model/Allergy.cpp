@@ -46,8 +46,8 @@ Result<Allergy> Allergy::fromJson(const QByteArray& json)
         return std::move(opened).error();
     DocumentReader& r = opened.value();
     Allergy a;
-    a.codeSystem = r.token("codeSystem", {codesystem::kSnomed, codesystem::kRxNorm}, true);
-    a.code = r.string("code", limits::kIdentifier, true);
+    a.codeSystem = r.token("codeSystem", {codesystem::kSnomed, codesystem::kRxNorm}, false);
+    a.code = r.string("code", limits::kIdentifier, false);
     a.display = r.string("display", limits::kDisplay, true);
     a.start = r.dateOrDateTime("start", true);
     a.stop = r.dateOrDateTime("stop", false);
@@ -69,8 +69,8 @@ Result<Allergy> Allergy::fromJson(const QByteArray& json)
             r.fail(s.error());
         a.reactions.push_back(reaction);
     }
-    if (r.ok() && !isValidCode(a.codeSystem, a.code))
-        r.fail("code", "is not a valid code of its code system");
+    if (r.ok())
+        checkCodedOrFreeText(r, a.codeSystem, a.code);
     if (r.ok() && !a.stop.isEmpty() && *parseIsoInstant(a.stop) < *parseIsoInstant(a.start))
         r.fail("stop", "is before the start");
     CC_TRY(r.finish());

@@ -31,16 +31,16 @@ Result<Condition> Condition::fromJson(const QByteArray& json)
         return std::move(opened).error();
     DocumentReader& r = opened.value();
     Condition c;
-    c.codeSystem = r.token("codeSystem", {codesystem::kSnomed, codesystem::kIcd10, codesystem::kIcd10Cm}, true);
-    c.code = r.string("code", limits::kIdentifier, true);
+    c.codeSystem = r.token("codeSystem", {codesystem::kSnomed, codesystem::kIcd10, codesystem::kIcd10Cm}, false);
+    c.code = r.string("code", limits::kIdentifier, false);
     c.display = r.string("display", limits::kDisplay, true);
     c.onset = r.dateOrDateTime("onset", true);
     c.abatement = r.dateOrDateTime("abatement", false);
     c.clinicalStatus =
         r.token("clinicalStatus", {"active", "recurrence", "relapse", "inactive", "remission", "resolved"}, false);
     c.sourceId = r.string("sourceId", limits::kIdentifier, false);
-    if (r.ok() && !isValidCode(c.codeSystem, c.code))
-        r.fail("code", "is not a valid code of its code system");
+    if (r.ok())
+        checkCodedOrFreeText(r, c.codeSystem, c.code);
     if (r.ok() && !c.abatement.isEmpty() && *parseIsoInstant(c.abatement) < *parseIsoInstant(c.onset))
         r.fail("abatement", "is before the onset");
     CC_TRY(r.finish());

@@ -2,6 +2,7 @@
 // Strict JSON document reading (RFC 8259) with field limits and canonical writing.
 #include "core/model/DocumentReader.h"
 
+#include "core/model/CodeSystem.h"
 #include "core/model/FieldLimits.h"
 #include "core/model/IsoDateTime.h"
 
@@ -209,6 +210,18 @@ void putOptional(QJsonObject& object, const char* key, const QString& value)
 {
     if (!value.isEmpty())
         object.insert(QString::fromLatin1(key), value);
+}
+
+void checkCodedOrFreeText(DocumentReader& reader, const QString& system, const QString& code)
+{
+    if (system.isEmpty() && code.isEmpty())
+        return;
+    if (system.isEmpty())
+        reader.fail("codeSystem", "is missing for the code (a free-text entry has neither)");
+    else if (code.isEmpty())
+        reader.fail("code", "is missing for the code system (a free-text entry has neither)");
+    else if (!isValidCode(system, code))
+        reader.fail("code", "is not a valid code of its code system");
 }
 
 } // namespace cc::model

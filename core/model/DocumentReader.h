@@ -75,4 +75,9 @@ private:
 /// Inserts `value` under `key` unless it is empty (optional fields are omitted, not "").
 void putOptional(QJsonObject& object, const char* key, const QString& value);
 
+/// A coded entry (problem, allergy) is either coded (system and a code valid in it) or free text
+/// (no system, no code: the display alone, shown as "uncoded"). Fails field "code" or "codeSystem"
+/// on `reader` for a code without its system, a system without a code or an invalid code.
+void checkCodedOrFreeText(DocumentReader& reader, const QString& system, const QString& code);
+
 } // namespace cc::model

@@ -39,7 +39,7 @@ Result<Medication> Medication::fromJson(const QByteArray& json)
         return std::move(opened).error();
     DocumentReader& r = opened.value();
     Medication m;
-    m.code = r.string("code", limits::kIdentifier, true);
+    m.code = r.string("code", limits::kIdentifier, false);
     m.display = r.string("display", limits::kDisplay, true);
     m.start = r.dateOrDateTime("start", true);
     m.stop = r.dateOrDateTime("stop", false);
@@ -49,7 +49,7 @@ Result<Medication> Medication::fromJson(const QByteArray& json)
     m.dosage = r.string("dosage", limits::kDisplay, false);
     m.status = r.token("status", {"active", "on-hold", "completed", "stopped", "cancelled", "entered-in-error"}, false);
     m.sourceId = r.string("sourceId", limits::kIdentifier, false);
-    if (r.ok() && !isValidCode(QString::fromLatin1(codesystem::kRxNorm), m.code))
+    if (r.ok() && !m.code.isEmpty() && !isValidCode(QString::fromLatin1(codesystem::kRxNorm), m.code))
         r.fail("code", "is not a valid RxNorm code");
     if (r.ok() && !m.reasonCode.isEmpty() && !isValidCode(QString::fromLatin1(codesystem::kSnomed), m.reasonCode))
         r.fail("reasonCode", "is not a valid SNOMED CT code");

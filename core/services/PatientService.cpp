@@ -374,6 +374,25 @@ Result<PatientChart> PatientService::chart(const model::RowId& patient)
     return result;
 }
 
+Result<PatientChart> PatientService::chartForPrint(const model::RowId& patient, const std::string& what)
+{
+    if (what.empty() || what.size() > 80)
+        return makeError(ErrorCode::InvalidArgument, "what is printed must be named (at most 80 characters)");
+    AuditSubject subject = makeSubject(AuditEventId::Export, AuditEventType::None, AuditAction::Execute, "Chart",
+                                       idHex(patient), "printed: " + what);
+    subject.patientId = idHex(patient);
+    const access::Session* session = m_clinic.session();
+    const bool ownRecord = session != nullptr && session->role() == access::Role::Patient;
+    CC_TRY(m_clinic.authorize(ownRecord ? Permission::ReadOwnRecord : Permission::ReadChart, subject));
+    auto result = readChart(m_clinic, patient);
+    if (result)
+        subject.flagged = result->basis == access::AccessBasis::BreakGlass;
+    const bool denied = !result && result.error().code == ErrorCode::AccessDenied;
+    CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success
+                                           : (denied ? AuditOutcome::SeriousFailure : AuditOutcome::MinorFailure)));
+    return result;
+}
+
 Status PatientService::breakGlass(const model::RowId& patient, const std::string& reason)
 {
     // A denied or refused attempt is recorded without the emergency-override type, which requires

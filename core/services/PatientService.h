@@ -70,6 +70,11 @@ public:
     /// The patient's identity and decrypted clinical rows (doctor on the care team or under an
     /// active break-glass grant). Errors: AccessDenied, NotFound, IntegrityFailure, storage errors.
     [[nodiscard]] Result<PatientChart> chart(const model::RowId& patient);
+    /// The chart of chart() read for printing (a PDF leaves the application): the same access
+    /// rules, recorded as an export (DICOM 110106) of the chart with `what` ("summary", "trend
+    /// 8480-6") in the detail, so the patient's access history and the audit trail show the print.
+    /// Errors: as chart(); InvalidArgument for an empty `what`.
+    [[nodiscard]] Result<PatientChart> chartForPrint(const model::RowId& patient, const std::string& what);
     /// Emergency access (doctor, BreakGlass permission): 60 minutes, reason required, recorded in
     /// `break_glass` with a flagged audit event carrying the reason. Errors: AccessDenied,
     /// InvalidArgument (reason), NotFound, storage errors.

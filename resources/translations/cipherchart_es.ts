@@ -587,6 +587,217 @@
     </message>
 </context>
 <context>
+    <name>ChartPrint</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Página %1 de %2</translation>
+    </message>
+    <message>
+        <source>Printed %1 from CipherChart: confidential health information</source>
+        <translation>Impreso el %1 desde CipherChart: información de salud confidencial</translation>
+    </message>
+    <message>
+        <source>%1 (%2 y)</source>
+        <translation>%1 (%2 años)</translation>
+    </message>
+    <message>
+        <source>%1 · born %2 · %3 · MRN %4</source>
+        <translation>%1 · nacido/a el %2 · %3 · N.º de historia %4</translation>
+    </message>
+    <message>
+        <source> · deceased %1</source>
+        <translation> · fallecido/a el %1</translation>
+    </message>
+    <message>
+        <source>No known allergies</source>
+        <translation>Sin alergias conocidas</translation>
+    </message>
+    <message>
+        <source>Allergies: %1</source>
+        <translation>Alergias: %1</translation>
+    </message>
+    <message>
+        <source>Your health problems</source>
+        <translation>Sus problemas de salud</translation>
+    </message>
+    <message>
+        <source>Active problems</source>
+        <translation>Problemas activos</translation>
+    </message>
+    <message>
+        <source>uncoded</source>
+        <translation>sin codificar</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>No active problems recorded.</source>
+        <translation>No hay problemas activos registrados.</translation>
+    </message>
+    <message>
+        <source>Your medicines</source>
+        <translation>Sus medicamentos</translation>
+    </message>
+    <message>
+        <source>Current medications</source>
+        <translation>Medicación actual</translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation>Medicamento</translation>
+    </message>
+    <message>
+        <source>Dosage</source>
+        <translation>Posología</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>No current medications recorded.</source>
+        <translation>No hay medicación actual registrada.</translation>
+    </message>
+    <message>
+        <source>Your allergies</source>
+        <translation>Sus alergias</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Alergias</translation>
+    </message>
+    <message>
+        <source>Substance</source>
+        <translation>Sustancia</translation>
+    </message>
+    <message>
+        <source>Criticality</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>Reactions</source>
+        <translation>Reacciones</translation>
+    </message>
+    <message>
+        <source>No known allergies.</source>
+        <translation>Sin alergias conocidas.</translation>
+    </message>
+    <message>
+        <source>Measurement</source>
+        <translation>Medición</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Indicador</translation>
+    </message>
+    <message>
+        <source>Usual range</source>
+        <translation>Intervalo habitual</translation>
+    </message>
+    <message>
+        <source>Reference range</source>
+        <translation>Intervalo de referencia</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Your latest measurements</source>
+        <translation>Sus últimas mediciones</translation>
+    </message>
+    <message>
+        <source>Latest vital signs</source>
+        <translation>Últimas constantes vitales</translation>
+    </message>
+    <message>
+        <source>No vital signs recorded.</source>
+        <translation>No hay constantes vitales registradas.</translation>
+    </message>
+    <message>
+        <source>Your latest test results</source>
+        <translation>Sus últimos resultados de análisis</translation>
+    </message>
+    <message>
+        <source>Latest laboratory results</source>
+        <translation>Últimos resultados de laboratorio</translation>
+    </message>
+    <message>
+        <source>No laboratory results recorded.</source>
+        <translation>No hay resultados de laboratorio registrados.</translation>
+    </message>
+    <message>
+        <source>A flag compares a result with the usual adult range; ask your doctor what it means for you.</source>
+        <translation>Un indicador compara un resultado con el intervalo habitual en adultos; pregunte a su médico qué significa en su caso.</translation>
+    </message>
+    <message>
+        <source>Your recent visits</source>
+        <translation>Sus visitas recientes</translation>
+    </message>
+    <message>
+        <source>Last encounters</source>
+        <translation>Últimos encuentros</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visita</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>No encounters recorded.</source>
+        <translation>No hay encuentros registrados.</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print my health summary</source>
+        <translation>Imprimir mi resumen de salud</translation>
+    </message>
+    <message>
+        <source>Print chart summary</source>
+        <translation>Imprimir el resumen de la historia</translation>
+    </message>
+    <message>
+        <source>My health summary</source>
+        <translation>Mi resumen de salud</translation>
+    </message>
+    <message>
+        <source>Chart summary</source>
+        <translation>Resumen de la historia clínica</translation>
+    </message>
+    <message>
+        <source>Print trend</source>
+        <translation>Imprimir la evolución</translation>
+    </message>
+</context>
+<context>
     <name>ChartView</name>
     <message>
         <source>Emergency access — reviewed by an administrator</source>
@@ -663,6 +874,85 @@
     <message>
         <source>Select an encounter to see what was recorded during it.</source>
         <translation>Seleccione un encuentro para ver lo que se registró en él.</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Usage: cipherchart-cli [--json] COMMAND [OPTIONS] [ARGS]
+       cipherchart-cli COMMAND --help
+
+Commands:
+</source>
+        <translation>Uso: cipherchart-cli [--json] ORDEN [OPCIONES] [ARGUMENTOS]
+     cipherchart-cli ORDEN --help
+
+Órdenes:
+</translation>
+    </message>
+    <message>
+        <source>
+Global options:
+  --json     machine-readable output
+  --help     help for a command
+  --version  print the version
+
+Exit codes: 0 ok, 1 usage or bad input, 2 authentication or permission denied,
+            3 integrity failure, 4 storage error.
+</source>
+        <translation>
+Opciones generales:
+  --json     salida legible por máquina
+  --help     ayuda de una orden
+  --version  muestra la versión
+
+Códigos de salida: 0 correcto, 1 uso o entrada incorrectos, 2 autenticación o permiso denegados,
+                   3 fallo de integridad, 4 error de almacenamiento.
+</translation>
+    </message>
+    <message>
+        <source>Usage: cipherchart-cli %1</source>
+        <translation>Uso: cipherchart-cli %1</translation>
+    </message>
+    <message>
+        <source> [OPTIONS]</source>
+        <translation> [OPCIONES]</translation>
+    </message>
+    <message>
+        <source>
+Options:
+</source>
+        <translation>
+Opciones:
+</translation>
+    </message>
+    <message>
+        <source>machine-readable output</source>
+        <translation>salida legible por máquina</translation>
+    </message>
+    <message>
+        <source>cipherchart-cli: unknown command &apos;%1&apos;; see &apos;cipherchart-cli --help&apos;</source>
+        <translation>cipherchart-cli: orden desconocida «%1»; consulte «cipherchart-cli --help»</translation>
+    </message>
+    <message>
+        <source>cipherchart-cli: unknown option &apos;--%1&apos; for this command; see --help</source>
+        <translation>cipherchart-cli: opción «--%1» desconocida para esta orden; consulte --help</translation>
+    </message>
+    <message>
+        <source>cipherchart-cli: option &apos;--%1&apos; given twice</source>
+        <translation>cipherchart-cli: la opción «--%1» se ha dado dos veces</translation>
+    </message>
+    <message>
+        <source>cipherchart-cli: option &apos;--%1&apos; takes no value</source>
+        <translation>cipherchart-cli: la opción «--%1» no admite valor</translation>
+    </message>
+    <message>
+        <source>cipherchart-cli: option &apos;--%1&apos; needs a value (%2)</source>
+        <translation>cipherchart-cli: la opción «--%1» necesita un valor (%2)</translation>
+    </message>
+    <message>
+        <source>cipherchart-cli: wrong number of arguments; usage:</source>
+        <translation>cipherchart-cli: número de argumentos incorrecto; uso:</translation>
     </message>
 </context>
 <context>
@@ -1748,6 +2038,138 @@
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
+    <message>
+        <source>printed your record</source>
+        <translation>imprimió su historia</translation>
+    </message>
+    <message>
+        <source>exported your record</source>
+        <translation>exportó su historia</translation>
+    </message>
+    <message>
+        <source>opened your record in an emergency</source>
+        <translation>abrió su historia en una urgencia</translation>
+    </message>
+    <message>
+        <source>a result</source>
+        <translation>un resultado</translation>
+    </message>
+    <message>
+        <source>a note</source>
+        <translation>una nota</translation>
+    </message>
+    <message>
+        <source>a file</source>
+        <translation>un archivo</translation>
+    </message>
+    <message>
+        <source>a health problem</source>
+        <translation>un problema de salud</translation>
+    </message>
+    <message>
+        <source>a medication</source>
+        <translation>un medicamento</translation>
+    </message>
+    <message>
+        <source>an allergy</source>
+        <translation>una alergia</translation>
+    </message>
+    <message>
+        <source>your research choice</source>
+        <translation>su decisión sobre la investigación</translation>
+    </message>
+    <message>
+        <source>tried to read your notes</source>
+        <translation>intentó leer sus notas</translation>
+    </message>
+    <message>
+        <source>read your notes</source>
+        <translation>leyó sus notas</translation>
+    </message>
+    <message>
+        <source>tried to look at your files</source>
+        <translation>intentó ver sus archivos</translation>
+    </message>
+    <message>
+        <source>looked at your files</source>
+        <translation>vio sus archivos</translation>
+    </message>
+    <message>
+        <source>tried to look at your results</source>
+        <translation>intentó ver sus resultados</translation>
+    </message>
+    <message>
+        <source>looked at your results</source>
+        <translation>vio sus resultados</translation>
+    </message>
+    <message>
+        <source>tried to open your record</source>
+        <translation>intentó abrir su historia</translation>
+    </message>
+    <message>
+        <source>opened your record</source>
+        <translation>abrió su historia</translation>
+    </message>
+    <message>
+        <source>registered you as a patient</source>
+        <translation>le registró como paciente</translation>
+    </message>
+    <message>
+        <source>set up your account</source>
+        <translation>creó su cuenta</translation>
+    </message>
+    <message>
+        <source>tried to add %1</source>
+        <translation>intentó añadir %1</translation>
+    </message>
+    <message>
+        <source>to your record</source>
+        <translation>a su historia</translation>
+    </message>
+    <message>
+        <source>added %1</source>
+        <translation>añadió %1</translation>
+    </message>
+    <message>
+        <source>changed your research choice</source>
+        <translation>cambió su decisión sobre la investigación</translation>
+    </message>
+    <message>
+        <source>tried to change %1</source>
+        <translation>intentó cambiar %1</translation>
+    </message>
+    <message>
+        <source>your record</source>
+        <translation>su historia</translation>
+    </message>
+    <message>
+        <source>changed %1</source>
+        <translation>cambió %1</translation>
+    </message>
+    <message>
+        <source>removed %1</source>
+        <translation>eliminó %1</translation>
+    </message>
+    <message>
+        <source>something from your record</source>
+        <translation>algo de su historia</translation>
+    </message>
+    <message>
+        <source>worked on your record</source>
+        <translation>trabajó en su historia</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 a %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 (%2) %3</source>
+        <translation>%1 (%2) %3</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::AccountDialog</name>
@@ -1962,16 +2384,16 @@
         <translation>Editar alergia</translation>
     </message>
     <message>
-        <source>Not a valid %1 code (digits only).</source>
-        <translation>No es un código %1 válido (solo dígitos).</translation>
-    </message>
-    <message>
         <source>Enter the substance.</source>
         <translation>Escriba la sustancia.</translation>
     </message>
     <message>
         <source>A reaction needs both its SNOMED CT code and its name.</source>
         <translation>Una reacción necesita tanto su código SNOMED CT como su nombre.</translation>
+    </message>
+    <message>
+        <source>Not a valid %1 code (digits only). Pick a suggestion, or choose Free text.</source>
+        <translation>No es un código %1 válido (solo dígitos). Elija una sugerencia o «Texto libre».</translation>
     </message>
 </context>
 <context>
@@ -2745,6 +3167,40 @@ Todo lo registrado después de esa fecha, incluidos los eventos de auditoría, s
         <source>Recorded during this encounter (%1)</source>
         <translation>Registrado durante este encuentro (%1)</translation>
     </message>
+    <message>
+        <source>uncoded</source>
+        <translation>sin codificar</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::CodeSearch</name>
+    <message>
+        <source>%1 — %2 %3</source>
+        <translation>%1 — %2 %3</translation>
+    </message>
+    <message>
+        <source>%1 code %2</source>
+        <translation>código %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::CodedEntryBinding</name>
+    <message>
+        <source>Free text (uncoded)</source>
+        <translation>Texto libre (sin codificar)</translation>
+    </message>
+    <message>
+        <source>Type to search the code list, or enter free text</source>
+        <translation>Escriba para buscar en la lista de códigos, o introduzca texto libre</translation>
+    </message>
+    <message>
+        <source>Free text (uncoded): it is kept as written; pick a suggestion to code it.</source>
+        <translation>Texto libre (sin codificar): se guarda tal como está escrito; elija una sugerencia para codificarlo.</translation>
+    </message>
+    <message>
+        <source>Coded: %1 %2</source>
+        <translation>Codificado: %1 %2</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::ConditionDialog</name>
@@ -2753,12 +3209,12 @@ Todo lo registrado después de esa fecha, incluidos los eventos de auditoría, s
         <translation>Editar problema</translation>
     </message>
     <message>
-        <source>Not a valid %1 code (ICD-10: a letter, two characters and an optional part after a dot, e.g. E11.9; SNOMED CT: 6 to 18 digits).</source>
-        <translation>No es un código %1 válido (CIE-10: una letra, dos caracteres y una parte opcional tras un punto, p. ej. E11.9; SNOMED CT: de 6 a 18 dígitos).</translation>
-    </message>
-    <message>
         <source>Enter the problem&apos;s name.</source>
         <translation>Escriba el nombre del problema.</translation>
+    </message>
+    <message>
+        <source>Not a valid %1 code (ICD-10: a letter, two characters and an optional part after a dot, e.g. E11.9; SNOMED CT: 6 to 18 digits). Pick a suggestion, or choose Free text.</source>
+        <translation>No es un código %1 válido (CIE-10: una letra, dos caracteres y una parte opcional tras un punto, p. ej. E11.9; SNOMED CT: de 6 a 18 dígitos). Elija una sugerencia o «Texto libre».</translation>
     </message>
 </context>
 <context>
@@ -2819,6 +3275,50 @@ La historia de %2 sigue abierta: seleccione esa fila para volver a ella.</transl
     <message>
         <source>Patient registered: %1</source>
         <translation>Paciente registrado: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Print summary (PDF)…</source>
+        <translation>&amp;Imprimir resumen (PDF)…</translation>
+    </message>
+    <message>
+        <source>Save the open chart&apos;s summary as a PDF, the patient banner on every page (audited)</source>
+        <translation>Guarda el resumen de la historia abierta como PDF, con la cabecera del paciente en cada página (queda auditado)</translation>
+    </message>
+    <message>
+        <source>Print &amp;trend (PDF)…</source>
+        <translation>Imprimir &amp;evolución (PDF)…</translation>
+    </message>
+    <message>
+        <source>Save the trend chart of the observation selected on the Observations tab as a PDF</source>
+        <translation>Guarda como PDF la gráfica de evolución de la observación seleccionada en la pestaña Observaciones</translation>
+    </message>
+    <message>
+        <source>&amp;Recent patients</source>
+        <translation>Pacientes &amp;recientes</translation>
+    </message>
+    <message>
+        <source>Reopen a chart opened earlier in this session</source>
+        <translation>Vuelve a abrir una historia abierta antes en esta sesión</translation>
+    </message>
+    <message>
+        <source>%1 (not in your list)</source>
+        <translation>%1 (no está en su lista)</translation>
+    </message>
+    <message>
+        <source>No chart opened yet in this session</source>
+        <translation>Aún no se ha abierto ninguna historia en esta sesión</translation>
+    </message>
+    <message>
+        <source>Summary printed to %1</source>
+        <translation>Resumen impreso en %1</translation>
+    </message>
+    <message>
+        <source>Select an observation on the Observations tab, then print its trend.</source>
+        <translation>Seleccione una observación en la pestaña Observaciones y después imprima su evolución.</translation>
+    </message>
+    <message>
+        <source>Trend printed to %1</source>
+        <translation>Evolución impresa en %1</translation>
     </message>
 </context>
 <context>
@@ -3053,12 +3553,12 @@ y después inicie  cipherchart --clinic DIR</translation>
         <translation>Editar medicamento</translation>
     </message>
     <message>
-        <source>The RxNorm code is a number of up to 12 digits (RXCUI).</source>
-        <translation>El código RxNorm es un número de hasta 12 dígitos (RXCUI).</translation>
-    </message>
-    <message>
         <source>Enter the medication&apos;s name.</source>
         <translation>Escriba el nombre del medicamento.</translation>
+    </message>
+    <message>
+        <source>The RxNorm code is a number of up to 12 digits (RXCUI); leave it empty for a free-text (uncoded) medication.</source>
+        <translation>El código RxNorm es un número de hasta 12 dígitos (RXCUI); déjelo vacío para un medicamento en texto libre (sin codificar).</translation>
     </message>
 </context>
 <context>
@@ -3391,6 +3891,18 @@ y después inicie  cipherchart --clinic DIR</translation>
     <message>
         <source>Your record was saved as FHIR.</source>
         <translation>Su historia se ha guardado como FHIR.</translation>
+    </message>
+    <message>
+        <source>&amp;Print my summary (PDF)…</source>
+        <translation>&amp;Imprimir mi resumen (PDF)…</translation>
+    </message>
+    <message>
+        <source>Save a readable summary of your record as a PDF you can print or keep</source>
+        <translation>Guarda un resumen legible de su historia como PDF para imprimirlo o conservarlo</translation>
+    </message>
+    <message>
+        <source>Your summary was saved to %1</source>
+        <translation>Su resumen se guardó en %1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 #include "ui/doctor/AllergyDialog.h"
 
 #include "core/model/CodeSystem.h"
+#include "ui/doctor/CodeSearch.h"
 #include "ui/doctor/EntryFormSupport.h"
 
 #include "ui_AllergyDialog.h"
@@ -17,6 +18,15 @@ AllergyDialog::AllergyDialog(Submit submit, QWidget* parent)
     const char* systems[] = {model::codesystem::kSnomed, model::codesystem::kRxNorm};
     for (int i = 0; i < m_ui->systemComboBox->count(); ++i)
         m_ui->systemComboBox->setItemData(i, QString::fromLatin1(systems[i]));
+    m_coding = new CodedEntryBinding(m_ui->formLayout, m_ui->systemComboBox, m_ui->codeLineEdit, m_ui->displayLineEdit,
+                                     interop::CodedEntryKind::Allergen);
+    m_ui->systemComboBox->setCurrentIndex(m_ui->systemComboBox->findData(QString()));
+    setTabOrder(m_ui->displayLineEdit, m_ui->systemComboBox);
+    setTabOrder(m_ui->systemComboBox, m_ui->codeLineEdit);
+    m_ui->displayLineEdit->setFocus();
+    // A reaction is coded (SNOMED CT) or absent: its search fills the code.
+    new CodeSearch(m_ui->reactionLineEdit, interop::CodedEntryKind::Reaction,
+                   [this](const interop::CodedEntry& entry) { m_ui->reactionCodeLineEdit->setText(entry.code); });
     m_ui->startDateEdit->setDate(QDate::currentDate());
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &AllergyDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &AllergyDialog::reject);
@@ -32,6 +42,7 @@ void AllergyDialog::setAllergy(const model::Allergy& allergy)
         m_ui->systemComboBox->setCurrentIndex(i);
     m_ui->codeLineEdit->setText(allergy.code);
     m_ui->displayLineEdit->setText(allergy.display);
+    m_coding->refresh();
     entryform::setDate(m_ui->startDateEdit, allergy.start, QDate::currentDate());
     m_ui->criticalityComboBox->setCurrentIndex(std::max(0, m_ui->criticalityComboBox->findText(allergy.criticality)));
     if (const int i = m_ui->statusComboBox->findText(allergy.clinicalStatus); i >= 0)
@@ -49,7 +60,7 @@ model::Allergy AllergyDialog::allergy() const
 {
     model::Allergy a = m_original;
     a.codeSystem = m_ui->systemComboBox->currentData().toString();
-    a.code = m_ui->codeLineEdit->text().trimmed();
+    a.code = m_coding->freeText() ? QString() : m_ui->codeLineEdit->text().trimmed();
     a.display = m_ui->displayLineEdit->text().trimmed();
     a.start = entryform::isoDate(m_ui->startDateEdit, m_original.start);
     a.criticality = m_ui->criticalityComboBox->currentText();
@@ -79,8 +90,9 @@ void AllergyDialog::showError(const QString& text)
 void AllergyDialog::accept()
 {
     const model::Allergy a = allergy();
-    if (!model::isValidCode(a.codeSystem, a.code)) {
-        showError(tr("Not a valid %1 code (digits only).").arg(m_ui->systemComboBox->currentText()));
+    if (!a.codeSystem.isEmpty() && !model::isValidCode(a.codeSystem, a.code)) {
+        showError(tr("Not a valid %1 code (digits only). Pick a suggestion, or choose Free text.")
+                      .arg(m_ui->systemComboBox->currentText()));
         m_ui->codeLineEdit->setFocus();
         return;
     }

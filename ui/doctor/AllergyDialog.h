@@ -16,6 +16,8 @@ class AllergyDialog;
 
 namespace cc::ui {
 
+class CodedEntryBinding;
+
 /// The allergy form of the chart. The dialog checks what a form can (a required text, the code's syntax in its system);
 /// the rules of the record itself are the service's: `submit` stores the allergy and its error
 /// (naming the field) is shown inline, the dialog staying open. Accepted only when `submit` succeeds.
@@ -46,6 +48,7 @@ private:
     std::unique_ptr<Ui::AllergyDialog> m_ui;
     Submit m_submit;
     model::Allergy m_original;
+    CodedEntryBinding* m_coding = nullptr;
 };
 
 } // namespace cc::ui

@@ -242,7 +242,8 @@ void ChartView::fillTables(const services::PatientChart& chart)
                                : c.clinicalStatus.isEmpty() ? tr("active")
                                                             : c.clinicalStatus;
         const auto category = services::problemCategory(c);
-        rows.push_back({{c.display, c.code, DisplayText::category(category), DisplayText::date(c.onset), status},
+        rows.push_back({{c.display, c.code.isEmpty() ? tr("uncoded") : c.code, DisplayText::category(category),
+                         DisplayText::date(c.onset), status},
                         model::rowIdToHex(c.id),
                         {QVariant(), QVariant(), static_cast<int>(category), c.onset, c.abatement},
                         false,
@@ -252,7 +253,7 @@ void ChartView::fillTables(const services::PatientChart& chart)
     m_problems->setRows(std::move(rows));
     rows = {};
     for (const auto& m : chart.medications)
-        rows.push_back({{m.display, m.code, DisplayText::date(m.start),
+        rows.push_back({{m.display, m.code.isEmpty() ? tr("uncoded") : m.code, DisplayText::date(m.start),
                          m.stop.isEmpty() ? tr("current") : DisplayText::date(m.stop), m.reasonDisplay},
                         model::rowIdToHex(m.id),
                         {QVariant(), QVariant(), m.start, m.stop},

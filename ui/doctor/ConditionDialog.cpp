@@ -2,6 +2,7 @@
 #include "ui/doctor/ConditionDialog.h"
 
 #include "core/model/CodeSystem.h"
+#include "ui/doctor/CodeSearch.h"
 #include "ui/doctor/EntryFormSupport.h"
 
 #include "ui_ConditionDialog.h"
@@ -18,6 +19,13 @@ ConditionDialog::ConditionDialog(Submit submit, QWidget* parent)
     const char* systems[] = {model::codesystem::kIcd10, model::codesystem::kIcd10Cm, model::codesystem::kSnomed};
     for (int i = 0; i < m_ui->systemComboBox->count(); ++i)
         m_ui->systemComboBox->setItemData(i, QString::fromLatin1(systems[i]));
+    m_coding = new CodedEntryBinding(m_ui->formLayout, m_ui->systemComboBox, m_ui->codeLineEdit, m_ui->displayLineEdit,
+                                     interop::CodedEntryKind::Condition);
+    // A new problem starts as free text; typing in its name offers the code list.
+    m_ui->systemComboBox->setCurrentIndex(m_ui->systemComboBox->findData(QString()));
+    setTabOrder(m_ui->displayLineEdit, m_ui->systemComboBox);
+    setTabOrder(m_ui->systemComboBox, m_ui->codeLineEdit);
+    m_ui->displayLineEdit->setFocus();
     m_ui->onsetDateEdit->setDate(QDate::currentDate());
     m_ui->abatementDateEdit->setDate(QDate::currentDate());
     m_ui->abatementDateEdit->setEnabled(false);
@@ -36,6 +44,7 @@ void ConditionDialog::setCondition(const model::Condition& condition)
         m_ui->systemComboBox->setCurrentIndex(i);
     m_ui->codeLineEdit->setText(condition.code);
     m_ui->displayLineEdit->setText(condition.display);
+    m_coding->refresh();
     entryform::setDate(m_ui->onsetDateEdit, condition.onset, QDate::currentDate());
     m_ui->resolvedCheckBox->setChecked(!condition.abatement.isEmpty());
     entryform::setDate(m_ui->abatementDateEdit, condition.abatement, QDate::currentDate());
@@ -47,7 +56,7 @@ model::Condition ConditionDialog::condition() const
 {
     model::Condition c = m_original;
     c.codeSystem = m_ui->systemComboBox->currentData().toString();
-    c.code = m_ui->codeLineEdit->text().trimmed();
+    c.code = m_coding->freeText() ? QString() : m_ui->codeLineEdit->text().trimmed();
     c.display = m_ui->displayLineEdit->text().trimmed();
     c.onset = entryform::isoDate(m_ui->onsetDateEdit, m_original.onset);
     c.abatement = m_ui->resolvedCheckBox->isChecked()
@@ -71,9 +80,10 @@ void ConditionDialog::showError(const QString& text)
 void ConditionDialog::accept()
 {
     const model::Condition c = condition();
-    if (!model::isValidCode(c.codeSystem, c.code)) {
+    if (!c.codeSystem.isEmpty() && !model::isValidCode(c.codeSystem, c.code)) {
         showError(tr("Not a valid %1 code (ICD-10: a letter, two characters and an optional part "
-                     "after a dot, e.g. E11.9; SNOMED CT: 6 to 18 digits).")
+                     "after a dot, e.g. E11.9; SNOMED CT: 6 to 18 digits). Pick a suggestion, or "
+                     "choose Free text.")
                       .arg(m_ui->systemComboBox->currentText()));
         m_ui->codeLineEdit->setFocus();
         return;

@@ -2,6 +2,7 @@
 #include "ui/doctor/DoctorWindow.h"
 
 #include "core/services/PatientService.h"
+#include "ui/common/ChartPrint.h"
 #include "ui/common/DisplayText.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/FhirExport.h"
@@ -11,16 +12,21 @@
 #include "ui/doctor/ChartView.h"
 #include "ui/doctor/ImportDialog.h"
 #include "ui/doctor/NewPatientDialog.h"
+#include "ui/doctor/ObservationsPage.h"
 #include "ui/doctor/PatientListModel.h"
 
 #include "ui_DoctorWindow.h"
 
+#include <QAction>
+#include <QChartView>
 #include <QCloseEvent>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QMenu>
 #include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QToolButton>
 
 #include <algorithm>
 
@@ -78,6 +84,33 @@ DoctorWindow::DoctorWindow(services::ClinicService& clinic, QWidget* parent)
     connect(m_ui->actionImport, &QAction::triggered, this, &DoctorWindow::openImport);
     connect(m_ui->actionNewPatient, &QAction::triggered, this, &DoctorWindow::openNewPatient);
     connect(m_ui->actionExportFhir, &QAction::triggered, this, [this]() { (void)exportOpenPatient(); });
+    // Printing: the summary, or the trend on the Observations tab, to PDF with the banner on every page.
+    m_printSummary = new QAction(tr("&Print summary (PDF)…"), this);
+    m_printSummary->setObjectName(QStringLiteral("actionPrintSummary"));
+    m_printSummary->setToolTip(
+        tr("Save the open chart's summary as a PDF, the patient banner on every page (audited)"));
+    m_printSummary->setShortcut(QKeySequence::Print);
+    m_printSummary->setEnabled(false);
+    m_printTrend = new QAction(tr("Print &trend (PDF)…"), this);
+    m_printTrend->setObjectName(QStringLiteral("actionPrintTrend"));
+    m_printTrend->setToolTip(tr("Save the trend chart of the observation selected on the Observations tab as a PDF"));
+    m_printTrend->setEnabled(false);
+    m_ui->mainToolBar->insertActions(m_ui->actionLock, {m_printSummary, m_printTrend});
+    connect(m_printSummary, &QAction::triggered, this, [this]() { (void)printSummary(); });
+    // Recent patients: the charts opened in this session, newest first. Only row ids are kept
+    // (they survive an idle lock); the names are looked up when the menu opens, through the same
+    // access rules as any open, so a lapsed emergency grant drops its patient from the menu.
+    m_recentMenu = new QMenu(this);
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    auto* recent = new QAction(tr("&Recent patients"), this);
+    recent->setObjectName(QStringLiteral("actionRecentPatients"));
+    recent->setToolTip(tr("Reopen a chart opened earlier in this session"));
+    recent->setMenu(m_recentMenu);
+    m_ui->mainToolBar->insertAction(m_ui->actionNewPatient, recent);
+    if (auto* button = qobject_cast<QToolButton*>(m_ui->mainToolBar->widgetForAction(recent)))
+        button->setPopupMode(QToolButton::InstantPopup);
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &DoctorWindow::fillRecentMenu);
+    connect(m_printTrend, &QAction::triggered, this, [this]() { (void)printTrend(); });
     connect(m_ui->actionLock, &QAction::triggered, this, &DoctorWindow::lockRequested);
     connect(m_ui->actionLogout, &QAction::triggered, this, &DoctorWindow::logoutRequested);
 
@@ -258,6 +291,8 @@ Status DoctorWindow::openPatient(const model::RowId& patient)
     auto loaded = m_chart->load(patient);
     m_openPatient.reset();
     m_ui->actionExportFhir->setEnabled(false);
+    m_printSummary->setEnabled(false);
+    m_printTrend->setEnabled(false);
     if (!loaded) {
         m_patients->setOpenPatient(std::nullopt);
         updateTitle();
@@ -271,7 +306,13 @@ Status DoctorWindow::openPatient(const model::RowId& patient)
         return loaded;
     }
     m_openPatient = patient;
+    std::erase(m_recent, patient);
+    m_recent.insert(m_recent.begin(), patient);
+    if (m_recent.size() > kRecentPatients)
+        m_recent.resize(kRecentPatients);
     m_ui->actionExportFhir->setEnabled(true);
+    m_printSummary->setEnabled(true);
+    m_printTrend->setEnabled(true);
     syncListToChart();
     m_ui->chartStackedWidget->setCurrentWidget(m_chart);
     return loaded;
@@ -335,6 +376,53 @@ Status DoctorWindow::exportOpenPatient()
     CC_TRY(saveFhirExport(this, m_clinic, *m_openPatient));
     m_ui->statusBar->showMessage(tr("Record exported as FHIR."));
     return {};
+}
+
+void DoctorWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    services::PatientService service(m_clinic);
+    for (const model::RowId& id : m_recent) {
+        QString line;
+        if (const int row = m_patients->rowOf(id); row >= 0)
+            line = DisplayText::patientLine(*m_patients->patient(row));
+        else if (auto identity = service.identity(id))
+            line = tr("%1 (not in your list)").arg(DisplayText::patientLine(*identity));
+        else
+            continue; // no longer accessible (an emergency grant lapsed)
+        auto* action = m_recentMenu->addAction(line);
+        action->setEnabled(!(m_openPatient && *m_openPatient == id));
+        connect(action, &QAction::triggered, this, [this, id] { (void)openPatient(id); });
+    }
+    if (m_recentMenu->isEmpty())
+        m_recentMenu->addAction(tr("No chart opened yet in this session"))->setEnabled(false);
+}
+
+Result<QString> DoctorWindow::printSummary()
+{
+    if (!m_openPatient)
+        return makeError(ErrorCode::InvalidArgument, "no patient is open");
+    auto written = chartprint::saveSummaryPdf(this, m_clinic, *m_openPatient, false);
+    if (written)
+        m_ui->statusBar->showMessage(tr("Summary printed to %1").arg(*written));
+    return written;
+}
+
+Result<QString> DoctorWindow::printTrend()
+{
+    if (!m_openPatient)
+        return makeError(ErrorCode::InvalidArgument, "no patient is open");
+    ObservationsPage* page = m_chart->observationsPage();
+    if (page->shownCode().isEmpty()) {
+        m_chart->showTab(ChartView::Tab::Observations);
+        m_ui->statusBar->showMessage(tr("Select an observation on the Observations tab, then print its trend."));
+        return makeError(ErrorCode::InvalidArgument, "no observation is selected");
+    }
+    auto written = chartprint::saveTrendPdf(this, m_clinic, *m_openPatient, page->shownCode(), page->shownTitle(),
+                                            page->trendChartView());
+    if (written)
+        m_ui->statusBar->showMessage(tr("Trend printed to %1").arg(*written));
+    return written;
 }
 
 void DoctorWindow::reload()

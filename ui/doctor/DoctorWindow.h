@@ -9,11 +9,14 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace Ui {
 class DoctorWindow;
 }
 
+class QAction;
+class QMenu;
 class QSortFilterProxyModel;
 
 namespace cc::services {
@@ -55,6 +58,16 @@ public:
     /// Asks where to save, then writes the open patient's record as a FHIR R4 Bundle
     /// (ExportService, audited) atomically, readable by the owner only.
     Status exportOpenPatient();
+    /// Asks where to save, then prints the open chart's summary to PDF (chartprint, audited).
+    /// Returns the path written; Cancelled when no file was chosen.
+    Result<QString> printSummary();
+    /// The same for the trend of the observation shown on the Observations tab.
+    Result<QString> printTrend();
+    /// Fills the Recent patients menu (before it shows; tests call it).
+    void fillRecentMenu();
+    /// The charts opened in this session, newest first (row ids only).
+    [[nodiscard]] const std::vector<model::RowId>& recentPatients() const { return m_recent; }
+    static constexpr std::size_t kRecentPatients = 8;
     /// Reloads the list and the open chart (after an unlock).
     void reload();
     /// Clears every PHI model and the search text (idle lock, logout).
@@ -104,6 +117,10 @@ private:
     ChartView* m_chart;
     BreakGlassDialog* m_breakGlass = nullptr;
     ImportDialog* m_import = nullptr;
+    QAction* m_printSummary = nullptr;
+    QAction* m_printTrend = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    std::vector<model::RowId> m_recent;
     NewPatientDialog* m_newPatient = nullptr;
     /// The chart on screen, kept over a lock (a row id is not PHI) so the unlock reopens it.
     std::optional<model::RowId> m_openPatient;

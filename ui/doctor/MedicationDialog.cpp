@@ -2,6 +2,7 @@
 #include "ui/doctor/MedicationDialog.h"
 
 #include "core/model/CodeSystem.h"
+#include "ui/doctor/CodeSearch.h"
 #include "ui/doctor/EntryFormSupport.h"
 
 #include "ui_MedicationDialog.h"
@@ -15,6 +16,10 @@ MedicationDialog::MedicationDialog(Submit submit, QWidget* parent)
     : QDialog(parent), m_ui(std::make_unique<Ui::MedicationDialog>()), m_submit(std::move(submit))
 {
     m_ui->setupUi(this);
+    m_coding = new CodedEntryBinding(m_ui->formLayout, nullptr, m_ui->codeLineEdit, m_ui->displayLineEdit,
+                                     interop::CodedEntryKind::Medication);
+    setTabOrder(m_ui->displayLineEdit, m_ui->codeLineEdit);
+    m_ui->displayLineEdit->setFocus();
     m_ui->startDateEdit->setDate(QDate::currentDate());
     m_ui->stopDateEdit->setDate(QDate::currentDate());
     m_ui->stopDateEdit->setEnabled(false);
@@ -31,6 +36,7 @@ void MedicationDialog::setMedication(const model::Medication& medication)
     setWindowTitle(tr("Edit medication"));
     m_ui->codeLineEdit->setText(medication.code);
     m_ui->displayLineEdit->setText(medication.display);
+    m_coding->refresh();
     entryform::setDate(m_ui->startDateEdit, medication.start, QDate::currentDate());
     m_ui->stoppedCheckBox->setChecked(!medication.stop.isEmpty());
     entryform::setDate(m_ui->stopDateEdit, medication.stop, QDate::currentDate());
@@ -65,8 +71,9 @@ void MedicationDialog::showError(const QString& text)
 void MedicationDialog::accept()
 {
     const model::Medication m = medication();
-    if (!model::isValidCode(QString::fromLatin1(model::codesystem::kRxNorm), m.code)) {
-        showError(tr("The RxNorm code is a number of up to 12 digits (RXCUI)."));
+    if (!m.code.isEmpty() && !model::isValidCode(QString::fromLatin1(model::codesystem::kRxNorm), m.code)) {
+        showError(tr("The RxNorm code is a number of up to 12 digits (RXCUI); leave it empty for a "
+                     "free-text (uncoded) medication."));
         m_ui->codeLineEdit->setFocus();
         return;
     }

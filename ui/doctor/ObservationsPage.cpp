@@ -178,6 +178,7 @@ void ObservationsPage::clear()
     m_hasPatient = false;
     m_patient = {};
     m_patientLine.clear();
+    m_shownCode.clear();
     m_sex = model::Sex::Unknown;
     m_codes->clear();
     m_rows->clear();
@@ -215,8 +216,14 @@ void ObservationsPage::selectCode(const QString& code)
     showCode({});
 }
 
+QString ObservationsPage::shownTitle() const
+{
+    return m_ui->codeTitleLabel->text();
+}
+
 void ObservationsPage::showCode(const QString& code)
 {
+    m_shownCode = code;
     std::vector<ChartRow> rows;
     QList<QPointF> points;
     QString unit;

@@ -62,6 +62,9 @@ public:
     [[nodiscard]] ChartTableModel* observationsModel() const { return m_rows; }
     [[nodiscard]] QLineSeries* trendSeries() const { return m_series; }
     [[nodiscard]] QChartView* trendChartView() const { return m_chartView; }
+    /// The code whose observations and trend are shown (empty when none), and its title line.
+    [[nodiscard]] const QString& shownCode() const { return m_shownCode; }
+    [[nodiscard]] QString shownTitle() const;
 
 signals:
     /// An observation was added, edited or deleted: the chart should be reloaded.
@@ -89,6 +92,7 @@ private:
     QLineSeries* m_series;
     model::RowId m_patient{};
     QString m_patientLine;
+    QString m_shownCode;
     model::Sex m_sex = model::Sex::Unknown;
     bool m_hasPatient = false;
     std::vector<model::Observation> m_observations;

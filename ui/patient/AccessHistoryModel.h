@@ -10,15 +10,19 @@
 
 namespace cc::ui {
 
-/// Read-only table over AuditService::ownAccessHistory: when, who (account and role), what was
-/// done, and the reason of an emergency access (flagged events are marked as reviewed by an
-/// administrator). Newest first. Cleared on lock and logout.
+/// Read-only table over AuditService::ownAccessHistory, grouped per visit: the events of one
+/// account that follow each other within kVisitGapMs make one row ("when, who, what they did in
+/// plain words, why"), not one technical row per audit event. An emergency access shows its reason
+/// and that it is reviewed by an administrator. Newest first. Cleared on lock and logout.
 class AccessHistoryModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
     enum Column { TimeColumn, UserColumn, RoleColumn, ActionColumn, ReasonColumn, ColumnCount };
+
+    /// Events of one account further apart than this start a new visit (30 minutes).
+    static constexpr qint64 kVisitGapMs = 30LL * 60 * 1000;
 
     explicit AccessHistoryModel(QObject* parent = nullptr);
 
@@ -32,8 +36,21 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    /// What one event did, in the patient's words ("read your notes", "added a result").
+    [[nodiscard]] static QString plainAction(const audit::AuditEvent& event);
+
 private:
-    std::vector<audit::AuditEvent> m_events;
+    struct Visit
+    {
+        std::string userName;
+        std::string role;
+        std::int64_t firstMs = 0;
+        std::int64_t lastMs = 0;
+        QStringList actions; ///< plain-language, each once, in order
+        bool emergency = false;
+        QStringList reasons;
+    };
+    std::vector<Visit> m_visits;
 };
 
 } // namespace cc::ui

@@ -3,6 +3,7 @@
 
 #include "core/services/AuditService.h"
 #include "core/services/ConsentService.h"
+#include "ui/common/ChartPrint.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/FhirExport.h"
 #include "ui/common/MessageBox.h"
@@ -12,6 +13,7 @@
 #include "ui_PatientWindow.h"
 
 #include <QHeaderView>
+#include <QPushButton>
 
 namespace cc::ui {
 
@@ -32,6 +34,11 @@ PatientWindow::PatientWindow(services::ClinicService& clinic, QWidget* parent)
     m_ui->accessTableView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->accessTableView->horizontalHeader()->setStretchLastSection(true);
     connect(m_ui->fhirPushButton, &QPushButton::clicked, this, [this]() { (void)downloadRecord(); });
+    auto* print = new QPushButton(tr("&Print my summary (PDF)…"), this);
+    print->setObjectName(QStringLiteral("printPushButton"));
+    print->setToolTip(tr("Save a readable summary of your record as a PDF you can print or keep"));
+    m_ui->buttonLayout->insertWidget(m_ui->buttonLayout->indexOf(m_ui->fhirPushButton) + 1, print);
+    connect(print, &QPushButton::clicked, this, [this]() { (void)printSummary(); });
     connect(m_ui->lockPushButton, &QPushButton::clicked, this, &PatientWindow::lockRequested);
     connect(m_ui->logoutPushButton, &QPushButton::clicked, this, &PatientWindow::logoutRequested);
     // clicked, not toggled: only the patient's own click asks and records; loading sets it silently.
@@ -60,16 +67,21 @@ void PatientWindow::refresh()
         m_chart->clear();
         errors << tr("This account is not linked to a patient record.");
     }
-    services::AuditService audit(m_clinic);
-    auto history = audit.ownAccessHistory();
-    if (history)
-        m_access->setEntries(std::move(*history));
-    else {
-        m_access->clear();
-        errors << ErrorText::forError(history.error());
-    }
+    if (const QString error = refreshAccessHistory(); !error.isEmpty())
+        errors << error;
     m_ui->errorLabel->setText(errors.join(QLatin1Char('\n')));
     m_ui->errorLabel->setVisible(!errors.isEmpty());
+}
+
+QString PatientWindow::refreshAccessHistory()
+{
+    auto history = services::AuditService(m_clinic).ownAccessHistory();
+    if (!history) {
+        m_access->clear();
+        return ErrorText::forError(history.error());
+    }
+    m_access->setEntries(std::move(*history));
+    return {};
 }
 
 void PatientWindow::showConsent(bool optedOut)
@@ -98,6 +110,7 @@ void PatientWindow::researchConsentClicked(bool consents)
         return;
     }
     showConsent(!consents);
+    refreshAccessHistory(); // the consent change is in the history now
 }
 
 void PatientWindow::clearSensitiveData()
@@ -110,13 +123,29 @@ void PatientWindow::clearSensitiveData()
     m_ui->errorLabel->hide();
 }
 
+Result<QString> PatientWindow::printSummary()
+{
+    const auto* session = m_clinic.session();
+    const auto own = session != nullptr ? session->patientId() : std::nullopt;
+    if (!own)
+        return makeError(ErrorCode::AccessDenied, "not a patient session");
+    auto written = chartprint::saveSummaryPdf(this, m_clinic, *own, true);
+    if (written)
+        m_ui->statusBar->showMessage(tr("Your summary was saved to %1").arg(*written));
+    // The print is in the access history: show it at once.
+    refreshAccessHistory();
+    return written;
+}
+
 Status PatientWindow::downloadRecord()
 {
     const auto* session = m_clinic.session();
     const auto own = session != nullptr ? session->patientId() : std::nullopt;
     if (!own)
         return makeError(ErrorCode::AccessDenied, "not a patient session");
-    CC_TRY(saveFhirExport(this, m_clinic, *own));
+    const Status saved = saveFhirExport(this, m_clinic, *own);
+    refreshAccessHistory(); // the download is in the history now
+    CC_TRY(saved);
     m_ui->statusBar->showMessage(tr("Your record was saved as FHIR."));
     return {};
 }

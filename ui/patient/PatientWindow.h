@@ -39,6 +39,8 @@ public:
     void refresh();
     /// Saves the patient's own record as FHIR (asks where; audited by the service).
     Status downloadRecord();
+    /// Asks where to save, then prints the patient's own summary in plain words to PDF (audited).
+    Result<QString> printSummary();
     /// Clears every PHI model (idle lock, logout).
     void clearSensitiveData();
 
@@ -52,6 +54,8 @@ signals:
 private:
     void researchConsentClicked(bool consents);
     void showConsent(bool optedOut);
+    /// Reloads "Who opened my record" (after every action of the window); the error text, if any.
+    QString refreshAccessHistory();
 
     std::unique_ptr<Ui::PatientWindow> m_ui;
     services::ClinicService& m_clinic;

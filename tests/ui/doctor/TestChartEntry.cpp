@@ -15,14 +15,17 @@
 #include "ui/patient/PatientWindow.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractItemView>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDateEdit>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
@@ -62,6 +65,9 @@ void toggle(QWidget* parent, const char* name)
 
 void save(QDialog* dialog)
 {
+    // A completer's popup (the coded-entry search) closes as a click elsewhere would close it.
+    for (auto* completer : dialog->findChildren<QCompleter*>())
+        completer->popup()->hide();
     auto* box = dialog->findChild<QDialogButtonBox*>("buttonBox");
     QTest::mouseClick(box->button(QDialogButtonBox::Save), Qt::LeftButton);
 }
@@ -82,6 +88,24 @@ void screenshot(QWidget* widget, const QString& name)
     QVERIFY(QTest::qWaitForWindowExposed(widget));
     const QImage image = widget->grab().toImage();
     QVERIFY(!image.isNull());
+    QVERIFY(image.save(QDir(dir).filePath(name)));
+}
+
+/// The same, with an open popup (a separate window) painted where it shows over the dialog.
+void screenshotWithPopup(QWidget* dialog, QWidget* popup, const QString& name)
+{
+    const bool write = qEnvironmentVariableIntValue("CC_WRITE_SCREENSHOTS") == 1;
+    const QString dir = write ? QStringLiteral(CC_SCREENSHOT_DIR) : QDir::tempPath();
+    QVERIFY(popup->isVisible());
+    const QImage base = dialog->grab().toImage();
+    const QPoint at = dialog->mapFromGlobal(popup->mapToGlobal(QPoint(0, 0)));
+    const QImage over = popup->grab().toImage();
+    QImage image(base.width(), std::max(base.height(), at.y() + over.height()), QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    painter.drawImage(0, 0, base);
+    painter.drawImage(at, over);
+    painter.end();
     QVERIFY(image.save(QDir(dir).filePath(name)));
 }
 
@@ -196,6 +220,8 @@ private slots:
         ui::ChartEntryBar* problems = view.entryBar(ui::ChartView::Tab::Problems);
         click(problems, "addPushButton");
         QDialog* dialog = problems->currentDialog();
+        auto* system = dialog->findChild<QComboBox*>("systemComboBox");
+        system->setCurrentIndex(system->findData(QString::fromLatin1(model::codesystem::kIcd10)));
         type(dialog, "codeLineEdit", QStringLiteral("diabetes"));
         type(dialog, "displayLineEdit", QStringLiteral("Type 2 diabetes mellitus"));
         save(dialog);
@@ -210,6 +236,8 @@ private slots:
         ui::ChartEntryBar* allergies = view.entryBar(ui::ChartView::Tab::Allergies);
         click(allergies, "addPushButton");
         dialog = allergies->currentDialog();
+        system = dialog->findChild<QComboBox*>("systemComboBox");
+        system->setCurrentIndex(system->findData(QString::fromLatin1(model::codesystem::kSnomed)));
         type(dialog, "codeLineEdit", QStringLiteral("91936005"));
         type(dialog, "displayLineEdit", QStringLiteral("Allergy to penicillin"));
         type(dialog, "reactionLineEdit", QStringLiteral("Skin rash"));
@@ -228,6 +256,84 @@ private slots:
         view.setReadOnly(true);
         QVERIFY(!problems->isVisibleTo(&view));
         QVERIFY(!allergies->isVisibleTo(&view));
+    }
+
+    /// Coded entry with search: typing offers the bundled code list, a pick codes the entry, editing
+    /// the name afterwards drops the code, and an entry nobody coded is stored as free text.
+    void codedEntrySearch()
+    {
+        loginAs(test::kDoctor, test::kDoctorPassword);
+        ui::ChartView view(m_t->clinic());
+        QVERIFY(view.load(m_patient).ok());
+        ui::ChartEntryBar* problems = view.entryBar(ui::ChartView::Tab::Problems);
+        const std::size_t before = services::ClinicalEntryService(m_t->clinic()).conditions(m_patient)->size();
+        click(problems, "addPushButton");
+        QDialog* dialog = problems->currentDialog();
+        QVERIFY(dialog != nullptr);
+        auto* display = dialog->findChild<QLineEdit*>("displayLineEdit");
+        auto* code = dialog->findChild<QLineEdit*>("codeLineEdit");
+        auto* system = dialog->findChild<QComboBox*>("systemComboBox");
+        auto* status = dialog->findChild<QLabel*>("codingStatusLabel");
+        QVERIFY(display != nullptr && code != nullptr && system != nullptr && status != nullptr);
+        QVERIFY(!code->isEnabled()); // a new problem starts as free text
+
+        type(dialog, "displayLineEdit", QStringLiteral("essent hypert"));
+        QCompleter* completer = display->completer();
+        QVERIFY(completer != nullptr);
+        QVERIFY(completer->completionModel()->rowCount() >= 1);
+        const QModelIndex first = completer->completionModel()->index(0, 0);
+        QVERIFY2(first.data().toString().contains(QStringLiteral("I10")), qPrintable(first.data().toString()));
+        screenshotWithPopup(dialog, completer->popup(), QStringLiteral("coded-entry-search.png"));
+        emit completer->activated(first);
+        QTRY_COMPARE(display->text(), QStringLiteral("Essential (primary) hypertension"));
+        QCOMPARE(code->text(), QStringLiteral("I10"));
+        QCOMPARE(system->currentData().toString(), QString::fromLatin1(model::codesystem::kIcd10Cm));
+        QVERIFY2(status->text().contains(QStringLiteral("ICD-10-CM I10")), qPrintable(status->text()));
+
+        // Editing the name after the pick drops the code: it would no longer name this text.
+        QTest::keyClicks(display, QStringLiteral(", stage 1"));
+        QVERIFY(code->text().isEmpty());
+        QVERIFY(system->currentData().toString().isEmpty());
+        QVERIFY(status->text().contains(QStringLiteral("uncoded")));
+
+        // Picked again and saved: stored coded.
+        type(dialog, "displayLineEdit", QStringLiteral("essential hypertension"));
+        emit completer->activated(completer->completionModel()->index(0, 0));
+        QTRY_COMPARE(code->text(), QStringLiteral("I10"));
+        save(dialog);
+        QTRY_VERIFY(problems->currentDialog() == nullptr);
+        auto stored = services::ClinicalEntryService(m_t->clinic()).conditions(m_patient);
+        QCOMPARE(stored->size(), before + 1);
+        const auto coded = std::find_if(stored->begin(), stored->end(),
+                                        [](const model::Condition& c) { return c.code == QLatin1String("I10"); });
+        QVERIFY(coded != stored->end());
+        QCOMPARE(coded->codeSystem, QString::fromLatin1(model::codesystem::kIcd10Cm));
+        QCOMPARE(coded->display, QStringLiteral("Essential (primary) hypertension"));
+
+        // Free text: stored with neither system nor code.
+        click(problems, "addPushButton");
+        dialog = problems->currentDialog();
+        type(dialog, "displayLineEdit", QStringLiteral("Worried about memory lapses"));
+        save(dialog);
+        QTRY_VERIFY(problems->currentDialog() == nullptr);
+        stored = services::ClinicalEntryService(m_t->clinic()).conditions(m_patient);
+        const auto uncoded = std::find_if(stored->begin(), stored->end(), [](const model::Condition& c) {
+            return c.display == QLatin1String("Worried about memory lapses");
+        });
+        QVERIFY(uncoded != stored->end());
+        QVERIFY(uncoded->code.isEmpty());
+        QVERIFY(uncoded->codeSystem.isEmpty());
+
+        // Medications search RxNorm (one fixed system): a pick fills the RXCUI.
+        ui::ChartEntryBar* medications = view.entryBar(ui::ChartView::Tab::Medications);
+        click(medications, "addPushButton");
+        dialog = medications->currentDialog();
+        type(dialog, "displayLineEdit", QStringLiteral("ibuprofen 100"));
+        completer = dialog->findChild<QLineEdit*>("displayLineEdit")->completer();
+        QVERIFY(completer->completionModel()->rowCount() >= 1);
+        emit completer->activated(completer->completionModel()->index(0, 0));
+        QTRY_COMPARE(dialog->findChild<QLineEdit*>("codeLineEdit")->text(), QStringLiteral("198405"));
+        dialog->reject();
     }
 
     void observationEditAndDelete()

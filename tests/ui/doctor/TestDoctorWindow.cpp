@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The doctor's window driven by object name over a real clinic with tests/data/synthea imported.
+#include "core/audit/AuditExport.h"
 #include "core/services/AccountService.h"
 #include "core/services/ChartSummary.h"
 #include "core/services/ClinicalEntryService.h"
@@ -9,7 +10,9 @@
 #include "core/services/PatientService.h"
 #include "tests/support/TestClinic.h"
 #include "ui/common/BackgroundTask.h"
+#include "ui/common/ChartPrint.h"
 #include "ui/common/DisplayText.h"
+#include "ui/common/FileDialog.h"
 #include "ui/common/MessageBox.h"
 #include "ui/doctor/BreakGlassDialog.h"
 #include "ui/doctor/ChartEntryBar.h"
@@ -41,12 +44,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace cc;
@@ -263,6 +268,100 @@ private slots:
         // Points in time order, unit on the value axis.
         for (int i = 1; i < page->trendSeries()->count(); ++i)
             QVERIFY(page->trendSeries()->at(i).x() > page->trendSeries()->at(i - 1).x());
+    }
+
+    /// Print: the summary and a trend go to PDF files readable by their owner only, and each print
+    /// is an audited export of the chart naming what was printed (never a value or a name).
+    void printSummaryAndTrend()
+    {
+        loginAs(test::kDoctor, test::kDoctorPassword);
+        ui::DoctorWindow window(m_t->clinic());
+        window.show();
+        window.refresh();
+        auto* printSummary = window.findChild<QAction*>("actionPrintSummary");
+        auto* printTrend = window.findChild<QAction*>("actionPrintTrend");
+        QVERIFY(printSummary != nullptr && printTrend != nullptr);
+        QVERIFY(!printSummary->isEnabled()); // no chart open
+        QVERIFY(window.openPatient(m_labPatient).ok());
+        QVERIFY(printSummary->isEnabled());
+
+        QTemporaryDir dir;
+        const QString summaryPath = QDir(dir.path()).filePath(QStringLiteral("summary.pdf"));
+        ui::FileDialog::setNextSaveFileName(summaryPath);
+        printSummary->trigger();
+        QFile summary(summaryPath);
+        QVERIFY(summary.open(QIODevice::ReadOnly));
+        QVERIFY(summary.read(5) == "%PDF-");
+        QVERIFY(summary.size() > 2000);
+        QCOMPARE(summary.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions{});
+        auto events = audit::AuditExport::list(m_t->store().auditStore(), {});
+        QVERIFY(events.ok());
+        QCOMPARE(events->back().event.eventId, audit::AuditEventId::Export);
+        QCOMPARE(events->back().event.patientId, services::idHex(m_labPatient));
+        QCOMPARE(QString::fromStdString(events->back().event.detail), QStringLiteral("printed: summary"));
+        if (qEnvironmentVariableIntValue("CC_WRITE_SCREENSHOTS") == 1) { // the sample printout in docs/
+            QFile::remove(QStringLiteral(CC_SCREENSHOT_DIR "/chart-summary.pdf"));
+            QVERIFY(QFile::copy(summaryPath, QStringLiteral(CC_SCREENSHOT_DIR "/chart-summary.pdf")));
+        }
+
+        // The trend needs an observation shown: without one the window says so and writes nothing.
+        const QString trendPath = QDir(dir.path()).filePath(QStringLiteral("trend.pdf"));
+        ui::FileDialog::setNextSaveFileName(trendPath);
+        window.chartView()->observationsPage()->selectCode(kGlucose);
+        printTrend->trigger();
+        QFile trend(trendPath);
+        QVERIFY(trend.open(QIODevice::ReadOnly));
+        QVERIFY(trend.read(5) == "%PDF-");
+        events = audit::AuditExport::list(m_t->store().auditStore(), {});
+        QCOMPARE(QString::fromStdString(events->back().event.detail),
+                 QStringLiteral("printed: trend %1").arg(kGlucose));
+
+        // What the summary holds: the banner names the patient, the body the sections.
+        auto chart = services::PatientService(m_t->clinic()).chart(m_labPatient);
+        QVERIFY(chart.ok());
+        const auto s = services::summarizeChart(*chart, QDate::currentDate());
+        const QString banner = ui::chartprint::bannerLine(chart->patient, s);
+        QVERIFY(banner.contains(chart->patient.mrn));
+        QVERIFY(banner.contains(chart->patient.familyName));
+        const QString html = ui::chartprint::summaryHtml(s, false);
+        QVERIFY(html.contains(QStringLiteral("Latest laboratory results")));
+        QVERIFY(ui::chartprint::summaryHtml(s, true).contains(QStringLiteral("Your latest test results")));
+        // A file that cannot be written is an error naming it, and nothing is left behind.
+        const Status refused = ui::chartprint::writeDocumentPdf(QStringLiteral("/nonexistent-dir/x.pdf"),
+                                                                QStringLiteral("t"), banner, html);
+        QVERIFY(!refused.ok());
+        QVERIFY(QString::fromStdString(refused.error().message).contains(QStringLiteral("/nonexistent-dir/x.pdf")));
+    }
+
+    /// Recent patients: each chart opened goes first in the menu, once; reopening from the menu
+    /// opens that chart and selects it, as every route does.
+    void recentPatientsMenu()
+    {
+        loginAs(test::kDoctor, test::kDoctorPassword);
+        ui::DoctorWindow window(m_t->clinic());
+        window.show();
+        window.refresh();
+        auto* menu = window.findChild<QMenu*>("recentMenu");
+        QVERIFY(menu != nullptr);
+        window.fillRecentMenu();
+        QCOMPARE(menu->actions().size(), 1);
+        QVERIFY(!menu->actions().front()->isEnabled()); // "No chart opened yet"
+        auto list = services::PatientService(m_t->clinic()).list();
+        QVERIFY(list.ok() && list->size() >= 2);
+        const model::RowId first = (*list)[0].id;
+        const model::RowId second = (*list)[1].id;
+        QVERIFY(window.openPatient(first).ok());
+        QVERIFY(window.openPatient(second).ok());
+        QVERIFY(window.openPatient(first).ok());
+        QCOMPARE(window.recentPatients().size(), std::size_t{2});
+        QCOMPARE(window.recentPatients().front(), first);
+        window.fillRecentMenu();
+        QCOMPARE(menu->actions().size(), 2);
+        QVERIFY(!menu->actions()[0]->isEnabled()); // the open chart
+        QVERIFY(menu->actions()[1]->text().contains((*list)[1].mrn));
+        menu->actions()[1]->trigger();
+        QCOMPARE(window.chartView()->patientId(), second);
+        QCOMPARE(window.recentPatients().front(), second);
     }
 
     void addedObservationAppears()

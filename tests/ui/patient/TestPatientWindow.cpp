@@ -27,6 +27,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -146,6 +147,39 @@ private slots:
         QVERIFY(access->index(0, 0).data(Qt::ToolTipRole).toString() >=
                 access->index(access->rowCount() - 1, 0).data(Qt::ToolTipRole).toString());
         QVERIFY(!access->index(0, 0).data().toString().contains(QLatin1Char('T')));
+    }
+
+    /// The kiosk's printable summary: a PDF in the patient's words, the print shown at once in the
+    /// access history, which groups each visit into one plain-language row.
+    void printsOwnSummaryAndSeesItInTheHistory()
+    {
+        loginAs(kPatient, kPatientPassword);
+        ui::PatientWindow window(m_t->clinic());
+        window.refresh();
+        auto* button = window.findChild<QPushButton*>("printPushButton");
+        QVERIFY(button != nullptr);
+        QTemporaryDir dir;
+        const QString out = QDir(dir.path()).filePath(QStringLiteral("mine.pdf"));
+        ui::FileDialog::setNextSaveFileName(out);
+        QTest::mouseClick(button, Qt::LeftButton);
+        QFile saved(out);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QVERIFY(saved.read(5) == "%PDF-");
+        auto* access = window.accessModel();
+        QVERIFY(access->rowCount() >= 1);
+        // Newest first: the patient's own visit, with the print in plain words.
+        QCOMPARE(access->index(0, ui::AccessHistoryModel::UserColumn).data().toString(), QStringLiteral("you"));
+        const QString what = access->index(0, ui::AccessHistoryModel::ActionColumn).data().toString();
+        QVERIFY2(what.contains(QStringLiteral("printed your record")), qPrintable(what));
+        // One row per visit: no row repeats the same account with the same start time.
+        QSet<QString> visits;
+        for (int row = 0; row < access->rowCount(); ++row) {
+            const QString key = access->index(row, ui::AccessHistoryModel::UserColumn).data().toString() + u'|' +
+                                access->index(row, ui::AccessHistoryModel::TimeColumn).data(Qt::ToolTipRole).toString();
+            QVERIFY2(!visits.contains(key), qPrintable(key));
+            visits.insert(key);
+            QVERIFY(!access->index(row, ui::AccessHistoryModel::ActionColumn).data().toString().contains(u'—'));
+        }
     }
 
     void downloadsOwnRecordAsFhir()
