@@ -1206,6 +1206,14 @@ Opciones:
         <source>Patient: %1</source>
         <translation>Paciente: %1</translation>
     </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Descartar los cambios</translation>
+    </message>
+    <message>
+        <source>Close without saving? What you typed is lost.</source>
+        <translation>¿Cerrar sin guardar? Se perderá lo que ha escrito.</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>

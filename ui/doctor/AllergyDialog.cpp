@@ -30,6 +30,7 @@ AllergyDialog::AllergyDialog(Submit submit, QWidget* parent)
     m_ui->startDateEdit->setDate(QDate::currentDate());
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &AllergyDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &AllergyDialog::reject);
+    entryform::watchInput(this);
 }
 
 AllergyDialog::~AllergyDialog() = default;
@@ -85,6 +86,12 @@ void AllergyDialog::showError(const QString& text)
 {
     m_ui->errorLabel->setText(text);
     m_ui->errorLabel->setVisible(!text.isEmpty());
+}
+
+void AllergyDialog::reject()
+{
+    if (entryform::confirmDiscard(this))
+        QDialog::reject();
 }
 
 void AllergyDialog::accept()

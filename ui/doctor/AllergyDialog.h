@@ -41,6 +41,8 @@ public:
 
 public slots:
     void accept() override;
+    /// Asks before closing with a change not saved (entryform::confirmDiscard).
+    void reject() override;
 
 private:
     void showError(const QString& text);

@@ -53,7 +53,7 @@ ChartEntryBar::~ChartEntryBar() = default;
 void ChartEntryBar::setPatient(const model::RowId& patient, const QString& patientLine)
 {
     if (m_dialog && patient != m_patient)
-        m_dialog->reject(); // a dialog never outlives the chart it was opened for
+        m_dialog->done(QDialog::Rejected); // never outlives its chart; no question (lock, other patient)
     m_patient = patient;
     m_patientLine = patientLine;
     m_hasPatient = true;
@@ -67,7 +67,7 @@ void ChartEntryBar::clear()
     m_patientLine.clear();
     showError({});
     if (m_dialog)
-        m_dialog->reject();
+        m_dialog->done(QDialog::Rejected);
     setEnabled(false);
 }
 

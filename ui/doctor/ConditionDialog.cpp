@@ -32,6 +32,7 @@ ConditionDialog::ConditionDialog(Submit submit, QWidget* parent)
     connect(m_ui->resolvedCheckBox, &QCheckBox::toggled, m_ui->abatementDateEdit, &QWidget::setEnabled);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &ConditionDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &ConditionDialog::reject);
+    entryform::watchInput(this);
 }
 
 ConditionDialog::~ConditionDialog() = default;
@@ -75,6 +76,12 @@ void ConditionDialog::showError(const QString& text)
 {
     m_ui->errorLabel->setText(text);
     m_ui->errorLabel->setVisible(!text.isEmpty());
+}
+
+void ConditionDialog::reject()
+{
+    if (entryform::confirmDiscard(this))
+        QDialog::reject();
 }
 
 void ConditionDialog::accept()

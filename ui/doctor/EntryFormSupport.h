@@ -24,4 +24,10 @@ void showPatient(QDialog* dialog, const QString& patientLine);
 /// the start"), other errors read as ErrorText gives them.
 [[nodiscard]] QString inlineError(const Error& error);
 
+/// Guards a dialog's typed input: the values of its fields (line edits, combo boxes, dates, check
+/// boxes, plain text) are noted when it is shown; confirmDiscard() then asks before a close that
+/// would lose a change, and is true when nothing changed or the user agrees.
+void watchInput(QDialog* dialog);
+[[nodiscard]] bool confirmDiscard(QDialog* dialog);
+
 } // namespace cc::ui::entryform

@@ -26,6 +26,7 @@ MedicationDialog::MedicationDialog(Submit submit, QWidget* parent)
     connect(m_ui->stoppedCheckBox, &QCheckBox::toggled, m_ui->stopDateEdit, &QWidget::setEnabled);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &MedicationDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &MedicationDialog::reject);
+    entryform::watchInput(this);
 }
 
 MedicationDialog::~MedicationDialog() = default;
@@ -66,6 +67,12 @@ void MedicationDialog::showError(const QString& text)
 {
     m_ui->errorLabel->setText(text);
     m_ui->errorLabel->setVisible(!text.isEmpty());
+}
+
+void MedicationDialog::reject()
+{
+    if (entryform::confirmDiscard(this))
+        QDialog::reject();
 }
 
 void MedicationDialog::accept()

@@ -333,7 +333,20 @@ private slots:
         QVERIFY(completer->completionModel()->rowCount() >= 1);
         emit completer->activated(completer->completionModel()->index(0, 0));
         QTRY_COMPARE(dialog->findChild<QLineEdit*>("codeLineEdit")->text(), QStringLiteral("198405"));
+        // Closing with typed input asks first: "no" keeps the dialog and what was typed.
+        ui::MessageBox::setNextAnswer(false);
         dialog->reject();
+        QCOMPARE(medications->currentDialog(), dialog);
+        QCOMPARE(dialog->findChild<QLineEdit*>("codeLineEdit")->text(), QStringLiteral("198405"));
+        ui::MessageBox::setNextAnswer(true);
+        dialog->reject();
+        QTRY_VERIFY(medications->currentDialog() == nullptr);
+        // Nothing typed: it closes without a question.
+        click(medications, "addPushButton");
+        dialog = medications->currentDialog();
+        QVERIFY(dialog != nullptr);
+        dialog->reject();
+        QTRY_VERIFY(medications->currentDialog() == nullptr);
     }
 
     void observationEditAndDelete()
