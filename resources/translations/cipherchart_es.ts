@@ -1132,6 +1132,154 @@ Opciones:
         <source>Social / administrative</source>
         <translation>Social / administrativo</translation>
     </message>
+    <message>
+        <source>Height</source>
+        <translation>Estatura</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <source>Body mass index (BMI)</source>
+        <translation>Índice de masa corporal (IMC)</translation>
+    </message>
+    <message>
+        <source>Blood pressure, upper number (systolic)</source>
+        <translation>Tensión arterial, cifra alta (sistólica)</translation>
+    </message>
+    <message>
+        <source>Blood pressure, lower number (diastolic)</source>
+        <translation>Tensión arterial, cifra baja (diastólica)</translation>
+    </message>
+    <message>
+        <source>Pulse (heart rate)</source>
+        <translation>Pulso (frecuencia cardiaca)</translation>
+    </message>
+    <message>
+        <source>Breathing rate</source>
+        <translation>Frecuencia respiratoria</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatura</translation>
+    </message>
+    <message>
+        <source>Oxygen level in the blood</source>
+        <translation>Nivel de oxígeno en la sangre</translation>
+    </message>
+    <message>
+        <source>Pain score (0 to 10)</source>
+        <translation>Intensidad del dolor (0 a 10)</translation>
+    </message>
+    <message>
+        <source>Blood sugar (glucose)</source>
+        <translation>Azúcar en sangre (glucosa)</translation>
+    </message>
+    <message>
+        <source>Blood sugar before eating (fasting glucose)</source>
+        <translation>Azúcar en sangre en ayunas (glucosa basal)</translation>
+    </message>
+    <message>
+        <source>Average blood sugar over about 3 months (HbA1c)</source>
+        <translation>Azúcar medio en sangre de unos 3 meses (HbA1c)</translation>
+    </message>
+    <message>
+        <source>Cholesterol, total</source>
+        <translation>Colesterol total</translation>
+    </message>
+    <message>
+        <source>&quot;Good&quot; cholesterol (HDL)</source>
+        <translation>Colesterol «bueno» (HDL)</translation>
+    </message>
+    <message>
+        <source>&quot;Bad&quot; cholesterol (LDL)</source>
+        <translation>Colesterol «malo» (LDL)</translation>
+    </message>
+    <message>
+        <source>Blood fats (triglycerides)</source>
+        <translation>Grasas en sangre (triglicéridos)</translation>
+    </message>
+    <message>
+        <source>Kidney waste product (urea nitrogen)</source>
+        <translation>Producto de desecho renal (nitrógeno ureico)</translation>
+    </message>
+    <message>
+        <source>Kidney test (creatinine)</source>
+        <translation>Prueba renal (creatinina)</translation>
+    </message>
+    <message>
+        <source>Kidney function (eGFR)</source>
+        <translation>Función renal (FGe)</translation>
+    </message>
+    <message>
+        <source>Sodium (salt balance)</source>
+        <translation>Sodio (equilibrio de sales)</translation>
+    </message>
+    <message>
+        <source>Potassium</source>
+        <translation>Potasio</translation>
+    </message>
+    <message>
+        <source>Calcium</source>
+        <translation>Calcio</translation>
+    </message>
+    <message>
+        <source>Hemoglobin (carries oxygen in the blood)</source>
+        <translation>Hemoglobina (transporta el oxígeno en la sangre)</translation>
+    </message>
+    <message>
+        <source>White blood cells</source>
+        <translation>Glóbulos blancos</translation>
+    </message>
+    <message>
+        <source>Red blood cells</source>
+        <translation>Glóbulos rojos</translation>
+    </message>
+    <message>
+        <source>Platelets (help blood clot)</source>
+        <translation>Plaquetas (ayudan a coagular la sangre)</translation>
+    </message>
+    <message>
+        <source>Liver test (ALT)</source>
+        <translation>Prueba hepática (ALT)</translation>
+    </message>
+    <message>
+        <source>Liver test (AST)</source>
+        <translation>Prueba hepática (AST)</translation>
+    </message>
+    <message>
+        <source>Bilirubin (liver)</source>
+        <translation>Bilirrubina (hígado)</translation>
+    </message>
+    <message>
+        <source>Thyroid test (TSH)</source>
+        <translation>Prueba de tiroides (TSH)</translation>
+    </message>
+    <message>
+        <source>Blood clotting test (INR)</source>
+        <translation>Prueba de coagulación (INR)</translation>
+    </message>
+    <message>
+        <source>Inflammation test (CRP)</source>
+        <translation>Prueba de inflamación (PCR)</translation>
+    </message>
+    <message>
+        <source>Iron stores (ferritin)</source>
+        <translation>Reservas de hierro (ferritina)</translation>
+    </message>
+    <message>
+        <source>Protein in urine (albumin to creatinine ratio)</source>
+        <translation>Proteína en la orina (cociente albúmina/creatinina)</translation>
+    </message>
+    <message>
+        <source>HIV viral load</source>
+        <translation>Carga viral del VIH</translation>
+    </message>
+    <message>
+        <source>CD4 cells (immune system)</source>
+        <translation>Células CD4 (sistema inmunitario)</translation>
+    </message>
 </context>
 <context>
     <name>DoctorWindow</name>

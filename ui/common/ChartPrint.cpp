@@ -56,11 +56,12 @@ QString table(const QStringList& headers, const std::vector<QStringList>& rows, 
     return html + QStringLiteral("</table>");
 }
 
-std::vector<QStringList> observationRows(const std::vector<services::FlaggedObservation>& list)
+std::vector<QStringList> observationRows(const std::vector<services::FlaggedObservation>& list, bool forPatient)
 {
     std::vector<QStringList> rows;
     for (const auto& f : list)
-        rows.push_back({DisplayText::observationName(f.observation.code, f.observation.display),
+        rows.push_back({forPatient ? DisplayText::plainObservationName(f.observation.code, f.observation.display)
+                                   : DisplayText::observationName(f.observation.code, f.observation.display),
                         DisplayText::observationValue(f.observation), DisplayText::flag(f.flag),
                         DisplayText::range(f.range), DisplayText::date(f.observation.effective)});
     return rows;
@@ -169,9 +170,11 @@ QString summaryHtml(const services::ChartSummary& summary, bool forPatient)
                                  forPatient ? ChartPrint::tr("Usual range") : ChartPrint::tr("Reference range"),
                                  ChartPrint::tr("Date")};
     section(forPatient ? ChartPrint::tr("Your latest measurements") : ChartPrint::tr("Latest vital signs"));
-    html += table(obsHeaders, observationRows(summary.latestVitals), ChartPrint::tr("No vital signs recorded."));
+    html += table(obsHeaders, observationRows(summary.latestVitals, forPatient),
+                  ChartPrint::tr("No vital signs recorded."));
     section(forPatient ? ChartPrint::tr("Your latest test results") : ChartPrint::tr("Latest laboratory results"));
-    html += table(obsHeaders, observationRows(summary.latestLabs), ChartPrint::tr("No laboratory results recorded."));
+    html += table(obsHeaders, observationRows(summary.latestLabs, forPatient),
+                  ChartPrint::tr("No laboratory results recorded."));
     if (forPatient)
         html += QStringLiteral("<p><i>%1</i></p>")
                     .arg(esc(ChartPrint::tr("A flag compares a result with the usual adult range; ask your doctor "

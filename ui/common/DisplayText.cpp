@@ -8,6 +8,8 @@
 #include <QHash>
 #include <QLocale>
 
+#include <map>
+
 namespace cc::ui {
 
 QString DisplayText::date(const QString& iso)
@@ -103,6 +105,64 @@ QString DisplayText::observationName(const QString& code, const QString& fallbac
     if (const auto* def = interop::UnitsCatalogue::builtIn().find(code))
         return def->display;
     return fallback;
+}
+
+QString DisplayText::plainObservationName(const QString& code, const QString& fallback)
+{
+    // Lay names for the codes a patient meets most, in the spirit of MedlinePlus' test names
+    // (medlineplus.gov/lab-tests); the clinical name stays in the doctor's window.
+    static const std::map<QString, const char*> names = {
+        {QStringLiteral("8302-2"), QT_TR_NOOP("Height")},
+        {QStringLiteral("29463-7"), QT_TR_NOOP("Weight")},
+        {QStringLiteral("39156-5"), QT_TR_NOOP("Body mass index (BMI)")},
+        {QStringLiteral("8480-6"), QT_TR_NOOP("Blood pressure, upper number (systolic)")},
+        {QStringLiteral("8462-4"), QT_TR_NOOP("Blood pressure, lower number (diastolic)")},
+        {QStringLiteral("8867-4"), QT_TR_NOOP("Pulse (heart rate)")},
+        {QStringLiteral("9279-1"), QT_TR_NOOP("Breathing rate")},
+        {QStringLiteral("8310-5"), QT_TR_NOOP("Temperature")},
+        {QStringLiteral("2708-6"), QT_TR_NOOP("Oxygen level in the blood")},
+        {QStringLiteral("72514-3"), QT_TR_NOOP("Pain score (0 to 10)")},
+        {QStringLiteral("2339-0"), QT_TR_NOOP("Blood sugar (glucose)")},
+        {QStringLiteral("2345-7"), QT_TR_NOOP("Blood sugar (glucose)")},
+        {QStringLiteral("1558-6"), QT_TR_NOOP("Blood sugar before eating (fasting glucose)")},
+        {QStringLiteral("4548-4"), QT_TR_NOOP("Average blood sugar over about 3 months (HbA1c)")},
+        {QStringLiteral("2093-3"), QT_TR_NOOP("Cholesterol, total")},
+        {QStringLiteral("2085-9"), QT_TR_NOOP("\"Good\" cholesterol (HDL)")},
+        {QStringLiteral("18262-6"), QT_TR_NOOP("\"Bad\" cholesterol (LDL)")},
+        {QStringLiteral("13457-7"), QT_TR_NOOP("\"Bad\" cholesterol (LDL)")},
+        {QStringLiteral("2571-8"), QT_TR_NOOP("Blood fats (triglycerides)")},
+        {QStringLiteral("6299-2"), QT_TR_NOOP("Kidney waste product (urea nitrogen)")},
+        {QStringLiteral("3094-0"), QT_TR_NOOP("Kidney waste product (urea nitrogen)")},
+        {QStringLiteral("38483-4"), QT_TR_NOOP("Kidney test (creatinine)")},
+        {QStringLiteral("2160-0"), QT_TR_NOOP("Kidney test (creatinine)")},
+        {QStringLiteral("33914-3"), QT_TR_NOOP("Kidney function (eGFR)")},
+        {QStringLiteral("48643-1"), QT_TR_NOOP("Kidney function (eGFR)")},
+        {QStringLiteral("48642-3"), QT_TR_NOOP("Kidney function (eGFR)")},
+        {QStringLiteral("98980-6"), QT_TR_NOOP("Kidney function (eGFR)")},
+        {QStringLiteral("2947-0"), QT_TR_NOOP("Sodium (salt balance)")},
+        {QStringLiteral("2951-2"), QT_TR_NOOP("Sodium (salt balance)")},
+        {QStringLiteral("6298-4"), QT_TR_NOOP("Potassium")},
+        {QStringLiteral("2823-3"), QT_TR_NOOP("Potassium")},
+        {QStringLiteral("49765-1"), QT_TR_NOOP("Calcium")},
+        {QStringLiteral("17861-6"), QT_TR_NOOP("Calcium")},
+        {QStringLiteral("718-7"), QT_TR_NOOP("Hemoglobin (carries oxygen in the blood)")},
+        {QStringLiteral("6690-2"), QT_TR_NOOP("White blood cells")},
+        {QStringLiteral("789-8"), QT_TR_NOOP("Red blood cells")},
+        {QStringLiteral("777-3"), QT_TR_NOOP("Platelets (help blood clot)")},
+        {QStringLiteral("1742-6"), QT_TR_NOOP("Liver test (ALT)")},
+        {QStringLiteral("1920-8"), QT_TR_NOOP("Liver test (AST)")},
+        {QStringLiteral("1975-2"), QT_TR_NOOP("Bilirubin (liver)")},
+        {QStringLiteral("3016-3"), QT_TR_NOOP("Thyroid test (TSH)")},
+        {QStringLiteral("6301-6"), QT_TR_NOOP("Blood clotting test (INR)")},
+        {QStringLiteral("1988-5"), QT_TR_NOOP("Inflammation test (CRP)")},
+        {QStringLiteral("2276-4"), QT_TR_NOOP("Iron stores (ferritin)")},
+        {QStringLiteral("14959-1"), QT_TR_NOOP("Protein in urine (albumin to creatinine ratio)")},
+        {QStringLiteral("20447-9"), QT_TR_NOOP("HIV viral load")},
+        {QStringLiteral("24467-3"), QT_TR_NOOP("CD4 cells (immune system)")},
+    };
+    if (const auto it = names.find(code); it != names.end())
+        return tr(it->second);
+    return observationName(code, fallback);
 }
 
 QString DisplayText::observationValue(const model::Observation& o)

@@ -37,6 +37,9 @@ public:
     /// The one display name of an observation code: the units catalogue's short name where it has
     /// the code, else `fallback` (the source's display).
     [[nodiscard]] static QString observationName(const QString& code, const QString& fallback);
+    /// The name a patient understands ("Blood sugar (glucose)", "Kidney function (eGFR)") for the
+    /// common codes; observationName() for the others. Used by the patient's window and printout.
+    [[nodiscard]] static QString plainObservationName(const QString& code, const QString& fallback);
     /// The value of an observation with its unit (components and text values as written).
     [[nodiscard]] static QString observationValue(const model::Observation& observation);
     /// "High", "Low", "Normal" or empty (no interval).

@@ -216,8 +216,10 @@ void ChartView::fillSummary(const services::ChartSummary& summary)
             const auto& o = f.observation;
             const bool abnormal = f.flag == services::ObservationFlag::High || f.flag == services::ObservationFlag::Low;
             rows.push_back(
-                {{DisplayText::observationName(o.code, o.display), DisplayText::observationValue(o),
-                  DisplayText::flag(f.flag), DisplayText::range(f.range), DisplayText::date(o.effective)},
+                {{m_readOnly ? DisplayText::plainObservationName(o.code, o.display)
+                             : DisplayText::observationName(o.code, o.display),
+                  DisplayText::observationValue(o), DisplayText::flag(f.flag), DisplayText::range(f.range),
+                  DisplayText::date(o.effective)},
                  o.code,
                  {QVariant(), o.value ? QVariant(*o.value) : QVariant(), QVariant(), QVariant(), o.effective},
                  abnormal});

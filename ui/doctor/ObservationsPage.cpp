@@ -33,10 +33,12 @@ QString valueText(const model::Observation& o)
     return DisplayText::observationValue(o);
 }
 
-/// The one display name of the code (the catalogue's short name where it has one).
-QString codeName(const model::Observation& o)
+/// The one display name of the code (the catalogue's short name where it has one); the lay name
+/// in the patient's own (read-only) window.
+QString codeName(const model::Observation& o, bool plain)
 {
-    return DisplayText::observationName(o.code, o.display);
+    return plain ? DisplayText::plainObservationName(o.code, o.display)
+                 : DisplayText::observationName(o.code, o.display);
 }
 
 /// The time axis' format: the locale's short date.
@@ -150,7 +152,7 @@ void ObservationsPage::setObservations(const model::RowId& patient, const model:
     std::vector<ChartRow> rows;
     for (const auto& [code, entry] : byCode) {
         const auto* latest = entry.second;
-        rows.push_back({{codeName(*latest), QString::number(entry.first), valueText(*latest)},
+        rows.push_back({{codeName(*latest, m_plainNames), QString::number(entry.first), valueText(*latest)},
                         code,
                         {QVariant(), entry.first, latest->value ? QVariant(*latest->value) : QVariant()}});
     }
@@ -168,6 +170,7 @@ void ObservationsPage::setObservations(const model::RowId& patient, const model:
 
 void ObservationsPage::setReadOnly(bool readOnly)
 {
+    m_plainNames = readOnly;
     m_ui->newObservationGroupBox->setVisible(!readOnly);
     m_ui->rowActionsWidget->setVisible(!readOnly);
 }
@@ -233,7 +236,7 @@ void ObservationsPage::showCode(const QString& code)
     for (const auto& o : m_observations) {
         if (o.code != code)
             continue;
-        title = codeName(o);
+        title = codeName(o, m_plainNames);
         rows.push_back({{DisplayText::dateTime(o.effective), valueText(o), flagText(o), o.status},
                         model::rowIdToHex(o.id),
                         {o.effective, o.value ? QVariant(*o.value) : QVariant()},
@@ -391,9 +394,10 @@ void ObservationsPage::removeSelected()
         showError(tr("Select an observation in the table to delete."));
         return;
     }
-    if (!MessageBox::confirm(this, tr("Delete observation"),
-                             tr("Delete %1 %2 of %3 from the chart of %4? The deletion is recorded in the audit trail.")
-                                 .arg(codeName(*o), valueText(*o), DisplayText::dateTime(o->effective), m_patientLine)))
+    if (!MessageBox::confirm(
+            this, tr("Delete observation"),
+            tr("Delete %1 %2 of %3 from the chart of %4? The deletion is recorded in the audit trail.")
+                .arg(codeName(*o, m_plainNames), valueText(*o), DisplayText::dateTime(o->effective), m_patientLine)))
         return;
     const QString code = o->code;
     services::ObservationService service(m_clinic);

@@ -93,6 +93,7 @@ private:
     model::RowId m_patient{};
     QString m_patientLine;
     QString m_shownCode;
+    bool m_plainNames = false; ///< the patient's window: lay names
     model::Sex m_sex = model::Sex::Unknown;
     bool m_hasPatient = false;
     std::vector<model::Observation> m_observations;

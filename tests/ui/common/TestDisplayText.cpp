@@ -100,6 +100,19 @@ private slots:
                  QStringLiteral("Tobacco smoking status"));
     }
 
+    void plainNamesForPatients()
+    {
+        QCOMPARE(DisplayText::plainObservationName(QStringLiteral("2339-0"), QStringLiteral("Glucose")),
+                 QStringLiteral("Blood sugar (glucose)"));
+        QCOMPARE(DisplayText::plainObservationName(QStringLiteral("33914-3"), QString()),
+                 QStringLiteral("Kidney function (eGFR)"));
+        // Without a lay name: the one clinical name, then the source's.
+        QCOMPARE(DisplayText::plainObservationName(QStringLiteral("59576-9"), QStringLiteral("x")),
+                 DisplayText::observationName(QStringLiteral("59576-9"), QStringLiteral("x")));
+        QCOMPARE(DisplayText::plainObservationName(QStringLiteral("72166-2"), QStringLiteral("Tobacco smoking status")),
+                 QStringLiteral("Tobacco smoking status"));
+    }
+
     void ranges()
     {
         QLocale::setDefault(QLocale::c());

@@ -124,6 +124,9 @@ private slots:
         QVERIFY(chart->hasPatient());
         QCOMPARE(chart->patientId(), m_patient);
         QCOMPARE(chart->vitalsModel()->rowCount(), 1); // the body weight
+        // The patient's window speaks plainly: "Weight", not the clinical "Body weight".
+        QCOMPARE(chart->vitalsModel()->index(0, 0).data().toString(), QStringLiteral("Weight"));
+        QCOMPARE(chart->observationsPage()->codesModel()->index(0, 0).data().toString(), QStringLiteral("Weight"));
         QCOMPARE(chart->observationsPage()->codesModel()->rowCount(), 1);
         // Read-only: no entry form.
         chart->showTab(ui::ChartView::Tab::Observations);
