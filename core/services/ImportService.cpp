@@ -11,6 +11,7 @@
 #include "core/services/ObservationService.h"
 #include "core/services/PatientService.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <future>
@@ -94,6 +95,18 @@ Result<interop::ImportSummary> ImportService::importTable(const QString& file, c
             return interop::MappedTableReader(m_catalogue, m_clinic.rng()).readFile(file, *mapping);
         },
         progress);
+}
+
+Result<interop::ClinicalImport> ImportService::previewTable(const QString& file, const QString& mappingFile,
+                                                            std::size_t maxRows)
+{
+    AuditSubject probe = makeSubject(AuditEventId::Import, AuditEventType::None, AuditAction::Create, "ClinicalImport",
+                                     "table", "preview refused");
+    CC_TRY(m_clinic.authorize(Permission::ImportRecords, probe));
+    auto mapping = interop::TableMapping::readFile(mappingFile, m_catalogue);
+    CC_TRY(mapping);
+    return interop::MappedTableReader(m_catalogue, m_clinic.rng())
+        .readFile(file, *mapping, std::max<std::size_t>(maxRows, 1));
 }
 
 Result<interop::ImportSummary> ImportService::importRecords(interop::ClinicalImport data, const std::string& source,

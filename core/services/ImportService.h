@@ -55,6 +55,12 @@ public:
     /// mapping version.
     [[nodiscard]] Result<interop::ImportSummary> importTable(const QString& file, const QString& mappingFile,
                                                              const ImportProgress& progress = {});
+    /// The first `maxRows` data rows of `file` read through the mapping file, nothing stored and
+    /// nothing audited (the import dialog's preview): the records with their skipped items.
+    /// ImportRecords permission (a denial is audited). Errors: AccessDenied, NotFound, MalformedInput
+    /// (the mapping's field or the table's line), Unsupported.
+    [[nodiscard]] Result<interop::ClinicalImport> previewTable(const QString& file, const QString& mappingFile,
+                                                               std::size_t maxRows);
     /// Imports FHIR R4 JSON files (interop::FhirReader), ONE TRANSACTION PER FILE in the given
     /// order, each audited as one Import event. A subject reference "Patient/x" that names no
     /// patient in its file is resolved against the clinic's patients by source id; the importing
