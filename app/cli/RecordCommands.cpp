@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `import synthea|actg315`, `patient list|show`, `observation list`: thin wrappers over the record
+// `import synthea|actg315|table`, `patient list|show`, `observation list`: thin wrappers over the record
 // services, which check the permissions and write the audit events.
 #include "app/cli/RecordCommands.h"
 
 #include "app/cli/ClinicCli.h"
 #include "app/cli/FhirCommands.h"
 #include "app/cli/ProgressBar.h"
+#include "app/cli/Text.h"
 #include "core/services/ImportService.h"
 #include "core/services/ObservationService.h"
 #include "core/services/PatientService.h"
@@ -14,6 +15,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <map>
+#include <optional>
 #include <ostream>
 #include <set>
 
@@ -48,8 +51,28 @@ std::string patientLine(const model::Patient& p)
     std::string line = text(p.mrn) + "  " + text(p.familyName) + ", " + text(p.givenName) + "  " + text(p.birthDate) +
                        "  " + text(model::sexToken(p.sex));
     if (!p.deathDate.isEmpty())
-        line += "  died " + text(p.deathDate);
+        line += "  " + utf8(Cli::tr("died %1").arg(p.deathDate));
     return line;
+}
+
+/// The label of a count of the import summary, translated where the CLI knows it.
+QString countLabel(const std::string& type)
+{
+    static const std::map<std::string, const char*> labels{
+        {"patients", QT_TRANSLATE_NOOP("cli", "patients")},
+        {"encounters", QT_TRANSLATE_NOOP("cli", "encounters")},
+        {"conditions", QT_TRANSLATE_NOOP("cli", "conditions")},
+        {"observations", QT_TRANSLATE_NOOP("cli", "observations")},
+        {"numeric observations", QT_TRANSLATE_NOOP("cli", "numeric observations")},
+        {"medications", QT_TRANSLATE_NOOP("cli", "medications")},
+        {"allergies", QT_TRANSLATE_NOOP("cli", "allergies")},
+        {"files", QT_TRANSLATE_NOOP("cli", "files")},
+        {"visits", QT_TRANSLATE_NOOP("cli", "visits")},
+        {"rows", QT_TRANSLATE_NOOP("cli", "rows")},
+        {"empty cells", QT_TRANSLATE_NOOP("cli", "empty cells")},
+    };
+    const auto it = labels.find(type);
+    return it == labels.end() ? QString::fromStdString(type) : Cli::tr(it->second);
 }
 
 void printJson(const QJsonDocument& doc, Io& io)
@@ -57,17 +80,31 @@ void printJson(const QJsonDocument& doc, Io& io)
     io.out << doc.toJson(QJsonDocument::Indented).toStdString();
 }
 
-int runImport(const Args& args, Io& io, bool synthea)
+enum class ImportKind { Synthea, Actg315, Table };
+
+int runImport(const Args& args, Io& io, ImportKind kind)
 {
     return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
         const QString input = QString::fromStdString(args.positional.at(0));
-        ProgressBar bar(io.err, synthea ? "importing Synthea" : "importing ACTG 315", ProgressBar::stderrIsTerminal());
+        std::optional<std::string> mapping;
+        if (kind == ImportKind::Table) {
+            auto given = requiredOption(args, "mapping");
+            CC_TRY(given);
+            mapping = *given;
+        }
+        const QString label = kind == ImportKind::Synthea   ? Cli::tr("importing Synthea")
+                              : kind == ImportKind::Actg315 ? Cli::tr("importing ACTG 315")
+                                                            : Cli::tr("importing the table");
+        ProgressBar bar(io.err, utf8(label), ProgressBar::stderrIsTerminal());
         const services::ImportProgress progress = [&bar](std::size_t done, std::size_t total) {
             bar.update(done, total);
             return true;
         };
         services::ImportService import(cli.clinic());
-        auto summary = synthea ? import.importSynthea(input, progress) : import.importActg315(input, progress);
+        auto summary = kind == ImportKind::Synthea ? import.importSynthea(input, progress)
+                       : kind == ImportKind::Actg315
+                           ? import.importActg315(input, progress)
+                           : import.importTable(input, QString::fromStdString(*mapping), progress);
         bar.finish();
         if (!summary)
             return std::move(summary).error();
@@ -91,7 +128,8 @@ int runPatientList(const Args& args, Io& io)
         } else {
             for (const auto& p : *list)
                 io.out << patientLine(p) << "\n";
-            io.out << list->size() << (list->size() == 1 ? " patient\n" : " patients\n");
+            io.out << utf8((list->size() == 1 ? Cli::tr("%1 patient") : Cli::tr("%1 patients")).arg(list->size()))
+                   << "\n";
         }
         return {};
     });
@@ -108,24 +146,24 @@ int runPatientShow(const Args& args, Io& io)
             printJson(QJsonDocument(patientJson(*p)), io);
             return {};
         }
-        const auto row = [&io](const char* label, const QString& value) {
+        const auto row = [&io](const QString& label, const QString& value) {
             if (!value.isEmpty())
-                io.out << "  " << label << std::string(12 - std::char_traits<char>::length(label), ' ') << text(value)
-                       << "\n";
+                io.out << "  " << utf8(label) << std::string(label.size() < 12 ? 12 - label.size() : 1, ' ')
+                       << text(value) << "\n";
         };
         io.out << text(p->familyName) << ", " << text(p->givenName) << "\n";
-        row("mrn", p->mrn);
-        row("born", p->birthDate);
-        row("died", p->deathDate);
-        row("sex", model::sexToken(p->sex));
-        row("maiden name", p->maidenName);
-        row("address", p->addressLine);
-        row("city", p->city);
-        row("state", p->state);
-        row("postal code", p->postalCode);
-        row("country", p->country);
-        row("phone", p->phone);
-        row("email", p->email);
+        row(Cli::tr("mrn"), p->mrn);
+        row(Cli::tr("born"), p->birthDate);
+        row(Cli::tr("died"), p->deathDate);
+        row(Cli::tr("sex"), model::sexToken(p->sex));
+        row(Cli::tr("maiden name"), p->maidenName);
+        row(Cli::tr("address"), p->addressLine);
+        row(Cli::tr("city"), p->city);
+        row(Cli::tr("state"), p->state);
+        row(Cli::tr("postal code"), p->postalCode);
+        row(Cli::tr("country"), p->country);
+        row(Cli::tr("phone"), p->phone);
+        row(Cli::tr("email"), p->email);
         return {};
     });
 }
@@ -158,9 +196,10 @@ int runObservationList(const Args& args, Io& io)
                 io.out << QString::number(*o.value, 'g', 12).toStdString() << " " << text(o.unit);
             else
                 io.out << text(o.text);
-            io.out << (e.latest ? "  (latest)" : "") << "\n";
+            io.out << (e.latest ? "  " + utf8(Cli::tr("(latest)")) : std::string()) << "\n";
         }
-        io.out << list->size() << (list->size() == 1 ? " observation\n" : " observations\n");
+        io.out << utf8((list->size() == 1 ? Cli::tr("%1 observation") : Cli::tr("%1 observations")).arg(list->size()))
+               << "\n";
         return {};
     });
 }
@@ -195,18 +234,29 @@ void printImportSummary(const interop::ImportSummary& summary, Io& io)
     }
     // Records read per type, then what became of them (re-import: docs/RECORDS.md).
     static const std::set<std::string> outcomes{"new", "updated", "unchanged"};
-    io.out << "Read:\n";
-    for (const auto& [type, n] : summary.counts)
-        if (outcomes.count(type) == 0)
-            io.out << "  " << type << std::string(type.size() < 22 ? 22 - type.size() : 1, ' ') << n << "\n";
+    io.out << utf8(Cli::tr("Read:")) << "\n";
+    for (const auto& [type, n] : summary.counts) {
+        if (outcomes.count(type) != 0)
+            continue;
+        const QString label = countLabel(type);
+        io.out << "  " << utf8(label) << std::string(label.size() < 22 ? 22 - label.size() : 1, ' ') << n << "\n";
+    }
     if (summary.counts.count("new") != 0)
-        io.out << "Stored: " << summary.count("new") << " new, " << summary.count("updated") << " updated, "
-               << summary.count("unchanged") << " unchanged\n";
-    for (const std::string& line : summary.uncataloguedLines())
-        io.out << line << "\n";
+        io.out << utf8(Cli::tr("Stored: %1 new, %2 updated, %3 unchanged")
+                           .arg(summary.count("new"))
+                           .arg(summary.count("updated"))
+                           .arg(summary.count("unchanged")))
+               << "\n";
+    for (const auto& [key, n] : summary.uncatalogued)
+        io.out << utf8(Cli::tr("stored without catalogue entry: %1 %2 \u00d7 %3").arg(key.first, key.second).arg(n))
+               << "\n";
     for (const auto& s : summary.unindexed)
-        io.out << "stored without a Paillier value: " << text(s.file) << ":" << s.line << ": " << s.reason << "\n";
-    io.out << "Skipped: " << summary.skipped.size() << "\n";
+        io.out << utf8(Cli::tr("stored without a Paillier value: %1:%2: %3")
+                           .arg(s.file)
+                           .arg(s.line)
+                           .arg(QString::fromStdString(s.reason)))
+               << "\n";
+    io.out << utf8(Cli::tr("Skipped: %1").arg(summary.skipped.size())) << "\n";
     // Every skipped row with its reason: the reasons name codes and values, never the patient.
     for (const auto& s : summary.skipped)
         io.out << "  " << text(s.file) << ":" << s.line << (s.field.empty() ? "" : " " + s.field) << ": " << s.reason
@@ -216,37 +266,56 @@ void printImportSummary(const interop::ImportSummary& summary, Io& io)
 void registerRecordCommands(CommandRegistry& registry)
 {
     const std::string importDetails =
-        std::string("The whole input is imported in one transaction: a malformed row rejects it with the file,\n"
-                    "line and field (exit 1) and nothing is kept. Rows that are well formed but cannot be\n"
-                    "stored are skipped and listed with their reason. The importing doctor joins the care\n"
-                    "team of every imported patient.\n") +
+        utf8(Cli::tr("The whole input is imported in one transaction: a malformed row rejects it with the file,\n"
+                     "line and field (exit 1) and nothing is kept. Rows that are well formed but cannot be\n"
+                     "stored are skipped and listed with their reason. The importing doctor joins the care\n"
+                     "team of every imported patient. Importing the same input again adds nothing: records\n"
+                     "already imported are counted as unchanged, or updated where they changed.\n")) +
         kPasswordOrderNote;
+    const std::string tableDetails =
+        utf8(Cli::tr("MAP.json names the patient id column, sex (with a map of the table's values), birth date\n"
+                     "or age at a reference date, and for each measured column its LOINC code, UCUM unit and\n"
+                     "when it was measured: a date column, or an offset in days or weeks from a baseline date\n"
+                     "(a column or a fixed study start). A bad mapping is rejected naming its field; a cell\n"
+                     "that cannot be stored is skipped and listed with file, line, column and reason.\n"
+                     "Format and examples: docs/CLINICAL_DATA.md, \"Mapped tables\".\n")) +
+        importDetails;
     registry.add({{"import", "synthea"},
-                  "Import a Synthea CSV folder (patients, encounters, conditions, observations, ...)",
-                  "FOLDER",
+                  utf8(Cli::tr("Import a Synthea CSV folder (patients, encounters, conditions, observations, ...)")),
+                  utf8(Cli::tr("FOLDER")),
                   clinicOptions(),
                   1,
                   1,
-                  [](const Args& a, Io& io) { return runImport(a, io, true); },
+                  [](const Args& a, Io& io) { return runImport(a, io, ImportKind::Synthea); },
                   importDetails});
     registry.add({{"import", "actg315"},
-                  "Import the ACTG 315 HIV trial file (RNA and CD4 counts)",
-                  "FILE",
+                  utf8(Cli::tr("Import the ACTG 315 HIV trial file (RNA and CD4 counts)")),
+                  utf8(Cli::tr("FILE")),
                   clinicOptions(),
                   1,
                   1,
-                  [](const Args& a, Io& io) { return runImport(a, io, false); },
+                  [](const Args& a, Io& io) { return runImport(a, io, ImportKind::Actg315); },
                   importDetails});
+    registry.add({{"import", "table"},
+                  utf8(Cli::tr("Import a CSV table of your own (trial or lab export) through a mapping file")),
+                  utf8(Cli::tr("FILE")),
+                  clinicOptionsWith({{"mapping", "MAP.json",
+                                      utf8(Cli::tr("the mapping of the table's columns (docs/CLINICAL_DATA.md)"))}}),
+                  1,
+                  1,
+                  [](const Args& a, Io& io) { return runImport(a, io, ImportKind::Table); },
+                  tableDetails});
     registry.add({{"patient", "list"},
-                  "List the patients you may see (a doctor: the care team), identity only",
+                  utf8(Cli::tr("List the patients you may see (a doctor: the care team), identity only")),
                   "",
-                  clinicOptionsWith({{"search", "TEXT", "only names or MRNs containing TEXT (case-insensitive)"}}),
+                  clinicOptionsWith({{"search", utf8(Cli::tr("TEXT")),
+                                      utf8(Cli::tr("only names or MRNs containing TEXT (case-insensitive)"))}}),
                   0,
                   0,
                   runPatientList,
                   kPasswordOrderNote});
     registry.add({{"patient", "show"},
-                  "Show one patient's identity by MRN",
+                  utf8(Cli::tr("Show one patient's identity by MRN")),
                   "MRN",
                   clinicOptions(),
                   1,
@@ -254,10 +323,10 @@ void registerRecordCommands(CommandRegistry& registry)
                   runPatientShow,
                   kPasswordOrderNote});
     registry.add({{"observation", "list"},
-                  "List a patient's observations (doctor on the care team)",
+                  utf8(Cli::tr("List a patient's observations (doctor on the care team)")),
                   "",
-                  clinicOptionsWith(
-                      {{"patient", "MRN", "the patient's medical record number"}, {"code", "LOINC", "only this code"}}),
+                  clinicOptionsWith({{"patient", "MRN", utf8(Cli::tr("the patient's medical record number"))},
+                                     {"code", "LOINC", utf8(Cli::tr("only this code"))}}),
                   0,
                   0,
                   runObservationList,

@@ -30,10 +30,7 @@ Result<ClinicalImport> Actg315Reader::readFile(const QString& path) const
 {
     const QString fileName = QFileInfo(path).fileName();
     QFile file(path);
-    if (!file.exists())
-        return Error{ErrorCode::NotFound, "the file does not exist", fileName.toStdString(), 0, {}};
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{ErrorCode::StorageError, "cannot open the file", fileName.toStdString(), 0, {}};
+    CC_TRY(openForReading(file, fileName));
     CsvReader csv(file, fileName);
     CC_TRY(csv.readHeader());
     CsvFields f(csv);

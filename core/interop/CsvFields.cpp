@@ -84,16 +84,23 @@ Status CsvFields::assignSystem(QString& out, const char* column, const char* fal
     return {};
 }
 
-Result<double> CsvFields::number(const char* column) const
+std::optional<double> parseDecimal(const QString& text)
 {
-    const QString value = raw(column);
     QLocale c = QLocale::c();
     c.setNumberOptions(QLocale::RejectGroupSeparator);
     bool ok = false;
-    const double d = c.toDouble(value, &ok);
+    const double d = c.toDouble(text, &ok);
     if (!ok || !std::isfinite(d))
-        return error(column, "is not a number");
+        return std::nullopt;
     return d;
+}
+
+Result<double> CsvFields::number(const char* column) const
+{
+    const auto d = parseDecimal(raw(column));
+    if (!d)
+        return error(column, "is not a number");
+    return *d;
 }
 
 Result<std::optional<qint64>> CsvFields::integer(const char* column, qint64 minValue, qint64 maxValue) const

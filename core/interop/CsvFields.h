@@ -13,6 +13,10 @@
 
 namespace cc::interop {
 
+/// A decimal number as CSV files write it ("C" locale: a dot, no thousands separators), finite;
+/// nullopt otherwise.
+[[nodiscard]] std::optional<double> parseDecimal(const QString& text);
+
 /// Reads fields of `csv`'s current record by header name and checks them. Every error is
 /// MalformedInput naming the file, the record's line and the column.
 class CsvFields

@@ -4,9 +4,19 @@
 
 #include "core/interop/Utf8.h"
 
+#include <QFile>
 #include <QIODevice>
 
 namespace cc::interop {
+
+Status openForReading(QFile& file, const QString& fileName)
+{
+    if (!file.exists())
+        return Error{ErrorCode::NotFound, "the file does not exist", fileName.toStdString(), 0, {}};
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::StorageError, "cannot open the file", fileName.toStdString(), 0, {}};
+    return {};
+}
 namespace {
 
 constexpr qsizetype kChunk = 64 * 1024;
@@ -199,7 +209,12 @@ Result<int> CsvReader::requireColumn(const char* name) const
 
 int CsvReader::optionalColumn(const char* name) const
 {
-    const auto it = m_columns.find(QString::fromLatin1(name));
+    return column(QString::fromLatin1(name));
+}
+
+int CsvReader::column(const QString& name) const
+{
+    const auto it = m_columns.find(name);
     return it == m_columns.end() ? -1 : it->second;
 }
 

@@ -11,9 +11,14 @@
 #include <string>
 #include <vector>
 
+class QFile;
 class QIODevice;
 
 namespace cc::interop {
+
+/// Opens `file` for reading: NotFound if it does not exist, StorageError if it cannot be opened,
+/// each naming `fileName`.
+[[nodiscard]] Status openForReading(QFile& file, const QString& fileName);
 
 /// Reads one CSV file record by record (RFC 4180: quoted fields with embedded commas, quotes and
 /// line breaks; CRLF or LF line ends; a UTF-8 BOM is skipped). The first record is the header and
@@ -48,6 +53,8 @@ public:
     [[nodiscard]] Result<int> requireColumn(const char* name) const;
     /// The index of column `name`, or -1 if the header has none (optional columns).
     [[nodiscard]] int optionalColumn(const char* name) const;
+    /// The index of column `name` (any UTF-8 header name), or -1 if the header has none.
+    [[nodiscard]] int column(const QString& name) const;
 
     /// The current record's field in `column`; empty for column -1.
     [[nodiscard]] const QString& field(int column) const;

@@ -227,6 +227,52 @@ QJsonObject allergyResource(const Allergy& a)
     return o;
 }
 
+/// A document of the record as FHIR attachment content: inline base64 data when `data` is given.
+QJsonObject documentReference(const RowId& patient, const std::optional<RowId>& encounter, const QString& created,
+                              const QString& description)
+{
+    QJsonObject o{{"resourceType", "DocumentReference"}, {"status", "current"}};
+    o.insert("subject", reference(patient));
+    put(o, "date", dateTime(created));
+    put(o, "description", description);
+    if (encounter)
+        o.insert("context", QJsonObject{{"encounter", QJsonArray{reference(*encounter)}}});
+    return o;
+}
+
+QJsonObject attachmentContent(const QString& contentType, const std::optional<QByteArray>& data, qint64 size,
+                              const QString& title, const QString& created)
+{
+    QJsonObject a{{"contentType", contentType}};
+    if (data)
+        a.insert("data", QString::fromLatin1(data->toBase64()));
+    a.insert("size", static_cast<double>(size));
+    put(a, "title", title);
+    put(a, "creation", dateTime(created));
+    return QJsonObject{{"attachment", a}};
+}
+
+/// A note shared with the patient: its text inline as text/plain (UTF-8), author by name.
+QJsonObject noteResource(const ClinicalNote& n)
+{
+    QJsonObject o = documentReference(n.patientId, n.encounterId, n.authored, n.title);
+    o.insert("type", QJsonObject{{"text", "Clinical note"}});
+    o.insert("author", QJsonArray{QJsonObject{{"display", n.author}}});
+    const QByteArray text = n.text.toUtf8();
+    o.insert("content", QJsonArray{attachmentContent(QStringLiteral("text/plain; charset=utf-8"), text, text.size(),
+                                                     n.title, n.authored)});
+    return o;
+}
+
+/// An attachment: its content inline when the export included it, else metadata only.
+QJsonObject attachmentResource(const ExportedAttachment& x)
+{
+    const AttachmentInfo& a = x.info;
+    QJsonObject o = documentReference(a.patientId, a.encounterId, a.created, a.description);
+    o.insert("content", QJsonArray{attachmentContent(a.mediaType, x.content, a.size, a.fileName, a.created)});
+    return o;
+}
+
 /// Records in a stable order: by time, then by row id.
 template <typename T, typename Key> std::vector<const T*> sorted(const std::vector<T>& records, Key key)
 {
@@ -268,6 +314,10 @@ Result<QByteArray> FhirWriter::write(const PatientRecord& record)
     check(record.observations);
     check(record.medications);
     check(record.allergies);
+    check(record.notes);
+    for (const auto& a : record.attachments)
+        consistent =
+            consistent && a.info.patientId == patient && (!a.info.encounterId || encounters.count(*a.info.encounterId));
     if (!consistent)
         return makeError(ErrorCode::InvalidArgument, "a record refers to another patient or an unknown encounter");
 
@@ -286,6 +336,16 @@ Result<QByteArray> FhirWriter::write(const PatientRecord& record)
         add(m->id, medicationResource(*m));
     for (const auto* a : sorted(record.allergies, [](const Allergy& r) { return r.start; }))
         add(a->id, allergyResource(*a));
+    for (const auto* n : sorted(record.notes, [](const ClinicalNote& r) { return r.authored; }))
+        add(n->id, noteResource(*n));
+    std::vector<const ExportedAttachment*> attachments;
+    for (const auto& a : record.attachments)
+        attachments.push_back(&a);
+    std::sort(attachments.begin(), attachments.end(), [](const ExportedAttachment* a, const ExportedAttachment* b) {
+        return a->info.created != b->info.created ? a->info.created < b->info.created : a->info.id < b->info.id;
+    });
+    for (const auto* a : attachments)
+        add(a->info.id, attachmentResource(*a));
     const QJsonObject bundle{{"resourceType", "Bundle"}, {"type", "collection"}, {"entry", entries}};
     return QJsonDocument(bundle).toJson(QJsonDocument::Indented);
 }

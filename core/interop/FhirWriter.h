@@ -9,10 +9,11 @@
 
 namespace cc::interop {
 
-/// FHIR R4 export: one Patient, then Encounters, Conditions, Observations, MedicationRequests and
-/// AllergyIntolerances, each with a urn:uuid fullUrl derived from its row id and references by
-/// those urns. Values are written in their stored UCUM units. Output is deterministic: the
-/// same record gives the same bytes (records sorted by time, then row id; keys sorted).
+/// FHIR R4 export: one Patient, then Encounters, Conditions, Observations, MedicationRequests,
+/// AllergyIntolerances and DocumentReferences (shared notes as inline text/plain, then attachments
+/// with their content inline as base64 where the record carries it), each with a urn:uuid fullUrl derived from its row
+/// id and references by those urns. Values are written in their stored UCUM units. Output is deterministic: the same
+/// record gives the same bytes (records sorted by time, then row id; keys sorted).
 class FhirWriter
 {
 public:

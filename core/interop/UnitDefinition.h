@@ -33,6 +33,9 @@ struct UnitDefinition
     std::vector<double> binEdges; ///< ascending histogram edges within [minValue, maxValue]
     std::vector<UnitConversion> conversions;
     QString note; ///< why a range or unit is unusual (documented source quirks)
+    /// The Paillier layout id of this code (1..0x7FFF), fixed for good once values are stored
+    /// under it; 0 in catalogues that number their codes by position (tests).
+    std::uint16_t layoutId = 0;
 
     /// 10^decimals.
     [[nodiscard]] std::int64_t scale() const;

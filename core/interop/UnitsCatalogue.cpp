@@ -5,7 +5,9 @@
 #include "core/interop/Ucum.h"
 #include "core/interop/UnitsTable.h"
 
+#include <algorithm>
 #include <cmath>
+#include <set>
 
 #include <cassert>
 
@@ -26,7 +28,13 @@ Error inconsistent(const UnitDefinition& d, const char* what)
 Result<UnitsCatalogue> UnitsCatalogue::fromDefinitions(std::vector<UnitDefinition> definitions)
 {
     UnitsCatalogue catalogue;
+    // Layout ids are either all given (the built-in table) or all positional.
+    const bool stableIds =
+        std::any_of(definitions.begin(), definitions.end(), [](const UnitDefinition& d) { return d.layoutId != 0; });
+    std::set<std::uint16_t> layoutIds;
     for (UnitDefinition& d : definitions) {
+        if (stableIds && (d.layoutId == 0 || d.layoutId >= 0x8000 || !layoutIds.insert(d.layoutId).second))
+            return inconsistent(d, "missing, duplicate or out-of-range layout id");
         if (d.code.isEmpty() || d.unit.isEmpty())
             return inconsistent(d, "empty code or unit");
         if (d.decimals < 0 || d.decimals > 6)

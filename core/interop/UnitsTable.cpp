@@ -25,6 +25,15 @@
 // - Urine and others from published laboratory code lists: urine pH 5803-2 and protein 5804-0
 //   by test strip, ESR 30341-2, fasting glucose 1558-6, magnesium 19123-9, urate 3084-1,
 //   phosphate 14879-1 (Vulcan ObservationDefinition examples).
+// - Added later (append-only layout ids, see kLayoutOrder below): capillary glucose by meter
+//   41653-7 in mg/dL (HL7 Physical Activity IG example Observation Scen5ObsBloodGlucose,
+//   build.fhir.org/ig/HL7/physical-activity) and 14743-9 in mmol/L (the LOINC table row
+//   "Glucose [Moles/volume] in Capillary blood by Glucometer", quoted in gist bewest/4965993);
+//   CD8 count 14135-8, CD4 percentage 8123-2 and the CD4/CD8 ratio 54218-3 (eHealth Connector,
+//   enum org.ehealth_connector.cda.ch.lab.lrqc.enums.LabObsList: the Swiss list of laboratory
+//   observations for external quality control); urine specific gravity 2965-2 and by test strip
+//   5811-5 (BIH-CEI/napkon-geccoplus, input/fsh/geccoplus/vs-urine-specific-gravity.fsh), written
+//   with the dimensionless UCUM unit 1 as FHIR examples of 5811-5 do. CD8 takes the units of CD4.
 // Units are the UCUM codes those sources use; alternatives are the standard conversions below.
 #include "core/interop/UnitsTable.h"
 
@@ -111,9 +120,7 @@ UnitDefinition ige(const char* code, const char* display)
     return entry(code, display, "kU/L", 2, 0, 1000, {0, 0.35, 0.7, 3.5, 17.5, 50, 100, 1000});
 }
 
-} // namespace
-
-std::vector<UnitDefinition> builtInUnitDefinitions()
+std::vector<UnitDefinition> definitionsInTableOrder()
 {
     const char* synthea = model::codesystem::kSynthea;
     return {
@@ -322,7 +329,199 @@ std::vector<UnitDefinition> builtInUnitDefinitions()
               "log10 copies/mL is computed from the stored value when a report asks for it"),
         entry("24467-3", "CD4+ T cells", "/uL", 2, 0, 5000, {0, 50, 200, 350, 500, 5000},
               {conv("{cells}/uL", 1), conv("/mm3", 1), conv("10*6/L", 1)}),
+        entry("14135-8", "CD8+ T cells", "/uL", 2, 0, 10000, {},
+              {conv("{cells}/uL", 1), conv("/mm3", 1), conv("10*6/L", 1)}),
+        entry("8123-2", "CD4+ T cells/100 lymphocytes", "%", 1, 0, 100),
+        entry("54218-3", "CD4/CD8 ratio", "{ratio}", 2, 0, 20, {}, {conv("1", 1)}),
+        // Capillary glucose by meter, in both units.
+        entry("41653-7", "Glucose, capillary blood (meter)", "mg/dL", 1, 10, 2000, {10, 70, 100, 126, 200, 300, 2000},
+              {conv("mmol/L", kGlucose)}),
+        entry("14743-9", "Glucose (molar), capillary blood (meter)", "mmol/L", 1, 0.5, 110,
+              {0.5, 3.9, 5.6, 7, 11.1, 16.7, 110}, {conv("mg/dL", 1.0 / kGlucose)}),
+        // Urine specific gravity (dimensionless).
+        entry("2965-2", "Specific gravity of urine", "1", 3, 1, 1.08),
+        entry("5811-5", "Specific gravity of urine by test strip", "1", 3, 1, 1.08),
     };
+}
+
+// Paillier layout ids (records::ObservationLayout) of the built-in codes: 1 + the position in this
+// list. A ciphertext carries its layout id, so the list is APPEND-ONLY: the first 152 codes are the
+// catalogue as it stood when ids were positions in the code-sorted catalogue (so values stored
+// before keep their ids); every code added later goes at the end. A code missing from the list,
+// or listed twice, makes the built-in catalogue fail its check (UnitsCatalogue::fromDefinitions).
+constexpr const char* kLayoutOrder[] = {
+    "10834-0",
+    "11555-0",
+    "11557-6",
+    "13457-7",
+    "14631-6",
+    "14804-9",
+    "14879-1",
+    "14920-3",
+    "14928-6",
+    "14959-1",
+    "15074-8",
+    "1558-6",
+    "1742-6",
+    "1751-7",
+    "17861-6",
+    "1798-8",
+    "18262-6",
+    "19123-9",
+    "1920-8",
+    "1960-4",
+    "1963-8",
+    "1975-2",
+    "1988-5",
+    "19926-5",
+    "19994-3",
+    "2019-8",
+    "2028-9",
+    "20447-9",
+    "20565-8",
+    "2069-3",
+    "2075-0",
+    "2085-9",
+    "2093-3",
+    "21000-5",
+    "2157-6",
+    "2160-0",
+    "2276-4",
+    "2339-0",
+    "2345-7",
+    "24467-3",
+    "24701-5",
+    "2498-4",
+    "2500-7",
+    "2502-3",
+    "2532-0",
+    "2571-8",
+    "26881-3",
+    "2703-7",
+    "2708-6",
+    "2744-1",
+    "2823-3",
+    "2885-2",
+    "29463-7",
+    "2947-0",
+    "2951-2",
+    "3016-3",
+    "3024-7",
+    "3026-2",
+    "30341-2",
+    "3084-1",
+    "30934-4",
+    "3094-0",
+    "32207-3",
+    "32623-1",
+    "33037-3",
+    "33756-8",
+    "33914-3",
+    "33959-8",
+    "35200-5",
+    "35217-9",
+    "38483-4",
+    "39156-5",
+    "43396-1",
+    "44261-6",
+    "4544-3",
+    "4548-4",
+    "48065-7",
+    "48642-3",
+    "48643-1",
+    "49765-1",
+    "50190-8",
+    "55758-7",
+    "57905-2",
+    "5803-2",
+    "5804-0",
+    "5902-2",
+    "5905-5",
+    "59460-6",
+    "59576-9",
+    "6075-6",
+    "6082-2",
+    "6085-5",
+    "6095-4",
+    "6106-9",
+    "6158-0",
+    "6189-5",
+    "6206-7",
+    "6246-3",
+    "6248-9",
+    "6273-7",
+    "6276-0",
+    "6298-4",
+    "6299-2",
+    "6301-6",
+    "63512-8",
+    "6690-2",
+    "6768-6",
+    "6833-8",
+    "6844-5",
+    "70274-6",
+    "704-7",
+    "706-2",
+    "711-2",
+    "713-8",
+    "718-7",
+    "72514-3",
+    "7258-7",
+    "731-0",
+    "736-9",
+    "742-7",
+    "751-8",
+    "75626-2",
+    "76504-0",
+    "770-8",
+    "77606-2",
+    "777-3",
+    "785-6",
+    "786-4",
+    "787-2",
+    "788-0",
+    "789-8",
+    "80219-9",
+    "82667-7",
+    "8302-2",
+    "8310-5",
+    "8462-4",
+    "8478-0",
+    "8480-6",
+    "8867-4",
+    "89204-2",
+    "89579-7",
+    "9269-2",
+    "9271-8",
+    "9272-6",
+    "9273-4",
+    "9274-2",
+    "9279-1",
+    "9843-4",
+    "98980-6",
+    "DALY",
+    "QALY",
+    "QOLS",
+    // Appended (issue 12).
+    "14135-8",
+    "8123-2",
+    "54218-3",
+    "41653-7",
+    "14743-9",
+    "2965-2",
+    "5811-5",
+};
+
+} // namespace
+
+std::vector<UnitDefinition> builtInUnitDefinitions()
+{
+    std::vector<UnitDefinition> definitions = definitionsInTableOrder();
+    for (UnitDefinition& d : definitions)
+        for (std::size_t i = 0; i < std::size(kLayoutOrder); ++i)
+            if (d.code == QLatin1String(kLayoutOrder[i]))
+                d.layoutId = static_cast<std::uint16_t>(i + 1);
+    return definitions;
 }
 
 } // namespace cc::interop

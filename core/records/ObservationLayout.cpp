@@ -28,9 +28,11 @@ Result<paillier::PackedLayout> ObservationLayout::forCode(const interop::UnitsCa
             continue;
         edges.push_back(*encoded);
     }
-    if (it - definitions.begin() + 1 >= kGenericIdBit)
+    // The built-in catalogue gives each code a fixed id (append-only, UnitsTable.cpp); catalogues
+    // without ids number their codes by position.
+    if (def.layoutId == 0 && it - definitions.begin() + 1 >= kGenericIdBit)
         return makeError(ErrorCode::Unsupported, "the units catalogue has too many codes for 15-bit layout ids");
-    const auto id = static_cast<std::uint16_t>(1 + (it - definitions.begin()));
+    const auto id = def.layoutId != 0 ? def.layoutId : static_cast<std::uint16_t>(1 + (it - definitions.begin()));
     // Slots are at most 64 bits wide, so Σx² over maxCount records must stay below 2^64: codes
     // with a wide fixed-point range (viral load in copies/mL) get a smaller maximum count.
     const std::uint64_t maxValue = std::max<std::uint64_t>(def.maxEncoded(), 1);

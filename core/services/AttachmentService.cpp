@@ -250,6 +250,19 @@ Status forEachChunk(ports::AttachmentStore& store, const ports::AttachmentRow& r
     return {};
 }
 
+/// The whole verified content of an attachment, in memory.
+Result<QByteArray> wholeContent(ports::AttachmentStore& store, const ports::AttachmentRow& row,
+                                const model::AttachmentInfo& info, const crypto::SecureBytes& fileKey)
+{
+    QByteArray out;
+    out.reserve(static_cast<qsizetype>(info.size));
+    CC_TRY(forEachChunk(store, row, info, fileKey, [&](std::span<const std::uint8_t> plain) -> Status {
+        out.append(reinterpret_cast<const char*>(plain.data()), static_cast<qsizetype>(plain.size()));
+        return {};
+    }));
+    return out;
+}
+
 } // namespace
 
 Result<QByteArray> AttachmentService::read(const model::RowId& attachment, qint64 maxSize)
@@ -262,19 +275,33 @@ Result<QByteArray> AttachmentService::read(const model::RowId& attachment, qint6
         CC_TRY(opened);
         if (opened->info.size > maxSize)
             return makeError(ErrorCode::InvalidArgument, "the attachment is too large to view here: save it instead");
-        QByteArray out;
-        out.reserve(static_cast<qsizetype>(opened->info.size));
-        CC_TRY(forEachChunk(m_clinic.backend().attachments(), opened->row, opened->info, opened->fileKey,
-                            [&](std::span<const std::uint8_t> plain) -> Status {
-                                out.append(reinterpret_cast<const char*>(plain.data()),
-                                           static_cast<qsizetype>(plain.size()));
-                                return {};
-                            }));
-        return out;
+        return wholeContent(m_clinic.backend().attachments(), opened->row, opened->info, opened->fileKey);
     };
     auto result = run();
     CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success : outcomeOf(result.error())));
     return result;
+}
+
+Result<std::vector<interop::ExportedAttachment>>
+AttachmentService::contentsForExport(ClinicService& clinic, const model::RowId& patient, qint64 maxContent)
+{
+    auto rows = clinic.backend().attachments().listOf(patient);
+    CC_TRY(rows);
+    AttachmentService service(clinic);
+    AuditSubject unused; // the export's own event records the access
+    std::vector<interop::ExportedAttachment> out;
+    for (const auto& row : *rows) {
+        auto opened = service.open(row.id, unused);
+        CC_TRY(opened);
+        interop::ExportedAttachment item{opened->info, std::nullopt};
+        if (opened->info.size <= maxContent) {
+            auto content = wholeContent(clinic.backend().attachments(), opened->row, opened->info, opened->fileKey);
+            CC_TRY(content);
+            item.content = std::move(*content);
+        }
+        out.push_back(std::move(item));
+    }
+    return out;
 }
 
 Status AttachmentService::exportTo(const model::RowId& attachment, const QString& path, const Progress& progress)

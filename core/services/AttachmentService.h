@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "core/interop/PatientRecord.h"
 #include "core/model/AttachmentInfo.h"
 #include "core/services/ClinicService.h"
 
@@ -54,6 +55,13 @@ public:
     [[nodiscard]] Status exportTo(const model::RowId& attachment, const QString& path, const Progress& progress = {});
     /// Deletes an attachment and its chunks (doctor, WriteChart). Errors: AccessDenied, NotFound, storage errors.
     [[nodiscard]] Status remove(const model::RowId& attachment);
+
+    /// For the FHIR export, whose one Export event covers these reads: every attachment of
+    /// `patient` with its content (every chunk verified) when it is not larger than `maxContent`
+    /// bytes, else metadata only. Access is checked by PatientService::openChartKey; not audited
+    /// here. Errors: AccessDenied, NotFound, IntegrityFailure, KeyMismatch, storage errors.
+    [[nodiscard]] static Result<std::vector<interop::ExportedAttachment>>
+    contentsForExport(ClinicService& clinic, const model::RowId& patient, qint64 maxContent);
 
     /// The media type of content starting with `head` (PNG, JPEG or PDF magic bytes), or an empty string.
     [[nodiscard]] static QString sniffMediaType(std::span<const std::uint8_t> head);

@@ -6,7 +6,11 @@
 #include "core/model/RowId.h"
 #include "core/services/ClinicService.h"
 
+#include "core/model/AttachmentInfo.h"
+
 #include <QByteArray>
+
+#include <vector>
 
 namespace cc::services {
 
@@ -15,13 +19,31 @@ namespace cc::services {
 class ExportService
 {
 public:
+    /// Attachments up to this size go into the Bundle inline (base64, a third larger); larger
+    /// ones are exported as metadata only and listed in FhirExport::notInlined.
+    static constexpr qint64 kDefaultAttachmentLimit = qint64(10) << 20;
+
+    /// A Bundle and what it left out.
+    struct FhirExport
+    {
+        QByteArray bundle;
+        qint64 attachmentLimit = 0;                    ///< the limit applied, in bytes
+        std::vector<model::AttachmentInfo> notInlined; ///< attachments over it: metadata only
+    };
+
     explicit ExportService(ClinicService& clinic) : m_clinic(clinic) {}
 
     /// The record of `patient` (identity, encounters, conditions, observations, medications,
-    /// allergies) as a FHIR R4 Bundle of type collection (interop::FhirWriter). Allowed to a
-    /// doctor on the care team or under break-glass (ReadChart; flagged then) and to a patient
+    /// allergies, notes shared with the patient, attachments) as a FHIR R4 Bundle of type
+    /// collection (interop::FhirWriter). Attachments not larger than `attachmentLimit` bytes are
+    /// inline; the others are listed in the result (never dropped silently). Notes not shared with
+    /// the patient are not exported (they are sealed under a key the patient does not hold). Allowed
+    /// to a doctor on the care team or under break-glass (ReadChart; flagged then) and to a patient
     /// account for its own record (ExportOwnFhir). Errors: AccessDenied, NotFound,
-    /// IntegrityFailure, KeyMismatch, storage errors.
+    /// InvalidArgument (a negative limit), IntegrityFailure, KeyMismatch, storage errors.
+    [[nodiscard]] Result<FhirExport> exportRecord(const model::RowId& patient,
+                                                  qint64 attachmentLimit = kDefaultAttachmentLimit);
+    /// exportRecord() with the default limit, the Bundle only. Errors: as exportRecord().
     [[nodiscard]] Result<QByteArray> exportFhir(const model::RowId& patient);
 
 private:

@@ -3,6 +3,7 @@
 #include "core/services/ImportService.h"
 
 #include "core/interop/Actg315Reader.h"
+#include "core/interop/MappedTableReader.h"
 #include "core/interop/SyntheaReader.h"
 #include "core/records/ObservationIndexer.h"
 #include "core/records/PatientKeys.h"
@@ -10,6 +11,7 @@
 #include "core/services/ObservationService.h"
 #include "core/services/PatientService.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <future>
@@ -49,41 +51,62 @@ std::string countsText(const interop::ImportSummary& summary)
 
 } // namespace
 
-Result<interop::ImportSummary> ImportService::importSynthea(const QString& folder, const ImportProgress& progress)
+Result<interop::ImportSummary> ImportService::importRead(const std::string& source,
+                                                         const std::function<Result<interop::ClinicalImport>()>& read,
+                                                         const ImportProgress& progress)
 {
-    // Authorise before reading anything: a denied user learns nothing about the folder.
+    // Authorise before reading anything: a denied user learns nothing about the input.
     AuditSubject probe = makeSubject(AuditEventId::Import, AuditEventType::None, AuditAction::Create, "ClinicalImport",
-                                     "synthea", "import refused");
+                                     source, "import refused");
     access::Session* session = m_clinic.session();
     if (session == nullptr || session->role() != access::Role::Doctor) {
         CC_TRY(m_clinic.authorize(Permission::ImportRecords, probe));
     }
-    auto data = interop::SyntheaReader(m_catalogue, m_clinic.rng()).readFolder(folder);
+    auto data = read();
     if (!data) {
-        probe.detail = "synthea folder rejected: " + std::string(errorCodeName(data.error().code));
+        probe.detail = source + " input rejected: " + std::string(errorCodeName(data.error().code));
         CC_TRY(m_clinic.authorize(Permission::ImportRecords, probe));
         CC_TRY(m_clinic.record(probe, AuditOutcome::MinorFailure));
         return std::move(data).error();
     }
-    return importRecords(std::move(*data), "synthea", progress);
+    return importRecords(std::move(*data), source, progress);
+}
+
+Result<interop::ImportSummary> ImportService::importSynthea(const QString& folder, const ImportProgress& progress)
+{
+    return importRead(
+        "synthea", [&] { return interop::SyntheaReader(m_catalogue, m_clinic.rng()).readFolder(folder); }, progress);
 }
 
 Result<interop::ImportSummary> ImportService::importActg315(const QString& file, const ImportProgress& progress)
 {
+    return importRead(
+        "actg315", [&] { return interop::Actg315Reader(m_catalogue, m_clinic.rng()).readFile(file); }, progress);
+}
+
+Result<interop::ImportSummary> ImportService::importTable(const QString& file, const QString& mappingFile,
+                                                          const ImportProgress& progress)
+{
+    return importRead(
+        "table",
+        [&]() -> Result<interop::ClinicalImport> {
+            auto mapping = interop::TableMapping::readFile(mappingFile, m_catalogue);
+            CC_TRY(mapping);
+            return interop::MappedTableReader(m_catalogue, m_clinic.rng()).readFile(file, *mapping);
+        },
+        progress);
+}
+
+Result<interop::ClinicalImport> ImportService::previewTable(const QString& file, const QString& mappingFile,
+                                                            std::size_t maxRows)
+{
     AuditSubject probe = makeSubject(AuditEventId::Import, AuditEventType::None, AuditAction::Create, "ClinicalImport",
-                                     "actg315", "import refused");
-    access::Session* session = m_clinic.session();
-    if (session == nullptr || session->role() != access::Role::Doctor) {
-        CC_TRY(m_clinic.authorize(Permission::ImportRecords, probe));
-    }
-    auto data = interop::Actg315Reader(m_catalogue, m_clinic.rng()).readFile(file);
-    if (!data) {
-        probe.detail = "actg315 file rejected: " + std::string(errorCodeName(data.error().code));
-        CC_TRY(m_clinic.authorize(Permission::ImportRecords, probe));
-        CC_TRY(m_clinic.record(probe, AuditOutcome::MinorFailure));
-        return std::move(data).error();
-    }
-    return importRecords(std::move(*data), "actg315", progress);
+                                     "table", "preview refused");
+    CC_TRY(m_clinic.authorize(Permission::ImportRecords, probe));
+    auto mapping = interop::TableMapping::readFile(mappingFile, m_catalogue);
+    CC_TRY(mapping);
+    return interop::MappedTableReader(m_catalogue, m_clinic.rng())
+        .readFile(file, *mapping, std::max<std::size_t>(maxRows, 1));
 }
 
 Result<interop::ImportSummary> ImportService::importRecords(interop::ClinicalImport data, const std::string& source,

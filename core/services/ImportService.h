@@ -48,6 +48,19 @@ public:
     /// Reads and imports ACTG315.csv. Errors: as importSynthea().
     [[nodiscard]] Result<interop::ImportSummary> importActg315(const QString& file,
                                                                const ImportProgress& progress = {});
+    /// Reads the mapping file (interop::TableMapping) and imports the CSV table `file` through it
+    /// (interop::MappedTableReader) in one transaction. Patients are matched to those already in
+    /// the clinic by source id ("<source>:<id>"), or created. Errors: as importSynthea(), plus
+    /// MalformedInput naming the mapping file and field for a bad mapping, Unsupported for another
+    /// mapping version.
+    [[nodiscard]] Result<interop::ImportSummary> importTable(const QString& file, const QString& mappingFile,
+                                                             const ImportProgress& progress = {});
+    /// The first `maxRows` data rows of `file` read through the mapping file, nothing stored and
+    /// nothing audited (the import dialog's preview): the records with their skipped items.
+    /// ImportRecords permission (a denial is audited). Errors: AccessDenied, NotFound, MalformedInput
+    /// (the mapping's field or the table's line), Unsupported.
+    [[nodiscard]] Result<interop::ClinicalImport> previewTable(const QString& file, const QString& mappingFile,
+                                                               std::size_t maxRows);
     /// Imports FHIR R4 JSON files (interop::FhirReader), ONE TRANSACTION PER FILE in the given
     /// order, each audited as one Import event. A subject reference "Patient/x" that names no
     /// patient in its file is resolved against the clinic's patients by source id; the importing
@@ -93,6 +106,11 @@ private:
     /// removed from `data`, changed ones take their stored row id, matched patients and
     /// encounters are relinked. `existing` are patients the records already point to. Errors:
     /// AccessDenied (a matched chart the doctor may not write), storage and crypto errors.
+    /// Authorises, runs `read` and imports what it read; a rejected input is audited as a minor
+    /// failure of `source`.
+    Result<interop::ImportSummary> importRead(const std::string& source,
+                                              const std::function<Result<interop::ClinicalImport>()>& read,
+                                              const ImportProgress& progress);
     Result<Match> match(interop::ClinicalImport& data, const crypto::SecureBytes& indexKey,
                         const std::vector<ExistingPatient>& existing);
     Result<interop::ImportSummary> store(interop::ClinicalImport& data, const ImportProgress& progress,

@@ -13,6 +13,9 @@
 #include <QFileDialog>
 #include <QHeaderView>
 
+#include <initializer_list>
+#include <map>
+
 namespace cc::ui {
 
 ImportDialog::ImportDialog(services::ClinicService& clinic, QWidget* parent)
@@ -20,11 +23,18 @@ ImportDialog::ImportDialog(services::ClinicService& clinic, QWidget* parent)
     , m_ui(std::make_unique<Ui::ImportDialog>())
     , m_clinic(clinic)
     , m_skipped(new ChartTableModel({tr("File"), tr("Line"), tr("Field"), tr("Reason")}, this))
+    , m_preview(
+          new ChartTableModel({tr("Patient (MRN)"), tr("Code"), tr("Test"), tr("Value"), tr("Unit"), tr("Time")}, this))
 {
     m_ui->setupUi(this);
     m_ui->sourceComboBox->addItem(tr("Synthea CSV folder"));
     m_ui->sourceComboBox->addItem(tr("ACTG 315 trial file (ACTG315.csv)"));
     m_ui->sourceComboBox->addItem(tr("FHIR R4 JSON files (Bundles or single resources)"));
+    m_ui->sourceComboBox->addItem(tr("CSV table with a mapping file (trial or laboratory export)"));
+    m_ui->previewTableView->setModel(m_preview);
+    m_ui->previewTableView->verticalHeader()->hide();
+    m_ui->previewTableView->horizontalHeader()->setStretchLastSection(true);
+    m_ui->mappingLineEdit->setPlaceholderText(tr("Mapping file (JSON) of the table's columns"));
     m_ui->skippedTableView->setModel(m_skipped);
     m_ui->skippedTableView->verticalHeader()->hide();
     m_ui->skippedTableView->horizontalHeader()->setStretchLastSection(true);
@@ -35,6 +45,10 @@ ImportDialog::ImportDialog(services::ClinicService& clinic, QWidget* parent)
     connect(m_ui->cancelButton, &QPushButton::clicked, this, [this]() { m_cancelRequested = true; });
     connect(m_ui->closeButton, &QPushButton::clicked, this, &ImportDialog::reject);
     connect(m_ui->pathLineEdit, &QLineEdit::textChanged, this, &ImportDialog::updateButtons);
+    connect(m_ui->mappingLineEdit, &QLineEdit::textChanged, this, &ImportDialog::updateButtons);
+    connect(m_ui->mappingBrowseButton, &QPushButton::clicked, this, &ImportDialog::browseMapping);
+    connect(m_ui->previewButton, &QPushButton::clicked, this, [this]() { (void)preview(); });
+    connect(m_ui->sourceComboBox, &QComboBox::currentIndexChanged, this, &ImportDialog::updateButtons);
     updateButtons();
 }
 
@@ -44,6 +58,55 @@ void ImportDialog::setInput(Source source, const QString& path)
 {
     m_ui->sourceComboBox->setCurrentIndex(static_cast<int>(source));
     m_ui->pathLineEdit->setText(path);
+}
+
+void ImportDialog::setMapping(const QString& path)
+{
+    m_ui->mappingLineEdit->setText(path);
+}
+
+void ImportDialog::browseMapping()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Mapping file"), m_ui->mappingLineEdit->text(),
+                                                      tr("Mapping (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        m_ui->mappingLineEdit->setText(path);
+}
+
+Status ImportDialog::preview()
+{
+    m_preview->clear();
+    m_skipped->clear();
+    const QString table = m_ui->pathLineEdit->text().trimmed();
+    const QString mapping = m_ui->mappingLineEdit->text().trimmed();
+    if (table.isEmpty() || mapping.isEmpty()) {
+        m_ui->previewLabel->setText(tr("Choose the table and its mapping file first."));
+        return makeError(ErrorCode::InvalidArgument, "no table or mapping given");
+    }
+    auto read = services::ImportService(m_clinic).previewTable(table, mapping, kPreviewRows);
+    if (!read) {
+        m_ui->previewLabel->setText(
+            tr("The mapping or the table is refused: %1").arg(QString::fromStdString(read.error().describe())));
+        return read.error();
+    }
+    std::map<model::RowId, QString> mrns;
+    for (const auto& p : read->patients)
+        mrns[p.id] = p.mrn;
+    std::vector<ChartRow> rows;
+    for (const auto& o : read->observations)
+        rows.push_back({{mrns[o.patientId], o.code, o.display, o.value ? QString::number(*o.value, 'g', 12) : o.text,
+                         o.unit, o.effective},
+                        {}});
+    m_preview->setRows(std::move(rows));
+    m_ui->previewTableView->resizeColumnsToContents();
+    m_ui->previewLabel->setText(tr("Preview of the first %1 rows with the mapping applied: %2 patients, %3 "
+                                   "observations, %4 skipped (nothing is stored yet).")
+                                    .arg(read->summary.count("rows"))
+                                    .arg(read->patients.size())
+                                    .arg(read->observations.size())
+                                    .arg(read->summary.skipped.size()));
+    showSkipped(read->summary.skipped);
+    return {};
 }
 
 void ImportDialog::browse()
@@ -57,15 +120,25 @@ void ImportDialog::browse()
             QFileDialog::getOpenFileNames(this, tr("FHIR R4 JSON files"), {}, tr("FHIR JSON (*.json);;All files (*)"))
                 .join(QLatin1Char(';'));
     else
-        path = QFileDialog::getOpenFileName(this, tr("ACTG 315 file"), m_ui->pathLineEdit->text(),
-                                            tr("CSV files (*.csv);;All files (*)"));
+        path = QFileDialog::getOpenFileName(this, source == Source::MappedTable ? tr("CSV table") : tr("ACTG 315 file"),
+                                            m_ui->pathLineEdit->text(), tr("CSV files (*.csv);;All files (*)"));
     if (!path.isEmpty())
         m_ui->pathLineEdit->setText(path);
 }
 
 void ImportDialog::updateButtons()
 {
-    m_ui->importButton->setEnabled(!m_running && !m_ui->pathLineEdit->text().trimmed().isEmpty());
+    const bool mapped = static_cast<Source>(m_ui->sourceComboBox->currentIndex()) == Source::MappedTable;
+    const bool hasMapping = !m_ui->mappingLineEdit->text().trimmed().isEmpty();
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{m_ui->mappingLabel, m_ui->mappingLineEdit, m_ui->mappingBrowseButton,
+                                         m_ui->previewButton, m_ui->previewLabel, m_ui->previewTableView})
+        w->setVisible(mapped);
+    m_ui->mappingLineEdit->setEnabled(!m_running);
+    m_ui->mappingBrowseButton->setEnabled(!m_running);
+    m_ui->previewButton->setEnabled(!m_running && hasMapping && !m_ui->pathLineEdit->text().trimmed().isEmpty());
+    m_ui->importButton->setEnabled(!m_running && !m_ui->pathLineEdit->text().trimmed().isEmpty() &&
+                                   (!mapped || hasMapping));
     m_ui->cancelButton->setEnabled(m_running);
     m_ui->closeButton->setEnabled(!m_running);
     m_ui->sourceComboBox->setEnabled(!m_running);
@@ -123,6 +196,9 @@ Status ImportDialog::startImport()
         result = service.importFhir(files, progress);
         break;
     }
+    case Source::MappedTable:
+        result = service.importTable(path, m_ui->mappingLineEdit->text().trimmed(), progress);
+        break;
     }
     m_running = false;
     updateButtons();
@@ -160,9 +236,14 @@ void ImportDialog::showSummary(const interop::ImportSummary& summary)
         status += QLatin1Char('\n') +
                   tr("Stored without a Paillier value (outside the generic range): %1").arg(summary.unindexed.size());
     m_ui->statusLabel->setText(status);
+    showSkipped(summary.skipped);
+}
+
+void ImportDialog::showSkipped(const std::vector<interop::SkippedItem>& items)
+{
     std::vector<ChartRow> rows;
-    rows.reserve(summary.skipped.size());
-    for (const auto& item : summary.skipped)
+    rows.reserve(items.size());
+    for (const auto& item : items)
         rows.push_back({{item.file, item.line > 0 ? QString::number(item.line) : QString(),
                          QString::fromStdString(item.field), QString::fromStdString(item.reason)},
                         {}});

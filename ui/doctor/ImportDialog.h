@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The doctor's import dialog: a Synthea folder, the ACTG 315 file or FHIR R4 JSON files, with progress and summary.
+// The doctor's import dialog: a Synthea folder, the ACTG 315 file, FHIR R4 JSON files or a CSV table
+// with a mapping file (previewed), with progress and summary.
 #pragma once
 
 #include "core/Result.h"
@@ -7,6 +8,7 @@
 #include <QDialog>
 
 #include <memory>
+#include <vector>
 
 namespace Ui {
 class ImportDialog;
@@ -14,7 +16,8 @@ class ImportDialog;
 
 namespace cc::interop {
 struct ImportSummary;
-}
+struct SkippedItem;
+} // namespace cc::interop
 
 namespace cc::services {
 class ClinicService;
@@ -36,7 +39,9 @@ class ImportDialog : public QDialog
 
 public:
     /// What is imported (the order of the source list).
-    enum class Source { SyntheaFolder = 0, Actg315File = 1, FhirFiles = 2 };
+    enum class Source { SyntheaFolder = 0, Actg315File = 1, FhirFiles = 2, MappedTable = 3 };
+    /// Data rows the preview of a mapped table reads.
+    static constexpr std::size_t kPreviewRows = 5;
 
     /// `clinic` must outlive the dialog.
     explicit ImportDialog(services::ClinicService& clinic, QWidget* parent = nullptr);
@@ -45,6 +50,14 @@ public:
     /// Chooses the source type and path (as the doctor would by hand; for tests and callers).
     /// Several FHIR files are separated by ';'.
     void setInput(Source source, const QString& path);
+    /// The mapping file of a mapped table (docs/CLINICAL_DATA.md, "Mapped tables").
+    void setMapping(const QString& path);
+    /// Reads the first kPreviewRows rows of the mapped table with the mapping applied and shows the
+    /// observations they give (patient, code, value, unit, time) and what they skip; nothing is
+    /// stored. Returns the service's result (a bad mapping names its field in the dialog).
+    Status preview();
+    /// The observations of the last preview.
+    [[nodiscard]] ChartTableModel* previewModel() const { return m_preview; }
     /// Runs the import now. Returns the service's result (also shown in the dialog).
     Status startImport();
     /// True while an import runs.
@@ -61,6 +74,8 @@ signals:
 
 private:
     void browse();
+    void browseMapping();
+    void showSkipped(const std::vector<interop::SkippedItem>& items);
     void updateButtons();
     bool onProgress(std::size_t done, std::size_t total);
     void showSummary(const interop::ImportSummary& summary);
@@ -68,6 +83,7 @@ private:
     std::unique_ptr<Ui::ImportDialog> m_ui;
     services::ClinicService& m_clinic;
     ChartTableModel* m_skipped;
+    ChartTableModel* m_preview;
     bool m_running = false;
     bool m_cancelRequested = false;
 };

@@ -4,8 +4,10 @@
 #include "core/audit/AuditEvent.h"
 #include "core/audit/AuditExport.h"
 #include "core/services/AccountService.h"
+#include "core/services/AttachmentService.h"
 #include "core/services/ExportService.h"
 #include "core/services/ImportService.h"
+#include "core/services/NoteService.h"
 #include "core/services/ObservationService.h"
 #include "core/services/PatientService.h"
 #include "db/Database.h"
@@ -18,6 +20,8 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <map>
 
 using namespace cc;
 using namespace cc::test;
@@ -382,6 +386,82 @@ private slots:
         QCOMPARE(list->size(), std::size_t{1});
         QCOMPARE(*list->front().observation.value, 17.5);
         QVERIFY(list->front().latest);
+    }
+
+    void notesAndAttachmentsRoundTrip()
+    {
+        auto a = newClinic();
+        auto b = newClinic();
+        QVERIFY(a && b);
+        QVERIFY(importInto(*a, {kExamples + "patient-example.json", kExamples + "observation-example.json"}).ok());
+        auto patient = services::PatientService(a->clinic()).findByMrn("12345");
+        QVERIFY(patient.ok());
+        // Two notes (one shared, one not) and two attachments (one under the limit, one over it).
+        model::ClinicalNote shared;
+        shared.title = QStringLiteral("Discharge advice");
+        shared.text = QString::fromUtf8("Rest, fluids; return if fever > 39 \u00b0C.\nSecond line.");
+        shared.sharedWithPatient = true;
+        model::ClinicalNote confidential;
+        confidential.text = QStringLiteral("CONFIDENTIAL-MARKER not for the patient");
+        QVERIFY(services::NoteService(a->clinic()).add(patient->id, shared).ok());
+        QVERIFY(services::NoteService(a->clinic()).add(patient->id, confidential).ok());
+        QTemporaryDir dir;
+        QByteArray small("%PDF-1.4\n% small test document\n");
+        for (int i = 0; i < 256; ++i)
+            small.append(static_cast<char>(i));
+        QByteArray large("\x89PNG\r\n\x1a\n", 8);
+        large.append(QByteArray(4000, 'x'));
+        QVERIFY(writeFile(dir.filePath("small.pdf"), small));
+        QVERIFY(writeFile(dir.filePath("large.png"), large));
+        QVERIFY(services::AttachmentService(a->clinic()).add(patient->id, dir.filePath("small.pdf")).ok());
+        QVERIFY(services::AttachmentService(a->clinic()).add(patient->id, dir.filePath("large.png")).ok());
+
+        auto exported = services::ExportService(a->clinic()).exportRecord(patient->id, 1024);
+        QVERIFY2(exported.ok(), exported.ok() ? "" : exported.error().describe().c_str());
+        QCOMPARE(exported->attachmentLimit, qint64{1024});
+        QCOMPARE(exported->notInlined.size(), std::size_t{1});
+        QCOMPARE(exported->notInlined.front().fileName, QStringLiteral("large.png"));
+        QVERIFY(!exported->bundle.contains("CONFIDENTIAL-MARKER"));
+        QVERIFY(!exported->bundle.contains(QByteArray("CONFIDENTIAL-MARKER").toBase64()));
+        // Back from the Bundle: the shared note's text and the small file byte for byte; the large
+        // one described (name, type, size) without content.
+        std::map<QString, QJsonObject> byTitle;
+        for (const auto& e : QJsonDocument::fromJson(exported->bundle).object().value("entry").toArray()) {
+            const QJsonObject r = e.toObject().value("resource").toObject();
+            if (r.value("resourceType") != QLatin1String("DocumentReference"))
+                continue;
+            QCOMPARE(r.value("status").toString(), QStringLiteral("current"));
+            const QJsonObject att = r.value("content").toArray().at(0).toObject().value("attachment").toObject();
+            byTitle[att.value("title").toString()] = att;
+        }
+        QCOMPARE(byTitle.size(), std::size_t{3});
+        const QJsonObject note = byTitle.at(QStringLiteral("Discharge advice"));
+        QCOMPARE(QString::fromUtf8(QByteArray::fromBase64(note.value("data").toString().toLatin1())), shared.text);
+        QCOMPARE(note.value("contentType").toString(), QStringLiteral("text/plain; charset=utf-8"));
+        const QJsonObject pdf = byTitle.at(QStringLiteral("small.pdf"));
+        QCOMPARE(QByteArray::fromBase64(pdf.value("data").toString().toLatin1()), small);
+        QCOMPARE(pdf.value("contentType").toString(), QStringLiteral("application/pdf"));
+        QCOMPARE(pdf.value("size").toInt(), small.size());
+        const QJsonObject png = byTitle.at(QStringLiteral("large.png"));
+        QVERIFY(!png.contains("data"));
+        QCOMPARE(png.value("size").toInt(), large.size());
+        QCOMPARE(png.value("contentType").toString(), QStringLiteral("image/png"));
+        // With the default limit both files are inline; the default export is the same Bundle.
+        auto full = services::ExportService(a->clinic()).exportRecord(patient->id);
+        QVERIFY(full.ok());
+        QVERIFY(full->notInlined.empty());
+        QVERIFY(full->bundle.contains(large.toBase64()));
+        QCOMPARE(*services::ExportService(a->clinic()).exportFhir(patient->id), full->bundle);
+        QCOMPARE(services::ExportService(a->clinic()).exportRecord(patient->id, -1).error().code,
+                 ErrorCode::InvalidArgument);
+        saveForSchemaCheck("notes-attachments.json", exported->bundle);
+        saveForSchemaCheck("notes-attachments-full.json", full->bundle);
+
+        // The other clinic imports the Bundle; DocumentReferences are listed as not imported.
+        QVERIFY(writeFile(dir.filePath("export.json"), full->bundle));
+        auto back = importInto(*b, {dir.filePath("export.json")});
+        QVERIFY2(back.ok(), back.ok() ? "" : back.error().describe().c_str());
+        QCOMPARE(back->skipped.size(), std::size_t{3});
     }
 
     void cleanupTestCase() { m_shared.reset(); }

@@ -9,7 +9,9 @@
 #include "core/paillier/PrivateKey.h"
 #include "core/records/BlindToken.h"
 #include "core/records/ObservationIndexer.h"
+#include "core/records/ObservationLayout.h"
 #include "core/services/ObservationService.h"
+#include "core/services/PatientService.h"
 #include "db/Database.h"
 #include "tests/support/TestClinic.h"
 
@@ -82,6 +84,53 @@ inline Result<paillier::PackedSum> decryptedSum(TestClinic& t, const QString& co
     auto plain = paillier::decrypt(*priv, *relabelled);
     CC_TRY(plain);
     return layout.decode(*plain);
+}
+
+/// The decrypted homomorphic sum of every (or every latest) ciphertext of catalogue `code`.
+inline Result<paillier::PackedSum> catalogueSum(TestClinic& t, const QString& code, bool latestOnly)
+{
+    auto layout = records::ObservationLayout::forCode(interop::UnitsCatalogue::builtIn(), code);
+    CC_TRY(layout);
+    return decryptedSum(t, code, *layout, latestOnly);
+}
+
+/// A packed sum of catalogue `code` in its canonical unit.
+inline double decodedSum(const QString& code, const paillier::PackedSum& s)
+{
+    const auto* def = interop::UnitsCatalogue::builtIn().find(code);
+    return (static_cast<double>(s.sum) - static_cast<double>(s.count) * static_cast<double>(def->offset())) /
+           static_cast<double>(def->scale());
+}
+
+/// Count and sum of the values of one code.
+struct Figures
+{
+    std::size_t n = 0;
+    double sum = 0;
+};
+
+/// Plaintext figures of one code over the logged-in doctor's patients, from decrypted documents:
+/// all values, and the latest per patient.
+inline std::pair<Figures, Figures> figures(TestClinic& t, const QString& code)
+{
+    Figures all, latest;
+    auto patients = services::PatientService(t.clinic()).list();
+    if (!patients)
+        return {};
+    for (const auto& p : *patients) {
+        auto obs = services::ObservationService(t.clinic()).list(p.id, code);
+        if (!obs)
+            return {};
+        for (const auto& e : *obs) {
+            ++all.n;
+            all.sum += *e.observation.value;
+            if (e.latest) {
+                ++latest.n;
+                latest.sum += *e.observation.value;
+            }
+        }
+    }
+    return {all, latest};
 }
 
 } // namespace cc::test

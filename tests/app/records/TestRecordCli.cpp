@@ -193,6 +193,32 @@ private slots:
         QVERIFY(r.out.contains("patients"));
         QCOMPARE(patientCount("drbob", kDoctorPassword), 27 + 46);
     }
+
+    void importsAMappedTable()
+    {
+        const QStringList args{"import", "table", kData + "/mapped/lab_long.csv", "--mapping",
+                               kData + "/mapped/lab_long.mapping.json"};
+        const Run r = cli(args + as("drbob"), kDoctorPassword);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        // tests/data/mapped/README.md: 3 patients, 6 observations, every bad cell with file:line column.
+        QVERIFY2(r.out.contains("Stored: 9 new, 0 updated, 0 unchanged"), qPrintable(r.out));
+        QVERIFY(r.out.contains("Skipped: 7"));
+        QVERIFY(r.out.contains("lab_long.csv:8 collected: "));
+        QVERIFY(r.out.contains("lab_long.csv:11 units: "));
+        QVERIFY(r.out.contains(QString::fromUtf8("stored without catalogue entry: 1783-0 U/L \u00d7 1")));
+        const Run again = cli(args + as("drbob"), kDoctorPassword);
+        QVERIFY2(again.out.contains("Stored: 0 new, 0 updated, 9 unchanged"), qPrintable(again.out));
+        // Without --mapping: a usage error; a bad mapping: rejected naming its field.
+        QCOMPARE(
+            cli(QStringList{"import", "table", kData + "/mapped/lab_long.csv"} + as("drbob"), kDoctorPassword).exitCode,
+            1);
+        const Run bad = cli(QStringList{"import", "table", kData + "/mapped/lab_long.csv", "--mapping",
+                                        kData + "/mapped/lab_long.csv"} +
+                                as("drbob"),
+                            kDoctorPassword);
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.contains("lab_long.csv"), qPrintable(bad.err));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRecordCli)

@@ -30,16 +30,6 @@
 using namespace cc;
 using namespace cc::test;
 
-namespace {
-
-struct Figures
-{
-    std::size_t n = 0;
-    double sum = 0;
-};
-
-} // namespace
-
 class TestRecords : public QObject
 {
     Q_OBJECT
@@ -69,42 +59,11 @@ class TestRecords : public QObject
         QVERIFY(calls >= 2);
     }
 
-    /// Plaintext figures of one code over the doctor's patients, from decrypted documents.
-    std::pair<Figures, Figures> figures(const QString& code)
-    {
-        Figures all, latest;
-        auto patients = services::PatientService(m_t->clinic()).list();
-        if (!patients)
-            return {};
-        for (const auto& p : *patients) {
-            auto obs = services::ObservationService(m_t->clinic()).list(p.id, code);
-            if (!obs)
-                return {};
-            for (const auto& e : *obs) {
-                ++all.n;
-                all.sum += *e.observation.value;
-                if (e.latest) {
-                    ++latest.n;
-                    latest.sum += *e.observation.value;
-                }
-            }
-        }
-        return {all, latest};
-    }
+    std::pair<Figures, Figures> figures(const QString& code) { return test::figures(*m_t, code); }
 
-    /// The decrypted homomorphic sum of every (or every latest) ciphertext of catalogue `code`.
     Result<paillier::PackedSum> paillierSum(const QString& code, bool latestOnly)
     {
-        auto layout = records::ObservationLayout::forCode(interop::UnitsCatalogue::builtIn(), code);
-        CC_TRY(layout);
-        return decryptedSum(*m_t, code, *layout, latestOnly);
-    }
-
-    static double decodedSum(const QString& code, const paillier::PackedSum& s)
-    {
-        const auto* def = interop::UnitsCatalogue::builtIn().find(code);
-        return (static_cast<double>(s.sum) - static_cast<double>(s.count) * static_cast<double>(def->offset())) /
-               static_cast<double>(def->scale());
+        return catalogueSum(*m_t, code, latestOnly);
     }
 
     std::size_t countRows(const char* table) { return rowCount(*m_t, table); }

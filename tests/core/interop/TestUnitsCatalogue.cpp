@@ -3,6 +3,7 @@
 #include "core/interop/CsvReader.h"
 #include "core/interop/Ucum.h"
 #include "core/interop/UnitsCatalogue.h"
+#include "core/records/ObservationLayout.h"
 
 #include <QFile>
 #include <QTest>
@@ -57,6 +58,14 @@ private slots:
         QTest::newRow("98.6 degF is 37 Cel") << "8310-5" << 98.6 << "[degF]" << 37.0;
         QTest::newRow("CD4 per mm3") << "24467-3" << 221.76 << "/mm3" << 221.76;
         QTest::newRow("negative base excess") << "11555-0" << -5.3 << "mmol/L" << -5.3;
+        // Codes appended later (sources in UnitsTable.cpp's header).
+        QTest::newRow("capillary glucose mmol/L to mg/dL") << "41653-7" << 5.5 << "mmol/L" << 99.1;
+        QTest::newRow("capillary glucose molar from mg/dL") << "14743-9" << 99.0 << "mg/dL" << 5.5;
+        QTest::newRow("CD8 per mm3") << "14135-8" << 612.5 << "/mm3" << 612.5;
+        QTest::newRow("CD4 percent") << "8123-2" << 24.5 << "%" << 24.5;
+        QTest::newRow("CD4/CD8 ratio written as 1") << "54218-3" << 0.87 << "1" << 0.87;
+        QTest::newRow("urine specific gravity") << "5811-5" << 1.015 << "1" << 1.015;
+        QTest::newRow("urine specific gravity, any method") << "2965-2" << 1.0 << "1" << 1.0;
     }
 
     void converts()
@@ -247,14 +256,53 @@ private slots:
         // One code per group of issue 12 (sources in UnitsTable.cpp's header): vitals, body
         // measures, BMP/CMP, CBC with differential (percent and absolute), lipids, liver,
         // coagulation, thyroid, iron, renal/eGFR, urine, HbA1c and glucose, HIV, scores.
-        for (const char* code : {"8480-6", "8867-4", "29463-7", "39156-5", "2345-7",  "3094-0",  "2160-0",  "2951-2",
-                                 "2823-3", "2075-0", "2028-9",  "17861-6", "33037-3", "6690-2",  "770-8",   "751-8",
-                                 "736-9",  "731-0",  "5905-5",  "742-7",   "713-8",   "711-2",   "706-2",   "704-7",
-                                 "788-0",  "2093-3", "2085-9",  "13457-7", "2571-8",  "43396-1", "1742-6",  "1920-8",
-                                 "6768-6", "1975-2", "1751-7",  "5902-2",  "6301-6",  "48065-7", "3016-3",  "3024-7",
-                                 "2276-4", "2498-4", "2500-7",  "2502-3",  "33914-3", "98980-6", "14959-1", "5803-2",
-                                 "4548-4", "2339-0", "20447-9", "24467-3", "72514-3", "55758-7", "44261-6", "70274-6"})
+        for (const char* code :
+             {"8480-6",  "8867-4",  "29463-7", "39156-5", "2345-7",  "3094-0",  "2160-0",  "2951-2",  "2823-3",
+              "2075-0",  "2028-9",  "17861-6", "33037-3", "6690-2",  "770-8",   "751-8",   "736-9",   "731-0",
+              "5905-5",  "742-7",   "713-8",   "711-2",   "706-2",   "704-7",   "788-0",   "2093-3",  "2085-9",
+              "13457-7", "2571-8",  "43396-1", "1742-6",  "1920-8",  "6768-6",  "1975-2",  "1751-7",  "5902-2",
+              "6301-6",  "48065-7", "3016-3",  "3024-7",  "2276-4",  "2498-4",  "2500-7",  "2502-3",  "33914-3",
+              "98980-6", "14959-1", "5803-2",  "4548-4",  "2339-0",  "20447-9", "24467-3", "72514-3", "55758-7",
+              "44261-6", "70274-6", "41653-7", "14743-9", "14135-8", "8123-2",  "54218-3", "5811-5",  "2965-2"})
             QTest::newRow(code) << QString::fromLatin1(code);
+    }
+
+    void layoutIdsAreStableWhenCodesAreAdded()
+    {
+        // The codes appended after layout ids were positions: without them and with positional
+        // ids, every other code must get exactly the id it has in the built-in catalogue, so
+        // values stored before the codes were added keep summing under their layout.
+        const QStringList appended{"14135-8", "8123-2", "54218-3", "41653-7", "14743-9", "2965-2", "5811-5"};
+        std::vector<UnitDefinition> older;
+        std::set<std::uint16_t> ids;
+        for (const UnitDefinition* d : UnitsCatalogue::builtIn().definitions()) {
+            QVERIFY(d->layoutId > 0 && d->layoutId < 0x8000);
+            QVERIFY(ids.insert(d->layoutId).second);
+            if (appended.contains(d->code)) {
+                QVERIFY(d->layoutId > 152); // appended after the 152 codes numbered by position
+                continue;
+            }
+            UnitDefinition copy = *d;
+            copy.layoutId = 0;
+            older.push_back(copy);
+        }
+        QCOMPARE(older.size(), std::size_t{152});
+        auto positional = UnitsCatalogue::fromDefinitions(older);
+        QVERIFY(positional.ok());
+        for (const UnitDefinition* d : positional->definitions()) {
+            auto then = records::ObservationLayout::forCode(*positional, d->code);
+            auto now = records::ObservationLayout::forCode(UnitsCatalogue::builtIn(), d->code);
+            QVERIFY(then.ok() && now.ok());
+            QCOMPARE(now->id(), then->id());
+        }
+        // Built-in ids are checked: a duplicate or a missing one is refused.
+        std::vector<UnitDefinition> all;
+        for (const UnitDefinition* d : UnitsCatalogue::builtIn().definitions())
+            all.push_back(*d);
+        all[1].layoutId = all[0].layoutId;
+        QVERIFY(!UnitsCatalogue::fromDefinitions(all).ok());
+        all[1].layoutId = 0;
+        QVERIFY(!UnitsCatalogue::fromDefinitions(all).ok());
     }
 
     void coversWhatLabsSend()

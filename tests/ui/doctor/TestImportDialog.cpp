@@ -115,6 +115,42 @@ private slots:
         QTRY_VERIFY(window.importDialog() == nullptr);
     }
 
+    void mappedTablePreviewThenImport()
+    {
+        const QString table = QStringLiteral(CC_TEST_DATA_DIR "/mapped/trial_wide.csv");
+        const QString mapping = QStringLiteral(CC_TEST_DATA_DIR "/mapped/trial_wide.mapping.json");
+        ui::ImportDialog dialog(m_t->clinic());
+        new QAbstractItemModelTester(dialog.previewModel(), QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                     &dialog);
+        dialog.setInput(ui::ImportDialog::Source::MappedTable, table);
+        auto* importButton = dialog.findChild<QPushButton*>("importButton");
+        QVERIFY(!importButton->isEnabled()); // a mapped table needs its mapping
+        dialog.setMapping(mapping);
+        QVERIFY(importButton->isEnabled());
+        // The first five rows (tests/data/mapped/README.md): S01 6, S02 4, S03 5 observations;
+        // S04 and S05 skipped by the row. Nothing stored.
+        QVERIFY(dialog.preview().ok());
+        QCOMPARE(dialog.previewModel()->rowCount(), 15);
+        QCOMPARE(dialog.skippedModel()->rowCount(), 2);
+        QCOMPARE(dialog.previewModel()->index(0, 0).data().toString(), QStringLiteral("TW-S01"));
+        QCOMPARE(dialog.previewModel()->index(0, 1).data().toString(), QStringLiteral("24467-3"));
+        QVERIFY(dialog.findChild<QLabel*>("previewLabel")->text().contains(QStringLiteral("15")));
+        QCOMPARE(patientCount(), std::size_t{0});
+        QVERIFY(dialog.startImport().ok());
+        QCOMPARE(patientCount(), std::size_t{6});
+        QCOMPARE(dialog.skippedModel()->rowCount(), 4);
+        // A bad mapping is refused in the preview, naming its field.
+        QTemporaryDir dir;
+        QFile bad(dir.filePath(QStringLiteral("bad.json")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write(R"({"cipherchartTableMapping": 1, "source": "x", "patient": {"id": "subject"}})");
+        bad.close();
+        dialog.setMapping(bad.fileName());
+        QCOMPARE(dialog.preview().error().code, ErrorCode::MalformedInput);
+        QVERIFY2(dialog.findChild<QLabel*>("previewLabel")->text().contains(QStringLiteral("patient.sex")),
+                 qPrintable(dialog.findChild<QLabel*>("previewLabel")->text()));
+    }
+
     void refusedFolderKeepsNothing()
     {
         QTemporaryDir dir;
