@@ -72,8 +72,7 @@ void ReportCharts::histogram(QChart* chart, const reports::ReportFile& file, con
     QStringList categories;
     double maximum = 0;
     for (const auto& bin : cell.figures.histogram) {
-        categories << tr("%1–%2").arg(ReportText::value(cell.key.measure, bin.from),
-                                      ReportText::value(cell.key.measure, bin.to));
+        categories << tr("%1–%2").arg(ReportText::edge(bin.from), ReportText::edge(bin.to));
         *set << static_cast<double>(bin.count);
         maximum = std::max(maximum, static_cast<double>(bin.count));
     }

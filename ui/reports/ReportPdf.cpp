@@ -15,6 +15,7 @@
 #include <QSaveFile>
 
 #include <algorithm>
+#include <functional>
 
 namespace cc::ui {
 
@@ -31,8 +32,8 @@ int mm(double millimetres)
 class PdfPages
 {
 public:
-    PdfPages(QPdfWriter& writer, QPainter& painter, QString footer)
-        : m_writer(writer), m_painter(painter), m_footer(std::move(footer))
+    PdfPages(std::function<void()> newPage, QPainter& painter, QString footer)
+        : m_newPage(std::move(newPage)), m_painter(painter), m_footer(std::move(footer))
     {
         m_width = painter.viewport().width();
         m_bottom = painter.viewport().height() - mm(14);
@@ -46,7 +47,7 @@ public:
     {
         if (m_y + height <= m_bottom)
             return;
-        m_writer.newPage();
+        m_newPage();
         ++m_page;
         m_y = 0;
         drawFooter();
@@ -75,7 +76,7 @@ private:
                            m_footer + QStringLiteral(" · ") + ReportPdf::tr("page %1").arg(m_page));
     }
 
-    QPdfWriter& m_writer;
+    std::function<void()> m_newPage;
     QPainter& m_painter;
     QString m_footer;
     int m_width = 0;
@@ -117,8 +118,7 @@ void drawHistogram(QPainter& painter, PdfPages& pages, const reports::ReportCell
         painter.save();
         painter.translate(x + barWidth / 2, top + plotHeight + mm(1));
         painter.rotate(bins.size() > 8 ? 45 : 0);
-        const QString label = ReportText::value(cell.key.measure, bins[i].from) + QStringLiteral("–") +
-                              ReportText::value(cell.key.measure, bins[i].to);
+        const QString label = ReportText::edge(bins[i].from) + QStringLiteral("–") + ReportText::edge(bins[i].to);
         painter.drawText(QRect(-slot, 0, 2 * slot, mm(4)), Qt::AlignHCenter | Qt::AlignTop, label);
         painter.restore();
     }
@@ -143,6 +143,50 @@ Status ReportPdf::writeCsv(const reports::ReportFile& file, const QString& path)
     return saveAtomically(path, QByteArray::fromStdString(reports::reportCsv(file)));
 }
 
+void ReportPdf::paint(const reports::ReportFile& file, QPainter& painter, const std::function<void()>& newPage)
+{
+    const QString footer = tr("Report %1 · report key %2 · signed by the clinic key with fingerprint %3")
+                               .arg(QString::fromStdString(reports::reportIdHex(file.reportId)),
+                                    QString::fromStdString(crypto::hexEncode(file.keyId)),
+                                    QString::fromStdString(file.signerFingerprint()));
+    PdfPages pages(newPage, painter, footer);
+    const QFont title(QStringLiteral("sans-serif"), 16, QFont::Bold);
+    const QFont heading(QStringLiteral("sans-serif"), 11, QFont::Bold);
+    const QFont body(QStringLiteral("sans-serif"), 9);
+    const QFont bold(QStringLiteral("sans-serif"), 9, QFont::Bold);
+    pages.text(file.spec.title, title);
+    pages.text(tr("%1 — published %2").arg(file.clinicName, DisplayText::dateTime(file.createdAtMs)), body);
+    pages.text(ReportText::purpose(file.spec.purpose), bold,
+               file.spec.purpose == reports::Purpose::Quality ? QColor(0x8a, 0x1c, 0x1c) : QColor(Qt::black));
+    pages.text(ReportText::describe(file.spec), body);
+    pages.text(tr("Cells with fewer than %1 distinct patients are suppressed, with complementary suppression "
+                  "so that none can be recovered from the others. Medians are estimates interpolated from the "
+                  "histogram; histogram bins were merged until each holds at least %1 patients.")
+                   .arg(file.minimumCellSize),
+               body, QColor(0x33, 0x33, 0x33), mm(4));
+    for (const auto& cell : file.cells) {
+        const auto& f = cell.figures;
+        pages.ensure(mm(f.suppressed ? 12 : 60));
+        pages.text(tr("%1 — %2").arg(ReportText::measure(cell.key.measure), ReportText::group(file.spec, cell.key)),
+                   heading, Qt::black, mm(1));
+        if (f.suppressed) {
+            pages.text(tr("Suppressed: %1").arg(ReportText::suppression(f.reason)), bold, QColor(0x8a, 0x1c, 0x1c),
+                       mm(4));
+            continue;
+        }
+        const QString& m = cell.key.measure;
+        pages.text(tr("n = %1 patients (%2 observations); mean %3; SD %4; median ~%5 (estimate; quartiles ~%6 "
+                      "and ~%7)")
+                       .arg(f.patients)
+                       .arg(f.observations)
+                       .arg(ReportText::value(m, f.mean), ReportText::value(m, f.sd),
+                            ReportText::value(m, f.medianEstimate), ReportText::value(m, f.p25Estimate),
+                            ReportText::value(m, f.p75Estimate)),
+                   body);
+        drawHistogram(painter, pages, cell);
+    }
+}
+
 Status ReportPdf::write(const reports::ReportFile& file, const QString& path)
 {
     if (file.kind != reports::ReportFile::Kind::Published)
@@ -161,46 +205,7 @@ Status ReportPdf::write(const reports::ReportFile& file, const QString& path)
         QPainter painter;
         if (!painter.begin(&writer))
             return makeError(ErrorCode::StorageError, "cannot start a PDF at " + path.toStdString());
-        const QString footer = tr("Report %1 · report key %2 · signed by the clinic key with fingerprint %3")
-                                   .arg(QString::fromStdString(reports::reportIdHex(file.reportId)),
-                                        QString::fromStdString(crypto::hexEncode(file.keyId)),
-                                        QString::fromStdString(file.signerFingerprint()));
-        PdfPages pages(writer, painter, footer);
-        const QFont title(QStringLiteral("sans-serif"), 16, QFont::Bold);
-        const QFont heading(QStringLiteral("sans-serif"), 11, QFont::Bold);
-        const QFont body(QStringLiteral("sans-serif"), 9);
-        const QFont bold(QStringLiteral("sans-serif"), 9, QFont::Bold);
-        pages.text(file.spec.title, title);
-        pages.text(tr("%1 — published %2").arg(file.clinicName, DisplayText::dateTime(file.createdAtMs)), body);
-        pages.text(ReportText::purpose(file.spec.purpose), bold,
-                   file.spec.purpose == reports::Purpose::Quality ? QColor(0x8a, 0x1c, 0x1c) : QColor(Qt::black));
-        pages.text(ReportText::describe(file.spec), body);
-        pages.text(tr("Cells with fewer than %1 distinct patients are suppressed, with complementary suppression "
-                      "so that none can be recovered from the others. Medians are estimates interpolated from the "
-                      "histogram; histogram bins were merged until each holds at least %1 patients.")
-                       .arg(file.minimumCellSize),
-                   body, QColor(0x33, 0x33, 0x33), mm(4));
-        for (const auto& cell : file.cells) {
-            const auto& f = cell.figures;
-            pages.ensure(mm(f.suppressed ? 12 : 60));
-            pages.text(tr("%1 — %2").arg(ReportText::measure(cell.key.measure), ReportText::group(file.spec, cell.key)),
-                       heading, Qt::black, mm(1));
-            if (f.suppressed) {
-                pages.text(tr("Suppressed: %1").arg(ReportText::suppression(f.reason)), bold, QColor(0x8a, 0x1c, 0x1c),
-                           mm(4));
-                continue;
-            }
-            const QString& m = cell.key.measure;
-            pages.text(tr("n = %1 patients (%2 observations); mean %3; SD %4; median ~%5 (estimate; quartiles ~%6 "
-                          "and ~%7)")
-                           .arg(f.patients)
-                           .arg(f.observations)
-                           .arg(ReportText::value(m, f.mean), ReportText::value(m, f.sd),
-                                ReportText::value(m, f.medianEstimate), ReportText::value(m, f.p25Estimate),
-                                ReportText::value(m, f.p75Estimate)),
-                       body);
-            drawHistogram(painter, pages, cell);
-        }
+        paint(file, painter, [&writer]() { writer.newPage(); });
         painter.end();
     }
     if (!out.commit())

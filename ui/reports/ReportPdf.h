@@ -10,6 +10,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <functional>
+
 class QPainter;
 
 namespace cc::ui {
@@ -23,6 +25,9 @@ public:
     /// leaves no file and never a half-written one). Errors: InvalidArgument (not a published
     /// report), StorageError naming the file.
     [[nodiscard]] static Status write(const reports::ReportFile& file, const QString& path);
+    /// Paints the report's pages with `painter` (a 150 dpi device: the PDF, or an image for a
+    /// preview); `newPage` starts the next page.
+    static void paint(const reports::ReportFile& file, QPainter& painter, const std::function<void()>& newPage);
     /// The CSV form (core/reports/ReportCsv) written the same way. Errors: as write().
     [[nodiscard]] static Status writeCsv(const reports::ReportFile& file, const QString& path);
 };

@@ -133,6 +133,11 @@ QString ReportText::value(const QString& code, double value)
     return QLocale().toString(value, 'f', def != nullptr ? def->decimals : 2);
 }
 
+QString ReportText::edge(double value)
+{
+    return QLocale().toString(value, 'g', 12);
+}
+
 QString ReportText::grouped(const std::string& hex)
 {
     return BackupView::groupedFingerprint(hex);

@@ -33,6 +33,8 @@ public:
     [[nodiscard]] static QString suppression(const QString& reason);
     /// A value rounded to the measure's decimals in the user's locale.
     [[nodiscard]] static QString value(const QString& code, double value);
+    /// A histogram bin edge: no trailing zeros ("50", "3.5"), in the user's locale.
+    [[nodiscard]] static QString edge(double value);
     /// "a1b2 c3d4 …": hex in groups of four.
     [[nodiscard]] static QString grouped(const std::string& hex);
 };

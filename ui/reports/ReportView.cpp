@@ -21,6 +21,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace cc::ui {
 
 ReportView::ReportView(QWidget* parent)
@@ -74,17 +76,17 @@ ReportView::ReportView(QWidget* parent)
     auto* charts = new QSplitter(Qt::Horizontal);
     charts->addWidget(m_histogramView);
     charts->addWidget(m_groupView);
-    auto* split = new QSplitter(Qt::Vertical);
-    split->addWidget(m_table);
-    split->addWidget(charts);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 2);
+    m_charts = charts;
+    m_split = new QSplitter(Qt::Vertical);
+    m_split->addWidget(m_table);
+    m_split->addWidget(charts);
+    m_split->setChildrenCollapsible(false);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
     layout->addWidget(m_header);
     layout->addWidget(m_state);
-    layout->addWidget(split, 1);
+    layout->addWidget(m_split, 1);
     layout->addLayout(buttons);
     layout->addWidget(m_status);
 
@@ -141,8 +143,18 @@ void ReportView::setReport(const reports::ReportFile& file, const std::optional<
                  QString::fromStdString(crypto::hexEncode(file.keyId)), ReportText::grouped(file.signerFingerprint())));
     m_state->setText(stateText(file, shares, published));
     m_state->setStyleSheet(isPublished ? QStringLiteral("color:#1b5e20") : QStringLiteral("color:#0d47a1"));
-    m_histogramView->setVisible(isPublished);
+    m_charts->setVisible(isPublished);
+    m_table->setMinimumHeight(0);
     m_groupView->setVisible(isPublished && !file.spec.groupBy.empty());
+    if (isPublished) {
+        // The table as tall as its rows (at most a third), the charts the rest.
+        const int wanted = m_table->horizontalHeader()->sizeHint().height() + m_table->verticalHeader()->length() +
+                           2 * m_table->frameWidth() + 4;
+        const int total = std::max(m_split->height(), 600);
+        const int tableHeight = std::min(wanted, total / 3);
+        m_table->setMinimumHeight(std::min(wanted, 260));
+        m_split->setSizes({tableHeight, total - tableHeight});
+    }
     m_csv->setEnabled(isPublished);
     m_pdf->setEnabled(isPublished);
     m_status->hide();

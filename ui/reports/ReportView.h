@@ -14,6 +14,7 @@ class QChart;
 class QChartView;
 class QLabel;
 class QPushButton;
+class QSplitter;
 class QTableView;
 
 namespace cc::ui {
@@ -60,6 +61,8 @@ private:
     QChart* m_groups;
     QChartView* m_histogramView;
     QChartView* m_groupView;
+    QWidget* m_charts;
+    QSplitter* m_split;
     QPushButton* m_csv;
     QPushButton* m_pdf;
 };

@@ -216,6 +216,7 @@ QWidget* ReportsPage::buildList()
     m_list->verticalHeader()->hide();
     m_list->horizontalHeader()->setStretchLastSection(true);
     m_list->setAccessibleName(tr("The clinic's reports"));
+    m_list->setMinimumHeight(130);
     m_open = new QPushButton(tr("&Open report file…"));
     m_open->setObjectName(QStringLiteral("openPushButton"));
     m_decrypt = new QPushButton(tr("&Decrypt my share…"));
@@ -261,9 +262,8 @@ QWidget* ReportsPage::buildList()
 void ReportsPage::setAccess(ReportsAccess access)
 {
     m_access = std::move(access);
-    const bool on = m_access.available();
-    m_run->setEnabled(on);
-    m_open->setEnabled(on);
+    m_open->setEnabled(m_access.available());
+    updateSummary();
 }
 
 void ReportsPage::filterMeasures(const QString& text)
