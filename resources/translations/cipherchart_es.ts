@@ -232,6 +232,10 @@
         <source>&amp;Backups</source>
         <translation>&amp;Copias de seguridad</translation>
     </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Informes</translation>
+    </message>
 </context>
 <context>
     <name>AllergyDialog</name>
@@ -663,6 +667,85 @@
     <message>
         <source>Select an encounter to see what was recorded during it.</source>
         <translation>Seleccione un encuentro para ver lo que se registró en él.</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Usage: cipherchart-cli [--json] COMMAND [OPTIONS] [ARGS]
+       cipherchart-cli COMMAND --help
+
+Commands:
+</source>
+        <translation>Uso: cipherchart-cli [--json] ORDEN [OPCIONES] [ARGUMENTOS]
+       cipherchart-cli ORDEN --help
+
+Órdenes:
+</translation>
+    </message>
+    <message>
+        <source>
+Global options:
+  --json     machine-readable output
+  --help     help for a command
+  --version  print the version
+
+Exit codes: 0 ok, 1 usage or bad input, 2 authentication or permission denied,
+            3 integrity failure, 4 storage error.
+</source>
+        <translation>
+Opciones generales:
+  --json     salida legible por máquina
+  --help     ayuda de una orden
+  --version  muestra la versión
+
+Códigos de salida: 0 correcto, 1 uso o entrada incorrectos, 2 autenticación o permiso denegados,
+                   3 fallo de integridad, 4 error de almacenamiento.
+</translation>
+    </message>
+    <message>
+        <source>Usage: cipherchart-cli %1</source>
+        <translation>Uso: cipherchart-cli %1</translation>
+    </message>
+    <message>
+        <source> [OPTIONS]</source>
+        <translation> [OPCIONES]</translation>
+    </message>
+    <message>
+        <source>
+Options:
+</source>
+        <translation>
+Opciones:
+</translation>
+    </message>
+    <message>
+        <source>machine-readable output</source>
+        <translation>salida legible por máquina</translation>
+    </message>
+    <message>
+        <source>cipherchart-cli: unknown command &apos;%1&apos;; see &apos;cipherchart-cli --help&apos;</source>
+        <translation>cipherchart-cli: orden desconocida «%1»; véase «cipherchart-cli --help»</translation>
+    </message>
+    <message>
+        <source>cipherchart-cli: unknown option &apos;--%1&apos; for this command; see --help</source>
+        <translation>cipherchart-cli: opción «--%1» desconocida para esta orden; véase --help</translation>
+    </message>
+    <message>
+        <source>cipherchart-cli: option &apos;--%1&apos; given twice</source>
+        <translation>cipherchart-cli: la opción «--%1» se ha dado dos veces</translation>
+    </message>
+    <message>
+        <source>cipherchart-cli: option &apos;--%1&apos; takes no value</source>
+        <translation>cipherchart-cli: la opción «--%1» no lleva valor</translation>
+    </message>
+    <message>
+        <source>cipherchart-cli: option &apos;--%1&apos; needs a value (%2)</source>
+        <translation>cipherchart-cli: la opción «--%1» necesita un valor (%2)</translation>
+    </message>
+    <message>
+        <source>cipherchart-cli: wrong number of arguments; usage:</source>
+        <translation>cipherchart-cli: número de argumentos incorrecto; uso:</translation>
     </message>
 </context>
 <context>
@@ -1558,6 +1641,30 @@
         <source>Before the login window: restore access with the recovery shares when passwords are lost.</source>
         <translation>Antes de la ventana de inicio de sesión: recuperar el acceso con las partes de recuperación cuando se han perdido las contraseñas.</translation>
     </message>
+    <message>
+        <source>FILE</source>
+        <translation>ARCHIVO</translation>
+    </message>
+    <message>
+        <source>A report file (.ccrep) or backup (.ccbk) to open after an administrator&apos;s login; without --clinic, in the clinic opened last.</source>
+        <translation>Un archivo de informe (.ccrep) o copia de seguridad (.ccbk) que se abre tras el inicio de sesión de un administrador; sin --clinic, en la última clínica abierta.</translation>
+    </message>
+    <message>
+        <source>[FILE]</source>
+        <translation>[ARCHIVO]</translation>
+    </message>
+    <message>
+        <source>Give one file to open.</source>
+        <translation>Indique un solo archivo que abrir.</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>El archivo %1 no existe.</translation>
+    </message>
+    <message>
+        <source>%1 belongs to a clinic, and no clinic has been opened on this computer yet. Open it with: cipherchart --clinic DIR &quot;%1&quot;</source>
+        <translation>%1 pertenece a una clínica y en este ordenador aún no se ha abierto ninguna. Ábralo con: cipherchart --clinic DIR &quot;%1&quot;</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryDialog</name>
@@ -1943,6 +2050,36 @@
         <source>None: every flagged event has been reviewed.</source>
         <translation>Ninguno: todos los eventos señalados han sido revisados.</translation>
     </message>
+    <message>
+        <source>Re&amp;ports…</source>
+        <translation>&amp;Informes…</translation>
+    </message>
+    <message>
+        <source>Reports waiting for shares:</source>
+        <translation>Informes pendientes de partes:</translation>
+    </message>
+    <message>
+        <source>Reports are not available in this window.</source>
+        <translation>Los informes no están disponibles en esta ventana.</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Ninguno.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) waiting for decryption shares</source>
+        <translation>
+            <numerusform>%n informe pendiente de partes de descifrado</numerusform>
+            <numerusform>%n informes pendientes de partes de descifrado</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n need yours)</source>
+        <translation>
+            <numerusform>(%n necesita la suya)</numerusform>
+            <numerusform>(%n necesitan la suya)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::AdminWindow</name>
@@ -1953,6 +2090,14 @@
     <message>
         <source>CipherChart — %1 — Administration — %2</source>
         <translation>CipherChart — %1 — Administración — %2</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>Abrir archivo</translation>
+    </message>
+    <message>
+        <source>CipherChart opens report files (.ccrep) and backups (.ccbk); %1 is neither.</source>
+        <translation>CipherChart abre archivos de informe (.ccrep) y copias de seguridad (.ccbk); %1 no es ninguno de los dos.</translation>
     </message>
 </context>
 <context>
@@ -2762,6 +2907,45 @@ Todo lo registrado después de esa fecha, incluidos los eventos de auditoría, s
     </message>
 </context>
 <context>
+    <name>cc::ui::DecryptShareDialog</name>
+    <message>
+        <source>&amp;Recompute and decrypt my share</source>
+        <translation>&amp;Recalcular y descifrar mi parte</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Decrypt my share — %1</source>
+        <translation>Descifrar mi parte — %1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;You are asked, as custodian %1 of the report key, to decrypt your share of this report:&lt;/p&gt;&lt;p&gt;&lt;b&gt;%2&lt;/b&gt;&lt;br&gt;Clinic: %3&lt;br&gt;Report id: %4&lt;br&gt;Purpose: %5&lt;/p&gt;&lt;p&gt;%6&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Se le pide, como custodio %1 de la clave de informes, que descifre su parte de este informe:&lt;/p&gt;&lt;p&gt;&lt;b&gt;%2&lt;/b&gt;&lt;br&gt;Clínica: %3&lt;br&gt;Id. del informe: %4&lt;br&gt;Finalidad: %5&lt;/p&gt;&lt;p&gt;%6&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Cell %1: %2 — %3</source>
+        <translation>Celda %1: %2 — %3</translation>
+    </message>
+    <message>
+        <source>Before anything is decrypted, your session recomputes every cell from the clinic&apos;s own rows and refuses unless each equals the file&apos;s ciphertext, so no other number (one patient&apos;s value, say) can be slipped in. Cells with fewer than %1 distinct patients, and the cells that would reveal them, are withheld. Your partial decryptions are stored in the clinic; %2 of %3 custodians are needed to publish, %4 have contributed so far. The step is recorded in the audit trail.</source>
+        <translation>Antes de descifrar nada, su sesión recalcula cada celda a partir de las filas de la propia clínica y se niega si alguna no coincide con el texto cifrado del archivo, de modo que no se pueda colar otro número (el valor de un paciente, por ejemplo). Las celdas con menos de %1 pacientes distintos, y las que permitirían deducirlas, no se descifran. Sus descifrados parciales se guardan en la clínica; para publicar hacen falta %2 de %3 custodios, y hasta ahora han contribuido %4. El paso queda registrado en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>This account holds no share of the report key: only a custodian can decrypt.</source>
+        <translation>Esta cuenta no tiene ninguna parte de la clave de informes: solo un custodio puede descifrar.</translation>
+    </message>
+    <message>
+        <source>Refused, nothing was decrypted: %1</source>
+        <translation>Rechazado, no se ha descifrado nada: %1</translation>
+    </message>
+    <message>
+        <source>The cells matched the clinic&apos;s rows. Your share is stored: %1 cell(s) decrypted, %2 withheld by disclosure control.</source>
+        <translation>Las celdas coinciden con las filas de la clínica. Su parte está guardada: %1 celda(s) descifrada(s), %2 retenida(s) por el control de divulgación.</translation>
+    </message>
+</context>
+<context>
     <name>cc::ui::DoctorWindow</name>
     <message>
         <source>Logged in: %1 (%2)</source>
@@ -3261,6 +3445,21 @@ y después inicie  cipherchart --clinic DIR</translation>
     </message>
 </context>
 <context>
+    <name>cc::ui::OffThread</name>
+    <message>
+        <source>CipherChart — working</source>
+        <translation>CipherChart — trabajando</translation>
+    </message>
+    <message>
+        <source>%1
+
+%2 s elapsed</source>
+        <translation>%1
+
+%2 s transcurridos</translation>
+    </message>
+</context>
+<context>
     <name>cc::ui::PatientBanner</name>
     <message>
         <source>Medical record number (select to copy)</source>
@@ -3453,6 +3652,586 @@ y después inicie  cipherchart --clinic DIR</translation>
     </message>
 </context>
 <context>
+    <name>cc::ui::ReportCellModel</name>
+    <message>
+        <source>Estimate interpolated from the histogram; quartiles about %1 and %2</source>
+        <translation>Estimación interpolada del histograma; cuartiles de unos %1 y %2</translation>
+    </message>
+    <message>
+        <source>~%1 (estimate)</source>
+        <translation>~%1 (estimación)</translation>
+    </message>
+    <message>
+        <source>encrypted</source>
+        <translation>cifrada</translation>
+    </message>
+    <message>
+        <source>suppressed: %1</source>
+        <translation>suprimida: %1</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>publicada</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Medida</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <source>n (patients)</source>
+        <translation>n (pacientes)</translation>
+    </message>
+    <message>
+        <source>Observations</source>
+        <translation>Observaciones</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <source>SD</source>
+        <translation>DE</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Mediana</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::ReportCharts</name>
+    <message>
+        <source>%1 — %2: encrypted, no figures yet</source>
+        <translation>%1 — %2: cifrada, aún sin cifras</translation>
+    </message>
+    <message>
+        <source>%1 — %2: suppressed (%3)</source>
+        <translation>%1 — %2: suprimida (%3)</translation>
+    </message>
+    <message>
+        <source>Observations</source>
+        <translation>Observaciones</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>Histogram of %1 (%2) — %3</source>
+        <translation>Histograma de %1 (%2) — %3</translation>
+    </message>
+    <message>
+        <source>observations</source>
+        <translation>observaciones</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <source>%1 (suppressed)</source>
+        <translation>%1 (suprimida)</translation>
+    </message>
+    <message>
+        <source>Mean %1 (%2) per group</source>
+        <translation>Media de %1 (%2) por grupo</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::ReportPdf</name>
+    <message>
+        <source>page %1</source>
+        <translation>página %1</translation>
+    </message>
+    <message>
+        <source>Report %1 · report key %2 · signed by the clinic key with fingerprint %3</source>
+        <translation>Informe %1 · clave de informes %2 · firmado con la clave de la clínica de huella %3</translation>
+    </message>
+    <message>
+        <source>%1 — published %2</source>
+        <translation>%1 — publicado el %2</translation>
+    </message>
+    <message>
+        <source>Cells with fewer than %1 distinct patients are suppressed, with complementary suppression so that none can be recovered from the others. Medians are estimates interpolated from the histogram; histogram bins were merged until each holds at least %1 patients.</source>
+        <translation>Las celdas con menos de %1 pacientes distintos se suprimen, con supresión complementaria para que ninguna pueda deducirse de las demás. Las medianas son estimaciones interpoladas del histograma; los intervalos del histograma se han fusionado hasta que cada uno contiene al menos %1 pacientes.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Suppressed: %1</source>
+        <translation>Suprimida: %1</translation>
+    </message>
+    <message>
+        <source>n = %1 patients (%2 observations); mean %3; SD %4; median ~%5 (estimate; quartiles ~%6 and ~%7)</source>
+        <translation>n = %1 pacientes (%2 observaciones); media %3; DE %4; mediana ~%5 (estimación; cuartiles ~%6 y ~%7)</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::ReportText</name>
+    <message>
+        <source>Research: patients who opted out of research use are left out.</source>
+        <translation>Investigación: se excluye a los pacientes que rechazaron el uso en investigación.</translation>
+    </message>
+    <message>
+        <source>Quality of the clinic&apos;s own care: every patient is included, those who opted out of research too. Not for research use.</source>
+        <translation>Calidad de la asistencia de la propia clínica: se incluye a todos los pacientes, también a los que rechazaron la investigación. No apto para investigación.</translation>
+    </message>
+    <message>
+        <source>Research</source>
+        <translation>Investigación</translation>
+    </message>
+    <message>
+        <source>Quality of care</source>
+        <translation>Calidad asistencial</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>sexo</translation>
+    </message>
+    <message>
+        <source>age band</source>
+        <translation>franja de edad</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>año</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>mujer</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>hombre</translation>
+    </message>
+    <message>
+        <source>other sex</source>
+        <translation>otro sexo</translation>
+    </message>
+    <message>
+        <source>sex unknown</source>
+        <translation>sexo desconocido</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1 años</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>todos</translation>
+    </message>
+    <message>
+        <source>Measures: %1.</source>
+        <translation>Medidas: %1.</translation>
+    </message>
+    <message>
+        <source>Each patient&apos;s latest value of each measure.</source>
+        <translation>El último valor de cada paciente en cada medida.</translation>
+    </message>
+    <message>
+        <source>Every observation of each measure.</source>
+        <translation>Todas las observaciones de cada medida.</translation>
+    </message>
+    <message>
+        <source>sex %1</source>
+        <translation>sexo %1</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> o </translation>
+    </message>
+    <message>
+        <source>aged %1 at the observation</source>
+        <translation>con %1 en la observación</translation>
+    </message>
+    <message>
+        <source>observed in %1–%2</source>
+        <translation>observados en %1–%2</translation>
+    </message>
+    <message>
+        <source>Patients: all patients with the measure.</source>
+        <translation>Pacientes: todos los que tienen la medida.</translation>
+    </message>
+    <message>
+        <source>Patients: %1.</source>
+        <translation>Pacientes: %1.</translation>
+    </message>
+    <message>
+        <source>Patients who opted out of research use are left out.</source>
+        <translation>Se excluye a los pacientes que rechazaron el uso en investigación.</translation>
+    </message>
+    <message>
+        <source>Everyone is included, patients who opted out of research too (quality of care).</source>
+        <translation>Se incluye a todos, también a los pacientes que rechazaron la investigación (calidad asistencial).</translation>
+    </message>
+    <message>
+        <source>One cell per measure.</source>
+        <translation>Una celda por medida.</translation>
+    </message>
+    <message numerus="yes">
+        <source>One cell per measure and %1: %n cell(s).</source>
+        <translation>
+            <numerusform>Una celda por medida y %1: %n celda.</numerusform>
+            <numerusform>Una celda por medida y %1: %n celdas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> y </translation>
+    </message>
+    <message>
+        <source>fewer than %1 patients</source>
+        <translation>menos de %1 pacientes</translation>
+    </message>
+    <message>
+        <source>complementary suppression (protects another suppressed cell)</source>
+        <translation>supresión complementaria (protege otra celda suprimida)</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::ReportView</name>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Exportar &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Exportar &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Report cells</source>
+        <translation>Celdas del informe</translation>
+    </message>
+    <message>
+        <source>Published %1 from the decryption shares of custodian(s) %2; minimum cell size %3 patients.</source>
+        <translation>Publicado el %1 con las partes de descifrado de los custodios %2; tamaño mínimo de celda %3 pacientes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Encrypted: every figure, counts included, is still inside its ciphertext (%n cell(s)).</source>
+        <translation>
+            <numerusform>Cifrado: todas las cifras, recuentos incluidos, siguen dentro de su texto cifrado (%n celda).</numerusform>
+            <numerusform>Cifrado: todas las cifras, recuentos incluidos, siguen dentro de su texto cifrado (%n celdas).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Decryption shares: %1 of %2 needed (of %3 custodians).</source>
+        <translation>Partes de descifrado: %1 de las %2 necesarias (de %3 custodios).</translation>
+    </message>
+    <message>
+        <source>Published: the figures are in the published report.</source>
+        <translation>Publicado: las cifras están en el informe publicado.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Clinic:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Purpose:&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;What it covers:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Created:&lt;/b&gt; %4 · &lt;b&gt;report id&lt;/b&gt; %5 · &lt;b&gt;report key&lt;/b&gt; %6 · &lt;b&gt;signed by the clinic key&lt;/b&gt; %7</source>
+        <translation>&lt;b&gt;Clínica:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Finalidad:&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Qué abarca:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Creado:&lt;/b&gt; %4 · &lt;b&gt;id. del informe&lt;/b&gt; %5 · &lt;b&gt;clave de informes&lt;/b&gt; %6 · &lt;b&gt;firmado con la clave de la clínica&lt;/b&gt; %7</translation>
+    </message>
+    <message>
+        <source>No report open</source>
+        <translation>Ningún informe abierto</translation>
+    </message>
+    <message>
+        <source>Run a report, choose one in the list or open a report file.</source>
+        <translation>Ejecute un informe, elija uno de la lista o abra un archivo de informe.</translation>
+    </message>
+    <message>
+        <source>Export report as CSV</source>
+        <translation>Exportar el informe como CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Archivos CSV (*.csv);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>No exportado: %1</translation>
+    </message>
+    <message>
+        <source>CSV written to %1</source>
+        <translation>CSV escrito en %1</translation>
+    </message>
+    <message>
+        <source>Export report as PDF</source>
+        <translation>Exportar el informe como PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf);;All files (*)</source>
+        <translation>Archivos PDF (*.pdf);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>PDF written to %1</source>
+        <translation>PDF escrito en %1</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::ReportsPage</name>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Informes</translation>
+    </message>
+    <message>
+        <source>&amp;New report</source>
+        <translation>&amp;Nuevo informe</translation>
+    </message>
+    <message>
+        <source>For example: Blood pressure by sex</source>
+        <translation>Por ejemplo: Presión arterial por sexo</translation>
+    </message>
+    <message>
+        <source>Research (patients who opted out are left out)</source>
+        <translation>Investigación (se excluye a quien la rechazó)</translation>
+    </message>
+    <message>
+        <source>Quality of the clinic&apos;s own care (everyone included)</source>
+        <translation>Calidad de la asistencia de la propia clínica (todos incluidos)</translation>
+    </message>
+    <message>
+        <source>Search measures by name or LOINC code</source>
+        <translation>Buscar medidas por nombre o código LOINC</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>Medidas</translation>
+    </message>
+    <message>
+        <source>Every observation</source>
+        <translation>Todas las observaciones</translation>
+    </message>
+    <message>
+        <source>Each patient&apos;s latest value</source>
+        <translation>El último valor de cada paciente</translation>
+    </message>
+    <message>
+        <source>Only observations from</source>
+        <translation>Solo observaciones de</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>no grouping</source>
+        <translation>sin agrupar</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>sexo</translation>
+    </message>
+    <message>
+        <source>age band</source>
+        <translation>franja de edad</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>año</translation>
+    </message>
+    <message>
+        <source>then</source>
+        <translation>y luego</translation>
+    </message>
+    <message>
+        <source>R&amp;un report…</source>
+        <translation>E&amp;jecutar informe…</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>&amp;Finalidad:</translation>
+    </message>
+    <message>
+        <source>&amp;Measures:</source>
+        <translation>&amp;Medidas:</translation>
+    </message>
+    <message>
+        <source>&amp;Selection:</source>
+        <translation>&amp;Selección:</translation>
+    </message>
+    <message>
+        <source>Sex (none ticked: all):</source>
+        <translation>Sexo (ninguno marcado: todos):</translation>
+    </message>
+    <message>
+        <source>Age bands (none ticked: all):</source>
+        <translation>Franjas de edad (ninguna marcada: todas):</translation>
+    </message>
+    <message>
+        <source>Years:</source>
+        <translation>Años:</translation>
+    </message>
+    <message>
+        <source>&amp;Group by:</source>
+        <translation>&amp;Agrupar por:</translation>
+    </message>
+    <message>
+        <source>The cohort in words</source>
+        <translation>La cohorte en palabras</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Finalidad</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Report id</source>
+        <translation>Id. del informe</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s reports</source>
+        <translation>Los informes de la clínica</translation>
+    </message>
+    <message>
+        <source>&amp;Open report file…</source>
+        <translation>&amp;Abrir archivo de informe…</translation>
+    </message>
+    <message>
+        <source>&amp;Decrypt my share…</source>
+        <translation>&amp;Descifrar mi parte…</translation>
+    </message>
+    <message>
+        <source>&amp;Publish…</source>
+        <translation>&amp;Publicar…</translation>
+    </message>
+    <message>
+        <source>Open report file</source>
+        <translation>Abrir archivo de informe</translation>
+    </message>
+    <message>
+        <source>report builder</source>
+        <translation>generador de informes</translation>
+    </message>
+    <message>
+        <source>Not a complete report yet: %1</source>
+        <translation>Aún no es un informe completo: %1</translation>
+    </message>
+    <message>
+        <source>Each cell needs at least the clinic&apos;s minimum number of distinct patients (11 unless an administrator changed it) or it is suppressed, together with any cell that would let it be recovered.</source>
+        <translation>Cada celda necesita al menos el número mínimo de pacientes distintos de la clínica (11 salvo que un administrador lo haya cambiado); si no, se suprime, junto con cualquier celda que permitiría deducirla.</translation>
+    </message>
+    <message>
+        <source>With %1 cells, many are likely to be suppressed in a small clinic: consider fewer groupings or wider filters.</source>
+        <translation>Con %1 celdas, es probable que en una clínica pequeña se supriman muchas: considere menos agrupaciones o filtros más amplios.</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>publicado</translation>
+    </message>
+    <message>
+        <source>encrypted — shares %1 of %2</source>
+        <translation>cifrado — partes %1 de %2</translation>
+    </message>
+    <message>
+        <source>encrypted</source>
+        <translation>cifrado</translation>
+    </message>
+    <message>
+        <source>Not listed, not a valid signed report file: %1</source>
+        <translation>No listado, no es un archivo de informe firmado válido: %1</translation>
+    </message>
+    <message>
+        <source>Reports are not available in this window.</source>
+        <translation>Los informes no están disponibles en esta ventana.</translation>
+    </message>
+    <message>
+        <source>The report file %1 was refused and is not shown: %2</source>
+        <translation>El archivo de informe %1 se ha rechazado y no se muestra: %2</translation>
+    </message>
+    <message>
+        <source>Run report</source>
+        <translation>Ejecutar informe</translation>
+    </message>
+    <message>
+        <source>Run &quot;%1&quot;?
+
+%2
+
+The run chooses the rows by blind tokens only, checks each row&apos;s authentication and multiplies their ciphertexts; no patient&apos;s value or identity is decrypted. The encrypted report is signed with the clinic key, saved in %3 and recorded in the audit trail. It has no figures until the custodians have decrypted their shares.</source>
+        <translation>¿Ejecutar «%1»?
+
+%2
+
+La ejecución elige las filas solo mediante tókenes ciegos, comprueba la autenticación de cada fila y multiplica sus textos cifrados; no se descifra el valor ni la identidad de ningún paciente. El informe cifrado se firma con la clave de la clínica, se guarda en %3 y queda en el registro de auditoría. No tendrá cifras hasta que los custodios hayan descifrado sus partes.</translation>
+    </message>
+    <message>
+        <source>Running the encrypted report: selecting the rows and multiplying their ciphertexts…</source>
+        <translation>Ejecutando el informe cifrado: seleccionando las filas y multiplicando sus textos cifrados…</translation>
+    </message>
+    <message>
+        <source>The report was not run: %1</source>
+        <translation>El informe no se ha ejecutado: %1</translation>
+    </message>
+    <message>
+        <source>The report ran but was not saved: %1</source>
+        <translation>El informe se ha ejecutado pero no se ha guardado: %1</translation>
+    </message>
+    <message>
+        <source>Encrypted report saved as %1. The custodians now decrypt their shares.</source>
+        <translation>Informe cifrado guardado como %1. Ahora los custodios descifran sus partes.</translation>
+    </message>
+    <message>
+        <source>Recomputing every cell from the clinic&apos;s rows, then decrypting your share…</source>
+        <translation>Recalculando cada celda a partir de las filas de la clínica y descifrando después su parte…</translation>
+    </message>
+    <message>
+        <source>Publish report</source>
+        <translation>Publicar informe</translation>
+    </message>
+    <message>
+        <source>Publish &quot;%1&quot;?
+
+The custodians&apos; shares are checked (an invalid one is named and skipped), the released cells decrypted, disclosure control applied and the figures written into a new signed report file in %2. The cohort is remembered (as keyed hashes) for later differencing checks. Recorded in the audit trail.</source>
+        <translation>¿Publicar «%1»?
+
+Se comprueban las partes de los custodios (una no válida se nombra y se descarta), se descifran las celdas liberadas, se aplica el control de divulgación y las cifras se escriben en un nuevo archivo de informe firmado en %2. La cohorte se recuerda (como resúmenes con clave) para comprobaciones de diferenciación posteriores. Queda en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Combining the decryption shares and applying disclosure control…</source>
+        <translation>Combinando las partes de descifrado y aplicando el control de divulgación…</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>No publicado: %1</translation>
+    </message>
+    <message>
+        <source>Published but not saved: %1</source>
+        <translation>Publicado pero no guardado: %1</translation>
+    </message>
+    <message>
+        <source>Published report saved as %1.</source>
+        <translation>Informe publicado guardado como %1.</translation>
+    </message>
+    <message>
+        <source>Skipped as invalid: %1</source>
+        <translation>Descartadas por no válidas: %1</translation>
+    </message>
+</context>
+<context>
     <name>cc::ui::ReviewDialog</name>
     <message>
         <source>Waiting for review</source>
@@ -3587,6 +4366,14 @@ y después inicie  cipherchart --clinic DIR</translation>
     <message>
         <source>The session has ended after 12 hours. Please log in again.</source>
         <translation>La sesión ha terminado tras 12 horas. Vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>Abrir archivo</translation>
+    </message>
+    <message>
+        <source>%1 was not opened: report files and backups are opened by an administrator, after the administrator&apos;s login.</source>
+        <translation>%1 no se ha abierto: los archivos de informe y las copias de seguridad los abre un administrador, tras iniciar su sesión.</translation>
     </message>
 </context>
 <context>

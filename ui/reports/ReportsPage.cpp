@@ -173,7 +173,9 @@ QWidget* ReportsPage::buildBuilder()
     form->addRow(tr("Sex (none ticked: all):"), sexes);
     form->addRow(tr("Age bands (none ticked: all):"), m_ageBands);
     form->addRow(tr("Years:"), years);
-    form->addRow(tr("&Group by:"), groups);
+    auto* groupLabel = new QLabel(tr("&Group by:"));
+    groupLabel->setBuddy(m_group1);
+    form->addRow(groupLabel, groups);
     auto* summaryBox = new QGroupBox(tr("The cohort in words"));
     auto* summaryLayout = new QVBoxLayout(summaryBox);
     summaryLayout->addWidget(m_summary);
