@@ -4,6 +4,7 @@
 
 #include "app/cli/ClinicCli.h"
 #include "core/crypto/Hex.h"
+#include "core/reports/ReportCsv.h"
 #include "core/services/ReportService.h"
 #include "db/SqlReportStore.h"
 
@@ -74,10 +75,7 @@ QString unitOf(const QString& code)
 
 QString groupText(const reports::ReportSpec& spec, const reports::ReportCell& cell)
 {
-    QStringList parts;
-    for (std::size_t i = 0; i < cell.key.group.size(); ++i)
-        parts << reports::dimensionName(spec.groupBy[i]) + "=" + cell.key.group[i];
-    return parts.isEmpty() ? QStringLiteral("all") : parts.join(QStringLiteral(", "));
+    return reports::cellGroupText(spec, cell);
 }
 
 QJsonObject reportJson(const ReportFile& f)
@@ -170,35 +168,6 @@ void printReport(const ReportFile& f, std::ostream& out)
         << f.signerFingerprint() << "\n";
 }
 
-std::string csvField(const QString& s)
-{
-    QString q = s;
-    q.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-    return "\"" + q.toStdString() + "\"";
-}
-
-std::string reportCsv(const ReportFile& f)
-{
-    std::ostringstream s;
-    s << "report_id,purpose,cell,measure,unit,group,suppressed,reason,patients,observations,mean,sd,"
-         "median_estimate,p25_estimate,p75_estimate\n";
-    for (const auto& c : f.cells) {
-        const auto& fig = c.figures;
-        const int d = decimalsOf(c.key.measure);
-        s << reports::reportIdHex(f.reportId) << "," << reports::purposeName(f.spec.purpose).toStdString() << ","
-          << c.key.index << "," << csvField(c.key.measure) << "," << csvField(unitOf(c.key.measure)) << ","
-          << csvField(groupText(f.spec, c)) << "," << (fig.suppressed ? "yes" : "no") << "," << csvField(fig.reason)
-          << ",";
-        if (fig.suppressed)
-            s << ",,,,,,\n";
-        else
-            s << fig.patients << "," << fig.observations << "," << fixed(fig.mean, d) << "," << fixed(fig.sd, d) << ","
-              << fixed(fig.medianEstimate, d) << "," << fixed(fig.p25Estimate, d) << "," << fixed(fig.p75Estimate, d)
-              << "\n";
-    }
-    return s.str();
-}
-
 /// Runs `body` with the clinic's report service (the report store lives as long as the database).
 int withReports(const Args& args, Io& io, const std::function<Status(ReportService&)>& body)
 {
@@ -277,7 +246,7 @@ int runCsv(const Args& args, Io& io)
         CC_TRY(file);
         if (file->kind != ReportFile::Kind::Published)
             return makeError(ErrorCode::InvalidArgument, "only a published report has figures to export");
-        const std::string csv = reportCsv(*file);
+        const std::string csv = reports::reportCsv(*file);
         CC_TRY(writeNewFile(*outPath, {reinterpret_cast<const std::uint8_t*>(csv.data()), csv.size()}));
         io.out << "published figures written to " << *outPath << "\n";
         return {};

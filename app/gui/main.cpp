@@ -10,6 +10,7 @@
 #include "core/services/ClinicService.h"
 #include "db/AtomicFile.h"
 #include "db/ClinicStore.h"
+#include "db/SqlReportStore.h"
 #include "ui/admin/RecoveryDialog.h"
 #include "ui/common/ErrorText.h"
 #include "ui/login/LoginWindow.h"
@@ -17,9 +18,12 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QSettings>
 #include <QSysInfo>
 #include <QThread>
 
@@ -111,6 +115,32 @@ cc::Result<cc::app::DemoClinic> openDemoClinicWithProgress()
     return std::move(*result);
 }
 
+/// QSettings key of the clinic folder opened last: `cipherchart FILE` (a double click in the file
+/// manager) opens its file in that clinic. A path, never anything clinical.
+const QString kLastClinicKey = QStringLiteral("session/lastClinicFolder");
+
+/// Shows an error in a message box (unless headless) and on stderr.
+void complain(const QString& text)
+{
+    std::cerr << "cipherchart: " << text.toStdString() << "\n";
+    if (QGuiApplication::platformName() != QLatin1String("offscreen"))
+        QMessageBox::critical(nullptr, QObject::tr("CipherChart"), text);
+}
+
+/// The report store and folder of an open clinic for the administrator's Reports page. The
+/// database is reopened at every login, so the store is made per action.
+cc::ui::ReportsAccess reportsAccessFor(cc::db::ClinicStore& store)
+{
+    cc::ui::ReportsAccess access;
+    access.openStore = [&store]() -> std::unique_ptr<cc::ports::ReportStore> {
+        if (!store.databaseOpen())
+            return nullptr;
+        return std::make_unique<cc::db::SqlReportStore>(store.database());
+    };
+    access.folder = QDir(QString::fromStdString(store.folder().dir())).filePath(QStringLiteral("reports"));
+    return access;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -142,7 +172,21 @@ int main(int argc, char** argv)
         QStringList{"recover"},
         QObject::tr("Before the login window: restore access with the recovery shares when passwords are lost."));
     parser.addOption(recoverOption);
+    parser.addPositionalArgument(
+        QObject::tr("FILE"),
+        QObject::tr("A report file (.ccrep) or backup (.ccbk) to open after an administrator's login; without "
+                    "--clinic, in the clinic opened last."),
+        QObject::tr("[FILE]"));
     parser.process(qapp);
+    QString fileToOpen;
+    if (const QStringList files = parser.positionalArguments(); !files.isEmpty()) {
+        fileToOpen = QFileInfo(files.first()).absoluteFilePath();
+        if (files.size() > 1 || !QFileInfo(fileToOpen).isFile()) {
+            complain(files.size() > 1 ? QObject::tr("Give one file to open.")
+                                      : QObject::tr("The file %1 does not exist.").arg(files.first()));
+            return 1;
+        }
+    }
 
     const auto results = app::runSelfTest(app::selfTestOptionsFromEnvironment());
     if (!allPassed(results)) {
@@ -158,7 +202,17 @@ int main(int argc, char** argv)
         return 3;
     }
 
-    if (!parser.isSet(clinicOption) && !parser.isSet(demoOption)) {
+    QString clinicDir = parser.value(clinicOption);
+    if (clinicDir.isEmpty() && !parser.isSet(demoOption) && !fileToOpen.isEmpty()) {
+        clinicDir = QSettings().value(kLastClinicKey).toString();
+        if (clinicDir.isEmpty()) {
+            complain(QObject::tr("%1 belongs to a clinic, and no clinic has been opened on this computer yet. Open "
+                                 "it with: cipherchart --clinic DIR \"%1\"")
+                         .arg(fileToOpen));
+            return 1;
+        }
+    }
+    if (clinicDir.isEmpty() && !parser.isSet(demoOption)) {
         // The README's run command starts here: say how to create a clinic.
         ui::LoginWindow login;
         login.setNoClinic();
@@ -182,7 +236,7 @@ int main(int argc, char** argv)
             return exitCodeFor(error.code);
         }
     } else {
-        auto store = db::ClinicStore::openFolder(parser.value(clinicOption).toStdString());
+        auto store = db::ClinicStore::openFolder(clinicDir.toStdString());
         if (!store) {
             const Error& error = store.error();
             std::cerr << "cipherchart: " << error.describe() << "\n";
@@ -196,6 +250,7 @@ int main(int argc, char** argv)
         opened = std::make_unique<db::ClinicStore>(std::move(*store));
     }
     db::ClinicStore* store = opened.get();
+    QSettings().setValue(kLastClinicKey, QString::fromStdString(store->folder().dir()));
     const SystemClock clock;
     services::ServiceOptions options;
     options.workstation = workstationName();
@@ -216,6 +271,8 @@ int main(int argc, char** argv)
     int code = 0;
     {
         ui::SessionFlow flow(clinic, QString::fromStdString(descriptor.name), descriptor.demo);
+        flow.setReportsAccess(reportsAccessFor(*store));
+        flow.setFileToOpen(fileToOpen);
         flow.start();
         code = QApplication::exec();
     } // the flow logs out (audited) before the clinic closes

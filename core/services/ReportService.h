@@ -37,6 +37,15 @@ struct PublishOutcome
     std::vector<std::string> rejectedPartials; ///< named and skipped ("custodian 2: …")
 };
 
+/// How far the quorum decryption of an encrypted report has come (for the GUI's report list).
+struct ShareStatus
+{
+    std::vector<std::uint32_t> custodians; ///< custodian indices whose shares are stored in the clinic
+    std::uint32_t threshold = 0;           ///< t: shares needed to publish
+    std::uint32_t parties = 0;             ///< l: custodians holding a share of the report key
+    std::uint32_t ownIndex = 0;            ///< this account's custodian index, 0 if it holds no share
+};
+
 /// Report use cases. Permissions (docs/REPORTS.md): RunReports (administrators) to run, verify and
 /// publish; DecryptReportTotals plus a Paillier share in the key ring to contribute a decryption
 /// share. None of them opens a key that decrypts clinical or identity documents: cohorts are chosen
@@ -76,6 +85,11 @@ public:
     /// (differencing), IntegrityFailure, MalformedInput (a share file), storage errors.
     [[nodiscard]] Result<PublishOutcome> publish(std::span<const std::uint8_t> file,
                                                  const std::vector<std::vector<std::uint8_t>>& extraShares = {});
+    /// The decryption shares stored in the clinic for a report and the quorum they need
+    /// (RunReports; a read of bookkeeping, no figure, so only a denial is audited). Stored shares
+    /// that do not decode are not counted. Errors: AccessDenied, IntegrityFailure (report key
+    /// record), storage errors.
+    [[nodiscard]] Result<ShareStatus> shareStatus(const reports::ReportId& reportId);
     /// The clinic's minimum cell size (meta report_minimum_cell_size; default 11). Errors: storage.
     [[nodiscard]] Result<std::uint32_t> minimumCellSize();
     /// Sets it (ManageKeys, audited). Errors: InvalidArgument (below 5), AccessDenied, storage errors.

@@ -6,10 +6,16 @@
 #include "ui/admin/AdminFormat.h"
 #include "ui/admin/ReviewDialog.h"
 #include "ui/common/ErrorText.h"
+#include "ui/reports/ReportFolder.h"
 
 #include "ui_AdminHomeView.h"
 
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
 #include <QSettings>
+
+#include <algorithm>
 
 namespace cc::ui {
 
@@ -27,6 +33,55 @@ AdminHomeView::AdminHomeView(services::ClinicService& clinic, QWidget* parent)
     connect(m_ui->reminderDaysSpinBox, &QSpinBox::valueChanged, this, &AdminHomeView::saveReminderDays);
     connect(m_ui->backUpNowPushButton, &QPushButton::clicked, this, &AdminHomeView::backupRequested);
     connect(m_ui->reviewPushButton, &QPushButton::clicked, this, &AdminHomeView::openReviewDialog);
+    auto* reportsLabel = new QLabel;
+    reportsLabel->setObjectName(QStringLiteral("reportsWaitingLabel"));
+    reportsLabel->setWordWrap(true);
+    auto* reportsButton = new QPushButton(tr("Re&ports…"));
+    reportsButton->setObjectName(QStringLiteral("reportsPushButton"));
+    auto* reportsRow = new QHBoxLayout;
+    reportsRow->addWidget(reportsLabel, 1);
+    reportsRow->addWidget(reportsButton);
+    m_ui->factsLayout->addRow(tr("Reports waiting for shares:"), reportsRow);
+    connect(reportsButton, &QPushButton::clicked, this, &AdminHomeView::reportsRequested);
+}
+
+void AdminHomeView::setReportsAccess(const ReportsAccess& access)
+{
+    m_reports = access;
+}
+
+void AdminHomeView::refreshReports()
+{
+    auto* label = findChild<QLabel*>(QStringLiteral("reportsWaitingLabel"));
+    m_reportsWaiting = -1;
+    auto session = ReportSession::open(m_clinic, m_reports);
+    if (!session) {
+        label->setText(tr("Reports are not available in this window."));
+        return;
+    }
+    int waiting = 0;
+    int mine = 0;
+    for (const auto& entry : ReportFolder::scan(m_reports.folder)) {
+        if (entry.published())
+            continue;
+        auto status = session->service().shareStatus(entry.id);
+        if (!status) {
+            label->setText(tr("Unknown: %1").arg(ErrorText::forError(status.error())));
+            return;
+        }
+        if (status->custodians.size() >= status->threshold)
+            continue; // ready to publish, not waiting for a share
+        ++waiting;
+        if (status->ownIndex != 0 && std::find(status->custodians.begin(), status->custodians.end(),
+                                               status->ownIndex) == status->custodians.end())
+            ++mine;
+    }
+    m_reportsWaiting = waiting;
+    label->setText(waiting == 0
+                       ? tr("None.")
+                       : tr("%n report(s) waiting for decryption shares", nullptr, waiting) +
+                             (mine > 0 ? QStringLiteral(" ") + tr("(%n need yours)", nullptr, mine) : QString()));
+    label->setStyleSheet(mine > 0 ? QStringLiteral("color: #0d47a1; font-weight: 600;") : QString());
 }
 
 ReviewDialog* AdminHomeView::openReviewDialog()
@@ -44,6 +99,7 @@ AdminHomeView::~AdminHomeView() = default;
 
 void AdminHomeView::refresh()
 {
+    refreshReports();
     auto review = services::AuditReviewService(m_clinic).items();
     m_unreviewed = -1;
     if (review) {
@@ -96,6 +152,8 @@ void AdminHomeView::clear()
     m_ui->lastBackupLabel->clear();
     m_ui->reviewLabel->clear();
     m_ui->reminderFrame->hide();
+    m_reportsWaiting = -1;
+    findChild<QLabel*>(QStringLiteral("reportsWaitingLabel"))->clear();
 }
 
 bool AdminHomeView::reminderShown() const

@@ -2,6 +2,8 @@
 // The administrator's home page: events waiting for review, the last backup and the backup reminder.
 #pragma once
 
+#include "ui/reports/ReportsAccess.h"
+
 #include <QWidget>
 
 #include <cstdint>
@@ -21,9 +23,9 @@ namespace cc::ui {
 class ReviewDialog;
 
 /// Shows how many flagged audit events wait for review (AuditReviewService, audited) with a
-/// Review button, and when the clinic was last backed up (found in the audit trail through AuditService, which
-/// audits the query) and a reminder when that is older than the workstation's setting (QSettings
-/// "admin/backupReminderDays", 1 to 90 days, 7 by default).
+/// Review button, how many reports wait for decryption shares (ReportService::shareStatus), and when the clinic was
+/// last backed up (found in the audit trail through AuditService, which audits the query) and a reminder when that is
+/// older than the workstation's setting (QSettings "admin/backupReminderDays", 1 to 90 days, 7 by default).
 class AdminHomeView : public QWidget
 {
     Q_OBJECT
@@ -41,22 +43,31 @@ public:
     [[nodiscard]] bool reminderShown() const;
     /// Events waiting for review at the last refresh, or -1 if unknown.
     [[nodiscard]] int unreviewedCount() const { return m_unreviewed; }
+    /// Where the clinic's report files are (the "waiting for decryption shares" line).
+    void setReportsAccess(const ReportsAccess& access);
+    /// Reports waiting for decryption shares at the last refresh, or -1 if unknown.
+    [[nodiscard]] int reportsWaiting() const { return m_reportsWaiting; }
     /// Opens the review dialog (window-modal, open()); it is returned.
     ReviewDialog* openReviewDialog();
 
 signals:
     /// "Back up now" was clicked.
     void backupRequested();
+    /// "Reports…" was clicked.
+    void reportsRequested();
 
 private:
     void saveReminderDays(int days);
     void updateReminder();
+    void refreshReports();
 
     std::unique_ptr<Ui::AdminHomeView> m_ui;
     services::ClinicService& m_clinic;
     std::optional<std::int64_t> m_lastBackupMs;
     bool m_loaded = false;
     int m_unreviewed = -1;
+    ReportsAccess m_reports;
+    int m_reportsWaiting = -1;
 };
 
 } // namespace cc::ui

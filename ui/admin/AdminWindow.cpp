@@ -7,7 +7,9 @@
 #include "ui/admin/AuditView.h"
 #include "ui/admin/BackupView.h"
 #include "ui/admin/KeyStatusView.h"
+#include "ui/common/MessageBox.h"
 #include "ui/common/RoleText.h"
+#include "ui/reports/ReportsPage.h"
 
 #include "ui_AdminWindow.h"
 
@@ -24,6 +26,7 @@ AdminWindow::AdminWindow(services::ClinicService& clinic, QWidget* parent)
     , m_auditView(new AuditView(clinic))
     , m_homeView(new AdminHomeView(clinic))
     , m_backupView(new BackupView(clinic))
+    , m_reportsPage(new ReportsPage(clinic))
 {
     m_ui->setupUi(this);
     m_ui->pagesStackedWidget->addWidget(m_homeView);
@@ -31,6 +34,7 @@ AdminWindow::AdminWindow(services::ClinicService& clinic, QWidget* parent)
     m_ui->pagesStackedWidget->addWidget(m_keyStatusView);
     m_ui->pagesStackedWidget->addWidget(m_backupView);
     m_ui->pagesStackedWidget->addWidget(m_auditView);
+    m_ui->pagesStackedWidget->addWidget(m_reportsPage);
 
     auto* pages = new QActionGroup(this);
     pages->addAction(m_ui->actionHome);
@@ -38,6 +42,7 @@ AdminWindow::AdminWindow(services::ClinicService& clinic, QWidget* parent)
     pages->addAction(m_ui->actionKeys);
     pages->addAction(m_ui->actionBackups);
     pages->addAction(m_ui->actionAudit);
+    pages->addAction(m_ui->actionReports);
     connect(m_ui->actionHome, &QAction::triggered, this, [this]() { showPage(Page::Home); });
     connect(m_ui->actionBackups, &QAction::triggered, this, [this]() { showPage(Page::Backups); });
     connect(m_homeView, &AdminHomeView::backupRequested, this, [this]() {
@@ -50,6 +55,9 @@ AdminWindow::AdminWindow(services::ClinicService& clinic, QWidget* parent)
     connect(m_ui->actionAccounts, &QAction::triggered, this, [this]() { showPage(Page::Accounts); });
     connect(m_ui->actionKeys, &QAction::triggered, this, [this]() { showPage(Page::Keys); });
     connect(m_ui->actionAudit, &QAction::triggered, this, [this]() { showPage(Page::Audit); });
+    connect(m_ui->actionReports, &QAction::triggered, this, [this]() { showPage(Page::Reports); });
+    connect(m_reportsPage, &ReportsPage::reportsChanged, m_homeView, &AdminHomeView::refresh);
+    connect(m_homeView, &AdminHomeView::reportsRequested, this, [this]() { showPage(Page::Reports); });
     connect(m_ui->actionLock, &QAction::triggered, this, &AdminWindow::lockRequested);
     connect(m_ui->actionLogout, &QAction::triggered, this, &AdminWindow::logoutRequested);
 
@@ -92,6 +100,11 @@ void AdminWindow::showPage(Page page)
         m_ui->pagesStackedWidget->setCurrentWidget(m_auditView);
         m_auditView->refresh();
         break;
+    case Page::Reports:
+        m_ui->actionReports->setChecked(true);
+        m_ui->pagesStackedWidget->setCurrentWidget(m_reportsPage);
+        m_reportsPage->refresh();
+        break;
     }
 }
 
@@ -102,6 +115,7 @@ void AdminWindow::reload()
              : current == m_auditView   ? Page::Audit
              : current == m_homeView    ? Page::Home
              : current == m_backupView  ? Page::Backups
+             : current == m_reportsPage ? Page::Reports
                                         : Page::Accounts);
 }
 
@@ -112,6 +126,30 @@ void AdminWindow::clearSensitiveData()
     m_auditView->clear();
     m_homeView->clear();
     m_backupView->clear();
+    m_reportsPage->clear();
+}
+
+void AdminWindow::setReportsAccess(const ReportsAccess& access)
+{
+    m_reportsPage->setAccess(access);
+    m_homeView->setReportsAccess(access);
+}
+
+bool AdminWindow::openFile(const QString& path)
+{
+    if (path.endsWith(QStringLiteral(".ccbk"), Qt::CaseInsensitive)) {
+        showPage(Page::Backups);
+        return m_backupView->inspectFile(path);
+    }
+    if (path.endsWith(QStringLiteral(".ccrep"), Qt::CaseInsensitive)) {
+        m_ui->actionReports->setChecked(true);
+        m_ui->pagesStackedWidget->setCurrentWidget(m_reportsPage);
+        m_reportsPage->refresh();
+        return m_reportsPage->openReportFile(path);
+    }
+    MessageBox::warning(this, tr("Open file"),
+                        tr("CipherChart opens report files (.ccrep) and backups (.ccbk); %1 is neither.").arg(path));
+    return false;
 }
 
 } // namespace cc::ui

@@ -2,6 +2,8 @@
 // The administrator's main window: home, accounts, keys, backups and audit pages, Lock and Log out.
 #pragma once
 
+#include "ui/reports/ReportsAccess.h"
+
 #include <QMainWindow>
 
 #include <memory>
@@ -21,8 +23,9 @@ class AdminHomeView;
 class AuditView;
 class BackupView;
 class KeyStatusView;
+class ReportsPage;
 
-/// Five pages over the services (no rule lives here: the services check the permission and write
+/// Six pages over the services (no rule lives here: the services check the permission and write
 /// the audit event) and the user and role in the status bar. Lock and Log out are signals: the
 /// session flow does them, so the lock path is the same for the button and the idle timer.
 class AdminWindow : public QMainWindow
@@ -30,7 +33,7 @@ class AdminWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    enum class Page { Home, Accounts, Keys, Backups, Audit };
+    enum class Page { Home, Accounts, Keys, Backups, Audit, Reports };
 
     /// `clinic` must outlive the window and have an active administrator session.
     explicit AdminWindow(services::ClinicService& clinic, QWidget* parent = nullptr);
@@ -42,12 +45,19 @@ public:
     void reload();
     /// Clears every model (idle lock, logout): nothing read from the clinic stays on screen.
     void clearSensitiveData();
+    /// Gives the reports page its store and folder (app/gui/main.cpp; tests).
+    void setReportsAccess(const ReportsAccess& access);
+    /// Opens a file given on the command line or by the file manager: a report file (.ccrep) is
+    /// verified by ReportService and shown on the Reports page; a backup (.ccbk) is inspected on the
+    /// Backups page. Returns false (with the reason on screen) if it was refused.
+    bool openFile(const QString& path);
 
     [[nodiscard]] AccountsView* accountsView() const { return m_accountsView; }
     [[nodiscard]] KeyStatusView* keyStatusView() const { return m_keyStatusView; }
     [[nodiscard]] AuditView* auditView() const { return m_auditView; }
     [[nodiscard]] AdminHomeView* homeView() const { return m_homeView; }
     [[nodiscard]] BackupView* backupView() const { return m_backupView; }
+    [[nodiscard]] ReportsPage* reportsPage() const { return m_reportsPage; }
 
 signals:
     void lockRequested();
@@ -61,6 +71,7 @@ private:
     AuditView* m_auditView;
     AdminHomeView* m_homeView;
     BackupView* m_backupView;
+    ReportsPage* m_reportsPage;
 };
 
 } // namespace cc::ui

@@ -102,18 +102,23 @@ void BackupView::createBackup()
 void BackupView::inspectBackup()
 {
     const QString path = FileDialog::openFileName(this, tr("Inspect backup"), kFilter);
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        inspectFile(path);
+}
+
+bool BackupView::inspectFile(const QString& path)
+{
     auto seen = runBusy(this, tr("Reading the backup…"), [&]() { return m_backups.inspect(path.toStdString()); });
     if (!seen) {
         showStatus(tr("Not a usable backup: %1").arg(ErrorText::forError(seen.error())), true);
-        return;
+        return false;
     }
     showManifest(seen->manifest, seen->signedByThisClinic
                                      ? tr("Signed by this clinic's signing key. Nothing was decrypted.")
                                      : tr("Signed by another key (another clinic's, or a forged file): the "
                                           "signature only proves the manifest is intact. Nothing was decrypted."));
     showStatus(tr("Manifest read; to check the contents too, use Verify."), false);
+    return true;
 }
 
 void BackupView::verifyBackup()

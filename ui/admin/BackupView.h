@@ -28,6 +28,9 @@ public:
 
     /// Asks where to write a new backup and writes it. Public for the home page's "Back up now".
     void createBackup();
+    /// Inspects the backup at `path` (BackupService::inspect, audited): the manifest and who signed
+    /// it, nothing decrypted. Returns false with the reason on the page if it is not a usable backup.
+    bool inspectFile(const QString& path);
     /// Forgets what is on screen (idle lock, logout).
     void clear();
 

@@ -5,6 +5,7 @@
 #include "ui/admin/AdminWindow.h"
 #include "ui/common/BackgroundTask.h"
 #include "ui/common/ErrorText.h"
+#include "ui/common/MessageBox.h"
 #include "ui/common/PasswordBytes.h"
 #include "ui/common/RoleText.h"
 #include "ui/doctor/DoctorWindow.h"
@@ -14,6 +15,8 @@
 #include "ui/session/IdleWatcher.h"
 #include "ui/session/LockScreen.h"
 #include "ui/session/SessionWindow.h"
+
+#include <utility>
 
 namespace cc::ui {
 
@@ -121,9 +124,21 @@ void SessionFlow::openWorkWindow()
     switch (session->role()) {
     case access::Role::Administrator:
         m_admin = std::make_unique<AdminWindow>(m_clinic);
+        m_admin->setReportsAccess(m_reports);
         connectWorkWindow(m_admin.get());
         m_admin->show();
-        m_admin->showPage(AdminWindow::Page::Accounts);
+        m_admin->showPage(AdminWindow::Page::Home);
+        if (!m_fileToOpen.isEmpty()) {
+            // After this function has started the idle watcher: opening verifies through the services.
+            const QString file = std::exchange(m_fileToOpen, QString());
+            QMetaObject::invokeMethod(
+                this,
+                [this, file]() {
+                    if (m_admin)
+                        m_admin->openFile(file);
+                },
+                Qt::QueuedConnection);
+        }
         break;
     case access::Role::Doctor:
         m_doctor = std::make_unique<DoctorWindow>(m_clinic);
@@ -145,6 +160,23 @@ void SessionFlow::openWorkWindow()
         break;
     }
     m_watcher->start();
+    if (!m_fileToOpen.isEmpty() && session->role() != access::Role::Administrator) {
+        MessageBox::warning(workWindow(), tr("Open file"),
+                            tr("%1 was not opened: report files and backups are opened by an administrator, after "
+                               "the administrator's login.")
+                                .arg(std::exchange(m_fileToOpen, QString())));
+    }
+}
+
+void SessionFlow::setReportsAccess(ReportsAccess access)
+{
+    m_reports = std::move(access);
+    m_reports.pauseIdle = [this](bool busy) {
+        if (busy)
+            m_watcher->stop();
+        else
+            m_watcher->start();
+    };
 }
 
 void SessionFlow::lockNow()

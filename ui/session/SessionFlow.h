@@ -2,6 +2,8 @@
 // The life of a session on screen: login, forced password change, work window, idle lock, logout.
 #pragma once
 
+#include "ui/reports/ReportsAccess.h"
+
 #include <QObject>
 #include <QString>
 
@@ -40,6 +42,12 @@ public:
 
     /// Shows the login window.
     void start();
+    /// The report store and folder for the administrator's Reports page (app/gui/main.cpp). The
+    /// flow adds the idle-watcher pause around work on a worker thread.
+    void setReportsAccess(ReportsAccess access);
+    /// A report file or backup given on the command line: opened in the administrator's window
+    /// after login (verified first by the services); other roles are told to log in as one.
+    void setFileToOpen(const QString& path) { m_fileToOpen = path; }
 
     [[nodiscard]] LoginWindow* loginWindow() const { return m_login.get(); }
     /// The administrator's window while an administrator is logged in, else nullptr.
@@ -77,6 +85,8 @@ private:
     std::unique_ptr<PatientWindow> m_patient;
     std::unique_ptr<SessionWindow> m_sessionWindow;
     std::unique_ptr<ChangePasswordDialog> m_changePassword;
+    ReportsAccess m_reports;
+    QString m_fileToOpen;
 };
 
 } // namespace cc::ui

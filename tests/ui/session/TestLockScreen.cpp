@@ -3,6 +3,7 @@
 #include "tests/ui/support/ClinicFixture.h"
 #include "ui/admin/AccountTableModel.h"
 #include "ui/admin/AccountsView.h"
+#include "ui/admin/AdminHomeView.h"
 #include "ui/admin/AdminWindow.h"
 #include "ui/common/BackgroundTask.h"
 #include "ui/doctor/DoctorWindow.h"
@@ -75,6 +76,9 @@ private slots:
         auto* admin = flow.adminWindow();
         QVERIFY(admin->isVisible());
         QVERIFY(!flow.loginWindow()->isVisible());
+        // The Home page comes first; the accounts are loaded when their page is shown.
+        QVERIFY(admin->homeView()->unreviewedCount() >= 0);
+        admin->showPage(AdminWindow::Page::Accounts);
         QVERIFY(admin->accountsView()->model()->rowCount() >= 2);
 
         // Nine minutes idle: still active. Eleven: locked (default timeout 10 minutes).
@@ -88,6 +92,7 @@ private slots:
         QVERIFY(!f.clinic().session()->keys()); // keys wiped
         QVERIFY(!admin->isVisible());
         QCOMPARE(admin->accountsView()->model()->rowCount(), 0); // models cleared
+        QCOMPARE(admin->homeView()->unreviewedCount(), -1);
 
         unlockWith(flow, "wrong password!");
         auto* error = flow.lockScreen()->findChild<QLabel*>("errorLabel");

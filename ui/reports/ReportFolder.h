@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The clinic's report folder: encrypted (<id>.ccrep) and published (<id>.published.ccrep) files.
+#pragma once
+
+#include "core/Result.h"
+#include "core/reports/ReportFile.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <vector>
+
+namespace cc::ui {
+
+/// One report of the folder: its encrypted file and, once published, its published file. `file` is
+/// the published one if there is one. Read with ReportFile::read (format and signature); checking
+/// it against the clinic is ReportService::verify's, when it is opened.
+struct ReportFolderEntry
+{
+    reports::ReportId id{};
+    QString encryptedPath;
+    QString publishedPath;
+    reports::ReportFile file;
+
+    [[nodiscard]] bool published() const { return !publishedPath.isEmpty(); }
+};
+
+class ReportFolder
+{
+public:
+    /// Every report of `folder`, newest first; names of files that are not signed report files go
+    /// to `damaged`.
+    [[nodiscard]] static std::vector<ReportFolderEntry> scan(const QString& folder, QStringList* damaged = nullptr);
+    /// A report file's bytes (at most 64 MiB). Errors: NotFound, MalformedInput (too large).
+    [[nodiscard]] static Result<std::vector<std::uint8_t>> read(const QString& path);
+    /// Writes a new owner-only file atomically (QSaveFile), creating the folder (mode 0700); never
+    /// replaces a file. Errors: AlreadyExists, StorageError.
+    [[nodiscard]] static Status writeNew(const QString& path, const std::vector<std::uint8_t>& bytes);
+    /// "<folder>/<id>.ccrep" or "<folder>/<id>.published.ccrep".
+    [[nodiscard]] static QString pathFor(const QString& folder, const reports::ReportId& id, bool published);
+};
+
+} // namespace cc::ui
