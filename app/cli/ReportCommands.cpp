@@ -3,6 +3,7 @@
 #include "app/cli/ReportCommands.h"
 
 #include "app/cli/ClinicCli.h"
+#include "app/cli/Text.h"
 #include "core/crypto/Hex.h"
 #include "core/services/ReportService.h"
 #include "db/SqlReportStore.h"
@@ -26,7 +27,9 @@ using services::ReportService;
 
 constexpr qint64 kMaxFile = 64 << 20;
 
-Result<std::vector<std::uint8_t>> readFile(const std::string& path)
+} // namespace
+
+Result<std::vector<std::uint8_t>> readReportFile(const std::string& path)
 {
     QFile f(QString::fromStdString(path));
     if (!f.open(QIODevice::ReadOnly))
@@ -38,7 +41,7 @@ Result<std::vector<std::uint8_t>> readFile(const std::string& path)
 }
 
 // Owner-only file written through a temporary file and renamed into place; never overwrites.
-Status writeNewFile(const std::string& path, std::span<const std::uint8_t> bytes)
+Status writeNewReportFile(const std::string& path, std::span<const std::uint8_t> bytes)
 {
     const QString name = QString::fromStdString(path);
     if (QFile::exists(name))
@@ -52,6 +55,8 @@ Status writeNewFile(const std::string& path, std::span<const std::uint8_t> bytes
         return makeError(ErrorCode::StorageError, "cannot write " + path + ": " + file.errorString().toStdString());
     return {};
 }
+
+namespace {
 
 std::string fixed(double v, int decimals)
 {
@@ -79,6 +84,8 @@ QString groupText(const reports::ReportSpec& spec, const reports::ReportCell& ce
         parts << reports::dimensionName(spec.groupBy[i]) + "=" + cell.key.group[i];
     return parts.isEmpty() ? QStringLiteral("all") : parts.join(QStringLiteral(", "));
 }
+
+} // namespace
 
 QJsonObject reportJson(const ReportFile& f)
 {
@@ -170,6 +177,8 @@ void printReport(const ReportFile& f, std::ostream& out)
         << f.signerFingerprint() << "\n";
 }
 
+namespace {
+
 std::string csvField(const QString& s)
 {
     QString q = s;
@@ -216,7 +225,7 @@ int runRun(const Args& args, Io& io)
         CC_TRY(specPath);
         auto outPath = requiredOption(args, "out");
         CC_TRY(outPath);
-        auto bytes = readFile(*specPath);
+        auto bytes = readReportFile(*specPath);
         CC_TRY(bytes);
         auto spec = reports::ReportSpec::fromJson(
             QByteArray(reinterpret_cast<const char*>(bytes->data()), static_cast<qsizetype>(bytes->size())), *specPath);
@@ -224,7 +233,7 @@ int runRun(const Args& args, Io& io)
         reports::ComputationTimes times;
         auto file = service.run(*spec, &times);
         CC_TRY(file);
-        CC_TRY(writeNewFile(*outPath, *file));
+        CC_TRY(writeNewReportFile(*outPath, *file));
         auto read = ReportFile::read(*file);
         CC_TRY(read);
         io.out << "encrypted report " << reports::reportIdHex(read->reportId) << " written to " << *outPath << ": "
@@ -239,7 +248,7 @@ int runRun(const Args& args, Io& io)
 int runVerify(const Args& args, Io& io)
 {
     return withReports(args, io, [&](ReportService& service) -> Status {
-        auto bytes = readFile(args.positional.at(0));
+        auto bytes = readReportFile(args.positional.at(0));
         CC_TRY(bytes);
         auto file = service.verify(*bytes);
         CC_TRY(file);
@@ -254,7 +263,7 @@ int runVerify(const Args& args, Io& io)
 int runShow(const Args& args, Io& io)
 {
     return withReports(args, io, [&](ReportService& service) -> Status {
-        auto bytes = readFile(args.positional.at(0));
+        auto bytes = readReportFile(args.positional.at(0));
         CC_TRY(bytes);
         auto file = service.verify(*bytes);
         CC_TRY(file);
@@ -271,14 +280,14 @@ int runCsv(const Args& args, Io& io)
     return withReports(args, io, [&](ReportService& service) -> Status {
         auto outPath = requiredOption(args, "out");
         CC_TRY(outPath);
-        auto bytes = readFile(args.positional.at(0));
+        auto bytes = readReportFile(args.positional.at(0));
         CC_TRY(bytes);
         auto file = service.verify(*bytes);
         CC_TRY(file);
         if (file->kind != ReportFile::Kind::Published)
             return makeError(ErrorCode::InvalidArgument, "only a published report has figures to export");
         const std::string csv = reportCsv(*file);
-        CC_TRY(writeNewFile(*outPath, {reinterpret_cast<const std::uint8_t*>(csv.data()), csv.size()}));
+        CC_TRY(writeNewReportFile(*outPath, {reinterpret_cast<const std::uint8_t*>(csv.data()), csv.size()}));
         io.out << "published figures written to " << *outPath << "\n";
         return {};
     });
@@ -287,12 +296,12 @@ int runCsv(const Args& args, Io& io)
 int runDecryptShare(const Args& args, Io& io)
 {
     return withReports(args, io, [&](ReportService& service) -> Status {
-        auto bytes = readFile(args.positional.at(0));
+        auto bytes = readReportFile(args.positional.at(0));
         CC_TRY(bytes);
         auto share = service.decryptShare(*bytes);
         CC_TRY(share);
         if (auto out = args.value("out"))
-            CC_TRY(writeNewFile(*out, share->share));
+            CC_TRY(writeNewReportFile(*out, share->share));
         io.out << "custodian " << share->custodian << ": checked every cell against the clinic's rows; "
                << share->cellsDecrypted << " cells decrypted partially, " << share->cellsWithheld
                << " withheld (suppressed); share stored in the clinic"
@@ -306,11 +315,11 @@ int runPublish(const Args& args, Io& io)
     return withReports(args, io, [&](ReportService& service) -> Status {
         auto outPath = requiredOption(args, "out");
         CC_TRY(outPath);
-        auto bytes = readFile(args.positional.at(0));
+        auto bytes = readReportFile(args.positional.at(0));
         CC_TRY(bytes);
         std::vector<std::vector<std::uint8_t>> shares;
         for (const auto& path : args.values("shares")) {
-            auto share = readFile(path);
+            auto share = readReportFile(path);
             CC_TRY(share);
             shares.push_back(std::move(*share));
         }
@@ -318,7 +327,7 @@ int runPublish(const Args& args, Io& io)
         for (const auto& why : published ? published->rejectedPartials : std::vector<std::string>{})
             io.err << "cipherchart-cli: rejected " << why << "\n";
         CC_TRY(published);
-        CC_TRY(writeNewFile(*outPath, published->file));
+        CC_TRY(writeNewReportFile(*outPath, published->file));
         if (io.json)
             io.out << QJsonDocument(reportJson(published->report)).toJson(QJsonDocument::Indented).toStdString();
         else {
@@ -338,6 +347,87 @@ int runSetMinimum(const Args& args, Io& io)
             return makeError(ErrorCode::InvalidArgument, "the minimum cell size must be a whole number");
         CC_TRY(service.setMinimumCellSize(size));
         io.out << "published report cells now need at least " << size << " distinct patients\n";
+        return {};
+    });
+}
+
+Result<services::NetworkKey> loadNetworkKey(const std::string& path)
+{
+    auto bytes = readReportFile(path);
+    CC_TRY(bytes);
+    return services::NetworkKey::fromJson(std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()),
+                                          path);
+}
+
+int runExport(const Args& args, Io& io)
+{
+    return withReports(args, io, [&](ReportService& service) -> Status {
+        auto outPath = requiredOption(args, "out");
+        CC_TRY(outPath);
+        auto keyPath = requiredOption(args, "network-key");
+        CC_TRY(keyPath);
+        auto fingerprint = requiredOption(args, "fingerprint");
+        CC_TRY(fingerprint);
+        auto network = loadNetworkKey(*keyPath);
+        CC_TRY(network);
+        auto bytes = readReportFile(args.positional.at(0));
+        CC_TRY(bytes);
+        std::vector<std::vector<std::uint8_t>> shares;
+        for (const auto& path : args.values("shares")) {
+            auto share = readReportFile(path);
+            CC_TRY(share);
+            shares.push_back(std::move(*share));
+        }
+        auto exported = service.exportToNetwork(*bytes, *network, *fingerprint, shares);
+        for (const auto& why : exported ? exported->rejectedPartials : std::vector<std::string>{})
+            io.err << utf8(Cli::tr("cipherchart-cli: rejected %1").arg(QString::fromStdString(why))) << "\n";
+        CC_TRY(exported);
+        CC_TRY(writeNewReportFile(*outPath, exported->file));
+        io.out << utf8(Cli::tr("exported report %1 for research network \"%2\" (key %3) written to %4: %5 cells "
+                               "re-encrypted under the network key, %6 withheld (suppressed here)")
+                           .arg(QString::fromStdString(reports::reportIdHex(exported->report.reportId)), network->name,
+                                QString::fromStdString(network->key.keyIdHex()), QString::fromStdString(*outPath))
+                           .arg(exported->cellsExported)
+                           .arg(exported->cellsWithheld))
+               << "\n";
+        return {};
+    });
+}
+
+int runMerge(const Args& args, Io& io)
+{
+    return withReports(args, io, [&](ReportService& service) -> Status {
+        auto outPath = requiredOption(args, "out");
+        CC_TRY(outPath);
+        auto keyPath = requiredOption(args, "network-key");
+        CC_TRY(keyPath);
+        auto minSites = requiredOption(args, "min-sites");
+        CC_TRY(minSites);
+        bool ok = false;
+        const uint sites = QString::fromStdString(*minSites).toUInt(&ok);
+        if (!ok || sites < 2)
+            return makeError(ErrorCode::InvalidArgument, "--min-sites must be a whole number of at least 2");
+        auto network = loadNetworkKey(*keyPath);
+        CC_TRY(network);
+        std::vector<std::vector<std::uint8_t>> files;
+        for (const auto& path : args.positional) {
+            auto bytes = readReportFile(path);
+            CC_TRY(bytes);
+            files.push_back(std::move(*bytes));
+        }
+        auto merged = service.merge(files, *network, sites);
+        CC_TRY(merged);
+        CC_TRY(writeNewReportFile(*outPath, merged->bundle()));
+        io.out << utf8(Cli::tr("merged %1 clinics' exports of spec %2 into %3 (merge %4): %5")
+                           .arg(merged->sites.size())
+                           .arg(QString::fromStdString(crypto::hexEncode(merged->specSha256)),
+                                QString::fromStdString(*outPath),
+                                QString::fromStdString(reports::reportIdHex(merged->id)),
+                                merged->siteNames().join(QStringLiteral(", "))))
+               << "\n"
+               << utf8(Cli::tr("next: each network custodian runs `network decrypt-share` twice (patient tallies, "
+                               "then figures), then one runs `network publish`"))
+               << "\n";
         return {};
     });
 }
@@ -403,6 +493,34 @@ void registerReportCommands(CommandRegistry& registry)
                   1,
                   runPublish,
                   "Invalid partial decryptions are named and skipped; any t valid ones are combined."});
+    registry.add({{"report", "export"},
+                  utf8(Cli::tr("Re-encrypt an encrypted report's released cells under a research network's key "
+                               "(signed by this clinic)")),
+                  "FILE",
+                  clinicOptionsWith(
+                      {{"network-key", "FILE", utf8(Cli::tr("the network's public key file (network init)"))},
+                       {"fingerprint", "HEX", utf8(Cli::tr("the network key's fingerprint, as given by the network"))},
+                       {"out", "FILE", utf8(Cli::tr("the exported file to write (never overwritten)"))},
+                       {"shares", "FILE", utf8(Cli::tr("a share file from another workstation")), true}}),
+                  1,
+                  1,
+                  runExport,
+                  utf8(Cli::tr("Takes the clinic's encrypted report after its custodians' decryption shares, as\n"
+                               "`report publish` does. Released cells are decrypted in memory and re-encrypted under\n"
+                               "the network key; suppressed cells leave as withheld. Nothing is in the clear.\n"
+                               "Administrators; audited."))});
+    registry.add(
+        {{"report", "merge"},
+         utf8(Cli::tr("Merge clinics' exported reports into one bundle for the network's custodians")),
+         "FILE...",
+         clinicOptionsWith({{"network-key", "FILE", utf8(Cli::tr("the network's public key file"))},
+                            {"min-sites", "N", utf8(Cli::tr("refuse fewer than N distinct clinics (at least 2)"))},
+                            {"out", "FILE", utf8(Cli::tr("the merged bundle to write (never overwritten)"))}}),
+         1,
+         1000,
+         runMerge,
+         utf8(Cli::tr("Every file is checked: its clinic's signature, the network key id, one spec, each\n"
+                      "ciphertext; clinics and signers must be distinct. Exit 3 on a tampered file."))});
     registry.add({{"report", "set-minimum-cell-size"},
                   "Set the minimum number of distinct patients per published cell (default 11, at least 5)",
                   "N",

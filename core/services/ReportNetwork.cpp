@@ -1,0 +1,699 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Research network keys, custodian key files, merges and the network custodians' decryption.
+#include "core/services/ReportNetwork.h"
+
+#include "core/access/BinaryReader.h"
+#include "core/access/KeySlot.h"
+#include "core/crypto/Aead.h"
+#include "core/crypto/Ed25519PublicKey.h"
+#include "core/crypto/Hex.h"
+#include "core/paillier/KeyFile.h"
+#include "core/paillier/Paillier.h"
+#include "core/paillier/ShareCodec.h"
+#include "core/records/ObservationLayout.h"
+#include "core/reports/Base64Url.h"
+#include "core/reports/Disclosure.h"
+#include "core/services/ReportKeyCodec.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <set>
+
+namespace cc::services {
+namespace {
+
+constexpr std::string_view kRecordLabel = "CipherChart research network key record v1";
+constexpr std::string_view kCustodianLabel = "CipherChart network custodian key v1";
+constexpr std::string_view kContextLabel = "CipherChart network cell v1";
+constexpr const char* kKeyFormat = "cipherchart-network-key";
+constexpr const char* kCustodianFormat = "cipherchart-network-custodian";
+constexpr std::uint8_t kBundleMagic[4] = {'C', 'C', 'R', 'M'};
+constexpr std::size_t kMaxSites = 1000;
+
+__extension__ using Wide = unsigned __int128;
+
+void putU32(std::vector<std::uint8_t>& out, std::uint32_t v)
+{
+    for (int s = 24; s >= 0; s -= 8)
+        out.push_back(static_cast<std::uint8_t>(v >> s));
+}
+
+void append(std::vector<std::uint8_t>& out, std::span<const std::uint8_t> bytes)
+{
+    out.insert(out.end(), bytes.begin(), bytes.end());
+}
+
+std::span<const std::uint8_t> bytesOf(std::string_view s)
+{
+    return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
+}
+
+Error withFile(Error e, const std::string& file)
+{
+    if (e.file.empty())
+        e.file = file;
+    return e;
+}
+
+Error bad(const std::string& what, const std::string& file, const std::string& field)
+{
+    return malformed(what, file, 0, field);
+}
+
+template <std::size_t N>
+Result<std::array<std::uint8_t, N>> hexField(const QJsonObject& o, const char* member, const std::string& file)
+{
+    auto bytes = crypto::hexDecode(o.value(QLatin1String(member)).toString().toStdString());
+    if (!o.value(QLatin1String(member)).isString() || !bytes || bytes->size() != N)
+        return bad("is not " + std::to_string(N) + " bytes of hex", file, member);
+    std::array<std::uint8_t, N> out{};
+    std::copy(bytes->begin(), bytes->end(), out.begin());
+    return out;
+}
+
+Result<std::uint32_t> countField(const QJsonObject& o, const char* member, const std::string& file,
+                                 std::uint32_t lowest)
+{
+    const qint64 v = o.value(QLatin1String(member)).toInteger(-1);
+    if (!o.value(QLatin1String(member)).isDouble() || v < lowest || v > 1000000)
+        return bad("must be a whole number of at least " + std::to_string(lowest), file, member);
+    return static_cast<std::uint32_t>(v);
+}
+
+Result<QJsonObject> jsonObject(std::string_view json, const std::string& file, const char* format)
+{
+    if (json.size() > (1u << 20))
+        return bad("the file is too large", file, {});
+    QJsonParseError err{};
+    const auto doc = QJsonDocument::fromJson(QByteArray(json.data(), static_cast<qsizetype>(json.size())), &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject())
+        return bad("not a JSON object", file, {});
+    const QJsonObject o = doc.object();
+    if (o.value("format").toString() != QLatin1String(format))
+        return bad(std::string("must be \"") + format + "\"", file, "format");
+    if (o.value("version").toInteger(-1) != 1)
+        return makeError(ErrorCode::Unsupported,
+                         file + ": version " + std::to_string(o.value("version").toInteger(-1)) + " is not supported");
+    return o;
+}
+
+std::vector<std::uint8_t> custodianAad(const crypto::Digest256& fingerprint, std::uint32_t index)
+{
+    std::vector<std::uint8_t> out(kCustodianLabel.begin(), kCustodianLabel.end());
+    append(out, fingerprint);
+    putU32(out, index);
+    return out;
+}
+
+// Stage-1 shares (tallies) carry this id instead of the merge's, so the two stages' shares
+// cannot be mistaken for each other (the proofs' contexts differ as well).
+reports::ReportId tallyShareId(const reports::ReportId& id)
+{
+    std::vector<std::uint8_t> input(kContextLabel.begin(), kContextLabel.end());
+    input.insert(input.end(), {'t', 'a', 'l', 'l', 'y'});
+    input.insert(input.end(), id.begin(), id.end());
+    const auto digest = crypto::sha256(input);
+    reports::ReportId out{};
+    std::copy_n(digest.begin(), out.size(), out.begin());
+    return out;
+}
+
+// Per-cell partials of `shares` for this merge, by (cell, tally?) with every unusable share named.
+using PartialsByCell = std::map<std::pair<std::uint32_t, bool>, std::vector<paillier::PartialDecryption>>;
+
+PartialsByCell collect(const MergedReport& merged, const NetworkKey& network,
+                       const std::vector<std::vector<std::uint8_t>>& shares, std::vector<std::string>& rejected)
+{
+    PartialsByCell out;
+    for (std::size_t i = 0; i < shares.size(); ++i) {
+        const std::string name = "share " + std::to_string(i + 1);
+        auto share = reports::DecryptionShare::decode(shares[i], name);
+        if (!share) {
+            rejected.push_back(name + ": " + share.error().describe());
+            continue;
+        }
+        const bool tally = share->reportId == tallyShareId(merged.id);
+        if ((!tally && share->reportId != merged.id) || share->specSha256 != merged.specSha256 ||
+            share->keyId != network.key.keyId()) {
+            rejected.push_back("custodian " + std::to_string(share->custodian) + ": the share is for another merge");
+            continue;
+        }
+        for (auto& p : share->partials)
+            if (p.cell < merged.figures.size())
+                out[{p.cell, tally}].push_back(std::move(p.partial));
+    }
+    return out;
+}
+
+// The merged tallies decrypted from stage-1 partials (each verified; invalid ones named).
+Result<std::vector<CellTally>> combineTallies(const MergedReport& merged, const NetworkKey& network,
+                                              PartialsByCell& partials, std::set<std::string>& rejected,
+                                              std::set<std::uint32_t>* used = nullptr)
+{
+    std::vector<CellTally> out;
+    for (std::uint32_t cell = 0; cell < merged.tallies.size(); ++cell) {
+        paillier::CombineOutcome outcome;
+        auto plain = paillier::combinePartials(network.key, network.parameters, merged.tallies[cell],
+                                               partials[{cell, true}], networkContext(merged.id, cell, true), &outcome);
+        for (const auto& [index, why] : outcome.rejected)
+            rejected.insert(why);
+        if (!plain)
+            return makeError(plain.error().code,
+                             "merged cell " + std::to_string(cell) + " (patient tally): " + plain.error().message);
+        if (used)
+            used->insert(outcome.used.begin(), outcome.used.end());
+        auto tally = CellTally::decode(*plain);
+        CC_TRY(tally);
+        out.push_back(*tally);
+    }
+    return out;
+}
+
+std::vector<reports::CellRelease> networkPlan(const MergedReport& merged, const NetworkKey& network,
+                                              const std::vector<CellTally>& tallies)
+{
+    std::vector<std::uint64_t> patients;
+    std::vector<bool> withheld;
+    for (const auto& t : tallies) {
+        patients.push_back(t.patients);
+        withheld.push_back(t.withheldSites > 0);
+    }
+    return reports::planSuppression(merged.spec, patients, network.minimumCellSize, withheld);
+}
+
+Status checkSites(const MergedReport& merged, const NetworkKey& network)
+{
+    if (merged.sites.size() < std::max<std::uint32_t>(network.minimumSites, 2))
+        return makeError(ErrorCode::AccessDenied, "the merge holds " + std::to_string(merged.sites.size()) +
+                                                      " clinics; the network decrypts merges of at least " +
+                                                      std::to_string(network.minimumSites));
+    return {};
+}
+
+} // namespace
+
+// ---- network key ---------------------------------------------------------------------------
+
+std::vector<std::uint8_t> NetworkKey::record() const
+{
+    std::vector<std::uint8_t> out(kRecordLabel.begin(), kRecordLabel.end());
+    out.push_back(0);
+    append(out, key.keyId());
+    append(out, crypto::sha256(key.canonicalEncoding()));
+    append(out, crypto::sha256(bytesOf(encodeThresholdParameters(parameters))));
+    putU32(out, minimumCellSize);
+    putU32(out, minimumSites);
+    append(out, signer);
+    const QByteArray utf8 = name.toUtf8();
+    append(out, crypto::sha256(bytesOf({utf8.constData(), static_cast<std::size_t>(utf8.size())})));
+    return out;
+}
+
+crypto::Digest256 NetworkKey::fingerprint() const
+{
+    return crypto::sha256(record());
+}
+
+std::string NetworkKey::fingerprintHex() const
+{
+    return crypto::hexEncode(fingerprint());
+}
+
+std::string NetworkKey::toJson(const crypto::Ed25519PrivateKey& signingKey) const
+{
+    const auto signature = signingKey.sign(record());
+    const QJsonObject o{
+        {"format", kKeyFormat},
+        {"version", 1},
+        {"name", name},
+        {"key", QJsonDocument::fromJson(QByteArray::fromStdString(paillier::KeyFile::publicJwk(key))).object()},
+        {"threshold",
+         QJsonDocument::fromJson(QByteArray::fromStdString(encodeThresholdParameters(parameters))).object()},
+        {"minimumCellSize", static_cast<qint64>(minimumCellSize)},
+        {"minimumSites", static_cast<qint64>(minimumSites)},
+        {"signer", QString::fromStdString(crypto::hexEncode(signer))},
+        {"signature", QString::fromStdString(crypto::hexEncode(signature))},
+        {"fingerprint", QString::fromStdString(fingerprintHex())}};
+    return QJsonDocument(o).toJson(QJsonDocument::Indented).toStdString();
+}
+
+Result<NetworkKey> NetworkKey::fromJson(std::string_view json, const std::string& file)
+{
+    auto o = jsonObject(json, file, kKeyFormat);
+    CC_TRY(o);
+    NetworkKey n;
+    if (!o->value("name").isString() || o->value("name").toString().isEmpty() ||
+        o->value("name").toString().size() > 200)
+        return bad("must be 1-200 characters", file, "name");
+    n.name = o->value("name").toString();
+    if (!o->value("key").isObject())
+        return bad("must be the network's public JWK", file, "key");
+    auto key = paillier::KeyFile::readPublic(
+        QJsonDocument(o->value("key").toObject()).toJson(QJsonDocument::Compact).toStdString());
+    if (!key)
+        return withFile(std::move(key).error(), file);
+    n.key = std::move(*key);
+    if (!o->value("threshold").isObject())
+        return bad("must be the threshold parameters", file, "threshold");
+    auto params = decodeThresholdParameters(
+        QJsonDocument(o->value("threshold").toObject()).toJson(QJsonDocument::Compact).toStdString());
+    if (!params)
+        return withFile(std::move(params).error(), file);
+    n.parameters = std::move(*params);
+    CC_TRY(paillier::checkThresholdParameters(n.key, n.parameters));
+    auto minCell = countField(*o, "minimumCellSize", file, reports::kLowestMinimumCellSize);
+    CC_TRY(minCell);
+    n.minimumCellSize = *minCell;
+    auto minSites = countField(*o, "minimumSites", file, 2);
+    CC_TRY(minSites);
+    n.minimumSites = *minSites;
+    auto signer = hexField<32>(*o, "signer", file);
+    CC_TRY(signer);
+    n.signer = *signer;
+    auto signature = hexField<64>(*o, "signature", file);
+    CC_TRY(signature);
+    auto pub = crypto::Ed25519PublicKey::fromBytes(n.signer);
+    if (!pub)
+        return bad("is not an Ed25519 public key", file, "signer");
+    if (!pub->verify(n.record(), *signature))
+        return makeError(ErrorCode::IntegrityFailure,
+                         file +
+                             ": the network key record's signature does not verify (changed key, parameters or rules)");
+    return n;
+}
+
+// ---- ceremony and custodian files -----------------------------------------------------------
+
+Result<NetworkCeremony> createNetwork(paillier::PrivateKey&& key, const QString& name,
+                                      const std::vector<QString>& custodians, std::uint32_t threshold,
+                                      std::uint32_t minimumCellSize, std::uint32_t minimumSites,
+                                      const std::vector<crypto::SecureBytes>& passphrases,
+                                      const crypto::Argon2Params& kdf, crypto::Rng& rng)
+{
+    if (name.isEmpty() || name.size() > 200)
+        return makeError(ErrorCode::InvalidArgument, "a network name is 1-200 characters");
+    if (custodians.empty() || passphrases.size() != custodians.size())
+        return makeError(ErrorCode::InvalidArgument, "one passphrase per custodian is needed");
+    if (std::set<QString>(custodians.begin(), custodians.end()).size() != custodians.size())
+        return makeError(ErrorCode::InvalidArgument, "custodian names must differ");
+    if (minimumCellSize < reports::kLowestMinimumCellSize)
+        return makeError(ErrorCode::InvalidArgument, "the minimum cell size is never below 5");
+    if (minimumSites < 2)
+        return makeError(ErrorCode::InvalidArgument, "a merge needs at least 2 sites");
+    CC_TRY(access::validateKdfParams(kdf));
+    CC_TRY(key.publicKey().checkReportKeySize());
+    auto dealt = paillier::dealThreshold(std::move(key), threshold, static_cast<std::uint32_t>(custodians.size()), rng);
+    CC_TRY(dealt);
+    auto signingKey = crypto::Ed25519PrivateKey::generate(rng);
+    NetworkCeremony out;
+    out.network.name = name;
+    out.network.key = dealt->publicKey;
+    out.network.parameters = dealt->parameters;
+    out.network.minimumCellSize = minimumCellSize;
+    out.network.minimumSites = minimumSites;
+    out.network.signer = signingKey.publicKey().bytes();
+    out.publicJson = out.network.toJson(signingKey);
+    const auto fingerprint = out.network.fingerprint();
+    for (std::size_t i = 0; i < custodians.size(); ++i) {
+        const auto& share = dealt->shares[i];
+        std::array<std::uint8_t, crypto::kArgon2SaltSize> salt{};
+        rng.fill(salt);
+        auto kek = crypto::argon2id(passphrases[i].span(), salt, kdf);
+        CC_TRY(kek);
+        const auto encoded = paillier::encodeShare(share);
+        crypto::SecureBytes inner(4 + encoded.size() + 32);
+        for (int b = 0; b < 4; ++b)
+            inner[static_cast<std::size_t>(b)] = static_cast<std::uint8_t>(encoded.size() >> (24 - 8 * b));
+        std::copy(encoded.span().begin(), encoded.span().end(), inner.span().begin() + 4);
+        std::copy(signingKey.seed().span().begin(), signingKey.seed().span().end(),
+                  inner.span().begin() + 4 + static_cast<std::ptrdiff_t>(encoded.size()));
+        auto sealed = crypto::Aead::seal(*kek, 0, inner.span(), custodianAad(fingerprint, share.index), rng);
+        CC_TRY(sealed);
+        const QJsonObject o{{"format", kCustodianFormat},
+                            {"version", 1},
+                            {"network", QString::fromStdString(crypto::hexEncode(fingerprint))},
+                            {"keyId", QString::fromStdString(out.network.key.keyIdHex())},
+                            {"custodian", static_cast<qint64>(share.index)},
+                            {"name", custodians[i]},
+                            {"kdf", QJsonObject{{"memoryKiB", static_cast<qint64>(kdf.memoryKiB)},
+                                                {"iterations", static_cast<qint64>(kdf.iterations)},
+                                                {"parallelism", static_cast<qint64>(kdf.parallelism)}}},
+                            {"salt", QString::fromStdString(crypto::hexEncode(salt))},
+                            {"sealed", reports::toBase64Url(*sealed)}};
+        out.custodianFiles.push_back(QJsonDocument(o).toJson(QJsonDocument::Indented).toStdString());
+    }
+    return out;
+}
+
+Result<NetworkCustodian> openCustodianFile(std::string_view json, const NetworkKey& network,
+                                           std::span<const std::uint8_t> passphrase, const std::string& file)
+{
+    auto o = jsonObject(json, file, kCustodianFormat);
+    CC_TRY(o);
+    auto pinned = hexField<32>(*o, "network", file);
+    CC_TRY(pinned);
+    const auto fingerprint = network.fingerprint();
+    if (!crypto::constantTimeEqual(*pinned, fingerprint))
+        return makeError(ErrorCode::IntegrityFailure,
+                         file + ": this custodian key belongs to another network key file (fingerprint " +
+                             crypto::hexEncode(*pinned) + ", the network file's is " + network.fingerprintHex() + ")");
+    const qint64 index = o->value("custodian").toInteger(0);
+    if (index < 1 || index > static_cast<qint64>(network.parameters.parties))
+        return bad("is not a custodian of this network", file, "custodian");
+    const QJsonObject k = o->value("kdf").toObject();
+    crypto::Argon2Params kdf{static_cast<std::uint32_t>(k.value("memoryKiB").toInteger(0)),
+                             static_cast<std::uint32_t>(k.value("iterations").toInteger(0)),
+                             static_cast<std::uint32_t>(k.value("parallelism").toInteger(0))};
+    if (auto valid = access::validateKdfParams(kdf); !valid)
+        return withFile(std::move(valid).error(), file);
+    auto salt = hexField<crypto::kArgon2SaltSize>(*o, "salt", file);
+    CC_TRY(salt);
+    auto sealed = reports::fromBase64Url(o->value("sealed"));
+    if (!sealed)
+        return bad("is not base64url", file, "sealed");
+    auto kek = crypto::argon2id(passphrase, *salt, kdf);
+    CC_TRY(kek);
+    auto inner = crypto::Aead::open(*kek, 0, *sealed, custodianAad(fingerprint, static_cast<std::uint32_t>(index)));
+    if (!inner)
+        return makeError(inner.error().code == ErrorCode::IntegrityFailure ? ErrorCode::WrongPassword
+                                                                           : inner.error().code,
+                         file + ": wrong passphrase, or the custodian key file was changed");
+    access::BinaryReader r(inner->span());
+    const std::size_t length = r.u32();
+    const auto encoded = r.bytes(length);
+    const auto seed = r.bytes(32);
+    if (!r.ok() || !r.atEnd())
+        return bad("the sealed custodian key has a bad inner encoding", file, "sealed");
+    auto share = paillier::decodeShare(encoded);
+    CC_TRY(share);
+    if (share->keyId != network.key.keyId() || share->index != static_cast<std::uint32_t>(index))
+        return makeError(ErrorCode::IntegrityFailure, file + ": the sealed share is for another key or custodian");
+    auto signingKey = crypto::Ed25519PrivateKey::fromSeed(seed);
+    CC_TRY(signingKey);
+    if (signingKey->publicKey().bytes() != network.signer)
+        return makeError(ErrorCode::IntegrityFailure, file + ": the sealed signing key is not the network's");
+    return NetworkCustodian{network, std::move(*share), std::move(*signingKey), o->value("name").toString()};
+}
+
+// ---- tallies ---------------------------------------------------------------------------------
+
+paillier::Plaintext CellTally::encode() const
+{
+    const Wide v = Wide{patients} | (Wide{observations} << 40) | (Wide{withheldSites} << 80);
+    std::vector<std::uint8_t> be(16);
+    for (int i = 0; i < 16; ++i)
+        be[static_cast<std::size_t>(15 - i)] = static_cast<std::uint8_t>(v >> (8 * i));
+    return paillier::Plaintext::fromMagnitude(be, false);
+}
+
+Result<CellTally> CellTally::decode(const paillier::Plaintext& value)
+{
+    const auto& m = value.magnitude();
+    if (value.isNegative() || m.size() > 12)
+        return makeError(ErrorCode::Overflow, "a merged cell tally is out of range");
+    Wide v = 0;
+    for (auto b : m)
+        v = (v << 8) | b;
+    constexpr Wide mask40 = (Wide{1} << 40) - 1;
+    CellTally t;
+    t.patients = static_cast<std::uint64_t>(v & mask40);
+    t.observations = static_cast<std::uint64_t>((v >> 40) & mask40);
+    t.withheldSites = static_cast<std::uint64_t>(v >> 80);
+    return t;
+}
+
+// ---- merge -----------------------------------------------------------------------------------
+
+std::vector<std::uint8_t> MergedReport::bundle() const
+{
+    std::vector<std::uint8_t> out(std::begin(kBundleMagic), std::end(kBundleMagic));
+    out.push_back(1);
+    putU32(out, static_cast<std::uint32_t>(files.size()));
+    for (const auto& f : files) {
+        putU32(out, static_cast<std::uint32_t>(f.size()));
+        append(out, f);
+    }
+    return out;
+}
+
+QStringList MergedReport::siteNames() const
+{
+    QStringList out;
+    for (const auto& s : sites)
+        out << s.clinicName + " (" + QString::fromStdString(s.signerFingerprint()) + ")";
+    return out;
+}
+
+std::vector<std::uint8_t> networkContext(const reports::ReportId& id, std::uint32_t cell, bool tally)
+{
+    std::vector<std::uint8_t> out(kContextLabel.begin(), kContextLabel.end());
+    append(out, id);
+    putU32(out, cell);
+    out.push_back(tally ? 1 : 2);
+    return out;
+}
+
+Result<MergedReport> mergeExports(const std::vector<std::vector<std::uint8_t>>& files, const NetworkKey& network,
+                                  std::uint32_t minimumSites, const interop::UnitsCatalogue& catalogue)
+{
+    if (files.size() > kMaxSites)
+        return makeError(ErrorCode::InvalidArgument, "too many files for one merge");
+    std::vector<std::pair<reports::ReportFile, std::vector<std::uint8_t>>> read;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const std::string which = "exported file " + std::to_string(i + 1);
+        auto f = reports::ReportFile::read(files[i], catalogue);
+        if (!f)
+            return makeError(f.error().code, which + ": " + f.error().message);
+        if (f->kind != reports::ReportFile::Kind::Exported)
+            return makeError(ErrorCode::InvalidArgument,
+                             which + " is not an exported report (run `report export` at the clinic)");
+        if (f->spec.purpose != reports::Purpose::Research)
+            return makeError(ErrorCode::AccessDenied, which + " is not a research report");
+        if (f->keyId != network.key.keyId())
+            return makeError(ErrorCode::KeyMismatch, which + " is encrypted under key " + crypto::hexEncode(f->keyId) +
+                                                         ", not the network's " + network.key.keyIdHex());
+        read.emplace_back(std::move(*f), files[i]);
+    }
+    std::sort(read.begin(), read.end(),
+              [](const auto& a, const auto& b) { return a.first.signerPublicKey < b.first.signerPublicKey; });
+    MergedReport m;
+    std::set<access::ClinicId> clinics;
+    for (std::size_t i = 0; i < read.size(); ++i) {
+        const auto& f = read[i].first;
+        if (i > 0 && f.signerPublicKey == read[i - 1].first.signerPublicKey)
+            return makeError(ErrorCode::IntegrityFailure, "two exported files are signed by the same clinic key (" +
+                                                              f.signerFingerprint() + "): each clinic counts once");
+        if (!clinics.insert(f.clinicId).second)
+            return makeError(ErrorCode::IntegrityFailure,
+                             "two exported files name the same clinic id " + crypto::hexEncode(f.clinicId));
+        if (i > 0 && f.specSha256 != read[0].first.specSha256)
+            return makeError(ErrorCode::InvalidArgument, "the exported files were made from different specs (" +
+                                                             crypto::hexEncode(read[0].first.specSha256) + " and " +
+                                                             crypto::hexEncode(f.specSha256) + ")");
+    }
+    const std::uint32_t needed = std::max({minimumSites, network.minimumSites, std::uint32_t{2}});
+    if (read.size() < needed)
+        return makeError(ErrorCode::AccessDenied, "a merge needs at least " + std::to_string(needed) +
+                                                      " distinct clinics; " + std::to_string(read.size()) + " given");
+    m.spec = read[0].first.spec;
+    m.specSha256 = read[0].first.specSha256;
+    const std::size_t cells = m.spec.cells().size();
+    std::vector<std::vector<paillier::Ciphertext>> figures(cells), tallies(cells);
+    for (auto& [f, bytes] : read) {
+        for (std::size_t c = 0; c < cells; ++c) {
+            const auto& cell = f.cells[c];
+            const std::string which = f.clinicName.toStdString() + ", cell " + std::to_string(c);
+            auto layout = records::ObservationLayout::forCode(catalogue, cell.key.measure);
+            CC_TRY(layout);
+            if (cell.layoutId != layout->id())
+                return makeError(ErrorCode::IntegrityFailure, which + " names another layout than its measure's");
+            auto fig = paillier::Ciphertext::fromBytes(network.key, cell.ciphertext, layout->id());
+            if (!fig)
+                return makeError(fig.error().code == ErrorCode::KeyMismatch ? ErrorCode::KeyMismatch
+                                                                            : ErrorCode::IntegrityFailure,
+                                 which + ": " + fig.error().message);
+            auto tally = paillier::Ciphertext::fromBytes(network.key, cell.tally, 0);
+            if (!tally)
+                return makeError(tally.error().code == ErrorCode::KeyMismatch ? ErrorCode::KeyMismatch
+                                                                              : ErrorCode::IntegrityFailure,
+                                 which + " (tally): " + tally.error().message);
+            figures[c].push_back(std::move(*fig));
+            tallies[c].push_back(std::move(*tally));
+        }
+        m.sites.push_back(std::move(f));
+        m.files.push_back(std::move(bytes));
+    }
+    for (std::size_t c = 0; c < cells; ++c) {
+        auto fig = paillier::sum(network.key, figures[c], 1);
+        CC_TRY(fig);
+        auto tally = paillier::sum(network.key, tallies[c], 1);
+        CC_TRY(tally);
+        m.figures.push_back(std::move(*fig));
+        m.tallies.push_back(std::move(*tally));
+    }
+    const auto digest = crypto::sha256(m.bundle());
+    std::copy_n(digest.begin(), m.id.size(), m.id.begin());
+    return m;
+}
+
+Result<MergedReport> openMerged(std::span<const std::uint8_t> bundle, const NetworkKey& network,
+                                const interop::UnitsCatalogue& catalogue)
+{
+    access::BinaryReader r(bundle);
+    const auto magic = r.bytes(4);
+    const auto version = r.u8();
+    const std::uint32_t count = r.u32();
+    if (!r.ok() || !std::equal(magic.begin(), magic.end(), std::begin(kBundleMagic)))
+        return makeError(ErrorCode::IntegrityFailure, "not a merged report bundle (CCRM)");
+    if (version != 1)
+        return makeError(ErrorCode::Unsupported, "merged bundle version " + std::to_string(version));
+    if (count > kMaxSites)
+        return makeError(ErrorCode::IntegrityFailure, "merged bundle: too many files");
+    std::vector<std::vector<std::uint8_t>> files;
+    for (std::uint32_t i = 0; i < count; ++i) {
+        const std::uint32_t length = r.u32();
+        const auto bytes = r.bytes(length);
+        if (!r.ok())
+            return makeError(ErrorCode::IntegrityFailure, "merged bundle: truncated");
+        files.emplace_back(bytes.begin(), bytes.end());
+    }
+    if (!r.atEnd())
+        return makeError(ErrorCode::IntegrityFailure, "merged bundle: trailing bytes");
+    auto merged = mergeExports(files, network, network.minimumSites, catalogue);
+    CC_TRY(merged);
+    if (merged->bundle() != std::vector<std::uint8_t>(bundle.begin(), bundle.end()))
+        return makeError(ErrorCode::IntegrityFailure, "merged bundle: files out of their canonical order");
+    return merged;
+}
+
+// ---- network custodians ----------------------------------------------------------------------
+
+Result<reports::DecryptionShare> networkDecryptShare(const MergedReport& merged, const NetworkCustodian& custodian,
+                                                     const std::vector<std::vector<std::uint8_t>>& tallyShares,
+                                                     crypto::Rng& rng, const interop::UnitsCatalogue& catalogue)
+{
+    const NetworkKey& network = custodian.network;
+    CC_TRY(checkSites(merged, network));
+    reports::DecryptionShare out;
+    out.reportId = merged.id;
+    out.specSha256 = merged.specSha256;
+    out.keyId = network.key.keyId();
+    out.custodian = custodian.share.index;
+    auto give = [&](std::uint32_t cell, bool tally) -> Status {
+        const auto& c = tally ? merged.tallies[cell] : merged.figures[cell];
+        auto p = paillier::partialDecrypt(network.key, network.parameters, custodian.share, c, rng,
+                                          networkContext(merged.id, cell, tally));
+        CC_TRY(p);
+        out.partials.push_back({cell, std::move(*p)});
+        return {};
+    };
+    if (tallyShares.empty()) {
+        out.reportId = tallyShareId(merged.id);
+        for (std::uint32_t cell = 0; cell < merged.tallies.size(); ++cell)
+            CC_TRY(give(cell, true));
+        return out;
+    }
+    std::vector<std::string> rejectedShares;
+    auto partials = collect(merged, network, tallyShares, rejectedShares);
+    std::set<std::string> rejected;
+    auto tallies = combineTallies(merged, network, partials, rejected);
+    CC_TRY(tallies);
+    const auto plan = networkPlan(merged, network, *tallies);
+    for (std::uint32_t cell = 0; cell < plan.size(); ++cell) {
+        if (plan[cell] != reports::CellRelease::Released)
+            continue;
+        auto layout = records::ObservationLayout::forCode(catalogue, merged.spec.cells()[cell].measure);
+        CC_TRY(layout);
+        if ((*tallies)[cell].observations > layout->maxCount())
+            return makeError(ErrorCode::Overflow,
+                             "merged cell " + std::to_string(cell) + " holds more rows than its layout allows");
+        CC_TRY(give(cell, false));
+    }
+    if (out.partials.empty())
+        return makeError(ErrorCode::AccessDenied, "no merged cell has at least " +
+                                                      std::to_string(network.minimumCellSize) +
+                                                      " patients from sites that all exported it: nothing to decrypt");
+    return out;
+}
+
+Result<NetworkPublication> networkPublish(const MergedReport& merged, const NetworkCustodian& custodian,
+                                          const std::vector<std::vector<std::uint8_t>>& shares, const Clock& clock,
+                                          const interop::UnitsCatalogue& catalogue)
+{
+    const NetworkKey& network = custodian.network;
+    CC_TRY(checkSites(merged, network));
+    NetworkPublication outcome;
+    auto partials = collect(merged, network, shares, outcome.rejectedPartials);
+    std::set<std::string> rejected;
+    std::set<std::uint32_t> used;
+    auto tallies = combineTallies(merged, network, partials, rejected, &used);
+    CC_TRY(tallies);
+    const auto plan = networkPlan(merged, network, *tallies);
+    reports::ReportFile published;
+    published.kind = reports::ReportFile::Kind::Published;
+    published.spec = merged.spec;
+    published.specSha256 = merged.specSha256;
+    published.reportId = merged.id;
+    published.clinicName = QStringLiteral("research network %1").arg(network.name);
+    published.keyId = network.key.keyId();
+    published.createdAtMs =
+        std::chrono::duration_cast<std::chrono::milliseconds>(clock.now().time_since_epoch()).count();
+    published.sourceSha256 = crypto::sha256(merged.bundle());
+    published.minimumCellSize = network.minimumCellSize;
+    published.sites = merged.siteNames();
+    for (const auto& key : merged.spec.cells()) {
+        reports::ReportCell cell;
+        cell.key = key;
+        auto layout = records::ObservationLayout::forCode(catalogue, key.measure);
+        CC_TRY(layout);
+        cell.layoutId = layout->id();
+        const auto& tally = (*tallies)[key.index];
+        const auto release = plan[key.index];
+        if (release != reports::CellRelease::Released) {
+            cell.figures.suppressed = true;
+            cell.figures.reason = release == reports::CellRelease::Withheld
+                                      ? QStringLiteral("withheld by %1 site(s)").arg(tally.withheldSites)
+                                  : release == reports::CellRelease::BelowThreshold
+                                      ? QStringLiteral("fewer than %1 patients").arg(network.minimumCellSize)
+                                      : QStringLiteral("complementary suppression");
+            published.cells.push_back(std::move(cell));
+            continue;
+        }
+        paillier::CombineOutcome combined;
+        auto plain = paillier::combinePartials(network.key, network.parameters, merged.figures[key.index],
+                                               partials[{key.index, false}],
+                                               networkContext(merged.id, key.index, false), &combined);
+        for (const auto& [index, why] : combined.rejected)
+            rejected.insert(why);
+        if (!plain)
+            return makeError(plain.error().code,
+                             "merged cell " + std::to_string(key.index) + ": " + plain.error().message);
+        used.insert(combined.used.begin(), combined.used.end());
+        auto sum = layout->decode(*plain);
+        CC_TRY(sum);
+        if (sum->count != tally.observations)
+            return makeError(ErrorCode::IntegrityFailure, "merged cell " + std::to_string(key.index) +
+                                                              ": the decoded count differs from the merged tally");
+        // The most rows one patient can have: 1 for `latest`; otherwise the worst case the merged
+        // totals allow (one patient holding every extra row), which keeps histogram bins honest.
+        const std::uint64_t maxRows =
+            merged.spec.selection == reports::Selection::Latest ? 1 : tally.observations - tally.patients + 1;
+        auto figures = reports::figuresFor(*sum, *layout, *catalogue.find(key.measure), tally.patients,
+                                           tally.observations, maxRows, network.minimumCellSize);
+        CC_TRY(figures);
+        cell.figures = std::move(*figures);
+        published.cells.push_back(std::move(cell));
+    }
+    outcome.rejectedPartials.insert(outcome.rejectedPartials.end(), rejected.begin(), rejected.end());
+    published.custodians.assign(used.begin(), used.end());
+    outcome.file = published.sign(custodian.signingKey);
+    outcome.report = std::move(published);
+    outcome.report.signerPublicKey = network.signer;
+    return outcome;
+}
+
+} // namespace cc::services

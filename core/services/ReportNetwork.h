@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Federated reports (DESIGN.md section 6, docs/REPORTS.md "Federation"): a research network's
+// threshold Paillier key with passphrase-protected custodian key files, the merge of clinics'
+// exported report files, and the network custodians' two-stage quorum decryption of the merged
+// totals only.
+#pragma once
+
+#include "core/Clock.h"
+#include "core/Result.h"
+#include "core/crypto/Ed25519PrivateKey.h"
+#include "core/crypto/Kdf.h"
+#include "core/crypto/PasswordHash.h"
+#include "core/crypto/Rng.h"
+#include "core/crypto/SecureBytes.h"
+#include "core/interop/UnitsCatalogue.h"
+#include "core/paillier/Ciphertext.h"
+#include "core/paillier/Threshold.h"
+#include "core/reports/DecryptionShare.h"
+#include "core/reports/ReportFile.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cc::services {
+
+/// A research network's public key file: the Paillier key, its threshold parameters (v, v_i), the
+/// network's disclosure rules and the network signing key, bound by a record signed at the
+/// ceremony. The record is
+///   "CipherChart research network key record v1" ‖ 0x00 ‖ key id (8) ‖ SHA-256(canonical public
+///   key "CCPK"…) ‖ SHA-256(canonical threshold parameters JSON) ‖ u32 minimum cell size ‖
+///   u32 minimum sites ‖ signer public key (32) ‖ SHA-256(name, UTF-8)
+/// and the fingerprint is SHA-256(record): clinics check it before exporting (given out of band,
+/// like the clinic's report-key fingerprint), and every custodian key file pins it.
+struct NetworkKey
+{
+    QString name;
+    paillier::PublicKey key;
+    paillier::ThresholdParameters parameters;
+    std::uint32_t minimumCellSize = 11; ///< distinct patients per published merged cell (≥ 5)
+    std::uint32_t minimumSites = 2;     ///< distinct clinics per merge (≥ 2)
+    std::array<std::uint8_t, 32> signer{};
+
+    [[nodiscard]] std::vector<std::uint8_t> record() const;
+    [[nodiscard]] crypto::Digest256 fingerprint() const;
+    [[nodiscard]] std::string fingerprintHex() const;
+    /// The public file (indented JSON): {"format": "cipherchart-network-key", "version": 1, "name",
+    /// "key" (public JWK), "threshold", "minimumCellSize", "minimumSites", "signer", "signature"}.
+    [[nodiscard]] std::string toJson(const crypto::Ed25519PrivateKey& signingKey) const;
+    /// Strict reader: the JWK (report key size, derived DJN base, kid), the threshold parameters
+    /// (same key id; v and v_i units other than 1), the rules, and the record's Ed25519 signature.
+    /// Errors: MalformedInput naming the member, IntegrityFailure (signature, parameters of
+    /// another key), Unsupported (format version).
+    [[nodiscard]] static Result<NetworkKey> fromJson(std::string_view json, const std::string& file = {});
+};
+
+/// What a custodian key file opens to: the network's share of this custodian and the network
+/// signing key (to sign the published merged report).
+struct NetworkCustodian
+{
+    NetworkKey network;
+    paillier::ThresholdShare share;
+    crypto::Ed25519PrivateKey signingKey;
+    QString name;
+};
+
+/// What `network init` produces: the public file and one key file per custodian.
+struct NetworkCeremony
+{
+    NetworkKey network;
+    std::string publicJson;
+    std::vector<std::string> custodianFiles; ///< JSON, in custodian order (index 1 … l)
+};
+
+/// Network ceremony: deals a t-of-l sharing of `key` (consumed), makes the network signing key,
+/// signs the record and seals each custodian's share and the signing seed under their passphrase
+/// (Argon2id with `kdf`, then AES-256-GCM whose associated data binds the network fingerprint and
+/// the custodian index). Errors: InvalidArgument (t, l, names, passphrase count, rules below their
+/// floors: minimum cell size 5, minimum sites 2), MalformedInput (key not from safe primes, not a
+/// report key size), CryptoFailure.
+[[nodiscard]] Result<NetworkCeremony> createNetwork(paillier::PrivateKey&& key, const QString& name,
+                                                    const std::vector<QString>& custodians, std::uint32_t threshold,
+                                                    std::uint32_t minimumCellSize, std::uint32_t minimumSites,
+                                                    const std::vector<crypto::SecureBytes>& passphrases,
+                                                    const crypto::Argon2Params& kdf, crypto::Rng& rng);
+
+/// Opens a custodian key file with its passphrase against the network public file it must belong
+/// to. Errors: WrongPassword (passphrase or tampered file: AES-GCM cannot tell them apart),
+/// IntegrityFailure (the file was made for another network key: the pinned fingerprint differs),
+/// MalformedInput naming the member.
+[[nodiscard]] Result<NetworkCustodian> openCustodianFile(std::string_view json, const NetworkKey& network,
+                                                         std::span<const std::uint8_t> passphrase,
+                                                         const std::string& file = {});
+
+/// Packing of an exported cell's plain-number tally: patients + observations·2^40 + withheld·2^80.
+struct CellTally
+{
+    std::uint64_t patients = 0;
+    std::uint64_t observations = 0;
+    std::uint64_t withheldSites = 0;
+    [[nodiscard]] paillier::Plaintext encode() const;
+    /// Errors: Overflow (a field beyond its bits, a negative value).
+    [[nodiscard]] static Result<CellTally> decode(const paillier::Plaintext& value);
+};
+
+/// A merge of clinics' exported report files: each checked (format, its clinic's signature, kind
+/// exported, the network key id, the same spec, every ciphertext 0 < c < n² and gcd(c, n) = 1), the
+/// signers and clinic ids distinct, then per cell the product of the figures and of the tallies.
+struct MergedReport
+{
+    std::vector<reports::ReportFile> sites; ///< sorted by signer key
+    std::vector<std::vector<std::uint8_t>> files;
+    reports::ReportSpec spec;
+    crypto::Digest256 specSha256{};
+    reports::ReportId id{}; ///< the first 16 bytes of SHA-256(bundle())
+    std::vector<paillier::Ciphertext> figures;
+    std::vector<paillier::Ciphertext> tallies;
+
+    /// "CCRM" ‖ version 1 ‖ u32 number of files ‖ per file u32 length ‖ bytes (sorted by signer).
+    [[nodiscard]] std::vector<std::uint8_t> bundle() const;
+    /// The sites as "clinic name (signer fingerprint)".
+    [[nodiscard]] QStringList siteNames() const;
+};
+
+/// Merges exported files (any order) for `network`, refusing fewer than `minimumSites` distinct
+/// clinics (and never fewer than the network's own minimum). Errors: IntegrityFailure (a tampered
+/// file, one clinic or signer twice), KeyMismatch (another network key), InvalidArgument (not an
+/// exported report, different specs), AccessDenied (fewer sites than the minimum).
+[[nodiscard]] Result<MergedReport>
+mergeExports(const std::vector<std::vector<std::uint8_t>>& files, const NetworkKey& network, std::uint32_t minimumSites,
+             const interop::UnitsCatalogue& catalogue = interop::UnitsCatalogue::builtIn());
+/// Reads a merged bundle and redoes every check and product of mergeExports (nobody trusts the
+/// merger). Errors: as mergeExports(), IntegrityFailure for a bundle that does not parse.
+[[nodiscard]] Result<MergedReport>
+openMerged(std::span<const std::uint8_t> bundle, const NetworkKey& network,
+           const interop::UnitsCatalogue& catalogue = interop::UnitsCatalogue::builtIn());
+
+/// The proof context of a merged cell's tally (stage 1) or figures (stage 2).
+[[nodiscard]] std::vector<std::uint8_t> networkContext(const reports::ReportId& id, std::uint32_t cell, bool tally);
+
+/// A network custodian's partial decryptions. Stage 1 (`tallyShares` empty): the tallies of every
+/// merged cell. Stage 2: combines t valid stage-1 partials from `tallyShares` itself, plans the
+/// suppression from the merged distinct-patient counts and gives partials of the released cells'
+/// figures only. Errors: InvalidArgument (fewer than t valid tally partials), AccessDenied (nothing
+/// releasable), IntegrityFailure, Overflow.
+[[nodiscard]] Result<reports::DecryptionShare>
+networkDecryptShare(const MergedReport& merged, const NetworkCustodian& custodian,
+                    const std::vector<std::vector<std::uint8_t>>& tallyShares, crypto::Rng& rng,
+                    const interop::UnitsCatalogue& catalogue = interop::UnitsCatalogue::builtIn());
+
+/// What a network publication produced.
+struct NetworkPublication
+{
+    std::vector<std::uint8_t> file; ///< the published report, signed with the network signing key
+    reports::ReportFile report;
+    std::vector<std::string> rejectedPartials;
+};
+
+/// Combines the tallies (stage-1 partials) and the released figures (stage-2 partials) from
+/// `shares`, naming and skipping invalid partials, and writes the published merged report with the
+/// network's disclosure control. Errors: InvalidArgument (fewer than t valid partials of a cell),
+/// IntegrityFailure, Overflow.
+[[nodiscard]] Result<NetworkPublication>
+networkPublish(const MergedReport& merged, const NetworkCustodian& custodian,
+               const std::vector<std::vector<std::uint8_t>>& shares, const Clock& clock,
+               const interop::UnitsCatalogue& catalogue = interop::UnitsCatalogue::builtIn());
+
+} // namespace cc::services
