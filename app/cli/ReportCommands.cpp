@@ -82,7 +82,7 @@ QString groupText(const reports::ReportSpec& spec, const reports::ReportCell& ce
     QStringList parts;
     for (std::size_t i = 0; i < cell.key.group.size(); ++i)
         parts << reports::dimensionName(spec.groupBy[i]) + "=" + cell.key.group[i];
-    return parts.isEmpty() ? QStringLiteral("all") : parts.join(QStringLiteral(", "));
+    return parts.isEmpty() ? Cli::tr("all") : parts.join(QStringLiteral(", "));
 }
 
 } // namespace
@@ -122,7 +122,9 @@ QJsonObject reportJson(const ReportFile& f)
     QJsonArray custodians;
     for (auto c : f.custodians)
         custodians.append(static_cast<qint64>(c));
-    QJsonObject out{{"kind", f.kind == ReportFile::Kind::Published ? "published" : "encrypted"},
+    QJsonObject out{{"kind", f.kind == ReportFile::Kind::Published  ? "published"
+                             : f.kind == ReportFile::Kind::Exported ? "exported"
+                                                                    : "encrypted"},
                     {"title", f.spec.title},
                     {"purpose", reports::purposeName(f.spec.purpose)},
                     {"description", f.spec.describe()},
@@ -137,6 +139,8 @@ QJsonObject reportJson(const ReportFile& f)
     if (f.kind == ReportFile::Kind::Published) {
         out.insert("minimumCellSize", static_cast<qint64>(f.minimumCellSize));
         out.insert("custodians", custodians);
+        if (!f.sites.isEmpty())
+            out.insert("sites", QJsonArray::fromStringList(f.sites));
     }
     return out;
 }
@@ -146,35 +150,53 @@ void printReport(const ReportFile& f, std::ostream& out)
     out << f.clinicName.toStdString() << ": " << f.spec.title.toStdString() << "\n";
     out << f.spec.describe().toStdString() << "\n";
     if (f.spec.purpose == reports::Purpose::Quality)
-        out << "QUALITY REPORT: every patient is included, research opt-outs too; not for research use.\n";
-    out << (f.kind == ReportFile::Kind::Published ? "published" : "encrypted (not yet decrypted)") << " "
-        << QDateTime::fromMSecsSinceEpoch(f.createdAtMs, Qt::UTC).toString(Qt::ISODate).toStdString() << "\n";
-    if (f.kind == ReportFile::Kind::Encrypted) {
-        out << f.cells.size() << " cells, each one Paillier ciphertext; counts and values are inside them.\n";
+        out << utf8(Cli::tr("QUALITY REPORT: every patient is included, research opt-outs too; not for research use."))
+            << "\n";
+    const QString when = QDateTime::fromMSecsSinceEpoch(f.createdAtMs, Qt::UTC).toString(Qt::ISODate);
+    out << utf8(f.kind == ReportFile::Kind::Published  ? Cli::tr("published %1").arg(when)
+                : f.kind == ReportFile::Kind::Exported ? Cli::tr("exported to a research network %1").arg(when)
+                                                       : Cli::tr("encrypted (not yet decrypted) %1").arg(when))
+        << "\n";
+    if (!f.sites.isEmpty())
+        out << utf8(Cli::tr("sites merged: %1").arg(f.sites.join(QStringLiteral(", ")))) << "\n";
+    if (f.kind != ReportFile::Kind::Published) {
+        out << utf8(Cli::tr("%1 cells, each one Paillier ciphertext; counts and values are inside them.")
+                        .arg(f.cells.size()))
+            << "\n";
         for (const auto& c : f.cells)
-            out << "  cell " << c.key.index << "\t" << c.key.measure.toStdString() << "\t"
+            out << "  " << utf8(Cli::tr("cell %1").arg(c.key.index)) << "\t" << c.key.measure.toStdString() << "\t"
                 << groupText(f.spec, c).toStdString() << "\n";
     } else {
-        out << "minimum cell size " << f.minimumCellSize << " distinct patients; medians and quartiles are "
-            << "estimates interpolated from the histogram\n";
+        out << utf8(Cli::tr("minimum cell size %1 distinct patients; medians and quartiles are estimates "
+                            "interpolated from the histogram")
+                        .arg(f.minimumCellSize))
+            << "\n";
         for (const auto& c : f.cells) {
             const auto& fig = c.figures;
             const int d = decimalsOf(c.key.measure);
-            out << "  cell " << c.key.index << "\t" << c.key.measure.toStdString() << " ("
+            out << "  " << utf8(Cli::tr("cell %1").arg(c.key.index)) << "\t" << c.key.measure.toStdString() << " ("
                 << unitOf(c.key.measure).toStdString() << ")\t" << groupText(f.spec, c).toStdString() << "\t";
             if (fig.suppressed) {
-                out << "SUPPRESSED (" << fig.reason.toStdString() << ")\n";
+                out << utf8(Cli::tr("SUPPRESSED (%1)").arg(fig.reason)) << "\n";
                 continue;
             }
-            out << "n=" << fig.patients << " patients, " << fig.observations << " observations, mean "
-                << fixed(fig.mean, d) << ", SD " << fixed(fig.sd, d) << ", median ~" << fixed(fig.medianEstimate, d)
-                << " (IQR ~" << fixed(fig.p25Estimate, d) << "–" << fixed(fig.p75Estimate, d) << ")\n";
+            out << utf8(Cli::tr("n=%1 patients, %2 observations, mean %3, SD %4, median ~%5 (IQR ~%6–%7)")
+                            .arg(fig.patients)
+                            .arg(fig.observations)
+                            .arg(QString::fromStdString(fixed(fig.mean, d)), QString::fromStdString(fixed(fig.sd, d)),
+                                 QString::fromStdString(fixed(fig.medianEstimate, d)),
+                                 QString::fromStdString(fixed(fig.p25Estimate, d)),
+                                 QString::fromStdString(fixed(fig.p75Estimate, d))))
+                << "\n";
             for (const auto& b : fig.histogram)
                 out << "      [" << fixed(b.from, d) << ", " << fixed(b.to, d) << ")\t" << b.count << "\n";
         }
     }
-    out << "report " << reports::reportIdHex(f.reportId) << ", key " << crypto::hexEncode(f.keyId) << ", signature "
-        << f.signerFingerprint() << "\n";
+    out << utf8(Cli::tr("report %1, key %2, signature %3")
+                    .arg(QString::fromStdString(reports::reportIdHex(f.reportId)),
+                         QString::fromStdString(crypto::hexEncode(f.keyId)),
+                         QString::fromStdString(f.signerFingerprint())))
+        << "\n";
 }
 
 namespace {
@@ -236,11 +258,20 @@ int runRun(const Args& args, Io& io)
         CC_TRY(writeNewReportFile(*outPath, *file));
         auto read = ReportFile::read(*file);
         CC_TRY(read);
-        io.out << "encrypted report " << reports::reportIdHex(read->reportId) << " written to " << *outPath << ": "
-               << read->cells.size() << " cells over " << times.rows << " index rows (select "
-               << fixed(times.selectMs, 0) << " ms, MAC checks " << fixed(times.verifyMs, 0) << " ms, products "
-               << fixed(times.multiplyMs, 0) << " ms overlapping, total " << fixed(times.totalMs, 0) << " ms)\n"
-               << "next: each custodian runs `report decrypt-share " << *outPath << "`, then `report publish`\n";
+        io.out << utf8(Cli::tr("encrypted report %1 written to %2: %3 cells over %4 index rows (select %5 ms, MAC "
+                               "checks %6 ms, products %7 ms overlapping, total %8 ms)")
+                           .arg(QString::fromStdString(reports::reportIdHex(read->reportId)),
+                                QString::fromStdString(*outPath))
+                           .arg(read->cells.size())
+                           .arg(times.rows)
+                           .arg(QString::fromStdString(fixed(times.selectMs, 0)),
+                                QString::fromStdString(fixed(times.verifyMs, 0)),
+                                QString::fromStdString(fixed(times.multiplyMs, 0)),
+                                QString::fromStdString(fixed(times.totalMs, 0))))
+               << "\n"
+               << utf8(Cli::tr("next: each custodian runs `report decrypt-share %1`, then `report publish`")
+                           .arg(QString::fromStdString(*outPath)))
+               << "\n";
         return {};
     });
 }
@@ -252,10 +283,16 @@ int runVerify(const Args& args, Io& io)
         CC_TRY(bytes);
         auto file = service.verify(*bytes);
         CC_TRY(file);
-        io.out << "report file verified: " << (file->kind == ReportFile::Kind::Published ? "published" : "encrypted")
-               << " report " << reports::reportIdHex(file->reportId) << ", " << file->cells.size()
-               << " cells, signed by this clinic's key (" << file->signerFingerprint() << "), report key "
-               << crypto::hexEncode(file->keyId) << "\n";
+        io.out << utf8((file->kind == ReportFile::Kind::Published
+                            ? Cli::tr("report file verified: published report %1, %2 cells, signed by this clinic's "
+                                      "key (%3), report key %4")
+                            : Cli::tr("report file verified: encrypted report %1, %2 cells, signed by this clinic's "
+                                      "key (%3), report key %4"))
+                           .arg(QString::fromStdString(reports::reportIdHex(file->reportId)))
+                           .arg(file->cells.size())
+                           .arg(QString::fromStdString(file->signerFingerprint()),
+                                QString::fromStdString(crypto::hexEncode(file->keyId))))
+               << "\n";
         return {};
     });
 }
@@ -288,7 +325,7 @@ int runCsv(const Args& args, Io& io)
             return makeError(ErrorCode::InvalidArgument, "only a published report has figures to export");
         const std::string csv = reportCsv(*file);
         CC_TRY(writeNewReportFile(*outPath, {reinterpret_cast<const std::uint8_t*>(csv.data()), csv.size()}));
-        io.out << "published figures written to " << *outPath << "\n";
+        io.out << utf8(Cli::tr("published figures written to %1").arg(QString::fromStdString(*outPath))) << "\n";
         return {};
     });
 }
@@ -302,10 +339,15 @@ int runDecryptShare(const Args& args, Io& io)
         CC_TRY(share);
         if (auto out = args.value("out"))
             CC_TRY(writeNewReportFile(*out, share->share));
-        io.out << "custodian " << share->custodian << ": checked every cell against the clinic's rows; "
-               << share->cellsDecrypted << " cells decrypted partially, " << share->cellsWithheld
-               << " withheld (suppressed); share stored in the clinic"
-               << (args.has("out") ? " and written to " + *args.value("out") : std::string()) << "\n";
+        const QString summary = Cli::tr("custodian %1: checked every cell against the clinic's rows; %2 cells "
+                                        "decrypted partially, %3 withheld (suppressed); share stored in the clinic")
+                                    .arg(share->custodian)
+                                    .arg(share->cellsDecrypted)
+                                    .arg(share->cellsWithheld);
+        io.out << utf8(args.has("out")
+                           ? Cli::tr("%1 and written to %2").arg(summary, QString::fromStdString(*args.value("out")))
+                           : summary)
+               << "\n";
         return {};
     });
 }
@@ -325,14 +367,14 @@ int runPublish(const Args& args, Io& io)
         }
         auto published = service.publish(*bytes, shares);
         for (const auto& why : published ? published->rejectedPartials : std::vector<std::string>{})
-            io.err << "cipherchart-cli: rejected " << why << "\n";
+            io.err << utf8(Cli::tr("cipherchart-cli: rejected %1").arg(QString::fromStdString(why))) << "\n";
         CC_TRY(published);
         CC_TRY(writeNewReportFile(*outPath, published->file));
         if (io.json)
             io.out << QJsonDocument(reportJson(published->report)).toJson(QJsonDocument::Indented).toStdString();
         else {
             printReport(published->report, io.out);
-            io.out << "published report written to " << *outPath << "\n";
+            io.out << utf8(Cli::tr("published report written to %1").arg(QString::fromStdString(*outPath))) << "\n";
         }
         return {};
     });
@@ -346,7 +388,7 @@ int runSetMinimum(const Args& args, Io& io)
         if (!ok)
             return makeError(ErrorCode::InvalidArgument, "the minimum cell size must be a whole number");
         CC_TRY(service.setMinimumCellSize(size));
-        io.out << "published report cells now need at least " << size << " distinct patients\n";
+        io.out << utf8(Cli::tr("published report cells now need at least %1 distinct patients").arg(size)) << "\n";
         return {};
     });
 }
@@ -438,25 +480,27 @@ void registerReportCommands(CommandRegistry& registry)
 {
     registry.add(
         {{"report", "run"},
-         "Run a report spec into a signed file of encrypted cells (no plaintext about patients)",
+         utf8(Cli::tr("Run a report spec into a signed file of encrypted cells (no plaintext about patients)")),
          "",
-         clinicOptionsWith({{"spec", "FILE", "the report spec (JSON, docs/REPORTS.md)"},
-                            {"out", "FILE", "the encrypted report file to write (.ccrep, never overwritten)"}}),
+         clinicOptionsWith(
+             {{"spec", "FILE", utf8(Cli::tr("the report spec (JSON, docs/REPORTS.md)"))},
+              {"out", "FILE", utf8(Cli::tr("the encrypted report file to write (.ccrep, never overwritten)"))}}),
          0,
          0,
          runRun,
-         "Administrators run reports. Cohorts are chosen with blind tokens; no clinical or identity\n"
-         "document is opened. Every row's MAC is checked before its ciphertext enters a sum."});
-    registry.add({{"report", "verify"},
-                  "Check a report file: format, this clinic's signature, report key id, every ciphertext",
-                  "FILE",
-                  clinicOptions(),
-                  1,
-                  1,
-                  runVerify,
-                  "Exit code 3 on any failure (tampering, another clinic's signature or report key)."});
+         utf8(Cli::tr("Administrators run reports. Cohorts are chosen with blind tokens; no clinical or identity\n"
+                      "document is opened. Every row's MAC is checked before its ciphertext enters a sum."))});
+    registry.add(
+        {{"report", "verify"},
+         utf8(Cli::tr("Check a report file: format, this clinic's signature, report key id, every ciphertext")),
+         "FILE",
+         clinicOptions(),
+         1,
+         1,
+         runVerify,
+         utf8(Cli::tr("Exit code 3 on any failure (tampering, another clinic's signature or report key)."))});
     registry.add({{"report", "show"},
-                  "Verify and print a report (published figures, or the cells of an encrypted one)",
+                  utf8(Cli::tr("Verify and print a report (published figures, or the cells of an encrypted one)")),
                   "FILE",
                   clinicOptions(),
                   1,
@@ -464,35 +508,38 @@ void registerReportCommands(CommandRegistry& registry)
                   runShow,
                   ""});
     registry.add({{"report", "csv"},
-                  "Verify a published report and write its figures as CSV",
+                  utf8(Cli::tr("Verify a published report and write its figures as CSV")),
                   "FILE",
-                  clinicOptionsWith({{"out", "FILE", "the CSV file to write (never overwritten)"}}),
+                  clinicOptionsWith({{"out", "FILE", utf8(Cli::tr("the CSV file to write (never overwritten)"))}}),
                   1,
                   1,
                   runCsv,
                   ""});
-    registry.add({{"report", "decrypt-share"},
-                  "As a report-key custodian: recompute every cell, then give partial decryptions of the "
-                  "released cells",
-                  "FILE",
-                  clinicOptionsWith(
-                      {{"out", "FILE", "also write the share to this file (for a custodian at another workstation)"}}),
-                  1,
-                  1,
-                  runDecryptShare,
-                  "The share is stored in the clinic, so custodians at one workstation log in one after the\n"
-                  "other. Refused if a cell is not what the clinic's rows give, if a cell has more rows than\n"
-                  "its layout allows, or if the cohort fails the differencing check."});
-    registry.add({{"report", "publish"},
-                  "Combine the custodians' shares, apply disclosure control and write the signed published "
-                  "report",
-                  "FILE",
-                  clinicOptionsWith({{"out", "FILE", "the published report file to write (never overwritten)"},
-                                     {"shares", "FILE", "a share file from another workstation", true}}),
-                  1,
-                  1,
-                  runPublish,
-                  "Invalid partial decryptions are named and skipped; any t valid ones are combined."});
+    registry.add(
+        {{"report", "decrypt-share"},
+         utf8(Cli::tr("As a report-key custodian: recompute every cell, then give partial decryptions of the "
+                      "released cells")),
+         "FILE",
+         clinicOptionsWith(
+             {{"out", "FILE",
+               utf8(Cli::tr("also write the share to this file (for a custodian at another workstation)"))}}),
+         1,
+         1,
+         runDecryptShare,
+         utf8(Cli::tr("The share is stored in the clinic, so custodians at one workstation log in one after the\n"
+                      "other. Refused if a cell is not what the clinic's rows give, if a cell has more rows than\n"
+                      "its layout allows, or if the cohort fails the differencing check."))});
+    registry.add(
+        {{"report", "publish"},
+         utf8(Cli::tr("Combine the custodians' shares, apply disclosure control and write the signed published "
+                      "report")),
+         "FILE",
+         clinicOptionsWith({{"out", "FILE", utf8(Cli::tr("the published report file to write (never overwritten)"))},
+                            {"shares", "FILE", utf8(Cli::tr("a share file from another workstation")), true}}),
+         1,
+         1,
+         runPublish,
+         utf8(Cli::tr("Invalid partial decryptions are named and skipped; any t valid ones are combined."))});
     registry.add({{"report", "export"},
                   utf8(Cli::tr("Re-encrypt an encrypted report's released cells under a research network's key "
                                "(signed by this clinic)")),
@@ -521,14 +568,15 @@ void registerReportCommands(CommandRegistry& registry)
          runMerge,
          utf8(Cli::tr("Every file is checked: its clinic's signature, the network key id, one spec, each\n"
                       "ciphertext; clinics and signers must be distinct. Exit 3 on a tampered file."))});
-    registry.add({{"report", "set-minimum-cell-size"},
-                  "Set the minimum number of distinct patients per published cell (default 11, at least 5)",
-                  "N",
-                  clinicOptions(),
-                  1,
-                  1,
-                  runSetMinimum,
-                  ""});
+    registry.add(
+        {{"report", "set-minimum-cell-size"},
+         utf8(Cli::tr("Set the minimum number of distinct patients per published cell (default 11, at least 5)")),
+         "N",
+         clinicOptions(),
+         1,
+         1,
+         runSetMinimum,
+         ""});
 }
 
 } // namespace cc::cli
