@@ -666,6 +666,85 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>Usage: cipherchart-cli [--json] COMMAND [OPTIONS] [ARGS]
+       cipherchart-cli COMMAND --help
+
+Commands:
+</source>
+        <translation>Uso: cipherchart-cli [--json] ORDEN [OPCIONES] [ARGUMENTOS]
+     cipherchart-cli ORDEN --help
+
+Órdenes:
+</translation>
+    </message>
+    <message>
+        <source>
+Global options:
+  --json     machine-readable output
+  --help     help for a command
+  --version  print the version
+
+Exit codes: 0 ok, 1 usage or bad input, 2 authentication or permission denied,
+            3 integrity failure, 4 storage error.
+</source>
+        <translation>
+Opciones globales:
+  --json     salida legible por máquina
+  --help     ayuda de una orden
+  --version  muestra la versión
+
+Códigos de salida: 0 correcto, 1 uso o entrada incorrecta, 2 autenticación o permiso denegado,
+                   3 fallo de integridad, 4 error de almacenamiento.
+</translation>
+    </message>
+    <message>
+        <source>Usage: cipherchart-cli %1</source>
+        <translation>Uso: cipherchart-cli %1</translation>
+    </message>
+    <message>
+        <source> [OPTIONS]</source>
+        <translation> [OPCIONES]</translation>
+    </message>
+    <message>
+        <source>
+Options:
+</source>
+        <translation>
+Opciones:
+</translation>
+    </message>
+    <message>
+        <source>machine-readable output</source>
+        <translation>salida legible por máquina</translation>
+    </message>
+    <message>
+        <source>cipherchart-cli: unknown command &apos;%1&apos;; see &apos;cipherchart-cli --help&apos;</source>
+        <translation>cipherchart-cli: orden desconocida «%1»; consulte «cipherchart-cli --help»</translation>
+    </message>
+    <message>
+        <source>cipherchart-cli: unknown option &apos;--%1&apos; for this command; see --help</source>
+        <translation>cipherchart-cli: opción «--%1» desconocida para esta orden; consulte --help</translation>
+    </message>
+    <message>
+        <source>cipherchart-cli: option &apos;--%1&apos; given twice</source>
+        <translation>cipherchart-cli: la opción «--%1» se ha dado dos veces</translation>
+    </message>
+    <message>
+        <source>cipherchart-cli: option &apos;--%1&apos; takes no value</source>
+        <translation>cipherchart-cli: la opción «--%1» no admite valor</translation>
+    </message>
+    <message>
+        <source>cipherchart-cli: option &apos;--%1&apos; needs a value (%2)</source>
+        <translation>cipherchart-cli: la opción «--%1» necesita un valor (%2)</translation>
+    </message>
+    <message>
+        <source>cipherchart-cli: wrong number of arguments; usage:</source>
+        <translation>cipherchart-cli: número de argumentos incorrecto; uso:</translation>
+    </message>
+</context>
+<context>
     <name>ConditionDialog</name>
     <message>
         <source>Problem</source>
@@ -3598,6 +3677,423 @@ y después inicie  cipherchart --clinic DIR</translation>
     <message>
         <source>CipherChart — %1</source>
         <translation>CipherChart — %1</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>Passphrase of custodian key %1</source>
+        <translation>Frase de contraseña de la clave de custodio %1</translation>
+    </message>
+    <message>
+        <source>New passphrase for network custodian %1</source>
+        <translation>Nueva frase de contraseña para el custodio de red %1</translation>
+    </message>
+    <message>
+        <source>cipherchart-cli: warning: %1 holds the whole network private key; destroy it now that it is dealt to the custodians</source>
+        <translation>cipherchart-cli: aviso: %1 contiene la clave privada completa de la red; destrúyalo ahora que se ha repartido entre los custodios</translation>
+    </message>
+    <message>
+        <source>generating the network key (safe primes)</source>
+        <translation>generando la clave de la red (primos seguros)</translation>
+    </message>
+    <message>
+        <source>research network &quot;%1&quot;: key %2 (%3 bits), %4-of-%5 custodians, cells of at least %6 patients, merges of at least %7 clinics</source>
+        <translation>red de investigación «%1»: clave %2 (%3 bits), %4 de %5 custodios, celdas de al menos %6 pacientes, fusiones de al menos %7 clínicas</translation>
+    </message>
+    <message>
+        <source>fingerprint %1: give it to every member clinic with %2 (they check it on export)</source>
+        <translation>huella %1: entréguela a cada clínica miembro junto con %2 (la comprueban al exportar)</translation>
+    </message>
+    <message>
+        <source>custodian key file %1 (protected by its passphrase)</source>
+        <translation>archivo de clave de custodio %1 (protegido por su frase de contraseña)</translation>
+    </message>
+    <message>
+        <source>fingerprint %1 (signed record verified)</source>
+        <translation>huella %1 (registro firmado verificado)</translation>
+    </message>
+    <message>
+        <source>custodian %1: merge of %2 clinics checked and recomputed; stage 1: partial decryptions of the %3 cells&apos; patient tallies written to %4</source>
+        <translation>custodio %1: fusión de %2 clínicas comprobada y recalculada; etapa 1: descifrados parciales de los recuentos de pacientes de las %3 celdas escritos en %4</translation>
+    </message>
+    <message>
+        <source>custodian %1: merge of %2 clinics checked and recomputed; stage 2: partial decryptions of %3 released cells written to %4</source>
+        <translation>custodio %1: fusión de %2 clínicas comprobada y recalculada; etapa 2: descifrados parciales de %3 celdas publicables escritos en %4</translation>
+    </message>
+    <message>
+        <source>cipherchart-cli: rejected %1</source>
+        <translation>cipherchart-cli: rechazado %1</translation>
+    </message>
+    <message>
+        <source>published network report written to %1</source>
+        <translation>informe de red publicado escrito en %1</translation>
+    </message>
+    <message>
+        <source>read passphrases one per line from standard input</source>
+        <translation>leer las frases de contraseña de la entrada estándar, una por línea</translation>
+    </message>
+    <message>
+        <source>Create a research network&apos;s threshold Paillier key and its custodians&apos; key files</source>
+        <translation>Crear la clave Paillier umbral de una red de investigación y los archivos de clave de sus custodios</translation>
+    </message>
+    <message>
+        <source>the network&apos;s name</source>
+        <translation>el nombre de la red</translation>
+    </message>
+    <message>
+        <source>a custodian (repeat; one key file each)</source>
+        <translation>un custodio (repetible; un archivo de clave por custodio)</translation>
+    </message>
+    <message>
+        <source>custodians needed to decrypt (default: a majority)</source>
+        <translation>custodios necesarios para descifrar (por defecto: una mayoría)</translation>
+    </message>
+    <message>
+        <source>key size: 3072 (default), 4096, or 2048 for tests</source>
+        <translation>tamaño de clave: 3072 (por defecto), 4096, o 2048 para pruebas</translation>
+    </message>
+    <message>
+        <source>deal this private-key file instead of generating a key (tests)</source>
+        <translation>repartir este archivo de clave privada en lugar de generar una clave (pruebas)</translation>
+    </message>
+    <message>
+        <source>distinct patients per published merged cell (default 11, at least 5)</source>
+        <translation>pacientes distintos por celda fusionada publicada (por defecto 11, al menos 5)</translation>
+    </message>
+    <message>
+        <source>clinics per merge (default 3, at least 2)</source>
+        <translation>clínicas por fusión (por defecto 3, al menos 2)</translation>
+    </message>
+    <message>
+        <source>where to write network-key.json and custodian-NAME.json</source>
+        <translation>dónde escribir network-key.json y custodian-NOMBRE.json</translation>
+    </message>
+    <message>
+        <source>Each custodian&apos;s key file holds their share and the network signing key, sealed under
+their passphrase (Argon2id, AES-256-GCM). Passphrases are read in --custodian order.</source>
+        <translation>El archivo de clave de cada custodio guarda su participación y la clave de firma de la red, selladas con
+su frase de contraseña (Argon2id, AES-256-GCM). Las frases se leen en el orden de --custodian.</translation>
+    </message>
+    <message>
+        <source>Verify a network public key file and print its fingerprint</source>
+        <translation>Verificar el archivo de clave pública de una red y mostrar su huella</translation>
+    </message>
+    <message>
+        <source>As a network custodian: recompute a merge, then give partial decryptions of its totals</source>
+        <translation>Como custodio de la red: recalcular una fusión y después dar descifrados parciales de sus totales</translation>
+    </message>
+    <message>
+        <source>the network&apos;s public key file</source>
+        <translation>el archivo de clave pública de la red</translation>
+    </message>
+    <message>
+        <source>this custodian&apos;s key file</source>
+        <translation>el archivo de clave de este custodio</translation>
+    </message>
+    <message>
+        <source>stage-1 share files (patient tallies) of t custodians</source>
+        <translation>archivos de participación de la etapa 1 (recuentos de pacientes) de t custodios</translation>
+    </message>
+    <message>
+        <source>the share file to write (never overwritten)</source>
+        <translation>el archivo de participación que se escribirá (nunca se sobrescribe)</translation>
+    </message>
+    <message>
+        <source>Stage 1 (no --tally-shares): the patient tallies of every merged cell. Stage 2: the
+custodian combines the tallies itself, applies the network&apos;s suppression and gives
+partials of the released cells&apos; figures only.</source>
+        <translation>Etapa 1 (sin --tally-shares): los recuentos de pacientes de cada celda fusionada. Etapa 2: el
+custodio combina él mismo los recuentos, aplica la supresión de la red y da
+descifrados parciales solo de las cifras de las celdas publicables.</translation>
+    </message>
+    <message>
+        <source>Combine the network custodians&apos; shares and write the signed published network report</source>
+        <translation>Combinar las participaciones de los custodios de la red y escribir el informe de red publicado y firmado</translation>
+    </message>
+    <message>
+        <source>this custodian&apos;s key file (signs the report)</source>
+        <translation>el archivo de clave de este custodio (firma el informe)</translation>
+    </message>
+    <message>
+        <source>stage-1 and stage-2 share files</source>
+        <translation>archivos de participación de las etapas 1 y 2</translation>
+    </message>
+    <message>
+        <source>the published report to write (never overwritten)</source>
+        <translation>el informe publicado que se escribirá (nunca se sobrescribe)</translation>
+    </message>
+    <message>
+        <source>Verify a published network report against the network key and print it</source>
+        <translation>Verificar un informe de red publicado con la clave de la red y mostrarlo</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>todos</translation>
+    </message>
+    <message>
+        <source>QUALITY REPORT: every patient is included, research opt-outs too; not for research use.</source>
+        <translation>INFORME DE CALIDAD: incluye a todos los pacientes, también a quienes rechazaron la investigación; no apto para investigación.</translation>
+    </message>
+    <message>
+        <source>published %1</source>
+        <translation>publicado %1</translation>
+    </message>
+    <message>
+        <source>exported to a research network %1</source>
+        <translation>exportado a una red de investigación %1</translation>
+    </message>
+    <message>
+        <source>encrypted (not yet decrypted) %1</source>
+        <translation>cifrado (aún sin descifrar) %1</translation>
+    </message>
+    <message>
+        <source>sites merged: %1</source>
+        <translation>centros fusionados: %1</translation>
+    </message>
+    <message>
+        <source>%1 cells, each one Paillier ciphertext; counts and values are inside them.</source>
+        <translation>%1 celdas, cada una un texto cifrado Paillier; los recuentos y los valores están dentro.</translation>
+    </message>
+    <message>
+        <source>cell %1</source>
+        <translation>celda %1</translation>
+    </message>
+    <message>
+        <source>minimum cell size %1 distinct patients; medians and quartiles are estimates interpolated from the histogram</source>
+        <translation>tamaño mínimo de celda %1 pacientes distintos; las medianas y los cuartiles son estimaciones interpoladas a partir del histograma</translation>
+    </message>
+    <message>
+        <source>SUPPRESSED (%1)</source>
+        <translation>SUPRIMIDA (%1)</translation>
+    </message>
+    <message>
+        <source>n=%1 patients, %2 observations, mean %3, SD %4, median ~%5 (IQR ~%6–%7)</source>
+        <translation>n=%1 pacientes, %2 observaciones, media %3, DE %4, mediana ~%5 (RIC ~%6–%7)</translation>
+    </message>
+    <message>
+        <source>report %1, key %2, signature %3</source>
+        <translation>informe %1, clave %2, firma %3</translation>
+    </message>
+    <message>
+        <source>encrypted report %1 written to %2: %3 cells over %4 index rows (select %5 ms, MAC checks %6 ms, products %7 ms overlapping, total %8 ms)</source>
+        <translation>informe cifrado %1 escrito en %2: %3 celdas sobre %4 filas del índice (selección %5 ms, comprobación de MAC %6 ms, productos %7 ms en paralelo, total %8 ms)</translation>
+    </message>
+    <message>
+        <source>next: each custodian runs `report decrypt-share %1`, then `report publish`</source>
+        <translation>siguiente paso: cada custodio ejecuta `report decrypt-share %1` y después `report publish`</translation>
+    </message>
+    <message>
+        <source>report file verified: published report %1, %2 cells, signed by this clinic&apos;s key (%3), report key %4</source>
+        <translation>archivo de informe verificado: informe publicado %1, %2 celdas, firmado con la clave de esta clínica (%3), clave de informes %4</translation>
+    </message>
+    <message>
+        <source>report file verified: encrypted report %1, %2 cells, signed by this clinic&apos;s key (%3), report key %4</source>
+        <translation>archivo de informe verificado: informe cifrado %1, %2 celdas, firmado con la clave de esta clínica (%3), clave de informes %4</translation>
+    </message>
+    <message>
+        <source>published figures written to %1</source>
+        <translation>cifras publicadas escritas en %1</translation>
+    </message>
+    <message>
+        <source>custodian %1: checked every cell against the clinic&apos;s rows; %2 cells decrypted partially, %3 withheld (suppressed); share stored in the clinic</source>
+        <translation>custodio %1: cada celda comprobada con las filas de la clínica; %2 celdas descifradas parcialmente, %3 retenidas (suprimidas); participación guardada en la clínica</translation>
+    </message>
+    <message>
+        <source>%1 and written to %2</source>
+        <translation>%1 y escrita en %2</translation>
+    </message>
+    <message>
+        <source>published report written to %1</source>
+        <translation>informe publicado escrito en %1</translation>
+    </message>
+    <message>
+        <source>published report cells now need at least %1 distinct patients</source>
+        <translation>las celdas de los informes publicados necesitan ahora al menos %1 pacientes distintos</translation>
+    </message>
+    <message>
+        <source>exported report %1 for research network &quot;%2&quot; (key %3) written to %4: %5 cells re-encrypted under the network key, %6 withheld (suppressed here)</source>
+        <translation>informe exportado %1 para la red de investigación «%2» (clave %3) escrito en %4: %5 celdas recifradas con la clave de la red, %6 retenidas (suprimidas aquí)</translation>
+    </message>
+    <message>
+        <source>merged %1 clinics&apos; exports of spec %2 into %3 (merge %4): %5</source>
+        <translation>exportaciones de %1 clínicas de la especificación %2 fusionadas en %3 (fusión %4): %5</translation>
+    </message>
+    <message>
+        <source>next: each network custodian runs `network decrypt-share` twice (patient tallies, then figures), then one runs `network publish`</source>
+        <translation>siguiente paso: cada custodio de la red ejecuta `network decrypt-share` dos veces (recuentos de pacientes y después cifras) y uno ejecuta `network publish`</translation>
+    </message>
+    <message>
+        <source>Run a report spec into a signed file of encrypted cells (no plaintext about patients)</source>
+        <translation>Ejecutar una especificación de informe en un archivo firmado de celdas cifradas (sin texto claro sobre pacientes)</translation>
+    </message>
+    <message>
+        <source>the report spec (JSON, docs/REPORTS.md)</source>
+        <translation>la especificación del informe (JSON, docs/REPORTS.md)</translation>
+    </message>
+    <message>
+        <source>the encrypted report file to write (.ccrep, never overwritten)</source>
+        <translation>el archivo de informe cifrado que se escribirá (.ccrep, nunca se sobrescribe)</translation>
+    </message>
+    <message>
+        <source>Administrators run reports. Cohorts are chosen with blind tokens; no clinical or identity
+document is opened. Every row&apos;s MAC is checked before its ciphertext enters a sum.</source>
+        <translation>Los administradores ejecutan los informes. Las cohortes se eligen con testigos ciegos; no se abre ningún
+documento clínico ni de identidad. El MAC de cada fila se comprueba antes de que su texto cifrado entre en una suma.</translation>
+    </message>
+    <message>
+        <source>Check a report file: format, this clinic&apos;s signature, report key id, every ciphertext</source>
+        <translation>Comprobar un archivo de informe: formato, firma de esta clínica, id de la clave de informes, cada texto cifrado</translation>
+    </message>
+    <message>
+        <source>Exit code 3 on any failure (tampering, another clinic&apos;s signature or report key).</source>
+        <translation>Código de salida 3 ante cualquier fallo (manipulación, firma o clave de informes de otra clínica).</translation>
+    </message>
+    <message>
+        <source>Verify and print a report (published figures, or the cells of an encrypted one)</source>
+        <translation>Verificar y mostrar un informe (cifras publicadas, o las celdas de uno cifrado)</translation>
+    </message>
+    <message>
+        <source>Verify a published report and write its figures as CSV</source>
+        <translation>Verificar un informe publicado y escribir sus cifras en CSV</translation>
+    </message>
+    <message>
+        <source>the CSV file to write (never overwritten)</source>
+        <translation>el archivo CSV que se escribirá (nunca se sobrescribe)</translation>
+    </message>
+    <message>
+        <source>As a report-key custodian: recompute every cell, then give partial decryptions of the released cells</source>
+        <translation>Como custodio de la clave de informes: recalcular cada celda y después dar descifrados parciales de las celdas publicables</translation>
+    </message>
+    <message>
+        <source>also write the share to this file (for a custodian at another workstation)</source>
+        <translation>escribir también la participación en este archivo (para un custodio en otro puesto)</translation>
+    </message>
+    <message>
+        <source>The share is stored in the clinic, so custodians at one workstation log in one after the
+other. Refused if a cell is not what the clinic&apos;s rows give, if a cell has more rows than
+its layout allows, or if the cohort fails the differencing check.</source>
+        <translation>La participación se guarda en la clínica, así que los custodios de un mismo puesto inician sesión uno tras
+otro. Se rechaza si una celda no es lo que dan las filas de la clínica, si una celda tiene más filas de las que
+permite su formato, o si la cohorte no supera la comprobación de diferenciación.</translation>
+    </message>
+    <message>
+        <source>Combine the custodians&apos; shares, apply disclosure control and write the signed published report</source>
+        <translation>Combinar las participaciones de los custodios, aplicar el control de divulgación y escribir el informe publicado y firmado</translation>
+    </message>
+    <message>
+        <source>the published report file to write (never overwritten)</source>
+        <translation>el archivo de informe publicado que se escribirá (nunca se sobrescribe)</translation>
+    </message>
+    <message>
+        <source>a share file from another workstation</source>
+        <translation>un archivo de participación de otro puesto</translation>
+    </message>
+    <message>
+        <source>Invalid partial decryptions are named and skipped; any t valid ones are combined.</source>
+        <translation>Los descifrados parciales no válidos se nombran y se omiten; se combinan t válidos cualesquiera.</translation>
+    </message>
+    <message>
+        <source>Re-encrypt an encrypted report&apos;s released cells under a research network&apos;s key (signed by this clinic)</source>
+        <translation>Recifrar las celdas publicables de un informe cifrado con la clave de una red de investigación (firmado por esta clínica)</translation>
+    </message>
+    <message>
+        <source>the network&apos;s public key file (network init)</source>
+        <translation>el archivo de clave pública de la red (network init)</translation>
+    </message>
+    <message>
+        <source>the network key&apos;s fingerprint, as given by the network</source>
+        <translation>la huella de la clave de la red, tal como la da la red</translation>
+    </message>
+    <message>
+        <source>the exported file to write (never overwritten)</source>
+        <translation>el archivo exportado que se escribirá (nunca se sobrescribe)</translation>
+    </message>
+    <message>
+        <source>Takes the clinic&apos;s encrypted report after its custodians&apos; decryption shares, as
+`report publish` does. Released cells are decrypted in memory and re-encrypted under
+the network key; suppressed cells leave as withheld. Nothing is in the clear.
+Administrators; audited.</source>
+        <translation>Toma el informe cifrado de la clínica tras las participaciones de descifrado de sus custodios, como
+hace `report publish`. Las celdas publicables se descifran en memoria y se recifran con
+la clave de la red; las suprimidas salen como retenidas. Nada va en claro.
+Administradores; auditado.</translation>
+    </message>
+    <message>
+        <source>Merge clinics&apos; exported reports into one bundle for the network&apos;s custodians</source>
+        <translation>Fusionar los informes exportados de las clínicas en un paquete para los custodios de la red</translation>
+    </message>
+    <message>
+        <source>refuse fewer than N distinct clinics (at least 2)</source>
+        <translation>rechazar menos de N clínicas distintas (al menos 2)</translation>
+    </message>
+    <message>
+        <source>the merged bundle to write (never overwritten)</source>
+        <translation>el paquete fusionado que se escribirá (nunca se sobrescribe)</translation>
+    </message>
+    <message>
+        <source>Every file is checked: its clinic&apos;s signature, the network key id, one spec, each
+ciphertext; clinics and signers must be distinct. Exit 3 on a tampered file.</source>
+        <translation>Se comprueba cada archivo: la firma de su clínica, el id de la clave de la red, una sola especificación, cada
+texto cifrado; las clínicas y los firmantes deben ser distintos. Salida 3 ante un archivo manipulado.</translation>
+    </message>
+    <message>
+        <source>Set the minimum number of distinct patients per published cell (default 11, at least 5)</source>
+        <translation>Fijar el número mínimo de pacientes distintos por celda publicada (por defecto 11, al menos 5)</translation>
+    </message>
+    <message>
+        <source>pinned and verified</source>
+        <translation>fijada y verificada</translation>
+    </message>
+    <message>
+        <source>NOT VERIFIED: %1</source>
+        <translation>NO VERIFICADA: %1</translation>
+    </message>
+    <message>
+        <source>unavailable: %1</source>
+        <translation>no disponible: %1</translation>
+    </message>
+    <message>
+        <source>report key fingerprint %1</source>
+        <translation>huella de la clave de informes %1</translation>
+    </message>
+    <message>
+        <source>report key id          %1 (%2 bits, %3 of %4 custodians)</source>
+        <translation>id de la clave de informes %1 (%2 bits, %3 de %4 custodios)</translation>
+    </message>
+    <message>
+        <source>this account           %1</source>
+        <translation>esta cuenta                %1</translation>
+    </message>
+    <message>
+        <source>Password again, to re-wrap your key slot with the pin</source>
+        <translation>Contraseña de nuevo, para volver a envolver su ranura de claves con la fijación</translation>
+    </message>
+    <message>
+        <source>report key pinned in this account&apos;s key ring; it is checked from the next login on</source>
+        <translation>clave de informes fijada en el llavero de esta cuenta; se comprueba a partir del próximo inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Show the report key&apos;s fingerprint and whether this account&apos;s pin verifies it</source>
+        <translation>Mostrar la huella de la clave de informes y si la fijación de esta cuenta la verifica</translation>
+    </message>
+    <message>
+        <source>Pin the report key in this account&apos;s ring (accounts from before pinning; audited)</source>
+        <translation>Fijar la clave de informes en el llavero de esta cuenta (cuentas anteriores a la fijación; auditado)</translation>
+    </message>
+    <message>
+        <source>the fingerprint from the key ceremony&apos;s record (compare with `report-key show`)</source>
+        <translation>la huella del acta de la ceremonia de claves (compárela con `report-key show`)</translation>
+    </message>
+    <message>
+        <source>
+Order here: the password of --as, then the same password again (the slot is re-wrapped).
+An administrator pins first (this also signs the record for clinics from before pinning),
+then each doctor. Compare the fingerprint with the one printed by `init` before trusting it.</source>
+        <translation>
+Orden aquí: la contraseña de --as y después la misma contraseña otra vez (la ranura se vuelve a envolver).
+Primero fija un administrador (esto también firma el registro en clínicas anteriores a la fijación),
+y después cada médico. Compare la huella con la que mostró `init` antes de confiar en ella.</translation>
     </message>
 </context>
 </TS>
