@@ -52,11 +52,24 @@ Result<services::NetworkCustodian> openCustodian(const Args& args, Io& io, const
                                        network, passphrase->span(), *path);
 }
 
+Result<services::NetworkMembers> loadMembers(const Args& args, const NetworkKey& network)
+{
+    const auto path = args.value("members");
+    if (!path)
+        return makeError(ErrorCode::InvalidArgument, "--members FILE (the network's signed member list) is required");
+    auto bytes = readReportFile(*path);
+    CC_TRY(bytes);
+    return services::NetworkMembers::fromJson(
+        std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()), network, *path);
+}
+
 Result<services::MergedReport> loadMerged(const Args& args, const NetworkKey& network)
 {
+    auto members = loadMembers(args, network);
+    CC_TRY(members);
     auto bytes = readReportFile(args.positional.at(0));
     CC_TRY(bytes);
-    return services::openMerged(*bytes, network);
+    return services::openMerged(*bytes, network, *members);
 }
 
 Result<std::vector<std::vector<std::uint8_t>>> readAll(const std::vector<std::string>& paths)
@@ -211,6 +224,42 @@ Status show(const Args& args, Io& io)
     return {};
 }
 
+Status signMembers(const Args& args, Io& io)
+{
+    auto network = loadNetwork(args);
+    CC_TRY(network);
+    auto out = args.value("out");
+    if (!out)
+        return makeError(ErrorCode::InvalidArgument, "--out FILE is required");
+    services::NetworkMembers list;
+    for (const auto& path : args.values("member")) {
+        auto bytes = readReportFile(path);
+        CC_TRY(bytes);
+        auto file = reports::ReportFile::read(*bytes);
+        CC_TRY(file);
+        if (file->kind != reports::ReportFile::Kind::Exported || file->keyId != network->key.keyId())
+            return makeError(ErrorCode::InvalidArgument, path + " is not a report exported to this network");
+        if (list.contains(file->signerPublicKey))
+            return makeError(ErrorCode::InvalidArgument, path + ": this clinic is listed already");
+        list.members.push_back({file->clinicName, file->signerPublicKey});
+        io.out << utf8(Cli::tr("member %1: signing key fingerprint %2 (confirm it with the clinic before publishing "
+                               "this list)")
+                           .arg(file->clinicName, QString::fromStdString(file->signerFingerprint())))
+               << "\n";
+    }
+    if (list.members.empty())
+        return makeError(ErrorCode::InvalidArgument, "give each member clinic's exported file with --member");
+    auto custodian = openCustodian(args, io, *network);
+    CC_TRY(custodian);
+    const std::string json = list.toJson(*network, custodian->signingKey);
+    CC_TRY(writeNewReportFile(*out, bytesOf(json)));
+    io.out << utf8(Cli::tr("signed member list of %1 clinics written to %2")
+                       .arg(list.members.size())
+                       .arg(QString::fromStdString(*out)))
+           << "\n";
+    return {};
+}
+
 Status decryptShare(const Args& args, Io& io)
 {
     auto network = loadNetwork(args);
@@ -319,6 +368,19 @@ void registerNetworkCommands(CommandRegistry& registry)
          [](const Args& a, Io& io) { return wrap(a, io, init); },
          utf8(Cli::tr("Each custodian's key file holds their share and the network signing key, sealed under\n"
                       "their passphrase (Argon2id, AES-256-GCM). Passphrases are read in --custodian order."))});
+    registry.add({{"network", "members"},
+                  utf8(Cli::tr("As a network custodian: sign the list of member clinics whose exports may be merged")),
+                  "",
+                  {{"network-key", "FILE", utf8(Cli::tr("the network's public key file"))},
+                   {"key", "FILE", utf8(Cli::tr("this custodian's key file (signs the list)"))},
+                   {"member", "FILE", utf8(Cli::tr("an exported report of a member clinic (repeat)")), true},
+                   {"out", "FILE", utf8(Cli::tr("the member list to write (never overwritten)"))},
+                   passwordStdin()},
+                  0,
+                  0,
+                  [](const Args& a, Io& io) { return wrap(a, io, signMembers); },
+                  utf8(Cli::tr("Custodians decrypt merges of listed members only, so nobody can pose as several\n"
+                               "clinics to isolate one. Confirm each printed fingerprint with its clinic."))});
     registry.add({{"network", "show"},
                   utf8(Cli::tr("Verify a network public key file and print its fingerprint")),
                   "FILE",
@@ -333,6 +395,7 @@ void registerNetworkCommands(CommandRegistry& registry)
          "MERGED",
          {{"network-key", "FILE", utf8(Cli::tr("the network's public key file"))},
           {"key", "FILE", utf8(Cli::tr("this custodian's key file"))},
+          {"members", "FILE", utf8(Cli::tr("the network's signed member list"))},
           {"tally-shares", "FILE", utf8(Cli::tr("stage-1 share files (patient tallies) of t custodians")), true},
           {"out", "FILE", utf8(Cli::tr("the share file to write (never overwritten)"))},
           passwordStdin()},
@@ -347,6 +410,7 @@ void registerNetworkCommands(CommandRegistry& registry)
                   "MERGED",
                   {{"network-key", "FILE", utf8(Cli::tr("the network's public key file"))},
                    {"key", "FILE", utf8(Cli::tr("this custodian's key file (signs the report)"))},
+                   {"members", "FILE", utf8(Cli::tr("the network's signed member list"))},
                    {"shares", "FILE", utf8(Cli::tr("stage-1 and stage-2 share files")), true},
                    {"out", "FILE", utf8(Cli::tr("the published report to write (never overwritten)"))},
                    passwordStdin()},

@@ -16,6 +16,7 @@
 #include <QSaveFile>
 
 #include <iomanip>
+#include <optional>
 #include <ostream>
 #include <sstream>
 
@@ -457,7 +458,16 @@ int runMerge(const Args& args, Io& io)
             CC_TRY(bytes);
             files.push_back(std::move(*bytes));
         }
-        auto merged = service.merge(files, *network, sites);
+        std::optional<services::NetworkMembers> members;
+        if (auto membersPath = args.value("members")) {
+            auto bytes = readReportFile(*membersPath);
+            CC_TRY(bytes);
+            auto read = services::NetworkMembers::fromJson(
+                std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()), *network, *membersPath);
+            CC_TRY(read);
+            members = std::move(*read);
+        }
+        auto merged = service.merge(files, *network, sites, members ? &*members : nullptr);
         CC_TRY(merged);
         CC_TRY(writeNewReportFile(*outPath, merged->bundle()));
         io.out << utf8(Cli::tr("merged %1 clinics' exports of spec %2 into %3 (merge %4): %5")
@@ -556,18 +566,19 @@ void registerReportCommands(CommandRegistry& registry)
                                "`report publish` does. Released cells are decrypted in memory and re-encrypted under\n"
                                "the network key; suppressed cells leave as withheld. Nothing is in the clear.\n"
                                "Administrators; audited."))});
-    registry.add(
-        {{"report", "merge"},
-         utf8(Cli::tr("Merge clinics' exported reports into one bundle for the network's custodians")),
-         "FILE...",
-         clinicOptionsWith({{"network-key", "FILE", utf8(Cli::tr("the network's public key file"))},
-                            {"min-sites", "N", utf8(Cli::tr("refuse fewer than N distinct clinics (at least 2)"))},
-                            {"out", "FILE", utf8(Cli::tr("the merged bundle to write (never overwritten)"))}}),
-         1,
-         1000,
-         runMerge,
-         utf8(Cli::tr("Every file is checked: its clinic's signature, the network key id, one spec, each\n"
-                      "ciphertext; clinics and signers must be distinct. Exit 3 on a tampered file."))});
+    registry.add({{"report", "merge"},
+                  utf8(Cli::tr("Merge clinics' exported reports into one bundle for the network's custodians")),
+                  "FILE...",
+                  clinicOptionsWith(
+                      {{"network-key", "FILE", utf8(Cli::tr("the network's public key file"))},
+                       {"min-sites", "N", utf8(Cli::tr("refuse fewer than N distinct clinics (at least 2)"))},
+                       {"members", "FILE", utf8(Cli::tr("the network's signed member list (refuse other clinics)"))},
+                       {"out", "FILE", utf8(Cli::tr("the merged bundle to write (never overwritten)"))}}),
+                  1,
+                  1000,
+                  runMerge,
+                  utf8(Cli::tr("Every file is checked: its clinic's signature, the network key id, one spec, each\n"
+                               "ciphertext; clinics and signers must be distinct. Exit 3 on a tampered file."))});
     registry.add(
         {{"report", "set-minimum-cell-size"},
          utf8(Cli::tr("Set the minimum number of distinct patients per published cell (default 11, at least 5)")),

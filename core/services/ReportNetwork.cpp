@@ -15,6 +15,7 @@
 #include "core/reports/Disclosure.h"
 #include "core/services/ReportKeyCodec.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -31,6 +32,8 @@ constexpr std::string_view kCustodianLabel = "CipherChart network custodian key 
 constexpr std::string_view kContextLabel = "CipherChart network cell v1";
 constexpr const char* kKeyFormat = "cipherchart-network-key";
 constexpr const char* kCustodianFormat = "cipherchart-network-custodian";
+constexpr const char* kMembersFormat = "cipherchart-network-members";
+constexpr std::string_view kMembersLabel = "CipherChart network members v1";
 constexpr std::uint8_t kBundleMagic[4] = {'C', 'C', 'R', 'M'};
 constexpr std::size_t kMaxSites = 1000;
 
@@ -399,6 +402,79 @@ Result<NetworkCustodian> openCustodianFile(std::string_view json, const NetworkK
     return NetworkCustodian{network, std::move(*share), std::move(*signingKey), o->value("name").toString()};
 }
 
+// ---- members ---------------------------------------------------------------------------------
+
+namespace {
+
+std::vector<std::uint8_t> membersStatement(const NetworkKey& network, const NetworkMembers& m)
+{
+    std::vector<std::uint8_t> out(kMembersLabel.begin(), kMembersLabel.end());
+    append(out, network.fingerprint());
+    putU32(out, static_cast<std::uint32_t>(m.members.size()));
+    for (const auto& member : m.members) {
+        append(out, member.signer);
+        const QByteArray utf8 = member.name.toUtf8();
+        append(out, crypto::sha256(bytesOf({utf8.constData(), static_cast<std::size_t>(utf8.size())})));
+    }
+    return out;
+}
+
+} // namespace
+
+bool NetworkMembers::contains(const std::array<std::uint8_t, 32>& signer) const
+{
+    return std::any_of(members.begin(), members.end(), [&](const Member& m) { return m.signer == signer; });
+}
+
+std::string NetworkMembers::toJson(const NetworkKey& network, const crypto::Ed25519PrivateKey& signingKey) const
+{
+    NetworkMembers sorted = *this;
+    std::sort(sorted.members.begin(), sorted.members.end(),
+              [](const Member& a, const Member& b) { return a.signer < b.signer; });
+    QJsonArray list;
+    for (const auto& m : sorted.members)
+        list.append(QJsonObject{{"name", m.name}, {"signer", QString::fromStdString(crypto::hexEncode(m.signer))}});
+    const auto signature = signingKey.sign(membersStatement(network, sorted));
+    const QJsonObject o{{"format", kMembersFormat},
+                        {"version", 1},
+                        {"network", QString::fromStdString(network.fingerprintHex())},
+                        {"members", list},
+                        {"signature", QString::fromStdString(crypto::hexEncode(signature))}};
+    return QJsonDocument(o).toJson(QJsonDocument::Indented).toStdString();
+}
+
+Result<NetworkMembers> NetworkMembers::fromJson(std::string_view json, const NetworkKey& network,
+                                                const std::string& file)
+{
+    auto o = jsonObject(json, file, kMembersFormat);
+    CC_TRY(o);
+    auto pinned = hexField<32>(*o, "network", file);
+    CC_TRY(pinned);
+    if (*pinned != network.fingerprint())
+        return makeError(ErrorCode::IntegrityFailure, file + ": the member list belongs to another network key");
+    if (!o->value("members").isArray() || o->value("members").toArray().size() > static_cast<qsizetype>(kMaxSites))
+        return bad("must be an array of at most 1000 members", file, "members");
+    NetworkMembers m;
+    for (const auto& v : o->value("members").toArray()) {
+        const QJsonObject entry = v.toObject();
+        auto signer = hexField<32>(entry, "signer", file);
+        CC_TRY(signer);
+        if (!entry.value("name").isString())
+            return bad("is not a string", file, "members.name");
+        m.members.push_back({entry.value("name").toString(), *signer});
+    }
+    for (std::size_t i = 1; i < m.members.size(); ++i)
+        if (!(m.members[i - 1].signer < m.members[i].signer))
+            return makeError(ErrorCode::IntegrityFailure, file + ": members out of order or listed twice");
+    auto signature = hexField<64>(*o, "signature", file);
+    CC_TRY(signature);
+    auto pub = crypto::Ed25519PublicKey::fromBytes(network.signer);
+    if (!pub || !pub->verify(membersStatement(network, m), *signature))
+        return makeError(ErrorCode::IntegrityFailure,
+                         file + ": the member list's signature by the network key does not verify");
+    return m;
+}
+
 // ---- tallies ---------------------------------------------------------------------------------
 
 paillier::Plaintext CellTally::encode() const
@@ -458,7 +534,8 @@ std::vector<std::uint8_t> networkContext(const reports::ReportId& id, std::uint3
 }
 
 Result<MergedReport> mergeExports(const std::vector<std::vector<std::uint8_t>>& files, const NetworkKey& network,
-                                  std::uint32_t minimumSites, const interop::UnitsCatalogue& catalogue)
+                                  std::uint32_t minimumSites, const NetworkMembers* members,
+                                  const interop::UnitsCatalogue& catalogue)
 {
     if (files.size() > kMaxSites)
         return makeError(ErrorCode::InvalidArgument, "too many files for one merge");
@@ -473,6 +550,10 @@ Result<MergedReport> mergeExports(const std::vector<std::vector<std::uint8_t>>& 
                              which + " is not an exported report (run `report export` at the clinic)");
         if (f->spec.purpose != reports::Purpose::Research)
             return makeError(ErrorCode::AccessDenied, which + " is not a research report");
+        if (members && !members->contains(f->signerPublicKey))
+            return makeError(ErrorCode::AccessDenied, which + " is signed by " + f->signerFingerprint() + " (" +
+                                                          f->clinicName.toStdString() +
+                                                          "), not a member clinic of the network");
         if (f->keyId != network.key.keyId())
             return makeError(ErrorCode::KeyMismatch, which + " is encrypted under key " + crypto::hexEncode(f->keyId) +
                                                          ", not the network's " + network.key.keyIdHex());
@@ -541,7 +622,7 @@ Result<MergedReport> mergeExports(const std::vector<std::vector<std::uint8_t>>& 
 }
 
 Result<MergedReport> openMerged(std::span<const std::uint8_t> bundle, const NetworkKey& network,
-                                const interop::UnitsCatalogue& catalogue)
+                                const NetworkMembers& members, const interop::UnitsCatalogue& catalogue)
 {
     access::BinaryReader r(bundle);
     const auto magic = r.bytes(4);
@@ -563,7 +644,7 @@ Result<MergedReport> openMerged(std::span<const std::uint8_t> bundle, const Netw
     }
     if (!r.atEnd())
         return makeError(ErrorCode::IntegrityFailure, "merged bundle: trailing bytes");
-    auto merged = mergeExports(files, network, network.minimumSites, catalogue);
+    auto merged = mergeExports(files, network, network.minimumSites, &members, catalogue);
     CC_TRY(merged);
     if (merged->bundle() != std::vector<std::uint8_t>(bundle.begin(), bundle.end()))
         return makeError(ErrorCode::IntegrityFailure, "merged bundle: files out of their canonical order");

@@ -96,6 +96,30 @@ struct NetworkCeremony
                                                          std::span<const std::uint8_t> passphrase,
                                                          const std::string& file = {});
 
+/// The network's member clinics: their report-signing public keys, in a list signed with the
+/// network signing key ("CipherChart network members v1" ‖ network fingerprint ‖ per member,
+/// sorted by key: signer (32) ‖ SHA-256(name)). Custodians decrypt merges of members only, so a
+/// merger cannot pose as several clinics with keys of its own to isolate one real clinic.
+struct NetworkMembers
+{
+    struct Member
+    {
+        QString name;
+        std::array<std::uint8_t, 32> signer{};
+    };
+    std::vector<Member> members; ///< sorted by signer
+
+    [[nodiscard]] bool contains(const std::array<std::uint8_t, 32>& signer) const;
+    /// The signed file (indented JSON): {"format": "cipherchart-network-members", "version": 1,
+    /// "network": fingerprint, "members": [{"name", "signer"}], "signature"}.
+    [[nodiscard]] std::string toJson(const NetworkKey& network, const crypto::Ed25519PrivateKey& signingKey) const;
+    /// Strict reader: the network fingerprint and the signature by the network signing key.
+    /// Errors: MalformedInput naming the member, IntegrityFailure (signature, another network, a
+    /// signer listed twice), Unsupported (version).
+    [[nodiscard]] static Result<NetworkMembers> fromJson(std::string_view json, const NetworkKey& network,
+                                                         const std::string& file = {});
+};
+
 /// Packing of an exported cell's plain-number tally: patients + observations·2^40 + withheld·2^80.
 struct CellTally
 {
@@ -129,14 +153,17 @@ struct MergedReport
 /// Merges exported files (any order) for `network`, refusing fewer than `minimumSites` distinct
 /// clinics (and never fewer than the network's own minimum). Errors: IntegrityFailure (a tampered
 /// file, one clinic or signer twice), KeyMismatch (another network key), InvalidArgument (not an
-/// exported report, different specs), AccessDenied (fewer sites than the minimum).
+/// exported report, different specs), AccessDenied (fewer sites than the minimum; with `members`,
+/// a signer that is not a listed member).
 [[nodiscard]] Result<MergedReport>
 mergeExports(const std::vector<std::vector<std::uint8_t>>& files, const NetworkKey& network, std::uint32_t minimumSites,
+             const NetworkMembers* members = nullptr,
              const interop::UnitsCatalogue& catalogue = interop::UnitsCatalogue::builtIn());
 /// Reads a merged bundle and redoes every check and product of mergeExports (nobody trusts the
-/// merger). Errors: as mergeExports(), IntegrityFailure for a bundle that does not parse.
+/// merger), every site a listed member. Errors: as mergeExports(), IntegrityFailure for a bundle
+/// that does not parse.
 [[nodiscard]] Result<MergedReport>
-openMerged(std::span<const std::uint8_t> bundle, const NetworkKey& network,
+openMerged(std::span<const std::uint8_t> bundle, const NetworkKey& network, const NetworkMembers& members,
            const interop::UnitsCatalogue& catalogue = interop::UnitsCatalogue::builtIn());
 
 /// The proof context of a merged cell's tally (stage 1) or figures (stage 2).

@@ -669,12 +669,13 @@ Result<ExportOutcome> ReportService::exportToNetwork(std::span<const std::uint8_
 }
 
 Result<MergedReport> ReportService::merge(const std::vector<std::vector<std::uint8_t>>& files,
-                                          const NetworkKey& network, std::uint32_t minimumSites)
+                                          const NetworkKey& network, std::uint32_t minimumSites,
+                                          const NetworkMembers* members)
 {
     AuditSubject subject = reportSubject(AuditAction::Create, "research network merge");
     subject.detail += " " + network.key.keyIdHex() + ", " + std::to_string(files.size()) + " files";
     return audited(m_clinic, Permission::RunReports, subject, [&]() -> Result<MergedReport> {
-        auto merged = noting(subject, mergeExports(files, network, minimumSites, m_catalogue));
+        auto merged = noting(subject, mergeExports(files, network, minimumSites, members, m_catalogue));
         if (merged) {
             subject.objectId = reports::reportIdHex(merged->id);
             subject.detail += ", spec sha256 " + crypto::hexEncode(merged->specSha256) + ", " +

@@ -104,9 +104,10 @@ public:
     /// Merges clinics' exported files for `network` (mergeExports: distinct signers and clinics,
     /// one spec, the network key id, every ciphertext checked, at least `minimumSites`) and
     /// returns the merged bundle; audited in this clinic (RunReports) with the spec hash and the
-    /// merged id. Errors: as mergeExports().
+    /// merged id. With `members`, every site must be a listed member. Errors: as mergeExports().
     [[nodiscard]] Result<MergedReport> merge(const std::vector<std::vector<std::uint8_t>>& files,
-                                             const NetworkKey& network, std::uint32_t minimumSites);
+                                             const NetworkKey& network, std::uint32_t minimumSites,
+                                             const NetworkMembers* members = nullptr);
     /// The clinic's minimum cell size (meta report_minimum_cell_size; default 11). Errors: storage.
     [[nodiscard]] Result<std::uint32_t> minimumCellSize();
     /// Sets it (ManageKeys, audited). Errors: InvalidArgument (below 5), AccessDenied, storage errors.

@@ -134,6 +134,7 @@ class TestFederationCli : public QObject
                 "network", "decrypt-share", path(merged), "--key", path("net/custodian-" + names[custodian] + ".json"),
                 "--out",   path(out)} +
             network();
+        args << "--members" << path("members.json");
         for (const auto& t : tallies)
             args << "--tally-shares" << path(t);
         return cli(args, kPassphrases[custodian]);
@@ -208,7 +209,17 @@ private slots:
     {
         runAndExport("clinic-a", "cd4.json", "a.ccrx");
         runAndExport("clinic-b", "cd4.json", "b.ccrx");
-        const Run merged = merge({"a.ccrx", "b.ccrx"}, "m.ccrm");
+        // A custodian signs the member list from the clinics' first exports.
+        const Run members = cli(QStringList{"network", "members", "--key", path("net/custodian-cy.json"), "--member",
+                                            path("a.ccrx"), "--member", path("b.ccrx"), "--out", path("members.json")} +
+                                    network(),
+                                kPassphrases[2]);
+        QVERIFY2(members.exitCode == 0, qPrintable(members.err));
+        const Run merged = cli(QStringList{"report", "merge", path("a.ccrx"), path("b.ccrx"), "--network-key",
+                                           path("net/network-key.json"), "--members", path("members.json"),
+                                           "--min-sites", "2", "--out", path("m.ccrm")} +
+                                   as("clinic-a"),
+                               kAdmin);
         QVERIFY2(merged.exitCode == 0, qPrintable(merged.err));
 
         // Stage 1: tallies; stage 2 needs t of them; custodian 3 (cy) did not give stage 1.
@@ -218,16 +229,17 @@ private slots:
         QCOMPARE(share("m.ccrm", 1, "t2").exitCode, 0);
         QCOMPARE(share("m.ccrm", 0, "f1", {"t1", "t2"}).exitCode, 0);
         QCOMPARE(share("m.ccrm", 2, "f3", {"t1", "t2"}).exitCode, 0);
-        const Run wrong = cli(QStringList{"network", "decrypt-share", path("m.ccrm"), "--key",
-                                          path("net/custodian-ana.json"), "--out", path("w")} +
-                                  network(),
-                              "not-the-passphrase\n");
+        const Run wrong =
+            cli(QStringList{"network", "decrypt-share", path("m.ccrm"), "--key", path("net/custodian-ana.json"),
+                            "--members", path("members.json"), "--out", path("w")} +
+                    network(),
+                "not-the-passphrase\n");
         QCOMPARE(wrong.exitCode, 2);
 
         const Run published =
             cli(QStringList{"--json", "network", "publish", path("m.ccrm"), "--key", path("net/custodian-ben.json"),
                             "--shares", path("t1"), "--shares", path("t2"), "--shares", path("f1"), "--shares",
-                            path("f3"), "--out", path("p.ccrep")} +
+                            path("f3"), "--out", path("p.ccrep"), "--members", path("members.json")} +
                     network(),
                 kPassphrases[1]);
         QVERIFY2(published.exitCode == 0, qPrintable(published.err));

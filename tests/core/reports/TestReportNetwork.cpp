@@ -199,11 +199,29 @@ private slots:
         auto tampered = b;
         tampered[tampered.size() / 2] ^= 1;
         QCOMPARE(services::mergeExports({a, tampered}, network(), 2).error().code, ErrorCode::IntegrityFailure);
-        // The bundle reopens to the same merge; a changed byte does not.
+        // The member list: signed by the network key, read back, refused when changed or foreign.
+        services::NetworkMembers both;
+        for (const auto& site : ok->sites)
+            both.members.push_back({site.clinicName, site.signerPublicKey});
+        auto ana = custodian(0);
+        const std::string json = both.toJson(network(), ana.signingKey);
+        auto members = services::NetworkMembers::fromJson(json, network());
+        QVERIFY(members.ok());
+        QCOMPARE(members->members.size(), std::size_t{2});
+        std::string renamed = json;
+        renamed.replace(renamed.find("Clinic 1"), 8, "Clinic 9");
+        QCOMPARE(services::NetworkMembers::fromJson(renamed, network()).error().code, ErrorCode::IntegrityFailure);
+        services::NetworkMembers onlyA;
+        onlyA.members.push_back(both.members[0].signer < both.members[1].signer ? both.members[0] : both.members[1]);
+        auto single = services::NetworkMembers::fromJson(onlyA.toJson(network(), ana.signingKey), network());
+        QVERIFY(single.ok());
+        QCOMPARE(services::mergeExports({a, b}, network(), 2, &*single).error().code, ErrorCode::AccessDenied);
+        // The bundle reopens to the same merge; a changed byte does not; a non-member site is refused.
         auto bundle = ok->bundle();
-        QCOMPARE(services::openMerged(bundle, network())->id, ok->id);
+        QCOMPARE(services::openMerged(bundle, network(), *members)->id, ok->id);
+        QCOMPARE(services::openMerged(bundle, network(), *single).error().code, ErrorCode::AccessDenied);
         bundle[bundle.size() - 80] ^= 1;
-        QVERIFY(!services::openMerged(bundle, network()).ok());
+        QVERIFY(!services::openMerged(bundle, network(), *members).ok());
     }
 
     void quorumWithWithheldAndComplementaryCells()
