@@ -4095,5 +4095,43 @@ Orden aquí: la contraseña de --as y después la misma contraseña otra vez (la
 Primero fija un administrador (esto también firma el registro en clínicas anteriores a la fijación),
 y después cada médico. Compare la huella con la que mostró `init` antes de confiar en ella.</translation>
     </message>
+    <message>
+        <source>member %1: signing key fingerprint %2 (confirm it with the clinic before publishing this list)</source>
+        <translation>miembro %1: huella de la clave de firma %2 (confírmela con la clínica antes de publicar esta lista)</translation>
+    </message>
+    <message>
+        <source>signed member list of %1 clinics written to %2</source>
+        <translation>lista firmada de %1 clínicas miembro escrita en %2</translation>
+    </message>
+    <message>
+        <source>As a network custodian: sign the list of member clinics whose exports may be merged</source>
+        <translation>Como custodio de la red: firmar la lista de clínicas miembro cuyas exportaciones pueden fusionarse</translation>
+    </message>
+    <message>
+        <source>this custodian&apos;s key file (signs the list)</source>
+        <translation>el archivo de clave de este custodio (firma la lista)</translation>
+    </message>
+    <message>
+        <source>an exported report of a member clinic (repeat)</source>
+        <translation>un informe exportado de una clínica miembro (repetible)</translation>
+    </message>
+    <message>
+        <source>the member list to write (never overwritten)</source>
+        <translation>la lista de miembros que se escribirá (nunca se sobrescribe)</translation>
+    </message>
+    <message>
+        <source>Custodians decrypt merges of listed members only, so nobody can pose as several
+clinics to isolate one. Confirm each printed fingerprint with its clinic.</source>
+        <translation>Los custodios solo descifran fusiones de miembros de la lista, así que nadie puede hacerse pasar por varias
+clínicas para aislar a una. Confirme cada huella mostrada con su clínica.</translation>
+    </message>
+    <message>
+        <source>the network&apos;s signed member list</source>
+        <translation>la lista firmada de miembros de la red</translation>
+    </message>
+    <message>
+        <source>the network&apos;s signed member list (refuse other clinics)</source>
+        <translation>la lista firmada de miembros de la red (rechazar otras clínicas)</translation>
+    </message>
 </context>
 </TS>
