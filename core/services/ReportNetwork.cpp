@@ -282,6 +282,10 @@ Result<NetworkKey> NetworkKey::fromJson(std::string_view json, const std::string
     auto pub = crypto::Ed25519PublicKey::fromBytes(n.signer);
     if (!pub)
         return bad("is not an Ed25519 public key", file, "signer");
+    if (o->contains("fingerprint") && o->value("fingerprint").toString().toStdString() != n.fingerprintHex())
+        return makeError(ErrorCode::IntegrityFailure,
+                         file + ": the fingerprint written in the file is not the record's (" + n.fingerprintHex() +
+                             ")");
     if (!pub->verify(n.record(), *signature))
         return makeError(ErrorCode::IntegrityFailure,
                          file +

@@ -52,9 +52,9 @@ struct NetworkKey
     /// "key" (public JWK), "threshold", "minimumCellSize", "minimumSites", "signer", "signature"}.
     [[nodiscard]] std::string toJson(const crypto::Ed25519PrivateKey& signingKey) const;
     /// Strict reader: the JWK (report key size, derived DJN base, kid), the threshold parameters
-    /// (same key id; v and v_i units other than 1), the rules, and the record's Ed25519 signature.
-    /// Errors: MalformedInput naming the member, IntegrityFailure (signature, parameters of
-    /// another key), Unsupported (format version).
+    /// (same key id; v and v_i units other than 1), the rules, the record's Ed25519 signature and,
+    /// if present, the written fingerprint. Errors: MalformedInput naming the member,
+    /// IntegrityFailure (signature, fingerprint, parameters of another key), Unsupported (version).
     [[nodiscard]] static Result<NetworkKey> fromJson(std::string_view json, const std::string& file = {});
 };
 
