@@ -14,8 +14,12 @@
 #include "core/services/ReportNetwork.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
+
+#include <optional>
 
 namespace cc::cli {
 namespace {
@@ -273,8 +277,32 @@ Status decryptShare(const Args& args, Io& io)
     CC_TRY(tallies);
     auto custodian = openCustodian(args, io, *network);
     CC_TRY(custodian);
-    auto share = services::networkDecryptShare(*merged, *custodian, *tallies, crypto::SystemRng::instance());
+    // The custodian's own ledger of merges decrypted (differencing check), kept across runs.
+    std::optional<services::NetworkLedger> ledger;
+    const auto ledgerPath = args.value("ledger");
+    if (ledgerPath) {
+        ledger.emplace();
+        if (QFile::exists(QString::fromStdString(*ledgerPath))) {
+            auto bytes = readReportFile(*ledgerPath);
+            CC_TRY(bytes);
+            auto read = services::NetworkLedger::fromJson(
+                std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()), *ledgerPath);
+            CC_TRY(read);
+            ledger = std::move(*read);
+        }
+    }
+    auto share = services::networkDecryptShare(*merged, *custodian, *tallies, crypto::SystemRng::instance(),
+                                               ledger ? &*ledger : nullptr);
     CC_TRY(share);
+    if (ledger) {
+        const std::string json = ledger->toJson();
+        QSaveFile file(QString::fromStdString(*ledgerPath));
+        if (!file.open(QIODevice::WriteOnly) ||
+            !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+            file.write(json.data(), static_cast<qint64>(json.size())) != static_cast<qint64>(json.size()) ||
+            !file.commit())
+            return makeError(ErrorCode::StorageError, "cannot write the ledger " + *ledgerPath);
+    }
     CC_TRY(writeNewReportFile(*out, share->encode()));
     io.out << utf8((tallies->empty()
                         ? Cli::tr("custodian %1: merge of %2 clinics checked and recomputed; stage 1: partial "
@@ -397,6 +425,7 @@ void registerNetworkCommands(CommandRegistry& registry)
           {"key", "FILE", utf8(Cli::tr("this custodian's key file"))},
           {"members", "FILE", utf8(Cli::tr("the network's signed member list"))},
           {"tally-shares", "FILE", utf8(Cli::tr("stage-1 share files (patient tallies) of t custodians")), true},
+          {"ledger", "FILE", utf8(Cli::tr("this custodian's ledger of decrypted merges (differencing check)"))},
           {"out", "FILE", utf8(Cli::tr("the share file to write (never overwritten)"))},
           passwordStdin()},
          1,

@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -34,6 +35,7 @@ constexpr const char* kKeyFormat = "cipherchart-network-key";
 constexpr const char* kCustodianFormat = "cipherchart-network-custodian";
 constexpr const char* kMembersFormat = "cipherchart-network-members";
 constexpr std::string_view kMembersLabel = "CipherChart network members v1";
+constexpr const char* kLedgerFormat = "cipherchart-network-ledger";
 constexpr std::uint8_t kBundleMagic[4] = {'C', 'C', 'R', 'M'};
 constexpr std::size_t kMaxSites = 1000;
 
@@ -479,6 +481,100 @@ Result<NetworkMembers> NetworkMembers::fromJson(std::string_view json, const Net
     return m;
 }
 
+// ---- ledger ----------------------------------------------------------------------------------
+
+namespace {
+
+NetworkLedger::Entry entryOf(const MergedReport& merged)
+{
+    NetworkLedger::Entry e;
+    std::vector<std::string> codes;
+    for (const auto& m : merged.spec.measures)
+        codes.push_back(m.toStdString());
+    std::sort(codes.begin(), codes.end());
+    for (const auto& c : codes)
+        e.measures += (e.measures.empty() ? "" : ",") + c;
+    for (const auto& site : merged.sites)
+        e.sites.push_back(site.signerPublicKey);
+    std::sort(e.sites.begin(), e.sites.end());
+    return e;
+}
+
+} // namespace
+
+std::string NetworkLedger::toJson() const
+{
+    QJsonArray merges;
+    for (const auto& e : entries) {
+        QJsonArray sites;
+        for (const auto& s : e.sites)
+            sites.append(QString::fromStdString(crypto::hexEncode(s)));
+        merges.append(QJsonObject{{"measures", QString::fromStdString(e.measures)}, {"sites", sites}});
+    }
+    return QJsonDocument(QJsonObject{{"format", kLedgerFormat}, {"version", 1}, {"merges", merges}})
+        .toJson(QJsonDocument::Compact)
+        .toStdString();
+}
+
+Result<NetworkLedger> NetworkLedger::fromJson(std::string_view json, const std::string& file)
+{
+    auto o = jsonObject(json, file, kLedgerFormat);
+    CC_TRY(o);
+    if (!o->value("merges").isArray())
+        return bad("must be an array", file, "merges");
+    NetworkLedger ledger;
+    for (const auto& m : o->value("merges").toArray()) {
+        const QJsonObject entry = m.toObject();
+        if (!entry.value("measures").isString() || !entry.value("sites").isArray())
+            return bad("each merge needs measures and sites", file, "merges");
+        Entry e;
+        e.measures = entry.value("measures").toString().toStdString();
+        for (const auto& site : entry.value("sites").toArray()) {
+            auto bytes = crypto::hexDecode(site.toString().toStdString());
+            if (!site.isString() || !bytes || bytes->size() != 32)
+                return bad("is not 32 bytes of hex", file, "merges.sites");
+            std::array<std::uint8_t, 32> key{};
+            std::copy(bytes->begin(), bytes->end(), key.begin());
+            e.sites.push_back(key);
+        }
+        std::sort(e.sites.begin(), e.sites.end());
+        ledger.entries.push_back(std::move(e));
+    }
+    return ledger;
+}
+
+Status NetworkLedger::check(const MergedReport& merged, const NetworkKey& network) const
+{
+    const Entry mine = entryOf(merged);
+    for (const auto& e : entries) {
+        if (e.measures != mine.measures)
+            continue;
+        std::vector<std::array<std::uint8_t, 32>> added, removed;
+        std::set_difference(mine.sites.begin(), mine.sites.end(), e.sites.begin(), e.sites.end(),
+                            std::back_inserter(added));
+        std::set_difference(e.sites.begin(), e.sites.end(), mine.sites.begin(), mine.sites.end(),
+                            std::back_inserter(removed));
+        for (std::size_t diff : {added.size(), removed.size()})
+            if (diff > 0 && diff < network.minimumSites)
+                return makeError(ErrorCode::AccessDenied,
+                                 "differencing check: this merge's sites differ from an earlier merge over the same "
+                                 "measures (" +
+                                     e.measures + ") by " + std::to_string(diff) +
+                                     " clinics, fewer than the network's minimum of " +
+                                     std::to_string(network.minimumSites) + ": their totals would show");
+    }
+    return {};
+}
+
+void NetworkLedger::record(const MergedReport& merged)
+{
+    Entry e = entryOf(merged);
+    for (const auto& existing : entries)
+        if (existing.measures == e.measures && existing.sites == e.sites)
+            return;
+    entries.push_back(std::move(e));
+}
+
 // ---- tallies ---------------------------------------------------------------------------------
 
 paillier::Plaintext CellTally::encode() const
@@ -659,7 +755,8 @@ Result<MergedReport> openMerged(std::span<const std::uint8_t> bundle, const Netw
 
 Result<reports::DecryptionShare> networkDecryptShare(const MergedReport& merged, const NetworkCustodian& custodian,
                                                      const std::vector<std::vector<std::uint8_t>>& tallyShares,
-                                                     crypto::Rng& rng, const interop::UnitsCatalogue& catalogue)
+                                                     crypto::Rng& rng, NetworkLedger* ledger,
+                                                     const interop::UnitsCatalogue& catalogue)
 {
     const NetworkKey& network = custodian.network;
     CC_TRY(checkSites(merged, network));
@@ -687,6 +784,8 @@ Result<reports::DecryptionShare> networkDecryptShare(const MergedReport& merged,
     std::set<std::string> rejected;
     auto tallies = combineTallies(merged, network, partials, rejected);
     CC_TRY(tallies);
+    if (ledger)
+        CC_TRY(ledger->check(merged, network));
     const auto plan = networkPlan(merged, network, *tallies);
     for (std::uint32_t cell = 0; cell < plan.size(); ++cell) {
         if (plan[cell] != reports::CellRelease::Released)
@@ -702,6 +801,8 @@ Result<reports::DecryptionShare> networkDecryptShare(const MergedReport& merged,
         return makeError(ErrorCode::AccessDenied, "no merged cell has at least " +
                                                       std::to_string(network.minimumCellSize) +
                                                       " patients from sites that all exported it: nothing to decrypt");
+    if (ledger)
+        ledger->record(merged);
     return out;
 }
 

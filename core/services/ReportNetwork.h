@@ -166,17 +166,44 @@ mergeExports(const std::vector<std::vector<std::uint8_t>>& files, const NetworkK
 openMerged(std::span<const std::uint8_t> bundle, const NetworkKey& network, const NetworkMembers& members,
            const interop::UnitsCatalogue& catalogue = interop::UnitsCatalogue::builtIn());
 
+/// A network custodian's own record of the merges it gave figure partials for: per merge the
+/// sorted measure codes and the sites' signer keys. Differencing two merges over the same measures
+/// whose site sets differ by fewer than the network's minimum number of sites would reveal those
+/// sites' totals, so such a merge is refused. Kept by each custodian next to their key file.
+struct NetworkLedger
+{
+    struct Entry
+    {
+        std::string measures;                            ///< sorted codes, comma-separated
+        std::vector<std::array<std::uint8_t, 32>> sites; ///< sorted signer keys
+    };
+    std::vector<Entry> entries;
+
+    /// Compact JSON: {"format": "cipherchart-network-ledger", "version": 1, "merges": [...]}.
+    [[nodiscard]] std::string toJson() const;
+    /// Strict reader. Errors: MalformedInput naming the member, Unsupported (version).
+    [[nodiscard]] static Result<NetworkLedger> fromJson(std::string_view json, const std::string& file = {});
+    /// Refuses `merged` when an earlier merge over the same measures has a site set differing from
+    /// it by 1 … minimumSites − 1 sites either way (the same set again passes). Errors: AccessDenied
+    /// with the reason.
+    [[nodiscard]] Status check(const MergedReport& merged, const NetworkKey& network) const;
+    /// Records `merged` (once per site set).
+    void record(const MergedReport& merged);
+};
+
 /// The proof context of a merged cell's tally (stage 1) or figures (stage 2).
 [[nodiscard]] std::vector<std::uint8_t> networkContext(const reports::ReportId& id, std::uint32_t cell, bool tally);
 
 /// A network custodian's partial decryptions. Stage 1 (`tallyShares` empty): the tallies of every
 /// merged cell. Stage 2: combines t valid stage-1 partials from `tallyShares` itself, plans the
 /// suppression from the merged distinct-patient counts and gives partials of the released cells'
-/// figures only. Errors: InvalidArgument (fewer than t valid tally partials), AccessDenied (nothing
-/// releasable), IntegrityFailure, Overflow.
+/// figures only; with a `ledger` it first refuses a differencing pair (NetworkLedger::check) and
+/// records the merge. Errors: InvalidArgument (fewer than t valid tally partials), AccessDenied
+/// (nothing releasable, differencing), IntegrityFailure, Overflow.
 [[nodiscard]] Result<reports::DecryptionShare>
 networkDecryptShare(const MergedReport& merged, const NetworkCustodian& custodian,
                     const std::vector<std::vector<std::uint8_t>>& tallyShares, crypto::Rng& rng,
+                    NetworkLedger* ledger = nullptr,
                     const interop::UnitsCatalogue& catalogue = interop::UnitsCatalogue::builtIn());
 
 /// What a network publication produced.

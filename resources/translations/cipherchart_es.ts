@@ -4133,5 +4133,9 @@ clínicas para aislar a una. Confirme cada huella mostrada con su clínica.</tra
         <source>the network&apos;s signed member list (refuse other clinics)</source>
         <translation>la lista firmada de miembros de la red (rechazar otras clínicas)</translation>
     </message>
+    <message>
+        <source>this custodian&apos;s ledger of decrypted merges (differencing check)</source>
+        <translation>el registro de este custodio de las fusiones descifradas (comprobación de diferenciación)</translation>
+    </message>
 </context>
 </TS>

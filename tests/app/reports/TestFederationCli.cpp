@@ -135,6 +135,8 @@ class TestFederationCli : public QObject
                 "--out",   path(out)} +
             network();
         args << "--members" << path("members.json");
+        if (!tallies.isEmpty())
+            args << "--ledger" << path("ledger-" + names[custodian] + ".json");
         for (const auto& t : tallies)
             args << "--tally-shares" << path(t);
         return cli(args, kPassphrases[custodian]);
@@ -229,6 +231,7 @@ private slots:
         QCOMPARE(share("m.ccrm", 1, "t2").exitCode, 0);
         QCOMPARE(share("m.ccrm", 0, "f1", {"t1", "t2"}).exitCode, 0);
         QCOMPARE(share("m.ccrm", 2, "f3", {"t1", "t2"}).exitCode, 0);
+        QVERIFY(read("ledger-cy.json").contains("cipherchart-network-ledger"));
         const Run wrong =
             cli(QStringList{"network", "decrypt-share", path("m.ccrm"), "--key", path("net/custodian-ana.json"),
                             "--members", path("members.json"), "--out", path("w")} +

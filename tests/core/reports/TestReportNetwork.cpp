@@ -243,6 +243,7 @@ private slots:
         QVERIFY(merged.ok());
 
         auto ana = custodian(0), ben = custodian(1), cy = custodian(2);
+        services::NetworkLedger ledger;
         auto t1 = services::networkDecryptShare(*merged, ana, {}, m_rng);
         auto t3 = services::networkDecryptShare(*merged, cy, {}, m_rng);
         QVERIFY(t1.ok() && t3.ok());
@@ -251,7 +252,7 @@ private slots:
         QCOMPARE(services::networkDecryptShare(*merged, ben, {t1->encode()}, m_rng).error().code,
                  ErrorCode::InvalidArgument);
         const std::vector<std::vector<std::uint8_t>> talliesShares{t1->encode(), t3->encode()};
-        auto f2 = services::networkDecryptShare(*merged, ben, talliesShares, m_rng);
+        auto f2 = services::networkDecryptShare(*merged, ben, talliesShares, m_rng, &ledger);
         auto f3 = services::networkDecryptShare(*merged, cy, talliesShares, m_rng);
         QVERIFY(f2.ok() && f3.ok());
         // Only "other" is released: male is withheld, female its complement (one suppressed
@@ -283,6 +284,22 @@ private slots:
             sum += v;
         QVERIFY(std::abs(cells[2].figures.mean - sum / 24) < 0.01);
         QCOMPARE(published->report.sites.size(), 2);
+
+        // Ben's ledger: the same merge again passes; a merge adding one clinic over the same
+        // measures is a differencing pair (it would show that clinic's totals) and is refused.
+        auto reread = services::NetworkLedger::fromJson(ledger.toJson());
+        QVERIFY(reread.ok());
+        QCOMPARE(reread->entries.size(), std::size_t{1});
+        QVERIFY(reread->check(*merged, network()).ok());
+        const auto c = exportOf(3, {femaleA, maleB, otherB}, {0, 0, 0});
+        auto three = services::mergeExports({a, b, c}, network(), 2);
+        QVERIFY(three.ok());
+        auto t3b = services::networkDecryptShare(*three, cy, {}, m_rng);
+        auto t1b = services::networkDecryptShare(*three, ana, {}, m_rng);
+        auto refused = services::networkDecryptShare(*three, ben, {t1b->encode(), t3b->encode()}, m_rng, &*reread);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::AccessDenied);
+        QVERIFY(QString::fromStdString(refused.error().message).contains("differencing"));
         // The published file verifies under the network signing key.
         auto read = reports::ReportFile::read(published->file);
         QVERIFY(read.ok());
