@@ -3,6 +3,7 @@
 #include "app/cli/ReportCommands.h"
 
 #include "app/cli/ClinicCli.h"
+#include "app/cli/Text.h"
 #include "core/crypto/Hex.h"
 #include "core/reports/ReportCsv.h"
 #include "core/services/ReportService.h"
@@ -16,6 +17,7 @@
 #include <QSaveFile>
 
 #include <iomanip>
+#include <optional>
 #include <ostream>
 #include <sstream>
 
@@ -27,7 +29,9 @@ using services::ReportService;
 
 constexpr qint64 kMaxFile = 64 << 20;
 
-Result<std::vector<std::uint8_t>> readFile(const std::string& path)
+} // namespace
+
+Result<std::vector<std::uint8_t>> readReportFile(const std::string& path)
 {
     QFile f(QString::fromStdString(path));
     if (!f.open(QIODevice::ReadOnly))
@@ -39,7 +43,7 @@ Result<std::vector<std::uint8_t>> readFile(const std::string& path)
 }
 
 // Owner-only file written through a temporary file and renamed into place; never overwrites.
-Status writeNewFile(const std::string& path, std::span<const std::uint8_t> bytes)
+Status writeNewReportFile(const std::string& path, std::span<const std::uint8_t> bytes)
 {
     const QString name = QString::fromStdString(path);
     if (QFile::exists(name))
@@ -53,6 +57,8 @@ Status writeNewFile(const std::string& path, std::span<const std::uint8_t> bytes
         return makeError(ErrorCode::StorageError, "cannot write " + path + ": " + file.errorString().toStdString());
     return {};
 }
+
+namespace {
 
 std::string fixed(double v, int decimals)
 {
@@ -77,6 +83,8 @@ QString groupText(const reports::ReportSpec& spec, const reports::ReportCell& ce
 {
     return reports::cellGroupText(spec, cell);
 }
+
+} // namespace
 
 QJsonObject reportJson(const ReportFile& f)
 {
@@ -113,7 +121,9 @@ QJsonObject reportJson(const ReportFile& f)
     QJsonArray custodians;
     for (auto c : f.custodians)
         custodians.append(static_cast<qint64>(c));
-    QJsonObject out{{"kind", f.kind == ReportFile::Kind::Published ? "published" : "encrypted"},
+    QJsonObject out{{"kind", f.kind == ReportFile::Kind::Published  ? "published"
+                             : f.kind == ReportFile::Kind::Exported ? "exported"
+                                                                    : "encrypted"},
                     {"title", f.spec.title},
                     {"purpose", reports::purposeName(f.spec.purpose)},
                     {"description", f.spec.describe()},
@@ -128,6 +138,8 @@ QJsonObject reportJson(const ReportFile& f)
     if (f.kind == ReportFile::Kind::Published) {
         out.insert("minimumCellSize", static_cast<qint64>(f.minimumCellSize));
         out.insert("custodians", custodians);
+        if (!f.sites.isEmpty())
+            out.insert("sites", QJsonArray::fromStringList(f.sites));
     }
     return out;
 }
@@ -137,35 +149,53 @@ void printReport(const ReportFile& f, std::ostream& out)
     out << f.clinicName.toStdString() << ": " << f.spec.title.toStdString() << "\n";
     out << f.spec.describe().toStdString() << "\n";
     if (f.spec.purpose == reports::Purpose::Quality)
-        out << "QUALITY REPORT: every patient is included, research opt-outs too; not for research use.\n";
-    out << (f.kind == ReportFile::Kind::Published ? "published" : "encrypted (not yet decrypted)") << " "
-        << QDateTime::fromMSecsSinceEpoch(f.createdAtMs, Qt::UTC).toString(Qt::ISODate).toStdString() << "\n";
-    if (f.kind == ReportFile::Kind::Encrypted) {
-        out << f.cells.size() << " cells, each one Paillier ciphertext; counts and values are inside them.\n";
+        out << utf8(Cli::tr("QUALITY REPORT: every patient is included, research opt-outs too; not for research use."))
+            << "\n";
+    const QString when = QDateTime::fromMSecsSinceEpoch(f.createdAtMs, Qt::UTC).toString(Qt::ISODate);
+    out << utf8(f.kind == ReportFile::Kind::Published  ? Cli::tr("published %1").arg(when)
+                : f.kind == ReportFile::Kind::Exported ? Cli::tr("exported to a research network %1").arg(when)
+                                                       : Cli::tr("encrypted (not yet decrypted) %1").arg(when))
+        << "\n";
+    if (!f.sites.isEmpty())
+        out << utf8(Cli::tr("sites merged: %1").arg(f.sites.join(QStringLiteral(", ")))) << "\n";
+    if (f.kind != ReportFile::Kind::Published) {
+        out << utf8(Cli::tr("%1 cells, each one Paillier ciphertext; counts and values are inside them.")
+                        .arg(f.cells.size()))
+            << "\n";
         for (const auto& c : f.cells)
-            out << "  cell " << c.key.index << "\t" << c.key.measure.toStdString() << "\t"
+            out << "  " << utf8(Cli::tr("cell %1").arg(c.key.index)) << "\t" << c.key.measure.toStdString() << "\t"
                 << groupText(f.spec, c).toStdString() << "\n";
     } else {
-        out << "minimum cell size " << f.minimumCellSize << " distinct patients; medians and quartiles are "
-            << "estimates interpolated from the histogram\n";
+        out << utf8(Cli::tr("minimum cell size %1 distinct patients; medians and quartiles are estimates "
+                            "interpolated from the histogram")
+                        .arg(f.minimumCellSize))
+            << "\n";
         for (const auto& c : f.cells) {
             const auto& fig = c.figures;
             const int d = decimalsOf(c.key.measure);
-            out << "  cell " << c.key.index << "\t" << c.key.measure.toStdString() << " ("
+            out << "  " << utf8(Cli::tr("cell %1").arg(c.key.index)) << "\t" << c.key.measure.toStdString() << " ("
                 << unitOf(c.key.measure).toStdString() << ")\t" << groupText(f.spec, c).toStdString() << "\t";
             if (fig.suppressed) {
-                out << "SUPPRESSED (" << fig.reason.toStdString() << ")\n";
+                out << utf8(Cli::tr("SUPPRESSED (%1)").arg(fig.reason)) << "\n";
                 continue;
             }
-            out << "n=" << fig.patients << " patients, " << fig.observations << " observations, mean "
-                << fixed(fig.mean, d) << ", SD " << fixed(fig.sd, d) << ", median ~" << fixed(fig.medianEstimate, d)
-                << " (IQR ~" << fixed(fig.p25Estimate, d) << "–" << fixed(fig.p75Estimate, d) << ")\n";
+            out << utf8(Cli::tr("n=%1 patients, %2 observations, mean %3, SD %4, median ~%5 (IQR ~%6–%7)")
+                            .arg(fig.patients)
+                            .arg(fig.observations)
+                            .arg(QString::fromStdString(fixed(fig.mean, d)), QString::fromStdString(fixed(fig.sd, d)),
+                                 QString::fromStdString(fixed(fig.medianEstimate, d)),
+                                 QString::fromStdString(fixed(fig.p25Estimate, d)),
+                                 QString::fromStdString(fixed(fig.p75Estimate, d))))
+                << "\n";
             for (const auto& b : fig.histogram)
                 out << "      [" << fixed(b.from, d) << ", " << fixed(b.to, d) << ")\t" << b.count << "\n";
         }
     }
-    out << "report " << reports::reportIdHex(f.reportId) << ", key " << crypto::hexEncode(f.keyId) << ", signature "
-        << f.signerFingerprint() << "\n";
+    out << utf8(Cli::tr("report %1, key %2, signature %3")
+                    .arg(QString::fromStdString(reports::reportIdHex(f.reportId)),
+                         QString::fromStdString(crypto::hexEncode(f.keyId)),
+                         QString::fromStdString(f.signerFingerprint())))
+        << "\n";
 }
 
 /// Runs `body` with the clinic's report service (the report store lives as long as the database).
@@ -185,7 +215,7 @@ int runRun(const Args& args, Io& io)
         CC_TRY(specPath);
         auto outPath = requiredOption(args, "out");
         CC_TRY(outPath);
-        auto bytes = readFile(*specPath);
+        auto bytes = readReportFile(*specPath);
         CC_TRY(bytes);
         auto spec = reports::ReportSpec::fromJson(
             QByteArray(reinterpret_cast<const char*>(bytes->data()), static_cast<qsizetype>(bytes->size())), *specPath);
@@ -193,14 +223,23 @@ int runRun(const Args& args, Io& io)
         reports::ComputationTimes times;
         auto file = service.run(*spec, &times);
         CC_TRY(file);
-        CC_TRY(writeNewFile(*outPath, *file));
+        CC_TRY(writeNewReportFile(*outPath, *file));
         auto read = ReportFile::read(*file);
         CC_TRY(read);
-        io.out << "encrypted report " << reports::reportIdHex(read->reportId) << " written to " << *outPath << ": "
-               << read->cells.size() << " cells over " << times.rows << " index rows (select "
-               << fixed(times.selectMs, 0) << " ms, MAC checks " << fixed(times.verifyMs, 0) << " ms, products "
-               << fixed(times.multiplyMs, 0) << " ms overlapping, total " << fixed(times.totalMs, 0) << " ms)\n"
-               << "next: each custodian runs `report decrypt-share " << *outPath << "`, then `report publish`\n";
+        io.out << utf8(Cli::tr("encrypted report %1 written to %2: %3 cells over %4 index rows (select %5 ms, MAC "
+                               "checks %6 ms, products %7 ms overlapping, total %8 ms)")
+                           .arg(QString::fromStdString(reports::reportIdHex(read->reportId)),
+                                QString::fromStdString(*outPath))
+                           .arg(read->cells.size())
+                           .arg(times.rows)
+                           .arg(QString::fromStdString(fixed(times.selectMs, 0)),
+                                QString::fromStdString(fixed(times.verifyMs, 0)),
+                                QString::fromStdString(fixed(times.multiplyMs, 0)),
+                                QString::fromStdString(fixed(times.totalMs, 0))))
+               << "\n"
+               << utf8(Cli::tr("next: each custodian runs `report decrypt-share %1`, then `report publish`")
+                           .arg(QString::fromStdString(*outPath)))
+               << "\n";
         return {};
     });
 }
@@ -208,14 +247,20 @@ int runRun(const Args& args, Io& io)
 int runVerify(const Args& args, Io& io)
 {
     return withReports(args, io, [&](ReportService& service) -> Status {
-        auto bytes = readFile(args.positional.at(0));
+        auto bytes = readReportFile(args.positional.at(0));
         CC_TRY(bytes);
         auto file = service.verify(*bytes);
         CC_TRY(file);
-        io.out << "report file verified: " << (file->kind == ReportFile::Kind::Published ? "published" : "encrypted")
-               << " report " << reports::reportIdHex(file->reportId) << ", " << file->cells.size()
-               << " cells, signed by this clinic's key (" << file->signerFingerprint() << "), report key "
-               << crypto::hexEncode(file->keyId) << "\n";
+        io.out << utf8((file->kind == ReportFile::Kind::Published
+                            ? Cli::tr("report file verified: published report %1, %2 cells, signed by this clinic's "
+                                      "key (%3), report key %4")
+                            : Cli::tr("report file verified: encrypted report %1, %2 cells, signed by this clinic's "
+                                      "key (%3), report key %4"))
+                           .arg(QString::fromStdString(reports::reportIdHex(file->reportId)))
+                           .arg(file->cells.size())
+                           .arg(QString::fromStdString(file->signerFingerprint()),
+                                QString::fromStdString(crypto::hexEncode(file->keyId))))
+               << "\n";
         return {};
     });
 }
@@ -223,7 +268,7 @@ int runVerify(const Args& args, Io& io)
 int runShow(const Args& args, Io& io)
 {
     return withReports(args, io, [&](ReportService& service) -> Status {
-        auto bytes = readFile(args.positional.at(0));
+        auto bytes = readReportFile(args.positional.at(0));
         CC_TRY(bytes);
         auto file = service.verify(*bytes);
         CC_TRY(file);
@@ -240,7 +285,7 @@ int runCsv(const Args& args, Io& io)
     return withReports(args, io, [&](ReportService& service) -> Status {
         auto outPath = requiredOption(args, "out");
         CC_TRY(outPath);
-        auto bytes = readFile(args.positional.at(0));
+        auto bytes = readReportFile(args.positional.at(0));
         CC_TRY(bytes);
         auto file = service.verify(*bytes);
         CC_TRY(file);
@@ -256,16 +301,21 @@ int runCsv(const Args& args, Io& io)
 int runDecryptShare(const Args& args, Io& io)
 {
     return withReports(args, io, [&](ReportService& service) -> Status {
-        auto bytes = readFile(args.positional.at(0));
+        auto bytes = readReportFile(args.positional.at(0));
         CC_TRY(bytes);
         auto share = service.decryptShare(*bytes);
         CC_TRY(share);
         if (auto out = args.value("out"))
-            CC_TRY(writeNewFile(*out, share->share));
-        io.out << "custodian " << share->custodian << ": checked every cell against the clinic's rows; "
-               << share->cellsDecrypted << " cells decrypted partially, " << share->cellsWithheld
-               << " withheld (suppressed); share stored in the clinic"
-               << (args.has("out") ? " and written to " + *args.value("out") : std::string()) << "\n";
+            CC_TRY(writeNewReportFile(*out, share->share));
+        const QString summary = Cli::tr("custodian %1: checked every cell against the clinic's rows; %2 cells "
+                                        "decrypted partially, %3 withheld (suppressed); share stored in the clinic")
+                                    .arg(share->custodian)
+                                    .arg(share->cellsDecrypted)
+                                    .arg(share->cellsWithheld);
+        io.out << utf8(args.has("out")
+                           ? Cli::tr("%1 and written to %2").arg(summary, QString::fromStdString(*args.value("out")))
+                           : summary)
+               << "\n";
         return {};
     });
 }
@@ -275,24 +325,24 @@ int runPublish(const Args& args, Io& io)
     return withReports(args, io, [&](ReportService& service) -> Status {
         auto outPath = requiredOption(args, "out");
         CC_TRY(outPath);
-        auto bytes = readFile(args.positional.at(0));
+        auto bytes = readReportFile(args.positional.at(0));
         CC_TRY(bytes);
         std::vector<std::vector<std::uint8_t>> shares;
         for (const auto& path : args.values("shares")) {
-            auto share = readFile(path);
+            auto share = readReportFile(path);
             CC_TRY(share);
             shares.push_back(std::move(*share));
         }
         auto published = service.publish(*bytes, shares);
         for (const auto& why : published ? published->rejectedPartials : std::vector<std::string>{})
-            io.err << "cipherchart-cli: rejected " << why << "\n";
+            io.err << utf8(Cli::tr("cipherchart-cli: rejected %1").arg(QString::fromStdString(why))) << "\n";
         CC_TRY(published);
-        CC_TRY(writeNewFile(*outPath, published->file));
+        CC_TRY(writeNewReportFile(*outPath, published->file));
         if (io.json)
             io.out << QJsonDocument(reportJson(published->report)).toJson(QJsonDocument::Indented).toStdString();
         else {
             printReport(published->report, io.out);
-            io.out << "published report written to " << *outPath << "\n";
+            io.out << utf8(Cli::tr("published report written to %1").arg(QString::fromStdString(*outPath))) << "\n";
         }
         return {};
     });
@@ -306,7 +356,97 @@ int runSetMinimum(const Args& args, Io& io)
         if (!ok)
             return makeError(ErrorCode::InvalidArgument, "the minimum cell size must be a whole number");
         CC_TRY(service.setMinimumCellSize(size));
-        io.out << "published report cells now need at least " << size << " distinct patients\n";
+        io.out << utf8(Cli::tr("published report cells now need at least %1 distinct patients").arg(size)) << "\n";
+        return {};
+    });
+}
+
+Result<services::NetworkKey> loadNetworkKey(const std::string& path)
+{
+    auto bytes = readReportFile(path);
+    CC_TRY(bytes);
+    return services::NetworkKey::fromJson(std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()),
+                                          path);
+}
+
+int runExport(const Args& args, Io& io)
+{
+    return withReports(args, io, [&](ReportService& service) -> Status {
+        auto outPath = requiredOption(args, "out");
+        CC_TRY(outPath);
+        auto keyPath = requiredOption(args, "network-key");
+        CC_TRY(keyPath);
+        auto fingerprint = requiredOption(args, "fingerprint");
+        CC_TRY(fingerprint);
+        auto network = loadNetworkKey(*keyPath);
+        CC_TRY(network);
+        auto bytes = readReportFile(args.positional.at(0));
+        CC_TRY(bytes);
+        std::vector<std::vector<std::uint8_t>> shares;
+        for (const auto& path : args.values("shares")) {
+            auto share = readReportFile(path);
+            CC_TRY(share);
+            shares.push_back(std::move(*share));
+        }
+        auto exported = service.exportToNetwork(*bytes, *network, *fingerprint, shares);
+        for (const auto& why : exported ? exported->rejectedPartials : std::vector<std::string>{})
+            io.err << utf8(Cli::tr("cipherchart-cli: rejected %1").arg(QString::fromStdString(why))) << "\n";
+        CC_TRY(exported);
+        CC_TRY(writeNewReportFile(*outPath, exported->file));
+        io.out << utf8(Cli::tr("exported report %1 for research network \"%2\" (key %3) written to %4: %5 cells "
+                               "re-encrypted under the network key, %6 withheld (suppressed here)")
+                           .arg(QString::fromStdString(reports::reportIdHex(exported->report.reportId)), network->name,
+                                QString::fromStdString(network->key.keyIdHex()), QString::fromStdString(*outPath))
+                           .arg(exported->cellsExported)
+                           .arg(exported->cellsWithheld))
+               << "\n";
+        return {};
+    });
+}
+
+int runMerge(const Args& args, Io& io)
+{
+    return withReports(args, io, [&](ReportService& service) -> Status {
+        auto outPath = requiredOption(args, "out");
+        CC_TRY(outPath);
+        auto keyPath = requiredOption(args, "network-key");
+        CC_TRY(keyPath);
+        auto minSites = requiredOption(args, "min-sites");
+        CC_TRY(minSites);
+        bool ok = false;
+        const uint sites = QString::fromStdString(*minSites).toUInt(&ok);
+        if (!ok || sites < 2)
+            return makeError(ErrorCode::InvalidArgument, "--min-sites must be a whole number of at least 2");
+        auto network = loadNetworkKey(*keyPath);
+        CC_TRY(network);
+        std::vector<std::vector<std::uint8_t>> files;
+        for (const auto& path : args.positional) {
+            auto bytes = readReportFile(path);
+            CC_TRY(bytes);
+            files.push_back(std::move(*bytes));
+        }
+        std::optional<services::NetworkMembers> members;
+        if (auto membersPath = args.value("members")) {
+            auto bytes = readReportFile(*membersPath);
+            CC_TRY(bytes);
+            auto read = services::NetworkMembers::fromJson(
+                std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()), *network, *membersPath);
+            CC_TRY(read);
+            members = std::move(*read);
+        }
+        auto merged = service.merge(files, *network, sites, members ? &*members : nullptr);
+        CC_TRY(merged);
+        CC_TRY(writeNewReportFile(*outPath, merged->bundle()));
+        io.out << utf8(Cli::tr("merged %1 clinics' exports of spec %2 into %3 (merge %4): %5")
+                           .arg(merged->sites.size())
+                           .arg(QString::fromStdString(crypto::hexEncode(merged->specSha256)),
+                                QString::fromStdString(*outPath),
+                                QString::fromStdString(reports::reportIdHex(merged->id)),
+                                merged->siteNames().join(QStringLiteral(", "))))
+               << "\n"
+               << utf8(Cli::tr("next: each network custodian runs `network decrypt-share` twice (patient tallies, "
+                               "then figures), then one runs `network publish`"))
+               << "\n";
         return {};
     });
 }
@@ -317,25 +457,27 @@ void registerReportCommands(CommandRegistry& registry)
 {
     registry.add(
         {{"report", "run"},
-         "Run a report spec into a signed file of encrypted cells (no plaintext about patients)",
+         utf8(Cli::tr("Run a report spec into a signed file of encrypted cells (no plaintext about patients)")),
          "",
-         clinicOptionsWith({{"spec", "FILE", "the report spec (JSON, docs/REPORTS.md)"},
-                            {"out", "FILE", "the encrypted report file to write (.ccrep, never overwritten)"}}),
+         clinicOptionsWith(
+             {{"spec", "FILE", utf8(Cli::tr("the report spec (JSON, docs/REPORTS.md)"))},
+              {"out", "FILE", utf8(Cli::tr("the encrypted report file to write (.ccrep, never overwritten)"))}}),
          0,
          0,
          runRun,
-         "Administrators run reports. Cohorts are chosen with blind tokens; no clinical or identity\n"
-         "document is opened. Every row's MAC is checked before its ciphertext enters a sum."});
-    registry.add({{"report", "verify"},
-                  "Check a report file: format, this clinic's signature, report key id, every ciphertext",
-                  "FILE",
-                  clinicOptions(),
-                  1,
-                  1,
-                  runVerify,
-                  "Exit code 3 on any failure (tampering, another clinic's signature or report key)."});
+         utf8(Cli::tr("Administrators run reports. Cohorts are chosen with blind tokens; no clinical or identity\n"
+                      "document is opened. Every row's MAC is checked before its ciphertext enters a sum."))});
+    registry.add(
+        {{"report", "verify"},
+         utf8(Cli::tr("Check a report file: format, this clinic's signature, report key id, every ciphertext")),
+         "FILE",
+         clinicOptions(),
+         1,
+         1,
+         runVerify,
+         utf8(Cli::tr("Exit code 3 on any failure (tampering, another clinic's signature or report key)."))});
     registry.add({{"report", "show"},
-                  "Verify and print a report (published figures, or the cells of an encrypted one)",
+                  utf8(Cli::tr("Verify and print a report (published figures, or the cells of an encrypted one)")),
                   "FILE",
                   clinicOptions(),
                   1,
@@ -343,43 +485,76 @@ void registerReportCommands(CommandRegistry& registry)
                   runShow,
                   ""});
     registry.add({{"report", "csv"},
-                  "Verify a published report and write its figures as CSV",
+                  utf8(Cli::tr("Verify a published report and write its figures as CSV")),
                   "FILE",
-                  clinicOptionsWith({{"out", "FILE", "the CSV file to write (never overwritten)"}}),
+                  clinicOptionsWith({{"out", "FILE", utf8(Cli::tr("the CSV file to write (never overwritten)"))}}),
                   1,
                   1,
                   runCsv,
                   ""});
-    registry.add({{"report", "decrypt-share"},
-                  "As a report-key custodian: recompute every cell, then give partial decryptions of the "
-                  "released cells",
+    registry.add(
+        {{"report", "decrypt-share"},
+         utf8(Cli::tr("As a report-key custodian: recompute every cell, then give partial decryptions of the "
+                      "released cells")),
+         "FILE",
+         clinicOptionsWith(
+             {{"out", "FILE",
+               utf8(Cli::tr("also write the share to this file (for a custodian at another workstation)"))}}),
+         1,
+         1,
+         runDecryptShare,
+         utf8(Cli::tr("The share is stored in the clinic, so custodians at one workstation log in one after the\n"
+                      "other. Refused if a cell is not what the clinic's rows give, if a cell has more rows than\n"
+                      "its layout allows, or if the cohort fails the differencing check."))});
+    registry.add(
+        {{"report", "publish"},
+         utf8(Cli::tr("Combine the custodians' shares, apply disclosure control and write the signed published "
+                      "report")),
+         "FILE",
+         clinicOptionsWith({{"out", "FILE", utf8(Cli::tr("the published report file to write (never overwritten)"))},
+                            {"shares", "FILE", utf8(Cli::tr("a share file from another workstation")), true}}),
+         1,
+         1,
+         runPublish,
+         utf8(Cli::tr("Invalid partial decryptions are named and skipped; any t valid ones are combined."))});
+    registry.add({{"report", "export"},
+                  utf8(Cli::tr("Re-encrypt an encrypted report's released cells under a research network's key "
+                               "(signed by this clinic)")),
                   "FILE",
                   clinicOptionsWith(
-                      {{"out", "FILE", "also write the share to this file (for a custodian at another workstation)"}}),
+                      {{"network-key", "FILE", utf8(Cli::tr("the network's public key file (network init)"))},
+                       {"fingerprint", "HEX", utf8(Cli::tr("the network key's fingerprint, as given by the network"))},
+                       {"out", "FILE", utf8(Cli::tr("the exported file to write (never overwritten)"))},
+                       {"shares", "FILE", utf8(Cli::tr("a share file from another workstation")), true}}),
                   1,
                   1,
-                  runDecryptShare,
-                  "The share is stored in the clinic, so custodians at one workstation log in one after the\n"
-                  "other. Refused if a cell is not what the clinic's rows give, if a cell has more rows than\n"
-                  "its layout allows, or if the cohort fails the differencing check."});
-    registry.add({{"report", "publish"},
-                  "Combine the custodians' shares, apply disclosure control and write the signed published "
-                  "report",
-                  "FILE",
-                  clinicOptionsWith({{"out", "FILE", "the published report file to write (never overwritten)"},
-                                     {"shares", "FILE", "a share file from another workstation", true}}),
+                  runExport,
+                  utf8(Cli::tr("Takes the clinic's encrypted report after its custodians' decryption shares, as\n"
+                               "`report publish` does. Released cells are decrypted in memory and re-encrypted under\n"
+                               "the network key; suppressed cells leave as withheld. Nothing is in the clear.\n"
+                               "Administrators; audited."))});
+    registry.add({{"report", "merge"},
+                  utf8(Cli::tr("Merge clinics' exported reports into one bundle for the network's custodians")),
+                  "FILE...",
+                  clinicOptionsWith(
+                      {{"network-key", "FILE", utf8(Cli::tr("the network's public key file"))},
+                       {"min-sites", "N", utf8(Cli::tr("refuse fewer than N distinct clinics (at least 2)"))},
+                       {"members", "FILE", utf8(Cli::tr("the network's signed member list (refuse other clinics)"))},
+                       {"out", "FILE", utf8(Cli::tr("the merged bundle to write (never overwritten)"))}}),
                   1,
-                  1,
-                  runPublish,
-                  "Invalid partial decryptions are named and skipped; any t valid ones are combined."});
-    registry.add({{"report", "set-minimum-cell-size"},
-                  "Set the minimum number of distinct patients per published cell (default 11, at least 5)",
-                  "N",
-                  clinicOptions(),
-                  1,
-                  1,
-                  runSetMinimum,
-                  ""});
+                  1000,
+                  runMerge,
+                  utf8(Cli::tr("Every file is checked: its clinic's signature, the network key id, one spec, each\n"
+                               "ciphertext; clinics and signers must be distinct. Exit 3 on a tampered file."))});
+    registry.add(
+        {{"report", "set-minimum-cell-size"},
+         utf8(Cli::tr("Set the minimum number of distinct patients per published cell (default 11, at least 5)")),
+         "N",
+         clinicOptions(),
+         1,
+         1,
+         runSetMinimum,
+         ""});
 }
 
 } // namespace cc::cli

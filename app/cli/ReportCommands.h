@@ -2,10 +2,28 @@
 #pragma once
 
 #include "app/cli/CommandRegistry.h"
+#include "core/Result.h"
+#include "core/reports/ReportFile.h"
+
+#include <QJsonObject>
+
+#include <cstdint>
+#include <ostream>
+#include <span>
+#include <string>
+#include <vector>
 
 namespace cc::cli {
 
-/// `report run|verify|show|csv|decrypt-share|publish|set-minimum-cell-size` (docs/REPORTS.md).
+/// `report run|verify|show|csv|decrypt-share|publish|export|merge|set-minimum-cell-size`
+/// (docs/REPORTS.md).
 void registerReportCommands(CommandRegistry& registry);
+
+/// Shared with the network commands: a whole file (at most 64 MiB), an owner-only new file
+/// written atomically (never overwriting), and a report's text and JSON forms.
+[[nodiscard]] Result<std::vector<std::uint8_t>> readReportFile(const std::string& path);
+[[nodiscard]] Status writeNewReportFile(const std::string& path, std::span<const std::uint8_t> bytes);
+void printReport(const reports::ReportFile& file, std::ostream& out);
+[[nodiscard]] QJsonObject reportJson(const reports::ReportFile& file);
 
 } // namespace cc::cli

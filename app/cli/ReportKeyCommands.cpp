@@ -2,6 +2,7 @@
 #include "app/cli/ReportKeyCommands.h"
 
 #include "app/cli/ClinicCli.h"
+#include "app/cli/Text.h"
 #include "core/crypto/Hex.h"
 #include "core/services/ReportKeyPin.h"
 
@@ -22,10 +23,11 @@ int runShow(const Args& args, Io& io)
         if (!fingerprint)
             return std::move(fingerprint).error();
         auto verified = ReportKeyPin::load(cli.clinic());
-        const std::string status = verified ? "pinned and verified"
-                                            : (verified.error().code == ErrorCode::IntegrityFailure
-                                                   ? "NOT VERIFIED: " + verified.error().message
-                                                   : "unavailable: " + verified.error().message);
+        const std::string status =
+            utf8(verified ? Cli::tr("pinned and verified")
+                          : (verified.error().code == ErrorCode::IntegrityFailure
+                                 ? Cli::tr("NOT VERIFIED: %1").arg(QString::fromStdString(verified.error().message))
+                                 : Cli::tr("unavailable: %1").arg(QString::fromStdString(verified.error().message))));
         const std::string hex = crypto::hexEncode(*fingerprint);
         if (io.json) {
             QJsonObject o{{"fingerprint", QString::fromStdString(hex)},
@@ -39,12 +41,15 @@ int runShow(const Args& args, Io& io)
             }
             io.out << QJsonDocument(o).toJson(QJsonDocument::Indented).toStdString();
         } else {
-            io.out << "report key fingerprint " << hex << "\n";
+            io.out << utf8(Cli::tr("report key fingerprint %1").arg(QString::fromStdString(hex))) << "\n";
             if (verified)
-                io.out << "report key id          " << verified->publicKey.keyIdHex() << " ("
-                       << verified->publicKey.bits() << " bits, " << verified->parameters.threshold << " of "
-                       << verified->parameters.parties << " custodians)\n";
-            io.out << "this account           " << status << "\n";
+                io.out << utf8(Cli::tr("report key id          %1 (%2 bits, %3 of %4 custodians)")
+                                   .arg(QString::fromStdString(verified->publicKey.keyIdHex()))
+                                   .arg(verified->publicKey.bits())
+                                   .arg(verified->parameters.threshold)
+                                   .arg(verified->parameters.parties))
+                       << "\n";
+            io.out << utf8(Cli::tr("this account           %1").arg(QString::fromStdString(status))) << "\n";
         }
         return {};
     });
@@ -56,11 +61,12 @@ int runTrust(const Args& args, Io& io)
         auto typed = requiredOption(args, "fingerprint");
         if (!typed)
             return std::move(typed).error();
-        auto password = cli.passwords().read("Password again, to re-wrap your key slot with the pin");
+        auto password = cli.passwords().read(utf8(Cli::tr("Password again, to re-wrap your key slot with the pin")));
         if (!password)
             return std::move(password).error();
         CC_TRY(ReportKeyPin::trustOnFirstUse(cli.clinic(), *typed, password->span()));
-        io.out << "report key pinned in this account's key ring; it is checked from the next login on\n";
+        io.out << utf8(Cli::tr("report key pinned in this account's key ring; it is checked from the next login on"))
+               << "\n";
         return {};
     });
 }
@@ -70,26 +76,28 @@ int runTrust(const Args& args, Io& io)
 void registerReportKeyCommands(CommandRegistry& registry)
 {
     registry.add({{"report-key", "show"},
-                  "Show the report key's fingerprint and whether this account's pin verifies it",
+                  utf8(Cli::tr("Show the report key's fingerprint and whether this account's pin verifies it")),
                   "",
                   clinicOptions(),
                   0,
                   0,
                   runShow,
                   kPasswordOrderNote});
-    registry.add({{"report-key", "trust"},
-                  "Pin the report key in this account's ring (accounts from before pinning; audited)",
-                  "",
-                  clinicOptionsWith({{"fingerprint", "HEX",
-                                      "the fingerprint from the key ceremony's record (compare with `report-key "
-                                      "show`)"}}),
-                  0,
-                  0,
-                  runTrust,
-                  std::string(kPasswordOrderNote) +
-                      "\nOrder here: the password of --as, then the same password again (the slot is re-wrapped).\n"
-                      "An administrator pins first (this also signs the record for clinics from before pinning),\n"
-                      "then each doctor. Compare the fingerprint with the one printed by `init` before trusting it."});
+    registry.add(
+        {{"report-key", "trust"},
+         utf8(Cli::tr("Pin the report key in this account's ring (accounts from before pinning; audited)")),
+         "",
+         clinicOptionsWith({{"fingerprint", "HEX",
+                             utf8(Cli::tr("the fingerprint from the key ceremony's record (compare with "
+                                          "`report-key show`)"))}}),
+         0,
+         0,
+         runTrust,
+         std::string(kPasswordOrderNote) +
+             utf8(Cli::tr("\nOrder here: the password of --as, then the same password again (the slot is re-wrapped).\n"
+                          "An administrator pins first (this also signs the record for clinics from before pinning),\n"
+                          "then each doctor. Compare the fingerprint with the one printed by `init` before trusting "
+                          "it."))});
 }
 
 } // namespace cc::cli

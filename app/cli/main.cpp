@@ -10,6 +10,7 @@
 #include "app/cli/CommandRegistry.h"
 #include "app/cli/DemoCommands.h"
 #include "app/cli/EntryCommands.h"
+#include "app/cli/NetworkCommands.h"
 #include "app/cli/NoteCommands.h"
 #include "app/cli/PaillierCommands.h"
 #include "app/cli/RecordCommands.h"
@@ -65,6 +66,7 @@ int main(int argc, char** argv)
     cli::registerEntryCommands(registry);
     cli::registerDemoCommands(registry);
     cli::registerReportCommands(registry);
+    cli::registerNetworkCommands(registry);
     cli::registerVerifyCommands(registry);
     return registry.dispatch(args, io);
 }

@@ -33,11 +33,13 @@ double quantile(const std::vector<HistogramBin>& bins, std::uint64_t total, doub
 } // namespace
 
 std::vector<CellRelease> planSuppression(const ReportSpec& spec, const std::vector<std::uint64_t>& patients,
-                                         std::uint32_t threshold)
+                                         std::uint32_t threshold, const std::vector<bool>& withheld)
 {
     std::vector<CellRelease> plan(patients.size(), CellRelease::Released);
     for (std::size_t i = 0; i < patients.size(); ++i)
-        if (patients[i] < threshold)
+        if (i < withheld.size() && withheld[i])
+            plan[i] = CellRelease::Withheld;
+        else if (patients[i] < threshold)
             plan[i] = CellRelease::BelowThreshold;
     // Lines whose totals an outsider may know (from this or another report).
     std::vector<std::vector<std::size_t>> lines;

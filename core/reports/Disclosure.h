@@ -18,7 +18,8 @@ inline constexpr std::uint32_t kDefaultMinimumCellSize = 11;
 inline constexpr std::uint32_t kLowestMinimumCellSize = 5;
 
 /// Why a cell is or is not released.
-enum class CellRelease { Released, BelowThreshold, Complementary };
+/// Withheld: a federated cell that some site did not export (its own cell was suppressed).
+enum class CellRelease { Released, BelowThreshold, Complementary, Withheld };
 
 /// Primary and complementary suppression from the cells' distinct-patient counts (known before any
 /// decryption, so every custodian computes the same plan). A cell with fewer than `threshold`
@@ -27,9 +28,12 @@ enum class CellRelease { Released, BelowThreshold, Complementary };
 /// while the line has released cells and its suppressed cells either are a single non-empty cell
 /// (recoverable as total minus the released cells) or hold between 1 and threshold − 1 patients
 /// together, the released cell with the fewest patients is suppressed too (ties: the lowest
-/// index). Repeated until no line changes.
-[[nodiscard]] std::vector<CellRelease>
-planSuppression(const ReportSpec& spec, const std::vector<std::uint64_t>& patients, std::uint32_t threshold);
+/// index). Repeated until no line changes. Cells marked in `withheld` (a merged network cell that
+/// a site did not export) are suppressed from the start and count with their patients like any
+/// suppressed cell.
+[[nodiscard]] std::vector<CellRelease> planSuppression(const ReportSpec& spec,
+                                                       const std::vector<std::uint64_t>& patients,
+                                                       std::uint32_t threshold, const std::vector<bool>& withheld = {});
 
 /// A released cell's figures from its decrypted sum: n (patients) and observations, mean and
 /// sample SD rounded to the catalogue's decimals, histogram bins merged left to right until each

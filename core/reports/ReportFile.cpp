@@ -166,7 +166,10 @@ std::vector<std::uint8_t> ReportFile::sign(const crypto::Ed25519PrivateKey& sign
                       {"layout", c.layoutId}};
         if (kind == Kind::Encrypted)
             o.insert("c", toBase64Url(c.ciphertext));
-        else
+        else if (kind == Kind::Exported) {
+            o.insert("c", toBase64Url(c.ciphertext));
+            o.insert("tally", toBase64Url(c.tally));
+        } else
             o.insert("figures", figuresJson(c.figures));
         cellArray.append(o);
     }
@@ -187,7 +190,11 @@ std::vector<std::uint8_t> ReportFile::sign(const crypto::Ed25519PrivateKey& sign
         body.insert("sourceSha256", hex(sourceSha256));
         body.insert("custodians", who);
         body.insert("minimumCellSize", static_cast<qint64>(minimumCellSize));
+        if (!sites.isEmpty())
+            body.insert("sites", QJsonArray::fromStringList(sites));
     }
+    if (kind == Kind::Exported)
+        body.insert("sourceSha256", hex(sourceSha256));
     const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
     std::vector<std::uint8_t> out(std::begin(kMagic), std::end(kMagic));
     out.push_back(kFormatVersion);
@@ -207,7 +214,7 @@ Result<ReportFile> ReportFile::read(std::span<const std::uint8_t> bytes, const i
         return makeError(ErrorCode::Unsupported,
                          "report file version " + std::to_string(bytes[4]) + " is not supported");
     if (bytes[5] != static_cast<std::uint8_t>(Kind::Encrypted) &&
-        bytes[5] != static_cast<std::uint8_t>(Kind::Published))
+        bytes[5] != static_cast<std::uint8_t>(Kind::Published) && bytes[5] != static_cast<std::uint8_t>(Kind::Exported))
         return tampered("unknown kind");
     const std::size_t length = (std::size_t{bytes[6]} << 24) | (std::size_t{bytes[7]} << 16) |
                                (std::size_t{bytes[8]} << 8) | std::size_t{bytes[9]};
@@ -267,10 +274,15 @@ Result<ReportFile> ReportFile::read(std::span<const std::uint8_t> bytes, const i
         if (layout <= 0 || layout > 0xFFFF)
             return tampered(where + ".layout is not a layout id");
         cell.layoutId = static_cast<std::uint16_t>(layout);
-        if (f.kind == Kind::Encrypted) {
+        if (f.kind == Kind::Encrypted || f.kind == Kind::Exported) {
             auto c = unb64(o["c"], where + ".c");
             CC_TRY(c);
             cell.ciphertext = std::move(*c);
+            if (f.kind == Kind::Exported) {
+                auto tally = unb64(o["tally"], where + ".tally");
+                CC_TRY(tally);
+                cell.tally = std::move(*tally);
+            }
         } else {
             auto figures = figuresFrom(o["figures"], where + ".figures");
             CC_TRY(figures);
@@ -285,6 +297,20 @@ Result<ReportFile> ReportFile::read(std::span<const std::uint8_t> bytes, const i
         for (const auto& c : body["custodians"].toArray())
             f.custodians.push_back(static_cast<std::uint32_t>(c.toInteger(0)));
         f.minimumCellSize = static_cast<std::uint32_t>(body["minimumCellSize"].toInteger(0));
+        if (body.contains("sites")) {
+            if (!body["sites"].isArray())
+                return tampered("sites is not an array");
+            for (const auto& s : body["sites"].toArray()) {
+                if (!s.isString())
+                    return tampered("sites holds a non-string");
+                f.sites << s.toString();
+            }
+        }
+    }
+    if (f.kind == Kind::Exported) {
+        auto source = fixedHex<32>(body["sourceSha256"], "sourceSha256");
+        CC_TRY(source);
+        f.sourceSha256 = *source;
     }
     auto signer = fixedHex<32>(body["signer"], "signer");
     CC_TRY(signer);

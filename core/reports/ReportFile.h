@@ -11,6 +11,8 @@
 #include "core/paillier/PublicKey.h"
 #include "core/reports/ReportSpec.h"
 
+#include <QStringList>
+
 #include <array>
 #include <cstdint>
 #include <span>
@@ -50,15 +52,20 @@ struct ReportCell
 {
     ReportCellKey key;
     std::uint16_t layoutId = 0;
-    std::vector<std::uint8_t> ciphertext; ///< encrypted reports only
+    std::vector<std::uint8_t> ciphertext; ///< encrypted and exported reports
     CellFigures figures;                  ///< published reports only
+    /// Exported reports only: a plain-number ciphertext under the network key of
+    /// patients + observations·2^40 + withheld·2^80 (docs/REPORTS.md, federation).
+    std::vector<std::uint8_t> tally;
 };
 
 /// The contents of a report file.
 struct ReportFile
 {
     static constexpr std::uint8_t kFormatVersion = 1;
-    enum class Kind : std::uint8_t { Encrypted = 1, Published = 2 };
+    /// Encrypted: a clinic's cells under its report key. Published: figures. Exported: a clinic's
+    /// cells re-encrypted under a research network's key, for merging (docs/REPORTS.md).
+    enum class Kind : std::uint8_t { Encrypted = 1, Published = 2, Exported = 3 };
 
     Kind kind = Kind::Encrypted;
     ReportSpec spec;
@@ -73,6 +80,9 @@ struct ReportFile
     crypto::Digest256 sourceSha256{};      ///< SHA-256 of the encrypted report file it decrypts
     std::vector<std::uint32_t> custodians; ///< whose partial decryptions were combined
     std::uint32_t minimumCellSize = 0;     ///< the clinic's threshold when published
+    /// Network reports only (published from a merge): the sites merged, "clinic name (signer
+    /// fingerprint)". Exported reports carry sourceSha256 (the clinic's encrypted report).
+    QStringList sites;
     // Set by read(): who signed it.
     std::array<std::uint8_t, 32> signerPublicKey{};
 

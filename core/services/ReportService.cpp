@@ -5,6 +5,7 @@
 #include "core/crypto/Ed25519PrivateKey.h"
 #include "core/crypto/Hex.h"
 #include "core/paillier/Ciphertext.h"
+#include "core/paillier/Paillier.h"
 #include "core/records/ObservationLayout.h"
 #include "core/reports/DecryptionShare.h"
 #include "core/services/Audited.h"
@@ -291,6 +292,54 @@ Status ReportService::differencing(const Context& ctx, const ReportFile& file,
     return {};
 }
 
+Result<std::vector<paillier::Plaintext>>
+ReportService::combineReleased(const Context& ctx, const ReportFile& file, const std::vector<CellRelease>& plan,
+                               const std::vector<std::vector<std::uint8_t>>& extraShares,
+                               std::vector<std::string>& rejectedOut, std::set<std::uint32_t>& used)
+{
+    auto stored = m_reports.sharesOf(file.reportId);
+    CC_TRY(stored);
+    std::vector<std::vector<std::uint8_t>> all = std::move(*stored);
+    all.insert(all.end(), extraShares.begin(), extraShares.end());
+    std::map<std::uint32_t, std::vector<paillier::PartialDecryption>> byCell;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        auto share = reports::DecryptionShare::decode(all[i], "share " + std::to_string(i + 1));
+        if (!share) {
+            rejectedOut.push_back("share " + std::to_string(i + 1) + ": " + share.error().describe());
+            continue;
+        }
+        if (share->reportId != file.reportId || share->specSha256 != file.specSha256 || share->keyId != file.keyId) {
+            rejectedOut.push_back("custodian " + std::to_string(share->custodian) +
+                                  ": the share is for another report or key");
+            continue;
+        }
+        for (auto& p : share->partials)
+            if (p.cell < plan.size())
+                byCell[p.cell].push_back(std::move(p.partial));
+    }
+    std::vector<paillier::Plaintext> out(plan.size());
+    std::set<std::string> rejected;
+    for (std::uint32_t i = 0; i < plan.size(); ++i) {
+        if (plan[i] != CellRelease::Released)
+            continue;
+        auto c = paillier::Ciphertext::fromBytes(ctx.key, file.cells[i].ciphertext, file.cells[i].layoutId);
+        CC_TRY(c);
+        paillier::CombineOutcome combined;
+        auto plain = paillier::combinePartials(ctx.key, ctx.params, *c, byCell[i],
+                                               reports::partialContext(file.reportId, i), &combined);
+        for (const auto& [index, why] : combined.rejected)
+            rejected.insert(why);
+        if (!plain) {
+            rejectedOut.insert(rejectedOut.end(), rejected.begin(), rejected.end());
+            return std::move(plain).error();
+        }
+        used.insert(combined.used.begin(), combined.used.end());
+        out[i] = std::move(*plain);
+    }
+    rejectedOut.insert(rejectedOut.end(), rejected.begin(), rejected.end());
+    return out;
+}
+
 Result<std::uint32_t> ReportService::minimumCellSize()
 {
     auto stored = m_clinic.backend().meta().get(ports::meta::kReportMinimumCellSize);
@@ -466,28 +515,9 @@ Result<PublishOutcome> ReportService::publish(std::span<const std::uint8_t> byte
             CC_TRY(differencing(*ctx, *file, *cells, *threshold));
 
             PublishOutcome outcome;
-            auto stored = m_reports.sharesOf(file->reportId);
-            CC_TRY(stored);
-            std::vector<std::vector<std::uint8_t>> all = std::move(*stored);
-            all.insert(all.end(), extraShares.begin(), extraShares.end());
-            std::map<std::uint32_t, std::vector<paillier::PartialDecryption>> byCell;
-            for (std::size_t i = 0; i < all.size(); ++i) {
-                auto share = reports::DecryptionShare::decode(all[i], "share " + std::to_string(i + 1));
-                if (!share) {
-                    outcome.rejectedPartials.push_back("share " + std::to_string(i + 1) + ": " +
-                                                       share.error().describe());
-                    continue;
-                }
-                if (share->reportId != file->reportId || share->specSha256 != file->specSha256 ||
-                    share->keyId != file->keyId) {
-                    outcome.rejectedPartials.push_back("custodian " + std::to_string(share->custodian) +
-                                                       ": the share is for another report or key");
-                    continue;
-                }
-                for (auto& p : share->partials)
-                    if (p.cell < plan.size())
-                        byCell[p.cell].push_back(std::move(p.partial));
-            }
+            std::set<std::uint32_t> used;
+            auto plains = combineReleased(*ctx, *file, plan, extraShares, outcome.rejectedPartials, used);
+            CC_TRY(plains);
             ReportFile published;
             published.kind = ReportFile::Kind::Published;
             published.spec = file->spec;
@@ -501,8 +531,6 @@ Result<PublishOutcome> ReportService::publish(std::span<const std::uint8_t> byte
                     .count();
             published.sourceSha256 = crypto::sha256(bytes);
             published.minimumCellSize = *threshold;
-            std::set<std::uint32_t> used;
-            std::set<std::string> rejected;
             for (const auto& key : file->spec.cells()) {
                 reports::ReportCell cell;
                 cell.key = key;
@@ -516,16 +544,10 @@ Result<PublishOutcome> ReportService::publish(std::span<const std::uint8_t> byte
                     published.cells.push_back(std::move(cell));
                     continue;
                 }
-                paillier::CombineOutcome combined;
-                auto plain = paillier::combinePartials(ctx->key, ctx->params, computed.ciphertext, byCell[key.index],
-                                                       reports::partialContext(file->reportId, key.index), &combined);
-                for (const auto& [index, why] : combined.rejected)
-                    rejected.insert(why);
-                CC_TRY(plain);
-                used.insert(combined.used.begin(), combined.used.end());
+                const auto& plain = (*plains)[key.index];
                 auto layout = records::ObservationLayout::forCode(m_catalogue, key.measure);
                 CC_TRY(layout);
-                auto sum = layout->decode(*plain);
+                auto sum = layout->decode(plain);
                 CC_TRY(sum);
                 auto figures = reports::figuresFor(*sum, *layout, *m_catalogue.find(key.measure), computed.patients(),
                                                    computed.observations, computed.maxRowsPerPatient(), *threshold);
@@ -533,7 +555,6 @@ Result<PublishOutcome> ReportService::publish(std::span<const std::uint8_t> byte
                 cell.figures = std::move(*figures);
                 published.cells.push_back(std::move(cell));
             }
-            outcome.rejectedPartials.insert(outcome.rejectedPartials.end(), rejected.begin(), rejected.end());
             published.custodians.assign(used.begin(), used.end());
             auto digests = cohortDigests(*ctx, *cells);
             CC_TRY(digests);
@@ -552,6 +573,118 @@ Result<PublishOutcome> ReportService::publish(std::span<const std::uint8_t> byte
             return outcome;
         };
         return noting(subject, work());
+    });
+}
+
+Result<ExportOutcome> ReportService::exportToNetwork(std::span<const std::uint8_t> bytes, const NetworkKey& network,
+                                                     const std::string& expectedFingerprint,
+                                                     const std::vector<std::vector<std::uint8_t>>& extraShares)
+{
+    AuditSubject subject = reportSubject(AuditAction::Execute, "report exported to research network");
+    subject.detail += " " + network.key.keyIdHex();
+    return audited(m_clinic, Permission::RunReports, subject, [&]() -> Result<ExportOutcome> {
+        auto work = [&]() -> Result<ExportOutcome> {
+            const auto expected = crypto::hexDecode(expectedFingerprint);
+            if (!expected || !crypto::constantTimeEqual(*expected, network.fingerprint()))
+                return makeError(ErrorCode::IntegrityFailure,
+                                 "the network key file's fingerprint is " + network.fingerprintHex() +
+                                     ", not the one given: refusing to encrypt the clinic's totals to it");
+            auto ctx = context(true);
+            CC_TRY(ctx);
+            auto file = check(*ctx, bytes);
+            CC_TRY(file);
+            describeFile(subject, *file);
+            if (file->kind != ReportFile::Kind::Encrypted)
+                return makeError(ErrorCode::InvalidArgument,
+                                 "export takes the clinic's encrypted report (the input of `report publish`)");
+            if (file->spec.purpose != reports::Purpose::Research)
+                return makeError(ErrorCode::AccessDenied,
+                                 "only research reports go to a research network (a quality report includes the "
+                                 "patients who opted out)");
+            auto cells = recompute(*ctx, *file);
+            CC_TRY(cells);
+            auto threshold = minimumCellSize();
+            CC_TRY(threshold);
+            const auto plan = reports::planSuppression(file->spec, patientCounts(*cells), *threshold);
+            CC_TRY(differencing(*ctx, *file, *cells, *threshold));
+            ExportOutcome outcome;
+            std::set<std::uint32_t> used;
+            auto plains = combineReleased(*ctx, *file, plan, extraShares, outcome.rejectedPartials, used);
+            CC_TRY(plains);
+            ReportFile exported;
+            exported.kind = ReportFile::Kind::Exported;
+            exported.spec = file->spec;
+            exported.specSha256 = file->specSha256;
+            m_clinic.rng().fill(exported.reportId);
+            exported.clinicId = file->clinicId;
+            exported.clinicName = file->clinicName;
+            exported.keyId = network.key.keyId();
+            exported.createdAtMs =
+                std::chrono::duration_cast<std::chrono::milliseconds>(m_clinic.clock().now().time_since_epoch())
+                    .count();
+            exported.sourceSha256 = crypto::sha256(bytes);
+            for (const auto& key : file->spec.cells()) {
+                reports::ReportCell cell;
+                cell.key = key;
+                cell.layoutId = file->cells[key.index].layoutId;
+                const auto& computed = (*cells)[key.index];
+                CellTally tally{computed.patients(), computed.observations, 0};
+                paillier::Plaintext figures(0);
+                if (plan[key.index] == CellRelease::Released) {
+                    auto layout = records::ObservationLayout::forCode(m_catalogue, key.measure);
+                    CC_TRY(layout);
+                    auto sum = layout->decode((*plains)[key.index]);
+                    CC_TRY(sum);
+                    if (sum->count != computed.observations)
+                        return makeError(ErrorCode::IntegrityFailure,
+                                         "cell " + std::to_string(key.index) +
+                                             ": the decrypted count differs from the rows recomputed");
+                    figures = (*plains)[key.index];
+                    ++outcome.cellsExported;
+                } else {
+                    // Suppressed here: nothing of its figures leaves the clinic; its patients still
+                    // count in the merged tally, and the mark makes the merged cell suppressed.
+                    tally.observations = 0;
+                    tally.withheldSites = 1;
+                    ++outcome.cellsWithheld;
+                }
+                auto c = paillier::encrypt(network.key, figures, m_clinic.rng(), cell.layoutId);
+                CC_TRY(c);
+                auto t = paillier::encrypt(network.key, tally.encode(), m_clinic.rng(), 0);
+                CC_TRY(t);
+                cell.ciphertext = c->toBytes();
+                cell.tally = t->toBytes();
+                exported.cells.push_back(std::move(cell));
+            }
+            outcome.file = exported.sign(*ctx->signer);
+            outcome.report = std::move(exported);
+            outcome.report.signerPublicKey = ctx->signer->publicKey().bytes();
+            subject.detail += ", exported " + reports::reportIdHex(outcome.report.reportId) + ": " +
+                              std::to_string(outcome.cellsExported) + " cells, " +
+                              std::to_string(outcome.cellsWithheld) + " withheld";
+            return outcome;
+        };
+        return noting(subject, work());
+    });
+}
+
+Result<MergedReport> ReportService::merge(const std::vector<std::vector<std::uint8_t>>& files,
+                                          const NetworkKey& network, std::uint32_t minimumSites,
+                                          const NetworkMembers* members)
+{
+    AuditSubject subject = reportSubject(AuditAction::Create, "research network merge");
+    subject.detail += " " + network.key.keyIdHex() + ", " + std::to_string(files.size()) + " files";
+    return audited(m_clinic, Permission::RunReports, subject, [&]() -> Result<MergedReport> {
+        auto merged = noting(subject, mergeExports(files, network, minimumSites, members, m_catalogue));
+        if (merged) {
+            subject.objectId = reports::reportIdHex(merged->id);
+            subject.detail += ", spec sha256 " + crypto::hexEncode(merged->specSha256) + ", " +
+                              reports::purposeName(merged->spec.purpose).toStdString() + ", sites";
+            for (const auto& site : merged->sites)
+                subject.detail += " " + site.signerFingerprint();
+            clip(subject.detail, audit::kMaxDetailSize);
+        }
+        return merged;
     });
 }
 

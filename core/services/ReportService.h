@@ -12,8 +12,10 @@
 #include "core/reports/ReportFile.h"
 #include "core/reports/ReportSpec.h"
 #include "core/services/ClinicService.h"
+#include "core/services/ReportNetwork.h"
 
 #include <cstdint>
+#include <set>
 #include <span>
 #include <string>
 #include <vector>
@@ -44,6 +46,16 @@ struct ShareStatus
     std::uint32_t threshold = 0;           ///< t: shares needed to publish
     std::uint32_t parties = 0;             ///< l: custodians holding a share of the report key
     std::uint32_t ownIndex = 0;            ///< this account's custodian index, 0 if it holds no share
+};
+
+/// What a clinic's export to a research network produced.
+struct ExportOutcome
+{
+    std::vector<std::uint8_t> file; ///< the signed exported report (kind Exported)
+    reports::ReportFile report;
+    std::size_t cellsExported = 0; ///< released cells re-encrypted under the network key
+    std::size_t cellsWithheld = 0; ///< suppressed at the clinic: exported as withheld
+    std::vector<std::string> rejectedPartials;
 };
 
 /// Report use cases. Permissions (docs/REPORTS.md): RunReports (administrators) to run, verify and
@@ -90,6 +102,26 @@ public:
     /// that do not decode are not counted. Errors: AccessDenied, IntegrityFailure (report key
     /// record), storage errors.
     [[nodiscard]] Result<ShareStatus> shareStatus(const reports::ReportId& reportId);
+    /// Exports an encrypted report of this clinic to a research network (docs/REPORTS.md,
+    /// federation): checks the file and the network key file's fingerprint (given out of band),
+    /// recomputes every cell, applies the clinic's suppression plan and differencing check,
+    /// combines the custodians' stored shares (and `extraShares`) for the released cells as
+    /// publication does, and re-encrypts each released cell's decoded packed sum under the network
+    /// key with a tally (patients, observations) ciphertext; a suppressed cell is exported as an
+    /// encryption of zero whose tally marks it withheld. Signed with the clinic key. RunReports,
+    /// audited (spec hash, report id, network key id). Errors: IntegrityFailure (fingerprint, file,
+    /// cells), AccessDenied (differencing, nothing released), InvalidArgument (not an encrypted
+    /// report, too few partials), Overflow, storage errors.
+    [[nodiscard]] Result<ExportOutcome> exportToNetwork(std::span<const std::uint8_t> file, const NetworkKey& network,
+                                                        const std::string& expectedFingerprint,
+                                                        const std::vector<std::vector<std::uint8_t>>& extraShares = {});
+    /// Merges clinics' exported files for `network` (mergeExports: distinct signers and clinics,
+    /// one spec, the network key id, every ciphertext checked, at least `minimumSites`) and
+    /// returns the merged bundle; audited in this clinic (RunReports) with the spec hash and the
+    /// merged id. With `members`, every site must be a listed member. Errors: as mergeExports().
+    [[nodiscard]] Result<MergedReport> merge(const std::vector<std::vector<std::uint8_t>>& files,
+                                             const NetworkKey& network, std::uint32_t minimumSites,
+                                             const NetworkMembers* members = nullptr);
     /// The clinic's minimum cell size (meta report_minimum_cell_size; default 11). Errors: storage.
     [[nodiscard]] Result<std::uint32_t> minimumCellSize();
     /// Sets it (ManageKeys, audited). Errors: InvalidArgument (below 5), AccessDenied, storage errors.
@@ -102,6 +134,11 @@ private:
     Result<std::vector<reports::ComputedCell>> recompute(const Context& ctx, const reports::ReportFile& file);
     Status differencing(const Context& ctx, const reports::ReportFile& file,
                         const std::vector<reports::ComputedCell>& cells, std::uint32_t threshold);
+    Result<std::vector<paillier::Plaintext>> combineReleased(const Context& ctx, const reports::ReportFile& file,
+                                                             const std::vector<reports::CellRelease>& plan,
+                                                             const std::vector<std::vector<std::uint8_t>>& extraShares,
+                                                             std::vector<std::string>& rejected,
+                                                             std::set<std::uint32_t>& used);
     Result<std::vector<std::uint8_t>> cohortDigests(const Context& ctx,
                                                     const std::vector<reports::ComputedCell>& cells) const;
 

@@ -104,6 +104,7 @@ private slots:
         QTest::newRow("cells swapped and re-signed") << 5;
         QTest::newRow("spec changed under its hash, re-signed") << 6;
         QTest::newRow("empty") << 7;
+        QTest::newRow("kind changed to exported") << 8;
     }
     void tamperingIsRefused()
     {
@@ -140,6 +141,9 @@ private slots:
         }
         case 7:
             bytes.clear();
+            break;
+        case 8:
+            bytes[5] = static_cast<std::uint8_t>(ReportFile::Kind::Exported);
             break;
         default:
             QFAIL("unknown case");
