@@ -198,6 +198,8 @@ void printReport(const ReportFile& f, std::ostream& out)
         << "\n";
 }
 
+namespace {
+
 /// Runs `body` with the clinic's report service (the report store lives as long as the database).
 int withReports(const Args& args, Io& io, const std::function<Status(ReportService&)>& body)
 {
@@ -292,7 +294,7 @@ int runCsv(const Args& args, Io& io)
         if (file->kind != ReportFile::Kind::Published)
             return makeError(ErrorCode::InvalidArgument, "only a published report has figures to export");
         const std::string csv = reports::reportCsv(*file);
-        CC_TRY(writeNewFile(*outPath, {reinterpret_cast<const std::uint8_t*>(csv.data()), csv.size()}));
+        CC_TRY(writeNewReportFile(*outPath, {reinterpret_cast<const std::uint8_t*>(csv.data()), csv.size()}));
         io.out << "published figures written to " << *outPath << "\n";
         return {};
     });

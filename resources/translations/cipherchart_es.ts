@@ -232,6 +232,10 @@
         <source>&amp;Backups</source>
         <translation>&amp;Copias de seguridad</translation>
     </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Informes</translation>
+    </message>
 </context>
 <context>
     <name>AllergyDialog</name>
@@ -954,6 +958,692 @@ Opciones:
         <source>cipherchart-cli: wrong number of arguments; usage:</source>
         <translation>cipherchart-cli: número de argumentos incorrecto; uso:</translation>
     </message>
+    <message>
+        <source>importing FHIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this account is not linked to a patient record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a patient account may export only its own record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--patient MRN is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--attachment-limit takes a whole number of MiB from 0 to 1024</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported the record as a FHIR R4 Bundle to %1 (%2 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachments up to %1 MiB are inside the Bundle (base64).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 attachment(s) over the limit are described but their content is not included; save them with &apos;attachment export&apos; or raise --attachment-limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import FHIR R4 JSON files (Bundles or single resources)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PATH...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each file is imported in its own transaction, in the order given. A malformed file
+is rejected with its resource path and field (exit 1) and nothing of it is kept;
+the files before it stay imported (the message says how many). Resources that
+are well formed but cannot be stored are skipped and listed with their reason.
+A reference &quot;Patient/x&quot; outside the file names a patient of the clinic
+imported with FHIR id x; you must be on that patient&apos;s care team.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export one patient&apos;s record as a FHIR R4 Bundle (doctor, or a patient for their own)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the patient&apos;s medical record number (a patient account may omit it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation type="unfinished">ARCHIVO</translation>
+    </message>
+    <message>
+        <source>where to write the Bundle (replaced atomically, mode 0600)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>largest attachment put inside the Bundle, in MiB (default 10; 0: none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Bundle holds the identity, encounters, conditions, observations, medications,
+allergies, the notes shared with the patient and the attachments (DocumentReference).
+Attachments over the limit are described without their content and listed.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase of custodian key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New passphrase for network custodian %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cipherchart-cli: warning: %1 holds the whole network private key; destroy it now that it is dealt to the custodians</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>generating the network key (safe primes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>research network &quot;%1&quot;: key %2 (%3 bits), %4-of-%5 custodians, cells of at least %6 patients, merges of at least %7 clinics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fingerprint %1: give it to every member clinic with %2 (they check it on export)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custodian key file %1 (protected by its passphrase)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fingerprint %1 (signed record verified)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member %1: signing key fingerprint %2 (confirm it with the clinic before publishing this list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed member list of %1 clinics written to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custodian %1: merge of %2 clinics checked and recomputed; stage 1: partial decryptions of the %3 cells&apos; patient tallies written to %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custodian %1: merge of %2 clinics checked and recomputed; stage 2: partial decryptions of %3 released cells written to %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cipherchart-cli: rejected %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>published network report written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read passphrases one per line from standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a research network&apos;s threshold Paillier key and its custodians&apos; key files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the network&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a custodian (repeat; one key file each)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custodians needed to decrypt (default: a majority)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key size: 3072 (default), 4096, or 2048 for tests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deal this private-key file instead of generating a key (tests)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>distinct patients per published merged cell (default 11, at least 5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clinics per merge (default 3, at least 2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>where to write network-key.json and custodian-NAME.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each custodian&apos;s key file holds their share and the network signing key, sealed under
+their passphrase (Argon2id, AES-256-GCM). Passphrases are read in --custodian order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As a network custodian: sign the list of member clinics whose exports may be merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the network&apos;s public key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this custodian&apos;s key file (signs the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an exported report of a member clinic (repeat)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the member list to write (never overwritten)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custodians decrypt merges of listed members only, so nobody can pose as several
+clinics to isolate one. Confirm each printed fingerprint with its clinic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify a network public key file and print its fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As a network custodian: recompute a merge, then give partial decryptions of its totals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this custodian&apos;s key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the network&apos;s signed member list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stage-1 share files (patient tallies) of t custodians</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this custodian&apos;s ledger of decrypted merges (differencing check)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the share file to write (never overwritten)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage 1 (no --tally-shares): the patient tallies of every merged cell. Stage 2: the
+custodian combines the tallies itself, applies the network&apos;s suppression and gives
+partials of the released cells&apos; figures only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Combine the network custodians&apos; shares and write the signed published network report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this custodian&apos;s key file (signs the report)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stage-1 and stage-2 share files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the published report to write (never overwritten)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify a published network report against the network key and print it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>died %1</source>
+        <translation type="unfinished">fallecido/a el %1</translation>
+    </message>
+    <message>
+        <source>importing Synthea</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>importing ACTG 315</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>importing the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mrn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>born</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>died</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation type="unfinished">sexo</translation>
+    </message>
+    <message>
+        <source>maiden name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>postal code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(latest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 observation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 observations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored: %1 new, %2 updated, %3 unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stored without catalogue entry: %1 %2 × %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stored without a Paillier value: %1:%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole input is imported in one transaction: a malformed row rejects it with the file,
+line and field (exit 1) and nothing is kept. Rows that are well formed but cannot be
+stored are skipped and listed with their reason. The importing doctor joins the care
+team of every imported patient. Importing the same input again adds nothing: records
+already imported are counted as unchanged, or updated where they changed.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MAP.json names the patient id column, sex (with a map of the table&apos;s values), birth date
+or age at a reference date, and for each measured column its LOINC code, UCUM unit and
+when it was measured: a date column, or an offset in days or weeks from a baseline date
+(a column or a fixed study start). A bad mapping is rejected naming its field; a cell
+that cannot be stored is skipped and listed with file, line, column and reason.
+Format and examples: docs/CLINICAL_DATA.md, &quot;Mapped tables&quot;.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a Synthea CSV folder (patients, encounters, conditions, observations, ...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FOLDER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the ACTG 315 HIV trial file (RNA and CD4 counts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a CSV table of your own (trial or lab export) through a mapping file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the mapping of the table&apos;s columns (docs/CLINICAL_DATA.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the patients you may see (a doctor: the care team), identity only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only names or MRNs containing TEXT (case-insensitive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show one patient&apos;s identity by MRN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List a patient&apos;s observations (doctor on the care team)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the patient&apos;s medical record number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only this code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QUALITY REPORT: every patient is included, research opt-outs too; not for research use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>published %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exported to a research network %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encrypted (not yet decrypted) %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sites merged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cells, each one Paillier ciphertext; counts and values are inside them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cell %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minimum cell size %1 distinct patients; medians and quartiles are estimates interpolated from the histogram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SUPPRESSED (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n=%1 patients, %2 observations, mean %3, SD %4, median ~%5 (IQR ~%6–%7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report %1, key %2, signature %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encrypted report %1 written to %2: %3 cells over %4 index rows (select %5 ms, MAC checks %6 ms, products %7 ms overlapping, total %8 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next: each custodian runs `report decrypt-share %1`, then `report publish`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report file verified: published report %1, %2 cells, signed by this clinic&apos;s key (%3), report key %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report file verified: encrypted report %1, %2 cells, signed by this clinic&apos;s key (%3), report key %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custodian %1: checked every cell against the clinic&apos;s rows; %2 cells decrypted partially, %3 withheld (suppressed); share stored in the clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and written to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>published report written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>published report cells now need at least %1 distinct patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exported report %1 for research network &quot;%2&quot; (key %3) written to %4: %5 cells re-encrypted under the network key, %6 withheld (suppressed here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merged %1 clinics&apos; exports of spec %2 into %3 (merge %4): %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next: each network custodian runs `network decrypt-share` twice (patient tallies, then figures), then one runs `network publish`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a report spec into a signed file of encrypted cells (no plaintext about patients)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the report spec (JSON, docs/REPORTS.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the encrypted report file to write (.ccrep, never overwritten)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrators run reports. Cohorts are chosen with blind tokens; no clinical or identity
+document is opened. Every row&apos;s MAC is checked before its ciphertext enters a sum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check a report file: format, this clinic&apos;s signature, report key id, every ciphertext</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit code 3 on any failure (tampering, another clinic&apos;s signature or report key).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify and print a report (published figures, or the cells of an encrypted one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify a published report and write its figures as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the CSV file to write (never overwritten)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As a report-key custodian: recompute every cell, then give partial decryptions of the released cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>also write the share to this file (for a custodian at another workstation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The share is stored in the clinic, so custodians at one workstation log in one after the
+other. Refused if a cell is not what the clinic&apos;s rows give, if a cell has more rows than
+its layout allows, or if the cohort fails the differencing check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Combine the custodians&apos; shares, apply disclosure control and write the signed published report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the published report file to write (never overwritten)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a share file from another workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid partial decryptions are named and skipped; any t valid ones are combined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-encrypt an encrypted report&apos;s released cells under a research network&apos;s key (signed by this clinic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the network&apos;s public key file (network init)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the network key&apos;s fingerprint, as given by the network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the exported file to write (never overwritten)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes the clinic&apos;s encrypted report after its custodians&apos; decryption shares, as
+`report publish` does. Released cells are decrypted in memory and re-encrypted under
+the network key; suppressed cells leave as withheld. Nothing is in the clear.
+Administrators; audited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge clinics&apos; exported reports into one bundle for the network&apos;s custodians</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refuse fewer than N distinct clinics (at least 2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the network&apos;s signed member list (refuse other clinics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the merged bundle to write (never overwritten)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every file is checked: its clinic&apos;s signature, the network key id, one spec, each
+ciphertext; clinics and signers must be distinct. Exit 3 on a tampered file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the minimum number of distinct patients per published cell (default 11, at least 5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pinned and verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT VERIFIED: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report key fingerprint %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report key id          %1 (%2 bits, %3 of %4 custodians)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this account           %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password again, to re-wrap your key slot with the pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report key pinned in this account&apos;s key ring; it is checked from the next login on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the report key&apos;s fingerprint and whether this account&apos;s pin verifies it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pin the report key in this account&apos;s ring (accounts from before pinning; audited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the fingerprint from the key ceremony&apos;s record (compare with `report-key show`)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Order here: the password of --as, then the same password again (the slot is re-wrapped).
+An administrator pins first (this also signs the record for clinics from before pinning),
+then each doctor. Compare the fingerprint with the one printed by `init` before trusting it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConditionDialog</name>
@@ -1456,6 +2146,15 @@ Opciones:
         <source>The file %1 could not be written: %2</source>
         <translation>No se ha podido escribir el archivo %1: %2</translation>
     </message>
+    <message>
+        <source>%1 (%2 MiB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record was saved. Attachments up to %1 MiB are inside the file; these are larger and are only described there, save them from the attachments list:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ImageViewerDialog</name>
@@ -1505,6 +2204,18 @@ Opciones:
     <message>
         <source>C&amp;lose</source>
         <translation>C&amp;errar</translation>
+    </message>
+    <message>
+        <source>&amp;Mapping:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2003,6 +2714,30 @@ Opciones:
     <message>
         <source>Before the login window: restore access with the recovery shares when passwords are lost.</source>
         <translation>Antes de la ventana de inicio de sesión: recuperar el acceso con las partes de recuperación cuando se han perdido las contraseñas.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>ARCHIVO</translation>
+    </message>
+    <message>
+        <source>A report file (.ccrep) or backup (.ccbk) to open after an administrator&apos;s login; without --clinic, in the clinic opened last.</source>
+        <translation>Un archivo de informe (.ccrep) o copia de seguridad (.ccbk) que se abre tras el inicio de sesión de un administrador; sin --clinic, en la última clínica abierta.</translation>
+    </message>
+    <message>
+        <source>[FILE]</source>
+        <translation>[ARCHIVO]</translation>
+    </message>
+    <message>
+        <source>Give one file to open.</source>
+        <translation>Indique un solo archivo que abrir.</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>El archivo %1 no existe.</translation>
+    </message>
+    <message>
+        <source>%1 belongs to a clinic, and no clinic has been opened on this computer yet. Open it with: cipherchart --clinic DIR &quot;%1&quot;</source>
+        <translation>%1 pertenece a una clínica y en este ordenador aún no se ha abierto ninguna. Ábralo con: cipherchart --clinic DIR &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -2521,6 +3256,36 @@ Opciones:
         <source>None: every flagged event has been reviewed.</source>
         <translation>Ninguno: todos los eventos señalados han sido revisados.</translation>
     </message>
+    <message>
+        <source>Re&amp;ports…</source>
+        <translation>&amp;Informes…</translation>
+    </message>
+    <message>
+        <source>Reports waiting for shares:</source>
+        <translation>Informes pendientes de partes:</translation>
+    </message>
+    <message>
+        <source>Reports are not available in this window.</source>
+        <translation>Los informes no están disponibles en esta ventana.</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Ninguno.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) waiting for decryption shares</source>
+        <translation>
+            <numerusform>%n informe pendiente de partes de descifrado</numerusform>
+            <numerusform>%n informes pendientes de partes de descifrado</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n need yours)</source>
+        <translation>
+            <numerusform>(%n necesita la suya)</numerusform>
+            <numerusform>(%n necesitan la suya)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::AdminWindow</name>
@@ -2531,6 +3296,14 @@ Opciones:
     <message>
         <source>CipherChart — %1 — Administration — %2</source>
         <translation>CipherChart — %1 — Administración — %2</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>Abrir archivo</translation>
+    </message>
+    <message>
+        <source>CipherChart opens report files (.ccrep) and backups (.ccbk); %1 is neither.</source>
+        <translation>CipherChart abre archivos de informe (.ccrep) y copias de seguridad (.ccbk); %1 no es ninguno de los dos.</translation>
     </message>
 </context>
 <context>
@@ -3374,6 +4147,45 @@ Todo lo registrado después de esa fecha, incluidos los eventos de auditoría, s
     </message>
 </context>
 <context>
+    <name>cc::ui::DecryptShareDialog</name>
+    <message>
+        <source>&amp;Recompute and decrypt my share</source>
+        <translation>&amp;Recalcular y descifrar mi parte</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Decrypt my share — %1</source>
+        <translation>Descifrar mi parte — %1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;You are asked, as custodian %1 of the report key, to decrypt your share of this report:&lt;/p&gt;&lt;p&gt;&lt;b&gt;%2&lt;/b&gt;&lt;br&gt;Clinic: %3&lt;br&gt;Report id: %4&lt;br&gt;Purpose: %5&lt;/p&gt;&lt;p&gt;%6&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Se le pide, como custodio %1 de la clave de informes, que descifre su parte de este informe:&lt;/p&gt;&lt;p&gt;&lt;b&gt;%2&lt;/b&gt;&lt;br&gt;Clínica: %3&lt;br&gt;Id. del informe: %4&lt;br&gt;Finalidad: %5&lt;/p&gt;&lt;p&gt;%6&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Cell %1: %2 — %3</source>
+        <translation>Celda %1: %2 — %3</translation>
+    </message>
+    <message>
+        <source>Before anything is decrypted, your session recomputes every cell from the clinic&apos;s own rows and refuses unless each equals the file&apos;s ciphertext, so no other number (one patient&apos;s value, say) can be slipped in. Cells with fewer than %1 distinct patients, and the cells that would reveal them, are withheld. Your partial decryptions are stored in the clinic; %2 of %3 custodians are needed to publish, %4 have contributed so far. The step is recorded in the audit trail.</source>
+        <translation>Antes de descifrar nada, su sesión recalcula cada celda a partir de las filas de la propia clínica y se niega si alguna no coincide con el texto cifrado del archivo, de modo que no se pueda colar otro número (el valor de un paciente, por ejemplo). Las celdas con menos de %1 pacientes distintos, y las que permitirían deducirlas, no se descifran. Sus descifrados parciales se guardan en la clínica; para publicar hacen falta %2 de %3 custodios, y hasta ahora han contribuido %4. El paso queda registrado en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>This account holds no share of the report key: only a custodian can decrypt.</source>
+        <translation>Esta cuenta no tiene ninguna parte de la clave de informes: solo un custodio puede descifrar.</translation>
+    </message>
+    <message>
+        <source>Refused, nothing was decrypted: %1</source>
+        <translation>Rechazado, no se ha descifrado nada: %1</translation>
+    </message>
+    <message>
+        <source>The cells matched the clinic&apos;s rows. Your share is stored: %1 cell(s) decrypted, %2 withheld by disclosure control.</source>
+        <translation>Las celdas coinciden con las filas de la clínica. Su parte está guardada: %1 celda(s) descifrada(s), %2 retenida(s) por el control de divulgación.</translation>
+    </message>
+</context>
+<context>
     <name>cc::ui::DoctorWindow</name>
     <message>
         <source>Logged in: %1 (%2)</source>
@@ -3581,6 +4393,62 @@ La historia de %2 sigue abierta: seleccione esa fila para volver a ella.</transl
     <message>
         <source>Stored without a Paillier value (outside the generic range): %1</source>
         <translation>Guardado sin valor Paillier (fuera del intervalo genérico): %1</translation>
+    </message>
+    <message>
+        <source>Patient (MRN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished">Código</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished">Valor</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Hora</translation>
+    </message>
+    <message>
+        <source>CSV table with a mapping file (trial or laboratory export)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping file (JSON) of the table&apos;s columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the table and its mapping file first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mapping or the table is refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview of the first %1 rows with the mapping applied: %2 patients, %3 observations, %4 skipped (nothing is stored yet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV table</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3917,6 +4785,21 @@ y después inicie  cipherchart --clinic DIR</translation>
     </message>
 </context>
 <context>
+    <name>cc::ui::OffThread</name>
+    <message>
+        <source>CipherChart — working</source>
+        <translation>CipherChart — trabajando</translation>
+    </message>
+    <message>
+        <source>%1
+
+%2 s elapsed</source>
+        <translation>%1
+
+%2 s transcurridos</translation>
+    </message>
+</context>
+<context>
     <name>cc::ui::PatientBanner</name>
     <message>
         <source>Medical record number (select to copy)</source>
@@ -4121,6 +5004,586 @@ y después inicie  cipherchart --clinic DIR</translation>
     </message>
 </context>
 <context>
+    <name>cc::ui::ReportCellModel</name>
+    <message>
+        <source>Estimate interpolated from the histogram; quartiles about %1 and %2</source>
+        <translation>Estimación interpolada del histograma; cuartiles de unos %1 y %2</translation>
+    </message>
+    <message>
+        <source>~%1 (estimate)</source>
+        <translation>~%1 (estimación)</translation>
+    </message>
+    <message>
+        <source>encrypted</source>
+        <translation>cifrada</translation>
+    </message>
+    <message>
+        <source>suppressed: %1</source>
+        <translation>suprimida: %1</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>publicada</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Medida</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <source>n (patients)</source>
+        <translation>n (pacientes)</translation>
+    </message>
+    <message>
+        <source>Observations</source>
+        <translation>Observaciones</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <source>SD</source>
+        <translation>DE</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Mediana</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::ReportCharts</name>
+    <message>
+        <source>%1 — %2: encrypted, no figures yet</source>
+        <translation>%1 — %2: cifrada, aún sin cifras</translation>
+    </message>
+    <message>
+        <source>%1 — %2: suppressed (%3)</source>
+        <translation>%1 — %2: suprimida (%3)</translation>
+    </message>
+    <message>
+        <source>Observations</source>
+        <translation>Observaciones</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>Histogram of %1 (%2) — %3</source>
+        <translation>Histograma de %1 (%2) — %3</translation>
+    </message>
+    <message>
+        <source>observations</source>
+        <translation>observaciones</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <source>%1 (suppressed)</source>
+        <translation>%1 (suprimida)</translation>
+    </message>
+    <message>
+        <source>Mean %1 (%2) per group</source>
+        <translation>Media de %1 (%2) por grupo</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::ReportPdf</name>
+    <message>
+        <source>page %1</source>
+        <translation>página %1</translation>
+    </message>
+    <message>
+        <source>Report %1 · report key %2 · signed by the clinic key with fingerprint %3</source>
+        <translation>Informe %1 · clave de informes %2 · firmado con la clave de la clínica de huella %3</translation>
+    </message>
+    <message>
+        <source>%1 — published %2</source>
+        <translation>%1 — publicado el %2</translation>
+    </message>
+    <message>
+        <source>Cells with fewer than %1 distinct patients are suppressed, with complementary suppression so that none can be recovered from the others. Medians are estimates interpolated from the histogram; histogram bins were merged until each holds at least %1 patients.</source>
+        <translation>Las celdas con menos de %1 pacientes distintos se suprimen, con supresión complementaria para que ninguna pueda deducirse de las demás. Las medianas son estimaciones interpoladas del histograma; los intervalos del histograma se han fusionado hasta que cada uno contiene al menos %1 pacientes.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Suppressed: %1</source>
+        <translation>Suprimida: %1</translation>
+    </message>
+    <message>
+        <source>n = %1 patients (%2 observations); mean %3; SD %4; median ~%5 (estimate; quartiles ~%6 and ~%7)</source>
+        <translation>n = %1 pacientes (%2 observaciones); media %3; DE %4; mediana ~%5 (estimación; cuartiles ~%6 y ~%7)</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::ReportText</name>
+    <message>
+        <source>Research: patients who opted out of research use are left out.</source>
+        <translation>Investigación: se excluye a los pacientes que rechazaron el uso en investigación.</translation>
+    </message>
+    <message>
+        <source>Quality of the clinic&apos;s own care: every patient is included, those who opted out of research too. Not for research use.</source>
+        <translation>Calidad de la asistencia de la propia clínica: se incluye a todos los pacientes, también a los que rechazaron la investigación. No apto para investigación.</translation>
+    </message>
+    <message>
+        <source>Research</source>
+        <translation>Investigación</translation>
+    </message>
+    <message>
+        <source>Quality of care</source>
+        <translation>Calidad asistencial</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>sexo</translation>
+    </message>
+    <message>
+        <source>age band</source>
+        <translation>franja de edad</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>año</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>mujer</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>hombre</translation>
+    </message>
+    <message>
+        <source>other sex</source>
+        <translation>otro sexo</translation>
+    </message>
+    <message>
+        <source>sex unknown</source>
+        <translation>sexo desconocido</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1 años</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>todos</translation>
+    </message>
+    <message>
+        <source>Measures: %1.</source>
+        <translation>Medidas: %1.</translation>
+    </message>
+    <message>
+        <source>Each patient&apos;s latest value of each measure.</source>
+        <translation>El último valor de cada paciente en cada medida.</translation>
+    </message>
+    <message>
+        <source>Every observation of each measure.</source>
+        <translation>Todas las observaciones de cada medida.</translation>
+    </message>
+    <message>
+        <source>sex %1</source>
+        <translation>sexo %1</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> o </translation>
+    </message>
+    <message>
+        <source>aged %1 at the observation</source>
+        <translation>con %1 en la observación</translation>
+    </message>
+    <message>
+        <source>observed in %1–%2</source>
+        <translation>observados en %1–%2</translation>
+    </message>
+    <message>
+        <source>Patients: all patients with the measure.</source>
+        <translation>Pacientes: todos los que tienen la medida.</translation>
+    </message>
+    <message>
+        <source>Patients: %1.</source>
+        <translation>Pacientes: %1.</translation>
+    </message>
+    <message>
+        <source>Patients who opted out of research use are left out.</source>
+        <translation>Se excluye a los pacientes que rechazaron el uso en investigación.</translation>
+    </message>
+    <message>
+        <source>Everyone is included, patients who opted out of research too (quality of care).</source>
+        <translation>Se incluye a todos, también a los pacientes que rechazaron la investigación (calidad asistencial).</translation>
+    </message>
+    <message>
+        <source>One cell per measure.</source>
+        <translation>Una celda por medida.</translation>
+    </message>
+    <message numerus="yes">
+        <source>One cell per measure and %1: %n cell(s).</source>
+        <translation>
+            <numerusform>Una celda por medida y %1: %n celda.</numerusform>
+            <numerusform>Una celda por medida y %1: %n celdas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> y </translation>
+    </message>
+    <message>
+        <source>fewer than %1 patients</source>
+        <translation>menos de %1 pacientes</translation>
+    </message>
+    <message>
+        <source>complementary suppression (protects another suppressed cell)</source>
+        <translation>supresión complementaria (protege otra celda suprimida)</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::ReportView</name>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Exportar &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Exportar &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Report cells</source>
+        <translation>Celdas del informe</translation>
+    </message>
+    <message>
+        <source>Published %1 from the decryption shares of custodian(s) %2; minimum cell size %3 patients.</source>
+        <translation>Publicado el %1 con las partes de descifrado de los custodios %2; tamaño mínimo de celda %3 pacientes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Encrypted: every figure, counts included, is still inside its ciphertext (%n cell(s)).</source>
+        <translation>
+            <numerusform>Cifrado: todas las cifras, recuentos incluidos, siguen dentro de su texto cifrado (%n celda).</numerusform>
+            <numerusform>Cifrado: todas las cifras, recuentos incluidos, siguen dentro de su texto cifrado (%n celdas).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Decryption shares: %1 of %2 needed (of %3 custodians).</source>
+        <translation>Partes de descifrado: %1 de las %2 necesarias (de %3 custodios).</translation>
+    </message>
+    <message>
+        <source>Published: the figures are in the published report.</source>
+        <translation>Publicado: las cifras están en el informe publicado.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Clinic:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Purpose:&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;What it covers:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Created:&lt;/b&gt; %4 · &lt;b&gt;report id&lt;/b&gt; %5 · &lt;b&gt;report key&lt;/b&gt; %6 · &lt;b&gt;signed by the clinic key&lt;/b&gt; %7</source>
+        <translation>&lt;b&gt;Clínica:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Finalidad:&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Qué abarca:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Creado:&lt;/b&gt; %4 · &lt;b&gt;id. del informe&lt;/b&gt; %5 · &lt;b&gt;clave de informes&lt;/b&gt; %6 · &lt;b&gt;firmado con la clave de la clínica&lt;/b&gt; %7</translation>
+    </message>
+    <message>
+        <source>No report open</source>
+        <translation>Ningún informe abierto</translation>
+    </message>
+    <message>
+        <source>Run a report, choose one in the list or open a report file.</source>
+        <translation>Ejecute un informe, elija uno de la lista o abra un archivo de informe.</translation>
+    </message>
+    <message>
+        <source>Export report as CSV</source>
+        <translation>Exportar el informe como CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Archivos CSV (*.csv);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>No exportado: %1</translation>
+    </message>
+    <message>
+        <source>CSV written to %1</source>
+        <translation>CSV escrito en %1</translation>
+    </message>
+    <message>
+        <source>Export report as PDF</source>
+        <translation>Exportar el informe como PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf);;All files (*)</source>
+        <translation>Archivos PDF (*.pdf);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>PDF written to %1</source>
+        <translation>PDF escrito en %1</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::ReportsPage</name>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Informes</translation>
+    </message>
+    <message>
+        <source>&amp;New report</source>
+        <translation>&amp;Nuevo informe</translation>
+    </message>
+    <message>
+        <source>For example: Blood pressure by sex</source>
+        <translation>Por ejemplo: Presión arterial por sexo</translation>
+    </message>
+    <message>
+        <source>Research (patients who opted out are left out)</source>
+        <translation>Investigación (se excluye a quien la rechazó)</translation>
+    </message>
+    <message>
+        <source>Quality of the clinic&apos;s own care (everyone included)</source>
+        <translation>Calidad de la asistencia de la propia clínica (todos incluidos)</translation>
+    </message>
+    <message>
+        <source>Search measures by name or LOINC code</source>
+        <translation>Buscar medidas por nombre o código LOINC</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>Medidas</translation>
+    </message>
+    <message>
+        <source>Every observation</source>
+        <translation>Todas las observaciones</translation>
+    </message>
+    <message>
+        <source>Each patient&apos;s latest value</source>
+        <translation>El último valor de cada paciente</translation>
+    </message>
+    <message>
+        <source>Only observations from</source>
+        <translation>Solo observaciones de</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>no grouping</source>
+        <translation>sin agrupar</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>sexo</translation>
+    </message>
+    <message>
+        <source>age band</source>
+        <translation>franja de edad</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>año</translation>
+    </message>
+    <message>
+        <source>then</source>
+        <translation>y luego</translation>
+    </message>
+    <message>
+        <source>R&amp;un report…</source>
+        <translation>E&amp;jecutar informe…</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>&amp;Finalidad:</translation>
+    </message>
+    <message>
+        <source>&amp;Measures:</source>
+        <translation>&amp;Medidas:</translation>
+    </message>
+    <message>
+        <source>&amp;Selection:</source>
+        <translation>&amp;Selección:</translation>
+    </message>
+    <message>
+        <source>Sex (none ticked: all):</source>
+        <translation>Sexo (ninguno marcado: todos):</translation>
+    </message>
+    <message>
+        <source>Age bands (none ticked: all):</source>
+        <translation>Franjas de edad (ninguna marcada: todas):</translation>
+    </message>
+    <message>
+        <source>Years:</source>
+        <translation>Años:</translation>
+    </message>
+    <message>
+        <source>&amp;Group by:</source>
+        <translation>&amp;Agrupar por:</translation>
+    </message>
+    <message>
+        <source>The cohort in words</source>
+        <translation>La cohorte en palabras</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Finalidad</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Report id</source>
+        <translation>Id. del informe</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s reports</source>
+        <translation>Los informes de la clínica</translation>
+    </message>
+    <message>
+        <source>&amp;Open report file…</source>
+        <translation>&amp;Abrir archivo de informe…</translation>
+    </message>
+    <message>
+        <source>&amp;Decrypt my share…</source>
+        <translation>&amp;Descifrar mi parte…</translation>
+    </message>
+    <message>
+        <source>&amp;Publish…</source>
+        <translation>&amp;Publicar…</translation>
+    </message>
+    <message>
+        <source>Open report file</source>
+        <translation>Abrir archivo de informe</translation>
+    </message>
+    <message>
+        <source>report builder</source>
+        <translation>generador de informes</translation>
+    </message>
+    <message>
+        <source>Not a complete report yet: %1</source>
+        <translation>Aún no es un informe completo: %1</translation>
+    </message>
+    <message>
+        <source>Each cell needs at least the clinic&apos;s minimum number of distinct patients (11 unless an administrator changed it) or it is suppressed, together with any cell that would let it be recovered.</source>
+        <translation>Cada celda necesita al menos el número mínimo de pacientes distintos de la clínica (11 salvo que un administrador lo haya cambiado); si no, se suprime, junto con cualquier celda que permitiría deducirla.</translation>
+    </message>
+    <message>
+        <source>With %1 cells, many are likely to be suppressed in a small clinic: consider fewer groupings or wider filters.</source>
+        <translation>Con %1 celdas, es probable que en una clínica pequeña se supriman muchas: considere menos agrupaciones o filtros más amplios.</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>publicado</translation>
+    </message>
+    <message>
+        <source>encrypted — shares %1 of %2</source>
+        <translation>cifrado — partes %1 de %2</translation>
+    </message>
+    <message>
+        <source>encrypted</source>
+        <translation>cifrado</translation>
+    </message>
+    <message>
+        <source>Not listed, not a valid signed report file: %1</source>
+        <translation>No listado, no es un archivo de informe firmado válido: %1</translation>
+    </message>
+    <message>
+        <source>Reports are not available in this window.</source>
+        <translation>Los informes no están disponibles en esta ventana.</translation>
+    </message>
+    <message>
+        <source>The report file %1 was refused and is not shown: %2</source>
+        <translation>El archivo de informe %1 se ha rechazado y no se muestra: %2</translation>
+    </message>
+    <message>
+        <source>Run report</source>
+        <translation>Ejecutar informe</translation>
+    </message>
+    <message>
+        <source>Run &quot;%1&quot;?
+
+%2
+
+The run chooses the rows by blind tokens only, checks each row&apos;s authentication and multiplies their ciphertexts; no patient&apos;s value or identity is decrypted. The encrypted report is signed with the clinic key, saved in %3 and recorded in the audit trail. It has no figures until the custodians have decrypted their shares.</source>
+        <translation>¿Ejecutar «%1»?
+
+%2
+
+La ejecución elige las filas solo mediante tókenes ciegos, comprueba la autenticación de cada fila y multiplica sus textos cifrados; no se descifra el valor ni la identidad de ningún paciente. El informe cifrado se firma con la clave de la clínica, se guarda en %3 y queda en el registro de auditoría. No tendrá cifras hasta que los custodios hayan descifrado sus partes.</translation>
+    </message>
+    <message>
+        <source>Running the encrypted report: selecting the rows and multiplying their ciphertexts…</source>
+        <translation>Ejecutando el informe cifrado: seleccionando las filas y multiplicando sus textos cifrados…</translation>
+    </message>
+    <message>
+        <source>The report was not run: %1</source>
+        <translation>El informe no se ha ejecutado: %1</translation>
+    </message>
+    <message>
+        <source>The report ran but was not saved: %1</source>
+        <translation>El informe se ha ejecutado pero no se ha guardado: %1</translation>
+    </message>
+    <message>
+        <source>Encrypted report saved as %1. The custodians now decrypt their shares.</source>
+        <translation>Informe cifrado guardado como %1. Ahora los custodios descifran sus partes.</translation>
+    </message>
+    <message>
+        <source>Recomputing every cell from the clinic&apos;s rows, then decrypting your share…</source>
+        <translation>Recalculando cada celda a partir de las filas de la clínica y descifrando después su parte…</translation>
+    </message>
+    <message>
+        <source>Publish report</source>
+        <translation>Publicar informe</translation>
+    </message>
+    <message>
+        <source>Publish &quot;%1&quot;?
+
+The custodians&apos; shares are checked (an invalid one is named and skipped), the released cells decrypted, disclosure control applied and the figures written into a new signed report file in %2. The cohort is remembered (as keyed hashes) for later differencing checks. Recorded in the audit trail.</source>
+        <translation>¿Publicar «%1»?
+
+Se comprueban las partes de los custodios (una no válida se nombra y se descarta), se descifran las celdas liberadas, se aplica el control de divulgación y las cifras se escriben en un nuevo archivo de informe firmado en %2. La cohorte se recuerda (como resúmenes con clave) para comprobaciones de diferenciación posteriores. Queda en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Combining the decryption shares and applying disclosure control…</source>
+        <translation>Combinando las partes de descifrado y aplicando el control de divulgación…</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>No publicado: %1</translation>
+    </message>
+    <message>
+        <source>Published but not saved: %1</source>
+        <translation>Publicado pero no guardado: %1</translation>
+    </message>
+    <message>
+        <source>Published report saved as %1.</source>
+        <translation>Informe publicado guardado como %1.</translation>
+    </message>
+    <message>
+        <source>Skipped as invalid: %1</source>
+        <translation>Descartadas por no válidas: %1</translation>
+    </message>
+</context>
+<context>
     <name>cc::ui::ReviewDialog</name>
     <message>
         <source>Waiting for review</source>
@@ -4256,6 +5719,14 @@ y después inicie  cipherchart --clinic DIR</translation>
         <source>The session has ended after 12 hours. Please log in again.</source>
         <translation>La sesión ha terminado tras 12 horas. Vuelva a iniciar sesión.</translation>
     </message>
+    <message>
+        <source>Open file</source>
+        <translation>Abrir archivo</translation>
+    </message>
+    <message>
+        <source>%1 was not opened: report files and backups are opened by an administrator, after the administrator&apos;s login.</source>
+        <translation>%1 no se ha abierto: los archivos de informe y las copias de seguridad los abre un administrador, tras iniciar su sesión.</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::SessionWindow</name>
@@ -4266,6 +5737,53 @@ y después inicie  cipherchart --clinic DIR</translation>
     <message>
         <source>CipherChart — %1</source>
         <translation>CipherChart — %1</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encounters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>observations</source>
+        <translation type="unfinished">observaciones</translation>
+    </message>
+    <message>
+        <source>numeric observations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>medications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>allergies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty cells</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

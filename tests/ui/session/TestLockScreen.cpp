@@ -78,7 +78,7 @@ private slots:
         QVERIFY(!flow.loginWindow()->isVisible());
         // The Home page comes first; the accounts are loaded when their page is shown.
         QVERIFY(admin->homeView()->unreviewedCount() >= 0);
-        admin->showPage(AdminWindow::Page::Accounts);
+        admin->showPage(cc::ui::AdminWindow::Page::Accounts);
         QVERIFY(admin->accountsView()->model()->rowCount() >= 2);
 
         // Nine minutes idle: still active. Eleven: locked (default timeout 10 minutes).
