@@ -69,7 +69,7 @@ private slots:
         QVERIFY(before->custodians.empty());
         // The encrypted report's CSV has its cells and no figures.
         const std::string encryptedCsv = reports::reportCsv(*reports::ReportFile::read(*file));
-        QVERIFY2(encryptedCsv.find(",\"24467-3\",\"/uL\",\"all\",no,\"\",,,,,,\n") != std::string::npos,
+        QVERIFY2(encryptedCsv.find(",\"24467-3\",\"/uL\",\"all\",no,\"\",,,,,,,\n") != std::string::npos,
                  encryptedCsv.c_str());
         QVERIFY(reports.decryptShare(*file).ok());
         auto after = reports.shareStatus(id);
