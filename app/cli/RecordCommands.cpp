@@ -59,17 +59,17 @@ std::string patientLine(const model::Patient& p)
 QString countLabel(const std::string& type)
 {
     static const std::map<std::string, const char*> labels{
-        {"patients", QT_TRANSLATE_NOOP("cli", "patients")},
-        {"encounters", QT_TRANSLATE_NOOP("cli", "encounters")},
-        {"conditions", QT_TRANSLATE_NOOP("cli", "conditions")},
-        {"observations", QT_TRANSLATE_NOOP("cli", "observations")},
-        {"numeric observations", QT_TRANSLATE_NOOP("cli", "numeric observations")},
-        {"medications", QT_TRANSLATE_NOOP("cli", "medications")},
-        {"allergies", QT_TRANSLATE_NOOP("cli", "allergies")},
-        {"files", QT_TRANSLATE_NOOP("cli", "files")},
-        {"visits", QT_TRANSLATE_NOOP("cli", "visits")},
-        {"rows", QT_TRANSLATE_NOOP("cli", "rows")},
-        {"empty cells", QT_TRANSLATE_NOOP("cli", "empty cells")},
+        {"patients", QT_TRANSLATE_NOOP("Cli", "patients")},
+        {"encounters", QT_TRANSLATE_NOOP("Cli", "encounters")},
+        {"conditions", QT_TRANSLATE_NOOP("Cli", "conditions")},
+        {"observations", QT_TRANSLATE_NOOP("Cli", "observations")},
+        {"numeric observations", QT_TRANSLATE_NOOP("Cli", "numeric observations")},
+        {"medications", QT_TRANSLATE_NOOP("Cli", "medications")},
+        {"allergies", QT_TRANSLATE_NOOP("Cli", "allergies")},
+        {"files", QT_TRANSLATE_NOOP("Cli", "files")},
+        {"visits", QT_TRANSLATE_NOOP("Cli", "visits")},
+        {"rows", QT_TRANSLATE_NOOP("Cli", "rows")},
+        {"empty cells", QT_TRANSLATE_NOOP("Cli", "empty cells")},
     };
     const auto it = labels.find(type);
     return it == labels.end() ? QString::fromStdString(type) : Cli::tr(it->second);
