@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
     <name>AccountDialog</name>
@@ -35,11 +36,11 @@
         <translation>Una cuenta de médico abre claves clínicas que los administradores no tienen. Un médico la avala escribiendo aquí su propio nombre de cuenta y su contraseña.</translation>
     </message>
     <message>
-        <source>Doctor's &amp;account:</source>
+        <source>Doctor&apos;s &amp;account:</source>
         <translation>&amp;Cuenta del médico:</translation>
     </message>
     <message>
-        <source>Doctor's pass&amp;word:</source>
+        <source>Doctor&apos;s pass&amp;word:</source>
         <translation>Contrase&amp;ña del médico:</translation>
     </message>
     <message>
@@ -94,7 +95,7 @@
         <translation>Mé&amp;dico:</translation>
     </message>
     <message>
-        <source>doctor's account name</source>
+        <source>doctor&apos;s account name</source>
         <translation>nombre de cuenta del médico</translation>
     </message>
     <message>
@@ -133,8 +134,8 @@
 <context>
     <name>AdminHomeView</name>
     <message>
-        <source>&lt;span style="font-size:16pt; font-weight:600;"&gt;The clinic at a glance&lt;/span&gt;</source>
-        <translation>&lt;span style="font-size:16pt; font-weight:600;"&gt;La clínica de un vistazo&lt;/span&gt;</translation>
+        <source>&lt;span style=&quot;font-size:16pt; font-weight:600;&quot;&gt;The clinic at a glance&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;font-size:16pt; font-weight:600;&quot;&gt;La clínica de un vistazo&lt;/span&gt;</translation>
     </message>
     <message>
         <source>QFrame#reminderFrame { background: #fff4e5; border: 1px solid #e65100; border-radius: 4px; }</source>
@@ -452,7 +453,7 @@
 <context>
     <name>BackupView</name>
     <message>
-        <source>A backup holds the whole clinic in one file: the database exported under a fresh key and sealed, the key slots, the audit anchor and the clinic's description, with a manifest signed by the clinic signing key. Restoring checks everything first and only then replaces the clinic; your session then ends.</source>
+        <source>A backup holds the whole clinic in one file: the database exported under a fresh key and sealed, the key slots, the audit anchor and the clinic&apos;s description, with a manifest signed by the clinic signing key. Restoring checks everything first and only then replaces the clinic; your session then ends.</source>
         <translation>Una copia de seguridad guarda toda la clínica en un archivo: la base de datos exportada con una clave nueva y sellada, las ranuras de claves, el ancla de auditoría y la descripción de la clínica, con un manifiesto firmado con la clave de firma de la clínica. La restauración lo comprueba todo primero y solo después sustituye la clínica; a continuación su sesión termina.</translation>
     </message>
     <message>
@@ -488,7 +489,7 @@
         <translation>Restaurar una copia</translation>
     </message>
     <message>
-        <source>Only for a backup this clinic's keys cannot open</source>
+        <source>Only for a backup this clinic&apos;s keys cannot open</source>
         <translation>Solo para una copia que las claves de esta clínica no pueden abrir</translation>
     </message>
     <message>
@@ -535,7 +536,7 @@
         <translation>Abrir un paciente por NHC</translation>
     </message>
     <message>
-        <source>Type the patient's medical record number (from the wristband) and press Check. A patient on your care team opens normally; emergency access is asked for only when it is needed.</source>
+        <source>Type the patient&apos;s medical record number (from the wristband) and press Check. A patient on your care team opens normally; emergency access is asked for only when it is needed.</source>
         <translation>Escriba el número de historia clínica del paciente (de la pulsera) y pulse Comprobar. Un paciente de su equipo asistencial se abre con normalidad; el acceso de emergencia solo se pide cuando hace falta.</translation>
     </message>
     <message>
@@ -934,23 +935,23 @@ Opciones:
         <translation>salida legible por máquina</translation>
     </message>
     <message>
-        <source>cipherchart-cli: unknown command '%1'; see 'cipherchart-cli --help'</source>
+        <source>cipherchart-cli: unknown command &apos;%1&apos;; see &apos;cipherchart-cli --help&apos;</source>
         <translation>cipherchart-cli: orden desconocida «%1»; consulte «cipherchart-cli --help»</translation>
     </message>
     <message>
-        <source>cipherchart-cli: unknown option '--%1' for this command; see --help</source>
+        <source>cipherchart-cli: unknown option &apos;--%1&apos; for this command; see --help</source>
         <translation>cipherchart-cli: opción «--%1» desconocida para esta orden; consulte --help</translation>
     </message>
     <message>
-        <source>cipherchart-cli: option '--%1' given twice</source>
+        <source>cipherchart-cli: option &apos;--%1&apos; given twice</source>
         <translation>cipherchart-cli: la opción «--%1» se ha dado dos veces</translation>
     </message>
     <message>
-        <source>cipherchart-cli: option '--%1' takes no value</source>
+        <source>cipherchart-cli: option &apos;--%1&apos; takes no value</source>
         <translation>cipherchart-cli: la opción «--%1» no admite valor</translation>
     </message>
     <message>
-        <source>cipherchart-cli: option '--%1' needs a value (%2)</source>
+        <source>cipherchart-cli: option &apos;--%1&apos; needs a value (%2)</source>
         <translation>cipherchart-cli: la opción «--%1» necesita un valor (%2)</translation>
     </message>
     <message>
@@ -959,84 +960,93 @@ Opciones:
     </message>
     <message>
         <source>importing FHIR</source>
-        <translation type="unfinished" />
+        <translation>importando FHIR</translation>
     </message>
     <message>
         <source>this account is not linked to a patient record</source>
-        <translation type="unfinished" />
+        <translation>esta cuenta no está vinculada a ninguna historia de paciente</translation>
     </message>
     <message>
         <source>a patient account may export only its own record</source>
-        <translation type="unfinished" />
+        <translation>una cuenta de paciente solo puede exportar su propia historia</translation>
     </message>
     <message>
         <source>--patient MRN is required</source>
-        <translation type="unfinished" />
+        <translation>se requiere --patient NHC</translation>
     </message>
     <message>
         <source>--attachment-limit takes a whole number of MiB from 0 to 1024</source>
-        <translation type="unfinished" />
+        <translation>--attachment-limit admite un número entero de MiB de 0 a 1024</translation>
     </message>
     <message>
         <source>Exported the record as a FHIR R4 Bundle to %1 (%2 bytes)</source>
-        <translation type="unfinished" />
+        <translation>Historia exportada como Bundle FHIR R4 en %1 (%2 bytes)</translation>
     </message>
     <message>
         <source>Attachments up to %1 MiB are inside the Bundle (base64).</source>
-        <translation type="unfinished" />
+        <translation>Los adjuntos de hasta %1 MiB van dentro del Bundle (base64).</translation>
     </message>
     <message>
-        <source>%1 attachment(s) over the limit are described but their content is not included; save them with 'attachment export' or raise --attachment-limit:</source>
-        <translation type="unfinished" />
+        <source>%1 attachment(s) over the limit are described but their content is not included; save them with &apos;attachment export&apos; or raise --attachment-limit:</source>
+        <translation>%1 adjunto(s) por encima del límite se describen pero sin su contenido; guárdelos con &apos;attachment export&apos; o aumente --attachment-limit:</translation>
     </message>
     <message>
         <source>%1 bytes</source>
-        <translation type="unfinished" />
+        <translation>%1 bytes</translation>
     </message>
     <message>
         <source>Import FHIR R4 JSON files (Bundles or single resources)</source>
-        <translation type="unfinished" />
+        <translation>Importa archivos JSON FHIR R4 (Bundles o recursos sueltos)</translation>
     </message>
     <message>
         <source>PATH...</source>
-        <translation type="unfinished" />
+        <translation>RUTA...</translation>
     </message>
     <message>
         <source>Each file is imported in its own transaction, in the order given. A malformed file
 is rejected with its resource path and field (exit 1) and nothing of it is kept;
 the files before it stay imported (the message says how many). Resources that
 are well formed but cannot be stored are skipped and listed with their reason.
-A reference "Patient/x" outside the file names a patient of the clinic
-imported with FHIR id x; you must be on that patient's care team.
+A reference &quot;Patient/x&quot; outside the file names a patient of the clinic
+imported with FHIR id x; you must be on that patient&apos;s care team.
 </source>
-        <translation type="unfinished" />
+        <translation>Cada archivo se importa en su propia transacción, en el orden dado. Un archivo mal formado
+se rechaza indicando la ruta del recurso y el campo (salida 1) y no se guarda nada de él;
+los archivos anteriores quedan importados (el mensaje dice cuántos). Los recursos bien
+formados que no pueden guardarse se omiten y se listan con su motivo.
+Una referencia &quot;Patient/x&quot; fuera del archivo designa a un paciente de la clínica
+importado con el id FHIR x; usted debe estar en el equipo asistencial de ese paciente.
+</translation>
     </message>
     <message>
-        <source>Export one patient's record as a FHIR R4 Bundle (doctor, or a patient for their own)</source>
-        <translation type="unfinished" />
+        <source>Export one patient&apos;s record as a FHIR R4 Bundle (doctor, or a patient for their own)</source>
+        <translation>Exporta la historia de un paciente como Bundle FHIR R4 (médico, o el paciente la suya)</translation>
     </message>
     <message>
-        <source>the patient's medical record number (a patient account may omit it)</source>
-        <translation type="unfinished" />
+        <source>the patient&apos;s medical record number (a patient account may omit it)</source>
+        <translation>el número de historia clínica del paciente (una cuenta de paciente puede omitirlo)</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished">ARCHIVO</translation>
+        <translation>ARCHIVO</translation>
     </message>
     <message>
         <source>where to write the Bundle (replaced atomically, mode 0600)</source>
-        <translation type="unfinished" />
+        <translation>dónde escribir el Bundle (se reemplaza de forma atómica, modo 0600)</translation>
     </message>
     <message>
         <source>largest attachment put inside the Bundle, in MiB (default 10; 0: none)</source>
-        <translation type="unfinished" />
+        <translation>adjunto más grande que se incluye en el Bundle, en MiB (por defecto 10; 0: ninguno)</translation>
     </message>
     <message>
         <source>The Bundle holds the identity, encounters, conditions, observations, medications,
 allergies, the notes shared with the patient and the attachments (DocumentReference).
 Attachments over the limit are described without their content and listed.
 </source>
-        <translation type="unfinished" />
+        <translation>El Bundle contiene la identidad, los encuentros, los problemas, las observaciones, la medicación,
+las alergias, las notas compartidas con el paciente y los adjuntos (DocumentReference).
+Los adjuntos por encima del límite se describen sin su contenido y se listan.
+</translation>
     </message>
     <message>
         <source>Passphrase of custodian key %1</source>
@@ -1055,7 +1065,7 @@ Attachments over the limit are described without their content and listed.
         <translation>generando la clave de la red (primos seguros)</translation>
     </message>
     <message>
-        <source>research network "%1": key %2 (%3 bits), %4-of-%5 custodians, cells of at least %6 patients, merges of at least %7 clinics</source>
+        <source>research network &quot;%1&quot;: key %2 (%3 bits), %4-of-%5 custodians, cells of at least %6 patients, merges of at least %7 clinics</source>
         <translation>red de investigación «%1»: clave %2 (%3 bits), %4 de %5 custodios, celdas de al menos %6 pacientes, fusiones de al menos %7 clínicas</translation>
     </message>
     <message>
@@ -1079,7 +1089,7 @@ Attachments over the limit are described without their content and listed.
         <translation>lista firmada de %1 clínicas miembro escrita en %2</translation>
     </message>
     <message>
-        <source>custodian %1: merge of %2 clinics checked and recomputed; stage 1: partial decryptions of the %3 cells' patient tallies written to %4</source>
+        <source>custodian %1: merge of %2 clinics checked and recomputed; stage 1: partial decryptions of the %3 cells&apos; patient tallies written to %4</source>
         <translation>custodio %1: fusión de %2 clínicas comprobada y recalculada; etapa 1: descifrados parciales de los recuentos de pacientes de las %3 celdas escritos en %4</translation>
     </message>
     <message>
@@ -1099,11 +1109,11 @@ Attachments over the limit are described without their content and listed.
         <translation>leer las frases de contraseña de la entrada estándar, una por línea</translation>
     </message>
     <message>
-        <source>Create a research network's threshold Paillier key and its custodians' key files</source>
+        <source>Create a research network&apos;s threshold Paillier key and its custodians&apos; key files</source>
         <translation>Crear la clave Paillier umbral de una red de investigación y los archivos de clave de sus custodios</translation>
     </message>
     <message>
-        <source>the network's name</source>
+        <source>the network&apos;s name</source>
         <translation>el nombre de la red</translation>
     </message>
     <message>
@@ -1135,7 +1145,7 @@ Attachments over the limit are described without their content and listed.
         <translation>dónde escribir network-key.json y custodian-NOMBRE.json</translation>
     </message>
     <message>
-        <source>Each custodian's key file holds their share and the network signing key, sealed under
+        <source>Each custodian&apos;s key file holds their share and the network signing key, sealed under
 their passphrase (Argon2id, AES-256-GCM). Passphrases are read in --custodian order.</source>
         <translation>El archivo de clave de cada custodio guarda su participación y la clave de firma de la red, selladas con
 su frase de contraseña (Argon2id, AES-256-GCM). Las frases se leen en el orden de --custodian.</translation>
@@ -1145,11 +1155,11 @@ su frase de contraseña (Argon2id, AES-256-GCM). Las frases se leen en el orden 
         <translation>Como custodio de la red: firmar la lista de clínicas miembro cuyas exportaciones pueden fusionarse</translation>
     </message>
     <message>
-        <source>the network's public key file</source>
+        <source>the network&apos;s public key file</source>
         <translation>el archivo de clave pública de la red</translation>
     </message>
     <message>
-        <source>this custodian's key file (signs the list)</source>
+        <source>this custodian&apos;s key file (signs the list)</source>
         <translation>el archivo de clave de este custodio (firma la lista)</translation>
     </message>
     <message>
@@ -1175,11 +1185,11 @@ clínicas para aislar a una. Confirme cada huella mostrada con su clínica.</tra
         <translation>Como custodio de la red: recalcular una fusión y después dar descifrados parciales de sus totales</translation>
     </message>
     <message>
-        <source>this custodian's key file</source>
+        <source>this custodian&apos;s key file</source>
         <translation>el archivo de clave de este custodio</translation>
     </message>
     <message>
-        <source>the network's signed member list</source>
+        <source>the network&apos;s signed member list</source>
         <translation>la lista firmada de miembros de la red</translation>
     </message>
     <message>
@@ -1187,7 +1197,7 @@ clínicas para aislar a una. Confirme cada huella mostrada con su clínica.</tra
         <translation>archivos de participación de la etapa 1 (recuentos de pacientes) de t custodios</translation>
     </message>
     <message>
-        <source>this custodian's ledger of decrypted merges (differencing check)</source>
+        <source>this custodian&apos;s ledger of decrypted merges (differencing check)</source>
         <translation>el registro de este custodio de las fusiones descifradas (comprobación de diferenciación)</translation>
     </message>
     <message>
@@ -1196,18 +1206,18 @@ clínicas para aislar a una. Confirme cada huella mostrada con su clínica.</tra
     </message>
     <message>
         <source>Stage 1 (no --tally-shares): the patient tallies of every merged cell. Stage 2: the
-custodian combines the tallies itself, applies the network's suppression and gives
-partials of the released cells' figures only.</source>
+custodian combines the tallies itself, applies the network&apos;s suppression and gives
+partials of the released cells&apos; figures only.</source>
         <translation>Etapa 1 (sin --tally-shares): los recuentos de pacientes de cada celda fusionada. Etapa 2: el
 custodio combina él mismo los recuentos, aplica la supresión de la red y da
 descifrados parciales solo de las cifras de las celdas publicables.</translation>
     </message>
     <message>
-        <source>Combine the network custodians' shares and write the signed published network report</source>
+        <source>Combine the network custodians&apos; shares and write the signed published network report</source>
         <translation>Combinar las participaciones de los custodios de la red y escribir el informe de red publicado y firmado</translation>
     </message>
     <message>
-        <source>this custodian's key file (signs the report)</source>
+        <source>this custodian&apos;s key file (signs the report)</source>
         <translation>el archivo de clave de este custodio (firma el informe)</translation>
     </message>
     <message>
@@ -1224,107 +1234,107 @@ descifrados parciales solo de las cifras de las celdas publicables.</translation
     </message>
     <message>
         <source>died %1</source>
-        <translation type="unfinished">fallecido/a el %1</translation>
+        <translation>fallecido/a el %1</translation>
     </message>
     <message>
         <source>importing Synthea</source>
-        <translation type="unfinished" />
+        <translation>importando Synthea</translation>
     </message>
     <message>
         <source>importing ACTG 315</source>
-        <translation type="unfinished" />
+        <translation>importando ACTG 315</translation>
     </message>
     <message>
         <source>importing the table</source>
-        <translation type="unfinished" />
+        <translation>importando la tabla</translation>
     </message>
     <message>
         <source>%1 patient</source>
-        <translation type="unfinished" />
+        <translation>%1 paciente</translation>
     </message>
     <message>
         <source>%1 patients</source>
-        <translation type="unfinished" />
+        <translation>%1 pacientes</translation>
     </message>
     <message>
         <source>mrn</source>
-        <translation type="unfinished" />
+        <translation>nhc</translation>
     </message>
     <message>
         <source>born</source>
-        <translation type="unfinished" />
+        <translation>nacimiento</translation>
     </message>
     <message>
         <source>died</source>
-        <translation type="unfinished" />
+        <translation>fallecimiento</translation>
     </message>
     <message>
         <source>sex</source>
-        <translation type="unfinished">sexo</translation>
+        <translation>sexo</translation>
     </message>
     <message>
         <source>maiden name</source>
-        <translation type="unfinished" />
+        <translation>apellido de soltera</translation>
     </message>
     <message>
         <source>address</source>
-        <translation type="unfinished" />
+        <translation>dirección</translation>
     </message>
     <message>
         <source>city</source>
-        <translation type="unfinished" />
+        <translation>ciudad</translation>
     </message>
     <message>
         <source>state</source>
-        <translation type="unfinished" />
+        <translation>provincia</translation>
     </message>
     <message>
         <source>postal code</source>
-        <translation type="unfinished" />
+        <translation>código postal</translation>
     </message>
     <message>
         <source>country</source>
-        <translation type="unfinished" />
+        <translation>país</translation>
     </message>
     <message>
         <source>phone</source>
-        <translation type="unfinished" />
+        <translation>teléfono</translation>
     </message>
     <message>
         <source>email</source>
-        <translation type="unfinished" />
+        <translation>correo</translation>
     </message>
     <message>
         <source>(latest)</source>
-        <translation type="unfinished" />
+        <translation>(última)</translation>
     </message>
     <message>
         <source>%1 observation</source>
-        <translation type="unfinished" />
+        <translation>%1 observación</translation>
     </message>
     <message>
         <source>%1 observations</source>
-        <translation type="unfinished" />
+        <translation>%1 observaciones</translation>
     </message>
     <message>
         <source>Read:</source>
-        <translation type="unfinished" />
+        <translation>Leído:</translation>
     </message>
     <message>
         <source>Stored: %1 new, %2 updated, %3 unchanged</source>
-        <translation type="unfinished" />
+        <translation>Guardado: %1 nuevos, %2 actualizados, %3 sin cambios</translation>
     </message>
     <message>
         <source>stored without catalogue entry: %1 %2 × %3</source>
-        <translation type="unfinished" />
+        <translation>guardado sin entrada en el catálogo: %1 %2 × %3</translation>
     </message>
     <message>
         <source>stored without a Paillier value: %1:%2: %3</source>
-        <translation type="unfinished" />
+        <translation>guardado sin valor Paillier: %1:%2: %3</translation>
     </message>
     <message>
         <source>Skipped: %1</source>
-        <translation type="unfinished" />
+        <translation>Omitidos: %1</translation>
     </message>
     <message>
         <source>The whole input is imported in one transaction: a malformed row rejects it with the file,
@@ -1333,65 +1343,76 @@ stored are skipped and listed with their reason. The importing doctor joins the 
 team of every imported patient. Importing the same input again adds nothing: records
 already imported are counted as unchanged, or updated where they changed.
 </source>
-        <translation type="unfinished" />
+        <translation>Toda la entrada se importa en una transacción: una fila mal formada la rechaza indicando el archivo,
+la línea y el campo (salida 1) y no se guarda nada. Las filas bien formadas que no pueden
+guardarse se omiten y se listan con su motivo. El médico que importa se une al equipo
+asistencial de cada paciente importado. Importar otra vez la misma entrada no añade nada: los
+registros ya importados cuentan como sin cambios, o como actualizados si cambiaron.
+</translation>
     </message>
     <message>
-        <source>MAP.json names the patient id column, sex (with a map of the table's values), birth date
+        <source>MAP.json names the patient id column, sex (with a map of the table&apos;s values), birth date
 or age at a reference date, and for each measured column its LOINC code, UCUM unit and
 when it was measured: a date column, or an offset in days or weeks from a baseline date
 (a column or a fixed study start). A bad mapping is rejected naming its field; a cell
 that cannot be stored is skipped and listed with file, line, column and reason.
-Format and examples: docs/CLINICAL_DATA.md, "Mapped tables".
+Format and examples: docs/CLINICAL_DATA.md, &quot;Mapped tables&quot;.
 </source>
-        <translation type="unfinished" />
+        <translation>MAP.json indica la columna del id del paciente, el sexo (con una tabla de los valores de la tabla), la fecha
+de nacimiento o la edad en una fecha de referencia y, para cada columna medida, su código LOINC, su unidad
+UCUM y cuándo se midió: una columna de fecha, o un desfase en días o semanas desde una fecha basal
+(una columna o un inicio de estudio fijo). Una correspondencia errónea se rechaza indicando su campo;
+una celda que no puede guardarse se omite y se lista con archivo, línea, columna y motivo.
+Formato y ejemplos: docs/CLINICAL_DATA.md, &quot;Mapped tables&quot;.
+</translation>
     </message>
     <message>
         <source>Import a Synthea CSV folder (patients, encounters, conditions, observations, ...)</source>
-        <translation type="unfinished" />
+        <translation>Importa una carpeta CSV de Synthea (pacientes, encuentros, problemas, observaciones, ...)</translation>
     </message>
     <message>
         <source>FOLDER</source>
-        <translation type="unfinished" />
+        <translation>CARPETA</translation>
     </message>
     <message>
         <source>Import the ACTG 315 HIV trial file (RNA and CD4 counts)</source>
-        <translation type="unfinished" />
+        <translation>Importa el archivo del ensayo de VIH ACTG 315 (ARN y recuentos de CD4)</translation>
     </message>
     <message>
         <source>Import a CSV table of your own (trial or lab export) through a mapping file</source>
-        <translation type="unfinished" />
+        <translation>Importa una tabla CSV propia (ensayo o exportación de laboratorio) mediante un archivo de correspondencia</translation>
     </message>
     <message>
-        <source>the mapping of the table's columns (docs/CLINICAL_DATA.md)</source>
-        <translation type="unfinished" />
+        <source>the mapping of the table&apos;s columns (docs/CLINICAL_DATA.md)</source>
+        <translation>la correspondencia de las columnas de la tabla (docs/CLINICAL_DATA.md)</translation>
     </message>
     <message>
         <source>List the patients you may see (a doctor: the care team), identity only</source>
-        <translation type="unfinished" />
+        <translation>Lista los pacientes que puede ver (un médico: su equipo asistencial), solo la identidad</translation>
     </message>
     <message>
         <source>TEXT</source>
-        <translation type="unfinished" />
+        <translation>TEXTO</translation>
     </message>
     <message>
         <source>only names or MRNs containing TEXT (case-insensitive)</source>
-        <translation type="unfinished" />
+        <translation>solo nombres o NHC que contengan TEXTO (sin distinguir mayúsculas)</translation>
     </message>
     <message>
-        <source>Show one patient's identity by MRN</source>
-        <translation type="unfinished" />
+        <source>Show one patient&apos;s identity by MRN</source>
+        <translation>Muestra la identidad de un paciente por su NHC</translation>
     </message>
     <message>
-        <source>List a patient's observations (doctor on the care team)</source>
-        <translation type="unfinished" />
+        <source>List a patient&apos;s observations (doctor on the care team)</source>
+        <translation>Lista las observaciones de un paciente (médico del equipo asistencial)</translation>
     </message>
     <message>
-        <source>the patient's medical record number</source>
-        <translation type="unfinished" />
+        <source>the patient&apos;s medical record number</source>
+        <translation>el número de historia clínica del paciente</translation>
     </message>
     <message>
         <source>only this code</source>
-        <translation type="unfinished" />
+        <translation>solo este código</translation>
     </message>
     <message>
         <source>QUALITY REPORT: every patient is included, research opt-outs too; not for research use.</source>
@@ -1446,15 +1467,15 @@ Format and examples: docs/CLINICAL_DATA.md, "Mapped tables".
         <translation>siguiente paso: cada custodio ejecuta `report decrypt-share %1` y después `report publish`</translation>
     </message>
     <message>
-        <source>report file verified: published report %1, %2 cells, signed by this clinic's key (%3), report key %4</source>
+        <source>report file verified: published report %1, %2 cells, signed by this clinic&apos;s key (%3), report key %4</source>
         <translation>archivo de informe verificado: informe publicado %1, %2 celdas, firmado con la clave de esta clínica (%3), clave de informes %4</translation>
     </message>
     <message>
-        <source>report file verified: encrypted report %1, %2 cells, signed by this clinic's key (%3), report key %4</source>
+        <source>report file verified: encrypted report %1, %2 cells, signed by this clinic&apos;s key (%3), report key %4</source>
         <translation>archivo de informe verificado: informe cifrado %1, %2 celdas, firmado con la clave de esta clínica (%3), clave de informes %4</translation>
     </message>
     <message>
-        <source>custodian %1: checked every cell against the clinic's rows; %2 cells decrypted partially, %3 withheld (suppressed); share stored in the clinic</source>
+        <source>custodian %1: checked every cell against the clinic&apos;s rows; %2 cells decrypted partially, %3 withheld (suppressed); share stored in the clinic</source>
         <translation>custodio %1: cada celda comprobada con las filas de la clínica; %2 celdas descifradas parcialmente, %3 retenidas (suprimidas); participación guardada en la clínica</translation>
     </message>
     <message>
@@ -1470,11 +1491,11 @@ Format and examples: docs/CLINICAL_DATA.md, "Mapped tables".
         <translation>las celdas de los informes publicados necesitan ahora al menos %1 pacientes distintos</translation>
     </message>
     <message>
-        <source>exported report %1 for research network "%2" (key %3) written to %4: %5 cells re-encrypted under the network key, %6 withheld (suppressed here)</source>
+        <source>exported report %1 for research network &quot;%2&quot; (key %3) written to %4: %5 cells re-encrypted under the network key, %6 withheld (suppressed here)</source>
         <translation>informe exportado %1 para la red de investigación «%2» (clave %3) escrito en %4: %5 celdas recifradas con la clave de la red, %6 retenidas (suprimidas aquí)</translation>
     </message>
     <message>
-        <source>merged %1 clinics' exports of spec %2 into %3 (merge %4): %5</source>
+        <source>merged %1 clinics&apos; exports of spec %2 into %3 (merge %4): %5</source>
         <translation>exportaciones de %1 clínicas de la especificación %2 fusionadas en %3 (fusión %4): %5</translation>
     </message>
     <message>
@@ -1495,16 +1516,16 @@ Format and examples: docs/CLINICAL_DATA.md, "Mapped tables".
     </message>
     <message>
         <source>Administrators run reports. Cohorts are chosen with blind tokens; no clinical or identity
-document is opened. Every row's MAC is checked before its ciphertext enters a sum.</source>
+document is opened. Every row&apos;s MAC is checked before its ciphertext enters a sum.</source>
         <translation>Los administradores ejecutan los informes. Las cohortes se eligen con testigos ciegos; no se abre ningún
 documento clínico ni de identidad. El MAC de cada fila se comprueba antes de que su texto cifrado entre en una suma.</translation>
     </message>
     <message>
-        <source>Check a report file: format, this clinic's signature, report key id, every ciphertext</source>
+        <source>Check a report file: format, this clinic&apos;s signature, report key id, every ciphertext</source>
         <translation>Comprobar un archivo de informe: formato, firma de esta clínica, id de la clave de informes, cada texto cifrado</translation>
     </message>
     <message>
-        <source>Exit code 3 on any failure (tampering, another clinic's signature or report key).</source>
+        <source>Exit code 3 on any failure (tampering, another clinic&apos;s signature or report key).</source>
         <translation>Código de salida 3 ante cualquier fallo (manipulación, firma o clave de informes de otra clínica).</translation>
     </message>
     <message>
@@ -1529,14 +1550,14 @@ documento clínico ni de identidad. El MAC de cada fila se comprueba antes de qu
     </message>
     <message>
         <source>The share is stored in the clinic, so custodians at one workstation log in one after the
-other. Refused if a cell is not what the clinic's rows give, if a cell has more rows than
+other. Refused if a cell is not what the clinic&apos;s rows give, if a cell has more rows than
 its layout allows, or if the cohort fails the differencing check.</source>
         <translation>La participación se guarda en la clínica, así que los custodios de un mismo puesto inician sesión uno tras
 otro. Se rechaza si una celda no es lo que dan las filas de la clínica, si una celda tiene más filas de las que
 permite su formato, o si la cohorte no supera la comprobación de diferenciación.</translation>
     </message>
     <message>
-        <source>Combine the custodians' shares, apply disclosure control and write the signed published report</source>
+        <source>Combine the custodians&apos; shares, apply disclosure control and write the signed published report</source>
         <translation>Combinar las participaciones de los custodios, aplicar el control de divulgación y escribir el informe publicado y firmado</translation>
     </message>
     <message>
@@ -1552,15 +1573,15 @@ permite su formato, o si la cohorte no supera la comprobación de diferenciació
         <translation>Los descifrados parciales no válidos se nombran y se omiten; se combinan t válidos cualesquiera.</translation>
     </message>
     <message>
-        <source>Re-encrypt an encrypted report's released cells under a research network's key (signed by this clinic)</source>
+        <source>Re-encrypt an encrypted report&apos;s released cells under a research network&apos;s key (signed by this clinic)</source>
         <translation>Recifrar las celdas publicables de un informe cifrado con la clave de una red de investigación (firmado por esta clínica)</translation>
     </message>
     <message>
-        <source>the network's public key file (network init)</source>
+        <source>the network&apos;s public key file (network init)</source>
         <translation>el archivo de clave pública de la red (network init)</translation>
     </message>
     <message>
-        <source>the network key's fingerprint, as given by the network</source>
+        <source>the network key&apos;s fingerprint, as given by the network</source>
         <translation>la huella de la clave de la red, tal como la da la red</translation>
     </message>
     <message>
@@ -1568,7 +1589,7 @@ permite su formato, o si la cohorte no supera la comprobación de diferenciació
         <translation>el archivo exportado que se escribirá (nunca se sobrescribe)</translation>
     </message>
     <message>
-        <source>Takes the clinic's encrypted report after its custodians' decryption shares, as
+        <source>Takes the clinic&apos;s encrypted report after its custodians&apos; decryption shares, as
 `report publish` does. Released cells are decrypted in memory and re-encrypted under
 the network key; suppressed cells leave as withheld. Nothing is in the clear.
 Administrators; audited.</source>
@@ -1578,7 +1599,7 @@ la clave de la red; las suprimidas salen como retenidas. Nada va en claro.
 Administradores; auditado.</translation>
     </message>
     <message>
-        <source>Merge clinics' exported reports into one bundle for the network's custodians</source>
+        <source>Merge clinics&apos; exported reports into one bundle for the network&apos;s custodians</source>
         <translation>Fusionar los informes exportados de las clínicas en un paquete para los custodios de la red</translation>
     </message>
     <message>
@@ -1586,7 +1607,7 @@ Administradores; auditado.</translation>
         <translation>rechazar menos de N clínicas distintas (al menos 2)</translation>
     </message>
     <message>
-        <source>the network's signed member list (refuse other clinics)</source>
+        <source>the network&apos;s signed member list (refuse other clinics)</source>
         <translation>la lista firmada de miembros de la red (rechazar otras clínicas)</translation>
     </message>
     <message>
@@ -1594,7 +1615,7 @@ Administradores; auditado.</translation>
         <translation>el paquete fusionado que se escribirá (nunca se sobrescribe)</translation>
     </message>
     <message>
-        <source>Every file is checked: its clinic's signature, the network key id, one spec, each
+        <source>Every file is checked: its clinic&apos;s signature, the network key id, one spec, each
 ciphertext; clinics and signers must be distinct. Exit 3 on a tampered file.</source>
         <translation>Se comprueba cada archivo: la firma de su clínica, el id de la clave de la red, una sola especificación, cada
 texto cifrado; las clínicas y los firmantes deben ser distintos. Salida 3 ante un archivo manipulado.</translation>
@@ -1632,19 +1653,19 @@ texto cifrado; las clínicas y los firmantes deben ser distintos. Salida 3 ante 
         <translation>Contraseña de nuevo, para volver a envolver su ranura de claves con la fijación</translation>
     </message>
     <message>
-        <source>report key pinned in this account's key ring; it is checked from the next login on</source>
+        <source>report key pinned in this account&apos;s key ring; it is checked from the next login on</source>
         <translation>clave de informes fijada en el llavero de esta cuenta; se comprueba a partir del próximo inicio de sesión</translation>
     </message>
     <message>
-        <source>Show the report key's fingerprint and whether this account's pin verifies it</source>
+        <source>Show the report key&apos;s fingerprint and whether this account&apos;s pin verifies it</source>
         <translation>Mostrar la huella de la clave de informes y si la fijación de esta cuenta la verifica</translation>
     </message>
     <message>
-        <source>Pin the report key in this account's ring (accounts from before pinning; audited)</source>
+        <source>Pin the report key in this account&apos;s ring (accounts from before pinning; audited)</source>
         <translation>Fijar la clave de informes en el llavero de esta cuenta (cuentas anteriores a la fijación; auditado)</translation>
     </message>
     <message>
-        <source>the fingerprint from the key ceremony's record (compare with `report-key show`)</source>
+        <source>the fingerprint from the key ceremony&apos;s record (compare with `report-key show`)</source>
         <translation>la huella del acta de la ceremonia de claves (compárela con `report-key show`)</translation>
     </message>
     <message>
@@ -1656,6 +1677,50 @@ then each doctor. Compare the fingerprint with the one printed by `init` before 
 Orden aquí: la contraseña de --as y después la misma contraseña otra vez (la ranura se vuelve a envolver).
 Primero fija un administrador (esto también firma el registro en clínicas anteriores a la fijación),
 y después cada médico. Compare la huella con la que mostró `init` antes de confiar en ella.</translation>
+    </message>
+    <message>
+        <source>patients</source>
+        <translation>pacientes</translation>
+    </message>
+    <message>
+        <source>encounters</source>
+        <translation>encuentros</translation>
+    </message>
+    <message>
+        <source>conditions</source>
+        <translation>problemas</translation>
+    </message>
+    <message>
+        <source>observations</source>
+        <translation>observaciones</translation>
+    </message>
+    <message>
+        <source>numeric observations</source>
+        <translation>observaciones numéricas</translation>
+    </message>
+    <message>
+        <source>medications</source>
+        <translation>medicaciones</translation>
+    </message>
+    <message>
+        <source>allergies</source>
+        <translation>alergias</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>archivos</translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation>visitas</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>filas</translation>
+    </message>
+    <message>
+        <source>empty cells</source>
+        <translation>celdas vacías</translation>
     </message>
 </context>
 <context>
@@ -1892,11 +1957,11 @@ y después cada médico. Compare la huella con la que mostró `init` antes de co
         <translation>Colesterol total</translation>
     </message>
     <message>
-        <source>"Good" cholesterol (HDL)</source>
+        <source>&quot;Good&quot; cholesterol (HDL)</source>
         <translation>Colesterol «bueno» (HDL)</translation>
     </message>
     <message>
-        <source>"Bad" cholesterol (LDL)</source>
+        <source>&quot;Bad&quot; cholesterol (LDL)</source>
         <translation>Colesterol «malo» (LDL)</translation>
     </message>
     <message>
@@ -2023,7 +2088,7 @@ y después cada médico. Compare la huella con la que mostró `init` antes de co
         <translation>E&amp;xportar historia (FHIR)…</translation>
     </message>
     <message>
-        <source>Save the open patient's whole record as a FHIR R4 Bundle (audited)</source>
+        <source>Save the open patient&apos;s whole record as a FHIR R4 Bundle (audited)</source>
         <translation>Guardar la historia completa del paciente abierto como un Bundle FHIR R4 (auditado)</translation>
     </message>
     <message>
@@ -2097,7 +2162,7 @@ y después cada médico. Compare la huella con la que mostró `init` antes de co
         <translation>Ha fallado una comprobación de integridad (%1). Deténgase y avise a su administrador.</translation>
     </message>
     <message>
-        <source>The clinic's files do not belong together (%1). Contact your administrator.</source>
+        <source>The clinic&apos;s files do not belong together (%1). Contact your administrator.</source>
         <translation>Los archivos de la clínica no se corresponden entre sí (%1). Avise a su administrador.</translation>
     </message>
     <message>
@@ -2113,7 +2178,7 @@ y después cada médico. Compare la huella con la que mostró `init` antes de co
         <translation>La carpeta de la clínica es de solo lectura. No se ha guardado nada.</translation>
     </message>
     <message>
-        <source>The clinic's files could not be read or written: %1</source>
+        <source>The clinic&apos;s files could not be read or written: %1</source>
         <translation>No se han podido leer o escribir los archivos de la clínica: %1</translation>
     </message>
     <message>
@@ -2161,12 +2226,13 @@ y después cada médico. Compare la huella con la que mostró `init` antes de co
     </message>
     <message>
         <source>%1 (%2 MiB)</source>
-        <translation type="unfinished" />
+        <translation>%1 (%2 MiB)</translation>
     </message>
     <message>
         <source>The record was saved. Attachments up to %1 MiB are inside the file; these are larger and are only described there, save them from the attachments list:
 %2</source>
-        <translation type="unfinished" />
+        <translation>Se guardó la historia. Los adjuntos de hasta %1 MiB van dentro del archivo; estos son mayores y solo se describen en él; guárdelos desde la lista de adjuntos:
+%2</translation>
     </message>
 </context>
 <context>
@@ -2220,15 +2286,15 @@ y después cada médico. Compare la huella con la que mostró `init` antes de co
     </message>
     <message>
         <source>&amp;Mapping:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Correspondencia:</translation>
     </message>
     <message>
         <source>B&amp;rowse…</source>
-        <translation type="unfinished" />
+        <translation>E&amp;xaminar…</translation>
     </message>
     <message>
         <source>Pre&amp;view</source>
-        <translation type="unfinished" />
+        <translation>&amp;Vista previa</translation>
     </message>
 </context>
 <context>
@@ -2285,8 +2351,8 @@ y después cada médico. Compare la huella con la que mostró `init` antes de co
         <translation>CipherChart — Bloqueado</translation>
     </message>
     <message>
-        <source>&lt;span style="font-size:18pt; font-weight:600;"&gt;Session locked&lt;/span&gt;</source>
-        <translation>&lt;span style="font-size:18pt; font-weight:600;"&gt;Sesión bloqueada&lt;/span&gt;</translation>
+        <source>&lt;span style=&quot;font-size:18pt; font-weight:600;&quot;&gt;Session locked&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;font-size:18pt; font-weight:600;&quot;&gt;Sesión bloqueada&lt;/span&gt;</translation>
     </message>
     <message>
         <source>The session is locked.</source>
@@ -2324,8 +2390,8 @@ y después cada médico. Compare la huella con la que mostró `init` antes de co
         <translation>CipherChart — Iniciar sesión</translation>
     </message>
     <message>
-        <source>&lt;span style="font-size:20pt; font-weight:600;"&gt;CipherChart&lt;/span&gt;</source>
-        <translation>&lt;span style="font-size:20pt; font-weight:600;"&gt;CipherChart&lt;/span&gt;</translation>
+        <source>&lt;span style=&quot;font-size:20pt; font-weight:600;&quot;&gt;CipherChart&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;font-size:20pt; font-weight:600;&quot;&gt;CipherChart&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Clinic</source>
@@ -2646,7 +2712,7 @@ y después cada médico. Compare la huella con la que mostró `init` antes de co
         <translation>La clínica puede calcular estadísticas para investigación (por ejemplo, la presión arterial media de los pacientes de 40 a 49 años) sobre valores cifrados, de modo que quien ejecuta un informe no ve ni su nombre ni ninguno de sus valores. Puede retirar sus datos de estas estadísticas en cualquier momento: surte efecto de inmediato, para cada informe que se ejecute después. Su atención no se ve afectada en ningún caso.</translation>
     </message>
     <message>
-        <source>&amp;Include my coded data in the clinic's anonymous research statistics</source>
+        <source>&amp;Include my coded data in the clinic&apos;s anonymous research statistics</source>
         <translation>&amp;Incluir mis datos codificados en las estadísticas anónimas de investigación de la clínica</translation>
     </message>
     <message>
@@ -2654,7 +2720,7 @@ y después cada médico. Compare la huella con la que mostró `init` antes de co
         <translation>&amp;Quién abrió mi historia</translation>
     </message>
     <message>
-        <source>Every time someone opens or changes your record it is written to the clinic's audit trail. Emergency access by a doctor outside your care team is reviewed by an administrator.</source>
+        <source>Every time someone opens or changes your record it is written to the clinic&apos;s audit trail. Emergency access by a doctor outside your care team is reviewed by an administrator.</source>
         <translation>Cada vez que alguien abre o modifica su historia queda escrito en el registro de auditoría de la clínica. Un administrador revisa los accesos de emergencia de médicos ajenos a su equipo asistencial.</translation>
     </message>
 </context>
@@ -2733,7 +2799,7 @@ y después cada médico. Compare la huella con la que mostró `init` antes de co
         <translation>ARCHIVO</translation>
     </message>
     <message>
-        <source>A report file (.ccrep) or backup (.ccbk) to open after an administrator's login; without --clinic, in the clinic opened last.</source>
+        <source>A report file (.ccrep) or backup (.ccbk) to open after an administrator&apos;s login; without --clinic, in the clinic opened last.</source>
         <translation>Un archivo de informe (.ccrep) o copia de seguridad (.ccbk) que se abre tras el inicio de sesión de un administrador; sin --clinic, en la última clínica abierta.</translation>
     </message>
     <message>
@@ -2749,8 +2815,8 @@ y después cada médico. Compare la huella con la que mostró `init` antes de co
         <translation>El archivo %1 no existe.</translation>
     </message>
     <message>
-        <source>%1 belongs to a clinic, and no clinic has been opened on this computer yet. Open it with: cipherchart --clinic DIR "%1"</source>
-        <translation>%1 pertenece a una clínica y en este ordenador aún no se ha abierto ninguna. Ábralo con: cipherchart --clinic DIR "%1"</translation>
+        <source>%1 belongs to a clinic, and no clinic has been opened on this computer yet. Open it with: cipherchart --clinic DIR &quot;%1&quot;</source>
+        <translation>%1 pertenece a una clínica y en este ordenador aún no se ha abierto ninguna. Ábralo con: cipherchart --clinic DIR &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -2760,7 +2826,7 @@ y después cada médico. Compare la huella con la que mostró `init` antes de co
         <translation>Recuperar el acceso con las partes de recuperación</translation>
     </message>
     <message>
-        <source>When passwords are lost, the custodians of the recovery shares printed when the clinic was created type their shares here. Together they open the clinic's sealed recovery ring, and the account named below gets a new key slot with a temporary password, to be changed at its first login. A report-key custodian's account cannot be recovered this way (the shares of the report key are not in the recovery ring): name a new administrator instead. The recovery is recorded in the audit trail, flagged for review.</source>
+        <source>When passwords are lost, the custodians of the recovery shares printed when the clinic was created type their shares here. Together they open the clinic&apos;s sealed recovery ring, and the account named below gets a new key slot with a temporary password, to be changed at its first login. A report-key custodian&apos;s account cannot be recovered this way (the shares of the report key are not in the recovery ring): name a new administrator instead. The recovery is recorded in the audit trail, flagged for review.</source>
         <translation>Cuando se pierden las contraseñas, los custodios de las partes de recuperación impresas al crear la clínica escriben aquí sus partes. Juntas abren el anillo de recuperación sellado de la clínica, y la cuenta indicada abajo recibe una ranura de claves nueva con una contraseña temporal, que deberá cambiar en su primer inicio de sesión. La cuenta de un custodio de la clave de informes no puede recuperarse así (las partes de la clave de informes no están en el anillo de recuperación): indique en su lugar un administrador nuevo. La recuperación queda en el registro de auditoría, marcada para revisión.</translation>
     </message>
     <message>
@@ -2768,7 +2834,7 @@ y después cada médico. Compare la huella con la que mostró `init` antes de co
         <translation>&amp;Cuenta:</translation>
     </message>
     <message>
-        <source>an administrator or doctor, or a new administrator's name</source>
+        <source>an administrator or doctor, or a new administrator&apos;s name</source>
         <translation>un administrador o médico, o el nombre de un administrador nuevo</translation>
     </message>
     <message>
@@ -2791,7 +2857,7 @@ y después cada médico. Compare la huella con la que mostró `init` antes de co
         <translation>Revisar los eventos marcados</translation>
     </message>
     <message>
-        <source>Emergency accesses, refusals and recoveries wait here until an administrator has looked at each. Select an event, say what you found (for example "confirmed with Dr Grey: patient in A&amp;E") and mark it reviewed. The review is itself recorded in the audit trail and cannot be changed afterwards.</source>
+        <source>Emergency accesses, refusals and recoveries wait here until an administrator has looked at each. Select an event, say what you found (for example &quot;confirmed with Dr Grey: patient in A&amp;E&quot;) and mark it reviewed. The review is itself recorded in the audit trail and cannot be changed afterwards.</source>
         <translation>Los accesos de emergencia, los rechazos y las recuperaciones esperan aquí hasta que un administrador revise cada uno. Seleccione un evento, indique lo que ha encontrado (por ejemplo «confirmado con la Dra. Grey: paciente en Urgencias») y márquelo como revisado. La revisión queda a su vez en el registro de auditoría y no puede cambiarse después.</translation>
     </message>
     <message>
@@ -2861,7 +2927,7 @@ y después cada médico. Compare la huella con la que mostró `init` antes de co
         <translation>&amp;Médico:</translation>
     </message>
     <message>
-        <source>Doctor's &amp;password:</source>
+        <source>Doctor&apos;s &amp;password:</source>
         <translation>&amp;Contraseña del médico:</translation>
     </message>
     <message>
@@ -3110,7 +3176,7 @@ y después cada médico. Compare la huella con la que mostró `init` antes de co
         <translation>&amp;Cambiar rol</translation>
     </message>
     <message>
-        <source>A new role means a new key slot: the account gets the new role's keys and a temporary password it must change at the next login.</source>
+        <source>A new role means a new key slot: the account gets the new role&apos;s keys and a temporary password it must change at the next login.</source>
         <translation>Un rol nuevo supone una ranura de claves nueva: la cuenta recibe las claves del nuevo rol y una contraseña temporal que debe cambiar en el siguiente inicio de sesión.</translation>
     </message>
     <message>
@@ -3207,7 +3273,7 @@ y después cada médico. Compare la huella con la que mostró `init` antes de co
         </translation>
     </message>
     <message>
-        <source>Type part of the patient's name or their MRN.</source>
+        <source>Type part of the patient&apos;s name or their MRN.</source>
         <translation>Escriba parte del nombre del paciente o su NHC.</translation>
     </message>
     <message>
@@ -3215,7 +3281,7 @@ y después cada médico. Compare la huella con la que mostró `init` antes de co
         <translation>%1, %2 — NHC %3 — nacido/a el %4</translation>
     </message>
     <message>
-        <source>No patient matches "%1".</source>
+        <source>No patient matches &quot;%1&quot;.</source>
         <translation>Ningún paciente coincide con «%1».</translation>
     </message>
     <message numerus="yes">
@@ -3397,7 +3463,7 @@ y después cada médico. Compare la huella con la que mostró `init` antes de co
         <translation>Cifrando el adjunto para %1…</translation>
     </message>
     <message>
-        <source>Delete "%1" from the chart of %2? This cannot be undone.</source>
+        <source>Delete &quot;%1&quot; from the chart of %2? This cannot be undone.</source>
         <translation>¿Eliminar «%1» de la historia de %2? No se puede deshacer.</translation>
     </message>
 </context>
@@ -3613,7 +3679,7 @@ y después cada médico. Compare la huella con la que mostró `init` antes de co
         <translation>El registro de auditoría NO está intacto: %1 en el evento %2. %3 Avise a su administrador y guarde una copia de la carpeta de la clínica tal como está.</translation>
     </message>
     <message>
-        <source>To export one user's events, type the exact account name and press Show events first.</source>
+        <source>To export one user&apos;s events, type the exact account name and press Show events first.</source>
         <translation>Para exportar los eventos de un usuario, escriba el nombre exacto de la cuenta y pulse antes Mostrar eventos.</translation>
     </message>
     <message>
@@ -3648,7 +3714,7 @@ y después cada médico. Compare la huella con la que mostró `init` antes de co
         <translation>Crear copia de seguridad</translation>
     </message>
     <message>
-        <source>Back up the whole clinic "%1" to
+        <source>Back up the whole clinic &quot;%1&quot; to
 %2?
 
 The database is exported under a fresh key, sealed and signed with the clinic signing key; an existing file is never replaced. The backup is recorded in the audit trail. The window is busy until the file is written (seconds for a small clinic).</source>
@@ -3686,11 +3752,11 @@ La base de datos se exporta con una clave nueva, sellada y firmada con la clave 
         <translation>No es una copia utilizable: %1</translation>
     </message>
     <message>
-        <source>Signed by this clinic's signing key. Nothing was decrypted.</source>
+        <source>Signed by this clinic&apos;s signing key. Nothing was decrypted.</source>
         <translation>Firmada con la clave de firma de esta clínica. No se ha descifrado nada.</translation>
     </message>
     <message>
-        <source>Signed by another key (another clinic's, or a forged file): the signature only proves the manifest is intact. Nothing was decrypted.</source>
+        <source>Signed by another key (another clinic&apos;s, or a forged file): the signature only proves the manifest is intact. Nothing was decrypted.</source>
         <translation>Firmada con otra clave (la de otra clínica, o un archivo falsificado): la firma solo demuestra que el manifiesto está intacto. No se ha descifrado nada.</translation>
     </message>
     <message>
@@ -3710,7 +3776,7 @@ La base de datos se exporta con una clave nueva, sellada y firmada con la clave 
         <translation>La copia no ha superado la verificación: %1</translation>
     </message>
     <message>
-        <source>Verified: signature, every member's SHA-256, the sealed payload and the database copy's integrity check. The live clinic was not touched.</source>
+        <source>Verified: signature, every member&apos;s SHA-256, the sealed payload and the database copy&apos;s integrity check. The live clinic was not touched.</source>
         <translation>Verificado: la firma, el SHA-256 de cada miembro, el contenido sellado y la comprobación de integridad de la copia de la base de datos. La clínica en uso no se ha tocado.</translation>
     </message>
     <message>
@@ -3754,7 +3820,7 @@ La base de datos se exporta con una clave nueva, sellada y firmada con la clave 
         <translation>1. Verificada</translation>
     </message>
     <message>
-        <source>Replace the clinic "%1" with the backup of "%2" made on %3 by %4?
+        <source>Replace the clinic &quot;%1&quot; with the backup of &quot;%2&quot; made on %3 by %4?
 
 Everything recorded after that date, the audit events included, is moved to the folder pre-restore-%5 and is no longer part of the clinic. The passwords of that date apply again. Your session ends and you log in again.</source>
         <translation>¿Sustituir la clínica «%1» por la copia de «%2» hecha el %3 por %4?
@@ -3865,7 +3931,7 @@ Todo lo registrado después de esa fecha, incluidos los eventos de auditoría, s
         <translation>Este paciente no está en su equipo asistencial. En una emergencia puede abrir la historia durante 60 minutos. Su motivo queda en el registro de auditoría y un administrador revisa cada acceso de emergencia.</translation>
     </message>
     <message>
-        <source>Type the patient's MRN first.</source>
+        <source>Type the patient&apos;s MRN first.</source>
         <translation>Escriba antes el NHC del paciente.</translation>
     </message>
     <message>
@@ -3911,7 +3977,7 @@ Todo lo registrado después de esa fecha, incluidos los eventos de auditoría, s
         <translation>Quitar</translation>
     </message>
     <message>
-        <source>Remove "%1" from the chart of %2? The removal is recorded in the audit trail.</source>
+        <source>Remove &quot;%1&quot; from the chart of %2? The removal is recorded in the audit trail.</source>
         <translation>¿Quitar «%1» de la historia de %2? La eliminación queda en el registro de auditoría.</translation>
     </message>
 </context>
@@ -4151,7 +4217,7 @@ Todo lo registrado después de esa fecha, incluidos los eventos de auditoría, s
         <translation>Editar problema</translation>
     </message>
     <message>
-        <source>Enter the problem's name.</source>
+        <source>Enter the problem&apos;s name.</source>
         <translation>Escriba el nombre del problema.</translation>
     </message>
     <message>
@@ -4182,7 +4248,7 @@ Todo lo registrado después de esa fecha, incluidos los eventos de auditoría, s
         <translation>Celda %1: %2 — %3</translation>
     </message>
     <message>
-        <source>Before anything is decrypted, your session recomputes every cell from the clinic's own rows and refuses unless each equals the file's ciphertext, so no other number (one patient's value, say) can be slipped in. Cells with fewer than %1 distinct patients, and the cells that would reveal them, are withheld. Your partial decryptions are stored in the clinic; %2 of %3 custodians are needed to publish, %4 have contributed so far. The step is recorded in the audit trail.</source>
+        <source>Before anything is decrypted, your session recomputes every cell from the clinic&apos;s own rows and refuses unless each equals the file&apos;s ciphertext, so no other number (one patient&apos;s value, say) can be slipped in. Cells with fewer than %1 distinct patients, and the cells that would reveal them, are withheld. Your partial decryptions are stored in the clinic; %2 of %3 custodians are needed to publish, %4 have contributed so far. The step is recorded in the audit trail.</source>
         <translation>Antes de descifrar nada, su sesión recalcula cada celda a partir de las filas de la propia clínica y se niega si alguna no coincide con el texto cifrado del archivo, de modo que no se pueda colar otro número (el valor de un paciente, por ejemplo). Las celdas con menos de %1 pacientes distintos, y las que permitirían deducirlas, no se descifran. Sus descifrados parciales se guardan en la clínica; para publicar hacen falta %2 de %3 custodios, y hasta ahora han contribuido %4. El paso queda registrado en el registro de auditoría.</translation>
     </message>
     <message>
@@ -4194,7 +4260,7 @@ Todo lo registrado después de esa fecha, incluidos los eventos de auditoría, s
         <translation>Rechazado, no se ha descifrado nada: %1</translation>
     </message>
     <message>
-        <source>The cells matched the clinic's rows. Your share is stored: %1 cell(s) decrypted, %2 withheld by disclosure control.</source>
+        <source>The cells matched the clinic&apos;s rows. Your share is stored: %1 cell(s) decrypted, %2 withheld by disclosure control.</source>
         <translation>Las celdas coinciden con las filas de la clínica. Su parte está guardada: %1 celda(s) descifrada(s), %2 retenida(s) por el control de divulgación.</translation>
     </message>
 </context>
@@ -4262,7 +4328,7 @@ La historia de %2 sigue abierta: seleccione esa fila para volver a ella.</transl
         <translation>&amp;Imprimir resumen (PDF)…</translation>
     </message>
     <message>
-        <source>Save the open chart's summary as a PDF, the patient banner on every page (audited)</source>
+        <source>Save the open chart&apos;s summary as a PDF, the patient banner on every page (audited)</source>
         <translation>Guarda el resumen de la historia abierta como PDF, con la cabecera del paciente en cada página (queda auditado)</translation>
     </message>
     <message>
@@ -4409,59 +4475,59 @@ La historia de %2 sigue abierta: seleccione esa fila para volver a ella.</transl
     </message>
     <message>
         <source>Patient (MRN)</source>
-        <translation type="unfinished" />
+        <translation>Paciente (NHC)</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished">Código</translation>
+        <translation>Código</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished" />
+        <translation>Prueba</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished">Valor</translation>
+        <translation>Valor</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished" />
+        <translation>Unidad</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Hora</translation>
+        <translation>Hora</translation>
     </message>
     <message>
         <source>CSV table with a mapping file (trial or laboratory export)</source>
-        <translation type="unfinished" />
+        <translation>Tabla CSV con un archivo de correspondencia (ensayo o exportación de laboratorio)</translation>
     </message>
     <message>
-        <source>Mapping file (JSON) of the table's columns</source>
-        <translation type="unfinished" />
+        <source>Mapping file (JSON) of the table&apos;s columns</source>
+        <translation>Archivo de correspondencia (JSON) de las columnas de la tabla</translation>
     </message>
     <message>
         <source>Mapping file</source>
-        <translation type="unfinished" />
+        <translation>Archivo de correspondencia</translation>
     </message>
     <message>
         <source>Mapping (*.json);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>Correspondencia (*.json);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Choose the table and its mapping file first.</source>
-        <translation type="unfinished" />
+        <translation>Elija primero la tabla y su archivo de correspondencia.</translation>
     </message>
     <message>
         <source>The mapping or the table is refused: %1</source>
-        <translation type="unfinished" />
+        <translation>Se rechaza la correspondencia o la tabla: %1</translation>
     </message>
     <message>
         <source>Preview of the first %1 rows with the mapping applied: %2 patients, %3 observations, %4 skipped (nothing is stored yet).</source>
-        <translation type="unfinished" />
+        <translation>Vista previa de las primeras %1 filas con la correspondencia aplicada: %2 pacientes, %3 observaciones, %4 omitidas (aún no se guarda nada).</translation>
     </message>
     <message>
         <source>CSV table</source>
-        <translation type="unfinished" />
+        <translation>Tabla CSV</translation>
     </message>
 </context>
 <context>
@@ -4491,11 +4557,11 @@ La historia de %2 sigue abierta: seleccione esa fila para volver a ella.</transl
         <translation>Clave de la base de datos (cifra el archivo de la base de datos)</translation>
     </message>
     <message>
-        <source>Identity category key (patients' identity keys)</source>
+        <source>Identity category key (patients&apos; identity keys)</source>
         <translation>Clave de la categoría de identidad (claves de identidad de los pacientes)</translation>
     </message>
     <message>
-        <source>Clinical category key (patients' clinical keys)</source>
+        <source>Clinical category key (patients&apos; clinical keys)</source>
         <translation>Clave de la categoría clínica (claves clínicas de los pacientes)</translation>
     </message>
     <message>
@@ -4529,7 +4595,7 @@ La historia de %2 sigue abierta: seleccione esa fila para volver a ella.</transl
         </translation>
     </message>
     <message>
-        <source>Refresh to see who holds the report key's shares.</source>
+        <source>Refresh to see who holds the report key&apos;s shares.</source>
         <translation>Actualice para ver quién tiene las partes de la clave de informes.</translation>
     </message>
     <message>
@@ -4541,11 +4607,11 @@ La historia de %2 sigue abierta: seleccione esa fila para volver a ella.</transl
         <translation>Si un custodio se va, los otros %1 aún pueden descifrar informes (hacen falta %2). Su cuenta no puede desactivarse ni restablecerse mientras tenga una parte: la parte solo existe en su ranura de claves y se perdería.</translation>
     </message>
     <message>
-        <source>If one custodian leaves, reports can no longer be decrypted: all %1 custodians are needed. Keep every custodian's password safe; a custodian's account cannot be disabled or reset while it holds a share, and the recovery key does not hold the shares.</source>
+        <source>If one custodian leaves, reports can no longer be decrypted: all %1 custodians are needed. Keep every custodian&apos;s password safe; a custodian&apos;s account cannot be disabled or reset while it holds a share, and the recovery key does not hold the shares.</source>
         <translation>Si un custodio se va, los informes ya no pueden descifrarse: hacen falta los %1 custodios. Guarde a salvo la contraseña de cada custodio; la cuenta de un custodio no puede desactivarse ni restablecerse mientras tenga una parte, y la clave de recuperación no contiene las partes.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Key id (fingerprint of the public key): &lt;code&gt;%1&lt;/code&gt;, version %2.&lt;br&gt;Decrypting a report's totals takes &lt;b&gt;%3 of %4&lt;/b&gt; custodians, each with their own share.&lt;/p&gt;&lt;p&gt;Custodians: %5&lt;/p&gt;&lt;p&gt;%6&lt;/p&gt;</source>
+        <source>&lt;p&gt;Key id (fingerprint of the public key): &lt;code&gt;%1&lt;/code&gt;, version %2.&lt;br&gt;Decrypting a report&apos;s totals takes &lt;b&gt;%3 of %4&lt;/b&gt; custodians, each with their own share.&lt;/p&gt;&lt;p&gt;Custodians: %5&lt;/p&gt;&lt;p&gt;%6&lt;/p&gt;</source>
         <translation>&lt;p&gt;Id de la clave (huella de la clave pública): &lt;code&gt;%1&lt;/code&gt;, versión %2.&lt;br&gt;Descifrar los totales de un informe requiere &lt;b&gt;%3 de %4&lt;/b&gt; custodios, cada uno con su propia parte.&lt;/p&gt;&lt;p&gt;Custodios: %5&lt;/p&gt;&lt;p&gt;%6&lt;/p&gt;</translation>
     </message>
 </context>
@@ -4590,7 +4656,7 @@ y después inicie  cipherchart --clinic DIR</translation>
         <translation>Editar medicamento</translation>
     </message>
     <message>
-        <source>Enter the medication's name.</source>
+        <source>Enter the medication&apos;s name.</source>
         <translation>Escriba el nombre del medicamento.</translation>
     </message>
     <message>
@@ -4621,7 +4687,7 @@ y después inicie  cipherchart --clinic DIR</translation>
         <translation>En su lista: %1.</translation>
     </message>
     <message numerus="yes">
-        <source>%n more not on your care team (ask the clinic's administrator).</source>
+        <source>%n more not on your care team (ask the clinic&apos;s administrator).</source>
         <translation>
             <numerusform>%n más que no está en su equipo asistencial (pregunte al administrador de la clínica).</numerusform>
             <numerusform>%n más que no están en su equipo asistencial (pregunte al administrador de la clínica).</numerusform>
@@ -4643,7 +4709,7 @@ y después inicie  cipherchart --clinic DIR</translation>
         <translation>Corregir nota</translation>
     </message>
     <message>
-        <source>Write the note's text.</source>
+        <source>Write the note&apos;s text.</source>
         <translation>Escriba el texto de la nota.</translation>
     </message>
     <message>
@@ -4678,7 +4744,7 @@ y después inicie  cipherchart --clinic DIR</translation>
         <translation>Eliminar nota</translation>
     </message>
     <message>
-        <source>Delete the note "%1" of %2? This cannot be undone.</source>
+        <source>Delete the note &quot;%1&quot; of %2? This cannot be undone.</source>
         <translation>¿Eliminar la nota «%1» de %2? No se puede deshacer.</translation>
     </message>
 </context>
@@ -4929,11 +4995,11 @@ y después inicie  cipherchart --clinic DIR</translation>
         <translation>Sus datos codificados se incluyen en las estadísticas anónimas de investigación.</translation>
     </message>
     <message>
-        <source>Include your coded data in the clinic's anonymous research statistics from now on?</source>
+        <source>Include your coded data in the clinic&apos;s anonymous research statistics from now on?</source>
         <translation>¿Incluir a partir de ahora sus datos codificados en las estadísticas anónimas de investigación de la clínica?</translation>
     </message>
     <message>
-        <source>Take your data out of the clinic's research statistics? Every report run from now on leaves it out.</source>
+        <source>Take your data out of the clinic&apos;s research statistics? Every report run from now on leaves it out.</source>
         <translation>¿Retirar sus datos de las estadísticas de investigación de la clínica? Todos los informes que se ejecuten a partir de ahora los dejarán fuera.</translation>
     </message>
     <message>
@@ -5004,11 +5070,11 @@ y después inicie  cipherchart --clinic DIR</translation>
         <translation>No se ha recuperado el acceso: %1</translation>
     </message>
     <message>
-        <source>A new %1 account "%2" was created from the recovery key.</source>
+        <source>A new %1 account &quot;%2&quot; was created from the recovery key.</source>
         <translation>Se ha creado una cuenta nueva de %1 «%2» con la clave de recuperación.</translation>
     </message>
     <message>
-        <source>The %1 account "%2" has a new key slot from the recovery key.</source>
+        <source>The %1 account &quot;%2&quot; has a new key slot from the recovery key.</source>
         <translation>La cuenta de %1 «%2» tiene una ranura de claves nueva creada con la clave de recuperación.</translation>
     </message>
     <message>
@@ -5148,7 +5214,7 @@ y después inicie  cipherchart --clinic DIR</translation>
         <translation>Investigación: se excluye a los pacientes que rechazaron el uso en investigación.</translation>
     </message>
     <message>
-        <source>Quality of the clinic's own care: every patient is included, those who opted out of research too. Not for research use.</source>
+        <source>Quality of the clinic&apos;s own care: every patient is included, those who opted out of research too. Not for research use.</source>
         <translation>Calidad de la asistencia de la propia clínica: se incluye a todos los pacientes, también a los que rechazaron la investigación. No apto para investigación.</translation>
     </message>
     <message>
@@ -5204,7 +5270,7 @@ y después inicie  cipherchart --clinic DIR</translation>
         <translation>Medidas: %1.</translation>
     </message>
     <message>
-        <source>Each patient's latest value of each measure.</source>
+        <source>Each patient&apos;s latest value of each measure.</source>
         <translation>El último valor de cada paciente en cada medida.</translation>
     </message>
     <message>
@@ -5360,7 +5426,7 @@ y después inicie  cipherchart --clinic DIR</translation>
         <translation>Investigación (se excluye a quien la rechazó)</translation>
     </message>
     <message>
-        <source>Quality of the clinic's own care (everyone included)</source>
+        <source>Quality of the clinic&apos;s own care (everyone included)</source>
         <translation>Calidad de la asistencia de la propia clínica (todos incluidos)</translation>
     </message>
     <message>
@@ -5376,7 +5442,7 @@ y después inicie  cipherchart --clinic DIR</translation>
         <translation>Todas las observaciones</translation>
     </message>
     <message>
-        <source>Each patient's latest value</source>
+        <source>Each patient&apos;s latest value</source>
         <translation>El último valor de cada paciente</translation>
     </message>
     <message>
@@ -5468,7 +5534,7 @@ y después inicie  cipherchart --clinic DIR</translation>
         <translation>Id. del informe</translation>
     </message>
     <message>
-        <source>The clinic's reports</source>
+        <source>The clinic&apos;s reports</source>
         <translation>Los informes de la clínica</translation>
     </message>
     <message>
@@ -5496,7 +5562,7 @@ y después inicie  cipherchart --clinic DIR</translation>
         <translation>Aún no es un informe completo: %1</translation>
     </message>
     <message>
-        <source>Each cell needs at least the clinic's minimum number of distinct patients (11 unless an administrator changed it) or it is suppressed, together with any cell that would let it be recovered.</source>
+        <source>Each cell needs at least the clinic&apos;s minimum number of distinct patients (11 unless an administrator changed it) or it is suppressed, together with any cell that would let it be recovered.</source>
         <translation>Cada celda necesita al menos el número mínimo de pacientes distintos de la clínica (11 salvo que un administrador lo haya cambiado); si no, se suprime, junto con cualquier celda que permitiría deducirla.</translation>
     </message>
     <message>
@@ -5532,11 +5598,11 @@ y después inicie  cipherchart --clinic DIR</translation>
         <translation>Ejecutar informe</translation>
     </message>
     <message>
-        <source>Run "%1"?
+        <source>Run &quot;%1&quot;?
 
 %2
 
-The run chooses the rows by blind tokens only, checks each row's authentication and multiplies their ciphertexts; no patient's value or identity is decrypted. The encrypted report is signed with the clinic key, saved in %3 and recorded in the audit trail. It has no figures until the custodians have decrypted their shares.</source>
+The run chooses the rows by blind tokens only, checks each row&apos;s authentication and multiplies their ciphertexts; no patient&apos;s value or identity is decrypted. The encrypted report is signed with the clinic key, saved in %3 and recorded in the audit trail. It has no figures until the custodians have decrypted their shares.</source>
         <translation>¿Ejecutar «%1»?
 
 %2
@@ -5560,7 +5626,7 @@ La ejecución elige las filas solo mediante tókenes ciegos, comprueba la autent
         <translation>Informe cifrado guardado como %1. Ahora los custodios descifran sus partes.</translation>
     </message>
     <message>
-        <source>Recomputing every cell from the clinic's rows, then decrypting your share…</source>
+        <source>Recomputing every cell from the clinic&apos;s rows, then decrypting your share…</source>
         <translation>Recalculando cada celda a partir de las filas de la clínica y descifrando después su parte…</translation>
     </message>
     <message>
@@ -5568,9 +5634,9 @@ La ejecución elige las filas solo mediante tókenes ciegos, comprueba la autent
         <translation>Publicar informe</translation>
     </message>
     <message>
-        <source>Publish "%1"?
+        <source>Publish &quot;%1&quot;?
 
-The custodians' shares are checked (an invalid one is named and skipped), the released cells decrypted, disclosure control applied and the figures written into a new signed report file in %2. The cohort is remembered (as keyed hashes) for later differencing checks. Recorded in the audit trail.</source>
+The custodians&apos; shares are checked (an invalid one is named and skipped), the released cells decrypted, disclosure control applied and the figures written into a new signed report file in %2. The cohort is remembered (as keyed hashes) for later differencing checks. Recorded in the audit trail.</source>
         <translation>¿Publicar «%1»?
 
 Se comprueban las partes de los custodios (una no válida se nombra y se descarta), se descifran las celdas liberadas, se aplica el control de divulgación y las cifras se escriben en un nuevo archivo de informe firmado en %2. La cohorte se recuerda (como resúmenes con clave) para comprobaciones de diferenciación posteriores. Queda en el registro de auditoría.</translation>
@@ -5687,7 +5753,7 @@ Se comprueban las partes de los custodios (una no válida se nombra y se descart
         <translation>Se reescribe cada página de la base de datos: alrededor de un segundo por cada 100 MB; mientras tanto la clínica no puede usarse. Las copias hechas antes conservan la clave antigua.</translation>
     </message>
     <message>
-        <source>A new identity category key replaces the current one; every patient's identity key is re-wrapped under it in one transaction.</source>
+        <source>A new identity category key replaces the current one; every patient&apos;s identity key is re-wrapped under it in one transaction.</source>
         <translation>Una clave nueva de la categoría de identidad sustituye a la actual; la clave de identidad de cada paciente se vuelve a envolver con ella en una sola transacción.</translation>
     </message>
     <message>
@@ -5695,7 +5761,7 @@ Se comprueban las partes de los custodios (una no válida se nombra y se descart
         <translation>Un pequeño reenvoltorio por paciente: rápido incluso con miles de pacientes.</translation>
     </message>
     <message>
-        <source>A new clinical category key replaces the current one; every patient's clinical key and every confidential-note key is re-wrapped under it. A doctor must take part: administrators never hold this key.</source>
+        <source>A new clinical category key replaces the current one; every patient&apos;s clinical key and every confidential-note key is re-wrapped under it. A doctor must take part: administrators never hold this key.</source>
         <translation>Una clave nueva de la categoría clínica sustituye a la actual; la clave clínica de cada paciente y la clave de cada nota confidencial se vuelven a envolver con ella. Debe participar un médico: los administradores nunca tienen esta clave.</translation>
     </message>
     <message>
@@ -5703,7 +5769,7 @@ Se comprueban las partes de los custodios (una no válida se nombra y se descart
         <translation>Un pequeño reenvoltorio por paciente y por clave confidencial: rápido incluso con miles de pacientes.</translation>
     </message>
     <message>
-        <source>The new key is sealed into the key-slot file's mailbox for each holder, who takes it at the next login (no password is needed now; disabled accounts get nothing):</source>
+        <source>The new key is sealed into the key-slot file&apos;s mailbox for each holder, who takes it at the next login (no password is needed now; disabled accounts get nothing):</source>
         <translation>La clave nueva se sella en el buzón del archivo de ranuras de claves para cada titular, que la recoge en su siguiente inicio de sesión (ahora no hace falta ninguna contraseña; las cuentas desactivadas no reciben nada):</translation>
     </message>
     <message>
@@ -5737,7 +5803,7 @@ Se comprueban las partes de los custodios (una no válida se nombra y se descart
         <translation>Abrir archivo</translation>
     </message>
     <message>
-        <source>%1 was not opened: report files and backups are opened by an administrator, after the administrator's login.</source>
+        <source>%1 was not opened: report files and backups are opened by an administrator, after the administrator&apos;s login.</source>
         <translation>%1 no se ha abierto: los archivos de informe y las copias de seguridad los abre un administrador, tras iniciar su sesión.</translation>
     </message>
 </context>
@@ -5750,53 +5816,6 @@ Se comprueban las partes de los custodios (una no válida se nombra y se descart
     <message>
         <source>CipherChart — %1</source>
         <translation>CipherChart — %1</translation>
-    </message>
-</context>
-<context>
-    <name>cli</name>
-    <message>
-        <source>patients</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>encounters</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>conditions</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>observations</source>
-        <translation type="unfinished">observaciones</translation>
-    </message>
-    <message>
-        <source>numeric observations</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>medications</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>allergies</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>files</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>visits</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>rows</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>empty cells</source>
-        <translation type="unfinished" />
     </message>
 </context>
 </TS>
