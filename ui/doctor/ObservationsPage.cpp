@@ -65,6 +65,10 @@ ObservationsPage::ObservationsPage(services::ClinicService& clinic, QWidget* par
     m_ui->codesTableView->setSortingEnabled(true);
     m_ui->codesTableView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->codesTableView->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    // A long latest value (a survey answer) must not push the names out of sight: it is elided.
+    m_ui->codesTableView->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Fixed);
+    m_ui->codesTableView->horizontalHeader()->resizeSection(2, 110);
+    m_ui->codesTableView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_ui->codesTableView->verticalHeader()->hide();
     m_ui->codesTableView->setWordWrap(false); // long survey questions elide; the tooltip has them whole
     m_ui->observationsTableView->setModel(new ChartProxyModel(m_rows, this));
