@@ -87,6 +87,34 @@ Result<std::vector<std::vector<std::uint8_t>>> readAll(const std::vector<std::st
     return out;
 }
 
+/// What a network custodian's step starts from: the network key, the output path, the merged
+/// bundle (checked against the member list), the input files of `inputsOption` and the opened
+/// custodian key.
+struct CustodianStep
+{
+    NetworkKey network;
+    std::string out;
+    services::MergedReport merged;
+    std::vector<std::vector<std::uint8_t>> inputs;
+    services::NetworkCustodian custodian;
+};
+
+Result<CustodianStep> openCustodianStep(const Args& args, Io& io, const char* inputsOption)
+{
+    auto network = loadNetwork(args);
+    CC_TRY(network);
+    auto out = args.value("out");
+    if (!out)
+        return makeError(ErrorCode::InvalidArgument, "--out FILE is required");
+    auto merged = loadMerged(args, *network);
+    CC_TRY(merged);
+    auto inputs = readAll(args.values(inputsOption));
+    CC_TRY(inputs);
+    auto custodian = openCustodian(args, io, *network);
+    CC_TRY(custodian);
+    return CustodianStep{std::move(*network), *out, std::move(*merged), std::move(*inputs), std::move(*custodian)};
+}
+
 Result<std::uint32_t> number(const Args& args, const std::string& name, std::uint32_t fallback)
 {
     const auto text = args.value(name);
@@ -266,17 +294,12 @@ Status signMembers(const Args& args, Io& io)
 
 Status decryptShare(const Args& args, Io& io)
 {
-    auto network = loadNetwork(args);
-    CC_TRY(network);
-    auto out = args.value("out");
-    if (!out)
-        return makeError(ErrorCode::InvalidArgument, "--out FILE is required");
-    auto merged = loadMerged(args, *network);
-    CC_TRY(merged);
-    auto tallies = readAll(args.values("tally-shares"));
-    CC_TRY(tallies);
-    auto custodian = openCustodian(args, io, *network);
-    CC_TRY(custodian);
+    auto step = openCustodianStep(args, io, "tally-shares");
+    CC_TRY(step);
+    const auto* merged = &step->merged;
+    const auto* tallies = &step->inputs;
+    const auto* custodian = &step->custodian;
+    const std::string* out = &step->out;
     // The custodian's own ledger of merges decrypted (differencing check), kept across runs.
     std::optional<services::NetworkLedger> ledger;
     const auto ledgerPath = args.value("ledger");
@@ -294,15 +317,8 @@ Status decryptShare(const Args& args, Io& io)
     auto share = services::networkDecryptShare(*merged, *custodian, *tallies, crypto::SystemRng::instance(),
                                                ledger ? &*ledger : nullptr);
     CC_TRY(share);
-    if (ledger) {
-        const std::string json = ledger->toJson();
-        QSaveFile file(QString::fromStdString(*ledgerPath));
-        if (!file.open(QIODevice::WriteOnly) ||
-            !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
-            file.write(json.data(), static_cast<qint64>(json.size())) != static_cast<qint64>(json.size()) ||
-            !file.commit())
-            return makeError(ErrorCode::StorageError, "cannot write the ledger " + *ledgerPath);
-    }
+    if (ledger)
+        CC_TRY(writeOwnerOnlyFile(*ledgerPath, bytesOf(ledger->toJson())));
     CC_TRY(writeNewReportFile(*out, share->encode()));
     io.out << utf8((tallies->empty()
                         ? Cli::tr("custodian %1: merge of %2 clinics checked and recomputed; stage 1: partial "
@@ -319,17 +335,12 @@ Status decryptShare(const Args& args, Io& io)
 
 Status publish(const Args& args, Io& io)
 {
-    auto network = loadNetwork(args);
-    CC_TRY(network);
-    auto out = args.value("out");
-    if (!out)
-        return makeError(ErrorCode::InvalidArgument, "--out FILE is required");
-    auto merged = loadMerged(args, *network);
-    CC_TRY(merged);
-    auto shares = readAll(args.values("shares"));
-    CC_TRY(shares);
-    auto custodian = openCustodian(args, io, *network);
-    CC_TRY(custodian);
+    auto step = openCustodianStep(args, io, "shares");
+    CC_TRY(step);
+    const auto* merged = &step->merged;
+    const auto* shares = &step->inputs;
+    const auto* custodian = &step->custodian;
+    const std::string* out = &step->out;
     SystemClock clock;
     auto published = services::networkPublish(*merged, *custodian, *shares, clock);
     for (const auto& why : published ? published->rejectedPartials : std::vector<std::string>{})

@@ -45,10 +45,14 @@ Result<std::vector<std::uint8_t>> readReportFile(const std::string& path)
 // Owner-only file written through a temporary file and renamed into place; never overwrites.
 Status writeNewReportFile(const std::string& path, std::span<const std::uint8_t> bytes)
 {
-    const QString name = QString::fromStdString(path);
-    if (QFile::exists(name))
+    if (QFile::exists(QString::fromStdString(path)))
         return makeError(ErrorCode::AlreadyExists, path + " exists; refusing to overwrite");
-    QSaveFile file(name);
+    return writeOwnerOnlyFile(path, bytes);
+}
+
+Status writeOwnerOnlyFile(const std::string& path, std::span<const std::uint8_t> bytes)
+{
+    QSaveFile file(QString::fromStdString(path));
     if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
         return makeError(ErrorCode::StorageError, "cannot write " + path + ": " + file.errorString().toStdString());
     if (file.write(reinterpret_cast<const char*>(bytes.data()), static_cast<qint64>(bytes.size())) !=

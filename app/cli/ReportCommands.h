@@ -23,6 +23,8 @@ void registerReportCommands(CommandRegistry& registry);
 /// written atomically (never overwriting), and a report's text and JSON forms.
 [[nodiscard]] Result<std::vector<std::uint8_t>> readReportFile(const std::string& path);
 [[nodiscard]] Status writeNewReportFile(const std::string& path, std::span<const std::uint8_t> bytes);
+/// The same, replacing an existing file atomically (a custodian's ledger kept across runs).
+[[nodiscard]] Status writeOwnerOnlyFile(const std::string& path, std::span<const std::uint8_t> bytes);
 void printReport(const reports::ReportFile& file, std::ostream& out);
 [[nodiscard]] QJsonObject reportJson(const reports::ReportFile& file);
 
