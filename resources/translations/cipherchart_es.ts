@@ -666,6 +666,356 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>backup id</source>
+        <translation>id de copia</translation>
+    </message>
+    <message>
+        <source>clinic</source>
+        <translation>clínica</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>creada</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 por %2</translation>
+    </message>
+    <message>
+        <source>schema version</source>
+        <translation>versión esquema</translation>
+    </message>
+    <message>
+        <source>key slots</source>
+        <translation>ranuras de clave</translation>
+    </message>
+    <message>
+        <source>generation %1</source>
+        <translation>generación %1</translation>
+    </message>
+    <message>
+        <source>audit head</source>
+        <translation>cabeza auditoría</translation>
+    </message>
+    <message>
+        <source>seq %1</source>
+        <translation>sec. %1</translation>
+    </message>
+    <message>
+        <source>signer</source>
+        <translation>firmante</translation>
+    </message>
+    <message>
+        <source>  member %1%2 bytes, sha256 %3</source>
+        <translation>  miembro %1%2 bytes, sha256 %3</translation>
+    </message>
+    <message>
+        <source>backup written to %1</source>
+        <translation>copia de seguridad escrita en %1</translation>
+    </message>
+    <message>
+        <source>signature verifies under the key the manifest names (give --clinic to check it is yours)</source>
+        <translation>la firma verifica con la clave que nombra el manifiesto (indique --clinic para comprobar que es la suya)</translation>
+    </message>
+    <message>
+        <source>signed by this clinic&apos;s signing key</source>
+        <translation>firmada con la clave de firma de esta clínica</translation>
+    </message>
+    <message>
+        <source>NOT signed by this clinic: another clinic&apos;s key signed it</source>
+        <translation>NO firmada por esta clínica: la firmó la clave de otra clínica</translation>
+    </message>
+    <message>
+        <source>Password for %1 in the backup</source>
+        <translation>Contraseña de %1 en la copia de seguridad</translation>
+    </message>
+    <message>
+        <source>restored; log in again (the restored key slots hold the backup&apos;s passwords)</source>
+        <translation>restaurada; vuelva a iniciar sesión (las ranuras de clave restauradas tienen las contraseñas de la copia)</translation>
+    </message>
+    <message>
+        <source>the new backup file (never overwritten)</source>
+        <translation>el nuevo archivo de copia de seguridad (nunca se sobrescribe)</translation>
+    </message>
+    <message>
+        <source>Back up the whole clinic into one signed, encrypted file</source>
+        <translation>Hacer una copia de seguridad de toda la clínica en un único archivo firmado y cifrado</translation>
+    </message>
+    <message>
+        <source>Print a backup&apos;s manifest and verify its signature (no decryption)</source>
+        <translation>Mostrar el manifiesto de una copia de seguridad y verificar su firma (sin descifrar)</translation>
+    </message>
+    <message>
+        <source>With --clinic and --as the signature is checked against the clinic&apos;s signing key (audited);
+without, only against the key the manifest names.</source>
+        <translation>Con --clinic y --as la firma se comprueba con la clave de firma de la clínica (auditado);
+sin ellas, solo con la clave que nombra el manifiesto.</translation>
+    </message>
+    <message>
+        <source>accept a backup signed by another clinic&apos;s key</source>
+        <translation>aceptar una copia firmada con la clave de otra clínica</translation>
+    </message>
+    <message>
+        <source>an account in the backup whose password opens it (another clinic or key era)</source>
+        <translation>una cuenta de la copia cuya contraseña la abre (otra clínica u otra época de claves)</translation>
+    </message>
+    <message>
+        <source>Verify a backup completely, then replace the clinic&apos;s files with it atomically</source>
+        <translation>Verificar por completo una copia de seguridad y luego sustituir con ella los archivos de la clínica de forma atómica</translation>
+    </message>
+    <message>
+        <source>Passwords: the acting user&apos;s (--as) first, then the --backup-as account&apos;s.
+The session ends after the restore; the live trail&apos;s last event records it.</source>
+        <translation>Contraseñas: primero la del usuario que actúa (--as), luego la de la cuenta --backup-as.
+La sesión termina tras la restauración; el último evento de la traza en vivo la registra.</translation>
+    </message>
+    <message>
+        <source>Run the known-answer self-test of every cryptographic component and print each check</source>
+        <translation>Ejecutar la autoprueba de respuesta conocida de cada componente criptográfico y mostrar cada comprobación</translation>
+    </message>
+    <message>
+        <source>self-test passed (%1 checks)</source>
+        <translation>autoprueba superada (%1 comprobaciones)</translation>
+    </message>
+    <message>
+        <source>self-test FAILED (%1 checks)</source>
+        <translation>autoprueba FALLIDA (%1 comprobaciones)</translation>
+    </message>
+    <message>
+        <source>The test hook CIPHERCHART_SELFTEST_BREAK=&lt;check name&gt; corrupts one check&apos;s expected value.</source>
+        <translation>El gancho de prueba CIPHERCHART_SELFTEST_BREAK=&lt;nombre de comprobación&gt; corrompe el valor esperado de una comprobación.</translation>
+    </message>
+    <message>
+        <source>the clinic folder</source>
+        <translation>la carpeta de la clínica</translation>
+    </message>
+    <message>
+        <source>the acting account</source>
+        <translation>la cuenta que actúa</translation>
+    </message>
+    <message>
+        <source>read passwords one per line from standard input</source>
+        <translation>leer las contraseñas de la entrada estándar, una por línea</translation>
+    </message>
+    <message>
+        <source>--%1 is required; see --help</source>
+        <translation>--%1 es obligatorio; consulte --help</translation>
+    </message>
+    <message>
+        <source>warning: audit witness: %1</source>
+        <translation>aviso: testigo de auditoría: %1</translation>
+    </message>
+    <message>
+        <source>Password for %1</source>
+        <translation>Contraseña de %1</translation>
+    </message>
+    <message>
+        <source>Passwords are read from the terminal without echo, or one per line from standard input with
+--password-stdin, in this order: the acting user&apos;s (--as) first, then any new password, then
+a sponsoring doctor&apos;s or custodians&apos; in the order given.</source>
+        <translation>Las contraseñas se leen del terminal sin eco, o una por línea de la entrada estándar con
+--password-stdin, en este orden: primero la del usuario que actúa (--as), luego cualquier
+contraseña nueva, luego la de un médico avalista o las de los custodios en el orden dado.</translation>
+    </message>
+    <message>
+        <source>Usage: cipherchart-cli [--json] COMMAND [OPTIONS] [ARGS]
+       cipherchart-cli COMMAND --help
+
+Commands:
+</source>
+        <translation>Uso: cipherchart-cli [--json] ORDEN [OPCIONES] [ARGUMENTOS]
+     cipherchart-cli ORDEN --help
+
+Órdenes:
+</translation>
+    </message>
+    <message>
+        <source>
+Global options:
+  --json     machine-readable output
+  --help     help for a command
+  --version  print the version
+
+Exit codes: 0 ok, 1 usage or bad input, 2 authentication or permission denied,
+            3 integrity failure, 4 storage error.
+</source>
+        <translation>
+Opciones generales:
+  --json     salida legible por máquina
+  --help     ayuda de una orden
+  --version  muestra la versión
+
+Códigos de salida: 0 correcto, 1 uso o entrada incorrectos, 2 autenticación o permiso denegados,
+                   3 fallo de integridad, 4 error de almacenamiento.
+</translation>
+    </message>
+    <message>
+        <source>Usage: cipherchart-cli %1</source>
+        <translation>Uso: cipherchart-cli %1</translation>
+    </message>
+    <message>
+        <source> [OPTIONS]</source>
+        <translation> [OPCIONES]</translation>
+    </message>
+    <message>
+        <source>
+Options:
+</source>
+        <translation>
+Opciones:
+</translation>
+    </message>
+    <message>
+        <source>machine-readable output</source>
+        <translation>salida legible por máquina</translation>
+    </message>
+    <message>
+        <source>cipherchart-cli: unknown command &apos;%1&apos;; see &apos;cipherchart-cli --help&apos;</source>
+        <translation>cipherchart-cli: orden desconocida «%1»; consulte «cipherchart-cli --help»</translation>
+    </message>
+    <message>
+        <source>cipherchart-cli: unknown option &apos;--%1&apos; for this command; see --help</source>
+        <translation>cipherchart-cli: opción «--%1» desconocida para esta orden; consulte --help</translation>
+    </message>
+    <message>
+        <source>cipherchart-cli: option &apos;--%1&apos; given twice</source>
+        <translation>cipherchart-cli: la opción «--%1» se ha dado dos veces</translation>
+    </message>
+    <message>
+        <source>cipherchart-cli: option &apos;--%1&apos; takes no value</source>
+        <translation>cipherchart-cli: la opción «--%1» no admite valor</translation>
+    </message>
+    <message>
+        <source>cipherchart-cli: option &apos;--%1&apos; needs a value (%2)</source>
+        <translation>cipherchart-cli: la opción «--%1» necesita un valor (%2)</translation>
+    </message>
+    <message>
+        <source>cipherchart-cli: wrong number of arguments; usage:</source>
+        <translation>cipherchart-cli: número de argumentos incorrecto; uso:</translation>
+    </message>
+    <message>
+        <source>cipherchart-cli: self-test failed: %1: %2</source>
+        <translation>cipherchart-cli: autoprueba fallida: %1: %2</translation>
+    </message>
+    <message>
+        <source>standard input ended before the password for &apos;%1&apos; (see --help for the order)</source>
+        <translation>la entrada estándar terminó antes de la contraseña de «%1» (consulte --help para el orden)</translation>
+    </message>
+    <message>
+        <source>empty password for &apos;%1&apos;</source>
+        <translation>contraseña vacía para «%1»</translation>
+    </message>
+    <message>
+        <source>password for &apos;%1&apos; is longer than 1024 bytes</source>
+        <translation>la contraseña de «%1» tiene más de 1024 bytes</translation>
+    </message>
+    <message>
+        <source>no terminal to ask for a password; use --password-stdin</source>
+        <translation>no hay terminal para pedir una contraseña; use --password-stdin</translation>
+    </message>
+    <message>
+        <source>no password entered for &apos;%1&apos;</source>
+        <translation>no se introdujo ninguna contraseña para «%1»</translation>
+    </message>
+    <message>
+        <source>%1 (again)</source>
+        <translation>%1 (otra vez)</translation>
+    </message>
+    <message>
+        <source>the two passwords for &apos;%1&apos; differ</source>
+        <translation>las dos contraseñas de «%1» no coinciden</translation>
+    </message>
+    <message>
+        <source>Recovery share %1 of %2</source>
+        <translation>Fragmento de recuperación %1 de %2</translation>
+    </message>
+    <message>
+        <source>Recovery share %1</source>
+        <translation>Fragmento de recuperación %1</translation>
+    </message>
+    <message>
+        <source>%1: checksum ok, share number %2 of a %3-of-n set</source>
+        <translation>%1: suma de comprobación correcta, fragmento número %2 de un conjunto %3-de-n</translation>
+    </message>
+    <message>
+        <source>Type it again.</source>
+        <translation>Escríbalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Temporary password for %1</source>
+        <translation>Contraseña temporal de %1</translation>
+    </message>
+    <message>
+        <source>new %1 account %2 created from the recovery key (%3 rotated key(s) taken from the mailbox);</source>
+        <translation>nueva cuenta de %1 %2 creada con la clave de recuperación (%3 clave(s) rotada(s) tomada(s) del buzón);</translation>
+    </message>
+    <message>
+        <source>%1 account %2 re-issued from the recovery key (%3 rotated key(s) taken from the mailbox);</source>
+        <translation>cuenta de %1 %2 reemitida con la clave de recuperación (%3 clave(s) rotada(s) tomada(s) del buzón);</translation>
+    </message>
+    <message>
+        <source>log in with the temporary password and choose a new one. The audit trail records the recovery, flagged for review.</source>
+        <translation>inicie sesión con la contraseña temporal y elija una nueva. La traza de auditoría registra la recuperación, marcada para revisión.</translation>
+    </message>
+    <message>
+        <source>the account to re-issue (an administrator or doctor who holds no report-key share), or a new administrator&apos;s name</source>
+        <translation>la cuenta que se reemite (un administrador o médico que no tenga fragmento de la clave de informes), o el nombre de un nuevo administrador</translation>
+    </message>
+    <message>
+        <source>Restore access with k recovery shares when passwords are lost</source>
+        <translation>Restaurar el acceso con k fragmentos de recuperación cuando se pierden las contraseñas</translation>
+    </message>
+    <message>
+        <source>Nobody logs in: the recovery shares printed at `init` open the sealed recovery ring
+(recovery.ccr), which holds every clinic key, and the account gets a new key slot with a
+temporary password (changed at first login). Report-key shares are not in the recovery
+ring: a custodian&apos;s account is refused; recover a new administrator instead.
+Each share is checked (CRC-32) as soon as it is typed. With --password-stdin, standard
+input holds one share per line (as many as the threshold printed on them), then the
+temporary password. One audit event, flagged for review.</source>
+        <translation>Nadie inicia sesión: los fragmentos de recuperación impresos en `init` abren el anillo de
+recuperación sellado (recovery.ccr), que contiene todas las claves de la clínica, y la cuenta
+recibe una nueva ranura de clave con una contraseña temporal (se cambia en el primer inicio de
+sesión). Los fragmentos de la clave de informes no están en el anillo: la cuenta de un custodio
+se rechaza; recupere en su lugar un nuevo administrador.
+Cada fragmento se comprueba (CRC-32) en cuanto se escribe. Con --password-stdin, la entrada
+estándar contiene un fragmento por línea (tantos como el umbral impreso en ellos) y después la
+contraseña temporal. Un evento de auditoría, marcado para revisión.</translation>
+    </message>
+    <message>
+        <source>ok: %1</source>
+        <translation>correcto: %1</translation>
+    </message>
+    <message>
+        <source>not checked: %1</source>
+        <translation>no comprobado: %1</translation>
+    </message>
+    <message>
+        <source>clinic verified</source>
+        <translation>clínica verificada</translation>
+    </message>
+    <message>
+        <source>CLINIC DAMAGED OR ALTERED: %1</source>
+        <translation>CLÍNICA DAÑADA O ALTERADA: %1</translation>
+    </message>
+    <message>
+        <source>Check the whole clinic: every database page, the key-slot file, the audit chain and anchor, and every sealed row and index MAC your keys can check; exit 3 names the first problem</source>
+        <translation>Comprobar toda la clínica: cada página de la base de datos, el archivo de ranuras de clave, la cadena de auditoría y su ancla, y cada fila sellada e índice MAC que sus claves puedan comprobar; el código de salida 3 nombra el primer problema</translation>
+    </message>
+    <message>
+        <source>
+An administrator checks pages, key slots, the audit chain (with its MACs) and the anchor, and every identity document; a doctor also every clinical row of their care-team patients and every observation index MAC.</source>
+        <translation>
+Un administrador comprueba las páginas, las ranuras de clave, la cadena de auditoría (con sus MAC) y el ancla, y cada documento de identidad; un médico además cada fila clínica de los pacientes de sus equipos de atención y cada MAC de índice de observaciones.</translation>
+    </message>
+</context>
+<context>
     <name>ConditionDialog</name>
     <message>
         <source>Problem</source>
