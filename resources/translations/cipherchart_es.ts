@@ -1014,6 +1014,133 @@ An administrator checks pages, key slots, the audit chain (with its MACs) and th
         <translation>
 Un administrador comprueba las páginas, las ranuras de clave, la cadena de auditoría (con sus MAC) y el ancla, y cada documento de identidad; un médico además cada fila clínica de los pacientes de sus equipos de atención y cada MAC de índice de observaciones.</translation>
     </message>
+    <message>
+        <source>--role must be admin, administrator, doctor or patient</source>
+        <translation>--role debe ser admin, administrator, doctor o patient</translation>
+    </message>
+    <message>
+        <source>Password of sponsoring doctor %1</source>
+        <translation>Contraseña del médico avalista %1</translation>
+    </message>
+    <message>
+        <source>--patient MRN goes with --role patient, and only with it</source>
+        <translation>--patient MRN va con --role patient, y solo con él</translation>
+    </message>
+    <message>
+        <source>account &apos;%1&apos; created (%2); the password is temporary and must be changed at first login</source>
+        <translation>cuenta «%1» creada (%2); la contraseña es temporal y debe cambiarse en el primer inicio de sesión</translation>
+    </message>
+    <message>
+        <source>doctor &apos;%1&apos; added to the care team</source>
+        <translation>médico «%1» añadido al equipo de atención</translation>
+    </message>
+    <message>
+        <source>doctor &apos;%1&apos; removed from the care team</source>
+        <translation>médico «%1» retirado del equipo de atención</translation>
+    </message>
+    <message>
+        <source>
+Order here: yours, the account&apos;s temporary password, then the sponsoring doctor&apos;s (--sponsor).
+A doctor account needs --sponsor DOCTOR: administrators never hold the clinical key,
+so an existing doctor vouches by entering their password (two-person rule, audited).</source>
+        <translation>
+Orden aquí: la suya, la contraseña temporal de la cuenta y luego la del médico avalista
+(--sponsor). Una cuenta de médico necesita --sponsor MÉDICO: los administradores nunca tienen
+la clave clínica, así que un médico existente la avala introduciendo su contraseña (regla de
+dos personas, auditada).</translation>
+    </message>
+    <message>
+        <source>Create an account with a temporary password</source>
+        <translation>Crear una cuenta con una contraseña temporal</translation>
+    </message>
+    <message>
+        <source>admin, doctor or patient</source>
+        <translation>admin, doctor o patient</translation>
+    </message>
+    <message>
+        <source>a doctor who vouches for a new doctor account</source>
+        <translation>un médico que avala una nueva cuenta de médico</translation>
+    </message>
+    <message>
+        <source>the patient record of a patient account</source>
+        <translation>el historial del paciente de una cuenta de paciente</translation>
+    </message>
+    <message>
+        <source>List accounts (never keys)</source>
+        <translation>Listar las cuentas (nunca claves)</translation>
+    </message>
+    <message>
+        <source>Disable an account: its key slot is deleted and it decrypts nothing</source>
+        <translation>Desactivar una cuenta: se borra su ranura de clave y no descifra nada</translation>
+    </message>
+    <message>
+        <source>account &apos;%1&apos; disabled</source>
+        <translation>cuenta «%1» desactivada</translation>
+    </message>
+    <message>
+        <source>Lift a lock-out or suspension after failed logins</source>
+        <translation>Levantar un bloqueo o una suspensión tras inicios de sesión fallidos</translation>
+    </message>
+    <message>
+        <source>account &apos;%1&apos; unlocked</source>
+        <translation>cuenta «%1» desbloqueada</translation>
+    </message>
+    <message>
+        <source>Give a disabled account a new key slot with a temporary password</source>
+        <translation>Dar a una cuenta desactivada una nueva ranura de clave con una contraseña temporal</translation>
+    </message>
+    <message>
+        <source>a doctor who vouches (doctor accounts)</source>
+        <translation>un médico que avala (cuentas de médico)</translation>
+    </message>
+    <message>
+        <source>account &apos;%1&apos; enabled; the password is temporary and must be changed at first login</source>
+        <translation>cuenta «%1» activada; la contraseña es temporal y debe cambiarse en el primer inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Replace a forgotten password by a temporary one</source>
+        <translation>Sustituir una contraseña olvidada por una temporal</translation>
+    </message>
+    <message>
+        <source>account &apos;%1&apos; reset; the password is temporary and must be changed at first login</source>
+        <translation>cuenta «%1» restablecida; la contraseña es temporal y debe cambiarse en el primer inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Change an account&apos;s role (a new key slot with the role&apos;s keys and a temporary password)</source>
+        <translation>Cambiar el rol de una cuenta (una nueva ranura de clave con las claves del rol y una contraseña temporal)</translation>
+    </message>
+    <message>
+        <source>admin or doctor</source>
+        <translation>admin o doctor</translation>
+    </message>
+    <message>
+        <source>a doctor who vouches (new doctors)</source>
+        <translation>un médico que avala (nuevos médicos)</translation>
+    </message>
+    <message>
+        <source>account &apos;%1&apos; given a new role; the password is temporary and must be changed at first login</source>
+        <translation>cuenta «%1» con un nuevo rol; la contraseña es temporal y debe cambiarse en el primer inicio de sesión</translation>
+    </message>
+    <message>
+        <source>the patient&apos;s row id (32 hex digits)</source>
+        <translation>el id de fila del paciente (32 dígitos hexadecimales)</translation>
+    </message>
+    <message>
+        <source>the doctor&apos;s account</source>
+        <translation>la cuenta del médico</translation>
+    </message>
+    <message>
+        <source>Add a doctor to a patient&apos;s care team</source>
+        <translation>Añadir un médico al equipo de atención de un paciente</translation>
+    </message>
+    <message>
+        <source>Remove a doctor from a patient&apos;s care team</source>
+        <translation>Retirar un médico del equipo de atención de un paciente</translation>
+    </message>
+    <message>
+        <source>List a patient&apos;s care team</source>
+        <translation>Listar el equipo de atención de un paciente</translation>
+    </message>
 </context>
 <context>
     <name>ConditionDialog</name>
