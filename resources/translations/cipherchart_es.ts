@@ -1141,6 +1141,160 @@ dos personas, auditada).</translation>
         <source>List a patient&apos;s care team</source>
         <translation>Listar el equipo de atención de un paciente</translation>
     </message>
+    <message>
+        <source>--%1 must be a whole number</source>
+        <translation>--%1 debe ser un número entero</translation>
+    </message>
+    <message>
+        <source>--recovery-out folder &apos;%1&apos; does not exist</source>
+        <translation>la carpeta --recovery-out «%1» no existe</translation>
+    </message>
+    <message>
+        <source>New password for administrator %1</source>
+        <translation>Nueva contraseña del administrador %1</translation>
+    </message>
+    <message>
+        <source>New password for custodian %1</source>
+        <translation>Nueva contraseña del custodio %1</translation>
+    </message>
+    <message>
+        <source>New password for doctor %1</source>
+        <translation>Nueva contraseña del médico %1</translation>
+    </message>
+    <message>
+        <source>cipherchart-cli: warning: %1 holds the whole report private key; destroy it now that it is dealt to the custodians</source>
+        <translation>cipherchart-cli: aviso: %1 contiene toda la clave privada de informes; destrúyalo ahora que está repartida entre los custodios</translation>
+    </message>
+    <message>
+        <source>generating the report key (safe primes)</source>
+        <translation>generando la clave de informes (primos seguros)</translation>
+    </message>
+    <message>
+        <source>%1 exists; refusing to overwrite a share</source>
+        <translation>%1 existe; no se sobrescribe un fragmento</translation>
+    </message>
+    <message>
+        <source>Clinic &apos;%1&apos; created in %2</source>
+        <translation>Clínica «%1» creada en %2</translation>
+    </message>
+    <message>
+        <source>clinic id</source>
+        <translation>id de clínica</translation>
+    </message>
+    <message>
+        <source>report key id</source>
+        <translation>id clave informes</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3 custodians decrypt report totals)</source>
+        <translation>%1 (%2 de %3 custodios descifran los totales de los informes)</translation>
+    </message>
+    <message>
+        <source>report key fingerprint</source>
+        <translation>huella de la clave de informes</translation>
+    </message>
+    <message>
+        <source>Recovery shares written to %1 (%2 of %3 restore the clinic). Print them, give each to a different
+custodian and delete the files: they are not kept in the clinic.</source>
+        <translation>Fragmentos de recuperación escritos en %1 (%2 de %3 restauran la clínica). Imprímalos, entregue cada uno a un
+custodio distinto y borre los archivos: no se guardan en la clínica.</translation>
+    </message>
+    <message>
+        <source>Recovery shares (%1 of %2 restore every key if all passwords are lost).
+Print each on paper for a different custodian. They are not stored anywhere:</source>
+        <translation>Fragmentos de recuperación (%1 de %2 restauran todas las claves si se pierden todas las contraseñas).
+Imprima cada uno en papel para un custodio distinto. No se guardan en ningún sitio:</translation>
+    </message>
+    <message>
+        <source>ok: %1 (%2); the password is temporary: change it with &apos;cipherchart-cli passwd&apos;</source>
+        <translation>correcto: %1 (%2); la contraseña es temporal: cámbiela con «cipherchart-cli passwd»</translation>
+    </message>
+    <message>
+        <source>ok: %1 (%2)</source>
+        <translation>correcto: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Nueva contraseña</translation>
+    </message>
+    <message>
+        <source>password changed</source>
+        <translation>contraseña cambiada</translation>
+    </message>
+    <message>
+        <source>Create a clinic: every key, the administrator, custodians, report key and recovery shares</source>
+        <translation>Crear una clínica: todas las claves, el administrador, los custodios, la clave de informes y los fragmentos de recuperación</translation>
+    </message>
+    <message>
+        <source>the new clinic folder (created; must not hold a clinic)</source>
+        <translation>la nueva carpeta de la clínica (se crea; no debe contener una clínica)</translation>
+    </message>
+    <message>
+        <source>the first administrator account</source>
+        <translation>la primera cuenta de administrador</translation>
+    </message>
+    <message>
+        <source>the clinic&apos;s display name</source>
+        <translation>el nombre visible de la clínica</translation>
+    </message>
+    <message>
+        <source>comma-separated administrator accounts holding report-key shares</source>
+        <translation>cuentas de administrador, separadas por comas, que guardan fragmentos de la clave de informes</translation>
+    </message>
+    <message>
+        <source>custodians needed to decrypt report totals (default 1)</source>
+        <translation>custodios necesarios para descifrar los totales de los informes (1 por omisión)</translation>
+    </message>
+    <message>
+        <source>also create a first doctor account</source>
+        <translation>crear también una primera cuenta de médico</translation>
+    </message>
+    <message>
+        <source>recovery key shares to print (default 3)</source>
+        <translation>fragmentos de la clave de recuperación que se imprimen (3 por omisión)</translation>
+    </message>
+    <message>
+        <source>shares needed to recover (default 2)</source>
+        <translation>fragmentos necesarios para recuperar (2 por omisión)</translation>
+    </message>
+    <message>
+        <source>write the recovery shares to files here instead of the terminal</source>
+        <translation>escribir los fragmentos de recuperación en archivos aquí en lugar de en el terminal</translation>
+    </message>
+    <message>
+        <source>3072 (default), 4096, or 2048 for tests</source>
+        <translation>3072 (por omisión), 4096, o 2048 para pruebas</translation>
+    </message>
+    <message>
+        <source>deal an existing private-key file (tests, interop) instead of generating</source>
+        <translation>repartir un archivo de clave privada existente (pruebas, interoperabilidad) en lugar de generarla</translation>
+    </message>
+    <message>
+        <source>mark the clinic as a demo clinic (the window title says DEMO)</source>
+        <translation>marcar la clínica como clínica de demostración (el título de la ventana dice DEMO)</translation>
+    </message>
+    <message>
+        <source>Passwords are read in this order: the administrator&apos;s, then each custodian&apos;s (as listed,
+skipping the administrator), then the doctor&apos;s. Each new password needs 12 characters.
+The published test keys of tests/data/paillier are refused unless the clinic is a --demo.</source>
+        <translation>Las contraseñas se leen en este orden: la del administrador, luego la de cada custodio (en el orden
+dado, saltando al administrador) y luego la del médico. Cada contraseña nueva necesita 12 caracteres.
+Las claves de prueba publicadas de tests/data/paillier se rechazan salvo que la clínica sea --demo.</translation>
+    </message>
+    <message>
+        <source>Check that an account can log in (throttling and lock-out apply; the attempt is audited)</source>
+        <translation>Comprobar que una cuenta puede iniciar sesión (se aplican la limitación y el bloqueo; el intento se audita)</translation>
+    </message>
+    <message>
+        <source>Change the acting account&apos;s own password</source>
+        <translation>Cambiar la contraseña propia de la cuenta que actúa</translation>
+    </message>
+    <message>
+        <source>
+Order here: the current password, then the new one.</source>
+        <translation>
+Orden aquí: la contraseña actual y luego la nueva.</translation>
+    </message>
 </context>
 <context>
     <name>ConditionDialog</name>
