@@ -230,91 +230,94 @@ int runConsentSet(const Args& args, Io& io)
 void registerEntryCommands(CommandRegistry& registry)
 {
     const std::string addDetails =
-        std::string("The record is checked by the same rules as an imported one (codes, ISO 8601 dates,\n"
-                    "end not before start, known status tokens); an error names the field (exit 1).\n") +
-        kPasswordOrderNote;
-    registry.add(
-        {{"condition", "add"},
-         "Add a problem (ICD-10 or SNOMED CT) to a patient's chart (doctor on the care team)",
-         "",
-         clinicOptionsWith({kPatientMrnOption,
-                            {"system", "icd10|icd10cm|snomed", "code system (default icd10)"},
-                            {"code", "CODE", "the condition code (E11.9, 44054006)"},
-                            {"display", "TEXT", "the condition's name"},
-                            {"onset", "DATE", "ISO 8601 date or date-time"},
-                            {"abatement", "DATE", "when it resolved (optional)"},
-                            {"status", "STATUS", "active, recurrence, relapse, inactive, remission or resolved"}}),
-         0,
-         0,
-         runConditionAdd,
-         addDetails});
+        utf8(Cli::tr("The record is checked by the same rules as an imported one (codes, ISO 8601 dates,\n"
+                     "end not before start, known status tokens); an error names the field (exit 1).\n")) +
+        utf8(Cli::tr(kPasswordOrderNote));
+    registry.add({{"condition", "add"},
+                  utf8(Cli::tr("Add a problem (ICD-10 or SNOMED CT) to a patient's chart (doctor on the care team)")),
+                  "",
+                  clinicOptionsWith({kPatientMrnOption,
+                                     {"system", "icd10|icd10cm|snomed", utf8(Cli::tr("code system (default icd10)"))},
+                                     {"code", "CODE", utf8(Cli::tr("the condition code (E11.9, 44054006)"))},
+                                     {"display", "TEXT", utf8(Cli::tr("the condition's name"))},
+                                     {"onset", "DATE", utf8(Cli::tr("ISO 8601 date or date-time"))},
+                                     {"abatement", "DATE", utf8(Cli::tr("when it resolved (optional)"))},
+                                     {"status", "STATUS",
+                                      utf8(Cli::tr("active, recurrence, relapse, inactive, remission or resolved"))}}),
+                  0,
+                  0,
+                  runConditionAdd,
+                  addDetails});
     registry.add({{"condition", "list"},
-                  "List a patient's problems (doctor on the care team)",
+                  utf8(Cli::tr("List a patient's problems (doctor on the care team)")),
                   "",
                   clinicOptionsWith({kPatientMrnOption}),
                   0,
                   0,
                   runConditionList,
-                  kPasswordOrderNote});
+                  utf8(Cli::tr(kPasswordOrderNote))});
     registry.add(
         {{"medication", "add"},
-         "Add a medication (RxNorm) to a patient's chart (doctor on the care team)",
+         utf8(Cli::tr("Add a medication (RxNorm) to a patient's chart (doctor on the care team)")),
          "",
-         clinicOptionsWith({kPatientMrnOption,
-                            {"code", "RXCUI", "the RxNorm concept id"},
-                            {"display", "TEXT", "the medication's name"},
-                            {"start", "DATE", "ISO 8601 date or date-time"},
-                            {"stop", "DATE", "when it stopped (optional)"},
-                            {"dosage", "TEXT", "dosage instruction (optional)"},
-                            {"status", "STATUS", "active, on-hold, completed, stopped, cancelled, entered-in-error"}}),
+         clinicOptionsWith(
+             {kPatientMrnOption,
+              {"code", "RXCUI", utf8(Cli::tr("the RxNorm concept id"))},
+              {"display", "TEXT", utf8(Cli::tr("the medication's name"))},
+              {"start", "DATE", utf8(Cli::tr("ISO 8601 date or date-time"))},
+              {"stop", "DATE", utf8(Cli::tr("when it stopped (optional)"))},
+              {"dosage", "TEXT", utf8(Cli::tr("dosage instruction (optional)"))},
+              {"status", "STATUS", utf8(Cli::tr("active, on-hold, completed, stopped, cancelled, entered-in-error"))}}),
          0,
          0,
          runMedicationAdd,
          addDetails});
     registry.add({{"medication", "list"},
-                  "List a patient's medications (doctor on the care team)",
+                  utf8(Cli::tr("List a patient's medications (doctor on the care team)")),
                   "",
                   clinicOptionsWith({kPatientMrnOption}),
                   0,
                   0,
                   runMedicationList,
-                  kPasswordOrderNote});
-    registry.add({{"allergy", "add"},
-                  "Add an allergy or intolerance to a patient's chart (doctor on the care team)",
-                  "",
-                  clinicOptionsWith({kPatientMrnOption,
-                                     {"system", "snomed|rxnorm", "code system of the substance (default snomed)"},
-                                     {"code", "CODE", "the substance or allergy code"},
-                                     {"display", "TEXT", "the substance's name"},
-                                     {"start", "DATE", "ISO 8601 date or date-time"},
-                                     {"stop", "DATE", "when it ended (optional)"},
-                                     {"criticality", "LEVEL", "low, high or unable-to-assess"},
-                                     {"status", "STATUS", "active, inactive or resolved"},
-                                     {"reaction-code", "SNOMED", "the reaction's SNOMED CT code"},
-                                     {"reaction", "TEXT", "the reaction's name"},
-                                     {"severity", "LEVEL", "mild, moderate or severe"}}),
-                  0,
-                  0,
-                  runAllergyAdd,
-                  addDetails});
+                  utf8(Cli::tr(kPasswordOrderNote))});
+    registry.add(
+        {{"allergy", "add"},
+         utf8(Cli::tr("Add an allergy or intolerance to a patient's chart (doctor on the care team)")),
+         "",
+         clinicOptionsWith({kPatientMrnOption,
+                            {"system", "snomed|rxnorm", utf8(Cli::tr("code system of the substance (default snomed)"))},
+                            {"code", "CODE", utf8(Cli::tr("the substance or allergy code"))},
+                            {"display", "TEXT", utf8(Cli::tr("the substance's name"))},
+                            {"start", "DATE", utf8(Cli::tr("ISO 8601 date or date-time"))},
+                            {"stop", "DATE", utf8(Cli::tr("when it ended (optional)"))},
+                            {"criticality", "LEVEL", utf8(Cli::tr("low, high or unable-to-assess"))},
+                            {"status", "STATUS", utf8(Cli::tr("active, inactive or resolved"))},
+                            {"reaction-code", "SNOMED", utf8(Cli::tr("the reaction's SNOMED CT code"))},
+                            {"reaction", "TEXT", utf8(Cli::tr("the reaction's name"))},
+                            {"severity", "LEVEL", utf8(Cli::tr("mild, moderate or severe"))}}),
+         0,
+         0,
+         runAllergyAdd,
+         addDetails});
     registry.add({{"allergy", "list"},
-                  "List a patient's allergies (doctor on the care team)",
+                  utf8(Cli::tr("List a patient's allergies (doctor on the care team)")),
                   "",
                   clinicOptionsWith({kPatientMrnOption}),
                   0,
                   0,
                   runAllergyList,
-                  kPasswordOrderNote});
+                  utf8(Cli::tr(kPasswordOrderNote))});
     registry.add(
         {{"consent", "set"},
-         "Record research consent: a patient for themselves, or a doctor from a paper form",
+         utf8(Cli::tr("Record research consent: a patient for themselves, or a doctor from a paper form")),
          "",
-         clinicOptionsWith({{"patient", "MRN", "the patient (a doctor; a patient account omits it)"},
-                            {"research", "yes|no", "no = opt out of research use"}}),
+         clinicOptionsWith({{"patient", "MRN", utf8(Cli::tr("the patient (a doctor; a patient account omits it)"))},
+                            {"research", "yes|no", utf8(Cli::tr("no = opt out of research use"))}}),
          0,
          0,
          runConsentSet,
-         std::string("Opting out takes the patient out of every report cohort at once.\n") + kPasswordOrderNote});
+         std::string("Opting out takes the patient out of every report cohort at once.\n") +
+             utf8(Cli::tr(kPasswordOrderNote))});
 }
 
 } // namespace cc::cli

@@ -1295,6 +1295,444 @@ Order here: the current password, then the new one.</source>
         <translation>
 Orden aquí: la contraseña actual y luego la nueva.</translation>
     </message>
+    <message>
+        <source>events at or after this UTC time (ISO 8601, e.g. 2026-11-21T08:00:00Z)</source>
+        <translation>eventos en esta hora UTC o posteriores (ISO 8601, p. ej. 2026-11-21T08:00:00Z)</translation>
+    </message>
+    <message>
+        <source>events before this UTC time</source>
+        <translation>eventos anteriores a esta hora UTC</translation>
+    </message>
+    <message>
+        <source>only this user&apos;s row id</source>
+        <translation>solo el id de fila de este usuario</translation>
+    </message>
+    <message>
+        <source>only events about this patient row id</source>
+        <translation>solo los eventos sobre este id de fila de paciente</translation>
+    </message>
+    <message>
+        <source>only this RFC 3881 action</source>
+        <translation>solo esta acción RFC 3881</translation>
+    </message>
+    <message>
+        <source>only events flagged for review (break-glass)</source>
+        <translation>solo los eventos marcados para revisión (acceso de emergencia)</translation>
+    </message>
+    <message>
+        <source>also compare with this syslog collector&apos;s log (names missing events)</source>
+        <translation>comparar también con el registro de este colector syslog (nombra los eventos que faltan)</translation>
+    </message>
+    <message>
+        <source>Verify the audit trail&apos;s hash chain, MACs and anchor; exit 3 names the first problem</source>
+        <translation>Verificar la cadena de hashes, los MAC y el ancla de la traza de auditoría; el código de salida 3 nombra el primer problema</translation>
+    </message>
+    <message>
+        <source>send each chain head to this syslog collector (TCP)</source>
+        <translation>enviar cada cabeza de la cadena a este colector syslog (TCP)</translation>
+    </message>
+    <message>
+        <source>stop sending chain heads</source>
+        <translation>dejar de enviar las cabezas de la cadena</translation>
+    </message>
+    <message>
+        <source>Set or remove the external audit witness (a syslog collector; audited)</source>
+        <translation>Establecer o quitar el testigo externo de auditoría (un colector syslog; auditado)</translation>
+    </message>
+    <message>
+        <source>why the anchor is rewritten (required; recorded)</source>
+        <translation>por qué se reescribe el ancla (obligatorio; se registra)</translation>
+    </message>
+    <message>
+        <source>After examining a broken trail: accept the database head and rewrite the anchor (audited)</source>
+        <translation>Tras examinar una traza rota: aceptar la cabeza de la base de datos y reescribir el ancla (auditado)</translation>
+    </message>
+    <message>
+        <source>List audit events, oldest first</source>
+        <translation>Listar los eventos de auditoría, del más antiguo al más reciente</translation>
+    </message>
+    <message>
+        <source>CSV (RFC 4180) or RFC 5424 syslog lines (default csv)</source>
+        <translation>CSV (RFC 4180) o líneas syslog RFC 5424 (csv por omisión)</translation>
+    </message>
+    <message>
+        <source>the file to write (must not exist)</source>
+        <translation>el archivo que se escribe (no debe existir)</translation>
+    </message>
+    <message>
+        <source>Export audit events as CSV or RFC 5424 syslog lines</source>
+        <translation>Exportar los eventos de auditoría como CSV o como líneas syslog RFC 5424</translation>
+    </message>
+    <message>
+        <source>Show every key&apos;s id, version, age and holders (never a key)</source>
+        <translation>Mostrar el id, la versión, la antigüedad y los titulares de cada clave (nunca una clave)</translation>
+    </message>
+    <message>
+        <source>which key to rotate</source>
+        <translation>qué clave se rota</translation>
+    </message>
+    <message>
+        <source>a doctor who takes part (required for --key clinical)</source>
+        <translation>un médico que participa (obligatorio con --key clinical)</translation>
+    </message>
+    <message>
+        <source>Rotate a key without anyone&apos;s password: each account gets it at its next login</source>
+        <translation>Rotar una clave sin la contraseña de nadie: cada cuenta la recibe en su siguiente inicio de sesión</translation>
+    </message>
+    <message>
+        <source>
+Order here: yours, then the sponsoring doctor&apos;s (--sponsor).
+dbk rekeys the database and ends your session (log in again); index, audit root and signing keys are not rotated (see docs/KEYS.md section 8).</source>
+        <translation>
+Orden aquí: la suya y luego la del médico avalista (--sponsor).
+dbk cambia la clave de la base de datos y termina su sesión (vuelva a iniciarla); las claves de índice, de raíz de auditoría y de firma no se rotan (consulte docs/KEYS.md, sección 8).</translation>
+    </message>
+    <message>
+        <source>Set the idle lock timeout (2 to 30 minutes)</source>
+        <translation>Establecer el tiempo de bloqueo por inactividad (de 2 a 30 minutos)</translation>
+    </message>
+    <message>
+        <source>deal an existing private-key file (tests) instead of generating 3072-bit safe primes</source>
+        <translation>repartir un archivo de clave privada existente (pruebas) en lugar de generar primos seguros de 3072 bits</translation>
+    </message>
+    <message>
+        <source>Accounts (public passwords, demo only): administrator %1 / %2, doctor %3 / %4.</source>
+        <translation>Cuentas (contraseñas públicas, solo para demostración): administrador %1 / %2, médico %3 / %4.</translation>
+    </message>
+    <message>
+        <source>Create the demo clinic (Synthea sample, demo accounts), or open it if it exists</source>
+        <translation>Crear la clínica de demostración (muestra de Synthea, cuentas de demostración), o abrirla si existe</translation>
+    </message>
+    <message>
+        <source>the demo clinic folder</source>
+        <translation>la carpeta de la clínica de demostración</translation>
+    </message>
+    <message>
+        <source>The report key is generated (3072-bit safe primes: tens of seconds, with a progress
+bar). The clinic is marked demo: the window title shows DEMO.</source>
+        <translation>Se genera la clave de informes (primos seguros de 3072 bits: decenas de segundos, con una barra
+de progreso). La clínica se marca como demostración: el título de la ventana muestra DEMO.</translation>
+    </message>
+    <message>
+        <source>Create a large synthetic demo clinic for benchmarks</source>
+        <translation>Crear una clínica de demostración sintética grande para pruebas de rendimiento</translation>
+    </message>
+    <message>
+        <source>the new clinic folder</source>
+        <translation>la nueva carpeta de la clínica</translation>
+    </message>
+    <message>
+        <source>synthetic patients (1 to 1,000,000)</source>
+        <translation>pacientes sintéticos (de 1 a 1.000.000)</translation>
+    </message>
+    <message>
+        <source>numeric observations each (1 to 10,000)</source>
+        <translation>observaciones numéricas de cada uno (de 1 a 10.000)</translation>
+    </message>
+    <message>
+        <source>Names are generated from syllables (never real data); values are drawn from the
+middle of each code&apos;s plausible range in the units catalogue. Imported as the doctor
+through the import service in batches of about 5,000 observations.</source>
+        <translation>Los nombres se generan a partir de sílabas (nunca datos reales); los valores se toman del
+centro del intervalo plausible de cada código en el catálogo de unidades. Se importan como el
+médico mediante el servicio de importación en lotes de unas 5.000 observaciones.</translation>
+    </message>
+    <message>
+        <source>The record is checked by the same rules as an imported one (codes, ISO 8601 dates,
+end not before start, known status tokens); an error names the field (exit 1).
+</source>
+        <translation>El registro se comprueba con las mismas reglas que uno importado (códigos, fechas ISO 8601,
+fin no anterior al inicio, estados conocidos); un error nombra el campo (salida 1).
+</translation>
+    </message>
+    <message>
+        <source>Add a problem (ICD-10 or SNOMED CT) to a patient&apos;s chart (doctor on the care team)</source>
+        <translation>Añadir un problema (CIE-10 o SNOMED CT) a la historia de un paciente (médico del equipo de atención)</translation>
+    </message>
+    <message>
+        <source>code system (default icd10)</source>
+        <translation>sistema de códigos (icd10 por omisión)</translation>
+    </message>
+    <message>
+        <source>the condition code (E11.9, 44054006)</source>
+        <translation>el código del problema (E11.9, 44054006)</translation>
+    </message>
+    <message>
+        <source>the condition&apos;s name</source>
+        <translation>el nombre del problema</translation>
+    </message>
+    <message>
+        <source>ISO 8601 date or date-time</source>
+        <translation>fecha o fecha y hora ISO 8601</translation>
+    </message>
+    <message>
+        <source>when it resolved (optional)</source>
+        <translation>cuándo se resolvió (opcional)</translation>
+    </message>
+    <message>
+        <source>active, recurrence, relapse, inactive, remission or resolved</source>
+        <translation>active, recurrence, relapse, inactive, remission o resolved</translation>
+    </message>
+    <message>
+        <source>List a patient&apos;s problems (doctor on the care team)</source>
+        <translation>Listar los problemas de un paciente (médico del equipo de atención)</translation>
+    </message>
+    <message>
+        <source>Add a medication (RxNorm) to a patient&apos;s chart (doctor on the care team)</source>
+        <translation>Añadir un medicamento (RxNorm) a la historia de un paciente (médico del equipo de atención)</translation>
+    </message>
+    <message>
+        <source>the RxNorm concept id</source>
+        <translation>el id de concepto RxNorm</translation>
+    </message>
+    <message>
+        <source>the medication&apos;s name</source>
+        <translation>el nombre del medicamento</translation>
+    </message>
+    <message>
+        <source>when it stopped (optional)</source>
+        <translation>cuándo se suspendió (opcional)</translation>
+    </message>
+    <message>
+        <source>dosage instruction (optional)</source>
+        <translation>instrucciones de dosificación (opcional)</translation>
+    </message>
+    <message>
+        <source>active, on-hold, completed, stopped, cancelled, entered-in-error</source>
+        <translation>active, on-hold, completed, stopped, cancelled, entered-in-error</translation>
+    </message>
+    <message>
+        <source>List a patient&apos;s medications (doctor on the care team)</source>
+        <translation>Listar los medicamentos de un paciente (médico del equipo de atención)</translation>
+    </message>
+    <message>
+        <source>Add an allergy or intolerance to a patient&apos;s chart (doctor on the care team)</source>
+        <translation>Añadir una alergia o intolerancia a la historia de un paciente (médico del equipo de atención)</translation>
+    </message>
+    <message>
+        <source>code system of the substance (default snomed)</source>
+        <translation>sistema de códigos de la sustancia (snomed por omisión)</translation>
+    </message>
+    <message>
+        <source>the substance or allergy code</source>
+        <translation>el código de la sustancia o de la alergia</translation>
+    </message>
+    <message>
+        <source>the substance&apos;s name</source>
+        <translation>el nombre de la sustancia</translation>
+    </message>
+    <message>
+        <source>when it ended (optional)</source>
+        <translation>cuándo terminó (opcional)</translation>
+    </message>
+    <message>
+        <source>low, high or unable-to-assess</source>
+        <translation>low, high o unable-to-assess</translation>
+    </message>
+    <message>
+        <source>active, inactive or resolved</source>
+        <translation>active, inactive o resolved</translation>
+    </message>
+    <message>
+        <source>the reaction&apos;s SNOMED CT code</source>
+        <translation>el código SNOMED CT de la reacción</translation>
+    </message>
+    <message>
+        <source>the reaction&apos;s name</source>
+        <translation>el nombre de la reacción</translation>
+    </message>
+    <message>
+        <source>mild, moderate or severe</source>
+        <translation>mild, moderate o severe</translation>
+    </message>
+    <message>
+        <source>List a patient&apos;s allergies (doctor on the care team)</source>
+        <translation>Listar las alergias de un paciente (médico del equipo de atención)</translation>
+    </message>
+    <message>
+        <source>Record research consent: a patient for themselves, or a doctor from a paper form</source>
+        <translation>Registrar el consentimiento para investigación: un paciente para sí mismo, o un médico a partir de un formulario en papel</translation>
+    </message>
+    <message>
+        <source>the patient (a doctor; a patient account omits it)</source>
+        <translation>el paciente (un médico; una cuenta de paciente lo omite)</translation>
+    </message>
+    <message>
+        <source>no = opt out of research use</source>
+        <translation>no = excluirse del uso en investigación</translation>
+    </message>
+    <message>
+        <source>give exactly one of --text and --text-file</source>
+        <translation>indique exactamente uno de --text y --text-file</translation>
+    </message>
+    <message>
+        <source>cannot read %1</source>
+        <translation>no se puede leer %1</translation>
+    </message>
+    <message>
+        <source>note %1 added (shared with the patient)</source>
+        <translation>nota %1 añadida (compartida con el paciente)</translation>
+    </message>
+    <message>
+        <source>note %1 added (not shared with the patient)</source>
+        <translation>nota %1 añadida (no compartida con el paciente)</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation>compartida</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>privada</translation>
+    </message>
+    <message>
+        <source>1 note</source>
+        <translation>1 nota</translation>
+    </message>
+    <message>
+        <source>%1 notes</source>
+        <translation>%1 notas</translation>
+    </message>
+    <message>
+        <source>encrypting</source>
+        <translation>cifrando</translation>
+    </message>
+    <message>
+        <source>attachment %1 added</source>
+        <translation>adjunto %1 añadido</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>1 attachment</source>
+        <translation>1 adjunto</translation>
+    </message>
+    <message>
+        <source>%1 attachments</source>
+        <translation>%1 adjuntos</translation>
+    </message>
+    <message>
+        <source>a file already exists at %1</source>
+        <translation>ya existe un archivo en %1</translation>
+    </message>
+    <message>
+        <source>this patient has no attachment with this id</source>
+        <translation>este paciente no tiene ningún adjunto con este id</translation>
+    </message>
+    <message>
+        <source>attachment written to %1</source>
+        <translation>adjunto escrito en %1</translation>
+    </message>
+    <message>
+        <source>Add a clinical note (doctor on the care team); private unless --shared</source>
+        <translation>Añadir una nota clínica (médico del equipo de atención); privada salvo con --shared</translation>
+    </message>
+    <message>
+        <source>the note&apos;s title</source>
+        <translation>el título de la nota</translation>
+    </message>
+    <message>
+        <source>the note&apos;s text</source>
+        <translation>el texto de la nota</translation>
+    </message>
+    <message>
+        <source>read the text from a UTF-8 file (at most 1 MB)</source>
+        <translation>leer el texto de un archivo UTF-8 (1 MB como máximo)</translation>
+    </message>
+    <message>
+        <source>the patient may read this note in the patient portal</source>
+        <translation>el paciente puede leer esta nota en el portal del paciente</translation>
+    </message>
+    <message>
+        <source>A note not shared with the patient is sealed under a key that no patient account
+holds (docs/RECORDS.md).
+</source>
+        <translation>Una nota no compartida con el paciente se sella con una clave que ninguna cuenta de paciente
+tiene (docs/RECORDS.md).
+</translation>
+    </message>
+    <message>
+        <source>List a patient&apos;s notes (a patient account: only the shared ones)</source>
+        <translation>Listar las notas de un paciente (una cuenta de paciente: solo las compartidas)</translation>
+    </message>
+    <message>
+        <source>Attach a PNG, JPEG or PDF file (at most 1 GiB) to a patient&apos;s record</source>
+        <translation>Adjuntar un archivo PNG, JPEG o PDF (1 GiB como máximo) a la historia de un paciente</translation>
+    </message>
+    <message>
+        <source>a short description</source>
+        <translation>una descripción breve</translation>
+    </message>
+    <message>
+        <source>List a patient&apos;s attachments</source>
+        <translation>Listar los adjuntos de un paciente</translation>
+    </message>
+    <message>
+        <source>Decrypt an attachment into a new file (every chunk verified first)</source>
+        <translation>Descifrar un adjunto en un archivo nuevo (cada bloque se verifica antes)</translation>
+    </message>
+    <message>
+        <source>the attachment&apos;s id (from attachment list)</source>
+        <translation>el id del adjunto (de attachment list)</translation>
+    </message>
+    <message>
+        <source>the file to create (must not exist)</source>
+        <translation>el archivo que se crea (no debe existir)</translation>
+    </message>
+    <message>
+        <source>Generate a standalone, UNPROTECTED Paillier private-key file (tests and interoperability)</source>
+        <translation>Generar un archivo de clave privada Paillier independiente y SIN PROTECCIÓN (pruebas e interoperabilidad)</translation>
+    </message>
+    <message>
+        <source>modulus size: 3072 (default), 4096 or 2048</source>
+        <translation>tamaño del módulo: 3072 (por omisión), 4096 o 2048</translation>
+    </message>
+    <message>
+        <source>the new key file (never overwritten; mode 0600)</source>
+        <translation>el nuevo archivo de clave (nunca se sobrescribe; modo 0600)</translation>
+    </message>
+    <message>
+        <source>The file is JSON: the public JWK members (kty DAJ, alg PAI-GN1, n, kid, hs) plus base64url p and q. It is not encrypted: clinics keep keys in key slots and decryption shares with custodians.</source>
+        <translation>El archivo es JSON: los miembros del JWK público (kty DAJ, alg PAI-GN1, n, kid, hs) más p y q en base64url. No está cifrado: las clínicas guardan las claves en ranuras de clave y las partes de descifrado con los custodios.</translation>
+    </message>
+    <message>
+        <source>Print the public key of a key file as a JSON Web Key (python-paillier&apos;s form)</source>
+        <translation>Mostrar la clave pública de un archivo de clave como JSON Web Key (la forma de python-paillier)</translation>
+    </message>
+    <message>
+        <source>Encrypt a signed integer; prints the base64url ciphertext blob (or c in decimal with --raw)</source>
+        <translation>Cifrar un entero con signo; muestra el blob de texto cifrado en base64url (o c en decimal con --raw)</translation>
+    </message>
+    <message>
+        <source>public JWK or private-key file</source>
+        <translation>JWK público o archivo de clave privada</translation>
+    </message>
+    <message>
+        <source>signed decimal integer</source>
+        <translation>entero decimal con signo</translation>
+    </message>
+    <message>
+        <source>print the bare integer c in decimal (for other implementations)</source>
+        <translation>mostrar el entero c sin más, en decimal (para otras implementaciones)</translation>
+    </message>
+    <message>
+        <source>Print the ciphertext of the sum of ciphertexts (base64url blobs or decimal c)</source>
+        <translation>Mostrar el texto cifrado de la suma de textos cifrados (blobs base64url o c en decimal)</translation>
+    </message>
+    <message>
+        <source>print the bare integer c in decimal</source>
+        <translation>mostrar el entero c sin más, en decimal</translation>
+    </message>
+    <message>
+        <source>Decrypt a ciphertext (base64url blob or decimal c) with a private-key file; prints the integer</source>
+        <translation>Descifrar un texto cifrado (blob base64url o c en decimal) con un archivo de clave privada; muestra el entero</translation>
+    </message>
+    <message>
+        <source>private-key file from paillier keygen</source>
+        <translation>archivo de clave privada de paillier keygen</translation>
+    </message>
 </context>
 <context>
     <name>ConditionDialog</name>
