@@ -103,8 +103,11 @@ bool printWitness(const audit::WitnessReport& w, Io& io)
                       .toJson(QJsonDocument::Indented)
                       .toStdString();
     } else {
-        io.out << (w.ok ? "witness agrees: " : "WITNESS DISAGREES: ") << w.headsChecked
-               << " witnessed head(s) checked, last witnessed event " << w.lastWitnessedSeq << "\n";
+        io.out << utf8((w.ok ? Cli::tr("witness agrees: %1 witnessed head(s) checked, last witnessed event %2")
+                             : Cli::tr("WITNESS DISAGREES: %1 witnessed head(s) checked, last witnessed event %2"))
+                           .arg(w.headsChecked)
+                           .arg(w.lastWitnessedSeq))
+               << "\n";
         for (const auto& f : w.findings)
             io.out << "  " << audit::witnessFindingName(f.kind) << ": " << f.message << "\n";
     }
@@ -145,7 +148,9 @@ int runVerify(const Args& args, Io& io)
                           .toJson(QJsonDocument::Indented)
                           .toStdString();
         else
-            io.out << (report->ok ? "audit trail intact: " : "AUDIT TRAIL BROKEN: ") << report->message << "\n";
+            io.out << utf8((report->ok ? Cli::tr("audit trail intact: %1") : Cli::tr("AUDIT TRAIL BROKEN: %1"))
+                               .arg(QString::fromStdString(report->message)))
+                   << "\n";
         if (!report->ok)
             exit = ExitIntegrity;
         return {};
@@ -159,14 +164,16 @@ int runWitness(const Args& args, Io& io)
         const bool off = args.has("off");
         const auto address = args.value("set");
         if (off == address.has_value())
-            return makeError(ErrorCode::InvalidArgument, "give either --set HOST:PORT or --off");
+            return makeError(ErrorCode::InvalidArgument, utf8(Cli::tr("give either --set HOST:PORT or --off")));
         AuditService audit(cli.clinic());
         CC_TRY(audit.setWitness(off ? std::string() : *address));
         if (off)
-            io.out << "audit witness removed: chain heads are no longer sent anywhere\n";
+            io.out << utf8(Cli::tr("audit witness removed: chain heads are no longer sent anywhere")) << "\n";
         else
-            io.out << "each audit chain head is now sent to " << *address
-                   << " (RFC 5424 over TCP); check with: audit verify --witness <collector log>\n";
+            io.out << utf8(Cli::tr("each audit chain head is now sent to %1 (RFC 5424 over TCP); check with: audit "
+                                   "verify --witness <collector log>")
+                               .arg(QString::fromStdString(*address)))
+                   << "\n";
         return {};
     });
 }
@@ -176,7 +183,7 @@ int runReanchor(const Args& args, Io& io)
     return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
         AuditService audit(cli.clinic());
         CC_TRY(audit.reanchor(args.value("reason").value_or("")));
-        io.out << "anchor rewritten from the database head; the event records your reason\n";
+        io.out << utf8(Cli::tr("anchor rewritten from the database head; the event records your reason")) << "\n";
         return {};
     });
 }
@@ -250,7 +257,7 @@ int runExport(const Args& args, Io& io)
         AuditService audit(cli.clinic());
         CC_TRY(format == "csv" ? audit.exportCsv(*filter, file.device()) : audit.exportSyslog(*filter, file.device()));
         CC_TRY(file.commit());
-        io.out << "audit trail exported to " << *outPath << "\n";
+        io.out << utf8(Cli::tr("audit trail exported to %1").arg(QString::fromStdString(*outPath))) << "\n";
         return {};
     });
 }
@@ -302,7 +309,8 @@ int runKeyRotate(const Args& args, Io& io)
             return makeError(ErrorCode::InvalidArgument, "--key must be dbk, identity or clinical");
         std::optional<services::Sponsor> sponsor;
         if (auto name = args.value("sponsor")) {
-            auto password = cli.passwords().read("Password of sponsoring doctor " + *name);
+            auto password = cli.passwords().read(
+                utf8(Cli::tr("Password of sponsoring doctor %1").arg(QString::fromStdString(*name))));
             if (!password)
                 return std::move(password).error();
             sponsor = services::Sponsor{*name, std::move(password).value()};
@@ -319,9 +327,13 @@ int runKeyRotate(const Args& args, Io& io)
                                 {"sessionEnded", rotated->sessionEnded}};
             io.out << QJsonDocument(o).toJson(QJsonDocument::Indented).toStdString();
         } else {
-            io.out << rotated->name << " rotated to version " << rotated->version << " (id " << rotated->keyId
-                   << "); sealed for " << rotated->recipients
-                   << " recipient(s) incl. the recovery ring; each account picks it up at its next login\n";
+            io.out << utf8(Cli::tr("%1 rotated to version %2 (id %3); sealed for %4 recipient(s) incl. the recovery "
+                                   "ring; each account picks it up at its next login")
+                               .arg(QString::fromStdString(rotated->name))
+                               .arg(rotated->version)
+                               .arg(rotated->keyId)
+                               .arg(rotated->recipients))
+                   << "\n";
         }
         return {};
     });
@@ -337,11 +349,11 @@ int runIdleTimeout(const Args& args, Io& io)
             if (used != args.positional[0].size())
                 throw std::invalid_argument("minutes");
         } catch (const std::exception&) {
-            return makeError(ErrorCode::InvalidArgument, "MINUTES must be a whole number from 2 to 30");
+            return makeError(ErrorCode::InvalidArgument, utf8(Cli::tr("MINUTES must be a whole number from 2 to 30")));
         }
         KeyService keys(cli.clinic());
         CC_TRY(keys.setIdleTimeout(std::chrono::minutes(minutes)));
-        io.out << "idle lock after " << minutes << " minutes\n";
+        io.out << utf8(Cli::tr("idle lock after %1 minutes").arg(minutes)) << "\n";
         return {};
     });
 }

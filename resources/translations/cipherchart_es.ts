@@ -1733,6 +1733,54 @@ tiene (docs/RECORDS.md).
         <source>private-key file from paillier keygen</source>
         <translation>archivo de clave privada de paillier keygen</translation>
     </message>
+    <message>
+        <source>witness agrees: %1 witnessed head(s) checked, last witnessed event %2</source>
+        <translation>el testigo coincide: %1 cabeza(s) atestiguada(s) comprobada(s), último evento atestiguado %2</translation>
+    </message>
+    <message>
+        <source>WITNESS DISAGREES: %1 witnessed head(s) checked, last witnessed event %2</source>
+        <translation>EL TESTIGO NO COINCIDE: %1 cabeza(s) atestiguada(s) comprobada(s), último evento atestiguado %2</translation>
+    </message>
+    <message>
+        <source>audit trail intact: %1</source>
+        <translation>traza de auditoría intacta: %1</translation>
+    </message>
+    <message>
+        <source>AUDIT TRAIL BROKEN: %1</source>
+        <translation>TRAZA DE AUDITORÍA ROTA: %1</translation>
+    </message>
+    <message>
+        <source>give either --set HOST:PORT or --off</source>
+        <translation>indique --set HOST:PUERTO o bien --off</translation>
+    </message>
+    <message>
+        <source>audit witness removed: chain heads are no longer sent anywhere</source>
+        <translation>testigo de auditoría quitado: las cabezas de la cadena ya no se envían a ningún sitio</translation>
+    </message>
+    <message>
+        <source>each audit chain head is now sent to %1 (RFC 5424 over TCP); check with: audit verify --witness &lt;collector log&gt;</source>
+        <translation>cada cabeza de la cadena de auditoría se envía ahora a %1 (RFC 5424 sobre TCP); compruébelo con: audit verify --witness &lt;registro del colector&gt;</translation>
+    </message>
+    <message>
+        <source>anchor rewritten from the database head; the event records your reason</source>
+        <translation>ancla reescrita a partir de la cabeza de la base de datos; el evento registra su motivo</translation>
+    </message>
+    <message>
+        <source>audit trail exported to %1</source>
+        <translation>traza de auditoría exportada a %1</translation>
+    </message>
+    <message>
+        <source>%1 rotated to version %2 (id %3); sealed for %4 recipient(s) incl. the recovery ring; each account picks it up at its next login</source>
+        <translation>%1 rotada a la versión %2 (id %3); sellada para %4 destinatario(s), incluido el anillo de recuperación; cada cuenta la recoge en su siguiente inicio de sesión</translation>
+    </message>
+    <message>
+        <source>MINUTES must be a whole number from 2 to 30</source>
+        <translation>MINUTOS debe ser un número entero de 2 a 30</translation>
+    </message>
+    <message>
+        <source>idle lock after %1 minutes</source>
+        <translation>bloqueo por inactividad tras %1 minutos</translation>
+    </message>
 </context>
 <context>
     <name>ConditionDialog</name>
