@@ -115,14 +115,18 @@ void printAccounts(const std::string& dir, const app::DemoClinic& demo, Io& io)
                       .toStdString();
         return;
     }
-    io.out << (demo.created ? "Demo clinic created in " : "Demo clinic already exists in ") << dir
-           << (demo.created ? "\n" : " (opened; nothing imported again)\n")
-           << "The passwords are public: never put real patients into a demo clinic.\n"
-           << "  administrator  " << app::kDemoAdmin << " / " << app::kDemoAdminPassword << "\n"
-           << "  doctor         " << app::kDemoDoctor << " / " << app::kDemoDoctorPassword << "\n";
+    io.out << utf8((demo.created ? Cli::tr("Demo clinic created in %1")
+                                 : Cli::tr("Demo clinic already exists in %1 (opened; nothing imported again)"))
+                       .arg(QString::fromStdString(dir)))
+           << "\n"
+           << utf8(Cli::tr("The passwords are public: never put real patients into a demo clinic.")) << "\n"
+           << "  " << utf8(Cli::tr("administrator").leftJustified(14)) << " " << app::kDemoAdmin << " / "
+           << app::kDemoAdminPassword << "\n"
+           << "  " << utf8(Cli::tr("doctor").leftJustified(14)) << " " << app::kDemoDoctor << " / "
+           << app::kDemoDoctorPassword << "\n";
     if (demo.created) {
         printImportSummary(demo.imported, io);
-        io.out << "Recovery shares (2 of 3; demo only):\n";
+        io.out << utf8(Cli::tr("Recovery shares (2 of 3; demo only):")) << "\n";
         for (const auto& s : demo.recoveryShares)
             io.out << "  " << s << "\n";
     }

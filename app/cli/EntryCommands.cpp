@@ -59,12 +59,12 @@ void printJson(const QJsonArray& rows, Io& io)
     io.out << QJsonDocument(rows).toJson(QJsonDocument::Indented).toStdString();
 }
 
-void printAdded(const model::RowId& id, const char* what, Io& io)
+void printAdded(const model::RowId& id, const QString& added, Io& io)
 {
     if (io.json)
         io.out << QJsonDocument(QJsonObject{{"id", model::rowIdToHex(id)}}).toJson().toStdString();
     else
-        io.out << what << " added: " << text(model::rowIdToHex(id)) << "\n";
+        io.out << utf8(added.arg(model::rowIdToHex(id))) << "\n";
 }
 
 int runConditionAdd(const Args& args, Io& io)
@@ -83,7 +83,7 @@ int runConditionAdd(const Args& args, Io& io)
         c.clinicalStatus = opt(args, "status");
         auto id = services::ClinicalEntryService(cli.clinic()).addCondition(*patient, c);
         CC_TRY(id);
-        printAdded(*id, "condition", io);
+        printAdded(*id, Cli::tr("condition added: %1"), io);
         return {};
     });
 }
@@ -102,7 +102,7 @@ int runMedicationAdd(const Args& args, Io& io)
         m.status = opt(args, "status");
         auto id = services::ClinicalEntryService(cli.clinic()).addMedication(*patient, m);
         CC_TRY(id);
-        printAdded(*id, "medication", io);
+        printAdded(*id, Cli::tr("medication added: %1"), io);
         return {};
     });
 }
@@ -126,7 +126,7 @@ int runAllergyAdd(const Args& args, Io& io)
             a.reactions.push_back({opt(args, "reaction-code"), opt(args, "reaction"), opt(args, "severity")});
         auto id = services::ClinicalEntryService(cli.clinic()).addAllergy(*patient, a);
         CC_TRY(id);
-        printAdded(*id, "allergy", io);
+        printAdded(*id, Cli::tr("allergy added: %1"), io);
         return {};
     });
 }
@@ -149,7 +149,7 @@ int runConditionList(const Args& args, Io& io)
             io.out << text(c.onset) << (c.abatement.isEmpty() ? "" : " to " + text(c.abatement)) << "  " << text(c.code)
                    << "  " << text(c.display)
                    << (c.clinicalStatus.isEmpty() ? "" : "  (" + text(c.clinicalStatus) + ")") << "\n";
-        io.out << list->size() << (list->size() == 1 ? " condition\n" : " conditions\n");
+        io.out << utf8(list->size() == 1 ? Cli::tr("1 condition") : Cli::tr("%1 conditions").arg(list->size())) << "\n";
         return {};
     });
 }
@@ -172,7 +172,8 @@ int runMedicationList(const Args& args, Io& io)
             io.out << text(m.start) << (m.stop.isEmpty() ? "" : " to " + text(m.stop)) << "  " << text(m.code) << "  "
                    << text(m.display) << (m.dosage.isEmpty() ? "" : "  " + text(m.dosage))
                    << (m.status.isEmpty() ? "" : "  (" + text(m.status) + ")") << "\n";
-        io.out << list->size() << (list->size() == 1 ? " medication\n" : " medications\n");
+        io.out << utf8(list->size() == 1 ? Cli::tr("1 medication") : Cli::tr("%1 medications").arg(list->size()))
+               << "\n";
         return {};
     });
 }
@@ -195,7 +196,7 @@ int runAllergyList(const Args& args, Io& io)
             io.out << text(a.start) << "  " << text(a.code) << "  " << text(a.display)
                    << (a.criticality.isEmpty() ? "" : "  criticality " + text(a.criticality))
                    << (a.clinicalStatus.isEmpty() ? "" : "  (" + text(a.clinicalStatus) + ")") << "\n";
-        io.out << list->size() << (list->size() == 1 ? " allergy\n" : " allergies\n");
+        io.out << utf8(list->size() == 1 ? Cli::tr("1 allergy") : Cli::tr("%1 allergies").arg(list->size())) << "\n";
         return {};
     });
 }
@@ -220,7 +221,7 @@ int runConsentSet(const Args& args, Io& io)
             io.out
                 << QJsonDocument(QJsonObject{{"research", QString::fromStdString(*research)}}).toJson().toStdString();
         else
-            io.out << (optOut ? "research use: opted out\n" : "research use: consented\n");
+            io.out << utf8(optOut ? Cli::tr("research use: opted out") : Cli::tr("research use: consented")) << "\n";
         return {};
     });
 }

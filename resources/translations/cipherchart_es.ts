@@ -1781,6 +1781,74 @@ tiene (docs/RECORDS.md).
         <source>idle lock after %1 minutes</source>
         <translation>bloqueo por inactividad tras %1 minutos</translation>
     </message>
+    <message>
+        <source>Demo clinic created in %1</source>
+        <translation>Clínica de demostración creada en %1</translation>
+    </message>
+    <message>
+        <source>Demo clinic already exists in %1 (opened; nothing imported again)</source>
+        <translation>La clínica de demostración ya existe en %1 (abierta; no se importa nada de nuevo)</translation>
+    </message>
+    <message>
+        <source>The passwords are public: never put real patients into a demo clinic.</source>
+        <translation>Las contraseñas son públicas: nunca introduzca pacientes reales en una clínica de demostración.</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrador</translation>
+    </message>
+    <message>
+        <source>doctor</source>
+        <translation>médico</translation>
+    </message>
+    <message>
+        <source>Recovery shares (2 of 3; demo only):</source>
+        <translation>Fragmentos de recuperación (2 de 3; solo demostración):</translation>
+    </message>
+    <message>
+        <source>condition added: %1</source>
+        <translation>problema añadido: %1</translation>
+    </message>
+    <message>
+        <source>medication added: %1</source>
+        <translation>medicamento añadido: %1</translation>
+    </message>
+    <message>
+        <source>allergy added: %1</source>
+        <translation>alergia añadida: %1</translation>
+    </message>
+    <message>
+        <source>1 condition</source>
+        <translation>1 problema</translation>
+    </message>
+    <message>
+        <source>%1 conditions</source>
+        <translation>%1 problemas</translation>
+    </message>
+    <message>
+        <source>1 medication</source>
+        <translation>1 medicamento</translation>
+    </message>
+    <message>
+        <source>%1 medications</source>
+        <translation>%1 medicamentos</translation>
+    </message>
+    <message>
+        <source>1 allergy</source>
+        <translation>1 alergia</translation>
+    </message>
+    <message>
+        <source>%1 allergies</source>
+        <translation>%1 alergias</translation>
+    </message>
+    <message>
+        <source>research use: opted out</source>
+        <translation>uso en investigación: excluido</translation>
+    </message>
+    <message>
+        <source>research use: consented</source>
+        <translation>uso en investigación: consentido</translation>
+    </message>
 </context>
 <context>
     <name>ConditionDialog</name>
