@@ -16,8 +16,10 @@ set(CC_APP_ID org.cipherchart.CipherChart)
 set(CC_DATA_BUILD_DIR ${CMAKE_BINARY_DIR}/share/cipherchart)
 set(CC_DATA_INSTALL_DIR ${CMAKE_INSTALL_DATADIR}/cipherchart)
 set(CC_DOC_INSTALL_DIR ${CMAKE_INSTALL_DATADIR}/doc/${CC_PACKAGE_NAME})
-set(CC_SCREENSHOT_BASE_URL "https://cipherchart.example/screenshots" CACHE STRING
-    "Where docs/screenshots are published (AppStream screenshot URLs); the default is a placeholder")
+# The project has no public home yet, so there is no true URL for docs/screenshots: by default the
+# metainfo lists no screenshots rather than a made-up address (packaging/README.md).
+set(CC_SCREENSHOT_BASE_URL "" CACHE STRING
+    "Public URL where docs/screenshots is published (AppStream screenshots); empty: no screenshots listed")
 set(CC_PACKAGING_DIR ${CMAKE_SOURCE_DIR}/packaging)
 
 # Debian wants 0755 directories whatever the builder's umask.
@@ -67,8 +69,22 @@ if(NOT CC_CHANGELOG_HEAD MATCHES "^${CC_PACKAGE_NAME} \\(${PROJECT_VERSION}-${CC
 endif()
 
 # --- desktop entry, AppStream metainfo (screenshot URLs and version filled in), MIME types ---
-configure_file(${CC_PACKAGING_DIR}/${CC_APP_ID}.metainfo.xml ${CMAKE_BINARY_DIR}/packaging/${CC_APP_ID}.metainfo.xml
-               @ONLY)
+set(CC_METAINFO_TEMPLATE ${CC_PACKAGING_DIR}/${CC_APP_ID}.metainfo.xml)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${CC_METAINFO_TEMPLATE})
+file(READ ${CC_METAINFO_TEMPLATE} CC_METAINFO_TEXT)
+if(CC_SCREENSHOT_BASE_URL STREQUAL "")
+    string(REGEX REPLACE "[ ]*<screenshots>.*</screenshots>\n" "" CC_METAINFO_TEXT "${CC_METAINFO_TEXT}")
+else()
+    # Every listed image must be one of the repository's screenshots.
+    string(REGEX MATCHALL "@CC_SCREENSHOT_BASE_URL@/[^<]+" CC_SHOTS "${CC_METAINFO_TEXT}")
+    foreach(shot IN LISTS CC_SHOTS)
+        string(REPLACE "@CC_SCREENSHOT_BASE_URL@/" "" shot "${shot}")
+        if(NOT EXISTS ${CMAKE_SOURCE_DIR}/docs/screenshots/${shot})
+            message(FATAL_ERROR "metainfo screenshot ${shot} is not in docs/screenshots")
+        endif()
+    endforeach()
+endif()
+file(CONFIGURE OUTPUT ${CMAKE_BINARY_DIR}/packaging/${CC_APP_ID}.metainfo.xml CONTENT "${CC_METAINFO_TEXT}" @ONLY)
 install(FILES ${CC_PACKAGING_DIR}/${CC_APP_ID}.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
 install(FILES ${CMAKE_BINARY_DIR}/packaging/${CC_APP_ID}.metainfo.xml DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
 install(FILES ${CC_PACKAGING_DIR}/cipherchart-mime.xml DESTINATION ${CMAKE_INSTALL_DATADIR}/mime/packages
@@ -160,4 +176,12 @@ if(CC_BUILD_TESTS)
                 --lupdate ${LUPDATE_EXE} --source-dir ${CMAKE_SOURCE_DIR}
                 --work-dir ${CMAKE_BINARY_DIR}/translations-check ${CC_TS_FILES})
     set_tests_properties(translations_complete PROPERTIES LABELS "packaging;translations" TIMEOUT 120)
+endif()
+
+# --- CTest: the configured AppStream metainfo validates (appstreamcli, packaging/install-deps.sh) ---
+find_program(APPSTREAMCLI_EXE appstreamcli)
+if(CC_BUILD_TESTS AND APPSTREAMCLI_EXE)
+    add_test(NAME metainfo_valid
+        COMMAND ${APPSTREAMCLI_EXE} validate --no-net ${CMAKE_BINARY_DIR}/packaging/${CC_APP_ID}.metainfo.xml)
+    set_tests_properties(metainfo_valid PROPERTIES LABELS packaging)
 endif()

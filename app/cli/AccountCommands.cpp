@@ -25,7 +25,8 @@ Result<access::Role> roleOption(const Args& args)
         return std::move(text).error();
     auto role = access::roleFromName(*text == "admin" ? std::string("administrator") : *text);
     if (!role)
-        return makeError(ErrorCode::InvalidArgument, "--role must be admin, administrator, doctor or patient");
+        return makeError(ErrorCode::InvalidArgument,
+                         utf8(Cli::tr("--role must be admin, administrator, doctor or patient")));
     return *role;
 }
 
@@ -35,7 +36,8 @@ Result<std::optional<services::Sponsor>> sponsorOption(const Args& args, ClinicC
     auto name = args.value("sponsor");
     if (!name)
         return std::optional<services::Sponsor>{};
-    auto password = cli.passwords().read("Password of sponsoring doctor " + *name);
+    auto password =
+        cli.passwords().read(utf8(Cli::tr("Password of sponsoring doctor %1").arg(QString::fromStdString(*name))));
     if (!password)
         return std::move(password).error();
     return std::optional<services::Sponsor>(services::Sponsor{*name, std::move(password).value()});
@@ -62,7 +64,8 @@ int runUserAdd(const Args& args, Io& io)
             return std::move(role).error();
         const auto mrn = args.value("patient");
         if (mrn.has_value() != (*role == access::Role::Patient))
-            return makeError(ErrorCode::InvalidArgument, "--patient MRN goes with --role patient, and only with it");
+            return makeError(ErrorCode::InvalidArgument,
+                             utf8(Cli::tr("--patient MRN goes with --role patient, and only with it")));
         auto temp = cli.passwords().readNew("Temporary password for " + args.positional[0]);
         if (!temp)
             return std::move(temp).error();
@@ -81,8 +84,11 @@ int runUserAdd(const Args& args, Io& io)
                           .toJson(QJsonDocument::Indented)
                           .toStdString();
         else
-            io.out << "account '" << args.positional[0] << "' created (" << access::roleName(*role)
-                   << "); the password is temporary and must be changed at first login\n";
+            io.out << utf8(Cli::tr("account '%1' created (%2); the password is temporary and must be changed at "
+                                   "first login")
+                               .arg(QString::fromStdString(args.positional[0]),
+                                    QString::fromUtf8(access::roleName(*role).data())))
+                   << "\n";
         return {};
     });
 }
@@ -114,19 +120,19 @@ int runUserList(const Args& args, Io& io)
     });
 }
 
-int runSimple(const Args& args, Io& io, const char* done,
+int runSimple(const Args& args, Io& io, const QString& done,
               const std::function<Status(AccountService&, const std::string&)>& action)
 {
     return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
         AccountService accounts(cli.clinic());
         CC_TRY(action(accounts, args.positional[0]));
-        io.out << "account '" << args.positional[0] << "' " << done << "\n";
+        io.out << utf8(done.arg(QString::fromStdString(args.positional[0]))) << "\n";
         return {};
     });
 }
 
 int runWithTemporaryPassword(
-    const Args& args, Io& io, const char* done,
+    const Args& args, Io& io, const QString& done,
     const std::function<Status(AccountService&, const std::string&, std::span<const std::uint8_t>,
                                const services::Sponsor*)>& action)
 {
@@ -139,8 +145,7 @@ int runWithTemporaryPassword(
             return std::move(sponsor).error();
         AccountService accounts(cli.clinic());
         CC_TRY(action(accounts, args.positional[0], temp->span(), *sponsor ? &**sponsor : nullptr));
-        io.out << "account '" << args.positional[0] << "' " << done
-               << "; the password is temporary and must be changed at first login\n";
+        io.out << utf8(done.arg(QString::fromStdString(args.positional[0]))) << "\n";
         return {};
     });
 }
@@ -171,7 +176,10 @@ int runCareTeam(const Args& args, Io& io, const std::string& verb)
         if (!doctor)
             return std::move(doctor).error();
         CC_TRY(verb == "add" ? teams.add(*patient, *doctor) : teams.remove(*patient, *doctor));
-        io.out << "doctor '" << *doctor << "' " << (verb == "add" ? "added to" : "removed from") << " the care team\n";
+        io.out << utf8((verb == "add" ? Cli::tr("doctor '%1' added to the care team")
+                                      : Cli::tr("doctor '%1' removed from the care team"))
+                           .arg(QString::fromStdString(*doctor)))
+               << "\n";
         return {};
     });
 }
@@ -180,115 +188,128 @@ int runCareTeam(const Args& args, Io& io, const std::string& verb)
 
 void registerAccountCommands(CommandRegistry& registry)
 {
-    const std::string sponsorNote = std::string(kPasswordOrderNote) +
-                                    "\nOrder here: yours, the account's temporary password, then the sponsoring "
-                                    "doctor's (--sponsor).\nA doctor account needs --sponsor DOCTOR: administrators "
-                                    "never hold the clinical key,\nso an existing doctor vouches by entering their "
-                                    "password (two-person rule, audited).";
-    registry.add({{"user", "add"},
-                  "Create an account with a temporary password",
-                  "NAME",
-                  clinicOptionsWith({{"role", "ROLE", "admin, doctor or patient"},
-                                     {"sponsor", "DOCTOR", "a doctor who vouches for a new doctor account"},
-                                     {"patient", "MRN", "the patient record of a patient account"}}),
-                  1,
-                  1,
-                  runUserAdd,
-                  sponsorNote});
+    const std::string sponsorNote =
+        utf8(Cli::tr(kPasswordOrderNote)) +
+        utf8(Cli::tr("\nOrder here: yours, the account's temporary password, then the sponsoring doctor's "
+                     "(--sponsor).\nA doctor account needs --sponsor DOCTOR: administrators never hold the clinical "
+                     "key,\nso an existing doctor vouches by entering their password (two-person rule, audited)."));
+    const std::string passwordOrderNote = utf8(Cli::tr(kPasswordOrderNote));
     registry.add(
-        {{"user", "list"}, "List accounts (never keys)", "", clinicOptions(), 0, 0, runUserList, kPasswordOrderNote});
+        {{"user", "add"},
+         utf8(Cli::tr("Create an account with a temporary password")),
+         "NAME",
+         clinicOptionsWith({{"role", "ROLE", utf8(Cli::tr("admin, doctor or patient"))},
+                            {"sponsor", "DOCTOR", utf8(Cli::tr("a doctor who vouches for a new doctor account"))},
+                            {"patient", "MRN", utf8(Cli::tr("the patient record of a patient account"))}}),
+         1,
+         1,
+         runUserAdd,
+         sponsorNote});
+    registry.add({{"user", "list"},
+                  utf8(Cli::tr("List accounts (never keys)")),
+                  "",
+                  clinicOptions(),
+                  0,
+                  0,
+                  runUserList,
+                  passwordOrderNote});
     registry.add({{"user", "disable"},
-                  "Disable an account: its key slot is deleted and it decrypts nothing",
+                  utf8(Cli::tr("Disable an account: its key slot is deleted and it decrypts nothing")),
                   "NAME",
                   clinicOptions(),
                   1,
                   1,
                   [](const Args& a, Io& io) {
-                      return runSimple(a, io, "disabled",
+                      return runSimple(a, io, Cli::tr("account '%1' disabled"),
                                        [](AccountService& s, const std::string& n) { return s.disable(n); });
                   },
-                  kPasswordOrderNote});
+                  passwordOrderNote});
     registry.add({{"user", "unlock"},
-                  "Lift a lock-out or suspension after failed logins",
+                  utf8(Cli::tr("Lift a lock-out or suspension after failed logins")),
                   "NAME",
                   clinicOptions(),
                   1,
                   1,
                   [](const Args& a, Io& io) {
-                      return runSimple(a, io, "unlocked",
+                      return runSimple(a, io, Cli::tr("account '%1' unlocked"),
                                        [](AccountService& s, const std::string& n) { return s.unlock(n); });
                   },
-                  kPasswordOrderNote});
+                  passwordOrderNote});
     registry.add({{"user", "enable"},
-                  "Give a disabled account a new key slot with a temporary password",
+                  utf8(Cli::tr("Give a disabled account a new key slot with a temporary password")),
                   "NAME",
-                  clinicOptionsWith({{"sponsor", "DOCTOR", "a doctor who vouches (doctor accounts)"}}),
-                  1,
-                  1,
-                  [](const Args& a, Io& io) {
-                      return runWithTemporaryPassword(a, io, "enabled",
-                                                      [](AccountService& s, const std::string& n,
-                                                         std::span<const std::uint8_t> p,
-                                                         const services::Sponsor* sp) { return s.enable(n, p, sp); });
-                  },
-                  sponsorNote});
-    registry.add({{"user", "reset-password"},
-                  "Replace a forgotten password by a temporary one",
-                  "NAME",
-                  clinicOptionsWith({{"sponsor", "DOCTOR", "a doctor who vouches (doctor accounts)"}}),
+                  clinicOptionsWith({{"sponsor", "DOCTOR", utf8(Cli::tr("a doctor who vouches (doctor accounts)"))}}),
                   1,
                   1,
                   [](const Args& a, Io& io) {
                       return runWithTemporaryPassword(
-                          a, io, "reset",
+                          a, io,
+                          Cli::tr("account '%1' enabled; the password is temporary and must be changed at first login"),
+                          [](AccountService& s, const std::string& n, std::span<const std::uint8_t> p,
+                             const services::Sponsor* sp) { return s.enable(n, p, sp); });
+                  },
+                  sponsorNote});
+    registry.add({{"user", "reset-password"},
+                  utf8(Cli::tr("Replace a forgotten password by a temporary one")),
+                  "NAME",
+                  clinicOptionsWith({{"sponsor", "DOCTOR", utf8(Cli::tr("a doctor who vouches (doctor accounts)"))}}),
+                  1,
+                  1,
+                  [](const Args& a, Io& io) {
+                      return runWithTemporaryPassword(
+                          a, io,
+                          Cli::tr("account '%1' reset; the password is temporary and must be changed at first login"),
                           [](AccountService& s, const std::string& n, std::span<const std::uint8_t> p,
                              const services::Sponsor* sp) { return s.resetPassword(n, p, sp); });
                   },
                   sponsorNote});
-    registry.add({{"user", "set-role"},
-                  "Change an account's role (a new key slot with the role's keys and a temporary password)",
-                  "NAME",
-                  clinicOptionsWith({{"role", "ROLE", "admin or doctor"},
-                                     {"sponsor", "DOCTOR", "a doctor who vouches (new doctors)"}}),
-                  1,
-                  1,
-                  [](const Args& a, Io& io) {
-                      auto role = roleOption(a);
-                      if (!role)
-                          return reportError(role.error(), io);
-                      const access::Role r = *role;
-                      return runWithTemporaryPassword(
-                          a, io, "given a new role",
-                          [r](AccountService& s, const std::string& n, std::span<const std::uint8_t> p,
-                              const services::Sponsor* sp) { return s.setRole(n, r, p, sp); });
-                  },
-                  sponsorNote});
-    const auto careOptions = clinicOptionsWith(
-        {{"patient", "ID", "the patient's row id (32 hex digits)"}, {"doctor", "NAME", "the doctor's account"}});
+    registry.add(
+        {{"user", "set-role"},
+         utf8(Cli::tr("Change an account's role (a new key slot with the role's keys and a temporary password)")),
+         "NAME",
+         clinicOptionsWith({{"role", "ROLE", utf8(Cli::tr("admin or doctor"))},
+                            {"sponsor", "DOCTOR", utf8(Cli::tr("a doctor who vouches (new doctors)"))}}),
+         1,
+         1,
+         [](const Args& a, Io& io) {
+             auto role = roleOption(a);
+             if (!role)
+                 return reportError(role.error(), io);
+             const access::Role r = *role;
+             return runWithTemporaryPassword(
+                 a, io,
+                 Cli::tr("account '%1' given a new role; the password is temporary and must be changed at first login"),
+                 [r](AccountService& s, const std::string& n, std::span<const std::uint8_t> p,
+                     const services::Sponsor* sp) { return s.setRole(n, r, p, sp); });
+         },
+         sponsorNote});
+    const auto careOptions =
+        clinicOptionsWith({{"patient", "ID", utf8(Cli::tr("the patient's row id (32 hex digits)"))},
+                           {"doctor", "NAME", utf8(Cli::tr("the doctor's account"))}});
     registry.add({{"careteam", "add"},
-                  "Add a doctor to a patient's care team",
+                  utf8(Cli::tr("Add a doctor to a patient's care team")),
                   "",
                   careOptions,
                   0,
                   0,
                   [](const Args& a, Io& io) { return runCareTeam(a, io, "add"); },
-                  kPasswordOrderNote});
+                  passwordOrderNote});
     registry.add({{"careteam", "remove"},
-                  "Remove a doctor from a patient's care team",
+                  utf8(Cli::tr("Remove a doctor from a patient's care team")),
                   "",
                   careOptions,
                   0,
                   0,
                   [](const Args& a, Io& io) { return runCareTeam(a, io, "remove"); },
-                  kPasswordOrderNote});
+                  passwordOrderNote});
     registry.add({{"careteam", "list"},
-                  "List a patient's care team",
+                  utf8(Cli::tr("List a patient's care team")),
                   "",
                   careOptions,
                   0,
                   0,
                   [](const Args& a, Io& io) { return runCareTeam(a, io, "list"); },
-                  kPasswordOrderNote});
+                  passwordOrderNote});
 }
 
 } // namespace cc::cli

@@ -26,12 +26,12 @@ std::vector<OptionSpec> filterOptions()
 {
     auto options = clinicOptions();
     for (OptionSpec o : std::initializer_list<OptionSpec>{
-             {"from", "TIME", "events at or after this UTC time (ISO 8601, e.g. 2026-11-21T08:00:00Z)"},
-             {"until", "TIME", "events before this UTC time"},
-             {"user", "ID", "only this user's row id"},
-             {"patient", "ID", "only events about this patient row id"},
-             {"action", "C|R|U|D|E", "only this RFC 3881 action"},
-             {"flagged", "", "only events flagged for review (break-glass)"}})
+             {"from", "TIME", utf8(Cli::tr("events at or after this UTC time (ISO 8601, e.g. 2026-11-21T08:00:00Z)"))},
+             {"until", "TIME", utf8(Cli::tr("events before this UTC time"))},
+             {"user", "ID", utf8(Cli::tr("only this user's row id"))},
+             {"patient", "ID", utf8(Cli::tr("only events about this patient row id"))},
+             {"action", "C|R|U|D|E", utf8(Cli::tr("only this RFC 3881 action"))},
+             {"flagged", "", utf8(Cli::tr("only events flagged for review (break-glass)"))}})
         options.push_back(o);
     return options;
 }
@@ -103,8 +103,11 @@ bool printWitness(const audit::WitnessReport& w, Io& io)
                       .toJson(QJsonDocument::Indented)
                       .toStdString();
     } else {
-        io.out << (w.ok ? "witness agrees: " : "WITNESS DISAGREES: ") << w.headsChecked
-               << " witnessed head(s) checked, last witnessed event " << w.lastWitnessedSeq << "\n";
+        io.out << utf8((w.ok ? Cli::tr("witness agrees: %1 witnessed head(s) checked, last witnessed event %2")
+                             : Cli::tr("WITNESS DISAGREES: %1 witnessed head(s) checked, last witnessed event %2"))
+                           .arg(w.headsChecked)
+                           .arg(w.lastWitnessedSeq))
+               << "\n";
         for (const auto& f : w.findings)
             io.out << "  " << audit::witnessFindingName(f.kind) << ": " << f.message << "\n";
     }
@@ -145,7 +148,9 @@ int runVerify(const Args& args, Io& io)
                           .toJson(QJsonDocument::Indented)
                           .toStdString();
         else
-            io.out << (report->ok ? "audit trail intact: " : "AUDIT TRAIL BROKEN: ") << report->message << "\n";
+            io.out << utf8((report->ok ? Cli::tr("audit trail intact: %1") : Cli::tr("AUDIT TRAIL BROKEN: %1"))
+                               .arg(QString::fromStdString(report->message)))
+                   << "\n";
         if (!report->ok)
             exit = ExitIntegrity;
         return {};
@@ -159,14 +164,16 @@ int runWitness(const Args& args, Io& io)
         const bool off = args.has("off");
         const auto address = args.value("set");
         if (off == address.has_value())
-            return makeError(ErrorCode::InvalidArgument, "give either --set HOST:PORT or --off");
+            return makeError(ErrorCode::InvalidArgument, utf8(Cli::tr("give either --set HOST:PORT or --off")));
         AuditService audit(cli.clinic());
         CC_TRY(audit.setWitness(off ? std::string() : *address));
         if (off)
-            io.out << "audit witness removed: chain heads are no longer sent anywhere\n";
+            io.out << utf8(Cli::tr("audit witness removed: chain heads are no longer sent anywhere")) << "\n";
         else
-            io.out << "each audit chain head is now sent to " << *address
-                   << " (RFC 5424 over TCP); check with: audit verify --witness <collector log>\n";
+            io.out << utf8(Cli::tr("each audit chain head is now sent to %1 (RFC 5424 over TCP); check with: audit "
+                                   "verify --witness <collector log>")
+                               .arg(QString::fromStdString(*address)))
+                   << "\n";
         return {};
     });
 }
@@ -176,7 +183,7 @@ int runReanchor(const Args& args, Io& io)
     return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
         AuditService audit(cli.clinic());
         CC_TRY(audit.reanchor(args.value("reason").value_or("")));
-        io.out << "anchor rewritten from the database head; the event records your reason\n";
+        io.out << utf8(Cli::tr("anchor rewritten from the database head; the event records your reason")) << "\n";
         return {};
     });
 }
@@ -250,7 +257,7 @@ int runExport(const Args& args, Io& io)
         AuditService audit(cli.clinic());
         CC_TRY(format == "csv" ? audit.exportCsv(*filter, file.device()) : audit.exportSyslog(*filter, file.device()));
         CC_TRY(file.commit());
-        io.out << "audit trail exported to " << *outPath << "\n";
+        io.out << utf8(Cli::tr("audit trail exported to %1").arg(QString::fromStdString(*outPath))) << "\n";
         return {};
     });
 }
@@ -302,7 +309,8 @@ int runKeyRotate(const Args& args, Io& io)
             return makeError(ErrorCode::InvalidArgument, "--key must be dbk, identity or clinical");
         std::optional<services::Sponsor> sponsor;
         if (auto name = args.value("sponsor")) {
-            auto password = cli.passwords().read("Password of sponsoring doctor " + *name);
+            auto password = cli.passwords().read(
+                utf8(Cli::tr("Password of sponsoring doctor %1").arg(QString::fromStdString(*name))));
             if (!password)
                 return std::move(password).error();
             sponsor = services::Sponsor{*name, std::move(password).value()};
@@ -319,9 +327,13 @@ int runKeyRotate(const Args& args, Io& io)
                                 {"sessionEnded", rotated->sessionEnded}};
             io.out << QJsonDocument(o).toJson(QJsonDocument::Indented).toStdString();
         } else {
-            io.out << rotated->name << " rotated to version " << rotated->version << " (id " << rotated->keyId
-                   << "); sealed for " << rotated->recipients
-                   << " recipient(s) incl. the recovery ring; each account picks it up at its next login\n";
+            io.out << utf8(Cli::tr("%1 rotated to version %2 (id %3); sealed for %4 recipient(s) incl. the recovery "
+                                   "ring; each account picks it up at its next login")
+                               .arg(QString::fromStdString(rotated->name))
+                               .arg(rotated->version)
+                               .arg(rotated->keyId)
+                               .arg(rotated->recipients))
+                   << "\n";
         }
         return {};
     });
@@ -337,11 +349,11 @@ int runIdleTimeout(const Args& args, Io& io)
             if (used != args.positional[0].size())
                 throw std::invalid_argument("minutes");
         } catch (const std::exception&) {
-            return makeError(ErrorCode::InvalidArgument, "MINUTES must be a whole number from 2 to 30");
+            return makeError(ErrorCode::InvalidArgument, utf8(Cli::tr("MINUTES must be a whole number from 2 to 30")));
         }
         KeyService keys(cli.clinic());
         CC_TRY(keys.setIdleTimeout(std::chrono::minutes(minutes)));
-        io.out << "idle lock after " << minutes << " minutes\n";
+        io.out << utf8(Cli::tr("idle lock after %1 minutes").arg(minutes)) << "\n";
         return {};
     });
 }
@@ -352,79 +364,90 @@ void registerAuditCommands(CommandRegistry& registry)
 {
     auto verifyOptions = clinicOptions();
     verifyOptions.push_back(
-        {"witness", "FILE", "also compare with this syslog collector's log (names missing events)"});
+        {"witness", "FILE", utf8(Cli::tr("also compare with this syslog collector's log (names missing events)"))});
     registry.add({{"audit", "verify"},
-                  "Verify the audit trail's hash chain, MACs and anchor; exit 3 names the first problem",
+                  utf8(Cli::tr("Verify the audit trail's hash chain, MACs and anchor; exit 3 names the first problem")),
                   "",
                   verifyOptions,
                   0,
                   0,
                   runVerify,
-                  kPasswordOrderNote});
+                  utf8(Cli::tr(kPasswordOrderNote))});
     auto witnessOptions = clinicOptions();
-    witnessOptions.push_back({"set", "HOST:PORT", "send each chain head to this syslog collector (TCP)"});
-    witnessOptions.push_back({"off", "", "stop sending chain heads"});
+    witnessOptions.push_back(
+        {"set", "HOST:PORT", utf8(Cli::tr("send each chain head to this syslog collector (TCP)"))});
+    witnessOptions.push_back({"off", "", utf8(Cli::tr("stop sending chain heads"))});
     registry.add({{"audit", "witness"},
-                  "Set or remove the external audit witness (a syslog collector; audited)",
+                  utf8(Cli::tr("Set or remove the external audit witness (a syslog collector; audited)")),
                   "",
                   witnessOptions,
                   0,
                   0,
                   runWitness,
-                  kPasswordOrderNote});
+                  utf8(Cli::tr(kPasswordOrderNote))});
     auto reanchorOptions = clinicOptions();
-    reanchorOptions.push_back({"reason", "TEXT", "why the anchor is rewritten (required; recorded)"});
-    registry.add({{"audit", "reanchor"},
-                  "After examining a broken trail: accept the database head and rewrite the anchor (audited)",
-                  "",
-                  reanchorOptions,
-                  0,
-                  0,
-                  runReanchor,
-                  kPasswordOrderNote});
+    reanchorOptions.push_back({"reason", "TEXT", utf8(Cli::tr("why the anchor is rewritten (required; recorded)"))});
     registry.add(
-        {{"audit", "list"}, "List audit events, oldest first", "", filterOptions(), 0, 0, runList, kPasswordOrderNote});
+        {{"audit", "reanchor"},
+         utf8(Cli::tr("After examining a broken trail: accept the database head and rewrite the anchor (audited)")),
+         "",
+         reanchorOptions,
+         0,
+         0,
+         runReanchor,
+         utf8(Cli::tr(kPasswordOrderNote))});
+    registry.add({{"audit", "list"},
+                  utf8(Cli::tr("List audit events, oldest first")),
+                  "",
+                  filterOptions(),
+                  0,
+                  0,
+                  runList,
+                  utf8(Cli::tr(kPasswordOrderNote))});
     auto exportOptions = filterOptions();
-    exportOptions.push_back({"format", "csv|syslog", "CSV (RFC 4180) or RFC 5424 syslog lines (default csv)"});
-    exportOptions.push_back({"out", "FILE", "the file to write (must not exist)"});
+    exportOptions.push_back(
+        {"format", "csv|syslog", utf8(Cli::tr("CSV (RFC 4180) or RFC 5424 syslog lines (default csv)"))});
+    exportOptions.push_back({"out", "FILE", utf8(Cli::tr("the file to write (must not exist)"))});
     registry.add({{"audit", "export"},
-                  "Export audit events as CSV or RFC 5424 syslog lines",
+                  utf8(Cli::tr("Export audit events as CSV or RFC 5424 syslog lines")),
                   "",
                   exportOptions,
                   0,
                   0,
                   runExport,
-                  kPasswordOrderNote});
+                  utf8(Cli::tr(kPasswordOrderNote))});
     registry.add({{"keys", "status"},
-                  "Show every key's id, version, age and holders (never a key)",
+                  utf8(Cli::tr("Show every key's id, version, age and holders (never a key)")),
                   "",
                   clinicOptions(),
                   0,
                   0,
                   runKeyStatus,
-                  kPasswordOrderNote});
+                  utf8(Cli::tr(kPasswordOrderNote))});
     auto rotateOptions = clinicOptions();
-    rotateOptions.push_back({"key", "dbk|identity|clinical", "which key to rotate"});
-    rotateOptions.push_back({"sponsor", "DOCTOR", "a doctor who takes part (required for --key clinical)"});
-    registry.add({{"keys", "rotate"},
-                  "Rotate a key without anyone's password: each account gets it at its next login",
-                  "",
-                  rotateOptions,
-                  0,
-                  0,
-                  runKeyRotate,
-                  std::string(kPasswordOrderNote) +
-                      "\nOrder here: yours, then the sponsoring doctor's (--sponsor).\n"
-                      "dbk rekeys the database and ends your session (log in again); index, audit root and "
-                      "signing keys are not rotated (see docs/KEYS.md section 8)."});
+    rotateOptions.push_back({"key", "dbk|identity|clinical", utf8(Cli::tr("which key to rotate"))});
+    rotateOptions.push_back(
+        {"sponsor", "DOCTOR", utf8(Cli::tr("a doctor who takes part (required for --key clinical)"))});
+    registry.add(
+        {{"keys", "rotate"},
+         utf8(Cli::tr("Rotate a key without anyone's password: each account gets it at its next login")),
+         "",
+         rotateOptions,
+         0,
+         0,
+         runKeyRotate,
+         utf8(Cli::tr(kPasswordOrderNote)) +
+             utf8(Cli::tr("\nOrder here: yours, then the sponsoring doctor's (--sponsor).\n"
+                          "dbk rekeys the database and ends your session (log in again); index, audit root and "
+                          "signing keys are not rotated (see docs/KEYS.md section 8)."))});
     registry.add({{"keys", "set-idle-timeout"},
-                  "Set the idle lock timeout (2 to 30 minutes)",
+                  utf8(Cli::tr("Set the idle lock timeout (2 to 30 minutes)")),
                   "MINUTES",
                   clinicOptions(),
                   1,
                   1,
                   runIdleTimeout,
-                  kPasswordOrderNote});
+                  utf8(Cli::tr(kPasswordOrderNote))});
 }
 
 } // namespace cc::cli

@@ -14,23 +14,34 @@ namespace {
 using services::BackupManifest;
 using services::BackupService;
 
-void printManifest(Io& io, const BackupManifest& m, const char* verdict)
+/// "  label            value": a translated label padded to the value column.
+std::string manifestLine(const QString& label, const QString& value)
+{
+    return "  " + utf8(label.leftJustified(16)) + " " + utf8(value) + "\n";
+}
+
+void printManifest(Io& io, const BackupManifest& m, const QString& verdict)
 {
     if (io.json) {
         io.out << BackupService::manifestJson(m);
         return;
     }
-    io.out << verdict << "\n"
-           << "  backup id        " << m.backupId << "\n"
-           << "  clinic           " << m.clinicName << " (" << m.clinicId << ")\n"
-           << "  created          " << audit::formatUtcMillis(m.createdAtMs) << " by " << m.createdBy << "\n"
-           << "  schema version   " << m.schemaVersion << "\n"
-           << "  key slots        generation " << m.keySlotGeneration << "\n"
-           << "  audit head       seq " << m.auditHeadSeq << "\n"
-           << "  signer           " << m.signer << "\n";
+    const auto s = [](const std::string& v) { return QString::fromStdString(v); };
+    io.out << utf8(verdict) << "\n"
+           << manifestLine(Cli::tr("backup id"), s(m.backupId))
+           << manifestLine(Cli::tr("clinic"), Cli::tr("%1 (%2)").arg(s(m.clinicName), s(m.clinicId)))
+           << manifestLine(Cli::tr("created"),
+                           Cli::tr("%1 by %2").arg(s(audit::formatUtcMillis(m.createdAtMs)), s(m.createdBy)))
+           << manifestLine(Cli::tr("schema version"), QString::number(m.schemaVersion))
+           << manifestLine(Cli::tr("key slots"), Cli::tr("generation %1").arg(m.keySlotGeneration))
+           << manifestLine(Cli::tr("audit head"), Cli::tr("seq %1").arg(m.auditHeadSeq))
+           << manifestLine(Cli::tr("signer"), s(m.signer));
     for (const auto& member : m.members)
-        io.out << "  member " << member.name << std::string(12 - std::min<std::size_t>(member.name.size(), 11), ' ')
-               << member.size << " bytes, sha256 " << member.sha256 << "\n";
+        io.out << utf8(Cli::tr("  member %1%2 bytes, sha256 %3")
+                           .arg(s(member.name).leftJustified(11) + " ")
+                           .arg(member.size)
+                           .arg(s(member.sha256)))
+               << "\n";
 }
 
 int runCreate(const Args& args, Io& io)
@@ -43,7 +54,7 @@ int runCreate(const Args& args, Io& io)
         auto made = backups.create(*out);
         if (!made)
             return std::move(made).error();
-        printManifest(io, *made, ("backup written to " + *out).c_str());
+        printManifest(io, *made, Cli::tr("backup written to %1").arg(QString::fromStdString(*out)));
         return {};
     });
 }
@@ -60,8 +71,9 @@ int runInspect(const Args& args, Io& io)
             auto manifest = BackupService::inspectBytes(*bytes);
             if (!manifest)
                 return std::move(manifest).error();
-            printManifest(io, *manifest,
-                          "signature verifies under the key the manifest names (give --clinic to check it is yours)");
+            printManifest(
+                io, *manifest,
+                Cli::tr("signature verifies under the key the manifest names (give --clinic to check it is yours)"));
             return {};
         });
     }
@@ -71,8 +83,8 @@ int runInspect(const Args& args, Io& io)
         if (!seen)
             return std::move(seen).error();
         printManifest(io, seen->manifest,
-                      seen->signedByThisClinic ? "signed by this clinic's signing key"
-                                               : "NOT signed by this clinic: another clinic's key signed it");
+                      seen->signedByThisClinic ? Cli::tr("signed by this clinic's signing key")
+                                               : Cli::tr("NOT signed by this clinic: another clinic's key signed it"));
         return {};
     });
 }
@@ -84,7 +96,8 @@ int runRestore(const Args& args, Io& io)
         options.allowOtherClinic = args.has("allow-other-clinic");
         if (auto user = args.value("backup-as")) {
             options.backupUser = *user;
-            auto password = cli.passwords().read("Password for " + *user + " in the backup");
+            auto password =
+                cli.passwords().read(utf8(Cli::tr("Password for %1 in the backup").arg(QString::fromStdString(*user))));
             if (!password)
                 return std::move(password).error();
             options.backupPassword = std::move(password).value();
@@ -93,7 +106,8 @@ int runRestore(const Args& args, Io& io)
         auto restored = backups.restore(args.positional.at(0), options);
         if (!restored)
             return std::move(restored).error();
-        printManifest(io, *restored, "restored; log in again (the restored key slots hold the backup's passwords)");
+        printManifest(io, *restored,
+                      Cli::tr("restored; log in again (the restored key slots hold the backup's passwords)"));
         return {};
     });
 }
@@ -103,9 +117,9 @@ int runRestore(const Args& args, Io& io)
 void registerBackupCommands(CommandRegistry& registry)
 {
     auto createOptions = clinicOptions();
-    createOptions.push_back({"out", "FILE", "the new backup file (never overwritten)"});
+    createOptions.push_back({"out", "FILE", utf8(Cli::tr("the new backup file (never overwritten)"))});
     registry.add({{"backup", "create"},
-                  "Back up the whole clinic into one signed, encrypted file",
+                  utf8(Cli::tr("Back up the whole clinic into one signed, encrypted file")),
                   "",
                   createOptions,
                   0,
@@ -113,27 +127,29 @@ void registerBackupCommands(CommandRegistry& registry)
                   runCreate,
                   kPasswordOrderNote});
     registry.add({{"backup", "inspect"},
-                  "Print a backup's manifest and verify its signature (no decryption)",
+                  utf8(Cli::tr("Print a backup's manifest and verify its signature (no decryption)")),
                   "FILE",
                   clinicOptions(),
                   1,
                   1,
                   runInspect,
-                  "With --clinic and --as the signature is checked against the clinic's signing key (audited);\n"
-                  "without, only against the key the manifest names."});
+                  utf8(Cli::tr("With --clinic and --as the signature is checked against the clinic's signing key "
+                               "(audited);\nwithout, only against the key the manifest names."))});
     auto restoreOptions = clinicOptions();
-    restoreOptions.push_back({"allow-other-clinic", "", "accept a backup signed by another clinic's key"});
     restoreOptions.push_back(
-        {"backup-as", "USER", "an account in the backup whose password opens it (another clinic or key era)"});
+        {"allow-other-clinic", "", utf8(Cli::tr("accept a backup signed by another clinic's key"))});
+    restoreOptions.push_back(
+        {"backup-as", "USER",
+         utf8(Cli::tr("an account in the backup whose password opens it (another clinic or key era)"))});
     registry.add({{"backup", "restore"},
-                  "Verify a backup completely, then replace the clinic's files with it atomically",
+                  utf8(Cli::tr("Verify a backup completely, then replace the clinic's files with it atomically")),
                   "FILE",
                   restoreOptions,
                   1,
                   1,
                   runRestore,
-                  "Passwords: the acting user's (--as) first, then the --backup-as account's.\n"
-                  "The session ends after the restore; the live trail's last event records it."});
+                  utf8(Cli::tr("Passwords: the acting user's (--as) first, then the --backup-as account's.\n"
+                               "The session ends after the restore; the live trail's last event records it."))});
 }
 
 } // namespace cc::cli

@@ -13,10 +13,10 @@ namespace cc::cli {
 
 std::vector<OptionSpec> clinicOptions(bool needsUser)
 {
-    std::vector<OptionSpec> options{{"clinic", "DIR", "the clinic folder"}};
+    std::vector<OptionSpec> options{{"clinic", "DIR", utf8(Cli::tr("the clinic folder"))}};
     if (needsUser)
-        options.push_back({"as", "USER", "the acting account"});
-    options.push_back({"password-stdin", "", "read passwords one per line from standard input"});
+        options.push_back({"as", "USER", utf8(Cli::tr("the acting account"))});
+    options.push_back({"password-stdin", "", utf8(Cli::tr("read passwords one per line from standard input"))});
     return options;
 }
 
@@ -35,7 +35,8 @@ Result<std::string> requiredOption(const Args& args, const std::string& name)
 {
     auto value = args.value(name);
     if (!value || value->empty())
-        return makeError(ErrorCode::InvalidArgument, "--" + name + " is required; see --help");
+        return makeError(ErrorCode::InvalidArgument,
+                         utf8(Cli::tr("--%1 is required; see --help").arg(QString::fromStdString(name))));
     return *value;
 }
 
@@ -65,7 +66,7 @@ ClinicCli::~ClinicCli()
     // Clinical work goes on without the witness; the operator is told after every command
     // (docs/AUDIT.md section 3). The logout event above was the last chance to deliver.
     if (const std::string problem = m_clinic->witnessProblem(); !problem.empty())
-        m_err << "warning: audit witness: " << problem << "\n";
+        m_err << utf8(Cli::tr("warning: audit witness: %1").arg(QString::fromStdString(problem))) << "\n";
 }
 
 Result<std::unique_ptr<ClinicCli>> ClinicCli::open(const Args& args, Io& io)
@@ -83,7 +84,7 @@ Result<std::unique_ptr<ClinicCli>> ClinicCli::open(const Args& args, Io& io)
     cli->m_store = std::make_unique<db::ClinicStore>(std::move(store).value());
     cli->m_clinic = std::make_unique<services::ClinicService>(*cli->m_store, cli->m_clock,
                                                               crypto::SystemRng::instance(), cliServiceOptions());
-    auto password = cli->m_passwords.read("Password for " + *user);
+    auto password = cli->m_passwords.read(utf8(Cli::tr("Password for %1").arg(QString::fromStdString(*user))));
     if (!password)
         return std::move(password).error();
     CC_TRY(cli->m_clinic->login(*user, password->span()));

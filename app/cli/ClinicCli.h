@@ -5,6 +5,7 @@
 
 #include "app/cli/CommandRegistry.h"
 #include "app/cli/PasswordSource.h"
+#include "app/cli/Text.h"
 #include "core/Clock.h"
 #include "core/model/RowId.h"
 #include "core/services/ClinicService.h"
@@ -59,10 +60,11 @@ inline const OptionSpec kPatientMrnOption{"patient", "MRN", "the patient's medic
 [[nodiscard]] Result<model::RowId> patientFromOption(ClinicCli& cli, const Args& args);
 
 /// Reads the documented password order for a command's --help: one line per password.
-inline constexpr const char* kPasswordOrderNote =
-    "Passwords are read from the terminal without echo, or one per line from standard input with\n"
-    "--password-stdin, in this order: the acting user's (--as) first, then any new password, then\n"
-    "a sponsoring doctor's or custodians' in the order given.";
+/// Marked for lupdate; print it with Cli::tr(kPasswordOrderNote).
+inline constexpr const char* kPasswordOrderNote = QT_TRANSLATE_NOOP(
+    "Cli", "Passwords are read from the terminal without echo, or one per line from standard input with\n"
+           "--password-stdin, in this order: the acting user's (--as) first, then any new password, then\n"
+           "a sponsoring doctor's or custodians' in the order given.");
 
 /// Runs `body` and maps an error to its exit code with the message on standard error.
 int runReporting(Io& io, const std::function<Status()>& body);

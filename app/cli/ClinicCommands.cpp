@@ -46,7 +46,8 @@ Result<unsigned> unsignedOption(const Args& args, const std::string& name, unsig
             throw std::invalid_argument(name);
         return static_cast<unsigned>(v);
     } catch (const std::exception&) {
-        return makeError(ErrorCode::InvalidArgument, "--" + name + " must be a whole number");
+        return makeError(ErrorCode::InvalidArgument,
+                         utf8(Cli::tr("--%1 must be a whole number").arg(QString::fromStdString(name))));
     }
 }
 
@@ -83,11 +84,14 @@ int runInit(const Args& args, Io& io)
         request.recoveryThreshold = *recoveryThreshold;
         const auto recoveryOut = args.value("recovery-out");
         if (recoveryOut && !fileExists(*recoveryOut))
-            return makeError(ErrorCode::NotFound, "--recovery-out folder '" + *recoveryOut + "' does not exist");
+            return makeError(
+                ErrorCode::NotFound,
+                utf8(Cli::tr("--recovery-out folder '%1' does not exist").arg(QString::fromStdString(*recoveryOut))));
 
         // Passwords in the documented order: admin, custodians, doctor.
         PasswordSource passwords(io.in, io.err, args.has("password-stdin"));
-        auto adminPassword = passwords.readNew("New password for administrator " + *admin);
+        auto adminPassword =
+            passwords.readNew(utf8(Cli::tr("New password for administrator %1").arg(QString::fromStdString(*admin))));
         if (!adminPassword)
             return std::move(adminPassword).error();
         request.admin.password = std::move(adminPassword).value();
@@ -96,13 +100,15 @@ int runInit(const Args& args, Io& io)
                 request.adminIsCustodian = true;
                 continue;
             }
-            auto password = passwords.readNew("New password for custodian " + name);
+            auto password =
+                passwords.readNew(utf8(Cli::tr("New password for custodian %1").arg(QString::fromStdString(name))));
             if (!password)
                 return std::move(password).error();
             request.custodians.push_back({name, std::move(password).value()});
         }
         if (auto doctor = args.value("doctor")) {
-            auto password = passwords.readNew("New password for doctor " + *doctor);
+            auto password =
+                passwords.readNew(utf8(Cli::tr("New password for doctor %1").arg(QString::fromStdString(*doctor))));
             if (!password)
                 return std::move(password).error();
             request.doctor = services::AccountSeed{*doctor, std::move(password).value()};
@@ -115,8 +121,10 @@ int runInit(const Args& args, Io& io)
                 std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()));
             if (!key)
                 return Error{key.error().code, key.error().message, *keyFile, 0, key.error().field};
-            io.err << "cipherchart-cli: warning: " << *keyFile
-                   << " holds the whole report private key; destroy it now that it is dealt to the custodians\n";
+            io.err << utf8(Cli::tr("cipherchart-cli: warning: %1 holds the whole report private key; destroy it now "
+                                   "that it is dealt to the custodians")
+                               .arg(QString::fromStdString(*keyFile)))
+                   << "\n";
             request.reportKeyBits = key->publicKey().bits();
             // The keys of tests/data/paillier are published: createClinic refuses them for a real
             // clinic unless the test environment says otherwise (cmake/Testing.cmake sets it).
@@ -124,7 +132,8 @@ int runInit(const Args& args, Io& io)
             auto shared = std::make_shared<paillier::PrivateKey>(std::move(key).value());
             request.reportKeySource = [shared]() -> Result<paillier::PrivateKey> { return std::move(*shared); };
         }
-        ProgressBar bar(io.err, "generating the report key (safe primes)", ProgressBar::stderrIsTerminal());
+        ProgressBar bar(io.err, utf8(Cli::tr("generating the report key (safe primes)")),
+                        ProgressBar::stderrIsTerminal());
         request.progress = [&](const std::string&, int done, int total) {
             bar.update(static_cast<std::uint64_t>(done), static_cast<std::uint64_t>(total));
             return true;
@@ -151,7 +160,9 @@ int runInit(const Args& args, Io& io)
             for (std::size_t i = 0; i < result->recoveryShares.size(); ++i) {
                 const std::string path = *recoveryOut + "/recovery-share-" + std::to_string(i + 1) + ".txt";
                 if (fileExists(path))
-                    return makeError(ErrorCode::AlreadyExists, path + " exists; refusing to overwrite a share");
+                    return makeError(
+                        ErrorCode::AlreadyExists,
+                        utf8(Cli::tr("%1 exists; refusing to overwrite a share").arg(QString::fromStdString(path))));
                 const std::string text = result->recoveryShares[i] + "\n";
                 CC_TRY(db::writeFileAtomically(
                     path, std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()), 0600));
@@ -174,19 +185,33 @@ int runInit(const Args& args, Io& io)
             }
             io.out << QJsonDocument(out).toJson(QJsonDocument::Indented).toStdString();
         } else {
-            io.out << "Clinic '" << result->descriptor.name << "' created in " << *dir << "\n"
-                   << "  clinic id      " << services::idHex(result->descriptor.clinicId) << "\n"
-                   << "  report key id  " << result->reportKeyId << " (" << request.reportThreshold << " of "
-                   << result->custodianCount << " custodians decrypt report totals)\n"
-                   << "  report key fingerprint " << result->reportKeyFingerprint << "\n";
+            io.out << utf8(Cli::tr("Clinic '%1' created in %2")
+                               .arg(QString::fromStdString(result->descriptor.name), QString::fromStdString(*dir)))
+                   << "\n"
+                   << "  " << utf8(Cli::tr("clinic id").leftJustified(14)) << " "
+                   << services::idHex(result->descriptor.clinicId) << "\n"
+                   << "  " << utf8(Cli::tr("report key id").leftJustified(14)) << " "
+                   << utf8(Cli::tr("%1 (%2 of %3 custodians decrypt report totals)")
+                               .arg(QString::fromStdString(result->reportKeyId))
+                               .arg(request.reportThreshold)
+                               .arg(result->custodianCount))
+                   << "\n"
+                   << "  " << utf8(Cli::tr("report key fingerprint")) << " " << result->reportKeyFingerprint << "\n";
             if (recoveryOut) {
-                io.out << "Recovery shares written to " << *recoveryOut << " (" << request.recoveryThreshold << " of "
-                       << request.recoveryShares << " restore the clinic). Print them, give each to a different\n"
-                       << "custodian and delete the files: they are not kept in the clinic.\n";
+                io.out << utf8(Cli::tr("Recovery shares written to %1 (%2 of %3 restore the clinic). Print them, give "
+                                       "each to a different\ncustodian and delete the files: they are not kept in the "
+                                       "clinic.")
+                                   .arg(QString::fromStdString(*recoveryOut))
+                                   .arg(request.recoveryThreshold)
+                                   .arg(request.recoveryShares))
+                       << "\n";
             } else {
-                io.out << "\nRecovery shares (" << request.recoveryThreshold << " of " << request.recoveryShares
-                       << " restore every key if all passwords are lost).\n"
-                       << "Print each on paper for a different custodian. They are not stored anywhere:\n";
+                io.out << "\n"
+                       << utf8(Cli::tr("Recovery shares (%1 of %2 restore every key if all passwords are lost).\n"
+                                       "Print each on paper for a different custodian. They are not stored anywhere:")
+                                   .arg(request.recoveryThreshold)
+                                   .arg(request.recoveryShares))
+                       << "\n";
                 for (const auto& s : result->recoveryShares)
                     io.out << "  " << s << "\n";
             }
@@ -203,15 +228,17 @@ int runLoginCheck(const Args& args, Io& io)
             return std::move(cli).error();
         auto* session = (*cli)->clinic().session();
         const bool mustChange = (*cli)->clinic().mustChangePassword();
+        const QString user = QString::fromStdString(session->userName());
+        const QString role = QString::fromUtf8(access::roleName(session->role()).data());
         if (io.json)
-            io.out << QJsonDocument(QJsonObject{{"user", QString::fromStdString(session->userName())},
-                                                {"role", QString::fromUtf8(access::roleName(session->role()).data())},
-                                                {"mustChangePassword", mustChange}})
+            io.out << QJsonDocument(QJsonObject{{"user", user}, {"role", role}, {"mustChangePassword", mustChange}})
                           .toJson(QJsonDocument::Indented)
                           .toStdString();
         else
-            io.out << "ok: " << session->userName() << " (" << access::roleName(session->role()) << ")"
-                   << (mustChange ? "; the password is temporary: change it with 'cipherchart-cli passwd'" : "")
+            io.out << utf8(mustChange ? Cli::tr("ok: %1 (%2); the password is temporary: change it with "
+                                                "'cipherchart-cli passwd'")
+                                            .arg(user, role)
+                                      : Cli::tr("ok: %1 (%2)").arg(user, role))
                    << "\n";
         return {};
     });
@@ -223,11 +250,11 @@ int runPasswd(const Args& args, Io& io)
         auto cli = ClinicCli::open(args, io);
         if (!cli)
             return std::move(cli).error();
-        auto fresh = (*cli)->passwords().readNew("New password");
+        auto fresh = (*cli)->passwords().readNew(utf8(Cli::tr("New password")));
         if (!fresh)
             return std::move(fresh).error();
         CC_TRY((*cli)->clinic().changeOwnPassword(fresh->span()));
-        io.out << "password changed\n";
+        io.out << utf8(Cli::tr("password changed")) << "\n";
         return {};
     });
 }
@@ -238,43 +265,46 @@ void registerClinicCommands(CommandRegistry& registry)
 {
     registry.add(
         {{"init"},
-         "Create a clinic: every key, the administrator, custodians, report key and recovery shares",
+         utf8(Cli::tr("Create a clinic: every key, the administrator, custodians, report key and recovery shares")),
          "",
-         {{"clinic", "DIR", "the new clinic folder (created; must not hold a clinic)"},
-          {"admin", "NAME", "the first administrator account"},
-          {"name", "TEXT", "the clinic's display name"},
-          {"custodians", "NAMES", "comma-separated administrator accounts holding report-key shares"},
-          {"threshold", "T", "custodians needed to decrypt report totals (default 1)"},
-          {"doctor", "NAME", "also create a first doctor account"},
-          {"recovery-shares", "N", "recovery key shares to print (default 3)"},
-          {"recovery-threshold", "K", "shares needed to recover (default 2)"},
-          {"recovery-out", "DIR", "write the recovery shares to files here instead of the terminal"},
-          {"report-key-bits", "BITS", "3072 (default), 4096, or 2048 for tests"},
-          {"report-key-file", "FILE", "deal an existing private-key file (tests, interop) instead of generating"},
-          {"demo", "", "mark the clinic as a demo clinic (the window title says DEMO)"},
-          {"password-stdin", "", "read passwords one per line from standard input"}},
+         {{"clinic", "DIR", utf8(Cli::tr("the new clinic folder (created; must not hold a clinic)"))},
+          {"admin", "NAME", utf8(Cli::tr("the first administrator account"))},
+          {"name", "TEXT", utf8(Cli::tr("the clinic's display name"))},
+          {"custodians", "NAMES", utf8(Cli::tr("comma-separated administrator accounts holding report-key shares"))},
+          {"threshold", "T", utf8(Cli::tr("custodians needed to decrypt report totals (default 1)"))},
+          {"doctor", "NAME", utf8(Cli::tr("also create a first doctor account"))},
+          {"recovery-shares", "N", utf8(Cli::tr("recovery key shares to print (default 3)"))},
+          {"recovery-threshold", "K", utf8(Cli::tr("shares needed to recover (default 2)"))},
+          {"recovery-out", "DIR", utf8(Cli::tr("write the recovery shares to files here instead of the terminal"))},
+          {"report-key-bits", "BITS", utf8(Cli::tr("3072 (default), 4096, or 2048 for tests"))},
+          {"report-key-file", "FILE",
+           utf8(Cli::tr("deal an existing private-key file (tests, interop) instead of generating"))},
+          {"demo", "", utf8(Cli::tr("mark the clinic as a demo clinic (the window title says DEMO)"))},
+          {"password-stdin", "", utf8(Cli::tr("read passwords one per line from standard input"))}},
          0,
          0,
          runInit,
-         "Passwords are read in this order: the administrator's, then each custodian's (as listed,\n"
-         "skipping the administrator), then the doctor's. Each new password needs 12 characters.\n"
-         "The published test keys of tests/data/paillier are refused unless the clinic is a --demo."});
-    registry.add({{"login-check"},
-                  "Check that an account can log in (throttling and lock-out apply; the attempt is audited)",
-                  "",
-                  clinicOptions(),
-                  0,
-                  0,
-                  runLoginCheck,
-                  kPasswordOrderNote});
-    registry.add({{"passwd"},
-                  "Change the acting account's own password",
-                  "",
-                  clinicOptions(),
-                  0,
-                  0,
-                  runPasswd,
-                  std::string(kPasswordOrderNote) + "\nOrder here: the current password, then the new one."});
+         utf8(Cli::tr("Passwords are read in this order: the administrator's, then each custodian's (as listed,\n"
+                      "skipping the administrator), then the doctor's. Each new password needs 12 characters.\n"
+                      "The published test keys of tests/data/paillier are refused unless the clinic is a --demo."))});
+    registry.add(
+        {{"login-check"},
+         utf8(Cli::tr("Check that an account can log in (throttling and lock-out apply; the attempt is audited)")),
+         "",
+         clinicOptions(),
+         0,
+         0,
+         runLoginCheck,
+         utf8(Cli::tr(kPasswordOrderNote))});
+    registry.add(
+        {{"passwd"},
+         utf8(Cli::tr("Change the acting account's own password")),
+         "",
+         clinicOptions(),
+         0,
+         0,
+         runPasswd,
+         utf8(Cli::tr(kPasswordOrderNote)) + utf8(Cli::tr("\nOrder here: the current password, then the new one."))});
     registerReportKeyCommands(registry);
 }
 

@@ -115,14 +115,18 @@ void printAccounts(const std::string& dir, const app::DemoClinic& demo, Io& io)
                       .toStdString();
         return;
     }
-    io.out << (demo.created ? "Demo clinic created in " : "Demo clinic already exists in ") << dir
-           << (demo.created ? "\n" : " (opened; nothing imported again)\n")
-           << "The passwords are public: never put real patients into a demo clinic.\n"
-           << "  administrator  " << app::kDemoAdmin << " / " << app::kDemoAdminPassword << "\n"
-           << "  doctor         " << app::kDemoDoctor << " / " << app::kDemoDoctorPassword << "\n";
+    io.out << utf8((demo.created ? Cli::tr("Demo clinic created in %1")
+                                 : Cli::tr("Demo clinic already exists in %1 (opened; nothing imported again)"))
+                       .arg(QString::fromStdString(dir)))
+           << "\n"
+           << utf8(Cli::tr("The passwords are public: never put real patients into a demo clinic.")) << "\n"
+           << "  " << utf8(Cli::tr("administrator").leftJustified(14)) << " " << app::kDemoAdmin << " / "
+           << app::kDemoAdminPassword << "\n"
+           << "  " << utf8(Cli::tr("doctor").leftJustified(14)) << " " << app::kDemoDoctor << " / "
+           << app::kDemoDoctorPassword << "\n";
     if (demo.created) {
         printImportSummary(demo.imported, io);
-        io.out << "Recovery shares (2 of 3; demo only):\n";
+        io.out << utf8(Cli::tr("Recovery shares (2 of 3; demo only):")) << "\n";
         for (const auto& s : demo.recoveryShares)
             io.out << "  " << s << "\n";
     }
@@ -270,8 +274,9 @@ int runDemoGenerate(const Args& args, Io& io)
 
 std::vector<OptionSpec> keyOptions(std::vector<OptionSpec> options)
 {
-    options.push_back({"report-key-file", "FILE",
-                       "deal an existing private-key file (tests) instead of generating 3072-bit safe primes"});
+    options.push_back(
+        {"report-key-file", "FILE",
+         utf8(Cli::tr("deal an existing private-key file (tests) instead of generating 3072-bit safe primes"))});
     return options;
 }
 
@@ -279,30 +284,35 @@ std::vector<OptionSpec> keyOptions(std::vector<OptionSpec> options)
 
 void registerDemoCommands(CommandRegistry& registry)
 {
-    const std::string accounts = std::string("Accounts (public passwords, demo only): administrator ") +
-                                 app::kDemoAdmin + " / " + app::kDemoAdminPassword + ", doctor " + app::kDemoDoctor +
-                                 " / " + app::kDemoDoctorPassword + ".\n";
-    registry.add({{"demo", "init"},
-                  "Create the demo clinic (Synthea sample, demo accounts), or open it if it exists",
-                  "",
-                  keyOptions({{"clinic", "DIR", "the demo clinic folder"}}),
-                  0,
-                  0,
-                  runDemoInit,
-                  accounts + "The report key is generated (3072-bit safe primes: tens of seconds, with a progress\n"
-                             "bar). The clinic is marked demo: the window title shows DEMO."});
-    registry.add({{"demo", "generate"},
-                  "Create a large synthetic demo clinic for benchmarks",
-                  "",
-                  keyOptions({{"clinic", "DIR", "the new clinic folder"},
-                              {"patients", "N", "synthetic patients (1 to 1,000,000)"},
-                              {"observations-per-patient", "M", "numeric observations each (1 to 10,000)"}}),
-                  0,
-                  0,
-                  runDemoGenerate,
-                  accounts + "Names are generated from syllables (never real data); values are drawn from the\n"
-                             "middle of each code's plausible range in the units catalogue. Imported as the doctor\n"
-                             "through the import service in batches of about 5,000 observations."});
+    const std::string accounts =
+        utf8(Cli::tr("Accounts (public passwords, demo only): administrator %1 / %2, doctor %3 / %4.")
+                 .arg(QString::fromUtf8(app::kDemoAdmin), QString::fromUtf8(app::kDemoAdminPassword),
+                      QString::fromUtf8(app::kDemoDoctor), QString::fromUtf8(app::kDemoDoctorPassword))) +
+        "\n";
+    registry.add(
+        {{"demo", "init"},
+         utf8(Cli::tr("Create the demo clinic (Synthea sample, demo accounts), or open it if it exists")),
+         "",
+         keyOptions({{"clinic", "DIR", utf8(Cli::tr("the demo clinic folder"))}}),
+         0,
+         0,
+         runDemoInit,
+         accounts + utf8(Cli::tr("The report key is generated (3072-bit safe primes: tens of seconds, with a progress\n"
+                                 "bar). The clinic is marked demo: the window title shows DEMO."))});
+    registry.add(
+        {{"demo", "generate"},
+         utf8(Cli::tr("Create a large synthetic demo clinic for benchmarks")),
+         "",
+         keyOptions({{"clinic", "DIR", utf8(Cli::tr("the new clinic folder"))},
+                     {"patients", "N", utf8(Cli::tr("synthetic patients (1 to 1,000,000)"))},
+                     {"observations-per-patient", "M", utf8(Cli::tr("numeric observations each (1 to 10,000)"))}}),
+         0,
+         0,
+         runDemoGenerate,
+         accounts +
+             utf8(Cli::tr("Names are generated from syllables (never real data); values are drawn from the\n"
+                          "middle of each code's plausible range in the units catalogue. Imported as the doctor\n"
+                          "through the import service in batches of about 5,000 observations."))});
 }
 
 } // namespace cc::cli

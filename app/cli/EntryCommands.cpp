@@ -59,12 +59,12 @@ void printJson(const QJsonArray& rows, Io& io)
     io.out << QJsonDocument(rows).toJson(QJsonDocument::Indented).toStdString();
 }
 
-void printAdded(const model::RowId& id, const char* what, Io& io)
+void printAdded(const model::RowId& id, const QString& added, Io& io)
 {
     if (io.json)
         io.out << QJsonDocument(QJsonObject{{"id", model::rowIdToHex(id)}}).toJson().toStdString();
     else
-        io.out << what << " added: " << text(model::rowIdToHex(id)) << "\n";
+        io.out << utf8(added.arg(model::rowIdToHex(id))) << "\n";
 }
 
 int runConditionAdd(const Args& args, Io& io)
@@ -83,7 +83,7 @@ int runConditionAdd(const Args& args, Io& io)
         c.clinicalStatus = opt(args, "status");
         auto id = services::ClinicalEntryService(cli.clinic()).addCondition(*patient, c);
         CC_TRY(id);
-        printAdded(*id, "condition", io);
+        printAdded(*id, Cli::tr("condition added: %1"), io);
         return {};
     });
 }
@@ -102,7 +102,7 @@ int runMedicationAdd(const Args& args, Io& io)
         m.status = opt(args, "status");
         auto id = services::ClinicalEntryService(cli.clinic()).addMedication(*patient, m);
         CC_TRY(id);
-        printAdded(*id, "medication", io);
+        printAdded(*id, Cli::tr("medication added: %1"), io);
         return {};
     });
 }
@@ -126,7 +126,7 @@ int runAllergyAdd(const Args& args, Io& io)
             a.reactions.push_back({opt(args, "reaction-code"), opt(args, "reaction"), opt(args, "severity")});
         auto id = services::ClinicalEntryService(cli.clinic()).addAllergy(*patient, a);
         CC_TRY(id);
-        printAdded(*id, "allergy", io);
+        printAdded(*id, Cli::tr("allergy added: %1"), io);
         return {};
     });
 }
@@ -149,7 +149,7 @@ int runConditionList(const Args& args, Io& io)
             io.out << text(c.onset) << (c.abatement.isEmpty() ? "" : " to " + text(c.abatement)) << "  " << text(c.code)
                    << "  " << text(c.display)
                    << (c.clinicalStatus.isEmpty() ? "" : "  (" + text(c.clinicalStatus) + ")") << "\n";
-        io.out << list->size() << (list->size() == 1 ? " condition\n" : " conditions\n");
+        io.out << utf8(list->size() == 1 ? Cli::tr("1 condition") : Cli::tr("%1 conditions").arg(list->size())) << "\n";
         return {};
     });
 }
@@ -172,7 +172,8 @@ int runMedicationList(const Args& args, Io& io)
             io.out << text(m.start) << (m.stop.isEmpty() ? "" : " to " + text(m.stop)) << "  " << text(m.code) << "  "
                    << text(m.display) << (m.dosage.isEmpty() ? "" : "  " + text(m.dosage))
                    << (m.status.isEmpty() ? "" : "  (" + text(m.status) + ")") << "\n";
-        io.out << list->size() << (list->size() == 1 ? " medication\n" : " medications\n");
+        io.out << utf8(list->size() == 1 ? Cli::tr("1 medication") : Cli::tr("%1 medications").arg(list->size()))
+               << "\n";
         return {};
     });
 }
@@ -195,7 +196,7 @@ int runAllergyList(const Args& args, Io& io)
             io.out << text(a.start) << "  " << text(a.code) << "  " << text(a.display)
                    << (a.criticality.isEmpty() ? "" : "  criticality " + text(a.criticality))
                    << (a.clinicalStatus.isEmpty() ? "" : "  (" + text(a.clinicalStatus) + ")") << "\n";
-        io.out << list->size() << (list->size() == 1 ? " allergy\n" : " allergies\n");
+        io.out << utf8(list->size() == 1 ? Cli::tr("1 allergy") : Cli::tr("%1 allergies").arg(list->size())) << "\n";
         return {};
     });
 }
@@ -220,7 +221,7 @@ int runConsentSet(const Args& args, Io& io)
             io.out
                 << QJsonDocument(QJsonObject{{"research", QString::fromStdString(*research)}}).toJson().toStdString();
         else
-            io.out << (optOut ? "research use: opted out\n" : "research use: consented\n");
+            io.out << utf8(optOut ? Cli::tr("research use: opted out") : Cli::tr("research use: consented")) << "\n";
         return {};
     });
 }
@@ -230,91 +231,94 @@ int runConsentSet(const Args& args, Io& io)
 void registerEntryCommands(CommandRegistry& registry)
 {
     const std::string addDetails =
-        std::string("The record is checked by the same rules as an imported one (codes, ISO 8601 dates,\n"
-                    "end not before start, known status tokens); an error names the field (exit 1).\n") +
-        kPasswordOrderNote;
-    registry.add(
-        {{"condition", "add"},
-         "Add a problem (ICD-10 or SNOMED CT) to a patient's chart (doctor on the care team)",
-         "",
-         clinicOptionsWith({kPatientMrnOption,
-                            {"system", "icd10|icd10cm|snomed", "code system (default icd10)"},
-                            {"code", "CODE", "the condition code (E11.9, 44054006)"},
-                            {"display", "TEXT", "the condition's name"},
-                            {"onset", "DATE", "ISO 8601 date or date-time"},
-                            {"abatement", "DATE", "when it resolved (optional)"},
-                            {"status", "STATUS", "active, recurrence, relapse, inactive, remission or resolved"}}),
-         0,
-         0,
-         runConditionAdd,
-         addDetails});
+        utf8(Cli::tr("The record is checked by the same rules as an imported one (codes, ISO 8601 dates,\n"
+                     "end not before start, known status tokens); an error names the field (exit 1).\n")) +
+        utf8(Cli::tr(kPasswordOrderNote));
+    registry.add({{"condition", "add"},
+                  utf8(Cli::tr("Add a problem (ICD-10 or SNOMED CT) to a patient's chart (doctor on the care team)")),
+                  "",
+                  clinicOptionsWith({kPatientMrnOption,
+                                     {"system", "icd10|icd10cm|snomed", utf8(Cli::tr("code system (default icd10)"))},
+                                     {"code", "CODE", utf8(Cli::tr("the condition code (E11.9, 44054006)"))},
+                                     {"display", "TEXT", utf8(Cli::tr("the condition's name"))},
+                                     {"onset", "DATE", utf8(Cli::tr("ISO 8601 date or date-time"))},
+                                     {"abatement", "DATE", utf8(Cli::tr("when it resolved (optional)"))},
+                                     {"status", "STATUS",
+                                      utf8(Cli::tr("active, recurrence, relapse, inactive, remission or resolved"))}}),
+                  0,
+                  0,
+                  runConditionAdd,
+                  addDetails});
     registry.add({{"condition", "list"},
-                  "List a patient's problems (doctor on the care team)",
+                  utf8(Cli::tr("List a patient's problems (doctor on the care team)")),
                   "",
                   clinicOptionsWith({kPatientMrnOption}),
                   0,
                   0,
                   runConditionList,
-                  kPasswordOrderNote});
+                  utf8(Cli::tr(kPasswordOrderNote))});
     registry.add(
         {{"medication", "add"},
-         "Add a medication (RxNorm) to a patient's chart (doctor on the care team)",
+         utf8(Cli::tr("Add a medication (RxNorm) to a patient's chart (doctor on the care team)")),
          "",
-         clinicOptionsWith({kPatientMrnOption,
-                            {"code", "RXCUI", "the RxNorm concept id"},
-                            {"display", "TEXT", "the medication's name"},
-                            {"start", "DATE", "ISO 8601 date or date-time"},
-                            {"stop", "DATE", "when it stopped (optional)"},
-                            {"dosage", "TEXT", "dosage instruction (optional)"},
-                            {"status", "STATUS", "active, on-hold, completed, stopped, cancelled, entered-in-error"}}),
+         clinicOptionsWith(
+             {kPatientMrnOption,
+              {"code", "RXCUI", utf8(Cli::tr("the RxNorm concept id"))},
+              {"display", "TEXT", utf8(Cli::tr("the medication's name"))},
+              {"start", "DATE", utf8(Cli::tr("ISO 8601 date or date-time"))},
+              {"stop", "DATE", utf8(Cli::tr("when it stopped (optional)"))},
+              {"dosage", "TEXT", utf8(Cli::tr("dosage instruction (optional)"))},
+              {"status", "STATUS", utf8(Cli::tr("active, on-hold, completed, stopped, cancelled, entered-in-error"))}}),
          0,
          0,
          runMedicationAdd,
          addDetails});
     registry.add({{"medication", "list"},
-                  "List a patient's medications (doctor on the care team)",
+                  utf8(Cli::tr("List a patient's medications (doctor on the care team)")),
                   "",
                   clinicOptionsWith({kPatientMrnOption}),
                   0,
                   0,
                   runMedicationList,
-                  kPasswordOrderNote});
-    registry.add({{"allergy", "add"},
-                  "Add an allergy or intolerance to a patient's chart (doctor on the care team)",
-                  "",
-                  clinicOptionsWith({kPatientMrnOption,
-                                     {"system", "snomed|rxnorm", "code system of the substance (default snomed)"},
-                                     {"code", "CODE", "the substance or allergy code"},
-                                     {"display", "TEXT", "the substance's name"},
-                                     {"start", "DATE", "ISO 8601 date or date-time"},
-                                     {"stop", "DATE", "when it ended (optional)"},
-                                     {"criticality", "LEVEL", "low, high or unable-to-assess"},
-                                     {"status", "STATUS", "active, inactive or resolved"},
-                                     {"reaction-code", "SNOMED", "the reaction's SNOMED CT code"},
-                                     {"reaction", "TEXT", "the reaction's name"},
-                                     {"severity", "LEVEL", "mild, moderate or severe"}}),
-                  0,
-                  0,
-                  runAllergyAdd,
-                  addDetails});
+                  utf8(Cli::tr(kPasswordOrderNote))});
+    registry.add(
+        {{"allergy", "add"},
+         utf8(Cli::tr("Add an allergy or intolerance to a patient's chart (doctor on the care team)")),
+         "",
+         clinicOptionsWith({kPatientMrnOption,
+                            {"system", "snomed|rxnorm", utf8(Cli::tr("code system of the substance (default snomed)"))},
+                            {"code", "CODE", utf8(Cli::tr("the substance or allergy code"))},
+                            {"display", "TEXT", utf8(Cli::tr("the substance's name"))},
+                            {"start", "DATE", utf8(Cli::tr("ISO 8601 date or date-time"))},
+                            {"stop", "DATE", utf8(Cli::tr("when it ended (optional)"))},
+                            {"criticality", "LEVEL", utf8(Cli::tr("low, high or unable-to-assess"))},
+                            {"status", "STATUS", utf8(Cli::tr("active, inactive or resolved"))},
+                            {"reaction-code", "SNOMED", utf8(Cli::tr("the reaction's SNOMED CT code"))},
+                            {"reaction", "TEXT", utf8(Cli::tr("the reaction's name"))},
+                            {"severity", "LEVEL", utf8(Cli::tr("mild, moderate or severe"))}}),
+         0,
+         0,
+         runAllergyAdd,
+         addDetails});
     registry.add({{"allergy", "list"},
-                  "List a patient's allergies (doctor on the care team)",
+                  utf8(Cli::tr("List a patient's allergies (doctor on the care team)")),
                   "",
                   clinicOptionsWith({kPatientMrnOption}),
                   0,
                   0,
                   runAllergyList,
-                  kPasswordOrderNote});
+                  utf8(Cli::tr(kPasswordOrderNote))});
     registry.add(
         {{"consent", "set"},
-         "Record research consent: a patient for themselves, or a doctor from a paper form",
+         utf8(Cli::tr("Record research consent: a patient for themselves, or a doctor from a paper form")),
          "",
-         clinicOptionsWith({{"patient", "MRN", "the patient (a doctor; a patient account omits it)"},
-                            {"research", "yes|no", "no = opt out of research use"}}),
+         clinicOptionsWith({{"patient", "MRN", utf8(Cli::tr("the patient (a doctor; a patient account omits it)"))},
+                            {"research", "yes|no", utf8(Cli::tr("no = opt out of research use"))}}),
          0,
          0,
          runConsentSet,
-         std::string("Opting out takes the patient out of every report cohort at once.\n") + kPasswordOrderNote});
+         std::string("Opting out takes the patient out of every report cohort at once.\n") +
+             utf8(Cli::tr(kPasswordOrderNote))});
 }
 
 } // namespace cc::cli

@@ -39,13 +39,13 @@ void printJson(const QJsonDocument& doc, Io& io)
 Result<QString> noteText(const Args& args)
 {
     if (args.has("text") == args.has("text-file"))
-        return makeError(ErrorCode::InvalidArgument, "give exactly one of --text and --text-file");
+        return makeError(ErrorCode::InvalidArgument, utf8(Cli::tr("give exactly one of --text and --text-file")));
     if (args.has("text"))
         return QString::fromStdString(*args.value("text"));
     const std::string path = *args.value("text-file");
     QFile file(QString::fromStdString(path));
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::NotFound, "cannot read " + path);
+        return makeError(ErrorCode::NotFound, utf8(Cli::tr("cannot read %1").arg(QString::fromStdString(path))));
     if (file.size() > kMaxNoteFile)
         return malformed("a note is limited to 1 MB of text", path, 0, "text");
     const QByteArray bytes = file.readAll();
@@ -89,8 +89,10 @@ int runNoteAdd(const Args& args, Io& io)
             printJson(QJsonDocument(QJsonObject{{"id", model::rowIdToHex(*id)}, {"shared", note.sharedWithPatient}}),
                       io);
         else
-            io.out << "note " << text(model::rowIdToHex(*id)) << " added"
-                   << (note.sharedWithPatient ? " (shared with the patient)\n" : " (not shared with the patient)\n");
+            io.out << utf8((note.sharedWithPatient ? Cli::tr("note %1 added (shared with the patient)")
+                                                   : Cli::tr("note %1 added (not shared with the patient)"))
+                               .arg(model::rowIdToHex(*id)))
+                   << "\n";
         return {};
     });
 }
@@ -110,14 +112,15 @@ int runNoteList(const Args& args, Io& io)
             return {};
         }
         for (const auto& n : *list) {
-            io.out << text(n.authored) << "  " << text(n.author) << "  " << (n.sharedWithPatient ? "shared" : "private")
-                   << "  " << text(model::rowIdToHex(n.id)) << "\n";
+            io.out << text(n.authored) << "  " << text(n.author) << "  "
+                   << utf8(n.sharedWithPatient ? Cli::tr("shared") : Cli::tr("private")) << "  "
+                   << text(model::rowIdToHex(n.id)) << "\n";
             if (!n.title.isEmpty())
                 io.out << "  " << text(n.title) << "\n";
             for (const QString& line : n.text.split(u'\n'))
                 io.out << "    " << text(line) << "\n";
         }
-        io.out << list->size() << (list->size() == 1 ? " note\n" : " notes\n");
+        io.out << utf8(list->size() == 1 ? Cli::tr("1 note") : Cli::tr("%1 notes").arg(list->size())) << "\n";
         return {};
     });
 }
@@ -127,7 +130,7 @@ int runAttachmentAdd(const Args& args, Io& io)
     return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
         auto patient = patientFromOption(cli, args);
         CC_TRY(patient);
-        ProgressBar bar(io.err, "encrypting", ProgressBar::stderrIsTerminal());
+        ProgressBar bar(io.err, utf8(Cli::tr("encrypting")), ProgressBar::stderrIsTerminal());
         auto id =
             services::AttachmentService(cli.clinic())
                 .add(*patient, QString::fromStdString(args.positional.at(0)),
@@ -140,7 +143,7 @@ int runAttachmentAdd(const Args& args, Io& io)
         if (io.json)
             printJson(QJsonDocument(QJsonObject{{"id", model::rowIdToHex(*id)}}), io);
         else
-            io.out << "attachment " << text(model::rowIdToHex(*id)) << " added\n";
+            io.out << utf8(Cli::tr("attachment %1 added").arg(model::rowIdToHex(*id))) << "\n";
         return {};
     });
 }
@@ -161,9 +164,10 @@ int runAttachmentList(const Args& args, Io& io)
         }
         for (const auto& a : *list)
             io.out << text(model::rowIdToHex(a.id)) << "  " << text(a.created) << "  " << text(a.mediaType) << "  "
-                   << a.size << " bytes  " << text(a.fileName)
+                   << utf8(Cli::tr("%1 bytes").arg(a.size)) << "  " << text(a.fileName)
                    << (a.description.isEmpty() ? "" : "  (" + text(a.description) + ")") << "\n";
-        io.out << list->size() << (list->size() == 1 ? " attachment\n" : " attachments\n");
+        io.out << utf8(list->size() == 1 ? Cli::tr("1 attachment") : Cli::tr("%1 attachments").arg(list->size()))
+               << "\n";
         return {};
     });
 }
@@ -182,19 +186,20 @@ int runAttachmentGet(const Args& args, Io& io)
         CC_TRY(out);
         // Never replace a file the user did not name for replacement.
         if (QFileInfo::exists(QString::fromStdString(*out)))
-            return makeError(ErrorCode::AlreadyExists, "a file already exists at " + *out);
+            return makeError(ErrorCode::AlreadyExists,
+                             utf8(Cli::tr("a file already exists at %1").arg(QString::fromStdString(*out))));
         services::AttachmentService attachments(cli.clinic());
         // The attachment must belong to the patient named on the command line.
         auto list = attachments.list(*patient);
         CC_TRY(list);
         if (std::none_of(list->begin(), list->end(), [&](const model::AttachmentInfo& a) { return a.id == *id; }))
-            return makeError(ErrorCode::NotFound, "this patient has no attachment with this id");
+            return makeError(ErrorCode::NotFound, utf8(Cli::tr("this patient has no attachment with this id")));
         CC_TRY(attachments.exportTo(*id, QString::fromStdString(*out)));
         if (io.json)
             printJson(QJsonDocument(QJsonObject{{"id", model::rowIdToHex(*id)}, {"out", QString::fromStdString(*out)}}),
                       io);
         else
-            io.out << "attachment written to " << *out << "\n";
+            io.out << utf8(Cli::tr("attachment written to %1").arg(QString::fromStdString(*out))) << "\n";
         return {};
     });
 }
@@ -203,54 +208,55 @@ int runAttachmentGet(const Args& args, Io& io)
 
 void registerNoteCommands(CommandRegistry& registry)
 {
-    registry.add({{"note", "add"},
-                  "Add a clinical note (doctor on the care team); private unless --shared",
-                  "",
-                  clinicOptionsWith({kPatientMrnOption,
-                                     {"title", "T", "the note's title"},
-                                     {"text", "T", "the note's text"},
-                                     {"text-file", "F", "read the text from a UTF-8 file (at most 1 MB)"},
-                                     {"shared", "", "the patient may read this note in the patient portal"}}),
-                  0,
-                  0,
-                  runNoteAdd,
-                  std::string("A note not shared with the patient is sealed under a key that no patient account\n"
-                              "holds (docs/RECORDS.md).\n") +
-                      kPasswordOrderNote});
+    registry.add(
+        {{"note", "add"},
+         utf8(Cli::tr("Add a clinical note (doctor on the care team); private unless --shared")),
+         "",
+         clinicOptionsWith({kPatientMrnOption,
+                            {"title", "T", utf8(Cli::tr("the note's title"))},
+                            {"text", "T", utf8(Cli::tr("the note's text"))},
+                            {"text-file", "F", utf8(Cli::tr("read the text from a UTF-8 file (at most 1 MB)"))},
+                            {"shared", "", utf8(Cli::tr("the patient may read this note in the patient portal"))}}),
+         0,
+         0,
+         runNoteAdd,
+         utf8(Cli::tr("A note not shared with the patient is sealed under a key that no patient account\n"
+                      "holds (docs/RECORDS.md).\n")) +
+             utf8(Cli::tr(kPasswordOrderNote))});
     registry.add({{"note", "list"},
-                  "List a patient's notes (a patient account: only the shared ones)",
+                  utf8(Cli::tr("List a patient's notes (a patient account: only the shared ones)")),
                   "",
                   clinicOptionsWith({kPatientMrnOption}),
                   0,
                   0,
                   runNoteList,
-                  kPasswordOrderNote});
+                  utf8(Cli::tr(kPasswordOrderNote))});
     registry.add({{"attachment", "add"},
-                  "Attach a PNG, JPEG or PDF file (at most 1 GiB) to a patient's record",
+                  utf8(Cli::tr("Attach a PNG, JPEG or PDF file (at most 1 GiB) to a patient's record")),
                   "FILE",
-                  clinicOptionsWith({kPatientMrnOption, {"description", "D", "a short description"}}),
+                  clinicOptionsWith({kPatientMrnOption, {"description", "D", utf8(Cli::tr("a short description"))}}),
                   1,
                   1,
                   runAttachmentAdd,
-                  kPasswordOrderNote});
+                  utf8(Cli::tr(kPasswordOrderNote))});
     registry.add({{"attachment", "list"},
-                  "List a patient's attachments",
+                  utf8(Cli::tr("List a patient's attachments")),
                   "",
                   clinicOptionsWith({kPatientMrnOption}),
                   0,
                   0,
                   runAttachmentList,
-                  kPasswordOrderNote});
+                  utf8(Cli::tr(kPasswordOrderNote))});
     registry.add({{"attachment", "get"},
-                  "Decrypt an attachment into a new file (every chunk verified first)",
+                  utf8(Cli::tr("Decrypt an attachment into a new file (every chunk verified first)")),
                   "",
                   clinicOptionsWith({kPatientMrnOption,
-                                     {"id", "ID", "the attachment's id (from attachment list)"},
-                                     {"out", "FILE", "the file to create (must not exist)"}}),
+                                     {"id", "ID", utf8(Cli::tr("the attachment's id (from attachment list)"))},
+                                     {"out", "FILE", utf8(Cli::tr("the file to create (must not exist)"))}}),
                   0,
                   0,
                   runAttachmentGet,
-                  kPasswordOrderNote});
+                  utf8(Cli::tr(kPasswordOrderNote))});
 }
 
 } // namespace cc::cli

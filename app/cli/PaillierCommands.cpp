@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/PaillierCommands.h"
+#include "app/cli/Text.h"
 
 #include "core/crypto/Rng.h"
 #include "core/paillier/KeyFile.h"
@@ -247,51 +248,56 @@ int decryptCommand(const Args& args, Io& io)
 
 void registerPaillierCommands(CommandRegistry& registry)
 {
-    registry.add({{"paillier", "keygen"},
-                  "Generate a standalone, UNPROTECTED Paillier private-key file (tests and interoperability)",
-                  "",
-                  {{"bits", "B", "modulus size: 3072 (default), 4096 or 2048", false},
-                   {"out", "FILE", "the new key file (never overwritten; mode 0600)", false}},
-                  0,
-                  0,
-                  keygen,
-                  "The file is JSON: the public JWK members (kty DAJ, alg PAI-GN1, n, kid, hs) plus base64url p "
-                  "and q. It is not encrypted: clinics keep keys in key slots and decryption shares with custodians."});
+    registry.add(
+        {{"paillier", "keygen"},
+         utf8(Cli::tr("Generate a standalone, UNPROTECTED Paillier private-key file (tests and interoperability)")),
+         "",
+         {{"bits", "B", utf8(Cli::tr("modulus size: 3072 (default), 4096 or 2048")), false},
+          {"out", "FILE", utf8(Cli::tr("the new key file (never overwritten; mode 0600)")), false}},
+         0,
+         0,
+         keygen,
+         utf8(Cli::tr(
+             "The file is JSON: the public JWK members (kty DAJ, alg PAI-GN1, n, kid, hs) plus base64url p "
+             "and q. It is not encrypted: clinics keep keys in key slots and decryption shares with custodians."))});
     registry.add({{"paillier", "pubkey"},
-                  "Print the public key of a key file as a JSON Web Key (python-paillier's form)",
+                  utf8(Cli::tr("Print the public key of a key file as a JSON Web Key (python-paillier's form)")),
                   "FILE",
                   {},
                   1,
                   1,
                   pubkey,
                   {}});
-    registry.add({{"paillier", "encrypt"},
-                  "Encrypt a signed integer; prints the base64url ciphertext blob (or c in decimal with --raw)",
-                  "",
-                  {{"key", "JWKFILE", "public JWK or private-key file", false},
-                   {"value", "V", "signed decimal integer", false},
-                   {"raw", "", "print the bare integer c in decimal (for other implementations)", false}},
-                  0,
-                  0,
-                  encryptCommand,
-                  {}});
+    registry.add(
+        {{"paillier", "encrypt"},
+         utf8(Cli::tr("Encrypt a signed integer; prints the base64url ciphertext blob (or c in decimal with --raw)")),
+         "",
+         {{"key", "JWKFILE", utf8(Cli::tr("public JWK or private-key file")), false},
+          {"value", "V", utf8(Cli::tr("signed decimal integer")), false},
+          {"raw", "", utf8(Cli::tr("print the bare integer c in decimal (for other implementations)")), false}},
+         0,
+         0,
+         encryptCommand,
+         {}});
     registry.add({{"paillier", "add"},
-                  "Print the ciphertext of the sum of ciphertexts (base64url blobs or decimal c)",
+                  utf8(Cli::tr("Print the ciphertext of the sum of ciphertexts (base64url blobs or decimal c)")),
                   "CT...",
-                  {{"key", "JWKFILE", "public JWK or private-key file", false},
-                   {"raw", "", "print the bare integer c in decimal", false}},
+                  {{"key", "JWKFILE", utf8(Cli::tr("public JWK or private-key file")), false},
+                   {"raw", "", utf8(Cli::tr("print the bare integer c in decimal")), false}},
                   1,
                   100000,
                   addCommand,
                   {}});
-    registry.add({{"paillier", "decrypt"},
-                  "Decrypt a ciphertext (base64url blob or decimal c) with a private-key file; prints the integer",
-                  "CT",
-                  {{"key", "FILE", "private-key file from paillier keygen", false}},
-                  1,
-                  1,
-                  decryptCommand,
-                  {}});
+    registry.add(
+        {{"paillier", "decrypt"},
+         utf8(
+             Cli::tr("Decrypt a ciphertext (base64url blob or decimal c) with a private-key file; prints the integer")),
+         "CT",
+         {{"key", "FILE", utf8(Cli::tr("private-key file from paillier keygen")), false}},
+         1,
+         1,
+         decryptCommand,
+         {}});
 }
 
 } // namespace cc::cli

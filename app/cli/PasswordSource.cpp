@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/PasswordSource.h"
 
+#include "app/cli/Text.h"
 #include "core/services/PasswordPolicy.h"
 
 #include <fcntl.h>
@@ -28,15 +29,19 @@ Result<crypto::SecureBytes> PasswordSource::read(const std::string& prompt)
     std::string line;
     if (!std::getline(m_in, line))
         return makeError(ErrorCode::InvalidArgument,
-                         "standard input ended before the password for '" + prompt + "' (see --help for the order)");
+                         utf8(Cli::tr("standard input ended before the password for '%1' (see --help for the order)")
+                                  .arg(QString::fromStdString(prompt))));
     if (!line.empty() && line.back() == '\r')
         line.pop_back();
     crypto::SecureBytes out(std::span(reinterpret_cast<const std::uint8_t*>(line.data()), line.size()));
     crypto::secureWipe(line.data(), line.size());
     if (out.empty())
-        return makeError(ErrorCode::InvalidArgument, "empty password for '" + prompt + "'");
+        return makeError(ErrorCode::InvalidArgument,
+                         utf8(Cli::tr("empty password for '%1'").arg(QString::fromStdString(prompt))));
     if (out.size() > kMaxPassword)
-        return makeError(ErrorCode::InvalidArgument, "password for '" + prompt + "' is longer than 1024 bytes");
+        return makeError(
+            ErrorCode::InvalidArgument,
+            utf8(Cli::tr("password for '%1' is longer than 1024 bytes").arg(QString::fromStdString(prompt))));
     return out;
 }
 
@@ -44,7 +49,8 @@ Result<crypto::SecureBytes> PasswordSource::readFromTerminal(const std::string& 
 {
     const int fd = ::open("/dev/tty", O_RDWR | O_CLOEXEC);
     if (fd < 0)
-        return makeError(ErrorCode::InvalidArgument, "no terminal to ask for a password; use --password-stdin");
+        return makeError(ErrorCode::InvalidArgument,
+                         utf8(Cli::tr("no terminal to ask for a password; use --password-stdin")));
     termios old{};
     const bool isTty = tcgetattr(fd, &old) == 0;
     if (isTty) {
@@ -74,11 +80,15 @@ Result<crypto::SecureBytes> PasswordSource::readFromTerminal(const std::string& 
     [[maybe_unused]] auto nl = ::write(fd, "\n", 1);
     ::close(fd);
     if (ended && len == 0)
-        return makeError(ErrorCode::InvalidArgument, "no password entered for '" + prompt + "'");
+        return makeError(ErrorCode::InvalidArgument,
+                         utf8(Cli::tr("no password entered for '%1'").arg(QString::fromStdString(prompt))));
     if (len == 0)
-        return makeError(ErrorCode::InvalidArgument, "empty password for '" + prompt + "'");
+        return makeError(ErrorCode::InvalidArgument,
+                         utf8(Cli::tr("empty password for '%1'").arg(QString::fromStdString(prompt))));
     if (len > kMaxPassword)
-        return makeError(ErrorCode::InvalidArgument, "password for '" + prompt + "' is longer than 1024 bytes");
+        return makeError(
+            ErrorCode::InvalidArgument,
+            utf8(Cli::tr("password for '%1' is longer than 1024 bytes").arg(QString::fromStdString(prompt))));
     return crypto::SecureBytes(std::span<const std::uint8_t>(buffer.data(), len));
 }
 
@@ -89,11 +99,12 @@ Result<crypto::SecureBytes> PasswordSource::readNew(const std::string& prompt)
         return first;
     CC_TRY(checkNewPassword(*first));
     if (!m_fromStdin) {
-        auto again = read(prompt + " (again)");
+        auto again = read(utf8(Cli::tr("%1 (again)").arg(QString::fromStdString(prompt))));
         if (!again)
             return again;
         if (!first->equals(again->span()))
-            return makeError(ErrorCode::InvalidArgument, "the two passwords for '" + prompt + "' differ");
+            return makeError(ErrorCode::InvalidArgument,
+                             utf8(Cli::tr("the two passwords for '%1' differ").arg(QString::fromStdString(prompt))));
     }
     return first;
 }

@@ -29,8 +29,9 @@ Result<std::vector<std::string>> readShares(PasswordSource& source, Io& io, bool
     std::vector<std::string> shares;
     unsigned threshold = 0;
     while (threshold == 0 || shares.size() < threshold) {
-        const std::string label = "Recovery share " + std::to_string(shares.size() + 1) +
-                                  (threshold ? " of " + std::to_string(threshold) : std::string());
+        const std::string label =
+            utf8(threshold ? Cli::tr("Recovery share %1 of %2").arg(shares.size() + 1).arg(threshold)
+                           : Cli::tr("Recovery share %1").arg(shares.size() + 1));
         for (int attempt = 1;; ++attempt) {
             auto typed = source.read(label);
             if (!typed)
@@ -38,8 +39,11 @@ Result<std::vector<std::string>> readShares(PasswordSource& source, Io& io, bool
             std::string text(reinterpret_cast<const char*>(typed->data()), typed->size());
             auto checked = services::RecoveryService::checkShare(text);
             if (checked) {
-                io.err << label << ": checksum ok, share number " << unsigned(checked->share.index) << " of a "
-                       << checked->threshold << "-of-n set\n";
+                io.err << utf8(Cli::tr("%1: checksum ok, share number %2 of a %3-of-n set")
+                                   .arg(QString::fromStdString(label))
+                                   .arg(unsigned(checked->share.index))
+                                   .arg(checked->threshold))
+                       << "\n";
                 if (threshold == 0)
                     threshold = checked->threshold;
                 shares.push_back(std::move(text));
@@ -49,7 +53,7 @@ Result<std::vector<std::string>> readShares(PasswordSource& source, Io& io, bool
             io.err << label << ": " << checked.error().message << "\n";
             if (fromStdin || attempt == kTriesPerShare)
                 return makeError(ErrorCode::MalformedInput, label + ": " + checked.error().message);
-            io.err << "Type it again.\n";
+            io.err << utf8(Cli::tr("Type it again.")) << "\n";
         }
     }
     return shares;
@@ -71,7 +75,8 @@ int runRecover(const Args& args, Io& io)
         PasswordSource passwords(io.in, io.err, fromStdin);
         auto shares = readShares(passwords, io, fromStdin);
         CC_TRY(shares);
-        auto password = passwords.readNew("Temporary password for " + *account);
+        auto password =
+            passwords.readNew(utf8(Cli::tr("Temporary password for %1").arg(QString::fromStdString(*account))));
         if (!password) {
             for (auto& s : *shares)
                 crypto::secureWipe(s.data(), s.size());
@@ -95,11 +100,16 @@ int runRecover(const Args& args, Io& io)
             io.out << QJsonDocument(o).toJson(QJsonDocument::Indented).toStdString();
             return {};
         }
-        io.out << (result->created ? "new " + role + " account " : role + " account ") << result->accountName
-               << (result->created ? " created" : " re-issued") << " from the recovery key (" << result->keysUpdated
-               << " rotated key(s) taken from the mailbox);\n"
-               << "log in with the temporary password and choose a new one. The audit trail records the recovery, "
-                  "flagged for review.\n";
+        const QString done =
+            result->created
+                ? Cli::tr("new %1 account %2 created from the recovery key (%3 rotated key(s) taken from the mailbox);")
+                : Cli::tr("%1 account %2 re-issued from the recovery key (%3 rotated key(s) taken from the mailbox);");
+        io.out << utf8(done.arg(QString::fromStdString(role), QString::fromStdString(result->accountName))
+                           .arg(result->keysUpdated))
+               << "\n"
+               << utf8(Cli::tr("log in with the temporary password and choose a new one. The audit trail records the "
+                               "recovery, flagged for review."))
+               << "\n";
         return {};
     });
 }
@@ -109,23 +119,25 @@ int runRecover(const Args& args, Io& io)
 void registerRecoverCommands(CommandRegistry& registry)
 {
     auto options = clinicOptions(false);
-    options.push_back({"account", "NAME",
-                       "the account to re-issue (an administrator or doctor who holds no report-key share), or a "
-                       "new administrator's name"});
-    registry.add({{"keys", "recover"},
-                  "Restore access with k recovery shares when passwords are lost",
-                  "",
-                  options,
-                  0,
-                  0,
-                  runRecover,
-                  "Nobody logs in: the recovery shares printed at `init` open the sealed recovery ring\n"
-                  "(recovery.ccr), which holds every clinic key, and the account gets a new key slot with a\n"
-                  "temporary password (changed at first login). Report-key shares are not in the recovery\n"
-                  "ring: a custodian's account is refused; recover a new administrator instead.\n"
-                  "Each share is checked (CRC-32) as soon as it is typed. With --password-stdin, standard\n"
-                  "input holds one share per line (as many as the threshold printed on them), then the\n"
-                  "temporary password. One audit event, flagged for review."});
+    options.push_back(
+        {"account", "NAME",
+         utf8(Cli::tr("the account to re-issue (an administrator or doctor who holds no report-key share), or "
+                      "a new administrator's name"))});
+    registry.add(
+        {{"keys", "recover"},
+         utf8(Cli::tr("Restore access with k recovery shares when passwords are lost")),
+         "",
+         options,
+         0,
+         0,
+         runRecover,
+         utf8(Cli::tr("Nobody logs in: the recovery shares printed at `init` open the sealed recovery ring\n"
+                      "(recovery.ccr), which holds every clinic key, and the account gets a new key slot with a\n"
+                      "temporary password (changed at first login). Report-key shares are not in the recovery\n"
+                      "ring: a custodian's account is refused; recover a new administrator instead.\n"
+                      "Each share is checked (CRC-32) as soon as it is typed. With --password-stdin, standard\n"
+                      "input holds one share per line (as many as the threshold printed on them), then the\n"
+                      "temporary password. One audit event, flagged for review."))});
 }
 
 } // namespace cc::cli

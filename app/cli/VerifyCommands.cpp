@@ -42,13 +42,14 @@ int runVerifyClinic(const Args& args, Io& io)
                           .toStdString();
         } else {
             for (const auto& line : report->checked)
-                io.out << "ok: " << line << "\n";
+                io.out << utf8(Cli::tr("ok: %1").arg(QString::fromStdString(line))) << "\n";
             for (const auto& line : report->notChecked)
-                io.out << "not checked: " << line << "\n";
+                io.out << utf8(Cli::tr("not checked: %1").arg(QString::fromStdString(line))) << "\n";
             if (report->ok)
-                io.out << "clinic verified\n";
+                io.out << utf8(Cli::tr("clinic verified")) << "\n";
             else
-                io.out << "CLINIC DAMAGED OR ALTERED: " << report->problem << "\n";
+                io.out << utf8(Cli::tr("CLINIC DAMAGED OR ALTERED: %1").arg(QString::fromStdString(report->problem)))
+                       << "\n";
         }
         if (!report->ok)
             exit = ExitIntegrity;
@@ -61,18 +62,20 @@ int runVerifyClinic(const Args& args, Io& io)
 
 void registerVerifyCommands(CommandRegistry& registry)
 {
-    registry.add({{"verify"},
-                  "Check the whole clinic: every database page, the key-slot file, the audit chain and anchor, and "
-                  "every sealed row and index MAC your keys can check; exit 3 names the first problem",
-                  "",
-                  clinicOptions(),
-                  0,
-                  0,
-                  runVerifyClinic,
-                  std::string(kPasswordOrderNote) +
-                      "\nAn administrator checks pages, key slots, the audit chain (with its MACs) and the anchor, "
-                      "and every identity document; a doctor also every clinical row of their care-team patients "
-                      "and every observation index MAC."});
+    registry.add(
+        {{"verify"},
+         utf8(Cli::tr("Check the whole clinic: every database page, the key-slot file, the audit chain and "
+                      "anchor, and every sealed row and index MAC your keys can check; exit 3 names the first "
+                      "problem")),
+         "",
+         clinicOptions(),
+         0,
+         0,
+         runVerifyClinic,
+         utf8(Cli::tr(kPasswordOrderNote)) +
+             utf8(Cli::tr("\nAn administrator checks pages, key slots, the audit chain (with its MACs) and the "
+                          "anchor, and every identity document; a doctor also every clinical row of their "
+                          "care-team patients and every observation index MAC."))});
 }
 
 } // namespace cc::cli

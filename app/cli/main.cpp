@@ -16,6 +16,7 @@
 #include "app/cli/RecordCommands.h"
 #include "app/cli/RecoverCommands.h"
 #include "app/cli/ReportCommands.h"
+#include "app/cli/Text.h"
 #include "app/cli/VerifyCommands.h"
 
 #include <QCoreApplication>
@@ -48,7 +49,9 @@ int main(int argc, char** argv)
         if (!allPassed(results)) {
             for (const auto& r : results)
                 if (!r.passed)
-                    std::cerr << "cipherchart-cli: self-test failed: " << r.name << ": " << r.detail << "\n";
+                    std::cerr << cli::utf8(cli::Cli::tr("cipherchart-cli: self-test failed: %1: %2")
+                                               .arg(QString::fromStdString(r.name), QString::fromStdString(r.detail)))
+                              << "\n";
             return cli::ExitIntegrity;
         }
     }

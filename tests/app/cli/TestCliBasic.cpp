@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The CLI end to end: version, help, self-test and its failure hook, usage errors and exit codes.
+// The CLI end to end: version, help, self-test and its failure hook, usage errors and exit codes;
+// its text in Spanish under a Spanish locale, in English under the C locale.
 #include <QProcess>
 #include <QTest>
 
@@ -11,6 +12,16 @@ struct Run
     QString out;
     QString err;
 };
+
+/// The environment with `variable` set and every other locale variable removed.
+QProcessEnvironment localeEnv(const QString& variable, const QString& value)
+{
+    auto env = QProcessEnvironment::systemEnvironment();
+    for (const char* v : {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"})
+        env.remove(QString::fromLatin1(v));
+    env.insert(variable, value);
+    return env;
+}
 
 Run runCli(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
 {
@@ -88,6 +99,42 @@ private slots:
         const Run unknown = runCli({"nosuchcommand"}, env);
         QCOMPARE(unknown.exitCode, 3);
         QVERIFY(unknown.err.contains("self-test failed"));
+    }
+
+    void helpFollowsTheLocale_data()
+    {
+        QTest::addColumn<QString>("variable");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<bool>("spanish");
+        QTest::newRow("LANGUAGE=es") << "LANGUAGE"
+                                     << "es" << true;
+        QTest::newRow("LANG=es_ES.UTF-8") << "LANG"
+                                          << "es_ES.UTF-8" << true;
+        QTest::newRow("LC_ALL=es_ES.UTF-8") << "LC_ALL"
+                                            << "es_ES.UTF-8" << true;
+        QTest::newRow("LC_ALL=C") << "LC_ALL"
+                                  << "C" << false;
+        QTest::newRow("LANG=C.UTF-8") << "LANG"
+                                      << "C.UTF-8" << false;
+    }
+
+    void helpFollowsTheLocale()
+    {
+        QFETCH(QString, variable);
+        QFETCH(QString, value);
+        QFETCH(bool, spanish);
+        const auto env = localeEnv(variable, value);
+        const Run overview = runCli({"--help"}, env);
+        QCOMPARE(overview.exitCode, 0);
+        QCOMPARE(overview.out.contains("Usage: cipherchart-cli"), !spanish);
+        QCOMPARE(overview.out.contains("Uso: cipherchart-cli"), spanish);
+        const Run command = runCli({"backup", "create", "--help"}, env);
+        QCOMPARE(command.exitCode, 0);
+        QCOMPARE(command.out.contains("Back up the whole clinic into one signed, encrypted file"), !spanish);
+        QCOMPARE(command.out.contains(QString::fromUtf8("la carpeta de la clínica")), spanish);
+        const Run unknown = runCli({"nosuchcommand", "--help"}, env);
+        QCOMPARE(unknown.exitCode, 1);
+        QCOMPARE(unknown.err.contains("unknown command"), !spanish);
     }
 
     void usageErrors()
