@@ -66,7 +66,8 @@ int runUserAdd(const Args& args, Io& io)
         if (mrn.has_value() != (*role == access::Role::Patient))
             return makeError(ErrorCode::InvalidArgument,
                              utf8(Cli::tr("--patient MRN goes with --role patient, and only with it")));
-        auto temp = cli.passwords().readNew("Temporary password for " + args.positional[0]);
+        auto temp = cli.passwords().readNew(
+            utf8(Cli::tr("Temporary password for %1").arg(QString::fromStdString(args.positional[0]))));
         if (!temp)
             return std::move(temp).error();
         auto sponsor = sponsorOption(args, cli);
@@ -137,7 +138,8 @@ int runWithTemporaryPassword(
                                const services::Sponsor*)>& action)
 {
     return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
-        auto temp = cli.passwords().readNew("Temporary password for " + args.positional[0]);
+        auto temp = cli.passwords().readNew(
+            utf8(Cli::tr("Temporary password for %1").arg(QString::fromStdString(args.positional[0]))));
         if (!temp)
             return std::move(temp).error();
         auto sponsor = sponsorOption(args, cli);

@@ -285,7 +285,11 @@ int runKeyStatus(const Args& args, Io& io)
             io.out << QJsonDocument(rows).toJson(QJsonDocument::Indented).toStdString();
         } else {
             for (const auto& k : *status) {
-                io.out << k.name << "  id " << k.id << "  v" << k.version << "  " << k.ageDays << " days\n";
+                io.out << utf8(Cli::tr("%1  id %2  v%3  %4 days")
+                                   .arg(QString::fromStdString(k.name), QString::fromStdString(k.id))
+                                   .arg(k.version)
+                                   .arg(k.ageDays))
+                       << "\n";
                 for (const auto& h : k.holders)
                     io.out << "    " << h << "\n";
             }

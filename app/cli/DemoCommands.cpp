@@ -88,8 +88,11 @@ Result<app::DemoOptions> demoOptions(const Args& args, Io& io, StepProgress& pro
             std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()));
         if (!key)
             return Error{key.error().code, key.error().message, *keyFile, 0, key.error().field};
-        io.err << "cipherchart-cli: warning: " << *keyFile
-               << " holds the whole report private key; a demo clinic's report totals are not secret\n";
+        io.err << "cipherchart-cli: "
+               << utf8(Cli::tr("warning: %1 holds the whole report private key; a demo clinic's report totals are not "
+                               "secret")
+                           .arg(QString::fromStdString(*keyFile)))
+               << "\n";
         options.reportKeyBits = key->publicKey().bits();
         auto shared = std::make_shared<paillier::PrivateKey>(std::move(key).value());
         options.reportKeySource = [shared]() -> Result<paillier::PrivateKey> { return std::move(*shared); };

@@ -146,8 +146,8 @@ int runConditionList(const Args& args, Io& io)
             return {};
         }
         for (const auto& c : *list)
-            io.out << text(c.onset) << (c.abatement.isEmpty() ? "" : " to " + text(c.abatement)) << "  " << text(c.code)
-                   << "  " << text(c.display)
+            io.out << text(c.onset) << (c.abatement.isEmpty() ? "" : utf8(Cli::tr(" to ")) + text(c.abatement)) << "  "
+                   << text(c.code) << "  " << text(c.display)
                    << (c.clinicalStatus.isEmpty() ? "" : "  (" + text(c.clinicalStatus) + ")") << "\n";
         io.out << utf8(list->size() == 1 ? Cli::tr("1 condition") : Cli::tr("%1 conditions").arg(list->size())) << "\n";
         return {};
@@ -169,8 +169,8 @@ int runMedicationList(const Args& args, Io& io)
             return {};
         }
         for (const auto& m : *list)
-            io.out << text(m.start) << (m.stop.isEmpty() ? "" : " to " + text(m.stop)) << "  " << text(m.code) << "  "
-                   << text(m.display) << (m.dosage.isEmpty() ? "" : "  " + text(m.dosage))
+            io.out << text(m.start) << (m.stop.isEmpty() ? "" : utf8(Cli::tr(" to ")) + text(m.stop)) << "  "
+                   << text(m.code) << "  " << text(m.display) << (m.dosage.isEmpty() ? "" : "  " + text(m.dosage))
                    << (m.status.isEmpty() ? "" : "  (" + text(m.status) + ")") << "\n";
         io.out << utf8(list->size() == 1 ? Cli::tr("1 medication") : Cli::tr("%1 medications").arg(list->size()))
                << "\n";
@@ -317,7 +317,7 @@ void registerEntryCommands(CommandRegistry& registry)
          0,
          0,
          runConsentSet,
-         std::string("Opting out takes the patient out of every report cohort at once.\n") +
+         utf8(Cli::tr("Opting out takes the patient out of every report cohort at once.")) + "\n" +
              utf8(Cli::tr(kPasswordOrderNote))});
 }
 

@@ -152,7 +152,7 @@ int keygen(const Args& args, Io& io)
     {};
     if (::lstat(out->c_str(), &st) == 0)
         return reportError(makeError(ErrorCode::AlreadyExists, *out + " exists already; refusing to overwrite it"), io);
-    io.err << "generating a " << bits << "-bit Paillier key from safe primes (this can take a minute)";
+    io.err << utf8(Cli::tr("generating a %1-bit Paillier key from safe primes (this can take a minute)").arg(bits));
     int found = 0;
     auto key = generateKeyPair(bits, [&](const KeyGenProgress& p) {
         if (p.event == 2 && ++found > 0)
@@ -167,9 +167,11 @@ int keygen(const Args& args, Io& io)
     crypto::secureWipe(json.data(), json.size());
     if (!written.ok())
         return reportError(written.error(), io);
-    io.err << "warning: " << *out
-           << " holds an UNPROTECTED private key (p and q in clear): use it for tests and interoperability only\n";
-    io.out << "key id " << key->publicKey().keyIdHex() << "\n";
+    io.err << utf8(Cli::tr("warning: %1 holds an UNPROTECTED private key (p and q in clear): use it for tests and "
+                           "interoperability only")
+                       .arg(QString::fromStdString(*out)))
+           << "\n";
+    io.out << utf8(Cli::tr("key id %1").arg(QString::fromStdString(key->publicKey().keyIdHex()))) << "\n";
     return ExitOk;
 }
 

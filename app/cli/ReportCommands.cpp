@@ -299,7 +299,7 @@ int runCsv(const Args& args, Io& io)
             return makeError(ErrorCode::InvalidArgument, "only a published report has figures to export");
         const std::string csv = reports::reportCsv(*file);
         CC_TRY(writeNewReportFile(*outPath, {reinterpret_cast<const std::uint8_t*>(csv.data()), csv.size()}));
-        io.out << "published figures written to " << *outPath << "\n";
+        io.out << utf8(Cli::tr("published figures written to %1").arg(QString::fromStdString(*outPath))) << "\n";
         return {};
     });
 }

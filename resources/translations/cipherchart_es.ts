@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
     <name>AccountDialog</name>
@@ -35,11 +36,11 @@
         <translation>Una cuenta de médico abre claves clínicas que los administradores no tienen. Un médico la avala escribiendo aquí su propio nombre de cuenta y su contraseña.</translation>
     </message>
     <message>
-        <source>Doctor's &amp;account:</source>
+        <source>Doctor&apos;s &amp;account:</source>
         <translation>&amp;Cuenta del médico:</translation>
     </message>
     <message>
-        <source>Doctor's pass&amp;word:</source>
+        <source>Doctor&apos;s pass&amp;word:</source>
         <translation>Contrase&amp;ña del médico:</translation>
     </message>
     <message>
@@ -94,7 +95,7 @@
         <translation>Mé&amp;dico:</translation>
     </message>
     <message>
-        <source>doctor's account name</source>
+        <source>doctor&apos;s account name</source>
         <translation>nombre de cuenta del médico</translation>
     </message>
     <message>
@@ -133,8 +134,8 @@
 <context>
     <name>AdminHomeView</name>
     <message>
-        <source>&lt;span style="font-size:16pt; font-weight:600;"&gt;The clinic at a glance&lt;/span&gt;</source>
-        <translation>&lt;span style="font-size:16pt; font-weight:600;"&gt;La clínica de un vistazo&lt;/span&gt;</translation>
+        <source>&lt;span style=&quot;font-size:16pt; font-weight:600;&quot;&gt;The clinic at a glance&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;font-size:16pt; font-weight:600;&quot;&gt;La clínica de un vistazo&lt;/span&gt;</translation>
     </message>
     <message>
         <source>QFrame#reminderFrame { background: #fff4e5; border: 1px solid #e65100; border-radius: 4px; }</source>
@@ -452,7 +453,7 @@
 <context>
     <name>BackupView</name>
     <message>
-        <source>A backup holds the whole clinic in one file: the database exported under a fresh key and sealed, the key slots, the audit anchor and the clinic's description, with a manifest signed by the clinic signing key. Restoring checks everything first and only then replaces the clinic; your session then ends.</source>
+        <source>A backup holds the whole clinic in one file: the database exported under a fresh key and sealed, the key slots, the audit anchor and the clinic&apos;s description, with a manifest signed by the clinic signing key. Restoring checks everything first and only then replaces the clinic; your session then ends.</source>
         <translation>Una copia de seguridad guarda toda la clínica en un archivo: la base de datos exportada con una clave nueva y sellada, las ranuras de claves, el ancla de auditoría y la descripción de la clínica, con un manifiesto firmado con la clave de firma de la clínica. La restauración lo comprueba todo primero y solo después sustituye la clínica; a continuación su sesión termina.</translation>
     </message>
     <message>
@@ -488,7 +489,7 @@
         <translation>Restaurar una copia</translation>
     </message>
     <message>
-        <source>Only for a backup this clinic's keys cannot open</source>
+        <source>Only for a backup this clinic&apos;s keys cannot open</source>
         <translation>Solo para una copia que las claves de esta clínica no pueden abrir</translation>
     </message>
     <message>
@@ -535,7 +536,7 @@
         <translation>Abrir un paciente por NHC</translation>
     </message>
     <message>
-        <source>Type the patient's medical record number (from the wristband) and press Check. A patient on your care team opens normally; emergency access is asked for only when it is needed.</source>
+        <source>Type the patient&apos;s medical record number (from the wristband) and press Check. A patient on your care team opens normally; emergency access is asked for only when it is needed.</source>
         <translation>Escriba el número de historia clínica del paciente (de la pulsera) y pulse Comprobar. Un paciente de su equipo asistencial se abre con normalidad; el acceso de emergencia solo se pide cuando hace falta.</translation>
     </message>
     <message>
@@ -934,23 +935,23 @@ Opciones:
         <translation>salida legible por máquina</translation>
     </message>
     <message>
-        <source>cipherchart-cli: unknown command '%1'; see 'cipherchart-cli --help'</source>
+        <source>cipherchart-cli: unknown command &apos;%1&apos;; see &apos;cipherchart-cli --help&apos;</source>
         <translation>cipherchart-cli: orden desconocida «%1»; consulte «cipherchart-cli --help»</translation>
     </message>
     <message>
-        <source>cipherchart-cli: unknown option '--%1' for this command; see --help</source>
+        <source>cipherchart-cli: unknown option &apos;--%1&apos; for this command; see --help</source>
         <translation>cipherchart-cli: opción «--%1» desconocida para esta orden; consulte --help</translation>
     </message>
     <message>
-        <source>cipherchart-cli: option '--%1' given twice</source>
+        <source>cipherchart-cli: option &apos;--%1&apos; given twice</source>
         <translation>cipherchart-cli: la opción «--%1» se ha dado dos veces</translation>
     </message>
     <message>
-        <source>cipherchart-cli: option '--%1' takes no value</source>
+        <source>cipherchart-cli: option &apos;--%1&apos; takes no value</source>
         <translation>cipherchart-cli: la opción «--%1» no admite valor</translation>
     </message>
     <message>
-        <source>cipherchart-cli: option '--%1' needs a value (%2)</source>
+        <source>cipherchart-cli: option &apos;--%1&apos; needs a value (%2)</source>
         <translation>cipherchart-cli: la opción «--%1» necesita un valor (%2)</translation>
     </message>
     <message>
@@ -986,8 +987,8 @@ Opciones:
         <translation>Los adjuntos de hasta %1 MiB van dentro del Bundle (base64).</translation>
     </message>
     <message>
-        <source>%1 attachment(s) over the limit are described but their content is not included; save them with 'attachment export' or raise --attachment-limit:</source>
-        <translation>%1 adjunto(s) por encima del límite se describen pero sin su contenido; guárdelos con 'attachment export' o aumente --attachment-limit:</translation>
+        <source>%1 attachment(s) over the limit are described but their content is not included; save them with &apos;attachment export&apos; or raise --attachment-limit:</source>
+        <translation>%1 adjunto(s) por encima del límite se describen pero sin su contenido; guárdelos con &apos;attachment export&apos; o aumente --attachment-limit:</translation>
     </message>
     <message>
         <source>%1 bytes</source>
@@ -1006,23 +1007,23 @@ Opciones:
 is rejected with its resource path and field (exit 1) and nothing of it is kept;
 the files before it stay imported (the message says how many). Resources that
 are well formed but cannot be stored are skipped and listed with their reason.
-A reference "Patient/x" outside the file names a patient of the clinic
-imported with FHIR id x; you must be on that patient's care team.
+A reference &quot;Patient/x&quot; outside the file names a patient of the clinic
+imported with FHIR id x; you must be on that patient&apos;s care team.
 </source>
         <translation>Cada archivo se importa en su propia transacción, en el orden dado. Un archivo mal formado
 se rechaza indicando la ruta del recurso y el campo (salida 1) y no se guarda nada de él;
 los archivos anteriores quedan importados (el mensaje dice cuántos). Los recursos bien
 formados que no pueden guardarse se omiten y se listan con su motivo.
-Una referencia "Patient/x" fuera del archivo designa a un paciente de la clínica
+Una referencia &quot;Patient/x&quot; fuera del archivo designa a un paciente de la clínica
 importado con el id FHIR x; usted debe estar en el equipo asistencial de ese paciente.
 </translation>
     </message>
     <message>
-        <source>Export one patient's record as a FHIR R4 Bundle (doctor, or a patient for their own)</source>
+        <source>Export one patient&apos;s record as a FHIR R4 Bundle (doctor, or a patient for their own)</source>
         <translation>Exporta la historia de un paciente como Bundle FHIR R4 (médico, o el paciente la suya)</translation>
     </message>
     <message>
-        <source>the patient's medical record number (a patient account may omit it)</source>
+        <source>the patient&apos;s medical record number (a patient account may omit it)</source>
         <translation>el número de historia clínica del paciente (una cuenta de paciente puede omitirlo)</translation>
     </message>
     <message>
@@ -1064,7 +1065,7 @@ Los adjuntos por encima del límite se describen sin su contenido y se listan.
         <translation>generando la clave de la red (primos seguros)</translation>
     </message>
     <message>
-        <source>research network "%1": key %2 (%3 bits), %4-of-%5 custodians, cells of at least %6 patients, merges of at least %7 clinics</source>
+        <source>research network &quot;%1&quot;: key %2 (%3 bits), %4-of-%5 custodians, cells of at least %6 patients, merges of at least %7 clinics</source>
         <translation>red de investigación «%1»: clave %2 (%3 bits), %4 de %5 custodios, celdas de al menos %6 pacientes, fusiones de al menos %7 clínicas</translation>
     </message>
     <message>
@@ -1088,7 +1089,7 @@ Los adjuntos por encima del límite se describen sin su contenido y se listan.
         <translation>lista firmada de %1 clínicas miembro escrita en %2</translation>
     </message>
     <message>
-        <source>custodian %1: merge of %2 clinics checked and recomputed; stage 1: partial decryptions of the %3 cells' patient tallies written to %4</source>
+        <source>custodian %1: merge of %2 clinics checked and recomputed; stage 1: partial decryptions of the %3 cells&apos; patient tallies written to %4</source>
         <translation>custodio %1: fusión de %2 clínicas comprobada y recalculada; etapa 1: descifrados parciales de los recuentos de pacientes de las %3 celdas escritos en %4</translation>
     </message>
     <message>
@@ -1108,11 +1109,11 @@ Los adjuntos por encima del límite se describen sin su contenido y se listan.
         <translation>leer las frases de contraseña de la entrada estándar, una por línea</translation>
     </message>
     <message>
-        <source>Create a research network's threshold Paillier key and its custodians' key files</source>
+        <source>Create a research network&apos;s threshold Paillier key and its custodians&apos; key files</source>
         <translation>Crear la clave Paillier umbral de una red de investigación y los archivos de clave de sus custodios</translation>
     </message>
     <message>
-        <source>the network's name</source>
+        <source>the network&apos;s name</source>
         <translation>el nombre de la red</translation>
     </message>
     <message>
@@ -1144,7 +1145,7 @@ Los adjuntos por encima del límite se describen sin su contenido y se listan.
         <translation>dónde escribir network-key.json y custodian-NOMBRE.json</translation>
     </message>
     <message>
-        <source>Each custodian's key file holds their share and the network signing key, sealed under
+        <source>Each custodian&apos;s key file holds their share and the network signing key, sealed under
 their passphrase (Argon2id, AES-256-GCM). Passphrases are read in --custodian order.</source>
         <translation>El archivo de clave de cada custodio guarda su participación y la clave de firma de la red, selladas con
 su frase de contraseña (Argon2id, AES-256-GCM). Las frases se leen en el orden de --custodian.</translation>
@@ -1154,11 +1155,11 @@ su frase de contraseña (Argon2id, AES-256-GCM). Las frases se leen en el orden 
         <translation>Como custodio de la red: firmar la lista de clínicas miembro cuyas exportaciones pueden fusionarse</translation>
     </message>
     <message>
-        <source>the network's public key file</source>
+        <source>the network&apos;s public key file</source>
         <translation>el archivo de clave pública de la red</translation>
     </message>
     <message>
-        <source>this custodian's key file (signs the list)</source>
+        <source>this custodian&apos;s key file (signs the list)</source>
         <translation>el archivo de clave de este custodio (firma la lista)</translation>
     </message>
     <message>
@@ -1184,11 +1185,11 @@ clínicas para aislar a una. Confirme cada huella mostrada con su clínica.</tra
         <translation>Como custodio de la red: recalcular una fusión y después dar descifrados parciales de sus totales</translation>
     </message>
     <message>
-        <source>this custodian's key file</source>
+        <source>this custodian&apos;s key file</source>
         <translation>el archivo de clave de este custodio</translation>
     </message>
     <message>
-        <source>the network's signed member list</source>
+        <source>the network&apos;s signed member list</source>
         <translation>la lista firmada de miembros de la red</translation>
     </message>
     <message>
@@ -1196,7 +1197,7 @@ clínicas para aislar a una. Confirme cada huella mostrada con su clínica.</tra
         <translation>archivos de participación de la etapa 1 (recuentos de pacientes) de t custodios</translation>
     </message>
     <message>
-        <source>this custodian's ledger of decrypted merges (differencing check)</source>
+        <source>this custodian&apos;s ledger of decrypted merges (differencing check)</source>
         <translation>el registro de este custodio de las fusiones descifradas (comprobación de diferenciación)</translation>
     </message>
     <message>
@@ -1205,18 +1206,18 @@ clínicas para aislar a una. Confirme cada huella mostrada con su clínica.</tra
     </message>
     <message>
         <source>Stage 1 (no --tally-shares): the patient tallies of every merged cell. Stage 2: the
-custodian combines the tallies itself, applies the network's suppression and gives
-partials of the released cells' figures only.</source>
+custodian combines the tallies itself, applies the network&apos;s suppression and gives
+partials of the released cells&apos; figures only.</source>
         <translation>Etapa 1 (sin --tally-shares): los recuentos de pacientes de cada celda fusionada. Etapa 2: el
 custodio combina él mismo los recuentos, aplica la supresión de la red y da
 descifrados parciales solo de las cifras de las celdas publicables.</translation>
     </message>
     <message>
-        <source>Combine the network custodians' shares and write the signed published network report</source>
+        <source>Combine the network custodians&apos; shares and write the signed published network report</source>
         <translation>Combinar las participaciones de los custodios de la red y escribir el informe de red publicado y firmado</translation>
     </message>
     <message>
-        <source>this custodian's key file (signs the report)</source>
+        <source>this custodian&apos;s key file (signs the report)</source>
         <translation>el archivo de clave de este custodio (firma el informe)</translation>
     </message>
     <message>
@@ -1350,19 +1351,19 @@ registros ya importados cuentan como sin cambios, o como actualizados si cambiar
 </translation>
     </message>
     <message>
-        <source>MAP.json names the patient id column, sex (with a map of the table's values), birth date
+        <source>MAP.json names the patient id column, sex (with a map of the table&apos;s values), birth date
 or age at a reference date, and for each measured column its LOINC code, UCUM unit and
 when it was measured: a date column, or an offset in days or weeks from a baseline date
 (a column or a fixed study start). A bad mapping is rejected naming its field; a cell
 that cannot be stored is skipped and listed with file, line, column and reason.
-Format and examples: docs/CLINICAL_DATA.md, "Mapped tables".
+Format and examples: docs/CLINICAL_DATA.md, &quot;Mapped tables&quot;.
 </source>
         <translation>MAP.json indica la columna del id del paciente, el sexo (con una tabla de los valores de la tabla), la fecha
 de nacimiento o la edad en una fecha de referencia y, para cada columna medida, su código LOINC, su unidad
 UCUM y cuándo se midió: una columna de fecha, o un desfase en días o semanas desde una fecha basal
 (una columna o un inicio de estudio fijo). Una correspondencia errónea se rechaza indicando su campo;
 una celda que no puede guardarse se omite y se lista con archivo, línea, columna y motivo.
-Formato y ejemplos: docs/CLINICAL_DATA.md, "Mapped tables".
+Formato y ejemplos: docs/CLINICAL_DATA.md, &quot;Mapped tables&quot;.
 </translation>
     </message>
     <message>
@@ -1382,7 +1383,7 @@ Formato y ejemplos: docs/CLINICAL_DATA.md, "Mapped tables".
         <translation>Importa una tabla CSV propia (ensayo o exportación de laboratorio) mediante un archivo de correspondencia</translation>
     </message>
     <message>
-        <source>the mapping of the table's columns (docs/CLINICAL_DATA.md)</source>
+        <source>the mapping of the table&apos;s columns (docs/CLINICAL_DATA.md)</source>
         <translation>la correspondencia de las columnas de la tabla (docs/CLINICAL_DATA.md)</translation>
     </message>
     <message>
@@ -1398,15 +1399,15 @@ Formato y ejemplos: docs/CLINICAL_DATA.md, "Mapped tables".
         <translation>solo nombres o NHC que contengan TEXTO (sin distinguir mayúsculas)</translation>
     </message>
     <message>
-        <source>Show one patient's identity by MRN</source>
+        <source>Show one patient&apos;s identity by MRN</source>
         <translation>Muestra la identidad de un paciente por su NHC</translation>
     </message>
     <message>
-        <source>List a patient's observations (doctor on the care team)</source>
+        <source>List a patient&apos;s observations (doctor on the care team)</source>
         <translation>Lista las observaciones de un paciente (médico del equipo asistencial)</translation>
     </message>
     <message>
-        <source>the patient's medical record number</source>
+        <source>the patient&apos;s medical record number</source>
         <translation>el número de historia clínica del paciente</translation>
     </message>
     <message>
@@ -1466,15 +1467,15 @@ Formato y ejemplos: docs/CLINICAL_DATA.md, "Mapped tables".
         <translation>siguiente paso: cada custodio ejecuta `report decrypt-share %1` y después `report publish`</translation>
     </message>
     <message>
-        <source>report file verified: published report %1, %2 cells, signed by this clinic's key (%3), report key %4</source>
+        <source>report file verified: published report %1, %2 cells, signed by this clinic&apos;s key (%3), report key %4</source>
         <translation>archivo de informe verificado: informe publicado %1, %2 celdas, firmado con la clave de esta clínica (%3), clave de informes %4</translation>
     </message>
     <message>
-        <source>report file verified: encrypted report %1, %2 cells, signed by this clinic's key (%3), report key %4</source>
+        <source>report file verified: encrypted report %1, %2 cells, signed by this clinic&apos;s key (%3), report key %4</source>
         <translation>archivo de informe verificado: informe cifrado %1, %2 celdas, firmado con la clave de esta clínica (%3), clave de informes %4</translation>
     </message>
     <message>
-        <source>custodian %1: checked every cell against the clinic's rows; %2 cells decrypted partially, %3 withheld (suppressed); share stored in the clinic</source>
+        <source>custodian %1: checked every cell against the clinic&apos;s rows; %2 cells decrypted partially, %3 withheld (suppressed); share stored in the clinic</source>
         <translation>custodio %1: cada celda comprobada con las filas de la clínica; %2 celdas descifradas parcialmente, %3 retenidas (suprimidas); participación guardada en la clínica</translation>
     </message>
     <message>
@@ -1490,11 +1491,11 @@ Formato y ejemplos: docs/CLINICAL_DATA.md, "Mapped tables".
         <translation>las celdas de los informes publicados necesitan ahora al menos %1 pacientes distintos</translation>
     </message>
     <message>
-        <source>exported report %1 for research network "%2" (key %3) written to %4: %5 cells re-encrypted under the network key, %6 withheld (suppressed here)</source>
+        <source>exported report %1 for research network &quot;%2&quot; (key %3) written to %4: %5 cells re-encrypted under the network key, %6 withheld (suppressed here)</source>
         <translation>informe exportado %1 para la red de investigación «%2» (clave %3) escrito en %4: %5 celdas recifradas con la clave de la red, %6 retenidas (suprimidas aquí)</translation>
     </message>
     <message>
-        <source>merged %1 clinics' exports of spec %2 into %3 (merge %4): %5</source>
+        <source>merged %1 clinics&apos; exports of spec %2 into %3 (merge %4): %5</source>
         <translation>exportaciones de %1 clínicas de la especificación %2 fusionadas en %3 (fusión %4): %5</translation>
     </message>
     <message>
@@ -1515,16 +1516,16 @@ Formato y ejemplos: docs/CLINICAL_DATA.md, "Mapped tables".
     </message>
     <message>
         <source>Administrators run reports. Cohorts are chosen with blind tokens; no clinical or identity
-document is opened. Every row's MAC is checked before its ciphertext enters a sum.</source>
+document is opened. Every row&apos;s MAC is checked before its ciphertext enters a sum.</source>
         <translation>Los administradores ejecutan los informes. Las cohortes se eligen con testigos ciegos; no se abre ningún
 documento clínico ni de identidad. El MAC de cada fila se comprueba antes de que su texto cifrado entre en una suma.</translation>
     </message>
     <message>
-        <source>Check a report file: format, this clinic's signature, report key id, every ciphertext</source>
+        <source>Check a report file: format, this clinic&apos;s signature, report key id, every ciphertext</source>
         <translation>Comprobar un archivo de informe: formato, firma de esta clínica, id de la clave de informes, cada texto cifrado</translation>
     </message>
     <message>
-        <source>Exit code 3 on any failure (tampering, another clinic's signature or report key).</source>
+        <source>Exit code 3 on any failure (tampering, another clinic&apos;s signature or report key).</source>
         <translation>Código de salida 3 ante cualquier fallo (manipulación, firma o clave de informes de otra clínica).</translation>
     </message>
     <message>
@@ -1549,14 +1550,14 @@ documento clínico ni de identidad. El MAC de cada fila se comprueba antes de qu
     </message>
     <message>
         <source>The share is stored in the clinic, so custodians at one workstation log in one after the
-other. Refused if a cell is not what the clinic's rows give, if a cell has more rows than
+other. Refused if a cell is not what the clinic&apos;s rows give, if a cell has more rows than
 its layout allows, or if the cohort fails the differencing check.</source>
         <translation>La participación se guarda en la clínica, así que los custodios de un mismo puesto inician sesión uno tras
 otro. Se rechaza si una celda no es lo que dan las filas de la clínica, si una celda tiene más filas de las que
 permite su formato, o si la cohorte no supera la comprobación de diferenciación.</translation>
     </message>
     <message>
-        <source>Combine the custodians' shares, apply disclosure control and write the signed published report</source>
+        <source>Combine the custodians&apos; shares, apply disclosure control and write the signed published report</source>
         <translation>Combinar las participaciones de los custodios, aplicar el control de divulgación y escribir el informe publicado y firmado</translation>
     </message>
     <message>
@@ -1572,15 +1573,15 @@ permite su formato, o si la cohorte no supera la comprobación de diferenciació
         <translation>Los descifrados parciales no válidos se nombran y se omiten; se combinan t válidos cualesquiera.</translation>
     </message>
     <message>
-        <source>Re-encrypt an encrypted report's released cells under a research network's key (signed by this clinic)</source>
+        <source>Re-encrypt an encrypted report&apos;s released cells under a research network&apos;s key (signed by this clinic)</source>
         <translation>Recifrar las celdas publicables de un informe cifrado con la clave de una red de investigación (firmado por esta clínica)</translation>
     </message>
     <message>
-        <source>the network's public key file (network init)</source>
+        <source>the network&apos;s public key file (network init)</source>
         <translation>el archivo de clave pública de la red (network init)</translation>
     </message>
     <message>
-        <source>the network key's fingerprint, as given by the network</source>
+        <source>the network key&apos;s fingerprint, as given by the network</source>
         <translation>la huella de la clave de la red, tal como la da la red</translation>
     </message>
     <message>
@@ -1588,7 +1589,7 @@ permite su formato, o si la cohorte no supera la comprobación de diferenciació
         <translation>el archivo exportado que se escribirá (nunca se sobrescribe)</translation>
     </message>
     <message>
-        <source>Takes the clinic's encrypted report after its custodians' decryption shares, as
+        <source>Takes the clinic&apos;s encrypted report after its custodians&apos; decryption shares, as
 `report publish` does. Released cells are decrypted in memory and re-encrypted under
 the network key; suppressed cells leave as withheld. Nothing is in the clear.
 Administrators; audited.</source>
@@ -1598,7 +1599,7 @@ la clave de la red; las suprimidas salen como retenidas. Nada va en claro.
 Administradores; auditado.</translation>
     </message>
     <message>
-        <source>Merge clinics' exported reports into one bundle for the network's custodians</source>
+        <source>Merge clinics&apos; exported reports into one bundle for the network&apos;s custodians</source>
         <translation>Fusionar los informes exportados de las clínicas en un paquete para los custodios de la red</translation>
     </message>
     <message>
@@ -1606,7 +1607,7 @@ Administradores; auditado.</translation>
         <translation>rechazar menos de N clínicas distintas (al menos 2)</translation>
     </message>
     <message>
-        <source>the network's signed member list (refuse other clinics)</source>
+        <source>the network&apos;s signed member list (refuse other clinics)</source>
         <translation>la lista firmada de miembros de la red (rechazar otras clínicas)</translation>
     </message>
     <message>
@@ -1614,7 +1615,7 @@ Administradores; auditado.</translation>
         <translation>el paquete fusionado que se escribirá (nunca se sobrescribe)</translation>
     </message>
     <message>
-        <source>Every file is checked: its clinic's signature, the network key id, one spec, each
+        <source>Every file is checked: its clinic&apos;s signature, the network key id, one spec, each
 ciphertext; clinics and signers must be distinct. Exit 3 on a tampered file.</source>
         <translation>Se comprueba cada archivo: la firma de su clínica, el id de la clave de la red, una sola especificación, cada
 texto cifrado; las clínicas y los firmantes deben ser distintos. Salida 3 ante un archivo manipulado.</translation>
@@ -1652,19 +1653,19 @@ texto cifrado; las clínicas y los firmantes deben ser distintos. Salida 3 ante 
         <translation>Contraseña de nuevo, para volver a envolver su ranura de claves con la fijación</translation>
     </message>
     <message>
-        <source>report key pinned in this account's key ring; it is checked from the next login on</source>
+        <source>report key pinned in this account&apos;s key ring; it is checked from the next login on</source>
         <translation>clave de informes fijada en el llavero de esta cuenta; se comprueba a partir del próximo inicio de sesión</translation>
     </message>
     <message>
-        <source>Show the report key's fingerprint and whether this account's pin verifies it</source>
+        <source>Show the report key&apos;s fingerprint and whether this account&apos;s pin verifies it</source>
         <translation>Mostrar la huella de la clave de informes y si la fijación de esta cuenta la verifica</translation>
     </message>
     <message>
-        <source>Pin the report key in this account's ring (accounts from before pinning; audited)</source>
+        <source>Pin the report key in this account&apos;s ring (accounts from before pinning; audited)</source>
         <translation>Fijar la clave de informes en el llavero de esta cuenta (cuentas anteriores a la fijación; auditado)</translation>
     </message>
     <message>
-        <source>the fingerprint from the key ceremony's record (compare with `report-key show`)</source>
+        <source>the fingerprint from the key ceremony&apos;s record (compare with `report-key show`)</source>
         <translation>la huella del acta de la ceremonia de claves (compárela con `report-key show`)</translation>
     </message>
     <message>
@@ -1734,20 +1735,20 @@ y después cada médico. Compare la huella con la que mostró `init` antes de co
         <translation>--patient MRN va con --role patient, y solo con él</translation>
     </message>
     <message>
-        <source>account '%1' created (%2); the password is temporary and must be changed at first login</source>
+        <source>account &apos;%1&apos; created (%2); the password is temporary and must be changed at first login</source>
         <translation>cuenta «%1» creada (%2); la contraseña es temporal y debe cambiarse en el primer inicio de sesión</translation>
     </message>
     <message>
-        <source>doctor '%1' added to the care team</source>
+        <source>doctor &apos;%1&apos; added to the care team</source>
         <translation>médico «%1» añadido al equipo de atención</translation>
     </message>
     <message>
-        <source>doctor '%1' removed from the care team</source>
+        <source>doctor &apos;%1&apos; removed from the care team</source>
         <translation>médico «%1» retirado del equipo de atención</translation>
     </message>
     <message>
         <source>
-Order here: yours, the account's temporary password, then the sponsoring doctor's (--sponsor).
+Order here: yours, the account&apos;s temporary password, then the sponsoring doctor&apos;s (--sponsor).
 A doctor account needs --sponsor DOCTOR: administrators never hold the clinical key,
 so an existing doctor vouches by entering their password (two-person rule, audited).</source>
         <translation>
@@ -1781,7 +1782,7 @@ dos personas, auditada).</translation>
         <translation>Desactivar una cuenta: se borra su ranura de clave y no descifra nada</translation>
     </message>
     <message>
-        <source>account '%1' disabled</source>
+        <source>account &apos;%1&apos; disabled</source>
         <translation>cuenta «%1» desactivada</translation>
     </message>
     <message>
@@ -1789,7 +1790,7 @@ dos personas, auditada).</translation>
         <translation>Levantar un bloqueo o una suspensión tras inicios de sesión fallidos</translation>
     </message>
     <message>
-        <source>account '%1' unlocked</source>
+        <source>account &apos;%1&apos; unlocked</source>
         <translation>cuenta «%1» desbloqueada</translation>
     </message>
     <message>
@@ -1801,7 +1802,7 @@ dos personas, auditada).</translation>
         <translation>un médico que avala (cuentas de médico)</translation>
     </message>
     <message>
-        <source>account '%1' enabled; the password is temporary and must be changed at first login</source>
+        <source>account &apos;%1&apos; enabled; the password is temporary and must be changed at first login</source>
         <translation>cuenta «%1» activada; la contraseña es temporal y debe cambiarse en el primer inicio de sesión</translation>
     </message>
     <message>
@@ -1809,11 +1810,11 @@ dos personas, auditada).</translation>
         <translation>Sustituir una contraseña olvidada por una temporal</translation>
     </message>
     <message>
-        <source>account '%1' reset; the password is temporary and must be changed at first login</source>
+        <source>account &apos;%1&apos; reset; the password is temporary and must be changed at first login</source>
         <translation>cuenta «%1» restablecida; la contraseña es temporal y debe cambiarse en el primer inicio de sesión</translation>
     </message>
     <message>
-        <source>Change an account's role (a new key slot with the role's keys and a temporary password)</source>
+        <source>Change an account&apos;s role (a new key slot with the role&apos;s keys and a temporary password)</source>
         <translation>Cambiar el rol de una cuenta (una nueva ranura de clave con las claves del rol y una contraseña temporal)</translation>
     </message>
     <message>
@@ -1825,27 +1826,27 @@ dos personas, auditada).</translation>
         <translation>un médico que avala (nuevos médicos)</translation>
     </message>
     <message>
-        <source>account '%1' given a new role; the password is temporary and must be changed at first login</source>
+        <source>account &apos;%1&apos; given a new role; the password is temporary and must be changed at first login</source>
         <translation>cuenta «%1» con un nuevo rol; la contraseña es temporal y debe cambiarse en el primer inicio de sesión</translation>
     </message>
     <message>
-        <source>the patient's row id (32 hex digits)</source>
+        <source>the patient&apos;s row id (32 hex digits)</source>
         <translation>el id de fila del paciente (32 dígitos hexadecimales)</translation>
     </message>
     <message>
-        <source>the doctor's account</source>
+        <source>the doctor&apos;s account</source>
         <translation>la cuenta del médico</translation>
     </message>
     <message>
-        <source>Add a doctor to a patient's care team</source>
+        <source>Add a doctor to a patient&apos;s care team</source>
         <translation>Añadir un médico al equipo de atención de un paciente</translation>
     </message>
     <message>
-        <source>Remove a doctor from a patient's care team</source>
+        <source>Remove a doctor from a patient&apos;s care team</source>
         <translation>Retirar un médico del equipo de atención de un paciente</translation>
     </message>
     <message>
-        <source>List a patient's care team</source>
+        <source>List a patient&apos;s care team</source>
         <translation>Listar el equipo de atención de un paciente</translation>
     </message>
     <message>
@@ -1857,7 +1858,7 @@ dos personas, auditada).</translation>
         <translation>eventos anteriores a esta hora UTC</translation>
     </message>
     <message>
-        <source>only this user's row id</source>
+        <source>only this user&apos;s row id</source>
         <translation>solo el id de fila de este usuario</translation>
     </message>
     <message>
@@ -1921,11 +1922,11 @@ dos personas, auditada).</translation>
         <translation>bloqueo por inactividad tras %1 minutos</translation>
     </message>
     <message>
-        <source>also compare with this syslog collector's log (names missing events)</source>
+        <source>also compare with this syslog collector&apos;s log (names missing events)</source>
         <translation>comparar también con el registro de este colector syslog (nombra los eventos que faltan)</translation>
     </message>
     <message>
-        <source>Verify the audit trail's hash chain, MACs and anchor; exit 3 names the first problem</source>
+        <source>Verify the audit trail&apos;s hash chain, MACs and anchor; exit 3 names the first problem</source>
         <translation>Verificar la cadena de hashes, los MAC y el ancla de la traza de auditoría; el código de salida 3 nombra el primer problema</translation>
     </message>
     <message>
@@ -1965,7 +1966,7 @@ dos personas, auditada).</translation>
         <translation>Exportar los eventos de auditoría como CSV o como líneas syslog RFC 5424</translation>
     </message>
     <message>
-        <source>Show every key's id, version, age and holders (never a key)</source>
+        <source>Show every key&apos;s id, version, age and holders (never a key)</source>
         <translation>Mostrar el id, la versión, la antigüedad y los titulares de cada clave (nunca una clave)</translation>
     </message>
     <message>
@@ -1977,12 +1978,12 @@ dos personas, auditada).</translation>
         <translation>un médico que participa (obligatorio con --key clinical)</translation>
     </message>
     <message>
-        <source>Rotate a key without anyone's password: each account gets it at its next login</source>
+        <source>Rotate a key without anyone&apos;s password: each account gets it at its next login</source>
         <translation>Rotar una clave sin la contraseña de nadie: cada cuenta la recibe en su siguiente inicio de sesión</translation>
     </message>
     <message>
         <source>
-Order here: yours, then the sponsoring doctor's (--sponsor).
+Order here: yours, then the sponsoring doctor&apos;s (--sponsor).
 dbk rekeys the database and ends your session (log in again); index, audit root and signing keys are not rotated (see docs/KEYS.md section 8).</source>
         <translation>
 Orden aquí: la suya y luego la del médico avalista (--sponsor).
@@ -2049,11 +2050,11 @@ dbk cambia la clave de la base de datos y termina su sesión (vuelva a iniciarla
         <translation>la firma verifica con la clave que nombra el manifiesto (indique --clinic para comprobar que es la suya)</translation>
     </message>
     <message>
-        <source>signed by this clinic's signing key</source>
+        <source>signed by this clinic&apos;s signing key</source>
         <translation>firmada con la clave de firma de esta clínica</translation>
     </message>
     <message>
-        <source>NOT signed by this clinic: another clinic's key signed it</source>
+        <source>NOT signed by this clinic: another clinic&apos;s key signed it</source>
         <translation>NO firmada por esta clínica: la firmó la clave de otra clínica</translation>
     </message>
     <message>
@@ -2061,7 +2062,7 @@ dbk cambia la clave de la base de datos y termina su sesión (vuelva a iniciarla
         <translation>Contraseña de %1 en la copia de seguridad</translation>
     </message>
     <message>
-        <source>restored; log in again (the restored key slots hold the backup's passwords)</source>
+        <source>restored; log in again (the restored key slots hold the backup&apos;s passwords)</source>
         <translation>restaurada; vuelva a iniciar sesión (las ranuras de clave restauradas tienen las contraseñas de la copia)</translation>
     </message>
     <message>
@@ -2073,17 +2074,17 @@ dbk cambia la clave de la base de datos y termina su sesión (vuelva a iniciarla
         <translation>Hacer una copia de seguridad de toda la clínica en un único archivo firmado y cifrado</translation>
     </message>
     <message>
-        <source>Print a backup's manifest and verify its signature (no decryption)</source>
+        <source>Print a backup&apos;s manifest and verify its signature (no decryption)</source>
         <translation>Mostrar el manifiesto de una copia de seguridad y verificar su firma (sin descifrar)</translation>
     </message>
     <message>
-        <source>With --clinic and --as the signature is checked against the clinic's signing key (audited);
+        <source>With --clinic and --as the signature is checked against the clinic&apos;s signing key (audited);
 without, only against the key the manifest names.</source>
         <translation>Con --clinic y --as la firma se comprueba con la clave de firma de la clínica (auditado);
 sin ellas, solo con la clave que nombra el manifiesto.</translation>
     </message>
     <message>
-        <source>accept a backup signed by another clinic's key</source>
+        <source>accept a backup signed by another clinic&apos;s key</source>
         <translation>aceptar una copia firmada con la clave de otra clínica</translation>
     </message>
     <message>
@@ -2091,12 +2092,12 @@ sin ellas, solo con la clave que nombra el manifiesto.</translation>
         <translation>una cuenta de la copia cuya contraseña la abre (otra clínica u otra época de claves)</translation>
     </message>
     <message>
-        <source>Verify a backup completely, then replace the clinic's files with it atomically</source>
+        <source>Verify a backup completely, then replace the clinic&apos;s files with it atomically</source>
         <translation>Verificar por completo una copia de seguridad y luego sustituir con ella los archivos de la clínica de forma atómica</translation>
     </message>
     <message>
-        <source>Passwords: the acting user's (--as) first, then the --backup-as account's.
-The session ends after the restore; the live trail's last event records it.</source>
+        <source>Passwords: the acting user&apos;s (--as) first, then the --backup-as account&apos;s.
+The session ends after the restore; the live trail&apos;s last event records it.</source>
         <translation>Contraseñas: primero la del usuario que actúa (--as), luego la de la cuenta --backup-as.
 La sesión termina tras la restauración; el último evento de la traza en vivo la registra.</translation>
     </message>
@@ -2113,7 +2114,7 @@ La sesión termina tras la restauración; el último evento de la traza en vivo 
         <translation>autoprueba FALLIDA (%1 comprobaciones)</translation>
     </message>
     <message>
-        <source>The test hook CIPHERCHART_SELFTEST_BREAK=&lt;check name&gt; corrupts one check's expected value.</source>
+        <source>The test hook CIPHERCHART_SELFTEST_BREAK=&lt;check name&gt; corrupts one check&apos;s expected value.</source>
         <translation>El gancho de prueba CIPHERCHART_SELFTEST_BREAK=&lt;nombre de comprobación&gt; corrompe el valor esperado de una comprobación.</translation>
     </message>
     <message>
@@ -2142,8 +2143,8 @@ La sesión termina tras la restauración; el último evento de la traza en vivo 
     </message>
     <message>
         <source>Passwords are read from the terminal without echo, or one per line from standard input with
---password-stdin, in this order: the acting user's (--as) first, then any new password, then
-a sponsoring doctor's or custodians' in the order given.</source>
+--password-stdin, in this order: the acting user&apos;s (--as) first, then any new password, then
+a sponsoring doctor&apos;s or custodians&apos; in the order given.</source>
         <translation>Las contraseñas se leen del terminal sin eco, o una por línea de la entrada estándar con
 --password-stdin, en este orden: primero la del usuario que actúa (--as), luego cualquier
 contraseña nueva, luego la de un médico avalista o las de los custodios en el orden dado.</translation>
@@ -2153,7 +2154,7 @@ contraseña nueva, luego la de un médico avalista o las de los custodios en el 
         <translation>--%1 debe ser un número entero</translation>
     </message>
     <message>
-        <source>--recovery-out folder '%1' does not exist</source>
+        <source>--recovery-out folder &apos;%1&apos; does not exist</source>
         <translation>la carpeta --recovery-out «%1» no existe</translation>
     </message>
     <message>
@@ -2181,7 +2182,7 @@ contraseña nueva, luego la de un médico avalista o las de los custodios en el 
         <translation>%1 existe; no se sobrescribe un fragmento</translation>
     </message>
     <message>
-        <source>Clinic '%1' created in %2</source>
+        <source>Clinic &apos;%1&apos; created in %2</source>
         <translation>Clínica «%1» creada en %2</translation>
     </message>
     <message>
@@ -2213,7 +2214,7 @@ Print each on paper for a different custodian. They are not stored anywhere:</so
 Imprima cada uno en papel para un custodio distinto. No se guardan en ningún sitio:</translation>
     </message>
     <message>
-        <source>ok: %1 (%2); the password is temporary: change it with 'cipherchart-cli passwd'</source>
+        <source>ok: %1 (%2); the password is temporary: change it with &apos;cipherchart-cli passwd&apos;</source>
         <translation>correcto: %1 (%2); la contraseña es temporal: cámbiela con «cipherchart-cli passwd»</translation>
     </message>
     <message>
@@ -2241,7 +2242,7 @@ Imprima cada uno en papel para un custodio distinto. No se guardan en ningún si
         <translation>la primera cuenta de administrador</translation>
     </message>
     <message>
-        <source>the clinic's display name</source>
+        <source>the clinic&apos;s display name</source>
         <translation>el nombre visible de la clínica</translation>
     </message>
     <message>
@@ -2281,8 +2282,8 @@ Imprima cada uno en papel para un custodio distinto. No se guardan en ningún si
         <translation>marcar la clínica como clínica de demostración (el título de la ventana dice DEMO)</translation>
     </message>
     <message>
-        <source>Passwords are read in this order: the administrator's, then each custodian's (as listed,
-skipping the administrator), then the doctor's. Each new password needs 12 characters.
+        <source>Passwords are read in this order: the administrator&apos;s, then each custodian&apos;s (as listed,
+skipping the administrator), then the doctor&apos;s. Each new password needs 12 characters.
 The published test keys of tests/data/paillier are refused unless the clinic is a --demo.</source>
         <translation>Las contraseñas se leen en este orden: la del administrador, luego la de cada custodio (en el orden
 dado, saltando al administrador) y luego la del médico. Cada contraseña nueva necesita 12 caracteres.
@@ -2293,7 +2294,7 @@ Las claves de prueba publicadas de tests/data/paillier se rechazan salvo que la 
         <translation>Comprobar que una cuenta puede iniciar sesión (se aplican la limitación y el bloqueo; el intento se audita)</translation>
     </message>
     <message>
-        <source>Change the acting account's own password</source>
+        <source>Change the acting account&apos;s own password</source>
         <translation>Cambiar la contraseña propia de la cuenta que actúa</translation>
     </message>
     <message>
@@ -2366,7 +2367,7 @@ de progreso). La clínica se marca como demostración: el título de la ventana 
     </message>
     <message>
         <source>Names are generated from syllables (never real data); values are drawn from the
-middle of each code's plausible range in the units catalogue. Imported as the doctor
+middle of each code&apos;s plausible range in the units catalogue. Imported as the doctor
 through the import service in batches of about 5,000 observations.</source>
         <translation>Los nombres se generan a partir de sílabas (nunca datos reales); los valores se toman del
 centro del intervalo plausible de cada código en el catálogo de unidades. Se importan como el
@@ -2425,7 +2426,7 @@ fin no anterior al inicio, estados conocidos); un error nombra el campo (salida 
 </translation>
     </message>
     <message>
-        <source>Add a problem (ICD-10 or SNOMED CT) to a patient's chart (doctor on the care team)</source>
+        <source>Add a problem (ICD-10 or SNOMED CT) to a patient&apos;s chart (doctor on the care team)</source>
         <translation>Añadir un problema (CIE-10 o SNOMED CT) a la historia de un paciente (médico del equipo de atención)</translation>
     </message>
     <message>
@@ -2437,7 +2438,7 @@ fin no anterior al inicio, estados conocidos); un error nombra el campo (salida 
         <translation>el código del problema (E11.9, 44054006)</translation>
     </message>
     <message>
-        <source>the condition's name</source>
+        <source>the condition&apos;s name</source>
         <translation>el nombre del problema</translation>
     </message>
     <message>
@@ -2453,11 +2454,11 @@ fin no anterior al inicio, estados conocidos); un error nombra el campo (salida 
         <translation>active, recurrence, relapse, inactive, remission o resolved</translation>
     </message>
     <message>
-        <source>List a patient's problems (doctor on the care team)</source>
+        <source>List a patient&apos;s problems (doctor on the care team)</source>
         <translation>Listar los problemas de un paciente (médico del equipo de atención)</translation>
     </message>
     <message>
-        <source>Add a medication (RxNorm) to a patient's chart (doctor on the care team)</source>
+        <source>Add a medication (RxNorm) to a patient&apos;s chart (doctor on the care team)</source>
         <translation>Añadir un medicamento (RxNorm) a la historia de un paciente (médico del equipo de atención)</translation>
     </message>
     <message>
@@ -2465,7 +2466,7 @@ fin no anterior al inicio, estados conocidos); un error nombra el campo (salida 
         <translation>el id de concepto RxNorm</translation>
     </message>
     <message>
-        <source>the medication's name</source>
+        <source>the medication&apos;s name</source>
         <translation>el nombre del medicamento</translation>
     </message>
     <message>
@@ -2481,11 +2482,11 @@ fin no anterior al inicio, estados conocidos); un error nombra el campo (salida 
         <translation>active, on-hold, completed, stopped, cancelled, entered-in-error</translation>
     </message>
     <message>
-        <source>List a patient's medications (doctor on the care team)</source>
+        <source>List a patient&apos;s medications (doctor on the care team)</source>
         <translation>Listar los medicamentos de un paciente (médico del equipo de atención)</translation>
     </message>
     <message>
-        <source>Add an allergy or intolerance to a patient's chart (doctor on the care team)</source>
+        <source>Add an allergy or intolerance to a patient&apos;s chart (doctor on the care team)</source>
         <translation>Añadir una alergia o intolerancia a la historia de un paciente (médico del equipo de atención)</translation>
     </message>
     <message>
@@ -2497,7 +2498,7 @@ fin no anterior al inicio, estados conocidos); un error nombra el campo (salida 
         <translation>el código de la sustancia o de la alergia</translation>
     </message>
     <message>
-        <source>the substance's name</source>
+        <source>the substance&apos;s name</source>
         <translation>el nombre de la sustancia</translation>
     </message>
     <message>
@@ -2513,11 +2514,11 @@ fin no anterior al inicio, estados conocidos); un error nombra el campo (salida 
         <translation>active, inactive o resolved</translation>
     </message>
     <message>
-        <source>the reaction's SNOMED CT code</source>
+        <source>the reaction&apos;s SNOMED CT code</source>
         <translation>el código SNOMED CT de la reacción</translation>
     </message>
     <message>
-        <source>the reaction's name</source>
+        <source>the reaction&apos;s name</source>
         <translation>el nombre de la reacción</translation>
     </message>
     <message>
@@ -2525,7 +2526,7 @@ fin no anterior al inicio, estados conocidos); un error nombra el campo (salida 
         <translation>mild, moderate o severe</translation>
     </message>
     <message>
-        <source>List a patient's allergies (doctor on the care team)</source>
+        <source>List a patient&apos;s allergies (doctor on the care team)</source>
         <translation>Listar las alergias de un paciente (médico del equipo de atención)</translation>
     </message>
     <message>
@@ -2609,11 +2610,11 @@ fin no anterior al inicio, estados conocidos); un error nombra el campo (salida 
         <translation>Añadir una nota clínica (médico del equipo de atención); privada salvo con --shared</translation>
     </message>
     <message>
-        <source>the note's title</source>
+        <source>the note&apos;s title</source>
         <translation>el título de la nota</translation>
     </message>
     <message>
-        <source>the note's text</source>
+        <source>the note&apos;s text</source>
         <translation>el texto de la nota</translation>
     </message>
     <message>
@@ -2633,11 +2634,11 @@ tiene (docs/RECORDS.md).
 </translation>
     </message>
     <message>
-        <source>List a patient's notes (a patient account: only the shared ones)</source>
+        <source>List a patient&apos;s notes (a patient account: only the shared ones)</source>
         <translation>Listar las notas de un paciente (una cuenta de paciente: solo las compartidas)</translation>
     </message>
     <message>
-        <source>Attach a PNG, JPEG or PDF file (at most 1 GiB) to a patient's record</source>
+        <source>Attach a PNG, JPEG or PDF file (at most 1 GiB) to a patient&apos;s record</source>
         <translation>Adjuntar un archivo PNG, JPEG o PDF (1 GiB como máximo) a la historia de un paciente</translation>
     </message>
     <message>
@@ -2645,7 +2646,7 @@ tiene (docs/RECORDS.md).
         <translation>una descripción breve</translation>
     </message>
     <message>
-        <source>List a patient's attachments</source>
+        <source>List a patient&apos;s attachments</source>
         <translation>Listar los adjuntos de un paciente</translation>
     </message>
     <message>
@@ -2653,7 +2654,7 @@ tiene (docs/RECORDS.md).
         <translation>Descifrar un adjunto en un archivo nuevo (cada bloque se verifica antes)</translation>
     </message>
     <message>
-        <source>the attachment's id (from attachment list)</source>
+        <source>the attachment&apos;s id (from attachment list)</source>
         <translation>el id del adjunto (de attachment list)</translation>
     </message>
     <message>
@@ -2677,7 +2678,7 @@ tiene (docs/RECORDS.md).
         <translation>El archivo es JSON: los miembros del JWK público (kty DAJ, alg PAI-GN1, n, kid, hs) más p y q en base64url. No está cifrado: las clínicas guardan las claves en ranuras de clave y las partes de descifrado con los custodios.</translation>
     </message>
     <message>
-        <source>Print the public key of a key file as a JSON Web Key (python-paillier's form)</source>
+        <source>Print the public key of a key file as a JSON Web Key (python-paillier&apos;s form)</source>
         <translation>Mostrar la clave pública de un archivo de clave como JSON Web Key (la forma de python-paillier)</translation>
     </message>
     <message>
@@ -2713,15 +2714,15 @@ tiene (docs/RECORDS.md).
         <translation>archivo de clave privada de paillier keygen</translation>
     </message>
     <message>
-        <source>standard input ended before the password for '%1' (see --help for the order)</source>
+        <source>standard input ended before the password for &apos;%1&apos; (see --help for the order)</source>
         <translation>la entrada estándar terminó antes de la contraseña de «%1» (consulte --help para el orden)</translation>
     </message>
     <message>
-        <source>empty password for '%1'</source>
+        <source>empty password for &apos;%1&apos;</source>
         <translation>contraseña vacía para «%1»</translation>
     </message>
     <message>
-        <source>password for '%1' is longer than 1024 bytes</source>
+        <source>password for &apos;%1&apos; is longer than 1024 bytes</source>
         <translation>la contraseña de «%1» tiene más de 1024 bytes</translation>
     </message>
     <message>
@@ -2729,7 +2730,7 @@ tiene (docs/RECORDS.md).
         <translation>no hay terminal para pedir una contraseña; use --password-stdin</translation>
     </message>
     <message>
-        <source>no password entered for '%1'</source>
+        <source>no password entered for &apos;%1&apos;</source>
         <translation>no se introdujo ninguna contraseña para «%1»</translation>
     </message>
     <message>
@@ -2737,7 +2738,7 @@ tiene (docs/RECORDS.md).
         <translation>%1 (otra vez)</translation>
     </message>
     <message>
-        <source>the two passwords for '%1' differ</source>
+        <source>the two passwords for &apos;%1&apos; differ</source>
         <translation>las dos contraseñas de «%1» no coinciden</translation>
     </message>
     <message>
@@ -2773,7 +2774,7 @@ tiene (docs/RECORDS.md).
         <translation>inicie sesión con la contraseña temporal y elija una nueva. La traza de auditoría registra la recuperación, marcada para revisión.</translation>
     </message>
     <message>
-        <source>the account to re-issue (an administrator or doctor who holds no report-key share), or a new administrator's name</source>
+        <source>the account to re-issue (an administrator or doctor who holds no report-key share), or a new administrator&apos;s name</source>
         <translation>la cuenta que se reemite (un administrador o médico que no tenga fragmento de la clave de informes), o el nombre de un nuevo administrador</translation>
     </message>
     <message>
@@ -2784,7 +2785,7 @@ tiene (docs/RECORDS.md).
         <source>Nobody logs in: the recovery shares printed at `init` open the sealed recovery ring
 (recovery.ccr), which holds every clinic key, and the account gets a new key slot with a
 temporary password (changed at first login). Report-key shares are not in the recovery
-ring: a custodian's account is refused; recover a new administrator instead.
+ring: a custodian&apos;s account is refused; recover a new administrator instead.
 Each share is checked (CRC-32) as soon as it is typed. With --password-stdin, standard
 input holds one share per line (as many as the threshold printed on them), then the
 temporary password. One audit event, flagged for review.</source>
@@ -2822,6 +2823,38 @@ contraseña temporal. Un evento de auditoría, marcado para revisión.</translat
 An administrator checks pages, key slots, the audit chain (with its MACs) and the anchor, and every identity document; a doctor also every clinical row of their care-team patients and every observation index MAC.</source>
         <translation>
 Un administrador comprueba las páginas, las ranuras de clave, la cadena de auditoría (con sus MAC) y el ancla, y cada documento de identidad; un médico además cada fila clínica de los pacientes de sus equipos de atención y cada MAC de índice de observaciones.</translation>
+    </message>
+    <message>
+        <source>%1  id %2  v%3  %4 days</source>
+        <translation>%1  id %2  v%3  %4 días</translation>
+    </message>
+    <message>
+        <source>warning: %1 holds the whole report private key; a demo clinic&apos;s report totals are not secret</source>
+        <translation>aviso: %1 contiene toda la clave privada de informes; los totales de los informes de una clínica de demostración no son secretos</translation>
+    </message>
+    <message>
+        <source> to </source>
+        <translation> a </translation>
+    </message>
+    <message>
+        <source>Opting out takes the patient out of every report cohort at once.</source>
+        <translation>La exclusión saca al paciente de todas las cohortes de informes a la vez.</translation>
+    </message>
+    <message>
+        <source>generating a %1-bit Paillier key from safe primes (this can take a minute)</source>
+        <translation>generando una clave Paillier de %1 bits a partir de primos seguros (puede tardar un minuto)</translation>
+    </message>
+    <message>
+        <source>warning: %1 holds an UNPROTECTED private key (p and q in clear): use it for tests and interoperability only</source>
+        <translation>aviso: %1 contiene una clave privada SIN PROTECCIÓN (p y q en claro): úsela solo para pruebas e interoperabilidad</translation>
+    </message>
+    <message>
+        <source>key id %1</source>
+        <translation>id de clave %1</translation>
+    </message>
+    <message>
+        <source>published figures written to %1</source>
+        <translation>cifras publicadas escritas en %1</translation>
     </message>
 </context>
 <context>
@@ -3058,11 +3091,11 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
         <translation>Colesterol total</translation>
     </message>
     <message>
-        <source>"Good" cholesterol (HDL)</source>
+        <source>&quot;Good&quot; cholesterol (HDL)</source>
         <translation>Colesterol «bueno» (HDL)</translation>
     </message>
     <message>
-        <source>"Bad" cholesterol (LDL)</source>
+        <source>&quot;Bad&quot; cholesterol (LDL)</source>
         <translation>Colesterol «malo» (LDL)</translation>
     </message>
     <message>
@@ -3189,7 +3222,7 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
         <translation>E&amp;xportar historia (FHIR)…</translation>
     </message>
     <message>
-        <source>Save the open patient's whole record as a FHIR R4 Bundle (audited)</source>
+        <source>Save the open patient&apos;s whole record as a FHIR R4 Bundle (audited)</source>
         <translation>Guardar la historia completa del paciente abierto como un Bundle FHIR R4 (auditado)</translation>
     </message>
     <message>
@@ -3263,7 +3296,7 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
         <translation>Ha fallado una comprobación de integridad (%1). Deténgase y avise a su administrador.</translation>
     </message>
     <message>
-        <source>The clinic's files do not belong together (%1). Contact your administrator.</source>
+        <source>The clinic&apos;s files do not belong together (%1). Contact your administrator.</source>
         <translation>Los archivos de la clínica no se corresponden entre sí (%1). Avise a su administrador.</translation>
     </message>
     <message>
@@ -3279,7 +3312,7 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
         <translation>La carpeta de la clínica es de solo lectura. No se ha guardado nada.</translation>
     </message>
     <message>
-        <source>The clinic's files could not be read or written: %1</source>
+        <source>The clinic&apos;s files could not be read or written: %1</source>
         <translation>No se han podido leer o escribir los archivos de la clínica: %1</translation>
     </message>
     <message>
@@ -3452,8 +3485,8 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
         <translation>CipherChart — Bloqueado</translation>
     </message>
     <message>
-        <source>&lt;span style="font-size:18pt; font-weight:600;"&gt;Session locked&lt;/span&gt;</source>
-        <translation>&lt;span style="font-size:18pt; font-weight:600;"&gt;Sesión bloqueada&lt;/span&gt;</translation>
+        <source>&lt;span style=&quot;font-size:18pt; font-weight:600;&quot;&gt;Session locked&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;font-size:18pt; font-weight:600;&quot;&gt;Sesión bloqueada&lt;/span&gt;</translation>
     </message>
     <message>
         <source>The session is locked.</source>
@@ -3491,8 +3524,8 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
         <translation>CipherChart — Iniciar sesión</translation>
     </message>
     <message>
-        <source>&lt;span style="font-size:20pt; font-weight:600;"&gt;CipherChart&lt;/span&gt;</source>
-        <translation>&lt;span style="font-size:20pt; font-weight:600;"&gt;CipherChart&lt;/span&gt;</translation>
+        <source>&lt;span style=&quot;font-size:20pt; font-weight:600;&quot;&gt;CipherChart&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;font-size:20pt; font-weight:600;&quot;&gt;CipherChart&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Clinic</source>
@@ -3813,7 +3846,7 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
         <translation>La clínica puede calcular estadísticas para investigación (por ejemplo, la presión arterial media de los pacientes de 40 a 49 años) sobre valores cifrados, de modo que quien ejecuta un informe no ve ni su nombre ni ninguno de sus valores. Puede retirar sus datos de estas estadísticas en cualquier momento: surte efecto de inmediato, para cada informe que se ejecute después. Su atención no se ve afectada en ningún caso.</translation>
     </message>
     <message>
-        <source>&amp;Include my coded data in the clinic's anonymous research statistics</source>
+        <source>&amp;Include my coded data in the clinic&apos;s anonymous research statistics</source>
         <translation>&amp;Incluir mis datos codificados en las estadísticas anónimas de investigación de la clínica</translation>
     </message>
     <message>
@@ -3821,7 +3854,7 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
         <translation>&amp;Quién abrió mi historia</translation>
     </message>
     <message>
-        <source>Every time someone opens or changes your record it is written to the clinic's audit trail. Emergency access by a doctor outside your care team is reviewed by an administrator.</source>
+        <source>Every time someone opens or changes your record it is written to the clinic&apos;s audit trail. Emergency access by a doctor outside your care team is reviewed by an administrator.</source>
         <translation>Cada vez que alguien abre o modifica su historia queda escrito en el registro de auditoría de la clínica. Un administrador revisa los accesos de emergencia de médicos ajenos a su equipo asistencial.</translation>
     </message>
 </context>
@@ -3900,7 +3933,7 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
         <translation>ARCHIVO</translation>
     </message>
     <message>
-        <source>A report file (.ccrep) or backup (.ccbk) to open after an administrator's login; without --clinic, in the clinic opened last.</source>
+        <source>A report file (.ccrep) or backup (.ccbk) to open after an administrator&apos;s login; without --clinic, in the clinic opened last.</source>
         <translation>Un archivo de informe (.ccrep) o copia de seguridad (.ccbk) que se abre tras el inicio de sesión de un administrador; sin --clinic, en la última clínica abierta.</translation>
     </message>
     <message>
@@ -3916,8 +3949,8 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
         <translation>El archivo %1 no existe.</translation>
     </message>
     <message>
-        <source>%1 belongs to a clinic, and no clinic has been opened on this computer yet. Open it with: cipherchart --clinic DIR "%1"</source>
-        <translation>%1 pertenece a una clínica y en este ordenador aún no se ha abierto ninguna. Ábralo con: cipherchart --clinic DIR "%1"</translation>
+        <source>%1 belongs to a clinic, and no clinic has been opened on this computer yet. Open it with: cipherchart --clinic DIR &quot;%1&quot;</source>
+        <translation>%1 pertenece a una clínica y en este ordenador aún no se ha abierto ninguna. Ábralo con: cipherchart --clinic DIR &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -3927,7 +3960,7 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
         <translation>Recuperar el acceso con las partes de recuperación</translation>
     </message>
     <message>
-        <source>When passwords are lost, the custodians of the recovery shares printed when the clinic was created type their shares here. Together they open the clinic's sealed recovery ring, and the account named below gets a new key slot with a temporary password, to be changed at its first login. A report-key custodian's account cannot be recovered this way (the shares of the report key are not in the recovery ring): name a new administrator instead. The recovery is recorded in the audit trail, flagged for review.</source>
+        <source>When passwords are lost, the custodians of the recovery shares printed when the clinic was created type their shares here. Together they open the clinic&apos;s sealed recovery ring, and the account named below gets a new key slot with a temporary password, to be changed at its first login. A report-key custodian&apos;s account cannot be recovered this way (the shares of the report key are not in the recovery ring): name a new administrator instead. The recovery is recorded in the audit trail, flagged for review.</source>
         <translation>Cuando se pierden las contraseñas, los custodios de las partes de recuperación impresas al crear la clínica escriben aquí sus partes. Juntas abren el anillo de recuperación sellado de la clínica, y la cuenta indicada abajo recibe una ranura de claves nueva con una contraseña temporal, que deberá cambiar en su primer inicio de sesión. La cuenta de un custodio de la clave de informes no puede recuperarse así (las partes de la clave de informes no están en el anillo de recuperación): indique en su lugar un administrador nuevo. La recuperación queda en el registro de auditoría, marcada para revisión.</translation>
     </message>
     <message>
@@ -3935,7 +3968,7 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
         <translation>&amp;Cuenta:</translation>
     </message>
     <message>
-        <source>an administrator or doctor, or a new administrator's name</source>
+        <source>an administrator or doctor, or a new administrator&apos;s name</source>
         <translation>un administrador o médico, o el nombre de un administrador nuevo</translation>
     </message>
     <message>
@@ -3958,7 +3991,7 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
         <translation>Revisar los eventos marcados</translation>
     </message>
     <message>
-        <source>Emergency accesses, refusals and recoveries wait here until an administrator has looked at each. Select an event, say what you found (for example "confirmed with Dr Grey: patient in A&amp;E") and mark it reviewed. The review is itself recorded in the audit trail and cannot be changed afterwards.</source>
+        <source>Emergency accesses, refusals and recoveries wait here until an administrator has looked at each. Select an event, say what you found (for example &quot;confirmed with Dr Grey: patient in A&amp;E&quot;) and mark it reviewed. The review is itself recorded in the audit trail and cannot be changed afterwards.</source>
         <translation>Los accesos de emergencia, los rechazos y las recuperaciones esperan aquí hasta que un administrador revise cada uno. Seleccione un evento, indique lo que ha encontrado (por ejemplo «confirmado con la Dra. Grey: paciente en Urgencias») y márquelo como revisado. La revisión queda a su vez en el registro de auditoría y no puede cambiarse después.</translation>
     </message>
     <message>
@@ -4028,7 +4061,7 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
         <translation>&amp;Médico:</translation>
     </message>
     <message>
-        <source>Doctor's &amp;password:</source>
+        <source>Doctor&apos;s &amp;password:</source>
         <translation>&amp;Contraseña del médico:</translation>
     </message>
     <message>
@@ -4277,7 +4310,7 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
         <translation>&amp;Cambiar rol</translation>
     </message>
     <message>
-        <source>A new role means a new key slot: the account gets the new role's keys and a temporary password it must change at the next login.</source>
+        <source>A new role means a new key slot: the account gets the new role&apos;s keys and a temporary password it must change at the next login.</source>
         <translation>Un rol nuevo supone una ranura de claves nueva: la cuenta recibe las claves del nuevo rol y una contraseña temporal que debe cambiar en el siguiente inicio de sesión.</translation>
     </message>
     <message>
@@ -4374,7 +4407,7 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
         </translation>
     </message>
     <message>
-        <source>Type part of the patient's name or their MRN.</source>
+        <source>Type part of the patient&apos;s name or their MRN.</source>
         <translation>Escriba parte del nombre del paciente o su NHC.</translation>
     </message>
     <message>
@@ -4382,7 +4415,7 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
         <translation>%1, %2 — NHC %3 — nacido/a el %4</translation>
     </message>
     <message>
-        <source>No patient matches "%1".</source>
+        <source>No patient matches &quot;%1&quot;.</source>
         <translation>Ningún paciente coincide con «%1».</translation>
     </message>
     <message numerus="yes">
@@ -4564,7 +4597,7 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
         <translation>Cifrando el adjunto para %1…</translation>
     </message>
     <message>
-        <source>Delete "%1" from the chart of %2? This cannot be undone.</source>
+        <source>Delete &quot;%1&quot; from the chart of %2? This cannot be undone.</source>
         <translation>¿Eliminar «%1» de la historia de %2? No se puede deshacer.</translation>
     </message>
 </context>
@@ -4780,7 +4813,7 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
         <translation>El registro de auditoría NO está intacto: %1 en el evento %2. %3 Avise a su administrador y guarde una copia de la carpeta de la clínica tal como está.</translation>
     </message>
     <message>
-        <source>To export one user's events, type the exact account name and press Show events first.</source>
+        <source>To export one user&apos;s events, type the exact account name and press Show events first.</source>
         <translation>Para exportar los eventos de un usuario, escriba el nombre exacto de la cuenta y pulse antes Mostrar eventos.</translation>
     </message>
     <message>
@@ -4815,7 +4848,7 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
         <translation>Crear copia de seguridad</translation>
     </message>
     <message>
-        <source>Back up the whole clinic "%1" to
+        <source>Back up the whole clinic &quot;%1&quot; to
 %2?
 
 The database is exported under a fresh key, sealed and signed with the clinic signing key; an existing file is never replaced. The backup is recorded in the audit trail. The window is busy until the file is written (seconds for a small clinic).</source>
@@ -4853,11 +4886,11 @@ La base de datos se exporta con una clave nueva, sellada y firmada con la clave 
         <translation>No es una copia utilizable: %1</translation>
     </message>
     <message>
-        <source>Signed by this clinic's signing key. Nothing was decrypted.</source>
+        <source>Signed by this clinic&apos;s signing key. Nothing was decrypted.</source>
         <translation>Firmada con la clave de firma de esta clínica. No se ha descifrado nada.</translation>
     </message>
     <message>
-        <source>Signed by another key (another clinic's, or a forged file): the signature only proves the manifest is intact. Nothing was decrypted.</source>
+        <source>Signed by another key (another clinic&apos;s, or a forged file): the signature only proves the manifest is intact. Nothing was decrypted.</source>
         <translation>Firmada con otra clave (la de otra clínica, o un archivo falsificado): la firma solo demuestra que el manifiesto está intacto. No se ha descifrado nada.</translation>
     </message>
     <message>
@@ -4877,7 +4910,7 @@ La base de datos se exporta con una clave nueva, sellada y firmada con la clave 
         <translation>La copia no ha superado la verificación: %1</translation>
     </message>
     <message>
-        <source>Verified: signature, every member's SHA-256, the sealed payload and the database copy's integrity check. The live clinic was not touched.</source>
+        <source>Verified: signature, every member&apos;s SHA-256, the sealed payload and the database copy&apos;s integrity check. The live clinic was not touched.</source>
         <translation>Verificado: la firma, el SHA-256 de cada miembro, el contenido sellado y la comprobación de integridad de la copia de la base de datos. La clínica en uso no se ha tocado.</translation>
     </message>
     <message>
@@ -4921,7 +4954,7 @@ La base de datos se exporta con una clave nueva, sellada y firmada con la clave 
         <translation>1. Verificada</translation>
     </message>
     <message>
-        <source>Replace the clinic "%1" with the backup of "%2" made on %3 by %4?
+        <source>Replace the clinic &quot;%1&quot; with the backup of &quot;%2&quot; made on %3 by %4?
 
 Everything recorded after that date, the audit events included, is moved to the folder pre-restore-%5 and is no longer part of the clinic. The passwords of that date apply again. Your session ends and you log in again.</source>
         <translation>¿Sustituir la clínica «%1» por la copia de «%2» hecha el %3 por %4?
@@ -5032,7 +5065,7 @@ Todo lo registrado después de esa fecha, incluidos los eventos de auditoría, s
         <translation>Este paciente no está en su equipo asistencial. En una emergencia puede abrir la historia durante 60 minutos. Su motivo queda en el registro de auditoría y un administrador revisa cada acceso de emergencia.</translation>
     </message>
     <message>
-        <source>Type the patient's MRN first.</source>
+        <source>Type the patient&apos;s MRN first.</source>
         <translation>Escriba antes el NHC del paciente.</translation>
     </message>
     <message>
@@ -5078,7 +5111,7 @@ Todo lo registrado después de esa fecha, incluidos los eventos de auditoría, s
         <translation>Quitar</translation>
     </message>
     <message>
-        <source>Remove "%1" from the chart of %2? The removal is recorded in the audit trail.</source>
+        <source>Remove &quot;%1&quot; from the chart of %2? The removal is recorded in the audit trail.</source>
         <translation>¿Quitar «%1» de la historia de %2? La eliminación queda en el registro de auditoría.</translation>
     </message>
 </context>
@@ -5318,7 +5351,7 @@ Todo lo registrado después de esa fecha, incluidos los eventos de auditoría, s
         <translation>Editar problema</translation>
     </message>
     <message>
-        <source>Enter the problem's name.</source>
+        <source>Enter the problem&apos;s name.</source>
         <translation>Escriba el nombre del problema.</translation>
     </message>
     <message>
@@ -5349,7 +5382,7 @@ Todo lo registrado después de esa fecha, incluidos los eventos de auditoría, s
         <translation>Celda %1: %2 — %3</translation>
     </message>
     <message>
-        <source>Before anything is decrypted, your session recomputes every cell from the clinic's own rows and refuses unless each equals the file's ciphertext, so no other number (one patient's value, say) can be slipped in. Cells with fewer than %1 distinct patients, and the cells that would reveal them, are withheld. Your partial decryptions are stored in the clinic; %2 of %3 custodians are needed to publish, %4 have contributed so far. The step is recorded in the audit trail.</source>
+        <source>Before anything is decrypted, your session recomputes every cell from the clinic&apos;s own rows and refuses unless each equals the file&apos;s ciphertext, so no other number (one patient&apos;s value, say) can be slipped in. Cells with fewer than %1 distinct patients, and the cells that would reveal them, are withheld. Your partial decryptions are stored in the clinic; %2 of %3 custodians are needed to publish, %4 have contributed so far. The step is recorded in the audit trail.</source>
         <translation>Antes de descifrar nada, su sesión recalcula cada celda a partir de las filas de la propia clínica y se niega si alguna no coincide con el texto cifrado del archivo, de modo que no se pueda colar otro número (el valor de un paciente, por ejemplo). Las celdas con menos de %1 pacientes distintos, y las que permitirían deducirlas, no se descifran. Sus descifrados parciales se guardan en la clínica; para publicar hacen falta %2 de %3 custodios, y hasta ahora han contribuido %4. El paso queda registrado en el registro de auditoría.</translation>
     </message>
     <message>
@@ -5361,7 +5394,7 @@ Todo lo registrado después de esa fecha, incluidos los eventos de auditoría, s
         <translation>Rechazado, no se ha descifrado nada: %1</translation>
     </message>
     <message>
-        <source>The cells matched the clinic's rows. Your share is stored: %1 cell(s) decrypted, %2 withheld by disclosure control.</source>
+        <source>The cells matched the clinic&apos;s rows. Your share is stored: %1 cell(s) decrypted, %2 withheld by disclosure control.</source>
         <translation>Las celdas coinciden con las filas de la clínica. Su parte está guardada: %1 celda(s) descifrada(s), %2 retenida(s) por el control de divulgación.</translation>
     </message>
 </context>
@@ -5429,7 +5462,7 @@ La historia de %2 sigue abierta: seleccione esa fila para volver a ella.</transl
         <translation>&amp;Imprimir resumen (PDF)…</translation>
     </message>
     <message>
-        <source>Save the open chart's summary as a PDF, the patient banner on every page (audited)</source>
+        <source>Save the open chart&apos;s summary as a PDF, the patient banner on every page (audited)</source>
         <translation>Guarda el resumen de la historia abierta como PDF, con la cabecera del paciente en cada página (queda auditado)</translation>
     </message>
     <message>
@@ -5603,7 +5636,7 @@ La historia de %2 sigue abierta: seleccione esa fila para volver a ella.</transl
         <translation>Tabla CSV con un archivo de correspondencia (ensayo o exportación de laboratorio)</translation>
     </message>
     <message>
-        <source>Mapping file (JSON) of the table's columns</source>
+        <source>Mapping file (JSON) of the table&apos;s columns</source>
         <translation>Archivo de correspondencia (JSON) de las columnas de la tabla</translation>
     </message>
     <message>
@@ -5658,11 +5691,11 @@ La historia de %2 sigue abierta: seleccione esa fila para volver a ella.</transl
         <translation>Clave de la base de datos (cifra el archivo de la base de datos)</translation>
     </message>
     <message>
-        <source>Identity category key (patients' identity keys)</source>
+        <source>Identity category key (patients&apos; identity keys)</source>
         <translation>Clave de la categoría de identidad (claves de identidad de los pacientes)</translation>
     </message>
     <message>
-        <source>Clinical category key (patients' clinical keys)</source>
+        <source>Clinical category key (patients&apos; clinical keys)</source>
         <translation>Clave de la categoría clínica (claves clínicas de los pacientes)</translation>
     </message>
     <message>
@@ -5696,7 +5729,7 @@ La historia de %2 sigue abierta: seleccione esa fila para volver a ella.</transl
         </translation>
     </message>
     <message>
-        <source>Refresh to see who holds the report key's shares.</source>
+        <source>Refresh to see who holds the report key&apos;s shares.</source>
         <translation>Actualice para ver quién tiene las partes de la clave de informes.</translation>
     </message>
     <message>
@@ -5708,11 +5741,11 @@ La historia de %2 sigue abierta: seleccione esa fila para volver a ella.</transl
         <translation>Si un custodio se va, los otros %1 aún pueden descifrar informes (hacen falta %2). Su cuenta no puede desactivarse ni restablecerse mientras tenga una parte: la parte solo existe en su ranura de claves y se perdería.</translation>
     </message>
     <message>
-        <source>If one custodian leaves, reports can no longer be decrypted: all %1 custodians are needed. Keep every custodian's password safe; a custodian's account cannot be disabled or reset while it holds a share, and the recovery key does not hold the shares.</source>
+        <source>If one custodian leaves, reports can no longer be decrypted: all %1 custodians are needed. Keep every custodian&apos;s password safe; a custodian&apos;s account cannot be disabled or reset while it holds a share, and the recovery key does not hold the shares.</source>
         <translation>Si un custodio se va, los informes ya no pueden descifrarse: hacen falta los %1 custodios. Guarde a salvo la contraseña de cada custodio; la cuenta de un custodio no puede desactivarse ni restablecerse mientras tenga una parte, y la clave de recuperación no contiene las partes.</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Key id (fingerprint of the public key): &lt;code&gt;%1&lt;/code&gt;, version %2.&lt;br&gt;Decrypting a report's totals takes &lt;b&gt;%3 of %4&lt;/b&gt; custodians, each with their own share.&lt;/p&gt;&lt;p&gt;Custodians: %5&lt;/p&gt;&lt;p&gt;%6&lt;/p&gt;</source>
+        <source>&lt;p&gt;Key id (fingerprint of the public key): &lt;code&gt;%1&lt;/code&gt;, version %2.&lt;br&gt;Decrypting a report&apos;s totals takes &lt;b&gt;%3 of %4&lt;/b&gt; custodians, each with their own share.&lt;/p&gt;&lt;p&gt;Custodians: %5&lt;/p&gt;&lt;p&gt;%6&lt;/p&gt;</source>
         <translation>&lt;p&gt;Id de la clave (huella de la clave pública): &lt;code&gt;%1&lt;/code&gt;, versión %2.&lt;br&gt;Descifrar los totales de un informe requiere &lt;b&gt;%3 de %4&lt;/b&gt; custodios, cada uno con su propia parte.&lt;/p&gt;&lt;p&gt;Custodios: %5&lt;/p&gt;&lt;p&gt;%6&lt;/p&gt;</translation>
     </message>
 </context>
@@ -5757,7 +5790,7 @@ y después inicie  cipherchart --clinic DIR</translation>
         <translation>Editar medicamento</translation>
     </message>
     <message>
-        <source>Enter the medication's name.</source>
+        <source>Enter the medication&apos;s name.</source>
         <translation>Escriba el nombre del medicamento.</translation>
     </message>
     <message>
@@ -5788,7 +5821,7 @@ y después inicie  cipherchart --clinic DIR</translation>
         <translation>En su lista: %1.</translation>
     </message>
     <message numerus="yes">
-        <source>%n more not on your care team (ask the clinic's administrator).</source>
+        <source>%n more not on your care team (ask the clinic&apos;s administrator).</source>
         <translation>
             <numerusform>%n más que no está en su equipo asistencial (pregunte al administrador de la clínica).</numerusform>
             <numerusform>%n más que no están en su equipo asistencial (pregunte al administrador de la clínica).</numerusform>
@@ -5810,7 +5843,7 @@ y después inicie  cipherchart --clinic DIR</translation>
         <translation>Corregir nota</translation>
     </message>
     <message>
-        <source>Write the note's text.</source>
+        <source>Write the note&apos;s text.</source>
         <translation>Escriba el texto de la nota.</translation>
     </message>
     <message>
@@ -5845,7 +5878,7 @@ y después inicie  cipherchart --clinic DIR</translation>
         <translation>Eliminar nota</translation>
     </message>
     <message>
-        <source>Delete the note "%1" of %2? This cannot be undone.</source>
+        <source>Delete the note &quot;%1&quot; of %2? This cannot be undone.</source>
         <translation>¿Eliminar la nota «%1» de %2? No se puede deshacer.</translation>
     </message>
 </context>
@@ -6096,11 +6129,11 @@ y después inicie  cipherchart --clinic DIR</translation>
         <translation>Sus datos codificados se incluyen en las estadísticas anónimas de investigación.</translation>
     </message>
     <message>
-        <source>Include your coded data in the clinic's anonymous research statistics from now on?</source>
+        <source>Include your coded data in the clinic&apos;s anonymous research statistics from now on?</source>
         <translation>¿Incluir a partir de ahora sus datos codificados en las estadísticas anónimas de investigación de la clínica?</translation>
     </message>
     <message>
-        <source>Take your data out of the clinic's research statistics? Every report run from now on leaves it out.</source>
+        <source>Take your data out of the clinic&apos;s research statistics? Every report run from now on leaves it out.</source>
         <translation>¿Retirar sus datos de las estadísticas de investigación de la clínica? Todos los informes que se ejecuten a partir de ahora los dejarán fuera.</translation>
     </message>
     <message>
@@ -6171,11 +6204,11 @@ y después inicie  cipherchart --clinic DIR</translation>
         <translation>No se ha recuperado el acceso: %1</translation>
     </message>
     <message>
-        <source>A new %1 account "%2" was created from the recovery key.</source>
+        <source>A new %1 account &quot;%2&quot; was created from the recovery key.</source>
         <translation>Se ha creado una cuenta nueva de %1 «%2» con la clave de recuperación.</translation>
     </message>
     <message>
-        <source>The %1 account "%2" has a new key slot from the recovery key.</source>
+        <source>The %1 account &quot;%2&quot; has a new key slot from the recovery key.</source>
         <translation>La cuenta de %1 «%2» tiene una ranura de claves nueva creada con la clave de recuperación.</translation>
     </message>
     <message>
@@ -6315,7 +6348,7 @@ y después inicie  cipherchart --clinic DIR</translation>
         <translation>Investigación: se excluye a los pacientes que rechazaron el uso en investigación.</translation>
     </message>
     <message>
-        <source>Quality of the clinic's own care: every patient is included, those who opted out of research too. Not for research use.</source>
+        <source>Quality of the clinic&apos;s own care: every patient is included, those who opted out of research too. Not for research use.</source>
         <translation>Calidad de la asistencia de la propia clínica: se incluye a todos los pacientes, también a los que rechazaron la investigación. No apto para investigación.</translation>
     </message>
     <message>
@@ -6371,7 +6404,7 @@ y después inicie  cipherchart --clinic DIR</translation>
         <translation>Medidas: %1.</translation>
     </message>
     <message>
-        <source>Each patient's latest value of each measure.</source>
+        <source>Each patient&apos;s latest value of each measure.</source>
         <translation>El último valor de cada paciente en cada medida.</translation>
     </message>
     <message>
@@ -6527,7 +6560,7 @@ y después inicie  cipherchart --clinic DIR</translation>
         <translation>Investigación (se excluye a quien la rechazó)</translation>
     </message>
     <message>
-        <source>Quality of the clinic's own care (everyone included)</source>
+        <source>Quality of the clinic&apos;s own care (everyone included)</source>
         <translation>Calidad de la asistencia de la propia clínica (todos incluidos)</translation>
     </message>
     <message>
@@ -6543,7 +6576,7 @@ y después inicie  cipherchart --clinic DIR</translation>
         <translation>Todas las observaciones</translation>
     </message>
     <message>
-        <source>Each patient's latest value</source>
+        <source>Each patient&apos;s latest value</source>
         <translation>El último valor de cada paciente</translation>
     </message>
     <message>
@@ -6635,7 +6668,7 @@ y después inicie  cipherchart --clinic DIR</translation>
         <translation>Id. del informe</translation>
     </message>
     <message>
-        <source>The clinic's reports</source>
+        <source>The clinic&apos;s reports</source>
         <translation>Los informes de la clínica</translation>
     </message>
     <message>
@@ -6663,7 +6696,7 @@ y después inicie  cipherchart --clinic DIR</translation>
         <translation>Aún no es un informe completo: %1</translation>
     </message>
     <message>
-        <source>Each cell needs at least the clinic's minimum number of distinct patients (11 unless an administrator changed it) or it is suppressed, together with any cell that would let it be recovered.</source>
+        <source>Each cell needs at least the clinic&apos;s minimum number of distinct patients (11 unless an administrator changed it) or it is suppressed, together with any cell that would let it be recovered.</source>
         <translation>Cada celda necesita al menos el número mínimo de pacientes distintos de la clínica (11 salvo que un administrador lo haya cambiado); si no, se suprime, junto con cualquier celda que permitiría deducirla.</translation>
     </message>
     <message>
@@ -6699,11 +6732,11 @@ y después inicie  cipherchart --clinic DIR</translation>
         <translation>Ejecutar informe</translation>
     </message>
     <message>
-        <source>Run "%1"?
+        <source>Run &quot;%1&quot;?
 
 %2
 
-The run chooses the rows by blind tokens only, checks each row's authentication and multiplies their ciphertexts; no patient's value or identity is decrypted. The encrypted report is signed with the clinic key, saved in %3 and recorded in the audit trail. It has no figures until the custodians have decrypted their shares.</source>
+The run chooses the rows by blind tokens only, checks each row&apos;s authentication and multiplies their ciphertexts; no patient&apos;s value or identity is decrypted. The encrypted report is signed with the clinic key, saved in %3 and recorded in the audit trail. It has no figures until the custodians have decrypted their shares.</source>
         <translation>¿Ejecutar «%1»?
 
 %2
@@ -6727,7 +6760,7 @@ La ejecución elige las filas solo mediante tókenes ciegos, comprueba la autent
         <translation>Informe cifrado guardado como %1. Ahora los custodios descifran sus partes.</translation>
     </message>
     <message>
-        <source>Recomputing every cell from the clinic's rows, then decrypting your share…</source>
+        <source>Recomputing every cell from the clinic&apos;s rows, then decrypting your share…</source>
         <translation>Recalculando cada celda a partir de las filas de la clínica y descifrando después su parte…</translation>
     </message>
     <message>
@@ -6735,9 +6768,9 @@ La ejecución elige las filas solo mediante tókenes ciegos, comprueba la autent
         <translation>Publicar informe</translation>
     </message>
     <message>
-        <source>Publish "%1"?
+        <source>Publish &quot;%1&quot;?
 
-The custodians' shares are checked (an invalid one is named and skipped), the released cells decrypted, disclosure control applied and the figures written into a new signed report file in %2. The cohort is remembered (as keyed hashes) for later differencing checks. Recorded in the audit trail.</source>
+The custodians&apos; shares are checked (an invalid one is named and skipped), the released cells decrypted, disclosure control applied and the figures written into a new signed report file in %2. The cohort is remembered (as keyed hashes) for later differencing checks. Recorded in the audit trail.</source>
         <translation>¿Publicar «%1»?
 
 Se comprueban las partes de los custodios (una no válida se nombra y se descarta), se descifran las celdas liberadas, se aplica el control de divulgación y las cifras se escriben en un nuevo archivo de informe firmado en %2. La cohorte se recuerda (como resúmenes con clave) para comprobaciones de diferenciación posteriores. Queda en el registro de auditoría.</translation>
@@ -6854,7 +6887,7 @@ Se comprueban las partes de los custodios (una no válida se nombra y se descart
         <translation>Se reescribe cada página de la base de datos: alrededor de un segundo por cada 100 MB; mientras tanto la clínica no puede usarse. Las copias hechas antes conservan la clave antigua.</translation>
     </message>
     <message>
-        <source>A new identity category key replaces the current one; every patient's identity key is re-wrapped under it in one transaction.</source>
+        <source>A new identity category key replaces the current one; every patient&apos;s identity key is re-wrapped under it in one transaction.</source>
         <translation>Una clave nueva de la categoría de identidad sustituye a la actual; la clave de identidad de cada paciente se vuelve a envolver con ella en una sola transacción.</translation>
     </message>
     <message>
@@ -6862,7 +6895,7 @@ Se comprueban las partes de los custodios (una no válida se nombra y se descart
         <translation>Un pequeño reenvoltorio por paciente: rápido incluso con miles de pacientes.</translation>
     </message>
     <message>
-        <source>A new clinical category key replaces the current one; every patient's clinical key and every confidential-note key is re-wrapped under it. A doctor must take part: administrators never hold this key.</source>
+        <source>A new clinical category key replaces the current one; every patient&apos;s clinical key and every confidential-note key is re-wrapped under it. A doctor must take part: administrators never hold this key.</source>
         <translation>Una clave nueva de la categoría clínica sustituye a la actual; la clave clínica de cada paciente y la clave de cada nota confidencial se vuelven a envolver con ella. Debe participar un médico: los administradores nunca tienen esta clave.</translation>
     </message>
     <message>
@@ -6870,7 +6903,7 @@ Se comprueban las partes de los custodios (una no válida se nombra y se descart
         <translation>Un pequeño reenvoltorio por paciente y por clave confidencial: rápido incluso con miles de pacientes.</translation>
     </message>
     <message>
-        <source>The new key is sealed into the key-slot file's mailbox for each holder, who takes it at the next login (no password is needed now; disabled accounts get nothing):</source>
+        <source>The new key is sealed into the key-slot file&apos;s mailbox for each holder, who takes it at the next login (no password is needed now; disabled accounts get nothing):</source>
         <translation>La clave nueva se sella en el buzón del archivo de ranuras de claves para cada titular, que la recoge en su siguiente inicio de sesión (ahora no hace falta ninguna contraseña; las cuentas desactivadas no reciben nada):</translation>
     </message>
     <message>
@@ -6904,7 +6937,7 @@ Se comprueban las partes de los custodios (una no válida se nombra y se descart
         <translation>Abrir archivo</translation>
     </message>
     <message>
-        <source>%1 was not opened: report files and backups are opened by an administrator, after the administrator's login.</source>
+        <source>%1 was not opened: report files and backups are opened by an administrator, after the administrator&apos;s login.</source>
         <translation>%1 no se ha abierto: los archivos de informe y las copias de seguridad los abre un administrador, tras iniciar su sesión.</translation>
     </message>
 </context>
