@@ -5,6 +5,8 @@
 #include "db/Database.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 
 namespace cc::db {
 
@@ -184,6 +186,18 @@ Result<std::vector<ports::PatientRow>> SqlPatientStore::list() const
 {
     auto stmt = m_db.prepare(std::string(kSelect) + " ORDER BY id;");
     CC_TRY(stmt);
+    return readAll(*stmt);
+}
+
+Result<std::vector<ports::PatientRow>> SqlPatientStore::listAfter(const std::optional<access::PatientId>& after,
+                                                                  std::size_t limit) const
+{
+    auto stmt = m_db.prepare(std::string(kSelect) + (after ? " WHERE id > ?1" : "") + " ORDER BY id LIMIT ?2;");
+    CC_TRY(stmt);
+    if (after)
+        CC_TRY(stmt->bindBlob(1, *after));
+    CC_TRY(stmt->bindInt64(
+        2, static_cast<std::int64_t>(std::min<std::size_t>(limit, std::numeric_limits<std::int64_t>::max()))));
     return readAll(*stmt);
 }
 

@@ -23,6 +23,8 @@ public:
     [[nodiscard]] Result<std::optional<ports::PatientRow>> find(const access::PatientId& id) const override;
     /// Every row in id order. Errors: StorageError, IntegrityFailure.
     [[nodiscard]] Result<std::vector<ports::PatientRow>> list() const override;
+    [[nodiscard]] Result<std::vector<ports::PatientRow>> listAfter(const std::optional<access::PatientId>& after,
+                                                                   std::size_t limit) const override;
     /// Number of rows. Errors: StorageError.
     [[nodiscard]] Result<std::size_t> count() const override;
     /// Inserts into `confidential_keys` (migration 4). Errors: StorageError (duplicate, unknown patient).

@@ -77,6 +77,11 @@ public:
                                                 std::span<const std::uint8_t> document) = 0;
     /// Every patient, in id order. Errors: StorageError.
     [[nodiscard]] virtual Result<std::vector<PatientRow>> list() const = 0;
+    /// At most `limit` patients with an id greater than `after` (from the first if none), in id
+    /// order: list() in pages, so a reader can give the thread back between them. Errors:
+    /// StorageError.
+    [[nodiscard]] virtual Result<std::vector<PatientRow>> listAfter(const std::optional<access::PatientId>& after,
+                                                                    std::size_t limit) const = 0;
     /// Number of patients. Errors: StorageError.
     [[nodiscard]] virtual Result<std::size_t> count() const = 0;
     /// Records a break-glass grant. Errors: AlreadyExists, StorageFull, StorageError.

@@ -169,7 +169,8 @@ Result<ObservationService::Prepared> ObservationService::prepare(const model::Ro
     return Prepared{std::move(*clinicalKey), std::move(*index), std::move(*doc)};
 }
 
-Result<model::RowId> ObservationService::add(const model::RowId& patient, model::Observation observation)
+Result<model::RowId> ObservationService::add(const model::RowId& patient, model::Observation observation,
+                                             model::Observation* stored)
 {
     AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Create,
                                        "Observation", {}, "observation added");
@@ -189,6 +190,8 @@ Result<model::RowId> ObservationService::add(const model::RowId& patient, model:
         subject.flagged = prepared->key.basis == access::AccessBasis::BreakGlass;
         CC_TRY(m_clinic.record(subject, AuditOutcome::Success));
         CC_TRY((*tx)->commit());
+        if (stored != nullptr)
+            *stored = observation;
         return observation.id;
     };
     auto result = run();
@@ -197,7 +200,7 @@ Result<model::RowId> ObservationService::add(const model::RowId& patient, model:
     return result;
 }
 
-Status ObservationService::update(model::Observation observation)
+Status ObservationService::update(model::Observation observation, model::Observation* stored)
 {
     AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Update,
                                        "Observation", idHex(observation.id), "observation edited");
@@ -233,7 +236,10 @@ Status ObservationService::update(model::Observation observation)
             CC_TRY(refreshLatest(m_clinic, patient, oldCodeToken, prepared->key.key));
         subject.flagged = prepared->key.basis == access::AccessBasis::BreakGlass;
         CC_TRY(m_clinic.record(subject, AuditOutcome::Success));
-        return (*tx)->commit();
+        CC_TRY((*tx)->commit());
+        if (stored != nullptr)
+            *stored = observation;
+        return {};
     };
     auto result = run();
     if (!result)

@@ -43,14 +43,17 @@ public:
     /// Adds a numeric observation (WriteChart): the value is normalised through the units
     /// catalogue (a code or unit it does not hold is kept as given, generic layout), the document sealed, the tokens
     /// and the Paillier ciphertext with its MAC stored and the latest flags of (patient, code) kept right.
-    /// `observation.id` and `patientId` are set here. Errors: AccessDenied, MalformedInput (code, unit, value),
-    /// NotFound, storage errors.
-    [[nodiscard]] Result<model::RowId> add(const model::RowId& patient, model::Observation observation);
+    /// `observation.id` and `patientId` are set here. `stored`, if given, receives the observation as
+    /// committed (normalised value and unit, ids), so a view can show it without reading the chart
+    /// again. Errors: AccessDenied, MalformedInput (code, unit, value), NotFound, storage errors.
+    [[nodiscard]] Result<model::RowId> add(const model::RowId& patient, model::Observation observation,
+                                           model::Observation* stored = nullptr);
     /// Edits a numeric observation (WriteChart) identified by `observation.id`: re-normalised
     /// through the catalogue, re-sealed, a new Paillier ciphertext, row MAC and tokens, and the
     /// latest flags of the old and new (patient, code) kept right. Errors: AccessDenied, NotFound,
     /// MalformedInput (code, unit, value out of the catalogue's range, dates), storage errors.
-    [[nodiscard]] Status update(model::Observation observation);
+    /// `stored` as for add().
+    [[nodiscard]] Status update(model::Observation observation, model::Observation* stored = nullptr);
     /// A patient's observations (ReadChart), of one code if `code` is not empty, decrypted.
     /// Errors: AccessDenied, NotFound, IntegrityFailure, storage errors.
     [[nodiscard]] Result<std::vector<ObservationEntry>> list(const model::RowId& patient, const QString& code = {});

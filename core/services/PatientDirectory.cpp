@@ -9,6 +9,7 @@
 #include <array>
 #include <cstring>
 #include <string_view>
+#include <utility>
 
 namespace cc::services {
 
@@ -86,6 +87,15 @@ void PatientDirectory::clear() noexcept
     m_entries.clear();
     m_index.clear();
     m_built = false;
+    ++m_epoch;
+}
+
+void PatientDirectory::swapContents(PatientDirectory& other) noexcept
+{
+    std::swap(m_chunks, other.m_chunks);
+    std::swap(m_entries, other.m_entries);
+    std::swap(m_index, other.m_index);
+    std::swap(m_built, other.m_built);
 }
 
 void PatientDirectory::put(const model::Patient& patient)

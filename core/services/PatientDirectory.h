@@ -35,8 +35,13 @@ public:
     void markBuilt() noexcept { m_built = true; }
     /// Adds a patient, or replaces the entry with the same row id (its old bytes wiped at once).
     void put(const model::Patient& patient);
-    /// Wipes and releases every entry; isBuilt() becomes false.
+    /// Wipes and releases every entry; isBuilt() becomes false and epoch() grows by one.
     void clear() noexcept;
+    /// How many times clear() ran: a build prepared at one epoch is installed only at the same one
+    /// (DirectoryBuild), so a directory wiped by a lock is never refilled from an older build.
+    [[nodiscard]] std::uint64_t epoch() const noexcept { return m_epoch; }
+    /// Exchanges the contents (not the epochs) with `other`; DirectoryBuild::install uses it.
+    void swapContents(PatientDirectory& other) noexcept;
     /// Number of patients held.
     [[nodiscard]] std::size_t size() const noexcept { return m_index.size(); }
 
@@ -58,6 +63,7 @@ private:
     std::vector<Entry> m_entries;                // in insertion order; replaced entries are dead
     std::map<model::RowId, std::size_t> m_index; // row id -> live entry
     bool m_built = false;
+    std::uint64_t m_epoch = 0;
 };
 
 } // namespace cc::services

@@ -4,10 +4,12 @@
 
 #include "core/access/BreakGlassGrant.h"
 #include "core/records/SealedRow.h"
+#include "core/services/DirectoryBuild.h"
 #include "core/services/PatientDirectory.h"
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 
 namespace cc::services {
 
@@ -118,33 +120,30 @@ Result<ChartKey> PatientService::openChartKey(ClinicService& clinic, const model
 
 Status PatientService::ensureDirectory(ClinicService& clinic)
 {
-    PatientDirectory& directory = clinic.patientDirectory();
     auto ring = clinic.keys(); // polls the session: an idle lock has wiped the directory by now
     CC_TRY(ring);
-    if (directory.isBuilt())
+    if (clinic.patientDirectory().isBuilt())
         return {};
-    auto rows = clinic.backend().patients().list();
-    CC_TRY(rows);
-    directory.clear();
-    for (const auto& row : *rows) {
-        auto key = records::PatientKeys::unwrap(**ring, records::PatientKeyKind::Identity, row.id, row.identityKeyId,
-                                                row.identityKeyWrapped);
-        auto patient = key ? openIdentity(row, *key) : Result<model::Patient>(std::move(key).error());
-        if (!patient) {
-            directory.clear(); // all or nothing: a half-built directory would hide patients
-            return std::move(patient).error();
-        }
-        directory.put(*patient);
-    }
-    directory.markBuilt();
+    auto build = DirectoryBuild::prepare(clinic);
+    CC_TRY(build);
+    auto read = (*build)->readMore(clinic, std::numeric_limits<std::size_t>::max());
+    CC_TRY(read);
+    CC_TRY((*build)->decode());
+    auto installed = (*build)->install(clinic);
+    CC_TRY(installed);
     return {};
 }
 
 void PatientService::noteStored(ClinicService& clinic, const std::vector<model::Patient>& patients)
 {
     PatientDirectory& directory = clinic.patientDirectory();
-    if (!directory.isBuilt())
-        return; // built from the store at its first use
+    if (!directory.isBuilt()) {
+        // Built from the store at its first use. A build prepared before this write (a GUI
+        // prefetch still decoding) read the old rows: clearing moves the epoch on, so that build
+        // is discarded rather than installed stale.
+        directory.clear();
+        return;
+    }
     for (const auto& p : patients)
         directory.put(p);
 }

@@ -5501,6 +5501,10 @@ La historia de %2 sigue abierta: seleccione esa fila para volver a ella.</transl
         <source>Trend printed to %1</source>
         <translation>Evolución impresa en %1</translation>
     </message>
+    <message>
+        <source>Opening the patient directory…</source>
+        <translation>Abriendo el directorio de pacientes…</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::ImageViewerDialog</name>

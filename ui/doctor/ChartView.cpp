@@ -130,10 +130,18 @@ ChartView::ChartView(services::ClinicService& clinic, QWidget* parent)
     m_ui->allergiesTabLayout->addWidget(m_allergiesBar);
     for (ChartEntryBar* bar : {m_problemsBar, m_medicationsBar, m_allergiesBar})
         connect(bar, &ChartEntryBar::changed, this, [this] { (void)reload(); });
-    connect(m_observations, &ObservationsPage::observationAdded, this, [this](const QString& code) {
-        if (reload())
-            m_observations->selectCode(code);
+    // A typed, edited or deleted observation changes the chart in place: the summary and the
+    // Observations tab are recomputed from the chart in memory; nothing is read again (the write
+    // was audited; the chart, notes and attachments are not re-read and re-audited).
+    connect(m_observations, &ObservationsPage::observationStored, this, [this](const model::Observation& stored) {
+        applyObservation(stored.id, &stored);
+        m_observations->selectCode(stored.code);
     });
+    connect(m_observations, &ObservationsPage::observationRemoved, this,
+            [this](const model::RowId& id, const QString& code) {
+                applyObservation(id, nullptr);
+                m_observations->selectCode(code);
+            });
     clear();
 }
 
@@ -315,6 +323,28 @@ void ChartView::showEncounter(const QString& key)
                                     : rows.empty() ? tr("Nothing else was recorded during this encounter.")
                                                    : tr("Recorded during this encounter (%1)").arg(rows.size()));
     m_linked->setRows(std::move(rows));
+}
+
+void ChartView::applyObservation(const model::RowId& id, const model::Observation* stored)
+{
+    if (!m_hasPatient)
+        return;
+    auto& observations = m_chart.observations;
+    const auto at =
+        std::find_if(observations.begin(), observations.end(), [&](const model::Observation& o) { return o.id == id; });
+    if (stored == nullptr) {
+        if (at != observations.end())
+            observations.erase(at);
+    } else if (at != observations.end()) {
+        *at = *stored;
+    } else {
+        observations.push_back(*stored);
+    }
+    fillSummary(services::summarizeChart(m_chart, QDate::currentDate()));
+    m_observations->setObservations(m_patient, m_chart.patient, m_chart.observations);
+    // The encounter shown on the Encounters tab lists what was recorded during it: keep it true.
+    if (const QModelIndex current = m_ui->encountersTableView->currentIndex(); current.isValid())
+        showEncounter(current.data(ChartTableModel::KeyRole).toString());
 }
 
 Status ChartView::reload()

@@ -106,6 +106,9 @@ private:
     void fillSummary(const services::ChartSummary& summary);
     void fillTables(const services::PatientChart& chart);
     void showEncounter(const QString& key);
+    /// Puts a committed observation into the chart in memory (`stored`; replacing the one with the
+    /// same id) or takes it out (nullptr), then recomputes the summary and the Observations tab.
+    void applyObservation(const model::RowId& id, const model::Observation* stored);
     void clearTables();
 
     std::unique_ptr<Ui::ChartView> m_ui;

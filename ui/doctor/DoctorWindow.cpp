@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/doctor/DoctorWindow.h"
 
+#include "core/services/DirectoryBuild.h"
+#include "core/services/PatientDirectory.h"
 #include "core/services/PatientService.h"
+#include "ui/common/BackgroundTask.h"
 #include "ui/common/ChartPrint.h"
 #include "ui/common/DisplayText.h"
 #include "ui/common/ErrorText.h"
@@ -26,9 +29,11 @@
 #include <QMenu>
 #include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QTimer>
 #include <QToolButton>
 
 #include <algorithm>
+#include <utility>
 
 namespace cc::ui {
 
@@ -279,6 +284,95 @@ void DoctorWindow::refresh()
         syncListToChart();
 }
 
+void DoctorWindow::refreshInBackground(std::function<void()> then)
+{
+    if (then)
+        m_afterLoad.push_back(std::move(then));
+    if (m_loadingDirectory)
+        return; // the running load calls every waiting continuation
+    if (m_clinic.patientDirectory().isBuilt()) {
+        finishDirectoryLoad();
+        return;
+    }
+    auto build = services::DirectoryBuild::prepare(m_clinic);
+    if (!build) {
+        finishDirectoryLoad(); // refresh() shows the error
+        return;
+    }
+    m_loadingDirectory = true;
+    showListError({});
+    m_ui->statusBar->showMessage(tr("Opening the patient directory…"));
+    readDirectoryPage(std::shared_ptr<services::DirectoryBuild>(std::move(*build)));
+}
+
+void DoctorWindow::readDirectoryPage(std::shared_ptr<services::DirectoryBuild> build)
+{
+    // Rows are read on this thread (the services are not thread-safe) a page at a time, each page
+    // a few milliseconds, so typing and painting go on between pages.
+    constexpr std::size_t kPage = 2000;
+    auto done = build->readMore(m_clinic, kPage);
+    if (!done) {
+        endDirectoryLoad(done.error());
+        return;
+    }
+    if (!*done) {
+        QTimer::singleShot(0, this, [this, build]() { readDirectoryPage(build); });
+        return;
+    }
+    // The worker touches only what prepare() and readMore() copied (rows and one key).
+    runInBackground(
+        this, [build]() { return build->decode(); },
+        [this, build](const Status& decoded) {
+            if (!decoded) {
+                endDirectoryLoad(decoded.error());
+                return;
+            }
+            auto installed = build->install(m_clinic);
+            if (!installed) {
+                endDirectoryLoad(installed.error());
+                return;
+            }
+            m_loadingDirectory = false;
+            // Not installed: the directory was built on this thread meanwhile (then it is
+            // current), or the session was locked, ended or written meanwhile (the build is
+            // stale and discarded).
+            if (*installed || m_clinic.patientDirectory().isBuilt())
+                finishDirectoryLoad();
+            else
+                restartDirectoryLoad();
+        });
+}
+
+void DoctorWindow::endDirectoryLoad(const Error& error)
+{
+    m_loadingDirectory = false;
+    if (error.code == ErrorCode::Cancelled) { // stale: the session moved on while the rows were read
+        restartDirectoryLoad();
+        return;
+    }
+    m_afterLoad.clear();
+    m_ui->statusBar->clearMessage();
+    showListError(ErrorText::forError(error));
+}
+
+void DoctorWindow::restartDirectoryLoad()
+{
+    // Active again (an unlock came while the stale load ran, or a write): load for it. Locked or
+    // ended: nothing now, the unlock's reload brings its own continuation.
+    const access::Session* session = m_clinic.session();
+    if (session != nullptr && session->state() == access::Session::State::Active)
+        refreshInBackground();
+    else
+        m_afterLoad.clear();
+}
+
+void DoctorWindow::finishDirectoryLoad()
+{
+    refresh();
+    for (auto& f : std::exchange(m_afterLoad, {}))
+        f();
+}
+
 void DoctorWindow::openRow(const QModelIndex& proxyIndex)
 {
     const auto* patient = m_patients->patient(m_proxy->mapToSource(proxyIndex).row());
@@ -427,9 +521,10 @@ Result<QString> DoctorWindow::printTrend()
 
 void DoctorWindow::reload()
 {
-    refresh();
-    if (m_openPatient)
-        (void)openPatient(*m_openPatient);
+    refreshInBackground([this]() {
+        if (m_openPatient)
+            (void)openPatient(*m_openPatient);
+    });
 }
 
 void DoctorWindow::clearSensitiveData()

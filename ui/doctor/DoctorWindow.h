@@ -7,6 +7,7 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -21,7 +22,8 @@ class QSortFilterProxyModel;
 
 namespace cc::services {
 class ClinicService;
-}
+class DirectoryBuild;
+} // namespace cc::services
 
 namespace cc::ui {
 
@@ -46,6 +48,13 @@ public:
 
     /// Loads the patient list from the service (shows its error under the list).
     void refresh();
+    /// The same, but when the session's patient directory is not built yet (right after login or
+    /// an unlock) its expensive part, opening every identity document, runs on a worker thread
+    /// while the window stays responsive (services::DirectoryBuild); the list fills when it is
+    /// done. With a directory already built it is refresh(). `then` runs after the list is filled.
+    void refreshInBackground(std::function<void()> then = {});
+    /// True while refreshInBackground() waits for its worker.
+    [[nodiscard]] bool loadingDirectory() const noexcept { return m_loadingDirectory; }
     /// Opens a patient's chart. AccessDenied (outside the care team, no grant) opens the
     /// break-glass dialog; other errors are shown. Returns what the chart load returned.
     Status openPatient(const model::RowId& patient);
@@ -98,6 +107,10 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void readDirectoryPage(std::shared_ptr<services::DirectoryBuild> build);
+    void endDirectoryLoad(const Error& error);
+    void restartDirectoryLoad();
+    void finishDirectoryLoad();
     void openRow(const QModelIndex& proxyIndex);
     void showListError(const QString& text);
     void openSearchResult();
@@ -125,6 +138,8 @@ private:
     /// The chart on screen, kept over a lock (a row id is not PHI) so the unlock reopens it.
     std::optional<model::RowId> m_openPatient;
     QString m_user;
+    bool m_loadingDirectory = false;
+    std::vector<std::function<void()>> m_afterLoad; // continuations waiting for the directory
 };
 
 } // namespace cc::ui

@@ -325,10 +325,11 @@ void ObservationsPage::add()
     o.effective = m_ui->effectiveDateTimeEdit->dateTime().toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
     services::ObservationService service(m_clinic);
     Status stored;
+    model::Observation committed;
     if (m_editing) {
         o.id = *m_editing;
-        stored = service.update(o);
-    } else if (auto added = service.add(m_patient, o); !added) {
+        stored = service.update(o, &committed);
+    } else if (auto added = service.add(m_patient, o, &committed); !added) {
         stored = added.error();
     }
     if (!stored) {
@@ -343,7 +344,7 @@ void ObservationsPage::add()
     showError({});
     m_ui->valueLineEdit->clear();
     endEdit();
-    emit observationAdded(def->code);
+    emit observationStored(committed);
 }
 
 const model::Observation* ObservationsPage::selectedObservation() const
@@ -404,6 +405,7 @@ void ObservationsPage::removeSelected()
                 .arg(codeName(*o, m_plainNames), valueText(*o), DisplayText::dateTime(o->effective), m_patientLine)))
         return;
     const QString code = o->code;
+    const model::RowId id = o->id;
     services::ObservationService service(m_clinic);
     if (const Status removed = service.remove(o->id); !removed) {
         showError(ErrorText::forError(removed.error()));
@@ -411,7 +413,7 @@ void ObservationsPage::removeSelected()
     }
     showError({});
     endEdit();
-    emit observationAdded(code);
+    emit observationRemoved(id, code);
 }
 
 } // namespace cc::ui

@@ -67,8 +67,11 @@ public:
     [[nodiscard]] QString shownTitle() const;
 
 signals:
-    /// An observation was added, edited or deleted: the chart should be reloaded.
-    void observationAdded(const QString& code);
+    /// An observation was added or edited: `stored` is what the service committed (the chart
+    /// shows it without reading the whole chart again).
+    void observationStored(const model::Observation& stored);
+    /// An observation was deleted.
+    void observationRemoved(const model::RowId& id, const QString& code);
 
 private:
     void showCode(const QString& code);

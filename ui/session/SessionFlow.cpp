@@ -144,7 +144,7 @@ void SessionFlow::openWorkWindow()
         m_doctor = std::make_unique<DoctorWindow>(m_clinic);
         connectWorkWindow(m_doctor.get());
         m_doctor->show();
-        m_doctor->refresh();
+        m_doctor->refreshInBackground();
         break;
     case access::Role::Patient:
         m_patient = std::make_unique<PatientWindow>(m_clinic);

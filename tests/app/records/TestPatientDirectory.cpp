@@ -4,9 +4,11 @@
 #include "core/interop/ClinicalImport.h"
 #include "core/model/CodeSystem.h"
 #include "core/services/AccountService.h"
+#include "core/services/DirectoryBuild.h"
 #include "core/services/ImportService.h"
 #include "core/services/PatientDirectory.h"
 #include "core/services/PatientService.h"
+#include "db/Database.h"
 #include "tests/support/TestClinic.h"
 
 #include <QTest>
@@ -236,6 +238,109 @@ private slots:
         QVERIFY(std::is_sorted(reports.begin(), reports.end()));
         QCOMPARE(reports.back(), std::size_t{601});
         QCOMPARE(listed(QStringLiteral("wray")), QStringList{"MRN-005"});
+    }
+
+    /// The GUI's path (DirectoryBuild on a worker): several threads give the same directory as
+    /// the service's own build, in the same order, and install() hands it to the session.
+    void buildOnSeveralThreadsIsInstalled()
+    {
+        services::PatientService patients(m_t->clinic());
+        for (int i = 3; i <= 40; ++i)
+            QVERIFY(patients
+                        .create(person("Cy", "Threadson",
+                                       QStringLiteral("MRN-%1").arg(i, 3, 10, QLatin1Char('0')).toUtf8().constData()))
+                        .ok());
+        const QStringList expected = listed();
+        loginAs(kDoctor, kDoctorPassword);
+        QVERIFY(!directory().isBuilt());
+        auto build = services::DirectoryBuild::prepare(m_t->clinic());
+        QVERIFY(build.ok());
+        QVERIFY(!(*build)->decode(3).ok()); // nothing read yet
+        int pages = 0;
+        for (bool done = false; !done; ++pages) {
+            auto more = (*build)->readMore(m_t->clinic(), 7);
+            QVERIFY(more.ok());
+            done = *more;
+        }
+        QCOMPARE(pages, 6); // 7 × 5 + 5: the last page is short
+        QCOMPARE((*build)->size(), std::size_t{40});
+        QVERIFY((*build)->decode(3).ok());
+        QVERIFY(!(*build)->decode(3).ok()); // once only
+        auto installed = (*build)->install(m_t->clinic());
+        QVERIFY(installed.ok() && *installed);
+        QVERIFY(directory().isBuilt());
+        QCOMPARE(directory().size(), std::size_t{40});
+        QCOMPARE(listed(), expected);
+        QCOMPARE(listed(QStringLiteral("mrn-017")), QStringList{QStringLiteral("MRN-017")});
+    }
+
+    /// What a lock, a logout or a write of an identity document (before the directory exists)
+    /// made stale is never installed: the session builds afresh instead.
+    void staleBuildIsDiscarded_data()
+    {
+        QTest::addColumn<QString>("between");
+        QTest::addColumn<bool>("whileReading");
+        for (const bool reading : {false, true}) {
+            const char* when = reading ? " while the rows are read" : " before the decode";
+            QTest::addRow("idle lock and resume%s", when) << "lock" << reading;
+            QTest::addRow("logout and login%s", when) << "logout" << reading;
+            QTest::addRow("an identity written%s", when) << "write" << reading;
+        }
+    }
+    void staleBuildIsDiscarded()
+    {
+        QFETCH(QString, between);
+        QFETCH(bool, whileReading);
+        loginAs(kDoctor, kDoctorPassword);
+        auto build = services::DirectoryBuild::prepare(m_t->clinic());
+        QVERIFY(build.ok());
+        if (!whileReading)
+            QVERIFY((*build)->readMore(m_t->clinic(), 1000).value());
+        else
+            QVERIFY(!(*build)->readMore(m_t->clinic(), 1).value());
+        if (between == QLatin1String("lock")) {
+            m_t->clinic().lock();
+            QVERIFY(m_t->clinic().resume(bytes(kDoctorPassword)).ok());
+        } else if (between == QLatin1String("logout")) {
+            loginAs(kDoctor, kDoctorPassword);
+        } else {
+            services::PatientService::noteStored(m_t->clinic(), {person("Di", "Late", "MRN-099")});
+        }
+        if (whileReading) {
+            // The next page sees that the session moved on: the build stops there.
+            auto more = (*build)->readMore(m_t->clinic(), 1);
+            QVERIFY(!more.ok());
+            QCOMPARE(more.error().code, ErrorCode::Cancelled);
+        } else {
+            QVERIFY((*build)->decode(2).ok());
+            auto installed = (*build)->install(m_t->clinic());
+            QVERIFY(installed.ok());
+            QVERIFY(!*installed);
+        }
+        QVERIFY(!directory().isBuilt());
+        QCOMPARE(listed(), (QStringList{QStringLiteral("MRN-001"), QStringLiteral("MRN-002")}));
+    }
+
+    /// One altered identity document fails the whole build, names nothing of the others and
+    /// leaves the session without a directory (all or nothing, as the synchronous build).
+    void alteredDocumentFailsTheBuild()
+    {
+        loginAs(kDoctor, kDoctorPassword);
+        auto rows = m_t->store().patients().list();
+        QVERIFY(rows.ok() && rows->size() == 2);
+        std::vector<std::uint8_t> doc = rows->back().document;
+        doc[doc.size() / 2] ^= 0x01;
+        auto stmt = m_t->store().database().prepare("UPDATE patients SET doc = ?1 WHERE id = ?2;");
+        QVERIFY(stmt.ok() && stmt->bindBlob(1, doc).ok() && stmt->bindBlob(2, rows->back().id).ok() &&
+                stmt->step().ok());
+        auto build = services::DirectoryBuild::prepare(m_t->clinic());
+        QVERIFY(build.ok());
+        QVERIFY((*build)->readMore(m_t->clinic(), 1000).value());
+        const Status decoded = (*build)->decode(2);
+        QVERIFY(!decoded.ok());
+        QCOMPARE(decoded.error().code, ErrorCode::IntegrityFailure);
+        QVERIFY(!(*build)->install(m_t->clinic()).ok());
+        QVERIFY(!directory().isBuilt());
     }
 
     void directoryReplacesAnEntryAndWipesOnClear()

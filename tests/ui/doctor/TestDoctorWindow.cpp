@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The doctor's window driven by object name over a real clinic with tests/data/synthea imported.
+#include "core/audit/AuditEvent.h"
 #include "core/audit/AuditExport.h"
 #include "core/services/AccountService.h"
 #include "core/services/ChartSummary.h"
@@ -382,9 +383,22 @@ private slots:
         // The UCUM code is stored; its display form is shown.
         QCOMPARE(page->findChild<QLabel*>("unitLabel")->text(), QStringLiteral("mmHg"));
         QTest::keyClicks(page->findChild<QLineEdit*>("valueLineEdit"), QStringLiteral("128"));
+        const auto eventsBefore = m_t->store().auditStore().count();
+        QVERIFY(eventsBefore.ok());
         QTest::mouseClick(page->findChild<QPushButton*>("addPushButton"), Qt::LeftButton);
         QTRY_COMPARE(page->observationsModel()->rowCount(), before + 1);
         QVERIFY(!page->findChild<QLabel*>("errorLabel")->isVisible());
+        // Only what changed is refreshed: one audit event (the observation added), no re-read of
+        // the chart, its notes or its attachments.
+        const auto eventsAfter = m_t->store().auditStore().count();
+        QVERIFY(eventsAfter.ok());
+        QCOMPARE(*eventsAfter, *eventsBefore + 1);
+        const auto last = m_t->store().auditStore().read(*eventsAfter, 1);
+        QVERIFY(last.ok() && last->size() == 1);
+        const auto event = audit::decodeEvent(last->front().body);
+        QVERIFY(event.ok());
+        QCOMPARE(event->objectType, std::string("Observation"));
+        QCOMPARE(event->detail, std::string("observation added"));
         bool found = false;
         for (int row = 0; row < page->observationsModel()->rowCount(); ++row)
             found = found || page->observationsModel()->index(row, 1).data().toString() == QStringLiteral("128 mmHg");
@@ -891,7 +905,9 @@ private slots:
         auto* window = flow.doctorWindow();
         attachTesters(window, {window->patientModel(), window->patientProxyModel()});
         attachChartTesters(window, window->chartView());
-        QCOMPARE(window->patientModel()->rowCount(), 27);
+        // The directory opens on a worker after login (refreshInBackground): the list follows.
+        QTRY_COMPARE(window->patientModel()->rowCount(), 27);
+        QVERIFY(!window->loadingDirectory());
         QVERIFY(window->openPatient(m_labPatient).ok());
         auto* chart = window->chartView();
         QVERIFY(chart->observationsPage()->codesModel()->rowCount() > 0);
@@ -914,8 +930,8 @@ private slots:
                          QString::fromLatin1(test::kDoctorPassword));
         QTest::mouseClick(flow.lockScreen()->findChild<QPushButton*>("unlockPushButton"), Qt::LeftButton);
         QTRY_VERIFY(window->isVisible());
-        QCOMPARE(window->patientModel()->rowCount(), 27);
-        QVERIFY(chart->hasPatient());
+        QTRY_COMPARE(window->patientModel()->rowCount(), 27);
+        QTRY_VERIFY(chart->hasPatient());
     }
 
     /// Last: it adds patients to drbob's list, which the tests above count.
