@@ -149,6 +149,7 @@ WitnessLog parseWitnessLog(std::string_view text)
     while (!text.empty()) {
         ++lineNo;
         const std::size_t nl = text.find('\n');
+        const bool unterminated = nl == std::string_view::npos;
         std::string_view line = text.substr(0, nl);
         text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
         if (!line.empty() && line.back() == '\r')
@@ -156,6 +157,12 @@ WitnessLog parseWitnessLog(std::string_view text)
         const std::size_t at = line.find(kMarker);
         if (at == std::string_view::npos)
             continue;
+        if (unterminated) {
+            // The collector writes whole lines ending in a line feed: without it, this one is
+            // still being written (a cut line may even parse, with a cut last field).
+            log.unterminatedTail = true;
+            break;
+        }
         WitnessLine found;
         found.line = lineNo;
         if (parseFields(line.substr(at + kMarker.size()), found.head))

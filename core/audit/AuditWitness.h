@@ -78,10 +78,16 @@ struct WitnessLog
 {
     std::vector<WitnessLine> heads;
     std::vector<std::size_t> damagedLines;
+    /// The file ended inside a line with the marker (no line feed yet): the collector was still
+    /// writing it (a log read while it grows). Set aside, not parsed and not reported damaged:
+    /// that event's witness is simply not there yet.
+    bool unterminatedTail = false;
 };
 
 /// Scans a collector's log file (any line format that keeps MSG) for "cipherchart-audit-head v1"
-/// and parses the fields after it strictly. Other lines are ignored. Never fails on content.
+/// and parses the fields after it strictly. Other lines are ignored. A last line without its line
+/// feed is set aside as unterminatedTail (a write in progress), not reported damaged; a complete
+/// line that does not parse is damaged. Never fails on content.
 [[nodiscard]] WitnessLog parseWitnessLog(std::string_view text);
 
 } // namespace cc::audit

@@ -22,6 +22,14 @@ using audit::AuditOutcome;
 
 namespace {
 
+/// The outcome of an audited read: a denial is serious (someone tried to see what they may not).
+AuditOutcome readOutcome(const Error* error)
+{
+    if (error == nullptr)
+        return AuditOutcome::Success;
+    return error->code == ErrorCode::AccessDenied ? AuditOutcome::SeriousFailure : AuditOutcome::MinorFailure;
+}
+
 /// Stands in for the reason of a grant read back from `break_glass`: the real reason lives only in
 /// the flagged audit event (DESIGN.md section 7), and the grant object is used for the time check.
 constexpr const char* kStoredGrantReason = "grant recorded in the break glass table";
@@ -274,6 +282,30 @@ Result<model::Patient> PatientService::findByMrn(const QString& mrn)
     return result;
 }
 
+Result<std::map<model::RowId, model::Patient>> PatientService::identitiesOf(const std::vector<model::RowId>& patients)
+{
+    AuditSubject subject = makeSubject(AuditEventId::Query, AuditEventType::None, AuditAction::Read, "Patient", {},
+                                       "patient names for the audit viewer");
+    CC_TRY(m_clinic.authorize(Permission::ReadPatientIdentity, subject));
+    auto run = [&]() -> Result<std::map<model::RowId, model::Patient>> {
+        // Administrators only: a doctor's names come through the care-team rules of list().
+        if (m_clinic.session()->role() != access::Role::Administrator)
+            return makeError(ErrorCode::AccessDenied, "only an administrator names the patients of audit events");
+        CC_TRY(ensureDirectory(m_clinic));
+        std::vector<model::RowId> wanted = patients;
+        std::sort(wanted.begin(), wanted.end());
+        wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+        std::map<model::RowId, model::Patient> out;
+        for (auto& p : m_clinic.patientDirectory().search({}, &wanted))
+            out.emplace(p.id, std::move(p));
+        subject.detail += ", " + std::to_string(wanted.size()) + " asked, " + std::to_string(out.size()) + " found";
+        return out;
+    };
+    auto result = run();
+    CC_TRY(m_clinic.record(subject, readOutcome(result ? nullptr : &result.error())));
+    return result;
+}
+
 Result<model::Patient> PatientService::identity(const model::RowId& patient)
 {
     AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Read, "Patient",
@@ -290,9 +322,7 @@ Result<model::Patient> PatientService::identity(const model::RowId& patient)
         return openIdentity(*row, key->key);
     };
     auto result = run();
-    const bool denied = !result && result.error().code == ErrorCode::AccessDenied;
-    CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success
-                                           : (denied ? AuditOutcome::SeriousFailure : AuditOutcome::MinorFailure)));
+    CC_TRY(m_clinic.record(subject, readOutcome(result ? nullptr : &result.error())));
     return result;
 }
 
@@ -367,9 +397,7 @@ Result<PatientChart> PatientService::chart(const model::RowId& patient)
         return out;
     };
     auto result = run();
-    const bool denied = !result && result.error().code == ErrorCode::AccessDenied;
-    CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success
-                                           : (denied ? AuditOutcome::SeriousFailure : AuditOutcome::MinorFailure)));
+    CC_TRY(m_clinic.record(subject, readOutcome(result ? nullptr : &result.error())));
     return result;
 }
 
@@ -386,9 +414,7 @@ Result<PatientChart> PatientService::chartForPrint(const model::RowId& patient, 
     auto result = readChart(m_clinic, patient);
     if (result)
         subject.flagged = result->basis == access::AccessBasis::BreakGlass;
-    const bool denied = !result && result.error().code == ErrorCode::AccessDenied;
-    CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success
-                                           : (denied ? AuditOutcome::SeriousFailure : AuditOutcome::MinorFailure)));
+    CC_TRY(m_clinic.record(subject, readOutcome(result ? nullptr : &result.error())));
     return result;
 }
 

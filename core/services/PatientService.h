@@ -15,6 +15,7 @@
 
 #include <QString>
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -64,6 +65,12 @@ public:
     [[nodiscard]] Result<std::vector<model::Patient>> list(const QString& search = {});
     /// The patient with this MRN among those list() would show. Errors: NotFound, AccessDenied, storage.
     [[nodiscard]] Result<model::Patient> findByMrn(const QString& mrn);
+    /// The identities of `patients` (ReadPatientIdentity: administrators), for naming the patients
+    /// of audit events next to their ids. Ids with no patient (removed, or never one) are left
+    /// out. One audit event for the whole call, naming how many were asked and found (no name).
+    /// Errors: AccessDenied, SessionLocked, IntegrityFailure, storage errors.
+    [[nodiscard]] Result<std::map<model::RowId, model::Patient>>
+    identitiesOf(const std::vector<model::RowId>& patients);
     /// One patient's identity document (care team, break-glass or administrator). Errors:
     /// AccessDenied, NotFound, IntegrityFailure, storage errors.
     [[nodiscard]] Result<model::Patient> identity(const model::RowId& patient);

@@ -390,14 +390,6 @@
         <translation>el nombre de cuenta contiene</translation>
     </message>
     <message>
-        <source>&amp;Patient id:</source>
-        <translation>Id del &amp;paciente:</translation>
-    </message>
-    <message>
-        <source>32 hexadecimal digits</source>
-        <translation>32 dígitos hexadecimales</translation>
-    </message>
-    <message>
         <source>&amp;Action:</source>
         <translation>&amp;Acción:</translation>
     </message>
@@ -448,6 +440,14 @@
     <message>
         <source>Review flagged events</source>
         <translation>Revisar los eventos marcados</translation>
+    </message>
+    <message>
+        <source>&amp;Patient:</source>
+        <translation>&amp;Paciente:</translation>
+    </message>
+    <message>
+        <source>name, MRN or 32-digit id</source>
+        <translation>nombre, NHC o id de 32 dígitos</translation>
     </message>
 </context>
 <context>
@@ -4668,10 +4668,6 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
         <translation>Evento</translation>
     </message>
     <message>
-        <source>Patient id</source>
-        <translation>Id del paciente</translation>
-    </message>
-    <message>
         <source>Object</source>
         <translation>Objeto</translation>
     </message>
@@ -4779,6 +4775,14 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
         <source>Not done — %1</source>
         <translation>No realizado — %1</translation>
     </message>
+    <message>
+        <source>Patient id %1</source>
+        <translation>Id del paciente %1</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::AuditView</name>
@@ -4839,6 +4843,14 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
     <message>
         <source>Exported to %1.</source>
         <translation>Exportado a %1.</translation>
+    </message>
+    <message>
+        <source>%1, %2 — MRN %3</source>
+        <translation>%1, %2 — NHC %3</translation>
+    </message>
+    <message>
+        <source>Patient names could not be shown: %1</source>
+        <translation>No se han podido mostrar los nombres de los pacientes: %1</translation>
     </message>
 </context>
 <context>

@@ -24,10 +24,26 @@ void AuditTableModel::setEvents(std::vector<audit::AuditEvent> events)
     endResetModel();
 }
 
+void AuditTableModel::setPatientNames(std::map<std::string, QString> names)
+{
+    beginResetModel();
+    m_patientNames = std::move(names);
+    endResetModel();
+}
+
+QString AuditTableModel::patientText(const audit::AuditEvent& event) const
+{
+    if (event.patientId.empty())
+        return {};
+    const auto name = m_patientNames.find(event.patientId);
+    return name != m_patientNames.end() ? name->second : QString::fromStdString(event.patientId);
+}
+
 void AuditTableModel::clear()
 {
     beginResetModel();
     m_events.clear();
+    m_patientNames.clear(); // names are identity data: they go with the rows (lock, logout)
     endResetModel();
 }
 
@@ -175,7 +191,7 @@ QVariant AuditTableModel::data(const QModelIndex& index, int role) const
         case EventColumn:
             return eventText(e);
         case PatientColumn:
-            return QString::fromStdString(e.patientId);
+            return patientText(e);
         case ObjectColumn:
             if (e.objectType.empty())
                 return QString();
@@ -199,6 +215,8 @@ QVariant AuditTableModel::data(const QModelIndex& index, int role) const
             code += QStringLiteral(" / ") + fromView(audit::eventTypeName(e.eventType));
         return code;
     }
+    if (role == Qt::ToolTipRole && index.column() == PatientColumn && !e.patientId.empty())
+        return tr("Patient id %1").arg(QString::fromStdString(e.patientId));
     if (role == Qt::ToolTipRole && index.column() == ReasonColumn && !e.detail.empty())
         return QString::fromStdString(e.detail);
     return {};
@@ -222,7 +240,7 @@ QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, i
     case EventColumn:
         return tr("Event");
     case PatientColumn:
-        return tr("Patient id");
+        return tr("Patient");
     case ObjectColumn:
         return tr("Object");
     case ReasonColumn:

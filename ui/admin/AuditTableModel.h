@@ -6,6 +6,8 @@
 
 #include <QAbstractTableModel>
 
+#include <map>
+#include <string>
 #include <vector>
 
 namespace cc::ui {
@@ -35,6 +37,11 @@ public:
 
     /// Replaces the rows.
     void setEvents(std::vector<audit::AuditEvent> events);
+    /// Names for the patient column, by patient id (32 hex digits): "Lovelace, Ada — MRN 001".
+    /// An id without a name shows as the id. The id stays in the cell's tool tip.
+    void setPatientNames(std::map<std::string, QString> names);
+    /// The patient column's text for an event: the name if known, else the id.
+    [[nodiscard]] QString patientText(const audit::AuditEvent& event) const;
     /// Removes every row.
     void clear();
     /// The event on `row`, or nullptr.
@@ -61,6 +68,7 @@ public:
 
 private:
     std::vector<audit::AuditEvent> m_events;
+    std::map<std::string, QString> m_patientNames;
 };
 
 } // namespace cc::ui

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/admin/AuditView.h"
 
+#include "core/model/RowId.h"
+#include "core/services/PatientService.h"
 #include "ui/admin/AuditTableModel.h"
 #include "ui/admin/ReviewDialog.h"
 #include "ui/common/ErrorText.h"
@@ -14,6 +16,7 @@
 #include <QSaveFile>
 #include <QTimeZone>
 
+#include <map>
 #include <set>
 
 namespace cc::ui {
@@ -28,7 +31,11 @@ std::int64_t startOfDayUtcMs(const QDate& date)
 } // namespace
 
 AuditView::AuditView(services::ClinicService& clinic, QWidget* parent)
-    : QWidget(parent), m_ui(std::make_unique<Ui::AuditView>()), m_audit(clinic), m_model(new AuditTableModel(this))
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::AuditView>())
+    , m_clinic(clinic)
+    , m_audit(clinic)
+    , m_model(new AuditTableModel(this))
 {
     m_ui->setupUi(this);
     m_ui->auditTableView->setModel(m_model);
@@ -73,8 +80,9 @@ AuditView::~AuditView() = default;
 audit::AuditFilter AuditView::serviceFilter() const
 {
     audit::AuditFilter filter;
+    // A 32-digit id filters in the service; a name or MRN filters here, on the names shown.
     const QString patient = m_ui->patientIdLineEdit->text().trimmed().toLower();
-    if (!patient.isEmpty())
+    if (model::rowIdFromHex(patient))
         filter.patientId = patient.toStdString();
     if (m_ui->actionComboBox->currentIndex() > 0)
         filter.action = static_cast<audit::AuditAction>(m_ui->actionComboBox->currentData().toInt());
@@ -96,20 +104,54 @@ void AuditView::refresh()
     }
     // The audit filter knows user ids, people know names: the name filter is applied here, on
     // what the service already allowed this administrator to see.
+    // Administrators hold the identity key: the patients of the events are named next to their
+    // ids (one audited lookup per refresh, PatientService::identitiesOf). Without names (an
+    // error) the ids stay, and the status line says why.
+    std::vector<model::RowId> ids;
+    for (const auto& entry : *entries)
+        if (auto id = model::rowIdFromHex(QString::fromStdString(entry.event.patientId)))
+            ids.push_back(*id);
+    std::map<std::string, QString> names;
+    QString namesProblem;
+    if (!ids.empty()) {
+        auto found = services::PatientService(m_clinic).identitiesOf(ids);
+        if (found) {
+            for (const auto& [id, p] : *found)
+                names.emplace(model::rowIdToHex(id).toStdString(),
+                              tr("%1, %2 — MRN %3").arg(p.familyName, p.givenName, p.mrn));
+        } else {
+            namesProblem = tr("Patient names could not be shown: %1").arg(ErrorText::forError(found.error()));
+        }
+    }
     const QString user = m_ui->userLineEdit->text().trimmed();
+    const QString patientText = m_ui->patientIdLineEdit->text().trimmed();
+    const bool byName = !patientText.isEmpty() && !model::rowIdFromHex(patientText.toLower());
     std::vector<audit::AuditEvent> events;
     events.reserve(entries->size());
     const bool anyCategory = m_ui->eventComboBox->currentIndex() <= 0;
     const auto wanted = static_cast<AuditTableModel::Category>(m_ui->eventComboBox->currentData().toInt());
-    for (auto& entry : *entries)
-        if ((user.isEmpty() || QString::fromStdString(entry.event.userName).contains(user, Qt::CaseInsensitive)) &&
-            (anyCategory || AuditTableModel::category(entry.event) == wanted))
-            events.push_back(std::move(entry.event));
+    for (auto& entry : *entries) {
+        if (!user.isEmpty() && !QString::fromStdString(entry.event.userName).contains(user, Qt::CaseInsensitive))
+            continue;
+        if (!anyCategory && AuditTableModel::category(entry.event) != wanted)
+            continue;
+        if (byName) {
+            const auto name = names.find(entry.event.patientId);
+            if (name == names.end() || !name->second.contains(patientText, Qt::CaseInsensitive))
+                continue;
+        }
+        events.push_back(std::move(entry.event));
+    }
     const auto count = static_cast<int>(events.size());
     m_model->setEvents(std::move(events));
+    m_model->setPatientNames(std::move(names));
     m_ui->auditTableView->resizeColumnsToContents();
     m_ui->auditTableView->horizontalHeader()->setStretchLastSection(true);
     m_ui->auditTableView->scrollToBottom();
+    if (!namesProblem.isEmpty()) {
+        showStatus(tr("%n event(s) shown.", nullptr, count) + QLatin1Char(' ') + namesProblem, true);
+        return;
+    }
     showStatus(tr("%n event(s) shown.", nullptr, count), false);
 }
 

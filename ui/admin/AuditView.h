@@ -46,6 +46,7 @@ private:
     void showStatus(const QString& text, bool error);
 
     std::unique_ptr<Ui::AuditView> m_ui;
+    services::ClinicService& m_clinic;
     services::AuditService m_audit;
     AuditTableModel* m_model;
 };

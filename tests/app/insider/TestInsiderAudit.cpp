@@ -144,7 +144,10 @@ private slots:
         QVERIFY(!witnessed->ok);
         bool namedPatientCreation = false;
         for (const auto& f : witnessed->findings) {
-            QVERIFY(f.kind == audit::WitnessFinding::Kind::Missing || f.kind == audit::WitnessFinding::Kind::Different);
+            QVERIFY2(
+                f.kind == audit::WitnessFinding::Kind::Missing || f.kind == audit::WitnessFinding::Kind::Different,
+                (std::to_string(static_cast<int>(f.kind)) + " at line " + std::to_string(f.line) + ": " + f.message)
+                    .c_str());
             if (f.message.find("Patient Record") != std::string::npos &&
                 f.message.find("action C") != std::string::npos)
                 namedPatientCreation = true;

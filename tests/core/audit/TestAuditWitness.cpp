@@ -134,6 +134,30 @@ private slots:
         const WitnessLog log = parseWitnessLog("x\n" + m + "\n");
         QVERIFY(log.heads.empty());
         QCOMPARE(log.damagedLines, std::vector<std::size_t>{2});
+        QVERIFY(!log.unterminatedTail);
+    }
+
+    /// A collector's log read while it grows ends inside a line: that is not a damaged line (the
+    /// flaky failure of TestInsiderAudit with a real rsyslogd), and a whole line before it counts.
+    void lineBeingWrittenIsNotDamaged()
+    {
+        WitnessedHead h;
+        h.clinicId = test::clinicA();
+        h.seq = 3;
+        const std::string whole = formatWitnessMessage(h);
+        h.seq = 4;
+        const std::string next = formatWitnessMessage(h);
+        const std::string_view marker = "cipherchart-audit-head v1 ";
+        for (std::size_t cut = next.find(marker) + marker.size(); cut < next.size(); cut += 7) {
+            const WitnessLog log = parseWitnessLog(whole + "\n" + next.substr(0, cut));
+            QVERIFY(log.damagedLines.empty());
+            QVERIFY(log.unterminatedTail);
+            QCOMPARE(log.heads.size(), std::size_t{1}); // the cut line is never parsed, even if it could be
+            QCOMPARE(log.heads.front().head.seq, std::uint64_t{3});
+        }
+        // The same cut followed by a line feed is a damaged line.
+        const WitnessLog cutLine = parseWitnessLog(whole + "\n" + next.substr(0, next.size() - 20) + "\n");
+        QCOMPARE(cutLine.damagedLines, std::vector<std::size_t>{2});
     }
 
     void everyCommittedHeadIsWitnessedAfterItsCommit()

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/model/RowId.h"
 #include "core/services/KeyService.h"
+#include "core/services/PatientService.h"
 #include "tests/ui/support/ClinicFixture.h"
 #include "ui/admin/AuditTableModel.h"
 #include "ui/admin/AuditView.h"
@@ -131,6 +133,61 @@ private slots:
         m_view->findChild<QCheckBox*>("flaggedCheckBox")->setChecked(true);
         show();
         QCOMPARE(m_view->model()->rowCount(), 0); // no break-glass yet
+    }
+
+    /// Administrators hold the identity key: the patient column names the patient (the id in the
+    /// tool tip), a name or MRN filters, and the lookup is itself audited. Doctors may not use it.
+    void patientsAreNamed()
+    {
+        QVERIFY(m_fixture->login(ClinicFixture::kDoctor, ClinicFixture::kDoctorPassword));
+        cc::model::Patient ada;
+        ada.givenName = QStringLiteral("Ada");
+        ada.familyName = QStringLiteral("Lovelace");
+        ada.mrn = QStringLiteral("AV-1815");
+        ada.birthDate = QStringLiteral("1815-12-10");
+        ada.sex = cc::model::Sex::Female;
+        cc::model::Patient bob = ada;
+        bob.givenName = QStringLiteral("Bob");
+        bob.familyName = QStringLiteral("Byron");
+        bob.mrn = QStringLiteral("AV-1788");
+        cc::services::PatientService doctors(m_fixture->clinic());
+        const auto adaId = doctors.create(ada);
+        QVERIFY(adaId.ok());
+        QVERIFY(doctors.create(bob).ok());
+        const auto refused = doctors.identitiesOf({*adaId});
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, cc::ErrorCode::AccessDenied);
+        QVERIFY(m_fixture->login(ClinicFixture::kAdmin, ClinicFixture::kAdminPassword));
+
+        show();
+        const QString adaLabel = QStringLiteral("Lovelace, Ada — MRN AV-1815");
+        const int adaRows = countWhere(AuditTableModel::PatientColumn, adaLabel);
+        QVERIFY(adaRows >= 1);
+        QVERIFY(countWhere(AuditTableModel::PatientColumn, QStringLiteral("Byron, Bob — MRN AV-1788")) >= 1);
+        const QString adaHex = cc::model::rowIdToHex(*adaId);
+        QCOMPARE(countWhere(AuditTableModel::PatientColumn, adaHex), 0); // named, not shown as an id
+        for (int row = 0; row < m_view->model()->rowCount(); ++row)
+            if (m_view->model()->index(row, AuditTableModel::PatientColumn).data().toString() == adaLabel)
+                QVERIFY(m_view->model()
+                            ->index(row, AuditTableModel::PatientColumn)
+                            .data(Qt::ToolTipRole)
+                            .toString()
+                            .contains(adaHex));
+
+        auto* patient = m_view->findChild<QLineEdit*>("patientIdLineEdit");
+        for (const QString& typed : {QStringLiteral("lovelace"), QStringLiteral("AV-1815"), adaHex.toUpper()}) {
+            patient->setText(typed);
+            show();
+            QVERIFY2(m_view->model()->rowCount() >= 1, qPrintable(typed));
+            QCOMPARE(countWhere(AuditTableModel::PatientColumn, adaLabel), m_view->model()->rowCount());
+        }
+        patient->setText(QStringLiteral("nobody of that name"));
+        show();
+        QCOMPARE(m_view->model()->rowCount(), 0);
+        patient->clear();
+        show();
+        QVERIFY(countWhere(AuditTableModel::ReasonColumn,
+                           QStringLiteral("patient names for the audit viewer, 2 asked, 2 found")) >= 1);
     }
 
     void verifyBannerOk()

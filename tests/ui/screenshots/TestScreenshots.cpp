@@ -6,6 +6,7 @@
 #include "ui/admin/AccountDialog.h"
 #include "ui/admin/AccountsView.h"
 #include "ui/admin/AdminWindow.h"
+#include "ui/admin/AuditTableModel.h"
 #include "ui/admin/AuditView.h"
 #include "ui/common/BackgroundTask.h"
 #include "ui/doctor/BreakGlassDialog.h"
@@ -212,6 +213,20 @@ private slots:
         w.show();
         w.refresh();
         save(&w, QStringLiteral("patient-window.png"));
+        m_fixture->clinic().logout();
+    }
+
+    /// After the doctor's screens opened a chart: the audit viewer names the patients.
+    void auditWithPatientNames()
+    {
+        QVERIFY(m_fixture->login(ClinicFixture::kAdmin, ClinicFixture::kAdminPassword));
+        AdminWindow w(m_fixture->clinic());
+        w.resize(1280, 680);
+        w.show();
+        w.showPage(AdminWindow::Page::Audit);
+        QTest::mouseClick(w.auditView()->findChild<QPushButton*>("showPushButton"), Qt::LeftButton);
+        QVERIFY(w.auditView()->model()->rowCount() > 0);
+        save(&w, QStringLiteral("admin-audit-patients.png"));
         m_fixture->clinic().logout();
     }
 };
