@@ -6811,6 +6811,63 @@ Se comprueban las partes de los custodios (una no válida se nombra y se descart
         <source>Skipped as invalid: %1</source>
         <translation>Descartadas por no válidas: %1</translation>
     </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Ajustes</translation>
+    </message>
+    <message>
+        <source> distinct patients</source>
+        <translation> pacientes distintos</translation>
+    </message>
+    <message>
+        <source>Minimum cell size</source>
+        <translation>Tamaño mínimo de celda</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Aplicar</translation>
+    </message>
+    <message>
+        <source>Disclosure control: a published report shows a cell&apos;s figures only if at least this many distinct patients are in it; smaller cells are withheld (suppressed), and so is a second small cell that would let the first be computed from a total. A cohort that differs from an earlier published one by too few patients is refused. Never below %1; the default is %2. The setting applies to reports published from now on, and each change is recorded in the audit trail.</source>
+        <translation>Control de divulgación: un informe publicado muestra las cifras de una celda solo si contiene al menos este número de pacientes distintos; las celdas menores se retienen (se suprimen), y también una segunda celda pequeña que permitiría deducir la primera a partir de un total. Se rechaza una cohorte que difiere de otra ya publicada en demasiado pocos pacientes. Nunca menos de %1; el valor por omisión es %2. El ajuste se aplica a los informes que se publiquen a partir de ahora, y cada cambio queda en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>&amp;Publish only cells with at least:</source>
+        <translation>&amp;Publicar solo celdas con al menos:</translation>
+    </message>
+    <message>
+        <source>Small-cell suppression</source>
+        <translation>Supresión de celdas pequeñas</translation>
+    </message>
+    <message numerus="yes">
+        <source>The minimum cell size is %n distinct patient(s) already.</source>
+        <translation>
+            <numerusform>El tamaño mínimo de celda ya es de %n paciente distinto.</numerusform>
+            <numerusform>El tamaño mínimo de celda ya es de %n pacientes distintos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Smaller cells will be published than before: fewer figures are withheld, and each published figure rests on fewer patients.</source>
+        <translation>Se publicarán celdas más pequeñas que antes: se retienen menos cifras, y cada cifra publicada se basa en menos pacientes.</translation>
+    </message>
+    <message>
+        <source>More cells will be withheld than before.</source>
+        <translation>Se retendrán más celdas que antes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Publish only cells with at least %n distinct patient(s)? %1 Reports already published are not changed.</source>
+        <translation>
+            <numerusform>¿Publicar solo celdas con al menos %n paciente distinto? %1 Los informes ya publicados no cambian.</numerusform>
+            <numerusform>¿Publicar solo celdas con al menos %n pacientes distintos? %1 Los informes ya publicados no cambian.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Published cells now need at least %n distinct patient(s).</source>
+        <translation>
+            <numerusform>Las celdas publicadas necesitan ahora al menos %n paciente distinto.</numerusform>
+            <numerusform>Las celdas publicadas necesitan ahora al menos %n pacientes distintos.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::ReviewDialog</name>

@@ -56,6 +56,9 @@ public:
     void decryptSelected();
     /// Publishes the selected report when its quorum is in.
     void publishSelected();
+    /// Sets the clinic's minimum cell size (disclosure control) from the Settings tab, after a
+    /// confirmation saying what changes (ReportService::setMinimumCellSize, audited).
+    void applyMinimumCellSize();
 
 signals:
     /// A report ran, a share was stored or a report was published (the home page's counter).
@@ -65,6 +68,8 @@ private:
     struct Entry;
     QWidget* buildBuilder();
     QWidget* buildList();
+    QWidget* buildSettings();
+    void loadSettings();
     void updateSummary();
     void filterMeasures(const QString& text);
     void selectionChanged();
@@ -100,6 +105,10 @@ private:
     QPushButton* m_publish;
     QLabel* m_status;
     ReportView* m_view;
+    // settings
+    QSpinBox* m_minimumCell = nullptr;
+    QPushButton* m_applyMinimum = nullptr;
+    QLabel* m_settingsStatus = nullptr;
 };
 
 } // namespace cc::ui

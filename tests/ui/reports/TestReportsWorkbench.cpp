@@ -5,6 +5,7 @@
 // the custodian's dialog naming what is decrypted, publication, the published view against the
 // dataset's README figures, CSV and PDF exports, a custodian refusing a substituted cell, a tampered
 // file refused on opening, backups and reports opened as files, and the home page's counter.
+#include "core/audit/AuditEvent.h"
 #include "core/crypto/Ed25519PrivateKey.h"
 #include "core/reports/ReportFile.h"
 #include "core/services/BackupService.h"
@@ -40,6 +41,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -463,6 +465,54 @@ private slots:
                     .contains(QString::fromStdString(made->backupId)));
         // Anything else is not opened.
         QVERIFY(!m_window->openFile(m_tmp.filePath(QStringLiteral("cd4.csv"))));
+    }
+
+    /// The Settings tab sets the clinic's minimum cell size after a confirmation that says what
+    /// changes; a declined confirmation changes nothing; the change is audited.
+    void suppressionSettingIsAppliedAndAudited()
+    {
+        auto* tabs = page()->findChild<QTabWidget*>(QStringLiteral("reportsTabWidget"));
+        auto* spin = page()->findChild<QSpinBox*>(QStringLiteral("minimumCellSpinBox"));
+        auto* apply = page()->findChild<QPushButton*>(QStringLiteral("applyMinimumPushButton"));
+        QVERIFY(tabs && spin && apply);
+        m_window->showPage(AdminWindow::Page::Reports);
+        tabs->setCurrentIndex(2);
+        QCOMPARE(tabs->tabText(2), QStringLiteral("&Settings"));
+        auto store = access().openStore();
+        services::ReportService reports(m_fixture->clinic(), *store);
+        const auto before = reports.minimumCellSize();
+        QVERIFY(before.ok());
+        QCOMPARE(spin->value(), static_cast<int>(*before));
+        spin->setValue(3); // below the floor: the spin box stops at 5
+        QCOMPARE(spin->value(), 5);
+        spin->setValue(20);
+        MessageBox::setNextAnswer(false);
+        apply->click();
+        QVERIFY2(MessageBox::lastText().contains(QStringLiteral("More cells will be withheld")),
+                 qPrintable(MessageBox::lastText()));
+        QCOMPARE(reports.minimumCellSize().value(), *before); // declined: unchanged
+        MessageBox::setNextAnswer(true);
+        apply->click();
+        QCOMPARE(reports.minimumCellSize().value(), std::uint32_t{20});
+        QVERIFY2(labelText(page(), "settingsStatusLabel").contains(QStringLiteral("at least 20")),
+                 qPrintable(labelText(page(), "settingsStatusLabel")));
+        QVERIFY(shot(m_window.get(), QStringLiteral("report-settings.png")));
+        const auto count = m_fixture->store().auditStore().count();
+        QVERIFY(count.ok());
+        const auto last = m_fixture->store().auditStore().read(*count, 1);
+        QVERIFY(last.ok() && last->size() == 1);
+        QCOMPARE(audit::decodeEvent(last->front().body).value().detail,
+                 std::string("report minimum cell size set to 20"));
+        // Shown again from the clinic when the tab is reopened; then put back.
+        tabs->setCurrentIndex(0);
+        spin->setValue(7);
+        tabs->setCurrentIndex(2);
+        QCOMPARE(spin->value(), 20);
+        spin->setValue(static_cast<int>(*before));
+        MessageBox::setNextAnswer(true);
+        apply->click();
+        QCOMPARE(reports.minimumCellSize().value(), *before);
+        tabs->setCurrentIndex(0);
     }
 
     void idleLockClearsTheReports()
