@@ -99,11 +99,7 @@ Status ConsentService::setResearchOptOut(const model::RowId& patient, bool optOu
         auto identity = PatientService::openIdentity(**row, identityKey->key);
         CC_TRY(identity);
         identity->researchOptOut = optOut;
-        const QByteArray json = identity->toJson();
-        auto doc = records::SealedRow::seal(
-            identityKey->key.secret, identityKey->key.keyId, PatientService::kTable, PatientService::kColumn, patient,
-            {reinterpret_cast<const std::uint8_t*>(json.constData()), static_cast<std::size_t>(json.size())},
-            m_clinic.rng());
+        auto doc = PatientService::sealIdentity(*identity, patient, identityKey->key, m_clinic.rng());
         CC_TRY(doc);
         auto tx = m_clinic.backend().transactions().begin();
         CC_TRY(tx);

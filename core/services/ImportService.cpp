@@ -194,10 +194,7 @@ Result<interop::ImportSummary> ImportService::store(interop::ClinicalImport& dat
         k.patient = &p;
         auto wrapped = records::PatientKeys::createFor(**ring, p.id, rng, &k.identity, &k.clinical);
         CC_TRY(wrapped);
-        const QByteArray json = p.toJson();
-        auto doc = records::SealedRow::seal(
-            k.identity.secret, k.identity.keyId, PatientService::kTable, PatientService::kColumn, p.id,
-            {reinterpret_cast<const std::uint8_t*>(json.constData()), static_cast<std::size_t>(json.size())}, rng);
+        auto doc = PatientService::sealIdentity(p, p.id, k.identity, rng);
         CC_TRY(doc);
         patientRows.push_back({p.id, wrapped->identityKeyId, std::move(wrapped->identityWrapped),
                                wrapped->clinicalKeyId, std::move(wrapped->clinicalWrapped), std::move(*doc)});
@@ -221,10 +218,7 @@ Result<interop::ImportSummary> ImportService::store(interop::ClinicalImport& dat
     addExisting(matched->matchedPatients);
     std::vector<std::pair<model::RowId, std::vector<std::uint8_t>>> patientDocs;
     for (const auto& u : matched->patientUpdates) {
-        const QByteArray json = u.patient.toJson();
-        auto doc = records::SealedRow::seal(
-            u.identity.secret, u.identity.keyId, PatientService::kTable, PatientService::kColumn, u.patient.id,
-            {reinterpret_cast<const std::uint8_t*>(json.constData()), static_cast<std::size_t>(json.size())}, rng);
+        auto doc = PatientService::sealIdentity(u.patient, u.patient.id, u.identity, rng);
         CC_TRY(doc);
         patientDocs.emplace_back(u.patient.id, std::move(*doc));
     }

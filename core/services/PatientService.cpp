@@ -83,6 +83,17 @@ bool matches(const model::Patient& p, const QString& search)
 
 } // namespace
 
+Result<std::vector<std::uint8_t>> PatientService::sealIdentity(const model::Patient& patient, const model::RowId& id,
+                                                               const records::PatientKey& key, crypto::Rng& rng)
+{
+    const QByteArray json = patient.toJson();
+    auto checked = model::Patient::fromJson(json);
+    CC_TRY(checked);
+    return records::SealedRow::seal(
+        key.secret, key.keyId, kTable, kColumn, id,
+        {reinterpret_cast<const std::uint8_t*>(json.constData()), static_cast<std::size_t>(json.size())}, rng);
+}
+
 Result<model::Patient> PatientService::openIdentity(const ports::PatientRow& row, const records::PatientKey& key)
 {
     auto plain = records::SealedRow::open(key.secret, key.keyId, kTable, kColumn, row.id, row.document);
@@ -180,11 +191,7 @@ Result<model::RowId> PatientService::create(const model::Patient& patient)
         records::PatientKey identityKey;
         auto wrapped = records::PatientKeys::createFor(**ring, id, m_clinic.rng(), &identityKey);
         CC_TRY(wrapped);
-        const QByteArray json = patient.toJson();
-        auto doc = records::SealedRow::seal(
-            identityKey.secret, identityKey.keyId, kTable, kColumn, id,
-            {reinterpret_cast<const std::uint8_t*>(json.constData()), static_cast<std::size_t>(json.size())},
-            m_clinic.rng());
+        auto doc = sealIdentity(patient, id, identityKey, m_clinic.rng());
         CC_TRY(doc);
         ports::PatientRow row{id,
                               wrapped->identityKeyId,

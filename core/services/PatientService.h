@@ -114,6 +114,15 @@ public:
     /// identity document was rewritten, with their row ids set. Every writer of identity documents
     /// calls it after its commit; a directory not built yet is left alone.
     static void noteStored(ClinicService& clinic, const std::vector<model::Patient>& patients);
+    /// Seals `patient`'s identity document for row `id` under its identity key, after reading the
+    /// document back through the model's strict decoder (model::Patient::fromJson): what it would
+    /// refuse to open later (a birth date before 1800, an over-long field) is refused now, naming
+    /// the field, instead of being stored and breaking every later list of patients. Every writer
+    /// of identity documents uses it. Errors: MalformedInput, CryptoFailure.
+    [[nodiscard]] static Result<std::vector<std::uint8_t>> sealIdentity(const model::Patient& patient,
+                                                                        const model::RowId& id,
+                                                                        const records::PatientKey& key,
+                                                                        crypto::Rng& rng);
     /// Decrypts a patient row's identity document with an opened identity key. Errors:
     /// IntegrityFailure, MalformedInput.
     [[nodiscard]] static Result<model::Patient> openIdentity(const ports::PatientRow& row,

@@ -4325,6 +4325,54 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
         <source>The temporary password needs at least %1 characters.</source>
         <translation>La contraseña temporal necesita al menos %1 caracteres.</translation>
     </message>
+    <message>
+        <source>Patient record</source>
+        <translation>Historia del paciente</translation>
+    </message>
+    <message>
+        <source>name or MRN</source>
+        <translation>nombre o NHC</translation>
+    </message>
+    <message>
+        <source>Search the patient&apos;s record</source>
+        <translation>Buscar la historia del paciente</translation>
+    </message>
+    <message>
+        <source>F&amp;ind</source>
+        <translation>&amp;Buscar</translation>
+    </message>
+    <message>
+        <source>Patient records found</source>
+        <translation>Historias encontradas</translation>
+    </message>
+    <message>
+        <source>&amp;Patient:</source>
+        <translation>&amp;Paciente:</translation>
+    </message>
+    <message>
+        <source>Type part of the patient&apos;s name or their MRN.</source>
+        <translation>Escriba parte del nombre del paciente o su NHC.</translation>
+    </message>
+    <message>
+        <source>%1, %2 — MRN %3 — born %4</source>
+        <translation>%1, %2 — NHC %3 — nacido/a el %4</translation>
+    </message>
+    <message>
+        <source>No patient record matches &quot;%1&quot;.</source>
+        <translation>Ninguna historia coincide con «%1».</translation>
+    </message>
+    <message>
+        <source>Find the patient&apos;s record and choose it in the list.</source>
+        <translation>Busque la historia del paciente y elíjala en la lista.</translation>
+    </message>
+    <message>
+        <source>A patient&apos;s own clinical key is wrapped under the clinical key that administrators do not hold. A doctor vouches by typing their own account name and password here.</source>
+        <translation>La clave clínica propia del paciente está envuelta con la clave clínica que los administradores no tienen. Un médico la avala escribiendo aquí su propio nombre de cuenta y su contraseña.</translation>
+    </message>
+    <message>
+        <source>A doctor account opens clinical keys that administrators do not hold. A doctor vouches for it by typing their own account name and password here.</source>
+        <translation>Una cuenta de médico abre claves clínicas que los administradores no tienen. Un médico la avala escribiendo aquí su propio nombre de cuenta y su contraseña.</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::AccountTableModel</name>
@@ -4428,6 +4476,38 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
     <message>
         <source>Find and choose a patient first.</source>
         <translation>Busque y elija antes un paciente.</translation>
+    </message>
+    <message>
+        <source>First-login slip</source>
+        <translation>Hoja de primer acceso</translation>
+    </message>
+    <message>
+        <source>Print a first-login slip for %1 %2 (MRN %3)? It names the account and explains the first login; the temporary password is written on it by hand, never printed.</source>
+        <translation>¿Imprimir una hoja de primer acceso para %1 %2 (NHC %3)? Indica la cuenta y explica el primer acceso; la contraseña temporal se escribe a mano, nunca se imprime.</translation>
+    </message>
+    <message>
+        <source>Save the first-login slip</source>
+        <translation>Guardar la hoja de primer acceso</translation>
+    </message>
+    <message>
+        <source>first-login-%1.pdf</source>
+        <translation>primer-acceso-%1.pdf</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Your CipherChart account&lt;/h2&gt;&lt;p&gt;&lt;b&gt;Patient:&lt;/b&gt; %1 %2, born %3, MRN %4&lt;br&gt;&lt;b&gt;Clinic:&lt;/b&gt; %5&lt;br&gt;&lt;b&gt;Account name:&lt;/b&gt; %6&lt;/p&gt;&lt;p&gt;&lt;b&gt;Temporary password&lt;/b&gt; (written here by hand by the clinic): ______________________________&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Open CipherChart at the clinic&apos;s patient workstation and log in with the account name and the temporary password.&lt;/li&gt;&lt;li&gt;You are asked for a new password of at least %7 characters at once: choose one only you know.&lt;/li&gt;&lt;li&gt;You can then read your record, see who opened it, download it (FHIR) and choose whether it may be used for research.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Keep this slip private until you have changed the password, then destroy it. Nobody at the clinic will ask you for your password.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Su cuenta de CipherChart&lt;/h2&gt;&lt;p&gt;&lt;b&gt;Paciente:&lt;/b&gt; %1 %2, nacido/a el %3, NHC %4&lt;br&gt;&lt;b&gt;Clínica:&lt;/b&gt; %5&lt;br&gt;&lt;b&gt;Nombre de la cuenta:&lt;/b&gt; %6&lt;/p&gt;&lt;p&gt;&lt;b&gt;Contraseña temporal&lt;/b&gt; (la escribe aquí a mano la clínica): ______________________________&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Abra CipherChart en el puesto para pacientes de la clínica e inicie sesión con el nombre de la cuenta y la contraseña temporal.&lt;/li&gt;&lt;li&gt;Se le pedirá enseguida una contraseña nueva de al menos %7 caracteres: elija una que solo usted conozca.&lt;/li&gt;&lt;li&gt;Después podrá leer su historia, ver quién la abrió, descargarla (FHIR) y decidir si puede usarse para investigación.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Guarde esta hoja en privado hasta que haya cambiado la contraseña y destrúyala después. Nadie de la clínica le pedirá su contraseña.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 — account %2</source>
+        <translation>%1 — cuenta %2</translation>
+    </message>
+    <message>
+        <source>First-login slip saved as %1.</source>
+        <translation>Hoja de primer acceso guardada como %1.</translation>
     </message>
 </context>
 <context>

@@ -4,12 +4,19 @@
 
 #include "core/access/Role.h"
 #include "core/crypto/SecureBytes.h"
+#include "core/model/Patient.h"
 #include "core/services/AccountService.h"
 
 #include <QDialog>
 
+#include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
+
+class QGroupBox;
+class QLineEdit;
+class QListWidget;
 
 namespace Ui {
 class AccountDialog;
@@ -28,8 +35,15 @@ class AccountDialog : public QDialog
 public:
     enum class Mode { Create, Enable, ResetPassword, SetRole };
 
-    /// `name` is fixed for every mode but Create; `role` preselects the role.
-    AccountDialog(Mode mode, const QString& name, access::Role role, QWidget* parent = nullptr);
+    /// Finds patient records by name or MRN for a patient account (the owner's PatientService
+    /// search, audited there): the dialog itself calls no service.
+    using PatientFinder = std::function<Result<std::vector<model::Patient>>(const QString& search)>;
+
+    /// `name` is fixed for every mode but Create; `role` preselects the role. With `findPatients`
+    /// (Create only), the role list offers Patient: the record is chosen by search, and a doctor
+    /// sponsors (the patient's clinical key is a doctor's to unwrap).
+    AccountDialog(Mode mode, const QString& name, access::Role role, QWidget* parent = nullptr,
+                  PatientFinder findPatients = {});
     ~AccountDialog() override;
 
     [[nodiscard]] Mode mode() const { return m_mode; }
@@ -39,8 +53,10 @@ public:
     [[nodiscard]] access::Role role() const;
     /// The temporary password as wiped bytes.
     [[nodiscard]] crypto::SecureBytes temporaryPassword() const;
-    /// The sponsor if the role is doctor and a sponsor name was typed.
+    /// The sponsor if the role is doctor or patient and a sponsor name was typed.
     [[nodiscard]] std::optional<services::Sponsor> sponsor() const;
+    /// The chosen patient record (role patient), if any.
+    [[nodiscard]] std::optional<model::Patient> patient() const;
     /// Shows an error and keeps the dialog open.
     void showError(const QString& message);
     /// Clears the password fields and closes the dialog as accepted.
@@ -53,9 +69,15 @@ signals:
 private:
     void submit();
     void updateSponsor();
+    void findPatients();
 
     std::unique_ptr<Ui::AccountDialog> m_ui;
     Mode m_mode;
+    PatientFinder m_findPatients;
+    std::vector<model::Patient> m_found;
+    QGroupBox* m_patientBox = nullptr;
+    QLineEdit* m_patientSearch = nullptr;
+    QListWidget* m_patientList = nullptr;
 };
 
 } // namespace cc::ui

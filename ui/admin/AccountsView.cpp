@@ -2,9 +2,13 @@
 #include "ui/admin/AccountsView.h"
 
 #include "core/model/RowId.h"
+#include "core/services/PasswordPolicy.h"
 #include "core/services/PatientService.h"
 #include "ui/admin/AccountTableModel.h"
+#include "ui/common/ChartPrint.h"
+#include "ui/common/DisplayText.h"
 #include "ui/common/ErrorText.h"
+#include "ui/common/FileDialog.h"
 #include "ui/common/MessageBox.h"
 
 #include "ui_AccountsView.h"
@@ -122,7 +126,12 @@ void AccountsView::openDialog(AccountDialog::Mode mode)
     const access::Role role =
         account != nullptr && mode != AccountDialog::Mode::Create ? account->info.role : access::Role::Administrator;
     // Non-blocking (open, not exec): the dialog stays up until the service accepts the change.
-    auto* dialog = new AccountDialog(mode, name, role, this);
+    // A patient's account is created for a record found by name or MRN (PatientService::list,
+    // audited as an administrator's identity search).
+    AccountDialog::PatientFinder finder;
+    if (mode == AccountDialog::Mode::Create)
+        finder = [this](const QString& search) { return services::PatientService(m_clinic).list(search); };
+    auto* dialog = new AccountDialog(mode, name, role, this, std::move(finder));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &AccountDialog::submitted, this, [this, dialog]() { applyDialog(dialog); });
     dialog->open();
@@ -139,8 +148,15 @@ void AccountsView::applyDialog(AccountDialog* dialog)
         WaitCursor wait;
         switch (dialog->mode()) {
         case AccountDialog::Mode::Create:
-            if (auto created = m_accounts.create(name, dialog->role(), password.span(), sponsorPtr); !created)
+            if (dialog->role() == access::Role::Patient) {
+                const auto patient = dialog->patient();
+                if (auto created =
+                        m_accounts.createPatientAccount(name, patient->mrn.toStdString(), password.span(), sponsorPtr);
+                    !created)
+                    status = std::move(created).error();
+            } else if (auto created = m_accounts.create(name, dialog->role(), password.span(), sponsorPtr); !created) {
                 status = std::move(created).error();
+            }
             break;
         case AccountDialog::Mode::Enable:
             status = m_accounts.enable(name, password.span(), sponsorPtr);
@@ -158,9 +174,49 @@ void AccountsView::applyDialog(AccountDialog* dialog)
         return;
     }
     const QString action = dialog->windowTitle();
+    const std::optional<model::Patient> patient =
+        dialog->mode() == AccountDialog::Mode::Create ? dialog->patient() : std::nullopt;
     dialog->accept();
     showStatus(tr("Done: %1. Hand the temporary password to the user in person.").arg(action), false);
     refresh();
+    if (patient && MessageBox::confirm(this, tr("First-login slip"),
+                                       tr("Print a first-login slip for %1 %2 (MRN %3)? It names the account and "
+                                          "explains the first login; the temporary password is written on it by "
+                                          "hand, never printed.")
+                                           .arg(patient->givenName, patient->familyName, patient->mrn)))
+        printFirstLoginSlip(QString::fromStdString(name), *patient);
+}
+
+void AccountsView::printFirstLoginSlip(const QString& account, const model::Patient& patient)
+{
+    const QString path = FileDialog::saveFileName(this, tr("Save the first-login slip"),
+                                                  tr("first-login-%1.pdf").arg(account), tr("PDF documents (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    const QString clinic = QString::fromStdString(m_clinic.backend().descriptor().name);
+    const QString html =
+        tr("<h2>Your CipherChart account</h2>"
+           "<p><b>Patient:</b> %1 %2, born %3, MRN %4<br><b>Clinic:</b> %5<br><b>Account name:</b> %6</p>"
+           "<p><b>Temporary password</b> (written here by hand by the clinic): "
+           "______________________________</p>"
+           "<ol><li>Open CipherChart at the clinic's patient workstation and log in with the account name and the "
+           "temporary password.</li>"
+           "<li>You are asked for a new password of at least %7 characters at once: choose one only you know.</li>"
+           "<li>You can then read your record, see who opened it, download it (FHIR) and choose whether it may be "
+           "used for research.</li></ol>"
+           "<p>Keep this slip private until you have changed the password, then destroy it. Nobody at the clinic "
+           "will ask you for your password.</p>")
+            .arg(patient.givenName.toHtmlEscaped(), patient.familyName.toHtmlEscaped(),
+                 DisplayText::date(patient.birthDate), patient.mrn.toHtmlEscaped(), clinic.toHtmlEscaped(),
+                 account.toHtmlEscaped())
+            .arg(services::kMinNewPasswordLength);
+    if (const Status written = chartprint::writeDocumentPdf(path, tr("First-login slip"),
+                                                            tr("%1 — account %2").arg(clinic, account), html);
+        !written) {
+        showStatus(ErrorText::forError(written.error()), true);
+        return;
+    }
+    showStatus(tr("First-login slip saved as %1.").arg(path), false);
 }
 
 void AccountsView::disableSelected()

@@ -51,6 +51,10 @@ private:
     void listCareTeam();
     void changeCareTeam(bool add);
     [[nodiscard]] const services::AccountSummary* selected() const;
+    /// Asks where, then writes an A4 PDF slip for a new patient account (ChartPrint, owner-only):
+    /// account name, clinic, the patient's name, birth date and MRN, first-login steps, a blank for
+    /// the temporary password (never printed).
+    void printFirstLoginSlip(const QString& account, const model::Patient& patient);
     void showStatus(const QString& text, bool error);
     void updateButtons();
 

@@ -343,6 +343,21 @@ private slots:
         QVERIFY(!directory().isBuilt());
     }
 
+    /// What the model would refuse to open later is refused when it is written: one such identity
+    /// would otherwise make every later directory build (all or nothing) fail for every user.
+    void unreadableIdentityIsRefusedAtCreate()
+    {
+        services::PatientService patients(m_t->clinic());
+        model::Patient old = person("Cy", "Antique", "MRN-1788");
+        old.birthDate = QStringLiteral("1788-01-22"); // the model reads years 1800-2200 only
+        const auto refused = patients.create(old);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::MalformedInput);
+        QVERIFY2(refused.error().field.find("birthDate") != std::string::npos, refused.error().describe().c_str());
+        loginAs(kDoctor, kDoctorPassword); // a fresh directory builds from the store
+        QCOMPARE(listed(), (QStringList{QStringLiteral("MRN-001"), QStringLiteral("MRN-002")}));
+    }
+
     void directoryReplacesAnEntryAndWipesOnClear()
     {
         services::PatientDirectory d;

@@ -1,21 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/services/PatientService.h"
+#include "tests/ui/admin/AdminTestSupport.h"
 #include "tests/ui/support/ClinicFixture.h"
 #include "ui/admin/AccountDialog.h"
 #include "ui/admin/AccountTableModel.h"
 #include "ui/admin/AccountsView.h"
 #include "ui/admin/AdminWindow.h"
+#include "ui/common/FileDialog.h"
 #include "ui/common/MessageBox.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QStringListModel>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 using cc::testing::ClinicFixture;
@@ -183,6 +188,56 @@ private slots:
         QCOMPARE(statusOf("drdave"), QStringLiteral("must change password"));
     }
 
+    /// A patient's own account: the record is found by name (never by id), a doctor sponsors, and
+    /// a first-login slip can be printed (the temporary password is never on it).
+    void patientAccountFromARecordSearch()
+    {
+        QVERIFY(m_fixture->registerPatient("Nora", "Quist", "MRN-5150", "1990-07-01").ok());
+        m_window->showPage(AdminWindow::Page::Accounts);
+
+        auto* dialog = openCreateDialog();
+        QVERIFY(dialog);
+        fillCreate(dialog, "nora", "Patient", "temporary pass 1");
+        QVERIFY(dialog->findChild<QWidget*>("patientGroupBox")->isVisible());
+        QVERIFY(dialog->findChild<QWidget*>("sponsorGroupBox")->isVisible());
+        auto* error = dialog->findChild<QLabel*>("errorLabel");
+        clickOk(dialog); // no record chosen yet
+        QTRY_VERIFY(error->isVisible());
+        QVERIFY2(error->text().contains("record"), qPrintable(error->text()));
+        auto* search = dialog->findChild<QLineEdit*>("patientSearchLineEdit");
+        QTest::keyClicks(search, "quist");
+        QTest::mouseClick(dialog->findChild<QPushButton*>("findPatientPushButton"), Qt::LeftButton);
+        auto* found = dialog->findChild<QListWidget*>("patientListWidget");
+        QCOMPARE(found->count(), 1);
+        QVERIFY(found->item(0)->text().contains("MRN-5150"));
+        QCOMPARE(found->currentRow(), 0); // a single match is chosen
+        QTest::keyClicks(dialog->findChild<QLineEdit*>("sponsorNameLineEdit"), ClinicFixture::kDoctor);
+        QTest::keyClicks(dialog->findChild<QLineEdit*>("sponsorPasswordLineEdit"), ClinicFixture::kDoctorPassword);
+        QVERIFY(cc::testing::adminScreenshot(dialog, QStringLiteral("create-patient-account.png")));
+        QTemporaryDir dir;
+        const QString slip = dir.filePath("first-login-nora.pdf");
+        MessageBox::setNextAnswer(true);
+        cc::ui::FileDialog::setNextSaveFileName(slip);
+        clickOk(dialog);
+        QTRY_VERIFY(!dialog->isVisible());
+        QCOMPARE(statusOf("nora"), QStringLiteral("must change password"));
+        QVERIFY2(MessageBox::lastText().contains("MRN-5150"), qPrintable(MessageBox::lastText()));
+        QFile pdf(slip);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        const QByteArray bytes = pdf.readAll();
+        QVERIFY(bytes.startsWith("%PDF"));
+        QVERIFY(!bytes.contains("temporary pass 1"));
+        if (qEnvironmentVariableIntValue("CC_WRITE_SCREENSHOTS") == 1)
+            QFile::copy(slip, QStringLiteral(CC_SCREENSHOT_DIR "/first-login-slip.pdf"));
+        QCOMPARE(pdf.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+        // The account works: the patient logs in with the temporary password.
+        m_fixture->clinic().logout();
+        QVERIFY(m_fixture->login("nora", "temporary pass 1"));
+        QCOMPARE(m_fixture->clinic().session()->role(), cc::access::Role::Patient);
+        m_fixture->clinic().logout();
+        QVERIFY(m_fixture->login(ClinicFixture::kAdmin, ClinicFixture::kAdminPassword));
+    }
+
     void ownAccountCannotBeDisabled()
     {
         select(ClinicFixture::kAdmin);
@@ -197,16 +252,7 @@ private slots:
     void careTeamAddListRemove()
     {
         // A patient created by the doctor (who joins the care team), found by name, never by id.
-        m_fixture->clinic().logout();
-        QVERIFY(m_fixture->login(ClinicFixture::kDoctor, ClinicFixture::kDoctorPassword));
-        cc::model::Patient patient;
-        patient.mrn = QStringLiteral("MRN-4711");
-        patient.givenName = QStringLiteral("Lena");
-        patient.familyName = QStringLiteral("Moreau");
-        patient.birthDate = QStringLiteral("1971-03-09");
-        QVERIFY(cc::services::PatientService(m_fixture->clinic()).create(patient).ok());
-        m_fixture->clinic().logout();
-        QVERIFY(m_fixture->login(ClinicFixture::kAdmin, ClinicFixture::kAdminPassword));
+        QVERIFY(m_fixture->registerPatient("Lena", "Moreau", "MRN-4711", "1971-03-09").ok());
 
         auto* status = accounts()->findChild<QLabel*>("statusLabel");
         QTest::mouseClick(accounts()->findChild<QPushButton*>("addCareTeamPushButton"), Qt::LeftButton);

@@ -139,24 +139,16 @@ private slots:
     /// tool tip), a name or MRN filters, and the lookup is itself audited. Doctors may not use it.
     void patientsAreNamed()
     {
-        QVERIFY(m_fixture->login(ClinicFixture::kDoctor, ClinicFixture::kDoctorPassword));
-        cc::model::Patient ada;
-        ada.givenName = QStringLiteral("Ada");
-        ada.familyName = QStringLiteral("Lovelace");
-        ada.mrn = QStringLiteral("AV-1815");
-        ada.birthDate = QStringLiteral("1815-12-10");
-        ada.sex = cc::model::Sex::Female;
-        cc::model::Patient bob = ada;
-        bob.givenName = QStringLiteral("Bob");
-        bob.familyName = QStringLiteral("Byron");
-        bob.mrn = QStringLiteral("AV-1788");
-        cc::services::PatientService doctors(m_fixture->clinic());
-        const auto adaId = doctors.create(ada);
+        const auto adaId = m_fixture->registerPatient("Ada", "Lovelace", "AV-1815", "1815-12-10");
         QVERIFY(adaId.ok());
-        QVERIFY(doctors.create(bob).ok());
-        const auto refused = doctors.identitiesOf({*adaId});
+        QVERIFY(m_fixture->registerPatient("Bob", "Byron", "AV-1788", "1988-01-22").ok());
+        // A doctor may not use the administrator's lookup.
+        m_fixture->clinic().logout();
+        QVERIFY(m_fixture->login(ClinicFixture::kDoctor, ClinicFixture::kDoctorPassword));
+        const auto refused = cc::services::PatientService(m_fixture->clinic()).identitiesOf({*adaId});
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, cc::ErrorCode::AccessDenied);
+        m_fixture->clinic().logout();
         QVERIFY(m_fixture->login(ClinicFixture::kAdmin, ClinicFixture::kAdminPassword));
 
         show();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/ui/support/ClinicFixture.h"
 
+#include "core/services/PatientService.h"
+
 namespace cc::testing {
 
 std::span<const std::uint8_t> bytesOf(const std::string& text)
@@ -32,6 +34,22 @@ ClinicFixture::~ClinicFixture()
 Status ClinicFixture::login(const std::string& name, const std::string& password)
 {
     return m_fixture->login(name, password);
+}
+
+Result<model::RowId> ClinicFixture::registerPatient(const QString& given, const QString& family, const QString& mrn,
+                                                    const QString& birthDate)
+{
+    clinic().logout();
+    CC_TRY(login(kDoctor, kDoctorPassword));
+    model::Patient patient;
+    patient.givenName = given;
+    patient.familyName = family;
+    patient.mrn = mrn;
+    patient.birthDate = birthDate;
+    auto created = services::PatientService(clinic()).create(patient);
+    clinic().logout();
+    CC_TRY(login(kAdmin, kAdminPassword));
+    return created;
 }
 
 } // namespace cc::testing

@@ -2,6 +2,7 @@
 // A real clinic (key ceremony, SQLCipher database, key-slot file) in a temporary folder for GUI tests.
 #pragma once
 
+#include "core/model/RowId.h"
 #include "tests/support/TestClinic.h"
 
 #include <QString>
@@ -40,6 +41,10 @@ public:
 
     /// Logs in synchronously (tests that do not exercise the login window).
     [[nodiscard]] Status login(const std::string& name, const std::string& password);
+    /// Registers a patient as the doctor (who joins the care team), then logs the administrator in
+    /// again: the administrator's screens see a record they did not create. Returns its row id.
+    [[nodiscard]] Result<model::RowId> registerPatient(const QString& given, const QString& family, const QString& mrn,
+                                                       const QString& birthDate);
 
 private:
     std::unique_ptr<test::TestClinic> m_fixture;
