@@ -183,7 +183,10 @@ model::Patient syntheticPatient(crypto::Rng& rng, std::size_t serial)
     p.familyName = syntheticName(rng);
     p.sex = rng.uniform(2) == 0 ? model::Sex::Female : model::Sex::Male;
     p.birthDate = isoDate(QDate(2015, 12, 31), rng.uniform(75 * 365)); // born 1941-2015
-    p.sourceId = QStringLiteral("cipherchart-demo-generate");
+    // One source id per patient: re-import matches patients by source id and birth date, so a
+    // shared id made later batches "update" earlier patients with the same birth date (20,000
+    // requested, 15,554 stored) instead of adding them.
+    p.sourceId = QStringLiteral("cipherchart-demo-generate-%1").arg(serial);
     return p;
 }
 

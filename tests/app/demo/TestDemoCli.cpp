@@ -122,6 +122,20 @@ private slots:
         QCOMPARE(patientCount(clinic, "doctor", "demo-doctor-pass"), 20);
     }
 
+    /// More than one import batch (at least 1,000 patients each): every requested patient is a new
+    /// one. A shared source id once made later batches overwrite earlier patients born the same day.
+    void demoGenerateAcrossBatchesKeepsEveryPatient()
+    {
+        const QString clinic = m_dir.path() + "/batches";
+        const Run r = cli({"--json", "demo", "generate", "--clinic", clinic, "--patients", "1200",
+                           "--observations-per-patient", "5", "--report-key-file", kKeyFile});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject counts = QJsonDocument::fromJson(r.out.toUtf8()).object().value("counts").toObject();
+        QCOMPARE(counts.value("patients").toInt(), 1200);
+        QCOMPARE(counts.value("updated").toInt(), 0);
+        QCOMPARE(patientCount(clinic, "doctor", "demo-doctor-pass"), 1200);
+    }
+
     void demoGenerateRejectsBadCounts()
     {
         for (const QString& n : {QStringLiteral("0"), QStringLiteral("-3"), QStringLiteral("ten")}) {
