@@ -25,6 +25,8 @@ inline constexpr std::string_view kReportThreshold = "report_threshold"; ///< JS
 inline constexpr std::string_view kRecovery = "recovery";                ///< JSON: k, n, key id, check value
 inline constexpr std::string_view kKeyVersions = "key_versions";         ///< JSON: per kind id, version, created
 inline constexpr std::string_view kAuditWitness = "audit_witness";       ///< "host:port" of the syslog collector
+/// JSON {raisedAtMs, problem} while a tamper alarm is raised; empty once an administrator examined it.
+inline constexpr std::string_view kTamperAlarm = "tamper_alarm";
 } // namespace meta
 
 /// Named values in the database's `meta` table.

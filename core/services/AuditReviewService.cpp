@@ -83,6 +83,16 @@ Result<std::vector<ReviewItem>> AuditReviewService::items()
     return out;
 }
 
+Result<std::string> AuditReviewService::checkComment(const std::string& comment)
+{
+    std::string text = trimmed(comment);
+    if (text.size() < kMinComment || text.size() > audit::kMaxReasonSize)
+        return makeError(ErrorCode::InvalidArgument, "a review comment needs 3 to 1000 characters");
+    if (std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
+        return makeError(ErrorCode::InvalidArgument, "a review comment may not hold control characters");
+    return text;
+}
+
 Status AuditReviewService::markReviewed(std::uint64_t seq, const std::string& comment)
 {
     AuditSubject subject =
@@ -91,10 +101,7 @@ Status AuditReviewService::markReviewed(std::uint64_t seq, const std::string& co
     CC_TRY(m_clinic.authorize(access::Permission::ReviewBreakGlass, subject));
     const std::string text = trimmed(comment);
     auto check = [&]() -> Status {
-        if (text.size() < kMinComment || text.size() > audit::kMaxReasonSize)
-            return makeError(ErrorCode::InvalidArgument, "a review comment needs 3 to 1000 characters");
-        if (std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
-            return makeError(ErrorCode::InvalidArgument, "a review comment may not hold control characters");
+        CC_TRY(checkComment(text));
         auto all = audit::AuditExport::list(m_clinic.backend().auditStore(), {});
         CC_TRY(all);
         bool found = false;

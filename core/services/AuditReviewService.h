@@ -34,6 +34,9 @@ public:
 
     /// True if `event` needs an administrator's review.
     [[nodiscard]] static bool needsReview(const audit::AuditEvent& event) noexcept;
+    /// A reviewer's comment, trimmed, if it has 3 to 1000 characters and no control character
+    /// (what an audit event's reason takes). Errors: InvalidArgument.
+    [[nodiscard]] static Result<std::string> checkComment(const std::string& comment);
 
     /// Every event that needs review, oldest first, with its review. One audit event.
     /// Errors: AccessDenied, SessionLocked, storage errors.

@@ -6,10 +6,16 @@
 #include "core/crypto/Aead.h"
 #include "core/records/PatientKeys.h"
 #include "core/records/SealedRow.h"
+#include "core/services/AuditReviewService.h"
+#include "core/services/Audited.h"
 #include "core/services/ObservationService.h"
 #include "core/services/PatientService.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include <charconv>
+#include <chrono>
 
 namespace cc::services {
 
@@ -264,6 +270,93 @@ Status VerifyService::checkRecords(ClinicVerifyReport& report, const access::Key
         report.notChecked.push_back("clinical rows and index MACs: need the clinical category key (doctors)");
     }
     return {};
+}
+
+} // namespace cc::services
+
+namespace cc::services {
+
+namespace {
+
+/// The alarm's problem as an audit detail: printable, at most 150 bytes (the detail holds 200).
+std::string auditablePart(const std::string& problem)
+{
+    std::string out;
+    for (char c : problem)
+        out += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
+    if (out.size() > 150) {
+        out.resize(150);
+        while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80)
+            out.pop_back(); // never cut a UTF-8 sequence
+        if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0)
+            out.pop_back();
+        out += "...";
+    }
+    return out;
+}
+
+Status storeAlarm(ports::ClinicMetaStore& meta, const QByteArray& json)
+{
+    return meta.set(ports::meta::kTamperAlarm,
+                    {reinterpret_cast<const std::uint8_t*>(json.constData()), static_cast<std::size_t>(json.size())});
+}
+
+} // namespace
+
+Result<std::optional<TamperAlarm>> VerifyService::alarm()
+{
+    auto stored = m_clinic.backend().meta().get(ports::meta::kTamperAlarm);
+    CC_TRY(stored);
+    if (!stored->has_value() || (*stored)->empty())
+        return std::optional<TamperAlarm>{};
+    const QJsonDocument doc = QJsonDocument::fromJson(
+        QByteArray(reinterpret_cast<const char*>((*stored)->data()), static_cast<qsizetype>((*stored)->size())));
+    const QJsonObject o = doc.object();
+    if (!doc.isObject() || !o.value("raisedAtMs").isDouble() || !o.value("problem").isString())
+        return makeError(ErrorCode::IntegrityFailure, "the clinic's stored tamper alarm does not parse");
+    return std::optional<TamperAlarm>(TamperAlarm{static_cast<std::int64_t>(o.value("raisedAtMs").toDouble()),
+                                                  o.value("problem").toString().toStdString()});
+}
+
+Status VerifyService::raiseAlarm(const std::string& problem)
+{
+    AuditSubject subject = makeSubject(AuditEventId::SecurityAlert, AuditEventType::None, AuditAction::Execute,
+                                       "Clinic", {}, "tamper alarm raised: " + auditablePart(problem));
+    subject.flagged = true;
+    CC_TRY(m_clinic.authorize(access::Permission::VerifyAudit, subject));
+    auto current = alarm();
+    Status stored;
+    if (current && !current->has_value()) {
+        const auto now =
+            std::chrono::duration_cast<std::chrono::milliseconds>(m_clinic.clock().now().time_since_epoch()).count();
+        stored = storeAlarm(m_clinic.backend().meta(),
+                            QJsonDocument(QJsonObject{{"raisedAtMs", static_cast<double>(now)},
+                                                      {"problem", QString::fromStdString(problem)}})
+                                .toJson(QJsonDocument::Compact));
+    } else if (!current) {
+        stored = current.error();
+    }
+    if (!stored)
+        subject.detail += " (not stored: " + std::string(errorCodeName(stored.error().code)) + ")";
+    CC_TRY(m_clinic.record(subject, AuditOutcome::SeriousFailure));
+    return stored;
+}
+
+Status VerifyService::markAlarmExamined(const std::string& comment)
+{
+    AuditSubject subject = makeSubject(AuditEventId::SecurityAlert, AuditEventType::None, AuditAction::Update, "Clinic",
+                                       {}, "tamper alarm examined");
+    return audited(m_clinic, access::Permission::ReviewBreakGlass, subject, [&]() -> Status {
+        auto text = AuditReviewService::checkComment(comment);
+        CC_TRY(text);
+        auto current = alarm();
+        CC_TRY(current);
+        if (!current->has_value())
+            return makeError(ErrorCode::NotFound, "no tamper alarm is raised");
+        subject.detail += ": " + auditablePart((*current)->problem);
+        subject.reason = *text;
+        return storeAlarm(m_clinic.backend().meta(), {});
+    });
 }
 
 } // namespace cc::services

@@ -12,6 +12,13 @@
 
 namespace cc::services {
 
+/// A raised tamper alarm (meta tamper_alarm).
+struct TamperAlarm
+{
+    std::int64_t raisedAtMs = 0;
+    std::string problem; ///< what the check found first: a file, row or seq, never PHI
+};
+
 /// What verifyClinic() checked and the first problem it found.
 struct ClinicVerifyReport
 {
@@ -40,6 +47,19 @@ public:
     /// The report; a problem found is in the report (ok false), not an error. Errors: AccessDenied
     /// (a patient account), SessionLocked, storage errors that stop the walk itself.
     [[nodiscard]] Result<ClinicVerifyReport> verifyClinic();
+
+    /// Raises the clinic's tamper alarm for `problem` (what verifyClinic found; VerifyAudit): one
+    /// audit event, a security alert flagged for review. Kept in the database, so every
+    /// administrator sees it at login until one marks it examined; a raised alarm keeps its first
+    /// time and problem. Errors: AccessDenied, storage errors (a damaged database may refuse the
+    /// write: the caller still shows the problem).
+    [[nodiscard]] Status raiseAlarm(const std::string& problem);
+    /// The raised alarm, if any. Errors: IntegrityFailure (a stored alarm that does not parse), storage.
+    [[nodiscard]] Result<std::optional<TamperAlarm>> alarm();
+    /// Marks the alarm examined (ReviewBreakGlass) with the administrator's comment (3 to 1000
+    /// characters, AuditReviewService::checkComment) as the event's reason, and clears it.
+    /// Errors: InvalidArgument, NotFound (no alarm raised), AccessDenied, storage errors.
+    [[nodiscard]] Status markAlarmExamined(const std::string& comment);
 
 private:
     [[nodiscard]] Status checkAudit(ClinicVerifyReport& report, const access::KeyRing& ring);

@@ -4579,6 +4579,30 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
             <numerusform>(%n necesitan la suya)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Mark examined…</source>
+        <translation>&amp;Marcar como examinada…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Tamper alarm&lt;/b&gt; (raised %1): the automatic check of the clinic found: %2&lt;br&gt;Keep a copy of the clinic folder as it is, find out what changed (docs/RELIABILITY.md, docs/AUDIT.md), then mark it examined with what you found.</source>
+        <translation>&lt;b&gt;Alarma de manipulación&lt;/b&gt; (activada %1): la comprobación automática de la clínica encontró: %2&lt;br&gt;Guarde una copia de la carpeta de la clínica tal como está, averigüe qué cambió (docs/RELIABILITY.md, docs/AUDIT.md) y márquela después como examinada con lo que encontró.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Tamper alarm&lt;/b&gt;: the clinic&apos;s alarm record cannot be read: %1</source>
+        <translation>&lt;b&gt;Alarma de manipulación&lt;/b&gt;: no se puede leer el registro de la alarma de la clínica: %1</translation>
+    </message>
+    <message>
+        <source>Mark the tamper alarm examined</source>
+        <translation>Marcar la alarma de manipulación como examinada</translation>
+    </message>
+    <message>
+        <source>What did you find, and what was done? (3 to 1000 characters; kept in the audit trail)</source>
+        <translation>¿Qué encontró y qué se hizo? (de 3 a 1000 caracteres; queda en el registro de auditoría)</translation>
+    </message>
+    <message>
+        <source>Tamper alarm</source>
+        <translation>Alarma de manipulación</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::AdminWindow</name>
@@ -4597,6 +4621,10 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
     <message>
         <source>CipherChart opens report files (.ccrep) and backups (.ccbk); %1 is neither.</source>
         <translation>CipherChart abre archivos de informe (.ccrep) y copias de seguridad (.ccbk); %1 no es ninguno de los dos.</translation>
+    </message>
+    <message>
+        <source>Checking the clinic: every database page, the key slots, the audit trail and every identity document…</source>
+        <translation>Comprobando la clínica: cada página de la base de datos, las ranuras de clave, el registro de auditoría y cada documento de identidad…</translation>
     </message>
 </context>
 <context>

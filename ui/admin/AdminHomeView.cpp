@@ -3,14 +3,20 @@
 
 #include "core/services/AuditReviewService.h"
 #include "core/services/AuditService.h"
+#include "core/services/VerifyService.h"
 #include "ui/admin/AdminFormat.h"
 #include "ui/admin/ReviewDialog.h"
+#include "ui/common/DisplayText.h"
 #include "ui/common/ErrorText.h"
+#include "ui/common/MessageBox.h"
 #include "ui/reports/ReportFolder.h"
 
 #include "ui_AdminHomeView.h"
 
+#include <QDateTime>
+#include <QFrame>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
@@ -43,6 +49,80 @@ AdminHomeView::AdminHomeView(services::ClinicService& clinic, QWidget* parent)
     reportsRow->addWidget(reportsButton);
     m_ui->factsLayout->addRow(tr("Reports waiting for shares:"), reportsRow);
     connect(reportsButton, &QPushButton::clicked, this, &AdminHomeView::reportsRequested);
+
+    // The tamper alarm: raised by the automatic whole-clinic check (AdminWindow), kept in the
+    // clinic until an administrator marks it examined.
+    auto* alarm = new QFrame;
+    alarm->setObjectName(QStringLiteral("alarmFrame"));
+    alarm->setStyleSheet(
+        QStringLiteral("QFrame#alarmFrame { background: #fdecea; border: 2px solid #b00020; border-radius: 4px; }"));
+    auto* alarmText = new QLabel;
+    alarmText->setObjectName(QStringLiteral("alarmLabel"));
+    alarmText->setWordWrap(true);
+    alarmText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    alarmText->setStyleSheet(QStringLiteral("color: #7f0015;"));
+    auto* examine = new QPushButton(tr("&Mark examined…"));
+    examine->setObjectName(QStringLiteral("examineAlarmPushButton"));
+    auto* alarmLayout = new QHBoxLayout(alarm);
+    alarmLayout->addWidget(alarmText, 1);
+    alarmLayout->addWidget(examine);
+    m_ui->mainLayout->insertWidget(0, alarm);
+    alarm->hide();
+    connect(examine, &QPushButton::clicked, this, &AdminHomeView::examineAlarm);
+}
+
+bool AdminHomeView::alarmShown() const
+{
+    return !findChild<QFrame*>(QStringLiteral("alarmFrame"))->isHidden();
+}
+
+void AdminHomeView::refreshAlarm()
+{
+    auto* frame = findChild<QFrame*>(QStringLiteral("alarmFrame"));
+    auto* label = findChild<QLabel*>(QStringLiteral("alarmLabel"));
+    auto alarm = services::VerifyService(m_clinic).alarm();
+    if (alarm && !alarm->has_value() && !m_unstoredAlarm.isEmpty())
+        alarm = std::optional<services::TamperAlarm>(
+            services::TamperAlarm{QDateTime::currentMSecsSinceEpoch(),
+                                  m_unstoredAlarm.toStdString() + " (not stored: the clinic refused it)"});
+    if (alarm && !alarm->has_value()) {
+        frame->hide();
+        return;
+    }
+    label->setText(
+        alarm ? tr("<b>Tamper alarm</b> (raised %1): the automatic check of the clinic found: %2<br>Keep a copy of the "
+                   "clinic folder as it is, find out what changed (docs/RELIABILITY.md, docs/AUDIT.md), then mark it "
+                   "examined with what you found.")
+                    .arg(DisplayText::dateTime(
+                             QDateTime::fromMSecsSinceEpoch((*alarm)->raisedAtMs, Qt::UTC).toString(Qt::ISODate)),
+                         QString::fromStdString((*alarm)->problem).toHtmlEscaped())
+              : tr("<b>Tamper alarm</b>: the clinic's alarm record cannot be read: %1")
+                    .arg(ErrorText::forError(alarm.error()).toHtmlEscaped()));
+    frame->show();
+}
+
+void AdminHomeView::examineAlarm()
+{
+    bool ok = false;
+    const QString comment =
+        QInputDialog::getMultiLineText(this, tr("Mark the tamper alarm examined"),
+                                       tr("What did you find, and what was done? (3 to 1000 characters; kept in the "
+                                          "audit trail)"),
+                                       QString(), &ok);
+    if (!ok)
+        return;
+    if (const Status marked = markAlarmExamined(comment); !marked)
+        MessageBox::warning(this, tr("Tamper alarm"), ErrorText::forError(marked.error()));
+}
+
+Status AdminHomeView::markAlarmExamined(const QString& comment)
+{
+    // One line: the audit trail's reason holds no line breaks.
+    const Status marked = services::VerifyService(m_clinic).markAlarmExamined(comment.simplified().toStdString());
+    if (marked || marked.error().code == ErrorCode::NotFound)
+        m_unstoredAlarm.clear(); // an alarm the clinic could not store has no record to clear
+    refreshAlarm();
+    return marked;
 }
 
 void AdminHomeView::setReportsAccess(const ReportsAccess& access)
@@ -99,6 +179,7 @@ AdminHomeView::~AdminHomeView() = default;
 
 void AdminHomeView::refresh()
 {
+    refreshAlarm();
     refreshReports();
     auto review = services::AuditReviewService(m_clinic).items();
     m_unreviewed = -1;
@@ -152,6 +233,7 @@ void AdminHomeView::clear()
     m_ui->lastBackupLabel->clear();
     m_ui->reviewLabel->clear();
     m_ui->reminderFrame->hide();
+    findChild<QFrame*>(QStringLiteral("alarmFrame"))->hide(); // shown again from the clinic after the unlock
     m_reportsWaiting = -1;
     findChild<QLabel*>(QStringLiteral("reportsWaitingLabel"))->clear();
 }

@@ -37,6 +37,14 @@ public:
 
     /// Reloads the facts from the services.
     void refresh();
+    /// True while the clinic's tamper alarm is raised (the red banner shows).
+    [[nodiscard]] bool alarmShown() const;
+    /// Asks for a comment, then marks the tamper alarm examined (VerifyService, audited). Tests
+    /// pass the comment; the GUI asks for it.
+    Status markAlarmExamined(const QString& comment);
+    /// A problem the clinic could not store as an alarm (a damaged database): shown for this
+    /// session when no stored alarm is there.
+    void setUnstoredAlarm(const QString& problem) { m_unstoredAlarm = problem; }
     /// Forgets what is on screen (idle lock, logout).
     void clear();
     /// True while the reminder is shown (tests).
@@ -58,6 +66,8 @@ signals:
 
 private:
     void saveReminderDays(int days);
+    void refreshAlarm();
+    void examineAlarm();
     void updateReminder();
     void refreshReports();
 
@@ -68,6 +78,7 @@ private:
     int m_unreviewed = -1;
     ReportsAccess m_reports;
     int m_reportsWaiting = -1;
+    QString m_unstoredAlarm;
 };
 
 } // namespace cc::ui

@@ -2,6 +2,7 @@
 #include "ui/admin/AdminWindow.h"
 
 #include "core/services/ClinicService.h"
+#include "core/services/VerifyService.h"
 #include "ui/admin/AccountsView.h"
 #include "ui/admin/AdminHomeView.h"
 #include "ui/admin/AuditView.h"
@@ -9,6 +10,7 @@
 #include "ui/admin/KeyStatusView.h"
 #include "ui/common/MessageBox.h"
 #include "ui/common/RoleText.h"
+#include "ui/reports/OffThread.h"
 #include "ui/reports/ReportsPage.h"
 
 #include "ui_AdminWindow.h"
@@ -27,7 +29,13 @@ AdminWindow::AdminWindow(services::ClinicService& clinic, QWidget* parent)
     , m_homeView(new AdminHomeView(clinic))
     , m_backupView(new BackupView(clinic))
     , m_reportsPage(new ReportsPage(clinic))
+    , m_clinic(clinic)
+    , m_dailyCheck(new QTimer(this))
 {
+    m_dailyCheck->setObjectName(QStringLiteral("dailyCheckTimer"));
+    m_dailyCheck->setInterval(std::chrono::hours(24));
+    connect(m_dailyCheck, &QTimer::timeout, this, [this]() { (void)checkClinic(); });
+    m_dailyCheck->start();
     m_ui->setupUi(this);
     m_ui->pagesStackedWidget->addWidget(m_homeView);
     m_ui->pagesStackedWidget->addWidget(m_accountsView);
@@ -129,8 +137,37 @@ void AdminWindow::clearSensitiveData()
     m_reportsPage->clear();
 }
 
+QString AdminWindow::checkClinic()
+{
+    // The services are not thread-safe: the progress dialog is window-modal and the idle watcher
+    // paused while the worker walks the clinic.
+    auto report = runOffGuiThread<services::ClinicVerifyReport>(
+        this,
+        tr("Checking the clinic: every database page, the key slots, the audit trail and every identity document…"),
+        m_access, [this]() { return services::VerifyService(m_clinic).verifyClinic(); });
+    QString problem;
+    if (!report) {
+        // A locked or ended session is not a finding; anything that stopped the walk is.
+        const ErrorCode code = report.error().code;
+        if (code == ErrorCode::SessionLocked || code == ErrorCode::SessionExpired || code == ErrorCode::AccessDenied)
+            return {};
+        problem = QString::fromStdString("the check itself failed: " + report.error().describe());
+    } else if (!report->ok) {
+        problem = QString::fromStdString(report->problem);
+    }
+    if (problem.isEmpty())
+        return {};
+    // Audited and kept in the clinic; if the damaged clinic refuses the write, Home still shows it
+    // for this session.
+    if (!services::VerifyService(m_clinic).raiseAlarm(problem.toStdString()))
+        m_homeView->setUnstoredAlarm(problem);
+    showPage(Page::Home);
+    return problem;
+}
+
 void AdminWindow::setReportsAccess(const ReportsAccess& access)
 {
+    m_access = access;
     m_reportsPage->setAccess(access);
     m_homeView->setReportsAccess(access);
 }

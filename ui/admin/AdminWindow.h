@@ -5,6 +5,7 @@
 #include "ui/reports/ReportsAccess.h"
 
 #include <QMainWindow>
+#include <QTimer>
 
 #include <memory>
 
@@ -51,6 +52,11 @@ public:
     /// verified by ReportService and shown on the Reports page; a backup (.ccbk) is inspected on the
     /// Backups page. Returns false (with the reason on screen) if it was refused.
     bool openFile(const QString& path);
+    /// The automatic tamper check (issue 11): the whole-clinic verify (VerifyService, audited) on a
+    /// worker thread behind a progress dialog; a problem raises the clinic's tamper alarm, shown on
+    /// Home until an administrator marks it examined. Run after each administrator login and then
+    /// every 24 hours while the window is open. Returns the problem found, empty if none.
+    QString checkClinic();
 
     [[nodiscard]] AccountsView* accountsView() const { return m_accountsView; }
     [[nodiscard]] KeyStatusView* keyStatusView() const { return m_keyStatusView; }
@@ -72,6 +78,9 @@ private:
     AdminHomeView* m_homeView;
     BackupView* m_backupView;
     ReportsPage* m_reportsPage;
+    services::ClinicService& m_clinic;
+    ReportsAccess m_access; // for pausing the idle watcher during the check
+    QTimer* m_dailyCheck;
 };
 
 } // namespace cc::ui

@@ -128,6 +128,14 @@ void SessionFlow::openWorkWindow()
         connectWorkWindow(m_admin.get());
         m_admin->show();
         m_admin->showPage(AdminWindow::Page::Home);
+        // The tamper check of every administrator login, once the window is on screen.
+        QMetaObject::invokeMethod(
+            this,
+            [this]() {
+                if (m_admin && m_clinic.session() != nullptr)
+                    (void)m_admin->checkClinic();
+            },
+            Qt::QueuedConnection);
         if (!m_fileToOpen.isEmpty()) {
             // After this function has started the idle watcher: opening verifies through the services.
             const QString file = std::exchange(m_fileToOpen, QString());

@@ -4,9 +4,12 @@
 // audit event); an empty comment and a second review are refused.
 #include "core/services/AccountService.h"
 #include "core/services/AuditReviewService.h"
+#include "core/services/VerifyService.h"
+#include "db/Database.h"
 #include "tests/ui/admin/AdminTestSupport.h"
 #include "tests/ui/support/ClinicFixture.h"
 #include "ui/admin/AdminHomeView.h"
+#include "ui/admin/AdminWindow.h"
 #include "ui/admin/ReviewDialog.h"
 #include "ui/admin/ReviewTableModel.h"
 #include "ui/common/MessageBox.h"
@@ -88,6 +91,61 @@ private slots:
         QCOMPARE(service.markReviewed(1, "the ceremony").error().code, ErrorCode::NotFound);
         QCOMPARE(testing::eventsStartingWith(f.clinic(), "review of event " + std::to_string(seq) + " refused").size(),
                  std::size_t{2});
+    }
+
+    /// The automatic check after an administrator's login: a clean clinic raises nothing; an
+    /// altered identity document raises the tamper alarm (audited, flagged), which stays on Home, also for the
+    /// next login, until an administrator marks it examined with a comment (audited).
+    void tamperCheckRaisesAnAlarmUntilExamined()
+    {
+        ClinicFixture f;
+        QVERIFY2(f.ok(), f.error());
+        QVERIFY(f.login(ClinicFixture::kAdmin, ClinicFixture::kAdminPassword));
+        AdminWindow window(f.clinic());
+        window.show();
+        window.showPage(AdminWindow::Page::Home);
+        QCOMPARE(window.checkClinic(), QString());
+        QVERIFY(!window.homeView()->alarmShown());
+        QVERIFY(testing::eventsStartingWith(f.clinic(), "tamper alarm").empty());
+
+        // Someone with the database key alters a patient's sealed identity document.
+        const auto patient = f.registerPatient("Ida", "Tamm", "MRN-9001", "1970-01-01");
+        QVERIFY(patient.ok());
+        auto rows = f.store().patients().list();
+        QVERIFY(rows.ok() && rows->size() == 1);
+        std::vector<std::uint8_t> doc = rows->front().document;
+        doc[doc.size() / 2] ^= 0x01;
+        auto stmt = f.store().database().prepare("UPDATE patients SET doc = ?1 WHERE id = ?2;");
+        QVERIFY(stmt.ok() && stmt->bindBlob(1, doc).ok() && stmt->bindBlob(2, rows->front().id).ok() &&
+                stmt->step().ok());
+        const QString problem = window.checkClinic();
+        QVERIFY2(!problem.isEmpty(), "the damaged anchor is a finding");
+        QVERIFY(window.homeView()->alarmShown());
+        const QString text = window.homeView()->findChild<QLabel*>("alarmLabel")->text();
+        QVERIFY2(text.contains(QStringLiteral("Tamper alarm")) && text.contains(problem.left(20).toHtmlEscaped()),
+                 qPrintable(text));
+        const auto raised = testing::eventsStartingWith(f.clinic(), "tamper alarm raised");
+        QCOMPARE(raised.size(), std::size_t{1});
+        QVERIFY(raised.front().flagged);
+        QVERIFY(testing::adminScreenshot(&window, "admin-tamper-alarm.png"));
+
+        // Another administrator session sees it too.
+        f.clinic().logout();
+        QVERIFY(f.login(ClinicFixture::kAdmin, ClinicFixture::kAdminPassword));
+        AdminHomeView home(f.clinic());
+        home.refresh();
+        QVERIFY(home.alarmShown());
+        QCOMPARE(home.markAlarmExamined(QStringLiteral("ok")).error().code, ErrorCode::InvalidArgument);
+        QVERIFY(home.alarmShown());
+        QVERIFY(home.markAlarmExamined(QStringLiteral("Anchor overwritten by a disk tool; trail verified against the "
+                                                      "witness, nothing missing"))
+                    .ok());
+        QVERIFY(!home.alarmShown());
+        const auto examined = testing::eventsStartingWith(f.clinic(), "tamper alarm examined");
+        QCOMPARE(examined.size(), std::size_t{2}); // the refused comment and the accepted one
+        QVERIFY(examined.back().reason.find("disk tool") != std::string::npos);
+        home.refresh();
+        QVERIFY(!home.alarmShown());
     }
 };
 
