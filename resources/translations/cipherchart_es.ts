@@ -4603,6 +4603,37 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
         <source>Tamper alarm</source>
         <translation>Alarma de manipulación</translation>
     </message>
+    <message>
+        <source>Clinic last verified:</source>
+        <translation>Última verificación de la clínica:</translation>
+    </message>
+    <message>
+        <source>Key ages:</source>
+        <translation>Antigüedad de las claves:</translation>
+    </message>
+    <message>
+        <source>Accounts:</source>
+        <translation>Cuentas:</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 por %2</translation>
+    </message>
+    <message>
+        <source>Never: the check runs at each administrator login.</source>
+        <translation>Nunca: la comprobación se ejecuta en cada inicio de sesión de un administrador.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 v%2, %n day(s)</source>
+        <translation>
+            <numerusform>%1 v%2, %n día</numerusform>
+            <numerusform>%1 v%2, %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 locked after failed logins, %2 suspended, %3 waiting for their first login, %4 disabled (of %5)</source>
+        <translation>%1 bloqueadas tras inicios fallidos, %2 suspendidas, %3 pendientes de su primer inicio de sesión, %4 desactivadas (de %5)</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::AdminWindow</name>

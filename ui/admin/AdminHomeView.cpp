@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/admin/AdminHomeView.h"
 
+#include "core/services/AccountService.h"
 #include "core/services/AuditReviewService.h"
 #include "core/services/AuditService.h"
+#include "core/services/KeyService.h"
 #include "core/services/VerifyService.h"
 #include "ui/admin/AdminFormat.h"
 #include "ui/admin/ReviewDialog.h"
@@ -48,6 +50,15 @@ AdminHomeView::AdminHomeView(services::ClinicService& clinic, QWidget* parent)
     reportsRow->addWidget(reportsLabel, 1);
     reportsRow->addWidget(reportsButton);
     m_ui->factsLayout->addRow(tr("Reports waiting for shares:"), reportsRow);
+    for (const char* name : {"verifiedLabel", "keyAgesLabel", "accountsStateLabel"}) {
+        auto* label = new QLabel(this);
+        label->setObjectName(QString::fromLatin1(name));
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
+    m_ui->factsLayout->addRow(tr("Clinic last verified:"), findChild<QLabel*>(QStringLiteral("verifiedLabel")));
+    m_ui->factsLayout->addRow(tr("Key ages:"), findChild<QLabel*>(QStringLiteral("keyAgesLabel")));
+    m_ui->factsLayout->addRow(tr("Accounts:"), findChild<QLabel*>(QStringLiteral("accountsStateLabel")));
     connect(reportsButton, &QPushButton::clicked, this, &AdminHomeView::reportsRequested);
 
     // The tamper alarm: raised by the automatic whole-clinic check (AdminWindow), kept in the
@@ -177,9 +188,68 @@ ReviewDialog* AdminHomeView::openReviewDialog()
 
 AdminHomeView::~AdminHomeView() = default;
 
+void AdminHomeView::refreshState()
+{
+    // Verified: the newest whole-clinic verify (run at each administrator login, AdminWindow).
+    auto* verified = findChild<QLabel*>(QStringLiteral("verifiedLabel"));
+    audit::AuditFilter filter;
+    filter.action = audit::AuditAction::Execute;
+    if (auto events = services::AuditService(m_clinic).list(filter)) {
+        std::optional<audit::AuditEvent> last;
+        for (const auto& entry : *events)
+            if (entry.event.detail.rfind("verify clinic", 0) == 0 &&
+                entry.event.outcome == audit::AuditOutcome::Success)
+                last = entry.event;
+        verified->setText(last ? tr("%1 by %2").arg(utcDateTime(last->timeMs), QString::fromStdString(last->userName))
+                               : tr("Never: the check runs at each administrator login."));
+    } else {
+        verified->setText(tr("Unknown: %1").arg(ErrorText::forError(events.error())));
+    }
+    // Key ages, oldest first: a key never rotated since the clinic began is the usual one to look at.
+    auto* ages = findChild<QLabel*>(QStringLiteral("keyAgesLabel"));
+    if (auto keys = services::KeyService(m_clinic).status()) {
+        std::vector<services::KeyStatus> sorted = std::move(*keys);
+        std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.ageDays > b.ageDays; });
+        QStringList parts;
+        for (const auto& k : sorted)
+            parts << tr("%1 v%2, %n day(s)", nullptr, static_cast<int>(k.ageDays))
+                         .arg(QString::fromStdString(k.name))
+                         .arg(k.version);
+        ages->setText(parts.join(QStringLiteral("; ")));
+    } else {
+        ages->setText(tr("Unknown: %1").arg(ErrorText::forError(keys.error())));
+    }
+    // Accounts that cannot log in right now, and first logins still to come.
+    auto* accounts = findChild<QLabel*>(QStringLiteral("accountsStateLabel"));
+    if (auto list = services::AccountService(m_clinic).list()) {
+        const std::int64_t now = m_clinic.clock().nowSeconds();
+        int locked = 0, suspended = 0, firstLogin = 0, disabled = 0;
+        for (const auto& a : *list) {
+            if (!a.enabled) {
+                ++disabled;
+                continue;
+            }
+            locked += a.info.lockedUntil > now ? 1 : 0;
+            suspended += a.info.suspended ? 1 : 0;
+            firstLogin += a.info.mustChangePassword ? 1 : 0;
+        }
+        accounts->setText(tr("%1 locked after failed logins, %2 suspended, %3 waiting for their first login, %4 "
+                             "disabled (of %5)")
+                              .arg(locked)
+                              .arg(suspended)
+                              .arg(firstLogin)
+                              .arg(disabled)
+                              .arg(list->size()));
+        accounts->setStyleSheet(locked + suspended > 0 ? QStringLiteral("color: #b00020;") : QString());
+    } else {
+        accounts->setText(tr("Unknown: %1").arg(ErrorText::forError(list.error())));
+    }
+}
+
 void AdminHomeView::refresh()
 {
     refreshAlarm();
+    refreshState();
     refreshReports();
     auto review = services::AuditReviewService(m_clinic).items();
     m_unreviewed = -1;
@@ -234,6 +304,8 @@ void AdminHomeView::clear()
     m_ui->reviewLabel->clear();
     m_ui->reminderFrame->hide();
     findChild<QFrame*>(QStringLiteral("alarmFrame"))->hide(); // shown again from the clinic after the unlock
+    for (const char* name : {"verifiedLabel", "keyAgesLabel", "accountsStateLabel"})
+        findChild<QLabel*>(QString::fromLatin1(name))->clear();
     m_reportsWaiting = -1;
     findChild<QLabel*>(QStringLiteral("reportsWaitingLabel"))->clear();
 }

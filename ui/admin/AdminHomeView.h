@@ -67,6 +67,7 @@ signals:
 private:
     void saveReminderDays(int days);
     void refreshAlarm();
+    void refreshState();
     void examineAlarm();
     void updateReminder();
     void refreshReports();

@@ -106,6 +106,12 @@ private slots:
         window.showPage(AdminWindow::Page::Home);
         QCOMPARE(window.checkClinic(), QString());
         QVERIFY(!window.homeView()->alarmShown());
+        // Home at a glance: when the clinic was verified and by whom, key ages, account states.
+        window.homeView()->refresh();
+        const auto label = [&](const char* name) { return window.homeView()->findChild<QLabel*>(name)->text(); };
+        QVERIFY2(label("verifiedLabel").contains(ClinicFixture::kAdmin), qPrintable(label("verifiedLabel")));
+        QVERIFY2(label("keyAgesLabel").contains("DatabaseKey v1"), qPrintable(label("keyAgesLabel")));
+        QVERIFY2(label("accountsStateLabel").startsWith("0 locked"), qPrintable(label("accountsStateLabel")));
         QVERIFY(testing::eventsStartingWith(f.clinic(), "tamper alarm").empty());
 
         // Someone with the database key alters a patient's sealed identity document.
