@@ -65,6 +65,8 @@ Result<interop::ImportSummary> ImportService::importFhir(const QStringList& file
         auto one = importFhirFile(files[i], fileProgress);
         if (!one) {
             Error error = std::move(one).error();
+            if (error.file.empty()) // a store-level refusal (an MRN in use): name the file it came from
+                error.file = QFileInfo(files[i]).fileName().toStdString();
             if (i > 0)
                 error.message += " (the " + std::to_string(i) + " file" + (i == 1 ? "" : "s") +
                                  " before it were imported and are kept)";

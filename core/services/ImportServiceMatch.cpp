@@ -56,6 +56,18 @@ Result<ImportService::Match> ImportService::match(interop::ClinicalImport& data,
     for (const auto& e : existing)
         patientKeys[e.patient.id] = patientKeyText(e.patient);
 
+    // Two patients of one import with the same source key would share one source-index entry (the
+    // second replacing the first, so a later re-import would add the first again): refused, naming
+    // the source id, rather than merged or half-indexed.
+    std::set<QString> seen;
+    for (const auto& p : data.patients) {
+        const QString text = patientKeyText(p);
+        if (!text.isEmpty() && !seen.insert(text).second)
+            return malformed("two patients of this import share the source id '" + p.sourceId.toStdString() +
+                                 "' and the birth date " + p.birthDate.toStdString(),
+                             {}, 0, "patient.sourceId");
+    }
+
     // Patients.
     std::set<RowId> dropPatients;
     for (auto& p : data.patients) {

@@ -68,6 +68,25 @@ private slots:
         QVERIFY(text.out.contains("Skipped: 0"));
     }
 
+    /// A refusal that comes from the store, not from the reader (an MRN already in use, here by
+    /// the same person under another FHIR id), names the file it came from too.
+    void storeRefusalNamesTheFile()
+    {
+        QFile original(kExamples + "patient-example-f001-pieter.json");
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        QByteArray copy = original.readAll();
+        copy.replace("\"id\": \"f001\"", "\"id\": \"f001-copy\"");
+        const QString path = m_dir.filePath("pieter-again.json");
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly) && out.write(copy) == copy.size());
+        out.close();
+        const Run r =
+            cli(QStringList{"import", "fhir", kExamples + "patient-example-f001-pieter.json", path} + as("drbob"),
+                kDoctorPassword);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("pieter-again.json: an imported patient's MRN is already in use"), qPrintable(r.err));
+    }
+
     void rejectedFileNamesPathAndKeepsEarlierFiles()
     {
         const Run r = cli(QStringList{"import", "fhir", kExamples + "patient-example-f001-pieter.json",

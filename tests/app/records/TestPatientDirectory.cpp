@@ -358,6 +358,26 @@ private slots:
         QCOMPARE(listed(), (QStringList{QStringLiteral("MRN-001"), QStringLiteral("MRN-002")}));
     }
 
+    /// Two different people in one import with the same source id and birth date would share one
+    /// source-index entry: the import is refused naming the id, and nothing is stored.
+    void importWithTwoPatientsOfOneSourceKeyIsRefused()
+    {
+        interop::ClinicalImport data;
+        for (const char* mrn : {"MRN-010", "MRN-011"}) {
+            auto p = person("Twin", mrn, mrn);
+            p.id = model::newRowId(m_t->clinic().rng());
+            p.sourceId = QStringLiteral("same-source-id");
+            data.patients.push_back(p);
+        }
+        const auto before = m_t->store().patients().count().value();
+        auto refused = services::ImportService(m_t->clinic()).importRecords(std::move(data), "test");
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::MalformedInput);
+        QVERIFY2(refused.error().message.find("same-source-id") != std::string::npos,
+                 refused.error().describe().c_str());
+        QCOMPARE(m_t->store().patients().count().value(), before);
+    }
+
     void directoryReplacesAnEntryAndWipesOnClear()
     {
         services::PatientDirectory d;
