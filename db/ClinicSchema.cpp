@@ -182,6 +182,59 @@ Status createSourceIndexTable(Database& db)
     return {};
 }
 
+// Version 7: patient references (issue 10 item 2; docs/RECORDS.md, "Patient references").
+// clinical_rows, observation_index and attachments name their patient by `patient_ref`, an HMAC
+// only holders of the patient's clinical key can compute, instead of the clear `patients.id`; so
+// the foreign keys to patients go. The values are copied as they are: the first doctor's session
+// converts them (ClinicService, meta patient_ref_scheme), because this migration runs without any
+// clinical key. Tables are rebuilt (SQLite cannot drop a constraint or, before 3.25, rename a column).
+Status usePatientReferences(Database& db)
+{
+    CC_TRY(db.exec("CREATE TABLE clinical_rows_v7 ("
+                   "  id BLOB NOT NULL PRIMARY KEY CHECK (length(id) = 16),"
+                   "  patient_ref BLOB NOT NULL CHECK (length(patient_ref) = 16),"
+                   "  encounter_id BLOB CHECK (encounter_id IS NULL OR length(encounter_id) = 16),"
+                   "  kind TEXT NOT NULL CHECK (kind IN ('encounter','condition','observation','medication',"
+                   "'allergy','note')),"
+                   "  doc BLOB NOT NULL"
+                   ");"));
+    CC_TRY(db.exec("INSERT INTO clinical_rows_v7 (id, patient_ref, encounter_id, kind, doc) "
+                   "SELECT id, patient_id, encounter_id, kind, doc FROM clinical_rows;"));
+    CC_TRY(db.exec("CREATE TABLE observation_index_v7 ("
+                   "  row_id BLOB NOT NULL PRIMARY KEY REFERENCES clinical_rows(id),"
+                   "  patient_ref BLOB NOT NULL CHECK (length(patient_ref) = 16),"
+                   "  code_token BLOB NOT NULL CHECK (length(code_token) = 16),"
+                   "  sex_token BLOB,"
+                   "  age_band_token BLOB,"
+                   "  year_token BLOB,"
+                   "  consent_token BLOB,"
+                   "  paillier BLOB,"
+                   "  paillier_mac BLOB,"
+                   "  latest INTEGER NOT NULL DEFAULT 0 CHECK (latest IN (0, 1))"
+                   ");"));
+    CC_TRY(db.exec("INSERT INTO observation_index_v7 SELECT row_id, patient_id, code_token, sex_token, age_band_token,"
+                   " year_token, consent_token, paillier, paillier_mac, latest FROM observation_index;"));
+    CC_TRY(db.exec("CREATE TABLE attachments_v7 ("
+                   "  id BLOB NOT NULL PRIMARY KEY CHECK (length(id) = 16),"
+                   "  patient_ref BLOB NOT NULL CHECK (length(patient_ref) = 16),"
+                   "  encounter_id BLOB CHECK (encounter_id IS NULL OR length(encounter_id) = 16),"
+                   "  file_key_id INTEGER NOT NULL,"
+                   "  file_key_sealed BLOB NOT NULL,"
+                   "  doc BLOB NOT NULL"
+                   ");"));
+    CC_TRY(db.exec("INSERT INTO attachments_v7 SELECT id, patient_id, encounter_id, file_key_id, file_key_sealed, doc "
+                   "FROM attachments;"));
+    for (const char* table : {"observation_index", "clinical_rows", "attachments"}) {
+        CC_TRY(db.exec("DROP TABLE " + std::string(table) + ";"));
+        CC_TRY(db.exec("ALTER TABLE " + std::string(table) + "_v7 RENAME TO " + table + ";"));
+    }
+    CC_TRY(db.exec("CREATE INDEX clinical_rows_by_patient ON clinical_rows (patient_ref, kind);"));
+    CC_TRY(db.exec("CREATE INDEX observation_index_by_code ON observation_index (code_token);"));
+    CC_TRY(db.exec("CREATE INDEX observation_index_by_patient ON observation_index (patient_ref, code_token);"));
+    CC_TRY(db.exec("CREATE INDEX attachments_by_patient ON attachments (patient_ref);"));
+    return {};
+}
+
 } // namespace
 
 const std::vector<Migration>& clinicMigrations()
@@ -194,6 +247,7 @@ const std::vector<Migration>& clinicMigrations()
          false},
         {5, "reports: report_shares, published_cohorts", createReportTables, false},
         {6, "import source index: source_index", createSourceIndexTable, false},
+        {7, "patient references in clinical_rows, observation_index and attachments", usePatientReferences, true},
     };
     return migrations;
 }

@@ -33,7 +33,7 @@ Status visitObservationIndex(Statement& stmt, const std::function<Status(ports::
         row.rowId = *id;
         auto patient = idAt(stmt, 1);
         CC_TRY(patient);
-        row.patientId = *patient;
+        row.patientRef.bytes = *patient;
         row.codeToken = stmt.columnBlob(2);
         row.sexToken = stmt.columnBlob(3);
         row.ageBandToken = stmt.columnBlob(4);

@@ -14,7 +14,7 @@ class Statement;
 
 /// SELECT of every observation_index column, in the order visitObservationIndex() decodes.
 inline constexpr std::string_view kSelectObservationIndex =
-    "SELECT row_id, patient_id, code_token, sex_token, age_band_token, year_token, consent_token, paillier, "
+    "SELECT row_id, patient_ref, code_token, sex_token, age_band_token, year_token, consent_token, paillier, "
     "paillier_mac, latest FROM observation_index";
 
 /// Steps through a statement that starts with kSelectObservationIndex, handing each row to `visit`.

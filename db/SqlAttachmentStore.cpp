@@ -11,7 +11,7 @@ namespace cc::db {
 namespace {
 
 constexpr std::string_view kSelect =
-    "SELECT id, patient_id, encounter_id, file_key_id, file_key_sealed, doc FROM attachments";
+    "SELECT id, patient_ref, encounter_id, file_key_id, file_key_sealed, doc FROM attachments";
 
 Result<access::PatientId> idColumn(const Statement& stmt, int column)
 {
@@ -37,7 +37,7 @@ Result<std::vector<ports::AttachmentRow>> readRows(Statement& stmt)
         row.id = *id;
         auto patient = idColumn(stmt, 1);
         CC_TRY(patient);
-        row.patientId = *patient;
+        row.patientRef.bytes = *patient;
         if (!stmt.isNull(2)) {
             auto encounter = idColumn(stmt, 2);
             CC_TRY(encounter);
@@ -55,11 +55,11 @@ Result<std::vector<ports::AttachmentRow>> readRows(Statement& stmt)
 Status SqlAttachmentStore::insert(const ports::AttachmentRow& row)
 {
     auto stmt =
-        m_db.prepare("INSERT INTO attachments (id, patient_id, encounter_id, file_key_id, file_key_sealed, doc) "
+        m_db.prepare("INSERT INTO attachments (id, patient_ref, encounter_id, file_key_id, file_key_sealed, doc) "
                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6);");
     CC_TRY(stmt);
     CC_TRY(stmt->bindBlob(1, row.id));
-    CC_TRY(stmt->bindBlob(2, row.patientId));
+    CC_TRY(stmt->bindBlob(2, row.patientRef.bytes));
     if (row.encounterId)
         CC_TRY(stmt->bindBlob(3, *row.encounterId));
     else
@@ -97,12 +97,23 @@ Result<std::optional<ports::AttachmentRow>> SqlAttachmentStore::find(const acces
     return std::optional<ports::AttachmentRow>{std::move(rows->front())};
 }
 
-Result<std::vector<ports::AttachmentRow>> SqlAttachmentStore::listOf(const access::PatientId& patient) const
+Result<std::vector<ports::AttachmentRow>> SqlAttachmentStore::listOf(const access::PatientRef& patient) const
 {
-    auto stmt = m_db.prepare(std::string(kSelect) + " WHERE patient_id = ?1 ORDER BY id;");
+    auto stmt = m_db.prepare(std::string(kSelect) + " WHERE patient_ref = ?1 ORDER BY id;");
     CC_TRY(stmt);
-    CC_TRY(stmt->bindBlob(1, patient));
+    CC_TRY(stmt->bindBlob(1, patient.bytes));
     return readRows(*stmt);
+}
+
+Result<std::size_t> SqlAttachmentStore::replacePatientRef(const access::PatientRef& from, const access::PatientRef& to)
+{
+    auto stmt = m_db.prepare("UPDATE attachments SET patient_ref = ?2 WHERE patient_ref = ?1;");
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindBlob(1, from.bytes));
+    CC_TRY(stmt->bindBlob(2, to.bytes));
+    auto done = stmt->step();
+    CC_TRY(done);
+    return static_cast<std::size_t>(m_db.changes());
 }
 
 Result<std::optional<std::vector<std::uint8_t>>> SqlAttachmentStore::chunk(const access::PatientId& attachment,

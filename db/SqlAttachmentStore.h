@@ -22,7 +22,9 @@ public:
     /// One row, or nullopt. Errors: StorageError, IntegrityFailure.
     [[nodiscard]] Result<std::optional<ports::AttachmentRow>> find(const access::PatientId& id) const override;
     /// A patient's rows in id order. Errors: StorageError, IntegrityFailure.
-    [[nodiscard]] Result<std::vector<ports::AttachmentRow>> listOf(const access::PatientId& patient) const override;
+    [[nodiscard]] Result<std::vector<ports::AttachmentRow>> listOf(const access::PatientRef& patient) const override;
+    [[nodiscard]] Result<std::size_t> replacePatientRef(const access::PatientRef& from,
+                                                        const access::PatientRef& to) override;
     /// One chunk, or nullopt. Errors: StorageError.
     [[nodiscard]] Result<std::optional<std::vector<std::uint8_t>>> chunk(const access::PatientId& attachment,
                                                                          std::uint32_t index) const override;

@@ -11,7 +11,7 @@ namespace cc::db {
 
 namespace {
 
-constexpr std::string_view kSelectRow = "SELECT id, patient_id, encounter_id, kind, doc FROM clinical_rows";
+constexpr std::string_view kSelectRow = "SELECT id, patient_ref, encounter_id, kind, doc FROM clinical_rows";
 
 Result<access::PatientId> idColumn(const Statement& stmt, int column)
 {
@@ -28,6 +28,15 @@ Status bindOptional(Statement& stmt, int index, const std::vector<std::uint8_t>&
     return value.empty() ? stmt.bindNull(index) : stmt.bindBlob(index, value);
 }
 
+Result<access::PatientRef> refColumn(const Statement& stmt, int column)
+{
+    auto id = idColumn(stmt, column);
+    CC_TRY(id);
+    access::PatientRef ref;
+    ref.bytes = *id;
+    return ref;
+}
+
 Result<std::vector<ports::ClinicalRow>> readRows(Statement& stmt)
 {
     std::vector<ports::ClinicalRow> rows;
@@ -40,9 +49,9 @@ Result<std::vector<ports::ClinicalRow>> readRows(Statement& stmt)
         auto id = idColumn(stmt, 0);
         CC_TRY(id);
         row.id = *id;
-        auto patient = idColumn(stmt, 1);
+        auto patient = refColumn(stmt, 1);
         CC_TRY(patient);
-        row.patientId = *patient;
+        row.patientRef = *patient;
         if (!stmt.isNull(2)) {
             auto encounter = idColumn(stmt, 2);
             CC_TRY(encounter);
@@ -71,11 +80,11 @@ Result<std::vector<ports::ObservationIndexRow>> readIndex(Statement& stmt)
 
 Status SqlClinicalStore::insertRow(const ports::ClinicalRow& row)
 {
-    auto stmt = m_db.prepare("INSERT INTO clinical_rows (id, patient_id, encounter_id, kind, doc) "
+    auto stmt = m_db.prepare("INSERT INTO clinical_rows (id, patient_ref, encounter_id, kind, doc) "
                              "VALUES (?1, ?2, ?3, ?4, ?5);");
     CC_TRY(stmt);
     CC_TRY(stmt->bindBlob(1, row.id));
-    CC_TRY(stmt->bindBlob(2, row.patientId));
+    CC_TRY(stmt->bindBlob(2, row.patientRef.bytes));
     if (row.encounterId)
         CC_TRY(stmt->bindBlob(3, *row.encounterId));
     else
@@ -89,12 +98,12 @@ Status SqlClinicalStore::insertRow(const ports::ClinicalRow& row)
 
 Status SqlClinicalStore::insertIndex(const ports::ObservationIndexRow& row)
 {
-    auto stmt = m_db.prepare("INSERT INTO observation_index (row_id, patient_id, code_token, sex_token, "
+    auto stmt = m_db.prepare("INSERT INTO observation_index (row_id, patient_ref, code_token, sex_token, "
                              "age_band_token, year_token, consent_token, paillier, paillier_mac, latest) "
                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);");
     CC_TRY(stmt);
     CC_TRY(stmt->bindBlob(1, row.rowId));
-    CC_TRY(stmt->bindBlob(2, row.patientId));
+    CC_TRY(stmt->bindBlob(2, row.patientRef.bytes));
     CC_TRY(stmt->bindBlob(3, row.codeToken));
     CC_TRY(bindOptional(*stmt, 4, row.sexToken));
     CC_TRY(bindOptional(*stmt, 5, row.ageBandToken));
@@ -143,12 +152,12 @@ Status SqlClinicalStore::updateIndex(const ports::ObservationIndexRow& row)
     return {};
 }
 
-Result<std::size_t> SqlClinicalStore::setConsentToken(const access::PatientId& patient,
+Result<std::size_t> SqlClinicalStore::setConsentToken(const access::PatientRef& patient,
                                                       const std::vector<std::uint8_t>& token)
 {
-    auto stmt = m_db.prepare("UPDATE observation_index SET consent_token = ?2 WHERE patient_id = ?1;");
+    auto stmt = m_db.prepare("UPDATE observation_index SET consent_token = ?2 WHERE patient_ref = ?1;");
     CC_TRY(stmt);
-    CC_TRY(stmt->bindBlob(1, patient));
+    CC_TRY(stmt->bindBlob(1, patient.bytes));
     CC_TRY(bindOptional(*stmt, 2, token));
     auto done = stmt->step();
     CC_TRY(done);
@@ -167,26 +176,26 @@ Result<std::optional<ports::ClinicalRow>> SqlClinicalStore::findRow(const access
     return std::optional<ports::ClinicalRow>{std::move(rows->front())};
 }
 
-Result<std::vector<ports::ClinicalRow>> SqlClinicalStore::rowsOf(const access::PatientId& patient,
+Result<std::vector<ports::ClinicalRow>> SqlClinicalStore::rowsOf(const access::PatientRef& patient,
                                                                  std::optional<ports::ClinicalKind> kind) const
 {
-    auto stmt = m_db.prepare(std::string(kSelectRow) + (kind ? " WHERE patient_id = ?1 AND kind = ?2 ORDER BY id;"
-                                                             : " WHERE patient_id = ?1 ORDER BY id;"));
+    auto stmt = m_db.prepare(std::string(kSelectRow) + (kind ? " WHERE patient_ref = ?1 AND kind = ?2 ORDER BY id;"
+                                                             : " WHERE patient_ref = ?1 ORDER BY id;"));
     CC_TRY(stmt);
-    CC_TRY(stmt->bindBlob(1, patient));
+    CC_TRY(stmt->bindBlob(1, patient.bytes));
     if (kind)
         CC_TRY(stmt->bindText(2, ports::clinicalKindName(*kind)));
     return readRows(*stmt);
 }
 
 Result<std::vector<ports::ObservationIndexRow>>
-SqlClinicalStore::indexOf(const access::PatientId& patient, const std::vector<std::uint8_t>& codeToken) const
+SqlClinicalStore::indexOf(const access::PatientRef& patient, const std::vector<std::uint8_t>& codeToken) const
 {
     auto stmt = m_db.prepare(std::string(kSelectObservationIndex) +
-                             (codeToken.empty() ? " WHERE patient_id = ?1 ORDER BY row_id;"
-                                                : " WHERE patient_id = ?1 AND code_token = ?2 ORDER BY row_id;"));
+                             (codeToken.empty() ? " WHERE patient_ref = ?1 ORDER BY row_id;"
+                                                : " WHERE patient_ref = ?1 AND code_token = ?2 ORDER BY row_id;"));
     CC_TRY(stmt);
-    CC_TRY(stmt->bindBlob(1, patient));
+    CC_TRY(stmt->bindBlob(1, patient.bytes));
     if (!codeToken.empty())
         CC_TRY(stmt->bindBlob(2, codeToken));
     return readIndex(*stmt);
@@ -229,6 +238,38 @@ Status SqlClinicalStore::deleteRow(const access::PatientId& rowId)
     if (m_db.changes() == 0)
         return makeError(ErrorCode::NotFound, "no clinical row with this id");
     return {};
+}
+
+Result<std::size_t> SqlClinicalStore::replacePatientRef(const access::PatientRef& from, const access::PatientRef& to)
+{
+    std::size_t changed = 0;
+    for (const char* sql : {"UPDATE clinical_rows SET patient_ref = ?2 WHERE patient_ref = ?1;",
+                            "UPDATE observation_index SET patient_ref = ?2 WHERE patient_ref = ?1;"}) {
+        auto stmt = m_db.prepare(sql);
+        CC_TRY(stmt);
+        CC_TRY(stmt->bindBlob(1, from.bytes));
+        CC_TRY(stmt->bindBlob(2, to.bytes));
+        auto done = stmt->step();
+        CC_TRY(done);
+        changed += static_cast<std::size_t>(m_db.changes());
+    }
+    return changed;
+}
+
+Result<std::vector<access::PatientRef>> SqlClinicalStore::patientRefs() const
+{
+    auto stmt = m_db.prepare("SELECT DISTINCT patient_ref FROM clinical_rows ORDER BY patient_ref;");
+    CC_TRY(stmt);
+    std::vector<access::PatientRef> out;
+    for (;;) {
+        auto more = stmt->step();
+        CC_TRY(more);
+        if (!*more)
+            return out;
+        auto ref = refColumn(*stmt, 0);
+        CC_TRY(ref);
+        out.push_back(*ref);
+    }
 }
 
 Result<std::size_t> SqlClinicalStore::countRows() const

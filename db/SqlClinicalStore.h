@@ -22,22 +22,25 @@ public:
     [[nodiscard]] Result<std::optional<ports::ClinicalRow>> findRow(const access::PatientId& rowId) const override;
     /// A patient's rows (of one kind if given) in id order. Errors: StorageError, IntegrityFailure.
     [[nodiscard]] Result<std::vector<ports::ClinicalRow>>
-    rowsOf(const access::PatientId& patient, std::optional<ports::ClinicalKind> kind) const override;
+    rowsOf(const access::PatientRef& patient, std::optional<ports::ClinicalKind> kind) const override;
     /// A patient's index rows (of one code token if non-empty). Errors: StorageError, IntegrityFailure.
     [[nodiscard]] Result<std::vector<ports::ObservationIndexRow>>
-    indexOf(const access::PatientId& patient, const std::vector<std::uint8_t>& codeToken) const override;
+    indexOf(const access::PatientRef& patient, const std::vector<std::uint8_t>& codeToken) const override;
     /// Every index row of a code token. Errors: StorageError, IntegrityFailure.
     [[nodiscard]] Result<std::vector<ports::ObservationIndexRow>>
     indexByCode(const std::vector<std::uint8_t>& codeToken) const override;
     /// Sets the latest flag. Errors: NotFound, StorageError.
     [[nodiscard]] Status updateRow(const access::PatientId& rowId, const std::vector<std::uint8_t>& document) override;
     [[nodiscard]] Status updateIndex(const ports::ObservationIndexRow& row) override;
-    [[nodiscard]] Result<std::size_t> setConsentToken(const access::PatientId& patient,
+    [[nodiscard]] Result<std::size_t> setConsentToken(const access::PatientRef& patient,
                                                       const std::vector<std::uint8_t>& token) override;
     [[nodiscard]] Status setLatest(const access::PatientId& rowId, bool latest) override;
     /// Deletes a row and its index row. Errors: NotFound, StorageError.
     [[nodiscard]] Status deleteRow(const access::PatientId& rowId) override;
     /// Number of clinical rows. Errors: StorageError.
+    [[nodiscard]] Result<std::size_t> replacePatientRef(const access::PatientRef& from,
+                                                        const access::PatientRef& to) override;
+    [[nodiscard]] Result<std::vector<access::PatientRef>> patientRefs() const override;
     [[nodiscard]] Result<std::size_t> countRows() const override;
 
 private:

@@ -194,7 +194,7 @@ int runAttachmentGet(const Args& args, Io& io)
         CC_TRY(list);
         if (std::none_of(list->begin(), list->end(), [&](const model::AttachmentInfo& a) { return a.id == *id; }))
             return makeError(ErrorCode::NotFound, utf8(Cli::tr("this patient has no attachment with this id")));
-        CC_TRY(attachments.exportTo(*id, QString::fromStdString(*out)));
+        CC_TRY(attachments.exportTo(*patient, *id, QString::fromStdString(*out)));
         if (io.json)
             printJson(QJsonDocument(QJsonObject{{"id", model::rowIdToHex(*id)}, {"out", QString::fromStdString(*out)}}),
                       io);

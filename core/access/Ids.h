@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <compare>
 #include <cstddef>
 #include <cstdint>
 
@@ -15,6 +16,17 @@ inline constexpr std::size_t kIdSize = 16;
 using UserId = std::array<std::uint8_t, kIdSize>;
 /// A patient's random row id (not the MRN).
 using PatientId = std::array<std::uint8_t, kIdSize>;
+/// A patient's reference in clinical, index and attachment rows (issue 10 item 2; docs/RECORDS.md,
+/// "Patient references"): an HMAC of the patient id under a key derived from that patient's own
+/// clinical key, so only holders of that key (doctors, the patient) can compute it and an
+/// administrator cannot join those rows to `patients.id`. A distinct type, so a clear patient id
+/// cannot be stored where a reference belongs.
+struct PatientRef
+{
+    std::array<std::uint8_t, kIdSize> bytes{};
+    friend auto operator<=>(const PatientRef&, const PatientRef&) = default;
+};
+
 /// A clinic's random id, written in the key-slot file header and bound into every slot's AAD.
 using ClinicId = std::array<std::uint8_t, kIdSize>;
 

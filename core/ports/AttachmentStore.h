@@ -17,7 +17,7 @@ namespace cc::ports {
 struct AttachmentRow
 {
     access::PatientId id{};
-    access::PatientId patientId{};
+    access::PatientRef patientRef{}; ///< records::patientRef, as in clinical_rows
     std::optional<access::PatientId> encounterId;
     std::uint32_t fileKeyId = 0;
     std::vector<std::uint8_t> fileKeySealed;
@@ -39,7 +39,11 @@ public:
     /// One attachment row, or nullopt. Errors: StorageError, IntegrityFailure.
     [[nodiscard]] virtual Result<std::optional<AttachmentRow>> find(const access::PatientId& id) const = 0;
     /// A patient's attachments in id order. Errors: StorageError, IntegrityFailure.
-    [[nodiscard]] virtual Result<std::vector<AttachmentRow>> listOf(const access::PatientId& patient) const = 0;
+    [[nodiscard]] virtual Result<std::vector<AttachmentRow>> listOf(const access::PatientRef& patient) const = 0;
+    /// Rewrites one patient's reference (the conversion to references); returns the rows changed.
+    /// Errors: StorageFull, StorageError.
+    [[nodiscard]] virtual Result<std::size_t> replacePatientRef(const access::PatientRef& from,
+                                                                const access::PatientRef& to) = 0;
     /// Chunk `index` of an attachment, or nullopt if there is none. Errors: StorageError.
     [[nodiscard]] virtual Result<std::optional<std::vector<std::uint8_t>>> chunk(const access::PatientId& attachment,
                                                                                  std::uint32_t index) const = 0;

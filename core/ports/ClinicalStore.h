@@ -54,7 +54,7 @@ inline constexpr ClinicalKind kAllClinicalKinds[] = {ClinicalKind::Encounter,   
 struct ClinicalRow
 {
     access::PatientId id{};
-    access::PatientId patientId{};
+    access::PatientRef patientRef{}; ///< records::patientRef (never the clear patient id once converted)
     std::optional<access::PatientId> encounterId;
     ClinicalKind kind = ClinicalKind::Observation;
     std::vector<std::uint8_t> document;
@@ -65,7 +65,7 @@ struct ClinicalRow
 struct ObservationIndexRow
 {
     access::PatientId rowId{};
-    access::PatientId patientId{};
+    access::PatientRef patientRef{};
     std::vector<std::uint8_t> codeToken;
     std::vector<std::uint8_t> sexToken;
     std::vector<std::uint8_t> ageBandToken;
@@ -94,16 +94,16 @@ public:
     [[nodiscard]] virtual Status updateIndex(const ObservationIndexRow& row) = 0;
     /// Sets the consent token of every index row of `patient` (a research opt-out or opt-in);
     /// returns the number of rows changed. Errors: StorageFull, StorageError.
-    [[nodiscard]] virtual Result<std::size_t> setConsentToken(const access::PatientId& patient,
+    [[nodiscard]] virtual Result<std::size_t> setConsentToken(const access::PatientRef& patient,
                                                               const std::vector<std::uint8_t>& token) = 0;
     /// One row, or nullopt. Errors: StorageError.
     [[nodiscard]] virtual Result<std::optional<ClinicalRow>> findRow(const access::PatientId& rowId) const = 0;
     /// A patient's rows, of one kind if given, in id order. Errors: StorageError.
-    [[nodiscard]] virtual Result<std::vector<ClinicalRow>> rowsOf(const access::PatientId& patient,
+    [[nodiscard]] virtual Result<std::vector<ClinicalRow>> rowsOf(const access::PatientRef& patient,
                                                                   std::optional<ClinicalKind> kind) const = 0;
     /// A patient's index rows, of one code token if non-empty. Errors: StorageError.
     [[nodiscard]] virtual Result<std::vector<ObservationIndexRow>>
-    indexOf(const access::PatientId& patient, const std::vector<std::uint8_t>& codeToken) const = 0;
+    indexOf(const access::PatientRef& patient, const std::vector<std::uint8_t>& codeToken) const = 0;
     /// Every index row with this code token (cohort selection). Errors: StorageError.
     [[nodiscard]] virtual Result<std::vector<ObservationIndexRow>>
     indexByCode(const std::vector<std::uint8_t>& codeToken) const = 0;
@@ -111,6 +111,14 @@ public:
     [[nodiscard]] virtual Status setLatest(const access::PatientId& rowId, bool latest) = 0;
     /// Deletes a row and its index row. Errors: NotFound, StorageError.
     [[nodiscard]] virtual Status deleteRow(const access::PatientId& rowId) = 0;
+    /// Rewrites one patient's reference in clinical_rows and observation_index (the conversion of
+    /// a clinic from clear patient ids to references); returns the rows changed. Errors: StorageFull,
+    /// StorageError.
+    [[nodiscard]] virtual Result<std::size_t> replacePatientRef(const access::PatientRef& from,
+                                                                const access::PatientRef& to) = 0;
+    /// Every distinct patient reference of clinical_rows (the whole-clinic verify finds rows no
+    /// patient owns). Errors: StorageError.
+    [[nodiscard]] virtual Result<std::vector<access::PatientRef>> patientRefs() const = 0;
     /// Number of clinical rows of every kind. Errors: StorageError.
     [[nodiscard]] virtual Result<std::size_t> countRows() const = 0;
 };

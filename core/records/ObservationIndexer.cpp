@@ -42,11 +42,12 @@ Result<std::optional<IndexedValue>> ObservationIndexer::valueOf(const model::Obs
 }
 
 Result<ports::ObservationIndexRow> ObservationIndexer::tokens(const model::Patient& patient,
+                                                              const access::PatientRef& ref,
                                                               const model::Observation& observation) const
 {
     ports::ObservationIndexRow row;
     row.rowId = observation.id;
-    row.patientId = observation.patientId;
+    row.patientRef = ref;
     auto code = BlindToken::compute(m_indexKey, TokenDimension::ObservationCode, observation.code.toStdString());
     CC_TRY(code);
     row.codeToken = tokenBytes(*code);
@@ -72,10 +73,12 @@ Result<ports::ObservationIndexRow> ObservationIndexer::tokens(const model::Patie
     return row;
 }
 
-Result<ports::ObservationIndexRow>
-ObservationIndexer::index(const model::Patient& patient, const model::Observation& observation, crypto::Rng& rng) const
+Result<ports::ObservationIndexRow> ObservationIndexer::index(const model::Patient& patient,
+                                                             const access::PatientRef& ref,
+                                                             const model::Observation& observation,
+                                                             crypto::Rng& rng) const
 {
-    auto row = tokens(patient, observation);
+    auto row = tokens(patient, ref, observation);
     CC_TRY(row);
     auto value = valueOf(observation);
     CC_TRY(value);

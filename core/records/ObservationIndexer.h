@@ -52,14 +52,16 @@ public:
 
     /// The index row without Paillier fields: tokens of code, sex, age band (none if the birth
     /// date is missing or after the observation), year and research consent ("no" if the patient
-    /// opted out). Errors: MalformedInput (dates), CryptoFailure.
-    [[nodiscard]] Result<ports::ObservationIndexRow> tokens(const model::Patient& patient,
-                                                            const model::Observation& observation) const;
+    /// opted out), under the patient's reference `ref` (records::patientRef). Errors:
+    /// MalformedInput (dates), CryptoFailure.
+    [[nodiscard]] Result<ports::ObservationIndexRow>
+    tokens(const model::Patient& patient, const access::PatientRef& ref, const model::Observation& observation) const;
 
     /// tokens() plus the encrypted value and its MAC (if valueOf() gives one). Errors: as those,
     /// Overflow (a layout too wide for the report key).
-    [[nodiscard]] Result<ports::ObservationIndexRow>
-    index(const model::Patient& patient, const model::Observation& observation, crypto::Rng& rng) const;
+    [[nodiscard]] Result<ports::ObservationIndexRow> index(const model::Patient& patient, const access::PatientRef& ref,
+                                                           const model::Observation& observation,
+                                                           crypto::Rng& rng) const;
 
     /// Encrypts the values of many observations, grouped by layout, kBatchSize at a time on
     /// `threads` threads: one ciphertext blob per observation, empty where valueOf() is nullopt.

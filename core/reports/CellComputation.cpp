@@ -271,7 +271,7 @@ Result<std::vector<ComputedCell>> computeCells(const ports::ReportStore& store, 
                 return makeError(ErrorCode::Overflow, "report cell " + std::to_string(cell) + " has more than " +
                                                           std::to_string(layout.maxCount()) +
                                                           " observations, the most its layout can sum");
-            ++target.rowsPerPatient[row.patientId];
+            ++target.rowsPerPatient[row.patientRef];
             pending[cell].cell = cell;
             pending[cell].values.push_back(std::move(*c));
             if (pending[cell].values.size() >= kBatch) {

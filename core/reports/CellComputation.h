@@ -26,7 +26,7 @@ struct ComputedCell
     paillier::Ciphertext ciphertext;
     std::uint16_t layoutId = 0;
     std::uint64_t observations = 0;
-    std::map<access::PatientId, std::uint32_t> rowsPerPatient; ///< distinct patients and their rows
+    std::map<access::PatientRef, std::uint32_t> rowsPerPatient; ///< distinct patients (by reference) and their rows
     [[nodiscard]] std::uint64_t patients() const { return rowsPerPatient.size(); }
     [[nodiscard]] std::uint64_t maxRowsPerPatient() const;
 };

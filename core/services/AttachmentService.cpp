@@ -36,7 +36,8 @@ std::span<const std::uint8_t> bytesOf(const QByteArray& b)
     return {reinterpret_cast<const std::uint8_t*>(b.constData()), static_cast<std::size_t>(b.size())};
 }
 
-Result<model::AttachmentInfo> openInfo(const records::PatientKey& key, const ports::AttachmentRow& row)
+Result<model::AttachmentInfo> openInfo(const records::PatientKey& key, const ports::AttachmentRow& row,
+                                       const model::RowId& patient)
 {
     auto plain = records::SealedRow::open(key.secret, key.keyId, AttachmentService::kTable,
                                           AttachmentService::kDocColumn, row.id, row.document);
@@ -45,7 +46,7 @@ Result<model::AttachmentInfo> openInfo(const records::PatientKey& key, const por
         QByteArray(reinterpret_cast<const char*>(plain->data()), static_cast<qsizetype>(plain->size())));
     CC_TRY(info);
     info->id = row.id;
-    info->patientId = row.patientId;
+    info->patientId = patient;
     info->encounterId = row.encounterId;
     return std::move(*info);
 }
@@ -137,8 +138,8 @@ Result<model::RowId> AttachmentService::add(const model::RowId& patient, const Q
         auto tx = m_clinic.backend().transactions().begin();
         CC_TRY(tx);
         auto& store = m_clinic.backend().attachments();
-        CC_TRY(
-            store.insert({info.id, patient, info.encounterId, fileKey.keyId, std::move(*sealedKey), std::move(*doc)}));
+        CC_TRY(store.insert(
+            {info.id, clinicalKey->ref, info.encounterId, fileKey.keyId, std::move(*sealedKey), std::move(*doc)}));
         qint64 done = 0;
         QByteArray buffer;
         for (qint64 i = 0; i < info.chunkCount; ++i) {
@@ -180,11 +181,11 @@ Result<std::vector<model::AttachmentInfo>> AttachmentService::list(const model::
         auto clinicalKey = PatientService::openChartKey(m_clinic, patient, ChartData::Clinical);
         CC_TRY(clinicalKey);
         subject.flagged = clinicalKey->basis == access::AccessBasis::BreakGlass;
-        auto rows = m_clinic.backend().attachments().listOf(patient);
+        auto rows = m_clinic.backend().attachments().listOf(clinicalKey->ref);
         CC_TRY(rows);
         std::vector<model::AttachmentInfo> out;
         for (const auto& row : *rows) {
-            auto info = openInfo(clinicalKey->key, row);
+            auto info = openInfo(clinicalKey->key, row, patient);
             CC_TRY(info);
             out.push_back(std::move(*info));
         }
@@ -199,17 +200,20 @@ Result<std::vector<model::AttachmentInfo>> AttachmentService::list(const model::
     return result;
 }
 
-Result<AttachmentService::Opened> AttachmentService::open(const model::RowId& attachment, AuditSubject& subject)
+Result<AttachmentService::Opened> AttachmentService::open(const model::RowId& patient, const model::RowId& attachment,
+                                                          AuditSubject& subject)
 {
+    subject.patientId = idHex(patient);
     auto row = m_clinic.backend().attachments().find(attachment);
     CC_TRY(row);
     if (!row->has_value())
         return makeError(ErrorCode::NotFound, "no attachment with this id");
-    subject.patientId = idHex((*row)->patientId);
-    auto clinicalKey = PatientService::openChartKey(m_clinic, (*row)->patientId, ChartData::Clinical);
+    auto clinicalKey = PatientService::openChartKey(m_clinic, patient, ChartData::Clinical);
     CC_TRY(clinicalKey);
+    if ((*row)->patientRef != clinicalKey->ref)
+        return makeError(ErrorCode::NotFound, "no attachment with this id in this patient's chart");
     subject.flagged = clinicalKey->basis == access::AccessBasis::BreakGlass;
-    auto info = openInfo(clinicalKey->key, **row);
+    auto info = openInfo(clinicalKey->key, **row, patient);
     CC_TRY(info);
     auto fileKey = records::SealedRow::open(clinicalKey->key.secret, clinicalKey->key.keyId, kTable, kKeyColumn,
                                             (*row)->id, (*row)->fileKeySealed);
@@ -265,13 +269,13 @@ Result<QByteArray> wholeContent(ports::AttachmentStore& store, const ports::Atta
 
 } // namespace
 
-Result<QByteArray> AttachmentService::read(const model::RowId& attachment, qint64 maxSize)
+Result<QByteArray> AttachmentService::read(const model::RowId& patient, const model::RowId& attachment, qint64 maxSize)
 {
     AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Read,
                                        "Attachment", idHex(attachment), "attachment viewed");
     CC_TRY(m_clinic.authorize(readPermission(m_clinic), subject));
     auto run = [&]() -> Result<QByteArray> {
-        auto opened = open(attachment, subject);
+        auto opened = open(patient, attachment, subject);
         CC_TRY(opened);
         if (opened->info.size > maxSize)
             return makeError(ErrorCode::InvalidArgument, "the attachment is too large to view here: save it instead");
@@ -285,13 +289,15 @@ Result<QByteArray> AttachmentService::read(const model::RowId& attachment, qint6
 Result<std::vector<interop::ExportedAttachment>>
 AttachmentService::contentsForExport(ClinicService& clinic, const model::RowId& patient, qint64 maxContent)
 {
-    auto rows = clinic.backend().attachments().listOf(patient);
+    auto key = PatientService::openChartKey(clinic, patient, ChartData::Clinical);
+    CC_TRY(key);
+    auto rows = clinic.backend().attachments().listOf(key->ref);
     CC_TRY(rows);
     AttachmentService service(clinic);
     AuditSubject unused; // the export's own event records the access
     std::vector<interop::ExportedAttachment> out;
     for (const auto& row : *rows) {
-        auto opened = service.open(row.id, unused);
+        auto opened = service.open(patient, row.id, unused);
         CC_TRY(opened);
         interop::ExportedAttachment item{opened->info, std::nullopt};
         if (opened->info.size <= maxContent) {
@@ -304,13 +310,14 @@ AttachmentService::contentsForExport(ClinicService& clinic, const model::RowId& 
     return out;
 }
 
-Status AttachmentService::exportTo(const model::RowId& attachment, const QString& path, const Progress& progress)
+Status AttachmentService::exportTo(const model::RowId& patient, const model::RowId& attachment, const QString& path,
+                                   const Progress& progress)
 {
     AuditSubject subject = makeSubject(AuditEventId::Export, AuditEventType::None, AuditAction::Read, "Attachment",
                                        idHex(attachment), "attachment exported");
     CC_TRY(m_clinic.authorize(readPermission(m_clinic), subject));
     auto run = [&]() -> Status {
-        auto opened = open(attachment, subject);
+        auto opened = open(patient, attachment, subject);
         CC_TRY(opened);
         const std::string where = path.toStdString();
         // A private temporary (0600 from creation) beside the target, renamed over it only after the
@@ -338,19 +345,21 @@ Status AttachmentService::exportTo(const model::RowId& attachment, const QString
     return result;
 }
 
-Status AttachmentService::remove(const model::RowId& attachment)
+Status AttachmentService::remove(const model::RowId& patient, const model::RowId& attachment)
 {
     AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Delete,
                                        "Attachment", idHex(attachment), "attachment deleted");
+    subject.patientId = idHex(patient);
     CC_TRY(m_clinic.authorize(Permission::WriteChart, subject));
     auto run = [&]() -> Status {
         auto row = m_clinic.backend().attachments().find(attachment);
         CC_TRY(row);
         if (!row->has_value())
             return makeError(ErrorCode::NotFound, "no attachment with this id");
-        subject.patientId = idHex((*row)->patientId);
-        auto clinicalKey = PatientService::openChartKey(m_clinic, (*row)->patientId, ChartData::Clinical);
+        auto clinicalKey = PatientService::openChartKey(m_clinic, patient, ChartData::Clinical);
         CC_TRY(clinicalKey);
+        if ((*row)->patientRef != clinicalKey->ref)
+            return makeError(ErrorCode::NotFound, "no attachment with this id in this patient's chart");
         subject.flagged = clinicalKey->basis == access::AccessBasis::BreakGlass;
         auto tx = m_clinic.backend().transactions().begin();
         CC_TRY(tx);

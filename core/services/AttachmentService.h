@@ -46,15 +46,19 @@ public:
     /// A patient's attachments (metadata only): doctor (ReadChart) or the patient's own account
     /// (ReadOwnRecord). Errors: AccessDenied, NotFound, IntegrityFailure, storage errors.
     [[nodiscard]] Result<std::vector<model::AttachmentInfo>> list(const model::RowId& patient);
+    /// Every call naming an attachment also names the patient whose chart holds it (rows carry a
+    /// patient reference, not the patient id): an attachment of another chart is NotFound.
     /// The whole content of an attachment, every chunk verified, if not larger than `maxSize`.
     /// Errors: AccessDenied, NotFound, InvalidArgument (larger than maxSize), IntegrityFailure
     /// (altered, reordered, truncated, swapped chunks), KeyMismatch, storage errors.
-    [[nodiscard]] Result<QByteArray> read(const model::RowId& attachment, qint64 maxSize = kDefaultReadLimit);
+    [[nodiscard]] Result<QByteArray> read(const model::RowId& patient, const model::RowId& attachment,
+                                          qint64 maxSize = kDefaultReadLimit);
     /// Writes an attachment to `path`, replacing it atomically only after every chunk verified.
     /// Errors: as read(), and StorageError naming the path.
-    [[nodiscard]] Status exportTo(const model::RowId& attachment, const QString& path, const Progress& progress = {});
+    [[nodiscard]] Status exportTo(const model::RowId& patient, const model::RowId& attachment, const QString& path,
+                                  const Progress& progress = {});
     /// Deletes an attachment and its chunks (doctor, WriteChart). Errors: AccessDenied, NotFound, storage errors.
-    [[nodiscard]] Status remove(const model::RowId& attachment);
+    [[nodiscard]] Status remove(const model::RowId& patient, const model::RowId& attachment);
 
     /// For the FHIR export, whose one Export event covers these reads: every attachment of
     /// `patient` with its content (every chunk verified) when it is not larger than `maxContent`
@@ -68,7 +72,7 @@ public:
 
 private:
     struct Opened;
-    Result<Opened> open(const model::RowId& attachment, AuditSubject& subject);
+    Result<Opened> open(const model::RowId& patient, const model::RowId& attachment, AuditSubject& subject);
     ClinicService& m_clinic;
 };
 

@@ -5,6 +5,7 @@
 #include "core/access/LoginThrottle.h"
 #include "core/access/Role.h"
 #include "core/services/PatientDirectory.h"
+#include "core/services/PatientService.h"
 
 #include <charconv>
 
@@ -221,6 +222,11 @@ Status ClinicService::login(const std::string& userName, std::span<const std::ui
         return done;
     }
     m_auditBroken = false;
+    // A clinic upgraded from before patient references still has clear patient ids in its clinical
+    // rows: the first doctor's session (it holds the clinical key) converts them, audited; a
+    // failure leaves the old form, which keeps working, and is retried at the next doctor login.
+    if (m_session->role() == access::Role::Doctor) [[maybe_unused]]
+        auto converted = PatientService::convertToReferences(*this);
     return {};
 }
 

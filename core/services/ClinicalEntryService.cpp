@@ -62,7 +62,8 @@ template <typename T> Status validate(const T& entry)
     return {};
 }
 
-template <typename T> Result<T> openEntry(const records::PatientKey& key, const ports::ClinicalRow& row)
+template <typename T>
+Result<T> openEntry(const records::PatientKey& key, const ports::ClinicalRow& row, const model::RowId& patient)
 {
     auto plain = records::SealedRow::open(key.secret, key.keyId, ObservationService::kTable,
                                           ObservationService::kColumn, row.id, row.document);
@@ -71,7 +72,7 @@ template <typename T> Result<T> openEntry(const records::PatientKey& key, const 
         T::fromJson(QByteArray(reinterpret_cast<const char*>(plain->data()), static_cast<qsizetype>(plain->size())));
     CC_TRY(entry);
     entry->id = row.id;
-    entry->patientId = row.patientId;
+    entry->patientId = patient;
     entry->encounterId = row.encounterId;
     return std::move(*entry);
 }
@@ -98,7 +99,7 @@ template <typename T> Result<model::RowId> ClinicalEntryService::add(const model
         auto tx = m_clinic.backend().transactions().begin();
         CC_TRY(tx);
         CC_TRY(m_clinic.backend().clinical().insertRow(
-            {entry.id, patient, entry.encounterId, Traits::kKind, std::move(*doc)}));
+            {entry.id, key->ref, entry.encounterId, Traits::kKind, std::move(*doc)}));
         CC_TRY(m_clinic.record(subject, AuditOutcome::Success));
         CC_TRY((*tx)->commit());
         return entry.id;
@@ -121,16 +122,19 @@ template <typename T> Status ClinicalEntryService::update(T entry)
         CC_TRY(row);
         if (!row->has_value() || (*row)->kind != Traits::kKind)
             return makeError(ErrorCode::NotFound, "no " + std::string(Traits::kNoun) + " with this row id");
-        subject.patientId = idHex((*row)->patientId);
-        auto key = PatientService::openChartKey(m_clinic, (*row)->patientId, ChartData::Clinical);
+        const model::RowId patient = entry.patientId;
+        subject.patientId = idHex(patient);
+        auto key = PatientService::openChartKey(m_clinic, patient, ChartData::Clinical);
         CC_TRY(key);
+        if ((*row)->patientRef != key->ref)
+            return makeError(ErrorCode::NotFound,
+                             "no " + std::string(Traits::kNoun) + " with this row id in this patient's chart");
         subject.flagged = key->basis == access::AccessBasis::BreakGlass;
         // The stored row must open under this patient's key before it is replaced: an edit never
         // papers over a tampered row.
-        auto current = openEntry<T>(key->key, **row);
+        auto current = openEntry<T>(key->key, **row, patient);
         CC_TRY(current);
         CC_TRY(validate(entry));
-        entry.patientId = (*row)->patientId;
         entry.encounterId = (*row)->encounterId;
         auto doc = ObservationService::sealClinical(key->key, entry.id, entry.toJson(), m_clinic.rng());
         CC_TRY(doc);
@@ -146,11 +150,12 @@ template <typename T> Status ClinicalEntryService::update(T entry)
     return result;
 }
 
-template <typename T> Status ClinicalEntryService::remove(const model::RowId& id)
+template <typename T> Status ClinicalEntryService::remove(const model::RowId& patient, const model::RowId& id)
 {
     using Traits = EntryTraits<T>;
     AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Delete,
                                        Traits::kObject, idHex(id), std::string(Traits::kNoun) + " deleted");
+    subject.patientId = idHex(patient);
     CC_TRY(m_clinic.authorize(Permission::WriteChart, subject));
     auto run = [&]() -> Status {
         auto& store = m_clinic.backend().clinical();
@@ -158,9 +163,11 @@ template <typename T> Status ClinicalEntryService::remove(const model::RowId& id
         CC_TRY(row);
         if (!row->has_value() || (*row)->kind != Traits::kKind)
             return makeError(ErrorCode::NotFound, "no " + std::string(Traits::kNoun) + " with this row id");
-        subject.patientId = idHex((*row)->patientId);
-        auto key = PatientService::openChartKey(m_clinic, (*row)->patientId, ChartData::Clinical);
+        auto key = PatientService::openChartKey(m_clinic, patient, ChartData::Clinical);
         CC_TRY(key);
+        if ((*row)->patientRef != key->ref)
+            return makeError(ErrorCode::NotFound,
+                             "no " + std::string(Traits::kNoun) + " with this row id in this patient's chart");
         subject.flagged = key->basis == access::AccessBasis::BreakGlass;
         auto tx = m_clinic.backend().transactions().begin();
         CC_TRY(tx);
@@ -185,11 +192,11 @@ template <typename T> Result<std::vector<T>> ClinicalEntryService::list(const mo
         auto key = PatientService::openChartKey(m_clinic, patient, ChartData::Clinical);
         CC_TRY(key);
         subject.flagged = key->basis == access::AccessBasis::BreakGlass;
-        auto rows = m_clinic.backend().clinical().rowsOf(patient, Traits::kKind);
+        auto rows = m_clinic.backend().clinical().rowsOf(key->ref, Traits::kKind);
         CC_TRY(rows);
         std::vector<T> out;
         for (const auto& row : *rows) {
-            auto entry = openEntry<T>(key->key, row);
+            auto entry = openEntry<T>(key->key, row, patient);
             CC_TRY(entry);
             out.push_back(std::move(*entry));
         }
@@ -214,9 +221,9 @@ Status ClinicalEntryService::updateCondition(model::Condition condition)
     return update(std::move(condition));
 }
 
-Status ClinicalEntryService::removeCondition(const model::RowId& condition)
+Status ClinicalEntryService::removeCondition(const model::RowId& patient, const model::RowId& condition)
 {
-    return remove<model::Condition>(condition);
+    return remove<model::Condition>(patient, condition);
 }
 
 Result<std::vector<model::Condition>> ClinicalEntryService::conditions(const model::RowId& patient)
@@ -234,9 +241,9 @@ Status ClinicalEntryService::updateMedication(model::Medication medication)
     return update(std::move(medication));
 }
 
-Status ClinicalEntryService::removeMedication(const model::RowId& medication)
+Status ClinicalEntryService::removeMedication(const model::RowId& patient, const model::RowId& medication)
 {
-    return remove<model::Medication>(medication);
+    return remove<model::Medication>(patient, medication);
 }
 
 Result<std::vector<model::Medication>> ClinicalEntryService::medications(const model::RowId& patient)
@@ -254,9 +261,9 @@ Status ClinicalEntryService::updateAllergy(model::Allergy allergy)
     return update(std::move(allergy));
 }
 
-Status ClinicalEntryService::removeAllergy(const model::RowId& allergy)
+Status ClinicalEntryService::removeAllergy(const model::RowId& patient, const model::RowId& allergy)
 {
-    return remove<model::Allergy>(allergy);
+    return remove<model::Allergy>(patient, allergy);
 }
 
 Result<std::vector<model::Allergy>> ClinicalEntryService::allergies(const model::RowId& patient)

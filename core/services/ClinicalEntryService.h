@@ -27,11 +27,12 @@ public:
     /// Adds a condition; `condition.id` and `patientId` are set here. Errors: AccessDenied,
     /// MalformedInput (condition.<field>), NotFound (patient), storage errors.
     [[nodiscard]] Result<model::RowId> addCondition(const model::RowId& patient, model::Condition condition);
-    /// Replaces the condition with `condition.id` (its patient and encounter stay). Errors: as
-    /// addCondition, NotFound (no condition with this id), IntegrityFailure.
+    /// Replaces the condition with `condition.id` in the chart of `condition.patientId` (as read
+    /// from conditions(); its encounter stays). Errors: as addCondition, NotFound (no condition
+    /// with this id in that chart), IntegrityFailure.
     [[nodiscard]] Status updateCondition(model::Condition condition);
-    /// Deletes a condition. Errors: AccessDenied, NotFound, storage errors.
-    [[nodiscard]] Status removeCondition(const model::RowId& condition);
+    /// Deletes a condition of `patient`'s chart. Errors: AccessDenied, NotFound, storage errors.
+    [[nodiscard]] Status removeCondition(const model::RowId& patient, const model::RowId& condition);
     /// A patient's conditions, decrypted, by onset (latest first). Errors: AccessDenied, NotFound,
     /// IntegrityFailure, storage errors.
     [[nodiscard]] Result<std::vector<model::Condition>> conditions(const model::RowId& patient);
@@ -41,7 +42,7 @@ public:
     /// Replaces the medication with `medication.id`. Errors: as updateCondition.
     [[nodiscard]] Status updateMedication(model::Medication medication);
     /// Deletes a medication. Errors: AccessDenied, NotFound, storage errors.
-    [[nodiscard]] Status removeMedication(const model::RowId& medication);
+    [[nodiscard]] Status removeMedication(const model::RowId& patient, const model::RowId& medication);
     /// A patient's medications by start (latest first). Errors: as conditions().
     [[nodiscard]] Result<std::vector<model::Medication>> medications(const model::RowId& patient);
 
@@ -50,14 +51,14 @@ public:
     /// Replaces the allergy with `allergy.id`. Errors: as updateCondition.
     [[nodiscard]] Status updateAllergy(model::Allergy allergy);
     /// Deletes an allergy. Errors: AccessDenied, NotFound, storage errors.
-    [[nodiscard]] Status removeAllergy(const model::RowId& allergy);
+    [[nodiscard]] Status removeAllergy(const model::RowId& patient, const model::RowId& allergy);
     /// A patient's allergies by start (latest first). Errors: as conditions().
     [[nodiscard]] Result<std::vector<model::Allergy>> allergies(const model::RowId& patient);
 
 private:
     template <typename T> Result<model::RowId> add(const model::RowId& patient, T entry);
     template <typename T> Status update(T entry);
-    template <typename T> Status remove(const model::RowId& id);
+    template <typename T> Status remove(const model::RowId& patient, const model::RowId& id);
     template <typename T> Result<std::vector<T>> list(const model::RowId& patient);
 
     ClinicService& m_clinic;

@@ -104,7 +104,11 @@ Status ConsentService::setResearchOptOut(const model::RowId& patient, bool optOu
         auto tx = m_clinic.backend().transactions().begin();
         CC_TRY(tx);
         CC_TRY(m_clinic.backend().patients().updateDocument(patient, *doc));
-        auto changed = m_clinic.backend().clinical().setConsentToken(patient, *token);
+        // The index rows carry the patient's reference, computed from the clinical key (a patient
+        // holds their own; a doctor unwraps it).
+        auto clinicalKey = PatientService::openChartKey(m_clinic, patient, ChartData::Clinical);
+        CC_TRY(clinicalKey);
+        auto changed = m_clinic.backend().clinical().setConsentToken(clinicalKey->ref, *token);
         CC_TRY(changed);
         subject.detail += ", " + std::to_string(*changed) + " index rows";
         CC_TRY(m_clinic.record(subject, AuditOutcome::Success));

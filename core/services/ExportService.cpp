@@ -24,7 +24,7 @@ Result<std::vector<model::ClinicalNote>> sharedNotes(ClinicService& clinic, cons
 {
     auto key = PatientService::openChartKey(clinic, patient, access::ChartData::Clinical);
     CC_TRY(key);
-    auto rows = clinic.backend().clinical().rowsOf(patient, ports::ClinicalKind::Note);
+    auto rows = clinic.backend().clinical().rowsOf(key->ref, ports::ClinicalKind::Note);
     CC_TRY(rows);
     std::vector<model::ClinicalNote> out;
     for (const auto& row : *rows) {

@@ -36,6 +36,7 @@ struct PatientKeysInMemory
     const model::Patient* patient = nullptr;
     records::PatientKey identity;
     records::PatientKey clinical;
+    access::PatientRef ref; ///< the patient's reference in clinical rows
 };
 
 /// The audit detail of an import (at most 200 bytes: counts only, no PHI).
@@ -198,6 +199,9 @@ Result<interop::ImportSummary> ImportService::store(interop::ClinicalImport& dat
         CC_TRY(doc);
         patientRows.push_back({p.id, wrapped->identityKeyId, std::move(wrapped->identityWrapped),
                                wrapped->clinicalKeyId, std::move(wrapped->clinicalWrapped), std::move(*doc)});
+        auto ref = PatientService::patientRef(m_clinic, p.id, k.clinical);
+        CC_TRY(ref);
+        k.ref = *ref;
         keys.emplace(p.id, std::move(k));
     }
 
@@ -209,6 +213,7 @@ Result<interop::ImportSummary> ImportService::store(interop::ClinicalImport& dat
             PatientKeysInMemory k;
             k.patient = &e.patient;
             k.clinical = records::PatientKey{e.clinical.keyId, e.clinical.secret.clone()};
+            k.ref = e.ref;
             keys.emplace(e.patient.id, std::move(k));
             existingIds.insert(e.patient.id);
         }
@@ -230,7 +235,7 @@ Result<interop::ImportSummary> ImportService::store(interop::ClinicalImport& dat
             return makeError(ErrorCode::Internal, "an imported record refers to a patient outside the import");
         auto doc = ObservationService::sealClinical(it->second.clinical, record.id, record.toJson(), rng);
         CC_TRY(doc);
-        rows.push_back({record.id, record.patientId, encounter, kind, std::move(*doc)});
+        rows.push_back({record.id, it->second.ref, encounter, kind, std::move(*doc)});
         return {};
     };
     for (const auto& e : data.encounters)
@@ -248,7 +253,8 @@ Result<interop::ImportSummary> ImportService::store(interop::ClinicalImport& dat
     for (std::size_t i = 0; i < data.observations.size(); ++i) {
         const auto& o = data.observations[i];
         CC_TRY(seal(o, ports::ClinicalKind::Observation, o.encounterId));
-        auto row = indexer.tokens(*keys.at(o.patientId).patient, o);
+        const auto& owner = keys.at(o.patientId);
+        auto row = indexer.tokens(*owner.patient, owner.ref, o);
         CC_TRY(row);
         index.push_back(std::move(*row));
         const auto key = std::make_pair(o.patientId, o.code);
@@ -301,17 +307,19 @@ Result<interop::ImportSummary> ImportService::store(interop::ClinicalImport& dat
     // updated observation may have left its old code: every code of such a patient is redone.
     std::set<std::pair<model::RowId, std::vector<std::uint8_t>>> touched;
     std::set<model::RowId> touchedPatients;
-    for (const auto& row : index)
-        if (existingIds.count(row.patientId) != 0)
-            touchedPatients.insert(row.patientId);
+    for (const auto& o : data.observations)
+        if (existingIds.count(o.patientId) != 0)
+            touchedPatients.insert(o.patientId);
     for (const auto& patient : touchedPatients) {
-        auto stored = clinical.indexOf(patient, {});
+        auto stored = clinical.indexOf(keys.at(patient).ref, {});
         CC_TRY(stored);
         for (const auto& row : *stored)
             touched.insert({patient, row.codeToken});
     }
-    for (const auto& [patient, token] : touched)
-        CC_TRY(ObservationService::refreshLatest(m_clinic, patient, token, keys.at(patient).clinical));
+    for (const auto& [patient, token] : touched) {
+        const auto& owner = keys.at(patient);
+        CC_TRY(ObservationService::refreshLatest(m_clinic, patient, owner.ref, token, owner.clinical));
+    }
     subject.detail = "imported: " + countsText(summary);
     CC_TRY(m_clinic.record(subject, AuditOutcome::Success));
     CC_TRY((*tx)->commit());

@@ -82,6 +82,7 @@ public:
     {
         model::Patient patient;
         records::PatientKey clinical;
+        access::PatientRef ref; ///< the patient's reference in clinical rows (ChartKey::ref)
     };
 
 private:

@@ -121,7 +121,7 @@ Result<interop::ImportSummary> ImportService::importFhirFile(const QString& file
             relink(records.observations, ref.placeholder, patient.id);
             relink(records.medications, ref.placeholder, patient.id);
             relink(records.allergies, ref.placeholder, patient.id);
-            existing.push_back({std::move(patient), std::move(key->key)});
+            existing.push_back({std::move(patient), std::move(key->key), key->ref});
         }
     }
 

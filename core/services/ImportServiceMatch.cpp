@@ -52,9 +52,12 @@ Result<ImportService::Match> ImportService::match(interop::ClinicalImport& data,
     const records::SourceIndex index(indexKey);
     auto& sources = m_clinic.backend().sourceIndex();
     Match out;
-    std::map<RowId, QString> patientKeys; // final patient row id -> source key text
-    for (const auto& e : existing)
+    std::map<RowId, QString> patientKeys;     // final patient row id -> source key text
+    std::map<RowId, access::PatientRef> refs; // stored patients -> their reference in clinical rows
+    for (const auto& e : existing) {
         patientKeys[e.patient.id] = patientKeyText(e.patient);
+        refs[e.patient.id] = e.ref;
+    }
 
     // Two patients of one import with the same source key would share one source-index entry (the
     // second replacing the first, so a later re-import would add the first again): refused, naming
@@ -122,7 +125,8 @@ Result<ImportService::Match> ImportService::match(interop::ClinicalImport& data,
         relinkPatient(data.observations, placeholder, storedId);
         relinkPatient(data.medications, placeholder, storedId);
         relinkPatient(data.allergies, placeholder, storedId);
-        out.matchedPatients.push_back({p, std::move(clinical->key)});
+        refs[storedId] = clinical->ref;
+        out.matchedPatients.push_back({p, std::move(clinical->key), clinical->ref});
         dropPatients.insert(storedId);
     }
     dropIds(data.patients, dropPatients);
@@ -146,7 +150,9 @@ Result<ImportService::Match> ImportService::match(interop::ClinicalImport& data,
             if (*found) {
                 auto row = m_clinic.backend().clinical().findRow((*found)->rowId);
                 CC_TRY(row);
-                if (*row && (*row)->patientId == r.patientId)
+                // Only a row of the same chart: its reference must be this patient's.
+                const auto ref = refs.find(r.patientId);
+                if (*row && ref != refs.end() && (*row)->patientRef == ref->second)
                     stored = std::move(*row);
             }
             if (!stored) {

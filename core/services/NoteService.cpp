@@ -131,7 +131,7 @@ Result<model::RowId> NoteService::add(const model::RowId& patient, model::Clinic
             doc = std::move(*sealed);
         }
         CC_TRY(m_clinic.backend().clinical().insertRow(
-            {note.id, patient, note.encounterId, ports::ClinicalKind::Note, std::move(doc)}));
+            {note.id, clinicalKey->ref, note.encounterId, ports::ClinicalKind::Note, std::move(doc)}));
         subject.detail += note.sharedWithPatient ? ", shared" : ", not shared";
         CC_TRY(m_clinic.record(subject, AuditOutcome::Success));
         CC_TRY((*tx)->commit());
@@ -143,17 +143,20 @@ Result<model::RowId> NoteService::add(const model::RowId& patient, model::Clinic
     return result;
 }
 
-Status NoteService::update(const model::RowId& noteId, const QString& title, const QString& text, bool shared)
+Status NoteService::update(const model::RowId& patient, const model::RowId& noteId, const QString& title,
+                           const QString& text, bool shared)
 {
     AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Update, "Note",
                                        idHex(noteId), "note amended");
+    subject.patientId = idHex(patient);
     CC_TRY(m_clinic.authorize(Permission::WriteChart, subject));
     auto run = [&]() -> Status {
         auto row = findNoteRow(m_clinic, noteId);
         CC_TRY(row);
-        subject.patientId = idHex(row->patientId);
-        auto clinicalKey = PatientService::openChartKey(m_clinic, row->patientId, ChartData::Clinical);
+        auto clinicalKey = PatientService::openChartKey(m_clinic, patient, ChartData::Clinical);
         CC_TRY(clinicalKey);
+        if (row->patientRef != clinicalKey->ref)
+            return makeError(ErrorCode::NotFound, "no note with this row id in this patient's chart");
         subject.flagged = clinicalKey->basis == access::AccessBasis::BreakGlass;
         auto keyId = crypto::Aead::keyIdOf(row->document);
         CC_TRY(keyId);
@@ -161,12 +164,12 @@ Status NoteService::update(const model::RowId& noteId, const QString& title, con
         CC_TRY(tx);
         std::optional<records::PatientKey> confidential;
         if (*keyId != clinicalKey->key.keyId || !shared) {
-            auto key = confidentialKey(row->patientId, !shared);
+            auto key = confidentialKey(patient, !shared);
             CC_TRY(key);
             confidential = std::move(*key);
         }
         const records::PatientKey& oldKey = *keyId == clinicalKey->key.keyId ? clinicalKey->key : *confidential;
-        auto note = openNote(oldKey, row->id, row->patientId, row->document);
+        auto note = openNote(oldKey, row->id, patient, row->document);
         CC_TRY(note);
         note->title = title;
         note->text = text;
@@ -178,7 +181,7 @@ Status NoteService::update(const model::RowId& noteId, const QString& title, con
         auto& store = m_clinic.backend().clinical();
         CC_TRY(store.deleteRow(row->id));
         CC_TRY(
-            store.insertRow({row->id, row->patientId, row->encounterId, ports::ClinicalKind::Note, std::move(*doc)}));
+            store.insertRow({row->id, row->patientRef, row->encounterId, ports::ClinicalKind::Note, std::move(*doc)}));
         subject.detail += shared ? ", shared" : ", not shared";
         CC_TRY(m_clinic.record(subject, AuditOutcome::Success));
         return (*tx)->commit();
@@ -189,18 +192,20 @@ Status NoteService::update(const model::RowId& noteId, const QString& title, con
     return result;
 }
 
-Status NoteService::remove(const model::RowId& noteId)
+Status NoteService::remove(const model::RowId& patient, const model::RowId& noteId)
 {
     AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Delete, "Note",
                                        idHex(noteId), "note deleted");
+    subject.patientId = idHex(patient);
     CC_TRY(m_clinic.authorize(Permission::WriteChart, subject));
     auto run = [&]() -> Status {
         auto row = findNoteRow(m_clinic, noteId);
         CC_TRY(row);
-        subject.patientId = idHex(row->patientId);
         // The access check of the chart (care team or break-glass) applies to deletions too.
-        auto clinicalKey = PatientService::openChartKey(m_clinic, row->patientId, ChartData::Clinical);
+        auto clinicalKey = PatientService::openChartKey(m_clinic, patient, ChartData::Clinical);
         CC_TRY(clinicalKey);
+        if (row->patientRef != clinicalKey->ref)
+            return makeError(ErrorCode::NotFound, "no note with this row id in this patient's chart");
         subject.flagged = clinicalKey->basis == access::AccessBasis::BreakGlass;
         auto tx = m_clinic.backend().transactions().begin();
         CC_TRY(tx);
@@ -226,7 +231,7 @@ Result<std::vector<model::ClinicalNote>> NoteService::list(const model::RowId& p
         auto clinicalKey = PatientService::openChartKey(m_clinic, patient, ChartData::Clinical);
         CC_TRY(clinicalKey);
         subject.flagged = clinicalKey->basis == access::AccessBasis::BreakGlass;
-        auto rows = m_clinic.backend().clinical().rowsOf(patient, ports::ClinicalKind::Note);
+        auto rows = m_clinic.backend().clinical().rowsOf(clinicalKey->ref, ports::ClinicalKind::Note);
         CC_TRY(rows);
         std::optional<records::PatientKey> confidential;
         std::vector<model::ClinicalNote> out;

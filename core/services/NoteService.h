@@ -35,9 +35,10 @@ public:
     [[nodiscard]] Result<model::RowId> add(const model::RowId& patient, model::ClinicalNote note);
     /// Changes a note's title, text and sharing (doctor, WriteChart) and seals it again under the
     /// key its new sharing calls for; author and time stay. Errors: as add().
-    [[nodiscard]] Status update(const model::RowId& note, const QString& title, const QString& text, bool shared);
+    [[nodiscard]] Status update(const model::RowId& patient, const model::RowId& note, const QString& title,
+                                const QString& text, bool shared);
     /// Deletes a note (doctor, WriteChart). Errors: AccessDenied, NotFound, storage errors.
-    [[nodiscard]] Status remove(const model::RowId& note);
+    [[nodiscard]] Status remove(const model::RowId& patient, const model::RowId& note);
     /// A patient's notes, oldest first: every note for a doctor on the care team or under
     /// break-glass (ReadChart); only the shared ones for the patient's own account (ReadOwnRecord),
     /// which never even tries the unshared ones. Errors: AccessDenied, NotFound, IntegrityFailure,

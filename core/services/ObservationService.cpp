@@ -40,7 +40,8 @@ Result<const crypto::SecureBytes*> indexKeyOf(ClinicService& clinic)
     return &entry->secret;
 }
 
-Result<model::Observation> openObservation(const records::PatientKey& key, const ports::ClinicalRow& row)
+Result<model::Observation> openObservation(const records::PatientKey& key, const ports::ClinicalRow& row,
+                                           const model::RowId& patient)
 {
     auto plain = records::SealedRow::open(key.secret, key.keyId, ObservationService::kTable,
                                           ObservationService::kColumn, row.id, row.document);
@@ -49,7 +50,7 @@ Result<model::Observation> openObservation(const records::PatientKey& key, const
         QByteArray(reinterpret_cast<const char*>(plain->data()), static_cast<qsizetype>(plain->size())));
     CC_TRY(obs);
     obs->id = row.id;
-    obs->patientId = row.patientId;
+    obs->patientId = patient;
     obs->encounterId = row.encounterId;
     return std::move(*obs);
 }
@@ -102,11 +103,11 @@ Result<std::vector<std::uint8_t>> ObservationService::sealClinical(const records
 }
 
 Status ObservationService::refreshLatest(ClinicService& clinic, const model::RowId& patient,
-                                         const std::vector<std::uint8_t>& codeToken,
+                                         const access::PatientRef& ref, const std::vector<std::uint8_t>& codeToken,
                                          const records::PatientKey& clinicalKey)
 {
     auto& store = clinic.backend().clinical();
-    auto index = store.indexOf(patient, codeToken);
+    auto index = store.indexOf(ref, codeToken);
     CC_TRY(index);
     std::optional<model::Observation> best;
     for (const auto& entry : *index) {
@@ -114,7 +115,7 @@ Status ObservationService::refreshLatest(ClinicService& clinic, const model::Row
         CC_TRY(row);
         if (!row->has_value())
             return makeError(ErrorCode::IntegrityFailure, "an observation index row has no clinical row");
-        auto obs = openObservation(clinicalKey, **row);
+        auto obs = openObservation(clinicalKey, **row, patient);
         CC_TRY(obs);
         if (!best || laterThan(*obs, *best))
             best = std::move(*obs);
@@ -162,7 +163,7 @@ Result<ObservationService::Prepared> ObservationService::prepare(const model::Ro
     auto publicKey = reportKey(m_clinic);
     CC_TRY(publicKey);
     const records::ObservationIndexer indexer(**indexKey, *publicKey, m_catalogue);
-    auto index = indexer.index(*identity, observation, m_clinic.rng());
+    auto index = indexer.index(*identity, clinicalKey->ref, observation, m_clinic.rng());
     CC_TRY(index);
     auto doc = sealClinical(clinicalKey->key, observation.id, observation.toJson(), m_clinic.rng());
     CC_TRY(doc);
@@ -183,10 +184,10 @@ Result<model::RowId> ObservationService::add(const model::RowId& patient, model:
         CC_TRY(prepared);
         auto tx = m_clinic.backend().transactions().begin();
         CC_TRY(tx);
-        CC_TRY(m_clinic.backend().clinical().insertRow({observation.id, patient, observation.encounterId,
+        CC_TRY(m_clinic.backend().clinical().insertRow({observation.id, prepared->key.ref, observation.encounterId,
                                                         ports::ClinicalKind::Observation, std::move(prepared->doc)}));
         CC_TRY(m_clinic.backend().clinical().insertIndex(prepared->index));
-        CC_TRY(refreshLatest(m_clinic, patient, prepared->index.codeToken, prepared->key.key));
+        CC_TRY(refreshLatest(m_clinic, patient, prepared->key.ref, prepared->index.codeToken, prepared->key.key));
         subject.flagged = prepared->key.basis == access::AccessBasis::BreakGlass;
         CC_TRY(m_clinic.record(subject, AuditOutcome::Success));
         CC_TRY((*tx)->commit());
@@ -211,13 +212,15 @@ Status ObservationService::update(model::Observation observation, model::Observa
         CC_TRY(row);
         if (!row->has_value() || (*row)->kind != ports::ClinicalKind::Observation)
             return makeError(ErrorCode::NotFound, "no observation with this row id");
-        const model::RowId patient = (*row)->patientId;
+        const model::RowId patient = observation.patientId;
         subject.patientId = idHex(patient);
         // The row's links are plaintext columns an edit does not move.
         observation.encounterId = (*row)->encounterId;
         auto prepared = prepare(patient, observation);
         CC_TRY(prepared);
-        auto index = store.indexOf(patient, {});
+        if ((*row)->patientRef != prepared->key.ref)
+            return makeError(ErrorCode::NotFound, "no observation with this row id in this patient's chart");
+        auto index = store.indexOf(prepared->key.ref, {});
         CC_TRY(index);
         std::vector<std::uint8_t> oldCodeToken;
         for (const auto& entry : *index)
@@ -231,9 +234,9 @@ Status ObservationService::update(model::Observation observation, model::Observa
         else
             CC_TRY(store.updateIndex(prepared->index));
         // The date or the code may have moved: both (patient, code) groups get their flag recomputed.
-        CC_TRY(refreshLatest(m_clinic, patient, prepared->index.codeToken, prepared->key.key));
+        CC_TRY(refreshLatest(m_clinic, patient, prepared->key.ref, prepared->index.codeToken, prepared->key.key));
         if (!oldCodeToken.empty() && oldCodeToken != prepared->index.codeToken)
-            CC_TRY(refreshLatest(m_clinic, patient, oldCodeToken, prepared->key.key));
+            CC_TRY(refreshLatest(m_clinic, patient, prepared->key.ref, oldCodeToken, prepared->key.key));
         subject.flagged = prepared->key.basis == access::AccessBasis::BreakGlass;
         CC_TRY(m_clinic.record(subject, AuditOutcome::Success));
         CC_TRY((*tx)->commit());
@@ -268,17 +271,17 @@ Result<std::vector<ObservationEntry>> ObservationService::list(const model::RowI
             codeToken = tokenBytes(*token);
         }
         auto& store = m_clinic.backend().clinical();
-        auto index = store.indexOf(patient, codeToken);
+        auto index = store.indexOf(clinicalKey->ref, codeToken);
         CC_TRY(index);
         std::map<model::RowId, bool> latest;
         for (const auto& entry : *index)
             latest[entry.rowId] = entry.latest;
         std::vector<ObservationEntry> out;
         if (code.isEmpty()) {
-            auto rows = store.rowsOf(patient, ports::ClinicalKind::Observation);
+            auto rows = store.rowsOf(clinicalKey->ref, ports::ClinicalKind::Observation);
             CC_TRY(rows);
             for (const auto& row : *rows) {
-                auto obs = openObservation(clinicalKey->key, row);
+                auto obs = openObservation(clinicalKey->key, row, patient);
                 CC_TRY(obs);
                 out.push_back({std::move(*obs), latest.count(row.id) != 0 && latest[row.id]});
             }
@@ -288,7 +291,7 @@ Result<std::vector<ObservationEntry>> ObservationService::list(const model::RowI
                 CC_TRY(row);
                 if (!row->has_value())
                     return makeError(ErrorCode::IntegrityFailure, "an observation index row has no clinical row");
-                auto obs = openObservation(clinicalKey->key, **row);
+                auto obs = openObservation(clinicalKey->key, **row, patient);
                 CC_TRY(obs);
                 out.push_back({std::move(*obs), entry.latest});
             }
@@ -304,10 +307,11 @@ Result<std::vector<ObservationEntry>> ObservationService::list(const model::RowI
     return result;
 }
 
-Status ObservationService::remove(const model::RowId& observation)
+Status ObservationService::remove(const model::RowId& patient, const model::RowId& observation)
 {
     AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Delete,
                                        "Observation", idHex(observation), "observation deleted");
+    subject.patientId = idHex(patient);
     CC_TRY(m_clinic.authorize(Permission::WriteChart, subject));
     auto run = [&]() -> Status {
         auto& store = m_clinic.backend().clinical();
@@ -315,11 +319,11 @@ Status ObservationService::remove(const model::RowId& observation)
         CC_TRY(row);
         if (!row->has_value() || (*row)->kind != ports::ClinicalKind::Observation)
             return makeError(ErrorCode::NotFound, "no observation with this row id");
-        const model::RowId patient = (*row)->patientId;
-        subject.patientId = idHex(patient);
         auto clinicalKey = PatientService::openChartKey(m_clinic, patient, ChartData::Clinical);
         CC_TRY(clinicalKey);
-        auto index = store.indexOf(patient, {});
+        if ((*row)->patientRef != clinicalKey->ref)
+            return makeError(ErrorCode::NotFound, "no observation with this row id in this patient's chart");
+        auto index = store.indexOf(clinicalKey->ref, {});
         CC_TRY(index);
         std::vector<std::uint8_t> codeToken;
         for (const auto& entry : *index)
@@ -329,7 +333,7 @@ Status ObservationService::remove(const model::RowId& observation)
         CC_TRY(tx);
         CC_TRY(store.deleteRow(observation));
         if (!codeToken.empty())
-            CC_TRY(refreshLatest(m_clinic, patient, codeToken, clinicalKey->key));
+            CC_TRY(refreshLatest(m_clinic, patient, clinicalKey->ref, codeToken, clinicalKey->key));
         CC_TRY(m_clinic.record(subject, AuditOutcome::Success));
         return (*tx)->commit();
     };

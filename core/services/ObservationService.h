@@ -52,14 +52,16 @@ public:
     /// through the catalogue, re-sealed, a new Paillier ciphertext, row MAC and tokens, and the
     /// latest flags of the old and new (patient, code) kept right. Errors: AccessDenied, NotFound,
     /// MalformedInput (code, unit, value out of the catalogue's range, dates), storage errors.
-    /// `stored` as for add().
+    /// `stored` as for add(). The observation's patientId names the chart (as read from list()); a
+    /// row of another chart is NotFound.
     [[nodiscard]] Status update(model::Observation observation, model::Observation* stored = nullptr);
     /// A patient's observations (ReadChart), of one code if `code` is not empty, decrypted.
     /// Errors: AccessDenied, NotFound, IntegrityFailure, storage errors.
     [[nodiscard]] Result<std::vector<ObservationEntry>> list(const model::RowId& patient, const QString& code = {});
-    /// Deletes an observation (WriteChart) and moves the latest flag to the next latest one.
-    /// Errors: AccessDenied, NotFound, storage errors.
-    [[nodiscard]] Status remove(const model::RowId& observation);
+    /// Deletes an observation of `patient`'s chart (WriteChart) and moves the latest flag to the
+    /// next latest one. Errors: AccessDenied, NotFound (no such observation in that chart), storage
+    /// errors.
+    [[nodiscard]] Status remove(const model::RowId& patient, const model::RowId& observation);
 
     // Shared with ImportService.
     /// The clinic's report public key, verified against its pin (ReportKeyPin::load). Errors: as load().
@@ -75,7 +77,7 @@ public:
     /// date-time, ties by row id), inside the caller's transaction. Errors: IntegrityFailure (an
     /// index row without its clinical row, a document that does not open), storage errors.
     [[nodiscard]] static Status refreshLatest(ClinicService& clinic, const model::RowId& patient,
-                                              const std::vector<std::uint8_t>& codeToken,
+                                              const access::PatientRef& ref, const std::vector<std::uint8_t>& codeToken,
                                               const records::PatientKey& clinicalKey);
     /// True if observation `a` is later than `b` (effective date-time, ties broken by row id).
     [[nodiscard]] static bool laterThan(const model::Observation& a, const model::Observation& b);

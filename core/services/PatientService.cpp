@@ -2,6 +2,8 @@
 // Patient use cases over sealed identity documents and the care-team / break-glass access rules.
 #include "core/services/PatientService.h"
 
+#include "core/records/PatientRef.h"
+
 #include "core/access/BreakGlassGrant.h"
 #include "core/records/SealedRow.h"
 #include "core/services/DirectoryBuild.h"
@@ -127,14 +129,97 @@ Result<ChartKey> PatientService::openChartKey(ClinicService& clinic, const model
             (*ring)->find(identity ? access::KeyKind::PatientIdentity : access::KeyKind::PatientClinical);
         if (own == nullptr || own->keyId != (identity ? row->identityKeyId : row->clinicalKeyId))
             return makeError(ErrorCode::KeyMismatch, "this account's keys do not belong to this record");
-        return ChartKey{records::PatientKey{own->keyId, own->secret.clone()}, *basis};
+        ChartKey out{records::PatientKey{own->keyId, own->secret.clone()}, *basis, {}};
+        if (!identity) {
+            auto ref = patientRef(clinic, patient, out.key);
+            CC_TRY(ref);
+            out.ref = *ref;
+        }
+        return out;
     }
     auto key = records::PatientKeys::unwrap(
         **ring, identity ? records::PatientKeyKind::Identity : records::PatientKeyKind::Clinical, patient,
         identity ? row->identityKeyId : row->clinicalKeyId,
         identity ? row->identityKeyWrapped : row->clinicalKeyWrapped);
     CC_TRY(key);
-    return ChartKey{std::move(*key), *basis};
+    ChartKey out{std::move(*key), *basis, {}};
+    if (!identity) {
+        auto ref = patientRef(clinic, patient, out.key);
+        CC_TRY(ref);
+        out.ref = *ref;
+    }
+    return out;
+}
+
+Result<std::size_t> PatientService::convertToReferences(ClinicService& clinic)
+{
+    auto& backend = clinic.backend();
+    auto scheme = backend.meta().get(records::kPatientRefSchemeMeta);
+    CC_TRY(scheme);
+    if (scheme->has_value())
+        return std::size_t{0};
+    auto ring = clinic.keys();
+    CC_TRY(ring);
+    if (!(*ring)->has(access::KeyKind::ClinicalCategory))
+        return makeError(ErrorCode::AccessDenied, "converting the clinic to patient references needs the clinical key "
+                                                  "(a doctor's session)");
+    AuditSubject subject =
+        makeSubject(audit::AuditEventId::SecurityAlert, audit::AuditEventType::SecurityConfiguration,
+                    audit::AuditAction::Update, "PatientReferences", {}, "patient references introduced");
+    auto run = [&]() -> Result<std::size_t> {
+        auto tx = backend.transactions().begin();
+        CC_TRY(tx);
+        std::size_t patients = 0, rows = 0;
+        std::optional<access::PatientId> after;
+        for (;;) {
+            auto page = backend.patients().listAfter(after, 2000);
+            CC_TRY(page);
+            if (page->empty())
+                break;
+            for (const auto& row : *page) {
+                auto key = records::PatientKeys::unwrap(**ring, records::PatientKeyKind::Clinical, row.id,
+                                                        row.clinicalKeyId, row.clinicalKeyWrapped);
+                CC_TRY(key);
+                auto ref = records::patientRef(*key, row.id);
+                CC_TRY(ref);
+                auto changed = backend.clinical().replacePatientRef(records::legacyPatientRef(row.id), *ref);
+                CC_TRY(changed);
+                auto attached = backend.attachments().replacePatientRef(records::legacyPatientRef(row.id), *ref);
+                CC_TRY(attached);
+                rows += *changed + *attached;
+                ++patients;
+            }
+            after = page->back().id;
+        }
+        CC_TRY(backend.meta().set(
+            records::kPatientRefSchemeMeta,
+            std::vector<std::uint8_t>(records::kPatientRefScheme.begin(), records::kPatientRefScheme.end())));
+        subject.detail += ": " + std::to_string(patients) + " patients, " + std::to_string(rows) + " rows";
+        CC_TRY(clinic.record(subject, audit::AuditOutcome::Success));
+        CC_TRY((*tx)->commit());
+        return patients;
+    };
+    auto result = run();
+    if (!result) {
+        subject.detail += ": " + result.error().message;
+        CC_TRY(clinic.record(subject, audit::AuditOutcome::MinorFailure));
+    }
+    return result;
+}
+
+Result<access::PatientRef> PatientService::patientRef(ClinicService& clinic, const model::RowId& patient,
+                                                      const records::PatientKey& clinicalKey)
+{
+    auto scheme = clinic.backend().meta().get(records::kPatientRefSchemeMeta);
+    CC_TRY(scheme);
+    if (!scheme->has_value())
+        return records::legacyPatientRef(patient);
+    const auto& value = **scheme;
+    if (std::string_view(reinterpret_cast<const char*>(value.data()), value.size()) != records::kPatientRefScheme)
+        return makeError(ErrorCode::IntegrityFailure,
+                         "the clinic's patient reference scheme (meta patient_ref_scheme) is not one this CipherChart "
+                         "knows");
+    return records::patientRef(clinicalKey, patient);
 }
 
 Status PatientService::ensureDirectory(ClinicService& clinic)
@@ -346,7 +431,7 @@ Result<PatientChart> PatientService::readChart(ClinicService& clinic, const mode
     auto identityDoc = openIdentity(*row, identityKey->key);
     CC_TRY(identityDoc);
     out.patient = std::move(*identityDoc);
-    auto rows = clinic.backend().clinical().rowsOf(patient, std::nullopt);
+    auto rows = clinic.backend().clinical().rowsOf(clinicalKey->ref, std::nullopt);
     CC_TRY(rows);
     for (const auto& r : *rows) {
         // Notes are NoteService's: an unshared one is sealed under the confidential key.
@@ -359,7 +444,7 @@ Result<PatientChart> PatientService::readChart(ClinicService& clinic, const mode
         auto fill = [&](auto& vec, auto decoded) -> Status {
             CC_TRY(decoded);
             decoded->id = r.id;
-            decoded->patientId = r.patientId;
+            decoded->patientId = patient;
             if constexpr (requires { decoded->encounterId = r.encounterId; })
                 decoded->encounterId = r.encounterId;
             vec.push_back(std::move(*decoded));

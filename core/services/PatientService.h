@@ -39,6 +39,9 @@ struct ChartKey
 {
     records::PatientKey key;
     access::AccessBasis basis = access::AccessBasis::CareTeam;
+    /// For ChartData::Clinical: the patient's reference in clinical, index and attachment rows
+    /// (PatientService::patientRef). Unset for the identity key.
+    access::PatientRef ref{};
 };
 
 /// Patient use cases. Every call checks a permission and writes exactly one audit event (DICOM
@@ -100,6 +103,17 @@ public:
     /// Errors: AccessDenied, NotFound, KeyMismatch, IntegrityFailure, storage errors.
     [[nodiscard]] static Result<ChartKey> openChartKey(ClinicService& clinic, const model::RowId& patient,
                                                        access::ChartData data);
+    /// The reference `patient`'s rows carry, from their opened clinical key: records::patientRef
+    /// once the clinic uses references (meta patient_ref_scheme), the clear id before the first
+    /// doctor's session converted it (docs/RECORDS.md, "Patient references"). Errors: storage,
+    /// CryptoFailure.
+    [[nodiscard]] static Result<access::PatientRef> patientRef(ClinicService& clinic, const model::RowId& patient,
+                                                               const records::PatientKey& clinicalKey);
+    /// Converts a clinic whose rows still carry clear patient ids to references, in one
+    /// transaction, audited; a no-op once converted. Needs the clinical category key (a doctor's
+    /// session; ClinicService::login calls it). Returns the number of patients converted. Errors:
+    /// AccessDenied, IntegrityFailure, storage errors.
+    [[nodiscard]] static Result<std::size_t> convertToReferences(ClinicService& clinic);
     /// For sibling services (FHIR export): the chart of chart(), checked by openChartKey() but not
     /// audited here (the caller's event covers it). Errors: as chart().
     [[nodiscard]] static Result<PatientChart> readChart(ClinicService& clinic, const model::RowId& patient);

@@ -250,7 +250,7 @@ Result<std::vector<reports::ComputedCell>> ReportService::recompute(const Contex
 Result<std::vector<std::uint8_t>> ReportService::cohortDigests(const Context& ctx,
                                                                const std::vector<reports::ComputedCell>& cells) const
 {
-    std::set<access::PatientId> patients;
+    std::set<access::PatientRef> patients;
     for (const auto& c : cells)
         for (const auto& [p, rows] : c.rowsPerPatient)
             patients.insert(p);
@@ -258,7 +258,7 @@ Result<std::vector<std::uint8_t>> ReportService::cohortDigests(const Context& ct
     static constexpr char label[] = "CipherChart report cohort v1";
     for (const auto& p : patients) {
         std::vector<std::uint8_t> input(label, label + sizeof label - 1);
-        input.insert(input.end(), p.begin(), p.end());
+        input.insert(input.end(), p.bytes.begin(), p.bytes.end());
         auto d = crypto::hmacSha256(ctx.indexKey->span(), input);
         CC_TRY(d);
         digests.push_back(*d);

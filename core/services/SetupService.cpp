@@ -14,6 +14,7 @@
 #include "core/paillier/KeyFile.h"
 #include "core/paillier/KeyGenerator.h"
 #include "core/paillier/Threshold.h"
+#include "core/records/PatientRef.h"
 #include "core/services/ClinicService.h"
 #include "core/services/ReportKeyCodec.h"
 #include "core/services/ReportKeyPin.h"
@@ -275,6 +276,8 @@ Result<SetupResult> createClinic(const SetupRequest& request, const BackendFacto
     CC_TRY(meta.set(ports::meta::kCreatedAt, bytesOf(std::to_string(descriptor.createdAt))));
     CC_TRY(meta.set(ports::meta::kKeySlotGeneration, bytesOf(std::to_string(slotFile.generation()))));
     CC_TRY(meta.set(ports::meta::kIdleTimeoutMinutes, bytesOf("10")));
+    // A new clinic's rows carry patient references from the start (docs/RECORDS.md).
+    CC_TRY(meta.set(records::kPatientRefSchemeMeta, bytesOf(std::string(records::kPatientRefScheme))));
     CC_TRY(meta.set(ports::meta::kSigningPublicKey, signing.publicKey().bytes()));
     CC_TRY(meta.set(ports::meta::kReportPublicKey, bytesOf(paillier::KeyFile::publicJwk(dealt->publicKey))));
     CC_TRY(meta.set(ports::meta::kReportThreshold, bytesOf(*thresholdJson)));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/services/VerifyService.h"
 
+#include <set>
+
 #include "core/audit/AuditChain.h"
 #include "core/audit/AuditVerifier.h"
 #include "core/crypto/Aead.h"
@@ -178,6 +180,7 @@ Status VerifyService::checkRecords(ClinicVerifyReport& report, const access::Key
     const bool clinical = ring.has(KeyKind::ClinicalCategory);
     const access::KeyEntry* indexKey = ring.find(KeyKind::Index);
     std::size_t outsideTeam = 0;
+    std::set<access::PatientRef> owned; // references of the patients whose rows were checked
     for (const auto& row : *patients) {
         const std::string who = "patient " + idHex(row.id);
         // Identity document (administrators: every patient; doctors: their care team).
@@ -194,6 +197,7 @@ Status VerifyService::checkRecords(ClinicVerifyReport& report, const access::Key
             fail(report, who + ": the identity key does not open (" + identity.error().message + ")");
             return {};
         }
+        std::optional<access::PatientRef> ref;
         if (clinical) {
             auto key = PatientService::openChartKey(m_clinic, row.id, access::ChartData::Clinical);
             if (!key && key.error().code == ErrorCode::AccessDenied) {
@@ -202,7 +206,9 @@ Status VerifyService::checkRecords(ClinicVerifyReport& report, const access::Key
                 fail(report, who + ": the clinical key does not open (" + key.error().message + ")");
                 return {};
             } else {
-                auto rows = backend.clinical().rowsOf(row.id, std::nullopt);
+                ref = key->ref;
+                owned.insert(key->ref);
+                auto rows = backend.clinical().rowsOf(key->ref, std::nullopt);
                 CC_TRY(rows);
                 std::optional<records::PatientKey> confidential;
                 for (const auto& r : *rows) {
@@ -242,8 +248,8 @@ Status VerifyService::checkRecords(ClinicVerifyReport& report, const access::Key
                 }
             }
         }
-        if (clinical && indexKey != nullptr) {
-            auto index = backend.clinical().indexOf(row.id, {});
+        if (ref && indexKey != nullptr) {
+            auto index = backend.clinical().indexOf(*ref, {});
             CC_TRY(index);
             for (const auto& ix : *index) {
                 if (ix.paillier.empty())
@@ -263,9 +269,24 @@ Status VerifyService::checkRecords(ClinicVerifyReport& report, const access::Key
     if (clinical) {
         report.checked.push_back(std::to_string(report.clinicalRows) + " clinical rows (AEAD tags)");
         report.checked.push_back(std::to_string(report.indexMacs) + " observation index MACs");
-        if (outsideTeam > 0)
+        if (outsideTeam > 0) {
             report.notChecked.push_back(std::to_string(outsideTeam) +
                                         " patients outside your care team (their rows are not opened)");
+        } else {
+            // Every patient's reference is known: a row under any other reference belongs to no
+            // patient (planted, or left by a deletion that did not finish).
+            auto refs = backend.clinical().patientRefs();
+            CC_TRY(refs);
+            std::size_t orphans = 0;
+            for (const auto& r : *refs)
+                orphans += owned.count(r) == 0 ? 1 : 0;
+            if (orphans > 0) {
+                fail(report, "clinical rows: " + std::to_string(orphans) +
+                                 " patient reference(s) belong to no patient of the clinic (rows planted or orphaned)");
+                return {};
+            }
+            report.checked.push_back("every clinical row belongs to a patient (patient references)");
+        }
     } else {
         report.notChecked.push_back("clinical rows and index MACs: need the clinical category key (doctors)");
     }

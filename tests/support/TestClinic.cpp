@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/TestClinic.h"
 
+#include "core/services/PatientService.h"
+
 #include "core/paillier/KeyFile.h"
 
 #include <QFile>
@@ -67,6 +69,14 @@ Result<std::unique_ptr<TestClinic>> TestClinic::create(const std::function<void(
 Status TestClinic::login(const std::string& name, const std::string& password)
 {
     return m_clinic->login(name, bytes(password));
+}
+
+access::PatientRef TestClinic::refOf(const model::RowId& patient)
+{
+    auto key = services::PatientService::openChartKey(*m_clinic, patient, access::ChartData::Clinical);
+    if (!key)
+        qFatal("TestClinic::refOf: %s", key.error().message.c_str());
+    return key->ref;
 }
 
 void TestClinic::close()

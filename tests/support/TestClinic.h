@@ -6,6 +6,7 @@
 #include "core/Clock.h"
 #include "core/Result.h"
 #include "core/crypto/Rng.h"
+#include "core/model/RowId.h"
 #include "core/services/ClinicService.h"
 #include "core/services/SetupService.h"
 #include "db/ClinicStore.h"
@@ -54,6 +55,10 @@ public:
     [[nodiscard]] Status reopen();
     /// Closes everything (to inspect or tamper with the files).
     void close();
+    /// The reference `patient`'s clinical, index and attachment rows carry (PatientService::
+    /// openChartKey's ref): needs a session that can open that chart's clinical key (a doctor of
+    /// the care team, or the patient). Aborts the test run if it cannot.
+    [[nodiscard]] access::PatientRef refOf(const model::RowId& patient);
 
 private:
     TestClinic();

@@ -177,7 +177,7 @@ void AttachmentsPage::openSelected()
         showError(tr("This file type is not shown here: use Save as… and open it with another program."));
         return;
     }
-    auto content = services::AttachmentService(m_clinic).read(info->id);
+    auto content = services::AttachmentService(m_clinic).read(info->patientId, info->id);
     if (!content) {
         showError(ErrorText::forError(content.error()));
         return;
@@ -200,7 +200,7 @@ void AttachmentsPage::saveSelected()
     const QString path = FileDialog::saveFileName(this, tr("Save attachment"), info->fileName, {});
     if (path.isEmpty())
         return;
-    auto saved = services::AttachmentService(m_clinic).exportTo(info->id, path);
+    auto saved = services::AttachmentService(m_clinic).exportTo(info->patientId, info->id, path);
     showError(saved ? QString() : ErrorText::forError(saved.error()));
     m_ui->statusLabel->setText(saved ? tr("Saved.") : QString());
 }
@@ -214,7 +214,7 @@ void AttachmentsPage::deleteSelected()
             this, tr("Delete attachment"),
             tr("Delete \"%1\" from the chart of %2? This cannot be undone.").arg(info->fileName, m_patientLine)))
         return;
-    auto removed = services::AttachmentService(m_clinic).remove(info->id);
+    auto removed = services::AttachmentService(m_clinic).remove(info->patientId, info->id);
     if (!removed) {
         showError(ErrorText::forError(removed.error()));
         return;

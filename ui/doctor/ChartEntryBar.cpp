@@ -111,8 +111,11 @@ void ChartEntryBar::openDialog(bool edit)
         auto* d = new ConditionDialog(
             [&clinic, patient, edit](const model::Condition& c) -> Status {
                 services::ClinicalEntryService service(clinic);
-                if (edit)
-                    return service.updateCondition(c);
+                if (edit) {
+                    model::Condition edited = c;
+                    edited.patientId = patient; // the chart the row must belong to
+                    return service.updateCondition(std::move(edited));
+                }
                 auto added = service.addCondition(patient, c);
                 return added ? Status{} : Status{added.error()};
             },
@@ -130,8 +133,11 @@ void ChartEntryBar::openDialog(bool edit)
         auto* d = new MedicationDialog(
             [&clinic, patient, edit](const model::Medication& m) -> Status {
                 services::ClinicalEntryService service(clinic);
-                if (edit)
-                    return service.updateMedication(m);
+                if (edit) {
+                    model::Medication edited = m;
+                    edited.patientId = patient; // the chart the row must belong to
+                    return service.updateMedication(std::move(edited));
+                }
                 auto added = service.addMedication(patient, m);
                 return added ? Status{} : Status{added.error()};
             },
@@ -149,8 +155,11 @@ void ChartEntryBar::openDialog(bool edit)
         auto* d = new AllergyDialog(
             [&clinic, patient, edit](const model::Allergy& a) -> Status {
                 services::ClinicalEntryService service(clinic);
-                if (edit)
-                    return service.updateAllergy(a);
+                if (edit) {
+                    model::Allergy edited = a;
+                    edited.patientId = patient; // the chart the row must belong to
+                    return service.updateAllergy(std::move(edited));
+                }
                 auto added = service.addAllergy(patient, a);
                 return added ? Status{} : Status{added.error()};
             },
@@ -193,9 +202,9 @@ void ChartEntryBar::remove()
                                  .arg(name, m_patientLine)))
         return;
     services::ClinicalEntryService service(m_clinic);
-    const Status removed = m_kind == Kind::Problems      ? service.removeCondition(*id)
-                           : m_kind == Kind::Medications ? service.removeMedication(*id)
-                                                         : service.removeAllergy(*id);
+    const Status removed = m_kind == Kind::Problems      ? service.removeCondition(m_patient, *id)
+                           : m_kind == Kind::Medications ? service.removeMedication(m_patient, *id)
+                                                         : service.removeAllergy(m_patient, *id);
     if (!removed) {
         showError(ErrorText::forError(removed.error()));
         return;

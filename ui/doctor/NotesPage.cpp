@@ -173,7 +173,8 @@ void NotesPage::editNote()
     dialog.setNote(note->title, note->text, note->sharedWithPatient);
     if (!runDialog(dialog))
         return;
-    auto updated = services::NoteService(m_clinic).update(note->id, dialog.title(), dialog.text(), dialog.shared());
+    auto updated = services::NoteService(m_clinic).update(note->patientId, note->id, dialog.title(), dialog.text(),
+                                                          dialog.shared());
     if (!updated) {
         showError(ErrorText::forError(updated.error()));
         return;
@@ -190,7 +191,7 @@ void NotesPage::deleteNote()
             this, tr("Delete note"),
             tr("Delete the note \"%1\" of %2? This cannot be undone.").arg(note->title, m_patientLine)))
         return;
-    auto removed = services::NoteService(m_clinic).remove(note->id);
+    auto removed = services::NoteService(m_clinic).remove(note->patientId, note->id);
     if (!removed) {
         showError(ErrorText::forError(removed.error()));
         return;

@@ -328,6 +328,7 @@ void ObservationsPage::add()
     model::Observation committed;
     if (m_editing) {
         o.id = *m_editing;
+        o.patientId = m_patient; // the chart the row must belong to
         stored = service.update(o, &committed);
     } else if (auto added = service.add(m_patient, o, &committed); !added) {
         stored = added.error();
@@ -407,7 +408,7 @@ void ObservationsPage::removeSelected()
     const QString code = o->code;
     const model::RowId id = o->id;
     services::ObservationService service(m_clinic);
-    if (const Status removed = service.remove(o->id); !removed) {
+    if (const Status removed = service.remove(o->patientId, o->id); !removed) {
         showError(ErrorText::forError(removed.error()));
         return;
     }

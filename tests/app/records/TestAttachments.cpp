@@ -90,15 +90,15 @@ private slots:
         QCOMPARE(png.description, QStringLiteral("growth chart"));
         QCOMPARE(*m_f->t->store().attachments().chunkCount(m_png), std::size_t{3});
 
-        auto content = attachments.read(m_png);
+        auto content = attachments.read(m_f->own, m_png);
         QVERIFY2(content.ok(), content.ok() ? "" : content.error().describe().c_str());
         QCOMPARE(*content, readAll(m_pngPath));
-        QCOMPARE(attachments.read(m_png, 1000).error().code, ErrorCode::InvalidArgument); // the viewer's cap
+        QCOMPARE(attachments.read(m_f->own, m_png, 1000).error().code, ErrorCode::InvalidArgument); // the viewer's cap
 
         const QString out = m_dir.filePath(QStringLiteral("out.png"));
-        QVERIFY(attachments.exportTo(m_png, out).ok());
+        QVERIFY(attachments.exportTo(m_f->own, m_png, out).ok());
         QCOMPARE(readAll(out), readAll(m_pngPath));
-        QVERIFY(attachments.exportTo(m_small, out).ok()); // replaces atomically
+        QVERIFY(attachments.exportTo(m_f->own, m_small, out).ok()); // replaces atomically
         QCOMPARE(readAll(out).left(5), QByteArray("%PDF-"));
         // The content is not stored in the clear.
         auto chunk = m_f->t->store().attachments().chunk(m_png, 0);
@@ -169,7 +169,7 @@ private slots:
              "file_key_id = (SELECT file_key_id FROM attachments WHERE id = %2) WHERE id = %1;"},
             {"metadata swapped from another attachment",
              "UPDATE attachments SET doc = (SELECT doc FROM attachments WHERE id = %2) WHERE id = %1;"},
-            {"moved to another patient", "UPDATE attachments SET patient_id = %3 WHERE id = %1;"},
+            {"moved to another patient", "UPDATE attachments SET patient_ref = %3 WHERE id = %1;"},
         };
         services::AttachmentService attachments(m_f->t->clinic());
         const QString pdf = writeFile(m_dir, QStringLiteral("other.pdf"), "%PDF-1.7\n", 300);
@@ -177,7 +177,7 @@ private slots:
             auto png = attachments.add(m_f->own, m_pngPath);
             auto small = attachments.add(m_f->own, pdf);
             QVERIFY(png.ok() && small.ok());
-            QVERIFY2(attachments.read(*png).ok(), name); // intact before the tampering
+            QVERIFY2(attachments.read(m_f->own, *png).ok(), name); // intact before the tampering
             if (sql == "flip") {
                 auto chunk = m_f->t->store().attachments().chunk(*png, 1);
                 QVERIFY(chunk.ok() && chunk->has_value());
@@ -190,18 +190,22 @@ private slots:
                 std::string statement = sql;
                 for (const auto& [from, to] :
                      {std::pair{std::string("%1"), hex(*png)}, std::pair{std::string("%2"), hex(*small)},
-                      std::pair{std::string("%3"), hex(m_f->other)}})
+                      std::pair{std::string("%3"), hex(m_f->t->refOf(m_f->other).bytes)}})
                     for (auto at = statement.find(from); at != std::string::npos; at = statement.find(from))
                         statement.replace(at, from.size(), to);
                 QVERIFY2(execSql(statement).ok(), statement.c_str());
             }
-            auto content = attachments.read(*png);
+            // Moved into the other chart: not found in its own any more, and refused in the other's.
+            const bool moved = std::string(name) == "moved to another patient";
+            if (moved)
+                QCOMPARE(attachments.read(m_f->own, *png).error().code, ErrorCode::NotFound);
+            auto content = attachments.read(moved ? m_f->other : m_f->own, *png);
             QVERIFY2(!content.ok(), name);
             const ErrorCode code = content.error().code;
             QVERIFY2(code == ErrorCode::IntegrityFailure || code == ErrorCode::KeyMismatch, name);
             // Nothing half-written: the export target does not appear.
             const QString out = m_dir.filePath(QStringLiteral("tampered.png"));
-            QVERIFY2(!attachments.exportTo(*png, out).ok(), name);
+            QVERIFY2(!attachments.exportTo(m_f->own, *png, out).ok(), name);
             QVERIFY2(!QFile::exists(out), name);
             QVERIFY(QDir(m_dir.path()).entryList(QDir::Files).filter(QStringLiteral("tampered")).isEmpty());
         }
@@ -256,12 +260,12 @@ private slots:
         auto list = attachments.list(m_f->own);
         QVERIFY2(list.ok(), list.ok() ? "" : list.error().describe().c_str());
         QCOMPARE(list->size(), std::size_t{2});
-        auto content = attachments.read(m_png);
+        auto content = attachments.read(m_f->own, m_png);
         QVERIFY(content.ok());
         QCOMPARE(*content, readAll(m_pngPath));
         QCOMPARE(attachments.list(m_f->other).error().code, ErrorCode::AccessDenied);
         QCOMPARE(attachments.add(m_f->own, m_pngPath).error().code, ErrorCode::AccessDenied);
-        QCOMPARE(attachments.remove(m_png).error().code, ErrorCode::AccessDenied);
+        QCOMPARE(attachments.remove(m_f->own, m_png).error().code, ErrorCode::AccessDenied);
     }
 
     void administratorCannotDecryptAttachments()
@@ -269,7 +273,7 @@ private slots:
         QVERIFY(m_f->loginAs(kAdmin, kAdminPassword).ok());
         services::AttachmentService attachments(m_f->t->clinic());
         QCOMPARE(attachments.list(m_f->own).error().code, ErrorCode::AccessDenied);
-        QCOMPARE(attachments.read(m_png).error().code, ErrorCode::AccessDenied);
+        QCOMPARE(attachments.read(m_f->own, m_png).error().code, ErrorCode::AccessDenied);
         QCOMPARE(m_f->events().back().outcome, audit::AuditOutcome::SeriousFailure);
         // Tried with the administrator's ring: the clinical key that seals the file key does not unwrap.
         auto ring = m_f->t->clinic().keys();
@@ -288,7 +292,7 @@ private slots:
         QVERIFY(m_f->loginAs(kOtherDoctor, kOtherDoctorPassword).ok());
         services::AttachmentService attachments(m_f->t->clinic());
         QCOMPARE(attachments.list(m_f->own).error().code, ErrorCode::AccessDenied);
-        QCOMPARE(attachments.read(m_png).error().code, ErrorCode::AccessDenied);
+        QCOMPARE(attachments.read(m_f->own, m_png).error().code, ErrorCode::AccessDenied);
         QCOMPARE(attachments.add(m_f->own, m_pngPath).error().code, ErrorCode::AccessDenied);
         QCOMPARE(m_f->events().back().outcome, audit::AuditOutcome::SeriousFailure);
     }
@@ -297,11 +301,11 @@ private slots:
     {
         services::AttachmentService attachments(m_f->t->clinic());
         std::size_t n = m_f->events().size();
-        QVERIFY(attachments.read(m_small).ok());
+        QVERIFY(attachments.read(m_f->own, m_small).ok());
         QCOMPARE(m_f->events().size(), ++n);
-        QVERIFY(attachments.remove(m_png).ok());
+        QVERIFY(attachments.remove(m_f->own, m_png).ok());
         QCOMPARE(m_f->events().size(), ++n);
-        QCOMPARE(attachments.remove(m_png).error().code, ErrorCode::NotFound);
+        QCOMPARE(attachments.remove(m_f->own, m_png).error().code, ErrorCode::NotFound);
         QCOMPARE(m_f->events().size(), ++n);
         QCOMPARE(*m_f->t->store().attachments().chunkCount(m_png), std::size_t{0});
         for (const auto& e : m_f->events())

@@ -98,7 +98,7 @@ class TestClinicalEntry : public QObject
     /// The row id whose latest flag is set, among the patient's weight index rows.
     std::vector<model::RowId> latestRows()
     {
-        auto rows = m_t->store().clinical().indexOf(m_patient, {});
+        auto rows = m_t->store().clinical().indexOf(m_t->refOf(m_patient), {});
         std::vector<model::RowId> out;
         for (const auto& r : *rows)
             if (r.latest)
@@ -154,11 +154,11 @@ private slots:
         QCOMPARE(list->front().abatement, QStringLiteral("2020-01-01"));
 
         before = auditCount();
-        QVERIFY(entry.removeCondition(*id).ok());
+        QVERIFY(entry.removeCondition(m_patient, *id).ok());
         QCOMPARE(auditCount(), before + 1);
         QCOMPARE(lastEvent().action, audit::AuditAction::Delete);
         QCOMPARE(entry.conditions(m_patient)->size(), std::size_t{0});
-        QCOMPARE(entry.removeCondition(*id).error().code, ErrorCode::NotFound);
+        QCOMPARE(entry.removeCondition(m_patient, *id).error().code, ErrorCode::NotFound);
     }
 
     void validationNamesTheField_data()
@@ -233,7 +233,7 @@ private slots:
         // The refusal is audited once and nothing is stored.
         QCOMPARE(auditCount(), before + 1);
         QCOMPARE(lastEvent().outcome, audit::AuditOutcome::MinorFailure);
-        auto rows = m_t->store().clinical().rowsOf(m_patient, std::nullopt);
+        auto rows = m_t->store().clinical().rowsOf(m_t->refOf(m_patient), std::nullopt);
         QCOMPARE(rows->size(), std::size_t{0});
     }
 
@@ -258,7 +258,7 @@ private slots:
         QCOMPARE(allergies->front().criticality, QStringLiteral("high"));
         QCOMPARE(allergies->front().reactions.size(), std::size_t{1});
         // An id of another kind is not found through the wrong method (no kind confusion).
-        QCOMPARE(entry.removeAllergy(*med).error().code, ErrorCode::NotFound);
+        QCOMPARE(entry.removeAllergy(m_patient, *med).error().code, ErrorCode::NotFound);
         model::Condition wrongKind = sampleCondition();
         wrongKind.id = *allergy;
         QCOMPARE(entry.updateCondition(wrongKind).error().code, ErrorCode::NotFound);
@@ -281,7 +281,11 @@ private slots:
         QVERIFY(m_t->store().clinical().updateRow(*id, doc).ok());
         model::Condition edited = sampleCondition();
         edited.id = *id;
+        edited.patientId = m_patient;
         QCOMPARE(entry.updateCondition(edited).error().code, ErrorCode::IntegrityFailure);
+        // Named for another chart, the row is not found there (rows carry the patient's reference).
+        edited.patientId = model::RowId{};
+        QCOMPARE(entry.updateCondition(edited).error().code, ErrorCode::NotFound);
         QCOMPARE(entry.conditions(m_patient).error().code, ErrorCode::IntegrityFailure);
     }
 
@@ -296,7 +300,7 @@ private slots:
         const std::size_t before = auditCount();
         QCOMPARE(entry.addCondition(m_patient, sampleCondition()).error().code, ErrorCode::AccessDenied);
         QCOMPARE(entry.conditions(m_patient).error().code, ErrorCode::AccessDenied);
-        QCOMPARE(entry.removeCondition(*id).error().code, ErrorCode::AccessDenied);
+        QCOMPARE(entry.removeCondition(m_patient, *id).error().code, ErrorCode::AccessDenied);
         QCOMPARE(auditCount(), before + 3);
         QCOMPARE(lastEvent().outcome, audit::AuditOutcome::SeriousFailure);
     }
@@ -315,7 +319,7 @@ private slots:
         QVERIFY(list.ok());
         model::Observation moved = list->back().observation; // oldest first
         QCOMPARE(moved.id, *c);
-        const auto oldIndex = m_t->store().clinical().indexOf(m_patient, {});
+        const auto oldIndex = m_t->store().clinical().indexOf(m_t->refOf(m_patient), {});
         moved.effective = QStringLiteral("2019-06-01T09:00:00Z");
         const std::size_t before = auditCount();
         QVERIFY(obs.update(moved).ok());
@@ -323,7 +327,7 @@ private slots:
         QCOMPARE(lastEvent().action, audit::AuditAction::Update);
         QCOMPARE(latestRows(), std::vector<model::RowId>{*b});
         // New Paillier ciphertext, MAC and year token for the edited row.
-        const auto newIndex = m_t->store().clinical().indexOf(m_patient, {});
+        const auto newIndex = m_t->store().clinical().indexOf(m_t->refOf(m_patient), {});
         for (std::size_t i = 0; i < newIndex->size(); ++i) {
             if ((*newIndex)[i].rowId != *c)
                 continue;
@@ -335,6 +339,7 @@ private slots:
         // Move the oldest one later than all: a becomes the latest.
         model::Observation later = weight(QStringLiteral("2023-03-01T09:00:00Z"), 71);
         later.id = *a;
+        later.patientId = m_patient;
         QVERIFY(obs.update(later).ok());
         QCOMPARE(latestRows(), std::vector<model::RowId>{*a});
         auto after = obs.list(m_patient);
@@ -343,7 +348,7 @@ private slots:
         QVERIFY(after->back().latest);
 
         // Delete the latest: the flag moves to b (2021), the next latest.
-        QVERIFY(obs.remove(*a).ok());
+        QVERIFY(obs.remove(m_patient, *a).ok());
         QCOMPARE(latestRows(), std::vector<model::RowId>{*b});
     }
 
@@ -354,18 +359,22 @@ private slots:
         QVERIFY(a.ok());
         model::Observation bad = weight(QStringLiteral("2020-01-01T09:00:00Z"), 9000);
         bad.id = *a;
+        bad.patientId = m_patient;
         auto refused = obs.update(bad);
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, ErrorCode::MalformedInput);
         bad = weight(QStringLiteral("2020-01-01T09:00:00Z"), 70);
         bad.id = *a;
+        bad.patientId = m_patient;
         bad.unit = QStringLiteral("furlong");
         QCOMPARE(obs.update(bad).error().field, std::string("unit"));
         bad = weight(QStringLiteral("2020-13-01T09:00:00Z"), 70);
         bad.id = *a;
+        bad.patientId = m_patient;
         QCOMPARE(obs.update(bad).error().code, ErrorCode::MalformedInput);
         model::Observation missing = weight(QStringLiteral("2020-01-01T09:00:00Z"), 70);
         missing.id = model::RowId{};
+        missing.patientId = m_patient;
         QCOMPARE(obs.update(missing).error().code, ErrorCode::NotFound);
         // The stored value did not change.
         QCOMPARE(*obs.list(m_patient)->front().observation.value, 70.0);

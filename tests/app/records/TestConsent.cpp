@@ -59,6 +59,7 @@ class TestConsent : public QObject
     std::unique_ptr<TestClinic> m_t;
     model::RowId m_own{};
     model::RowId m_other{};
+    std::map<model::RowId, access::PatientRef> m_refs; // the patients' references in index rows
     std::vector<std::uint8_t> m_yes;
     std::vector<std::uint8_t> m_no;
     std::vector<std::uint8_t> m_weightCode;
@@ -77,14 +78,16 @@ class TestConsent : public QObject
         auto rows = m_t->store().clinical().indexByCode(m_weightCode);
         for (const auto& r : *rows)
             if (r.consentToken == m_yes)
-                ++out[r.patientId];
+                for (const auto& [id, ref] : m_refs)
+                    if (ref == r.patientRef)
+                        ++out[id];
         return out;
     }
 
     std::vector<std::vector<std::uint8_t>> consentTokensOf(const model::RowId& patient)
     {
         std::vector<std::vector<std::uint8_t>> out;
-        auto rows = m_t->store().clinical().indexOf(patient, {});
+        auto rows = m_t->store().clinical().indexOf(m_refs.at(patient), {});
         for (const auto& r : *rows)
             out.push_back(r.consentToken);
         return out;
@@ -114,6 +117,7 @@ private slots:
         QVERIFY(own.ok() && other.ok());
         m_own = *own;
         m_other = *other;
+        m_refs = {{m_own, m_t->refOf(m_own)}, {m_other, m_t->refOf(m_other)}};
         services::ObservationService obs(m_t->clinic());
         for (const auto& id : {m_own, m_other})
             for (const char* when : {"2020-01-01T08:00:00Z", "2021-01-01T08:00:00Z", "2022-01-01T08:00:00Z"})

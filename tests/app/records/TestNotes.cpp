@@ -147,8 +147,9 @@ private slots:
         services::NoteService notes(m_f->t->clinic());
         const std::uint32_t clinicalId = blobKeyId(m_shared);
         const std::uint32_t confidentialId = blobKeyId(m_unshared);
-        QVERIFY(notes.update(m_shared, QStringLiteral("Visit"), QStringLiteral("Amended."), false).ok());
-        QVERIFY(notes.update(m_unshared, QStringLiteral("Now shared"), QString::fromLatin1(kSecretText), true).ok());
+        QVERIFY(notes.update(m_f->own, m_shared, QStringLiteral("Visit"), QStringLiteral("Amended."), false).ok());
+        QVERIFY(notes.update(m_f->own, m_unshared, QStringLiteral("Now shared"), QString::fromLatin1(kSecretText), true)
+                    .ok());
         QCOMPARE(blobKeyId(m_shared), confidentialId);
         QCOMPARE(blobKeyId(m_unshared), clinicalId);
         auto list = notes.list(m_f->own);
@@ -176,17 +177,18 @@ private slots:
         QCOMPARE(empty.error().field, std::string("note.text"));
         auto longTitle = notes.add(m_f->own, draft(QString(2000, u'x'), QStringLiteral("ok"), false));
         QCOMPARE(longTitle.error().code, ErrorCode::MalformedInput);
-        QCOMPARE(notes.update(m_shared, {}, {}, true).error().code, ErrorCode::MalformedInput);
+        QCOMPARE(notes.update(m_f->own, m_shared, {}, {}, true).error().code, ErrorCode::MalformedInput);
         QCOMPARE(*m_f->t->store().clinical().countRows(), *before);
-        QCOMPARE(notes.update(model::RowId{}, {}, QStringLiteral("x"), true).error().code, ErrorCode::NotFound);
+        QCOMPARE(notes.update(m_f->own, model::RowId{}, {}, QStringLiteral("x"), true).error().code,
+                 ErrorCode::NotFound);
         QCOMPARE(m_f->events().back().outcome, audit::AuditOutcome::MinorFailure);
     }
 
     void removeDeletesTheNote()
     {
         services::NoteService notes(m_f->t->clinic());
-        QVERIFY(notes.remove(m_unshared).ok());
-        QCOMPARE(notes.remove(m_unshared).error().code, ErrorCode::NotFound);
+        QVERIFY(notes.remove(m_f->own, m_unshared).ok());
+        QCOMPARE(notes.remove(m_f->own, m_unshared).error().code, ErrorCode::NotFound);
         auto list = notes.list(m_f->own);
         QVERIFY(list.ok());
         QCOMPARE(list->size(), std::size_t{1});
@@ -222,8 +224,9 @@ private slots:
         QCOMPARE(notes.list(m_f->own).error().code, ErrorCode::AccessDenied);
         QCOMPARE(m_f->events().back().outcome, audit::AuditOutcome::SeriousFailure);
         QCOMPARE(notes.add(m_f->own, draft({}, QStringLiteral("x"), false)).error().code, ErrorCode::AccessDenied);
-        QCOMPARE(notes.update(m_shared, {}, QStringLiteral("x"), false).error().code, ErrorCode::AccessDenied);
-        QCOMPARE(notes.remove(m_shared).error().code, ErrorCode::AccessDenied);
+        QCOMPARE(notes.update(m_f->own, m_shared, {}, QStringLiteral("x"), false).error().code,
+                 ErrorCode::AccessDenied);
+        QCOMPARE(notes.remove(m_f->own, m_shared).error().code, ErrorCode::AccessDenied);
         QVERIFY(services::PatientService(m_f->t->clinic()).breakGlass(m_f->own, "patient unconscious in the ER").ok());
         auto list = notes.list(m_f->own);
         QVERIFY(list.ok());
@@ -238,11 +241,11 @@ private slots:
         std::size_t n = count();
         QVERIFY(notes.list(m_f->own).ok());
         QCOMPARE(count(), ++n);
-        QVERIFY(notes.update(m_shared, QStringLiteral("T"), QStringLiteral("Changed text"), true).ok());
+        QVERIFY(notes.update(m_f->own, m_shared, QStringLiteral("T"), QStringLiteral("Changed text"), true).ok());
         QCOMPARE(count(), ++n);
         QVERIFY(!notes.add(m_f->own, draft({}, {}, true)).ok());
         QCOMPARE(count(), ++n);
-        QVERIFY(notes.remove(m_shared).ok());
+        QVERIFY(notes.remove(m_f->own, m_shared).ok());
         QCOMPARE(count(), ++n);
         for (const auto& e : m_f->events()) {
             if (e.objectType != "Note")

@@ -9,6 +9,7 @@
 #include "core/records/BlindToken.h"
 #include "core/records/ObservationLayout.h"
 #include "core/records/PatientKeys.h"
+#include "core/records/PatientRef.h"
 #include "core/records/SealedRow.h"
 #include "core/services/AccountService.h"
 #include "core/services/ImportService.h"
@@ -23,6 +24,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <set>
 
 #include <cmath>
 #include <map>
@@ -90,6 +92,98 @@ private slots:
     }
 
     void cleanup() { m_t.reset(); }
+
+    // Issue 10 item 2: clinical, index and attachment rows carry a reference only holders of the
+    // patient's clinical key compute. An administrator with the database open (DBK, identity and
+    // index keys) finds no row by a patient's id and cannot compute the reference.
+    void administratorCannotLinkRowsToNamedPatients()
+    {
+        importSynthea();
+        auto all = m_t->store().patients().list();
+        QVERIFY(all.ok());
+        std::set<access::PatientRef> doctorView;
+        for (const auto& p : *all)
+            doctorView.insert(m_t->refOf(p.id));
+        auto refs = m_t->store().clinical().patientRefs();
+        QVERIFY(refs.ok());
+        // One reference per patient, and exactly the ones the doctor computes.
+        QCOMPARE(std::set<access::PatientRef>(refs->begin(), refs->end()), doctorView);
+        QCOMPARE(doctorView.size(), all->size());
+
+        loginAs(kAdmin, kAdminPassword);
+        auto ring = m_t->clinic().keys();
+        QVERIFY(ring.ok());
+        for (const auto& p : *all) {
+            QVERIFY(!doctorView.count(records::legacyPatientRef(p.id)));
+            QVERIFY(m_t->store().clinical().rowsOf(records::legacyPatientRef(p.id), std::nullopt)->empty());
+            QVERIFY(m_t->store().clinical().indexOf(records::legacyPatientRef(p.id), {})->empty());
+            // The reference needs the patient's clinical key, which the administrator cannot unwrap...
+            QCOMPARE(records::PatientKeys::unwrap(**ring, records::PatientKeyKind::Clinical, p.id, p.clinicalKeyId,
+                                                  p.clinicalKeyWrapped)
+                         .error()
+                         .code,
+                     ErrorCode::AccessDenied);
+            // ...and the keys they hold give other values (here the patient's identity key).
+            auto identity = records::PatientKeys::unwrap(**ring, records::PatientKeyKind::Identity, p.id,
+                                                         p.identityKeyId, p.identityKeyWrapped);
+            QVERIFY(identity.ok());
+            auto guess = records::patientRef(*identity, p.id);
+            QVERIFY(guess.ok() && !doctorView.count(*guess));
+            for (const auto kind :
+                 {access::KeyKind::Index, access::KeyKind::IdentityCategory, access::KeyKind::DatabaseKey}) {
+                const access::KeyEntry* held = (*ring)->find(kind);
+                QVERIFY(held != nullptr);
+                auto g = records::patientRef(records::PatientKey{held->keyId, held->secret.clone()}, p.id);
+                QVERIFY(g.ok() && !doctorView.count(*g));
+            }
+        }
+    }
+
+    // A clinic upgraded from schema 6 still has clear patient ids in its rows: the first doctor's
+    // login converts them in one audited transaction; an administrator's login cannot.
+    void upgradedClinicIsConvertedAtTheFirstDoctorLogin()
+    {
+        importSynthea();
+        auto all = m_t->store().patients().list();
+        QVERIFY(all.ok());
+        std::map<model::RowId, access::PatientRef> refs;
+        std::size_t rowsBefore = 0;
+        for (const auto& p : *all) {
+            refs[p.id] = m_t->refOf(p.id);
+            rowsBefore += m_t->store().clinical().rowsOf(refs[p.id], std::nullopt)->size();
+        }
+        const auto chartBefore = services::ObservationService(m_t->clinic()).list(all->front().id);
+        QVERIFY(chartBefore.ok());
+        // Back to the old form, as a schema-6 clinic migrated to 7 has it.
+        QVERIFY(m_t->store().database().exec("DELETE FROM meta WHERE name = 'patient_ref_scheme';").ok());
+        for (const auto& [id, ref] : refs) {
+            QVERIFY(m_t->store().clinical().replacePatientRef(ref, records::legacyPatientRef(id)).ok());
+            QVERIFY(m_t->store().attachments().replacePatientRef(ref, records::legacyPatientRef(id)).ok());
+        }
+        loginAs(kAdmin, kAdminPassword);
+        QVERIFY(!m_t->store().meta().get(records::kPatientRefSchemeMeta)->has_value());
+        QVERIFY(!m_t->store().clinical().rowsOf(records::legacyPatientRef(all->front().id), std::nullopt)->empty());
+
+        loginAs(kDoctor, kDoctorPassword);
+        QVERIFY(m_t->store().meta().get(records::kPatientRefSchemeMeta)->has_value());
+        std::size_t rowsAfter = 0;
+        for (const auto& [id, ref] : refs) {
+            QVERIFY(m_t->store().clinical().rowsOf(records::legacyPatientRef(id), std::nullopt)->empty());
+            rowsAfter += m_t->store().clinical().rowsOf(ref, std::nullopt)->size();
+        }
+        QCOMPARE(rowsAfter, rowsBefore);
+        const auto chartAfter = services::ObservationService(m_t->clinic()).list(all->front().id);
+        QVERIFY(chartAfter.ok());
+        QCOMPARE(chartAfter->size(), chartBefore->size());
+        bool audited = false;
+        for (const auto& e : events())
+            audited = audited || e.detail.rfind("patient references introduced: 27 patients", 0) == 0;
+        QVERIFY(audited);
+        // Converted once: the next doctor login changes nothing.
+        loginAs(kDoctor, kDoctorPassword);
+        for (const auto& [id, ref] : refs)
+            QVERIFY(!m_t->store().clinical().rowsOf(ref, std::nullopt)->empty());
+    }
 
     void sealedRowRefusesAnotherRowColumnOrTable()
     {
@@ -202,7 +296,15 @@ private slots:
         // Tried directly: the ring has no clinical category key, and the identity key opens no clinical row.
         auto ring = m_t->clinic().keys();
         QVERIFY(ring.ok());
-        auto rows = m_t->store().clinical().rowsOf(id, std::nullopt);
+        // Rows carry patient references (issue 10 item 2): the administrator cannot even find this
+        // patient's rows by the clear id, nor tell whose rows a reference names.
+        auto byId = m_t->store().clinical().rowsOf(records::legacyPatientRef(id), std::nullopt);
+        QVERIFY(byId.ok() && byId->empty());
+        auto refs = m_t->store().clinical().patientRefs();
+        QVERIFY(refs.ok() && !refs->empty());
+        for (const auto& ref : *refs)
+            QVERIFY(m_t->store().patients().find(ref.bytes)->has_value() == false);
+        auto rows = m_t->store().clinical().rowsOf(refs->front(), std::nullopt);
         QVERIFY(rows.ok() && !rows->empty());
         auto row = m_t->store().patients().find(id);
         QVERIFY(row.ok() && row->has_value());
@@ -319,7 +421,7 @@ private slots:
         auto all = m_t->store().patients().list();
         QVERIFY(all.ok());
         const model::RowId id = all->front().id;
-        auto rows = m_t->store().clinical().rowsOf(id, ports::ClinicalKind::Observation);
+        auto rows = m_t->store().clinical().rowsOf(m_t->refOf(id), ports::ClinicalKind::Observation);
         QVERIFY(rows.ok() && rows->size() >= 2);
         auto stmt = m_t->store().database().prepare("UPDATE clinical_rows SET doc = ?1 WHERE id = ?2;");
         QVERIFY(stmt.ok());
@@ -360,7 +462,7 @@ private slots:
                 QCOMPARE(e.observation.id, *added);
             }
         QCOMPARE(latest, std::size_t{1});
-        QVERIFY(obs.remove(*added).ok());
+        QVERIFY(obs.remove(id, *added).ok());
         list = obs.list(id, QStringLiteral("8480-6"));
         QVERIFY(list.ok());
         latest = 0;

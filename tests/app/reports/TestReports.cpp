@@ -243,7 +243,14 @@ private slots:
         fresh();
         importSynthea();
         const auto rows = indexRows("8480-6");
-        access::PatientId optedOut = rows.front().patientId;
+        // The doctor (still logged in after the import) finds whose reference the row carries.
+        access::PatientId optedOut{};
+        auto all = m_t->store().patients().list();
+        QVERIFY(all.ok());
+        for (const auto& p : *all)
+            if (m_t->refOf(p.id) == rows.front().patientRef)
+                optedOut = p.id;
+        QVERIFY(optedOut != access::PatientId{});
         auto opt = services::ConsentService(m_t->clinic()).setResearchOptOut(optedOut, true);
         QVERIFY2(opt.ok(), opt.ok() ? "" : opt.error().describe().c_str());
         // Research: the opted-out patient's latest value is left out (24 → 23).

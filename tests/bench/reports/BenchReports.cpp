@@ -65,8 +65,8 @@ public:
         for (std::size_t i = 0; i < m_n; ++i) {
             ports::ObservationIndexRow row;
             row.rowId = rowId(i);
-            row.patientId = rowId(i / 10);
-            row.patientId[0] = 0xBB;
+            row.patientRef.bytes = rowId(i / 10);
+            row.patientRef.bytes[0] = 0xBB;
             row.codeToken = m_code;
             row.consentToken = m_consent;
             row.paillier = m_cts[i % m_cts.size()];

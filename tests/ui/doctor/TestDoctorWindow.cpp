@@ -786,7 +786,7 @@ private slots:
             encounters->setCurrentIndex(encounters->model()->index(row, 0));
         QVERIFY(chart->linkedModel()->rowCount() > 0);
         screenshot(&window, QStringLiteral("doctor-encounters.png"));
-        QVERIFY(services::ClinicalEntryService(m_t->clinic()).removeAllergy(*added).ok());
+        QVERIFY(services::ClinicalEntryService(m_t->clinic()).removeAllergy(m_labPatient, *added).ok());
     }
 
     void listsSortAndFilter()
