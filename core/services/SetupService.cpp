@@ -14,6 +14,7 @@
 #include "core/paillier/KeyFile.h"
 #include "core/paillier/KeyGenerator.h"
 #include "core/paillier/Threshold.h"
+#include "core/services/BoxKeyPins.h"
 #include "core/services/ClinicService.h"
 #include "core/services/ReportKeyCodec.h"
 #include "core/services/ReportKeyPin.h"
@@ -268,6 +269,21 @@ Result<SetupResult> createClinic(const SetupRequest& request, const BackendFacto
     CC_TRY(backend->keySlots().save(slotFile));
     slotFile.markClean();
 
+    // The box public keys rotated keys will be sealed to, pinned under the signing key and (doctors
+    // and the recovery ring) the clinical key (issue 10 item 3; docs/KEYS.md section 8).
+    BoxKeyPins pins;
+    {
+        KeyRing pinKeys;
+        CC_TRY(keys.addTo(pinKeys, KeyKind::ClinicSigning));
+        CC_TRY(keys.addTo(pinKeys, KeyKind::ClinicalCategory));
+        for (const auto& a : slotFile.listAccounts())
+            CC_TRY(pins.pinAccount(pinKeys, pinKeys, slotFile.clinicId(), a.userId, a.role,
+                                   slotFile.slot(a.userName)->boxPublicKey));
+        for (PinKey which : {PinKey::Administrators, PinKey::Clinical})
+            CC_TRY(pins.pin(which, *pinKeys.find(pinKeyKind(which)), slotFile.clinicId(), access::kRecoveryRecipient,
+                            pinRoleCode(std::nullopt), recoveryBox.publicKey));
+    }
+
     // 4. Non-secret bookkeeping in the encrypted database.
     auto& meta = backend->meta();
     CC_TRY(meta.set(ports::meta::kClinicId, descriptor.clinicId));
@@ -275,6 +291,7 @@ Result<SetupResult> createClinic(const SetupRequest& request, const BackendFacto
     CC_TRY(meta.set(ports::meta::kCreatedAt, bytesOf(std::to_string(descriptor.createdAt))));
     CC_TRY(meta.set(ports::meta::kKeySlotGeneration, bytesOf(std::to_string(slotFile.generation()))));
     CC_TRY(meta.set(ports::meta::kIdleTimeoutMinutes, bytesOf("10")));
+    CC_TRY(pins.save(meta));
     CC_TRY(meta.set(ports::meta::kSigningPublicKey, signing.publicKey().bytes()));
     CC_TRY(meta.set(ports::meta::kReportPublicKey, bytesOf(paillier::KeyFile::publicJwk(dealt->publicKey))));
     CC_TRY(meta.set(ports::meta::kReportThreshold, bytesOf(*thresholdJson)));
