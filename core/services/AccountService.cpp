@@ -374,7 +374,7 @@ Result<Revocation> AccountService::disable(const std::string& name, const Sponso
             KeyService(m_clinic).revoke(access::keyKindsForRole(record.role, false), reason, sponsor);
         if (!revoked)
             return std::move(revoked).error();
-        subject.detail += "; " + describeRevocation(*revoked);
+        subject.detail = audit::fitDetail(subject.detail + "; " + describeRevocation(*revoked));
         return revoked;
     };
     auto result = run();
@@ -466,7 +466,7 @@ Status AccountService::replaceSlot(const std::string& name, Role role, std::span
                                                         sponsor);
             if (!revoked)
                 return std::move(revoked).error();
-            subject.detail += "; " + describeRevocation(*revoked);
+            subject.detail = audit::fitDetail(subject.detail + "; " + describeRevocation(*revoked));
         }
         return {};
     };

@@ -244,6 +244,7 @@ Result<RotationResult> KeyService::rotate(access::KeyKind kind, const Sponsor* s
     describeRotation(subject, result, {});
     if (sponsor != nullptr && !sponsor->name.empty())
         subject.detail += ", sponsored by doctor " + sponsor->name;
+    subject.detail = audit::fitDetail(std::move(subject.detail));
     CC_TRY(m_clinic.record(subject, rotationOutcome(subject, result)));
     if (result)
         CC_TRY(settlePending(kind));
@@ -337,6 +338,7 @@ Result<RotationResult> KeyService::rotateAndAdopt(access::KeyKind kind, const ac
     describeRotation(subject, result, why);
     if (!sponsorName.empty())
         subject.detail += ", sponsored by doctor " + sponsorName;
+    subject.detail = audit::fitDetail(std::move(subject.detail));
     CC_TRY(m_clinic.record(subject, rotationOutcome(subject, result)));
     if (result)
         CC_TRY(settlePending(kind));

@@ -139,6 +139,7 @@ Status AdminHomeView::markAlarmExamined(const QString& comment)
         m_unstoredAlarm.clear(); // an alarm the clinic could not store has no record to clear
     refreshAlarm();
     return marked;
+}
 
 void AdminHomeView::refreshPendingRotations()
 {
