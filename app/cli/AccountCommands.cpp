@@ -152,6 +152,41 @@ int runWithTemporaryPassword(
     });
 }
 
+/// `user disable`: deletes the slot, then prints what was rotated, what waits and what is not rotated.
+int runUserDisable(const Args& args, Io& io)
+{
+    return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
+        auto sponsor = sponsorOption(args, cli);
+        if (!sponsor)
+            return std::move(sponsor).error();
+        const QString name = QString::fromStdString(args.positional[0]);
+        AccountService accounts(cli.clinic());
+        auto revoked = accounts.disable(args.positional[0], *sponsor ? &**sponsor : nullptr);
+        if (!revoked)
+            return std::move(revoked).error();
+        io.out << utf8(Cli::tr("account '%1' disabled").arg(name)) << "\n";
+        for (const auto& r : revoked->rotated)
+            io.out << utf8(Cli::tr("  %1 rotated to version %2, sealed for %3 recipient(s) incl. the recovery ring")
+                               .arg(QString::fromStdString(r.name))
+                               .arg(r.version)
+                               .arg(r.recipients))
+                   << "\n";
+        for (const auto& p : revoked->pending)
+            io.out << utf8((p.kind == access::KeyKind::ClinicalCategory
+                                ? Cli::tr("  %1 rotation pending: the next doctor's login performs it")
+                                : Cli::tr("  %1 rotation pending: rotate it with 'keys rotate'"))
+                               .arg(QString::fromUtf8(access::keyKindName(p.kind).data())))
+                   << "\n";
+        for (const auto& n : revoked->notRotated)
+            io.out << utf8(Cli::tr("  not rotated: %1").arg(QString::fromStdString(n))) << "\n";
+        if (!revoked->problem.empty())
+            return makeError(ErrorCode::StorageError,
+                             utf8(Cli::tr("the account is disabled, but a key rotation failed and stays pending: %1")
+                                      .arg(QString::fromStdString(revoked->problem))));
+        return {};
+    });
+}
+
 int runCareTeam(const Args& args, Io& io, const std::string& verb)
 {
     return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
@@ -215,17 +250,23 @@ void registerAccountCommands(CommandRegistry& registry)
                   0,
                   runUserList,
                   passwordOrderNote});
-    registry.add({{"user", "disable"},
-                  utf8(Cli::tr("Disable an account: its key slot is deleted and it decrypts nothing")),
-                  "NAME",
-                  clinicOptions(),
-                  1,
-                  1,
-                  [](const Args& a, Io& io) {
-                      return runSimple(a, io, Cli::tr("account '%1' disabled"),
-                                       [](AccountService& s, const std::string& n) { return s.disable(n); });
-                  },
-                  passwordOrderNote});
+    registry.add(
+        {{"user", "disable"},
+         utf8(Cli::tr("Disable an account: its key slot is deleted and the keys it held are rotated")),
+         "NAME",
+         clinicOptionsWith(
+             {{"sponsor", "DOCTOR", utf8(Cli::tr("a doctor who takes part, to rotate the clinical key at once"))}}),
+         1,
+         1,
+         runUserDisable,
+         passwordOrderNote +
+             utf8(Cli::tr("\nOrder here: yours, then the sponsoring doctor's (--sponsor).\n"
+                          "Cost: an old copy of the key-slot file plus the account's password would still open the "
+                          "keys of today,\nso they are rotated now: the identity key (one re-wrap per patient) and the "
+                          "database key (the whole\ndatabase is re-encrypted, about a second per 100 MB; every account "
+                          "takes the new key at its next login).\nA doctor's clinical key is rotated at once with "
+                          "--sponsor, otherwise by the next doctor's login (shown as\npending until then). Backups made "
+                          "before keep the old keys (docs/KEYS.md section 8)."))});
     registry.add({{"user", "unlock"},
                   utf8(Cli::tr("Lift a lock-out or suspension after failed logins")),
                   "NAME",

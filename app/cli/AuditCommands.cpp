@@ -269,18 +269,35 @@ int runKeyStatus(const Args& args, Io& io)
         auto status = keys.status();
         if (!status)
             return std::move(status).error();
+        auto pending = keys.pendingRotations();
+        if (!pending)
+            return std::move(pending).error();
+        auto pendingOf = [&](const std::string& name) -> const services::PendingRotation* {
+            for (const auto& p : *pending)
+                if (access::keyKindName(p.kind) == name)
+                    return &p;
+            return nullptr;
+        };
         if (io.json) {
             QJsonArray rows;
             for (const auto& k : *status) {
                 QJsonArray holders;
                 for (const auto& h : k.holders)
                     holders.append(QString::fromStdString(h));
-                rows.append(QJsonObject{{"name", QString::fromStdString(k.name)},
-                                        {"id", QString::fromStdString(k.id)},
-                                        {"version", static_cast<qint64>(k.version)},
-                                        {"createdAt", static_cast<qint64>(k.createdAt)},
-                                        {"ageDays", static_cast<qint64>(k.ageDays)},
-                                        {"holders", holders}});
+                QJsonObject row{{"name", QString::fromStdString(k.name)},
+                                {"id", QString::fromStdString(k.id)},
+                                {"version", static_cast<qint64>(k.version)},
+                                {"createdAt", static_cast<qint64>(k.createdAt)},
+                                {"ageDays", static_cast<qint64>(k.ageDays)},
+                                {"holders", holders}};
+                if (const auto* p = pendingOf(k.name)) {
+                    QJsonArray reasons;
+                    for (const auto& r : p->reasons)
+                        reasons.append(QString::fromStdString(r));
+                    row.insert("pendingRotation",
+                               QJsonObject{{"since", static_cast<qint64>(p->since)}, {"reasons", reasons}});
+                }
+                rows.append(row);
             }
             io.out << QJsonDocument(rows).toJson(QJsonDocument::Indented).toStdString();
         } else {
@@ -292,6 +309,14 @@ int runKeyStatus(const Args& args, Io& io)
                        << "\n";
                 for (const auto& h : k.holders)
                     io.out << "    " << h << "\n";
+                if (const auto* p = pendingOf(k.name)) {
+                    io.out << utf8((p->kind == access::KeyKind::ClinicalCategory
+                                        ? Cli::tr("    PENDING rotation (the next doctor's login performs it):")
+                                        : Cli::tr("    PENDING rotation (run 'keys rotate'):")))
+                           << "\n";
+                    for (const auto& r : p->reasons)
+                        io.out << "      " << r << "\n";
+                }
             }
         }
         return {};

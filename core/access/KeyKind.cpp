@@ -35,6 +35,15 @@ std::string_view keyKindName(KeyKind kind) noexcept
     return "Unknown";
 }
 
+std::optional<KeyKind> keyKindFromName(std::string_view name) noexcept
+{
+    for (KeyKind k : kAllKeyKinds) {
+        if (keyKindName(k) == name)
+            return k;
+    }
+    return std::nullopt;
+}
+
 std::optional<KeyKind> keyKindFromCode(std::uint8_t code) noexcept
 {
     for (KeyKind k : kAllKeyKinds) {

@@ -45,6 +45,9 @@ inline constexpr std::size_t kMaxPaillierShareSize = 16384;
 /// Stable name ("ClinicalCategory") for messages and docs; never a key value.
 [[nodiscard]] std::string_view keyKindName(KeyKind kind) noexcept;
 
+/// The kind with this stable name (keyKindName), or nothing.
+[[nodiscard]] std::optional<KeyKind> keyKindFromName(std::string_view name) noexcept;
+
 /// The kind with this serialised code, or nothing.
 [[nodiscard]] std::optional<KeyKind> keyKindFromCode(std::uint8_t code) noexcept;
 

@@ -366,7 +366,7 @@ Result<std::size_t> KeySlotFile::applyUpdates(const UserId& recipient, KeyRing& 
 
 Result<std::size_t> KeySlotFile::postKeyUpdate(const KeyRing& actor, const KeyEntry& newKey,
                                                const std::optional<std::array<std::uint8_t, 32>>& recoveryPublicKey,
-                                               const KeyEntry* previous)
+                                               const KeyEntry* previous, const RecipientCheck& check)
 {
     if (!keyKindRotatable(newKey.kind) || !keySizeValid(newKey.kind, newKey.secret.size()))
         return makeError(ErrorCode::InvalidArgument, "this key cannot be handed out through the mailbox");
@@ -386,11 +386,17 @@ Result<std::size_t> KeySlotFile::postKeyUpdate(const KeyRing& actor, const KeyEn
     std::vector<std::pair<UserId, std::array<std::uint8_t, 32>>> recipients;
     for (const KeySlot& s : m_slots) {
         const auto kinds = keyKindsForRole(s.role, false);
-        if (std::find(kinds.begin(), kinds.end(), newKey.kind) != kinds.end())
-            recipients.emplace_back(s.userId, s.boxPublicKey);
+        if (std::find(kinds.begin(), kinds.end(), newKey.kind) == kinds.end())
+            continue;
+        if (check)
+            CC_TRY(check(s.userId, s.role, s.userName, s.boxPublicKey));
+        recipients.emplace_back(s.userId, s.boxPublicKey);
     }
-    if (recoveryPublicKey)
+    if (recoveryPublicKey) {
+        if (check)
+            CC_TRY(check(kRecoveryRecipient, std::nullopt, {}, *recoveryPublicKey));
         recipients.emplace_back(kRecoveryRecipient, *recoveryPublicKey);
+    }
     if (m_updates.size() + recipients.size() > kMaxUpdates)
         return makeError(ErrorCode::StorageFull, "the key-slot file's mailbox is full: let users log in first");
     std::vector<KeyUpdate> added;

@@ -13,6 +13,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -58,6 +59,12 @@ struct AccountInfo
     std::int64_t createdAt = 0;
     std::int64_t changedAt = 0;
 };
+
+/// Vets one recipient of a key update before anything is sealed to it: the recipient's user id
+/// (kRecoveryRecipient for the recovery ring), role (none for the recovery ring), user name (empty
+/// for the recovery ring) and the box public key the update would be sealed to.
+using RecipientCheck = std::function<Status(const UserId& recipient, const std::optional<Role>& role,
+                                            std::string_view userName, const std::array<std::uint8_t, 32>& publicKey)>;
 
 /// All key slots of one clinic. Pure: the caller reads and writes the bytes (atomically, through
 /// db/AtomicFile) and persists whenever dirty() is true.
@@ -126,10 +133,12 @@ public:
     /// under `newKey`. newKey.version must be greater than previous->version. Returns the number of
     /// entries written. Errors: InvalidArgument (kind not rotatable, wrong size, version not newer),
     /// KeyMismatch (no previous key), IntegrityFailure, StorageFull (kMaxUpdates), CryptoFailure.
+    /// `check`, if given, is called for every recipient before anything is sealed (the pinned box
+    /// public keys, issue 10 item 3); its first error aborts the post with the file unchanged.
     [[nodiscard]] Result<std::size_t>
     postKeyUpdate(const KeyRing& actor, const KeyEntry& newKey,
                   const std::optional<std::array<std::uint8_t, 32>>& recoveryPublicKey,
-                  const KeyEntry* previous = nullptr);
+                  const KeyEntry* previous = nullptr, const RecipientCheck& check = {});
 
     /// Opens every mailbox entry addressed to `recipient` with `ring`'s UserBox key and replaces
     /// the ring's key of that kind when the entry's version is newer (older entries are stale and

@@ -86,6 +86,19 @@ Result<const KeyRing*> Session::keys()
     return &m_ring;
 }
 
+Status Session::adoptRotatedKey(const KeyEntry& key)
+{
+    CC_TRY(requireActive());
+    if (!m_ring.has(key.kind))
+        return makeError(ErrorCode::KeyMismatch, "the session's key ring holds no key of the rotated kind");
+    auto changed = m_ring.updateIfNewer(key.kind, key.keyId, key.version, key.secret.clone());
+    if (!changed.ok())
+        return std::move(changed).error();
+    if (!*changed)
+        return makeError(ErrorCode::KeyMismatch, "the rotated key is not newer than the one the session holds");
+    return {};
+}
+
 void Session::lock()
 {
     if (m_state == State::Active)

@@ -55,6 +55,11 @@ public:
     [[nodiscard]] Result<const KeyRing*> keys();
     /// Ok for an active session (polls first). Errors as keys().
     [[nodiscard]] Status requireActive();
+    /// Takes a key this session has just rotated itself (it drew the new key, so it needs no
+    /// mailbox entry): replaces the ring's key of that kind if `key` is newer. The account's slot
+    /// keeps the old key and takes the new one from the mailbox at the next login. Errors as keys(),
+    /// KeyMismatch (the ring holds no key of that kind or `key` is not newer), InvalidArgument (size).
+    [[nodiscard]] Status adoptRotatedKey(const KeyEntry& key);
 
     /// Locks now (the user pressed "lock"): keys wiped, callback called.
     void lock();

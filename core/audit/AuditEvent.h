@@ -77,6 +77,20 @@ struct AuditEvent
 
 /// Longest accepted detail, reason and user name, in bytes of UTF-8.
 inline constexpr std::size_t kMaxDetailSize = 200;
+
+/// `detail` cut to kMaxDetailSize bytes at a UTF-8 boundary, ending "..." when cut: for details
+/// that carry a variable part (an error message, a list of rotated keys).
+[[nodiscard]] inline std::string fitDetail(std::string detail)
+{
+    if (detail.size() <= kMaxDetailSize)
+        return detail;
+    detail.resize(kMaxDetailSize - 3);
+    while (!detail.empty() && (static_cast<unsigned char>(detail.back()) & 0xC0) == 0x80)
+        detail.pop_back(); // continuation bytes of a cut sequence
+    if (!detail.empty() && static_cast<unsigned char>(detail.back()) >= 0xC0)
+        detail.pop_back(); // its lead byte
+    return detail + "...";
+}
 inline constexpr std::size_t kMaxReasonSize = 1000;
 inline constexpr std::size_t kMaxNameSize = 128;
 

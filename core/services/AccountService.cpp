@@ -4,7 +4,9 @@
 #include "core/access/LoginThrottle.h"
 #include "core/crypto/Hex.h"
 #include "core/records/PatientKeys.h"
+#include "core/services/BoxKeyPins.h"
 #include "core/services/ConsentService.h"
+#include "core/services/KeyService.h"
 #include "core/services/PatientService.h"
 
 #include <QJsonArray>
@@ -56,6 +58,24 @@ Result<std::vector<std::string>> custodianNames(ports::ClinicMetaStore& meta)
         for (const auto& c : jsonOf(**stored).object().value("custodians").toArray())
             names.push_back(c.toObject().value("name").toString().toStdString());
     return names;
+}
+
+/// The audit detail of a revocation: what was rotated, what waits and what is not rotated.
+std::string describeRevocation(const Revocation& r)
+{
+    std::string out = "keys revoked:";
+    if (r.rotated.empty())
+        out += " none rotated now";
+    for (std::size_t i = 0; i < r.rotated.size(); ++i)
+        out += (i ? ", " : " ") + r.rotated[i].name + " rotated to version " + std::to_string(r.rotated[i].version);
+    for (const auto& p : r.pending)
+        out += "; " + std::string(access::keyKindName(p.kind)) + " rotation pending" +
+               (p.kind == KeyKind::ClinicalCategory ? " (the next doctor's login performs it)" : "");
+    for (const auto& n : r.notRotated)
+        out += "; not rotated: " + n;
+    if (!r.problem.empty())
+        out += "; rotation failed, still pending: " + r.problem;
+    return out;
 }
 
 } // namespace
@@ -123,6 +143,24 @@ Result<std::vector<AccountSummary>> AccountService::list()
     }
     CC_TRY(m_clinic.record(subject));
     return out;
+}
+
+Status AccountService::pinSlot(const std::string& name, const access::KeyRing& newRing)
+{
+    auto mine = m_clinic.keys();
+    if (!mine)
+        return std::move(mine).error();
+    auto file = m_clinic.backend().keySlots().load();
+    if (!file)
+        return std::move(file).error();
+    const access::KeySlot* slot = file->slot(name);
+    if (slot == nullptr)
+        return makeError(ErrorCode::NotFound, "no enabled account is called '" + name + "'");
+    auto pins = BoxKeyPins::load(m_clinic.backend().meta());
+    if (!pins)
+        return std::move(pins).error();
+    CC_TRY(pins->pinAccount(**mine, newRing, file->clinicId(), slot->userId, slot->role, slot->boxPublicKey));
+    return pins->save(m_clinic.backend().meta());
 }
 
 Result<access::KeyRing> AccountService::sponsorRing(const Sponsor* sponsor)
@@ -219,6 +257,7 @@ Result<access::UserId> AccountService::createPatientAccount(const std::string& n
             id = *added;
             return {};
         }));
+        CC_TRY(pinSlot(name, *ring));
         subject.objectId = idHex(id);
         subject.detail += ", sponsored by doctor " + sponsor->name;
         return id;
@@ -275,6 +314,7 @@ Result<access::UserId> AccountService::create(const std::string& name, Role role
             id = *added;
             return {};
         }));
+        CC_TRY(pinSlot(name, *ring));
         subject.objectId = idHex(id);
         if (!detail.empty())
             subject.detail += ", " + detail;
@@ -285,11 +325,11 @@ Result<access::UserId> AccountService::create(const std::string& name, Role role
     return result;
 }
 
-Status AccountService::disable(const std::string& name)
+Result<Revocation> AccountService::disable(const std::string& name, const Sponsor* sponsor)
 {
     AuditSubject subject = accountSubject(AuditAction::Delete, name, "disable");
     CC_TRY(m_clinic.authorize(Permission::ManageAccounts, subject));
-    auto run = [&]() -> Status {
+    auto run = [&]() -> Result<Revocation> {
         if (name == m_clinic.session()->userName())
             return makeError(ErrorCode::InvalidArgument, "you cannot disable your own account");
         auto custodians = custodianNames(m_clinic.backend().meta());
@@ -321,7 +361,21 @@ Status AccountService::disable(const std::string& name)
         if (!disabled)
             return std::move(disabled).error();
         disabled->push_back(record);
-        return storeDisabled(*disabled);
+        CC_TRY(storeDisabled(*disabled));
+        auto pins = BoxKeyPins::load(m_clinic.backend().meta());
+        if (!pins)
+            return std::move(pins).error();
+        pins->forget(record.userId);
+        CC_TRY(pins->save(m_clinic.backend().meta()));
+        // An old copy of the deleted slot still opens the keys of today: rotate them (item 7).
+        const std::string reason =
+            std::string(access::roleName(record.role)) + " '" + name + "' (" + idHex(record.userId) + ") disabled";
+        auto revoked =
+            KeyService(m_clinic).revoke(access::keyKindsForRole(record.role, false), reason, sponsor);
+        if (!revoked)
+            return std::move(revoked).error();
+        subject.detail = audit::fitDetail(subject.detail + "; " + describeRevocation(*revoked));
+        return revoked;
     };
     auto result = run();
     CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success : AuditOutcome::MinorFailure));
@@ -349,6 +403,7 @@ Status AccountService::enable(const std::string& name, std::span<const std::uint
                                       m_clinic.clock(), access::NewSlotOptions{it->userId, true});
             return added ? Status{} : Status{std::move(added).error()};
         }));
+        CC_TRY(pinSlot(name, *ring));
         subject.objectId = idHex(it->userId);
         if (!detail.empty())
             subject.detail += ", " + detail;
@@ -398,11 +453,21 @@ Status AccountService::replaceSlot(const std::string& name, Role role, std::span
                                       m_clinic.clock(), access::NewSlotOptions{id, true});
             return added ? Status{} : Status{std::move(added).error()};
         }));
+        CC_TRY(pinSlot(name, *ring));
         subject.objectId = idHex(id);
         if (!detail.empty())
             subject.detail += ", " + detail;
-        if (previous == Role::Doctor && role != Role::Doctor)
+        if (previous == Role::Doctor && role != Role::Doctor) {
             CC_TRY(m_clinic.backend().careTeams().removeDoctorEverywhere(id));
+            // The old slot's clinical key must stop opening what doctors write from now on.
+            auto revoked = KeyService(m_clinic).revoke({KeyKind::ClinicalCategory},
+                                                        "doctor '" + name + "' (" + idHex(id) + ") given the role " +
+                                                            std::string(access::roleName(role)),
+                                                        sponsor);
+            if (!revoked)
+                return std::move(revoked).error();
+            subject.detail = audit::fitDetail(subject.detail + "; " + describeRevocation(*revoked));
+        }
         return {};
     };
     auto result = run();

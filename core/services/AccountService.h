@@ -7,6 +7,7 @@
 #include "core/access/Role.h"
 #include "core/crypto/SecureBytes.h"
 #include "core/services/ClinicService.h"
+#include "core/services/Revocation.h"
 
 #include <span>
 #include <string>
@@ -56,9 +57,15 @@ public:
     [[nodiscard]] Result<access::UserId> createPatientAccount(const std::string& name, const std::string& mrn,
                                                               std::span<const std::uint8_t> temporaryPassword,
                                                               const Sponsor* sponsor);
-    /// Disables an account by deleting its slot; it then decrypts nothing. Refuses the caller's own
-    /// account, the last administrator and report-key custodians (their share would be lost).
-    [[nodiscard]] Status disable(const std::string& name);
+    /// Disables an account by deleting its slot, then revokes what an old copy of that slot would
+    /// still open (issue 10 item 7, docs/KEYS.md section 8 "Revocation"): the identity and database
+    /// keys it held are rotated at once (the session takes the new keys and goes on; the DBK rotation
+    /// re-encrypts the whole database), and the clinical key a doctor held is rotated at once with
+    /// `sponsor` (a doctor) or else by the next doctor's login, pending until then. Refuses the
+    /// caller's own account, the last administrator and report-key custodians (their share would be
+    /// lost). A failed rotation does not undo the disabling: it stays pending and is named in
+    /// Revocation::problem. One audit event for the disabling, one per rotation.
+    [[nodiscard]] Result<Revocation> disable(const std::string& name, const Sponsor* sponsor = nullptr);
     /// Gives a disabled account a new slot (same user id and role) with a temporary password.
     [[nodiscard]] Status enable(const std::string& name, std::span<const std::uint8_t> temporaryPassword,
                                 const Sponsor* sponsor = nullptr);
@@ -69,7 +76,9 @@ public:
     /// Lifts a back-off or suspension after failed logins (UnlockAccount).
     [[nodiscard]] Status unlock(const std::string& name);
     /// Changes an account's role: a new slot with the new role's keys and a temporary password
-    /// (ManageRoles). Refused for custodians and for the caller's own account.
+    /// (ManageRoles). Refused for custodians and for the caller's own account. A doctor given
+    /// another role loses the clinical key: its rotation becomes pending (performed at once if
+    /// `sponsor` is given, else by the next doctor's login), as for disable().
     [[nodiscard]] Status setRole(const std::string& name, access::Role role,
                                  std::span<const std::uint8_t> temporaryPassword, const Sponsor* sponsor = nullptr);
 
@@ -83,6 +92,8 @@ private:
     Result<std::vector<Disabled>> disabledAccounts();
     Status storeDisabled(const std::vector<Disabled>& accounts);
     Result<access::KeyRing> sponsorRing(const Sponsor* sponsor);
+    /// Pins the box public key of the slot just made for `name` (docs/KEYS.md section 8).
+    Status pinSlot(const std::string& name, const access::KeyRing& newRing);
     Result<access::KeyRing> ringFor(access::Role role, const Sponsor* sponsor, std::string& detail);
     Status replaceSlot(const std::string& name, access::Role role, std::span<const std::uint8_t> temporaryPassword,
                        const Sponsor* sponsor, const AuditSubject& subject, access::Permission permission);

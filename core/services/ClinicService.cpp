@@ -4,6 +4,7 @@
 #include "core/access/AccessPolicy.h"
 #include "core/access/LoginThrottle.h"
 #include "core/access/Role.h"
+#include "core/services/KeyService.h"
 #include "core/services/PatientDirectory.h"
 #include "core/services/PatientService.h"
 
@@ -227,6 +228,11 @@ Status ClinicService::login(const std::string& userName, std::span<const std::ui
     // failure leaves the old form, which keeps working, and is retried at the next doctor login.
     if (m_session->role() == access::Role::Doctor) [[maybe_unused]]
         auto converted = PatientService::convertToReferences(*this);
+    // Rotations owed since accounts were disabled (docs/KEYS.md section 8, "Revocation"): the first
+    // session that holds the key performs them, audited; a failure stays pending and does not block
+    // the login (the administrator's Home and `keys status` show it).
+    if (m_session->role() != access::Role::Patient) [[maybe_unused]]
+        auto pending = KeyService(*this).performPending();
     return {};
 }
 

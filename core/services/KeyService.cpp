@@ -3,6 +3,7 @@
 #include "core/services/KeyService.h"
 
 #include "core/records/PatientKeys.h"
+#include "core/services/BoxKeyPins.h"
 
 #include "core/access/KeyKind.h"
 #include "core/access/LoginThrottle.h"
@@ -11,6 +12,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <algorithm>
 
 namespace cc::services {
 
@@ -58,6 +61,86 @@ std::string notRotatedReason(access::KeyKind kind)
     default:
         return "this key belongs to one account or custodian and is not rotated by the clinic";
     }
+}
+
+constexpr std::string_view kPendingRotations = "pending_rotations";
+/// Reasons kept per pending kind (the audit trail keeps every one).
+constexpr std::size_t kMaxPendingReasons = 64;
+
+Result<std::vector<PendingRotation>> loadPending(ports::ClinicMetaStore& meta)
+{
+    auto stored = meta.get(kPendingRotations);
+    if (!stored)
+        return std::move(stored).error();
+    std::vector<PendingRotation> out;
+    if (!stored->has_value())
+        return out;
+    const auto& b = **stored;
+    QJsonParseError parsed{};
+    const QJsonDocument doc = QJsonDocument::fromJson(
+        QByteArray(reinterpret_cast<const char*>(b.data()), static_cast<qsizetype>(b.size())), &parsed);
+    const auto damaged = [](const std::string& what) {
+        return makeError(ErrorCode::IntegrityFailure,
+                         "the list of pending key rotations in the database is damaged (meta pending_rotations: " +
+                             what + ")");
+    };
+    if (parsed.error != QJsonParseError::NoError || !doc.isArray())
+        return damaged("not a JSON array");
+    for (const auto& v : doc.array()) {
+        const QJsonObject o = v.toObject();
+        const std::string kindName = o.value("kind").toString().toStdString();
+        auto kind = access::keyKindFromName(kindName);
+        if (!kind || !notRotatedReason(*kind).empty())
+            return damaged("field kind: '" + kindName + "' is not a rotated key");
+        if (!o.value("since").isDouble() || !o.value("reasons").isArray())
+            return damaged("entry " + kindName + ": fields since and reasons are required");
+        PendingRotation p{*kind, o.value("since").toInteger(), {}};
+        for (const auto& r : o.value("reasons").toArray())
+            p.reasons.push_back(r.toString().toStdString());
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+Status storePending(ports::ClinicMetaStore& meta, const std::vector<PendingRotation>& pending)
+{
+    QJsonArray array;
+    for (const auto& p : pending) {
+        QJsonArray reasons;
+        for (const auto& r : p.reasons)
+            reasons.append(QString::fromStdString(r));
+        array.append(QJsonObject{{"kind", QString::fromUtf8(access::keyKindName(p.kind).data())},
+                                 {"since", static_cast<qint64>(p.since)},
+                                 {"reasons", reasons}});
+    }
+    const QByteArray json = QJsonDocument(array).toJson(QJsonDocument::Compact);
+    return meta.set(kPendingRotations, std::vector<std::uint8_t>(json.begin(), json.end()));
+}
+
+/// A refused pin (a replaced box public key) or a forged update is an attack: serious and flagged
+/// for review; any other failure is minor.
+audit::AuditOutcome rotationOutcome(AuditSubject& subject, const Result<RotationResult>& result)
+{
+    if (result)
+        return audit::AuditOutcome::Success;
+    if (result.error().code != ErrorCode::IntegrityFailure)
+        return audit::AuditOutcome::MinorFailure;
+    subject.flagged = true;
+    return audit::AuditOutcome::SeriousFailure;
+}
+
+/// Completes a rotation's audit detail with what happened and, for a revocation, why.
+void describeRotation(AuditSubject& subject, const Result<RotationResult>& result, const std::string& why)
+{
+    if (result) {
+        subject.objectId = std::to_string(result->keyId);
+        subject.detail += " to version " + std::to_string(result->version) + ", sealed for " +
+                          std::to_string(result->recipients) + " recipient(s) incl. the recovery ring";
+    } else {
+        subject.detail += ": " + result.error().message;
+    }
+    if (!why.empty())
+        subject.detail += " (revoking: " + why + ")";
 }
 
 } // namespace
@@ -147,20 +230,192 @@ Result<RotationResult> KeyService::rotate(access::KeyKind kind, const Sponsor* s
                                        AuditAction::Update, "Key", name, "rotate " + name);
     CC_TRY(m_clinic.authorize(Permission::ManageKeys, subject));
     StoredPatientKeys stored(m_clinic.backend(), m_clinic.rng());
-    auto result = rotateUnaudited(kind, sponsor, rewrapper ? *rewrapper : stored);
-    if (result) {
-        subject.objectId = std::to_string(result->keyId);
-        subject.detail += " to version " + std::to_string(result->version) + ", sealed for " +
-                          std::to_string(result->recipients) + " recipient(s) incl. the recovery ring";
-    } else {
-        subject.detail += ": " + result.error().message;
-    }
+    auto run = [&]() -> Result<RotationResult> {
+        std::optional<access::KeyRing> sponsorRing;
+        if (kind == access::KeyKind::ClinicalCategory && notRotatedReason(kind).empty()) {
+            auto ring = sponsorKeys(sponsor);
+            if (!ring)
+                return std::move(ring).error();
+            sponsorRing = std::move(ring).value();
+        }
+        return rotateUnaudited(kind, sponsorRing ? &*sponsorRing : nullptr, rewrapper ? *rewrapper : stored);
+    };
+    auto result = run();
+    describeRotation(subject, result, {});
     if (sponsor != nullptr && !sponsor->name.empty())
         subject.detail += ", sponsored by doctor " + sponsor->name;
-    CC_TRY(m_clinic.record(subject, result ? audit::AuditOutcome::Success : audit::AuditOutcome::MinorFailure));
+    subject.detail = audit::fitDetail(std::move(subject.detail));
+    CC_TRY(m_clinic.record(subject, rotationOutcome(subject, result)));
+    if (result)
+        CC_TRY(settlePending(kind));
     if (result && result->sessionEnded)
         m_clinic.logout(); // the session's ring holds the old key; its own update waits in the mailbox
     return result;
+}
+
+Result<access::KeyRing> KeyService::sponsorKeys(const Sponsor* sponsor)
+{
+    if (sponsor == nullptr || sponsor->name.empty())
+        return makeError(ErrorCode::InvalidArgument, "rotating the clinical key needs a sponsoring doctor "
+                                                     "(administrators never hold the clinical key)");
+    auto& backend = m_clinic.backend();
+    auto file = backend.keySlots().load();
+    if (!file)
+        return std::move(file).error();
+    auto login = access::attemptLogin(*file, sponsor->name, sponsor->password.span(), m_clinic.clock(), m_clinic.rng(),
+                                      m_clinic.options().kdf);
+    if (file->dirty())
+        CC_TRY(backend.keySlots().save(*file));
+    if (!login)
+        return std::move(login).error();
+    if (login->role != access::Role::Doctor)
+        return makeError(ErrorCode::InvalidArgument, "the sponsor '" + sponsor->name + "' is not a doctor");
+    return std::move(login->ring);
+}
+
+Result<std::vector<PendingRotation>> KeyService::pendingRotations()
+{
+    auto session = m_clinic.session();
+    if (session == nullptr)
+        return makeError(ErrorCode::AccessDenied, "nobody is logged in");
+    CC_TRY(session->requireActive());
+    if (session->role() == access::Role::Patient)
+        return makeError(ErrorCode::AccessDenied, "pending key rotations are staff business");
+    return loadPending(m_clinic.backend().meta());
+}
+
+Status KeyService::addPending(const std::vector<access::KeyKind>& kinds, const std::string& reason)
+{
+    auto pending = loadPending(m_clinic.backend().meta());
+    if (!pending)
+        return std::move(pending).error();
+    const std::int64_t now = m_clinic.clock().nowSeconds();
+    for (access::KeyKind kind : kinds) {
+        if (!notRotatedReason(kind).empty())
+            continue;
+        auto it = std::find_if(pending->begin(), pending->end(), [&](const PendingRotation& p) { return p.kind == kind; });
+        if (it == pending->end()) {
+            pending->push_back(PendingRotation{kind, now, {}});
+            it = pending->end() - 1;
+        }
+        if (it->reasons.size() < kMaxPendingReasons)
+            it->reasons.push_back(reason);
+    }
+    return storePending(m_clinic.backend().meta(), *pending);
+}
+
+Status KeyService::settlePending(access::KeyKind kind)
+{
+    auto pending = loadPending(m_clinic.backend().meta());
+    if (!pending)
+        return std::move(pending).error();
+    const auto before = pending->size();
+    std::erase_if(*pending, [&](const PendingRotation& p) { return p.kind == kind; });
+    if (pending->size() == before)
+        return {};
+    return storePending(m_clinic.backend().meta(), *pending);
+}
+
+Result<RotationResult> KeyService::rotateAndAdopt(access::KeyKind kind, const access::KeyRing* oldKeys,
+                                                  const std::string& why, const std::string& sponsorName)
+{
+    const std::string name(access::keyKindName(kind));
+    AuditSubject subject = makeSubject(AuditEventId::SecurityAlert, AuditEventType::SecurityConfiguration,
+                                       AuditAction::Update, "Key", name, "rotate " + name);
+    StoredPatientKeys stored(m_clinic.backend(), m_clinic.rng());
+    access::KeyEntry issued;
+    auto result = rotateUnaudited(kind, oldKeys, stored, &issued);
+    if (result) {
+        // This session drew the new key: it takes it now instead of ending (its slot takes it from
+        // the mailbox at the next login, authenticated under the key the slot still holds).
+        if (auto ring = m_clinic.keys(); ring && (*ring)->has(kind)) {
+            if (auto adopted = m_clinic.session()->adoptRotatedKey(issued); !adopted)
+                result = std::move(adopted).error();
+        }
+        if (result)
+            result->sessionEnded = false;
+    }
+    describeRotation(subject, result, why);
+    if (!sponsorName.empty())
+        subject.detail += ", sponsored by doctor " + sponsorName;
+    subject.detail = audit::fitDetail(std::move(subject.detail));
+    CC_TRY(m_clinic.record(subject, rotationOutcome(subject, result)));
+    if (result)
+        CC_TRY(settlePending(kind));
+    return result;
+}
+
+Result<Revocation> KeyService::revoke(const std::vector<access::KeyKind>& held, const std::string& reason,
+                                      const Sponsor* sponsor)
+{
+    using access::KeyKind;
+    auto* session = m_clinic.session();
+    if (session == nullptr || session->role() != access::Role::Administrator)
+        return makeError(ErrorCode::AccessDenied, "only an administrator revokes an account's keys");
+    CC_TRY(addPending(held, reason));
+    Revocation out;
+    for (KeyKind kind : held)
+        if (const std::string why = notRotatedReason(kind);
+            !why.empty() && kind != KeyKind::UserBox && kind != KeyKind::PatientIdentity &&
+            kind != KeyKind::PatientClinical && kind != KeyKind::ConsentTokens && kind != KeyKind::ReportKeyPin)
+            out.notRotated.push_back(std::string(access::keyKindName(kind)) + ": " + why);
+    auto holds = [&](KeyKind k) { return std::find(held.begin(), held.end(), k) != held.end(); };
+    // Clinical first (needs a sponsor), then the identity key, then the DBK: the DBK rekey is the
+    // slowest step and the others do not depend on it.
+    if (holds(KeyKind::ClinicalCategory) && sponsor != nullptr && !sponsor->name.empty()) {
+        auto ring = sponsorKeys(sponsor);
+        auto rotated = ring ? rotateAndAdopt(KeyKind::ClinicalCategory, &*ring, reason, sponsor->name)
+                            : Result<RotationResult>(std::move(ring).error());
+        if (!rotated)
+            out.problem = "ClinicalCategory: " + rotated.error().message;
+        else
+            out.rotated.push_back(std::move(rotated).value());
+    }
+    for (KeyKind kind : {KeyKind::IdentityCategory, KeyKind::DatabaseKey}) {
+        if (!holds(kind) || !out.problem.empty())
+            continue;
+        auto rotated = rotateAndAdopt(kind, nullptr, reason, {});
+        if (!rotated)
+            out.problem = std::string(access::keyKindName(kind)) + ": " + rotated.error().message;
+        else
+            out.rotated.push_back(std::move(rotated).value());
+    }
+    auto pending = loadPending(m_clinic.backend().meta());
+    if (!pending)
+        return std::move(pending).error();
+    out.pending = std::move(pending).value();
+    return out;
+}
+
+Result<std::vector<RotationResult>> KeyService::performPending()
+{
+    using access::KeyKind;
+    auto* session = m_clinic.session();
+    if (session == nullptr)
+        return makeError(ErrorCode::AccessDenied, "nobody is logged in");
+    auto pending = loadPending(m_clinic.backend().meta());
+    if (!pending)
+        return std::move(pending).error();
+    std::vector<RotationResult> done;
+    // A doctor performs the clinical key (administrators never hold it); an administrator the others.
+    const std::vector<KeyKind> charged = session->role() == access::Role::Doctor
+                                             ? std::vector<KeyKind>{KeyKind::ClinicalCategory}
+                                         : session->role() == access::Role::Administrator
+                                             ? std::vector<KeyKind>{KeyKind::IdentityCategory, KeyKind::DatabaseKey}
+                                             : std::vector<KeyKind>{};
+    for (KeyKind kind : charged) {
+        auto it = std::find_if(pending->begin(), pending->end(), [&](const PendingRotation& p) { return p.kind == kind; });
+        if (it == pending->end())
+            continue;
+        std::string why = "pending since " + std::to_string(it->since) + ": ";
+        for (std::size_t i = 0; i < it->reasons.size(); ++i)
+            why += (i ? "; " : "") + it->reasons[i];
+        auto rotated = rotateAndAdopt(kind, nullptr, why, {});
+        if (!rotated)
+            return std::move(rotated).error();
+        done.push_back(std::move(rotated).value());
+    }
+    return done;
 }
 
 Status StoredPatientKeys::rewrap(access::KeyKind kind, const access::KeyEntry& oldKey, const access::KeyEntry& newKey)
@@ -220,8 +475,8 @@ Status StoredPatientKeys::commit()
     return done;
 }
 
-Result<RotationResult> KeyService::rotateUnaudited(access::KeyKind kind, const Sponsor* sponsor,
-                                                   PatientKeyRewrapper& rewrapper)
+Result<RotationResult> KeyService::rotateUnaudited(access::KeyKind kind, const access::KeyRing* oldKeys,
+                                                   PatientKeyRewrapper& rewrapper, access::KeyEntry* issued)
 {
     using access::KeyKind;
     if (const std::string why = notRotatedReason(kind); !why.empty())
@@ -231,27 +486,9 @@ Result<RotationResult> KeyService::rotateUnaudited(access::KeyKind kind, const S
         return std::move(mine).error();
     auto& backend = m_clinic.backend();
 
-    // The old key: from the administrator's own ring, or for the clinical key from a sponsoring
-    // doctor's (an administrator never holds it; DESIGN.md section 4).
-    std::optional<access::KeyRing> sponsorRing;
-    if (kind == KeyKind::ClinicalCategory) {
-        if (sponsor == nullptr || sponsor->name.empty())
-            return makeError(ErrorCode::InvalidArgument, "rotating the clinical key needs a sponsoring doctor "
-                                                         "(administrators never hold the clinical key)");
-        auto file = backend.keySlots().load();
-        if (!file)
-            return std::move(file).error();
-        auto login = access::attemptLogin(*file, sponsor->name, sponsor->password.span(), m_clinic.clock(),
-                                          m_clinic.rng(), m_clinic.options().kdf);
-        if (file->dirty())
-            CC_TRY(backend.keySlots().save(*file));
-        if (!login)
-            return std::move(login).error();
-        if (login->role != access::Role::Doctor)
-            return makeError(ErrorCode::InvalidArgument, "the sponsor '" + sponsor->name + "' is not a doctor");
-        sponsorRing = std::move(login->ring);
-    }
-    const access::KeyEntry* old = (sponsorRing ? *sponsorRing : **mine).find(kind);
+    // The old key: from the session's own ring, or for the clinical key of an administrator's
+    // rotation from a sponsoring doctor's (an administrator never holds it; DESIGN.md section 4).
+    const access::KeyEntry* old = (oldKeys != nullptr ? *oldKeys : **mine).find(kind);
     if (old == nullptr)
         return makeError(ErrorCode::KeyMismatch, "the key ring holds no " + std::string(access::keyKindName(kind)));
 
@@ -280,11 +517,39 @@ Result<RotationResult> KeyService::rotateUnaudited(access::KeyKind kind, const S
     if (!file)
         return std::move(file).error();
     const access::KeySlotFile before = *file;
+    // Issue 10 item 3: every recipient's box public key must match its pin before anything is
+    // sealed to it — a clinical key under the clinical key being replaced (administrators cannot
+    // forge that pin), every other kind under the administrators' signing key (doctors and
+    // patients cannot). docs/KEYS.md section 8, "Pinning the public keys".
+    auto pins = BoxKeyPins::load(backend.meta());
+    if (!pins)
+        return std::move(pins).error();
+    const PinKey pinWhich = kind == KeyKind::ClinicalCategory ? PinKey::Clinical : PinKey::Administrators;
+    const access::KeyEntry* pinKey = kind == KeyKind::ClinicalCategory ? old : (*mine)->find(KeyKind::ClinicSigning);
+    if (pinKey == nullptr)
+        return makeError(ErrorCode::AccessDenied, "checking the recipients' pinned box public keys needs the clinic "
+                                                  "signing key (an administrator's session)");
+    const access::ClinicId clinicId = file->clinicId();
+    const access::RecipientCheck checkPin = [&](const access::UserId& id, const std::optional<access::Role>& role,
+                                                std::string_view userName, const std::array<std::uint8_t, 32>& key) {
+        const std::string who = role ? "account '" + std::string(userName) + "'" : std::string("the recovery ring");
+        return pins->check(pinWhich, *pinKey, clinicId, id, pinRoleCode(role), key, who);
+    };
     if (kind != KeyKind::DatabaseKey)
         CC_TRY(rewrapper.rewrap(kind, *old, next));
-    auto posted = file->postKeyUpdate(**mine, next, recoveryPublic, old);
+    auto posted = file->postKeyUpdate(**mine, next, recoveryPublic, old, checkPin);
     if (!posted)
         return std::move(posted).error();
+    if (kind == KeyKind::ClinicalCategory) {
+        // The clinical pins follow the new key (written inside the re-wrap's transaction if any).
+        for (const auto& a : file->listAccounts())
+            if (a.role == access::Role::Doctor)
+                CC_TRY(pins->pin(PinKey::Clinical, next, clinicId, a.userId, pinRoleCode(a.role),
+                                 file->slot(a.userName)->boxPublicKey));
+        CC_TRY(pins->pin(PinKey::Clinical, next, clinicId, access::kRecoveryRecipient, pinRoleCode(std::nullopt),
+                         recoveryPublic));
+        CC_TRY(pins->save(backend.meta()));
+    }
     // Mailbox first, then the database: a crash in between leaves a file whose updates name a DBK
     // the database does not use yet, which the next login detects and finishes (docs/KEYS.md 8).
     CC_TRY(backend.keySlots().save(*file));
@@ -321,6 +586,8 @@ Result<RotationResult> KeyService::rotateUnaudited(access::KeyKind kind, const S
     // The session's ring holds the old key, which no longer opens the database (DBK) or the
     // patients' wrapped keys (category keys): log in again to take the new one from the mailbox.
     out.sessionEnded = true;
+    if (issued != nullptr)
+        *issued = access::KeyEntry{next.kind, next.keyId, next.version, next.secret.clone()};
     return out;
 }
 

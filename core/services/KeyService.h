@@ -7,6 +7,7 @@
 #include "core/access/KeyRing.h"
 #include "core/services/AccountService.h"
 #include "core/services/ClinicService.h"
+#include "core/services/Revocation.h"
 
 #include <chrono>
 #include <string>
@@ -68,16 +69,6 @@ public:
     }
 };
 
-/// What a rotation did (never a key).
-struct RotationResult
-{
-    std::string name;           ///< "DatabaseKey", "IdentityCategory", "ClinicalCategory"
-    std::uint32_t keyId = 0;    ///< the new key's id
-    std::uint32_t version = 0;  ///< the new key's version
-    std::size_t recipients = 0; ///< mailbox entries written (accounts plus the recovery ring)
-    bool sessionEnded = false;  ///< the administrator must log in again to take the new key
-};
-
 /// Key management for administrators (ManageKeys).
 class KeyService
 {
@@ -103,9 +94,39 @@ public:
     [[nodiscard]] Result<RotationResult> rotate(access::KeyKind kind, const Sponsor* sponsor = nullptr,
                                                 PatientKeyRewrapper* rewrapper = nullptr);
 
+    /// The rotations still owed after accounts were disabled. Needs an active staff session.
+    /// Errors: SessionLocked, SessionExpired, AccessDenied (no session, patient), IntegrityFailure
+    /// (the stored list is damaged), storage errors.
+    [[nodiscard]] Result<std::vector<PendingRotation>> pendingRotations();
+
+    /// Revokes what a former holder could still unwrap from an old copy of their slot, after
+    /// AccountService deleted or replaced it (issue 10 item 7): records an obligation for every
+    /// rotatable kind in `held`, then rotates at once each one an administrator's session can —
+    /// IdentityCategory, then DatabaseKey, and ClinicalCategory if `sponsor` (a doctor) is given —
+    /// and the session adopts the new keys, so it goes on. The clinical key otherwise stays pending
+    /// until the next doctor's login performs it (performPending). Each rotation writes its own
+    /// audit event naming `reason`; the caller's event summarises. Errors: AccessDenied (not an
+    /// administrator), storage errors; a failed rotation is reported in Revocation::problem and
+    /// stays pending.
+    [[nodiscard]] Result<Revocation> revoke(const std::vector<access::KeyKind>& held, const std::string& reason,
+                                            const Sponsor* sponsor = nullptr);
+
+    /// Performs the pending rotations this session's role is charged with: a doctor the clinical
+    /// category key (with the key their own ring holds), an administrator the database and identity
+    /// keys. The session adopts the new keys. Called by ClinicService::login; each rotation writes one
+    /// audit event, failures too (they stay pending). Returns what was rotated. Errors: the first
+    /// failure (earlier rotations stay done), storage errors.
+    [[nodiscard]] Result<std::vector<RotationResult>> performPending();
+
 private:
-    Result<RotationResult> rotateUnaudited(access::KeyKind kind, const Sponsor* sponsor,
-                                           PatientKeyRewrapper& rewrapper);
+    Result<RotationResult> rotateUnaudited(access::KeyKind kind, const access::KeyRing* oldKeys,
+                                           PatientKeyRewrapper& rewrapper, access::KeyEntry* issued = nullptr);
+    Result<access::KeyRing> sponsorKeys(const Sponsor* sponsor);
+    /// Rotates `kind` for a revocation and records it; the session adopts the new key if it holds the kind.
+    Result<RotationResult> rotateAndAdopt(access::KeyKind kind, const access::KeyRing* oldKeys,
+                                          const std::string& why, const std::string& sponsorName);
+    Status addPending(const std::vector<access::KeyKind>& kinds, const std::string& reason);
+    Status settlePending(access::KeyKind kind);
 
     ClinicService& m_clinic;
 };

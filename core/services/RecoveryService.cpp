@@ -9,6 +9,7 @@
 #include "core/crypto/Hex.h"
 #include "core/crypto/Kdf.h"
 #include "core/crypto/Shamir.h"
+#include "core/services/BoxKeyPins.h"
 #include "core/services/ClinicService.h"
 #include "core/services/SetupService.h"
 
@@ -225,6 +226,12 @@ Result<RecoveryResult> RecoveryService::recoverUnaudited(std::span<const std::ui
     file->markClean();
     const std::string generationText = std::to_string(file->generation());
     CC_TRY(meta.set(ports::meta::kKeySlotGeneration, bytesOf(generationText)));
+    // The new slot's box public key is pinned like any new account's (docs/KEYS.md section 8).
+    auto pins = BoxKeyPins::load(meta);
+    if (!pins)
+        return std::move(pins).error();
+    CC_TRY(pins->pinAccount(*ring, *newRing, file->clinicId(), *userId, role, file->slot(accountName)->boxPublicKey));
+    CC_TRY(pins->save(meta));
     out.role = role;
     out.userId = idHex(*userId);
     out.created = slot == nullptr;

@@ -15,6 +15,7 @@
 #include "core/paillier/KeyGenerator.h"
 #include "core/paillier/Threshold.h"
 #include "core/records/PatientRef.h"
+#include "core/services/BoxKeyPins.h"
 #include "core/services/ClinicService.h"
 #include "core/services/ReportKeyCodec.h"
 #include "core/services/ReportKeyPin.h"
@@ -269,6 +270,21 @@ Result<SetupResult> createClinic(const SetupRequest& request, const BackendFacto
     CC_TRY(backend->keySlots().save(slotFile));
     slotFile.markClean();
 
+    // The box public keys rotated keys will be sealed to, pinned under the signing key and (doctors
+    // and the recovery ring) the clinical key (issue 10 item 3; docs/KEYS.md section 8).
+    BoxKeyPins pins;
+    {
+        KeyRing pinKeys;
+        CC_TRY(keys.addTo(pinKeys, KeyKind::ClinicSigning));
+        CC_TRY(keys.addTo(pinKeys, KeyKind::ClinicalCategory));
+        for (const auto& a : slotFile.listAccounts())
+            CC_TRY(pins.pinAccount(pinKeys, pinKeys, slotFile.clinicId(), a.userId, a.role,
+                                   slotFile.slot(a.userName)->boxPublicKey));
+        for (PinKey which : {PinKey::Administrators, PinKey::Clinical})
+            CC_TRY(pins.pin(which, *pinKeys.find(pinKeyKind(which)), slotFile.clinicId(), access::kRecoveryRecipient,
+                            pinRoleCode(std::nullopt), recoveryBox.publicKey));
+    }
+
     // 4. Non-secret bookkeeping in the encrypted database.
     auto& meta = backend->meta();
     CC_TRY(meta.set(ports::meta::kClinicId, descriptor.clinicId));
@@ -278,6 +294,7 @@ Result<SetupResult> createClinic(const SetupRequest& request, const BackendFacto
     CC_TRY(meta.set(ports::meta::kIdleTimeoutMinutes, bytesOf("10")));
     // A new clinic's rows carry patient references from the start (docs/RECORDS.md).
     CC_TRY(meta.set(records::kPatientRefSchemeMeta, bytesOf(std::string(records::kPatientRefScheme))));
+    CC_TRY(pins.save(meta));
     CC_TRY(meta.set(ports::meta::kSigningPublicKey, signing.publicKey().bytes()));
     CC_TRY(meta.set(ports::meta::kReportPublicKey, bytesOf(paillier::KeyFile::publicJwk(dealt->publicKey))));
     CC_TRY(meta.set(ports::meta::kReportThreshold, bytesOf(*thresholdJson)));

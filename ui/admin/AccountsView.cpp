@@ -7,6 +7,9 @@
 #include "ui/admin/AccountTableModel.h"
 #include "ui/common/ChartPrint.h"
 #include "ui/common/DisplayText.h"
+#include "ui/admin/BusyDialog.h"
+#include "ui/admin/KeyStatusModel.h"
+#include "ui/admin/RotateKeyDialog.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/FileDialog.h"
 #include "ui/common/MessageBox.h"
@@ -225,16 +228,53 @@ void AccountsView::disableSelected()
     if (account == nullptr)
         return;
     const QString name = QString::fromStdString(account->info.userName);
-    if (!MessageBox::confirm(this, tr("Disable account"),
-                             tr("Disable the account %1? Its key slot is deleted: it can no longer log in or "
-                                "decrypt anything until an administrator enables it again.")
-                                 .arg(name)))
+    // Disabling rotates the keys the account held (issue 10 item 7): state each rotation's cost first.
+    QStringList costs;
+    for (access::KeyKind kind : access::keyKindsForRole(account->info.role, false)) {
+        if (kind == access::KeyKind::IdentityCategory || kind == access::KeyKind::DatabaseKey)
+            costs << QStringLiteral("<li>%1 %2</li>")
+                         .arg(RotateKeyDialog::whatText(kind).toHtmlEscaped(),
+                              RotateKeyDialog::costText(kind).toHtmlEscaped());
+        else if (kind == access::KeyKind::ClinicalCategory)
+            costs << QStringLiteral("<li>%1</li>")
+                         .arg(tr("The clinical category key is rotated by the next doctor who logs in (Home shows it "
+                                 "as pending until then): administrators never hold it.")
+                                  .toHtmlEscaped());
+    }
+    const QString text =
+        QStringLiteral("<p>%1</p><p>%2</p><ul>%3</ul><p>%4</p>")
+            .arg(tr("Disable the account %1? Its key slot is deleted: it can no longer log in until an "
+                    "administrator enables it again.")
+                     .arg(name)
+                     .toHtmlEscaped(),
+                 tr("An old copy of the key-slot file and the account's password would still open the keys of "
+                    "today, so the keys it held are rotated now; every account takes the new keys at its next "
+                    "login:")
+                     .toHtmlEscaped(),
+                 costs.join(QString()),
+                 tr("Backups made before keep the old keys. Every rotation is recorded in the audit trail.")
+                     .toHtmlEscaped());
+    if (!MessageBox::confirm(this, tr("Disable account"), text))
         return;
-    if (auto status = m_accounts.disable(name.toStdString()); !status) {
-        showStatus(ErrorText::forError(status.error()), true);
+    auto revoked =
+        runBusy(this, tr("Disabling the account and rotating its keys…"), [&]() { return m_accounts.disable(name.toStdString()); });
+    if (!revoked) {
+        showStatus(ErrorText::forError(revoked.error()), true);
+        refresh();
         return;
     }
-    showStatus(tr("Account %1 disabled.").arg(name), false);
+    QStringList done;
+    for (const auto& r : revoked->rotated)
+        done << tr("%1 rotated to version %2").arg(KeyStatusModel::keyName(r.name)).arg(r.version);
+    for (const auto& p : revoked->pending)
+        done << tr("%1 rotation pending").arg(KeyStatusModel::keyName(std::string(access::keyKindName(p.kind))));
+    if (!revoked->problem.empty()) {
+        showStatus(tr("Account %1 disabled, but a key rotation failed and stays pending: %2")
+                       .arg(name, QString::fromStdString(revoked->problem)),
+                   true);
+    } else {
+        showStatus(tr("Account %1 disabled. %2.").arg(name, done.join(QStringLiteral("; "))), false);
+    }
     refresh();
 }
 

@@ -7,6 +7,7 @@
 #include "core/services/KeyService.h"
 #include "core/services/VerifyService.h"
 #include "ui/admin/AdminFormat.h"
+#include "ui/admin/KeyStatusModel.h"
 #include "ui/admin/ReviewDialog.h"
 #include "ui/common/DisplayText.h"
 #include "ui/common/ErrorText.h"
@@ -80,6 +81,10 @@ AdminHomeView::AdminHomeView(services::ClinicService& clinic, QWidget* parent)
     m_ui->mainLayout->insertWidget(0, alarm);
     alarm->hide();
     connect(examine, &QPushButton::clicked, this, &AdminHomeView::examineAlarm);
+    auto* pendingLabel = new QLabel;
+    pendingLabel->setObjectName(QStringLiteral("pendingRotationsLabel"));
+    pendingLabel->setWordWrap(true);
+    m_ui->factsLayout->addRow(tr("Key rotations pending:"), pendingLabel);
 }
 
 bool AdminHomeView::alarmShown() const
@@ -134,6 +139,35 @@ Status AdminHomeView::markAlarmExamined(const QString& comment)
         m_unstoredAlarm.clear(); // an alarm the clinic could not store has no record to clear
     refreshAlarm();
     return marked;
+}
+
+void AdminHomeView::refreshPendingRotations()
+{
+    auto* label = findChild<QLabel*>(QStringLiteral("pendingRotationsLabel"));
+    auto pending = services::KeyService(m_clinic).pendingRotations();
+    if (!pending) {
+        label->setText(tr("Unknown: %1").arg(ErrorText::forError(pending.error())));
+        return;
+    }
+    m_pendingRotations = static_cast<int>(pending->size());
+    if (pending->empty()) {
+        label->setText(tr("None: every disabled account's keys have been rotated."));
+        label->setStyleSheet(QString());
+        return;
+    }
+    QStringList lines;
+    for (const auto& p : *pending) {
+        QStringList reasons;
+        for (const auto& r : p.reasons)
+            reasons << QString::fromStdString(r);
+        const QString name = KeyStatusModel::keyName(std::string(access::keyKindName(p.kind)));
+        lines << (p.kind == access::KeyKind::ClinicalCategory
+                      ? tr("%1, since %2 (%3): the next doctor who logs in rotates it.")
+                      : tr("%1, since %2 (%3): rotate it on the Keys page."))
+                     .arg(name, utcDateTime(p.since * 1000), reasons.join(QStringLiteral("; ")));
+    }
+    label->setText(lines.join(QStringLiteral("\n")));
+    label->setStyleSheet(QStringLiteral("color: #b00020;"));
 }
 
 void AdminHomeView::setReportsAccess(const ReportsAccess& access)
@@ -251,6 +285,7 @@ void AdminHomeView::refresh()
     refreshAlarm();
     refreshState();
     refreshReports();
+    refreshPendingRotations();
     auto review = services::AuditReviewService(m_clinic).items();
     m_unreviewed = -1;
     if (review) {
@@ -308,6 +343,8 @@ void AdminHomeView::clear()
         findChild<QLabel*>(QString::fromLatin1(name))->clear();
     m_reportsWaiting = -1;
     findChild<QLabel*>(QStringLiteral("reportsWaitingLabel"))->clear();
+    m_pendingRotations = -1;
+    findChild<QLabel*>(QStringLiteral("pendingRotationsLabel"))->clear();
 }
 
 bool AdminHomeView::reminderShown() const

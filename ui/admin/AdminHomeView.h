@@ -55,6 +55,8 @@ public:
     void setReportsAccess(const ReportsAccess& access);
     /// Reports waiting for decryption shares at the last refresh, or -1 if unknown.
     [[nodiscard]] int reportsWaiting() const { return m_reportsWaiting; }
+    /// Keys still to be rotated after accounts were disabled (KeyService::pendingRotations); -1 unknown.
+    [[nodiscard]] int pendingRotations() const { return m_pendingRotations; }
     /// Opens the review dialog (window-modal, open()); it is returned.
     ReviewDialog* openReviewDialog();
 
@@ -71,6 +73,7 @@ private:
     void examineAlarm();
     void updateReminder();
     void refreshReports();
+    void refreshPendingRotations();
 
     std::unique_ptr<Ui::AdminHomeView> m_ui;
     services::ClinicService& m_clinic;
@@ -80,6 +83,7 @@ private:
     ReportsAccess m_reports;
     int m_reportsWaiting = -1;
     QString m_unstoredAlarm;
+    int m_pendingRotations = -1;
 };
 
 } // namespace cc::ui

@@ -49,6 +49,35 @@ KeyKind RotateKeyDialog::kind() const
     return static_cast<KeyKind>(m_ui->keyComboBox->currentData().toInt());
 }
 
+QString RotateKeyDialog::whatText(KeyKind kind)
+{
+    switch (kind) {
+    case KeyKind::DatabaseKey:
+        return tr("A new random database key replaces the current one and the whole database file is re-encrypted "
+                  "with it (SQLCipher rekey).");
+    case KeyKind::IdentityCategory:
+        return tr("A new identity category key replaces the current one; every patient's identity key is re-wrapped "
+                  "under it in one transaction.");
+    default:
+        return tr("A new clinical category key replaces the current one; every patient's clinical key and every "
+                  "confidential-note key is re-wrapped under it. A doctor must take part: administrators never "
+                  "hold this key.");
+    }
+}
+
+QString RotateKeyDialog::costText(KeyKind kind)
+{
+    switch (kind) {
+    case KeyKind::DatabaseKey:
+        return tr("Every page of the database is rewritten: about a second per 100 MB; the clinic is unusable "
+                  "meanwhile. Backups made before keep the old key.");
+    case KeyKind::IdentityCategory:
+        return tr("One small re-wrap per patient: fast even for thousands of patients.");
+    default:
+        return tr("One small re-wrap per patient and per confidential key: fast even for thousands of patients.");
+    }
+}
+
 void RotateKeyDialog::updatePlan()
 {
     const KeyKind k = kind();
@@ -63,27 +92,8 @@ void RotateKeyDialog::updatePlan()
                           .arg(key.version)
                           .arg(keyIdText(key.id));
         }
-    QString what;
-    QString cost;
-    switch (k) {
-    case KeyKind::DatabaseKey:
-        what = tr("A new random database key replaces the current one and the whole database file is re-encrypted "
-                  "with it (SQLCipher rekey).");
-        cost = tr("Every page of the database is rewritten: about a second per 100 MB; the clinic is unusable "
-                  "meanwhile. Backups made before keep the old key.");
-        break;
-    case KeyKind::IdentityCategory:
-        what = tr("A new identity category key replaces the current one; every patient's identity key is re-wrapped "
-                  "under it in one transaction.");
-        cost = tr("One small re-wrap per patient: fast even for thousands of patients.");
-        break;
-    default:
-        what = tr("A new clinical category key replaces the current one; every patient's clinical key and every "
-                  "confidential-note key is re-wrapped under it. A doctor must take part: administrators never "
-                  "hold this key.");
-        cost = tr("One small re-wrap per patient and per confidential key: fast even for thousands of patients.");
-        break;
-    }
+    const QString what = whatText(k);
+    const QString cost = costText(k);
     m_ui->planLabel->setText(
         QStringLiteral("<p><b>%1</b> (%2)</p><p>%3</p><p>%4</p><p>%5</p><ul><li>%6</li></ul><p>%7</p>")
             .arg(KeyStatusModel::keyName(name).toHtmlEscaped(), current, what.toHtmlEscaped(), cost.toHtmlEscaped(),

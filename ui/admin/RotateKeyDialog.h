@@ -30,6 +30,11 @@ public:
     RotateKeyDialog(services::ClinicService& clinic, std::vector<services::KeyStatus> keys, QWidget* parent = nullptr);
     ~RotateKeyDialog() override;
 
+    /// What rotating `kind` does and what it costs, in the user's language (also stated by the
+    /// accounts page before disabling an account, which rotates the keys it held).
+    [[nodiscard]] static QString whatText(access::KeyKind kind);
+    [[nodiscard]] static QString costText(access::KeyKind kind);
+
     /// Selects the key to rotate.
     void setKind(access::KeyKind kind);
     /// True after a successful rotation (the session has ended).

@@ -7,6 +7,7 @@
 #include "core/crypto/Shamir.h"
 #include "core/crypto/ShareEncoding.h"
 #include "core/paillier/KeyFile.h"
+#include "core/records/PatientKeys.h"
 #include "core/services/AccountService.h"
 #include "core/services/AuditService.h"
 #include "core/services/ImportService.h"
@@ -177,9 +178,9 @@ private slots:
         services::Sponsor sponsor{kDoctor, crypto::SecureBytes(bytes(kDoctorPw))};
         auto carol = accounts.create("carol", access::Role::Doctor, bytes(std::string("carol-temp-pass")), &sponsor);
         QVERIFY(carol.ok());
-        QVERIFY(accounts.disable("carol").ok());
+        QVERIFY(accounts.disable("carol").ok()); // rotates the DBK (v2) and the identity key at once
         services::KeyService keys(*c.service);
-        QVERIFY(keys.rotate(KeyKind::DatabaseKey).ok());
+        QVERIFY(keys.rotate(KeyKind::DatabaseKey).ok()); // v3
         const auto afterRotation = c.slotFile();
         for (const auto& u : afterRotation.updates())
             QVERIFY(u.recipient != *carol); // a deleted slot never received an entry
@@ -193,7 +194,132 @@ private slots:
         c.service->logout();
         auto login = c.login("carol", "carol-temp-pass2");
         QVERIFY2(login.ok(), login.ok() ? "" : login.error().message.c_str());
+        QCOMPARE((*c.service->keys())->find(KeyKind::DatabaseKey)->version, 3u);
+    }
+
+    /// Issue 10 item 7: an old copy of the key-slot file plus a disabled doctor's password opens
+    /// neither the current database nor the keys the patients' rows are now wrapped under; the
+    /// clinical key, which no administrator holds, is rotated by the next doctor's login.
+    void disablingRevokesWhatAnOldSlotCopyOpens()
+    {
+        CLINIC(c);
+        QVERIFY(c.login(kDoctor, kDoctorPw).ok());
+        QVERIFY(services::ImportService(*c.service).importSynthea(QStringLiteral(CC_TEST_DATA_DIR "/synthea")).ok());
+        c.service->logout();
+        QVERIFY(c.login(kAdmin, kAdminPw).ok());
+        services::Sponsor sponsor{kDoctor, crypto::SecureBytes(bytes(kDoctorPw))};
+        QVERIFY(services::AccountService(*c.service)
+                    .create("carol", access::Role::Doctor, bytes(std::string("carol-temp-pass")), &sponsor)
+                    .ok());
+        c.service->logout();
+        QVERIFY(c.login("carol", "carol-temp-pass").ok());
+        QVERIFY(c.service->changeOwnPassword(bytes(std::string("carol-own-password"))).ok());
+        c.service->logout();
+        // What carol takes home: a copy of the key-slot file (she knows her password).
+        const std::vector<std::uint8_t> oldCopy = c.slotFile().serialise();
+
+        QVERIFY(c.login(kAdmin, kAdminPw).ok());
+        services::AccountService accounts(*c.service);
+        auto revoked = accounts.disable("carol");
+        QVERIFY2(revoked.ok(), revoked.ok() ? "" : revoked.error().message.c_str());
+        QVERIFY2(revoked->problem.empty(), revoked->problem.c_str());
+        QCOMPARE(revoked->rotated.size(), std::size_t{2});
+        QCOMPARE(revoked->rotated[0].name, std::string("IdentityCategory"));
+        QCOMPARE(revoked->rotated[1].name, std::string("DatabaseKey"));
+        QCOMPARE(revoked->pending.size(), std::size_t{1});
+        QCOMPARE(revoked->pending[0].kind, KeyKind::ClinicalCategory);
+        QCOMPARE(revoked->notRotated.size(), std::size_t{1}); // the index key, with the reason
+        QVERIFY(revoked->notRotated[0].rfind("Index: ", 0) == 0);
+        // The administrator's session took the new keys and goes on (identities still open).
+        QVERIFY(c.service->session() != nullptr);
+        auto identities = services::PatientService(*c.service).list();
+        QVERIFY2(identities.ok(), identities.ok() ? "" : identities.error().message.c_str());
+        QCOMPARE(identities->size(), std::size_t{27});
+        services::KeyService keys(*c.service);
+        auto pending = keys.pendingRotations();
+        QVERIFY(pending.ok());
+        QCOMPARE(pending->size(), std::size_t{1});
+        QVERIFY(pending->front().reasons.front().find("doctor 'carol'") != std::string::npos);
+        const auto events = c.events();
+        QVERIFY(events.back().event.detail.find("disable; keys revoked: IdentityCategory rotated to version 2, "
+                                                "DatabaseKey rotated to version 2; ClinicalCategory rotation "
+                                                "pending") == 0);
+        QVERIFY(events[events.size() - 2].event.detail.find("rotate DatabaseKey to version 2") == 0);
+        QVERIFY(events[events.size() - 2].event.detail.find("(revoking: doctor 'carol'") != std::string::npos);
+
+        // carol's old copy still opens her old slot, but its keys open nothing of today.
+        auto oldFile = access::KeySlotFile::parse(oldCopy);
+        QVERIFY(oldFile.ok());
+        auto oldRing = oldFile->unlock("carol", bytes(std::string("carol-own-password")));
+        QVERIFY2(oldRing.ok(), oldRing.ok() ? "" : oldRing.error().message.c_str());
+        QCOMPARE(openWith(c.dir() + "/clinic.db", oldRing->find(KeyKind::DatabaseKey)->secret), ErrorCode::KeyMismatch);
+        auto rows = c.store->patients().list();
+        QVERIFY(rows.ok() && !rows->empty());
+        const auto& row = rows->front();
+        QVERIFY(!records::PatientKeys::unwrap(*oldRing, records::PatientKeyKind::Identity, row.id, row.identityKeyId,
+                                              row.identityKeyWrapped)
+                     .ok());
+        // The clinical key still opens today's wrapped clinical keys: its rotation is pending.
+        QVERIFY(records::PatientKeys::unwrap(*oldRing, records::PatientKeyKind::Clinical, row.id, row.clinicalKeyId,
+                                             row.clinicalKeyWrapped)
+                    .ok());
+        c.service->logout();
+
+        // The next doctor's login performs it, audited, and the doctor's session goes on with the new key.
+        auto login = c.login(kDoctor, kDoctorPw);
+        QVERIFY2(login.ok(), login.ok() ? "" : login.error().message.c_str());
+        QCOMPARE((*c.service->keys())->find(KeyKind::ClinicalCategory)->version, 2u);
+        auto after = services::KeyService(*c.service).performPending();
+        QVERIFY(after.ok() && after->empty()); // nothing left
+        const auto last = c.events().back().event;
+        QVERIFY(last.detail.find("rotate ClinicalCategory to version 2") == 0);
+        QVERIFY(last.detail.find("(revoking: pending since") != std::string::npos);
+        QCOMPARE(last.userName, kDoctor);
+        auto chartRows = services::PatientService(*c.service).list();
+        QVERIFY(chartRows.ok() && !chartRows->empty());
+        auto chart = services::PatientService(*c.service).chart(chartRows->front().id);
+        QVERIFY2(chart.ok(), chart.ok() ? "" : chart.error().message.c_str());
+        auto rowsNow = c.store->patients().list();
+        QVERIFY(rowsNow.ok());
+        for (const auto& r : *rowsNow)
+            QVERIFY(!records::PatientKeys::unwrap(*oldRing, records::PatientKeyKind::Clinical, r.id, r.clinicalKeyId,
+                                                  r.clinicalKeyWrapped)
+                         .ok());
+        c.service->logout();
+        // Nothing is pending any more; the doctor's slot takes the new keys from the mailbox.
+        QVERIFY(c.login(kAdmin, kAdminPw).ok());
+        auto none = services::KeyService(*c.service).pendingRotations();
+        QVERIFY(none.ok() && none->empty());
+        c.service->logout();
+        QVERIFY(c.login(kDoctor, kDoctorPw).ok());
+        QCOMPARE((*c.service->keys())->find(KeyKind::ClinicalCategory)->version, 2u);
         QCOMPARE((*c.service->keys())->find(KeyKind::DatabaseKey)->version, 2u);
+    }
+
+    /// A doctor given the administrator role keeps the DBK but loses the clinical key: its rotation
+    /// becomes pending; with a sponsor at disable time every key is rotated at once.
+    void roleChangeAndSponsoredDisableRevokeTheClinicalKey()
+    {
+        CLINIC(c);
+        QVERIFY(c.login(kAdmin, kAdminPw).ok());
+        services::AccountService accounts(*c.service);
+        services::Sponsor sponsor{kDoctor, crypto::SecureBytes(bytes(kDoctorPw))};
+        QVERIFY(accounts.create("carol", access::Role::Doctor, bytes(std::string("carol-temp-pass")), &sponsor).ok());
+        QVERIFY(accounts.create("dan", access::Role::Doctor, bytes(std::string("dan-temp-passw")), &sponsor).ok());
+        QVERIFY(accounts.setRole("carol", access::Role::Administrator, bytes(std::string("carol-admin-pass"))).ok());
+        auto pending = services::KeyService(*c.service).pendingRotations();
+        QVERIFY(pending.ok());
+        QCOMPARE(pending->size(), std::size_t{1});
+        QCOMPARE(pending->front().kind, KeyKind::ClinicalCategory);
+        QVERIFY(pending->front().reasons.front().find("given the role administrator") != std::string::npos);
+        // Disabling dan with a sponsoring doctor settles the clinical key at once as well.
+        auto revoked = accounts.disable("dan", &sponsor);
+        QVERIFY2(revoked.ok(), revoked.ok() ? "" : revoked.error().message.c_str());
+        QCOMPARE(revoked->rotated.size(), std::size_t{3});
+        QCOMPARE(revoked->rotated[0].name, std::string("ClinicalCategory"));
+        QVERIFY(revoked->pending.empty());
+        auto none = services::KeyService(*c.service).pendingRotations();
+        QVERIFY(none.ok() && none->empty());
     }
 
     void categoryRotationNeedsItsHolders()

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/services/KeyService.h"
 #include "core/services/PatientService.h"
 #include "tests/ui/admin/AdminTestSupport.h"
 #include "tests/ui/support/ClinicFixture.h"
 #include "ui/admin/AccountDialog.h"
 #include "ui/admin/AccountTableModel.h"
 #include "ui/admin/AccountsView.h"
+#include "ui/admin/AdminHomeView.h"
 #include "ui/admin/AdminWindow.h"
 #include "ui/common/FileDialog.h"
 #include "ui/common/MessageBox.h"
@@ -304,11 +306,27 @@ private slots:
         MessageBox::setNextAnswer(false);
         QTest::mouseClick(disable, Qt::LeftButton);
         QVERIFY(MessageBox::lastText().contains(ClinicFixture::kDoctor));
+        // The cost of the rotations that disabling performs is stated before (issue 10 item 7).
+        QVERIFY(MessageBox::lastText().contains(QStringLiteral("about a second per 100 MB")));
+        QVERIFY(MessageBox::lastText().contains(QStringLiteral("re-wrap per patient")));
+        QVERIFY(MessageBox::lastText().contains(QStringLiteral("next doctor who logs in")));
         QCOMPARE(statusOf(ClinicFixture::kDoctor), QStringLiteral("enabled"));
 
         MessageBox::setNextAnswer(true);
         QTest::mouseClick(disable, Qt::LeftButton);
         QCOMPARE(statusOf(ClinicFixture::kDoctor), QStringLiteral("disabled"));
+        auto* status = accounts()->findChild<QLabel*>("statusLabel");
+        QVERIFY2(status->text().contains(QStringLiteral("rotated to version 2")), qPrintable(status->text()));
+        QVERIFY(status->text().contains(QStringLiteral("rotation pending")));
+        // The session took the new keys and goes on; Home shows the pending clinical rotation.
+        QVERIFY(m_fixture->clinic().session() != nullptr);
+        auto pending = cc::services::KeyService(m_fixture->clinic()).pendingRotations();
+        QVERIFY(pending.ok());
+        QCOMPARE(pending->size(), std::size_t{1});
+        m_window->homeView()->refresh();
+        QCOMPARE(m_window->homeView()->pendingRotations(), 1);
+        auto* label = m_window->homeView()->findChild<QLabel*>("pendingRotationsLabel");
+        QVERIFY(label->text().contains(QStringLiteral("the next doctor who logs in rotates it")));
     }
 };
 
