@@ -284,12 +284,10 @@ int runKeyStatus(const Args& args, Io& io)
                 QJsonArray holders;
                 for (const auto& h : k.holders)
                     holders.append(QString::fromStdString(h));
-                QJsonObject row{{"name", QString::fromStdString(k.name)},
-                                {"id", QString::fromStdString(k.id)},
-                                {"version", static_cast<qint64>(k.version)},
-                                {"createdAt", static_cast<qint64>(k.createdAt)},
-                                {"ageDays", static_cast<qint64>(k.ageDays)},
-                                {"holders", holders}};
+                QJsonObject row{
+                    {"name", QString::fromStdString(k.name)},    {"id", QString::fromStdString(k.id)},
+                    {"version", static_cast<qint64>(k.version)}, {"createdAt", static_cast<qint64>(k.createdAt)},
+                    {"ageDays", static_cast<qint64>(k.ageDays)}, {"holders", holders}};
                 if (const auto* p = pendingOf(k.name)) {
                     QJsonArray reasons;
                     for (const auto& r : p->reasons)
@@ -362,6 +360,31 @@ int runKeyRotate(const Args& args, Io& io)
                                .arg(rotated->version)
                                .arg(rotated->keyId)
                                .arg(rotated->recipients))
+                   << "\n";
+        }
+        return {};
+    });
+}
+
+int runKeyPin(const Args& args, Io& io)
+{
+    return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
+        auto pinned = KeyService(cli.clinic()).pinUnpinned();
+        if (!pinned)
+            return std::move(pinned).error();
+        if (io.json) {
+            QJsonArray names;
+            for (const auto& n : *pinned)
+                names.append(QString::fromStdString(n));
+            io.out << QJsonDocument(QJsonObject{{"pinned", names}}).toJson(QJsonDocument::Indented).toStdString();
+        } else if (pinned->empty()) {
+            io.out << utf8(Cli::tr("Every recipient was pinned already: nothing changed.")) << "\n";
+        } else {
+            QStringList names;
+            for (const auto& n : *pinned)
+                names << QString::fromStdString(n);
+            io.out << utf8(Cli::tr("Pinned the box public keys of: %1 (flagged for review in the audit trail).")
+                               .arg(names.join(QStringLiteral(", "))))
                    << "\n";
         }
         return {};
@@ -469,6 +492,18 @@ void registerAuditCommands(CommandRegistry& registry)
              utf8(Cli::tr("\nOrder here: yours, then the sponsoring doctor's (--sponsor).\n"
                           "dbk rekeys the database and ends your session (log in again); index, audit root and "
                           "signing keys are not rotated (see docs/KEYS.md section 8)."))});
+    registry.add({{"keys", "pin"},
+                  utf8(Cli::tr("Pin the box public keys of accounts that have no pin yet (trust on first use)")),
+                  "",
+                  clinicOptions(),
+                  0,
+                  0,
+                  runKeyPin,
+                  utf8(Cli::tr(kPasswordOrderNote)) +
+                      utf8(Cli::tr("\nFor a clinic created before pins existed: rotations refuse unpinned accounts. "
+                                   "An administrator pins every account and the recovery ring; a doctor adds the "
+                                   "clinical pins. Existing pins are never replaced. Run it only while you are sure "
+                                   "nobody has changed the key-slot file (docs/KEYS.md section 8)."))});
     registry.add({{"keys", "set-idle-timeout"},
                   utf8(Cli::tr("Set the idle lock timeout (2 to 30 minutes)")),
                   "MINUTES",

@@ -110,9 +110,8 @@ Status BoxKeyPins::save(ports::ClinicMetaStore& meta) const
         for (PinKey which : {PinKey::Administrators, PinKey::Clinical}) {
             const auto& pin = which == PinKey::Administrators ? entry.administrators : entry.clinical;
             if (pin)
-                o.insert(fieldName(which),
-                         QJsonObject{{"keyId", static_cast<qint64>(pin->keyId)},
-                                     {"mac", QString::fromStdString(crypto::hexEncode(pin->mac))}});
+                o.insert(fieldName(which), QJsonObject{{"keyId", static_cast<qint64>(pin->keyId)},
+                                                       {"mac", QString::fromStdString(crypto::hexEncode(pin->mac))}});
         }
         root.insert(QString::fromStdString(id), o);
     }
@@ -121,7 +120,8 @@ Status BoxKeyPins::save(ports::ClinicMetaStore& meta) const
 }
 
 Status BoxKeyPins::pin(PinKey which, const access::KeyEntry& key, const access::ClinicId& clinic,
-                       const access::UserId& recipient, std::uint8_t role, const std::array<std::uint8_t, 32>& publicKey)
+                       const access::UserId& recipient, std::uint8_t role,
+                       const std::array<std::uint8_t, 32>& publicKey)
 {
     auto mac = boxKeyPin(which, key, clinic, recipient, role, publicKey);
     if (!mac.ok())
@@ -129,6 +129,14 @@ Status BoxKeyPins::pin(PinKey which, const access::KeyEntry& key, const access::
     Entry& entry = m_entries[crypto::hexEncode(recipient)];
     (which == PinKey::Administrators ? entry.administrators : entry.clinical) = Pin{key.keyId, *mac};
     return {};
+}
+
+bool BoxKeyPins::has(PinKey which, const access::UserId& recipient) const
+{
+    const auto it = m_entries.find(crypto::hexEncode(recipient));
+    if (it == m_entries.end())
+        return false;
+    return which == PinKey::Administrators ? it->second.administrators.has_value() : it->second.clinical.has_value();
 }
 
 Status BoxKeyPins::pinAccount(const access::KeyRing& keys, const access::KeyRing& newRing,
@@ -155,8 +163,9 @@ Status BoxKeyPins::check(PinKey which, const access::KeyEntry& key, const access
 {
     const auto refuse = [&](const std::string& why) {
         return makeError(ErrorCode::IntegrityFailure,
-                         "the box public key of " + who + " " + why + ": nothing was sealed to it; if the account is "
-                         "genuine, reset its password (a new, pinned slot) and rotate again");
+                         "the box public key of " + who + " " + why +
+                             ": nothing was sealed to it; if the account is "
+                             "genuine, reset its password (a new, pinned slot) and rotate again");
     };
     const auto it = m_entries.find(crypto::hexEncode(recipient));
     const auto* pin = it == m_entries.end() ? nullptr
@@ -164,7 +173,10 @@ Status BoxKeyPins::check(PinKey which, const access::KeyEntry& key, const access
                           ? (it->second.administrators ? &*it->second.administrators : nullptr)
                           : (it->second.clinical ? &*it->second.clinical : nullptr);
     if (pin == nullptr)
-        return refuse(std::string("has no ") + fieldName(which) + " pin");
+        return makeError(ErrorCode::IntegrityFailure,
+                         "the box public key of " + who + " has no " + fieldName(which) +
+                             " pin: nothing was sealed to it; a clinic created before pins existed pins its keys "
+                             "once with `keys pin` (an administrator, and a doctor for the clinical pins)");
     if (pin->keyId != key.keyId)
         return refuse(std::string("was pinned under another ") + std::string(access::keyKindName(key.kind)) +
                       " (key id " + std::to_string(pin->keyId) + ")");

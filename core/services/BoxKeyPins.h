@@ -70,6 +70,10 @@ public:
     [[nodiscard]] Status check(PinKey which, const access::KeyEntry& key, const access::ClinicId& clinic,
                                const access::UserId& recipient, std::uint8_t role,
                                const std::array<std::uint8_t, 32>& publicKey, const std::string& who) const;
+    /// True if `recipient` has a pin of kind `which` (made under any key id).
+    [[nodiscard]] bool has(PinKey which, const access::UserId& recipient) const;
+    /// True if no recipient has any pin (a clinic created before pins, or one whose pins were removed).
+    [[nodiscard]] bool empty() const { return m_entries.empty(); }
     /// Drops a recipient's pins (its slot was deleted).
     void forget(const access::UserId& recipient);
 

@@ -80,9 +80,9 @@ Result<std::vector<PendingRotation>> loadPending(ports::ClinicMetaStore& meta)
     const QJsonDocument doc = QJsonDocument::fromJson(
         QByteArray(reinterpret_cast<const char*>(b.data()), static_cast<qsizetype>(b.size())), &parsed);
     const auto damaged = [](const std::string& what) {
-        return makeError(ErrorCode::IntegrityFailure,
-                         "the list of pending key rotations in the database is damaged (meta pending_rotations: " +
-                             what + ")");
+        return makeError(
+            ErrorCode::IntegrityFailure,
+            "the list of pending key rotations in the database is damaged (meta pending_rotations: " + what + ")");
     };
     if (parsed.error != QJsonParseError::NoError || !doc.isArray())
         return damaged("not a JSON array");
@@ -241,6 +241,8 @@ Result<RotationResult> KeyService::rotate(access::KeyKind kind, const Sponsor* s
         return rotateUnaudited(kind, sponsorRing ? &*sponsorRing : nullptr, rewrapper ? *rewrapper : stored);
     };
     auto result = run();
+    if (!result)
+        (rewrapper ? *rewrapper : static_cast<PatientKeyRewrapper&>(stored)).abandon();
     describeRotation(subject, result, {});
     if (sponsor != nullptr && !sponsor->name.empty())
         subject.detail += ", sponsored by doctor " + sponsor->name;
@@ -293,7 +295,8 @@ Status KeyService::addPending(const std::vector<access::KeyKind>& kinds, const s
     for (access::KeyKind kind : kinds) {
         if (!notRotatedReason(kind).empty())
             continue;
-        auto it = std::find_if(pending->begin(), pending->end(), [&](const PendingRotation& p) { return p.kind == kind; });
+        auto it =
+            std::find_if(pending->begin(), pending->end(), [&](const PendingRotation& p) { return p.kind == kind; });
         if (it == pending->end()) {
             pending->push_back(PendingRotation{kind, now, {}});
             it = pending->end() - 1;
@@ -325,6 +328,8 @@ Result<RotationResult> KeyService::rotateAndAdopt(access::KeyKind kind, const ac
     StoredPatientKeys stored(m_clinic.backend(), m_clinic.rng());
     access::KeyEntry issued;
     auto result = rotateUnaudited(kind, oldKeys, stored, &issued);
+    if (!result)
+        stored.abandon();
     if (result) {
         // This session drew the new key: it takes it now instead of ending (its slot takes it from
         // the mailbox at the next login, authenticated under the key the slot still holds).
@@ -387,6 +392,66 @@ Result<Revocation> KeyService::revoke(const std::vector<access::KeyKind>& held, 
     return out;
 }
 
+Result<std::vector<std::string>> KeyService::pinUnpinned()
+{
+    const access::Session* session = m_clinic.session();
+    const bool doctor = session != nullptr && session->role() == access::Role::Doctor;
+    AuditSubject subject = makeSubject(AuditEventId::SecurityAlert, AuditEventType::SecurityConfiguration,
+                                       AuditAction::Update, "Key", "box-key-pins", "pin unpinned box public keys");
+    CC_TRY(m_clinic.authorize(doctor ? Permission::WriteChart : Permission::ManageKeys, subject));
+    auto run = [&]() -> Result<std::vector<std::string>> {
+        auto mine = m_clinic.keys();
+        CC_TRY(mine);
+        const PinKey which = doctor ? PinKey::Clinical : PinKey::Administrators;
+        const access::KeyEntry* pinKey = (*mine)->find(pinKeyKind(which));
+        if (pinKey == nullptr)
+            return makeError(ErrorCode::AccessDenied, "this session holds no key to pin with");
+        auto& backend = m_clinic.backend();
+        auto file = backend.keySlots().load();
+        CC_TRY(file);
+        auto pins = BoxKeyPins::load(backend.meta());
+        CC_TRY(pins);
+        Status ok;
+        const QJsonObject recovery = metaObject(backend.meta(), ports::meta::kRecovery, ok);
+        if (!ok)
+            return ok.error();
+        auto recoveryKey = crypto::hexDecode(recovery.value("boxPublicKey").toString().toStdString());
+        if (!recoveryKey || recoveryKey->size() != 32)
+            return makeError(ErrorCode::IntegrityFailure, "the clinic's recovery record has no valid box public key");
+        std::array<std::uint8_t, 32> recoveryPublic{};
+        std::copy(recoveryKey->begin(), recoveryKey->end(), recoveryPublic.begin());
+        std::vector<std::string> pinned;
+        for (const auto& a : file->listAccounts()) {
+            if ((doctor && a.role != access::Role::Doctor) || pins->has(which, a.userId))
+                continue;
+            CC_TRY(pins->pin(which, *pinKey, file->clinicId(), a.userId, pinRoleCode(a.role),
+                             file->slot(a.userName)->boxPublicKey));
+            pinned.push_back(a.userName);
+        }
+        if (!pins->has(which, access::kRecoveryRecipient)) {
+            CC_TRY(pins->pin(which, *pinKey, file->clinicId(), access::kRecoveryRecipient, pinRoleCode(std::nullopt),
+                             recoveryPublic));
+            pinned.emplace_back("recovery ring");
+        }
+        if (!pinned.empty())
+            CC_TRY(pins->save(backend.meta()));
+        return pinned;
+    };
+    auto result = run();
+    if (result) {
+        std::string names;
+        for (const auto& n : *result)
+            names += (names.empty() ? "" : ", ") + n;
+        subject.detail += result->empty() ? ": every recipient was pinned already" : ": " + names;
+        subject.flagged = !result->empty(); // trusting keys as they are now is worth a second look
+    } else {
+        subject.detail += ": " + result.error().message;
+    }
+    subject.detail = audit::fitDetail(std::move(subject.detail));
+    CC_TRY(m_clinic.record(subject, result ? audit::AuditOutcome::Success : audit::AuditOutcome::MinorFailure));
+    return result;
+}
+
 Result<std::vector<RotationResult>> KeyService::performPending()
 {
     using access::KeyKind;
@@ -404,7 +469,8 @@ Result<std::vector<RotationResult>> KeyService::performPending()
                                              ? std::vector<KeyKind>{KeyKind::IdentityCategory, KeyKind::DatabaseKey}
                                              : std::vector<KeyKind>{};
     for (KeyKind kind : charged) {
-        auto it = std::find_if(pending->begin(), pending->end(), [&](const PendingRotation& p) { return p.kind == kind; });
+        auto it =
+            std::find_if(pending->begin(), pending->end(), [&](const PendingRotation& p) { return p.kind == kind; });
         if (it == pending->end())
             continue;
         std::string why = "pending since " + std::to_string(it->since) + ": ";

@@ -40,6 +40,9 @@ public:
     /// Makes the re-wrap durable. Called after the key-slot file with the new key was saved, so
     /// the rows never name a key nobody received. Errors: storage errors.
     [[nodiscard]] virtual Status commit() { return {}; }
+    /// Rolls back what rewrap() wrote, so a failed rotation's audit event is not written inside
+    /// (and lost with) the abandoned re-wrap transaction.
+    virtual void abandon() {}
 };
 
 /// Re-wraps the per-patient keys stored in the clinic (ports::PatientStore) inside one database
@@ -51,6 +54,7 @@ public:
     [[nodiscard]] Status rewrap(access::KeyKind kind, const access::KeyEntry& oldKey,
                                 const access::KeyEntry& newKey) override;
     [[nodiscard]] Status commit() override;
+    void abandon() override { m_transaction.reset(); }
 
 private:
     ports::ClinicBackend& m_backend;
@@ -111,6 +115,15 @@ public:
     [[nodiscard]] Result<Revocation> revoke(const std::vector<access::KeyKind>& held, const std::string& reason,
                                             const Sponsor* sponsor = nullptr);
 
+    /// Trust on first use for recipients without a pin (a clinic created before pins existed, an
+    /// account a failed step left unpinned): pins the box public key each such recipient has *now*
+    /// under the pin key this session holds — an administrator (ManageKeys) the administrators' pins
+    /// of every slot and the recovery ring, a doctor (WriteChart) the clinical pins of every doctor
+    /// and the recovery ring. Existing pins are never replaced. One audit event, flagged for review
+    /// when anything was pinned, names the accounts. Returns their names ("recovery ring" for it).
+    /// Errors: AccessDenied, IntegrityFailure (damaged pins or recovery record), storage errors.
+    [[nodiscard]] Result<std::vector<std::string>> pinUnpinned();
+
     /// Performs the pending rotations this session's role is charged with: a doctor the clinical
     /// category key (with the key their own ring holds), an administrator the database and identity
     /// keys. The session adopts the new keys. Called by ClinicService::login; each rotation writes one
@@ -123,8 +136,8 @@ private:
                                            PatientKeyRewrapper& rewrapper, access::KeyEntry* issued = nullptr);
     Result<access::KeyRing> sponsorKeys(const Sponsor* sponsor);
     /// Rotates `kind` for a revocation and records it; the session adopts the new key if it holds the kind.
-    Result<RotationResult> rotateAndAdopt(access::KeyKind kind, const access::KeyRing* oldKeys,
-                                          const std::string& why, const std::string& sponsorName);
+    Result<RotationResult> rotateAndAdopt(access::KeyKind kind, const access::KeyRing* oldKeys, const std::string& why,
+                                          const std::string& sponsorName);
     Status addPending(const std::vector<access::KeyKind>& kinds, const std::string& reason);
     Status settlePending(access::KeyKind kind);
 

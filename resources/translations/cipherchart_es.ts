@@ -1778,10 +1778,6 @@ dos personas, auditada).</translation>
         <translation>Listar las cuentas (nunca claves)</translation>
     </message>
     <message>
-        <source>Disable an account: its key slot is deleted and it decrypts nothing</source>
-        <translation>Desactivar una cuenta: se borra su ranura de clave y no descifra nada</translation>
-    </message>
-    <message>
         <source>account &apos;%1&apos; disabled</source>
         <translation>cuenta «%1» desactivada</translation>
     </message>
@@ -2855,6 +2851,76 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
     <message>
         <source>published figures written to %1</source>
         <translation>cifras publicadas escritas en %1</translation>
+    </message>
+    <message>
+        <source>  %1 rotated to version %2, sealed for %3 recipient(s) incl. the recovery ring</source>
+        <translation>  %1 rotada a la versión %2, sellada para %3 destinatario(s), incluido el anillo de recuperación</translation>
+    </message>
+    <message>
+        <source>  %1 rotation pending: the next doctor&apos;s login performs it</source>
+        <translation>  rotación de %1 pendiente: la realiza el próximo inicio de sesión de un médico</translation>
+    </message>
+    <message>
+        <source>  %1 rotation pending: rotate it with &apos;keys rotate&apos;</source>
+        <translation>  rotación de %1 pendiente: rótela con &apos;keys rotate&apos;</translation>
+    </message>
+    <message>
+        <source>  not rotated: %1</source>
+        <translation>  no rotada: %1</translation>
+    </message>
+    <message>
+        <source>the account is disabled, but a key rotation failed and stays pending: %1</source>
+        <translation>la cuenta está desactivada, pero una rotación de claves falló y queda pendiente: %1</translation>
+    </message>
+    <message>
+        <source>Disable an account: its key slot is deleted and the keys it held are rotated</source>
+        <translation>Desactivar una cuenta: se borra su ranura de claves y se rotan las claves que tenía</translation>
+    </message>
+    <message>
+        <source>a doctor who takes part, to rotate the clinical key at once</source>
+        <translation>un médico que participa, para rotar la clave clínica en el acto</translation>
+    </message>
+    <message>
+        <source>
+Order here: yours, then the sponsoring doctor&apos;s (--sponsor).
+Cost: an old copy of the key-slot file plus the account&apos;s password would still open the keys of today,
+so they are rotated now: the identity key (one re-wrap per patient) and the database key (the whole
+database is re-encrypted, about a second per 100 MB; every account takes the new key at its next login).
+A doctor&apos;s clinical key is rotated at once with --sponsor, otherwise by the next doctor&apos;s login (shown as
+pending until then). Backups made before keep the old keys (docs/KEYS.md section 8).</source>
+        <translation>
+Orden aquí: la suya y luego la del médico patrocinador (--sponsor).
+Coste: una copia antigua del archivo de ranuras de claves más la contraseña de la cuenta aún abriría las claves de hoy,
+por eso se rotan ahora: la clave de identidad (un reempaquetado por paciente) y la clave de la base de datos (toda la
+base de datos se vuelve a cifrar, aproximadamente un segundo por 100 MB; cada cuenta toma la nueva clave en su próximo inicio de sesión).
+La clave clínica de un médico se rota en el acto con --sponsor; si no, en el próximo inicio de sesión de un médico (se muestra
+como pendiente hasta entonces). Las copias de seguridad anteriores conservan las claves antiguas (docs/KEYS.md, sección 8).</translation>
+    </message>
+    <message>
+        <source>    PENDING rotation (the next doctor&apos;s login performs it):</source>
+        <translation>    rotación PENDIENTE (la realiza el próximo inicio de sesión de un médico):</translation>
+    </message>
+    <message>
+        <source>    PENDING rotation (run &apos;keys rotate&apos;):</source>
+        <translation>    rotación PENDIENTE (ejecute &apos;keys rotate&apos;):</translation>
+    </message>
+    <message>
+        <source>Every recipient was pinned already: nothing changed.</source>
+        <translation>Todos los destinatarios ya estaban fijados: no cambió nada.</translation>
+    </message>
+    <message>
+        <source>Pinned the box public keys of: %1 (flagged for review in the audit trail).</source>
+        <translation>Se fijaron las claves públicas de caja de: %1 (marcado para revisión en el registro de auditoría).</translation>
+    </message>
+    <message>
+        <source>Pin the box public keys of accounts that have no pin yet (trust on first use)</source>
+        <translation>Fijar las claves públicas de caja de las cuentas que aún no tienen fijación (confianza en el primer uso)</translation>
+    </message>
+    <message>
+        <source>
+For a clinic created before pins existed: rotations refuse unpinned accounts. An administrator pins every account and the recovery ring; a doctor adds the clinical pins. Existing pins are never replaced. Run it only while you are sure nobody has changed the key-slot file (docs/KEYS.md section 8).</source>
+        <translation>
+Para una clínica creada antes de que existieran las fijaciones: las rotaciones rechazan las cuentas sin fijar. Un administrador fija todas las cuentas y el anillo de recuperación; un médico añade las fijaciones clínicas. Las fijaciones existentes nunca se reemplazan. Ejecútelo solo cuando esté seguro de que nadie ha modificado el archivo de ranuras de claves (docs/KEYS.md, sección 8).</translation>
     </message>
 </context>
 <context>
@@ -4432,14 +4498,6 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
         <translation>Desactivar cuenta</translation>
     </message>
     <message>
-        <source>Disable the account %1? Its key slot is deleted: it can no longer log in or decrypt anything until an administrator enables it again.</source>
-        <translation>¿Desactivar la cuenta %1? Se elimina su ranura de claves: ya no podrá iniciar sesión ni descifrar nada hasta que un administrador la vuelva a activar.</translation>
-    </message>
-    <message>
-        <source>Account %1 disabled.</source>
-        <translation>Cuenta %1 desactivada.</translation>
-    </message>
-    <message>
         <source>Account %1 unlocked.</source>
         <translation>Cuenta %1 desbloqueada.</translation>
     </message>
@@ -4508,6 +4566,42 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
     <message>
         <source>First-login slip saved as %1.</source>
         <translation>Hoja de primer acceso guardada como %1.</translation>
+    </message>
+    <message>
+        <source>The clinical category key is rotated by the next doctor who logs in (Home shows it as pending until then): administrators never hold it.</source>
+        <translation>La clave de la categoría clínica la rota el próximo médico que inicie sesión (Inicio la muestra como pendiente hasta entonces): los administradores nunca la tienen.</translation>
+    </message>
+    <message>
+        <source>Disable the account %1? Its key slot is deleted: it can no longer log in until an administrator enables it again.</source>
+        <translation>¿Desactivar la cuenta %1? Se borra su ranura de claves: no podrá iniciar sesión hasta que un administrador la vuelva a activar.</translation>
+    </message>
+    <message>
+        <source>An old copy of the key-slot file and the account&apos;s password would still open the keys of today, so the keys it held are rotated now; every account takes the new keys at its next login:</source>
+        <translation>Una copia antigua del archivo de ranuras de claves y la contraseña de la cuenta aún abrirían las claves de hoy, por eso se rotan ahora las claves que tenía; cada cuenta toma las nuevas claves en su próximo inicio de sesión:</translation>
+    </message>
+    <message>
+        <source>Backups made before keep the old keys. Every rotation is recorded in the audit trail.</source>
+        <translation>Las copias de seguridad anteriores conservan las claves antiguas. Cada rotación queda en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Disabling the account and rotating its keys…</source>
+        <translation>Desactivando la cuenta y rotando sus claves…</translation>
+    </message>
+    <message>
+        <source>%1 rotated to version %2</source>
+        <translation>%1 rotada a la versión %2</translation>
+    </message>
+    <message>
+        <source>%1 rotation pending</source>
+        <translation>rotación de %1 pendiente</translation>
+    </message>
+    <message>
+        <source>Account %1 disabled, but a key rotation failed and stays pending: %2</source>
+        <translation>Cuenta %1 desactivada, pero una rotación de claves falló y queda pendiente: %2</translation>
+    </message>
+    <message>
+        <source>Account %1 disabled. %2.</source>
+        <translation>Cuenta %1 desactivada. %2.</translation>
     </message>
 </context>
 <context>
@@ -4633,6 +4727,22 @@ Un administrador comprueba las páginas, las ranuras de clave, la cadena de audi
     <message>
         <source>%1 locked after failed logins, %2 suspended, %3 waiting for their first login, %4 disabled (of %5)</source>
         <translation>%1 bloqueadas tras inicios fallidos, %2 suspendidas, %3 pendientes de su primer inicio de sesión, %4 desactivadas (de %5)</translation>
+    </message>
+    <message>
+        <source>Key rotations pending:</source>
+        <translation>Rotaciones de claves pendientes:</translation>
+    </message>
+    <message>
+        <source>None: every disabled account&apos;s keys have been rotated.</source>
+        <translation>Ninguna: se han rotado las claves de todas las cuentas desactivadas.</translation>
+    </message>
+    <message>
+        <source>%1, since %2 (%3): the next doctor who logs in rotates it.</source>
+        <translation>%1, desde %2 (%3): la rota el próximo médico que inicie sesión.</translation>
+    </message>
+    <message>
+        <source>%1, since %2 (%3): rotate it on the Keys page.</source>
+        <translation>%1, desde %2 (%3): rótela en la página Claves.</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,10 @@
 // key ring and every file, an insider replaces a slot's box public key or the recovery ring's, so
 // that the next rotation would seal the new key to them. The pins refuse the rotation, name the
 // account, audit it, and nothing is sealed to the attacker's key.
+#include "db/Database.h"
 #include "tests/support/TestClinic.h"
+
+#include <algorithm>
 
 #include "core/access/KeySlotFile.h"
 #include "core/audit/AuditExport.h"
@@ -102,8 +105,7 @@ std::unique_ptr<TestClinic> clinicWithCarol()
     if (!services::AccountService((*t)->clinic()).create(kCarol, Role::Doctor, bytes("carol-temporary-1"), &sponsor))
         return nullptr;
     (*t)->clinic().logout();
-    if (!(*t)->login(kCarol, "carol-temporary-1").ok() ||
-        !(*t)->clinic().changeOwnPassword(bytes(kCarolPassword)).ok())
+    if (!(*t)->login(kCarol, "carol-temporary-1").ok() || !(*t)->clinic().changeOwnPassword(bytes(kCarolPassword)).ok())
         return nullptr;
     (*t)->clinic().logout();
     return std::move(t).value();
@@ -182,13 +184,13 @@ private slots:
         const auto attacker = crypto::BoxKeyPair::generate(crypto::SystemRng::instance());
         auto stored = t->store().meta().get(ports::meta::kRecovery);
         QVERIFY(stored.ok() && stored->has_value());
-        QJsonObject recovery =
-            QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char*>((*stored)->data()),
-                                               static_cast<qsizetype>((*stored)->size())))
-                .object();
+        QJsonObject recovery = QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char*>((*stored)->data()),
+                                                                  static_cast<qsizetype>((*stored)->size())))
+                                   .object();
         recovery.insert("boxPublicKey", QString::fromStdString(crypto::hexEncode(attacker.publicKey)));
         const QByteArray json = QJsonDocument(recovery).toJson(QJsonDocument::Compact);
-        QVERIFY(t->store().meta().set(ports::meta::kRecovery, std::vector<std::uint8_t>(json.begin(), json.end())).ok());
+        QVERIFY(
+            t->store().meta().set(ports::meta::kRecovery, std::vector<std::uint8_t>(json.begin(), json.end())).ok());
         QVERIFY(forgePins(*t, insider, access::kRecoveryRecipient, 0, attacker.publicKey).ok());
 
         services::Sponsor sponsor{kCarol, secret(kCarolPassword)};
@@ -212,11 +214,12 @@ private slots:
         QVERIFY(t->login(kDoctor, kDoctorPassword).ok());
         const access::KeyRing insider = ringOf(*t);
         QVERIFY(!insider.has(KeyKind::ClinicSigning));
-        t->clinic().logout();
         const auto attacker = crypto::BoxKeyPair::generate(crypto::SystemRng::instance());
         QVERIFY(swapSlotBoxKey(*t, insider, kCarol, attacker).ok());
         const auto carol = t->store().keySlots().load()->slot(kCarol)->userId;
+        // With the database open (the insider's own session): the pins live in it.
         QVERIFY(forgePins(*t, insider, carol, static_cast<std::uint8_t>(Role::Doctor), attacker.publicKey).ok());
+        t->clinic().logout();
 
         QVERIFY(t->login(kAdmin, kAdminPassword).ok());
         for (KeyKind kind : {KeyKind::DatabaseKey, KeyKind::IdentityCategory}) {
@@ -254,6 +257,55 @@ private slots:
         QVERIFY(t->login(kAdmin, kAdminPassword).ok());
         auto dbk = services::KeyService(t->clinic()).rotate(KeyKind::DatabaseKey);
         QVERIFY2(dbk.ok(), dbk.ok() ? "" : dbk.error().message.c_str());
+    }
+
+    // A clinic created before pins existed has none: rotations are refused, naming `keys pin`; an
+    // administrator then pins every account and the recovery ring as they are now, a doctor the
+    // clinical pins, each audited and flagged. Existing pins are never replaced by it, so a swapped
+    // key stays refused.
+    void clinicWithoutPinsPinsOnceByHand()
+    {
+        auto t = clinicWithCarol();
+        QVERIFY(t);
+        QVERIFY(t->login(kAdmin, kAdminPassword).ok());
+        QVERIFY(t->store().database().exec("DELETE FROM meta WHERE name = 'box_key_pins';").ok());
+        auto refused = services::KeyService(t->clinic()).rotate(KeyKind::IdentityCategory);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.find("keys pin") != std::string::npos, refused.error().message.c_str());
+
+        auto pinned = services::KeyService(t->clinic()).pinUnpinned();
+        QVERIFY2(pinned.ok(), pinned.ok() ? "" : pinned.error().message.c_str());
+        QCOMPARE(pinned->size(), std::size_t{4}); // alice, drbob, carol, the recovery ring
+        QVERIFY(std::find(pinned->begin(), pinned->end(), std::string("recovery ring")) != pinned->end());
+        const auto event = lastEvent(*t);
+        QVERIFY(event.flagged);
+        QVERIFY2(event.detail.find("carol") != std::string::npos, event.detail.c_str());
+        QCOMPARE(services::KeyService(t->clinic()).pinUnpinned()->size(), std::size_t{0}); // nothing twice
+        auto identity = services::KeyService(t->clinic()).rotate(KeyKind::IdentityCategory);
+        QVERIFY2(identity.ok(), identity.ok() ? "" : identity.error().message.c_str());
+
+        // Clinical pins: only a doctor can make them.
+        QVERIFY(t->login(kAdmin, kAdminPassword).ok());
+        services::Sponsor sponsor{kCarol, secret(kCarolPassword)};
+        QVERIFY(!services::KeyService(t->clinic()).rotate(KeyKind::ClinicalCategory, &sponsor).ok());
+        QVERIFY(t->login(kDoctor, kDoctorPassword).ok());
+        auto clinicalPins = services::KeyService(t->clinic()).pinUnpinned();
+        QVERIFY2(clinicalPins.ok(), clinicalPins.ok() ? "" : clinicalPins.error().message.c_str());
+        QCOMPARE(clinicalPins->size(), std::size_t{3}); // drbob, carol, the recovery ring
+        QVERIFY(t->login(kAdmin, kAdminPassword).ok());
+        auto clinical = services::KeyService(t->clinic()).rotate(KeyKind::ClinicalCategory, &sponsor);
+        QVERIFY2(clinical.ok(), clinical.ok() ? "" : clinical.error().message.c_str());
+
+        // A key swapped after pinning is not adopted by a later `keys pin`.
+        QVERIFY(t->login(kDoctor, kDoctorPassword).ok());
+        const access::KeyRing insider = ringOf(*t);
+        t->clinic().logout();
+        const auto attacker = crypto::BoxKeyPair::generate(crypto::SystemRng::instance());
+        QVERIFY(swapSlotBoxKey(*t, insider, kCarol, attacker).ok());
+        QVERIFY(t->login(kAdmin, kAdminPassword).ok());
+        QCOMPARE(services::KeyService(t->clinic()).pinUnpinned()->size(), std::size_t{0});
+        QVERIFY(!services::KeyService(t->clinic()).rotate(KeyKind::IdentityCategory).ok());
+        QVERIFY(nothingSealedTo(*t, attacker));
     }
 };
 
