@@ -260,13 +260,14 @@ void registerAccountCommands(CommandRegistry& registry)
          1,
          runUserDisable,
          passwordOrderNote +
-             utf8(Cli::tr("\nOrder here: yours, then the sponsoring doctor's (--sponsor).\n"
-                          "Cost: an old copy of the key-slot file plus the account's password would still open the "
-                          "keys of today,\nso they are rotated now: the identity key (one re-wrap per patient) and the "
-                          "database key (the whole\ndatabase is re-encrypted, about a second per 100 MB; every account "
-                          "takes the new key at its next login).\nA doctor's clinical key is rotated at once with "
-                          "--sponsor, otherwise by the next doctor's login (shown as\npending until then). Backups made "
-                          "before keep the old keys (docs/KEYS.md section 8)."))});
+             utf8(
+                 Cli::tr("\nOrder here: yours, then the sponsoring doctor's (--sponsor).\n"
+                         "Cost: an old copy of the key-slot file plus the account's password would still open the "
+                         "keys of today,\nso they are rotated now: the identity key (one re-wrap per patient) and the "
+                         "database key (the whole\ndatabase is re-encrypted, about a second per 100 MB; every account "
+                         "takes the new key at its next login).\nA doctor's clinical key is rotated at once with "
+                         "--sponsor, otherwise by the next doctor's login (shown as\npending until then). Backups made "
+                         "before keep the old keys (docs/KEYS.md section 8)."))});
     registry.add({{"user", "unlock"},
                   utf8(Cli::tr("Lift a lock-out or suspension after failed logins")),
                   "NAME",

@@ -370,8 +370,7 @@ Result<Revocation> AccountService::disable(const std::string& name, const Sponso
         // An old copy of the deleted slot still opens the keys of today: rotate them (item 7).
         const std::string reason =
             std::string(access::roleName(record.role)) + " '" + name + "' (" + idHex(record.userId) + ") disabled";
-        auto revoked =
-            KeyService(m_clinic).revoke(access::keyKindsForRole(record.role, false), reason, sponsor);
+        auto revoked = KeyService(m_clinic).revoke(access::keyKindsForRole(record.role, false), reason, sponsor);
         if (!revoked)
             return std::move(revoked).error();
         subject.detail = audit::fitDetail(subject.detail + "; " + describeRevocation(*revoked));
@@ -461,9 +460,9 @@ Status AccountService::replaceSlot(const std::string& name, Role role, std::span
             CC_TRY(m_clinic.backend().careTeams().removeDoctorEverywhere(id));
             // The old slot's clinical key must stop opening what doctors write from now on.
             auto revoked = KeyService(m_clinic).revoke({KeyKind::ClinicalCategory},
-                                                        "doctor '" + name + "' (" + idHex(id) + ") given the role " +
-                                                            std::string(access::roleName(role)),
-                                                        sponsor);
+                                                       "doctor '" + name + "' (" + idHex(id) + ") given the role " +
+                                                           std::string(access::roleName(role)),
+                                                       sponsor);
             if (!revoked)
                 return std::move(revoked).error();
             subject.detail = audit::fitDetail(subject.detail + "; " + describeRevocation(*revoked));

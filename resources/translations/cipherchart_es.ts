@@ -4744,6 +4744,14 @@ Para una clínica creada antes de que existieran las fijaciones: las rotaciones 
         <source>%1, since %2 (%3): rotate it on the Keys page.</source>
         <translation>%1, desde %2 (%3): rótela en la página Claves.</translation>
     </message>
+    <message>
+        <source>&amp;Verify now</source>
+        <translation>&amp;Verificar ahora</translation>
+    </message>
+    <message>
+        <source>Check every database page, the key slots, the audit trail and every identity document now (it also runs at each administrator login and daily).</source>
+        <translation>Comprobar ahora cada página de la base de datos, las ranuras de claves, el registro de auditoría y cada documento de identidad (también se hace en cada inicio de sesión de un administrador y a diario).</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::AdminWindow</name>
@@ -6012,6 +6020,30 @@ La historia de %2 sigue abierta: seleccione esa fila para volver a ella.</transl
     <message>
         <source>&lt;p&gt;Key id (fingerprint of the public key): &lt;code&gt;%1&lt;/code&gt;, version %2.&lt;br&gt;Decrypting a report&apos;s totals takes &lt;b&gt;%3 of %4&lt;/b&gt; custodians, each with their own share.&lt;/p&gt;&lt;p&gt;Custodians: %5&lt;/p&gt;&lt;p&gt;%6&lt;/p&gt;</source>
         <translation>&lt;p&gt;Id de la clave (huella de la clave pública): &lt;code&gt;%1&lt;/code&gt;, versión %2.&lt;br&gt;Descifrar los totales de un informe requiere &lt;b&gt;%3 de %4&lt;/b&gt; custodios, cada uno con su propia parte.&lt;/p&gt;&lt;p&gt;Custodios: %5&lt;/p&gt;&lt;p&gt;%6&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Pin unpinned accounts…</source>
+        <translation>&amp;Fijar las cuentas sin fijar…</translation>
+    </message>
+    <message>
+        <source>For a clinic created before pinned keys: rotations refuse accounts whose box public key has no pin (docs/KEYS.md section 8).</source>
+        <translation>Para una clínica creada antes de las claves fijadas: las rotaciones rechazan las cuentas cuya clave pública de caja no está fijada (docs/KEYS.md, sección 8).</translation>
+    </message>
+    <message>
+        <source>Pin unpinned accounts</source>
+        <translation>Fijar las cuentas sin fijar</translation>
+    </message>
+    <message>
+        <source>Key rotations are sealed only to box public keys that carry a pin. This trusts the keys of every account without a pin as they are now (existing pins are never replaced). Do it only if you are sure nobody has changed the clinic&apos;s key-slot file since the upgrade. The step is recorded in the audit trail and flagged for review.</source>
+        <translation>Las rotaciones de claves solo se sellan para claves públicas de caja fijadas. Esto confía en las claves de cada cuenta sin fijar tal como están ahora (las fijaciones existentes nunca se reemplazan). Hágalo solo si está seguro de que nadie ha modificado el archivo de ranuras de claves de la clínica desde la actualización. El paso queda en el registro de auditoría, marcado para revisión.</translation>
+    </message>
+    <message>
+        <source>Every account was pinned already: nothing changed.</source>
+        <translation>Todas las cuentas ya estaban fijadas: no cambió nada.</translation>
+    </message>
+    <message>
+        <source>Pinned: %1. The audit trail records it, flagged for review.</source>
+        <translation>Fijadas: %1. El registro de auditoría lo recoge, marcado para revisión.</translation>
     </message>
 </context>
 <context>

@@ -5,11 +5,11 @@
 #include "core/services/PasswordPolicy.h"
 #include "core/services/PatientService.h"
 #include "ui/admin/AccountTableModel.h"
-#include "ui/common/ChartPrint.h"
-#include "ui/common/DisplayText.h"
 #include "ui/admin/BusyDialog.h"
 #include "ui/admin/KeyStatusModel.h"
 #include "ui/admin/RotateKeyDialog.h"
+#include "ui/common/ChartPrint.h"
+#include "ui/common/DisplayText.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/FileDialog.h"
 #include "ui/common/MessageBox.h"
@@ -256,8 +256,8 @@ void AccountsView::disableSelected()
                      .toHtmlEscaped());
     if (!MessageBox::confirm(this, tr("Disable account"), text))
         return;
-    auto revoked =
-        runBusy(this, tr("Disabling the account and rotating its keys…"), [&]() { return m_accounts.disable(name.toStdString()); });
+    auto revoked = runBusy(this, tr("Disabling the account and rotating its keys…"),
+                           [&]() { return m_accounts.disable(name.toStdString()); });
     if (!revoked) {
         showStatus(ErrorText::forError(revoked.error()), true);
         refresh();

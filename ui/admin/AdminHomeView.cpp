@@ -57,7 +57,15 @@ AdminHomeView::AdminHomeView(services::ClinicService& clinic, QWidget* parent)
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
-    m_ui->factsLayout->addRow(tr("Clinic last verified:"), findChild<QLabel*>(QStringLiteral("verifiedLabel")));
+    auto* verifiedRow = new QHBoxLayout;
+    verifiedRow->addWidget(findChild<QLabel*>(QStringLiteral("verifiedLabel")), 1);
+    auto* verifyButton = new QPushButton(tr("&Verify now"), this);
+    verifyButton->setObjectName(QStringLiteral("verifyNowPushButton"));
+    verifyButton->setToolTip(tr("Check every database page, the key slots, the audit trail and every identity "
+                                "document now (it also runs at each administrator login and daily)."));
+    verifiedRow->addWidget(verifyButton);
+    m_ui->factsLayout->addRow(tr("Clinic last verified:"), verifiedRow);
+    connect(verifyButton, &QPushButton::clicked, this, &AdminHomeView::verifyRequested);
     m_ui->factsLayout->addRow(tr("Key ages:"), findChild<QLabel*>(QStringLiteral("keyAgesLabel")));
     m_ui->factsLayout->addRow(tr("Accounts:"), findChild<QLabel*>(QStringLiteral("accountsStateLabel")));
     connect(reportsButton, &QPushButton::clicked, this, &AdminHomeView::reportsRequested);

@@ -65,6 +65,8 @@ signals:
     void backupRequested();
     /// "Reports…" was clicked.
     void reportsRequested();
+    /// "Verify now" was clicked: the window runs the whole-clinic check (AdminWindow::checkClinic).
+    void verifyRequested();
 
 private:
     void saveReminderDays(int days);

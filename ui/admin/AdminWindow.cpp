@@ -66,6 +66,11 @@ AdminWindow::AdminWindow(services::ClinicService& clinic, QWidget* parent)
     connect(m_ui->actionReports, &QAction::triggered, this, [this]() { showPage(Page::Reports); });
     connect(m_reportsPage, &ReportsPage::reportsChanged, m_homeView, &AdminHomeView::refresh);
     connect(m_homeView, &AdminHomeView::reportsRequested, this, [this]() { showPage(Page::Reports); });
+    connect(m_homeView, &AdminHomeView::verifyRequested, this, [this]() {
+        // A finding raises the tamper alarm (shown on Home); either way Home shows the new "last verified".
+        (void)checkClinic();
+        m_homeView->refresh();
+    });
     connect(m_ui->actionLock, &QAction::triggered, this, &AdminWindow::lockRequested);
     connect(m_ui->actionLogout, &QAction::triggered, this, &AdminWindow::logoutRequested);
 

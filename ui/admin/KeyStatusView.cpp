@@ -5,6 +5,7 @@
 #include "ui/admin/KeyStatusModel.h"
 #include "ui/admin/RotateKeyDialog.h"
 #include "ui/common/ErrorText.h"
+#include "ui/common/MessageBox.h"
 
 #include "ui_KeyStatusView.h"
 
@@ -30,6 +31,12 @@ KeyStatusView::KeyStatusView(services::ClinicService& clinic, QWidget* parent)
     connect(m_ui->applyIdleTimeoutPushButton, &QPushButton::clicked, this, &KeyStatusView::applyIdleTimeout);
     connect(m_ui->refreshPushButton, &QPushButton::clicked, this, &KeyStatusView::refresh);
     connect(m_ui->rotatePushButton, &QPushButton::clicked, this, &KeyStatusView::openRotateDialog);
+    auto* pin = new QPushButton(tr("&Pin unpinned accounts…"), this);
+    pin->setObjectName(QStringLiteral("pinPushButton"));
+    pin->setToolTip(tr("For a clinic created before pinned keys: rotations refuse accounts whose box public key "
+                       "has no pin (docs/KEYS.md section 8)."));
+    m_ui->keyActionsLayout->insertWidget(1, pin);
+    connect(pin, &QPushButton::clicked, this, &KeyStatusView::pinUnpinned);
     m_ui->custodyLabel->setText(tr("Refresh to see who holds the report key's shares."));
 }
 
@@ -41,6 +48,29 @@ RotateKeyDialog* KeyStatusView::openRotateDialog()
     connect(dialog, &RotateKeyDialog::sessionEnded, this, &KeyStatusView::sessionEnded);
     dialog->open();
     return dialog;
+}
+
+void KeyStatusView::pinUnpinned()
+{
+    if (!MessageBox::confirm(this, tr("Pin unpinned accounts"),
+                             tr("Key rotations are sealed only to box public keys that carry a pin. This trusts the "
+                                "keys of every account without a pin as they are now (existing pins are never "
+                                "replaced). Do it only if you are sure nobody has changed the clinic's key-slot file "
+                                "since the upgrade. The step is recorded in the audit trail and flagged for review.")))
+        return;
+    auto pinned = m_keys.pinUnpinned();
+    if (!pinned) {
+        showStatus(ErrorText::forError(pinned.error()), true);
+        return;
+    }
+    QStringList names;
+    for (const auto& n : *pinned)
+        names << QString::fromStdString(n);
+    showStatus(
+        names.isEmpty()
+            ? tr("Every account was pinned already: nothing changed.")
+            : tr("Pinned: %1. The audit trail records it, flagged for review.").arg(names.join(QStringLiteral(", "))),
+        false);
 }
 
 QString KeyStatusView::custodyText(const services::KeyStatus& reportKey)

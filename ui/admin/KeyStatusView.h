@@ -35,6 +35,9 @@ public:
     [[nodiscard]] KeyStatusModel* model() const { return m_model; }
     /// Opens the rotation dialog (window-modal, open() so tests can fill it); it is returned.
     RotateKeyDialog* openRotateDialog();
+    /// "Pin unpinned accounts…": after a confirmation naming what it trusts, pins the box public
+    /// keys of accounts without a pin (KeyService::pinUnpinned, audited and flagged) and shows whom.
+    void pinUnpinned();
     /// The custody text for the report key row (holders "name (share i)" and "decrypts with t of
     /// n custodians", as KeyService::status gives them): custodians, threshold, id, and what
     /// happens if one leaves.

@@ -113,6 +113,11 @@ private slots:
         QVERIFY2(label("keyAgesLabel").contains("DatabaseKey v1"), qPrintable(label("keyAgesLabel")));
         QVERIFY2(label("accountsStateLabel").startsWith("0 locked"), qPrintable(label("accountsStateLabel")));
         QVERIFY(testing::eventsStartingWith(f.clinic(), "tamper alarm").empty());
+        // "Verify now" on Home runs the same check at once (one more audited verify).
+        const auto verifiesBefore = testing::eventsStartingWith(f.clinic(), "verify clinic").size();
+        QTest::mouseClick(window.homeView()->findChild<QPushButton*>("verifyNowPushButton"), Qt::LeftButton);
+        QCOMPARE(testing::eventsStartingWith(f.clinic(), "verify clinic").size(), verifiesBefore + 1);
+        QVERIFY(!window.homeView()->alarmShown());
 
         // Someone with the database key alters a patient's sealed identity document.
         const auto patient = f.registerPatient("Ida", "Tamm", "MRN-9001", "1970-01-01");

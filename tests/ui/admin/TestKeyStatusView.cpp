@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "db/Database.h"
 #include "tests/ui/support/ClinicFixture.h"
 #include "ui/admin/KeyStatusModel.h"
 #include "ui/admin/KeyStatusView.h"
+#include "ui/common/MessageBox.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
@@ -59,6 +61,30 @@ private slots:
 
         view.clear();
         QCOMPARE(model->rowCount(), 0);
+    }
+
+    // A clinic from before pinned keys: "Pin unpinned accounts…" asks first, then pins every
+    // account and the recovery ring and says whom; a second time there is nothing to do.
+    void pinUnpinnedAccounts()
+    {
+        ClinicFixture f;
+        QVERIFY2(f.ok(), f.error());
+        QVERIFY(f.login(ClinicFixture::kAdmin, ClinicFixture::kAdminPassword));
+        QVERIFY(f.store().database().exec("DELETE FROM meta WHERE name = 'box_key_pins';").ok());
+        KeyStatusView view(f.clinic());
+        view.show();
+        auto* status = view.findChild<QLabel*>("statusLabel");
+        QVERIFY(view.findChild<QPushButton*>("pinPushButton") != nullptr);
+        cc::ui::MessageBox::setNextAnswer(false);
+        view.pinUnpinned();
+        QVERIFY(status->isHidden()); // declined: nothing done
+        cc::ui::MessageBox::setNextAnswer(true);
+        view.pinUnpinned();
+        QVERIFY2(status->text().contains(ClinicFixture::kDoctor) && status->text().contains("recovery ring"),
+                 qPrintable(status->text()));
+        cc::ui::MessageBox::setNextAnswer(true);
+        view.pinUnpinned();
+        QVERIFY2(status->text().contains("nothing changed"), qPrintable(status->text()));
     }
 
     void idleTimeoutSetting()
