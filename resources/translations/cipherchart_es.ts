@@ -7306,4 +7306,17 @@ Se comprueban las partes de los custodios (una no válida se nombra y se descart
         <translation>CipherChart — %1</translation>
     </message>
 </context>
+<context>
+    <name>cc::ui::WitnessIndicator</name>
+    <message>
+        <source>Audit witness unreachable: the chain head is not copied outside the clinic</source>
+        <translation>Testigo de auditoría inaccesible: la cabeza de la cadena no se copia fuera de la clínica</translation>
+    </message>
+    <message>
+        <source>%1
+Work goes on; tell whoever runs the syslog collector (docs/AUDIT.md section 3).</source>
+        <translation>%1
+El trabajo continúa; avise a quien administre el colector syslog (docs/AUDIT.md, sección 3).</translation>
+    </message>
+</context>
 </TS>

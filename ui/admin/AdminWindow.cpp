@@ -10,6 +10,7 @@
 #include "ui/admin/KeyStatusView.h"
 #include "ui/common/MessageBox.h"
 #include "ui/common/RoleText.h"
+#include "ui/common/WitnessIndicator.h"
 #include "ui/reports/OffThread.h"
 #include "ui/reports/ReportsPage.h"
 
@@ -78,6 +79,7 @@ AdminWindow::AdminWindow(services::ClinicService& clinic, QWidget* parent)
         const QString user = QString::fromStdString(session->userName());
         auto* userLabel = new QLabel(tr("Logged in: %1 (%2)").arg(user, RoleText::name(session->role())));
         userLabel->setObjectName(QStringLiteral("userLabel"));
+        m_ui->statusBar->addPermanentWidget(new WitnessIndicator(clinic, this));
         m_ui->statusBar->addPermanentWidget(userLabel);
         setWindowTitle(tr("CipherChart — %1 — Administration — %2")
                            .arg(QString::fromStdString(clinic.backend().descriptor().name), user));

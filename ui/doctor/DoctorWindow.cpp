@@ -11,6 +11,7 @@
 #include "ui/common/FhirExport.h"
 #include "ui/common/MessageBox.h"
 #include "ui/common/RoleText.h"
+#include "ui/common/WitnessIndicator.h"
 #include "ui/doctor/BreakGlassDialog.h"
 #include "ui/doctor/ChartView.h"
 #include "ui/doctor/ImportDialog.h"
@@ -123,6 +124,7 @@ DoctorWindow::DoctorWindow(services::ClinicService& clinic, QWidget* parent)
         m_user = QString::fromStdString(session->userName());
         auto* userLabel = new QLabel(tr("Logged in: %1 (%2)").arg(m_user, RoleText::name(session->role())));
         userLabel->setObjectName(QStringLiteral("userLabel"));
+        m_ui->statusBar->addPermanentWidget(new WitnessIndicator(clinic, this));
         m_ui->statusBar->addPermanentWidget(userLabel);
     }
     updateTitle();

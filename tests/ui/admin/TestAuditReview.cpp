@@ -14,9 +14,12 @@
 #include "ui/admin/ReviewTableModel.h"
 #include "ui/common/MessageBox.h"
 
+#include "core/services/AuditService.h"
+#include "ui/common/WitnessIndicator.h"
 #include <QAbstractItemModelTester>
 #include <QLabel>
 #include <QLineEdit>
+
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTest>
@@ -30,6 +33,26 @@ class TestAuditReview : public QObject
     Q_OBJECT
 
 private slots:
+    /// An unreachable audit witness shows as a red warning in the status bar (work goes on), the
+    /// collector's address and the backlog in its tooltip.
+    void unreachableWitnessIsShownInTheStatusBar()
+    {
+        ClinicFixture f;
+        QVERIFY2(f.ok(), f.error());
+        QVERIFY(f.login(ClinicFixture::kAdmin, ClinicFixture::kAdminPassword));
+        AdminWindow window(f.clinic());
+        window.show();
+        auto* indicator = window.findChild<cc::ui::WitnessIndicator*>("witnessLabel");
+        QVERIFY(indicator != nullptr);
+        QVERIFY(indicator->isHidden());
+        // Port 1 on the loopback: nothing listens, every delivery fails at once.
+        QVERIFY(cc::services::AuditService(f.clinic()).setWitness("127.0.0.1:1").ok());
+        window.showPage(AdminWindow::Page::Home); // audited reads: deliveries attempted
+        indicator->refresh();
+        QVERIFY2(!indicator->isHidden(), qPrintable(indicator->text()));
+        QVERIFY(indicator->text().contains("witness"));
+        QVERIFY(indicator->toolTip().contains("127.0.0.1"));
+    }
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
