@@ -30,6 +30,7 @@ public:
     static constexpr std::string_view kDescriptorFile = "clinic.json";
     static constexpr std::string_view kPendingAuditFile = "pending-audit.log";
     static constexpr std::string_view kRecoveryFile = "recovery.ccr";
+    static constexpr std::string_view kPortalFolder = "portal";
     /// The clinic.json format this code writes and reads.
     static constexpr int kDescriptorFormat = 1;
     /// Longest clinic name, in characters (Unicode code points).
@@ -56,6 +57,8 @@ public:
     [[nodiscard]] std::string pendingAuditPath() const { return file(kPendingAuditFile); }
     /// `<dir>/recovery.ccr`, the recovery key's wrapped key ring.
     [[nodiscard]] std::string recoveryPath() const { return file(kRecoveryFile); }
+    /// `<dir>/portal`, the patients' sealed portal files and outbox messages (docs/PORTAL.md).
+    [[nodiscard]] std::string portalPath() const { return file(kPortalFolder); }
 
     /// Prepares the folder for a new clinic: creates it with mode 0700 (its parent must exist), or
     /// accepts an existing folder that holds no clinic. Errors: AlreadyExists (clinic.db or

@@ -11,6 +11,7 @@
 #include "db/FileKeySlotStore.h"
 #include "db/FileSystem.h"
 #include "db/PendingAuditFile.h"
+#include "db/PortalFolder.h"
 #include "db/SqlAttachmentStore.h"
 #include "db/SqlAuditStore.h"
 #include "db/SqlCareTeamStore.h"
@@ -64,6 +65,7 @@ struct ClinicStore::Impl
         , descriptor(std::move(clinicDescriptor))
         , keySlots(folder.keySlotPath())
         , pendingAudit(folder.pendingAuditPath())
+        , portals(folder.portalPath())
         , anchors(folder.anchorPath())
     {}
 
@@ -101,6 +103,7 @@ struct ClinicStore::Impl
     ClinicDescriptor descriptor;
     FileKeySlotStore keySlots;
     PendingAuditFile pendingAudit;
+    PortalFolder portals;
     FileAnchorSink anchors;
     std::unique_ptr<Database> database;
     std::unique_ptr<SqlAuditStore> auditStore;
@@ -249,6 +252,11 @@ const ClinicDescriptor& ClinicStore::descriptor() const
 ports::KeySlotStore& ClinicStore::keySlots()
 {
     return m_impl->keySlots;
+}
+
+ports::PortalStore& ClinicStore::portals()
+{
+    return m_impl->portals;
 }
 
 ports::PendingAuditLog& ClinicStore::pendingAudit()

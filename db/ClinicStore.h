@@ -67,6 +67,8 @@ public:
     [[nodiscard]] ports::KeySlotStore& keySlots() override;
     /// Failed logins waiting for the next successful login (a db::PendingAuditFile; usable before login).
     [[nodiscard]] ports::PendingAuditLog& pendingAudit() override;
+    /// The patient portal folder (a db::PortalFolder; usable before login).
+    [[nodiscard]] ports::PortalStore& portals() override;
 
     /// True after openDatabase() (or create()) succeeded and until closeDatabase(). The accessors
     /// below require it.

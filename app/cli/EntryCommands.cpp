@@ -217,9 +217,20 @@ int runConsentSet(const Args& args, Io& io)
         } else {
             CC_TRY(consent.setResearchOptOut(optOut));
         }
+        // A patient account posts its choice to the portal outbox: it applies at the clinic's next
+        // doctor session, and no report runs before (docs/PORTAL.md).
+        const bool pending = cli.clinic().portalMode();
         if (io.json)
-            io.out
-                << QJsonDocument(QJsonObject{{"research", QString::fromStdString(*research)}}).toJson().toStdString();
+            io.out << QJsonDocument(QJsonObject{{"research", QString::fromStdString(*research)},
+                                                {"state", pending ? "requested" : "recorded"}})
+                          .toJson()
+                          .toStdString();
+        else if (pending)
+            io.out << utf8(optOut ? Cli::tr("research use: opt-out requested; the clinic applies it before any report "
+                                            "runs")
+                                  : Cli::tr("research use: consent requested; the clinic applies it before any report "
+                                            "runs"))
+                   << "\n";
         else
             io.out << utf8(optOut ? Cli::tr("research use: opted out") : Cli::tr("research use: consented")) << "\n";
         return {};

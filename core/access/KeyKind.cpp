@@ -64,7 +64,9 @@ std::vector<KeyKind> keyKindsForRole(Role role, bool custodian)
 {
     switch (role) {
     case Role::Patient:
-        return {KeyKind::DatabaseKey, KeyKind::PatientIdentity, KeyKind::PatientClinical, KeyKind::UserBox};
+        // No clinic-wide key, the DBK included (issue 10 item 1): a patient session reads its own
+        // sealed portal file and never opens the database (docs/PORTAL.md).
+        return {KeyKind::PatientIdentity, KeyKind::PatientClinical, KeyKind::UserBox};
     case Role::Doctor:
         return {KeyKind::DatabaseKey, KeyKind::IdentityCategory, KeyKind::ClinicalCategory, KeyKind::Index,
                 KeyKind::UserBox};

@@ -92,6 +92,9 @@ Status KeyRing::conformsTo(Role role) const
     }
     const auto optional = optionalKeyKindsForRole(role);
     for (const KeyEntry& e : m_entries) {
+        // Patient accounts issued before the portal hold a DBK; login drops it (KeySlotFile::unlock).
+        if (role == Role::Patient && e.kind == KeyKind::DatabaseKey)
+            continue;
         if (std::find(expected.begin(), expected.end(), e.kind) == expected.end() &&
             std::find(optional.begin(), optional.end(), e.kind) == optional.end())
             return makeError(ErrorCode::KeyMismatch, "a " + std::string(roleName(role)) +
@@ -100,6 +103,17 @@ Status KeyRing::conformsTo(Role role) const
     if (m_patientId.has_value() != (role == Role::Patient))
         return makeError(ErrorCode::KeyMismatch, "only a patient key ring is linked to a patient");
     return {};
+}
+
+bool KeyRing::remove(KeyKind kind) noexcept
+{
+    const auto it =
+        std::find_if(m_entries.begin(), m_entries.end(), [kind](const KeyEntry& e) { return e.kind == kind; });
+    if (it == m_entries.end())
+        return false;
+    it->secret.clear();
+    m_entries.erase(it);
+    return true;
 }
 
 Result<KeyRing> KeyRing::selectForRole(const KeyRing& source, Role role, bool custodian, crypto::Rng& rng)

@@ -55,6 +55,8 @@ public:
                                              crypto::SecureBytes secret, bool addIfMissing = false);
 
     /// The entry of this kind, or nullptr.
+    /// Removes (and wipes) the key of `kind`; false if the ring holds none.
+    bool remove(KeyKind kind) noexcept;
     [[nodiscard]] const KeyEntry* find(KeyKind kind) const noexcept;
     /// True if the ring holds a key of this kind.
     [[nodiscard]] bool has(KeyKind kind) const noexcept { return find(kind) != nullptr; }

@@ -58,6 +58,19 @@ std::vector<std::uint8_t> KeySlot::aad(const ClinicId& clinic) const
     return out;
 }
 
+void KeySlot::encodeIdentity(BinaryWriter& w) const
+{
+    w.bytes(userId);
+    w.u8(static_cast<std::uint8_t>(userName.size()));
+    w.text(userName);
+    w.u8(static_cast<std::uint8_t>(role));
+    w.u8(patientId ? kFlagPatient : 0);
+    if (patientId)
+        w.bytes(*patientId);
+    w.bytes(boxPublicKey);
+    w.i64(createdAt);
+}
+
 void KeySlot::encode(BinaryWriter& w, bool forMac) const
 {
     w.bytes(userId);

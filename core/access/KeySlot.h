@@ -63,6 +63,9 @@ struct KeySlot
     /// Appends the slot's binary form. With `forMac` the throttling fields are written as zeros,
     /// giving the bytes the file MAC covers.
     void encode(BinaryWriter& w, bool forMac) const;
+    /// What the file MAC (format 3) covers of a patient's slot: who it is and its box public key,
+    /// not the wrap (salt, parameters, version, ciphertext), which the patient re-wraps alone.
+    void encodeIdentity(BinaryWriter& w) const;
 
     /// Reads one slot. Errors: MalformedInput (truncation, bad name, unknown role or flags, KDF
     /// parameters out of bounds, bad lengths, patient link on a non-patient role).

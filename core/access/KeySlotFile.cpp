@@ -117,12 +117,16 @@ std::vector<std::uint8_t> KeySlotFile::encode(bool forMac) const
     std::vector<std::uint8_t> out;
     BinaryWriter w(out);
     w.bytes(kMagic);
-    w.u16(kFormatVersion);
+    w.u16(m_formatVersion);
     w.bytes(m_clinicId);
     w.u64(m_generation);
     w.u16(static_cast<std::uint16_t>(m_slots.size()));
-    for (const KeySlot& s : m_slots)
-        s.encode(w, forMac);
+    for (const KeySlot& s : m_slots) {
+        if (forMac && m_formatVersion >= 3 && s.role == Role::Patient)
+            s.encodeIdentity(w);
+        else
+            s.encode(w, forMac);
+    }
     w.u16(static_cast<std::uint16_t>(m_updates.size()));
     for (const KeyUpdate& u : m_updates)
         u.encode(w);
@@ -160,6 +164,7 @@ Status KeySlotFile::verifyMac(const KeyRing& ring) const
 
 Status KeySlotFile::commitAuthenticated(const KeyRing& ring)
 {
+    m_formatVersion = kFormatVersion; // a staff change writes the current format
     ++m_generation;
     auto mac = computeMac(ring);
     if (!mac.ok())
@@ -201,8 +206,9 @@ Result<UserId> KeySlotFile::addSlot(std::string_view userName, Role role, std::s
         return makeError(ErrorCode::AlreadyExists, "the user name is taken");
     if (m_slots.size() >= kMaxSlots)
         return makeError(ErrorCode::StorageFull, "the key-slot file is full");
+    const KeyRing& authority = options.actor != nullptr ? *options.actor : ring;
     if (!m_slots.empty())
-        CC_TRY(verifyMac(ring));
+        CC_TRY(verifyMac(authority));
 
     KeySlot s;
     const auto idTaken = [&](const UserId& id) {
@@ -232,7 +238,7 @@ Result<UserId> KeySlotFile::addSlot(std::string_view userName, Role role, std::s
     CC_TRY(wrapInto(s, password, ring, params, rng));
     const UserId id = s.userId;
     m_slots.push_back(std::move(s));
-    CC_TRY(commitAuthenticated(ring));
+    CC_TRY(commitAuthenticated(authority));
     return id;
 }
 
@@ -277,6 +283,18 @@ Result<KeyRing> KeySlotFile::unlock(std::string_view userName, std::span<const s
     auto ring = unwrapSlot(*s, password);
     if (!ring.ok())
         return ring;
+    if (s->role == Role::Patient) {
+        // A patient holds no DBK (issue 10 item 1), so can check neither the file MAC nor a key
+        // update: their slot's own AES-GCM tag, bound to user, role, patient and clinic, is what
+        // they trust; no update is ever sealed to them. An account issued before still holds a
+        // DBK: it is dropped here and from the slot at the next re-wrap.
+        const bool legacy = ring->remove(KeyKind::DatabaseKey);
+        if (detail != nullptr) {
+            detail->updatesPending = pendingUpdates(s->userId);
+            detail->legacyKeysDropped = legacy;
+        }
+        return ring;
+    }
     // Mailbox first, MAC second: after a DBK rotation the file MAC is under the new DBK, which this
     // ring learns only from its mailbox entry (authenticated by the DBK it already holds).
     auto applied = applyUpdates(s->userId, *ring, detail);
@@ -422,6 +440,7 @@ Result<std::size_t> KeySlotFile::postKeyUpdate(const KeyRing& actor, const KeyEn
     m_updates.insert(m_updates.end(), std::make_move_iterator(added.begin()), std::make_move_iterator(added.end()));
     // After a DBK rotation the file is authenticated under the new DBK: holders of the old one
     // verify it after applying their (old-DBK-authenticated) mailbox entry.
+    m_formatVersion = kFormatVersion;
     ++m_generation;
     auto mac = computeMacUnder(newKey.kind == KeyKind::DatabaseKey ? newKey.secret : dbk->secret);
     if (!mac.ok())
@@ -440,6 +459,8 @@ Status KeySlotFile::acceptUpdates(std::string_view userName, std::span<const std
         return noSlot();
     if (auto c = ring.conformsTo(s->role); !c.ok() || ring.patientId() != s->patientId)
         return makeError(ErrorCode::InvalidArgument, "the key ring does not belong to this account");
+    if (s->role == Role::Patient)
+        return rewrapPatient(*s, password, ring, params, rng, clock, s->mustChangePassword);
     CC_TRY(verifyMac(ring));
     KeySlot next = *s;
     ++next.slotVersion;
@@ -460,6 +481,8 @@ Status KeySlotFile::rewrap(std::string_view userName, std::span<const std::uint8
         return noSlot();
     if (auto c = ring.conformsTo(s->role); !c.ok() || ring.patientId() != s->patientId)
         return makeError(ErrorCode::InvalidArgument, "the key ring does not belong to this account");
+    if (s->role == Role::Patient && !ring.has(KeyKind::DatabaseKey))
+        return rewrapPatient(*s, newPassword, ring, params, rng, clock, mustChangePassword);
     CC_TRY(verifyMac(ring));
     KeySlot next = *s;
     ++next.slotVersion;
@@ -468,6 +491,29 @@ Status KeySlotFile::rewrap(std::string_view userName, std::span<const std::uint8
     CC_TRY(wrapInto(next, newPassword, ring, params, rng));
     *s = std::move(next);
     return commitAuthenticated(ring);
+}
+
+Status KeySlotFile::rewrapPatient(KeySlot& slot, std::span<const std::uint8_t> password, const KeyRing& ring,
+                                  const crypto::Argon2Params& params, crypto::Rng& rng, const Clock& clock,
+                                  bool mustChangePassword)
+{
+    // Format 3 leaves the wrap of a patient slot out of the file MAC, so its owner re-wraps it
+    // without the DBK; the generation does not move (it counts authenticated changes).
+    if (m_formatVersion < 3)
+        return makeError(ErrorCode::Unsupported, "the clinic's key-slot file is from before patient portals: a staff "
+                                                 "member must log in once before a patient can change a password");
+    if (ring.has(KeyKind::DatabaseKey))
+        return makeError(ErrorCode::InvalidArgument, "a patient's key ring must not hold the database key");
+    KeySlot next = slot;
+    ++next.slotVersion;
+    next.mustChangePassword = mustChangePassword;
+    next.changedAt = clock.nowSeconds();
+    CC_TRY(wrapInto(next, password, ring, params, rng));
+    const UserId id = slot.userId;
+    slot = std::move(next);
+    std::erase_if(m_updates, [&](const KeyUpdate& u) { return u.recipient == id; });
+    m_dirty = true;
+    return {};
 }
 
 Status KeySlotFile::removeSlot(std::string_view userName, const KeyRing& actor, const Clock& clock)
@@ -550,10 +596,11 @@ Result<KeySlotFile> KeySlotFile::parse(std::span<const std::uint8_t> bytes)
         return makeError(ErrorCode::Unsupported,
                          "key-slot file format version 1 (before key updates) is not "
                          "supported: no clinic was ever deployed with it; re-create the clinic");
-    if (version != kFormatVersion)
+    if (version != 2 && version != kFormatVersion)
         return makeError(ErrorCode::Unsupported,
                          "key-slot file format version " + std::to_string(version) + " is not supported");
     KeySlotFile f;
+    f.m_formatVersion = version;
     r.into(f.m_clinicId);
     f.m_generation = r.u64();
     const std::size_t count = r.u16();

@@ -34,6 +34,9 @@ struct NewSlotOptions
     std::optional<UserId> userId;
     /// A temporary password set by an administrator: the user must change it at first login.
     bool mustChangePassword = false;
+    /// The ring that authenticates the change (verifies and recomputes the file MAC) when the new
+    /// slot's own ring cannot: a patient's holds no DBK. Default: the new slot's ring.
+    const KeyRing* actor = nullptr;
 };
 
 /// What unlock() did besides unwrapping: the mailbox entries it applied to the returned ring.
@@ -44,6 +47,8 @@ struct UnlockDetail
     /// The DBK the slot held before a DatabaseKey update replaced it (for a login that finds the
     /// database still under it after an interrupted rotation; see docs/KEYS.md section 8).
     std::optional<KeyEntry> previousDbk;
+    /// A patient slot issued before the portal held the DBK: dropped from the ring; re-wrap the slot.
+    bool legacyKeysDropped = false;
 };
 
 struct AccountInfo
@@ -77,7 +82,9 @@ using RecipientCheck = std::function<Status(const UserId& recipient, const std::
 class KeySlotFile
 {
 public:
-    static constexpr std::uint16_t kFormatVersion = 2;
+    /// 3: the file MAC covers only the identity of patient slots (their owners re-wrap them without
+    /// the DBK, issue 10 item 1). 2 is read, and becomes 3 at the first staff change.
+    static constexpr std::uint16_t kFormatVersion = 3;
     static constexpr std::size_t kMaxSlots = 1024;
     /// Most mailbox entries a file may hold (every account times a few pending rotations).
     static constexpr std::size_t kMaxUpdates = 8192;
@@ -92,6 +99,8 @@ public:
     /// The generation counter: incremented by every authenticated change (slot added, removed,
     /// re-wrapped, lock-out cleared). The database stores the last value it saw.
     [[nodiscard]] std::uint64_t generation() const noexcept { return m_generation; }
+    /// The format version read (2 or 3) or to be written.
+    [[nodiscard]] std::uint16_t formatVersion() const noexcept { return m_formatVersion; }
     /// True if the file changed since parse/create or the last markClean(): persist it.
     [[nodiscard]] bool dirty() const noexcept { return m_dirty; }
     /// Call after the bytes were written durably.
@@ -199,6 +208,9 @@ public:
     [[nodiscard]] static Result<KeySlotFile> parse(std::span<const std::uint8_t> bytes);
 
 private:
+    Status rewrapPatient(KeySlot& slot, std::span<const std::uint8_t> password, const KeyRing& ring,
+                         const crypto::Argon2Params& params, crypto::Rng& rng, const Clock& clock,
+                         bool mustChangePassword);
     KeySlotFile() = default;
     KeySlot* findSlot(std::string_view userName) noexcept;
     std::vector<std::uint8_t> encode(bool forMac) const;
@@ -211,6 +223,7 @@ private:
 
     ClinicId m_clinicId{};
     std::uint64_t m_generation = 0;
+    std::uint16_t m_formatVersion = kFormatVersion;
     std::vector<KeySlot> m_slots;
     std::vector<KeyUpdate> m_updates;
     crypto::Digest256 m_mac{};

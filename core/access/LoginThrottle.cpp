@@ -85,7 +85,7 @@ Result<LoginResult> attemptLogin(KeySlotFile& file, std::string_view userName, s
     // A failed re-wrap (e.g. a legacy password shorter than today's minimum) does not block the
     // login: the ring in memory already holds the new keys, and the entries are applied again at
     // the next login.
-    if (detail.updatesPending > 0) {
+    if (detail.updatesPending > 0 || detail.legacyKeysDropped) {
         out.keyUpdatesAccepted = file.acceptUpdates(userName, password, out.ring, next, rng, clock).ok();
         out.kdfUpgraded = upgrade && out.keyUpdatesAccepted;
     } else if (upgrade) {

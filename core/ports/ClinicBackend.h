@@ -15,6 +15,7 @@
 #include "core/ports/KeySlotStore.h"
 #include "core/ports/PatientStore.h"
 #include "core/ports/PendingAuditLog.h"
+#include "core/ports/PortalStore.h"
 #include "core/ports/SourceIndexStore.h"
 #include "core/ports/StorageTransaction.h"
 
@@ -113,6 +114,8 @@ public:
     [[nodiscard]] virtual const ClinicDescriptor& descriptor() const = 0;
     [[nodiscard]] virtual KeySlotStore& keySlots() = 0;
     [[nodiscard]] virtual PendingAuditLog& pendingAudit() = 0;
+    /// The patient portal files (readable before login and without the database key).
+    [[nodiscard]] virtual PortalStore& portals() = 0;
     /// Opens the encrypted database. Errors: KeyMismatch (wrong key or foreign database),
     /// IntegrityFailure, Unsupported (newer schema), StorageError.
     [[nodiscard]] virtual Status openDatabase(const crypto::SecureBytes& dbk) = 0;

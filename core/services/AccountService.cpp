@@ -8,6 +8,7 @@
 #include "core/services/ConsentService.h"
 #include "core/services/KeyService.h"
 #include "core/services/PatientService.h"
+#include "core/services/PortalService.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -230,9 +231,8 @@ Result<access::UserId> AccountService::createPatientAccount(const std::string& n
                                                         found->clinicalKeyId, found->clinicalKeyWrapped);
         if (!clinicalKey)
             return std::move(clinicalKey).error();
+        // No DBK and no clinic-wide key (issue 10 item 1): the patient reads a sealed portal file.
         access::KeyRing source;
-        const access::KeyEntry* dbk = (*mine)->find(KeyKind::DatabaseKey);
-        CC_TRY(source.add(KeyKind::DatabaseKey, dbk->keyId, dbk->version, dbk->secret.clone()));
         CC_TRY(source.add(KeyKind::PatientIdentity, identityKey->keyId, 1, std::move(identityKey->secret)));
         CC_TRY(source.add(KeyKind::PatientClinical, clinicalKey->keyId, 1, std::move(clinicalKey->secret)));
         source.setPatientId(found->id);
@@ -250,8 +250,9 @@ Result<access::UserId> AccountService::createPatientAccount(const std::string& n
             return std::move(ring).error();
         access::UserId id{};
         CC_TRY(m_clinic.updateKeySlots([&](access::KeySlotFile& file) -> Status {
-            auto added = file.addSlot(name, Role::Patient, temporaryPassword, *ring, m_clinic.options().kdf,
-                                      m_clinic.rng(), m_clinic.clock(), access::NewSlotOptions{std::nullopt, true});
+            auto added =
+                file.addSlot(name, Role::Patient, temporaryPassword, *ring, m_clinic.options().kdf, m_clinic.rng(),
+                             m_clinic.clock(), access::NewSlotOptions{std::nullopt, true, *mine});
             if (!added)
                 return std::move(added).error();
             id = *added;
@@ -260,6 +261,12 @@ Result<access::UserId> AccountService::createPatientAccount(const std::string& n
         CC_TRY(pinSlot(name, *ring));
         subject.objectId = idHex(id);
         subject.detail += ", sponsored by doctor " + sponsor->name;
+        // The account's portal (docs/PORTAL.md), written with the sponsor's keys so that the first
+        // login finds the record; if that fails the next doctor login writes it.
+        if (PortalService(m_clinic).build(*doctor, found->id))
+            subject.detail += ", portal written";
+        else
+            subject.detail += ", portal left to the next doctor login";
         return id;
     };
     auto result = run();
@@ -342,6 +349,7 @@ Result<Revocation> AccountService::disable(const std::string& name, const Sponso
         if (!ring)
             return std::move(ring).error();
         Disabled record;
+        std::optional<access::PatientId> patientOfSlot;
         CC_TRY(m_clinic.updateKeySlots([&](access::KeySlotFile& file) -> Status {
             const access::KeySlot* slot = file.slot(name);
             if (slot == nullptr)
@@ -352,8 +360,18 @@ Result<Revocation> AccountService::disable(const std::string& name, const Sponso
                               [](const access::AccountInfo& a) { return a.role == Role::Administrator; }) < 2)
                 return makeError(ErrorCode::InvalidArgument, "the last administrator cannot be disabled");
             record = Disabled{slot->userId, name, slot->role};
+            patientOfSlot = slot->patientId;
             return file.removeSlot(name, **ring, m_clinic.clock());
         }));
+        // A disabled patient account's portal and waiting messages go with it: applying them would
+        // need the account (a waiting consent change is lost and the event below says so).
+        if (patientOfSlot) {
+            auto waiting = m_clinic.backend().portals().messages(*patientOfSlot);
+            if (waiting && !waiting->empty())
+                subject.detail += ", " + std::to_string(waiting->size()) + " unapplied portal message(s) discarded";
+            if (!m_clinic.backend().portals().removePortal(*patientOfSlot))
+                subject.detail += ", portal file not removed";
+        }
         subject.objectId = idHex(record.userId);
         if (record.role == Role::Doctor)
             CC_TRY(m_clinic.backend().careTeams().removeDoctorEverywhere(record.userId));

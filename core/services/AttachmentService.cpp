@@ -2,6 +2,8 @@
 // Attachment use cases: sniffing, per-file keys, chunked sealing and verified streaming reads.
 #include "core/services/AttachmentService.h"
 
+#include "core/services/PortalService.h"
+
 #include "core/crypto/Aead.h"
 #include "core/records/AttachmentChunk.h"
 #include "core/records/SealedRow.h"
@@ -178,6 +180,15 @@ Result<std::vector<model::AttachmentInfo>> AttachmentService::list(const model::
     subject.patientId = idHex(patient);
     CC_TRY(m_clinic.authorize(readPermission(m_clinic), subject));
     auto run = [&]() -> Result<std::vector<model::AttachmentInfo>> {
+        if (m_clinic.portalMode()) {
+            auto portal = PortalService(m_clinic).ownFor(patient);
+            CC_TRY(portal);
+            std::vector<model::AttachmentInfo> out;
+            for (const auto& a : (*portal)->attachments)
+                out.push_back(a.info);
+            subject.detail += ", " + std::to_string(out.size()) + " attachments (portal)";
+            return out;
+        }
         auto clinicalKey = PatientService::openChartKey(m_clinic, patient, ChartData::Clinical);
         CC_TRY(clinicalKey);
         subject.flagged = clinicalKey->basis == access::AccessBasis::BreakGlass;
@@ -210,22 +221,28 @@ Result<AttachmentService::Opened> AttachmentService::open(const model::RowId& pa
         return makeError(ErrorCode::NotFound, "no attachment with this id");
     auto clinicalKey = PatientService::openChartKey(m_clinic, patient, ChartData::Clinical);
     CC_TRY(clinicalKey);
-    if ((*row)->patientRef != clinicalKey->ref)
-        return makeError(ErrorCode::NotFound, "no attachment with this id in this patient's chart");
     subject.flagged = clinicalKey->basis == access::AccessBasis::BreakGlass;
-    auto info = openInfo(clinicalKey->key, **row, patient);
+    return openWith(m_clinic, patient, *clinicalKey, std::move(**row));
+}
+
+Result<AttachmentService::Opened> AttachmentService::openWith(ClinicService& clinic, const model::RowId& patient,
+                                                              const ChartKey& clinicalKey, ports::AttachmentRow row)
+{
+    if (row.patientRef != clinicalKey.ref)
+        return makeError(ErrorCode::NotFound, "no attachment with this id in this patient's chart");
+    auto info = openInfo(clinicalKey.key, row, patient);
     CC_TRY(info);
-    auto fileKey = records::SealedRow::open(clinicalKey->key.secret, clinicalKey->key.keyId, kTable, kKeyColumn,
-                                            (*row)->id, (*row)->fileKeySealed);
+    auto fileKey = records::SealedRow::open(clinicalKey.key.secret, clinicalKey.key.keyId, kTable, kKeyColumn, row.id,
+                                            row.fileKeySealed);
     CC_TRY(fileKey);
     if (fileKey->size() != crypto::Aead::kKeySize)
         return makeError(ErrorCode::IntegrityFailure, "an attachment's file key has the wrong size");
     // Chunks beyond the sealed count (an appended chunk) are refused as well as missing ones.
-    auto stored = m_clinic.backend().attachments().chunkCount((*row)->id);
+    auto stored = clinic.backend().attachments().chunkCount(row.id);
     CC_TRY(stored);
     if (static_cast<qint64>(*stored) != info->chunkCount)
         return makeError(ErrorCode::IntegrityFailure, "an attachment has missing or extra chunks");
-    return Opened{std::move(**row), std::move(*info), std::move(*fileKey)};
+    return Opened{std::move(row), std::move(*info), std::move(*fileKey)};
 }
 
 namespace {
@@ -267,6 +284,22 @@ Result<QByteArray> wholeContent(ports::AttachmentStore& store, const ports::Atta
     return out;
 }
 
+/// An attachment's content from a patient session's portal (small files travel in it).
+Result<QByteArray> portalContent(ClinicService& clinic, const model::RowId& patient, const model::RowId& attachment)
+{
+    auto portal = PortalService(clinic).ownFor(patient);
+    CC_TRY(portal);
+    for (const auto& a : (*portal)->attachments) {
+        if (a.info.id != attachment)
+            continue;
+        if (!a.content)
+            return makeError(ErrorCode::Unsupported, "this file is too large for your portal copy: ask the clinic "
+                                                     "for it");
+        return *a.content;
+    }
+    return makeError(ErrorCode::NotFound, "no attachment with this id in your record");
+}
+
 } // namespace
 
 Result<QByteArray> AttachmentService::read(const model::RowId& patient, const model::RowId& attachment, qint64 maxSize)
@@ -275,6 +308,15 @@ Result<QByteArray> AttachmentService::read(const model::RowId& patient, const mo
                                        "Attachment", idHex(attachment), "attachment viewed");
     CC_TRY(m_clinic.authorize(readPermission(m_clinic), subject));
     auto run = [&]() -> Result<QByteArray> {
+        if (m_clinic.portalMode()) {
+            subject.patientId = idHex(patient);
+            auto content = portalContent(m_clinic, patient, attachment);
+            CC_TRY(content);
+            if (content->size() > maxSize)
+                return makeError(ErrorCode::InvalidArgument,
+                                 "the attachment is too large to view here: save it instead");
+            return content;
+        }
         auto opened = open(patient, attachment, subject);
         CC_TRY(opened);
         if (opened->info.size > maxSize)
@@ -291,13 +333,19 @@ AttachmentService::contentsForExport(ClinicService& clinic, const model::RowId& 
 {
     auto key = PatientService::openChartKey(clinic, patient, ChartData::Clinical);
     CC_TRY(key);
-    auto rows = clinic.backend().attachments().listOf(key->ref);
+    return contentsWith(clinic, patient, *key, maxContent);
+}
+
+Result<std::vector<interop::ExportedAttachment>> AttachmentService::contentsWith(ClinicService& clinic,
+                                                                                 const model::RowId& patient,
+                                                                                 const ChartKey& clinicalKey,
+                                                                                 qint64 maxContent)
+{
+    auto rows = clinic.backend().attachments().listOf(clinicalKey.ref);
     CC_TRY(rows);
-    AttachmentService service(clinic);
-    AuditSubject unused; // the export's own event records the access
     std::vector<interop::ExportedAttachment> out;
     for (const auto& row : *rows) {
-        auto opened = service.open(patient, row.id, unused);
+        auto opened = openWith(clinic, patient, clinicalKey, row);
         CC_TRY(opened);
         interop::ExportedAttachment item{opened->info, std::nullopt};
         if (opened->info.size <= maxContent) {
@@ -317,6 +365,18 @@ Status AttachmentService::exportTo(const model::RowId& patient, const model::Row
                                        idHex(attachment), "attachment exported");
     CC_TRY(m_clinic.authorize(readPermission(m_clinic), subject));
     auto run = [&]() -> Status {
+        if (m_clinic.portalMode()) {
+            subject.patientId = idHex(patient);
+            auto content = portalContent(m_clinic, patient, attachment);
+            CC_TRY(content);
+            PrivateFile out(path);
+            CC_TRY(out.open());
+            if (out.device().write(*content) != content->size())
+                return makeError(ErrorCode::StorageError, "cannot write " + path.toStdString());
+            if (progress)
+                (void)progress(content->size(), content->size());
+            return out.commit();
+        }
         auto opened = open(patient, attachment, subject);
         CC_TRY(opened);
         const std::string where = path.toStdString();

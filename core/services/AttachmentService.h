@@ -6,6 +6,7 @@
 #include "core/interop/PatientRecord.h"
 #include "core/model/AttachmentInfo.h"
 #include "core/services/ClinicService.h"
+#include "core/services/PatientService.h"
 
 #include <QByteArray>
 #include <QString>
@@ -66,6 +67,9 @@ public:
     /// here. Errors: AccessDenied, NotFound, IntegrityFailure, KeyMismatch, storage errors.
     [[nodiscard]] static Result<std::vector<interop::ExportedAttachment>>
     contentsForExport(ClinicService& clinic, const model::RowId& patient, qint64 maxContent);
+    /// contentsForExport() with the clinical key already opened (the portal builder's).
+    [[nodiscard]] static Result<std::vector<interop::ExportedAttachment>>
+    contentsWith(ClinicService& clinic, const model::RowId& patient, const ChartKey& clinicalKey, qint64 maxContent);
 
     /// The media type of content starting with `head` (PNG, JPEG or PDF magic bytes), or an empty string.
     [[nodiscard]] static QString sniffMediaType(std::span<const std::uint8_t> head);
@@ -73,6 +77,8 @@ public:
 private:
     struct Opened;
     Result<Opened> open(const model::RowId& patient, const model::RowId& attachment, AuditSubject& subject);
+    static Result<Opened> openWith(ClinicService& clinic, const model::RowId& patient, const ChartKey& clinicalKey,
+                                   ports::AttachmentRow row);
     ClinicService& m_clinic;
 };
 

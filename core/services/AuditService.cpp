@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/services/AuditService.h"
 
+#include "core/services/PortalService.h"
+
 namespace cc::services {
 
 using access::Permission;
@@ -120,6 +122,22 @@ Result<std::vector<audit::AuditEntry>> AuditService::ownAccessHistory()
     if (!patient)
         return makeError(ErrorCode::AccessDenied, "this account is not linked to a patient record");
     subject.patientId = idHex(*patient);
+    if (m_clinic.portalMode()) {
+        // A patient session: the history a staff session sealed into the portal.
+        auto portal = PortalService(m_clinic).ownFor(*patient);
+        if (!portal) {
+            CC_TRY(m_clinic.record(subject, AuditOutcome::MinorFailure));
+            return std::move(portal).error();
+        }
+        subject.detail += ", portal copy of " + audit::formatUtcMillis((*portal)->builtAtMs);
+        // What the patient did since, from their own outbox (not yet in the clinic's trail).
+        std::vector<audit::AuditEntry> history = (*portal)->history;
+        auto own = PortalService(m_clinic).pendingOwnActivity((*portal)->builtAtSeq);
+        if (own)
+            history.insert(history.end(), own->begin(), own->end());
+        CC_TRY(m_clinic.record(subject, AuditOutcome::Success));
+        return history;
+    }
     audit::AuditFilter filter;
     filter.patientId = idHex(*patient);
     auto entries = audit::AuditExport::list(m_clinic.backend().auditStore(), filter);

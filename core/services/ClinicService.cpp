@@ -7,6 +7,7 @@
 #include "core/services/KeyService.h"
 #include "core/services/PatientDirectory.h"
 #include "core/services/PatientService.h"
+#include "core/services/PortalService.h"
 
 #include <charconv>
 
@@ -163,6 +164,8 @@ Status ClinicService::login(const std::string& userName, std::span<const std::ui
             recordPendingFailure(userName, login.error());
         return std::move(login).error();
     }
+    if (login->role == access::Role::Patient)
+        return loginToPortal(std::move(login).value());
     auto opened = openDatabaseFor(login->ring);
     bool finishedRotation = false;
     if (!opened && opened.error().code == ErrorCode::KeyMismatch && login->previousDbk) {
@@ -233,6 +236,32 @@ Status ClinicService::login(const std::string& userName, std::span<const std::ui
     // the login (the administrator's Home and `keys status` show it).
     if (m_session->role() != access::Role::Patient) [[maybe_unused]]
         auto pending = KeyService(*this).performPending();
+    // The patient portal (docs/PORTAL.md): a doctor's session applies what patients posted and
+    // rewrites stale portals; a failure is audited inside and never blocks the login.
+    if (m_session->role() == access::Role::Doctor) [[maybe_unused]]
+        auto portals = PortalService(*this).maintain();
+    return {};
+}
+
+Status ClinicService::loginToPortal(access::LoginResult login)
+{
+    // A patient never opens the database (issue 10 item 1): the session reads its own sealed
+    // portal file and posts what it does to its sealed outbox.
+    const bool mustChange = login.mustChangePassword;
+    m_directory->clear();
+    m_portalMode = true;
+    m_session = std::make_unique<access::Session>(std::move(login), m_clock);
+    m_session->setWipeCallback([this] { m_directory->clear(); });
+    m_mustChangePassword = mustChange;
+    AuditSubject subject = makeSubject(AuditEventId::UserAuthentication, AuditEventType::Login, AuditAction::Execute);
+    subject.objectType = "User";
+    subject.objectId = idHex(m_session->userId());
+    if (auto recorded = record(subject); !recorded) {
+        m_session->logout();
+        m_session.reset();
+        m_portalMode = false;
+        return recorded;
+    }
     return {};
 }
 
@@ -366,7 +395,14 @@ void ClinicService::logout()
 {
     if (!m_session)
         return;
-    if (m_session->state() == access::Session::State::Active && m_auditLog) {
+    if (m_session->state() == access::Session::State::Active && !m_touched.empty() &&
+        m_session->role() == access::Role::Doctor && m_auditLog) {
+        // The portals of the patients this session touched, so that they see it at once.
+        const auto touched = std::move(m_touched);
+        [[maybe_unused]] auto portals = PortalService(*this).maintain(&touched);
+    }
+    m_touched.clear();
+    if (m_session->state() == access::Session::State::Active && (m_auditLog || m_portalMode)) {
         AuditSubject subject =
             makeSubject(AuditEventId::UserAuthentication, AuditEventType::Logout, AuditAction::Execute);
         subject.objectType = "User";
@@ -379,9 +415,12 @@ void ClinicService::logout()
     m_session.reset();
     m_directory->clear();
     m_auditLog.reset();
-    m_backend.closeDatabase();
+    if (m_backend.databaseOpen())
+        m_backend.closeDatabase();
     m_mustChangePassword = false;
     m_auditBroken = false;
+    m_portalMode = false;
+    m_portalCache.reset();
 }
 
 void ClinicService::lock()
@@ -394,6 +433,7 @@ void ClinicService::lock()
 
 void ClinicService::closeWhileLocked()
 {
+    m_portalCache.reset();
     // Issue 10 item 9: while locked, SQLCipher's copy of the DBK and its page cache (sealed rows,
     // the audit MAC key) leave memory with the connection; resume() opens it again.
     m_auditLog.reset();
@@ -420,14 +460,16 @@ Status ClinicService::resume(std::span<const std::uint8_t> password)
     if (!resumed) {
         // The session is locked: record directly, not through record(), which needs an active
         // session; with the database closed by the lock, the pending log takes it like a failed login.
-        if (m_auditLog) {
+        if (m_portalMode) {
+            recordPendingFailure(m_session->userName(), resumed.error());
+        } else if (m_auditLog) {
             [[maybe_unused]] auto recorded = m_auditLog->record(eventFor(subject, AuditOutcome::MinorFailure));
         } else {
             recordPendingFailure(m_session->userName(), resumed.error());
         }
         return resumed;
     }
-    if (!m_backend.databaseOpen() || !m_auditLog) {
+    if (!m_portalMode && (!m_backend.databaseOpen() || !m_auditLog)) {
         auto ring = m_session->keys();
         CC_TRY(ring);
         if (auto opened = openDatabaseFor(**ring); !opened) {
@@ -533,6 +575,17 @@ Status ClinicService::authorize(access::Permission permission, const AuditSubjec
 
 Status ClinicService::record(const AuditSubject& subject, AuditOutcome outcome)
 {
+    if (m_portalMode) {
+        // A patient session has no audit trail open: the event waits, sealed, in its outbox.
+        audit::AuditEvent e = eventFor(subject, outcome);
+        e.seq = 1;
+        e.timeMs = std::chrono::duration_cast<std::chrono::milliseconds>(m_clock.now().time_since_epoch()).count();
+        return PortalService(*this).postActivity(e);
+    }
+    if (!subject.patientId.empty() && m_session && m_session->role() == access::Role::Doctor) {
+        if (auto id = model::rowIdFromHex(QString::fromStdString(subject.patientId)))
+            m_touched.insert(*id);
+    }
     if (!m_auditLog)
         return makeError(ErrorCode::AccessDenied, "the audit trail is not open: log in first");
     return m_auditLog->record(eventFor(subject, outcome));

@@ -5,18 +5,22 @@
 
 #include "core/Clock.h"
 #include "core/Result.h"
+#include "core/access/LoginThrottle.h"
 #include "core/access/Permission.h"
 #include "core/access/Session.h"
 #include "core/audit/AuditEvent.h"
 #include "core/audit/AuditLog.h"
 #include "core/crypto/Rng.h"
+#include "core/model/RowId.h"
 #include "core/ports/ClinicBackend.h"
 #include "core/services/ServiceOptions.h"
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
+#include <utility>
 
 namespace cc::services {
 
@@ -43,6 +47,7 @@ struct AuditSubject
 /// Every use case checks a permission through authorize() and writes exactly one audit event
 /// (success or denial) through record(). Not thread-safe except record() (AuditLog locks).
 class PatientDirectory;
+struct PortalRecord;
 
 class ClinicService
 {
@@ -119,7 +124,23 @@ public:
     /// moved, records the new generation in the database. Errors: those of `mutate` and storage.
     template <typename F> [[nodiscard]] Status updateKeySlots(F&& mutate);
 
+    /// True for a patient's session: no database is open; reads come from the sealed portal file
+    /// and audit events go to the portal outbox (docs/PORTAL.md).
+    [[nodiscard]] bool portalMode() const noexcept { return m_portalMode; }
+    /// The portal last opened by this patient session and when (PortalService's short-lived cache,
+    /// so one window refresh decrypts the file once); wiped on lock and logout.
+    [[nodiscard]] std::pair<std::shared_ptr<const PortalRecord>, std::int64_t> cachedPortal() const
+    {
+        return {m_portalCache, m_portalCacheMs};
+    }
+    void cachePortal(std::shared_ptr<const PortalRecord> portal, std::int64_t atMs)
+    {
+        m_portalCache = std::move(portal);
+        m_portalCacheMs = atMs;
+    }
+
 private:
+    Status loginToPortal(access::LoginResult login);
     Status openDatabaseFor(const access::KeyRing& ring);
     void closeWhileLocked();
     Status checkKeySlotGeneration(const access::KeySlotFile& file);
@@ -136,6 +157,10 @@ private:
     std::unique_ptr<access::Session> m_session;
     bool m_mustChangePassword = false;
     bool m_auditBroken = false;
+    bool m_portalMode = false;
+    std::set<model::RowId> m_touched; // patients named in this doctor session's events
+    std::shared_ptr<const PortalRecord> m_portalCache;
+    std::int64_t m_portalCacheMs = 0;
     std::string m_witnessProblem;
 };
 
@@ -153,7 +178,8 @@ template <typename F> Status ClinicService::updateKeySlots(F&& mutate)
         CC_TRY(m_backend.keySlots().save(*file));
         file->markClean();
     }
-    if (file->generation() != before)
+    // A patient's session has no database: the next staff login records the new generation.
+    if (file->generation() != before && !m_portalMode)
         CC_TRY(recordKeySlotGeneration(file->generation()));
     return {};
 }

@@ -5,6 +5,7 @@
 #include "core/records/SealedRow.h"
 #include "core/services/ObservationService.h"
 #include "core/services/PatientService.h"
+#include "core/services/PortalService.h"
 
 namespace cc::services {
 
@@ -74,6 +75,42 @@ Status ConsentService::setResearchOptOut(bool optOut)
     return setResearchOptOut(*own, optOut);
 }
 
+Result<std::optional<bool>> ConsentService::pendingOwnChoice()
+{
+    if (!m_clinic.portalMode())
+        return std::optional<bool>();
+    return PortalService(m_clinic).pendingOwnConsent();
+}
+
+Result<std::size_t> ConsentService::writeChoice(ClinicService& clinic, const model::RowId& patient,
+                                                const ChartKey& identityKey, const ChartKey& clinicalKey, bool optOut,
+                                                const std::function<Status(std::size_t rows)>& recordInTransaction)
+{
+    ConsentService self(clinic);
+    auto token = self.tokenFor(!optOut);
+    CC_TRY(token);
+    auto row = clinic.backend().patients().find(patient);
+    CC_TRY(row);
+    if (!row->has_value())
+        return makeError(ErrorCode::NotFound, "no patient with this row id");
+    auto identity = PatientService::openIdentity(**row, identityKey.key);
+    CC_TRY(identity);
+    identity->researchOptOut = optOut;
+    auto doc = PatientService::sealIdentity(*identity, patient, identityKey.key, clinic.rng());
+    CC_TRY(doc);
+    auto tx = clinic.backend().transactions().begin();
+    CC_TRY(tx);
+    CC_TRY(clinic.backend().patients().updateDocument(patient, *doc));
+    auto changed = clinic.backend().clinical().setConsentToken(clinicalKey.ref, *token);
+    CC_TRY(changed);
+    CC_TRY(recordInTransaction(*changed));
+    CC_TRY((*tx)->commit());
+    // The session's patient directory holds identity documents: tell it about the rewrite.
+    identity->id = patient;
+    PatientService::noteStored(clinic, {*identity});
+    return *changed;
+}
+
 Status ConsentService::setResearchOptOut(const model::RowId& patient, bool optOut)
 {
     AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Update,
@@ -82,6 +119,18 @@ Status ConsentService::setResearchOptOut(const model::RowId& patient, bool optOu
     const access::Session* session = m_clinic.session();
     const bool patientSession = session != nullptr && session->role() == access::Role::Patient;
     CC_TRY(m_clinic.authorize(patientSession ? Permission::SetResearchConsent : Permission::WriteChart, subject));
+    if (m_clinic.portalMode()) {
+        // A patient session holds no database key: the choice goes, sealed, to the portal outbox;
+        // the next doctor session applies it before any report runs (docs/PORTAL.md).
+        if (!session->patientId() || *session->patientId() != patient) {
+            CC_TRY(m_clinic.record(subject, AuditOutcome::SeriousFailure));
+            return makeError(ErrorCode::AccessDenied, "a patient may record research consent for themselves only");
+        }
+        subject.detail += " requested";
+        const Status posted = PortalService(m_clinic).postConsent(optOut);
+        CC_TRY(m_clinic.record(subject, posted ? AuditOutcome::Success : AuditOutcome::MinorFailure));
+        return posted;
+    }
     auto run = [&]() -> Status {
         // openChartKey lets a patient open only their own record and a doctor only the care team's
         // (or a break-glass patient's, refused below).
@@ -90,32 +139,15 @@ Status ConsentService::setResearchOptOut(const model::RowId& patient, bool optOu
         if (identityKey->basis == access::AccessBasis::BreakGlass)
             return makeError(ErrorCode::AccessDenied,
                              "research consent is recorded by the patient or a doctor of the care team");
-        auto token = tokenFor(!optOut);
-        CC_TRY(token);
-        auto row = m_clinic.backend().patients().find(patient);
-        CC_TRY(row);
-        if (!row->has_value())
-            return makeError(ErrorCode::NotFound, "no patient with this row id");
-        auto identity = PatientService::openIdentity(**row, identityKey->key);
-        CC_TRY(identity);
-        identity->researchOptOut = optOut;
-        auto doc = PatientService::sealIdentity(*identity, patient, identityKey->key, m_clinic.rng());
-        CC_TRY(doc);
-        auto tx = m_clinic.backend().transactions().begin();
-        CC_TRY(tx);
-        CC_TRY(m_clinic.backend().patients().updateDocument(patient, *doc));
         // The index rows carry the patient's reference, computed from the clinical key (a patient
         // holds their own; a doctor unwraps it).
         auto clinicalKey = PatientService::openChartKey(m_clinic, patient, ChartData::Clinical);
         CC_TRY(clinicalKey);
-        auto changed = m_clinic.backend().clinical().setConsentToken(clinicalKey->ref, *token);
-        CC_TRY(changed);
-        subject.detail += ", " + std::to_string(*changed) + " index rows";
-        CC_TRY(m_clinic.record(subject, AuditOutcome::Success));
-        CC_TRY((*tx)->commit());
-        // The session's patient directory holds identity documents: tell it about the rewrite.
-        identity->id = patient;
-        PatientService::noteStored(m_clinic, {*identity});
+        auto written = writeChoice(m_clinic, patient, *identityKey, *clinicalKey, optOut, [&](std::size_t rows) {
+            subject.detail += ", " + std::to_string(rows) + " index rows";
+            return m_clinic.record(subject, AuditOutcome::Success);
+        });
+        CC_TRY(written);
         return {};
     };
     auto result = run();

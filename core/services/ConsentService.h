@@ -6,6 +6,11 @@
 #include "core/crypto/SecureBytes.h"
 #include "core/model/RowId.h"
 #include "core/services/ClinicService.h"
+#include "core/services/PatientService.h"
+
+#include <functional>
+#include <optional>
+#include <vector>
 
 namespace cc::services {
 
@@ -34,6 +39,19 @@ public:
     /// The ConsentTokens key-ring value: BlindToken("yes") ‖ BlindToken("no") under the index key,
     /// 32 bytes. Errors: InvalidArgument (empty key), CryptoFailure.
     [[nodiscard]] static Result<crypto::SecureBytes> tokenPair(const crypto::SecureBytes& indexKey);
+
+    /// A patient session's research choice still waiting in its portal outbox (the portal shows the
+    /// recorded one until a doctor's session applies it), if any. Errors: storage, IntegrityFailure.
+    [[nodiscard]] Result<std::optional<bool>> pendingOwnChoice();
+    /// Re-seals the identity document with the choice and rewrites the patient's consent tokens in
+    /// one transaction; `recordInTransaction` (given the number of index rows) writes the audit
+    /// event inside it. The session's ring must hold the index key or the consent tokens. For
+    /// setResearchOptOut and the patient portal's consent messages. Errors: NotFound, storage, those
+    /// of the callback.
+    [[nodiscard]] static Result<std::size_t>
+    writeChoice(ClinicService& clinic, const model::RowId& patient, const ChartKey& identityKey,
+                const ChartKey& clinicalKey, bool optOut,
+                const std::function<Status(std::size_t rows)>& recordInTransaction);
 
 private:
     Result<std::vector<std::uint8_t>> tokenFor(bool consents);

@@ -7,6 +7,7 @@
 #include "core/services/AttachmentService.h"
 #include "core/services/NoteService.h"
 #include "core/services/PatientService.h"
+#include "core/services/PortalService.h"
 
 namespace cc::services {
 
@@ -16,33 +17,38 @@ using audit::AuditEventId;
 using audit::AuditEventType;
 using audit::AuditOutcome;
 
-namespace {
-
-/// The notes shared with the patient: those sealed under the patient's clinical key (the others
-/// are under the confidential key, which the export never opens).
-Result<std::vector<model::ClinicalNote>> sharedNotes(ClinicService& clinic, const model::RowId& patient)
+Result<ExportService::FhirExport> ExportService::fromPortal(const model::RowId& patient, qint64 attachmentLimit,
+                                                            AuditSubject& subject)
 {
-    auto key = PatientService::openChartKey(clinic, patient, access::ChartData::Clinical);
-    CC_TRY(key);
-    auto rows = clinic.backend().clinical().rowsOf(key->ref, ports::ClinicalKind::Note);
-    CC_TRY(rows);
-    std::vector<model::ClinicalNote> out;
-    for (const auto& row : *rows) {
-        auto keyId = crypto::Aead::keyIdOf(row.document);
-        CC_TRY(keyId);
-        if (*keyId != key->key.keyId)
-            continue;
-        auto note = NoteService::openNote(key->key, row.id, patient, row.document);
-        CC_TRY(note);
-        if (!note->sharedWithPatient)
-            continue;
-        note->encounterId = row.encounterId;
-        out.push_back(std::move(*note));
+    auto portal = PortalService(m_clinic).ownFor(patient);
+    CC_TRY(portal);
+    const PortalRecord& p = **portal;
+    interop::PatientRecord record{p.chart.patient,
+                                  p.chart.encounters,
+                                  p.chart.conditions,
+                                  p.chart.observations,
+                                  p.chart.medications,
+                                  p.chart.allergies,
+                                  p.notes,
+                                  {}};
+    FhirExport out;
+    out.attachmentLimit = attachmentLimit;
+    for (const auto& a : p.attachments) {
+        interop::ExportedAttachment item = a;
+        if (item.content && item.info.size > attachmentLimit)
+            item.content.reset();
+        if (!item.content)
+            out.notInlined.push_back(item.info);
+        record.attachments.push_back(std::move(item));
     }
+    auto bundle = interop::FhirWriter::write(record);
+    CC_TRY(bundle);
+    out.bundle = std::move(*bundle);
+    subject.detail += ", from the portal copy of " + audit::formatUtcMillis(p.builtAtMs) + ", " +
+                      std::to_string(record.notes.size()) + " notes, " + std::to_string(record.attachments.size()) +
+                      " attachments (" + std::to_string(out.notInlined.size()) + " not inline)";
     return out;
 }
-
-} // namespace
 
 Result<QByteArray> ExportService::exportFhir(const model::RowId& patient)
 {
@@ -65,6 +71,8 @@ Result<ExportService::FhirExport> ExportService::exportRecord(const model::RowId
         // A patient account exports its own record only (ChartAccess checks it again).
         if (patientAccount && (!session->patientId() || *session->patientId() != patient))
             return makeError(ErrorCode::AccessDenied, "a patient account may export only its own record");
+        if (m_clinic.portalMode())
+            return fromPortal(patient, attachmentLimit, subject);
         auto chart = PatientService::readChart(m_clinic, patient);
         CC_TRY(chart);
         subject.detail += ", basis " + std::string(access::accessBasisName(chart->basis));
@@ -77,7 +85,9 @@ Result<ExportService::FhirExport> ExportService::exportRecord(const model::RowId
                                       std::move(chart->allergies),
                                       {},
                                       {}};
-        auto notes = sharedNotes(m_clinic, patient);
+        auto clinicalKey = PatientService::openChartKey(m_clinic, patient, access::ChartData::Clinical);
+        CC_TRY(clinicalKey);
+        auto notes = NoteService::sharedNotes(m_clinic, patient, *clinicalKey);
         CC_TRY(notes);
         record.notes = std::move(*notes);
         auto attachments = AttachmentService::contentsForExport(m_clinic, patient, attachmentLimit);

@@ -47,6 +47,8 @@ public:
     [[nodiscard]] Result<QByteArray> exportFhir(const model::RowId& patient);
 
 private:
+    /// A patient session's export, from its sealed portal file (no database is open).
+    Result<FhirExport> fromPortal(const model::RowId& patient, qint64 attachmentLimit, AuditSubject& subject);
     ClinicService& m_clinic;
 };
 

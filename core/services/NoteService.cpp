@@ -5,6 +5,7 @@
 #include "core/crypto/Aead.h"
 #include "core/records/SealedRow.h"
 #include "core/services/PatientService.h"
+#include "core/services/PortalService.h"
 
 #include <QDateTime>
 
@@ -59,6 +60,27 @@ Result<ports::ClinicalRow> findNoteRow(ClinicService& clinic, const model::RowId
 }
 
 } // namespace
+
+Result<std::vector<model::ClinicalNote>> NoteService::sharedNotes(ClinicService& clinic, const model::RowId& patient,
+                                                                  const ChartKey& clinicalKey)
+{
+    auto rows = clinic.backend().clinical().rowsOf(clinicalKey.ref, ports::ClinicalKind::Note);
+    CC_TRY(rows);
+    std::vector<model::ClinicalNote> out;
+    for (const auto& row : *rows) {
+        auto keyId = crypto::Aead::keyIdOf(row.document);
+        CC_TRY(keyId);
+        if (*keyId != clinicalKey.key.keyId)
+            continue;
+        auto note = openNote(clinicalKey.key, row.id, patient, row.document);
+        CC_TRY(note);
+        if (!note->sharedWithPatient)
+            continue;
+        note->encounterId = row.encounterId;
+        out.push_back(std::move(*note));
+    }
+    return out;
+}
 
 Result<model::ClinicalNote> NoteService::openNote(const records::PatientKey& key, const model::RowId& rowId,
                                                   const model::RowId& patient, std::span<const std::uint8_t> blob)
@@ -228,6 +250,11 @@ Result<std::vector<model::ClinicalNote>> NoteService::list(const model::RowId& p
     const bool ownRecord = session != nullptr && session->role() == access::Role::Patient;
     CC_TRY(m_clinic.authorize(ownRecord ? Permission::ReadOwnRecord : Permission::ReadChart, subject));
     auto run = [&]() -> Result<std::vector<model::ClinicalNote>> {
+        if (m_clinic.portalMode()) {
+            auto portal = PortalService(m_clinic).ownFor(patient);
+            CC_TRY(portal);
+            return (*portal)->notes;
+        }
         auto clinicalKey = PatientService::openChartKey(m_clinic, patient, ChartData::Clinical);
         CC_TRY(clinicalKey);
         subject.flagged = clinicalKey->basis == access::AccessBasis::BreakGlass;

@@ -6,6 +6,7 @@
 #include "core/model/ClinicalNote.h"
 #include "core/records/PatientKeys.h"
 #include "core/services/ClinicService.h"
+#include "core/services/PatientService.h"
 
 #include <QString>
 
@@ -50,6 +51,12 @@ public:
     [[nodiscard]] static Result<model::ClinicalNote> openNote(const records::PatientKey& key, const model::RowId& rowId,
                                                               const model::RowId& patient,
                                                               std::span<const std::uint8_t> blob);
+
+    /// The notes shared with the patient: those sealed under the patient's clinical key (the
+    /// unshared ones are under the confidential key, never opened here). Not audited (the caller's
+    /// event covers it). Errors: IntegrityFailure, KeyMismatch, storage errors.
+    [[nodiscard]] static Result<std::vector<model::ClinicalNote>>
+    sharedNotes(ClinicService& clinic, const model::RowId& patient, const ChartKey& clinicalKey);
 
 private:
     Result<records::PatientKey> confidentialKey(const model::RowId& patient, bool create);

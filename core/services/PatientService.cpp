@@ -8,6 +8,7 @@
 #include "core/records/SealedRow.h"
 #include "core/services/DirectoryBuild.h"
 #include "core/services/PatientDirectory.h"
+#include "core/services/PortalService.h"
 
 #include <algorithm>
 #include <chrono>
@@ -112,6 +113,8 @@ Result<ChartKey> PatientService::openChartKey(ClinicService& clinic, const model
     access::Session* session = clinic.session();
     if (session == nullptr)
         return makeError(ErrorCode::AccessDenied, "log in first");
+    if (clinic.portalMode())
+        return makeError(ErrorCode::AccessDenied, "a patient's session reads its portal, not the database");
     auto row = findRow(clinic, patient);
     CC_TRY(row);
     auto team = careTeamOf(clinic, patient);
@@ -424,11 +427,47 @@ Result<PatientChart> PatientService::readChart(ClinicService& clinic, const mode
     CC_TRY(clinicalKey);
     auto identityKey = openChartKey(clinic, patient, ChartData::Identity);
     CC_TRY(identityKey);
+    return readChartWith(clinic, patient, *clinicalKey, *identityKey);
+}
+
+Result<PatientChart> PatientService::portalChart(ClinicService& clinic, const model::RowId& patient)
+{
+    auto portal = PortalService(clinic).ownFor(patient);
+    CC_TRY(portal);
+    PatientChart out = (*portal)->chart;
+    out.basis = access::AccessBasis::OwnRecord;
+    return out;
+}
+
+Result<ChartKey> PatientService::openChartKeyWith(ClinicService& clinic, const access::KeyRing& staff,
+                                                  const model::RowId& patient, ChartData data)
+{
+    auto row = findRow(clinic, patient);
+    CC_TRY(row);
+    const bool identity = data == ChartData::Identity;
+    auto key = records::PatientKeys::unwrap(
+        staff, identity ? records::PatientKeyKind::Identity : records::PatientKeyKind::Clinical, patient,
+        identity ? row->identityKeyId : row->clinicalKeyId,
+        identity ? row->identityKeyWrapped : row->clinicalKeyWrapped);
+    CC_TRY(key);
+    ChartKey out{std::move(*key), access::AccessBasis::CareTeam, {}};
+    if (!identity) {
+        auto ref = patientRef(clinic, patient, out.key);
+        CC_TRY(ref);
+        out.ref = *ref;
+    }
+    return out;
+}
+
+Result<PatientChart> PatientService::readChartWith(ClinicService& clinic, const model::RowId& patient,
+                                                   const ChartKey& clinical, const ChartKey& identityKey)
+{
+    const ChartKey* clinicalKey = &clinical;
     auto row = findRow(clinic, patient);
     CC_TRY(row);
     PatientChart out;
     out.basis = clinicalKey->basis;
-    auto identityDoc = openIdentity(*row, identityKey->key);
+    auto identityDoc = openIdentity(*row, identityKey.key);
     CC_TRY(identityDoc);
     out.patient = std::move(*identityDoc);
     auto rows = clinic.backend().clinical().rowsOf(clinicalKey->ref, std::nullopt);
@@ -482,7 +521,7 @@ Result<PatientChart> PatientService::chart(const model::RowId& patient)
     const bool ownRecord = session != nullptr && session->role() == access::Role::Patient;
     CC_TRY(m_clinic.authorize(ownRecord ? Permission::ReadOwnRecord : Permission::ReadChart, subject));
     auto run = [&]() -> Result<PatientChart> {
-        auto out = readChart(m_clinic, patient);
+        auto out = m_clinic.portalMode() ? portalChart(m_clinic, patient) : readChart(m_clinic, patient);
         CC_TRY(out);
         subject.detail += ", basis " + std::string(access::accessBasisName(out->basis));
         subject.flagged = out->basis == access::AccessBasis::BreakGlass;
@@ -503,7 +542,7 @@ Result<PatientChart> PatientService::chartForPrint(const model::RowId& patient, 
     const access::Session* session = m_clinic.session();
     const bool ownRecord = session != nullptr && session->role() == access::Role::Patient;
     CC_TRY(m_clinic.authorize(ownRecord ? Permission::ReadOwnRecord : Permission::ReadChart, subject));
-    auto result = readChart(m_clinic, patient);
+    auto result = m_clinic.portalMode() ? portalChart(m_clinic, patient) : readChart(m_clinic, patient);
     if (result)
         subject.flagged = result->basis == access::AccessBasis::BreakGlass;
     CC_TRY(m_clinic.record(subject, readOutcome(result ? nullptr : &result.error())));

@@ -117,6 +117,17 @@ public:
     /// For sibling services (FHIR export): the chart of chart(), checked by openChartKey() but not
     /// audited here (the caller's event covers it). Errors: as chart().
     [[nodiscard]] static Result<PatientChart> readChart(ClinicService& clinic, const model::RowId& patient);
+    /// A patient session's own chart, from its sealed portal file (docs/PORTAL.md). Errors:
+    /// AccessDenied (another patient), NotFound (no portal yet), IntegrityFailure, MalformedInput.
+    [[nodiscard]] static Result<PatientChart> portalChart(ClinicService& clinic, const model::RowId& patient);
+    /// readChart() with keys already opened (the portal builder's, see openChartKeyWith).
+    [[nodiscard]] static Result<PatientChart> readChartWith(ClinicService& clinic, const model::RowId& patient,
+                                                            const ChartKey& clinical, const ChartKey& identity);
+    /// Unwraps a patient key with `staff` (a ring holding the category key) without the care-team
+    /// check of openChartKey: only for the patient portal, whose file goes to the patient alone
+    /// (docs/PORTAL.md). Not audited here. Errors: KeyMismatch, IntegrityFailure, NotFound, storage.
+    [[nodiscard]] static Result<ChartKey> openChartKeyWith(ClinicService& clinic, const access::KeyRing& staff,
+                                                           const model::RowId& patient, access::ChartData data);
     /// Every MRN in use, from the session's patient directory (built on first use from every
     /// identity document; needs the identity category key). Errors: AccessDenied, IntegrityFailure,
     /// storage errors.

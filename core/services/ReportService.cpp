@@ -2,6 +2,8 @@
 // Report use cases: run, verify, custodian shares, publication with disclosure control.
 #include "core/services/ReportService.h"
 
+#include "core/services/PortalService.h"
+
 #include "core/crypto/Ed25519PrivateKey.h"
 #include "core/crypto/Hex.h"
 #include "core/paillier/Ciphertext.h"
@@ -372,6 +374,15 @@ Result<std::vector<std::uint8_t>> ReportService::run(const reports::ReportSpec& 
 {
     AuditSubject subject = reportSubject(AuditAction::Execute, "encrypted report run");
     return audited(m_clinic, Permission::RunReports, subject, [&]() -> Result<std::vector<std::uint8_t>> {
+        // A research opt-out a patient made in the portal counts from the moment they made it: no
+        // report runs until a doctor's session has applied it (docs/PORTAL.md).
+        auto waiting = PortalService(m_clinic).pendingConsents();
+        CC_TRY(waiting);
+        if (*waiting > 0)
+            return makeError(ErrorCode::StorageBusy,
+                             std::to_string(*waiting) +
+                                 " research consent change(s) made in the patient portal wait to "
+                                 "be applied; a doctor's login applies them, then run the report");
         ReportFile file;
         file.kind = ReportFile::Kind::Encrypted;
         file.spec = spec;

@@ -2922,6 +2922,14 @@ For a clinic created before pins existed: rotations refuse unpinned accounts. An
         <translation>
 Para una clínica creada antes de que existieran las fijaciones: las rotaciones rechazan las cuentas sin fijar. Un administrador fija todas las cuentas y el anillo de recuperación; un médico añade las fijaciones clínicas. Las fijaciones existentes nunca se reemplazan. Ejecútelo solo cuando esté seguro de que nadie ha modificado el archivo de ranuras de claves (docs/KEYS.md, sección 8).</translation>
     </message>
+    <message>
+        <source>research use: opt-out requested; the clinic applies it before any report runs</source>
+        <translation>uso en investigación: exclusión solicitada; la clínica la aplica antes de ejecutar cualquier informe</translation>
+    </message>
+    <message>
+        <source>research use: consent requested; the clinic applies it before any report runs</source>
+        <translation>uso en investigación: consentimiento solicitado; la clínica lo aplica antes de ejecutar cualquier informe</translation>
+    </message>
 </context>
 <context>
     <name>ConditionDialog</name>
@@ -6452,6 +6460,18 @@ y después inicie  cipherchart --clinic DIR</translation>
     <message>
         <source>Your summary was saved to %1</source>
         <translation>Su resumen se guardó en %1</translation>
+    </message>
+    <message>
+        <source>Your record as the clinic last brought it up to date: %1</source>
+        <translation>Su historia tal como la clínica la actualizó por última vez: %1</translation>
+    </message>
+    <message>
+        <source>You asked to opt out. It applies before the clinic&apos;s next report; your record shows it once the clinic has brought your portal up to date.</source>
+        <translation>Ha pedido excluirse. Se aplica antes del próximo informe de la clínica; su historia lo mostrará cuando la clínica haya actualizado su portal.</translation>
+    </message>
+    <message>
+        <source>You asked to be included again. It applies before the clinic&apos;s next report; your record shows it once the clinic has brought your portal up to date.</source>
+        <translation>Ha pedido volver a ser incluido. Se aplica antes del próximo informe de la clínica; su historia lo mostrará cuando la clínica haya actualizado su portal.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 
 #include "core/services/AuditService.h"
 #include "core/services/ConsentService.h"
+#include "core/services/PortalService.h"
 #include "ui/common/ChartPrint.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/FhirExport.h"
@@ -12,7 +13,9 @@
 
 #include "ui_PatientWindow.h"
 
+#include <QDateTime>
 #include <QHeaderView>
+#include <QLocale>
 #include <QPushButton>
 
 namespace cc::ui {
@@ -59,10 +62,17 @@ void PatientWindow::refresh()
     const auto* session = m_clinic.session();
     const auto& own = session != nullptr ? session->patientId() : std::nullopt;
     if (own) {
-        if (auto loaded = m_chart->load(*own); !loaded)
+        if (auto loaded = m_chart->load(*own); !loaded) {
             errors << ErrorText::forError(loaded.error());
-        else
+        } else {
             showConsent(m_chart->researchOptOut());
+            showPendingConsent();
+            if (auto portal = services::PortalService(m_clinic).ownFor(*own))
+                m_ui->statusBar->showMessage(
+                    tr("Your record as the clinic last brought it up to date: %1")
+                        .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch((*portal)->builtAtMs).toLocalTime(),
+                                                QLocale::ShortFormat)));
+        }
     } else {
         m_chart->clear();
         errors << tr("This account is not linked to a patient record.");
@@ -110,7 +120,21 @@ void PatientWindow::researchConsentClicked(bool consents)
         return;
     }
     showConsent(!consents);
+    showPendingConsent();
     refreshAccessHistory(); // the consent change is in the history now
+}
+
+void PatientWindow::showPendingConsent()
+{
+    auto pending = services::ConsentService(m_clinic).pendingOwnChoice();
+    if (!pending || !pending->has_value())
+        return;
+    showConsent(**pending);
+    m_ui->researchStatusLabel->setText(
+        **pending ? tr("You asked to opt out. It applies before the clinic's next report; your record shows it once "
+                       "the clinic has brought your portal up to date.")
+                  : tr("You asked to be included again. It applies before the clinic's next report; your record "
+                       "shows it once the clinic has brought your portal up to date."));
 }
 
 void PatientWindow::clearSensitiveData()

@@ -53,6 +53,7 @@ signals:
 
 private:
     void researchConsentClicked(bool consents);
+    void showPendingConsent();
     void showConsent(bool optedOut);
     /// Reloads "Who opened my record" (after every action of the window); the error text, if any.
     QString refreshAccessHistory();

@@ -26,8 +26,8 @@ private slots:
         // Source: DESIGN.md section 4, "who holds it" column, plus every account's own UserBox key
         // (docs/KEYS.md section 8).
         QTest::newRow("patient") << Role::Patient << false
-                                 << std::vector<KeyKind>{KeyKind::DatabaseKey, KeyKind::PatientIdentity,
-                                                         KeyKind::PatientClinical, KeyKind::UserBox};
+                                 << std::vector<KeyKind>{KeyKind::PatientIdentity, KeyKind::PatientClinical,
+                                                         KeyKind::UserBox};
         QTest::newRow("doctor") << Role::Doctor << false
                                 << std::vector<KeyKind>{KeyKind::DatabaseKey, KeyKind::IdentityCategory,
                                                         KeyKind::ClinicalCategory, KeyKind::Index, KeyKind::UserBox};

@@ -3,8 +3,11 @@
 #include "AccessTestSupport.h"
 
 #include "core/access/KeySlotFile.h"
+#include "core/crypto/Kdf.h"
 
 #include <QTest>
+
+#include <algorithm>
 
 using namespace cc;
 using namespace cc::access;
@@ -48,7 +51,11 @@ private slots:
         const std::pair<const char*, Role> accounts[] = {
             {"dr.house", Role::Doctor}, {"admin-1", Role::Administrator}, {"patient_7", Role::Patient}};
         for (const auto& [name, role] : accounts) {
-            auto id = f.file.addSlot(name, role, pw("correct horse"), ringFor(role), kParams, f.rng, f.clock);
+            // A patient's ring holds no DBK: an administrator's authenticates the new slot.
+            const KeyRing admin = ringFor(Role::Administrator);
+            NewSlotOptions options;
+            options.actor = &admin;
+            auto id = f.file.addSlot(name, role, pw("correct horse"), ringFor(role), kParams, f.rng, f.clock, options);
             QVERIFY2(id.ok(), qPrintable(QString::fromStdString(id.ok() ? "" : id.error().message)));
             auto ring = f.file.unlock(name, pw("correct horse"));
             QVERIFY(ring.ok());
@@ -56,7 +63,9 @@ private slots:
             for (KeyKind k : optionalKeyKindsForRole(role))
                 expected.push_back(k); // ringFor() cuts from a ring holding every kind
             QCOMPARE(ring->kinds(), expected);
-            QVERIFY(ring->find(KeyKind::DatabaseKey)->secret == key32(1));
+            QCOMPARE(ring->has(KeyKind::DatabaseKey), role != Role::Patient);
+            if (role != Role::Patient)
+                QVERIFY(ring->find(KeyKind::DatabaseKey)->secret == key32(1));
             QCOMPARE(f.file.slot(name)->userId, *id);
             QCOMPARE(f.file.slot(name)->patientId.has_value(), role == Role::Patient);
         }
@@ -204,7 +213,7 @@ private slots:
         QCOMPARE(parseError(b), ErrorCode::MalformedInput);
         const auto mac = macOf(f.file.serialise());
         const KeySlot* a = f.file.slot("alice");
-        QCOMPARE(parseError(buildFile(f.file.clinicId(), 1, {a}, mac, 3)), ErrorCode::Unsupported);
+        QCOMPARE(parseError(buildFile(f.file.clinicId(), 1, {a}, mac, 4)), ErrorCode::Unsupported);
         QCOMPARE(parseError(buildFile(f.file.clinicId(), 1, {a}, mac, 0)), ErrorCode::Unsupported);
         // Format 1 (before key updates) was never deployed: a clear Unsupported, not damage.
         auto v1 = KeySlotFile::parse(buildFile(f.file.clinicId(), 1, {a}, mac, 1));
@@ -354,6 +363,49 @@ private slots:
         QCOMPARE(bobAfter.salt, bobBefore.salt);
         QCOMPARE(bobAfter.slotVersion, bobBefore.slotVersion);
         QVERIFY(f.file.unlock("bobby", pw("bobby-password")).ok());
+    }
+
+    void patientRewrapsWithoutTheDbkAndTheFileMacHolds()
+    {
+        Fixture f;
+        const KeyRing admin = ringFor(Role::Administrator);
+        NewSlotOptions options;
+        options.actor = &admin;
+        QVERIFY(f.file
+                    .addSlot("patient_7", Role::Patient, pw("patient-pass-1"), ringFor(Role::Patient), kParams, f.rng,
+                             f.clock, options)
+                    .ok());
+        QCOMPARE(f.file.formatVersion(), KeySlotFile::kFormatVersion);
+        // Without an authenticating actor a patient's ring cannot add a slot (it holds no DBK).
+        auto refused = f.file.addSlot("patient_8", Role::Patient, pw("patient-pass-1"), ringFor(Role::Patient), kParams,
+                                      f.rng, f.clock);
+        QVERIFY(!refused.ok());
+        const std::uint64_t generation = f.file.generation();
+        auto ring = f.file.unlock("patient_7", pw("patient-pass-1"));
+        QVERIFY(ring.ok());
+        QVERIFY(!ring->has(KeyKind::DatabaseKey));
+        QVERIFY(f.file.rewrap("patient_7", pw("patient-pass-2"), *ring, kParams, f.rng, f.clock).ok());
+        QCOMPARE(f.file.generation(), generation); // not an authenticated (staff) change
+        auto back = KeySlotFile::parse(f.file.serialise());
+        QVERIFY(back.ok());
+        QVERIFY(back->unlock("patient_7", pw("patient-pass-2")).ok());
+        QVERIFY(!back->unlock("patient_7", pw("patient-pass-1")).ok());
+        QVERIFY(back->unlock("alice", pw("alice-password")).ok()); // the staff MAC still verifies
+        // A patient slot's identity is still covered: renaming it breaks the MAC for staff.
+        auto bytes = f.file.serialise();
+        const std::string from = "patient_7", to = "patient_9";
+        auto it = std::search(bytes.begin(), bytes.end(), from.begin(), from.end());
+        QVERIFY(it != bytes.end());
+        std::copy(to.begin(), to.end(), it);
+        // Fix the checksum so that only the MAC can notice.
+        bytes.resize(bytes.size() - 32);
+        const auto sum = crypto::sha256(bytes);
+        bytes.insert(bytes.end(), sum.begin(), sum.end());
+        auto renamed = KeySlotFile::parse(bytes);
+        QVERIFY(renamed.ok());
+        auto staff = renamed->unlock("alice", pw("alice-password"));
+        QVERIFY(!staff.ok());
+        QCOMPARE(staff.error().code, ErrorCode::IntegrityFailure);
     }
 
     void removeSlotDisables()

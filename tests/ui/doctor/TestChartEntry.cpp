@@ -424,13 +424,23 @@ private slots:
         toggle(&window, "researchConsentCheckBox");
         QVERIFY(!box->isChecked());
         QVERIFY(ui::MessageBox::lastText().contains(QStringLiteral("research")));
-        QVERIFY(services::PatientService(m_t->clinic()).chart(m_patient)->patient.researchOptOut);
+        // Requested through the portal: the record changes when a doctor's session applies it, and
+        // no report runs before (docs/PORTAL.md); the window says so.
+        QVERIFY(!services::PatientService(m_t->clinic()).chart(m_patient)->patient.researchOptOut);
         auto* status = window.findChild<QLabel*>("researchStatusLabel");
-        QVERIFY(status->text().contains(QStringLiteral("opted out")));
+        QVERIFY2(status->text().contains(QStringLiteral("asked to opt out")), qPrintable(status->text()));
 
         auto* tabs = window.findChild<QTabWidget*>("patientTabWidget");
         tabs->setCurrentWidget(window.findChild<QWidget*>("researchTab"));
         screenshot(&window, QStringLiteral("patient-research-consent.png"));
+
+        // A doctor's login applies it; the patient's window then shows it as recorded.
+        loginAs(test::kDoctor, test::kDoctorPassword);
+        loginAs(kPatientUser, kPatientPassword);
+        window.refresh();
+        QVERIFY(services::PatientService(m_t->clinic()).chart(m_patient)->patient.researchOptOut);
+        QVERIFY(!box->isChecked());
+        QVERIFY(status->text().contains(QStringLiteral("opted out")));
 
         window.clearSensitiveData();
         QVERIFY(!box->isEnabled());
