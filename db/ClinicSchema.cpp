@@ -235,6 +235,24 @@ Status usePatientReferences(Database& db)
     return {};
 }
 
+// Version 8: condition blind tokens (docs/RECORDS.md, "Condition tokens"; DESIGN.md section 5):
+// one row per coded condition row, with the row's patient reference (never the clear patient id)
+// and BlindToken("condition", system|code) under the index key, so a report selects the patients
+// who have a condition without opening any document. Rows written before this version get their
+// tokens at the first doctor's login (ConditionIndex::complete, meta condition_tokens): this
+// migration runs without the clinical key that opens their documents.
+Status createConditionTokenTable(Database& db)
+{
+    CC_TRY(db.exec("CREATE TABLE condition_tokens ("
+                   "  row_id BLOB NOT NULL PRIMARY KEY REFERENCES clinical_rows(id),"
+                   "  patient_ref BLOB NOT NULL CHECK (length(patient_ref) = 16),"
+                   "  token BLOB NOT NULL CHECK (length(token) = 16)"
+                   ");"));
+    CC_TRY(db.exec("CREATE INDEX condition_tokens_by_token ON condition_tokens (token, patient_ref);"));
+    CC_TRY(db.exec("CREATE INDEX condition_tokens_by_patient ON condition_tokens (patient_ref);"));
+    return {};
+}
+
 } // namespace
 
 const std::vector<Migration>& clinicMigrations()
@@ -248,6 +266,7 @@ const std::vector<Migration>& clinicMigrations()
         {5, "reports: report_shares, published_cohorts", createReportTables, false},
         {6, "import source index: source_index", createSourceIndexTable, false},
         {7, "patient references in clinical_rows, observation_index and attachments", usePatientReferences, true},
+        {8, "condition blind tokens: condition_tokens", createConditionTokenTable, false},
     };
     return migrations;
 }

@@ -225,11 +225,14 @@ Status SqlClinicalStore::setLatest(const access::PatientId& rowId, bool latest)
 
 Status SqlClinicalStore::deleteRow(const access::PatientId& rowId)
 {
-    auto index = m_db.prepare("DELETE FROM observation_index WHERE row_id = ?1;");
-    CC_TRY(index);
-    CC_TRY(index->bindBlob(1, rowId));
-    auto doneIndex = index->step();
-    CC_TRY(doneIndex);
+    for (const char* sql :
+         {"DELETE FROM observation_index WHERE row_id = ?1;", "DELETE FROM condition_tokens WHERE row_id = ?1;"}) {
+        auto dependent = m_db.prepare(sql);
+        CC_TRY(dependent);
+        CC_TRY(dependent->bindBlob(1, rowId));
+        auto done = dependent->step();
+        CC_TRY(done);
+    }
     auto stmt = m_db.prepare("DELETE FROM clinical_rows WHERE id = ?1;");
     CC_TRY(stmt);
     CC_TRY(stmt->bindBlob(1, rowId));
@@ -240,18 +243,45 @@ Status SqlClinicalStore::deleteRow(const access::PatientId& rowId)
     return {};
 }
 
+Status SqlClinicalStore::setConditionToken(const access::PatientId& rowId, const std::vector<std::uint8_t>& token)
+{
+    if (!token.empty() && token.size() != 16)
+        return makeError(ErrorCode::InvalidArgument, "a condition token is 16 bytes");
+    // The token row takes the condition row's own patient reference, so the two cannot differ.
+    auto remove = m_db.prepare("DELETE FROM condition_tokens WHERE row_id = ?1;");
+    CC_TRY(remove);
+    CC_TRY(remove->bindBlob(1, rowId));
+    auto removed = remove->step();
+    CC_TRY(removed);
+    auto stmt = m_db.prepare(token.empty() ? "SELECT 1 FROM clinical_rows WHERE id = ?1 AND kind = 'condition';"
+                                           : "INSERT INTO condition_tokens (row_id, patient_ref, token) "
+                                             "SELECT id, patient_ref, ?2 FROM clinical_rows "
+                                             "WHERE id = ?1 AND kind = 'condition';");
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindBlob(1, rowId));
+    if (!token.empty())
+        CC_TRY(stmt->bindBlob(2, token));
+    auto row = stmt->step();
+    CC_TRY(row);
+    if (token.empty() ? !*row : m_db.changes() == 0)
+        return makeError(ErrorCode::NotFound, "no condition row with this id");
+    return {};
+}
+
 Result<std::size_t> SqlClinicalStore::replacePatientRef(const access::PatientRef& from, const access::PatientRef& to)
 {
     std::size_t changed = 0;
     for (const char* sql : {"UPDATE clinical_rows SET patient_ref = ?2 WHERE patient_ref = ?1;",
-                            "UPDATE observation_index SET patient_ref = ?2 WHERE patient_ref = ?1;"}) {
+                            "UPDATE observation_index SET patient_ref = ?2 WHERE patient_ref = ?1;",
+                            "UPDATE condition_tokens SET patient_ref = ?2 WHERE patient_ref = ?1;"}) {
         auto stmt = m_db.prepare(sql);
         CC_TRY(stmt);
         CC_TRY(stmt->bindBlob(1, from.bytes));
         CC_TRY(stmt->bindBlob(2, to.bytes));
         auto done = stmt->step();
         CC_TRY(done);
-        changed += static_cast<std::size_t>(m_db.changes());
+        if (std::string_view(sql).find("condition_tokens") == std::string_view::npos)
+            changed += static_cast<std::size_t>(m_db.changes());
     }
     return changed;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Clinical rows and the observation index in `clinical_rows` and `observation_index` (schema version 3).
+// Clinical rows, the observation index and condition tokens in `clinical_rows`, `observation_index` and
+// `condition_tokens` (schema version 8).
 #pragma once
 
 #include "core/ports/ClinicalStore.h"
@@ -35,8 +36,11 @@ public:
     [[nodiscard]] Result<std::size_t> setConsentToken(const access::PatientRef& patient,
                                                       const std::vector<std::uint8_t>& token) override;
     [[nodiscard]] Status setLatest(const access::PatientId& rowId, bool latest) override;
-    /// Deletes a row and its index row. Errors: NotFound, StorageError.
+    /// Deletes a row, its index row and its condition token. Errors: NotFound, StorageError.
     [[nodiscard]] Status deleteRow(const access::PatientId& rowId) override;
+    /// Sets or (empty token) removes a condition row's token. Errors: NotFound, InvalidArgument, StorageError.
+    [[nodiscard]] Status setConditionToken(const access::PatientId& rowId,
+                                           const std::vector<std::uint8_t>& token) override;
     /// Number of clinical rows. Errors: StorageError.
     [[nodiscard]] Result<std::size_t> replacePatientRef(const access::PatientRef& from,
                                                         const access::PatientRef& to) override;

@@ -17,6 +17,45 @@ Status SqlReportStore::forEachIndexRow(const std::vector<std::uint8_t>& codeToke
     return visitObservationIndex(*stmt, visit);
 }
 
+Result<std::set<access::PatientRef>>
+SqlReportStore::patientsWithConditions(const std::vector<std::vector<std::uint8_t>>& conditionTokens) const
+{
+    auto stmt = m_db.prepare("SELECT DISTINCT patient_ref FROM condition_tokens WHERE token = ?1;");
+    CC_TRY(stmt);
+    std::set<access::PatientRef> out;
+    for (const auto& token : conditionTokens) {
+        stmt->reset();
+        CC_TRY(stmt->bindBlob(1, token));
+        for (;;) {
+            auto more = stmt->step();
+            CC_TRY(more);
+            if (!*more)
+                break;
+            const auto blob = stmt->columnBlob(0);
+            access::PatientRef ref;
+            if (blob.size() != ref.bytes.size())
+                return makeError(ErrorCode::IntegrityFailure, "a condition token's patient reference is not 16 bytes");
+            std::copy(blob.begin(), blob.end(), ref.bytes.begin());
+            out.insert(ref);
+        }
+    }
+    return out;
+}
+
+Result<bool> SqlReportStore::conditionTokensComplete() const
+{
+    auto stmt = m_db.prepare("SELECT value FROM meta WHERE name = ?1;");
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindText(1, ports::meta::kConditionTokens));
+    auto more = stmt->step();
+    CC_TRY(more);
+    if (!*more)
+        return false;
+    const auto value = stmt->columnBlob(0);
+    const auto& done = ports::meta::kConditionTokensDone;
+    return std::equal(value.begin(), value.end(), done.begin(), done.end());
+}
+
 Status SqlReportStore::putShare(const std::array<std::uint8_t, 16>& reportId, std::uint32_t custodian,
                                 std::span<const std::uint8_t> share)
 {

@@ -12,12 +12,15 @@ class Database;
 class SqlReportStore final : public ports::ReportStore
 {
 public:
-    /// `db` must outlive the store and be migrated to at least version 5.
+    /// `db` must outlive the store and be migrated to at least version 8.
     explicit SqlReportStore(Database& db) noexcept : m_db(db) {}
 
     [[nodiscard]] Status
     forEachIndexRow(const std::vector<std::uint8_t>& codeToken,
                     const std::function<Status(ports::ObservationIndexRow&&)>& visit) const override;
+    [[nodiscard]] Result<std::set<access::PatientRef>>
+    patientsWithConditions(const std::vector<std::vector<std::uint8_t>>& conditionTokens) const override;
+    [[nodiscard]] Result<bool> conditionTokensComplete() const override;
     [[nodiscard]] Status putShare(const std::array<std::uint8_t, 16>& reportId, std::uint32_t custodian,
                                   std::span<const std::uint8_t> share) override;
     [[nodiscard]] Result<std::vector<std::vector<std::uint8_t>>>

@@ -109,10 +109,17 @@ public:
     indexByCode(const std::vector<std::uint8_t>& codeToken) const = 0;
     /// Sets or clears an index row's latest flag. Errors: NotFound, StorageError.
     [[nodiscard]] virtual Status setLatest(const access::PatientId& rowId, bool latest) = 0;
-    /// Deletes a row and its index row. Errors: NotFound, StorageError.
+    /// Deletes a row, its index row and its condition token. Errors: NotFound, StorageError.
     [[nodiscard]] virtual Status deleteRow(const access::PatientId& rowId) = 0;
+    /// Sets the condition blind token of a condition row (records::conditionToken, 16 bytes),
+    /// stored with the row's own patient reference and replacing any earlier one; an empty token
+    /// removes it (an uncoded condition has none). Write it after the row, in the row's transaction. Errors: NotFound
+    /// (no such row), InvalidArgument (a token not 16 bytes), StorageFull, StorageError.
+    [[nodiscard]] virtual Status setConditionToken(const access::PatientId& rowId,
+                                                   const std::vector<std::uint8_t>& token) = 0;
     /// Rewrites one patient's reference in clinical_rows and observation_index (the conversion of
-    /// a clinic from clear patient ids to references); returns the rows changed. Errors: StorageFull,
+    /// a clinic from clear patient ids to references), and in condition_tokens; returns the rows
+    /// changed in the first two. Errors: StorageFull,
     /// StorageError.
     [[nodiscard]] virtual Result<std::size_t> replacePatientRef(const access::PatientRef& from,
                                                                 const access::PatientRef& to) = 0;

@@ -10,6 +10,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -20,6 +21,10 @@ namespace cc::ports {
 namespace meta {
 /// Decimal minimum number of distinct patients per published cell (default 11, never below 5).
 inline constexpr std::string_view kReportMinimumCellSize = "report_minimum_cell_size";
+/// Present ("1") once every condition row has its condition blind token (schema 8): set when a
+/// clinic is created, or by the first doctor's login that tokenises the older rows.
+inline constexpr std::string_view kConditionTokens = "condition_tokens";
+inline constexpr std::string_view kConditionTokensDone = "1";
 } // namespace meta
 
 /// A published report's cohort: the measures it covered (sorted codes joined by ",") and the
@@ -43,6 +48,15 @@ public:
     /// those of `visit`.
     [[nodiscard]] virtual Status forEachIndexRow(const std::vector<std::uint8_t>& codeToken,
                                                  const std::function<Status(ObservationIndexRow&&)>& visit) const = 0;
+    /// The distinct patient references that have a condition row with any of these condition tokens
+    /// (condition_tokens), for a report's condition filter. Errors: StorageError, IntegrityFailure
+    /// (a stored reference not 16 bytes).
+    [[nodiscard]] virtual Result<std::set<access::PatientRef>>
+    patientsWithConditions(const std::vector<std::vector<std::uint8_t>>& conditionTokens) const = 0;
+    /// True once every condition row has its condition token: a clinic created with schema 8 or
+    /// later, or one whose older rows a doctor's login has tokenised (meta condition_tokens).
+    /// Errors: StorageError.
+    [[nodiscard]] virtual Result<bool> conditionTokensComplete() const = 0;
     /// Stores (or replaces) one custodian's decryption share of a report. Errors: StorageFull, StorageError.
     [[nodiscard]] virtual Status putShare(const std::array<std::uint8_t, 16>& reportId, std::uint32_t custodian,
                                           std::span<const std::uint8_t> share) = 0;

@@ -6,6 +6,7 @@
 #include "core/crypto/Kdf.h"
 #include "core/paillier/Paillier.h"
 #include "core/records/BlindToken.h"
+#include "core/records/ConditionToken.h"
 #include "core/records/ObservationLayout.h"
 
 #include <algorithm>
@@ -14,6 +15,7 @@
 #include <deque>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <thread>
 
 namespace cc::reports {
@@ -227,6 +229,27 @@ Result<std::vector<ComputedCell>> computeCells(const ports::ReportStore& store, 
         CC_TRY(t);
         filters.emplace_back(Dimension::Year, std::move(*t));
     }
+    // The condition filter: the patients (by reference) with a condition row of any of the codes,
+    // found by the condition tokens alone; an index row is kept only if its patient is one of them.
+    std::optional<std::set<access::PatientRef>> withCondition;
+    if (!spec.conditionFilter.empty()) {
+        auto complete = store.conditionTokensComplete();
+        CC_TRY(complete);
+        if (!*complete)
+            return makeError(ErrorCode::Unsupported,
+                             "condition tokens not yet computed: a doctor's login completes them (rows written "
+                             "before schema 8); until then a report cannot filter by condition");
+        std::vector<std::vector<std::uint8_t>> conditionTokens;
+        for (const auto& c : spec.conditionFilter) {
+            auto t = records::conditionToken(*q.indexKey, c.system, c.code);
+            CC_TRY(t);
+            if (t->has_value())
+                conditionTokens.emplace_back((*t)->begin(), (*t)->end());
+        }
+        auto patients = store.patientsWithConditions(conditionTokens);
+        CC_TRY(patients);
+        withCondition = std::move(*patients);
+    }
     Status status;
     const auto consentYes =
         tokenOf(*q.indexKey, records::TokenDimension::ResearchConsent, QStringLiteral("yes"), status);
@@ -250,6 +273,8 @@ Result<std::vector<ComputedCell>> computeCells(const ports::ReportStore& store, 
             for (const auto& [d, tokens] : filters)
                 if (tokens.count(columnOf(row, d)) == 0)
                     return {};
+            if (withCondition && withCondition->count(row.patientRef) == 0)
+                return {};
             std::size_t cell = m * cellsPerMeasure;
             for (std::size_t g = 0; g < spec.groupBy.size(); ++g) {
                 const auto it = groupTokens[g].find(columnOf(row, spec.groupBy[g]));

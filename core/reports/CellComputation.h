@@ -56,7 +56,9 @@ struct CellQuery
 };
 
 /// Selects every index row of the spec's cells by blind tokens only (code, consent for research
-/// reports, the latest flag, sex, age band and year tokens computed with the index key), verifies
+/// reports, the latest flag, sex, age band and year tokens computed with the index key; with a
+/// condition filter, only rows whose patient reference has a condition token of the filter's
+/// codes, ReportStore::patientsWithConditions), verifies
 /// each selected row (`verifyRow`) and parses its ciphertext for the measure's layout before it
 /// enters a sum, and multiplies each cell's ciphertexts. No clinical or identity document is opened.
 /// A reader (this thread) feeds batches to a multiplier thread, so reading overlaps multiplying.
@@ -64,8 +66,9 @@ struct CellQuery
 /// derived from the index key, the report id and the cell index (HKDF-SHA-256): an empty cell does
 /// not show as c = 1, and anyone holding the index key recomputes the same ciphertext.
 /// Errors: IntegrityFailure naming the row (MAC, ciphertext of another key or layout, a summable
-/// code's row without ciphertext), Overflow (a cell with more rows than its layout's maximum count),
-/// storage errors.
+/// code's row without ciphertext), Unsupported (a condition filter before the clinic's older
+/// condition rows have their tokens, ReportStore::conditionTokensComplete), Overflow (a cell with more rows than its
+/// layout's maximum count), storage errors.
 [[nodiscard]] Result<std::vector<ComputedCell>> computeCells(const ports::ReportStore& store, const CellQuery& query,
                                                              ComputationTimes* times = nullptr);
 

@@ -2,6 +2,7 @@
 // Report spec v1: strict reading, canonical form and cells.
 #include "core/reports/ReportSpec.h"
 
+#include "core/model/CodeSystem.h"
 #include "core/records/ObservationLayout.h"
 
 #include <QJsonArray>
@@ -17,6 +18,9 @@ namespace {
 constexpr int kMinYear = 1900;
 constexpr int kMaxYear = 2200;
 constexpr qsizetype kMaxTitle = 200;
+// The systems a condition row may be coded in (model::Condition).
+constexpr const char* kConditionSystems[] = {model::codesystem::kSnomed, model::codesystem::kIcd10,
+                                             model::codesystem::kIcd10Cm};
 
 class SpecReader
 {
@@ -43,6 +47,39 @@ public:
         if (!v.isString())
             return bad(field, "must be a string");
         return v.toString();
+    }
+
+    // filters.conditions: a non-empty array of distinct {"system", "code"} objects, sorted.
+    Result<std::vector<ConditionCode>> conditions(const QJsonValue& v, const std::string& field) const
+    {
+        if (!v.isArray() || v.toArray().isEmpty())
+            return bad(field, "must be a non-empty array");
+        const QJsonArray a = v.toArray();
+        if (static_cast<std::size_t>(a.size()) > ReportSpec::kMaxConditions)
+            return bad(field, "has more than " + std::to_string(ReportSpec::kMaxConditions) + " entries");
+        std::set<ConditionCode> seen;
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            const std::string where = field + "[" + std::to_string(i) + "]";
+            if (!a[i].isObject())
+                return bad(where, "must be an object {\"system\", \"code\"}");
+            const QJsonObject o = a[i].toObject();
+            CC_TRY(onlyKnown(o, where, {"system", "code"}));
+            auto system = text(o["system"], where + ".system");
+            CC_TRY(system);
+            if (std::none_of(std::begin(kConditionSystems), std::end(kConditionSystems),
+                             [&](const char* s) { return *system == QLatin1String(s); }))
+                return bad(where + ".system",
+                           "must be a condition code system (\"" + std::string(model::codesystem::kSnomed) +
+                               "\" for SNOMED CT, or ICD-10 / ICD-10-CM), not \"" + system->toStdString() + "\"");
+            auto code = text(o["code"], where + ".code");
+            CC_TRY(code);
+            if (!model::isValidCode(*system, *code))
+                return bad(where + ".code", "is not a valid " + conditionSystemName(*system).toStdString() +
+                                                " code (\"" + code->left(40).toStdString() + "\")");
+            if (!seen.insert({*system, *code}).second)
+                return bad(where, "repeats " + system->toStdString() + " " + code->toStdString());
+        }
+        return std::vector<ConditionCode>(seen.begin(), seen.end());
     }
 
     Result<int> integer(const QJsonValue& v, const std::string& field) const
@@ -104,6 +141,17 @@ QString dimensionName(Dimension dimension)
         return QStringLiteral("year");
     }
     return QStringLiteral("sex");
+}
+
+QString conditionSystemName(const QString& system)
+{
+    if (system == QLatin1String(model::codesystem::kSnomed))
+        return QStringLiteral("SNOMED CT");
+    if (system == QLatin1String(model::codesystem::kIcd10))
+        return QStringLiteral("ICD-10");
+    if (system == QLatin1String(model::codesystem::kIcd10Cm))
+        return QStringLiteral("ICD-10-CM");
+    return system;
 }
 
 const std::vector<QString>& allSexes()
@@ -199,7 +247,7 @@ Result<ReportSpec> ReportSpec::fromJson(const QByteArray& json, const std::strin
         if (!o["filters"].isObject())
             return r.bad("filters", "must be an object");
         const QJsonObject f = o["filters"].toObject();
-        CC_TRY(r.onlyKnown(f, "filters", {"sex", "ageBands", "years"}));
+        CC_TRY(r.onlyKnown(f, "filters", {"sex", "ageBands", "years", "conditions"}));
         if (f.contains("sex")) {
             auto sexes = r.subset(f["sex"], "filters.sex", allSexes());
             CC_TRY(sexes);
@@ -226,6 +274,11 @@ Result<ReportSpec> ReportSpec::fromJson(const QByteArray& json, const std::strin
             if (*to - *from >= kMaxYearSpan)
                 return r.bad("filters.years.to", "spans more than 100 years");
             spec.years = std::make_pair(*from, *to);
+        }
+        if (f.contains("conditions")) {
+            auto conditions = r.conditions(f["conditions"], "filters.conditions");
+            CC_TRY(conditions);
+            spec.conditionFilter = std::move(*conditions);
         }
     }
 
@@ -286,6 +339,12 @@ QByteArray ReportSpec::canonicalJson() const
         filters.insert("ageBands", toArray(ageBandFilter));
     if (years)
         filters.insert("years", QJsonObject{{"from", years->first}, {"to", years->second}});
+    if (!conditionFilter.empty()) {
+        QJsonArray conditions;
+        for (const auto& c : conditionFilter)
+            conditions.append(QJsonObject{{"system", c.system}, {"code", c.code}});
+        filters.insert("conditions", conditions);
+    }
     if (!filters.isEmpty())
         o.insert("filters", filters);
     QJsonArray group;
@@ -370,6 +429,12 @@ QString ReportSpec::describe() const
              QStringList(ageBandFilter.begin(), ageBandFilter.end()).join(QStringLiteral(", "));
     if (years)
         s += QStringLiteral("; years %1–%2").arg(years->first).arg(years->second);
+    if (!conditionFilter.empty()) {
+        QStringList conditions;
+        for (const auto& c : conditionFilter)
+            conditions << conditionSystemName(c.system) + u' ' + c.code;
+        s += QStringLiteral("; patients with ") + conditions.join(QStringLiteral(" or "));
+    }
     if (!groupBy.empty()) {
         QStringList g;
         for (Dimension d : groupBy)

@@ -38,6 +38,22 @@ struct ReportCellKey
     friend bool operator==(const ReportCellKey&, const ReportCellKey&) = default;
 };
 
+/// A coded condition a report's patients must have (filters.conditions): a FHIR system URI
+/// (SNOMED CT, ICD-10, ICD-10-CM: the systems a condition row may use) and a code.
+struct ConditionCode
+{
+    QString system;
+    QString code;
+    friend bool operator==(const ConditionCode& a, const ConditionCode& b)
+    {
+        return a.system == b.system && a.code == b.code;
+    }
+    friend bool operator<(const ConditionCode& a, const ConditionCode& b)
+    {
+        return a.system != b.system ? a.system < b.system : a.code < b.code;
+    }
+};
+
 /// A validated report specification. Build it with fromJson(); every field is checked there.
 struct ReportSpec
 {
@@ -45,6 +61,7 @@ struct ReportSpec
     static constexpr std::size_t kMaxMeasures = 10;
     static constexpr std::size_t kMaxCells = 1000;
     static constexpr int kMaxYearSpan = 100;
+    static constexpr std::size_t kMaxConditions = 50;
 
     QString title;
     Purpose purpose = Purpose::Quality;
@@ -53,6 +70,9 @@ struct ReportSpec
     std::vector<QString> sexFilter;     ///< empty: every sex
     std::vector<QString> ageBandFilter; ///< empty: every age band
     std::optional<std::pair<int, int>> years;
+    /// Empty: no condition filter; otherwise only patients with a condition row of any of these
+    /// codes (by condition blind tokens), sorted by system then code.
+    std::vector<ConditionCode> conditionFilter;
     std::vector<Dimension> groupBy; ///< 0, 1 or 2 distinct dimensions
 
     /// Parses and validates a spec. Unknown members, wrong types, unknown codes, duplicates and
@@ -74,6 +94,9 @@ struct ReportSpec
     /// The spec in words ("Research report: mean of 4548-4 (latest per patient) by sex; …").
     [[nodiscard]] QString describe() const;
 };
+
+/// The short name of a condition code system ("SNOMED CT", "ICD-10", "ICD-10-CM"), or the URI.
+[[nodiscard]] QString conditionSystemName(const QString& system);
 
 /// The sex values of the index ("female", "male", "other", "unknown").
 [[nodiscard]] const std::vector<QString>& allSexes();

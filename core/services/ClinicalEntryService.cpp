@@ -3,11 +3,13 @@
 #include "core/services/ClinicalEntryService.h"
 
 #include "core/records/SealedRow.h"
+#include "core/services/ConditionIndex.h"
 #include "core/services/ObservationService.h"
 #include "core/services/PatientService.h"
 
 #include <algorithm>
 #include <string>
+#include <type_traits>
 
 namespace cc::services {
 
@@ -62,6 +64,21 @@ template <typename T> Status validate(const T& entry)
     return {};
 }
 
+/// A condition row's blind token (schema 8), written in the row's transaction after the row; the
+/// other kinds have none.
+template <typename T> Status writeTokens(ClinicService& clinic, const T& entry)
+{
+    if constexpr (std::is_same_v<T, model::Condition>) {
+        auto key = ConditionIndex::indexKey(clinic);
+        CC_TRY(key);
+        return ConditionIndex::writeToken(clinic, **key, entry);
+    } else {
+        static_cast<void>(clinic);
+        static_cast<void>(entry);
+        return {};
+    }
+}
+
 template <typename T>
 Result<T> openEntry(const records::PatientKey& key, const ports::ClinicalRow& row, const model::RowId& patient)
 {
@@ -100,6 +117,7 @@ template <typename T> Result<model::RowId> ClinicalEntryService::add(const model
         CC_TRY(tx);
         CC_TRY(m_clinic.backend().clinical().insertRow(
             {entry.id, key->ref, entry.encounterId, Traits::kKind, std::move(*doc)}));
+        CC_TRY(writeTokens(m_clinic, entry));
         CC_TRY(m_clinic.record(subject, AuditOutcome::Success));
         CC_TRY((*tx)->commit());
         return entry.id;
@@ -141,6 +159,7 @@ template <typename T> Status ClinicalEntryService::update(T entry)
         auto tx = m_clinic.backend().transactions().begin();
         CC_TRY(tx);
         CC_TRY(store.updateRow(entry.id, *doc));
+        CC_TRY(writeTokens(m_clinic, entry));
         CC_TRY(m_clinic.record(subject, AuditOutcome::Success));
         return (*tx)->commit();
     };

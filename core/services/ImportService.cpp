@@ -8,6 +8,7 @@
 #include "core/records/ObservationIndexer.h"
 #include "core/records/PatientKeys.h"
 #include "core/records/SealedRow.h"
+#include "core/services/ConditionIndex.h"
 #include "core/services/ObservationService.h"
 #include "core/services/PatientService.h"
 
@@ -280,6 +281,9 @@ Result<interop::ImportSummary> ImportService::store(interop::ClinicalImport& dat
     for (const auto& row : rows)
         CC_TRY(matched->updates.count(row.id) != 0 ? clinical.updateRow(row.id, row.document)
                                                    : clinical.insertRow(row));
+    // Each condition row's blind token (schema 8), new or replacing the one of an updated row.
+    for (const auto& c : data.conditions)
+        CC_TRY(ConditionIndex::writeToken(m_clinic, indexKey, c));
     if (progress) {
         std::size_t reported = 0;
         while (worker.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) {

@@ -110,8 +110,10 @@ public:
     [[nodiscard]] static Result<access::PatientRef> patientRef(ClinicService& clinic, const model::RowId& patient,
                                                                const records::PatientKey& clinicalKey);
     /// Converts a clinic whose rows still carry clear patient ids to references, in one
-    /// transaction, audited; a no-op once converted. Needs the clinical category key (a doctor's
-    /// session; ClinicService::login calls it). Returns the number of patients converted. Errors:
+    /// transaction, audited; a no-op once converted. Then computes the condition tokens of rows
+    /// older than schema 8 (ConditionIndex::complete, its own audited transaction; its failure is
+    /// audited and does not fail this call). Needs the clinical category key (a doctor's session;
+    /// ClinicService::login calls it). Returns the number of patients converted. Errors:
     /// AccessDenied, IntegrityFailure, storage errors.
     [[nodiscard]] static Result<std::size_t> convertToReferences(ClinicService& clinic);
     /// For sibling services (FHIR export): the chart of chart(), checked by openChartKey() but not

@@ -14,6 +14,7 @@
 #include "core/paillier/KeyFile.h"
 #include "core/paillier/KeyGenerator.h"
 #include "core/paillier/Threshold.h"
+#include "core/ports/ReportStore.h"
 #include "core/records/PatientRef.h"
 #include "core/services/BoxKeyPins.h"
 #include "core/services/ClinicService.h"
@@ -294,6 +295,8 @@ Result<SetupResult> createClinic(const SetupRequest& request, const BackendFacto
     CC_TRY(meta.set(ports::meta::kIdleTimeoutMinutes, bytesOf("10")));
     // A new clinic's rows carry patient references from the start (docs/RECORDS.md).
     CC_TRY(meta.set(records::kPatientRefSchemeMeta, bytesOf(std::string(records::kPatientRefScheme))));
+    // ...and every condition row its condition token (schema 8): nothing to compute later.
+    CC_TRY(meta.set(ports::meta::kConditionTokens, bytesOf(std::string(ports::meta::kConditionTokensDone))));
     CC_TRY(pins.save(meta));
     CC_TRY(meta.set(ports::meta::kSigningPublicKey, signing.publicKey().bytes()));
     CC_TRY(meta.set(ports::meta::kReportPublicKey, bytesOf(paillier::KeyFile::publicJwk(dealt->publicKey))));

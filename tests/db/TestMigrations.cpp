@@ -79,6 +79,11 @@ Status seedVersion(Database& db, int version)
         CC_TRY(db.exec("INSERT INTO attachment_chunks (attachment_id, chunk_index, data) VALUES "
                        "(x'2102030405060708090a0b0c0d0e0f10', 0, randomblob(100));"));
         return {};
+    case 8:
+        // A condition token of the version-3 row (its reference is the clear id until converted).
+        CC_TRY(db.exec("INSERT INTO condition_tokens (row_id, patient_ref, token) VALUES "
+                       "(x'1102030405060708090a0b0c0d0e0f10', x'0102030405060708090a0b0c0d0e0f10', randomblob(16));"));
+        return {};
     default:
         return {};
     }

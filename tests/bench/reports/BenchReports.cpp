@@ -17,6 +17,7 @@
 #include <QFile>
 
 #include <iostream>
+#include <set>
 #include <thread>
 
 using namespace cc;
@@ -76,6 +77,12 @@ public:
         }
         return {};
     }
+    Result<std::set<access::PatientRef>>
+    patientsWithConditions(const std::vector<std::vector<std::uint8_t>>&) const override
+    {
+        return unused();
+    }
+    Result<bool> conditionTokensComplete() const override { return unused(); }
     Status putShare(const std::array<std::uint8_t, 16>&, std::uint32_t, std::span<const std::uint8_t>) override
     {
         return unused();

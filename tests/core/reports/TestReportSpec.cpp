@@ -143,6 +143,41 @@ private slots:
                                        << "filters.years.from" << bad;
         QTest::newRow("filters member") << "filters" << QJsonValue(QJsonObject{{"condition", "E11"}})
                                         << "filters.condition" << bad;
+        const auto conditions = [](const QJsonArray& list) { return QJsonValue(QJsonObject{{"conditions", list}}); };
+        const QString sct = QStringLiteral("http://snomed.info/sct");
+        QTest::newRow("conditions empty") << "filters" << conditions({}) << "filters.conditions" << bad;
+        QTest::newRow("condition not an object")
+            << "filters" << conditions({"44054006"}) << "filters.conditions[0]" << bad;
+        QTest::newRow("condition system unknown")
+            << "filters" << conditions({QJsonObject{{"system", "SNOMED-CT"}, {"code", "44054006"}}})
+            << "filters.conditions[0].system" << bad;
+        QTest::newRow("condition system missing")
+            << "filters" << conditions({QJsonObject{{"code", "44054006"}}}) << "filters.conditions[0].system" << bad;
+        QTest::newRow("condition LOINC system")
+            << "filters" << conditions({QJsonObject{{"system", "http://loinc.org"}, {"code", "4548-4"}}})
+            << "filters.conditions[0].system" << bad;
+        QTest::newRow("second condition code invalid")
+            << "filters"
+            << conditions({QJsonObject{{"system", sct}, {"code", "44054006"}},
+                           QJsonObject{{"system", sct}, {"code", "E11.9"}}})
+            << "filters.conditions[1].code" << bad;
+        QTest::newRow("condition code a number")
+            << "filters" << conditions({QJsonObject{{"system", sct}, {"code", 44054006}}})
+            << "filters.conditions[0].code" << bad;
+        QTest::newRow("condition ICD-10 code malformed")
+            << "filters" << conditions({QJsonObject{{"system", "http://hl7.org/fhir/sid/icd-10"}, {"code", "e11"}}})
+            << "filters.conditions[0].code" << bad;
+        QTest::newRow("condition repeated") << "filters"
+                                            << conditions({QJsonObject{{"system", sct}, {"code", "44054006"}},
+                                                           QJsonObject{{"system", sct}, {"code", "44054006"}}})
+                                            << "filters.conditions[1]" << bad;
+        QTest::newRow("condition member")
+            << "filters" << conditions({QJsonObject{{"system", sct}, {"code", "44054006"}, {"display", "Diabetes"}}})
+            << "filters.conditions[0].display" << bad;
+        QJsonArray tooMany;
+        for (int i = 0; i <= static_cast<int>(ReportSpec::kMaxConditions); ++i)
+            tooMany.append(QJsonObject{{"system", sct}, {"code", QString::number(100000 + i)}});
+        QTest::newRow("too many conditions") << "filters" << conditions(tooMany) << "filters.conditions" << bad;
         QTest::newRow("group unknown") << "groupBy" << QJsonValue(QJsonArray{"sex", "postcode"}) << "groupBy[1]" << bad;
         QTest::newRow("group three") << "groupBy" << QJsonValue(QJsonArray{"sex", "ageBand", "year"}) << "groupBy"
                                      << bad;
@@ -166,6 +201,37 @@ private slots:
         QCOMPARE(static_cast<int>(spec.error().code), code);
         QCOMPARE(QString::fromStdString(spec.error().field), field);
         QCOMPARE(QString::fromStdString(spec.error().file), QStringLiteral("spec.json"));
+    }
+
+    void conditionFilterReadsSortedAndCanonical()
+    {
+        QJsonObject o = validObject();
+        QJsonObject filters = o["filters"].toObject();
+        filters["conditions"] = QJsonArray{QJsonObject{{"system", "http://snomed.info/sct"}, {"code", "59621000"}},
+                                           QJsonObject{{"code", "E11.9"}, {"system", "http://hl7.org/fhir/sid/icd-10"}},
+                                           QJsonObject{{"system", "http://snomed.info/sct"}, {"code", "44054006"}}};
+        o["filters"] = filters;
+        auto spec = ReportSpec::fromJson(bytesOf(o), "spec.json");
+        QVERIFY2(spec.ok(), spec.ok() ? "" : spec.error().describe().c_str());
+        // Sorted by system, then code, whatever order the file used.
+        QCOMPARE(spec->conditionFilter.size(), std::size_t{3});
+        QCOMPARE(spec->conditionFilter[0].system, QStringLiteral("http://hl7.org/fhir/sid/icd-10"));
+        QCOMPARE(spec->conditionFilter[1].code, QStringLiteral("44054006"));
+        QCOMPARE(spec->conditionFilter[2].code, QStringLiteral("59621000"));
+        QVERIFY(spec->describe().contains("SNOMED CT 44054006 or SNOMED CT 59621000"));
+        // The filter does not change the cells, but it is part of the spec's identity.
+        QCOMPARE(spec->cells().size(), ReportSpec::fromJson(kValid)->cells().size());
+        QVERIFY(spec->sha256() != ReportSpec::fromJson(kValid)->sha256());
+        auto again = ReportSpec::fromJson(spec->canonicalJson());
+        QVERIFY(again.ok());
+        QCOMPARE(again->canonicalJson(), spec->canonicalJson());
+        QCOMPARE(again->conditionFilter, spec->conditionFilter);
+        QJsonArray reversed;
+        for (const auto& c : filters["conditions"].toArray())
+            reversed.prepend(c);
+        filters["conditions"] = reversed;
+        o["filters"] = filters;
+        QCOMPARE(ReportSpec::fromJson(bytesOf(o))->sha256(), spec->sha256());
     }
 
     void yearGroupingNeedsAYearRange()
@@ -205,6 +271,12 @@ private slots:
         QCOMPARE(top, (QStringList{"filters", "groupBy", "measures", "purpose", "selection", "title", "version"}));
         QCOMPARE(schema["properties"].toObject()["measures"].toObject()["maxItems"].toInt(),
                  static_cast<int>(ReportSpec::kMaxMeasures));
+        const QJsonObject conditions =
+            schema["properties"].toObject()["filters"].toObject()["properties"].toObject()["conditions"].toObject();
+        QCOMPARE(conditions["maxItems"].toInt(), static_cast<int>(ReportSpec::kMaxConditions));
+        QCOMPARE(enumOf(conditions, {"items", "properties", "system"}),
+                 (QStringList{"http://snomed.info/sct", "http://hl7.org/fhir/sid/icd-10",
+                              "http://hl7.org/fhir/sid/icd-10-cm"}));
     }
 };
 
