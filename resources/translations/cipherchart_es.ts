@@ -6783,6 +6783,10 @@ y después inicie  cipherchart --clinic DIR</translation>
         <source>complementary suppression (protects another suppressed cell)</source>
         <translation>supresión complementaria (protege otra celda suprimida)</translation>
     </message>
+    <message>
+        <source>with a condition coded %1</source>
+        <translation>con una afección codificada %1</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::ReportView</name>
@@ -7168,6 +7172,18 @@ Se comprueban las partes de los custodios (una no válida se nombra y se descart
             <numerusform>Las celdas publicadas necesitan ahora al menos %n paciente distinto.</numerusform>
             <numerusform>Las celdas publicadas necesitan ahora al menos %n pacientes distintos.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>SNOMED CT codes, for example 44054006 15777000 (empty: every patient)</source>
+        <translation>Códigos SNOMED CT, por ejemplo 44054006 15777000 (vacío: todos los pacientes)</translation>
+    </message>
+    <message>
+        <source>Only patients with a condition of any of these SNOMED CT codes.</source>
+        <translation>Solo pacientes con una afección de alguno de estos códigos SNOMED CT.</translation>
+    </message>
+    <message>
+        <source>With &amp;conditions:</source>
+        <translation>Con &amp;afecciones:</translation>
     </message>
 </context>
 <context>

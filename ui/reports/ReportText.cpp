@@ -99,6 +99,12 @@ QString ReportText::describe(const reports::ReportSpec& spec)
     }
     if (spec.years)
         who << tr("observed in %1–%2").arg(spec.years->first).arg(spec.years->second);
+    if (!spec.conditionFilter.empty()) {
+        QStringList codes;
+        for (const auto& c : spec.conditionFilter)
+            codes << reports::conditionSystemName(c.system) + QLatin1Char(' ') + c.code;
+        who << tr("with a condition coded %1").arg(codes.join(tr(" or ")));
+    }
     lines << (who.isEmpty() ? tr("Patients: all patients with the measure.")
                             : tr("Patients: %1.").arg(who.join(QStringLiteral("; "))));
     if (spec.purpose == Purpose::Research)

@@ -2,6 +2,7 @@
 #include "ui/reports/ReportsPage.h"
 
 #include "core/crypto/Hex.h"
+#include "core/model/CodeSystem.h"
 #include "core/records/ObservationLayout.h"
 #include "core/reports/Disclosure.h"
 #include "ui/common/DisplayText.h"
@@ -29,6 +30,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QScrollArea>
 #include <QSpinBox>
@@ -144,6 +146,10 @@ QWidget* ReportsPage::buildBuilder()
     years->addWidget(new QLabel(tr("to")));
     years->addWidget(m_yearTo);
     years->addStretch();
+    m_conditions = new QLineEdit;
+    m_conditions->setObjectName(QStringLiteral("conditionsLineEdit"));
+    m_conditions->setPlaceholderText(tr("SNOMED CT codes, for example 44054006 15777000 (empty: every patient)"));
+    m_conditions->setToolTip(tr("Only patients with a condition of any of these SNOMED CT codes."));
     m_group1 = new QComboBox;
     m_group1->setObjectName(QStringLiteral("groupBy1ComboBox"));
     m_group2 = new QComboBox;
@@ -175,6 +181,7 @@ QWidget* ReportsPage::buildBuilder()
     form->addRow(tr("Sex (none ticked: all):"), sexes);
     form->addRow(tr("Age bands (none ticked: all):"), m_ageBands);
     form->addRow(tr("Years:"), years);
+    form->addRow(tr("With &conditions:"), m_conditions);
     auto* groupLabel = new QLabel(tr("&Group by:"));
     groupLabel->setBuddy(m_group1);
     form->addRow(groupLabel, groups);
@@ -200,6 +207,7 @@ QWidget* ReportsPage::buildBuilder()
         m_yearTo->setEnabled(on);
         updateSummary();
     });
+    connect(m_conditions, &QLineEdit::textChanged, this, &ReportsPage::updateSummary);
     connect(m_yearFrom, &QSpinBox::valueChanged, this, &ReportsPage::updateSummary);
     connect(m_yearTo, &QSpinBox::valueChanged, this, &ReportsPage::updateSummary);
     connect(m_group1, &QComboBox::currentIndexChanged, this, &ReportsPage::updateSummary);
@@ -396,6 +404,13 @@ QByteArray ReportsPage::specJson() const
     if (m_years->isChecked())
         filters.insert(QStringLiteral("years"), QJsonObject{{QStringLiteral("from"), m_yearFrom->value()},
                                                             {QStringLiteral("to"), m_yearTo->value()}});
+    QJsonArray conditions; // the reader validates each code and names the one that is not
+    for (const QString& code :
+         m_conditions->text().split(QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts))
+        conditions.append(QJsonObject{{QStringLiteral("system"), QString::fromLatin1(model::codesystem::kSnomed)},
+                                      {QStringLiteral("code"), code}});
+    if (!conditions.isEmpty())
+        filters.insert(QStringLiteral("conditions"), conditions);
     QJsonArray groups;
     for (auto* box : {m_group1, m_group2})
         if (const QString g = box->currentData().toString(); !g.isEmpty())

@@ -94,6 +94,7 @@ private:
     QCheckBox* m_years;
     QSpinBox* m_yearFrom;
     QSpinBox* m_yearTo;
+    QLineEdit* m_conditions;
     QComboBox* m_group1;
     QComboBox* m_group2;
     QLabel* m_summary;

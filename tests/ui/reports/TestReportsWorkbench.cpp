@@ -221,6 +221,17 @@ private slots:
         QVERIFY(!runButton->isEnabled());
         group->setCurrentIndex(0);
         QVERIFY(runButton->isEnabled());
+        // Condition codes: validated by the core (the bad one named), described in words.
+        auto* conditions = page()->findChild<QLineEdit*>(QStringLiteral("conditionsLineEdit"));
+        QVERIFY(conditions != nullptr);
+        conditions->setText(QStringLiteral("44054006, 0123"));
+        QVERIFY2(summary->text().contains(QStringLiteral("filters.conditions[1].code")), qPrintable(summary->text()));
+        QVERIFY(!runButton->isEnabled());
+        conditions->setText(QStringLiteral("44054006 15777000"));
+        QVERIFY(runButton->isEnabled());
+        QVERIFY2(summary->text().contains(QStringLiteral("SNOMED CT 15777000 or SNOMED CT 44054006")),
+                 qPrintable(summary->text()));
+        conditions->clear();
         QVERIFY(adminScreenshotOfBuilder());
     }
 
