@@ -131,6 +131,7 @@ public:
 
 private:
     Result<records::PatientKey> ownKey(access::PatientId& patient);
+    Status post(PortalMessageBody body, ports::PortalMessageKind kind);
     Status applyMessage(const access::KeyRing& staff, const ports::PortalMessage& message,
                         const std::map<access::PatientId, access::AccountInfo>& accountOf, PortalPass& pass);
 
