@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <mutex>
 #include <optional>
 #include <system_error>
 
@@ -23,8 +24,9 @@ namespace {
 constexpr std::string_view kPortalSuffix = ".ccp";
 constexpr std::string_view kActivitySuffix = ".activity";
 constexpr std::string_view kConsentSuffix = ".consent";
-// m-<time ms, 15 digits>-<patient, 32 hex>-<random, 16 hex><suffix>
-constexpr std::size_t kTimeDigits = 15, kHexId = 32, kHexRandom = 16;
+// m-<time in µs, 17 digits, strictly increasing in this process>-<patient, 32 hex>-<random, 16 hex><suffix>
+// (name order is application order: two messages posted in the same millisecond keep theirs)
+constexpr std::size_t kTimeDigits = 17, kHexId = 32, kHexRandom = 16;
 constexpr std::size_t kMessageStem = 2 + kTimeDigits + 1 + kHexId + 1 + kHexRandom;
 
 std::string hexOf(std::span<const std::uint8_t> bytes)
@@ -148,13 +150,23 @@ Status PortalFolder::postMessage(const access::PatientId& patient, ports::Portal
     if (sealed.empty() || sealed.size() > kMaxMessageSize)
         return makeError(ErrorCode::InvalidArgument, "a portal message must hold 1 byte to 64 KiB");
     CC_TRY(ensureFolder());
-    const auto now =
-        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+    // Strictly increasing within the process (one process holds the clinic at a time), so that a
+    // later message never sorts before an earlier one.
+    static std::mutex mutex;
+    static std::int64_t last = 0;
+    std::int64_t now =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
             .count();
+    {
+        const std::lock_guard<std::mutex> lock(mutex);
+        now = std::max(now, last + 1);
+        last = now;
+    }
     std::array<std::uint8_t, kHexRandom / 2> random{};
     randombytes_buf(random.data(), random.size());
-    char time[kTimeDigits + 1];
-    std::snprintf(time, sizeof time, "%015lld", static_cast<long long>(std::max<std::int64_t>(0, now)));
+    char time[24];
+    std::snprintf(time, sizeof time, "%017lld",
+                  static_cast<long long>(std::clamp<std::int64_t>(now, 0, 99999999999999999)));
     const std::string name =
         "m-" + std::string(time) + "-" + hexOf(patient) + "-" + hexOf(random) + std::string(suffixOf(kind));
     const std::string path = m_dir + "/" + name;

@@ -291,7 +291,7 @@ private slots:
         m_t->clinic().logout();
         QDir().mkpath(portalDir());
         // Garbage under a well-formed name.
-        QFile garbage(portalDir() + QStringLiteral("/m-000000000000001-") + model::rowIdToHex(m_own) +
+        QFile garbage(portalDir() + QStringLiteral("/m-00000000000000001-") + model::rowIdToHex(m_own) +
                       QStringLiteral("-0011223344556677.consent"));
         QVERIFY(garbage.open(QIODevice::WriteOnly));
         garbage.write(QByteArray(200, 'x'));
