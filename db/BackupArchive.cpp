@@ -253,7 +253,13 @@ Status BackupArchive::commitRestore(const std::string& label)
     const std::string journal = std::string(kJournalHeader) + label + "\n";
     CC_TRY(writeFileAtomically(join(m_folder.dir(), kJournalFile),
                                std::span(reinterpret_cast<const std::uint8_t*>(journal.data()), journal.size()), 0600));
-    CC_TRY(rollForward(m_folder, label));
+    if (auto swapped = rollForward(m_folder, label); !swapped) {
+        // Committed by the journal: say that the next opening finishes it, whatever stopped it here.
+        Error error = std::move(swapped).error();
+        error.message = "the restore is committed but its file swap stopped (" + error.message +
+                        "); opening the clinic again finishes it (docs/BACKUP.md)";
+        return error;
+    }
     auto descriptor = m_folder.readDescriptor();
     CC_TRY(descriptor);
     m_descriptor = std::move(descriptor).value();

@@ -152,12 +152,18 @@ Result<ClinicStore> ClinicStore::openFolder(const std::string& dir)
 {
     ClinicFolder folder(dir);
     // Check before locking: ClinicLock creates clinic.lock, and a mistyped path must not gain one.
-    if (!detail::pathExists(folder.descriptorPath()))
+    // A restore swap interrupted between moving clinic.json aside and moving the backup's in leaves
+    // only its journal: still a clinic, finished below (found by tests/faults/TestDiskFaults.cpp).
+    if (!detail::pathExists(folder.descriptorPath()) &&
+        !detail::pathExists(folder.dir() + "/" + std::string(BackupArchive::kJournalFile)))
         return makeError(ErrorCode::NotFound, folder.dir() + " is not a clinic folder (no clinic.json)");
     auto lock = ClinicLock::acquire(folder.dir());
     CC_TRY(lock);
     // Under the lock and before any file is read: finish a restore swap a crash interrupted.
     CC_TRY(BackupArchive::recoverInterruptedRestore(folder));
+    // Then drop the temporary files a crash or a failed clean-up left (docs/RELIABILITY.md).
+    detail::removeStaleTemporaries(folder.dir());
+    detail::removeStaleTemporaries(folder.portalPath());
     auto descriptor = folder.readDescriptor();
     CC_TRY(descriptor);
 

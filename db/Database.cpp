@@ -36,6 +36,7 @@ Database::Database(Database&& other) noexcept
     , m_path(std::move(other.m_path))
     , m_mode(other.m_mode)
     , m_transactionListener(std::move(other.m_transactionListener))
+    , m_key(std::move(other.m_key))
 {}
 
 Database& Database::operator=(Database&& other) noexcept
@@ -46,6 +47,7 @@ Database& Database::operator=(Database&& other) noexcept
         m_path = std::move(other.m_path);
         m_mode = other.m_mode;
         m_transactionListener = std::move(other.m_transactionListener);
+        m_key = std::move(other.m_key);
     }
     return *this;
 }
@@ -83,7 +85,21 @@ Result<Database> Database::open(const std::string& path, const crypto::SecureByt
         return detail::sqliteError(handle, rc, "opening the clinic database", path);
     sqlite3_extended_result_codes(handle, 1);
     CC_TRY(db.configure(key));
+    db.m_key = key.clone();
     return db;
+}
+
+Status Database::reopen(const crypto::SecureBytes& key)
+{
+    sqlite3_close_v2(m_db);
+    m_db = nullptr;
+    const int flags =
+        (m_mode == OpenMode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_PRIVATECACHE;
+    const int rc = sqlite3_open_v2(m_path.c_str(), &m_db, flags, nullptr);
+    if (rc != SQLITE_OK)
+        return detail::sqliteError(m_db, rc, "reopening the clinic database", m_path);
+    sqlite3_extended_result_codes(m_db, 1);
+    return configure(key);
 }
 
 Status Database::configure(const crypto::SecureBytes& key)

@@ -58,8 +58,13 @@ public:
     /// TRUNCATE checkpoint before (StorageBusy if readers prevent it; nothing is changed then) and
     /// a best-effort one after, so no page under the old key stays in the WAL or the main file;
     /// then verifies the new key opens the file from a second connection.
+    /// SQLCipher 3.4.1 returns SQLITE_OK from a rekey whose commit failed (a full disk, an I/O
+    /// error) and leaves the connection writing pages under the new key while reading them under
+    /// the old one; so after any failure the connection is closed and reopened under the key it
+    /// had, and is never used in that mixed state (found by tests/faults/TestDiskFaults.cpp).
     /// Errors: InvalidArgument (bad key size, open transaction), StorageReadOnly, StorageBusy,
-    /// CryptoFailure (the new key does not open the file afterwards), storage errors.
+    /// StorageFull/StorageError (the rekey did not complete; the file keeps its previous key),
+    /// IntegrityFailure (afterwards the file opens under neither key), storage errors.
     Status rekey(const crypto::SecureBytes& newKey);
 
     /// Writes an encrypted copy of this database to the new file `path` under `key` (32 bytes)
@@ -96,12 +101,15 @@ public:
 private:
     Database(sqlite3* db, std::string path, OpenMode mode) noexcept;
     Status configure(const crypto::SecureBytes& key);
+    /// Closes the handle and opens the same file again under `key` (after a failed rekey).
+    Status reopen(const crypto::SecureBytes& key);
     Result<std::string> queryText(const char* sql, std::string_view operation);
 
     sqlite3* m_db = nullptr;
     std::string m_path;
     OpenMode m_mode = OpenMode::ExistingOnly;
     std::function<void(bool)> m_transactionListener;
+    crypto::SecureBytes m_key; // the key the file is under, to reopen after a failed rekey
 };
 
 } // namespace cc::db

@@ -37,7 +37,13 @@ Status Database::integrityCheck()
     for (;;) {
         auto row = stmt->step();
         if (!row.ok()) {
-            if (row.error().code == ErrorCode::KeyMismatch || row.error().code == ErrorCode::StorageError)
+            // A disk that fails the reads is a storage problem, not a damaged file (found by
+            // tests/faults/TestDiskFaults.cpp: an I/O error during a restore's check was reported
+            // as tampering).
+            const int primary = sqlite3_extended_errcode(m_db) & 0xff;
+            const bool disk = primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN || primary == SQLITE_FULL ||
+                              primary == SQLITE_READONLY || primary == SQLITE_NOMEM;
+            if (!disk && (row.error().code == ErrorCode::KeyMismatch || row.error().code == ErrorCode::StorageError))
                 return makeError(ErrorCode::IntegrityFailure,
                                  "the clinic database failed its integrity check: " + row.error().message);
             return std::move(row).error();
@@ -68,39 +74,69 @@ Status Database::rekey(const crypto::SecureBytes& newKey)
 
     // Empty the WAL first so the rekey transaction rewrites every page from the main file alone.
     CC_TRY(checkpoint());
+    int rekeyed = SQLITE_OK;
+    int cause = SQLITE_OK; // what the connection last reported, for a rekey that says it succeeded
     {
         auto spec = detail::rawKeySpec(newKey);
         CC_TRY(spec);
         // SQLCipher 3.4.1 rewrites every page under the new key in one write transaction and keeps
         // the file's salt, so in WAL mode the change commits atomically with the last WAL frame
         // (tests/db/TestDatabase.cpp rekeyIsAtomicInWal opens a copy taken before any checkpoint).
-        const int rc = sqlite3_rekey(m_db, spec->data(), static_cast<int>(spec->size()));
-        if (rc != SQLITE_OK)
-            return detail::sqliteError(m_db, rc, "rekeying the clinic database", m_path, false);
+        rekeyed = sqlite3_rekey(m_db, spec->data(), static_cast<int>(spec->size()));
+        cause = sqlite3_extended_errcode(m_db);
     }
-    // Copy the new-key pages into the main file and drop the WAL, so no old-key page remains.
-    // The rekey has committed by now: if a reader blocks this checkpoint, reporting failure would
-    // be false (the old key no longer opens the file); the next checkpoint, at the latest on
-    // close, finishes the job.
-    auto flushed = checkpoint();
-    (void)flushed;
+    if (rekeyed == SQLITE_OK) {
+        // Copy the new-key pages into the main file and drop the WAL, so no old-key page remains.
+        // The rekey has committed by now: if a reader blocks this checkpoint, reporting failure would
+        // be false (the old key no longer opens the file); the next checkpoint, at the latest on
+        // close, finishes the job.
+        auto flushed = checkpoint();
+        (void)flushed;
+    }
 
     // sqlite3_rekey reports few failures; prove the new key opens the file from a fresh connection.
-    sqlite3* probe = nullptr;
-    int rc = sqlite3_open_v2(m_path.c_str(), &probe, SQLITE_OPEN_READONLY | SQLITE_OPEN_PRIVATECACHE, nullptr);
+    int rc = rekeyed;
     if (rc == SQLITE_OK) {
-        auto spec = detail::rawKeySpec(newKey);
-        CC_TRY(spec);
-        rc = sqlite3_key(probe, spec->data(), static_cast<int>(spec->size()));
+        sqlite3* probe = nullptr;
+        rc = sqlite3_open_v2(m_path.c_str(), &probe, SQLITE_OPEN_READONLY | SQLITE_OPEN_PRIVATECACHE, nullptr);
+        if (rc == SQLITE_OK) {
+            auto spec = detail::rawKeySpec(newKey);
+            CC_TRY(spec);
+            rc = sqlite3_key(probe, spec->data(), static_cast<int>(spec->size()));
+        }
+        if (rc == SQLITE_OK)
+            rc = sqlite3_exec(probe, "PRAGMA cipher_page_size = 4096; SELECT count(*) FROM sqlite_master;", nullptr,
+                              nullptr, nullptr);
+        sqlite3_close_v2(probe);
     }
-    if (rc == SQLITE_OK)
-        rc = sqlite3_exec(probe, "PRAGMA cipher_page_size = 4096; SELECT count(*) FROM sqlite_master;", nullptr,
-                          nullptr, nullptr);
-    sqlite3_close_v2(probe);
-    if (rc != SQLITE_OK)
-        return makeError(ErrorCode::CryptoFailure,
-                         "after rekeying, the new key does not open the clinic database (" + m_path + ")");
-    return {};
+    if (rc == SQLITE_OK) {
+        m_key = newKey.clone();
+        return {};
+    }
+
+    // The rekey did not take: this connection may now write under the new key and read under the
+    // old one. Never use it again; reopen under the key the file still has.
+    if (auto reopened = reopen(m_key); !reopened) {
+        Error error = std::move(reopened).error();
+        if (error.code == ErrorCode::KeyMismatch)
+            return makeError(ErrorCode::IntegrityFailure,
+                             "after a failed rekey the clinic database opens under neither its previous nor its new "
+                             "key (" +
+                                 m_path + "): restore the latest backup");
+        // The disk that failed the rekey fails the reopening too (e.g. read-only: no WAL file).
+        error.message = "rekeying the clinic database did not complete, and reopening it failed: " + error.message;
+        return error;
+    }
+    const int reported = rekeyed != SQLITE_OK ? rekeyed : cause;
+    const int primary = reported & 0xff;
+    if (primary == SQLITE_FULL || primary == SQLITE_IOERR || primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN ||
+        primary == SQLITE_PERM || primary == SQLITE_BUSY)
+        return detail::sqliteError(nullptr, reported,
+                                   "rekeying the clinic database (not done: the file keeps its previous key)", m_path,
+                                   false);
+    return makeError(ErrorCode::StorageError,
+                     "rekeying the clinic database did not complete (" + m_path +
+                         "): a write failed (a full, read-only or failing disk?); the file keeps its previous key");
 }
 
 namespace {

@@ -4,12 +4,15 @@
 
 #include "core/crypto/Rng.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <system_error>
+#include <vector>
 
 namespace cc::db::detail {
 
@@ -81,6 +84,37 @@ std::string temporarySibling(const std::string& path)
         name += digits[byte & 0x0f];
     }
     return name;
+}
+
+bool isTemporarySiblingName(std::string_view name)
+{
+    static constexpr std::string_view marker = ".tmp-";
+    constexpr std::size_t digits = 16;
+    if (name.size() < marker.size() + digits + 1)
+        return false;
+    const std::string_view tail = name.substr(name.size() - digits);
+    if (name.substr(name.size() - digits - marker.size(), marker.size()) != marker)
+        return false;
+    return std::all_of(tail.begin(), tail.end(),
+                       [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+void removeStaleTemporaries(const std::string& folder)
+{
+    DIR* dir = ::opendir(folder.c_str());
+    if (dir == nullptr)
+        return;
+    std::vector<std::string> stale;
+    while (const dirent* entry = ::readdir(dir)) {
+        const std::string name = entry->d_name;
+        struct stat info
+        {};
+        if (isTemporarySiblingName(name) && ::lstat((folder + "/" + name).c_str(), &info) == 0 && S_ISREG(info.st_mode))
+            stale.push_back(folder + "/" + name);
+    }
+    ::closedir(dir);
+    for (const auto& path : stale)
+        ::unlink(path.c_str()); // best effort: a file that stays is removed at the next open
 }
 
 bool pathExists(const std::string& path)

@@ -25,6 +25,14 @@ Status syncFolderOf(const std::string& path);
 /// `path` + a random, unguessable suffix, for a temporary file beside it.
 [[nodiscard]] std::string temporarySibling(const std::string& path);
 
+/// True if `name` ends like a temporarySibling() name (".tmp-" and 16 lowercase hex digits).
+[[nodiscard]] bool isTemporarySiblingName(std::string_view name);
+
+/// Removes the regular files in `folder` (not below it) whose names are temporarySibling() names:
+/// what a crash, a power loss or an error that also failed the clean-up left behind. Only for a
+/// folder the caller holds the clinic lock on, so no other process is writing them.
+void removeStaleTemporaries(const std::string& folder);
+
 /// True if something (file, folder, link) exists at `path`.
 [[nodiscard]] bool pathExists(const std::string& path);
 

@@ -58,6 +58,23 @@ std::vector<std::string> Args::values(const std::string& name) const
 int reportError(const Error& error, Io& io)
 {
     io.err << "cipherchart-cli: " << error.describe() << "\n";
+    // What to do about the disk (the message above names the path and what was done); the services
+    // end every operation whole or not at all (docs/RELIABILITY.md), so running it again is safe.
+    switch (error.code) {
+    case ErrorCode::StorageFull:
+        io.err << utf8(Cli::tr("What to do: free space on that disk, then run the command again.\n"));
+        break;
+    case ErrorCode::StorageReadOnly:
+        io.err << utf8(Cli::tr("What to do: that storage is read-only. Make it writable (or copy the clinic "
+                               "folder to writable storage), then run the command again.\n"));
+        break;
+    case ErrorCode::StorageError:
+        io.err << utf8(Cli::tr("What to do: check that the path above exists and that its disk works (the system "
+                               "log names a failing device), then run the command again.\n"));
+        break;
+    default:
+        break;
+    }
     return exitCodeFor(error.code);
 }
 

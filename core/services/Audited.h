@@ -8,6 +8,22 @@
 
 namespace cc::services {
 
+/// Records `outcome` for `subject` after the work that produced `result`. If recording fails, a
+/// failed work's own error is what the caller sees (it is the cause; found by the disk-fault tests,
+/// where a full disk failed the work and then its failure event), with the recording failure
+/// appended; after a successful work the recording error itself is returned.
+template <typename R>
+[[nodiscard]] Status recordOutcome(ClinicService& clinic, const AuditSubject& subject, audit::AuditOutcome outcome,
+                                   const R& result)
+{
+    Status recorded = clinic.record(subject, outcome);
+    if (recorded.ok() || result.ok())
+        return recorded;
+    Error cause = result.error();
+    cause.message += " (recording this failure in the audit trail failed too: " + recorded.error().message + ")";
+    return cause;
+}
+
 /// Checks `permission` (a denial is audited by ClinicService::authorize), runs `work` and records
 /// exactly one event for `subject` with its outcome: success; AccessDenied from the work (e.g. a
 /// disclosure-control refusal) as a serious failure; any other error as a minor failure. `work` may
@@ -23,7 +39,7 @@ template <typename F>
     if (!result.ok())
         outcome = result.error().code == ErrorCode::AccessDenied ? audit::AuditOutcome::SeriousFailure
                                                                  : audit::AuditOutcome::MinorFailure;
-    CC_TRY(clinic.record(subject, outcome));
+    CC_TRY(recordOutcome(clinic, subject, outcome, result));
     return result;
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/services/BackupService.h"
+#include "core/services/Audited.h"
 
 #include "core/access/KeySlotFile.h"
 #include "core/audit/AuditAnchor.h"
@@ -434,7 +435,7 @@ Result<BackupManifest> BackupService::create(const std::string& outPath)
     } else {
         subject.detail = "backup failed: " + std::string(errorCodeName(made.error().code));
     }
-    CC_TRY(m_clinic.record(subject, made ? AuditOutcome::Success : AuditOutcome::MinorFailure));
+    CC_TRY(recordOutcome(m_clinic, subject, made ? AuditOutcome::Success : AuditOutcome::MinorFailure, made));
     return made;
 }
 
@@ -465,7 +466,7 @@ Result<BackupInspection> BackupService::inspect(const std::string& path)
     } else {
         subject.detail = "backup inspect failed: " + std::string(errorCodeName(seen.error().code));
     }
-    CC_TRY(m_clinic.record(subject, seen ? AuditOutcome::Success : AuditOutcome::MinorFailure));
+    CC_TRY(recordOutcome(m_clinic, subject, seen ? AuditOutcome::Success : AuditOutcome::MinorFailure, seen));
     return seen;
 }
 
@@ -587,7 +588,7 @@ Result<BackupManifest> BackupService::verify(const std::string& path, const Rest
     } else {
         subject.detail = "backup verify failed: " + std::string(errorCodeName(verified.error().code));
     }
-    CC_TRY(m_clinic.record(subject, verified ? AuditOutcome::Success : AuditOutcome::MinorFailure));
+    CC_TRY(recordOutcome(m_clinic, subject, verified ? AuditOutcome::Success : AuditOutcome::MinorFailure, verified));
     return verified;
 }
 
@@ -610,7 +611,7 @@ Result<BackupManifest> BackupService::restore(const std::string& path, const Res
     auto verified = stage(path, options, otherClinic, &restoredDbk);
     if (!verified) {
         subject.detail = "backup restore refused: " + std::string(errorCodeName(verified.error().code));
-        CC_TRY(m_clinic.record(subject, AuditOutcome::MinorFailure));
+        CC_TRY(recordOutcome(m_clinic, subject, AuditOutcome::MinorFailure, verified));
         return verified;
     }
     // The live trail's last event says what happens next; the restored trail continues from the
@@ -633,7 +634,15 @@ Result<BackupManifest> BackupService::restore(const std::string& path, const Res
     m_clinic.lock();
     m_clinic.logout();
     CC_TRY(storage->commitRestore(verified->backupId));
-    CC_TRY(m_clinic.recordInRestoredTrail(restoredDbk, std::move(restoredEvent)));
+    if (auto recorded = m_clinic.recordInRestoredTrail(restoredDbk, std::move(restoredEvent)); !recorded) {
+        // The swap is done: say so, or the user would think the old clinic is still in place.
+        Error error = std::move(recorded).error();
+        error.message = "the backup was restored (the previous clinic's files are kept in the clinic folder's "
+                        "pre-restore-" +
+                        verified->backupId +
+                        " folder), but the restored audit trail could not record the restore: " + error.message;
+        return error;
+    }
     return verified;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Key status, idle timeout and key rotation through the key-slot file's mailbox.
 #include "core/services/KeyService.h"
+#include "core/services/Audited.h"
 
 #include "core/records/PatientKeys.h"
 #include "core/services/BoxKeyPins.h"
@@ -247,7 +248,7 @@ Result<RotationResult> KeyService::rotate(access::KeyKind kind, const Sponsor* s
     if (sponsor != nullptr && !sponsor->name.empty())
         subject.detail += ", sponsored by doctor " + sponsor->name;
     subject.detail = audit::fitDetail(std::move(subject.detail));
-    CC_TRY(m_clinic.record(subject, rotationOutcome(subject, result)));
+    CC_TRY(recordOutcome(m_clinic, subject, rotationOutcome(subject, result), result));
     if (result)
         CC_TRY(settlePending(kind));
     if (result && result->sessionEnded)
@@ -344,7 +345,7 @@ Result<RotationResult> KeyService::rotateAndAdopt(access::KeyKind kind, const ac
     if (!sponsorName.empty())
         subject.detail += ", sponsored by doctor " + sponsorName;
     subject.detail = audit::fitDetail(std::move(subject.detail));
-    CC_TRY(m_clinic.record(subject, rotationOutcome(subject, result)));
+    CC_TRY(recordOutcome(m_clinic, subject, rotationOutcome(subject, result), result));
     if (result)
         CC_TRY(settlePending(kind));
     return result;

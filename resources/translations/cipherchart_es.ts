@@ -2930,6 +2930,24 @@ Para una clínica creada antes de que existieran las fijaciones: las rotaciones 
         <source>research use: consent requested; the clinic applies it before any report runs</source>
         <translation>uso en investigación: consentimiento solicitado; la clínica lo aplica antes de ejecutar cualquier informe</translation>
     </message>
+    <message>
+        <source>What to do: free space on that disk, then run the command again.
+</source>
+        <translation>Qué hacer: libere espacio en ese disco y vuelva a ejecutar la orden.
+</translation>
+    </message>
+    <message>
+        <source>What to do: that storage is read-only. Make it writable (or copy the clinic folder to writable storage), then run the command again.
+</source>
+        <translation>Qué hacer: ese almacenamiento es de solo lectura. Permita la escritura en él (o copie la carpeta de la clínica a un almacenamiento con escritura) y vuelva a ejecutar la orden.
+</translation>
+    </message>
+    <message>
+        <source>What to do: check that the path above exists and that its disk works (the system log names a failing device), then run the command again.
+</source>
+        <translation>Qué hacer: compruebe que la ruta indicada arriba existe y que su disco funciona (el registro del sistema nombra el dispositivo que falla) y vuelva a ejecutar la orden.
+</translation>
+    </message>
 </context>
 <context>
     <name>ConditionDialog</name>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Atomic replacement: the target is whole-old or whole-new, and failures leave no temporary file.
 #include "db/AtomicFile.h"
+#include "db/FileSystem.h"
 
 #include "DbTestSupport.h"
 
@@ -40,6 +41,7 @@ private slots:
     void diskFullKeepsOldContent();
     void readOnlyMediumKeepsOldContent();
     void readFileLimits();
+    void staleTemporariesAreRemoved();
 };
 
 void TestAtomicFile::createsWithMode()
@@ -164,6 +166,27 @@ void TestAtomicFile::readFileLimits()
     auto empty = readFile(str(path), 0);
     QVERIFY(empty.ok());
     QVERIFY(empty->empty());
+}
+
+void TestAtomicFile::staleTemporariesAreRemoved()
+{
+    // What a crash or a failed clean-up leaves: temporarySibling() names, and nothing else, go.
+    QVERIFY(detail::isTemporarySiblingName(detail::temporarySibling("/x/keyslots.ccks")));
+    QVERIFY(detail::isTemporarySiblingName("backup-export.db.tmp-4df1af368d0101e0.tmp-37f8b637e06a1730"));
+    QVERIFY(!detail::isTemporarySiblingName("audit.anchor"));
+    QVERIFY(!detail::isTemporarySiblingName("a.tmp-0123456789ABCDEF")); // upper case: not ours
+    QVERIFY(!detail::isTemporarySiblingName("a.tmp-0123456789abcde"));  // 15 digits
+    QVERIFY(!detail::isTemporarySiblingName(".tmp-0123456789abcdef"));  // no file before it
+
+    QTemporaryDir dir;
+    const std::string folder = str(dir.path());
+    QVERIFY(writeFileAtomically(folder + "/audit.anchor", bytesOf("kept")).ok());
+    QVERIFY(writeFileAtomically(folder + "/audit.anchor.tmp-0123456789abcdef", bytesOf("stale")).ok());
+    QVERIFY(writeFileAtomically(folder + "/notes.tmp-0123456789ABCDEF", bytesOf("not ours")).ok());
+    QVERIFY(QDir().mkpath(dir.filePath("portal.tmp-0123456789abcdef"))); // a folder: not removed
+    detail::removeStaleTemporaries(folder);
+    QCOMPARE(entries(dir.path()),
+             QStringList({"audit.anchor", "notes.tmp-0123456789ABCDEF", "portal.tmp-0123456789abcdef"}));
 }
 
 QTEST_GUILESS_MAIN(TestAtomicFile)

@@ -9,9 +9,6 @@
 
 #include <QDir>
 #include <QElapsedTimer>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -93,17 +90,14 @@ void TestKillNine::initTestCase()
         cc::test::runProcess(cli(),
                              {"init", "--clinic", m_clinic, "--admin", "admin", "--name", "Kill clinic", "--doctor",
                               "doc", "--report-key-file", CC_TEST_DATA_DIR "/paillier/test-key-2048.json",
-                              "--recovery-out", m_tmp.path(), "--recovery-shares", "2", "--password-stdin"},
+                              "--recovery-out", m_tmp.path(), "--recovery-shares", "2", "--demo", "--password-stdin"},
                              QString(kAdminPassword) + "\n" + kDoctorPassword + "\n");
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     r = doctor({"import", "fhir", CC_TEST_DATA_DIR "/fhir/examples/patient-example.json"});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     r = doctor({"--json", "patient", "list"});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    const QJsonDocument list = QJsonDocument::fromJson(r.out.toUtf8());
-    const QJsonArray patients = list.isArray() ? list.array() : list.object().value("patients").toArray();
-    QVERIFY2(!patients.isEmpty(), qPrintable(r.out));
-    m_mrn = patients.first().toObject().value("mrn").toString();
+    m_mrn = cc::test::firstMrn(r.out);
     QVERIFY2(!m_mrn.isEmpty(), qPrintable(r.out));
 }
 

@@ -3,6 +3,9 @@
 // so end-to-end tests need nothing but Qt Core.
 #pragma once
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
@@ -35,6 +38,14 @@ inline ProcessRun runProcess(const QString& program, const QStringList& args, co
         return {};
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
+}
+
+/// The MRN of the first patient in `cipherchart-cli --json patient list` output (empty if none).
+inline QString firstMrn(const QString& patientListJson)
+{
+    const QJsonDocument list = QJsonDocument::fromJson(patientListJson.toUtf8());
+    const QJsonArray patients = list.isArray() ? list.array() : list.object().value("patients").toArray();
+    return patients.isEmpty() ? QString() : patients.first().toObject().value("mrn").toString();
 }
 
 } // namespace cc::test
