@@ -12,8 +12,8 @@ WORK="$3"
 shift 3
 TARGETS=("$@")
 if [ ${#TARGETS[@]} -eq 0 ]; then
-    TARGETS=(csv synthea fhir key_slot_file key_update backup audit_anchor paillier_ciphertext paillier_key_file
-             share_encoding report_key_codec attachment)
+    # Every target in tests/fuzz/targets (the same list as CC_FUZZ_TARGETS in tests/fuzz/CMakeLists.txt).
+    TARGETS=($(ls tests/fuzz/targets/*.cpp | xargs -n1 basename | sed 's/\.cpp$//'))
 fi
 JOBS="${CC_STRICT_JOBS:-$(nproc)}"
 
