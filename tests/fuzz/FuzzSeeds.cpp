@@ -19,6 +19,7 @@
 #include "core/services/ReportKeyCodec.h"
 #include "tests/core/access/AccessTestSupport.h"
 #include "tests/fuzz/FuzzKeys.h"
+#include "tests/fuzz/FuzzNetwork.h"
 
 #include <QDir>
 #include <QFile>
@@ -274,6 +275,78 @@ void reportSeeds(const paillier::PrivateKey& priv, crypto::Rng& rng)
     write("decryption_share", "no-partials", share.encode());
 }
 
+/// A clinic's exported report for the fuzz network: one CD4 cell of `values`, signed by member
+/// clinic `clinic`.
+std::vector<std::uint8_t> exported(int clinic, const std::vector<double>& values, crypto::Rng& rng)
+{
+    const auto& network = fuzz::fuzzNetwork().ceremony.network;
+    const auto& catalogue = interop::UnitsCatalogue::builtIn();
+    reports::ReportFile f;
+    f.kind = reports::ReportFile::Kind::Exported;
+    f.spec = reportSpec(R"({"version":1,"title":"CD4","purpose":"research","measures":[{"code":"24467-3"}],)"
+                        R"("selection":"latest"})");
+    f.specSha256 = f.spec.sha256();
+    rng.fill(f.reportId);
+    f.clinicId.fill(static_cast<std::uint8_t>(clinic));
+    f.clinicName = QStringLiteral("Clinic %1").arg(clinic);
+    f.keyId = network.key.keyId();
+    f.createdAtMs = 1767225600000;
+    rng.fill(f.sourceSha256);
+    const auto layout = records::ObservationLayout::forCode(catalogue, "24467-3");
+    std::vector<paillier::Ciphertext> records;
+    for (double v : values)
+        records.push_back(*layout->encrypt(network.key, *catalogue.find("24467-3")->encode(v), rng));
+    services::CellTally tally;
+    tally.patients = tally.observations = values.size();
+    reports::ReportCell cell;
+    cell.key = f.spec.cells()[0];
+    cell.layoutId = layout->id();
+    cell.ciphertext = paillier::sum(network.key, records, 1)->toBytes();
+    cell.tally = paillier::encrypt(network.key, tally.encode(), rng)->toBytes();
+    f.cells.push_back(std::move(cell));
+    return f.sign(fuzz::FuzzNetwork::clinicSigner(clinic));
+}
+
+void networkSeeds(crypto::Rng& rng)
+{
+    const auto& net = fuzz::fuzzNetwork();
+    // The network must come out the same in the target, or the seeds' signatures would not verify there.
+    if (net.ceremony.publicJson != fuzz::fuzzNetwork().ceremony.publicJson) {
+        std::cerr << "the fuzz network is not deterministic\n";
+        std::exit(1);
+    }
+    write("report_network", "network-key", net.ceremony.publicJson, 0);
+    write("report_network", "members", net.membersJson, 1);
+    auto merged = services::mergeExports({exported(1, {250, 410, 380}, rng), exported(2, {120, 300}, rng)},
+                                         net.ceremony.network, 2, &net.members);
+    if (!merged.ok()) {
+        std::cerr << "the merge seed fails: " << merged.error().describe() << "\n";
+        std::exit(1);
+    }
+    services::NetworkLedger ledger;
+    ledger.record(*merged);
+    write("report_network", "ledger", ledger.toJson(), 2);
+    write("report_network", "merged-two-sites", merged->bundle(), 3);
+}
+
+void mappedSeeds()
+{
+    const std::pair<const char*, const char*> samples[] = {
+        {"lab_long", "lab_long.csv"}, {"trial_wide", "trial_wide.csv"}, {"actg315", "../actg315/ACTG315.csv"}};
+    for (const auto& [name, table] : samples) {
+        const QByteArray mapping = readData(QStringLiteral("mapped/%1.mapping.json").arg(QLatin1String(name)));
+        write("table_mapping", name, std::string_view(mapping.constData(), std::size_t(mapping.size())));
+        const QList<QByteArray> lines = readData(QStringLiteral("mapped/") + QLatin1String(table)).split('\n');
+        QByteArray input = mapping.trimmed() + "\n@@\n";
+        for (qsizetype i = 0; i < std::min<qsizetype>(lines.size(), 12); ++i)
+            input += lines[i] + '\n';
+        write("mapped_table", name, std::string_view(input.constData(), std::size_t(input.size())));
+    }
+    const QByteArray actg = readData(QStringLiteral("actg315/ACTG315.csv")).left(600);
+    write("actg315", "head",
+          std::string_view(actg.constData(), std::size_t(actg.left(actg.lastIndexOf('\n') + 1).size())));
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -377,6 +450,8 @@ int main(int argc, char** argv)
     write("attachment", "info", std::string_view(infoJson.constData(), std::size_t(infoJson.size())));
 
     reportSeeds(*priv, rng);
+    networkSeeds(rng);
+    mappedSeeds();
 
     const QByteArray folder = syntheaFolder(3);
     write("synthea", "first-rows", std::string_view(folder.constData(), std::size_t(folder.size())));

@@ -21,13 +21,14 @@ seeds() {
     case "$1" in
         csv) echo tests/data/synthea tests/data/actg315 ;;
         fhir) echo tests/data/fhir/examples ;;
+        actg315) echo tests/data/actg315 ;;
     esac
 }
 # Inputs far beyond the formats' sizes only slow the search down.
 maxlen() {
     case "$1" in
         fhir) echo 65536 ;;
-        synthea | csv | backup | key_slot_file) echo 16384 ;;
+        synthea | csv | backup | key_slot_file | actg315 | mapped_table | report_network) echo 16384 ;;
         *) echo 4096 ;;
     esac
 }
