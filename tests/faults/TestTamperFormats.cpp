@@ -6,9 +6,15 @@
 #include "core/access/KeySlotFile.h"
 #include "core/audit/AuditAnchor.h"
 #include "core/crypto/Kdf.h"
+#include "core/paillier/Ciphertext.h"
 #include "core/records/AttachmentChunk.h"
+#include "core/reports/DecryptionShare.h"
 #include "core/services/BackupService.h"
+#include "core/services/ImportService.h"
+#include "core/services/ReportKeyPin.h"
+#include "core/services/ReportService.h"
 #include "db/AtomicFile.h"
+#include "db/SqlReportStore.h"
 #include "tests/support/TestClinic.h"
 
 #include <QTest>
@@ -41,10 +47,10 @@ struct Tally
     }
 };
 
-/// Flips every byte in [from, to) with `step`, truncates at every such length, appends one and
-/// sixteen bytes.
+/// Flips every byte in [from, to) with `step`, truncates at every such length, and (`append`)
+/// appends one and sixteen bytes.
 void mutate(Tally& t, const Bytes& sample, const Rejects& rejects, std::size_t from, std::size_t to,
-            std::size_t step = 1)
+            std::size_t step = 1, bool append = true)
 {
     for (std::size_t i = from; i < to; i += step) {
         Bytes flipped = sample;
@@ -57,6 +63,8 @@ void mutate(Tally& t, const Bytes& sample, const Rejects& rejects, std::size_t f
               "truncate to " + std::to_string(i));
     }
     for (std::size_t extra : {1, 16}) {
+        if (!append)
+            break;
         Bytes longer = sample;
         longer.insert(longer.end(), extra, 0);
         t.run(rejects, longer, "append " + std::to_string(extra));
@@ -105,10 +113,18 @@ private slots:
     void auditAnchor();
     void backup();
     void attachmentChunks();
+    void encryptedReport();
+    void publishedReport();
+    void decryptionShare();
 
 private:
+    /// ReportService::verify (what `report verify`, `show` and the GUI's report list run first).
+    bool reportRejected(const Bytes& bytes);
     std::unique_ptr<test::TestClinic> m_clinic;
     Bytes m_backup;
+    Bytes m_encrypted; ///< an encrypted report (.ccrep, kind 1) of the ACTG 315 CD4 values
+    Bytes m_share;     ///< the administrator's (sole custodian's) decryption share of it
+    Bytes m_published; ///< the published report (kind 2)
 };
 
 void TestTamperFormats::initTestCase()
@@ -122,6 +138,38 @@ void TestTamperFormats::initTestCase()
     QVERIFY(backups.create(path).ok());
     m_backup = readAll(path);
     QVERIFY(!m_backup.empty());
+
+    // Reports, made by the real use cases as `report run`, `decrypt-share --out` and `publish` do:
+    // the ACTG 315 data imported by the doctor, the latest CD4 value per patient (46 patients, one
+    // cell, over the minimum cell size) run and published by the administrator, who is the sole
+    // custodian of the fixture report key.
+    m_clinic->clinic().logout();
+    QVERIFY(m_clinic->login(test::kDoctor, test::kDoctorPassword).ok());
+    auto imported = services::ImportService(m_clinic->clinic())
+                        .importActg315(QStringLiteral(CC_TEST_DATA_DIR "/actg315/ACTG315.csv"));
+    QVERIFY2(imported.ok(), imported.ok() ? "" : imported.error().describe().c_str());
+    m_clinic->clinic().logout();
+    QVERIFY(m_clinic->login(test::kAdmin, test::kAdminPassword).ok());
+    auto spec = reports::ReportSpec::fromJson(R"({"version": 1, "title": "CD4", "purpose": "quality",
+        "measures": [{"code": "24467-3"}], "selection": "latest"})");
+    QVERIFY(spec.ok());
+    db::SqlReportStore store(m_clinic->store().database());
+    services::ReportService reports(m_clinic->clinic(), store);
+    auto encrypted = reports.run(*spec);
+    QVERIFY2(encrypted.ok(), encrypted.ok() ? "" : encrypted.error().describe().c_str());
+    m_encrypted = *encrypted;
+    auto share = reports.decryptShare(m_encrypted);
+    QVERIFY2(share.ok(), share.ok() ? "" : share.error().describe().c_str());
+    m_share = share->share;
+    auto published = reports.publish(m_encrypted);
+    QVERIFY2(published.ok(), published.ok() ? "" : published.error().describe().c_str());
+    m_published = published->file;
+}
+
+bool TestTamperFormats::reportRejected(const Bytes& bytes)
+{
+    db::SqlReportStore store(m_clinic->store().database());
+    return !services::ReportService(m_clinic->clinic(), store).verify(bytes).ok();
 }
 
 // The key-slot file: a SHA-256 checksum over the whole file stops every flip and truncation at
@@ -219,6 +267,111 @@ void TestTamperFormats::attachmentChunks()
     t.run([&](const Bytes& b) { return !records::AttachmentChunk::open(key, 7, id, 0, true, b).ok(); }, *chunk0,
           "final chunk dropped: chunk 0 read as the last");
     report("attachment chunk", t);
+    QCOMPARE(t.rejected, t.cases);
+}
+
+// The encrypted report file: "CCRP", version, kind, length, the JSON body, an Ed25519 signature
+// over all of it by the clinic's signing key. Read as `report verify` reads it (ReportService::verify:
+// the container, the body's members, the signature, then the clinic's signer, clinic id, report key
+// id, each cell's layout and ciphertext). Every byte is mutated except inside the ciphertext's
+// base64url digits, mutated every 7th byte (each case costs a verify, about 12 ms, most of it
+// loading the pinned report key).
+void TestTamperFormats::encryptedReport()
+{
+    const Bytes& sample = m_encrypted;
+    QVERIFY(!reportRejected(sample));
+    const Rejects rejects = [this](const Bytes& b) { return reportRejected(b); };
+    const std::string s(sample.begin(), sample.end());
+    const std::size_t digits = s.find("\"c\":\"") + 5, digitsEnd = s.find('"', digits);
+    QVERIFY(digits > 5 && digitsEnd != std::string::npos);
+    Tally t;
+    mutate(t, sample, rejects, 0, digits, 1, false);
+    mutate(t, sample, rejects, digits, digitsEnd, 7, false);
+    mutate(t, sample, rejects, digitsEnd, sample.size());
+    // Swap the report id and the clinic id (both 32 hex digits in the body).
+    const std::size_t id = s.find("\"reportId\":\"") + 12, clinic = s.find("\"clinicId\":\"") + 12;
+    QVERIFY(id > 12 && clinic > 12);
+    t.run(rejects, swapped(sample, std::min(id, clinic), std::max(id, clinic), 32), "swap report and clinic ids");
+    // Swap the first 32 bytes of the body with the first 32 of the signature.
+    t.run(rejects, swapped(sample, 10, sample.size() - 64, 32), "swap body and signature blocks");
+    report("report file (encrypted)", t);
+    QCOMPARE(t.rejected, t.cases);
+}
+
+// The published report: the same container (kind 2) with each cell's disclosure-controlled figures.
+void TestTamperFormats::publishedReport()
+{
+    const Bytes& sample = m_published;
+    QVERIFY(!reportRejected(sample));
+    const Rejects rejects = [this](const Bytes& b) { return reportRejected(b); };
+    Tally t;
+    mutate(t, sample, rejects, 0, sample.size());
+    const std::string s(sample.begin(), sample.end());
+    const std::size_t source = s.find("\"sourceSha256\":\"") + 16, spec = s.find("\"specSha256\":\"") + 14;
+    QVERIFY(source > 16 && spec > 14);
+    t.run(rejects, swapped(sample, std::min(source, spec), std::max(source, spec), 64), "swap source and spec hashes");
+    t.run(rejects, swapped(sample, 10, sample.size() - 64, 32), "swap body and signature blocks");
+    report("report file (published)", t);
+    QCOMPARE(t.rejected, t.cases);
+}
+
+// A custodian's decryption-share file (`report decrypt-share --out`, read by `report publish
+// --shares`): not signed; every partial carries Shoup's proof bound to the report id and cell,
+// checked against the custodian's verification key. A case is accepted if publication could use
+// it: it decodes, names this report, spec and key, and gives a partial that passes the proof for
+// every cell (what ReportService::publish does with a share file, via paillier::combinePartials).
+// The header and JSON structure are mutated byte by byte, the long base64url integers every 7th
+// byte (each such case costs a proof check).
+void TestTamperFormats::decryptionShare()
+{
+    const Bytes& sample = m_share;
+    auto file = reports::ReportFile::read(m_encrypted);
+    QVERIFY(file.ok());
+    auto pinned = services::ReportKeyPin::load(m_clinic->clinic());
+    QVERIFY2(pinned.ok(), pinned.ok() ? "" : pinned.error().describe().c_str());
+    const Rejects rejects = [&](const Bytes& b) {
+        auto share = reports::DecryptionShare::decode(b, "share.ccrs");
+        if (!share.ok())
+            return true;
+        if (share->reportId != file->reportId || share->specSha256 != file->specSha256 || share->keyId != file->keyId)
+            return true;
+        for (const auto& cell : file->cells) {
+            std::vector<paillier::PartialDecryption> partials;
+            for (const auto& p : share->partials)
+                if (p.cell == cell.key.index)
+                    partials.push_back(p.partial);
+            auto c = paillier::Ciphertext::fromBytes(pinned->publicKey, cell.ciphertext, cell.layoutId);
+            if (!c.ok())
+                return true;
+            if (!paillier::combinePartials(pinned->publicKey, pinned->parameters, *c, partials,
+                                           reports::partialContext(file->reportId, cell.key.index))
+                     .ok())
+                return true;
+        }
+        return false;
+    };
+    QVERIFY(!rejects(sample));
+    const std::string s(sample.begin(), sample.end());
+    const std::size_t value = s.find("\"value\":\"") + 9, challenge = s.find("\"challenge\":\"") + 13,
+                      response = s.find("\"response\":\"") + 12;
+    QVERIFY(value > 9 && challenge > 13 && response > 12);
+    // The three integers, in the order they appear (members sorted: challenge, response, value).
+    std::vector<std::pair<std::size_t, std::size_t>> integers;
+    for (std::size_t start : {challenge, response, value})
+        integers.emplace_back(start, s.find('"', start));
+    std::sort(integers.begin(), integers.end());
+    Tally t;
+    std::size_t at = 0;
+    for (const auto& [start, end] : integers) {
+        mutate(t, sample, rejects, at, start, 1, false);
+        mutate(t, sample, rejects, start, end, 7, false);
+        at = end;
+    }
+    mutate(t, sample, rejects, at, sample.size());
+    // Swap the first 16 characters of the challenge and of the response.
+    t.run(rejects, swapped(sample, std::min(challenge, response), std::max(challenge, response), 16),
+          "swap challenge and response digits");
+    report("decryption share", t);
     QCOMPARE(t.rejected, t.cases);
 }
 
