@@ -80,6 +80,48 @@ Bytes swapped(const Bytes& sample, std::size_t a, std::size_t b, std::size_t n)
     return out;
 }
 
+/// Where the string value of the first member `name` starts in a JSON body, or npos.
+std::size_t valueAt(const Bytes& sample, const std::string& name)
+{
+    const std::string s(sample.begin(), sample.end());
+    const std::string key = "\"" + name + "\":\"";
+    const std::size_t at = s.find(key);
+    return at == std::string::npos ? at : at + key.size();
+}
+
+/// mutate() over a file with a JSON body: every byte, except that the string values of the
+/// `sparse` members (long base64url integers, each case costing a proof or verify) are mutated
+/// every 7th byte. False if a member is missing.
+bool mutateJson(Tally& t, const Bytes& sample, const Rejects& rejects, std::initializer_list<const char*> sparse)
+{
+    std::vector<std::pair<std::size_t, std::size_t>> ranges;
+    for (const char* name : sparse) {
+        const std::size_t start = valueAt(sample, name);
+        if (start == std::string::npos)
+            return false;
+        const auto end = std::find(sample.begin() + static_cast<std::ptrdiff_t>(start), sample.end(), '"');
+        ranges.emplace_back(start, static_cast<std::size_t>(end - sample.begin()));
+    }
+    std::sort(ranges.begin(), ranges.end());
+    std::size_t at = 0;
+    for (const auto& [start, end] : ranges) {
+        mutate(t, sample, rejects, at, start, 1, false);
+        mutate(t, sample, rejects, start, end, 7, false);
+        at = end;
+    }
+    mutate(t, sample, rejects, at, sample.size());
+    return true;
+}
+
+/// Swaps the first `n` bytes of the string values of members `a` and `b`; empty if one is missing.
+Bytes swappedValues(const Bytes& sample, const char* a, const char* b, std::size_t n)
+{
+    const std::size_t x = valueAt(sample, a), y = valueAt(sample, b);
+    if (x == std::string::npos || y == std::string::npos)
+        return {};
+    return swapped(sample, std::min(x, y), std::max(x, y), n);
+}
+
 void report(const char* format, const Tally& t)
 {
     qInfo("TAMPER %s: %zu cases, %zu rejected", format, t.cases, t.rejected);
@@ -120,6 +162,8 @@ private slots:
 private:
     /// ReportService::verify (what `report verify`, `show` and the GUI's report list run first).
     bool reportRejected(const Bytes& bytes);
+    void tamperReport(const char* format, const Bytes& sample, std::initializer_list<const char*> sparse,
+                      std::pair<const char*, const char*> swap, std::size_t swapLength);
     std::unique_ptr<test::TestClinic> m_clinic;
     Bytes m_backup;
     Bytes m_encrypted; ///< an encrypted report (.ccrep, kind 1) of the ACTG 315 CD4 values
@@ -270,49 +314,38 @@ void TestTamperFormats::attachmentChunks()
     QCOMPARE(t.rejected, t.cases);
 }
 
-// The encrypted report file: "CCRP", version, kind, length, the JSON body, an Ed25519 signature
-// over all of it by the clinic's signing key. Read as `report verify` reads it (ReportService::verify:
+// The report files: "CCRP", version, kind, length, the JSON body, an Ed25519 signature over all
+// of it by the clinic's signing key. Read as `report verify` reads them (ReportService::verify:
 // the container, the body's members, the signature, then the clinic's signer, clinic id, report key
-// id, each cell's layout and ciphertext). Every byte is mutated except inside the ciphertext's
-// base64url digits, mutated every 7th byte (each case costs a verify, about 12 ms, most of it
-// loading the pinned report key).
-void TestTamperFormats::encryptedReport()
+// id, each cell's layout and ciphertext). Every byte is mutated except inside an encrypted
+// report's ciphertext digits, mutated every 7th byte: each case costs a verify, about 12 ms, most
+// of it loading the pinned report key.
+void TestTamperFormats::tamperReport(const char* format, const Bytes& sample, std::initializer_list<const char*> sparse,
+                                     std::pair<const char*, const char*> swap, std::size_t swapLength)
 {
-    const Bytes& sample = m_encrypted;
     QVERIFY(!reportRejected(sample));
     const Rejects rejects = [this](const Bytes& b) { return reportRejected(b); };
-    const std::string s(sample.begin(), sample.end());
-    const std::size_t digits = s.find("\"c\":\"") + 5, digitsEnd = s.find('"', digits);
-    QVERIFY(digits > 5 && digitsEnd != std::string::npos);
     Tally t;
-    mutate(t, sample, rejects, 0, digits, 1, false);
-    mutate(t, sample, rejects, digits, digitsEnd, 7, false);
-    mutate(t, sample, rejects, digitsEnd, sample.size());
-    // Swap the report id and the clinic id (both 32 hex digits in the body).
-    const std::size_t id = s.find("\"reportId\":\"") + 12, clinic = s.find("\"clinicId\":\"") + 12;
-    QVERIFY(id > 12 && clinic > 12);
-    t.run(rejects, swapped(sample, std::min(id, clinic), std::max(id, clinic), 32), "swap report and clinic ids");
-    // Swap the first 32 bytes of the body with the first 32 of the signature.
+    QVERIFY(mutateJson(t, sample, rejects, sparse));
+    const Bytes swappedMembers = swappedValues(sample, swap.first, swap.second, swapLength);
+    QVERIFY(!swappedMembers.empty());
+    t.run(rejects, swappedMembers, std::string("swap ") + swap.first + " and " + swap.second);
+    // The first 32 bytes of the body with the first 32 of the signature.
     t.run(rejects, swapped(sample, 10, sample.size() - 64, 32), "swap body and signature blocks");
-    report("report file (encrypted)", t);
+    report(format, t);
     QCOMPARE(t.rejected, t.cases);
 }
 
-// The published report: the same container (kind 2) with each cell's disclosure-controlled figures.
+// An encrypted report (kind 1): per cell a Paillier ciphertext.
+void TestTamperFormats::encryptedReport()
+{
+    tamperReport("report file (encrypted)", m_encrypted, {"c"}, {"reportId", "clinicId"}, 32);
+}
+
+// A published report (kind 2): per cell the disclosure-controlled figures.
 void TestTamperFormats::publishedReport()
 {
-    const Bytes& sample = m_published;
-    QVERIFY(!reportRejected(sample));
-    const Rejects rejects = [this](const Bytes& b) { return reportRejected(b); };
-    Tally t;
-    mutate(t, sample, rejects, 0, sample.size());
-    const std::string s(sample.begin(), sample.end());
-    const std::size_t source = s.find("\"sourceSha256\":\"") + 16, spec = s.find("\"specSha256\":\"") + 14;
-    QVERIFY(source > 16 && spec > 14);
-    t.run(rejects, swapped(sample, std::min(source, spec), std::max(source, spec), 64), "swap source and spec hashes");
-    t.run(rejects, swapped(sample, 10, sample.size() - 64, 32), "swap body and signature blocks");
-    report("report file (published)", t);
-    QCOMPARE(t.rejected, t.cases);
+    tamperReport("report file (published)", m_published, {}, {"sourceSha256", "specSha256"}, 64);
 }
 
 // A custodian's decryption-share file (`report decrypt-share --out`, read by `report publish
@@ -351,26 +384,11 @@ void TestTamperFormats::decryptionShare()
         return false;
     };
     QVERIFY(!rejects(sample));
-    const std::string s(sample.begin(), sample.end());
-    const std::size_t value = s.find("\"value\":\"") + 9, challenge = s.find("\"challenge\":\"") + 13,
-                      response = s.find("\"response\":\"") + 12;
-    QVERIFY(value > 9 && challenge > 13 && response > 12);
-    // The three integers, in the order they appear (members sorted: challenge, response, value).
-    std::vector<std::pair<std::size_t, std::size_t>> integers;
-    for (std::size_t start : {challenge, response, value})
-        integers.emplace_back(start, s.find('"', start));
-    std::sort(integers.begin(), integers.end());
     Tally t;
-    std::size_t at = 0;
-    for (const auto& [start, end] : integers) {
-        mutate(t, sample, rejects, at, start, 1, false);
-        mutate(t, sample, rejects, start, end, 7, false);
-        at = end;
-    }
-    mutate(t, sample, rejects, at, sample.size());
-    // Swap the first 16 characters of the challenge and of the response.
-    t.run(rejects, swapped(sample, std::min(challenge, response), std::max(challenge, response), 16),
-          "swap challenge and response digits");
+    QVERIFY(mutateJson(t, sample, rejects, {"challenge", "response", "value"}));
+    const Bytes swappedDigits = swappedValues(sample, "challenge", "response", 16);
+    QVERIFY(!swappedDigits.empty());
+    t.run(rejects, swappedDigits, "swap challenge and response digits");
     report("decryption share", t);
     QCOMPARE(t.rejected, t.cases);
 }
