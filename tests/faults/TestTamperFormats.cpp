@@ -7,11 +7,13 @@
 #include "core/audit/AuditAnchor.h"
 #include "core/crypto/Kdf.h"
 #include "core/paillier/Ciphertext.h"
+#include "core/paillier/KeyFile.h"
 #include "core/records/AttachmentChunk.h"
 #include "core/reports/DecryptionShare.h"
 #include "core/services/BackupService.h"
 #include "core/services/ImportService.h"
 #include "core/services/ReportKeyPin.h"
+#include "core/services/ReportNetwork.h"
 #include "core/services/ReportService.h"
 #include "db/AtomicFile.h"
 #include "db/SqlReportStore.h"
@@ -143,6 +145,55 @@ std::uint64_t bigAt(const Bytes& b, std::size_t at, int n)
     return v;
 }
 
+/// Imports ACTG 315 as the doctor.
+Status importActg(test::TestClinic& clinic)
+{
+    clinic.clinic().logout();
+    CC_TRY(clinic.login(test::kDoctor, test::kDoctorPassword));
+    auto imported =
+        services::ImportService(clinic.clinic()).importActg315(QStringLiteral(CC_TEST_DATA_DIR "/actg315/ACTG315.csv"));
+    CC_TRY(imported);
+    return {};
+}
+
+/// The report files of one run.
+struct ReportSamples
+{
+    Bytes encrypted, share, published, exported;
+};
+
+/// As the administrator (the sole custodian): runs the latest CD4 per patient for `purpose`,
+/// contributes the decryption share, then publishes it (no `network`) or exports it to `network`.
+Result<ReportSamples> runReport(test::TestClinic& clinic, const std::string& purpose,
+                                const services::NetworkKey* network)
+{
+    clinic.clinic().logout();
+    CC_TRY(clinic.login(test::kAdmin, test::kAdminPassword));
+    auto spec = reports::ReportSpec::fromJson(
+        QByteArray::fromStdString(R"({"version": 1, "title": "CD4", "purpose": ")" + purpose +
+                                  R"(", "measures": [{"code": "24467-3"}], "selection": "latest"})"));
+    CC_TRY(spec);
+    db::SqlReportStore store(clinic.store().database());
+    services::ReportService reports(clinic.clinic(), store);
+    ReportSamples out;
+    auto encrypted = reports.run(*spec);
+    CC_TRY(encrypted);
+    out.encrypted = *encrypted;
+    auto share = reports.decryptShare(out.encrypted);
+    CC_TRY(share);
+    out.share = share->share;
+    if (network == nullptr) {
+        auto published = reports.publish(out.encrypted);
+        CC_TRY(published);
+        out.published = published->file;
+    } else {
+        auto exported = reports.exportToNetwork(out.encrypted, *network, network->fingerprintHex());
+        CC_TRY(exported);
+        out.exported = exported->file;
+    }
+    return out;
+}
+
 } // namespace
 
 class TestTamperFormats : public QObject
@@ -158,6 +209,7 @@ private slots:
     void encryptedReport();
     void publishedReport();
     void decryptionShare();
+    void exportedReport();
 
 private:
     /// ReportService::verify (what `report verify`, `show` and the GUI's report list run first).
@@ -169,6 +221,9 @@ private:
     Bytes m_encrypted; ///< an encrypted report (.ccrep, kind 1) of the ACTG 315 CD4 values
     Bytes m_share;     ///< the administrator's (sole custodian's) decryption share of it
     Bytes m_published; ///< the published report (kind 2)
+    std::unique_ptr<services::NetworkKey> m_network;
+    Bytes m_exported;    ///< a research report exported to m_network (kind 3)
+    Bytes m_otherExport; ///< a second clinic's export of the same spec
 };
 
 void TestTamperFormats::initTestCase()
@@ -183,31 +238,37 @@ void TestTamperFormats::initTestCase()
     m_backup = readAll(path);
     QVERIFY(!m_backup.empty());
 
-    // Reports, made by the real use cases as `report run`, `decrypt-share --out` and `publish` do:
-    // the ACTG 315 data imported by the doctor, the latest CD4 value per patient (46 patients, one
-    // cell, over the minimum cell size) run and published by the administrator, who is the sole
-    // custodian of the fixture report key.
-    m_clinic->clinic().logout();
-    QVERIFY(m_clinic->login(test::kDoctor, test::kDoctorPassword).ok());
-    auto imported = services::ImportService(m_clinic->clinic())
-                        .importActg315(QStringLiteral(CC_TEST_DATA_DIR "/actg315/ACTG315.csv"));
-    QVERIFY2(imported.ok(), imported.ok() ? "" : imported.error().describe().c_str());
-    m_clinic->clinic().logout();
-    QVERIFY(m_clinic->login(test::kAdmin, test::kAdminPassword).ok());
-    auto spec = reports::ReportSpec::fromJson(R"({"version": 1, "title": "CD4", "purpose": "quality",
-        "measures": [{"code": "24467-3"}], "selection": "latest"})");
-    QVERIFY(spec.ok());
-    db::SqlReportStore store(m_clinic->store().database());
-    services::ReportService reports(m_clinic->clinic(), store);
-    auto encrypted = reports.run(*spec);
-    QVERIFY2(encrypted.ok(), encrypted.ok() ? "" : encrypted.error().describe().c_str());
-    m_encrypted = *encrypted;
-    auto share = reports.decryptShare(m_encrypted);
-    QVERIFY2(share.ok(), share.ok() ? "" : share.error().describe().c_str());
-    m_share = share->share;
-    auto published = reports.publish(m_encrypted);
-    QVERIFY2(published.ok(), published.ok() ? "" : published.error().describe().c_str());
-    m_published = published->file;
+    // Reports, made by the real use cases as `report run`, `decrypt-share --out`, `publish` and
+    // `export` do: the ACTG 315 data imported by the doctor, the latest CD4 value per patient (46
+    // patients, one cell, over the minimum cell size) run by the administrator, who is the sole
+    // custodian of the fixture report key. A quality report is published; a research report is
+    // exported to a test research network, and a second clinic exports the same report to merge with.
+    QVERIFY2(importActg(*m_clinic).ok(), "ACTG 315 import");
+    auto quality = runReport(*m_clinic, "quality", nullptr);
+    QVERIFY2(quality.ok(), quality.ok() ? "" : quality.error().describe().c_str());
+    m_encrypted = quality->encrypted;
+    m_share = quality->share;
+    m_published = quality->published;
+
+    auto networkKey = paillier::KeyFile::readPrivate(test::readTestData("paillier/test-key-2048-b.json"));
+    QVERIFY(networkKey.ok());
+    std::vector<crypto::SecureBytes> passphrases;
+    for (const char* p : {"ana-passphrase-1", "ben-passphrase-2"})
+        passphrases.push_back(test::secret(p));
+    crypto::DeterministicRng rng(31);
+    auto ceremony = services::createNetwork(std::move(*networkKey), QStringLiteral("Tamper network"), {"ana", "ben"}, 2,
+                                            11, 2, passphrases, crypto::Argon2Params::forTests(), rng);
+    QVERIFY2(ceremony.ok(), ceremony.ok() ? "" : ceremony.error().describe().c_str());
+    m_network = std::make_unique<services::NetworkKey>(ceremony->network);
+    auto research = runReport(*m_clinic, "research", m_network.get());
+    QVERIFY2(research.ok(), research.ok() ? "" : research.error().describe().c_str());
+    m_exported = research->exported;
+    auto other = test::TestClinic::create();
+    QVERIFY(other.ok());
+    QVERIFY2(importActg(**other).ok(), "ACTG 315 import (second clinic)");
+    auto otherResearch = runReport(**other, "research", m_network.get());
+    QVERIFY2(otherResearch.ok(), otherResearch.ok() ? "" : otherResearch.error().describe().c_str());
+    m_otherExport = otherResearch->exported;
 }
 
 bool TestTamperFormats::reportRejected(const Bytes& bytes)
@@ -390,6 +451,26 @@ void TestTamperFormats::decryptionShare()
     QVERIFY(!swappedDigits.empty());
     t.run(rejects, swappedDigits, "swap challenge and response digits");
     report("decryption share", t);
+    QCOMPARE(t.rejected, t.cases);
+}
+
+// A report exported to a research network (kind 3: per cell the figures and the tally re-encrypted
+// under the network key), read as `report merge` reads it: mergeExports with a second clinic's
+// export of the same spec (every file's format and signature, the network key id, distinct
+// clinics, every ciphertext and tally range-checked), which must refuse the merge. Every byte.
+void TestTamperFormats::exportedReport()
+{
+    const Rejects rejects = [this](const Bytes& b) {
+        return !services::mergeExports({b, m_otherExport}, *m_network, 2).ok();
+    };
+    QVERIFY(!rejects(m_exported));
+    Tally t;
+    QVERIFY(mutateJson(t, m_exported, rejects, {}));
+    const Bytes swappedCells = swappedValues(m_exported, "c", "tally", 64);
+    QVERIFY(!swappedCells.empty());
+    t.run(rejects, swappedCells, "swap figures and tally digits");
+    t.run(rejects, swapped(m_exported, 10, m_exported.size() - 64, 32), "swap body and signature blocks");
+    report("report file (exported)", t);
     QCOMPARE(t.rejected, t.cases);
 }
 
