@@ -54,7 +54,8 @@ struct NetworkKey
     /// Strict reader: the JWK (report key size, derived DJN base, kid), the threshold parameters
     /// (same key id; v and v_i units other than 1), the rules, the record's Ed25519 signature and,
     /// if present, the written fingerprint. Errors: MalformedInput naming the member,
-    /// IntegrityFailure (signature, fingerprint, parameters of another key), Unsupported (version).
+    /// IntegrityFailure (signature, fingerprint, parameters of another key), KeyMismatch (the JWK's
+    /// kid is not its key's id), Unsupported (version).
     [[nodiscard]] static Result<NetworkKey> fromJson(std::string_view json, const std::string& file = {});
 };
 
