@@ -19,6 +19,7 @@
 #include "db/SqlReportStore.h"
 #include "tests/support/TestClinic.h"
 
+#include <QJsonDocument>
 #include <QTest>
 
 #include <functional>
@@ -38,9 +39,17 @@ struct Tally
     std::size_t cases = 0;
     std::size_t rejected = 0;
     std::vector<std::string> accepted; ///< the first few cases that got through
+    /// Text formats: a mutation that leaves the same document (a JSON file without its final
+    /// newline) is the same file, not a tamper case; counted apart and not run.
+    std::function<bool(const Bytes& bytes)> sameDocument;
+    std::size_t same = 0;
 
     void run(const Rejects& rejects, const Bytes& bytes, const std::string& name)
     {
+        if (sameDocument && sameDocument(bytes)) {
+            ++same;
+            return;
+        }
         ++cases;
         if (rejects(bytes))
             ++rejected;
@@ -86,33 +95,43 @@ Bytes swapped(const Bytes& sample, std::size_t a, std::size_t b, std::size_t n)
 std::size_t valueAt(const Bytes& sample, const std::string& name)
 {
     const std::string s(sample.begin(), sample.end());
-    const std::string key = "\"" + name + "\":\"";
-    const std::size_t at = s.find(key);
-    return at == std::string::npos ? at : at + key.size();
+    std::size_t at = s.find("\"" + name + "\":");
+    if (at == std::string::npos)
+        return at;
+    at = s.find_first_not_of(' ', at + name.size() + 3);
+    return at != std::string::npos && s[at] == '"' ? at + 1 : std::string::npos;
 }
 
-/// mutate() over a file with a JSON body: every byte, except that the string values of the
-/// `sparse` members (long base64url integers, each case costing a proof or verify) are mutated
-/// every 7th byte. False if a member is missing.
-bool mutateJson(Tally& t, const Bytes& sample, const Rejects& rejects, std::initializer_list<const char*> sparse)
+/// mutate() over a file whose JSON text starts at `body`: every byte, or with `sparse` every byte
+/// but those inside strings of 100 characters or more (base64url integers and ciphertexts, where
+/// each case costs a proof check or a key parse), mutated every 7th byte.
+void mutateJson(Tally& t, const Bytes& sample, const Rejects& rejects, std::size_t body, bool sparse)
 {
-    std::vector<std::pair<std::size_t, std::size_t>> ranges;
-    for (const char* name : sparse) {
-        const std::size_t start = valueAt(sample, name);
-        if (start == std::string::npos)
-            return false;
-        const auto end = std::find(sample.begin() + static_cast<std::ptrdiff_t>(start), sample.end(), '"');
-        ranges.emplace_back(start, static_cast<std::size_t>(end - sample.begin()));
-    }
-    std::sort(ranges.begin(), ranges.end());
     std::size_t at = 0;
-    for (const auto& [start, end] : ranges) {
-        mutate(t, sample, rejects, at, start, 1, false);
-        mutate(t, sample, rejects, start, end, 7, false);
-        at = end;
+    for (std::size_t i = body; sparse && i < sample.size(); ++i) {
+        if (sample[i] != '"')
+            continue;
+        const auto close = std::find(sample.begin() + static_cast<std::ptrdiff_t>(i) + 1, sample.end(), '"');
+        const auto end = static_cast<std::size_t>(close - sample.begin());
+        if (end == sample.size())
+            break;
+        if (end - i > 100) {
+            mutate(t, sample, rejects, at, i + 1, 1, false);
+            mutate(t, sample, rejects, i + 1, end, 7, false);
+            at = end;
+        }
+        i = end;
     }
     mutate(t, sample, rejects, at, sample.size());
-    return true;
+}
+
+/// True if `bytes` is JSON text of the same document as `original`.
+std::function<bool(const Bytes&)> sameJson(const Bytes& original)
+{
+    auto json = [](const Bytes& b) {
+        return QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char*>(b.data()), qsizetype(b.size())));
+    };
+    return [json, doc = json(original)](const Bytes& b) { return !doc.isNull() && json(b) == doc; };
 }
 
 /// Swaps the first `n` bytes of the string values of members `a` and `b`; empty if one is missing.
@@ -126,7 +145,11 @@ Bytes swappedValues(const Bytes& sample, const char* a, const char* b, std::size
 
 void report(const char* format, const Tally& t)
 {
-    qInfo("TAMPER %s: %zu cases, %zu rejected", format, t.cases, t.rejected);
+    if (t.same > 0)
+        qInfo("TAMPER %s: %zu cases, %zu rejected (%zu more leave the same JSON document)", format, t.cases, t.rejected,
+              t.same);
+    else
+        qInfo("TAMPER %s: %zu cases, %zu rejected", format, t.cases, t.rejected);
     for (const auto& name : t.accepted)
         qWarning("TAMPER %s: accepted: %s", format, name.c_str());
 }
@@ -143,6 +166,35 @@ std::uint64_t bigAt(const Bytes& b, std::size_t at, int n)
     for (int i = 0; i < n; ++i)
         v = (v << 8) | b[at + static_cast<std::size_t>(i)];
     return v;
+}
+
+/// How one JSON-bodied format is tampered with.
+struct JsonFormat
+{
+    const char* name;
+    std::size_t body = 0;                     ///< where the JSON text starts (after a binary header)
+    bool sparse = false;                      ///< long strings every 7th byte (mutateJson)
+    bool text = false;                        ///< a text file: cases leaving the same JSON document are not counted
+    bool signedTail = false;                  ///< a signed container: also swap body and signature blocks
+    std::pair<const char*, const char*> swap; ///< two members whose string values are swapped
+    std::size_t swapLength = 16;
+};
+
+/// Runs mutateJson and the swaps over `sample`; every case must be rejected.
+void tamperJson(const JsonFormat& f, const Bytes& sample, const Rejects& rejects)
+{
+    QVERIFY(!rejects(sample));
+    Tally t;
+    if (f.text)
+        t.sameDocument = sameJson(sample);
+    mutateJson(t, sample, rejects, f.body, f.sparse);
+    const Bytes swappedMembers = swappedValues(sample, f.swap.first, f.swap.second, f.swapLength);
+    QVERIFY(!swappedMembers.empty());
+    t.run(rejects, swappedMembers, std::string("swap ") + f.swap.first + " and " + f.swap.second);
+    if (f.signedTail) // the first 32 bytes of the body with the first 32 of the signature
+        t.run(rejects, swapped(sample, f.body, sample.size() - 64, 32), "swap body and signature blocks");
+    report(f.name, t);
+    QCOMPARE(t.rejected, t.cases);
 }
 
 /// Imports ACTG 315 as the doctor.
@@ -210,20 +262,24 @@ private slots:
     void publishedReport();
     void decryptionShare();
     void exportedReport();
+    void networkKeyFile();
+    void networkMembers();
 
 private:
     /// ReportService::verify (what `report verify`, `show` and the GUI's report list run first).
     bool reportRejected(const Bytes& bytes);
-    void tamperReport(const char* format, const Bytes& sample, std::initializer_list<const char*> sparse,
-                      std::pair<const char*, const char*> swap, std::size_t swapLength);
+    void tamperReport(const char* format, const Bytes& sample, bool sparse, std::pair<const char*, const char*> swap,
+                      std::size_t swapLength);
     std::unique_ptr<test::TestClinic> m_clinic;
     Bytes m_backup;
     Bytes m_encrypted; ///< an encrypted report (.ccrep, kind 1) of the ACTG 315 CD4 values
     Bytes m_share;     ///< the administrator's (sole custodian's) decryption share of it
     Bytes m_published; ///< the published report (kind 2)
     std::unique_ptr<services::NetworkKey> m_network;
-    Bytes m_exported;    ///< a research report exported to m_network (kind 3)
-    Bytes m_otherExport; ///< a second clinic's export of the same spec
+    Bytes m_exported;       ///< a research report exported to m_network (kind 3)
+    Bytes m_otherExport;    ///< a second clinic's export of the same spec
+    Bytes m_networkKeyFile; ///< network-key.json of m_network (signed by the network)
+    Bytes m_membersFile;    ///< the network's member list (signed by the network)
 };
 
 void TestTamperFormats::initTestCase()
@@ -260,6 +316,9 @@ void TestTamperFormats::initTestCase()
                                             11, 2, passphrases, crypto::Argon2Params::forTests(), rng);
     QVERIFY2(ceremony.ok(), ceremony.ok() ? "" : ceremony.error().describe().c_str());
     m_network = std::make_unique<services::NetworkKey>(ceremony->network);
+    m_networkKeyFile.assign(ceremony->publicJson.begin(), ceremony->publicJson.end());
+    auto custodian = services::openCustodianFile(ceremony->custodianFiles[0], *m_network, passphrases[0].span());
+    QVERIFY2(custodian.ok(), custodian.ok() ? "" : custodian.error().describe().c_str());
     auto research = runReport(*m_clinic, "research", m_network.get());
     QVERIFY2(research.ok(), research.ok() ? "" : research.error().describe().c_str());
     m_exported = research->exported;
@@ -269,6 +328,17 @@ void TestTamperFormats::initTestCase()
     auto otherResearch = runReport(**other, "research", m_network.get());
     QVERIFY2(otherResearch.ok(), otherResearch.ok() ? "" : otherResearch.error().describe().c_str());
     m_otherExport = otherResearch->exported;
+    // The member list (`network members`): both clinics' signing keys, signed by the network.
+    services::NetworkMembers members;
+    for (const Bytes* file : {&m_exported, &m_otherExport}) {
+        auto read = reports::ReportFile::read(*file);
+        QVERIFY(read.ok());
+        members.members.push_back({read->clinicName, read->signerPublicKey});
+    }
+    std::sort(members.members.begin(), members.members.end(),
+              [](const auto& a, const auto& b) { return a.signer < b.signer; });
+    const std::string membersJson = members.toJson(*m_network, custodian->signingKey);
+    m_membersFile.assign(membersJson.begin(), membersJson.end());
 }
 
 bool TestTamperFormats::reportRejected(const Bytes& bytes)
@@ -381,32 +451,23 @@ void TestTamperFormats::attachmentChunks()
 // id, each cell's layout and ciphertext). Every byte is mutated except inside an encrypted
 // report's ciphertext digits, mutated every 7th byte: each case costs a verify, about 12 ms, most
 // of it loading the pinned report key.
-void TestTamperFormats::tamperReport(const char* format, const Bytes& sample, std::initializer_list<const char*> sparse,
+void TestTamperFormats::tamperReport(const char* format, const Bytes& sample, bool sparse,
                                      std::pair<const char*, const char*> swap, std::size_t swapLength)
 {
-    QVERIFY(!reportRejected(sample));
-    const Rejects rejects = [this](const Bytes& b) { return reportRejected(b); };
-    Tally t;
-    QVERIFY(mutateJson(t, sample, rejects, sparse));
-    const Bytes swappedMembers = swappedValues(sample, swap.first, swap.second, swapLength);
-    QVERIFY(!swappedMembers.empty());
-    t.run(rejects, swappedMembers, std::string("swap ") + swap.first + " and " + swap.second);
-    // The first 32 bytes of the body with the first 32 of the signature.
-    t.run(rejects, swapped(sample, 10, sample.size() - 64, 32), "swap body and signature blocks");
-    report(format, t);
-    QCOMPARE(t.rejected, t.cases);
+    tamperJson({format, 10, sparse, false, true, swap, swapLength}, sample,
+               [this](const Bytes& b) { return reportRejected(b); });
 }
 
 // An encrypted report (kind 1): per cell a Paillier ciphertext.
 void TestTamperFormats::encryptedReport()
 {
-    tamperReport("report file (encrypted)", m_encrypted, {"c"}, {"reportId", "clinicId"}, 32);
+    tamperReport("report file (encrypted)", m_encrypted, true, {"reportId", "clinicId"}, 32);
 }
 
 // A published report (kind 2): per cell the disclosure-controlled figures.
 void TestTamperFormats::publishedReport()
 {
-    tamperReport("report file (published)", m_published, {}, {"sourceSha256", "specSha256"}, 64);
+    tamperReport("report file (published)", m_published, false, {"sourceSha256", "specSha256"}, 64);
 }
 
 // A custodian's decryption-share file (`report decrypt-share --out`, read by `report publish
@@ -444,14 +505,7 @@ void TestTamperFormats::decryptionShare()
         }
         return false;
     };
-    QVERIFY(!rejects(sample));
-    Tally t;
-    QVERIFY(mutateJson(t, sample, rejects, {"challenge", "response", "value"}));
-    const Bytes swappedDigits = swappedValues(sample, "challenge", "response", 16);
-    QVERIFY(!swappedDigits.empty());
-    t.run(rejects, swappedDigits, "swap challenge and response digits");
-    report("decryption share", t);
-    QCOMPARE(t.rejected, t.cases);
+    tamperJson({"decryption share", 9, true, false, false, {"challenge", "response"}, 16}, sample, rejects);
 }
 
 // A report exported to a research network (kind 3: per cell the figures and the tally re-encrypted
@@ -463,15 +517,36 @@ void TestTamperFormats::exportedReport()
     const Rejects rejects = [this](const Bytes& b) {
         return !services::mergeExports({b, m_otherExport}, *m_network, 2).ok();
     };
-    QVERIFY(!rejects(m_exported));
-    Tally t;
-    QVERIFY(mutateJson(t, m_exported, rejects, {}));
-    const Bytes swappedCells = swappedValues(m_exported, "c", "tally", 64);
-    QVERIFY(!swappedCells.empty());
-    t.run(rejects, swappedCells, "swap figures and tally digits");
-    t.run(rejects, swapped(m_exported, 10, m_exported.size() - 64, 32), "swap body and signature blocks");
-    report("report file (exported)", t);
-    QCOMPARE(t.rejected, t.cases);
+    tamperJson({"report file (exported)", 10, false, false, true, {"c", "tally"}, 64}, m_exported, rejects);
+}
+
+// The research network's public key file (`network init`), read as every `report export` and
+// `network` command reads it: NetworkKey::fromJson (the JWK, the threshold parameters, the rules,
+// the Ed25519 signature over the network key record) and the fingerprint the clinic was given out
+// of band. The JSON text is mutated byte by byte, the long base64url integers (n, the DJN base,
+// v, v_i) every 7th byte.
+void TestTamperFormats::networkKeyFile()
+{
+    const std::string fingerprint = m_network->fingerprintHex();
+    const Rejects rejects = [&](const Bytes& b) {
+        auto key = services::NetworkKey::fromJson(std::string_view(reinterpret_cast<const char*>(b.data()), b.size()),
+                                                  "network-key.json");
+        return !key.ok() || key->fingerprintHex() != fingerprint;
+    };
+    tamperJson({"network key file", 0, true, true, false, {"signer", "fingerprint"}, 16}, m_networkKeyFile, rejects);
+}
+
+// The network's member list (`network members`, read by `network decrypt-share`, `publish` and
+// `report merge --members`): NetworkMembers::fromJson (the network fingerprint and the network's
+// signature over the sorted members).
+void TestTamperFormats::networkMembers()
+{
+    const Rejects rejects = [this](const Bytes& b) {
+        return !services::NetworkMembers::fromJson(std::string_view(reinterpret_cast<const char*>(b.data()), b.size()),
+                                                   *m_network, "members.json")
+                    .ok();
+    };
+    tamperJson({"network member list", 0, false, true, false, {"signer", "network"}, 64}, m_membersFile, rejects);
 }
 
 QTEST_GUILESS_MAIN(TestTamperFormats)
