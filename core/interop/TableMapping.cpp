@@ -16,6 +16,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <cmath>
 #include <set>
 
 namespace cc::interop {
@@ -93,8 +94,8 @@ public:
     {
         const QJsonValue v = m_object.value(key);
         const double d = v.toDouble();
-        if (!v.isDouble() || d != static_cast<double>(static_cast<qint64>(d)) || d < static_cast<double>(lo) ||
-            d > static_cast<double>(hi))
+        // The range first: converting a double outside qint64's range is undefined (a fuzz finding).
+        if (!v.isDouble() || !(d >= static_cast<double>(lo) && d <= static_cast<double>(hi)) || d != std::floor(d))
             return error(key, "must be an integer from " + std::to_string(lo) + " to " + std::to_string(hi));
         return static_cast<qint64>(d);
     }

@@ -72,9 +72,9 @@ struct TableMapping
     /// Offsets are limited to a century either side of the baseline.
     static constexpr qint64 kMaxOffsetDays = 36525;
 
-    /// Parses and checks a mapping document. Every error is MalformedInput naming `fileName` and
-    /// the mapping field as a path (`patient.sex.map.M`, `measurements[1].offset.unit`), with
-    /// the JSON line for a syntax error: not JSON, another version, an unknown, missing or
+    /// Parses and checks a mapping document. Another version is Unsupported; every other error is
+    /// MalformedInput naming `fileName` and the mapping field as a path (`patient.sex.map.M`,
+    /// `measurements[1].offset.unit`), with the JSON line for a syntax error: not JSON, an unknown, missing or
     /// mistyped field, an invalid LOINC code, a unit that is not UCUM or that the catalogue does
     /// not convert for a catalogued code, an offset without a baseline, two ways to give one
     /// value (birthDate and age, code and codeColumn, date and offset).

@@ -51,10 +51,12 @@ struct NetworkKey
     /// The public file (indented JSON): {"format": "cipherchart-network-key", "version": 1, "name",
     /// "key" (public JWK), "threshold", "minimumCellSize", "minimumSites", "signer", "signature"}.
     [[nodiscard]] std::string toJson(const crypto::Ed25519PrivateKey& signingKey) const;
-    /// Strict reader: the JWK (report key size, derived DJN base, kid), the threshold parameters
+    /// Strict reader (no member but those toJson writes; the JWK exactly as KeyFile::publicJwk
+    /// writes it): the JWK (report key size, derived DJN base, kid), the threshold parameters
     /// (same key id; v and v_i units other than 1), the rules, the record's Ed25519 signature and,
     /// if present, the written fingerprint. Errors: MalformedInput naming the member,
-    /// IntegrityFailure (signature, fingerprint, parameters of another key), Unsupported (version).
+    /// IntegrityFailure (signature, fingerprint, parameters of another key), KeyMismatch (the JWK's
+    /// kid is not its key's id), Unsupported (version).
     [[nodiscard]] static Result<NetworkKey> fromJson(std::string_view json, const std::string& file = {});
 };
 
@@ -113,7 +115,8 @@ struct NetworkMembers
     /// The signed file (indented JSON): {"format": "cipherchart-network-members", "version": 1,
     /// "network": fingerprint, "members": [{"name", "signer"}], "signature"}.
     [[nodiscard]] std::string toJson(const NetworkKey& network, const crypto::Ed25519PrivateKey& signingKey) const;
-    /// Strict reader: the network fingerprint and the signature by the network signing key.
+    /// Strict reader (no member but those toJson writes): the network fingerprint and the signature
+    /// by the network signing key.
     /// Errors: MalformedInput naming the member, IntegrityFailure (signature, another network, a
     /// signer listed twice), Unsupported (version).
     [[nodiscard]] static Result<NetworkMembers> fromJson(std::string_view json, const NetworkKey& network,

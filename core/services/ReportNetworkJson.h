@@ -9,8 +9,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <span>
 #include <string>
 #include <string_view>
@@ -47,6 +49,16 @@ inline Error withFile(Error e, const std::string& file)
 inline Error bad(const std::string& what, const std::string& file, const std::string& field)
 {
     return malformed(what, file, 0, field);
+}
+
+/// Refuses a member of `o` that is not one of `known`: the network's signed files are read strictly,
+/// so a renamed or added member is an error, never ignored.
+inline Status onlyKnown(const QJsonObject& o, std::initializer_list<const char*> known, const std::string& file)
+{
+    for (auto it = o.begin(); it != o.end(); ++it)
+        if (std::none_of(known.begin(), known.end(), [&](const char* k) { return it.key() == QLatin1String(k); }))
+            return bad("is not a member of this file", file, it.key().left(64).toStdString());
+    return {};
 }
 
 template <std::size_t N>

@@ -93,6 +93,10 @@ Result<NetworkKey> NetworkKey::fromJson(std::string_view json, const std::string
 {
     auto o = jsonObject(json, file, kKeyFormat);
     CC_TRY(o);
+    CC_TRY(onlyKnown(*o,
+                     {"format", "version", "name", "key", "threshold", "minimumCellSize", "minimumSites", "signer",
+                      "signature", "fingerprint"},
+                     file));
     NetworkKey n;
     if (!o->value("name").isString() || o->value("name").toString().isEmpty() ||
         o->value("name").toString().size() > 200)
@@ -105,6 +109,12 @@ Result<NetworkKey> NetworkKey::fromJson(std::string_view json, const std::string
     if (!key)
         return withFile(std::move(key).error(), file);
     n.key = std::move(*key);
+    // The JWK exactly as `network init` writes it: KeyFile::readPublic also takes python-paillier's
+    // looser form (kid free text, alg, hs and key_ops optional), which a signed file has no reason to use.
+    if (o->value("key").toObject() !=
+        QJsonDocument::fromJson(QByteArray::fromStdString(paillier::KeyFile::publicJwk(n.key))).object())
+        return bad("is not the network key's JWK as network init writes it (kty, alg, key_ops, n, kid, hs)", file,
+                   "key");
     if (!o->value("threshold").isObject())
         return bad("must be the threshold parameters", file, "threshold");
     auto params = decodeThresholdParameters(
@@ -297,6 +307,7 @@ Result<NetworkMembers> NetworkMembers::fromJson(std::string_view json, const Net
 {
     auto o = jsonObject(json, file, kMembersFormat);
     CC_TRY(o);
+    CC_TRY(onlyKnown(*o, {"format", "version", "network", "members", "signature"}, file));
     auto pinned = hexField<32>(*o, "network", file);
     CC_TRY(pinned);
     if (*pinned != network.fingerprint())
@@ -306,6 +317,7 @@ Result<NetworkMembers> NetworkMembers::fromJson(std::string_view json, const Net
     NetworkMembers m;
     for (const auto& v : o->value("members").toArray()) {
         const QJsonObject entry = v.toObject();
+        CC_TRY(onlyKnown(entry, {"name", "signer"}, file));
         auto signer = hexField<32>(entry, "signer", file);
         CC_TRY(signer);
         if (!entry.value("name").isString())

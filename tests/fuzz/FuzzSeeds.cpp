@@ -11,10 +11,15 @@
 #include "core/model/AttachmentInfo.h"
 #include "core/paillier/KeyFile.h"
 #include "core/paillier/Paillier.h"
+#include "core/records/ObservationLayout.h"
+#include "core/reports/DecryptionShare.h"
+#include "core/reports/ReportFile.h"
 #include "core/services/BackupService.h"
 #include "core/services/ClinicService.h"
 #include "core/services/ReportKeyCodec.h"
 #include "tests/core/access/AccessTestSupport.h"
+#include "tests/fuzz/FuzzKeys.h"
+#include "tests/fuzz/FuzzNetwork.h"
 
 #include <QDir>
 #include <QFile>
@@ -64,19 +69,24 @@ std::vector<std::uint8_t> keySlots(crypto::Rng& rng)
     ManualClock clock;
     access::KeySlotFile file = access::KeySlotFile::create(rng);
     const access::KeyRing admin = ringFor(access::Role::Administrator, false, 1, 11);
-    const bool added =
-        file.addSlot("admin", access::Role::Administrator, pw("admin-password"), admin, params, rng, clock).ok() &&
-        file.addSlot("alice", access::Role::Doctor, pw("alice-password"), ringFor(access::Role::Doctor, false, 1, 12),
-                     params, rng, clock)
-            .ok() &&
-        file.addSlot("pat", access::Role::Patient, pw("patient-password"), ringFor(access::Role::Patient, false, 1, 13),
-                     params, rng, clock)
-            .ok();
+    auto check = [](const auto& result, const char* step) {
+        if (!result.ok()) {
+            std::cerr << "cannot build the key-slot seed (" << step << "): " << result.error().describe() << "\n";
+            std::exit(1);
+        }
+    };
+    check(file.addSlot("admin", access::Role::Administrator, pw("admin-password"), admin, params, rng, clock),
+          "admin slot");
+    check(file.addSlot("alice", access::Role::Doctor, pw("alice-password"), ringFor(access::Role::Doctor, false, 1, 12),
+                       params, rng, clock),
+          "doctor slot");
+    access::NewSlotOptions byAdmin; // a patient's ring holds no DBK: the administrator's authenticates
+    byAdmin.actor = &admin;
+    check(file.addSlot("pat", access::Role::Patient, pw("patient-password"),
+                       ringFor(access::Role::Patient, false, 1, 13), params, rng, clock, byAdmin),
+          "patient slot");
     const access::KeyEntry next{access::KeyKind::DatabaseKey, 900, 2, access::test::key32(90)};
-    if (!added || !file.postKeyUpdate(admin, next, std::nullopt).ok()) {
-        std::cerr << "cannot build the key-slot seed\n";
-        std::exit(1);
-    }
+    check(file.postKeyUpdate(admin, next, std::nullopt), "key update");
     return file.serialise();
 }
 
@@ -145,6 +155,196 @@ QByteArray syntheaFolder(int rows)
             out += lines[i] + '\n';
     }
     return out;
+}
+
+constexpr const char* kSpecs[] = {
+    R"({"version":1,"title":"CD4 of every visit","purpose":"quality","measures":[{"code":"24467-3"}],"selection":"all"})",
+    R"({"version": 1, "title": "Blood pressure by sex and age", "purpose": "research",
+  "measures": [{"code": "8480-6"}, {"code": "8462-4"}], "selection": "latest",
+  "filters": {"sex": ["female", "male"], "ageBands": ["40-49", "50-59"], "years": {"from": 2010, "to": 2020}},
+  "groupBy": ["sex", "ageBand"]})",
+    R"({"version": 1, "title": "HbA1c with diabetes or prediabetes", "purpose": "quality",
+  "measures": [{"code": "4548-4"}], "selection": "latest",
+  "filters": {"conditions": [{"system": "http://snomed.info/sct", "code": "44054006"},
+                             {"system": "http://hl7.org/fhir/sid/icd-10", "code": "E11.9"}],
+              "years": {"from": 2015, "to": 2019}},
+  "groupBy": ["year"]})",
+};
+
+reports::ReportSpec reportSpec(const char* json)
+{
+    auto spec = reports::ReportSpec::fromJson(QByteArray(json));
+    if (!spec.ok()) {
+        std::cerr << "the report spec seed does not validate: " << spec.error().message << "\n";
+        std::exit(1);
+    }
+    return std::move(*spec);
+}
+
+/// A report file of `kind` over `spec` with real ciphertexts under `key`, signed with the fuzz
+/// report key; read back before it is written.
+std::vector<std::uint8_t> reportFile(reports::ReportFile::Kind kind, const reports::ReportSpec& spec,
+                                     const paillier::PublicKey& key, crypto::Rng& rng)
+{
+    reports::ReportFile f;
+    f.kind = kind;
+    f.spec = spec;
+    f.specSha256 = spec.sha256();
+    rng.fill(f.reportId);
+    rng.fill(f.clinicId);
+    f.clinicName = QStringLiteral("Fuzz Clinic");
+    f.keyId = key.keyId();
+    f.createdAtMs = 1767225600000;
+    for (const auto& cellKey : spec.cells()) {
+        reports::ReportCell cell;
+        cell.key = cellKey;
+        cell.layoutId = records::ObservationLayout::forCode(interop::UnitsCatalogue::builtIn(), cellKey.measure)->id();
+        if (kind == reports::ReportFile::Kind::Published) {
+            cell.figures.suppressed = cellKey.index % 2 == 1;
+            if (cell.figures.suppressed) {
+                cell.figures.reason = QStringLiteral("fewer than 11 patients");
+            } else {
+                cell.figures.patients = 12;
+                cell.figures.observations = 20;
+                cell.figures.mean = 251.5;
+                cell.figures.sd = 97.25;
+                cell.figures.medianEstimate = 240;
+                cell.figures.p25Estimate = 180;
+                cell.figures.p75Estimate = 310.5;
+                cell.figures.histogram = {{0, 200, 11}, {200, 5000, 9}};
+            }
+        } else {
+            cell.ciphertext = paillier::encrypt(key, paillier::Plaintext(std::int64_t{cellKey.index}), rng)->toBytes();
+            if (kind == reports::ReportFile::Kind::Exported)
+                cell.tally = paillier::encrypt(key, paillier::Plaintext(std::int64_t{12}), rng)->toBytes();
+        }
+        f.cells.push_back(std::move(cell));
+    }
+    if (kind != reports::ReportFile::Kind::Encrypted)
+        rng.fill(f.sourceSha256);
+    if (kind == reports::ReportFile::Kind::Published) {
+        f.custodians = {1, 3};
+        f.minimumCellSize = 11;
+        f.sites = {QStringLiteral("Clinic A (0011223344556677)"), QStringLiteral("Clinic B (8899aabbccddeeff)")};
+    }
+    auto bytes = f.sign(fuzz::reportSigner());
+    if (!reports::ReportFile::read(bytes).ok()) {
+        std::cerr << "the report file seed does not read\n";
+        std::exit(1);
+    }
+    return bytes;
+}
+
+void reportSeeds(const paillier::PrivateKey& priv, crypto::Rng& rng)
+{
+    int n = 0;
+    for (const char* json : kSpecs) {
+        const std::string name = "spec" + std::to_string(n++);
+        write("report_spec", name.c_str(), std::string_view(json));
+    }
+    const auto one = reportSpec(kSpecs[0]);
+    const auto grouped = reportSpec(
+        R"({"version":1,"title":"CD4 by sex","purpose":"research","measures":[{"code":"24467-3"}],"selection":"latest",)"
+        R"("filters":{"sex":["female","male"]},"groupBy":["sex"]})");
+    using Kind = reports::ReportFile::Kind;
+    const std::pair<Kind, const char*> kinds[] = {
+        {Kind::Encrypted, "encrypted"}, {Kind::Published, "published"}, {Kind::Exported, "exported"}};
+    for (const auto& [kind, name] : kinds) {
+        const auto file = reportFile(kind, grouped, priv.publicKey(), rng);
+        write("report_file", name, file, 0);
+        // The body alone, for the wrapping mode (first byte odd: kind 1 + (byte >> 1) % 3).
+        const std::span<const std::uint8_t> body(file.data() + 10, file.size() - 10 - 64);
+        write("report_file", (std::string(name) + "-body").c_str(), body, 1 + 2 * (static_cast<int>(kind) - 1));
+    }
+    write("report_file", "encrypted-one-cell", reportFile(Kind::Encrypted, one, priv.publicKey(), rng), 0);
+
+    reports::DecryptionShare share;
+    rng.fill(share.reportId);
+    share.specSha256 = grouped.sha256();
+    share.keyId = priv.publicKey().keyId();
+    share.custodian = 2;
+    for (std::uint32_t cell : {0u, 1u})
+        share.partials.push_back({cell, {2, rng.bytes(512), rng.bytes(16), rng.bytes(300)}});
+    const auto shareBytes = share.encode();
+    if (!reports::DecryptionShare::decode(shareBytes).ok()) {
+        std::cerr << "the decryption share seed does not decode\n";
+        std::exit(1);
+    }
+    write("decryption_share", "two-cells", shareBytes);
+    share.partials.clear();
+    write("decryption_share", "no-partials", share.encode());
+}
+
+/// A clinic's exported report for the fuzz network: one CD4 cell of `values`, signed by member
+/// clinic `clinic`.
+std::vector<std::uint8_t> exported(int clinic, const std::vector<double>& values, crypto::Rng& rng)
+{
+    const auto& network = fuzz::fuzzNetwork().ceremony.network;
+    const auto& catalogue = interop::UnitsCatalogue::builtIn();
+    reports::ReportFile f;
+    f.kind = reports::ReportFile::Kind::Exported;
+    f.spec = reportSpec(R"({"version":1,"title":"CD4","purpose":"research","measures":[{"code":"24467-3"}],)"
+                        R"("selection":"latest"})");
+    f.specSha256 = f.spec.sha256();
+    rng.fill(f.reportId);
+    f.clinicId.fill(static_cast<std::uint8_t>(clinic));
+    f.clinicName = QStringLiteral("Clinic %1").arg(clinic);
+    f.keyId = network.key.keyId();
+    f.createdAtMs = 1767225600000;
+    rng.fill(f.sourceSha256);
+    const auto layout = records::ObservationLayout::forCode(catalogue, "24467-3");
+    std::vector<paillier::Ciphertext> records;
+    for (double v : values)
+        records.push_back(*layout->encrypt(network.key, *catalogue.find("24467-3")->encode(v), rng));
+    services::CellTally tally;
+    tally.patients = tally.observations = values.size();
+    reports::ReportCell cell;
+    cell.key = f.spec.cells()[0];
+    cell.layoutId = layout->id();
+    cell.ciphertext = paillier::sum(network.key, records, 1)->toBytes();
+    cell.tally = paillier::encrypt(network.key, tally.encode(), rng)->toBytes();
+    f.cells.push_back(std::move(cell));
+    return f.sign(fuzz::FuzzNetwork::clinicSigner(clinic));
+}
+
+void networkSeeds(crypto::Rng& rng)
+{
+    const auto& net = fuzz::fuzzNetwork();
+    // The network must come out the same in the target, or the seeds' signatures would not verify there.
+    if (net.ceremony.publicJson != fuzz::fuzzNetwork().ceremony.publicJson) {
+        std::cerr << "the fuzz network is not deterministic\n";
+        std::exit(1);
+    }
+    write("report_network", "network-key", net.ceremony.publicJson, 0);
+    write("report_network", "members", net.membersJson, 1);
+    auto merged = services::mergeExports({exported(1, {250, 410, 380}, rng), exported(2, {120, 300}, rng)},
+                                         net.ceremony.network, 2, &net.members);
+    if (!merged.ok()) {
+        std::cerr << "the merge seed fails: " << merged.error().describe() << "\n";
+        std::exit(1);
+    }
+    services::NetworkLedger ledger;
+    ledger.record(*merged);
+    write("report_network", "ledger", ledger.toJson(), 2);
+    write("report_network", "merged-two-sites", merged->bundle(), 3);
+}
+
+void mappedSeeds()
+{
+    const std::pair<const char*, const char*> samples[] = {
+        {"lab_long", "lab_long.csv"}, {"trial_wide", "trial_wide.csv"}, {"actg315", "../actg315/ACTG315.csv"}};
+    for (const auto& [name, table] : samples) {
+        const QByteArray mapping = readData(QStringLiteral("mapped/%1.mapping.json").arg(QLatin1String(name)));
+        write("table_mapping", name, std::string_view(mapping.constData(), std::size_t(mapping.size())));
+        const QList<QByteArray> lines = readData(QStringLiteral("mapped/") + QLatin1String(table)).split('\n');
+        QByteArray input = mapping.trimmed() + "\n@@\n";
+        for (qsizetype i = 0; i < std::min<qsizetype>(lines.size(), 12); ++i)
+            input += lines[i] + '\n';
+        write("mapped_table", name, std::string_view(input.constData(), std::size_t(input.size())));
+    }
+    const QByteArray actg = readData(QStringLiteral("actg315/ACTG315.csv")).left(600);
+    write("actg315", "head",
+          std::string_view(actg.constData(), std::size_t(actg.left(actg.lastIndexOf('\n') + 1).size())));
 }
 
 } // namespace
@@ -248,6 +448,10 @@ int main(int argc, char** argv)
         return 1;
     }
     write("attachment", "info", std::string_view(infoJson.constData(), std::size_t(infoJson.size())));
+
+    reportSeeds(*priv, rng);
+    networkSeeds(rng);
+    mappedSeeds();
 
     const QByteArray folder = syntheaFolder(3);
     write("synthea", "first-rows", std::string_view(folder.constData(), std::size_t(folder.size())));

@@ -12,8 +12,8 @@ WORK="$3"
 shift 3
 TARGETS=("$@")
 if [ ${#TARGETS[@]} -eq 0 ]; then
-    TARGETS=(csv synthea fhir key_slot_file key_update backup audit_anchor paillier_ciphertext paillier_key_file
-             share_encoding report_key_codec attachment)
+    # Every target in tests/fuzz/targets (the same list as CC_FUZZ_TARGETS in tests/fuzz/CMakeLists.txt).
+    TARGETS=($(ls tests/fuzz/targets/*.cpp | xargs -n1 basename | sed 's/\.cpp$//'))
 fi
 JOBS="${CC_STRICT_JOBS:-$(nproc)}"
 
@@ -21,13 +21,14 @@ seeds() {
     case "$1" in
         csv) echo tests/data/synthea tests/data/actg315 ;;
         fhir) echo tests/data/fhir/examples ;;
+        actg315) echo tests/data/actg315 ;;
     esac
 }
 # Inputs far beyond the formats' sizes only slow the search down.
 maxlen() {
     case "$1" in
         fhir) echo 65536 ;;
-        synthea | csv | backup | key_slot_file) echo 16384 ;;
+        synthea | csv | backup | key_slot_file | actg315 | mapped_table | report_network) echo 16384 ;;
         *) echo 4096 ;;
     esac
 }
