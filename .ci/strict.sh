@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The stricter half of CI (issue 13; docs/FUZZING.md), run by .ci/run after the README's test
 # command and the formatter: clang-tidy with the checked-in .clang-tidy, then the clang-14
-# ASan+UBSan libFuzzer tree (preset `fuzz`, only the `fuzzers` target: cc_core and 12 small
-# binaries, no GUI, no tests) and a short run of every fuzz target from its seeds.
+# ASan+UBSan libFuzzer tree (preset `fuzz`, only the `fuzzers` target: cc_core and one small
+# binary per target, no GUI, no tests) and a short run of every fuzz target from its seeds.
 # Environment: CC_FUZZ_SECONDS (per target, default 20), CC_STRICT_JOBS (default: nproc).
 set -euo pipefail
 cd "$(dirname "$0")/.."

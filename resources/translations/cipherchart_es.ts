@@ -3396,18 +3396,6 @@ Para una clínica creada antes de que existieran las fijaciones: las rotaciones 
         <translation>La clínica está abierta en otra ventana de CipherChart.</translation>
     </message>
     <message>
-        <source>The disk is full. Nothing was saved.</source>
-        <translation>El disco está lleno. No se ha guardado nada.</translation>
-    </message>
-    <message>
-        <source>The clinic folder is read-only. Nothing was saved.</source>
-        <translation>La carpeta de la clínica es de solo lectura. No se ha guardado nada.</translation>
-    </message>
-    <message>
-        <source>The clinic&apos;s files could not be read or written: %1</source>
-        <translation>No se han podido leer o escribir los archivos de la clínica: %1</translation>
-    </message>
-    <message>
         <source>Not found: %1</source>
         <translation>No encontrado: %1</translation>
     </message>
@@ -3434,6 +3422,18 @@ Para una clínica creada antes de que existieran las fijaciones: las rotaciones 
     <message>
         <source>An internal error occurred (%1): %2</source>
         <translation>Se ha producido un error interno (%1): %2</translation>
+    </message>
+    <message>
+        <source>The disk is full: %1. Free space on that disk, then try again.</source>
+        <translation>El disco está lleno: %1. Libere espacio en ese disco y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The storage is read-only: %1. Make it writable (or copy the clinic folder to writable storage), then try again.</source>
+        <translation>El almacenamiento es de solo lectura: %1. Permita la escritura en él (o copie la carpeta de la clínica a un almacenamiento con escritura) y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s files could not be read or written: %1. Check that the disk works (the system log names a failing device), then try again.</source>
+        <translation>No se pudieron leer o escribir los archivos de la clínica: %1. Compruebe que el disco funciona (el registro del sistema nombra el dispositivo que falla) y vuelva a intentarlo.</translation>
     </message>
 </context>
 <context>

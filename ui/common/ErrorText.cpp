@@ -29,12 +29,18 @@ QString ErrorText::forError(const Error& error)
         return tr("The clinic's files do not belong together (%1). Contact your administrator.").arg(detail);
     case ErrorCode::StorageBusy:
         return tr("The clinic is open in another CipherChart window.");
+    // The detail names the file and says what was done (docs/RELIABILITY.md); the text adds what
+    // to do. "Nothing was saved" would not always be true: a restore may be in place already.
     case ErrorCode::StorageFull:
-        return tr("The disk is full. Nothing was saved.");
+        return tr("The disk is full: %1. Free space on that disk, then try again.").arg(detail);
     case ErrorCode::StorageReadOnly:
-        return tr("The clinic folder is read-only. Nothing was saved.");
+        return tr("The storage is read-only: %1. Make it writable (or copy the clinic folder to writable storage), "
+                  "then try again.")
+            .arg(detail);
     case ErrorCode::StorageError:
-        return tr("The clinic's files could not be read or written: %1").arg(detail);
+        return tr("The clinic's files could not be read or written: %1. Check that the disk works (the system log "
+                  "names a failing device), then try again.")
+            .arg(detail);
     case ErrorCode::NotFound:
         return tr("Not found: %1").arg(detail);
     case ErrorCode::AlreadyExists:

@@ -38,6 +38,20 @@ private slots:
                  QStringLiteral("The clinic is open in another CipherChart window."));
         QVERIFY(ErrorText::forError(makeError(ErrorCode::IntegrityFailure, "x")).contains("integrity check failed"));
     }
+
+    void storageMessagesSayWhereAndWhatToDo()
+    {
+        // The service's message names the file and what was done; the window adds what to do.
+        const std::string where = "cannot write (/clinic/keyslots.ccks.tmp-0123456789abcdef)";
+        for (const ErrorCode code : {ErrorCode::StorageFull, ErrorCode::StorageReadOnly, ErrorCode::StorageError}) {
+            const QString text = ErrorText::forError(makeError(code, where));
+            QVERIFY2(text.contains(QString::fromStdString(where)), qPrintable(text));
+            QVERIFY2(text.contains("then try again"), qPrintable(text));
+            QVERIFY2(!text.contains("Nothing was saved"), qPrintable(text));
+        }
+        QVERIFY(ErrorText::forError(makeError(ErrorCode::StorageFull, "x")).contains("Free space"));
+        QVERIFY(ErrorText::forError(makeError(ErrorCode::StorageReadOnly, "x")).contains("writable"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestErrorText)
