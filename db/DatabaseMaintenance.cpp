@@ -40,9 +40,7 @@ Status Database::integrityCheck()
             // A disk that fails the reads is a storage problem, not a damaged file (found by
             // tests/faults/TestDiskFaults.cpp: an I/O error during a restore's check was reported
             // as tampering).
-            const int primary = sqlite3_extended_errcode(m_db) & 0xff;
-            const bool disk = primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN || primary == SQLITE_FULL ||
-                              primary == SQLITE_READONLY || primary == SQLITE_NOMEM;
+            const bool disk = detail::isDiskFailure(sqlite3_extended_errcode(m_db));
             if (!disk && (row.error().code == ErrorCode::KeyMismatch || row.error().code == ErrorCode::StorageError))
                 return makeError(ErrorCode::IntegrityFailure,
                                  "the clinic database failed its integrity check: " + row.error().message);
@@ -128,9 +126,7 @@ Status Database::rekey(const crypto::SecureBytes& newKey)
         return error;
     }
     const int reported = rekeyed != SQLITE_OK ? rekeyed : cause;
-    const int primary = reported & 0xff;
-    if (primary == SQLITE_FULL || primary == SQLITE_IOERR || primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN ||
-        primary == SQLITE_PERM || primary == SQLITE_BUSY)
+    if (detail::isDiskFailure(reported))
         return detail::sqliteError(nullptr, reported,
                                    "rekeying the clinic database (not done: the file keeps its previous key)", m_path,
                                    false);

@@ -74,29 +74,33 @@ Status syncFolderOf(const std::string& path)
     return {};
 }
 
+namespace {
+// The one spelling of a temporary sibling's name: "<name>.tmp-" and 8 random bytes in lower-case hex.
+constexpr std::string_view kTemporaryMarker = ".tmp-";
+constexpr std::size_t kTemporaryRandomBytes = 8;
+constexpr std::string_view kHexDigits = "0123456789abcdef";
+} // namespace
+
 std::string temporarySibling(const std::string& path)
 {
-    static constexpr char digits[] = "0123456789abcdef";
-    const auto random = crypto::SystemRng::instance().bytes(8);
-    std::string name = path + ".tmp-";
+    const auto random = crypto::SystemRng::instance().bytes(kTemporaryRandomBytes);
+    std::string name = path + std::string(kTemporaryMarker);
     for (auto byte : random) {
-        name += digits[byte >> 4];
-        name += digits[byte & 0x0f];
+        name += kHexDigits[byte >> 4];
+        name += kHexDigits[byte & 0x0f];
     }
     return name;
 }
 
 bool isTemporarySiblingName(std::string_view name)
 {
-    static constexpr std::string_view marker = ".tmp-";
-    constexpr std::size_t digits = 16;
-    if (name.size() < marker.size() + digits + 1)
+    constexpr std::size_t digits = 2 * kTemporaryRandomBytes;
+    if (name.size() < kTemporaryMarker.size() + digits + 1)
         return false;
     const std::string_view tail = name.substr(name.size() - digits);
-    if (name.substr(name.size() - digits - marker.size(), marker.size()) != marker)
+    if (name.substr(name.size() - digits - kTemporaryMarker.size(), kTemporaryMarker.size()) != kTemporaryMarker)
         return false;
-    return std::all_of(tail.begin(), tail.end(),
-                       [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+    return std::all_of(tail.begin(), tail.end(), [](char c) { return kHexDigits.find(c) != std::string_view::npos; });
 }
 
 void removeStaleTemporaries(const std::string& folder)

@@ -111,4 +111,20 @@ std::string describeSql(std::string_view sql)
     return out.empty() ? std::string("SQL statement") : out + " statement";
 }
 
+bool isDiskFailure(int rc) noexcept
+{
+    switch (rc & 0xff) {
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_BUSY:
+    case SQLITE_NOMEM:
+        return true;
+    default:
+        return false;
+    }
+}
+
 } // namespace cc::db::detail

@@ -23,6 +23,11 @@ inline constexpr std::string_view kKeyMismatchMessage = "wrong database key or n
 [[nodiscard]] Error sqliteError(sqlite3* db, int rc, std::string_view operation, std::string_view path = {},
                                 bool includeDetail = true);
 
+/// True if SQLite result `rc` (primary or extended) says the disk or the system failed the
+/// operation — full, read-only, I/O error, cannot open, permission, busy, out of memory — rather
+/// than the file's content: such a failure is a storage error, never evidence of tampering.
+[[nodiscard]] bool isDiskFailure(int rc) noexcept;
+
 /// A short, value-free name for a SQL text: its leading keywords ("CREATE TABLE", "SELECT").
 [[nodiscard]] std::string describeSql(std::string_view sql);
 

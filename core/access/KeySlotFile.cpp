@@ -371,6 +371,9 @@ Result<std::size_t> KeySlotFile::applyUpdates(const UserId& recipient, KeyRing& 
             return badUpdate("does not match its header");
         if (u->kind == KeyKind::DatabaseKey && detail && !detail->previousDbk)
             detail->previousDbk = KeyEntry{held->kind, held->keyId, held->version, held->secret.clone()};
+        if ((u->kind == KeyKind::IdentityCategory || u->kind == KeyKind::ClinicalCategory) && detail)
+            detail->previousCategoryKeys.push_back(
+                KeyEntry{held->kind, held->keyId, held->version, held->secret.clone()});
         auto changed = ring.updateIfNewer(u->kind, u->keyId, u->version, crypto::SecureBytes(secret));
         if (!changed.ok())
             return badUpdate("carries a key of the wrong size");

@@ -47,6 +47,10 @@ struct UnlockDetail
     /// The DBK the slot held before a DatabaseKey update replaced it (for a login that finds the
     /// database still under it after an interrupted rotation; see docs/KEYS.md section 8).
     std::optional<KeyEntry> previousDbk;
+    /// Every category key (identity, clinical) that a mailbox update replaced, in the order they
+    /// were replaced (a slot behind by two rotations lists both): a login whose database still
+    /// records one of them finishes the interrupted rotation (docs/KEYS.md section 8).
+    std::vector<KeyEntry> previousCategoryKeys;
     /// A patient slot issued before the portal held the DBK: dropped from the ring; re-wrap the slot.
     bool legacyKeysDropped = false;
 };

@@ -69,6 +69,7 @@ Result<LoginResult> attemptLogin(KeySlotFile& file, std::string_view userName, s
     out.mustChangePassword = s->mustChangePassword;
     out.keyUpdatesApplied = detail.updatesApplied;
     out.previousDbk = std::move(detail.previousDbk);
+    out.previousCategoryKeys = std::move(detail.previousCategoryKeys);
     if (s->failedAttempts != 0 || s->lockedUntil != 0)
         CC_TRY(file.setThrottleState(userName, 0, 0, false));
 

@@ -54,6 +54,9 @@ struct LoginResult
     /// The DBK held before a mailbox update replaced it (docs/KEYS.md section 8: a login that finds
     /// the database still under this key finishes an interrupted rotation).
     std::optional<KeyEntry> previousDbk;
+    /// The identity and clinical category keys held before mailbox updates replaced them (the
+    /// same, for a rotation interrupted between the key-slot file and the patients' re-wrap).
+    std::vector<KeyEntry> previousCategoryKeys;
 };
 
 /// The login flow: refuses during back-off (AccountLocked) or suspension (AccountSuspended) without

@@ -146,22 +146,41 @@ Result<std::vector<AccountSummary>> AccountService::list()
     return out;
 }
 
-Status AccountService::pinSlot(const std::string& name, const access::KeyRing& newRing)
+Status AccountService::saveSlotPinned(const std::string& name, const access::KeyRing& newRing,
+                                      const std::function<Status(access::KeySlotFile&)>& mutate)
 {
     auto mine = m_clinic.keys();
     if (!mine)
         return std::move(mine).error();
-    auto file = m_clinic.backend().keySlots().load();
-    if (!file)
-        return std::move(file).error();
-    const access::KeySlot* slot = file->slot(name);
-    if (slot == nullptr)
-        return makeError(ErrorCode::NotFound, "no enabled account is called '" + name + "'");
-    auto pins = BoxKeyPins::load(m_clinic.backend().meta());
-    if (!pins)
-        return std::move(pins).error();
-    CC_TRY(pins->pinAccount(**mine, newRing, file->clinicId(), slot->userId, slot->role, slot->boxPublicKey));
-    return pins->save(m_clinic.backend().meta());
+    auto& meta = m_clinic.backend().meta();
+    auto before = BoxKeyPins::load(meta);
+    if (!before)
+        return std::move(before).error();
+    // The pins reach the database before the key-slot file reaches the disk: a crash between the
+    // two leaves at most a pin nobody's slot carries (harmless), never a saved slot without its
+    // pin, which would refuse every later rotation until `keys pin` (docs/RELIABILITY.md).
+    std::optional<std::array<std::uint8_t, 32>> pinned;
+    auto saved = m_clinic.updateKeySlots([&](access::KeySlotFile& file) -> Status {
+        CC_TRY(mutate(file));
+        const access::KeySlot* slot = file.slot(name);
+        if (slot == nullptr)
+            return makeError(ErrorCode::NotFound, "no enabled account is called '" + name + "'");
+        BoxKeyPins pins = *before;
+        CC_TRY(pins.pinAccount(**mine, newRing, file.clinicId(), slot->userId, slot->role, slot->boxPublicKey));
+        CC_TRY(pins.save(meta));
+        pinned = slot->boxPublicKey;
+        return {};
+    });
+    if (!saved && pinned) {
+        // The file did not take the new slot: the account's previous pin (if any) applies again.
+        auto file = m_clinic.backend().keySlots().load();
+        if (file) {
+            const access::KeySlot* slot = file->slot(name);
+            if (slot == nullptr || slot->boxPublicKey != *pinned) [[maybe_unused]]
+                auto restored = before->save(meta);
+        }
+    }
+    return saved;
 }
 
 Result<access::KeyRing> AccountService::sponsorRing(const Sponsor* sponsor)
@@ -249,7 +268,7 @@ Result<access::UserId> AccountService::createPatientAccount(const std::string& n
         if (!ring)
             return std::move(ring).error();
         access::UserId id{};
-        CC_TRY(m_clinic.updateKeySlots([&](access::KeySlotFile& file) -> Status {
+        CC_TRY(saveSlotPinned(name, *ring, [&](access::KeySlotFile& file) -> Status {
             auto added =
                 file.addSlot(name, Role::Patient, temporaryPassword, *ring, m_clinic.options().kdf, m_clinic.rng(),
                              m_clinic.clock(), access::NewSlotOptions{std::nullopt, true, *mine});
@@ -258,7 +277,6 @@ Result<access::UserId> AccountService::createPatientAccount(const std::string& n
             id = *added;
             return {};
         }));
-        CC_TRY(pinSlot(name, *ring));
         subject.objectId = idHex(id);
         subject.detail += ", sponsored by doctor " + sponsor->name;
         // The account's portal (docs/PORTAL.md), written with the sponsor's keys so that the first
@@ -313,7 +331,7 @@ Result<access::UserId> AccountService::create(const std::string& name, Role role
         if (!ring)
             return std::move(ring).error();
         access::UserId id{};
-        CC_TRY(m_clinic.updateKeySlots([&](access::KeySlotFile& file) -> Status {
+        CC_TRY(saveSlotPinned(name, *ring, [&](access::KeySlotFile& file) -> Status {
             auto added = file.addSlot(name, role, temporaryPassword, *ring, m_clinic.options().kdf, m_clinic.rng(),
                                       m_clinic.clock(), access::NewSlotOptions{std::nullopt, true});
             if (!added)
@@ -321,7 +339,6 @@ Result<access::UserId> AccountService::create(const std::string& name, Role role
             id = *added;
             return {};
         }));
-        CC_TRY(pinSlot(name, *ring));
         subject.objectId = idHex(id);
         if (!detail.empty())
             subject.detail += ", " + detail;
@@ -415,12 +432,11 @@ Status AccountService::enable(const std::string& name, std::span<const std::uint
         auto ring = ringFor(it->role, sponsor, detail);
         if (!ring)
             return std::move(ring).error();
-        CC_TRY(m_clinic.updateKeySlots([&](access::KeySlotFile& file) -> Status {
+        CC_TRY(saveSlotPinned(name, *ring, [&](access::KeySlotFile& file) -> Status {
             auto added = file.addSlot(name, it->role, temporaryPassword, *ring, m_clinic.options().kdf, m_clinic.rng(),
                                       m_clinic.clock(), access::NewSlotOptions{it->userId, true});
             return added ? Status{} : Status{std::move(added).error()};
         }));
-        CC_TRY(pinSlot(name, *ring));
         subject.objectId = idHex(it->userId);
         if (!detail.empty())
             subject.detail += ", " + detail;
@@ -457,7 +473,7 @@ Status AccountService::replaceSlot(const std::string& name, Role role, std::span
             return std::move(ring).error();
         Role previous = role;
         access::UserId id{};
-        CC_TRY(m_clinic.updateKeySlots([&](access::KeySlotFile& file) -> Status {
+        CC_TRY(saveSlotPinned(name, *ring, [&](access::KeySlotFile& file) -> Status {
             const access::KeySlot* slot = file.slot(name);
             if (slot == nullptr)
                 return makeError(ErrorCode::NotFound, "no enabled account is called '" + name + "'");
@@ -470,7 +486,6 @@ Status AccountService::replaceSlot(const std::string& name, Role role, std::span
                                       m_clinic.clock(), access::NewSlotOptions{id, true});
             return added ? Status{} : Status{std::move(added).error()};
         }));
-        CC_TRY(pinSlot(name, *ring));
         subject.objectId = idHex(id);
         if (!detail.empty())
             subject.detail += ", " + detail;

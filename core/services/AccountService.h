@@ -9,6 +9,7 @@
 #include "core/services/ClinicService.h"
 #include "core/services/Revocation.h"
 
+#include <functional>
 #include <span>
 #include <string>
 #include <vector>
@@ -92,8 +93,11 @@ private:
     Result<std::vector<Disabled>> disabledAccounts();
     Status storeDisabled(const std::vector<Disabled>& accounts);
     Result<access::KeyRing> sponsorRing(const Sponsor* sponsor);
-    /// Pins the box public key of the slot just made for `name` (docs/KEYS.md section 8).
-    Status pinSlot(const std::string& name, const access::KeyRing& newRing);
+    /// Adds or replaces the slot of `name` through `mutate` and pins its box public key under the
+    /// session's keys (docs/KEYS.md section 8), the pins saved before the key-slot file; if the
+    /// file did not take the slot, the previous pins are put back.
+    Status saveSlotPinned(const std::string& name, const access::KeyRing& newRing,
+                          const std::function<Status(access::KeySlotFile&)>& mutate);
     Result<access::KeyRing> ringFor(access::Role role, const Sponsor* sponsor, std::string& detail);
     Status replaceSlot(const std::string& name, access::Role role, std::span<const std::uint8_t> temporaryPassword,
                        const Sponsor* sponsor, const AuditSubject& subject, access::Permission permission);

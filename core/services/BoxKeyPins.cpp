@@ -193,4 +193,10 @@ void BoxKeyPins::forget(const access::UserId& recipient)
     m_entries.erase(crypto::hexEncode(recipient));
 }
 
+void BoxKeyPins::forgetClinical(const access::UserId& recipient)
+{
+    if (const auto it = m_entries.find(crypto::hexEncode(recipient)); it != m_entries.end())
+        it->second.clinical.reset();
+}
+
 } // namespace cc::services

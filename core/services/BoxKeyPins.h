@@ -76,6 +76,8 @@ public:
     [[nodiscard]] bool empty() const { return m_entries.empty(); }
     /// Drops a recipient's pins (its slot was deleted).
     void forget(const access::UserId& recipient);
+    /// Drops a recipient's clinical pin only.
+    void forgetClinical(const access::UserId& recipient);
 
 private:
     struct Pin

@@ -149,9 +149,14 @@ Status ClinicService::login(const std::string& userName, std::span<const std::ui
         return std::move(file).error();
     const bool known = file->slot(userName) != nullptr;
     auto login = access::attemptLogin(*file, userName, password, m_clock, m_rng, m_options.kdf);
+    // A login that took rotated keys from the mailbox keeps the file as it was on disk until the
+    // database has been checked against them (and an interrupted rotation finished): should that
+    // fail, the slot still holds the keys it replaced and the next login tries again.
+    const bool deferSave =
+        login && login->role != access::Role::Patient && (login->previousDbk || !login->previousCategoryKeys.empty());
     // A wrong password saves the file (its counter moved); an unknown name saves it too, unchanged,
     // so the two cost the same (issue 10 item 8: no account enumeration by timing).
-    if (file->dirty() || !known) {
+    if ((file->dirty() || !known) && !deferSave) {
         CC_TRY(m_backend.keySlots().save(*file));
         file->markClean();
     }
@@ -179,6 +184,23 @@ Status ClinicService::login(const std::string& userName, std::span<const std::ui
             recordPendingFailure(userName, makeError(ErrorCode::IntegrityFailure, opened.error().message));
         m_backend.closeDatabase();
         return opened;
+    }
+    std::vector<std::string> finishedKinds;
+    if (!login->previousCategoryKeys.empty()) {
+        auto finished = KeyService(*this).finishInterruptedRotations(login->ring, login->previousCategoryKeys);
+        if (!finished) {
+            recordPendingFailure(userName, finished.error());
+            m_backend.closeDatabase();
+            return std::move(finished).error();
+        }
+        finishedKinds = std::move(finished).value();
+    }
+    if (file->dirty()) {
+        if (auto saved = m_backend.keySlots().save(*file); !saved) {
+            m_backend.closeDatabase();
+            return saved;
+        }
+        file->markClean();
     }
     if (auto generation = checkKeySlotGeneration(*file); !generation) {
         recordPendingFailure(userName, generation.error());
@@ -211,6 +233,8 @@ Status ClinicService::login(const std::string& userName, std::span<const std::ui
                               " rotated key(s) taken from the key-update mailbox, key slot re-wrapped";
         if (finishedRotation)
             subject.detail += "; finished an interrupted database key rotation (rekey)";
+        for (const auto& kind : finishedKinds)
+            subject.detail += "; finished an interrupted " + kind + " rotation (patients' keys re-wrapped)";
         return record(subject);
     };
     if (auto done = finish(); !done) {

@@ -2,8 +2,8 @@
 // Key status, idle timeout and key rotation through the key-slot file's mailbox.
 #include "core/services/KeyService.h"
 #include "core/services/Audited.h"
+#include "core/services/KeyServiceDetail.h"
 
-#include "core/records/PatientKeys.h"
 #include "core/services/BoxKeyPins.h"
 
 #include "core/access/KeyKind.h"
@@ -23,7 +23,7 @@ using audit::AuditAction;
 using audit::AuditEventId;
 using audit::AuditEventType;
 
-namespace {
+namespace detail {
 
 QJsonObject metaObject(ports::ClinicMetaStore& meta, std::string_view name, Status& status)
 {
@@ -40,12 +40,20 @@ QJsonObject metaObject(ports::ClinicMetaStore& meta, std::string_view name, Stat
         .object();
 }
 
-std::vector<std::uint8_t> textBytes(const std::string& s)
+Result<std::array<std::uint8_t, 32>> recoveryBoxKey(ports::ClinicMetaStore& meta)
 {
-    return {s.begin(), s.end()};
+    Status ok;
+    const QJsonObject recovery = metaObject(meta, ports::meta::kRecovery, ok);
+    if (!ok)
+        return ok.error();
+    auto key = crypto::hexDecode(recovery.value("boxPublicKey").toString().toStdString());
+    if (!key || key->size() != 32)
+        return makeError(ErrorCode::IntegrityFailure, "the clinic's recovery record has no valid box public key");
+    std::array<std::uint8_t, 32> out{};
+    std::copy(key->begin(), key->end(), out.begin());
+    return out;
 }
 
-/// Why a kind is not rotated (yet); empty if it is.
 std::string notRotatedReason(access::KeyKind kind)
 {
     switch (kind) {
@@ -63,6 +71,13 @@ std::string notRotatedReason(access::KeyKind kind)
         return "this key belongs to one account or custodian and is not rotated by the clinic";
     }
 }
+
+} // namespace detail
+
+using detail::metaObject;
+using detail::notRotatedReason;
+
+namespace {
 
 constexpr std::string_view kPendingRotations = "pending_rotations";
 /// Reasons kept per pending kind (the audit trail keeps every one).
@@ -412,15 +427,9 @@ Result<std::vector<std::string>> KeyService::pinUnpinned()
         CC_TRY(file);
         auto pins = BoxKeyPins::load(backend.meta());
         CC_TRY(pins);
-        Status ok;
-        const QJsonObject recovery = metaObject(backend.meta(), ports::meta::kRecovery, ok);
-        if (!ok)
-            return ok.error();
-        auto recoveryKey = crypto::hexDecode(recovery.value("boxPublicKey").toString().toStdString());
-        if (!recoveryKey || recoveryKey->size() != 32)
-            return makeError(ErrorCode::IntegrityFailure, "the clinic's recovery record has no valid box public key");
-        std::array<std::uint8_t, 32> recoveryPublic{};
-        std::copy(recoveryKey->begin(), recoveryKey->end(), recoveryPublic.begin());
+        auto recoveryKey = detail::recoveryBoxKey(backend.meta());
+        CC_TRY(recoveryKey);
+        const std::array<std::uint8_t, 32> recoveryPublic = *recoveryKey;
         std::vector<std::string> pinned;
         for (const auto& a : file->listAccounts()) {
             if ((doctor && a.role != access::Role::Doctor) || pins->has(which, a.userId))
@@ -483,179 +492,6 @@ Result<std::vector<RotationResult>> KeyService::performPending()
         done.push_back(std::move(rotated).value());
     }
     return done;
-}
-
-Status StoredPatientKeys::rewrap(access::KeyKind kind, const access::KeyEntry& oldKey, const access::KeyEntry& newKey)
-{
-    if (kind != access::KeyKind::IdentityCategory && kind != access::KeyKind::ClinicalCategory)
-        return {};
-    const bool identity = kind == access::KeyKind::IdentityCategory;
-    const auto patientKind = identity ? records::PatientKeyKind::Identity : records::PatientKeyKind::Clinical;
-    access::KeyRing oldRing;
-    access::KeyRing newRing;
-    CC_TRY(oldRing.add(kind, oldKey.keyId, oldKey.version, oldKey.secret.clone()));
-    CC_TRY(newRing.add(kind, newKey.keyId, newKey.version, newKey.secret.clone()));
-    auto transaction = m_backend.transactions().begin();
-    if (!transaction)
-        return std::move(transaction).error();
-    m_transaction = std::move(transaction).value();
-    auto rows = m_backend.patients().list();
-    if (!rows)
-        return std::move(rows).error();
-    for (const auto& row : *rows) {
-        auto key =
-            records::PatientKeys::unwrap(oldRing, patientKind, row.id, identity ? row.identityKeyId : row.clinicalKeyId,
-                                         identity ? row.identityKeyWrapped : row.clinicalKeyWrapped);
-        if (!key)
-            return std::move(key).error();
-        auto wrapped = records::PatientKeys::wrap(newRing, patientKind, row.id, *key, m_rng);
-        if (!wrapped)
-            return std::move(wrapped).error();
-        CC_TRY(m_backend.patients().updateWrappedKey(row.id, identity, *wrapped));
-    }
-    if (identity)
-        return {};
-    // Confidential keys (notes not shared with the patient) hang under the clinical category key too.
-    auto confidential = m_backend.patients().confidentialKeys();
-    if (!confidential)
-        return std::move(confidential).error();
-    for (const auto& row : *confidential) {
-        auto key = records::PatientKeys::unwrap(oldRing, records::PatientKeyKind::Confidential, row.patientId,
-                                                row.keyId, row.wrapped);
-        if (!key)
-            return std::move(key).error();
-        auto wrapped =
-            records::PatientKeys::wrap(newRing, records::PatientKeyKind::Confidential, row.patientId, *key, m_rng);
-        if (!wrapped)
-            return std::move(wrapped).error();
-        CC_TRY(m_backend.patients().updateConfidentialKey(row.patientId, *wrapped));
-    }
-    return {};
-}
-
-Status StoredPatientKeys::commit()
-{
-    if (!m_transaction)
-        return {};
-    auto done = m_transaction->commit();
-    m_transaction.reset();
-    return done;
-}
-
-Result<RotationResult> KeyService::rotateUnaudited(access::KeyKind kind, const access::KeyRing* oldKeys,
-                                                   PatientKeyRewrapper& rewrapper, access::KeyEntry* issued)
-{
-    using access::KeyKind;
-    if (const std::string why = notRotatedReason(kind); !why.empty())
-        return makeError(ErrorCode::Unsupported, std::string(access::keyKindName(kind)) + " is not rotated: " + why);
-    auto mine = m_clinic.keys();
-    if (!mine)
-        return std::move(mine).error();
-    auto& backend = m_clinic.backend();
-
-    // The old key: from the session's own ring, or for the clinical key of an administrator's
-    // rotation from a sponsoring doctor's (an administrator never holds it; DESIGN.md section 4).
-    const access::KeyEntry* old = (oldKeys != nullptr ? *oldKeys : **mine).find(kind);
-    if (old == nullptr)
-        return makeError(ErrorCode::KeyMismatch, "the key ring holds no " + std::string(access::keyKindName(kind)));
-
-    Status ok;
-    QJsonObject versions = metaObject(backend.meta(), ports::meta::kKeyVersions, ok);
-    const QJsonObject recovery = metaObject(backend.meta(), ports::meta::kRecovery, ok);
-    if (!ok)
-        return ok.error();
-    auto recoveryKey = crypto::hexDecode(recovery.value("boxPublicKey").toString().toStdString());
-    if (!recoveryKey || recoveryKey->size() != 32)
-        return makeError(ErrorCode::IntegrityFailure, "the clinic's recovery record has no valid box public key");
-    std::array<std::uint8_t, 32> recoveryPublic{};
-    std::copy(recoveryKey->begin(), recoveryKey->end(), recoveryPublic.begin());
-
-    const QString kindName = QString::fromUtf8(access::keyKindName(kind).data());
-    const auto recorded = static_cast<std::uint32_t>(versions.value(kindName).toObject().value("version").toInteger());
-    access::KeyEntry next;
-    next.kind = kind;
-    next.version = std::max(old->version, recorded) + 1;
-    do {
-        next.keyId = static_cast<std::uint32_t>(m_clinic.rng().uniform(0xFFFFFFFEull)) + 1;
-    } while (next.keyId == old->keyId);
-    next.secret = m_clinic.rng().secureBytes(32);
-
-    auto file = backend.keySlots().load();
-    if (!file)
-        return std::move(file).error();
-    const access::KeySlotFile before = *file;
-    // Issue 10 item 3: every recipient's box public key must match its pin before anything is
-    // sealed to it — a clinical key under the clinical key being replaced (administrators cannot
-    // forge that pin), every other kind under the administrators' signing key (doctors and
-    // patients cannot). docs/KEYS.md section 8, "Pinning the public keys".
-    auto pins = BoxKeyPins::load(backend.meta());
-    if (!pins)
-        return std::move(pins).error();
-    const PinKey pinWhich = kind == KeyKind::ClinicalCategory ? PinKey::Clinical : PinKey::Administrators;
-    const access::KeyEntry* pinKey = kind == KeyKind::ClinicalCategory ? old : (*mine)->find(KeyKind::ClinicSigning);
-    if (pinKey == nullptr)
-        return makeError(ErrorCode::AccessDenied, "checking the recipients' pinned box public keys needs the clinic "
-                                                  "signing key (an administrator's session)");
-    const access::ClinicId clinicId = file->clinicId();
-    const access::RecipientCheck checkPin = [&](const access::UserId& id, const std::optional<access::Role>& role,
-                                                std::string_view userName, const std::array<std::uint8_t, 32>& key) {
-        const std::string who = role ? "account '" + std::string(userName) + "'" : std::string("the recovery ring");
-        return pins->check(pinWhich, *pinKey, clinicId, id, pinRoleCode(role), key, who);
-    };
-    if (kind != KeyKind::DatabaseKey)
-        CC_TRY(rewrapper.rewrap(kind, *old, next));
-    auto posted = file->postKeyUpdate(**mine, next, recoveryPublic, old, checkPin);
-    if (!posted)
-        return std::move(posted).error();
-    if (kind == KeyKind::ClinicalCategory) {
-        // The clinical pins follow the new key (written inside the re-wrap's transaction if any).
-        for (const auto& a : file->listAccounts())
-            if (a.role == access::Role::Doctor)
-                CC_TRY(pins->pin(PinKey::Clinical, next, clinicId, a.userId, pinRoleCode(a.role),
-                                 file->slot(a.userName)->boxPublicKey));
-        CC_TRY(pins->pin(PinKey::Clinical, next, clinicId, access::kRecoveryRecipient, pinRoleCode(std::nullopt),
-                         recoveryPublic));
-        CC_TRY(pins->save(backend.meta()));
-    }
-    // Mailbox first, then the database: a crash in between leaves a file whose updates name a DBK
-    // the database does not use yet, which the next login detects and finishes (docs/KEYS.md 8).
-    CC_TRY(backend.keySlots().save(*file));
-    if (kind == KeyKind::DatabaseKey) {
-        if (auto rekeyed = backend.maintenance().rekey(next.secret); !rekeyed) {
-            // Nobody may receive a DBK the database does not use: put the previous file back.
-            if (auto restored = backend.keySlots().save(before); !restored)
-                return makeError(ErrorCode::StorageError, "the database rekey failed (" + rekeyed.error().message +
-                                                              ") and the key-slot file could not be restored (" +
-                                                              restored.error().message + ")");
-            return std::move(rekeyed).error();
-        }
-    }
-    if (auto committed = rewrapper.commit(); !committed) {
-        // The patients' keys stay wrapped under the old key: nobody may receive the new one.
-        if (auto restored = backend.keySlots().save(before); !restored)
-            return makeError(ErrorCode::StorageError,
-                             "re-wrapping the patients' keys failed (" + committed.error().message +
-                                 ") and the key-slot file could not be restored (" + restored.error().message + ")");
-        return std::move(committed).error();
-    }
-    CC_TRY(backend.meta().set(ports::meta::kKeySlotGeneration, textBytes(std::to_string(file->generation()))));
-    versions.insert(kindName, QJsonObject{{"id", static_cast<qint64>(next.keyId)},
-                                          {"version", static_cast<qint64>(next.version)},
-                                          {"created", static_cast<qint64>(m_clinic.clock().nowSeconds())}});
-    const QByteArray json = QJsonDocument(versions).toJson(QJsonDocument::Compact);
-    CC_TRY(backend.meta().set(ports::meta::kKeyVersions, std::vector<std::uint8_t>(json.begin(), json.end())));
-
-    RotationResult out;
-    out.name = std::string(access::keyKindName(kind));
-    out.keyId = next.keyId;
-    out.version = next.version;
-    out.recipients = *posted;
-    // The session's ring holds the old key, which no longer opens the database (DBK) or the
-    // patients' wrapped keys (category keys): log in again to take the new one from the mailbox.
-    out.sessionEnded = true;
-    if (issued != nullptr)
-        *issued = access::KeyEntry{next.kind, next.keyId, next.version, next.secret.clone()};
-    return out;
 }
 
 } // namespace cc::services

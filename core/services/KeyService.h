@@ -131,6 +131,19 @@ public:
     /// failure (earlier rotations stay done), storage errors.
     [[nodiscard]] Result<std::vector<RotationResult>> performPending();
 
+    /// Finishes identity and clinical category rotations that were interrupted after the key-slot
+    /// file took the new key and before the patients' keys were re-wrapped under it (a crash or
+    /// power loss between the two; docs/KEYS.md section 8). `previous` are the keys this login's
+    /// mailbox updates replaced (LoginResult::previousCategoryKeys); a kind is finished only when
+    /// the database still records that previous key: the patients' keys are re-wrapped from it to
+    /// the session's key, the clinical pins follow (each checked under the previous key first) and
+    /// the new version is recorded, in one transaction. Called by ClinicService::login before the
+    /// login event, which names what was finished. Returns the names of the kinds finished.
+    /// Errors: storage errors, IntegrityFailure (a row opens under neither key).
+    /// Needs no session: `ring` is the logging-in account's ring, with the mailbox's keys.
+    [[nodiscard]] Result<std::vector<std::string>>
+    finishInterruptedRotations(const access::KeyRing& ring, const std::vector<access::KeyEntry>& previous);
+
 private:
     Result<RotationResult> rotateUnaudited(access::KeyKind kind, const access::KeyRing* oldKeys,
                                            PatientKeyRewrapper& rewrapper, access::KeyEntry* issued = nullptr);
@@ -140,6 +153,13 @@ private:
                                           const std::string& sponsorName);
     Status addPending(const std::vector<access::KeyKind>& kinds, const std::string& reason);
     Status settlePending(access::KeyKind kind);
+    /// Moves the clinical pins of every doctor and of the recovery ring to `next` (inside the
+    /// caller's transaction). With `checkUnder`, each recipient's current pin is checked under that
+    /// key first and a recipient whose pin does not hold keeps no clinical pin (refused later).
+    Status repinClinical(const access::KeySlotFile& file, const access::KeyEntry& next,
+                         const std::array<std::uint8_t, 32>& recoveryPublic, const access::KeyEntry* checkUnder);
+    /// Records `next` as the current version of its kind in meta key_versions.
+    Status recordVersion(const access::KeyEntry& next);
 
     ClinicService& m_clinic;
 };

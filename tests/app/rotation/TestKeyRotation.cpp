@@ -114,6 +114,27 @@ ErrorCode openWith(const std::string& path, const crypto::SecureBytes& key)
     return db ? ErrorCode::Internal : db.error().code;
 }
 
+/// Stands for a power loss between the key-slot file and the re-wrap's commit: the re-wrap is rolled
+/// back where the rotation commits it, after the file with the new key in every mailbox was saved.
+class RolledBackRewrap final : public services::PatientKeyRewrapper
+{
+public:
+    explicit RolledBackRewrap(ports::ClinicBackend& backend) : m_inner(backend, crypto::SystemRng::instance()) {}
+    Status rewrap(KeyKind kind, const access::KeyEntry& oldKey, const access::KeyEntry& newKey) override
+    {
+        return m_inner.rewrap(kind, oldKey, newKey);
+    }
+    Status commit() override
+    {
+        m_inner.abandon();
+        return {};
+    }
+    void abandon() override { m_inner.abandon(); }
+
+private:
+    services::StoredPatientKeys m_inner;
+};
+
 } // namespace
 
 class TestKeyRotation : public QObject
@@ -431,6 +452,70 @@ private slots:
         c.store.reset();
         QCOMPARE(openWith(c.dir() + "/clinic.db", oldDbk), ErrorCode::KeyMismatch);
         QCOMPARE(openWith(c.dir() + "/clinic.db", next.secret), ErrorCode::Internal);
+    }
+
+    void interruptedCategoryRotationIsFinishedAtLogin()
+    {
+        CLINIC(c);
+        QVERIFY(c.login(kDoctor, kDoctorPw).ok());
+        QVERIFY(services::ImportService(*c.service).importSynthea(QStringLiteral(CC_TEST_DATA_DIR "/synthea")).ok());
+        auto patients = services::PatientService(*c.service).list();
+        QVERIFY(patients.ok() && patients->size() == 27);
+        const model::RowId first = patients->front().id;
+        model::ClinicalNote unshared;
+        unshared.text = QStringLiteral("Confidential: wrapped under the clinical category key.");
+        QVERIFY(services::NoteService(*c.service).add(first, unshared).ok());
+        c.service->logout();
+
+        // Identity: the key-slot file hands out the new key, the patients' keys stay under the old one.
+        QVERIFY(c.login(kAdmin, kAdminPw).ok());
+        {
+            RolledBackRewrap crashed(*c.store);
+            auto rotated = services::KeyService(*c.service).rotate(KeyKind::IdentityCategory, nullptr, &crashed);
+            QVERIFY2(rotated.ok(), rotated.ok() ? "" : rotated.error().message.c_str());
+        }
+        QVERIFY(c.reopen().ok());
+        auto login = c.login(kAdmin, kAdminPw);
+        QVERIFY2(login.ok(), login.ok() ? "" : login.error().message.c_str());
+        QVERIFY2(c.events().back().event.detail.find("finished an interrupted IdentityCategory rotation") !=
+                     std::string::npos,
+                 c.events().back().event.detail.c_str());
+        auto names = services::PatientService(*c.service).list();
+        QVERIFY2(names.ok(), names.ok() ? "" : names.error().message.c_str());
+        QCOMPARE(names->size(), std::size_t{27});
+        c.service->logout();
+        // The doctor takes the same key from the mailbox: nothing left to finish, the chart opens.
+        QVERIFY(c.login(kDoctor, kDoctorPw).ok());
+        QVERIFY(c.events().back().event.detail.find("interrupted") == std::string::npos);
+        QVERIFY(services::PatientService(*c.service).list().ok());
+        c.service->logout();
+
+        // Clinical, sponsored: the first doctor's login finishes it and moves the clinical pins.
+        QVERIFY(c.login(kAdmin, kAdminPw).ok());
+        services::Sponsor sponsor{kDoctor, crypto::SecureBytes(bytes(kDoctorPw))};
+        {
+            RolledBackRewrap crashed(*c.store);
+            auto rotated = services::KeyService(*c.service).rotate(KeyKind::ClinicalCategory, &sponsor, &crashed);
+            QVERIFY2(rotated.ok(), rotated.ok() ? "" : rotated.error().message.c_str());
+        }
+        QVERIFY(c.reopen().ok());
+        login = c.login(kDoctor, kDoctorPw);
+        QVERIFY2(login.ok(), login.ok() ? "" : login.error().message.c_str());
+        QVERIFY2(c.events().back().event.detail.find("finished an interrupted ClinicalCategory rotation") !=
+                     std::string::npos,
+                 c.events().back().event.detail.c_str());
+        auto chart = services::PatientService(*c.service).chart(first);
+        QVERIFY2(chart.ok(), chart.ok() ? "" : chart.error().message.c_str());
+        auto notes = services::NoteService(*c.service).list(first);
+        QVERIFY2(notes.ok() && notes->size() == 1, notes.ok() ? "no note" : notes.error().message.c_str());
+        QCOMPARE(notes->front().text, unshared.text);
+        c.service->logout();
+        // The pins followed the key: the next clinical rotation checks them under it and succeeds.
+        QVERIFY(c.login(kAdmin, kAdminPw).ok());
+        auto again = services::KeyService(*c.service).rotate(KeyKind::ClinicalCategory, &sponsor);
+        QVERIFY2(again.ok(), again.ok() ? "" : again.error().message.c_str());
+        QVERIFY(c.login(kDoctor, kDoctorPw).ok());
+        QVERIFY(services::NoteService(*c.service).list(first).ok());
     }
 
     void recoveryRingLearnsRotatedKeys()
