@@ -23,8 +23,16 @@ Result<access::KeySlotFile> FileKeySlotStore::load() const
     if (!file.ok()) {
         Error error = std::move(file).error();
         error.file = m_path;
-        if (error.code != ErrorCode::MalformedInput)
+        // The clinic's own file, written only by CipherChart with a checksum: one that does not
+        // parse was damaged or altered, an integrity failure (exit 3, audited as such at login),
+        // not a user's malformed input (issue 13 item 6).
+        if (error.code == ErrorCode::MalformedInput) {
+            error.code = ErrorCode::IntegrityFailure;
+            error.message = "the key-slot file " + m_path + " is damaged or was altered (" + error.message +
+                            "): restore it from the latest backup";
+        } else {
             error.message += " (" + m_path + ")";
+        }
         return error;
     }
     return file;

@@ -36,9 +36,7 @@ Result<NetworkKey> loadNetwork(const Args& args)
     const auto path = args.value("network-key");
     if (!path)
         return makeError(ErrorCode::InvalidArgument, "--network-key FILE is required");
-    auto bytes = readReportFile(*path);
-    CC_TRY(bytes);
-    return NetworkKey::fromJson(std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()), *path);
+    return readNetworkKeyFile(*path);
 }
 
 Result<services::NetworkCustodian> openCustodian(const Args& args, Io& io, const NetworkKey& network)
@@ -61,10 +59,7 @@ Result<services::NetworkMembers> loadMembers(const Args& args, const NetworkKey&
     const auto path = args.value("members");
     if (!path)
         return makeError(ErrorCode::InvalidArgument, "--members FILE (the network's signed member list) is required");
-    auto bytes = readReportFile(*path);
-    CC_TRY(bytes);
-    return services::NetworkMembers::fromJson(
-        std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()), network, *path);
+    return readNetworkMembersFile(*path, network);
 }
 
 Result<services::MergedReport> loadMerged(const Args& args, const NetworkKey& network)
@@ -236,10 +231,7 @@ Status init(const Args& args, Io& io)
 
 Status show(const Args& args, Io& io)
 {
-    auto bytes = readReportFile(args.positional.at(0));
-    CC_TRY(bytes);
-    auto network = NetworkKey::fromJson(std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()),
-                                        args.positional.at(0));
+    auto network = readNetworkKeyFile(args.positional.at(0));
     CC_TRY(network);
     io.out << utf8(Cli::tr("research network \"%1\": key %2 (%3 bits), %4-of-%5 custodians, cells of at least %6 "
                            "patients, merges of at least %7 clinics")

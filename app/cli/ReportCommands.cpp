@@ -42,6 +42,40 @@ Result<std::vector<std::uint8_t>> readReportFile(const std::string& path)
     return std::vector<std::uint8_t>(bytes.begin(), bytes.end());
 }
 
+namespace {
+
+template <typename T> Result<T> signedFormat(Result<T> read, const std::string& path, const char* what)
+{
+    if (read || read.error().code != ErrorCode::MalformedInput)
+        return read;
+    Error error = std::move(read).error();
+    error.code = ErrorCode::IntegrityFailure;
+    error.message = path + " is not an intact " + what + " (damaged or altered): " + error.message;
+    error.file = path;
+    return error;
+}
+
+} // namespace
+
+Result<services::NetworkKey> readNetworkKeyFile(const std::string& path)
+{
+    auto bytes = readReportFile(path);
+    CC_TRY(bytes);
+    return signedFormat(services::NetworkKey::fromJson(
+                            std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()), path),
+                        path, "research network key file");
+}
+
+Result<services::NetworkMembers> readNetworkMembersFile(const std::string& path, const services::NetworkKey& network)
+{
+    auto bytes = readReportFile(path);
+    CC_TRY(bytes);
+    return signedFormat(
+        services::NetworkMembers::fromJson(
+            std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()), network, path),
+        path, "research network member list");
+}
+
 // Owner-only file written through a temporary file and renamed into place; never overwrites.
 Status writeNewReportFile(const std::string& path, std::span<const std::uint8_t> bytes)
 {
@@ -367,14 +401,6 @@ int runSetMinimum(const Args& args, Io& io)
     });
 }
 
-Result<services::NetworkKey> loadNetworkKey(const std::string& path)
-{
-    auto bytes = readReportFile(path);
-    CC_TRY(bytes);
-    return services::NetworkKey::fromJson(std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()),
-                                          path);
-}
-
 int runExport(const Args& args, Io& io)
 {
     return withReports(args, io, [&](ReportService& service) -> Status {
@@ -384,7 +410,7 @@ int runExport(const Args& args, Io& io)
         CC_TRY(keyPath);
         auto fingerprint = requiredOption(args, "fingerprint");
         CC_TRY(fingerprint);
-        auto network = loadNetworkKey(*keyPath);
+        auto network = readNetworkKeyFile(*keyPath);
         CC_TRY(network);
         auto bytes = readReportFile(args.positional.at(0));
         CC_TRY(bytes);
@@ -423,7 +449,7 @@ int runMerge(const Args& args, Io& io)
         const uint sites = QString::fromStdString(*minSites).toUInt(&ok);
         if (!ok || sites < 2)
             return makeError(ErrorCode::InvalidArgument, "--min-sites must be a whole number of at least 2");
-        auto network = loadNetworkKey(*keyPath);
+        auto network = readNetworkKeyFile(*keyPath);
         CC_TRY(network);
         std::vector<std::vector<std::uint8_t>> files;
         for (const auto& path : args.positional) {
@@ -433,10 +459,7 @@ int runMerge(const Args& args, Io& io)
         }
         std::optional<services::NetworkMembers> members;
         if (auto membersPath = args.value("members")) {
-            auto bytes = readReportFile(*membersPath);
-            CC_TRY(bytes);
-            auto read = services::NetworkMembers::fromJson(
-                std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()), *network, *membersPath);
+            auto read = readNetworkMembersFile(*membersPath, *network);
             CC_TRY(read);
             members = std::move(*read);
         }

@@ -4,6 +4,7 @@
 #include "app/cli/CommandRegistry.h"
 #include "core/Result.h"
 #include "core/reports/ReportFile.h"
+#include "core/services/ReportNetwork.h"
 
 #include <QJsonObject>
 
@@ -25,6 +26,12 @@ void registerReportCommands(CommandRegistry& registry);
 [[nodiscard]] Status writeNewReportFile(const std::string& path, std::span<const std::uint8_t> bytes);
 /// The same, replacing an existing file atomically (a custodian's ledger kept across runs).
 [[nodiscard]] Status writeOwnerOnlyFile(const std::string& path, std::span<const std::uint8_t> bytes);
+/// A research network's key file and signed member list: CipherChart's own signed formats, so one
+/// that does not parse was damaged or altered (IntegrityFailure, exit 3, naming the file and the
+/// member; issue 13 item 6). Errors: as readReportFile, NetworkKey::fromJson, NetworkMembers::fromJson.
+[[nodiscard]] Result<services::NetworkKey> readNetworkKeyFile(const std::string& path);
+[[nodiscard]] Result<services::NetworkMembers> readNetworkMembersFile(const std::string& path,
+                                                                      const services::NetworkKey& network);
 void printReport(const reports::ReportFile& file, std::ostream& out);
 [[nodiscard]] QJsonObject reportJson(const reports::ReportFile& file);
 

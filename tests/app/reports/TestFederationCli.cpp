@@ -205,6 +205,21 @@ private slots:
         QVERIFY(!read("net/custodian-ana.json").contains("CCPS"));
         const Run show = cli({"network", "show", path("net/network-key.json")});
         QVERIFY2(show.exitCode == 0 && show.out.contains(m_fingerprint), qPrintable(show.err));
+        // A damaged or altered key file is an integrity failure (exit 3) naming the file, whether
+        // the change breaks its structure (truncated, renamed member) or only its signature.
+        const QByteArray good = read("net/network-key.json");
+        QByteArray renamed = good;
+        renamed.replace("\"minimumSites\"", "\"minimumSitez\"");
+        for (const auto& [name, bytes] : std::initializer_list<std::pair<const char*, QByteArray>>{
+                 {"truncated.json", good.left(good.size() / 2)},
+                 {"renamed.json", renamed},
+                 {"not-json.json", QByteArray("PK\x03\x04 not a network key")}}) {
+            write(name, bytes);
+            const Run bad = cli({"network", "show", path(name)});
+            QVERIFY2(bad.exitCode == 3,
+                     qPrintable(QString(name) + ": exit " + QString::number(bad.exitCode) + " " + bad.err));
+            QVERIFY2(bad.err.contains(path(name)), qPrintable(bad.err));
+        }
     }
 
     void mergedTotalsEqualPooledFigures()

@@ -133,7 +133,7 @@ private slots:
         QVERIFY(overwrite(path, bytes));
         const auto loaded = store.load();
         QVERIFY(!loaded.ok());
-        QVERIFY2(loaded.error().code == ErrorCode::MalformedInput || loaded.error().code == ErrorCode::Unsupported,
+        QVERIFY2(loaded.error().code == ErrorCode::IntegrityFailure || loaded.error().code == ErrorCode::Unsupported,
                  loaded.error().describe().c_str());
         QCOMPARE(QString::fromStdString(loaded.error().file), path);
     }
