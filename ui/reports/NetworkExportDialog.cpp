@@ -67,9 +67,10 @@ NetworkExportDialog::NetworkExportDialog(const reports::ReportFile& published, s
     m_fingerprintState->setWordWrap(true);
     m_preview->setObjectName(QStringLiteral("previewLabel"));
     m_preview->setWordWrap(true);
+    m_preview->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_cells->setObjectName(QStringLiteral("exportCellsListWidget"));
     m_cells->setAccessibleName(tr("Cells and what is exported of each"));
-    m_cells->setMaximumHeight(120);
+    m_cells->setMinimumHeight(60);
     m_output->setSuggestedName(QString::fromStdString(reports::reportIdHex(m_report.reportId)) + ".ccrx");
     for (auto* label : {m_problem, m_result}) {
         label->setWordWrap(true);
@@ -92,7 +93,7 @@ NetworkExportDialog::NetworkExportDialog(const reports::ReportFile& published, s
     auto* previewBox = new QGroupBox(tr("What will be exported"));
     auto* previewLayout = new QVBoxLayout(previewBox);
     previewLayout->addWidget(m_preview);
-    previewLayout->addWidget(m_cells);
+    previewLayout->addWidget(m_cells, 1);
     auto* outputForm = new QFormLayout;
     auto* outputLabel = new QLabel(tr("&Save the export as:"));
     outputLabel->setBuddy(m_output->lineEdit());
@@ -109,7 +110,7 @@ NetworkExportDialog::NetworkExportDialog(const reports::ReportFile& published, s
     layout->addWidget(m_problem);
     layout->addWidget(m_result);
     layout->addWidget(buttons);
-    resize(700, 640);
+    resize(700, 600);
 
     connect(m_key, &NetworkKeyPicker::changed, this, [this]() { validate(); });
     connect(m_fingerprint, &QLineEdit::textChanged, this, [this]() { validate(); });
@@ -216,6 +217,9 @@ QString NetworkExportDialog::validate()
     if (problem.isEmpty())
         problem = m_output->problem();
     m_go->setEnabled(problem.isEmpty() && !m_exported);
+    // A refusal shown after a click follows the form: gone once the form is complete.
+    m_problem->setText(problem);
+    m_problem->setVisible(m_problem->isVisible() && !problem.isEmpty());
     return problem;
 }
 

@@ -17,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
@@ -67,6 +68,7 @@ NetworkMergeDialog::NetworkMergeDialog(MergeCall mergeCall, QWidget* parent)
     m_files->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_files->verticalHeader()->hide();
     m_files->horizontalHeader()->setStretchLastSection(true);
+    m_files->horizontalHeader()->setSectionResizeMode(StatusColumn, QHeaderView::Stretch);
     m_files->setAccessibleName(tr("Export files to merge"));
     m_add->setObjectName(QStringLiteral("addFilePushButton"));
     m_remove->setObjectName(QStringLiteral("removeFilePushButton"));

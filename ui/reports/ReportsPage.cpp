@@ -56,11 +56,6 @@ QString idText(const reports::ReportId& id)
 
 } // namespace
 
-struct ReportsPage::Entry : ReportFolderEntry
-{
-    std::optional<services::ShareStatus> shares;
-};
-
 ReportsPage::ReportsPage(services::ClinicService& clinic, QWidget* parent)
     : QWidget(parent), m_clinic(clinic), m_tabs(new QTabWidget)
 {

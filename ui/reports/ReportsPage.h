@@ -3,6 +3,7 @@
 // state, the custodian's decryption, publication and the report view (docs/GUI.md, docs/REPORTS.md).
 #pragma once
 
+#include "ui/reports/ReportFolder.h"
 #include "ui/reports/ReportsAccess.h"
 
 #include <QString>
@@ -70,7 +71,11 @@ signals:
     void reportsChanged();
 
 private:
-    struct Entry;
+    /// A report of the folder and, while it is encrypted, its quorum's state.
+    struct Entry : ReportFolderEntry
+    {
+        std::optional<services::ShareStatus> shares;
+    };
     QWidget* buildBuilder();
     QWidget* buildList();
     void updateSummary();

@@ -322,6 +322,8 @@ private slots:
         QVERIFY2(labelText(dialog, "fingerprintStateLabel").contains(QStringLiteral("Matches")),
                  qPrintable(labelText(dialog, "fingerprintStateLabel")));
         QVERIFY(go->isEnabled());
+        QVERIFY(!dialog->findChild<QLabel*>(QStringLiteral("problemLabel"))->isVisibleTo(dialog));
+        QTest::qWait(100); // the layout follows the texts set above
         QVERIFY(testing::adminScreenshot(dialog, QStringLiteral("network-export.png")));
         go->click();
         QVERIFY2(dialog->exported(), qPrintable(labelText(dialog, "resultLabel")));
@@ -398,6 +400,7 @@ private slots:
                      result.contains(QStringLiteral("Riverside Clinic")) &&
                      result.contains(QStringLiteral("Hillside Clinic")) && result.contains(QStringLiteral("1 cell(s)")),
                  qPrintable(result));
+        QTest::qWait(100);
         QVERIFY(testing::adminScreenshot(dialog, QStringLiteral("network-merge.png")));
         QCOMPARE(events("research network merge"), before + 1);
 
