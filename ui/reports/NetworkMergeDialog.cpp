@@ -187,13 +187,13 @@ QString NetworkMergeDialog::siteProblem(std::size_t index) const
             .arg(QString::fromStdString(crypto::hexEncode(f.keyId)), QString::fromStdString(network->key.keyIdHex()));
     for (std::size_t i = 0; i < index; ++i) {
         const auto& other = m_sites[i].file;
-        if (!other || other->kind != reports::ReportFile::Kind::Exported)
+        if (!other || !siteProblem(i).isEmpty()) // compared with the files that can be merged only
             continue;
         const QString name = QFileInfo(m_sites[i].path).fileName();
-        if (other->signerPublicKey == f.signerPublicKey || other->clinicId == f.clinicId)
-            return tr("the same clinic as %1: each clinic counts once").arg(name);
         if (other->specSha256 != f.specSha256)
             return tr("made from another report spec than %1 (\"%2\")").arg(name, other->spec.title);
+        if (other->signerPublicKey == f.signerPublicKey || other->clinicId == f.clinicId)
+            return tr("the same clinic as %1: each clinic counts once").arg(name);
     }
     return {};
 }

@@ -635,6 +635,7 @@ void ReportsPage::clear()
     m_view->clear();
     m_status->hide();
     m_networkExport->setEnabled(false);
+    closeNetworkDialogs();
 }
 
 } // namespace cc::ui

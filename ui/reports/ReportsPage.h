@@ -65,6 +65,9 @@ public:
     void exportSelectedToNetwork();
     /// Opens the merge of clinics' network exports (ReportsPageNetwork.cpp).
     void mergeNetworkExports();
+    /// Closes an open export or merge dialog (idle lock, logout): their service calls need the
+    /// session (ReportsPageNetwork.cpp).
+    void closeNetworkDialogs();
 
 signals:
     /// A report ran, a share was stored or a report was published (the home page's counter).

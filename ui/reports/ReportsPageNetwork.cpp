@@ -72,4 +72,12 @@ void ReportsPage::mergeNetworkExports()
     dialog->open();
 }
 
+void ReportsPage::closeNetworkDialogs()
+{
+    for (auto* dialog : findChildren<NetworkExportDialog*>(Qt::FindDirectChildrenOnly))
+        dialog->reject();
+    for (auto* dialog : findChildren<NetworkMergeDialog*>(Qt::FindDirectChildrenOnly))
+        dialog->reject();
+}
+
 } // namespace cc::ui

@@ -31,6 +31,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -75,6 +76,16 @@ reports::ReportSpec cd4Spec(const char* purpose)
     const QByteArray json = QByteArray(R"({"version": 1, "title": "CD4 at the latest visit", "purpose": ")") + purpose +
                             R"(", "measures": [{"code": "24467-3"}], "selection": "latest"})";
     return reports::ReportSpec::fromJson(json).value();
+}
+
+/// Each patient's latest CD4 by year, 1995–1997: the ACTG 315 visits all fall in 1996, so 1995 and
+/// 1997 are empty cells, suppressed when published (as in test_reports_workbench).
+reports::ReportSpec cd4ByYearSpec()
+{
+    return reports::ReportSpec::fromJson(R"({"version": 1, "title": "CD4 by year", "purpose": "research",
+        "measures": [{"code": "24467-3"}], "selection": "latest",
+        "filters": {"years": {"from": 1995, "to": 1997}}, "groupBy": ["year"]})")
+        .value();
 }
 
 /// A clinic with ACTG 315 imported and its administrator logged in.
@@ -165,14 +176,29 @@ class TestReportsFederation : public QObject
         return std::move(*made);
     }
 
-    /// The row of clinic A's report with this purpose and state ("published", "encrypted").
-    int rowOf(reports::Purpose purpose, const QString& state)
+    /// The row of clinic A's report with this purpose and state ("published", "encrypted") and,
+    /// if given, title.
+    int rowOf(reports::Purpose purpose, const QString& state, const QString& title = {})
     {
         for (int r = 0; r < page()->list()->rowCount(); ++r)
             if (page()->list()->item(r, 1)->text() == ReportText::purposeName(purpose) &&
-                page()->list()->item(r, 3)->text().startsWith(state))
+                page()->list()->item(r, 3)->text().startsWith(state) &&
+                (title.isEmpty() || page()->list()->item(r, 0)->text() == title))
                 return r;
         return -1;
+    }
+
+    /// Opens the export dialog for a row, with the network's key file and fingerprint.
+    NetworkExportDialog* openExport(int row)
+    {
+        page()->list()->selectRow(row);
+        page()->findChild<QPushButton*>(QStringLiteral("networkExportPushButton"))->click();
+        auto* dialog = page()->findChild<NetworkExportDialog*>();
+        if (dialog == nullptr)
+            return nullptr;
+        dialog->keyPicker()->setPath(path("net/network-key.json"));
+        dialog->findChild<QLineEdit*>(QStringLiteral("fingerprintLineEdit"))->setText(fingerprint());
+        return dialog;
     }
 
     std::size_t events(const std::string& prefix) const
@@ -204,6 +230,7 @@ private slots:
         // Clinic A: a published research report, a published quality report, an unpublished one.
         addToFolder(cd4Spec("research"), true);
         addToFolder(cd4Spec("quality"), true);
+        addToFolder(cd4ByYearSpec(), true);
         m_window = std::make_unique<AdminWindow>(m_a->clinic());
         ReportsAccess access;
         auto* a = m_a.get();
@@ -261,9 +288,38 @@ private slots:
         QVERIFY(button->isEnabled());
     }
 
+    /// The cells the dialog announces as withheld are those the service withholds.
+    void exportAnnouncesTheWithheldCells()
+    {
+        auto* dialog = openExport(rowOf(reports::Purpose::Research, QStringLiteral("published"), "CD4 by year"));
+        QVERIFY(dialog != nullptr);
+        QVERIFY2(labelText(dialog, "previewLabel").contains(QStringLiteral("1 of 3 cell(s) exported, 2 withheld")),
+                 qPrintable(labelText(dialog, "previewLabel")));
+        auto* cells = dialog->findChild<QListWidget*>(QStringLiteral("exportCellsListWidget"));
+        QCOMPARE(cells->count(), 3);
+        QVERIFY2(cells->item(0)->text().endsWith(QStringLiteral("withheld (fewer than 11 patients)")),
+                 qPrintable(cells->item(0)->text()));
+        QVERIFY(cells->item(1)->text().contains(QStringLiteral("1996")));
+        QVERIFY(cells->item(1)->text().endsWith(QStringLiteral("exported, re-encrypted under the network key")));
+        dialog->findChild<QLineEdit*>(QStringLiteral("outputLineEdit"))->setText(path("by-year.ccrx"));
+        dialog->findChild<QPushButton*>(QStringLiteral("exportPushButton"))->click();
+        QVERIFY2(labelText(dialog, "resultLabel").contains(QStringLiteral("1 cell(s) re-encrypted")) &&
+                     labelText(dialog, "resultLabel").contains(QStringLiteral("2 withheld")),
+                 qPrintable(labelText(dialog, "resultLabel")));
+        QCOMPARE(reports::ReportFile::read(bytesOf(readAll(path("by-year.ccrx")))).value().cells.size(),
+                 std::size_t{3});
+        // An idle lock closes the dialog (its calls need the session).
+        auto* again = openExport(rowOf(reports::Purpose::Research, QStringLiteral("published"), "CD4 by year"));
+        QVERIFY(again != nullptr);
+        m_window->clearSensitiveData();
+        QTRY_VERIFY(page()->findChild<NetworkExportDialog*>() == nullptr);
+        page()->refresh();
+    }
+
     void exportRefusesAWrongFingerprintThenExports()
     {
-        page()->list()->selectRow(rowOf(reports::Purpose::Research, QStringLiteral("published")));
+        page()->list()->selectRow(
+            rowOf(reports::Purpose::Research, QStringLiteral("published"), QStringLiteral("CD4 at the latest visit")));
         page()->findChild<QPushButton*>(QStringLiteral("networkExportPushButton"))->click();
         auto* dialog = page()->findChild<NetworkExportDialog*>();
         QVERIFY(dialog != nullptr);
@@ -387,6 +443,14 @@ private slots:
         QVERIFY(!go->isEnabled());
         files->selectRow(2);
         dialog->findChild<QPushButton*>(QStringLiteral("removeFilePushButton"))->click();
+        // Another report spec (the same measure grouped by year).
+        dialog->addFile(path("by-year.ccrx"));
+        QVERIFY2(files->item(2, 4)->text().contains(QStringLiteral("another report spec than a.ccrx")),
+                 qPrintable(files->item(2, 4)->text()));
+        QVERIFY(!go->isEnabled());
+        files->selectRow(2);
+        dialog->findChild<QPushButton*>(QStringLiteral("removeFilePushButton"))->click();
+        QCOMPARE(files->rowCount(), 2);
 
         // The merge, off the GUI thread; audited in this clinic.
         const QString out = path(QStringLiteral("m.ccrm"));
