@@ -6122,6 +6122,358 @@ y después inicie  cipherchart --clinic DIR</translation>
     </message>
 </context>
 <context>
+    <name>cc::ui::NetworkExportDialog</name>
+    <message>
+        <source>Save the network export</source>
+        <translation>Guardar la exportación para la red</translation>
+    </message>
+    <message>
+        <source>Research network exports (*.ccrx)</source>
+        <translation>Exportaciones para redes de investigación (*.ccrx)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Export to research network — %1</source>
+        <translation>Exportar a la red de investigación — %1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Clinic: %2&lt;br&gt;Report id: %3&lt;br&gt;Published: %4&lt;br&gt;%5&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Clínica: %2&lt;br&gt;Id. del informe: %3&lt;br&gt;Publicado: %4&lt;br&gt;%5&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>64 hexadecimal digits, as the network gave them</source>
+        <translation>64 dígitos hexadecimales, tal como los dio la red</translation>
+    </message>
+    <message>
+        <source>Network fingerprint given by the network</source>
+        <translation>Huella de la red entregada por la red</translation>
+    </message>
+    <message>
+        <source>Cells and what is exported of each</source>
+        <translation>Celdas y lo que se exporta de cada una</translation>
+    </message>
+    <message>
+        <source>Network &amp;key file:</source>
+        <translation>Archivo de &amp;clave de la red:</translation>
+    </message>
+    <message>
+        <source>Network &amp;fingerprint:</source>
+        <translation>&amp;Huella de la red:</translation>
+    </message>
+    <message>
+        <source>What will be exported</source>
+        <translation>Qué se exportará</translation>
+    </message>
+    <message>
+        <source>&amp;Save the export as:</source>
+        <translation>&amp;Guardar la exportación como:</translation>
+    </message>
+    <message>
+        <source>exported, re-encrypted under the network key</source>
+        <translation>exportada, cifrada de nuevo con la clave de la red</translation>
+    </message>
+    <message>
+        <source>withheld (%1)</source>
+        <translation>retenida (%1)</translation>
+    </message>
+    <message>
+        <source>Cell %1: %2 — %3: %4</source>
+        <translation>Celda %1: %2 — %3: %4</translation>
+    </message>
+    <message>
+        <source>Choose the network key file to see where the cells go.</source>
+        <translation>Elija el archivo de clave de la red para ver adónde van las celdas.</translation>
+    </message>
+    <message>
+        <source>To research network &quot;%1&quot; (key id %2): %3 of %4 cell(s) exported, %5 withheld.</source>
+        <translation>A la red de investigación «%1» (id. de clave %2): %3 de %4 celda(s) exportada(s), %5 retenida(s).</translation>
+    </message>
+    <message>
+        <source>An exported cell carries the clinic&apos;s exact totals (count, sum, sum of squares, histogram) and its patient count, encrypted under the network&apos;s key: only the network&apos;s custodians can decrypt them, and only after merging with at least %1 other clinics; merged cells with fewer than %2 patients are suppressed at the network. A cell withheld here (suppressed in the clinic&apos;s published report) goes as an encryption of zero marked withheld: its figures never leave the clinic, its patients are still counted.</source>
+        <translation>Una celda exportada lleva los totales exactos de la clínica (recuento, suma, suma de cuadrados, histograma) y su número de pacientes, cifrados con la clave de la red: solo los custodios de la red pueden descifrarlos, y solo tras fusionarlos con al menos %1 clínicas más; en la red se suprimen las celdas fusionadas con menos de %2 pacientes. Una celda retenida aquí (suprimida en el informe publicado de la clínica) se envía como un cifrado de cero marcado como retenido: sus cifras nunca salen de la clínica, sus pacientes siguen contando.</translation>
+    </message>
+    <message>
+        <source>The export recomputes every cell from the clinic&apos;s rows, combines the custodians&apos; stored shares again, applies the clinic&apos;s minimum cell size (%1 patients), signs the file with the clinic key and is recorded in the audit trail.</source>
+        <translation>La exportación recalcula cada celda a partir de las filas de la clínica, vuelve a combinar las partes guardadas de los custodios, aplica el tamaño mínimo de celda de la clínica (%1 pacientes), firma el archivo con la clave de la clínica y queda registrada en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Note: the report was published with a minimum of %1 patients per cell; the clinic&apos;s minimum is now %2, so the cells withheld may differ from those listed.</source>
+        <translation>Nota: el informe se publicó con un mínimo de %1 pacientes por celda; el mínimo de la clínica es ahora %2, así que las celdas retenidas pueden ser otras que las de la lista.</translation>
+    </message>
+    <message>
+        <source>Type or paste the fingerprint the network gave you out of band (64 hexadecimal digits), to be sure the key file is the network&apos;s.</source>
+        <translation>Escriba o pegue la huella que la red le dio por otro canal (64 dígitos hexadecimales), para asegurarse de que el archivo de clave es el de la red.</translation>
+    </message>
+    <message>
+        <source>Type the network&apos;s fingerprint.</source>
+        <translation>Escriba la huella de la red.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not a fingerprint: 64 hexadecimal digits (0–9, a–f) are expected; %n character(s) typed.</source>
+        <translation>
+            <numerusform>No es una huella: se esperan 64 dígitos hexadecimales (0–9, a–f); se ha escrito %n carácter.</numerusform>
+            <numerusform>No es una huella: se esperan 64 dígitos hexadecimales (0–9, a–f); se han escrito %n caracteres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose the network key file to compare the fingerprint with it.</source>
+        <translation>Elija el archivo de clave de la red para comparar la huella con él.</translation>
+    </message>
+    <message>
+        <source>Choose the network key file.</source>
+        <translation>Elija el archivo de clave de la red.</translation>
+    </message>
+    <message>
+        <source>✗ Does not match: the key file&apos;s fingerprint is %1. This file is not the key the network gave out (or the fingerprint was mistyped); the clinic&apos;s totals are not encrypted to it.</source>
+        <translation>✗ No coincide: la huella del archivo de clave es %1. Este archivo no es la clave que entregó la red (o la huella se escribió mal); los totales de la clínica no se cifran para él.</translation>
+    </message>
+    <message>
+        <source>Refused: the fingerprint typed is not the network key file&apos;s.</source>
+        <translation>Rechazado: la huella escrita no es la del archivo de clave de la red.</translation>
+    </message>
+    <message>
+        <source>✓ Matches the key file&apos;s fingerprint.</source>
+        <translation>✓ Coincide con la huella del archivo de clave.</translation>
+    </message>
+    <message>
+        <source>Not exported, nothing was written: %1</source>
+        <translation>No se ha exportado, no se ha escrito nada: %1</translation>
+    </message>
+    <message>
+        <source>Exported, but %1 was not written: %2</source>
+        <translation>Exportado, pero %1 no se ha escrito: %2</translation>
+    </message>
+    <message>
+        <source>Exported to %1 (export id %2): %3 cell(s) re-encrypted under the key of &quot;%4&quot;, %5 withheld. Give the file to the network&apos;s merger.</source>
+        <translation>Exportado a %1 (id. de exportación %2): %3 celda(s) cifrada(s) de nuevo con la clave de «%4», %5 retenida(s). Entregue el archivo a quien fusiona para la red.</translation>
+    </message>
+    <message>
+        <source>Skipped as invalid: %1</source>
+        <translation>Descartadas por no válidas: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::NetworkKeyPicker</name>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>E&amp;xaminar…</translation>
+    </message>
+    <message>
+        <source>network-key.json, from the research network</source>
+        <translation>network-key.json, de la red de investigación</translation>
+    </message>
+    <message>
+        <source>Network public key file</source>
+        <translation>Archivo de clave pública de la red</translation>
+    </message>
+    <message>
+        <source>Choose the network&apos;s public key file (network-key.json). It is public; its fingerprint is given out by the network out of band.</source>
+        <translation>Elija el archivo de clave pública de la red (network-key.json). Es público; la red entrega su huella por otro canal.</translation>
+    </message>
+    <message>
+        <source>Network key files (*.json);;All files (*)</source>
+        <translation>Archivos de clave de red (*.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>No network key file chosen.</source>
+        <translation>No se ha elegido ningún archivo de clave de red.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid research network key file, refused: %2</source>
+        <translation>%1 no es un archivo de clave de red de investigación válido, rechazado: %2</translation>
+    </message>
+    <message>
+        <source>Research network &quot;%1&quot;, key id %2 (%3 bits), %4 of %5 network custodians decrypt. Merged cells need at least %6 distinct patients; a merge needs at least %7 clinics.
+Fingerprint of this file: %8</source>
+        <translation>Red de investigación «%1», id. de clave %2 (%3 bits), descifran %4 de %5 custodios de la red. Las celdas fusionadas necesitan al menos %6 pacientes distintos; una fusión necesita al menos %7 clínicas.
+Huella de este archivo: %8</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::NetworkMergeDialog</name>
+    <message>
+        <source>&amp;Add export file…</source>
+        <translation>&amp;Añadir archivo de exportación…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>Save the merged file</source>
+        <translation>Guardar el archivo fusionado</translation>
+    </message>
+    <message>
+        <source>Merged network reports (*.ccrm)</source>
+        <translation>Informes de red fusionados (*.ccrm)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Fusionar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Merge research network exports</source>
+        <translation>Fusionar exportaciones para la red de investigación</translation>
+    </message>
+    <message>
+        <source>Merges the exports of several clinics (.ccrx, one per clinic, made from the same report spec for the same network) into one file for the network&apos;s custodians. Nothing is decrypted here: each cell&apos;s encrypted totals are multiplied across the clinics, so nobody — neither this clinic nor the network — sees one clinic&apos;s own totals. Every file&apos;s signature, clinic and ciphertexts are checked; the custodians check everything again. The merge is recorded in this clinic&apos;s audit trail.</source>
+        <translation>Fusiona las exportaciones de varias clínicas (.ccrx, una por clínica, hechas con la misma especificación de informe para la misma red) en un archivo para los custodios de la red. Aquí no se descifra nada: los totales cifrados de cada celda se multiplican entre las clínicas, así que nadie —ni esta clínica ni la red— ve los totales propios de una clínica. Se comprueban la firma, la clínica y los cifrados de cada archivo; los custodios vuelven a comprobarlo todo. La fusión queda registrada en el registro de auditoría de esta clínica.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Clínica</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Firmante</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Informe</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Export files to merge</source>
+        <translation>Archivos de exportación que fusionar</translation>
+    </message>
+    <message>
+        <source> clinics</source>
+        <translation> clínicas</translation>
+    </message>
+    <message>
+        <source>Minimum number of clinics</source>
+        <translation>Número mínimo de clínicas</translation>
+    </message>
+    <message>
+        <source>Clinics&apos; exports</source>
+        <translation>Exportaciones de las clínicas</translation>
+    </message>
+    <message>
+        <source>Network &amp;key file:</source>
+        <translation>Archivo de &amp;clave de la red:</translation>
+    </message>
+    <message>
+        <source>At &amp;least:</source>
+        <translation>Al &amp;menos:</translation>
+    </message>
+    <message>
+        <source>&amp;Save the merged file as:</source>
+        <translation>&amp;Guardar el archivo fusionado como:</translation>
+    </message>
+    <message>
+        <source>Add a clinic&apos;s export</source>
+        <translation>Añadir la exportación de una clínica</translation>
+    </message>
+    <message>
+        <source>Research network exports (*.ccrx);;All files (*)</source>
+        <translation>Exportaciones para redes de investigación (*.ccrx);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>not a signed report file: %1</source>
+        <translation>no es un archivo de informe firmado: %1</translation>
+    </message>
+    <message>
+        <source>not a research network export (a clinic makes one with Export to research network)</source>
+        <translation>no es una exportación para una red de investigación (una clínica la crea con Exportar a la red de investigación)</translation>
+    </message>
+    <message>
+        <source>not a research report</source>
+        <translation>no es un informe de investigación</translation>
+    </message>
+    <message>
+        <source>exported for another network (key id %1, not %2)</source>
+        <translation>exportado para otra red (id. de clave %1, no %2)</translation>
+    </message>
+    <message>
+        <source>the same clinic as %1: each clinic counts once</source>
+        <translation>la misma clínica que %1: cada clínica cuenta una vez</translation>
+    </message>
+    <message>
+        <source>made from another report spec than %1 (&quot;%2&quot;)</source>
+        <translation>hecho con otra especificación de informe que %1 («%2»)</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>listo</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>rechazado: %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be merged: %2</source>
+        <translation>%1 no se puede fusionar: %2</translation>
+    </message>
+    <message>
+        <source>Add the clinics&apos; export files (.ccrx).</source>
+        <translation>Añada los archivos de exportación de las clínicas (.ccrx).</translation>
+    </message>
+    <message>
+        <source>Choose the network key file.</source>
+        <translation>Elija el archivo de clave de la red.</translation>
+    </message>
+    <message>
+        <source>A merge needs at least %1 distinct clinics; %2 ready. Add more clinics&apos; exports.</source>
+        <translation>Una fusión necesita al menos %1 clínicas distintas; hay %2 listas. Añada exportaciones de más clínicas.</translation>
+    </message>
+    <message>
+        <source>%1 clinics&apos; exports of &quot;%2&quot; are ready to merge.</source>
+        <translation>Las exportaciones de %1 clínicas de «%2» están listas para fusionar.</translation>
+    </message>
+    <message>
+        <source>Not merged, nothing was written: %1</source>
+        <translation>No se ha fusionado, no se ha escrito nada: %1</translation>
+    </message>
+    <message>
+        <source>Merged, but %1 was not written: %2</source>
+        <translation>Fusionado, pero %1 no se ha escrito: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged %n clinic(s)&apos; exports into %1 (merge id %2): %3. %4 cell(s) of &quot;%5&quot;. Next, each network custodian checks the merge again and decrypts the merged totals only (cipherchart-cli network decrypt-share, then network publish).</source>
+        <translation>
+            <numerusform>Fusionada la exportación de %n clínica en %1 (id. de fusión %2): %3. %4 celda(s) de «%5». Después, cada custodio de la red vuelve a comprobar la fusión y descifra solo los totales fusionados (cipherchart-cli network decrypt-share y luego network publish).</numerusform>
+            <numerusform>Fusionadas las exportaciones de %n clínicas en %1 (id. de fusión %2): %3. %4 celda(s) de «%5». Después, cada custodio de la red vuelve a comprobar la fusión y descifra solo los totales fusionados (cipherchart-cli network decrypt-share y luego network publish).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::NetworkOutputFile</name>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>E&amp;legir…</translation>
+    </message>
+    <message>
+        <source>The new file to write (.%1)</source>
+        <translation>El archivo nuevo que se escribirá (.%1)</translation>
+    </message>
+    <message>
+        <source>Choose where to save the file.</source>
+        <translation>Elija dónde guardar el archivo.</translation>
+    </message>
+    <message>
+        <source>%1 exists already: a new file is written, never one replaced.</source>
+        <translation>%1 ya existe: se escribe un archivo nuevo, nunca se sustituye uno.</translation>
+    </message>
+</context>
+<context>
     <name>cc::ui::NewPatientDialog</name>
     <message>
         <source>&amp;Register</source>
@@ -6677,6 +7029,62 @@ y después inicie  cipherchart --clinic DIR</translation>
     </message>
 </context>
 <context>
+    <name>cc::ui::ReportSettingsTab</name>
+    <message>
+        <source> distinct patients</source>
+        <translation> pacientes distintos</translation>
+    </message>
+    <message>
+        <source>Minimum cell size</source>
+        <translation>Tamaño mínimo de celda</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Aplicar</translation>
+    </message>
+    <message>
+        <source>Disclosure control: a published report shows a cell&apos;s figures only if at least this many distinct patients are in it; smaller cells are withheld (suppressed), and so is a second small cell that would let the first be computed from a total. A cohort that differs from an earlier published one by too few patients is refused. Never below %1; the default is %2. The setting applies to reports published from now on, and each change is recorded in the audit trail.</source>
+        <translation>Control de divulgación: un informe publicado muestra las cifras de una celda solo si contiene al menos este número de pacientes distintos; las celdas menores se retienen (se suprimen), y también una segunda celda pequeña que permitiría deducir la primera a partir de un total. Se rechaza una cohorte que difiere de otra ya publicada en demasiado pocos pacientes. Nunca menos de %1; el valor por omisión es %2. El ajuste se aplica a los informes que se publiquen a partir de ahora, y cada cambio queda en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>&amp;Publish only cells with at least:</source>
+        <translation>&amp;Publicar solo celdas con al menos:</translation>
+    </message>
+    <message>
+        <source>Small-cell suppression</source>
+        <translation>Supresión de celdas pequeñas</translation>
+    </message>
+    <message numerus="yes">
+        <source>The minimum cell size is %n distinct patient(s) already.</source>
+        <translation>
+            <numerusform>El tamaño mínimo de celda ya es de %n paciente distinto.</numerusform>
+            <numerusform>El tamaño mínimo de celda ya es de %n pacientes distintos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Smaller cells will be published than before: fewer figures are withheld, and each published figure rests on fewer patients.</source>
+        <translation>Se publicarán celdas más pequeñas que antes: se retienen menos cifras, y cada cifra publicada se basa en menos pacientes.</translation>
+    </message>
+    <message>
+        <source>More cells will be withheld than before.</source>
+        <translation>Se retendrán más celdas que antes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Publish only cells with at least %n distinct patient(s)? %1 Reports already published are not changed.</source>
+        <translation>
+            <numerusform>¿Publicar solo celdas con al menos %n paciente distinto? %1 Los informes ya publicados no cambian.</numerusform>
+            <numerusform>¿Publicar solo celdas con al menos %n pacientes distintos? %1 Los informes ya publicados no cambian.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Published cells now need at least %n distinct patient(s).</source>
+        <translation>
+            <numerusform>Las celdas publicadas necesitan ahora al menos %n paciente distinto.</numerusform>
+            <numerusform>Las celdas publicadas necesitan ahora al menos %n pacientes distintos.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cc::ui::ReportText</name>
     <message>
         <source>Research: patients who opted out of research use are left out.</source>
@@ -7139,59 +7547,6 @@ Se comprueban las partes de los custodios (una no válida se nombra y se descart
         <translation>&amp;Ajustes</translation>
     </message>
     <message>
-        <source> distinct patients</source>
-        <translation> pacientes distintos</translation>
-    </message>
-    <message>
-        <source>Minimum cell size</source>
-        <translation>Tamaño mínimo de celda</translation>
-    </message>
-    <message>
-        <source>&amp;Apply</source>
-        <translation>&amp;Aplicar</translation>
-    </message>
-    <message>
-        <source>Disclosure control: a published report shows a cell&apos;s figures only if at least this many distinct patients are in it; smaller cells are withheld (suppressed), and so is a second small cell that would let the first be computed from a total. A cohort that differs from an earlier published one by too few patients is refused. Never below %1; the default is %2. The setting applies to reports published from now on, and each change is recorded in the audit trail.</source>
-        <translation>Control de divulgación: un informe publicado muestra las cifras de una celda solo si contiene al menos este número de pacientes distintos; las celdas menores se retienen (se suprimen), y también una segunda celda pequeña que permitiría deducir la primera a partir de un total. Se rechaza una cohorte que difiere de otra ya publicada en demasiado pocos pacientes. Nunca menos de %1; el valor por omisión es %2. El ajuste se aplica a los informes que se publiquen a partir de ahora, y cada cambio queda en el registro de auditoría.</translation>
-    </message>
-    <message>
-        <source>&amp;Publish only cells with at least:</source>
-        <translation>&amp;Publicar solo celdas con al menos:</translation>
-    </message>
-    <message>
-        <source>Small-cell suppression</source>
-        <translation>Supresión de celdas pequeñas</translation>
-    </message>
-    <message numerus="yes">
-        <source>The minimum cell size is %n distinct patient(s) already.</source>
-        <translation>
-            <numerusform>El tamaño mínimo de celda ya es de %n paciente distinto.</numerusform>
-            <numerusform>El tamaño mínimo de celda ya es de %n pacientes distintos.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Smaller cells will be published than before: fewer figures are withheld, and each published figure rests on fewer patients.</source>
-        <translation>Se publicarán celdas más pequeñas que antes: se retienen menos cifras, y cada cifra publicada se basa en menos pacientes.</translation>
-    </message>
-    <message>
-        <source>More cells will be withheld than before.</source>
-        <translation>Se retendrán más celdas que antes.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Publish only cells with at least %n distinct patient(s)? %1 Reports already published are not changed.</source>
-        <translation>
-            <numerusform>¿Publicar solo celdas con al menos %n paciente distinto? %1 Los informes ya publicados no cambian.</numerusform>
-            <numerusform>¿Publicar solo celdas con al menos %n pacientes distintos? %1 Los informes ya publicados no cambian.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Published cells now need at least %n distinct patient(s).</source>
-        <translation>
-            <numerusform>Las celdas publicadas necesitan ahora al menos %n paciente distinto.</numerusform>
-            <numerusform>Las celdas publicadas necesitan ahora al menos %n pacientes distintos.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>SNOMED CT codes, for example 44054006 15777000 (empty: every patient)</source>
         <translation>Códigos SNOMED CT, por ejemplo 44054006 15777000 (vacío: todos los pacientes)</translation>
     </message>
@@ -7202,6 +7557,34 @@ Se comprueban las partes de los custodios (una no válida se nombra y se descart
     <message>
         <source>With &amp;conditions:</source>
         <translation>Con &amp;afecciones:</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to research network…</source>
+        <translation>E&amp;xportar a la red de investigación…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge network exports…</source>
+        <translation>&amp;Fusionar exportaciones para la red…</translation>
+    </message>
+    <message>
+        <source>Merge several clinics&apos; exports for a research network into one file</source>
+        <translation>Fusionar en un archivo las exportaciones de varias clínicas para una red de investigación</translation>
+    </message>
+    <message>
+        <source>Export this report&apos;s released cells to a research network</source>
+        <translation>Exportar las celdas publicadas de este informe a una red de investigación</translation>
+    </message>
+    <message>
+        <source>Only a published research report of this clinic can be exported to a research network</source>
+        <translation>Solo se puede exportar a una red de investigación un informe de investigación publicado de esta clínica</translation>
+    </message>
+    <message>
+        <source>Recomputing every cell from the clinic&apos;s rows, combining the custodians&apos; shares and re-encrypting the released totals under the network key…</source>
+        <translation>Recalculando cada celda a partir de las filas de la clínica, combinando las partes de los custodios y cifrando de nuevo los totales publicables con la clave de la red…</translation>
+    </message>
+    <message>
+        <source>Checking every export and multiplying the clinics&apos; encrypted totals cell by cell…</source>
+        <translation>Comprobando cada exportación y multiplicando celda a celda los totales cifrados de las clínicas…</translation>
     </message>
 </context>
 <context>

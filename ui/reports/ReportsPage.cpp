@@ -12,6 +12,7 @@
 #include "ui/reports/DecryptShareDialog.h"
 #include "ui/reports/OffThread.h"
 #include "ui/reports/ReportFolder.h"
+#include "ui/reports/ReportSettingsTab.h"
 #include "ui/reports/ReportText.h"
 #include "ui/reports/ReportView.h"
 
@@ -55,18 +56,18 @@ QString idText(const reports::ReportId& id)
 
 } // namespace
 
-struct ReportsPage::Entry : ReportFolderEntry
-{
-    std::optional<services::ShareStatus> shares;
-};
-
 ReportsPage::ReportsPage(services::ClinicService& clinic, QWidget* parent)
     : QWidget(parent), m_clinic(clinic), m_tabs(new QTabWidget)
 {
     m_tabs->setObjectName(QStringLiteral("reportsTabWidget"));
     m_tabs->addTab(buildList(), tr("&Reports"));
     m_tabs->addTab(buildBuilder(), tr("&New report"));
-    m_tabs->addTab(buildSettings(), tr("&Settings"));
+    m_settings = new ReportSettingsTab(clinic);
+    m_tabs->addTab(m_settings, tr("&Settings"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_tabs->widget(index) == m_settings)
+            m_settings->load();
+    });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
@@ -235,6 +236,11 @@ QWidget* ReportsPage::buildList()
     m_decrypt->setObjectName(QStringLiteral("decryptPushButton"));
     m_publish = new QPushButton(tr("&Publish…"));
     m_publish->setObjectName(QStringLiteral("publishPushButton"));
+    m_networkExport = new QPushButton(tr("E&xport to research network…"));
+    m_networkExport->setObjectName(QStringLiteral("networkExportPushButton"));
+    m_networkMerge = new QPushButton(tr("&Merge network exports…"));
+    m_networkMerge->setObjectName(QStringLiteral("networkMergePushButton"));
+    m_networkMerge->setToolTip(tr("Merge several clinics' exports for a research network into one file"));
     m_status = new QLabel;
     m_status->setObjectName(QStringLiteral("statusLabel"));
     m_status->setWordWrap(true);
@@ -244,7 +250,9 @@ QWidget* ReportsPage::buildList()
     buttons->addWidget(m_open);
     buttons->addWidget(m_decrypt);
     buttons->addWidget(m_publish);
+    buttons->addWidget(m_networkExport);
     buttons->addStretch();
+    buttons->addWidget(m_networkMerge);
     auto* top = new QWidget;
     auto* topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
@@ -266,110 +274,21 @@ QWidget* ReportsPage::buildList()
     });
     connect(m_decrypt, &QPushButton::clicked, this, &ReportsPage::decryptSelected);
     connect(m_publish, &QPushButton::clicked, this, &ReportsPage::publishSelected);
+    connect(m_networkExport, &QPushButton::clicked, this, &ReportsPage::exportSelectedToNetwork);
+    connect(m_networkMerge, &QPushButton::clicked, this, &ReportsPage::mergeNetworkExports);
     m_decrypt->setEnabled(false);
     m_publish->setEnabled(false);
+    m_networkExport->setEnabled(false);
+    m_networkMerge->setEnabled(false);
     return page;
-}
-
-QWidget* ReportsPage::buildSettings()
-{
-    auto* page = new QWidget;
-    m_minimumCell = new QSpinBox;
-    m_minimumCell->setObjectName(QStringLiteral("minimumCellSpinBox"));
-    m_minimumCell->setRange(static_cast<int>(reports::kLowestMinimumCellSize), 1000);
-    m_minimumCell->setValue(static_cast<int>(reports::kDefaultMinimumCellSize));
-    m_minimumCell->setSuffix(tr(" distinct patients"));
-    m_minimumCell->setAccessibleName(tr("Minimum cell size"));
-    m_applyMinimum = new QPushButton(tr("&Apply"));
-    m_applyMinimum->setObjectName(QStringLiteral("applyMinimumPushButton"));
-    m_settingsStatus = new QLabel;
-    m_settingsStatus->setObjectName(QStringLiteral("settingsStatusLabel"));
-    m_settingsStatus->setWordWrap(true);
-    m_settingsStatus->hide();
-    auto* explanation = new QLabel(
-        tr("Disclosure control: a published report shows a cell's figures only if at least this many distinct "
-           "patients are in it; smaller cells are withheld (suppressed), and so is a second small cell that would "
-           "let the first be computed from a total. A cohort that differs from an earlier published one by too "
-           "few patients is refused. Never below %1; the default is %2. The setting applies to reports published "
-           "from now on, and each change is recorded in the audit trail.")
-            .arg(reports::kLowestMinimumCellSize)
-            .arg(reports::kDefaultMinimumCellSize));
-    explanation->setWordWrap(true);
-    auto* label = new QLabel(tr("&Publish only cells with at least:"));
-    label->setBuddy(m_minimumCell);
-    auto* row = new QHBoxLayout;
-    row->addWidget(label);
-    row->addWidget(m_minimumCell);
-    row->addWidget(m_applyMinimum);
-    row->addStretch();
-    auto* box = new QGroupBox(tr("Small-cell suppression"));
-    auto* boxLayout = new QVBoxLayout(box);
-    boxLayout->addWidget(explanation);
-    boxLayout->addLayout(row);
-    boxLayout->addWidget(m_settingsStatus);
-    auto* layout = new QVBoxLayout(page);
-    layout->addWidget(box);
-    layout->addStretch();
-    connect(m_applyMinimum, &QPushButton::clicked, this, &ReportsPage::applyMinimumCellSize);
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this, page](int index) {
-        if (m_tabs->widget(index) == page)
-            loadSettings();
-    });
-    return page;
-}
-
-void ReportsPage::loadSettings()
-{
-    auto session = ReportSession::open(m_clinic, m_access);
-    m_applyMinimum->setEnabled(session != nullptr);
-    if (!session)
-        return;
-    auto current = session->service().minimumCellSize();
-    if (!current) {
-        m_settingsStatus->setStyleSheet(QStringLiteral("color: #b00020;"));
-        m_settingsStatus->setText(ErrorText::forError(current.error()));
-        m_settingsStatus->show();
-        return;
-    }
-    m_minimumCell->setValue(static_cast<int>(*current));
-}
-
-void ReportsPage::applyMinimumCellSize()
-{
-    auto session = ReportSession::open(m_clinic, m_access);
-    if (!session)
-        return;
-    auto current = session->service().minimumCellSize();
-    const int wanted = m_minimumCell->value();
-    if (current && static_cast<int>(*current) == wanted) {
-        m_settingsStatus->setStyleSheet(QString());
-        m_settingsStatus->setText(tr("The minimum cell size is %n distinct patient(s) already.", nullptr, wanted));
-        m_settingsStatus->show();
-        return;
-    }
-    const QString effect = current && static_cast<int>(*current) > wanted
-                               ? tr("Smaller cells will be published than before: fewer figures are withheld, and "
-                                    "each published figure rests on fewer patients.")
-                               : tr("More cells will be withheld than before.");
-    if (!MessageBox::confirm(this, tr("Minimum cell size"),
-                             tr("Publish only cells with at least %n distinct patient(s)? %1 Reports already "
-                                "published are not changed.",
-                                nullptr, wanted)
-                                 .arg(effect)))
-        return;
-    const Status set = session->service().setMinimumCellSize(static_cast<std::uint32_t>(wanted));
-    m_settingsStatus->setStyleSheet(set ? QStringLiteral("color: #1b5e20;") : QStringLiteral("color: #b00020;"));
-    m_settingsStatus->setText(set ? tr("Published cells now need at least %n distinct patient(s).", nullptr, wanted)
-                                  : ErrorText::forError(set.error()));
-    m_settingsStatus->show();
 }
 
 void ReportsPage::setAccess(ReportsAccess access)
 {
     m_access = std::move(access);
     m_open->setEnabled(m_access.available());
-    if (m_applyMinimum != nullptr)
-        m_applyMinimum->setEnabled(m_access.available());
+    m_networkMerge->setEnabled(m_access.available());
+    m_settings->setAccess(m_access);
     updateSummary();
 }
 
@@ -527,6 +446,12 @@ void ReportsPage::selectionChanged()
     const bool mineIn = s && std::find(s->custodians.begin(), s->custodians.end(), s->ownIndex) != s->custodians.end();
     m_decrypt->setEnabled(encryptedOnly && s && s->ownIndex != 0 && !mineIn);
     m_publish->setEnabled(encryptedOnly && s && s->custodians.size() >= s->threshold && s->threshold > 0);
+    const bool exportable = e != nullptr && e->published() && !e->encryptedPath.isEmpty() &&
+                            e->file.spec.purpose == reports::Purpose::Research;
+    m_networkExport->setEnabled(exportable);
+    m_networkExport->setToolTip(exportable ? tr("Export this report's released cells to a research network")
+                                           : tr("Only a published research report of this clinic can be exported "
+                                                "to a research network"));
     if (e == nullptr) {
         m_view->clear();
         return;
@@ -616,24 +541,32 @@ void ReportsPage::runReport()
     emit reportsChanged();
 }
 
+std::optional<ReportsPage::OpenedReport> ReportsPage::openEncrypted(const QString& path)
+{
+    auto session = std::shared_ptr<ReportSession>(ReportSession::open(m_clinic, m_access));
+    if (!session)
+        return std::nullopt;
+    auto bytes = ReportFolder::read(path);
+    if (!bytes) {
+        showStatus(ErrorText::forError(bytes.error()), true);
+        return std::nullopt;
+    }
+    auto minimum = session->service().minimumCellSize();
+    return OpenedReport{std::move(session), std::make_shared<std::vector<std::uint8_t>>(std::move(*bytes)),
+                        minimum ? *minimum : reports::kDefaultMinimumCellSize};
+}
+
 void ReportsPage::decryptSelected()
 {
     const Entry* e = selectedEntry();
     if (e == nullptr || !e->shares || e->encryptedPath.isEmpty())
         return;
-    auto session = std::shared_ptr<ReportSession>(ReportSession::open(m_clinic, m_access));
-    if (!session)
+    auto opened = openEncrypted(e->encryptedPath);
+    if (!opened)
         return;
-    auto bytes = ReportFolder::read(e->encryptedPath);
-    if (!bytes) {
-        showStatus(ErrorText::forError(bytes.error()), true);
-        return;
-    }
-    auto minimum = session->service().minimumCellSize();
-    auto shared = std::make_shared<std::vector<std::uint8_t>>(std::move(*bytes));
     auto* dialog = new DecryptShareDialog(
-        e->file, *e->shares, minimum ? *minimum : reports::kDefaultMinimumCellSize,
-        [this, session, shared]() {
+        e->file, *e->shares, opened->minimumCellSize,
+        [this, session = opened->session, shared = opened->bytes]() {
             auto& service = session->service();
             return runOffGuiThread<services::ShareOutcome>(
                 this, tr("Recomputing every cell from the clinic's rows, then decrypting your share…"), m_access,
@@ -701,6 +634,8 @@ void ReportsPage::clear()
     m_list->setRowCount(0);
     m_view->clear();
     m_status->hide();
+    m_networkExport->setEnabled(false);
+    closeNetworkDialogs();
 }
 
 } // namespace cc::ui

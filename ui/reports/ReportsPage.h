@@ -3,12 +3,15 @@
 // state, the custodian's decryption, publication and the report view (docs/GUI.md, docs/REPORTS.md).
 #pragma once
 
+#include "ui/reports/ReportFolder.h"
 #include "ui/reports/ReportsAccess.h"
 
 #include <QString>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
+#include <vector>
 
 class QCheckBox;
 class QComboBox;
@@ -22,6 +25,7 @@ class QTabWidget;
 
 namespace cc::ui {
 
+class ReportSettingsTab;
 class ReportView;
 
 /// Every step goes through ReportService (permission, audit, disclosure control are the
@@ -56,20 +60,27 @@ public:
     void decryptSelected();
     /// Publishes the selected report when its quorum is in.
     void publishSelected();
-    /// Sets the clinic's minimum cell size (disclosure control) from the Settings tab, after a
-    /// confirmation saying what changes (ReportService::setMinimumCellSize, audited).
-    void applyMinimumCellSize();
+    /// Opens the export to a research network for the selected published research report
+    /// (ReportsPageNetwork.cpp).
+    void exportSelectedToNetwork();
+    /// Opens the merge of clinics' network exports (ReportsPageNetwork.cpp).
+    void mergeNetworkExports();
+    /// Closes an open export or merge dialog (idle lock, logout): their service calls need the
+    /// session (ReportsPageNetwork.cpp).
+    void closeNetworkDialogs();
 
 signals:
     /// A report ran, a share was stored or a report was published (the home page's counter).
     void reportsChanged();
 
 private:
-    struct Entry;
+    /// A report of the folder and, while it is encrypted, its quorum's state.
+    struct Entry : ReportFolderEntry
+    {
+        std::optional<services::ShareStatus> shares;
+    };
     QWidget* buildBuilder();
     QWidget* buildList();
-    QWidget* buildSettings();
-    void loadSettings();
     void updateSummary();
     void filterMeasures(const QString& text);
     void selectionChanged();
@@ -77,6 +88,16 @@ private:
     [[nodiscard]] const Entry* selectedEntry() const;
     [[nodiscard]] std::optional<services::ShareStatus> shareStatusOf(const reports::ReportId& id);
     void showReport(const reports::ReportFile& file, bool published);
+    /// A report action's service (kept alive by its dialog's callback), the encrypted file's bytes
+    /// and the clinic's minimum cell size; nothing if reports are unavailable or the file cannot be
+    /// read (said in the status line).
+    struct OpenedReport
+    {
+        std::shared_ptr<ReportSession> session;
+        std::shared_ptr<std::vector<std::uint8_t>> bytes;
+        std::uint32_t minimumCellSize = 0;
+    };
+    [[nodiscard]] std::optional<OpenedReport> openEncrypted(const QString& path);
 
     services::ClinicService& m_clinic;
     ReportsAccess m_access;
@@ -104,12 +125,11 @@ private:
     QPushButton* m_open;
     QPushButton* m_decrypt;
     QPushButton* m_publish;
+    QPushButton* m_networkExport;
+    QPushButton* m_networkMerge;
     QLabel* m_status;
     ReportView* m_view;
-    // settings
-    QSpinBox* m_minimumCell = nullptr;
-    QPushButton* m_applyMinimum = nullptr;
-    QLabel* m_settingsStatus = nullptr;
+    ReportSettingsTab* m_settings = nullptr;
 };
 
 } // namespace cc::ui

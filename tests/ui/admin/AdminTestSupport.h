@@ -6,7 +6,9 @@
 #include "core/services/AuditService.h"
 
 #include <QDir>
+#include <QFile>
 #include <QImage>
+#include <QLabel>
 #include <QTest>
 #include <QWidget>
 
@@ -37,6 +39,20 @@ inline std::vector<audit::AuditEvent> eventsStartingWith(services::ClinicService
             if (e.event.detail.rfind(prefix, 0) == 0)
                 out.push_back(e.event);
     return out;
+}
+
+/// The text of the label `name` under `parent` (empty if there is none).
+inline QString labelText(QWidget* parent, const char* name)
+{
+    auto* label = parent->findChild<QLabel*>(name);
+    return label != nullptr ? label->text() : QString();
+}
+
+/// A file's bytes (empty if it cannot be read).
+inline QByteArray readAll(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 } // namespace cc::testing

@@ -50,22 +50,12 @@
 using cc::testing::ClinicFixture;
 using namespace cc;
 using namespace cc::ui;
+using cc::testing::labelText;
+using cc::testing::readAll;
 
 namespace {
 
 const QString kData = QStringLiteral(CC_TEST_DATA_DIR);
-
-QString labelText(QWidget* parent, const char* name)
-{
-    auto* label = parent->findChild<QLabel*>(name);
-    return label != nullptr ? label->text() : QString();
-}
-
-QByteArray readAll(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 bool writeAll(const QString& path, const QByteArray& bytes)
 {
