@@ -200,6 +200,8 @@ void TestKillNine::killAtRandomPoints()
                                                    .arg(finished ? "finished" : "killed")
                                                    .arg(delay)
                                                    .arg(problem)));
+        if ((k + 1) % 100 == 0)
+            qInfo("KILL9 progress: %d points held (%d killed, %d acknowledged)", k + 1, killed, acknowledged);
     }
     qInfo("KILL9 points=%d killed=%d acknowledged=%d seed=%u: every acknowledged action present, audit verifies",
           points, killed, acknowledged, seed);
