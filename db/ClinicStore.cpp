@@ -10,6 +10,7 @@
 #include "db/FileAnchorSink.h"
 #include "db/FileKeySlotStore.h"
 #include "db/FileSystem.h"
+#include "db/IndexChangeTracker.h"
 #include "db/PendingAuditFile.h"
 #include "db/PortalFolder.h"
 #include "db/SqlAttachmentStore.h"
@@ -76,10 +77,10 @@ struct ClinicStore::Impl
         meta = std::make_unique<SqlClinicMetaStore>(*database);
         careTeams = std::make_unique<SqlCareTeamStore>(*database);
         patients = std::make_unique<SqlPatientStore>(*database);
-        clinical = std::make_unique<SqlClinicalStore>(*database);
+        clinical = std::make_unique<SqlClinicalStore>(*database, &indexChanges);
         sourceIndex = std::make_unique<SqlSourceIndexStore>(*database);
         attachments = std::make_unique<SqlAttachmentStore>(*database);
-        transactions = std::make_unique<SqlTransactionFactory>(*database);
+        transactions = std::make_unique<SqlTransactionFactory>(*database, &indexChanges);
         maintenance = std::make_unique<SqlMaintenance>(*database);
         return {};
     }
@@ -105,6 +106,7 @@ struct ClinicStore::Impl
     PendingAuditFile pendingAudit;
     PortalFolder portals;
     FileAnchorSink anchors;
+    IndexChangeTracker indexChanges; // before the stores that refer to it
     std::unique_ptr<Database> database;
     std::unique_ptr<SqlAuditStore> auditStore;
     std::unique_ptr<SqlClinicMetaStore> meta;
@@ -321,6 +323,11 @@ ports::AttachmentStore& ClinicStore::attachments()
 {
     assert(databaseOpen());
     return *m_impl->attachments;
+}
+
+void ClinicStore::setIndexSealer(ports::IndexSealer sealer)
+{
+    m_impl->indexChanges.setSealer(std::move(sealer));
 }
 
 ports::TransactionFactory& ClinicStore::transactions()

@@ -91,6 +91,8 @@ public:
     [[nodiscard]] ports::AttachmentStore& attachments() override;
     /// Units of work over the database (db::SqlTransactionFactory).
     [[nodiscard]] ports::TransactionFactory& transactions() override;
+    /// The sealer of the session's index writes (docs/RECORDS.md, "The index seal").
+    void setIndexSealer(ports::IndexSealer sealer) override;
     /// Rekey and export (Database::rekey, Database::exportTo).
     [[nodiscard]] ports::DatabaseMaintenance& maintenance() override;
     /// Backup export, restore staging and the journalled swap (db::BackupArchive). Usable before

@@ -2,7 +2,9 @@
 // Clinical rows and observation index rows as opaque bytes.
 #include "db/SqlClinicalStore.h"
 
+#include "core/records/IndexSeal.h"
 #include "db/Database.h"
+#include "db/IndexChangeTracker.h"
 #include "db/ObservationIndexRows.h"
 
 #include <algorithm>
@@ -112,9 +114,10 @@ Status SqlClinicalStore::insertIndex(const ports::ObservationIndexRow& row)
     CC_TRY(bindOptional(*stmt, 8, row.paillier));
     CC_TRY(bindOptional(*stmt, 9, row.paillierMac));
     CC_TRY(stmt->bindInt64(10, row.latest ? 1 : 0));
+    CC_TRY(checkTracking());
     auto done = stmt->step();
     CC_TRY(done);
-    return {};
+    return noteChange({}, records::observationDelta(row, +1));
 }
 
 Status SqlClinicalStore::updateRow(const access::PatientId& rowId, const std::vector<std::uint8_t>& document)
@@ -145,11 +148,16 @@ Status SqlClinicalStore::updateIndex(const ports::ObservationIndexRow& row)
     CC_TRY(bindOptional(*stmt, 7, row.paillier));
     CC_TRY(bindOptional(*stmt, 8, row.paillierMac));
     CC_TRY(stmt->bindInt64(9, row.latest ? 1 : 0));
+    CC_TRY(checkTracking());
+    auto before = digestWhere("row_id", row.rowId);
+    CC_TRY(before);
     auto done = stmt->step();
     CC_TRY(done);
     if (m_db.changes() == 0)
         return makeError(ErrorCode::NotFound, "no observation index row with this id");
-    return {};
+    auto after = digestWhere("row_id", row.rowId);
+    CC_TRY(after);
+    return noteChange(*before, *after);
 }
 
 Result<std::size_t> SqlClinicalStore::setConsentToken(const access::PatientRef& patient,
@@ -159,9 +167,16 @@ Result<std::size_t> SqlClinicalStore::setConsentToken(const access::PatientRef& 
     CC_TRY(stmt);
     CC_TRY(stmt->bindBlob(1, patient.bytes));
     CC_TRY(bindOptional(*stmt, 2, token));
+    CC_TRY(checkTracking());
+    auto before = digestWhere("patient_ref", patient.bytes);
+    CC_TRY(before);
     auto done = stmt->step();
     CC_TRY(done);
-    return static_cast<std::size_t>(m_db.changes());
+    const auto changed = static_cast<std::size_t>(m_db.changes());
+    auto after = digestWhere("patient_ref", patient.bytes);
+    CC_TRY(after);
+    CC_TRY(noteChange(*before, *after));
+    return changed;
 }
 
 Result<std::optional<ports::ClinicalRow>> SqlClinicalStore::findRow(const access::PatientId& rowId) const
@@ -216,15 +231,24 @@ Status SqlClinicalStore::setLatest(const access::PatientId& rowId, bool latest)
     CC_TRY(stmt);
     CC_TRY(stmt->bindBlob(1, rowId));
     CC_TRY(stmt->bindInt64(2, latest ? 1 : 0));
+    CC_TRY(checkTracking());
+    auto before = digestWhere("row_id", rowId);
+    CC_TRY(before);
     auto done = stmt->step();
     CC_TRY(done);
     if (m_db.changes() == 0)
         return makeError(ErrorCode::NotFound, "no observation index row with this id");
-    return {};
+    auto after = digestWhere("row_id", rowId);
+    CC_TRY(after);
+    return noteChange(*before, *after);
 }
 
 Status SqlClinicalStore::deleteRow(const access::PatientId& rowId)
 {
+    auto before = digestWhere("row_id", rowId);
+    CC_TRY(before);
+    if (before->observationRows != 0 || before->conditionRows != 0)
+        CC_TRY(checkTracking());
     for (const char* sql :
          {"DELETE FROM observation_index WHERE row_id = ?1;", "DELETE FROM condition_tokens WHERE row_id = ?1;"}) {
         auto dependent = m_db.prepare(sql);
@@ -240,13 +264,18 @@ Status SqlClinicalStore::deleteRow(const access::PatientId& rowId)
     CC_TRY(done);
     if (m_db.changes() == 0)
         return makeError(ErrorCode::NotFound, "no clinical row with this id");
-    return {};
+    if (before->observationRows == 0 && before->conditionRows == 0)
+        return {};
+    return noteChange(*before, {});
 }
 
 Status SqlClinicalStore::setConditionToken(const access::PatientId& rowId, const std::vector<std::uint8_t>& token)
 {
     if (!token.empty() && token.size() != 16)
         return makeError(ErrorCode::InvalidArgument, "a condition token is 16 bytes");
+    CC_TRY(checkTracking());
+    auto before = digestWhere("row_id", rowId);
+    CC_TRY(before);
     // The token row takes the condition row's own patient reference, so the two cannot differ.
     auto remove = m_db.prepare("DELETE FROM condition_tokens WHERE row_id = ?1;");
     CC_TRY(remove);
@@ -265,11 +294,19 @@ Status SqlClinicalStore::setConditionToken(const access::PatientId& rowId, const
     CC_TRY(row);
     if (token.empty() ? !*row : m_db.changes() == 0)
         return makeError(ErrorCode::NotFound, "no condition row with this id");
-    return {};
+    auto after = digestWhere("row_id", rowId);
+    CC_TRY(after);
+    return noteChange(*before, *after);
 }
 
 Result<std::size_t> SqlClinicalStore::replacePatientRef(const access::PatientRef& from, const access::PatientRef& to)
 {
+    CC_TRY(checkTracking());
+    // Rows already under `to` stay; those moved from `from` leave it and join `to`.
+    auto beforeFrom = digestWhere("patient_ref", from.bytes);
+    CC_TRY(beforeFrom);
+    auto beforeTo = digestWhere("patient_ref", to.bytes);
+    CC_TRY(beforeTo);
     std::size_t changed = 0;
     for (const char* sql : {"UPDATE clinical_rows SET patient_ref = ?2 WHERE patient_ref = ?1;",
                             "UPDATE observation_index SET patient_ref = ?2 WHERE patient_ref = ?1;",
@@ -283,6 +320,11 @@ Result<std::size_t> SqlClinicalStore::replacePatientRef(const access::PatientRef
         if (std::string_view(sql).find("condition_tokens") == std::string_view::npos)
             changed += static_cast<std::size_t>(m_db.changes());
     }
+    auto afterTo = digestWhere("patient_ref", to.bytes);
+    CC_TRY(afterTo);
+    ports::IndexDigest before = *beforeFrom;
+    before.add(*beforeTo);
+    CC_TRY(noteChange(before, *afterTo));
     return changed;
 }
 
@@ -309,6 +351,56 @@ Result<std::size_t> SqlClinicalStore::countRows() const
     auto row = stmt->step();
     CC_TRY(row);
     return static_cast<std::size_t>(stmt->columnInt64(0));
+}
+
+Result<ports::IndexDigest> SqlClinicalStore::digestWhere(std::string_view column,
+                                                         std::span<const std::uint8_t> key) const
+{
+    const std::string where = key.empty() ? std::string(";") : " WHERE " + std::string(column) + " = ?1;";
+    ports::IndexDigest digest;
+    auto index = m_db.prepare(std::string(kSelectObservationIndex) + where);
+    CC_TRY(index);
+    if (!key.empty())
+        CC_TRY(index->bindBlob(1, key));
+    CC_TRY(visitObservationIndex(*index, [&](ports::ObservationIndexRow&& row) -> Status {
+        digest.add(records::observationDelta(row, +1));
+        return {};
+    }));
+    auto tokens = m_db.prepare("SELECT row_id, patient_ref, token FROM condition_tokens" + where);
+    CC_TRY(tokens);
+    if (!key.empty())
+        CC_TRY(tokens->bindBlob(1, key));
+    for (;;) {
+        auto more = tokens->step();
+        CC_TRY(more);
+        if (!*more)
+            return digest;
+        digest.add(records::conditionDelta(tokens->columnBlob(0), tokens->columnBlob(1), tokens->columnBlob(2), +1));
+    }
+}
+
+Result<ports::IndexDigest> SqlClinicalStore::digestIndex() const
+{
+    return digestWhere({}, {});
+}
+
+Status SqlClinicalStore::checkTracking() const
+{
+    if (m_indexChanges == nullptr || m_indexChanges->isOpen())
+        return {};
+    return makeError(ErrorCode::StorageError,
+                     "the observation index can only change inside a unit of work (a transaction)");
+}
+
+Status SqlClinicalStore::noteChange(const ports::IndexDigest& before, const ports::IndexDigest& after)
+{
+    if (m_indexChanges == nullptr)
+        return {};
+    ports::IndexDigest change = after;
+    change.subtract(before);
+    if (change == ports::IndexDigest{})
+        return {}; // nothing an element covers changed: no new seal needed
+    return m_indexChanges->note(change);
 }
 
 } // namespace cc::db

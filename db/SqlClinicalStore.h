@@ -5,16 +5,24 @@
 
 #include "core/ports/ClinicalStore.h"
 
+#include <span>
+#include <string_view>
+
 namespace cc::db {
 
 class Database;
+class IndexChangeTracker;
 
 /// ClinicalStore over `clinical_rows` and `observation_index`: ids, tokens, ciphertexts, MACs.
 class SqlClinicalStore final : public ports::ClinicalStore
 {
 public:
     /// `db` must outlive the store and be migrated to at least version 3.
-    explicit SqlClinicalStore(Database& db) noexcept : m_db(db) {}
+    /// Every index write notes its change to the index seal's hash in `indexChanges` (if given),
+    /// which must outlive the store; such a write outside an open unit of work is refused.
+    explicit SqlClinicalStore(Database& db, IndexChangeTracker* indexChanges = nullptr) noexcept
+        : m_db(db), m_indexChanges(indexChanges)
+    {}
     /// Inserts a row. Errors: AlreadyExists, StorageError (e.g. unknown patient: foreign key).
     [[nodiscard]] Status insertRow(const ports::ClinicalRow& row) override;
     /// Inserts an index row. Errors: StorageError (unknown row: foreign key, duplicate).
@@ -46,9 +54,20 @@ public:
                                                         const access::PatientRef& to) override;
     [[nodiscard]] Result<std::vector<access::PatientRef>> patientRefs() const override;
     [[nodiscard]] Result<std::size_t> countRows() const override;
+    /// One pass over observation_index and condition_tokens. Errors: StorageError, IntegrityFailure.
+    [[nodiscard]] Result<ports::IndexDigest> digestIndex() const override;
 
 private:
+    /// The digest of the index and condition-token rows whose `column` (row_id or patient_ref) is `key`.
+    [[nodiscard]] Result<ports::IndexDigest> digestWhere(std::string_view column,
+                                                         std::span<const std::uint8_t> key) const;
+    /// Refuses an index write outside a unit of work (checked before the write).
+    [[nodiscard]] Status checkTracking() const;
+    /// Notes `after` - `before` as this unit of work's change.
+    [[nodiscard]] Status noteChange(const ports::IndexDigest& before, const ports::IndexDigest& after);
+
     Database& m_db;
+    IndexChangeTracker* m_indexChanges;
 };
 
 } // namespace cc::db

@@ -3,6 +3,7 @@
 #include "db/SqlTransactionFactory.h"
 
 #include "db/Database.h"
+#include "db/IndexChangeTracker.h"
 #include "db/Transaction.h"
 
 namespace cc::db {
@@ -13,11 +14,40 @@ namespace {
 class SqlTransaction final : public ports::StorageTransaction
 {
 public:
-    explicit SqlTransaction(Transaction transaction) : m_transaction(std::move(transaction)) {}
-    Status commit() override { return m_transaction.commit(); }
+    SqlTransaction(Transaction transaction, IndexChangeTracker* indexChanges)
+        : m_transaction(std::move(transaction)), m_indexChanges(indexChanges)
+    {
+        if (m_indexChanges != nullptr)
+            m_indexChanges->open();
+    }
+    SqlTransaction(const SqlTransaction&) = delete;
+    SqlTransaction& operator=(const SqlTransaction&) = delete;
+    ~SqlTransaction() override
+    {
+        // The rollback (m_transaction's destructor) discards the writes; forget their change too.
+        if (m_indexChanges != nullptr)
+            m_indexChanges->close();
+    }
+
+    Status commit() override
+    {
+        if (m_indexChanges != nullptr && m_indexChanges->changed()) {
+            // The seal is written inside the transaction, so the index and its signed hash commit together.
+            if (!m_indexChanges->sealer())
+                return makeError(ErrorCode::AccessDenied,
+                                 "only a session holding the index writer key (a doctor's) can change the observation "
+                                 "index: nothing was written");
+            CC_TRY(m_indexChanges->sealer()(m_indexChanges->delta()));
+        }
+        Status done = m_transaction.commit();
+        if (done.ok() && m_indexChanges != nullptr)
+            m_indexChanges->close();
+        return done;
+    }
 
 private:
     Transaction m_transaction;
+    IndexChangeTracker* m_indexChanges;
 };
 
 } // namespace
@@ -30,7 +60,8 @@ Result<std::unique_ptr<ports::StorageTransaction>> SqlTransactionFactory::begin(
         return makeError(ErrorCode::StorageError, "a transaction is already open on the clinic database");
     auto transaction = Transaction::begin(m_db, Transaction::Mode::Immediate);
     CC_TRY(transaction);
-    return std::unique_ptr<ports::StorageTransaction>(std::make_unique<SqlTransaction>(std::move(transaction).value()));
+    return std::unique_ptr<ports::StorageTransaction>(
+        std::make_unique<SqlTransaction>(std::move(transaction).value(), m_indexChanges));
 }
 
 } // namespace cc::db

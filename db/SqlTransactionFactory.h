@@ -7,6 +7,7 @@
 namespace cc::db {
 
 class Database;
+class IndexChangeTracker;
 
 /// TransactionFactory over one Database. While a transaction it made is open, the db/ stores
 /// write through the same connection, so their writes (and an audit event's SAVEPOINT) belong to it.
@@ -14,7 +15,11 @@ class SqlTransactionFactory final : public ports::TransactionFactory
 {
 public:
     /// `db` must outlive the factory and every transaction it makes.
-    explicit SqlTransactionFactory(Database& db) noexcept : m_db(db) {}
+    /// `indexChanges`, if given, is opened with each transaction; a transaction that changed the
+    /// index calls its sealer before COMMIT (and fails with AccessDenied without one).
+    explicit SqlTransactionFactory(Database& db, IndexChangeTracker* indexChanges = nullptr) noexcept
+        : m_db(db), m_indexChanges(indexChanges)
+    {}
 
     /// BEGIN IMMEDIATE (the write lock is taken now, so a later write cannot fail with a busy
     /// upgrade). Errors: StorageBusy, StorageError (a transaction is already open on the connection).
@@ -22,6 +27,7 @@ public:
 
 private:
     Database& m_db;
+    IndexChangeTracker* m_indexChanges;
 };
 
 } // namespace cc::db

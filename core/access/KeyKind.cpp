@@ -31,6 +31,8 @@ std::string_view keyKindName(KeyKind kind) noexcept
         return "ConsentTokens";
     case KeyKind::ReportKeyPin:
         return "ReportKeyPin";
+    case KeyKind::IndexWriterPin:
+        return "IndexWriterPin";
     }
     return "Unknown";
 }
@@ -84,7 +86,7 @@ std::vector<KeyKind> optionalKeyKindsForRole(Role role)
 {
     if (role == Role::Patient)
         return {KeyKind::ConsentTokens};
-    return {KeyKind::ReportKeyPin};
+    return {KeyKind::ReportKeyPin, KeyKind::IndexWriterPin};
 }
 
 } // namespace cc::access

@@ -30,14 +30,20 @@ enum class KeyKind : std::uint8_t {
     /// SHA-256 of the clinic's report-key record (services/ReportKeyPin.h), pinned at the key
     /// ceremony in every administrator's and doctor's ring: not a secret, but only the account's
     /// own password opens it, so nobody who writes the database can swap the report key.
-    ReportKeyPin = 12
+    ReportKeyPin = 12,
+    /// The Ed25519 public key of the clinic's index writer (services/IndexSealing.h) at the time
+    /// the ring was issued: not a secret, but only the account's password opens it, so an
+    /// administrator can verify the signed index seal without being able to forge it. Following
+    /// the writer chain from it reaches the current writer after clinical key rotations.
+    IndexWriterPin = 13
 };
 
 /// Every kind, in code order.
 inline constexpr KeyKind kAllKeyKinds[] = {KeyKind::DatabaseKey,   KeyKind::IdentityCategory, KeyKind::ClinicalCategory,
                                            KeyKind::Index,         KeyKind::AuditRoot,        KeyKind::ClinicSigning,
                                            KeyKind::PaillierShare, KeyKind::PatientIdentity,  KeyKind::PatientClinical,
-                                           KeyKind::UserBox,       KeyKind::ConsentTokens,    KeyKind::ReportKeyPin};
+                                           KeyKind::UserBox,       KeyKind::ConsentTokens,    KeyKind::ReportKeyPin,
+                                           KeyKind::IndexWriterPin};
 
 /// Largest Paillier share accepted (a 3072-bit share with its verification data is under 2 KiB).
 inline constexpr std::size_t kMaxPaillierShareSize = 16384;
@@ -65,7 +71,8 @@ inline constexpr std::size_t kMaxPaillierShareSize = 16384;
 /// The kinds a role may hold beyond keyKindsForRole(): a patient's ConsentTokens, optional because
 /// patient accounts issued before research consent existed lack it (ConsentService says so); an
 /// administrator's or doctor's ReportKeyPin, optional because accounts from before report keys were
-/// pinned lack it (ReportKeyPin::trustOnFirstUse adds it).
+/// pinned lack it (ReportKeyPin::trustOnFirstUse adds it); and their IndexWriterPin, optional for
+/// the same reason (accounts from before the index seal).
 [[nodiscard]] std::vector<KeyKind> optionalKeyKindsForRole(Role role);
 
 } // namespace cc::access

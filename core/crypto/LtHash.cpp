@@ -48,8 +48,8 @@ LtHash16 LtHash16::of(std::span<const std::uint8_t> element)
 Result<LtHash16> LtHash16::fromBytes(std::span<const std::uint8_t> bytes)
 {
     if (bytes.size() != kBytes)
-        return makeError(ErrorCode::MalformedInput,
-                         "a multiset hash is " + std::to_string(kBytes) + " bytes, not " + std::to_string(bytes.size()));
+        return makeError(ErrorCode::MalformedInput, "a multiset hash is " + std::to_string(kBytes) + " bytes, not " +
+                                                        std::to_string(bytes.size()));
     LtHash16 h;
     for (std::size_t i = 0; i < kLanes; ++i)
         h.m_lanes[i] = static_cast<std::uint16_t>(bytes[2 * i] | (bytes[2 * i + 1] << 8));

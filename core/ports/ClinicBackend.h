@@ -136,6 +136,9 @@ public:
     [[nodiscard]] virtual audit::AuditStore& auditStore() = 0;
     [[nodiscard]] virtual audit::AnchorSink& anchors() = 0;
     [[nodiscard]] virtual TransactionFactory& transactions() = 0;
+    /// Installs the sealer every later unit of work that changes the index calls at commit (an
+    /// empty function removes it: such a unit of work then fails with AccessDenied and rolls back).
+    virtual void setIndexSealer(IndexSealer sealer) = 0;
     [[nodiscard]] virtual DatabaseMaintenance& maintenance() = 0;
     /// Backup and restore file work, or nullptr if this backend cannot back up (the default).
     /// Usable whenever the folder is open; each method says whether it needs the database.

@@ -4,8 +4,10 @@
 
 #include "core/Result.h"
 #include "core/access/Ids.h"
+#include "core/crypto/LtHash.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -76,6 +78,38 @@ struct ObservationIndexRow
     bool latest = false;
 };
 
+/// The multiset hash of everything a report selects by (docs/RECORDS.md, "The index seal"): every
+/// observation_index row and every condition_tokens row, each as records::indexElement /
+/// records::conditionElement, with the number of each; or the change one unit of work made to it.
+struct IndexDigest
+{
+    crypto::LtHash16 hash;
+    std::int64_t observationRows = 0;
+    std::int64_t conditionRows = 0;
+
+    IndexDigest& add(const IndexDigest& other) noexcept
+    {
+        hash.add(other.hash);
+        observationRows += other.observationRows;
+        conditionRows += other.conditionRows;
+        return *this;
+    }
+    IndexDigest& subtract(const IndexDigest& other) noexcept
+    {
+        hash.subtract(other.hash);
+        observationRows -= other.observationRows;
+        conditionRows -= other.conditionRows;
+        return *this;
+    }
+    [[nodiscard]] bool operator==(const IndexDigest& other) const noexcept = default;
+};
+
+/// Signs the index after a unit of work changed it: called by the transaction's commit, inside the
+/// transaction, with the change `delta` the unit of work made (records/IndexSeal.h). Installed by a
+/// session that holds the writer key (a doctor's); without one, a unit of work that changes the
+/// index cannot commit.
+using IndexSealer = std::function<Status(const IndexDigest& delta)>;
+
 /// Stores clinical rows and their index. Opaque bytes only.
 class ClinicalStore
 {
@@ -128,6 +162,10 @@ public:
     [[nodiscard]] virtual Result<std::vector<access::PatientRef>> patientRefs() const = 0;
     /// Number of clinical rows of every kind. Errors: StorageError.
     [[nodiscard]] virtual Result<std::size_t> countRows() const = 0;
+    /// The multiset hash of the whole index as stored now (one pass over observation_index and
+    /// condition_tokens), for a verifier to compare with the signed seal. Errors: StorageError,
+    /// IntegrityFailure (a stored id not 16 bytes).
+    [[nodiscard]] virtual Result<IndexDigest> digestIndex() const = 0;
 };
 
 } // namespace cc::ports

@@ -4,6 +4,7 @@
 #include "core/access/AccessPolicy.h"
 #include "core/access/LoginThrottle.h"
 #include "core/access/Role.h"
+#include "core/services/IndexSealing.h"
 #include "core/services/KeyService.h"
 #include "core/services/PatientDirectory.h"
 #include "core/services/PatientService.h"
@@ -104,10 +105,15 @@ ClinicService::ClinicService(ports::ClinicBackend& backend, const Clock& clock, 
     , m_rng(rng)
     , m_options(std::move(options))
     , m_directory(std::make_unique<PatientDirectory>())
-{}
+{
+    // Every unit of work that changes the index is sealed by the session's writer key at commit
+    // (docs/RECORDS.md, "The index seal"); sessions without the clinical key cannot change it.
+    m_backend.setIndexSealer([this](const ports::IndexDigest& delta) { return IndexSealing::seal(*this, delta); });
+}
 
 ClinicService::~ClinicService()
 {
+    m_backend.setIndexSealer({});
     if (m_session)
         m_session->logout();
     m_directory->clear();
@@ -255,6 +261,10 @@ Status ClinicService::login(const std::string& userName, std::span<const std::ui
     // failure leaves the old form, which keeps working, and is retried at the next doctor login.
     if (m_session->role() == access::Role::Doctor) [[maybe_unused]]
         auto converted = PatientService::convertToReferences(*this);
+    // A clinic from before the index seal gets its first seal from the first doctor's session
+    // (audited and flagged; a failure is audited and retried at the next doctor login).
+    if (m_session->role() == access::Role::Doctor) [[maybe_unused]]
+        auto sealed = IndexSealing::sealFirstTime(*this);
     // Rotations owed since accounts were disabled (docs/KEYS.md section 8, "Revocation"): the first
     // session that holds the key performs them, audited; a failure stays pending and does not block
     // the login (the administrator's Home and `keys status` show it).

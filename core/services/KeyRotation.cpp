@@ -6,6 +6,7 @@
 
 #include "core/records/PatientKeys.h"
 #include "core/services/BoxKeyPins.h"
+#include "core/services/IndexSealing.h"
 #include "core/services/KeyServiceDetail.h"
 
 #include <QJsonDocument>
@@ -171,6 +172,8 @@ Result<std::vector<std::string>> KeyService::finishInterruptedRotations(const ac
                 if (!file)
                     return std::move(file).error();
                 CC_TRY(repinClinical(*file, *now, *recoveryPublic, &before));
+                CC_TRY(IndexSealing::followRotation(backend.meta(), file->clinicId(), before.secret, now->secret,
+                                                    now->keyId));
             }
             CC_TRY(recordVersion(*now));
             return stored.commit();
@@ -249,8 +252,12 @@ Result<RotationResult> KeyService::rotateUnaudited(access::KeyKind kind, const a
     if (!posted)
         return std::move(posted).error();
     // The clinical pins follow the new key (written inside the re-wrap's transaction).
-    if (kind == KeyKind::ClinicalCategory)
+    // So does the index writer: linked from the old writer, which re-signs the seal under the new
+    // one (docs/RECORDS.md, "The index seal"); a doctor who left cannot sign after this rotation.
+    if (kind == KeyKind::ClinicalCategory) {
         CC_TRY(repinClinical(*file, next, recoveryPublic, nullptr));
+        CC_TRY(IndexSealing::followRotation(backend.meta(), clinicId, old->secret, next.secret, next.keyId));
+    }
     // The new version is recorded inside the re-wrap's transaction as well, so "the database
     // records key K" and "the patients' keys are wrapped under K" commit together: a login that
     // took K from the mailbox while the database still records its predecessor knows the rotation

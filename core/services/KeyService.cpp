@@ -194,7 +194,8 @@ Result<std::vector<KeyStatus>> KeyService::status()
     for (access::KeyKind kind : access::kAllKeyKinds) {
         if (kind == access::KeyKind::PaillierShare || kind == access::KeyKind::PatientIdentity ||
             kind == access::KeyKind::PatientClinical || kind == access::KeyKind::UserBox ||
-            kind == access::KeyKind::ConsentTokens || kind == access::KeyKind::ReportKeyPin)
+            kind == access::KeyKind::ConsentTokens || kind == access::KeyKind::ReportKeyPin ||
+            kind == access::KeyKind::IndexWriterPin)
             continue;
         std::vector<std::string> holders;
         for (const auto& a : accounts) {
@@ -378,7 +379,8 @@ Result<Revocation> KeyService::revoke(const std::vector<access::KeyKind>& held, 
     for (KeyKind kind : held)
         if (const std::string why = notRotatedReason(kind);
             !why.empty() && kind != KeyKind::UserBox && kind != KeyKind::PatientIdentity &&
-            kind != KeyKind::PatientClinical && kind != KeyKind::ConsentTokens && kind != KeyKind::ReportKeyPin)
+            kind != KeyKind::PatientClinical && kind != KeyKind::ConsentTokens && kind != KeyKind::ReportKeyPin &&
+            kind != KeyKind::IndexWriterPin)
             out.notRotated.push_back(std::string(access::keyKindName(kind)) + ": " + why);
     auto holds = [&](KeyKind k) { return std::find(held.begin(), held.end(), k) != held.end(); };
     // Clinical first (needs a sponsor), then the identity key, then the DBK: the DBK rekey is the

@@ -11,6 +11,7 @@
 #include "core/records/ObservationLayout.h"
 #include "core/reports/DecryptionShare.h"
 #include "core/services/Audited.h"
+#include "core/services/IndexSealing.h"
 #include "core/services/ObservationService.h"
 #include "core/services/ReportKeyCodec.h"
 #include "core/services/ReportKeyPin.h"
@@ -235,6 +236,10 @@ Result<ReportFile> ReportService::check(const Context& ctx, std::span<const std:
 
 Result<std::vector<reports::ComputedCell>> ReportService::recompute(const Context& ctx, const ReportFile& file)
 {
+    // The custodian's own check that the rows are the ones doctors sealed (issue 10 item 6): a
+    // runner who padded, removed or altered index rows cannot have them decrypted.
+    auto sealed = IndexSealing::verify(m_clinic);
+    CC_TRY(sealed);
     const reports::CellQuery query = cellQuery(file, ctx.indexKey, ctx.key, m_catalogue);
     auto cells = reports::computeCells(m_reports, query);
     CC_TRY(cells);
@@ -392,6 +397,9 @@ Result<std::vector<std::uint8_t>> ReportService::run(const reports::ReportSpec& 
         auto ctx = noting(subject, context(true));
         CC_TRY(ctx);
         auto& c = *ctx;
+        // Issue 10 item 6: the index as doctors sealed it, before any row is selected or summed.
+        auto sealed = noting(subject, IndexSealing::verify(m_clinic));
+        CC_TRY(sealed);
         file.clinicId = c.clinicId;
         file.clinicName = c.clinicName;
         file.keyId = c.key.keyId();

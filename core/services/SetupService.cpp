@@ -18,6 +18,7 @@
 #include "core/records/PatientRef.h"
 #include "core/services/BoxKeyPins.h"
 #include "core/services/ClinicService.h"
+#include "core/services/IndexSealing.h"
 #include "core/services/ReportKeyCodec.h"
 #include "core/services/ReportKeyPin.h"
 
@@ -213,9 +214,17 @@ Result<SetupResult> createClinic(const SetupRequest& request, const BackendFacto
     std::uint32_t reportPinId = 0;
     for (std::size_t i = 0; i < 4; ++i)
         reportPinId = (reportPinId << 8) | reportParts.keyId[i];
-    const auto addPin = [&](KeyRing& ring) {
-        return ring.add(KeyKind::ReportKeyPin, reportPinId, 1,
-                        crypto::SecureBytes(std::span<const std::uint8_t>(reportPin)));
+    // The index writer of the clinical key (docs/RECORDS.md, "The index seal"), pinned likewise so
+    // administrators verify the signed index without holding the clinical key.
+    const CeremonyKeys::Key& clinicalKey = keys.get(KeyKind::ClinicalCategory);
+    auto writerPublic = IndexSealing::writerPublicKey(clinicalKey.secret, descriptor.clinicId);
+    if (!writerPublic)
+        return std::move(writerPublic).error();
+    const auto addPin = [&](KeyRing& ring) -> Status {
+        CC_TRY(ring.add(KeyKind::ReportKeyPin, reportPinId, 1,
+                        crypto::SecureBytes(std::span<const std::uint8_t>(reportPin))));
+        return ring.add(KeyKind::IndexWriterPin, clinicalKey.id, 1,
+                        crypto::SecureBytes(std::span<const std::uint8_t>(*writerPublic)));
     };
 
     auto adminRing = [&](const paillier::ThresholdShare* share) -> Result<KeyRing> {
@@ -302,6 +311,7 @@ Result<SetupResult> createClinic(const SetupRequest& request, const BackendFacto
     CC_TRY(meta.set(ports::meta::kReportPublicKey, bytesOf(paillier::KeyFile::publicJwk(dealt->publicKey))));
     CC_TRY(meta.set(ports::meta::kReportThreshold, bytesOf(*thresholdJson)));
     CC_TRY(meta.set(kReportKeyRecordMeta, bytesOf(ReportKeyPin::signedRecordJson(reportParts, signing))));
+    CC_TRY(IndexSealing::initialise(meta, descriptor.clinicId, clinicalKey.secret, clinicalKey.id));
     auto check = crypto::hmacSha256(recoveryKey.span(), bytesOf(kRecoveryCheckLabel));
     if (!check)
         return std::move(check).error();

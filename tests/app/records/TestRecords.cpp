@@ -156,9 +156,15 @@ private slots:
         QVERIFY(chartBefore.ok());
         // Back to the old form, as a schema-6 clinic migrated to 7 has it.
         QVERIFY(m_t->store().database().exec("DELETE FROM meta WHERE name = 'patient_ref_scheme';").ok());
-        for (const auto& [id, ref] : refs) {
-            QVERIFY(m_t->store().clinical().replacePatientRef(ref, records::legacyPatientRef(id)).ok());
-            QVERIFY(m_t->store().attachments().replacePatientRef(ref, records::legacyPatientRef(id)).ok());
+        {
+            // In one unit of work of the doctor's session, so the index seal follows (issue 10 item 6).
+            auto tx = m_t->store().transactions().begin();
+            QVERIFY(tx.ok());
+            for (const auto& [id, ref] : refs) {
+                QVERIFY(m_t->store().clinical().replacePatientRef(ref, records::legacyPatientRef(id)).ok());
+                QVERIFY(m_t->store().attachments().replacePatientRef(ref, records::legacyPatientRef(id)).ok());
+            }
+            QVERIFY((*tx)->commit().ok());
         }
         loginAs(kAdmin, kAdminPassword);
         QVERIFY(!m_t->store().meta().get(records::kPatientRefSchemeMeta)->has_value());

@@ -449,14 +449,27 @@ private slots:
         std::map<model::RowId, access::PatientRef> refs;
         for (const auto& [source, p] : patientsBySource())
             refs[p.id] = m_t->refOf(p.id);
-        QVERIFY(m_t->store().database().exec("DELETE FROM condition_tokens;").ok());
+        std::vector<access::PatientId> tokenised;
+        for (const auto& t : tokenRows()) {
+            access::PatientId id{};
+            std::copy(t.rowId.begin(), t.rowId.end(), id.begin());
+            tokenised.push_back(id);
+        }
         QVERIFY(m_t->store()
                     .database()
                     .exec("DELETE FROM meta WHERE name IN ('condition_tokens', "
                           "'patient_ref_scheme');")
                     .ok());
-        for (const auto& [id, ref] : refs)
-            QVERIFY(m_t->store().clinical().replacePatientRef(ref, records::legacyPatientRef(id)).ok());
+        {
+            // In one unit of work of the doctor's session, so the index seal follows (issue 10 item 6).
+            auto tx = m_t->store().transactions().begin();
+            QVERIFY(tx.ok());
+            for (const auto& id : tokenised)
+                QVERIFY(m_t->store().clinical().setConditionToken(id, {}).ok());
+            for (const auto& [id, ref] : refs)
+                QVERIFY(m_t->store().clinical().replacePatientRef(ref, records::legacyPatientRef(id)).ok());
+            QVERIFY((*tx)->commit().ok());
+        }
 
         asAdmin(); // an administrator's login cannot compute them (no clinical key)
         QCOMPARE(count("SELECT count(*) FROM condition_tokens;"), std::int64_t{0});

@@ -307,7 +307,23 @@ private slots:
         asAdmin();
         auto row = indexRows("8480-6").at(3);
         row.paillierMac[0] ^= 0x01;
-        QVERIFY(m_t->store().clinical().updateIndex(row).ok());
+        {
+            // An administrator's unit of work cannot change the index (issue 10 item 6).
+            auto tx = m_t->store().transactions().begin();
+            QVERIFY(tx.ok());
+            QVERIFY(m_t->store().clinical().updateIndex(row).ok());
+            QCOMPARE((*tx)->commit().error().code, ErrorCode::AccessDenied);
+        }
+        // A doctor's session seals what it writes, so the row MAC is what names a bad row written
+        // through CipherChart itself (a change by SQL fails the seal first: test_insider_index).
+        as(test::kDoctor, test::kDoctorPassword);
+        {
+            auto tx = m_t->store().transactions().begin();
+            QVERIFY(tx.ok());
+            QVERIFY(m_t->store().clinical().updateIndex(row).ok());
+            QVERIFY((*tx)->commit().ok());
+        }
+        asAdmin();
         auto bytes = Reports(*m_t)->run(spec(oneMeasure("8480-6", "all")));
         QVERIFY(!bytes.ok());
         QCOMPARE(bytes.error().code, ErrorCode::IntegrityFailure);

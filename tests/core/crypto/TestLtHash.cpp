@@ -21,8 +21,7 @@ private slots:
         QTest::addColumn<QString>("digest");
         // FIPS 202 SHAKE128 with 256 output bits (NIST "SHA-3 Standard" examples; also the
         // widely reproduced test values of the Keccak team).
-        QTest::newRow("empty") << QByteArray()
-                               << "7f9c2ba4e88f827d616045507605853ed73b8093f6efbc88eb1a6eacfa66ef26";
+        QTest::newRow("empty") << QByteArray() << "7f9c2ba4e88f827d616045507605853ed73b8093f6efbc88eb1a6eacfa66ef26";
         QTest::newRow("quick brown fox") << QByteArray("The quick brown fox jumps over the lazy dog")
                                          << "f4202e3c5852f9182a0430fd8144f0a74b95e7417ecae17db0f8cfeed0e3e66e";
     }

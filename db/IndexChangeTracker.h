@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The change a unit of work makes to the index seal's multiset hash (docs/RECORDS.md, "The index
+// seal"), kept by the clinical store as it writes and handed to the session's sealer at commit.
+#pragma once
+
+#include "core/Result.h"
+#include "core/ports/ClinicalStore.h"
+
+#include <utility>
+
+namespace cc::db {
+
+/// Shared by SqlClinicalStore (which notes each change) and SqlTransactionFactory (which opens it
+/// with a transaction, seals at commit and forgets the change at commit or rollback).
+class IndexChangeTracker
+{
+public:
+    /// A unit of work starts: nothing changed yet.
+    void open() noexcept
+    {
+        m_open = true;
+        m_changed = false;
+        m_delta = {};
+    }
+    /// The unit of work ended (committed or rolled back).
+    void close() noexcept
+    {
+        m_open = false;
+        m_changed = false;
+        m_delta = {};
+    }
+    /// Adds one write's change. Errors: StorageError (no unit of work is open: an index write
+    /// outside a transaction could never be sealed, so it is refused before it happens).
+    [[nodiscard]] Status note(const ports::IndexDigest& change)
+    {
+        if (!m_open)
+            return makeError(ErrorCode::StorageError,
+                             "the observation index can only change inside a unit of work (a transaction)");
+        m_delta.add(change);
+        m_changed = true;
+        return {};
+    }
+    [[nodiscard]] bool isOpen() const noexcept { return m_open; }
+    [[nodiscard]] bool changed() const noexcept { return m_changed; }
+    [[nodiscard]] const ports::IndexDigest& delta() const noexcept { return m_delta; }
+
+    void setSealer(ports::IndexSealer sealer) { m_sealer = std::move(sealer); }
+    [[nodiscard]] const ports::IndexSealer& sealer() const noexcept { return m_sealer; }
+
+private:
+    bool m_open = false;
+    bool m_changed = false;
+    ports::IndexDigest m_delta;
+    ports::IndexSealer m_sealer;
+};
+
+} // namespace cc::db
