@@ -11,6 +11,7 @@
 #include "core/services/AuditReviewService.h"
 #include "core/services/Audited.h"
 #include "core/services/ObservationService.h"
+#include "core/services/IndexSealing.h"
 #include "core/services/PatientService.h"
 
 #include <QJsonDocument>
@@ -175,6 +176,18 @@ Status VerifyService::checkAudit(ClinicVerifyReport& report, const access::KeyRi
 Status VerifyService::checkRecords(ClinicVerifyReport& report, const access::KeyRing& ring)
 {
     auto& backend = m_clinic.backend();
+    // The index seal (issue 10 item 6): every staff ring can check it (doctors by their clinical
+    // key, administrators by their pinned writer key).
+    if (auto sealed = IndexSealing::verify(m_clinic); sealed) {
+        report.checked.push_back("observation index seal: " + std::to_string(sealed->digest.observationRows) +
+                                 " index rows and " + std::to_string(sealed->digest.conditionRows) +
+                                 " condition tokens match the seal (seq " + std::to_string(sealed->seq) + ")");
+    } else if (sealed.error().code == ErrorCode::IntegrityFailure) {
+        fail(report, "observation index: " + sealed.error().message);
+        return {};
+    } else {
+        return std::move(sealed).error();
+    }
     auto patients = backend.patients().list();
     CC_TRY(patients);
     const bool clinical = ring.has(KeyKind::ClinicalCategory);
