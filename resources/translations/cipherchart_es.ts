@@ -6453,6 +6453,81 @@ Huella de este archivo: %8</translation>
             <numerusform>Fusionadas las exportaciones de %n clínicas en %1 (id. de fusión %2): %3. %4 celda(s) de «%5». Después, cada custodio de la red vuelve a comprobar la fusión y descifra solo los totales fusionados (cipherchart-cli network decrypt-share y luego network publish).</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Br&amp;owse…</source>
+        <translation>Exami&amp;nar…</translation>
+    </message>
+    <message>
+        <source>members.json, the network&apos;s signed member list</source>
+        <translation>members.json, la lista firmada de miembros de la red</translation>
+    </message>
+    <message>
+        <source>Network member list file</source>
+        <translation>Archivo de la lista de miembros de la red</translation>
+    </message>
+    <message>
+        <source>Member clinic</source>
+        <translation>Clínica miembro</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportación</translation>
+    </message>
+    <message>
+        <source>The network&apos;s member clinics and their exports</source>
+        <translation>Las clínicas miembro de la red y sus exportaciones</translation>
+    </message>
+    <message>
+        <source>Network members</source>
+        <translation>Miembros de la red</translation>
+    </message>
+    <message>
+        <source>Mem&amp;ber list:</source>
+        <translation>Lista de mie&amp;mbros:</translation>
+    </message>
+    <message>
+        <source>The network&apos;s member list</source>
+        <translation>La lista de miembros de la red</translation>
+    </message>
+    <message>
+        <source>Network member lists (*.json);;All files (*)</source>
+        <translation>Listas de miembros de la red (*.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>signed by %1 (%2), not a member clinic of the network in %3</source>
+        <translation>firmado por %1 (%2), que no es una clínica miembro de la red según %3</translation>
+    </message>
+    <message>
+        <source>Optional: choose the network&apos;s signed member list (from the network) to see each member clinic and whether its export is here. Without it any clinic&apos;s export is accepted here; the network&apos;s custodians decrypt merges of member clinics only.</source>
+        <translation>Opcional: elija la lista firmada de miembros de la red (la da la red) para ver cada clínica miembro y si su exportación está aquí. Sin ella aquí se acepta la exportación de cualquier clínica; los custodios de la red solo descifran fusiones de clínicas miembro.</translation>
+    </message>
+    <message>
+        <source>Choose the network key file first: the member list %1 is checked against it.</source>
+        <translation>Elija primero el archivo de clave de la red: la lista de miembros %1 se comprueba con ella.</translation>
+    </message>
+    <message>
+        <source>%1 is not the member list of network &quot;%2&quot;, refused: %3</source>
+        <translation>%1 no es la lista de miembros de la red «%2»; rechazada: %3</translation>
+    </message>
+    <message>
+        <source>no export added</source>
+        <translation>ninguna exportación añadida</translation>
+    </message>
+    <message>
+        <source>present: %1</source>
+        <translation>presente: %1</translation>
+    </message>
+    <message>
+        <source>%1 added, but it cannot be merged</source>
+        <translation>%1 añadido, pero no se puede fusionar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n member clinic(s) of network &quot;%2&quot; have an export here; a file of any other clinic is refused.</source>
+        <translation>
+            <numerusform>%1 de %n clínica miembro de la red «%2» tiene aquí su exportación; se rechaza el archivo de cualquier otra clínica.</numerusform>
+            <numerusform>%1 de %n clínicas miembro de la red «%2» tienen aquí su exportación; se rechaza el archivo de cualquier otra clínica.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::NetworkOutputFile</name>
@@ -7585,6 +7660,14 @@ Se comprueban las partes de los custodios (una no válida se nombra y se descart
     <message>
         <source>Checking every export and multiplying the clinics&apos; encrypted totals cell by cell…</source>
         <translation>Comprobando cada exportación y multiplicando celda a celda los totales cifrados de las clínicas…</translation>
+    </message>
+    <message>
+        <source>exported (network %1)</source>
+        <translation>exportado (red %1)</translation>
+    </message>
+    <message>
+        <source>exported (networks %1)</source>
+        <translation>exportado (redes %1)</translation>
     </message>
 </context>
 <context>

@@ -180,6 +180,12 @@ void NetworkExportDialog::updatePreview()
     m_preview->setText(text);
 }
 
+void NetworkExportDialog::suggestFolder(const QString& folder)
+{
+    m_output->setSuggestedName(
+        QDir(folder).filePath(QString::fromStdString(reports::reportIdHex(m_report.reportId)) + ".ccrx"));
+}
+
 QString NetworkExportDialog::validate()
 {
     updatePreview();

@@ -44,6 +44,9 @@ public:
     /// not 64 hexadecimal digits.
     [[nodiscard]] static std::optional<QString> normalizedFingerprint(const QString& typed);
 
+    /// Suggests saving the export in `folder` (the clinic's report folder: the reports list then
+    /// shows the report as exported).
+    void suggestFolder(const QString& folder);
     /// Checks the form again and, if it is complete, runs the export and writes the file.
     void exportReport();
     /// True once a file was written.

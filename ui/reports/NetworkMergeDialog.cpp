@@ -2,6 +2,7 @@
 #include "ui/reports/NetworkMergeDialog.h"
 
 #include "core/crypto/Hex.h"
+#include "core/crypto/Kdf.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/FileDialog.h"
 #include "ui/reports/NetworkKeyPicker.h"
@@ -34,6 +35,14 @@ const QString kRed = QStringLiteral("color:#b00020");
 const QString kGreen = QStringLiteral("color:#1b5e20");
 
 enum Column { FileColumn, ClinicColumn, SignerColumn, ReportColumn, StatusColumn, ColumnCount };
+enum MemberColumn { MemberClinicColumn, MemberSignerColumn, MemberExportColumn, MemberColumnCount };
+
+QString signerText(const std::array<std::uint8_t, 32>& signer)
+{
+    // As ReportFile::signerFingerprint(): the first 8 bytes of SHA-256(key).
+    const auto digest = crypto::sha256(signer);
+    return QString::fromStdString(crypto::hexEncode(std::span(digest).first(8)));
+}
 
 } // namespace
 
@@ -44,6 +53,10 @@ NetworkMergeDialog::NetworkMergeDialog(MergeCall mergeCall, QWidget* parent)
     , m_add(new QPushButton(tr("&Add export file…")))
     , m_remove(new QPushButton(tr("&Remove")))
     , m_key(new NetworkKeyPicker)
+    , m_membersPath(new QLineEdit)
+    , m_membersBrowse(new QPushButton(tr("Br&owse…")))
+    , m_membersInfo(new QLabel)
+    , m_members(new QTableWidget(0, MemberColumnCount))
     , m_minimumSites(new QSpinBox)
     , m_output(new NetworkOutputFile(tr("Save the merged file"), QStringLiteral("ccrm"),
                                      tr("Merged network reports (*.ccrm)")))
@@ -73,6 +86,22 @@ NetworkMergeDialog::NetworkMergeDialog(MergeCall mergeCall, QWidget* parent)
     m_add->setObjectName(QStringLiteral("addFilePushButton"));
     m_remove->setObjectName(QStringLiteral("removeFilePushButton"));
     m_remove->setEnabled(false);
+    m_membersPath->setObjectName(QStringLiteral("membersLineEdit"));
+    m_membersPath->setPlaceholderText(tr("members.json, the network's signed member list"));
+    m_membersPath->setAccessibleName(tr("Network member list file"));
+    m_membersBrowse->setObjectName(QStringLiteral("membersBrowsePushButton"));
+    m_membersInfo->setObjectName(QStringLiteral("membersLabel"));
+    m_membersInfo->setWordWrap(true);
+    m_membersInfo->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_members->setObjectName(QStringLiteral("membersTableWidget"));
+    m_members->setHorizontalHeaderLabels({tr("Member clinic"), tr("Signer"), tr("Export")});
+    m_members->setSelectionMode(QAbstractItemView::NoSelection);
+    m_members->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_members->verticalHeader()->hide();
+    m_members->horizontalHeader()->setStretchLastSection(true);
+    m_members->setAccessibleName(tr("The network's member clinics and their exports"));
+    m_members->setMaximumHeight(150);
+    m_members->hide();
     m_minimumSites->setObjectName(QStringLiteral("minimumSitesSpinBox"));
     m_minimumSites->setRange(2, 1000);
     m_minimumSites->setSuffix(tr(" clinics"));
@@ -95,6 +124,17 @@ NetworkMergeDialog::NetworkMergeDialog(MergeCall mergeCall, QWidget* parent)
     auto* filesLayout = new QVBoxLayout(filesBox);
     filesLayout->addWidget(m_files);
     filesLayout->addLayout(fileButtons);
+    auto* membersBox = new QGroupBox(tr("Network members"));
+    auto* membersRow = new QHBoxLayout;
+    auto* membersLabel = new QLabel(tr("Mem&ber list:"));
+    membersLabel->setBuddy(m_membersPath);
+    membersRow->addWidget(membersLabel);
+    membersRow->addWidget(m_membersPath, 1);
+    membersRow->addWidget(m_membersBrowse);
+    auto* membersLayout = new QVBoxLayout(membersBox);
+    membersLayout->addLayout(membersRow);
+    membersLayout->addWidget(m_membersInfo);
+    membersLayout->addWidget(m_members);
     auto* form = new QFormLayout;
     auto* keyLabel = new QLabel(tr("Network &key file:"));
     keyLabel->setBuddy(m_key->lineEdit());
@@ -113,10 +153,11 @@ NetworkMergeDialog::NetworkMergeDialog(MergeCall mergeCall, QWidget* parent)
     layout->addWidget(intro);
     layout->addWidget(filesBox, 1);
     layout->addLayout(form);
+    layout->addWidget(membersBox);
     layout->addWidget(m_problem);
     layout->addWidget(m_result);
     layout->addWidget(buttons);
-    resize(820, 600);
+    resize(860, 760);
 
     connect(m_add, &QPushButton::clicked, this, [this]() {
         const QString path = FileDialog::openFileName(this, tr("Add a clinic's export"),
@@ -139,12 +180,21 @@ NetworkMergeDialog::NetworkMergeDialog(MergeCall mergeCall, QWidget* parent)
         } else {
             m_minimumSites->setMinimum(2);
         }
+        loadMembers();
         validate();
     });
+    connect(m_membersBrowse, &QPushButton::clicked, this, [this]() {
+        const QString chosen = FileDialog::openFileName(this, tr("The network's member list"),
+                                                        tr("Network member lists (*.json);;All files (*)"));
+        if (!chosen.isEmpty())
+            setMembersPath(chosen);
+    });
+    connect(m_membersPath, &QLineEdit::editingFinished, this, [this]() { setMembersPath(m_membersPath->text()); });
     connect(m_minimumSites, &QSpinBox::valueChanged, this, [this]() { validate(); });
     connect(m_output, &NetworkOutputFile::changed, this, [this]() { validate(); });
     connect(m_go, &QPushButton::clicked, this, &NetworkMergeDialog::merge);
     connect(m_close, &QPushButton::clicked, this, [this]() { done(m_merged ? Accepted : Rejected); });
+    loadMembers();
     validate();
 }
 
@@ -185,6 +235,10 @@ QString NetworkMergeDialog::siteProblem(std::size_t index) const
     if (const auto& network = m_key->network(); network && f.keyId != network->key.keyId())
         return tr("exported for another network (key id %1, not %2)")
             .arg(QString::fromStdString(crypto::hexEncode(f.keyId)), QString::fromStdString(network->key.keyIdHex()));
+    if (m_memberList && !m_memberList->contains(f.signerPublicKey))
+        return tr("signed by %1 (%2), not a member clinic of the network in %3")
+            .arg(QString::fromStdString(f.signerFingerprint()), f.clinicName,
+                 QFileInfo(m_membersPath->text().trimmed()).fileName());
     for (std::size_t i = 0; i < index; ++i) {
         const auto& other = m_sites[i].file;
         if (!other || !siteProblem(i).isEmpty()) // compared with the files that can be merged only
@@ -228,6 +282,7 @@ QString NetworkMergeDialog::validate()
             problem = tr("%1 cannot be merged: %2").arg(name, why);
     }
     m_files->resizeColumnsToContents();
+    showMembers();
     const auto& network = m_key->network();
     const std::uint32_t needed = std::max<std::uint32_t>(
         {static_cast<std::uint32_t>(m_minimumSites->value()), network ? network->minimumSites : 2u, 2u});
@@ -237,6 +292,8 @@ QString NetworkMergeDialog::validate()
         problem = tr("Add the clinics' export files (.ccrx).");
     } else if (!network) {
         problem = tr("Choose the network key file.");
+    } else if (!m_membersError.isEmpty()) {
+        problem = m_membersError;
     } else if (ready < needed) {
         problem = tr("A merge needs at least %1 distinct clinics; %2 ready. Add more clinics' exports.")
                       .arg(needed)
@@ -255,6 +312,89 @@ QString NetworkMergeDialog::validate()
     m_problem->setVisible(!m_merged);
     m_go->setEnabled(problem.isEmpty() && !m_merged);
     return problem;
+}
+
+void NetworkMergeDialog::setMembersPath(const QString& path)
+{
+    if (m_membersPath->text() != path)
+        m_membersPath->setText(path);
+    loadMembers();
+    validate();
+}
+
+void NetworkMergeDialog::loadMembers()
+{
+    m_memberList.reset();
+    m_membersError.clear();
+    const QString path = m_membersPath->text().trimmed();
+    const auto& network = m_key->network();
+    m_membersInfo->setStyleSheet({});
+    if (path.isEmpty()) {
+        m_membersInfo->setText(tr("Optional: choose the network's signed member list (from the network) to see each "
+                                  "member clinic and whether its export is here. Without it any clinic's export is "
+                                  "accepted here; the network's custodians decrypt merges of member clinics only."));
+        return;
+    }
+    if (!network) {
+        m_membersError = tr("Choose the network key file first: the member list %1 is checked against it.")
+                             .arg(QDir::toNativeSeparators(path));
+        m_membersInfo->setText(m_membersError);
+        return;
+    }
+    auto bytes = ReportFolder::read(path);
+    auto members = bytes ? services::NetworkMembers::fromJson(
+                               std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()), *network,
+                               QDir::toNativeSeparators(path).toStdString())
+                         : Result<services::NetworkMembers>(bytes.error());
+    if (!members) {
+        m_membersError = tr("%1 is not the member list of network \"%2\", refused: %3")
+                             .arg(QDir::toNativeSeparators(path), network->name, ErrorText::forError(members.error()));
+        m_membersInfo->setStyleSheet(kRed);
+        m_membersInfo->setText(m_membersError);
+        return;
+    }
+    m_memberList = std::move(*members);
+}
+
+void NetworkMergeDialog::showMembers()
+{
+    m_members->setVisible(m_memberList.has_value());
+    if (!m_memberList) {
+        m_members->setRowCount(0);
+        return;
+    }
+    const auto& list = m_memberList->members;
+    m_members->setRowCount(static_cast<int>(list.size()));
+    std::size_t present = 0;
+    for (std::size_t row = 0; row < list.size(); ++row) {
+        QString exportText = tr("no export added");
+        bool ready = false;
+        for (std::size_t i = 0; i < m_sites.size(); ++i) {
+            if (!m_sites[i].file || m_sites[i].file->signerPublicKey != list[row].signer)
+                continue;
+            const QString name = QFileInfo(m_sites[i].path).fileName();
+            ready = siteProblem(i).isEmpty();
+            exportText = ready ? tr("present: %1").arg(name) : tr("%1 added, but it cannot be merged").arg(name);
+            if (ready)
+                break;
+        }
+        if (ready)
+            ++present;
+        const QStringList cells{list[row].name, signerText(list[row].signer), exportText};
+        for (int c = 0; c < MemberColumnCount; ++c) {
+            auto* item = new QTableWidgetItem(cells[c]);
+            item->setToolTip(cells[c]);
+            if (c == MemberExportColumn)
+                item->setForeground(ready ? QColor(0x1b, 0x5e, 0x20) : QColor(0x5f, 0x63, 0x68));
+            m_members->setItem(static_cast<int>(row), c, item);
+        }
+    }
+    m_members->resizeColumnsToContents();
+    m_membersInfo->setText(tr("%1 of %n member clinic(s) of network \"%2\" have an export here; a file of any other "
+                              "clinic is refused.",
+                              nullptr, static_cast<int>(list.size()))
+                               .arg(present)
+                               .arg(m_key->network() ? m_key->network()->name : QString()));
 }
 
 QString NetworkMergeDialog::namingFiles(const QString& message) const
@@ -281,7 +421,8 @@ void NetworkMergeDialog::merge()
     for (const auto& site : m_sites)
         files.push_back(site.bytes);
     const QString output = m_output->path();
-    auto merged = m_call(files, *m_key->network(), static_cast<std::uint32_t>(m_minimumSites->value()));
+    auto merged = m_call(files, *m_key->network(), static_cast<std::uint32_t>(m_minimumSites->value()),
+                         m_memberList ? &*m_memberList : nullptr);
     m_result->show();
     m_result->setStyleSheet(kRed);
     if (!merged) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/reports/ReportFolder.h"
 
+#include "core/crypto/Kdf.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -36,16 +38,29 @@ QString ReportFolder::pathFor(const QString& folder, const reports::ReportId& id
 std::vector<ReportFolderEntry> ReportFolder::scan(const QString& folder, QStringList* damaged)
 {
     std::map<reports::ReportId, ReportFolderEntry> byId;
+    // Each encrypted file's SHA-256 and signer: what an export of it names (sourceSha256) and is signed by.
+    std::map<crypto::Digest256, std::pair<reports::ReportId, std::array<std::uint8_t, 32>>> encrypted;
+    std::vector<reports::ReportFile> exports;
+    std::vector<QString> exportPaths;
     const QDir dir(folder);
-    for (const QString& name : dir.entryList({QStringLiteral("*.ccrep")}, QDir::Files, QDir::Name)) {
+    for (const QString& name :
+         dir.entryList({QStringLiteral("*.ccrep"), QStringLiteral("*.ccrx")}, QDir::Files, QDir::Name)) {
         const QString path = dir.filePath(name);
         auto bytes = read(path);
         auto file = bytes ? reports::ReportFile::read(*bytes) : Result<reports::ReportFile>(bytes.error());
-        if (!file) {
+        const bool exportName = name.endsWith(QStringLiteral(".ccrx"));
+        if (!file || exportName != (file->kind == reports::ReportFile::Kind::Exported)) {
             if (damaged != nullptr)
                 *damaged << name;
             continue;
         }
+        if (exportName) {
+            exports.push_back(std::move(*file));
+            exportPaths.push_back(path);
+            continue;
+        }
+        if (file->kind == reports::ReportFile::Kind::Encrypted)
+            encrypted[crypto::sha256(*bytes)] = {file->reportId, file->signerPublicKey};
         ReportFolderEntry& e = byId[file->reportId];
         e.id = file->reportId;
         if (file->kind == reports::ReportFile::Kind::Published) {
@@ -56,6 +71,17 @@ std::vector<ReportFolderEntry> ReportFolder::scan(const QString& folder, QString
             if (e.publishedPath.isEmpty())
                 e.file = std::move(*file);
         }
+    }
+    std::vector<std::size_t> order(exports.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return exports[a].createdAtMs < exports[b].createdAtMs; });
+    for (const std::size_t i : order) {
+        const auto source = encrypted.find(exports[i].sourceSha256);
+        if (source == encrypted.end() || source->second.second != exports[i].signerPublicKey)
+            continue; // another report's or another clinic's export
+        byId[source->second.first].exports.push_back({exportPaths[i], exports[i].keyId});
     }
     std::vector<ReportFolderEntry> out;
     for (auto& [id, e] : byId)

@@ -414,6 +414,17 @@ void ReportsPage::refresh()
             state = tr("encrypted — shares %1 of %2").arg(e.shares->custodians.size()).arg(e.shares->threshold);
         else
             state = tr("encrypted");
+        if (e.exported()) {
+            QStringList networks;
+            for (const auto& x : e.exports) {
+                const QString id = QString::fromStdString(crypto::hexEncode(x.networkKeyId)).left(8);
+                if (!networks.contains(id))
+                    networks << id;
+            }
+            state += QStringLiteral(" — ") +
+                     (networks.size() == 1 ? tr("exported (network %1)") : tr("exported (networks %1)"))
+                         .arg(networks.join(QStringLiteral(", ")));
+        }
         const QStringList cells{e.file.spec.title, ReportText::purposeName(e.file.spec.purpose),
                                 DisplayText::dateTime(e.file.createdAtMs), state, idText(e.id)};
         for (int c = 0; c < cells.size(); ++c)
@@ -422,8 +433,13 @@ void ReportsPage::refresh()
             reselect = row;
     }
     m_list->resizeColumnsToContents();
-    if (!damaged.isEmpty())
-        showStatus(tr("Not listed, not a valid signed report file: %1").arg(damaged.join(QStringLiteral(", "))), true);
+    if (!damaged.isEmpty()) {
+        m_damagedText = tr("Not listed, not a valid signed report file: %1").arg(damaged.join(QStringLiteral(", ")));
+        showStatus(m_damagedText, true);
+    } else if (!m_damagedText.isEmpty() && m_status->text() == m_damagedText) {
+        m_status->clear();
+        m_status->hide();
+    }
     if (reselect >= 0)
         m_list->selectRow(reselect);
     else

@@ -128,6 +128,7 @@ private:
     QPushButton* m_networkExport;
     QPushButton* m_networkMerge;
     QLabel* m_status;
+    QString m_damagedText; ///< the last "Not listed" message, taken down when the files are gone
     ReportView* m_view;
     ReportSettingsTab* m_settings = nullptr;
 };

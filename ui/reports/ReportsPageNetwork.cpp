@@ -50,6 +50,12 @@ void ReportsPage::exportSelectedToNetwork()
         },
         this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->suggestFolder(m_access.folder);
+    // An export saved in the report folder shows in the list as "exported (network …)".
+    connect(dialog, &QDialog::finished, this, [this, dialog]() {
+        if (dialog->exported())
+            refresh();
+    });
     dialog->open();
 }
 
@@ -60,12 +66,14 @@ void ReportsPage::mergeNetworkExports()
         return;
     auto* dialog = new NetworkMergeDialog(
         [this, session](const std::vector<std::vector<std::uint8_t>>& files, const services::NetworkKey& network,
-                        std::uint32_t minimumSites) {
+                        std::uint32_t minimumSites, const services::NetworkMembers* members) {
             auto& service = session->service();
             return runOffGuiThread<services::MergedReport>(
                 progressParent(this),
                 tr("Checking every export and multiplying the clinics' encrypted totals cell by cell…"), m_access,
-                [&service, &files, &network, minimumSites]() { return service.merge(files, network, minimumSites); });
+                [&service, &files, &network, minimumSites, members]() {
+                    return service.merge(files, network, minimumSites, members);
+                });
         },
         this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);

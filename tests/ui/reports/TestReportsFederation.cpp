@@ -7,6 +7,7 @@
 // the minimum; a ciphertext the service refuses), and the merged file opened and decrypted by the
 // network's custodians with the core's own code: 92 patients, the dataset's mean.
 #include "core/crypto/Ed25519PrivateKey.h"
+#include "core/crypto/Hex.h"
 #include "core/crypto/PasswordHash.h"
 #include "core/crypto/Rng.h"
 #include "core/paillier/KeyFile.h"
@@ -29,6 +30,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -199,6 +201,23 @@ class TestReportsFederation : public QObject
         dialog->keyPicker()->setPath(path("net/network-key.json"));
         dialog->findChild<QLineEdit*>(QStringLiteral("fingerprintLineEdit"))->setText(fingerprint());
         return dialog;
+    }
+
+    /// The network's signed member list of the clinics whose exports are `files`, written to `name`.
+    void writeMembers(const services::NetworkCeremony& net, const QString& name, const QStringList& files)
+    {
+        services::NetworkMembers members;
+        for (const QString& file : files) {
+            const auto f = reports::ReportFile::read(bytesOf(readAll(path(file)))).value();
+            members.members.push_back({f.clinicName, f.signerPublicKey});
+        }
+        std::sort(members.members.begin(), members.members.end(),
+                  [](const auto& x, const auto& y) { return x.signer < y.signer; });
+        auto custodian =
+            services::openCustodianFile(net.custodianFiles[0], net.network, secret(kPassphrases[0]).span());
+        QVERIFY2(custodian.ok(), custodian.ok() ? "" : custodian.error().describe().c_str());
+        QVERIFY(writeAll(path(name),
+                         bytesOf(QByteArray::fromStdString(members.toJson(net.network, custodian->signingKey)))));
     }
 
     std::size_t events(const std::string& prefix) const
@@ -452,6 +471,19 @@ private slots:
         dialog->findChild<QPushButton*>(QStringLiteral("removeFilePushButton"))->click();
         QCOMPARE(files->rowCount(), 2);
 
+        // The network's member list: both clinics listed, both exports present.
+        writeMembers(*m_network, QStringLiteral("net/members.json"),
+                     {QStringLiteral("a.ccrx"), QStringLiteral("b.ccrx")});
+        FileDialog::setNextOpenFileName(path("net/members.json"));
+        dialog->findChild<QPushButton*>(QStringLiteral("membersBrowsePushButton"))->click();
+        auto* memberTable = dialog->findChild<QTableWidget*>(QStringLiteral("membersTableWidget"));
+        QCOMPARE(memberTable->rowCount(), 2);
+        for (int r = 0; r < 2; ++r)
+            QVERIFY2(memberTable->item(r, 2)->text().startsWith(QStringLiteral("present: ")),
+                     qPrintable(memberTable->item(r, 2)->text()));
+        QVERIFY2(labelText(dialog, "membersLabel").startsWith(QStringLiteral("2 of 2 member clinic(s)")),
+                 qPrintable(labelText(dialog, "membersLabel")));
+
         // The merge, off the GUI thread; audited in this clinic.
         const QString out = path(QStringLiteral("m.ccrm"));
         dialog->findChild<QLineEdit*>(QStringLiteral("outputLineEdit"))->setText(out);
@@ -509,6 +541,157 @@ private slots:
         QVERIFY2(std::abs(figures.mean - 285.665870) < 0.005, qPrintable(QString::number(figures.mean)));
         dialog->findChild<QPushButton*>(QStringLiteral("closePushButton"))->click();
         QTRY_VERIFY(page()->findChild<NetworkMergeDialog*>() == nullptr);
+    }
+
+    /// With the network's member list, a clinic not listed is refused naming its file; a list of
+    /// another network or an altered one is refused naming the list; the list goes to the service.
+    void mergeRefusesANonMember()
+    {
+        writeMembers(*m_network, QStringLiteral("net/members-b.json"), {QStringLiteral("b.ccrx")});
+        writeMembers(*m_other, QStringLiteral("net/members-other.json"),
+                     {QStringLiteral("a.ccrx"), QStringLiteral("b.ccrx")});
+        QByteArray altered = readAll(path("net/members-b.json"));
+        QVERIFY(altered.contains("Hillside Clinic"));
+        altered.replace("Hillside Clinic", "Riverside Clinic");
+        QVERIFY(writeAll(path("net/members-altered.json"), bytesOf(altered)));
+
+        const services::NetworkMembers* passed = nullptr;
+        std::size_t passedCount = 0;
+        auto store = storeOf(*m_a);
+        services::ReportService service(m_a->clinic(), *store);
+        NetworkMergeDialog dialog([&](const std::vector<std::vector<std::uint8_t>>& files,
+                                      const services::NetworkKey& network, std::uint32_t minimumSites,
+                                      const services::NetworkMembers* members) {
+            passed = members;
+            passedCount = members != nullptr ? members->members.size() : 0;
+            return service.merge(files, network, minimumSites, members);
+        });
+        auto* files = dialog.findChild<QTableWidget*>(QStringLiteral("filesTableWidget"));
+        auto* members = dialog.findChild<QTableWidget*>(QStringLiteral("membersTableWidget"));
+        auto* go = dialog.findChild<QPushButton*>(QStringLiteral("mergePushButton"));
+        dialog.addFile(path("a.ccrx"));
+        dialog.addFile(path("b.ccrx"));
+        dialog.findChild<QLineEdit*>(QStringLiteral("outputLineEdit"))->setText(path("members.ccrm"));
+        // A list before the key: it cannot be checked yet.
+        dialog.setMembersPath(path("net/members-b.json"));
+        QVERIFY2(labelText(&dialog, "membersLabel").startsWith(QStringLiteral("Choose the network key file first")),
+                 qPrintable(labelText(&dialog, "membersLabel")));
+        dialog.keyPicker()->setPath(path("net/network-key.json"));
+
+        // Clinic A is not a member: its row and the form name a.ccrx and the list.
+        QVERIFY2(files->item(0, 4)->text().contains(QStringLiteral("not a member clinic of the network in "
+                                                                   "members-b.json")),
+                 qPrintable(files->item(0, 4)->text()));
+        QCOMPARE(files->item(1, 4)->text(), QStringLiteral("ready"));
+        QVERIFY2(labelText(&dialog, "problemLabel").startsWith(QStringLiteral("a.ccrx cannot be merged")),
+                 qPrintable(labelText(&dialog, "problemLabel")));
+        QVERIFY(!go->isEnabled());
+        QCOMPARE(members->rowCount(), 1);
+        QCOMPARE(members->item(0, 0)->text(), QStringLiteral("Hillside Clinic"));
+        QCOMPARE(members->item(0, 2)->text(), QStringLiteral("present: b.ccrx"));
+        QTest::qWait(100);
+        QVERIFY(testing::adminScreenshot(&dialog, QStringLiteral("network-merge-members.png")));
+        dialog.merge(); // refused before the service is asked
+        QVERIFY(passed == nullptr);
+        QVERIFY(!QFile::exists(path("members.ccrm")));
+
+        // Another network's list, and an altered one: refused, naming the file.
+        for (const char* bad : {"net/members-other.json", "net/members-altered.json"}) {
+            dialog.setMembersPath(path(bad));
+            const QString text = labelText(&dialog, "membersLabel");
+            QVERIFY2(text.contains(QFileInfo(bad).fileName()) && text.contains(QStringLiteral("refused")),
+                     qPrintable(text));
+            QVERIFY(members->isHidden());
+            QVERIFY(!go->isEnabled());
+        }
+
+        // The full list: both present; the list reaches the service, which merges.
+        dialog.setMembersPath(path("net/members.json"));
+        QCOMPARE(members->rowCount(), 2);
+        QVERIFY2(go->isEnabled(), qPrintable(labelText(&dialog, "problemLabel")));
+        dialog.merge();
+        QVERIFY2(dialog.merged(), qPrintable(labelText(&dialog, "resultLabel")));
+        QVERIFY(passed != nullptr);
+        QCOMPARE(passedCount, std::size_t{2});
+        QVERIFY(QFile::exists(path("members.ccrm")));
+
+        // Without a list the service is called without one (the custodians check membership).
+        NetworkMergeDialog plain([&](const std::vector<std::vector<std::uint8_t>>& f, const services::NetworkKey& n,
+                                     std::uint32_t m, const services::NetworkMembers* list) {
+            passed = list;
+            return service.merge(f, n, m, list);
+        });
+        plain.addFile(path("a.ccrx"));
+        plain.addFile(path("b.ccrx"));
+        plain.keyPicker()->setPath(path("net/network-key.json"));
+        plain.findChild<QLineEdit*>(QStringLiteral("outputLineEdit"))->setText(path("plain.ccrm"));
+        plain.merge();
+        QVERIFY2(plain.merged(), qPrintable(labelText(&plain, "resultLabel")));
+        QVERIFY(passed == nullptr);
+    }
+
+    /// A report whose export (*.ccrx) is in the report folder is listed as "exported (network …)":
+    /// the export's signed header names the encrypted file (sourceSha256) and its signer signed it.
+    /// Another clinic's export of the same spec, an altered export and a report file renamed .ccrx
+    /// mark nothing.
+    void listShowsTheExports()
+    {
+        const QString latest = QStringLiteral("CD4 at the latest visit");
+        const QString net = QString::fromStdString(crypto::hexEncode(m_network->network.key.keyId())).left(8);
+        auto stateOf = [this](const QString& title) {
+            const int row = rowOf(reports::Purpose::Research, QStringLiteral("published"), title);
+            return row >= 0 ? page()->list()->item(row, 3)->text() : QString();
+        };
+        page()->refresh();
+        QCOMPARE(stateOf(latest), QStringLiteral("published"));
+        // Another clinic's export of the same spec, and one with a flipped byte.
+        QVERIFY(QFile::copy(path("b.ccrx"), QDir(folder()).filePath("hillside.ccrx")));
+        QByteArray altered = readAll(path("a.ccrx"));
+        altered[altered.size() - 70] = static_cast<char>(altered[altered.size() - 70] ^ 0x01);
+        QVERIFY(writeAll(QDir(folder()).filePath("altered.ccrx"), bytesOf(altered)));
+        page()->refresh();
+        QCOMPARE(stateOf(latest), QStringLiteral("published"));
+        QCOMPARE(stateOf(QStringLiteral("CD4 by year")), QStringLiteral("published"));
+        const QString status = labelText(page(), "statusLabel");
+        QVERIFY2(status.contains(QStringLiteral("altered.ccrx")) && !status.contains(QStringLiteral("hillside")),
+                 qPrintable(status));
+        QVERIFY(QFile::remove(QDir(folder()).filePath("altered.ccrx")));
+        page()->refresh();
+        QVERIFY2(!labelText(page(), "statusLabel").contains(QStringLiteral("altered.ccrx")),
+                 qPrintable(labelText(page(), "statusLabel")));
+        // An export through the dialog into the report folder: the list shows it when it closes.
+        auto* dialog = openExport(rowOf(reports::Purpose::Research, QStringLiteral("published"), "CD4 by year"));
+        QVERIFY(dialog != nullptr);
+        dialog->findChild<QLineEdit*>(QStringLiteral("outputLineEdit"))
+            ->setText(QDir(folder()).filePath(QStringLiteral("by-year.ccrx")));
+        dialog->exportReport();
+        QVERIFY2(dialog->exported(), qPrintable(labelText(dialog, "resultLabel")));
+        QCOMPARE(stateOf(QStringLiteral("CD4 by year")), QStringLiteral("published"));
+        dialog->findChild<QPushButton*>(QStringLiteral("closePushButton"))->click();
+        QTRY_COMPARE(stateOf(QStringLiteral("CD4 by year")),
+                     QStringLiteral("published — exported (network %1)").arg(net));
+        QCOMPARE(stateOf(latest), QStringLiteral("published"));
+        // Clinic A's earlier export, copied into the folder.
+        QVERIFY(QFile::copy(path("a.ccrx"), QDir(folder()).filePath("a.ccrx")));
+        page()->refresh();
+        QCOMPARE(stateOf(latest), QStringLiteral("published — exported (network %1)").arg(net));
+        QCOMPARE(stateOf(QStringLiteral("CD4 by year")), QStringLiteral("published — exported (network %1)").arg(net));
+        QCOMPARE(rowOf(reports::Purpose::Quality, QStringLiteral("published — exported")), -1);
+        page()->list()->selectRow(rowOf(reports::Purpose::Research, QStringLiteral("published"), latest));
+        QTest::qWait(100);
+        QVERIFY(testing::adminScreenshot(m_window.get(), QStringLiteral("report-exported.png")));
+        // A signed report that is not an export, named .ccrx, is not a valid export.
+        const auto entries = ReportFolder::scan(folder());
+        QVERIFY(!entries.empty());
+        QVERIFY(QFile::copy(entries.front().publishedPath, QDir(folder()).filePath("renamed.ccrx")));
+        QStringList damaged;
+        const auto again = ReportFolder::scan(folder(), &damaged);
+        QCOMPARE(damaged, QStringList{QStringLiteral("renamed.ccrx")});
+        QCOMPARE(again.size(), entries.size());
+        QVERIFY(QFile::remove(QDir(folder()).filePath("renamed.ccrx")));
+        for (const auto& e : again)
+            for (const auto& x : e.exports)
+                QVERIFY2(!x.path.endsWith(QStringLiteral("hillside.ccrx")), qPrintable(x.path));
     }
 
     void mergeShowsTheServicesRefusal()
