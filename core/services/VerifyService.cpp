@@ -10,8 +10,8 @@
 #include "core/records/SealedRow.h"
 #include "core/services/AuditReviewService.h"
 #include "core/services/Audited.h"
-#include "core/services/ObservationService.h"
 #include "core/services/IndexSealing.h"
+#include "core/services/ObservationService.h"
 #include "core/services/PatientService.h"
 
 #include <QJsonDocument>

@@ -50,8 +50,10 @@ private slots:
     {
         QCOMPARE(optionalKeyKindsForRole(Role::Patient), std::vector<KeyKind>{KeyKind::ConsentTokens});
         // Staff accounts may hold the report key pin (accounts from before pinning lack it).
-        QCOMPARE(optionalKeyKindsForRole(Role::Doctor), std::vector<KeyKind>{KeyKind::ReportKeyPin});
-        QCOMPARE(optionalKeyKindsForRole(Role::Administrator), std::vector<KeyKind>{KeyKind::ReportKeyPin});
+        QCOMPARE(optionalKeyKindsForRole(Role::Doctor),
+                 (std::vector<KeyKind>{KeyKind::ReportKeyPin, KeyKind::IndexWriterPin}));
+        QCOMPARE(optionalKeyKindsForRole(Role::Administrator),
+                 (std::vector<KeyKind>{KeyKind::ReportKeyPin, KeyKind::IndexWriterPin}));
         // A patient ring with or without the tokens conforms; a doctor ring with them does not.
         KeyRing patient = ringFor(Role::Patient);
         QVERIFY(patient.has(KeyKind::ConsentTokens));
