@@ -4,6 +4,7 @@
 #include "app/cli/ClinicCli.h"
 #include "app/cli/Text.h"
 #include "core/crypto/Hex.h"
+#include "core/services/IndexSealing.h"
 #include "core/services/ReportKeyPin.h"
 
 #include <QJsonDocument>
@@ -71,6 +72,23 @@ int runTrust(const Args& args, Io& io)
     });
 }
 
+int runTrustIndexWriter(const Args& args, Io& io)
+{
+    return runWithClinic(args, io, [&](ClinicCli& cli) -> Status {
+        auto typed = requiredOption(args, "key");
+        if (!typed)
+            return std::move(typed).error();
+        auto password = cli.passwords().read(utf8(Cli::tr("Password again, to re-wrap your key slot with the pin")));
+        if (!password)
+            return std::move(password).error();
+        CC_TRY(services::IndexSealing::trustWriterOnFirstUse(cli.clinic(), *typed, password->span()));
+        io.out << utf8(Cli::tr("index writer key pinned in this account's key ring; reports check the index seal "
+                               "with it from the next login on"))
+               << "\n";
+        return {};
+    });
+}
+
 } // namespace
 
 void registerReportKeyCommands(CommandRegistry& registry)
@@ -98,6 +116,20 @@ void registerReportKeyCommands(CommandRegistry& registry)
                           "An administrator pins first (this also signs the record for clinics from before pinning),\n"
                           "then each doctor. Compare the fingerprint with the one printed by `init` before trusting "
                           "it."))});
+    registry.add(
+        {{"report-key", "trust-index-writer"},
+         utf8(Cli::tr("Pin the index writer key in this administrator's ring (accounts from before the index seal; "
+                      "audited)")),
+         "",
+         clinicOptionsWith(
+             {{"key", "HEX", utf8(Cli::tr("the index writer key a doctor's `verify` shows (64 hex digits)"))}}),
+         0,
+         0,
+         runTrustIndexWriter,
+         std::string(kPasswordOrderNote) +
+             utf8(Cli::tr("\nOrder here: the password of --as, then the same password again (the slot is re-wrapped).\n"
+                          "Report runs and decryption shares check the index seal (docs/RECORDS.md) with this key; "
+                          "compare it with a doctor's `verify` output before trusting it."))});
 }
 
 } // namespace cc::cli

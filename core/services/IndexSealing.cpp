@@ -3,6 +3,8 @@
 #include "core/services/IndexSealing.h"
 
 #include "core/access/KeyRing.h"
+#include "core/access/KeySlotFile.h"
+#include "core/access/Permission.h"
 #include "core/crypto/Ed25519.h"
 #include "core/crypto/Hex.h"
 #include "core/records/IndexSeal.h"
@@ -13,6 +15,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <vector>
 
@@ -210,6 +213,8 @@ Result<Key32> followChain(const std::vector<WriterEntry>& chain, const access::C
     return chain.back().publicKey;
 }
 
+Result<VerifiedIndex> verifyUnder(ports::ClinicBackend& backend, const Key32& writer);
+
 Result<crypto::Ed25519PrivateKey> sessionWriter(ClinicService& clinic)
 {
     auto ring = clinic.keys();
@@ -324,7 +329,8 @@ Result<VerifiedIndex> IndexSealing::verify(ClinicService& clinic)
         if (pin == nullptr || pin->secret.size() != 32)
             return makeError(ErrorCode::IntegrityFailure,
                              "this account's key ring pins no index writer key (an account from before the index "
-                             "seal), so it cannot check that the index is the one doctors wrote");
+                             "seal), so it cannot check that the index is the one doctors wrote: compare the writer "
+                             "key a doctor's `verify` shows, then `report-key trust-index-writer --key HEX`");
         Key32 trusted{};
         std::copy(pin->secret.span().begin(), pin->secret.span().end(), trusted.begin());
         auto chain = loadChain(backend.meta());
@@ -336,6 +342,14 @@ Result<VerifiedIndex> IndexSealing::verify(ClinicService& clinic)
         CC_TRY(current);
         writer = *current;
     }
+    return verifyUnder(backend, writer);
+}
+
+namespace {
+
+Result<VerifiedIndex> verifyUnder(ports::ClinicBackend& backend, const Key32& writer)
+{
+    const access::ClinicId& clinicId = backend.descriptor().clinicId;
     auto stored = loadSeal(backend.meta());
     CC_TRY(stored);
     if (!stored->has_value())
@@ -357,6 +371,61 @@ Result<VerifiedIndex> IndexSealing::verify(ClinicService& clinic)
                          "the observation index does not match its seal: rows were altered outside CipherChart "
                          "(tokens, ciphertexts or flags changed since a doctor last wrote them)");
     return VerifiedIndex{(*stored)->seq, sealed, writer};
+}
+
+} // namespace
+
+Status IndexSealing::trustWriterOnFirstUse(ClinicService& clinic, std::string_view writerHex,
+                                           std::span<const std::uint8_t> password)
+{
+    AuditSubject subject =
+        makeSubject(audit::AuditEventId::SecurityAlert, audit::AuditEventType::SecurityConfiguration,
+                    audit::AuditAction::Update, "Key", {}, "index writer key pinned by trust on first use");
+    subject.flagged = true;
+    CC_TRY(clinic.authorize(access::Permission::ManageKeys, subject)); // administrators only; denial audited
+    const access::Session* session = clinic.session();
+    const std::string userName = session->userName();
+    std::string typed;
+    for (char c : writerHex)
+        if (c != ' ' && c != ':' && c != '-')
+            typed += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto work = [&]() -> Status {
+        auto ring = clinic.keys();
+        CC_TRY(ring);
+        if ((*ring)->has(access::KeyKind::IndexWriterPin))
+            return makeError(ErrorCode::AlreadyExists, "this account's ring already pins the index writer key");
+        auto& backend = clinic.backend();
+        auto chain = loadChain(backend.meta());
+        CC_TRY(chain);
+        if (chain->empty())
+            return makeError(ErrorCode::IntegrityFailure,
+                             "the clinic's index has no writer yet: a doctor's login seals it first");
+        const WriterEntry& current = chain->back();
+        subject.objectId = hexOf(current.publicKey).substr(0, 16);
+        if (typed != hexOf(current.publicKey))
+            return makeError(ErrorCode::IntegrityFailure,
+                             "the key typed is not the clinic's current index writer key " + hexOf(current.publicKey) +
+                                 ": nothing was pinned");
+        auto verified = verifyUnder(backend, current.publicKey);
+        CC_TRY(verified);
+        {
+            auto file = backend.keySlots().load();
+            CC_TRY(file);
+            auto check = file->unlock(userName, password);
+            CC_TRY(check);
+        }
+        access::KeyRing pinned = (*ring)->clone();
+        CC_TRY(pinned.add(access::KeyKind::IndexWriterPin, current.keyId, 1,
+                          crypto::SecureBytes(std::span<const std::uint8_t>(current.publicKey))));
+        return clinic.updateKeySlots([&](access::KeySlotFile& file) -> Status {
+            return file.rewrap(userName, password, pinned, clinic.options().kdf, clinic.rng(), clinic.clock(), false);
+        });
+    };
+    const Status done = work();
+    if (!done.ok())
+        subject.detail = ("index writer trust on first use refused: " + done.error().message).substr(0, 190);
+    CC_TRY(clinic.record(subject, done.ok() ? audit::AuditOutcome::Success : audit::AuditOutcome::MinorFailure));
+    return done;
 }
 
 Status IndexSealing::followRotation(ports::ClinicMetaStore& meta, const access::ClinicId& clinic,

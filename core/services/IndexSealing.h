@@ -13,6 +13,7 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string_view>
 
 namespace cc::services {
@@ -63,6 +64,17 @@ public:
     /// Errors: IntegrityFailure naming what does not hold (rows added, removed or altered since the
     /// last seal; a seal or chain that does not verify; a ring without the pin), storage errors.
     [[nodiscard]] static Result<VerifiedIndex> verify(ClinicService& clinic);
+
+    /// Trust on first use for an administrator whose ring predates the seal (no IndexWriterPin):
+    /// they type the current writer public key (64 hex digits; spaces and case ignored) that a
+    /// doctor's `verify` shows, and their password. It must be the writer chain's current key, and
+    /// the index must verify under it (seal signature and recomputed hash); then the pin is added to
+    /// the account's own slot (re-wrapped under the same, re-checked password), effective at the next
+    /// login. Audited (a security event flagged for review). Errors: AccessDenied (not an
+    /// administrator), AlreadyExists (the ring holds a pin), IntegrityFailure (another key, or an
+    /// index that does not verify under it), WrongPassword, storage errors.
+    [[nodiscard]] static Status trustWriterOnFirstUse(ClinicService& clinic, std::string_view writerHex,
+                                                      std::span<const std::uint8_t> password);
 
     /// A clinical key rotation, inside its transaction: links the new writer key to the chain
     /// (signed by the old writer key) and re-signs the seal under it, after checking the seal under

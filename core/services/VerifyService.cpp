@@ -6,6 +6,7 @@
 #include "core/audit/AuditChain.h"
 #include "core/audit/AuditVerifier.h"
 #include "core/crypto/Aead.h"
+#include "core/crypto/Hex.h"
 #include "core/records/PatientKeys.h"
 #include "core/records/SealedRow.h"
 #include "core/services/AuditReviewService.h"
@@ -181,7 +182,8 @@ Status VerifyService::checkRecords(ClinicVerifyReport& report, const access::Key
     if (auto sealed = IndexSealing::verify(m_clinic); sealed) {
         report.checked.push_back("observation index seal: " + std::to_string(sealed->digest.observationRows) +
                                  " index rows and " + std::to_string(sealed->digest.conditionRows) +
-                                 " condition tokens match the seal (seq " + std::to_string(sealed->seq) + ")");
+                                 " condition tokens match the seal (seq " + std::to_string(sealed->seq) +
+                                 ", index writer key " + crypto::hexEncode(sealed->writer) + ")");
     } else if (sealed.error().code == ErrorCode::IntegrityFailure) {
         fail(report, "observation index: " + sealed.error().message);
         return {};

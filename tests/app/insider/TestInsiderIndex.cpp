@@ -4,6 +4,7 @@
 // seal and the writer chain in the database. Each attack makes the next report run (and a
 // custodian's recomputation) refuse with an integrity error; genuine doctors' work, and a clinical
 // key rotation, keep passing. Real data: the Synthea sample imported by a doctor.
+#include "core/access/KeySlotFile.h"
 #include "core/crypto/Ed25519.h"
 #include "core/crypto/Hex.h"
 #include "core/crypto/Rng.h"
@@ -221,6 +222,45 @@ private slots:
             QCOMPARE(committed.error().code, ErrorCode::AccessDenied);
         }
         QCOMPARE(runAsAdmin(), std::string()); // rolled back: the index is as the doctor sealed it
+    }
+
+    // An administrator's ring from before the seal has no pin: reports are refused, saying what to
+    // do; the trust-on-first-use step takes only the chain's current writer key, then reports run.
+    void ringWithoutPinTrustsOnFirstUse()
+    {
+        as(kAdmin, kAdminPassword);
+        {
+            access::KeyRing old = (*m_t->clinic().keys())->clone();
+            QVERIFY(old.remove(access::KeyKind::IndexWriterPin));
+            auto file = m_t->store().keySlots().load();
+            QVERIFY(file.ok());
+            QVERIFY(file->rewrap(kAdmin, bytes(kAdminPassword), old, m_t->options().kdf, crypto::SystemRng::instance(),
+                                 m_t->clock(), false)
+                        .ok());
+            QVERIFY(m_t->store().keySlots().save(*file).ok());
+        }
+        const std::string refused = runAsAdmin();
+        QVERIFY2(refused.find("trust-index-writer") != std::string::npos, refused.c_str());
+        // The writer key as a doctor's verify shows it.
+        as(kDoctor, kDoctorPassword);
+        auto verified = services::IndexSealing::verify(m_t->clinic());
+        QVERIFY(verified.ok());
+        const std::string writer = crypto::hexEncode(verified->writer);
+        as(kAdmin, kAdminPassword);
+        std::string other = writer;
+        other[0] = other[0] == '0' ? '1' : '0';
+        auto wrong = services::IndexSealing::trustWriterOnFirstUse(m_t->clinic(), other, bytes(kAdminPassword));
+        QCOMPARE(wrong.error().code, ErrorCode::IntegrityFailure);
+        auto badPassword = services::IndexSealing::trustWriterOnFirstUse(m_t->clinic(), writer, bytes("not-it-1234"));
+        QVERIFY(!badPassword.ok());
+        QVERIFY(runAsAdmin().find("trust-index-writer") != std::string::npos); // nothing pinned yet
+        auto trusted = services::IndexSealing::trustWriterOnFirstUse(m_t->clinic(), writer, bytes(kAdminPassword));
+        QVERIFY2(trusted.ok(), trusted.ok() ? "" : trusted.error().describe().c_str());
+        QCOMPARE(runAsAdmin(), std::string());
+        as(kAdmin, kAdminPassword);
+        QCOMPARE(
+            services::IndexSealing::trustWriterOnFirstUse(m_t->clinic(), writer, bytes(kAdminPassword)).error().code,
+            ErrorCode::AlreadyExists);
     }
 
     // A clinical key rotation links a new writer key; the administrator's pin (the ceremony's
