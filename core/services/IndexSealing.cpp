@@ -327,7 +327,7 @@ Result<VerifiedIndex> IndexSealing::verify(ClinicService& clinic)
     } else {
         const access::KeyEntry* pin = (*ring)->find(access::KeyKind::IndexWriterPin);
         if (pin == nullptr || pin->secret.size() != 32)
-            return makeError(ErrorCode::IntegrityFailure,
+            return makeError(ErrorCode::Unsupported, // not tampering: this account cannot check (yet)
                              "this account's key ring pins no index writer key (an account from before the index "
                              "seal), so it cannot check that the index is the one doctors wrote: compare the writer "
                              "key a doctor's `verify` shows, then `report-key trust-index-writer --key HEX`");

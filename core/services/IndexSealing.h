@@ -62,7 +62,8 @@ public:
     /// writer chain (an administrator); the seal's signature under that key; then the multiset hash
     /// of every index and condition-token row, recomputed in one pass, equal to the sealed one.
     /// Errors: IntegrityFailure naming what does not hold (rows added, removed or altered since the
-    /// last seal; a seal or chain that does not verify; a ring without the pin), storage errors.
+    /// last seal; a seal or chain that does not verify), Unsupported (an administrator's ring without
+    /// the pin, from before the seal: see trustWriterOnFirstUse), storage errors.
     [[nodiscard]] static Result<VerifiedIndex> verify(ClinicService& clinic);
 
     /// Trust on first use for an administrator whose ring predates the seal (no IndexWriterPin):

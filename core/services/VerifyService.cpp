@@ -187,6 +187,8 @@ Status VerifyService::checkRecords(ClinicVerifyReport& report, const access::Key
     } else if (sealed.error().code == ErrorCode::IntegrityFailure) {
         fail(report, "observation index: " + sealed.error().message);
         return {};
+    } else if (sealed.error().code == ErrorCode::Unsupported) {
+        report.notChecked.push_back("observation index seal: " + sealed.error().message);
     } else {
         return std::move(sealed).error();
     }

@@ -14,6 +14,7 @@
 #include "core/services/IndexSealing.h"
 #include "core/services/KeyService.h"
 #include "core/services/ReportService.h"
+#include "core/services/VerifyService.h"
 #include "db/Database.h"
 #include "db/SqlReportStore.h"
 #include "tests/support/TestClinic.h"
@@ -241,6 +242,15 @@ private slots:
         }
         const std::string refused = runAsAdmin();
         QVERIFY2(refused.find("trust-index-writer") != std::string::npos, refused.c_str());
+        // Not tampering: the whole-clinic verify lists it as not checked, raising no alarm.
+        as(kAdmin, kAdminPassword);
+        auto clinicVerify = services::VerifyService(m_t->clinic()).verifyClinic();
+        QVERIFY(clinicVerify.ok());
+        QVERIFY2(clinicVerify->ok, clinicVerify->problem.c_str());
+        bool listed = false;
+        for (const auto& n : clinicVerify->notChecked)
+            listed = listed || n.find("trust-index-writer") != std::string::npos;
+        QVERIFY(listed);
         // The writer key as a doctor's verify shows it.
         as(kDoctor, kDoctorPassword);
         auto verified = services::IndexSealing::verify(m_t->clinic());
