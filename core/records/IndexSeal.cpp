@@ -67,29 +67,32 @@ std::vector<std::uint8_t> conditionElement(std::span<const std::uint8_t> rowId,
     return out;
 }
 
-ports::IndexDigest observationDelta(const ports::ObservationIndexRow& row, int sign)
+namespace {
+
+/// The hash of one element, added (sign > 0) or removed, counted in the observation or condition rows.
+ports::IndexDigest elementDelta(std::span<const std::uint8_t> element, int sign, bool observation)
 {
     ports::IndexDigest d;
-    const crypto::LtHash16 h = crypto::LtHash16::of(indexElement(row));
+    const crypto::LtHash16 h = crypto::LtHash16::of(element);
     if (sign > 0)
         d.hash.add(h);
     else
         d.hash.subtract(h);
-    d.observationRows = sign > 0 ? 1 : -1;
+    (observation ? d.observationRows : d.conditionRows) = sign > 0 ? 1 : -1;
     return d;
+}
+
+} // namespace
+
+ports::IndexDigest observationDelta(const ports::ObservationIndexRow& row, int sign)
+{
+    return elementDelta(indexElement(row), sign, true);
 }
 
 ports::IndexDigest conditionDelta(std::span<const std::uint8_t> rowId, std::span<const std::uint8_t> patientRef,
                                   std::span<const std::uint8_t> token, int sign)
 {
-    ports::IndexDigest d;
-    const crypto::LtHash16 h = crypto::LtHash16::of(conditionElement(rowId, patientRef, token));
-    if (sign > 0)
-        d.hash.add(h);
-    else
-        d.hash.subtract(h);
-    d.conditionRows = sign > 0 ? 1 : -1;
-    return d;
+    return elementDelta(conditionElement(rowId, patientRef, token), sign, false);
 }
 
 std::vector<std::uint8_t> sealMessage(const access::ClinicId& clinic, std::uint64_t seq,
