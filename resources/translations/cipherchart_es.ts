@@ -2948,6 +2948,26 @@ Para una clínica creada antes de que existieran las fijaciones: las rotaciones 
         <translation>Qué hacer: compruebe que la ruta indicada arriba existe y que su disco funciona (el registro del sistema nombra el dispositivo que falla) y vuelva a ejecutar la orden.
 </translation>
     </message>
+    <message>
+        <source>index writer key pinned in this account&apos;s key ring; reports check the index seal with it from the next login on</source>
+        <translation>clave de escritor del índice fijada en el anillo de claves de esta cuenta; los informes comprueban el sello del índice con ella a partir del próximo inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Pin the index writer key in this administrator&apos;s ring (accounts from before the index seal; audited)</source>
+        <translation>Fijar la clave de escritor del índice en el anillo de este administrador (cuentas anteriores al sello del índice; auditado)</translation>
+    </message>
+    <message>
+        <source>the index writer key a doctor&apos;s `verify` shows (64 hex digits)</source>
+        <translation>la clave de escritor del índice que muestra `verify` de un médico (64 dígitos hexadecimales)</translation>
+    </message>
+    <message>
+        <source>
+Order here: the password of --as, then the same password again (the slot is re-wrapped).
+Report runs and decryption shares check the index seal (docs/RECORDS.md) with this key; compare it with a doctor&apos;s `verify` output before trusting it.</source>
+        <translation>
+Orden aquí: la contraseña de --as y luego la misma contraseña otra vez (la ranura se vuelve a envolver).
+Las ejecuciones de informes y las partes de descifrado comprueban el sello del índice (docs/RECORDS.md) con esta clave; compárela con la salida de `verify` de un médico antes de confiar en ella.</translation>
+    </message>
 </context>
 <context>
     <name>ConditionDialog</name>
