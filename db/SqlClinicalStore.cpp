@@ -2,6 +2,7 @@
 // Clinical rows and observation index rows as opaque bytes.
 #include "db/SqlClinicalStore.h"
 
+#include "core/records/IndexDigester.h"
 #include "core/records/IndexSeal.h"
 #include "db/Database.h"
 #include "db/IndexChangeTracker.h"
@@ -381,7 +382,23 @@ Result<ports::IndexDigest> SqlClinicalStore::digestWhere(std::string_view column
 
 Result<ports::IndexDigest> SqlClinicalStore::digestIndex() const
 {
-    return digestWhere({}, {});
+    // The whole index: read here, hashed on every core (records::IndexDigester).
+    records::IndexDigester digester;
+    auto index = m_db.prepare(std::string(kSelectObservationIndex) + ";");
+    CC_TRY(index);
+    CC_TRY(visitObservationIndex(*index, [&](ports::ObservationIndexRow&& row) -> Status {
+        digester.addObservation(std::move(row));
+        return {};
+    }));
+    auto tokens = m_db.prepare("SELECT row_id, patient_ref, token FROM condition_tokens;");
+    CC_TRY(tokens);
+    for (;;) {
+        auto more = tokens->step();
+        CC_TRY(more);
+        if (!*more)
+            return digester.finish();
+        digester.addCondition(tokens->columnBlob(0), tokens->columnBlob(1), tokens->columnBlob(2));
+    }
 }
 
 Status SqlClinicalStore::checkTracking() const

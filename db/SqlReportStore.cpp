@@ -11,10 +11,27 @@ namespace cc::db {
 Status SqlReportStore::forEachIndexRow(const std::vector<std::uint8_t>& codeToken,
                                        const std::function<Status(ports::ObservationIndexRow&&)>& visit) const
 {
-    auto stmt = m_db.prepare(std::string(kSelectObservationIndex) + " WHERE code_token = ?1 ORDER BY row_id;");
+    auto stmt = m_db.prepare(std::string(kSelectObservationIndex) +
+                             (codeToken.empty() ? " ORDER BY row_id;" : " WHERE code_token = ?1 ORDER BY row_id;"));
     CC_TRY(stmt);
-    CC_TRY(stmt->bindBlob(1, codeToken));
+    if (!codeToken.empty())
+        CC_TRY(stmt->bindBlob(1, codeToken));
     return visitObservationIndex(*stmt, visit);
+}
+
+Status SqlReportStore::forEachConditionToken(
+    const std::function<Status(std::span<const std::uint8_t>, std::span<const std::uint8_t>,
+                               std::span<const std::uint8_t>)>& visit) const
+{
+    auto stmt = m_db.prepare("SELECT row_id, patient_ref, token FROM condition_tokens;");
+    CC_TRY(stmt);
+    for (;;) {
+        auto more = stmt->step();
+        CC_TRY(more);
+        if (!*more)
+            return {};
+        CC_TRY(visit(stmt->columnBlob(0), stmt->columnBlob(1), stmt->columnBlob(2)));
+    }
 }
 
 Result<std::set<access::PatientRef>>

@@ -18,6 +18,9 @@ public:
     [[nodiscard]] Status
     forEachIndexRow(const std::vector<std::uint8_t>& codeToken,
                     const std::function<Status(ports::ObservationIndexRow&&)>& visit) const override;
+    [[nodiscard]] Status
+    forEachConditionToken(const std::function<Status(std::span<const std::uint8_t>, std::span<const std::uint8_t>,
+                                                     std::span<const std::uint8_t>)>& visit) const override;
     [[nodiscard]] Result<std::set<access::PatientRef>>
     patientsWithConditions(const std::vector<std::vector<std::uint8_t>>& conditionTokens) const override;
     [[nodiscard]] Result<bool> conditionTokensComplete() const override;

@@ -266,16 +266,19 @@ int runRun(const Args& args, Io& io)
         CC_TRY(writeNewReportFile(*outPath, *file));
         auto read = ReportFile::read(*file);
         CC_TRY(read);
-        io.out << utf8(Cli::tr("encrypted report %1 written to %2: %3 cells over %4 index rows (select %5 ms, MAC "
-                               "checks %6 ms, products %7 ms overlapping, total %8 ms)")
+        io.out << utf8(Cli::tr("encrypted report %1 written to %2: %3 cells over %4 index rows (read in %5 ms, "
+                               "overlapping the index seal's hashes %6 ms, MAC checks %7 ms and products %8 ms of "
+                               "CPU time on %9 threads; cells in %10 ms)")
                            .arg(QString::fromStdString(reports::reportIdHex(read->reportId)),
                                 QString::fromStdString(*outPath))
                            .arg(read->cells.size())
                            .arg(times.rows)
                            .arg(QString::fromStdString(fixed(times.selectMs, 0)),
+                                QString::fromStdString(fixed(times.hashMs, 0)),
                                 QString::fromStdString(fixed(times.verifyMs, 0)),
-                                QString::fromStdString(fixed(times.multiplyMs, 0)),
-                                QString::fromStdString(fixed(times.totalMs, 0))))
+                                QString::fromStdString(fixed(times.multiplyMs, 0)))
+                           .arg(times.threads)
+                           .arg(QString::fromStdString(fixed(times.totalMs, 0))))
                << "\n"
                << utf8(Cli::tr("next: each custodian runs `report decrypt-share %1`, then `report publish`")
                            .arg(QString::fromStdString(*outPath)))

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <utility>
 
 namespace cc::crypto {
 
@@ -30,6 +31,13 @@ void* mutableBytes(std::span<const std::uint8_t> s) noexcept
     return const_cast<std::uint8_t*>(s.data());
 }
 
+// SHA-256 fetched from the default provider once (EVP_sha256() would be looked up on every call).
+const EVP_MD* sha256Md()
+{
+    static EVP_MD* const fetched = EVP_MD_fetch(nullptr, kSha256Name, nullptr);
+    return fetched != nullptr ? fetched : EVP_sha256();
+}
+
 } // namespace
 
 Digest256 sha256(std::span<const std::uint8_t> data)
@@ -38,7 +46,7 @@ Digest256 sha256(std::span<const std::uint8_t> data)
     unsigned int len = 0;
     static const std::uint8_t empty = 0;
     const void* in = data.empty() ? &empty : data.data();
-    if (EVP_Digest(in, data.size(), out.data(), &len, EVP_sha256(), nullptr) != 1 || len != out.size()) {
+    if (EVP_Digest(in, data.size(), out.data(), &len, sha256Md(), nullptr) != 1 || len != out.size()) {
         std::fputs("cipherchart: fatal: SHA-256 failed\n", stderr);
         std::abort();
     }
@@ -46,6 +54,13 @@ Digest256 sha256(std::span<const std::uint8_t> data)
 }
 
 Result<Digest256> hmacSha256(std::span<const std::uint8_t> key, std::span<const std::uint8_t> data)
+{
+    auto prepared = HmacSha256::create(key);
+    CC_TRY(prepared);
+    return prepared->mac(data);
+}
+
+Result<HmacSha256> HmacSha256::create(std::span<const std::uint8_t> key)
 {
     std::unique_ptr<EVP_MAC, MacDeleter> mac(EVP_MAC_fetch(nullptr, "HMAC", nullptr));
     if (!mac)
@@ -58,9 +73,34 @@ Result<Digest256> hmacSha256(std::span<const std::uint8_t> key, std::span<const 
     // EVP_MAC_init treats a null key as "no key given"; an empty HMAC key is legal (RFC 2104 pads
     // it with zeros), so pass a valid pointer with length 0.
     static const std::uint8_t emptyKey = 0;
-    const std::uint8_t* keyPtr = key.empty() ? &emptyKey : key.data();
-    if (EVP_MAC_init(ctx.get(), keyPtr, key.size(), params) != 1)
+    if (EVP_MAC_init(ctx.get(), key.empty() ? &emptyKey : key.data(), key.size(), params) != 1)
         return makeError(ErrorCode::CryptoFailure, "HMAC initialisation failed");
+    return HmacSha256(ctx.release());
+}
+
+HmacSha256::HmacSha256(HmacSha256&& other) noexcept : m_ctx(std::exchange(other.m_ctx, nullptr)) {}
+
+HmacSha256& HmacSha256::operator=(HmacSha256&& other) noexcept
+{
+    if (this != &other) {
+        EVP_MAC_CTX_free(m_ctx);
+        m_ctx = std::exchange(other.m_ctx, nullptr);
+    }
+    return *this;
+}
+
+HmacSha256::~HmacSha256()
+{
+    EVP_MAC_CTX_free(m_ctx);
+}
+
+Result<Digest256> HmacSha256::mac(std::span<const std::uint8_t> data) const
+{
+    if (m_ctx == nullptr)
+        return makeError(ErrorCode::CryptoFailure, "HMAC context was moved away");
+    std::unique_ptr<EVP_MAC_CTX, MacDeleter> ctx(EVP_MAC_CTX_dup(m_ctx));
+    if (!ctx)
+        return makeError(ErrorCode::CryptoFailure, "cannot copy an HMAC context");
     if (!data.empty() && EVP_MAC_update(ctx.get(), data.data(), data.size()) != 1)
         return makeError(ErrorCode::CryptoFailure, "HMAC update failed");
     Digest256 out{};

@@ -62,7 +62,8 @@ std::string Ciphertext::toDecimal() const
     return detail::toDecimal(c);
 }
 
-Result<Ciphertext> Ciphertext::fromBytes(const PublicKey& key, std::span<const std::uint8_t> blob, int expectedLayout)
+Result<std::uint16_t> Ciphertext::checkHeader(const PublicKey& key, std::span<const std::uint8_t> blob,
+                                              int expectedLayout)
 {
     if (!key.isValid())
         return makeError(ErrorCode::InvalidArgument, "no Paillier key");
@@ -80,9 +81,16 @@ Result<Ciphertext> Ciphertext::fromBytes(const PublicKey& key, std::span<const s
                                                      ", expected " + std::to_string(expectedLayout));
     if (blob.size() != HEADER_SIZE + key.ciphertextValueBytes())
         return malformed("ciphertext has the wrong length for its key (truncated or padded)", {}, 0, "ciphertext");
+    return layout;
+}
+
+Result<Ciphertext> Ciphertext::fromBytes(const PublicKey& key, std::span<const std::uint8_t> blob, int expectedLayout)
+{
+    auto layout = checkHeader(key, blob, expectedLayout);
+    CC_TRY(layout);
     detail::Mpz c;
     detail::fromBytes(c, blob.subspan(HEADER_SIZE));
-    return validated(key, c, layout);
+    return validated(key, c, *layout);
 }
 
 Result<Ciphertext> Ciphertext::fromDecimal(const PublicKey& key, std::string_view text, std::uint16_t layoutId)

@@ -47,6 +47,10 @@ public:
     /// version, range, gcd), Unsupported (scheme), KeyMismatch (key id or layout id).
     [[nodiscard]] static Result<Ciphertext> fromBytes(const PublicKey& key, std::span<const std::uint8_t> blob,
                                                       int expectedLayout = -1);
+    /// The checks of fromBytes that need no arithmetic: length, version, scheme, key id and, if
+    /// expectedLayout ≥ 0, the layout id; returns the layout id. Errors: as fromBytes.
+    [[nodiscard]] static Result<std::uint16_t> checkHeader(const PublicKey& key, std::span<const std::uint8_t> blob,
+                                                           int expectedLayout = -1);
     /// Parses a bare decimal c (as printed by other implementations) and validates it for `key`.
     /// Errors: MalformedInput.
     [[nodiscard]] static Result<Ciphertext> fromDecimal(const PublicKey& key, std::string_view text,

@@ -42,12 +42,18 @@ class ReportStore
 {
 public:
     virtual ~ReportStore() = default;
-    /// Calls `visit` for every observation index row with this code token, in row-id order, one
+    /// Calls `visit` for every observation index row with this code token (an empty token: every
+    /// row of every code, read by one statement, so one consistent snapshot), in row-id order, one
     /// row at a time (cohorts over many rows need not fit in memory). Stops at the first error of
     /// `visit` and returns it. Errors: StorageError, IntegrityFailure (a stored id not 16 bytes),
     /// those of `visit`.
     [[nodiscard]] virtual Status forEachIndexRow(const std::vector<std::uint8_t>& codeToken,
                                                  const std::function<Status(ObservationIndexRow&&)>& visit) const = 0;
+    /// Calls `visit` with every condition_tokens row (row id, patient reference, token), for the
+    /// index seal's digest (records/IndexSeal.h). Errors: StorageError, those of `visit`.
+    [[nodiscard]] virtual Status forEachConditionToken(
+        const std::function<Status(std::span<const std::uint8_t> rowId, std::span<const std::uint8_t> patientRef,
+                                   std::span<const std::uint8_t> token)>& visit) const = 0;
     /// The distinct patient references that have a condition row with any of these condition tokens
     /// (condition_tokens), for a report's condition filter. Errors: StorageError, IntegrityFailure
     /// (a stored reference not 16 bytes).

@@ -73,11 +73,10 @@ namespace {
 ports::IndexDigest elementDelta(std::span<const std::uint8_t> element, int sign, bool observation)
 {
     ports::IndexDigest d;
-    const crypto::LtHash16 h = crypto::LtHash16::of(element);
     if (sign > 0)
-        d.hash.add(h);
+        d.hash.addElement(element);
     else
-        d.hash.subtract(h);
+        d.hash.subtractElement(element);
     (observation ? d.observationRows : d.conditionRows) = sign > 0 ? 1 : -1;
     return d;
 }

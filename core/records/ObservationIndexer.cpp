@@ -163,6 +163,16 @@ Result<crypto::Digest256> ObservationIndexer::rowMac(const crypto::SecureBytes& 
     return crypto::hmacSha256(indexKey.span(), input);
 }
 
+Result<crypto::Digest256> ObservationIndexer::rowMac(const crypto::HmacSha256& indexKey, const model::RowId& rowId,
+                                                     std::span<const std::uint8_t> ciphertext)
+{
+    std::vector<std::uint8_t> input;
+    input.reserve(rowId.size() + ciphertext.size());
+    input.insert(input.end(), rowId.begin(), rowId.end());
+    input.insert(input.end(), ciphertext.begin(), ciphertext.end());
+    return indexKey.mac(input);
+}
+
 Result<std::vector<std::uint8_t>> ObservationIndexer::consentToken(const crypto::SecureBytes& indexKey, bool consents)
 {
     auto token = BlindToken::compute(indexKey, TokenDimension::ResearchConsent, consents ? "yes" : "no");

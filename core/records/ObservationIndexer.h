@@ -77,6 +77,9 @@ public:
     /// HMAC-SHA-256(index key, row id ‖ ciphertext), checked before a value enters any sum.
     [[nodiscard]] static Result<crypto::Digest256>
     rowMac(const crypto::SecureBytes& indexKey, const model::RowId& rowId, std::span<const std::uint8_t> ciphertext);
+    /// The same MAC under an index key prepared once (a report checks every selected row's MAC).
+    [[nodiscard]] static Result<crypto::Digest256> rowMac(const crypto::HmacSha256& indexKey, const model::RowId& rowId,
+                                                          std::span<const std::uint8_t> ciphertext);
     /// The research consent token: BlindToken of "yes" (`consents`) or "no". Errors: CryptoFailure.
     [[nodiscard]] static Result<std::vector<std::uint8_t>> consentToken(const crypto::SecureBytes& indexKey,
                                                                         bool consents);

@@ -5,18 +5,23 @@
 #include "core/crypto/Hex.h"
 #include "core/crypto/Kdf.h"
 #include "core/paillier/Paillier.h"
+#include "core/paillier/RunningProduct.h"
 #include "core/records/BlindToken.h"
 #include "core/records/ConditionToken.h"
+#include "core/records/IndexDigester.h"
+#include "core/records/IndexSeal.h"
 #include "core/records/ObservationLayout.h"
 
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <set>
 #include <thread>
+#include <utility>
 
 namespace cc::reports {
 namespace {
@@ -28,7 +33,7 @@ double msSince(Clock::time_point t0)
     return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
 }
 
-constexpr std::size_t kBatch = 2048;
+constexpr std::size_t kBatch = 256; // rows per batch: small enough that every thread gets work in a small report
 
 std::vector<std::uint8_t> tokenOf(const crypto::SecureBytes& key, records::TokenDimension d, const QString& value,
                                   Status& status)
@@ -64,87 +69,148 @@ const std::vector<std::uint8_t>& columnOf(const ports::ObservationIndexRow& row,
     return d == Dimension::Sex ? row.sexToken : d == Dimension::AgeBand ? row.ageBandToken : row.yearToken;
 }
 
-// A batch of one cell's ciphertexts for the multiplier.
+// Rows the reader has placed in their cells, for the multiplying threads.
+constexpr std::uint32_t kNoCell = 0xffffffffu; // a row read only for the index digest
+
 struct Batch
 {
-    std::size_t cell = 0;
-    std::vector<paillier::Ciphertext> values;
+    std::vector<std::uint32_t> cells; // kNoCell: outside the cohort
+    std::vector<ports::ObservationIndexRow> rows;
 };
 
-// Multiplies batches into per-cell accumulators on its own thread while the reader reads.
-class Multiplier
+Error rowError(const ports::ObservationIndexRow& row, const std::string& what)
+{
+    return makeError(ErrorCode::IntegrityFailure, "observation index row " + crypto::hexEncode(row.rowId) + " " + what);
+}
+
+// The multiplying threads: each checks its batches' rows (verifyRow, then the ciphertext's form
+// while multiplying it into that thread's product of the cell), so the checks run on every core
+// alongside the products while the reader goes on reading.
+class Workers
 {
 public:
-    Multiplier(const paillier::PublicKey& key, std::vector<paillier::Ciphertext> initial, unsigned threads)
-        : m_key(key), m_acc(std::move(initial)), m_threads(threads), m_worker([this] { loop(); })
-    {}
-    ~Multiplier() { static_cast<void>(finish()); }
+    Workers(const CellQuery& q, const std::vector<ComputedCell>& cells, unsigned threads, bool digest)
+        : m_q(q), m_cells(cells), m_digest(digest), m_products(threads)
+    {
+        for (unsigned i = 0; i < threads; ++i)
+            m_threads.emplace_back([this, i] { loop(i); });
+    }
+    ~Workers() { static_cast<void>(finish()); }
 
-    void push(Batch batch)
+    /// Queues a batch; false once a thread has failed (the reader stops).
+    bool push(Batch batch)
     {
         std::unique_lock lock(m_mutex);
-        m_space.wait(lock, [&] { return m_queue.size() < 4 || m_failed; });
+        m_space.wait(lock, [&] { return m_queue.size() < 2 * m_threads.size() || m_error; });
+        if (m_error)
+            return false;
         m_queue.push_back(std::move(batch));
         m_ready.notify_one();
+        return true;
     }
-    /// Waits for every batch; the products or the first error.
-    Result<std::vector<paillier::Ciphertext>> finish()
+
+    /// Waits for every batch; each thread's products per cell (unstarted where it saw no row), or
+    /// the first error.
+    Result<std::vector<std::vector<std::optional<paillier::RunningProduct>>>> finish()
     {
         {
             std::lock_guard lock(m_mutex);
             m_done = true;
-            m_ready.notify_one();
+            m_ready.notify_all();
         }
-        if (m_worker.joinable())
-            m_worker.join();
+        for (auto& t : m_threads)
+            if (t.joinable())
+                t.join();
         if (m_error)
             return *m_error;
-        return m_acc;
+        return std::move(m_products);
     }
-    double busyMs() const { return m_busyMs; }
+    double verifyMs() const { return m_verifyMs; }
+    double multiplyMs() const { return m_multiplyMs; }
+    double hashMs() const { return m_hashMs; }
+    /// The digest of every row the threads were given (after finish()).
+    const ports::IndexDigest& digest() const { return m_total; }
 
 private:
-    void loop()
+    void loop(unsigned self)
     {
+        auto& products = m_products[self];
+        products.resize(m_cells.size());
+        double verifyMs = 0, multiplyMs = 0, hashMs = 0;
+        ports::IndexDigest digest;
         for (;;) {
             Batch batch;
             {
                 std::unique_lock lock(m_mutex);
-                m_ready.wait(lock, [&] { return !m_queue.empty() || m_done; });
-                if (m_queue.empty())
-                    return;
+                m_ready.wait(lock, [&] { return !m_queue.empty() || m_done || m_error; });
+                if (m_error || m_queue.empty())
+                    break;
                 batch = std::move(m_queue.front());
                 m_queue.pop_front();
                 m_space.notify_one();
             }
-            if (m_error)
-                continue;
-            const auto t0 = Clock::now();
-            batch.values.push_back(m_acc[batch.cell]);
-            auto product = paillier::sum(m_key, batch.values, m_threads);
-            m_busyMs += msSince(t0);
-            if (!product) {
-                std::lock_guard lock(m_mutex);
-                m_error = std::move(product).error();
-                m_failed = true;
-                m_space.notify_all();
-                continue;
+            if (m_digest) {
+                const auto t0 = Clock::now();
+                for (const auto& row : batch.rows)
+                    digest.hash.addElement(records::indexElement(row));
+                digest.observationRows += static_cast<std::int64_t>(batch.rows.size());
+                hashMs += msSince(t0);
             }
-            m_acc[batch.cell] = std::move(*product);
+            auto status = work(batch, products, verifyMs, multiplyMs);
+            if (!status) {
+                std::lock_guard lock(m_mutex);
+                if (!m_error)
+                    m_error = std::move(status).error();
+                m_space.notify_all();
+                m_ready.notify_all();
+                break;
+            }
         }
+        std::lock_guard lock(m_mutex);
+        m_verifyMs += verifyMs;
+        m_multiplyMs += multiplyMs;
+        m_hashMs += hashMs;
+        m_total.add(digest);
     }
 
-    const paillier::PublicKey& m_key;
-    std::vector<paillier::Ciphertext> m_acc;
-    unsigned m_threads;
+    Status work(const Batch& batch, std::vector<std::optional<paillier::RunningProduct>>& products, double& verifyMs,
+                double& multiplyMs)
+    {
+        const auto t0 = Clock::now();
+        for (std::size_t i = 0; i < batch.rows.size(); ++i)
+            if (batch.cells[i] != kNoCell)
+                CC_TRY(m_q.verifyRow(batch.rows[i]));
+        const auto t1 = Clock::now();
+        for (std::size_t i = 0; i < batch.rows.size(); ++i) {
+            if (batch.cells[i] == kNoCell)
+                continue;
+            auto& product = products[batch.cells[i]];
+            if (!product) {
+                auto started = paillier::RunningProduct::start(*m_q.key, m_cells[batch.cells[i]].layoutId);
+                CC_TRY(started);
+                product.emplace(std::move(*started));
+            }
+            if (auto ok = product->multiplyBytes(batch.rows[i].paillier); !ok)
+                return rowError(batch.rows[i], "holds a ciphertext that does not belong here: " + ok.error().message);
+        }
+        verifyMs += std::chrono::duration<double, std::milli>(t1 - t0).count();
+        multiplyMs += msSince(t1);
+        return {};
+    }
+
+    const CellQuery& m_q;
+    const std::vector<ComputedCell>& m_cells;
+    const bool m_digest;
+    std::vector<std::vector<std::optional<paillier::RunningProduct>>> m_products;
+    ports::IndexDigest m_total;
+    double m_hashMs = 0;
     std::mutex m_mutex;
     std::condition_variable m_ready, m_space;
     std::deque<Batch> m_queue;
     bool m_done = false;
-    bool m_failed = false;
     std::optional<Error> m_error;
-    double m_busyMs = 0;
-    std::thread m_worker; // last: starts after everything above exists
+    double m_verifyMs = 0, m_multiplyMs = 0;
+    std::vector<std::thread> m_threads; // last: started after everything above exists
 };
 
 // The cell's blinding encryption of zero: α from HKDF(index key, salt = report id, info = label ‖ cell).
@@ -164,11 +230,6 @@ Result<paillier::Ciphertext> blindFor(const CellQuery& q, std::uint32_t cell, st
     CC_TRY(alpha);
     alpha->data()[0] = static_cast<std::uint8_t>(alpha->data()[0] & (0xffu >> (8 * alphaBytes - alphaBits)));
     return paillier::encryptWithAlpha(*q.key, paillier::Plaintext(0), alpha->span(), layoutId);
-}
-
-Error rowError(const ports::ObservationIndexRow& row, const std::string& what)
-{
-    return makeError(ErrorCode::IntegrityFailure, "observation index row " + crypto::hexEncode(row.rowId) + " " + what);
 }
 
 } // namespace
@@ -255,69 +316,126 @@ Result<std::vector<ComputedCell>> computeCells(const ports::ReportStore& store, 
         tokenOf(*q.indexKey, records::TokenDimension::ResearchConsent, QStringLiteral("yes"), status);
     CC_TRY(status);
 
-    Multiplier multiplier(*q.key, std::move(initial), q.threads);
-    std::vector<Batch> pending(keys.size());
-    double verifyMs = 0;
-    std::uint64_t rowsRead = 0;
-    for (std::size_t m = 0; m < spec.measures.size(); ++m) {
-        const QString& code = spec.measures[m];
-        const auto& layout = layouts.at(code);
-        auto codeToken = tokenOf(*q.indexKey, records::TokenDimension::ObservationCode, code, status);
+    // The cell a selected row belongs to, by its tokens alone; nothing for a row outside the cohort.
+    const auto cellOf = [&](const ports::ObservationIndexRow& row, std::size_t m) -> std::optional<std::size_t> {
+        if (spec.selection == Selection::Latest && !row.latest)
+            return std::nullopt;
+        if (spec.purpose == Purpose::Research && row.consentToken != consentYes)
+            return std::nullopt;
+        for (const auto& [d, tokens] : filters)
+            if (tokens.count(columnOf(row, d)) == 0)
+                return std::nullopt;
+        if (withCondition && withCondition->count(row.patientRef) == 0)
+            return std::nullopt;
+        std::size_t cell = m * cellsPerMeasure;
+        for (std::size_t g = 0; g < spec.groupBy.size(); ++g) {
+            const auto it = groupTokens[g].find(columnOf(row, spec.groupBy[g]));
+            if (it == groupTokens[g].end())
+                return std::nullopt; // no value of this grouping (e.g. no age band): in no cell
+            cell += it->second * stride[g];
+        }
+        return cell;
+    };
+    std::vector<std::vector<std::uint8_t>> codeTokens;
+    for (const auto& code : spec.measures) {
+        codeTokens.push_back(tokenOf(*q.indexKey, records::TokenDimension::ObservationCode, code, status));
         CC_TRY(status);
-        CC_TRY(store.forEachIndexRow(codeToken, [&](ports::ObservationIndexRow&& row) -> Status {
-            ++rowsRead;
-            if (spec.selection == Selection::Latest && !row.latest)
-                return {};
-            if (spec.purpose == Purpose::Research && row.consentToken != consentYes)
-                return {};
-            for (const auto& [d, tokens] : filters)
-                if (tokens.count(columnOf(row, d)) == 0)
-                    return {};
-            if (withCondition && withCondition->count(row.patientRef) == 0)
-                return {};
-            std::size_t cell = m * cellsPerMeasure;
-            for (std::size_t g = 0; g < spec.groupBy.size(); ++g) {
-                const auto it = groupTokens[g].find(columnOf(row, spec.groupBy[g]));
-                if (it == groupTokens[g].end())
-                    return {}; // no value of this grouping (e.g. no age band): in no cell
-                cell += it->second * stride[g];
-            }
-            const auto t0 = Clock::now();
-            if (row.paillier.empty())
-                return rowError(row, "of a summable code has no ciphertext");
-            if (auto ok = q.verifyRow(row); !ok)
-                return std::move(ok).error();
-            auto c = paillier::Ciphertext::fromBytes(*q.key, row.paillier, layout.id());
-            if (!c)
-                return rowError(row, "holds a ciphertext that does not belong here: " + c.error().message);
-            verifyMs += msSince(t0);
-            ComputedCell& target = cells[cell];
-            if (++target.observations > layout.maxCount())
-                return makeError(ErrorCode::Overflow, "report cell " + std::to_string(cell) + " has more than " +
-                                                          std::to_string(layout.maxCount()) +
-                                                          " observations, the most its layout can sum");
-            ++target.rowsPerPatient[row.patientRef];
-            pending[cell].cell = cell;
-            pending[cell].values.push_back(std::move(*c));
-            if (pending[cell].values.size() >= kBatch) {
-                multiplier.push(std::move(pending[cell]));
-                pending[cell] = {};
-            }
+    }
+
+    const unsigned threads = q.threads != 0 ? q.threads : std::max(1u, std::thread::hardware_concurrency());
+    const bool digesting = q.indexDigest != nullptr;
+    // With the digest, the condition tokens first (a small table), hashed on their own threads.
+    ports::IndexDigest conditionDigest;
+    if (digesting) {
+        records::IndexDigester conditions(threads);
+        CC_TRY(store.forEachConditionToken([&](std::span<const std::uint8_t> rowId, std::span<const std::uint8_t> ref,
+                                               std::span<const std::uint8_t> token) -> Status {
+            conditions.addCondition(rowId, ref, token);
             return {};
         }));
+        conditionDigest = conditions.finish();
     }
-    for (auto& batch : pending)
-        if (!batch.values.empty())
-            multiplier.push(std::move(batch));
+    std::map<std::vector<std::uint8_t>, std::size_t> measureOf;
+    for (std::size_t m = 0; m < codeTokens.size(); ++m)
+        measureOf.emplace(codeTokens[m], m);
+    Workers workers(q, cells, threads, digesting);
+    const Error stopped = makeError(ErrorCode::Internal, "stopped: a multiplying thread failed");
+    Batch pending;
+    std::uint64_t rowsRead = 0;
+    const auto visit = [&](ports::ObservationIndexRow&& row, std::size_t m) -> Status {
+        ++rowsRead;
+        const auto cell = m < codeTokens.size() ? cellOf(row, m) : std::nullopt;
+        if (cell) {
+            if (row.paillier.empty())
+                return rowError(row, "of a summable code has no ciphertext");
+            const std::uint64_t maxCount = layouts.at(spec.measures[m]).maxCount();
+            ComputedCell& target = cells[*cell];
+            if (++target.observations > maxCount)
+                return makeError(ErrorCode::Overflow, "report cell " + std::to_string(*cell) + " has more than " +
+                                                          std::to_string(maxCount) +
+                                                          " observations, the most its layout can sum");
+            ++target.rowsPerPatient[row.patientRef];
+        } else if (!digesting) {
+            return {};
+        }
+        pending.cells.push_back(cell ? static_cast<std::uint32_t>(*cell) : kNoCell);
+        pending.rows.push_back(std::move(row));
+        if (pending.rows.size() >= kBatch && !workers.push(std::exchange(pending, {})))
+            return stopped;
+        return {};
+    };
+    Status read;
+    if (digesting) {
+        // One statement over the whole index: every row hashed, the measures' rows selected.
+        read = store.forEachIndexRow({}, [&](ports::ObservationIndexRow&& row) -> Status {
+            const auto it = measureOf.find(row.codeToken);
+            return visit(std::move(row), it == measureOf.end() ? codeTokens.size() : it->second);
+        });
+    } else {
+        for (std::size_t m = 0; m < spec.measures.size() && read; ++m)
+            read = store.forEachIndexRow(
+                codeTokens[m], [&](ports::ObservationIndexRow&& row) -> Status { return visit(std::move(row), m); });
+    }
+    if (read && !pending.rows.empty())
+        workers.push(std::exchange(pending, {}));
     const double readMs = msSince(started);
-    auto products = multiplier.finish();
+    auto products = workers.finish();
+    if (!read && read.error().message != stopped.message)
+        return std::move(read).error();
     CC_TRY(products);
-    for (std::size_t i = 0; i < cells.size(); ++i)
-        cells[i].ciphertext = std::move((*products)[i]);
+    if (digesting) {
+        *q.indexDigest = workers.digest();
+        q.indexDigest->add(conditionDigest);
+    }
+    // Each cell: its blinding encryption of zero times every thread's product, checked once to be
+    // a unit (RunningProduct::value); a product that is not names its row, found in a second pass.
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        auto total = paillier::RunningProduct::start(*q.key, cells[i].layoutId);
+        CC_TRY(total);
+        CC_TRY(total->multiply(initial[i]));
+        for (auto& perThread : *products)
+            if (perThread[i])
+                CC_TRY(total->merge(*perThread[i]));
+        auto value = total->value();
+        if (!value && value.error().code == ErrorCode::MalformedInput) {
+            const std::size_t m = i / cellsPerMeasure;
+            CC_TRY(store.forEachIndexRow(codeTokens[m], [&](ports::ObservationIndexRow&& row) -> Status {
+                if (cellOf(row, m) != i)
+                    return {};
+                if (auto c = paillier::Ciphertext::fromBytes(*q.key, row.paillier, cells[i].layoutId); !c)
+                    return rowError(row, "holds a ciphertext that does not belong here: " + c.error().message);
+                return {};
+            }));
+        }
+        CC_TRY(value);
+        cells[i].ciphertext = std::move(*value);
+    }
     if (times != nullptr) {
-        times->verifyMs = verifyMs;
-        times->selectMs = readMs - verifyMs;
-        times->multiplyMs = multiplier.busyMs();
+        times->selectMs = readMs;
+        times->verifyMs = workers.verifyMs();
+        times->multiplyMs = workers.multiplyMs();
+        times->hashMs = workers.hashMs();
+        times->threads = threads;
         times->totalMs = msSince(started);
         times->rows = rowsRead;
     }

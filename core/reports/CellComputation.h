@@ -31,13 +31,15 @@ struct ComputedCell
     [[nodiscard]] std::uint64_t maxRowsPerPatient() const;
 };
 
-/// Phase times of one computation (milliseconds), for the benchmark.
+/// Phase times of one computation (milliseconds), for the benchmark and `report run`.
 struct ComputationTimes
 {
-    double selectMs = 0;   ///< reading and filtering index rows by token (reader thread)
-    double verifyMs = 0;   ///< row MAC checks and ciphertext parsing (reader thread)
-    double multiplyMs = 0; ///< Montgomery products (multiplier threads, overlapping the reader)
-    double totalMs = 0;
+    double hashMs = 0;     ///< the index seal's element hashes, summed over the threads (CPU; with indexDigest)
+    double selectMs = 0;   ///< reading and selecting index rows by token (reader thread, wall)
+    double verifyMs = 0;   ///< row MAC checks, summed over the multiplying threads (CPU)
+    double multiplyMs = 0; ///< ciphertext checks and Montgomery products, summed over those threads (CPU)
+    double totalMs = 0;    ///< the computation's wall time (reading overlaps checking and multiplying)
+    unsigned threads = 0;  ///< multiplying threads
     std::uint64_t rows = 0;
 };
 
@@ -52,16 +54,25 @@ struct CellQuery
     /// Checks one selected row's authentication before its ciphertext is used (today the index MAC);
     /// an error is returned as is and stops the computation.
     std::function<Status(const ports::ObservationIndexRow&)> verifyRow;
-    unsigned threads = 0; ///< multiplier threads (0: every core)
+    unsigned threads = 0; ///< multiplying threads (0: every core); verifyRow runs on them, so it must be thread-safe
+    /// If set, the computation reads every index row (one statement) and every condition token,
+    /// and leaves here the multiset digest of all of them (records/IndexSeal.h), hashed on the same
+    /// threads: the rows the cells were computed from are then exactly the rows whose digest the
+    /// caller checks against the index seal (IndexSealing::verify), in one read of the index.
+    ports::IndexDigest* indexDigest = nullptr;
 };
 
 /// Selects every index row of the spec's cells by blind tokens only (code, consent for research
 /// reports, the latest flag, sex, age band and year tokens computed with the index key; with a
 /// condition filter, only rows whose patient reference has a condition token of the filter's
 /// codes, ReportStore::patientsWithConditions), verifies
-/// each selected row (`verifyRow`) and parses its ciphertext for the measure's layout before it
+/// each selected row (`verifyRow`) and checks its ciphertext for the measure's layout before it
 /// enters a sum, and multiplies each cell's ciphertexts. No clinical or identity document is opened.
-/// A reader (this thread) feeds batches to a multiplier thread, so reading overlaps multiplying.
+/// The reader (this thread) selects rows and hands them in batches to `threads` multiplying
+/// threads, which verify each row and multiply it into their own product of its cell
+/// (paillier::RunningProduct), so reading, checking and multiplying overlap on every core; the
+/// threads' products are joined per cell at the end, where gcd(c, n) = 1 is checked once per cell
+/// (a row that fails it is then found and named in a second pass over that cell).
 /// Each cell's product is multiplied by a deterministic encryption of zero whose DJN exponent is
 /// derived from the index key, the report id and the cell index (HKDF-SHA-256): an empty cell does
 /// not show as c = 1, and anyone holding the index key recomputes the same ciphertext.

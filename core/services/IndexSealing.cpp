@@ -213,7 +213,8 @@ Result<Key32> followChain(const std::vector<WriterEntry>& chain, const access::C
     return chain.back().publicKey;
 }
 
-Result<VerifiedIndex> verifyUnder(ports::ClinicBackend& backend, const Key32& writer);
+Result<VerifiedIndex> verifyUnder(ports::ClinicBackend& backend, const Key32& writer,
+                                  const ports::IndexDigest* computed = nullptr);
 
 Result<crypto::Ed25519PrivateKey> sessionWriter(ClinicService& clinic)
 {
@@ -315,6 +316,16 @@ Result<bool> IndexSealing::sealFirstTime(ClinicService& clinic)
 
 Result<VerifiedIndex> IndexSealing::verify(ClinicService& clinic)
 {
+    return verifyTrusted(clinic, nullptr);
+}
+
+Result<VerifiedIndex> IndexSealing::verify(ClinicService& clinic, const ports::IndexDigest& computed)
+{
+    return verifyTrusted(clinic, &computed);
+}
+
+Result<VerifiedIndex> IndexSealing::verifyTrusted(ClinicService& clinic, const ports::IndexDigest* computed)
+{
     auto ring = clinic.keys();
     CC_TRY(ring);
     auto& backend = clinic.backend();
@@ -342,12 +353,13 @@ Result<VerifiedIndex> IndexSealing::verify(ClinicService& clinic)
         CC_TRY(current);
         writer = *current;
     }
-    return verifyUnder(backend, writer);
+    return verifyUnder(backend, writer, computed);
 }
 
 namespace {
 
-Result<VerifiedIndex> verifyUnder(ports::ClinicBackend& backend, const Key32& writer)
+Result<VerifiedIndex> verifyUnder(ports::ClinicBackend& backend, const Key32& writer,
+                                  const ports::IndexDigest* computed)
 {
     const access::ClinicId& clinicId = backend.descriptor().clinicId;
     auto stored = loadSeal(backend.meta());
@@ -357,7 +369,8 @@ Result<VerifiedIndex> verifyUnder(ports::ClinicBackend& backend, const Key32& wr
                          "the observation index has no seal: it was removed outside CipherChart, or no doctor has "
                          "logged in since the clinic was upgraded");
     CC_TRY(checkSeal(**stored, clinicId, writer));
-    auto digest = backend.clinical().digestIndex();
+    Result<ports::IndexDigest> digest =
+        computed != nullptr ? Result<ports::IndexDigest>(*computed) : backend.clinical().digestIndex();
     CC_TRY(digest);
     const ports::IndexDigest& sealed = (*stored)->digest;
     if (digest->observationRows != sealed.observationRows || digest->conditionRows != sealed.conditionRows)

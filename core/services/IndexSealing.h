@@ -65,6 +65,9 @@ public:
     /// last seal; a seal or chain that does not verify), Unsupported (an administrator's ring without
     /// the pin, from before the seal: see trustWriterOnFirstUse), storage errors.
     [[nodiscard]] static Result<VerifiedIndex> verify(ClinicService& clinic);
+    /// The same check against a digest the caller computed over the rows it read (a report's one
+    /// pass, reports::CellQuery::indexDigest) instead of reading the index again.
+    [[nodiscard]] static Result<VerifiedIndex> verify(ClinicService& clinic, const ports::IndexDigest& computed);
 
     /// Trust on first use for an administrator whose ring predates the seal (no IndexWriterPin):
     /// they type the current writer public key (64 hex digits; spaces and case ignored) that a
@@ -84,6 +87,9 @@ public:
     [[nodiscard]] static Status followRotation(ports::ClinicMetaStore& meta, const access::ClinicId& clinic,
                                                const crypto::SecureBytes& oldKey, const crypto::SecureBytes& newKey,
                                                std::uint32_t newKeyId);
+
+private:
+    [[nodiscard]] static Result<VerifiedIndex> verifyTrusted(ClinicService& clinic, const ports::IndexDigest* computed);
 };
 
 } // namespace cc::services

@@ -8,6 +8,7 @@
 #include "core/crypto/Hex.h"
 #include "core/paillier/Ciphertext.h"
 #include "core/paillier/Paillier.h"
+#include "core/records/ObservationIndexer.h"
 #include "core/records/ObservationLayout.h"
 #include "core/reports/DecryptionShare.h"
 #include "core/services/Audited.h"
@@ -23,6 +24,7 @@
 #include <chrono>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -63,8 +65,14 @@ reports::CellQuery cellQuery(const ReportFile& file, const crypto::SecureBytes* 
     query.indexKey = indexKey;
     query.key = &key;
     query.catalogue = &catalogue;
-    query.verifyRow = [indexKey](const ports::ObservationIndexRow& row) -> Status {
-        auto mac = ObservationService::rowMac(*indexKey, row.rowId, row.paillier);
+    // The index key prepared once for every row's MAC, shared by the multiplying threads.
+    auto prepared = crypto::HmacSha256::create(indexKey->span());
+    std::shared_ptr<const crypto::HmacSha256> hmac;
+    if (prepared)
+        hmac = std::make_shared<const crypto::HmacSha256>(std::move(*prepared));
+    query.verifyRow = [indexKey, hmac](const ports::ObservationIndexRow& row) -> Status {
+        auto mac = hmac ? records::ObservationIndexer::rowMac(*hmac, row.rowId, row.paillier)
+                        : ObservationService::rowMac(*indexKey, row.rowId, row.paillier);
         CC_TRY(mac);
         if (!crypto::constantTimeEqual(*mac, row.paillierMac))
             return makeError(ErrorCode::IntegrityFailure,
@@ -238,10 +246,7 @@ Result<std::vector<reports::ComputedCell>> ReportService::recompute(const Contex
 {
     // The custodian's own check that the rows are the ones doctors sealed (issue 10 item 6): a
     // runner who padded, removed or altered index rows cannot have them decrypted.
-    auto sealed = IndexSealing::verify(m_clinic);
-    CC_TRY(sealed);
-    const reports::CellQuery query = cellQuery(file, ctx.indexKey, ctx.key, m_catalogue);
-    auto cells = reports::computeCells(m_reports, query);
+    auto cells = sealedCells(cellQuery(file, ctx.indexKey, ctx.key, m_catalogue), nullptr);
     CC_TRY(cells);
     if (file.kind == ReportFile::Kind::Encrypted) {
         for (std::size_t i = 0; i < cells->size(); ++i)
@@ -251,6 +256,22 @@ Result<std::vector<reports::ComputedCell>> ReportService::recompute(const Contex
                                      " is not the product of the clinic's rows for its cohort (changed rows or a "
                                      "substituted ciphertext): refusing to decrypt it");
     }
+    return cells;
+}
+
+Result<std::vector<reports::ComputedCell>> ReportService::sealedCells(reports::CellQuery query,
+                                                                      reports::ComputationTimes* times)
+{
+    ports::IndexDigest digest;
+    query.indexDigest = &digest;
+    auto cells = reports::computeCells(m_reports, query, times);
+    if (!cells) {
+        if (cells.error().code == ErrorCode::IntegrityFailure)
+            CC_TRY(IndexSealing::verify(m_clinic)); // the seal's verdict first, if it has one
+        return std::move(cells).error();
+    }
+    // Nothing computed is used, written or decrypted before this holds.
+    CC_TRY(IndexSealing::verify(m_clinic, digest));
     return cells;
 }
 
@@ -397,16 +418,13 @@ Result<std::vector<std::uint8_t>> ReportService::run(const reports::ReportSpec& 
         auto ctx = noting(subject, context(true));
         CC_TRY(ctx);
         auto& c = *ctx;
-        // Issue 10 item 6: the index as doctors sealed it, before any row is selected or summed.
-        auto sealed = noting(subject, IndexSealing::verify(m_clinic));
-        CC_TRY(sealed);
         file.clinicId = c.clinicId;
         file.clinicName = c.clinicName;
         file.keyId = c.key.keyId();
         file.createdAtMs =
             std::chrono::duration_cast<std::chrono::milliseconds>(m_clinic.clock().now().time_since_epoch()).count();
-        const reports::CellQuery query = cellQuery(file, c.indexKey, c.key, m_catalogue);
-        auto cells = noting(subject, reports::computeCells(m_reports, query, times));
+        // Issue 10 item 6: the cells come only from the index as doctors sealed it.
+        auto cells = noting(subject, sealedCells(cellQuery(file, c.indexKey, c.key, m_catalogue), times));
         CC_TRY(cells);
         for (const auto& key : file.spec.cells()) {
             reports::ReportCell cell;

@@ -132,6 +132,10 @@ private:
     Result<Context> context(bool needSigning);
     Result<reports::ReportFile> check(const Context& ctx, std::span<const std::uint8_t> bytes);
     Result<std::vector<reports::ComputedCell>> recompute(const Context& ctx, const reports::ReportFile& file);
+    /// The cells over the clinic's rows with the index seal checked against the digest of exactly
+    /// the rows read, in the same pass (issue 10 item 6): a row that fails its own check is reported
+    /// after the seal's verdict, so a tampered index is named as such.
+    Result<std::vector<reports::ComputedCell>> sealedCells(reports::CellQuery query, reports::ComputationTimes* times);
     Status differencing(const Context& ctx, const reports::ReportFile& file,
                         const std::vector<reports::ComputedCell>& cells, std::uint32_t threshold);
     Result<std::vector<paillier::Plaintext>> combineReleased(const Context& ctx, const reports::ReportFile& file,

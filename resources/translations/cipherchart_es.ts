@@ -1459,10 +1459,6 @@ Formato y ejemplos: docs/CLINICAL_DATA.md, &quot;Mapped tables&quot;.
         <translation>informe %1, clave %2, firma %3</translation>
     </message>
     <message>
-        <source>encrypted report %1 written to %2: %3 cells over %4 index rows (select %5 ms, MAC checks %6 ms, products %7 ms overlapping, total %8 ms)</source>
-        <translation>informe cifrado %1 escrito en %2: %3 celdas sobre %4 filas del índice (selección %5 ms, comprobación de MAC %6 ms, productos %7 ms en paralelo, total %8 ms)</translation>
-    </message>
-    <message>
         <source>next: each custodian runs `report decrypt-share %1`, then `report publish`</source>
         <translation>siguiente paso: cada custodio ejecuta `report decrypt-share %1` y después `report publish`</translation>
     </message>
@@ -2967,6 +2963,10 @@ Report runs and decryption shares check the index seal (docs/RECORDS.md) with th
         <translation>
 Orden aquí: la contraseña de --as y luego la misma contraseña otra vez (la ranura se vuelve a envolver).
 Las ejecuciones de informes y las partes de descifrado comprueban el sello del índice (docs/RECORDS.md) con esta clave; compárela con la salida de `verify` de un médico antes de confiar en ella.</translation>
+    </message>
+    <message>
+        <source>encrypted report %1 written to %2: %3 cells over %4 index rows (read in %5 ms, overlapping the index seal&apos;s hashes %6 ms, MAC checks %7 ms and products %8 ms of CPU time on %9 threads; cells in %10 ms)</source>
+        <translation>informe cifrado %1 escrito en %2: %3 celdas sobre %4 filas del índice (leídas en %5 ms, en paralelo con los hashes del sello del índice %6 ms, las comprobaciones de MAC %7 ms y los productos %8 ms de tiempo de CPU en %9 hilos; celdas en %10 ms)</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,9 @@
 
 #include <QTest>
 
+#include <atomic>
+#include <thread>
+
 using namespace cc;
 using namespace cc::crypto;
 using namespace cc::crypto::test;
@@ -89,6 +92,30 @@ private slots:
         const auto tr = hmacSha256(bytesOf(key), bytesOf(data).first(static_cast<std::size_t>(data.size() - 1)));
         QVERIFY(tr.ok());
         QVERIFY(hexOf(*tr) != mac);
+    }
+
+    void preparedHmacIsReusableAcrossThreads()
+    {
+        // RFC 4231 test case 2 ("Jefe"), through one prepared key used many times from two threads
+        // at once (a report's MAC checks): every MAC equal to the published one, the key unchanged.
+        auto prepared = HmacSha256::create(bytesOf(QByteArray("Jefe")));
+        QVERIFY(prepared.ok());
+        const QByteArray data("what do ya want for nothing?");
+        const QString expected = QStringLiteral("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+        std::atomic<int> wrong{0};
+        auto work = [&] {
+            for (int i = 0; i < 500; ++i) {
+                const auto mac = prepared->mac(bytesOf(data));
+                if (!mac.ok() || hexOf(*mac) != expected)
+                    ++wrong;
+            }
+        };
+        std::thread a(work), b(work);
+        a.join();
+        b.join();
+        QCOMPARE(wrong.load(), 0);
+        HmacSha256 moved = std::move(*prepared);
+        QCOMPARE(hexOf(moved.mac(bytesOf(data)).value()), expected);
     }
 
     void hmacEmptyKeyAndData()

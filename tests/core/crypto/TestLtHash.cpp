@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// SHAKE128 against published vectors; LtHash16 as a multiset hash: order-free, removable,
-// counting multiplicity, and changed by any one-bit change of an element.
+// The element map's ChaCha20 keystream against RFC 8439's vectors and OpenSSL; LtHash16 as a multiset hash: order-free,
+// removable, counting multiplicity, and changed by any one-bit change of an element.
 #include "CryptoTestUtil.h"
+#include "core/crypto/Kdf.h"
 #include "core/crypto/LtHash.h"
+
+#include <sodium.h>
 
 #include <QTest>
 
@@ -15,36 +18,53 @@ class TestLtHash : public QObject
     Q_OBJECT
 
 private slots:
-    void shake128Vectors_data()
+    void chacha20Vectors_data()
     {
-        QTest::addColumn<QByteArray>("message");
-        QTest::addColumn<QString>("digest");
-        // FIPS 202 SHAKE128 with 256 output bits (NIST "SHA-3 Standard" examples; also the
-        // widely reproduced test values of the Keccak team).
-        QTest::newRow("empty") << QByteArray() << "7f9c2ba4e88f827d616045507605853ed73b8093f6efbc88eb1a6eacfa66ef26";
-        QTest::newRow("quick brown fox") << QByteArray("The quick brown fox jumps over the lazy dog")
-                                         << "f4202e3c5852f9182a0430fd8144f0a74b95e7417ecae17db0f8cfeed0e3e66e";
+        QTest::addColumn<QString>("block");
+        QTest::addColumn<QString>("expected");
+        // RFC 8439 appendix A.1, test vectors 1 and 2: key and nonce all zero, block counters 0 and 1.
+        QTest::newRow("A.1 #1") << "0"
+                                << "76b8e0ada0f13d90405d6ae55386bd28bdd219b8a08ded1aa836efcc8b770dc7"
+                                   "da41597c5157488d7724e03fb8d84a376a43b8f41518a11cc387b669b2ee6586";
+        QTest::newRow("A.1 #2") << "1"
+                                << "9f07e7be5551387a98ba977c732d080dcb0f29a048e3656912c6533e32ee7aed"
+                                   "29b721769ce64e43d57133b074d839d531ed1f28510afb45ace10a1f4b794d6f";
     }
 
-    void shake128Vectors()
+    void chacha20Vectors()
     {
-        QFETCH(QByteArray, message);
-        QFETCH(QString, digest);
-        std::array<std::uint8_t, 32> out{};
-        shake128(bytesOf(message), out);
-        QCOMPARE(hexOf(out), digest);
-        // An extendable output: a longer read starts with the same bytes.
-        std::vector<std::uint8_t> longer(LtHash16::kBytes);
-        shake128(bytesOf(message), longer);
-        QCOMPARE(hexOf(std::span<const std::uint8_t>(longer).first(32)), digest);
+        QFETCH(QString, block);
+        QFETCH(QString, expected);
+        const std::array<std::uint8_t, 32> key{};
+        std::vector<std::uint8_t> stream(128);
+        chacha20Keystream(key, stream);
+        const auto b = static_cast<std::size_t>(block.toInt());
+        QCOMPARE(hexOf(std::span<const std::uint8_t>(stream).subspan(64 * b, 64)), expected);
     }
 
-    void laneLayoutIsLittleEndianShake()
+    void keystreamAgreesWithLibsodium()
     {
-        // LtHash16::of(x) is SHAKE128(x) read as little-endian 16-bit lanes: its bytes are the stream.
+        // A second, independent ChaCha20 (libsodium's IETF variant, nonce zero): the whole 2048-byte
+        // expansion of an arbitrary key must agree, and so must a length that is not whole blocks.
+        std::array<std::uint8_t, 32> key{};
+        for (std::size_t i = 0; i < key.size(); ++i)
+            key[i] = static_cast<std::uint8_t>(7 * i + 3);
+        for (std::size_t length : {LtHash16::kBytes, std::size_t{1000}, std::size_t{1}}) {
+            std::vector<std::uint8_t> ours(length), theirs(length);
+            chacha20Keystream(key, ours);
+            const std::array<std::uint8_t, crypto_stream_chacha20_ietf_NONCEBYTES> nonce{};
+            QCOMPARE(crypto_stream_chacha20_ietf(theirs.data(), theirs.size(), nonce.data(), key.data()), 0);
+            QCOMPARE(ours, theirs);
+        }
+    }
+
+    void lanesAreTheKeystreamOfTheElementsHash()
+    {
+        // LtHash16::of(x) is ChaCha20Keystream(SHA-256(x)) read as little-endian 16-bit lanes.
+        const auto element = bytesOf(std::string_view("row"));
         std::vector<std::uint8_t> stream(LtHash16::kBytes);
-        shake128(bytesOf(std::string_view("row")), stream);
-        QCOMPARE(LtHash16::of(bytesOf(std::string_view("row"))).bytes(), stream);
+        chacha20Keystream(sha256(element), stream);
+        QCOMPARE(LtHash16::of(element).bytes(), stream);
         // The empty multiset is all zero lanes.
         QVERIFY(LtHash16().isZero());
         QCOMPARE(LtHash16().bytes(), std::vector<std::uint8_t>(LtHash16::kBytes, 0));

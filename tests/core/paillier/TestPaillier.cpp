@@ -3,6 +3,7 @@
 #include "core/paillier/DjnTable.h"
 #include "core/paillier/Montgomery.h"
 #include "core/paillier/Paillier.h"
+#include "core/paillier/RunningProduct.h"
 #include "tests/core/paillier/PaillierTestMain.h"
 
 using namespace cc;
@@ -198,6 +199,71 @@ private slots:
         auto one = sum(pub(), std::span<const Ciphertext>(cts->data(), 1), 2);
         QCOMPARE(one.value(), cts->front());
         QCOMPARE(sum(pub(), std::span<const Ciphertext>{}, 1).error().code, ErrorCode::InvalidArgument);
+    }
+
+    void runningProductEqualsSum()
+    {
+        // The streaming product (reports) against sum(): terms from wire bytes, split over two
+        // products and merged, give exactly sum()'s ciphertext.
+        crypto::DeterministicRng rng(11);
+        std::vector<Plaintext> values;
+        std::int64_t expected = 0;
+        for (int i = 0; i < 101; ++i) {
+            expected += 3 * i - 70;
+            values.emplace_back(3 * i - 70);
+        }
+        auto cts = encryptBatch(pub(), values, rng, 2).value();
+        auto whole = RunningProduct::start(pub(), 0).value();
+        auto first = RunningProduct::start(pub(), 0).value();
+        auto second = RunningProduct::start(pub(), 0).value();
+        for (std::size_t i = 0; i < cts.size(); ++i) {
+            QVERIFY(whole.multiplyBytes(cts[i].toBytes()).ok());
+            QVERIFY((i % 3 == 0 ? first : second).multiply(cts[i]).ok());
+        }
+        QCOMPARE(whole.terms(), cts.size());
+        QVERIFY(first.merge(second).ok());
+        QCOMPARE(first.terms(), cts.size());
+        const auto expectedCt = sum(pub(), cts, 1).value();
+        QCOMPARE(whole.value().value(), expectedCt);
+        QCOMPARE(first.value().value(), expectedCt);
+        QCOMPARE(dec(whole.value().value()), expected);
+        // One term is itself; an empty product is refused; merging an empty product changes nothing.
+        auto one = RunningProduct::start(pub(), 0).value();
+        QCOMPARE(one.value().error().code, ErrorCode::InvalidArgument);
+        QVERIFY(one.merge(RunningProduct::start(pub(), 0).value()).ok());
+        QVERIFY(one.multiplyBytes(cts[5].toBytes()).ok());
+        QCOMPARE(one.value().value(), cts[5]);
+    }
+
+    void runningProductRefusesWhatFromBytesRefuses()
+    {
+        crypto::DeterministicRng rng(12);
+        const auto c = encrypt(pub(), Plaintext(9), rng).value();
+        auto p = RunningProduct::start(pub(), 0).value();
+        auto bytes = c.toBytes();
+        // Range: c = 0 and c ≥ n² are refused per term; nothing is multiplied in.
+        auto zero = bytes;
+        std::fill(zero.begin() + Ciphertext::HEADER_SIZE, zero.end(), std::uint8_t{0});
+        QCOMPARE(p.multiplyBytes(zero).error().code, ErrorCode::MalformedInput);
+        auto big = bytes;
+        std::fill(big.begin() + Ciphertext::HEADER_SIZE, big.end(), std::uint8_t{0xff});
+        QCOMPARE(p.multiplyBytes(big).error().code, ErrorCode::MalformedInput);
+        QCOMPARE(p.multiplyBytes(std::span<const std::uint8_t>(bytes).first(bytes.size() - 1)).error().code,
+                 ErrorCode::MalformedInput);
+        const auto foreign = encrypt(m_other->publicKey(), Plaintext(1), rng).value().toBytes();
+        QCOMPARE(p.multiplyBytes(foreign).error().code, ErrorCode::KeyMismatch);
+        QCOMPARE(p.multiplyBytes(c.withLayout(3).toBytes()).error().code, ErrorCode::KeyMismatch);
+        QCOMPARE(p.terms(), 0u);
+        // gcd(c, n) ≠ 1 is found once, on the product: c = n is in range but not a unit.
+        auto nonUnit = bytes;
+        const auto n = pub().modulus();
+        std::fill(nonUnit.begin() + Ciphertext::HEADER_SIZE, nonUnit.end(), std::uint8_t{0});
+        std::copy(n.begin(), n.end(), nonUnit.end() - static_cast<std::ptrdiff_t>(n.size()));
+        QVERIFY(Ciphertext::fromBytes(pub(), nonUnit).error().code == ErrorCode::MalformedInput);
+        QVERIFY(p.multiplyBytes(bytes).ok());
+        QVERIFY(p.multiplyBytes(nonUnit).ok());
+        QVERIFY(p.multiplyBytes(bytes).ok());
+        QCOMPARE(p.value().error().code, ErrorCode::MalformedInput);
     }
 
     void batchIsDeterministicAcrossThreads()
