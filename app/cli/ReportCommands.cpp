@@ -5,6 +5,7 @@
 #include "app/cli/ClinicCli.h"
 #include "app/cli/Text.h"
 #include "core/crypto/Hex.h"
+#include "core/reports/Estimates.h"
 #include "core/reports/ReportCsv.h"
 #include "core/services/ReportService.h"
 #include "db/SqlReportStore.h"
@@ -148,9 +149,12 @@ QJsonObject reportJson(const ReportFile& f)
                 o.insert("observations", static_cast<double>(fig.observations));
                 o.insert("mean", fig.mean);
                 o.insert("sd", fig.sd);
-                o.insert("medianEstimate", fig.medianEstimate);
-                o.insert("p25Estimate", fig.p25Estimate);
-                o.insert("p75Estimate", fig.p75Estimate);
+                // Estimates only where they say something (reports::estimatesInformative).
+                const bool informative = reports::estimatesInformative(fig);
+                o.insert("estimatesInformative", informative);
+                o.insert("medianEstimate", informative ? QJsonValue(fig.medianEstimate) : QJsonValue());
+                o.insert("p25Estimate", informative ? QJsonValue(fig.p25Estimate) : QJsonValue());
+                o.insert("p75Estimate", informative ? QJsonValue(fig.p75Estimate) : QJsonValue());
                 o.insert("histogram", bins);
             }
         }
@@ -217,14 +221,24 @@ void printReport(const ReportFile& f, std::ostream& out)
                 out << utf8(Cli::tr("SUPPRESSED (%1)").arg(fig.reason)) << "\n";
                 continue;
             }
-            out << utf8(Cli::tr("n=%1 patients, %2 observations, mean %3, SD %4, median ~%5 (IQR ~%6–%7)")
-                            .arg(fig.patients)
-                            .arg(fig.observations)
-                            .arg(QString::fromStdString(fixed(fig.mean, d)), QString::fromStdString(fixed(fig.sd, d)),
-                                 QString::fromStdString(fixed(fig.medianEstimate, d)),
-                                 QString::fromStdString(fixed(fig.p25Estimate, d)),
-                                 QString::fromStdString(fixed(fig.p75Estimate, d))))
-                << "\n";
+            if (reports::estimatesInformative(fig))
+                out << utf8(Cli::tr("n=%1 patients, %2 observations, mean %3, SD %4, median ~%5 (IQR ~%6–%7)")
+                                .arg(fig.patients)
+                                .arg(fig.observations)
+                                .arg(QString::fromStdString(fixed(fig.mean, d)),
+                                     QString::fromStdString(fixed(fig.sd, d)),
+                                     QString::fromStdString(fixed(fig.medianEstimate, d)),
+                                     QString::fromStdString(fixed(fig.p25Estimate, d)),
+                                     QString::fromStdString(fixed(fig.p75Estimate, d))))
+                    << "\n";
+            else
+                out << utf8(Cli::tr("n=%1 patients, %2 observations, mean %3, SD %4, median and IQR not estimable "
+                                    "(the histogram's bins are too wide after disclosure control)")
+                                .arg(fig.patients)
+                                .arg(fig.observations)
+                                .arg(QString::fromStdString(fixed(fig.mean, d)),
+                                     QString::fromStdString(fixed(fig.sd, d))))
+                    << "\n";
             for (const auto& b : fig.histogram)
                 out << "      [" << fixed(b.from, d) << ", " << fixed(b.to, d) << ")\t" << b.count << "\n";
         }

@@ -344,6 +344,7 @@ Result<std::vector<ComputedCell>> computeCells(const ports::ReportStore& store, 
 
     const unsigned threads = q.threads != 0 ? q.threads : std::max(1u, std::thread::hardware_concurrency());
     const bool digesting = q.indexDigest != nullptr;
+    const auto readStarted = Clock::now(); // after the set-up (tokens, the cells' blinds)
     // With the digest, the condition tokens first (a small table), hashed on their own threads.
     ports::IndexDigest conditionDigest;
     if (digesting) {
@@ -398,7 +399,7 @@ Result<std::vector<ComputedCell>> computeCells(const ports::ReportStore& store, 
     }
     if (read && !pending.rows.empty())
         workers.push(std::exchange(pending, {}));
-    const double readMs = msSince(started);
+    const double readMs = msSince(readStarted);
     auto products = workers.finish();
     if (!read && read.error().message != stopped.message)
         return std::move(read).error();

@@ -35,10 +35,10 @@ struct ComputedCell
 struct ComputationTimes
 {
     double hashMs = 0;     ///< the index seal's element hashes, summed over the threads (CPU; with indexDigest)
-    double selectMs = 0;   ///< reading and selecting index rows by token (reader thread, wall)
+    double selectMs = 0;   ///< reading and selecting index rows by token (reader thread, wall, after the set-up)
     double verifyMs = 0;   ///< row MAC checks, summed over the multiplying threads (CPU)
     double multiplyMs = 0; ///< ciphertext checks and Montgomery products, summed over those threads (CPU)
-    double totalMs = 0;    ///< the computation's wall time (reading overlaps checking and multiplying)
+    double totalMs = 0;    ///< the computation's wall time, set-up (tokens, blinds) included
     unsigned threads = 0;  ///< multiplying threads
     std::uint64_t rows = 0;
 };

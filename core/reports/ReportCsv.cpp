@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/reports/ReportCsv.h"
 
+#include "core/reports/Estimates.h"
+
 #include <QStringList>
 
 #include <iomanip>
@@ -52,10 +54,13 @@ std::string reportCsv(const ReportFile& f, const interop::UnitsCatalogue& catalo
           << ",";
         if (fig.suppressed || !published)
             s << ",,,,,,\n";
-        else
+        else if (estimatesInformative(fig))
             s << fig.patients << "," << fig.observations << "," << fixed(fig.mean, d) << "," << fixed(fig.sd, d) << ","
               << fixed(fig.medianEstimate, d) << "," << fixed(fig.p25Estimate, d) << "," << fixed(fig.p75Estimate, d)
               << "\n";
+        else // not estimable: empty fields (docs/REPORTS.md)
+            s << fig.patients << "," << fig.observations << "," << fixed(fig.mean, d) << "," << fixed(fig.sd, d)
+              << ",,,\n";
     }
     return s.str();
 }

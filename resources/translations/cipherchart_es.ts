@@ -2968,6 +2968,10 @@ Las ejecuciones de informes y las partes de descifrado comprueban el sello del �
         <source>encrypted report %1 written to %2: %3 cells over %4 index rows (read in %5 ms, overlapping the index seal&apos;s hashes %6 ms, MAC checks %7 ms and products %8 ms of CPU time on %9 threads; cells in %10 ms)</source>
         <translation>informe cifrado %1 escrito en %2: %3 celdas sobre %4 filas del índice (leídas en %5 ms, en paralelo con los hashes del sello del índice %6 ms, las comprobaciones de MAC %7 ms y los productos %8 ms de tiempo de CPU en %9 hilos; celdas en %10 ms)</translation>
     </message>
+    <message>
+        <source>n=%1 patients, %2 observations, mean %3, SD %4, median and IQR not estimable (the histogram&apos;s bins are too wide after disclosure control)</source>
+        <translation>n=%1 pacientes, %2 observaciones, media %3, DE %4, mediana y RIC no estimables (los intervalos del histograma son demasiado anchos tras el control de divulgación)</translation>
+    </message>
 </context>
 <context>
     <name>ConditionDialog</name>
@@ -7052,6 +7056,10 @@ Huella de este archivo: %8</translation>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
+    <message>
+        <source>not estimable</source>
+        <translation>no estimable</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::ReportCharts</name>
@@ -7121,6 +7129,10 @@ Huella de este archivo: %8</translation>
     <message>
         <source>n = %1 patients (%2 observations); mean %3; SD %4; median ~%5 (estimate; quartiles ~%6 and ~%7)</source>
         <translation>n = %1 pacientes (%2 observaciones); media %3; DE %4; mediana ~%5 (estimación; cuartiles ~%6 y ~%7)</translation>
+    </message>
+    <message>
+        <source>n = %1 patients (%2 observations); mean %3; SD %4; median and quartiles not estimable (the histogram&apos;s bins are too wide after disclosure control)</source>
+        <translation>n = %1 pacientes (%2 observaciones); media %3; DE %4; mediana y cuartiles no estimables (los intervalos del histograma son demasiado anchos tras el control de divulgación)</translation>
     </message>
 </context>
 <context>

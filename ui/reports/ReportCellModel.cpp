@@ -3,6 +3,8 @@
 
 #include "ui/reports/ReportText.h"
 
+#include "core/reports/Estimates.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -77,8 +79,11 @@ QVariant ReportCellModel::data(const QModelIndex& index, int role) const
     case Sd:
         return figures ? ReportText::value(cell->key.measure, f.sd) : QStringLiteral("—");
     case Median:
-        return figures ? tr("~%1 (estimate)").arg(ReportText::value(cell->key.measure, f.medianEstimate))
-                       : QStringLiteral("—");
+        if (!figures)
+            return QStringLiteral("—");
+        return reports::estimatesInformative(f)
+                   ? tr("~%1 (estimate)").arg(ReportText::value(cell->key.measure, f.medianEstimate))
+                   : tr("not estimable");
     case Status:
         if (!published)
             return tr("encrypted");

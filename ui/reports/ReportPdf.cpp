@@ -2,6 +2,7 @@
 #include "ui/reports/ReportPdf.h"
 
 #include "core/crypto/Hex.h"
+#include "core/reports/Estimates.h"
 #include "core/reports/ReportCsv.h"
 #include "ui/common/DisplayText.h"
 #include "ui/reports/ReportText.h"
@@ -175,14 +176,22 @@ void ReportPdf::paint(const reports::ReportFile& file, QPainter& painter, const 
             continue;
         }
         const QString& m = cell.key.measure;
-        pages.text(tr("n = %1 patients (%2 observations); mean %3; SD %4; median ~%5 (estimate; quartiles ~%6 "
-                      "and ~%7)")
-                       .arg(f.patients)
-                       .arg(f.observations)
-                       .arg(ReportText::value(m, f.mean), ReportText::value(m, f.sd),
-                            ReportText::value(m, f.medianEstimate), ReportText::value(m, f.p25Estimate),
-                            ReportText::value(m, f.p75Estimate)),
-                   body);
+        if (reports::estimatesInformative(f))
+            pages.text(tr("n = %1 patients (%2 observations); mean %3; SD %4; median ~%5 (estimate; quartiles ~%6 "
+                          "and ~%7)")
+                           .arg(f.patients)
+                           .arg(f.observations)
+                           .arg(ReportText::value(m, f.mean), ReportText::value(m, f.sd),
+                                ReportText::value(m, f.medianEstimate), ReportText::value(m, f.p25Estimate),
+                                ReportText::value(m, f.p75Estimate)),
+                       body);
+        else
+            pages.text(tr("n = %1 patients (%2 observations); mean %3; SD %4; median and quartiles not estimable "
+                          "(the histogram's bins are too wide after disclosure control)")
+                           .arg(f.patients)
+                           .arg(f.observations)
+                           .arg(ReportText::value(m, f.mean), ReportText::value(m, f.sd)),
+                       body);
         drawHistogram(painter, pages, cell);
     }
 }

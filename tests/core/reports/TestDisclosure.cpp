@@ -4,6 +4,7 @@
 #include "core/interop/UnitsCatalogue.h"
 #include "core/records/ObservationLayout.h"
 #include "core/reports/Disclosure.h"
+#include "core/reports/Estimates.h"
 
 #include <QTest>
 
@@ -115,6 +116,7 @@ private slots:
         QCOMPARE(total, std::uint64_t{5});
         QVERIFY(f->p25Estimate <= f->medianEstimate && f->medianEstimate <= f->p75Estimate);
         QVERIFY(f->medianEstimate >= 100 && f->medianEstimate <= 140);
+        QVERIFY(estimatesInformative(*f)); // five narrow bins, SD ~16
         // Threshold 3 with up to 2 rows per patient: every non-empty merged bin holds ≥ 6 rows, here
         // one bin of all five.
         auto merged = figuresFor(sum, *layout, *unit, 3, 5, 2, 3);
@@ -123,9 +125,29 @@ private slots:
         for (const auto& b : merged->histogram)
             nonEmpty += b.count > 0 ? 1 : 0;
         QCOMPARE(nonEmpty, std::size_t{1});
+        // One bin over the whole range: its interpolated median says nothing; every output shows
+        // "not estimable" instead (the demo clinic's "median ~165" beside a mean of 116).
+        QVERIFY(!estimatesInformative(*merged));
         // Contiguous bins covering the range.
         for (std::size_t i = 1; i < merged->histogram.size(); ++i)
             QCOMPARE(merged->histogram[i].from, merged->histogram[i - 1].to);
+        // Two non-empty bins, but the median's bin is wider than four SDs: not estimable either;
+        // narrowed to four SDs it is.
+        CellFigures wide;
+        wide.sd = 10;
+        wide.histogram = {{0, 100, 6}, {100, 110, 6}};
+        wide.p25Estimate = 50;
+        wide.medianEstimate = 100;
+        wide.p75Estimate = 105;
+        QVERIFY(!estimatesInformative(wide));
+        wide.histogram = {{60, 100, 6}, {100, 110, 6}};
+        wide.p25Estimate = 80;
+        QVERIFY(estimatesInformative(wide));
+        wide.sd = 0;
+        QVERIFY(!estimatesInformative(wide));
+        wide.sd = 10;
+        wide.suppressed = true;
+        QVERIFY(!estimatesInformative(wide));
         // A decrypted count that differs from the rows selected is tampering.
         QCOMPARE(figuresFor(sum, *layout, *unit, 5, 6, 1, 1).error().code, ErrorCode::IntegrityFailure);
     }
