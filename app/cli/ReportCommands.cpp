@@ -221,24 +221,20 @@ void printReport(const ReportFile& f, std::ostream& out)
                 out << utf8(Cli::tr("SUPPRESSED (%1)").arg(fig.reason)) << "\n";
                 continue;
             }
-            if (reports::estimatesInformative(fig))
-                out << utf8(Cli::tr("n=%1 patients, %2 observations, mean %3, SD %4, median ~%5 (IQR ~%6–%7)")
-                                .arg(fig.patients)
-                                .arg(fig.observations)
-                                .arg(QString::fromStdString(fixed(fig.mean, d)),
-                                     QString::fromStdString(fixed(fig.sd, d)),
-                                     QString::fromStdString(fixed(fig.medianEstimate, d)),
-                                     QString::fromStdString(fixed(fig.p25Estimate, d)),
-                                     QString::fromStdString(fixed(fig.p75Estimate, d))))
-                    << "\n";
-            else
-                out << utf8(Cli::tr("n=%1 patients, %2 observations, mean %3, SD %4, median and IQR not estimable "
-                                    "(the histogram's bins are too wide after disclosure control)")
-                                .arg(fig.patients)
-                                .arg(fig.observations)
-                                .arg(QString::fromStdString(fixed(fig.mean, d)),
-                                     QString::fromStdString(fixed(fig.sd, d))))
-                    << "\n";
+            const QString spread =
+                reports::estimatesInformative(fig)
+                    ? Cli::tr("median ~%1 (IQR ~%2–%3)")
+                          .arg(QString::fromStdString(fixed(fig.medianEstimate, d)),
+                               QString::fromStdString(fixed(fig.p25Estimate, d)),
+                               QString::fromStdString(fixed(fig.p75Estimate, d)))
+                    : Cli::tr("median and IQR not estimable (the histogram's bins are too wide after disclosure "
+                              "control)");
+            out << utf8(Cli::tr("n=%1 patients, %2 observations, mean %3, SD %4, %5")
+                            .arg(fig.patients)
+                            .arg(fig.observations)
+                            .arg(QString::fromStdString(fixed(fig.mean, d)), QString::fromStdString(fixed(fig.sd, d)),
+                                 spread))
+                << "\n";
             for (const auto& b : fig.histogram)
                 out << "      [" << fixed(b.from, d) << ", " << fixed(b.to, d) << ")\t" << b.count << "\n";
         }

@@ -11,12 +11,16 @@ namespace {
 
 constexpr std::size_t kBatch = 256;
 
+unsigned threadCount(unsigned requested)
+{
+    return requested != 0 ? requested : std::max(1u, std::thread::hardware_concurrency());
+}
+
 } // namespace
 
-IndexDigester::IndexDigester(unsigned threads)
+IndexDigester::IndexDigester(unsigned threads) : m_queue(2 * std::size_t{threadCount(threads)})
 {
-    const unsigned n = threads != 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
-    for (unsigned i = 0; i < n; ++i)
+    for (unsigned i = 0, n = threadCount(threads); i < n; ++i)
         m_threads.emplace_back([this] { loop(); });
 }
 
@@ -43,21 +47,14 @@ void IndexDigester::addCondition(std::span<const std::uint8_t> rowId, std::span<
 
 void IndexDigester::push()
 {
-    std::unique_lock lock(m_mutex);
-    m_space.wait(lock, [&] { return m_queue.size() < 2 * m_threads.size(); });
-    m_queue.push_back(std::exchange(m_pending, {}));
-    m_ready.notify_one();
+    static_cast<void>(m_queue.push(std::exchange(m_pending, {}))); // never stopped
 }
 
 ports::IndexDigest IndexDigester::finish()
 {
     if (m_pending.size() > 0)
         push();
-    {
-        std::lock_guard lock(m_mutex);
-        m_done = true;
-        m_ready.notify_all();
-    }
+    m_queue.close();
     for (auto& t : m_threads)
         if (t.joinable())
             t.join();
@@ -67,24 +64,14 @@ ports::IndexDigest IndexDigester::finish()
 void IndexDigester::loop()
 {
     ports::IndexDigest local;
-    for (;;) {
-        Batch batch;
-        {
-            std::unique_lock lock(m_mutex);
-            m_ready.wait(lock, [&] { return !m_queue.empty() || m_done; });
-            if (m_queue.empty())
-                break;
-            batch = std::move(m_queue.front());
-            m_queue.pop_front();
-            m_space.notify_one();
-        }
+    while (auto batch = m_queue.pop()) {
         // The same sums as observationDelta(row, +1) and conditionDelta(…, +1), in place.
-        for (const auto& row : batch.observations)
+        for (const auto& row : batch->observations)
             local.hash.addElement(indexElement(row));
-        for (const auto& c : batch.conditions)
+        for (const auto& c : batch->conditions)
             local.hash.addElement(conditionElement(c.rowId, c.patientRef, c.token));
-        local.observationRows += static_cast<std::int64_t>(batch.observations.size());
-        local.conditionRows += static_cast<std::int64_t>(batch.conditions.size());
+        local.observationRows += static_cast<std::int64_t>(batch->observations.size());
+        local.conditionRows += static_cast<std::int64_t>(batch->conditions.size());
     }
     std::lock_guard lock(m_mutex);
     m_total.add(local);

@@ -3,11 +3,10 @@
 // caller reads the rows.
 #pragma once
 
+#include "core/WorkQueue.h"
 #include "core/ports/ClinicalStore.h"
 
-#include <condition_variable>
 #include <cstdint>
-#include <deque>
 #include <mutex>
 #include <span>
 #include <thread>
@@ -51,10 +50,8 @@ private:
     void loop();
 
     Batch m_pending;
-    std::mutex m_mutex;
-    std::condition_variable m_ready, m_space;
-    std::deque<Batch> m_queue;
-    bool m_done = false;
+    WorkQueue<Batch> m_queue;
+    std::mutex m_mutex; // guards m_total
     ports::IndexDigest m_total;
     std::vector<std::thread> m_threads;
 };

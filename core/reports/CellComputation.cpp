@@ -2,6 +2,7 @@
 // Cohort selection by blind tokens and pipelined cell products.
 #include "core/reports/CellComputation.h"
 
+#include "core/WorkQueue.h"
 #include "core/crypto/Hex.h"
 #include "core/crypto/Kdf.h"
 #include "core/paillier/Paillier.h"
@@ -14,8 +15,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <condition_variable>
-#include <deque>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -90,7 +89,7 @@ class Workers
 {
 public:
     Workers(const CellQuery& q, const std::vector<ComputedCell>& cells, unsigned threads, bool digest)
-        : m_q(q), m_cells(cells), m_digest(digest), m_products(threads)
+        : m_q(q), m_cells(cells), m_digest(digest), m_queue(2 * std::size_t{threads}), m_products(threads)
     {
         for (unsigned i = 0; i < threads; ++i)
             m_threads.emplace_back([this, i] { loop(i); });
@@ -98,26 +97,13 @@ public:
     ~Workers() { static_cast<void>(finish()); }
 
     /// Queues a batch; false once a thread has failed (the reader stops).
-    bool push(Batch batch)
-    {
-        std::unique_lock lock(m_mutex);
-        m_space.wait(lock, [&] { return m_queue.size() < 2 * m_threads.size() || m_error; });
-        if (m_error)
-            return false;
-        m_queue.push_back(std::move(batch));
-        m_ready.notify_one();
-        return true;
-    }
+    bool push(Batch batch) { return m_queue.push(std::move(batch)); }
 
     /// Waits for every batch; each thread's products per cell (unstarted where it saw no row), or
     /// the first error.
     Result<std::vector<std::vector<std::optional<paillier::RunningProduct>>>> finish()
     {
-        {
-            std::lock_guard lock(m_mutex);
-            m_done = true;
-            m_ready.notify_all();
-        }
+        m_queue.close();
         for (auto& t : m_threads)
             if (t.joinable())
                 t.join();
@@ -138,17 +124,8 @@ private:
         products.resize(m_cells.size());
         double verifyMs = 0, multiplyMs = 0, hashMs = 0;
         ports::IndexDigest digest;
-        for (;;) {
-            Batch batch;
-            {
-                std::unique_lock lock(m_mutex);
-                m_ready.wait(lock, [&] { return !m_queue.empty() || m_done || m_error; });
-                if (m_error || m_queue.empty())
-                    break;
-                batch = std::move(m_queue.front());
-                m_queue.pop_front();
-                m_space.notify_one();
-            }
+        while (auto next = m_queue.pop()) {
+            const Batch& batch = *next;
             if (m_digest) {
                 const auto t0 = Clock::now();
                 for (const auto& row : batch.rows)
@@ -158,11 +135,12 @@ private:
             }
             auto status = work(batch, products, verifyMs, multiplyMs);
             if (!status) {
-                std::lock_guard lock(m_mutex);
-                if (!m_error)
-                    m_error = std::move(status).error();
-                m_space.notify_all();
-                m_ready.notify_all();
+                {
+                    std::lock_guard lock(m_mutex);
+                    if (!m_error)
+                        m_error = std::move(status).error();
+                }
+                m_queue.stop(); // the reader stops, the other threads drop what waits
                 break;
             }
         }
@@ -201,15 +179,12 @@ private:
     const CellQuery& m_q;
     const std::vector<ComputedCell>& m_cells;
     const bool m_digest;
+    WorkQueue<Batch> m_queue;
     std::vector<std::vector<std::optional<paillier::RunningProduct>>> m_products;
-    ports::IndexDigest m_total;
-    double m_hashMs = 0;
-    std::mutex m_mutex;
-    std::condition_variable m_ready, m_space;
-    std::deque<Batch> m_queue;
-    bool m_done = false;
+    std::mutex m_mutex; // guards what the threads hand back: the error, the times, the digest
     std::optional<Error> m_error;
-    double m_verifyMs = 0, m_multiplyMs = 0;
+    ports::IndexDigest m_total;
+    double m_verifyMs = 0, m_multiplyMs = 0, m_hashMs = 0;
     std::vector<std::thread> m_threads; // last: started after everything above exists
 };
 

@@ -1451,10 +1451,6 @@ Formato y ejemplos: docs/CLINICAL_DATA.md, &quot;Mapped tables&quot;.
         <translation>SUPRIMIDA (%1)</translation>
     </message>
     <message>
-        <source>n=%1 patients, %2 observations, mean %3, SD %4, median ~%5 (IQR ~%6–%7)</source>
-        <translation>n=%1 pacientes, %2 observaciones, media %3, DE %4, mediana ~%5 (RIC ~%6–%7)</translation>
-    </message>
-    <message>
         <source>report %1, key %2, signature %3</source>
         <translation>informe %1, clave %2, firma %3</translation>
     </message>
@@ -2969,8 +2965,16 @@ Las ejecuciones de informes y las partes de descifrado comprueban el sello del �
         <translation>informe cifrado %1 escrito en %2: %3 celdas sobre %4 filas del índice (leídas en %5 ms, en paralelo con los hashes del sello del índice %6 ms, las comprobaciones de MAC %7 ms y los productos %8 ms de tiempo de CPU en %9 hilos; celdas en %10 ms)</translation>
     </message>
     <message>
-        <source>n=%1 patients, %2 observations, mean %3, SD %4, median and IQR not estimable (the histogram&apos;s bins are too wide after disclosure control)</source>
-        <translation>n=%1 pacientes, %2 observaciones, media %3, DE %4, mediana y RIC no estimables (los intervalos del histograma son demasiado anchos tras el control de divulgación)</translation>
+        <source>median ~%1 (IQR ~%2–%3)</source>
+        <translation>mediana ~%1 (RIC ~%2–%3)</translation>
+    </message>
+    <message>
+        <source>median and IQR not estimable (the histogram&apos;s bins are too wide after disclosure control)</source>
+        <translation>mediana y RIC no estimables (los intervalos del histograma son demasiado anchos tras el control de divulgación)</translation>
+    </message>
+    <message>
+        <source>n=%1 patients, %2 observations, mean %3, SD %4, %5</source>
+        <translation>n=%1 pacientes, %2 observaciones, media %3, DE %4, %5</translation>
     </message>
 </context>
 <context>
@@ -7127,12 +7131,16 @@ Huella de este archivo: %8</translation>
         <translation>Suprimida: %1</translation>
     </message>
     <message>
-        <source>n = %1 patients (%2 observations); mean %3; SD %4; median ~%5 (estimate; quartiles ~%6 and ~%7)</source>
-        <translation>n = %1 pacientes (%2 observaciones); media %3; DE %4; mediana ~%5 (estimación; cuartiles ~%6 y ~%7)</translation>
+        <source>median ~%1 (estimate; quartiles ~%2 and ~%3)</source>
+        <translation>mediana ~%1 (estimación; cuartiles ~%2 y ~%3)</translation>
     </message>
     <message>
-        <source>n = %1 patients (%2 observations); mean %3; SD %4; median and quartiles not estimable (the histogram&apos;s bins are too wide after disclosure control)</source>
-        <translation>n = %1 pacientes (%2 observaciones); media %3; DE %4; mediana y cuartiles no estimables (los intervalos del histograma son demasiado anchos tras el control de divulgación)</translation>
+        <source>median and quartiles not estimable (the histogram&apos;s bins are too wide after disclosure control)</source>
+        <translation>mediana y cuartiles no estimables (los intervalos del histograma son demasiado anchos tras el control de divulgación)</translation>
+    </message>
+    <message>
+        <source>n = %1 patients (%2 observations); mean %3; SD %4; %5</source>
+        <translation>n = %1 pacientes (%2 observaciones); media %3; DE %4; %5</translation>
     </message>
 </context>
 <context>

@@ -176,22 +176,17 @@ void ReportPdf::paint(const reports::ReportFile& file, QPainter& painter, const 
             continue;
         }
         const QString& m = cell.key.measure;
-        if (reports::estimatesInformative(f))
-            pages.text(tr("n = %1 patients (%2 observations); mean %3; SD %4; median ~%5 (estimate; quartiles ~%6 "
-                          "and ~%7)")
-                           .arg(f.patients)
-                           .arg(f.observations)
-                           .arg(ReportText::value(m, f.mean), ReportText::value(m, f.sd),
-                                ReportText::value(m, f.medianEstimate), ReportText::value(m, f.p25Estimate),
-                                ReportText::value(m, f.p75Estimate)),
-                       body);
-        else
-            pages.text(tr("n = %1 patients (%2 observations); mean %3; SD %4; median and quartiles not estimable "
-                          "(the histogram's bins are too wide after disclosure control)")
-                           .arg(f.patients)
-                           .arg(f.observations)
-                           .arg(ReportText::value(m, f.mean), ReportText::value(m, f.sd)),
-                       body);
+        const QString spread = reports::estimatesInformative(f)
+                                   ? tr("median ~%1 (estimate; quartiles ~%2 and ~%3)")
+                                         .arg(ReportText::value(m, f.medianEstimate),
+                                              ReportText::value(m, f.p25Estimate), ReportText::value(m, f.p75Estimate))
+                                   : tr("median and quartiles not estimable (the histogram's bins are too wide after "
+                                        "disclosure control)");
+        pages.text(tr("n = %1 patients (%2 observations); mean %3; SD %4; %5")
+                       .arg(f.patients)
+                       .arg(f.observations)
+                       .arg(ReportText::value(m, f.mean), ReportText::value(m, f.sd), spread),
+                   body);
         drawHistogram(painter, pages, cell);
     }
 }
