@@ -108,13 +108,17 @@ void removeStaleTemporaries(const std::string& folder)
     DIR* dir = ::opendir(folder.c_str());
     if (dir == nullptr)
         return;
+    const std::string prefix = folder + "/";
     std::vector<std::string> stale;
     while (const dirent* entry = ::readdir(dir)) {
         const std::string name = entry->d_name;
+        if (!isTemporarySiblingName(name))
+            continue;
+        std::string path = prefix + name;
         struct stat info
         {};
-        if (isTemporarySiblingName(name) && ::lstat((folder + "/" + name).c_str(), &info) == 0 && S_ISREG(info.st_mode))
-            stale.push_back(folder + "/" + name);
+        if (::lstat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode))
+            stale.push_back(std::move(path));
     }
     ::closedir(dir);
     for (const auto& path : stale)

@@ -265,8 +265,9 @@ Result<std::vector<ports::PendingAuditEntry>> PendingAuditFile::readAll() const
         const std::string_view line(text.data() + start, (torn ? text.size() : end) - start);
         ++lineNumber;
         auto parsed = torn ? Result<ports::PendingAuditEntry>(malformed("torn line")) : parseLine(line);
-        ports::PendingAuditEntry entry = parsed.ok() ? std::move(parsed).value() : ports::PendingAuditEntry{};
-        entry.damaged = !parsed.ok();
+        const bool parsedOk = parsed.ok();
+        ports::PendingAuditEntry entry = parsedOk ? std::move(parsed).value() : ports::PendingAuditEntry{};
+        entry.damaged = !parsedOk;
         entry.line = lineNumber;
         entries.push_back(std::move(entry));
         start = torn ? text.size() : end + 1;

@@ -8,6 +8,7 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <utility>
 
 namespace cc::interop {
 
@@ -56,8 +57,7 @@ std::vector<QString> words(const QString& folded)
         if (c.isLetterOrNumber()) {
             current.append(c);
         } else if (!current.isEmpty()) {
-            out.push_back(std::move(current));
-            current.clear();
+            out.push_back(std::exchange(current, QString()));
         }
     }
     if (!current.isEmpty())

@@ -32,7 +32,7 @@ std::string systemName(const QString& system)
 /// A string that is one of `allowed` (empty if absent); records an error otherwise.
 QString token(const FhirObject& o, const char* key, std::initializer_list<const char*> allowed)
 {
-    const QString value = o.string(key, lim::kIdentifier);
+    QString value = o.string(key, lim::kIdentifier);
     if (value.isEmpty())
         return value;
     for (const char* a : allowed)
@@ -84,7 +84,7 @@ std::optional<FhirCoding> FhirConverter::coding(const FhirObject& codeable, std:
 QString FhirConverter::date(const FhirObject& o, const char* key, bool dateOnly, bool& partial)
 {
     static const QRegularExpression partialDate(QStringLiteral(R"(^\d{4}(-(0[1-9]|1[0-2]))?$)"));
-    const QString value = o.string(key, lim::kIdentifier);
+    QString value = o.string(key, lim::kIdentifier);
     if (value.isEmpty())
         return {};
     if (partialDate.match(value).hasMatch()) {

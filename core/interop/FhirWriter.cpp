@@ -277,6 +277,7 @@ QJsonObject attachmentResource(const ExportedAttachment& x)
 template <typename T, typename Key> std::vector<const T*> sorted(const std::vector<T>& records, Key key)
 {
     std::vector<const T*> out;
+    out.reserve(records.size());
     for (const auto& r : records)
         out.push_back(&r);
     std::sort(out.begin(), out.end(), [&](const T* a, const T* b) {

@@ -25,7 +25,7 @@ Result<DocumentReader> DocumentReader::open(const QByteArray& json, std::string 
                          {}, 0, type);
     if (!doc.isObject())
         return malformed("the document is not a JSON object", {}, 0, type);
-    DocumentReader reader(doc.object(), type);
+    DocumentReader reader(doc.object(), std::move(type));
     const QJsonValue v = reader.take("v", true);
     if (!reader.ok())
         return *reader.m_error;
@@ -95,7 +95,7 @@ QString DocumentReader::string(const char* key, std::size_t maxBytes, bool requi
 
 QString DocumentReader::token(const char* key, std::initializer_list<const char*> allowed, bool required)
 {
-    const QString s = string(key, limits::kIdentifier, required);
+    QString s = string(key, limits::kIdentifier, required);
     if (s.isEmpty())
         return s;
     for (const char* a : allowed) {
@@ -108,7 +108,7 @@ QString DocumentReader::token(const char* key, std::initializer_list<const char*
 
 QString DocumentReader::date(const char* key, bool required)
 {
-    const QString s = string(key, limits::kIdentifier, required);
+    QString s = string(key, limits::kIdentifier, required);
     if (!s.isEmpty() && !isIsoDate(s))
         fail(key, "is not an ISO 8601 date (YYYY-MM-DD)");
     return s;
@@ -116,7 +116,7 @@ QString DocumentReader::date(const char* key, bool required)
 
 QString DocumentReader::dateTime(const char* key, bool required)
 {
-    const QString s = string(key, limits::kIdentifier, required);
+    QString s = string(key, limits::kIdentifier, required);
     if (!s.isEmpty() && !isIsoDateTime(s))
         fail(key, "is not an ISO 8601 date-time with a zone");
     return s;
@@ -124,7 +124,7 @@ QString DocumentReader::dateTime(const char* key, bool required)
 
 QString DocumentReader::dateOrDateTime(const char* key, bool required)
 {
-    const QString s = string(key, limits::kIdentifier, required);
+    QString s = string(key, limits::kIdentifier, required);
     if (!s.isEmpty() && !isIsoDateOrDateTime(s))
         fail(key, "is not an ISO 8601 date or date-time");
     return s;
@@ -175,12 +175,12 @@ QJsonArray DocumentReader::objectArray(const char* key, std::size_t maxItems)
         fail(key, "must be an array");
         return {};
     }
-    const QJsonArray a = v.toArray();
+    QJsonArray a = v.toArray();
     if (static_cast<std::size_t>(a.size()) > maxItems) {
         fail(key, "has more than " + std::to_string(maxItems) + " items");
         return {};
     }
-    for (const QJsonValue& item : a) {
+    for (const auto& item : a) {
         if (!item.isObject()) {
             fail(key, "items must be objects");
             return {};

@@ -36,8 +36,13 @@ public:
     {
         for (auto it = o.begin(); it != o.end(); ++it) {
             const std::string key = it.key().toStdString();
-            if (std::none_of(known.begin(), known.end(), [&](const char* k) { return key == k; }))
-                return bad(where.empty() ? key : where + "." + key, "is not a member of report spec v1");
+            if (std::none_of(known.begin(), known.end(), [&](const char* k) { return key == k; })) {
+                std::string field = where;
+                if (!field.empty())
+                    field += '.';
+                field += key;
+                return bad(field, "is not a member of report spec v1");
+            }
         }
         return {};
     }

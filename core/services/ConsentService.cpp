@@ -127,7 +127,7 @@ Status ConsentService::setResearchOptOut(const model::RowId& patient, bool optOu
             return makeError(ErrorCode::AccessDenied, "a patient may record research consent for themselves only");
         }
         subject.detail += " requested";
-        const Status posted = PortalService(m_clinic).postConsent(optOut);
+        Status posted = PortalService(m_clinic).postConsent(optOut);
         CC_TRY(m_clinic.record(subject, posted ? AuditOutcome::Success : AuditOutcome::MinorFailure));
         return posted;
     }

@@ -160,7 +160,8 @@ Result<std::vector<WriterEntry>> loadChain(ports::ClinicMetaStore& meta)
     std::vector<WriterEntry> chain;
     if (!json->has_value())
         return chain;
-    for (const QJsonValue& v : (**json).value("writers").toArray()) {
+    const QJsonArray writers = (**json).value("writers").toArray();
+    for (const auto& v : writers) {
         const QJsonObject o = v.toObject();
         WriterEntry e;
         const qint64 id = o.value("keyId").toInteger(-1);
@@ -434,7 +435,7 @@ Status IndexSealing::trustWriterOnFirstUse(ClinicService& clinic, std::string_vi
             return file.rewrap(userName, password, pinned, clinic.options().kdf, clinic.rng(), clinic.clock(), false);
         });
     };
-    const Status done = work();
+    Status done = work();
     if (!done.ok())
         subject.detail = ("index writer trust on first use refused: " + done.error().message).substr(0, 190);
     CC_TRY(clinic.record(subject, done.ok() ? audit::AuditOutcome::Success : audit::AuditOutcome::MinorFailure));

@@ -398,7 +398,7 @@ Status ReportKeyPin::trustOnFirstUse(ClinicService& clinic, std::string_view fin
             return file.rewrap(userName, password, pinned, clinic.options().kdf, clinic.rng(), clinic.clock(), false);
         });
     };
-    const Status done = work();
+    Status done = work();
     const auto outcome = done.ok() ? audit::AuditOutcome::Success : audit::AuditOutcome::MinorFailure;
     if (!done.ok()) {
         // The audit detail holds at most 200 bytes: cut the reason at a UTF-8 character boundary.

@@ -169,6 +169,7 @@ std::size_t missingFrom(std::span<const std::uint8_t> a, std::span<const std::ui
 std::vector<std::uint64_t> patientCounts(const std::vector<reports::ComputedCell>& cells)
 {
     std::vector<std::uint64_t> out;
+    out.reserve(cells.size());
     for (const auto& c : cells)
         out.push_back(c.patients());
     return out;
