@@ -253,6 +253,20 @@ Status createConditionTokenTable(Database& db)
     return {};
 }
 
+// Version 9: chart manifests (docs/RECORDS.md, "Chart manifests"; issue 10 item 6): per patient
+// reference, the list of the chart's rows with a digest of each, MACed under a key derived from the
+// patient's clinical key, so a row deleted, reverted or planted behind the services' back is named
+// when the chart opens. Charts older than this version get theirs at the first doctor's login
+// (ChartManifests::complete, meta chart_manifests): this migration has no clinical key.
+Status createChartManifestTable(Database& db)
+{
+    CC_TRY(db.exec("CREATE TABLE chart_manifests ("
+                   "  patient_ref BLOB NOT NULL PRIMARY KEY CHECK (length(patient_ref) = 16),"
+                   "  manifest BLOB NOT NULL"
+                   ");"));
+    return {};
+}
+
 } // namespace
 
 const std::vector<Migration>& clinicMigrations()
@@ -267,6 +281,7 @@ const std::vector<Migration>& clinicMigrations()
         {6, "import source index: source_index", createSourceIndexTable, false},
         {7, "patient references in clinical_rows, observation_index and attachments", usePatientReferences, true},
         {8, "condition blind tokens: condition_tokens", createConditionTokenTable, false},
+        {9, "chart manifests: chart_manifests", createChartManifestTable, false},
     };
     return migrations;
 }

@@ -330,6 +330,11 @@ void ClinicStore::setIndexSealer(ports::IndexSealer sealer)
     m_impl->indexChanges.setSealer(std::move(sealer));
 }
 
+void ClinicStore::setChartSealer(ports::ChartSealer sealer)
+{
+    m_impl->indexChanges.setChartSealer(std::move(sealer));
+}
+
 ports::TransactionFactory& ClinicStore::transactions()
 {
     assert(databaseOpen());

@@ -93,6 +93,7 @@ public:
     [[nodiscard]] ports::TransactionFactory& transactions() override;
     /// The sealer of the session's index writes (docs/RECORDS.md, "The index seal").
     void setIndexSealer(ports::IndexSealer sealer) override;
+    void setChartSealer(ports::ChartSealer sealer) override;
     /// Rekey and export (Database::rekey, Database::exportTo).
     [[nodiscard]] ports::DatabaseMaintenance& maintenance() override;
     /// Backup export, restore staging and the journalled swap (db::BackupArchive). Usable before

@@ -6,6 +6,7 @@
 #include "core/Result.h"
 #include "core/ports/ClinicalStore.h"
 
+#include <map>
 #include <utility>
 
 namespace cc::db {
@@ -21,6 +22,7 @@ public:
         m_open = true;
         m_changed = false;
         m_delta = {};
+        m_charts.clear();
     }
     /// The unit of work ended (committed or rolled back).
     void close() noexcept
@@ -28,6 +30,7 @@ public:
         m_open = false;
         m_changed = false;
         m_delta = {};
+        m_charts.clear();
     }
     /// Adds one write's change. Errors: StorageError (no unit of work is open: an index write
     /// outside a transaction could never be sealed, so it is refused before it happens).
@@ -40,18 +43,39 @@ public:
         m_changed = true;
         return {};
     }
+    /// Notes that a write inserted, edited or deleted the clinical row `row` of `patient`'s chart
+    /// (its manifest is rewritten at commit). Outside a unit of work nothing is noted: the manifest
+    /// then no longer matches, and the chart is refused when it opens (what a write behind the
+    /// services' back deserves).
+    void noteChart(const access::PatientRef& patient, const access::PatientId& row)
+    {
+        if (m_open)
+            m_charts[patient].rows.insert(row);
+    }
+    /// Notes that rows were moved under `patient`'s reference (its manifest is written afresh).
+    void noteChartMoved(const access::PatientRef& patient)
+    {
+        if (m_open)
+            m_charts[patient].moved = true;
+    }
+    /// The charts changed so far, forgotten (the chart sealer's own writes note none).
+    [[nodiscard]] std::map<access::PatientRef, ports::ChartChange> takeCharts() { return std::exchange(m_charts, {}); }
     [[nodiscard]] bool isOpen() const noexcept { return m_open; }
     [[nodiscard]] bool changed() const noexcept { return m_changed; }
     [[nodiscard]] const ports::IndexDigest& delta() const noexcept { return m_delta; }
 
     void setSealer(ports::IndexSealer sealer) { m_sealer = std::move(sealer); }
     [[nodiscard]] const ports::IndexSealer& sealer() const noexcept { return m_sealer; }
+    void setChartSealer(ports::ChartSealer sealer) { m_chartSealer = std::move(sealer); }
+    [[nodiscard]] const ports::ChartSealer& chartSealer() const noexcept { return m_chartSealer; }
 
 private:
     bool m_open = false;
     bool m_changed = false;
     ports::IndexDigest m_delta;
     ports::IndexSealer m_sealer;
+    std::map<access::PatientRef, ports::ChartChange> m_charts;
+    ports::ChartSealer m_chartSealer;
 };
 
 } // namespace cc::db

@@ -96,6 +96,7 @@ Status SqlClinicalStore::insertRow(const ports::ClinicalRow& row)
     CC_TRY(stmt->bindBlob(5, row.document));
     auto done = stmt->step();
     CC_TRY(done);
+    noteChart(row.patientRef, row.id);
     return {};
 }
 
@@ -123,15 +124,75 @@ Status SqlClinicalStore::insertIndex(const ports::ObservationIndexRow& row)
 
 Status SqlClinicalStore::updateRow(const access::PatientId& rowId, const std::vector<std::uint8_t>& document)
 {
+    auto owner = ownerOf(rowId);
+    CC_TRY(owner);
     auto stmt = m_db.prepare("UPDATE clinical_rows SET doc = ?2 WHERE id = ?1;");
     CC_TRY(stmt);
     CC_TRY(stmt->bindBlob(1, rowId));
     CC_TRY(stmt->bindBlob(2, document));
     auto done = stmt->step();
     CC_TRY(done);
-    if (m_db.changes() == 0)
+    if (m_db.changes() == 0 || !*owner)
         return makeError(ErrorCode::NotFound, "no clinical row with this id");
+    noteChart(**owner, rowId);
     return {};
+}
+
+Result<std::optional<access::PatientRef>> SqlClinicalStore::ownerOf(const access::PatientId& rowId) const
+{
+    auto stmt = m_db.prepare("SELECT patient_ref FROM clinical_rows WHERE id = ?1;");
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindBlob(1, rowId));
+    auto more = stmt->step();
+    CC_TRY(more);
+    if (!*more)
+        return std::optional<access::PatientRef>{};
+    auto ref = refColumn(*stmt, 0);
+    CC_TRY(ref);
+    return std::optional<access::PatientRef>{*ref};
+}
+
+void SqlClinicalStore::noteChart(const access::PatientRef& patient, const access::PatientId& row)
+{
+    if (m_indexChanges != nullptr)
+        m_indexChanges->noteChart(patient, row);
+}
+
+Result<std::optional<std::vector<std::uint8_t>>>
+SqlClinicalStore::chartManifest(const access::PatientRef& patient) const
+{
+    auto stmt = m_db.prepare("SELECT manifest FROM chart_manifests WHERE patient_ref = ?1;");
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindBlob(1, patient.bytes));
+    auto more = stmt->step();
+    CC_TRY(more);
+    if (!*more)
+        return std::optional<std::vector<std::uint8_t>>{};
+    const auto bytes = stmt->columnBlob(0);
+    return std::optional<std::vector<std::uint8_t>>{std::vector<std::uint8_t>(bytes.begin(), bytes.end())};
+}
+
+Status SqlClinicalStore::putChartManifest(const access::PatientRef& patient, const std::vector<std::uint8_t>& manifest)
+{
+    CC_TRY(checkTracking());
+    auto before = chartManifest(patient);
+    CC_TRY(before);
+    ports::IndexDigest beforeDigest;
+    if (*before)
+        beforeDigest = records::chartManifestDelta(patient.bytes, **before, +1);
+    auto stmt = m_db.prepare(manifest.empty() ? "DELETE FROM chart_manifests WHERE patient_ref = ?1;"
+                                              : "INSERT OR REPLACE INTO chart_manifests (patient_ref, manifest) "
+                                                "VALUES (?1, ?2);");
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindBlob(1, patient.bytes));
+    if (!manifest.empty())
+        CC_TRY(stmt->bindBlob(2, manifest));
+    auto done = stmt->step();
+    CC_TRY(done);
+    ports::IndexDigest afterDigest;
+    if (!manifest.empty())
+        afterDigest = records::chartManifestDelta(patient.bytes, manifest, +1);
+    return noteChange(beforeDigest, afterDigest);
 }
 
 Status SqlClinicalStore::updateIndex(const ports::ObservationIndexRow& row)
@@ -246,6 +307,10 @@ Status SqlClinicalStore::setLatest(const access::PatientId& rowId, bool latest)
 
 Status SqlClinicalStore::deleteRow(const access::PatientId& rowId)
 {
+    auto owner = ownerOf(rowId);
+    CC_TRY(owner);
+    if (*owner)
+        noteChart(**owner, rowId);
     auto before = digestWhere("row_id", rowId);
     CC_TRY(before);
     if (before->observationRows != 0 || before->conditionRows != 0)
@@ -326,6 +391,10 @@ Result<std::size_t> SqlClinicalStore::replacePatientRef(const access::PatientRef
     ports::IndexDigest before = *beforeFrom;
     before.add(*beforeTo);
     CC_TRY(noteChange(before, *afterTo));
+    // The manifest under `from` goes; the one of `to` is written again at commit from the rows.
+    CC_TRY(putChartManifest(from, {}));
+    if (m_indexChanges != nullptr)
+        m_indexChanges->noteChartMoved(to);
     return changed;
 }
 
@@ -396,9 +465,23 @@ Result<ports::IndexDigest> SqlClinicalStore::digestIndex() const
         auto more = tokens->step();
         CC_TRY(more);
         if (!*more)
-            return digester.finish();
+            break;
         digester.addCondition(tokens->columnBlob(0), tokens->columnBlob(1), tokens->columnBlob(2));
     }
+    // One manifest per chart: few, hashed here.
+    ports::IndexDigest manifests;
+    auto charts = m_db.prepare("SELECT patient_ref, manifest FROM chart_manifests;");
+    CC_TRY(charts);
+    for (;;) {
+        auto more = charts->step();
+        CC_TRY(more);
+        if (!*more)
+            break;
+        manifests.add(records::chartManifestDelta(charts->columnBlob(0), charts->columnBlob(1), +1));
+    }
+    auto digest = digester.finish();
+    digest.add(manifests);
+    return digest;
 }
 
 Status SqlClinicalStore::checkTracking() const

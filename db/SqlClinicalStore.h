@@ -56,6 +56,10 @@ public:
     [[nodiscard]] Result<std::size_t> countRows() const override;
     /// One pass over observation_index and condition_tokens. Errors: StorageError, IntegrityFailure.
     [[nodiscard]] Result<ports::IndexDigest> digestIndex() const override;
+    [[nodiscard]] Result<std::optional<std::vector<std::uint8_t>>>
+    chartManifest(const access::PatientRef& patient) const override;
+    [[nodiscard]] Status putChartManifest(const access::PatientRef& patient,
+                                          const std::vector<std::uint8_t>& manifest) override;
 
 private:
     /// The digest of the index and condition-token rows whose `column` (row_id or patient_ref) is `key`.
@@ -63,6 +67,10 @@ private:
                                                          std::span<const std::uint8_t> key) const;
     /// Refuses an index write outside a unit of work (checked before the write).
     [[nodiscard]] Status checkTracking() const;
+    /// The patient reference of a clinical row, or nullopt.
+    [[nodiscard]] Result<std::optional<access::PatientRef>> ownerOf(const access::PatientId& rowId) const;
+    /// Tells the unit of work that this chart's rows changed (its manifest is rewritten at commit).
+    void noteChart(const access::PatientRef& patient, const access::PatientId& row);
     /// Notes `after` - `before` as this unit of work's change.
     [[nodiscard]] Status noteChange(const ports::IndexDigest& before, const ports::IndexDigest& after);
 

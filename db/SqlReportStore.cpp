@@ -34,6 +34,20 @@ Status SqlReportStore::forEachConditionToken(
     }
 }
 
+Status SqlReportStore::forEachChartManifest(
+    const std::function<Status(std::span<const std::uint8_t>, std::span<const std::uint8_t>)>& visit) const
+{
+    auto stmt = m_db.prepare("SELECT patient_ref, manifest FROM chart_manifests;");
+    CC_TRY(stmt);
+    for (;;) {
+        auto more = stmt->step();
+        CC_TRY(more);
+        if (!*more)
+            return {};
+        CC_TRY(visit(stmt->columnBlob(0), stmt->columnBlob(1)));
+    }
+}
+
 Result<std::set<access::PatientRef>>
 SqlReportStore::patientsWithConditions(const std::vector<std::vector<std::uint8_t>>& conditionTokens) const
 {

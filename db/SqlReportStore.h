@@ -21,6 +21,9 @@ public:
     [[nodiscard]] Status
     forEachConditionToken(const std::function<Status(std::span<const std::uint8_t>, std::span<const std::uint8_t>,
                                                      std::span<const std::uint8_t>)>& visit) const override;
+    [[nodiscard]] Status forEachChartManifest(
+        const std::function<Status(std::span<const std::uint8_t>, std::span<const std::uint8_t>)>& visit)
+        const override;
     [[nodiscard]] Result<std::set<access::PatientRef>>
     patientsWithConditions(const std::vector<std::vector<std::uint8_t>>& conditionTokens) const override;
     [[nodiscard]] Result<bool> conditionTokensComplete() const override;

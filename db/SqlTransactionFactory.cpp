@@ -31,6 +31,17 @@ public:
 
     Status commit() override
     {
+        if (m_indexChanges != nullptr) {
+            // Chart manifests first: each is an element of the index seal written just below.
+            auto charts = m_indexChanges->takeCharts();
+            if (!charts.empty()) {
+                if (!m_indexChanges->chartSealer())
+                    return makeError(ErrorCode::AccessDenied,
+                                     "only a session holding the clinical key (a doctor's) can change chart rows: "
+                                     "nothing was written");
+                CC_TRY(m_indexChanges->chartSealer()(charts));
+            }
+        }
         if (m_indexChanges != nullptr && m_indexChanges->changed()) {
             // The seal is written inside the transaction, so the index and its signed hash commit together.
             if (!m_indexChanges->sealer())

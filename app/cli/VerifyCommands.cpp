@@ -37,7 +37,8 @@ int runVerifyClinic(const Args& args, Io& io)
                                                 {"auditEvents", static_cast<qint64>(report->auditEvents)},
                                                 {"identityDocuments", static_cast<qint64>(report->identityDocuments)},
                                                 {"clinicalRows", static_cast<qint64>(report->clinicalRows)},
-                                                {"indexMacs", static_cast<qint64>(report->indexMacs)}})
+                                                {"indexMacs", static_cast<qint64>(report->indexMacs)},
+                                                {"chartManifests", static_cast<qint64>(report->chartManifests)}})
                           .toJson(QJsonDocument::Indented)
                           .toStdString();
         } else {

@@ -139,6 +139,10 @@ public:
     /// Installs the sealer every later unit of work that changes the index calls at commit (an
     /// empty function removes it: such a unit of work then fails with AccessDenied and rolls back).
     virtual void setIndexSealer(IndexSealer sealer) = 0;
+    /// Installs the writer of chart manifests every later unit of work that changes clinical rows
+    /// calls at commit, before the index sealer (an empty function removes it: such a unit of work
+    /// then fails with AccessDenied and rolls back).
+    virtual void setChartSealer(ChartSealer sealer) = 0;
     [[nodiscard]] virtual DatabaseMaintenance& maintenance() = 0;
     /// Backup and restore file work, or nullptr if this backend cannot back up (the default).
     /// Usable whenever the folder is open; each method says whether it needs the database.

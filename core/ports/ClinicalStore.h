@@ -8,7 +8,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
+#include <set>
 #include <string_view>
 #include <vector>
 
@@ -110,6 +112,27 @@ struct IndexDigest
 /// index cannot commit.
 using IndexSealer = std::function<Status(const IndexDigest& delta)>;
 
+/// Writes the chart manifest (records/ChartManifest.h) of every patient reference whose clinical
+/// rows a unit of work inserted, changed, deleted or moved: called by the transaction's commit,
+/// inside the transaction, before the IndexSealer (a manifest is an element of the index seal).
+/// Installed by the clinic's service; a session without the clinical key cannot write one, so a
+/// unit of work of such a session that changes clinical rows cannot commit.
+/// What one unit of work did to one chart: the rows it inserted, edited or deleted, or `moved` when
+/// rows were moved under the chart's reference (the conversion to patient references).
+struct ChartChange
+{
+    std::set<access::PatientId> rows;
+    bool moved = false;
+};
+using ChartSealer = std::function<Status(const std::map<access::PatientRef, ChartChange>& changed)>;
+
+namespace meta {
+/// Present ("1") once every patient with clinical rows has a chart manifest (schema 9): set when a
+/// clinic is created, or by the first doctor's login that writes the manifests of older charts.
+inline constexpr std::string_view kChartManifests = "chart_manifests";
+inline constexpr std::string_view kChartManifestsDone = "1";
+} // namespace meta
+
 /// Stores clinical rows and their index. Opaque bytes only.
 class ClinicalStore
 {
@@ -162,8 +185,16 @@ public:
     [[nodiscard]] virtual Result<std::vector<access::PatientRef>> patientRefs() const = 0;
     /// Number of clinical rows of every kind. Errors: StorageError.
     [[nodiscard]] virtual Result<std::size_t> countRows() const = 0;
-    /// The multiset hash of the whole index as stored now (one pass over observation_index and
-    /// condition_tokens), for a verifier to compare with the signed seal. Errors: StorageError,
+    /// A patient's stored chart manifest, or nullopt. Errors: StorageError.
+    [[nodiscard]] virtual Result<std::optional<std::vector<std::uint8_t>>>
+    chartManifest(const access::PatientRef& patient) const = 0;
+    /// Stores (replaces) a patient's chart manifest; empty bytes remove it (a chart with no rows
+    /// left). Only inside a unit of work (its change to the index seal is noted). Errors:
+    /// StorageError (no unit of work open), StorageFull.
+    [[nodiscard]] virtual Status putChartManifest(const access::PatientRef& patient,
+                                                  const std::vector<std::uint8_t>& manifest) = 0;
+    /// The multiset hash of the whole index as stored now (one pass over observation_index,
+    /// condition_tokens and chart_manifests), for a verifier to compare with the signed seal. Errors: StorageError,
     /// IntegrityFailure (a stored id not 16 bytes).
     [[nodiscard]] virtual Result<IndexDigest> digestIndex() const = 0;
 };

@@ -54,6 +54,11 @@ public:
     [[nodiscard]] virtual Status forEachConditionToken(
         const std::function<Status(std::span<const std::uint8_t> rowId, std::span<const std::uint8_t> patientRef,
                                    std::span<const std::uint8_t> token)>& visit) const = 0;
+    /// Calls `visit` with every chart_manifests row (patient reference, stored manifest), for the
+    /// index seal's digest (records::chartManifestDelta). Errors: StorageError, those of `visit`.
+    [[nodiscard]] virtual Status forEachChartManifest(
+        const std::function<Status(std::span<const std::uint8_t> patientRef, std::span<const std::uint8_t> manifest)>&
+            visit) const = 0;
     /// The distinct patient references that have a condition row with any of these condition tokens
     /// (condition_tokens), for a report's condition filter. Errors: StorageError, IntegrityFailure
     /// (a stored reference not 16 bytes).

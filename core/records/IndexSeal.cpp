@@ -94,6 +94,30 @@ ports::IndexDigest conditionDelta(std::span<const std::uint8_t> rowId, std::span
     return elementDelta(conditionElement(rowId, patientRef, token), sign, false);
 }
 
+std::vector<std::uint8_t> chartManifestElement(std::span<const std::uint8_t> patientRef,
+                                               std::span<const std::uint8_t> manifest)
+{
+    std::vector<std::uint8_t> out;
+    append(out, kElementLabel);
+    out.push_back(0x03);
+    appendField(out, patientRef);
+    appendField(out, manifest);
+    return out;
+}
+
+ports::IndexDigest chartManifestDelta(std::span<const std::uint8_t> patientRef, std::span<const std::uint8_t> manifest,
+                                      int sign)
+{
+    // In the hash only: the seal's counts stay those of the index and condition rows (sealMessage v1).
+    ports::IndexDigest d;
+    const auto element = chartManifestElement(patientRef, manifest);
+    if (sign > 0)
+        d.hash.addElement(element);
+    else
+        d.hash.subtractElement(element);
+    return d;
+}
+
 std::vector<std::uint8_t> sealMessage(const access::ClinicId& clinic, std::uint64_t seq,
                                       const ports::IndexDigest& digest)
 {

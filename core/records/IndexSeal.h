@@ -36,6 +36,17 @@ namespace cc::records {
                                                 std::span<const std::uint8_t> patientRef,
                                                 std::span<const std::uint8_t> token, int sign);
 
+/// The element of one chart_manifests row (records/ChartManifest.h): the same label ‖ 0x00 ‖ 0x03 ‖
+/// patient reference and stored manifest, each length u32 ‖ bytes. Sealed with the index, so one
+/// chart's rows and manifest put back together from an older copy of the database change the
+/// index's hash (the manifest alone cannot tell an older consistent chart from the current one).
+[[nodiscard]] std::vector<std::uint8_t> chartManifestElement(std::span<const std::uint8_t> patientRef,
+                                                             std::span<const std::uint8_t> manifest);
+/// The digest change of adding (+1) or removing (-1) one manifest: in the hash only (the seal's
+/// counts are the index's and the condition tokens' rows).
+[[nodiscard]] ports::IndexDigest chartManifestDelta(std::span<const std::uint8_t> patientRef,
+                                                    std::span<const std::uint8_t> manifest, int sign);
+
 /// What the writer key signs:
 ///   "CipherChart index seal v1" ‖ 0x00 ‖ clinic id (16) ‖ seq u64 ‖ observation rows u64 ‖
 ///   condition rows u64 ‖ LtHash16 bytes (2048).

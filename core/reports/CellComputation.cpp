@@ -330,6 +330,12 @@ Result<std::vector<ComputedCell>> computeCells(const ports::ReportStore& store, 
             return {};
         }));
         conditionDigest = conditions.finish();
+        // And the chart manifests (one per chart, records::chartManifestDelta).
+        CC_TRY(store.forEachChartManifest(
+            [&](std::span<const std::uint8_t> ref, std::span<const std::uint8_t> manifest) -> Status {
+                conditionDigest.add(records::chartManifestDelta(ref, manifest, +1));
+                return {};
+            }));
     }
     std::map<std::vector<std::uint8_t>, std::size_t> measureOf;
     for (std::size_t m = 0; m < codeTokens.size(); ++m)

@@ -4,6 +4,7 @@
 #include "core/access/AccessPolicy.h"
 #include "core/access/LoginThrottle.h"
 #include "core/access/Role.h"
+#include "core/services/ChartManifests.h"
 #include "core/services/IndexSealing.h"
 #include "core/services/KeyService.h"
 #include "core/services/PatientDirectory.h"
@@ -80,7 +81,7 @@ std::vector<std::uint8_t> decimalBytes(std::uint64_t value)
 /// open with it. If it still opens with the DBK the slot held before, a rotation was interrupted
 /// between writing the key-slot file and the rekey: finish the rekey. The new DBK was
 /// authenticated by that previous DBK, so only a holder of the database key can have posted it.
-Status finishInterruptedRotation(ports::ClinicBackend& backend, const access::LoginResult& login, Error original)
+Status finishInterruptedRotation(ports::ClinicBackend& backend, const access::LoginResult& login, const Error& original)
 {
     backend.closeDatabase();
     if (!backend.openDatabase(login.previousDbk->secret)) {
@@ -109,14 +110,26 @@ ClinicService::ClinicService(ports::ClinicBackend& backend, const Clock& clock, 
     // Every unit of work that changes the index is sealed by the session's writer key at commit
     // (docs/RECORDS.md, "The index seal"); sessions without the clinical key cannot change it.
     m_backend.setIndexSealer([this](const ports::IndexDigest& delta) { return IndexSealing::seal(*this, delta); });
+    // And every unit of work that changes a chart's rows rewrites that chart's manifest first
+    // (docs/RECORDS.md, "Chart manifests").
+    m_backend.setChartSealer([this](const std::map<access::PatientRef, ports::ChartChange>& changed) {
+        return ChartManifests::seal(*this, changed);
+    });
+}
+
+void ClinicService::clearSessionCaches()
+{
+    m_directory->clear();
+    m_chartOwners.clear();
 }
 
 ClinicService::~ClinicService()
 {
+    m_backend.setChartSealer({});
     m_backend.setIndexSealer({});
     if (m_session)
         m_session->logout();
-    m_directory->clear();
+    clearSessionCaches();
 }
 
 void ClinicService::recordPendingFailure(const std::string& userName, const Error& error)
@@ -216,10 +229,10 @@ Status ClinicService::login(const std::string& userName, std::span<const std::ui
     const bool mustChange = login->mustChangePassword;
     const bool upgraded = login->kdfUpgraded;
     const std::size_t keyUpdates = login->keyUpdatesApplied;
-    m_directory->clear();
+    clearSessionCaches();
     m_session = std::make_unique<access::Session>(std::move(login).value(), m_clock);
     // Lock, expiry and logout wipe what the services decrypted with this session's keys.
-    m_session->setWipeCallback([this] { m_directory->clear(); });
+    m_session->setWipeCallback([this] { clearSessionCaches(); });
     if (auto stored = m_backend.meta().get(ports::meta::kIdleTimeoutMinutes); stored && stored->has_value()) {
         if (auto minutes = parseDecimal(**stored)) [[maybe_unused]]
             auto set = m_session->setIdleTimeout(std::chrono::minutes(*minutes));
@@ -282,10 +295,10 @@ Status ClinicService::loginToPortal(access::LoginResult login)
     // A patient never opens the database (issue 10 item 1): the session reads its own sealed
     // portal file and posts what it does to its sealed outbox.
     const bool mustChange = login.mustChangePassword;
-    m_directory->clear();
+    clearSessionCaches();
     m_portalMode = true;
     m_session = std::make_unique<access::Session>(std::move(login), m_clock);
-    m_session->setWipeCallback([this] { m_directory->clear(); });
+    m_session->setWipeCallback([this] { clearSessionCaches(); });
     m_mustChangePassword = mustChange;
     AuditSubject subject = makeSubject(AuditEventId::UserAuthentication, AuditEventType::Login, AuditAction::Execute);
     subject.objectType = "User";
@@ -447,7 +460,7 @@ void ClinicService::logout()
     m_witnessProblem = witnessProblem();
     m_session->logout();
     m_session.reset();
-    m_directory->clear();
+    clearSessionCaches();
     m_auditLog.reset();
     if (m_backend.databaseOpen())
         m_backend.closeDatabase();

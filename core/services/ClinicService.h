@@ -15,6 +15,7 @@
 #include "core/ports/ClinicBackend.h"
 #include "core/services/ServiceOptions.h"
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -111,6 +112,15 @@ public:
     /// The session's decrypted patient directory (PatientService fills it on first use). Wiped on
     /// idle lock, expiry, logout and at every login; empty while no session is active.
     [[nodiscard]] PatientDirectory& patientDirectory() noexcept { return *m_directory; }
+    /// Remembers whose chart a patient reference is (PatientService::patientRef, for every chart
+    /// the session opens), so the chart sealer can open that patient's key at commit (ChartManifests).
+    /// Wiped with the directory: on idle lock, expiry, logout and at every login.
+    void rememberChart(const access::PatientRef& ref, const model::RowId& patient) { m_chartOwners[ref] = patient; }
+    [[nodiscard]] std::optional<model::RowId> chartOwner(const access::PatientRef& ref) const
+    {
+        const auto it = m_chartOwners.find(ref);
+        return it == m_chartOwners.end() ? std::nullopt : std::optional<model::RowId>(it->second);
+    }
     /// The audit writer (database open). nullptr before the first login.
     [[nodiscard]] audit::AuditLog* auditLog() noexcept { return m_auditLog.get(); }
 
@@ -148,6 +158,9 @@ private:
     Status importPendingAudit();
     void recordPendingFailure(const std::string& userName, const Error& error);
 
+    /// Wipes what the services decrypted or learned with this session's keys.
+    void clearSessionCaches();
+
     ports::ClinicBackend& m_backend;
     const Clock& m_clock;
     crypto::Rng& m_rng;
@@ -158,7 +171,8 @@ private:
     bool m_mustChangePassword = false;
     bool m_auditBroken = false;
     bool m_portalMode = false;
-    std::set<model::RowId> m_touched; // patients named in this doctor session's events
+    std::map<access::PatientRef, model::RowId> m_chartOwners; // ChartManifests: whose chart a reference is
+    std::set<model::RowId> m_touched;                         // patients named in this doctor session's events
     std::shared_ptr<const PortalRecord> m_portalCache;
     std::int64_t m_portalCacheMs = 0;
     std::string m_witnessProblem;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Condition, medication and allergy entry over sealed clinical rows; one template serves the three kinds.
 #include "core/services/ClinicalEntryService.h"
+#include "core/services/ChartManifests.h"
 
 #include "core/records/SealedRow.h"
 #include "core/services/ConditionIndex.h"
@@ -211,7 +212,7 @@ template <typename T> Result<std::vector<T>> ClinicalEntryService::list(const mo
         auto key = PatientService::openChartKey(m_clinic, patient, ChartData::Clinical);
         CC_TRY(key);
         subject.flagged = key->basis == access::AccessBasis::BreakGlass;
-        auto rows = m_clinic.backend().clinical().rowsOf(key->ref, Traits::kKind);
+        auto rows = ChartManifests::rowsOf(m_clinic, *key, Traits::kKind);
         CC_TRY(rows);
         std::vector<T> out;
         for (const auto& row : *rows) {

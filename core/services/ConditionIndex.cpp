@@ -55,22 +55,13 @@ Result<std::size_t> ConditionIndex::complete(ClinicService& clinic)
         auto tx = backend.transactions().begin();
         CC_TRY(tx);
         std::size_t patients = 0, tokens = 0, uncoded = 0;
-        std::optional<access::PatientId> after;
-        for (;;) {
-            auto page = backend.patients().listAfter(after, 2000);
-            CC_TRY(page);
-            if (page->empty())
-                break;
-            for (const auto& row : *page) {
-                auto key = records::PatientKeys::unwrap(**ring, records::PatientKeyKind::Clinical, row.id,
-                                                        row.clinicalKeyId, row.clinicalKeyWrapped);
-                CC_TRY(key);
-                auto ref = PatientService::patientRef(clinic, row.id, *key);
-                CC_TRY(ref);
-                auto conditions = backend.clinical().rowsOf(*ref, ports::ClinicalKind::Condition);
+        CC_TRY(PatientService::forEachChart(
+            clinic, **ring,
+            [&](const ports::PatientRow&, const records::PatientKey& key, const access::PatientRef& ref) -> Status {
+                auto conditions = backend.clinical().rowsOf(ref, ports::ClinicalKind::Condition);
                 CC_TRY(conditions);
                 for (const auto& stored : *conditions) {
-                    auto plain = records::SealedRow::open(key->secret, key->keyId, ObservationService::kTable,
+                    auto plain = records::SealedRow::open(key.secret, key.keyId, ObservationService::kTable,
                                                           ObservationService::kColumn, stored.id, stored.document);
                     CC_TRY(plain);
                     auto condition = model::Condition::fromJson(QByteArray(reinterpret_cast<const char*>(plain->data()),
@@ -81,9 +72,8 @@ Result<std::size_t> ConditionIndex::complete(ClinicService& clinic)
                     ++(condition->code.isEmpty() || condition->codeSystem.isEmpty() ? uncoded : tokens);
                 }
                 patients += conditions->empty() ? 0 : 1;
-            }
-            after = page->back().id;
-        }
+                return {};
+            }));
         CC_TRY(backend.meta().set(ports::meta::kConditionTokens,
                                   std::vector<std::uint8_t>(ports::meta::kConditionTokensDone.begin(),
                                                             ports::meta::kConditionTokensDone.end())));

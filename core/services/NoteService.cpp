@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Note use cases: the sharing flag decides the sealing key; the patient's ring cannot open unshared notes.
 #include "core/services/NoteService.h"
+#include "core/services/ChartManifests.h"
 
 #include "core/crypto/Aead.h"
 #include "core/records/SealedRow.h"
@@ -64,7 +65,7 @@ Result<ports::ClinicalRow> findNoteRow(ClinicService& clinic, const model::RowId
 Result<std::vector<model::ClinicalNote>> NoteService::sharedNotes(ClinicService& clinic, const model::RowId& patient,
                                                                   const ChartKey& clinicalKey)
 {
-    auto rows = clinic.backend().clinical().rowsOf(clinicalKey.ref, ports::ClinicalKind::Note);
+    auto rows = ChartManifests::rowsOf(clinic, clinicalKey, ports::ClinicalKind::Note);
     CC_TRY(rows);
     std::vector<model::ClinicalNote> out;
     for (const auto& row : *rows) {
@@ -258,7 +259,7 @@ Result<std::vector<model::ClinicalNote>> NoteService::list(const model::RowId& p
         auto clinicalKey = PatientService::openChartKey(m_clinic, patient, ChartData::Clinical);
         CC_TRY(clinicalKey);
         subject.flagged = clinicalKey->basis == access::AccessBasis::BreakGlass;
-        auto rows = m_clinic.backend().clinical().rowsOf(clinicalKey->ref, ports::ClinicalKind::Note);
+        auto rows = ChartManifests::rowsOf(m_clinic, *clinicalKey, ports::ClinicalKind::Note);
         CC_TRY(rows);
         std::optional<records::PatientKey> confidential;
         std::vector<model::ClinicalNote> out;

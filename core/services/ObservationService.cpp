@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Observation use cases and the indexing shared with the import.
 #include "core/services/ObservationService.h"
+#include "core/services/ChartManifests.h"
 
 #include "core/paillier/Ciphertext.h"
 #include "core/paillier/KeyFile.h"
@@ -277,21 +278,25 @@ Result<std::vector<ObservationEntry>> ObservationService::list(const model::RowI
         for (const auto& entry : *index)
             latest[entry.rowId] = entry.latest;
         std::vector<ObservationEntry> out;
+        // Every observation row of the chart, checked against its manifest (a deleted or reverted
+        // result is named even when only one code's series is shown).
+        auto rows = ChartManifests::rowsOf(m_clinic, *clinicalKey, ports::ClinicalKind::Observation);
+        CC_TRY(rows);
         if (code.isEmpty()) {
-            auto rows = store.rowsOf(clinicalKey->ref, ports::ClinicalKind::Observation);
-            CC_TRY(rows);
             for (const auto& row : *rows) {
                 auto obs = openObservation(clinicalKey->key, row, patient);
                 CC_TRY(obs);
                 out.push_back({std::move(*obs), latest.count(row.id) != 0 && latest[row.id]});
             }
         } else {
+            std::map<model::RowId, const ports::ClinicalRow*> byId;
+            for (const auto& row : *rows)
+                byId.emplace(row.id, &row);
             for (const auto& entry : *index) {
-                auto row = store.findRow(entry.rowId);
-                CC_TRY(row);
-                if (!row->has_value())
+                const auto row = byId.find(entry.rowId);
+                if (row == byId.end())
                     return makeError(ErrorCode::IntegrityFailure, "an observation index row has no clinical row");
-                auto obs = openObservation(clinicalKey->key, **row, patient);
+                auto obs = openObservation(clinicalKey->key, *row->second, patient);
                 CC_TRY(obs);
                 out.push_back({std::move(*obs), entry.latest});
             }

@@ -6,6 +6,7 @@
 
 #include "core/access/BreakGlassGrant.h"
 #include "core/records/SealedRow.h"
+#include "core/services/ChartManifests.h"
 #include "core/services/ConditionIndex.h"
 #include "core/services/DirectoryBuild.h"
 #include "core/services/PatientDirectory.h"
@@ -189,6 +190,7 @@ Result<std::size_t> convertRowsToReferences(ClinicService& clinic)
                 CC_TRY(key);
                 auto ref = records::patientRef(*key, row.id);
                 CC_TRY(ref);
+                clinic.rememberChart(*ref, row.id); // its manifest is written at commit
                 auto changed = backend.clinical().replacePatientRef(records::legacyPatientRef(row.id), *ref);
                 CC_TRY(changed);
                 auto attached = backend.attachments().replacePatientRef(records::legacyPatientRef(row.id), *ref);
@@ -224,7 +226,32 @@ Result<std::size_t> PatientService::convertToReferences(ClinicService& clinic)
     // so they follow the conversion. A failure is audited and retried at the next doctor login;
     // until then reports with a condition filter are refused, everything else works.
     [[maybe_unused]] auto tokens = ConditionIndex::complete(clinic);
+    // Then the chart manifests of charts written before schema 9 (the same rule: audited,
+    // retried at the next doctor login; until then such charts open unchecked).
+    [[maybe_unused]] auto manifests = ChartManifests::complete(clinic);
     return converted;
+}
+
+Status PatientService::forEachChart(
+    ClinicService& clinic, const access::KeyRing& ring,
+    const std::function<Status(const ports::PatientRow&, const records::PatientKey&, const access::PatientRef&)>& visit)
+{
+    std::optional<access::PatientId> after;
+    for (;;) {
+        auto page = clinic.backend().patients().listAfter(after, 2000);
+        CC_TRY(page);
+        if (page->empty())
+            return {};
+        for (const auto& row : *page) {
+            auto key = records::PatientKeys::unwrap(ring, records::PatientKeyKind::Clinical, row.id, row.clinicalKeyId,
+                                                    row.clinicalKeyWrapped);
+            CC_TRY(key);
+            auto ref = patientRef(clinic, row.id, *key);
+            CC_TRY(ref);
+            CC_TRY(visit(row, *key, *ref));
+        }
+        after = page->back().id;
+    }
 }
 
 Result<access::PatientRef> PatientService::patientRef(ClinicService& clinic, const model::RowId& patient,
@@ -232,14 +259,20 @@ Result<access::PatientRef> PatientService::patientRef(ClinicService& clinic, con
 {
     auto scheme = clinic.backend().meta().get(records::kPatientRefSchemeMeta);
     CC_TRY(scheme);
-    if (!scheme->has_value())
-        return records::legacyPatientRef(patient);
-    const auto& value = **scheme;
-    if (std::string_view(reinterpret_cast<const char*>(value.data()), value.size()) != records::kPatientRefScheme)
-        return makeError(ErrorCode::IntegrityFailure,
-                         "the clinic's patient reference scheme (meta patient_ref_scheme) is not one this CipherChart "
-                         "knows");
-    return records::patientRef(clinicalKey, patient);
+    access::PatientRef ref = records::legacyPatientRef(patient);
+    if (scheme->has_value()) {
+        const auto& value = **scheme;
+        if (std::string_view(reinterpret_cast<const char*>(value.data()), value.size()) != records::kPatientRefScheme)
+            return makeError(ErrorCode::IntegrityFailure,
+                             "the clinic's patient reference scheme (meta patient_ref_scheme) is not one this "
+                             "CipherChart knows");
+        auto computed = records::patientRef(clinicalKey, patient);
+        CC_TRY(computed);
+        ref = *computed;
+    }
+    // Whoever computes a chart's reference may change its rows: the chart sealer needs its owner.
+    clinic.rememberChart(ref, patient);
+    return ref;
 }
 
 Status PatientService::ensureDirectory(ClinicService& clinic)
@@ -487,7 +520,7 @@ Result<PatientChart> PatientService::readChartWith(ClinicService& clinic, const 
     auto identityDoc = openIdentity(*row, identityKey.key);
     CC_TRY(identityDoc);
     out.patient = std::move(*identityDoc);
-    auto rows = clinic.backend().clinical().rowsOf(clinicalKey->ref, std::nullopt);
+    auto rows = ChartManifests::rowsOf(clinic, *clinicalKey, std::nullopt);
     CC_TRY(rows);
     for (const auto& r : *rows) {
         // Notes are NoteService's: an unshared one is sealed under the confidential key.

@@ -15,6 +15,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -116,6 +117,15 @@ public:
     /// ClinicService::login calls it). Returns the number of patients converted. Errors:
     /// AccessDenied, IntegrityFailure, storage errors.
     [[nodiscard]] static Result<std::size_t> convertToReferences(ClinicService& clinic);
+    /// Calls `visit` for every patient of the clinic, a page at a time, with that patient's clinical
+    /// key unwrapped under `ring` and the reference their rows carry (patientRef()): the walk of the
+    /// one-time computations over every chart (condition tokens, chart manifests). Stops at the
+    /// first error. Errors: those of unwrapping (AccessDenied, KeyMismatch, IntegrityFailure), of
+    /// `visit`, storage errors.
+    [[nodiscard]] static Status
+    forEachChart(ClinicService& clinic, const access::KeyRing& ring,
+                 const std::function<Status(const ports::PatientRow& row, const records::PatientKey& clinicalKey,
+                                            const access::PatientRef& ref)>& visit);
     /// For sibling services (FHIR export): the chart of chart(), checked by openChartKey() but not
     /// audited here (the caller's event covers it). Errors: as chart().
     [[nodiscard]] static Result<PatientChart> readChart(ClinicService& clinic, const model::RowId& patient);

@@ -306,6 +306,8 @@ Result<SetupResult> createClinic(const SetupRequest& request, const BackendFacto
     CC_TRY(meta.set(records::kPatientRefSchemeMeta, bytesOf(std::string(records::kPatientRefScheme))));
     // ...and every condition row its condition token (schema 8): nothing to compute later.
     CC_TRY(meta.set(ports::meta::kConditionTokens, bytesOf(std::string(ports::meta::kConditionTokensDone))));
+    // ...and every chart its manifest (schema 9), written with its rows.
+    CC_TRY(meta.set(ports::meta::kChartManifests, bytesOf(std::string(ports::meta::kChartManifestsDone))));
     CC_TRY(pins.save(meta));
     CC_TRY(meta.set(ports::meta::kSigningPublicKey, signing.publicKey().bytes()));
     CC_TRY(meta.set(ports::meta::kReportPublicKey, bytesOf(paillier::KeyFile::publicJwk(dealt->publicKey))));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/services/VerifyService.h"
+#include "core/services/ChartManifests.h"
 
 #include <set>
 
@@ -227,6 +228,14 @@ Status VerifyService::checkRecords(ClinicVerifyReport& report, const access::Key
                 owned.insert(key->ref);
                 auto rows = backend.clinical().rowsOf(key->ref, std::nullopt);
                 CC_TRY(rows);
+                // The chart's manifest: no row deleted, reverted or planted behind the services' back.
+                if (auto listed = ChartManifests::check(m_clinic, *key, *rows, std::nullopt); !listed) {
+                    fail(report, who + ": " + listed.error().message);
+                    return {};
+                }
+                auto manifest = backend.clinical().chartManifest(key->ref);
+                CC_TRY(manifest);
+                report.chartManifests += manifest->has_value() ? 1 : 0;
                 std::optional<records::PatientKey> confidential;
                 for (const auto& r : *rows) {
                     const std::string where = who + ", clinical row " + idHex(r.id);
@@ -286,6 +295,7 @@ Status VerifyService::checkRecords(ClinicVerifyReport& report, const access::Key
     if (clinical) {
         report.checked.push_back(std::to_string(report.clinicalRows) + " clinical rows (AEAD tags)");
         report.checked.push_back(std::to_string(report.indexMacs) + " observation index MACs");
+        report.checked.push_back(std::to_string(report.chartManifests) + " chart manifests");
         if (outsideTeam > 0) {
             report.notChecked.push_back(std::to_string(outsideTeam) +
                                         " patients outside your care team (their rows are not opened)");

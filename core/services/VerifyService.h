@@ -30,6 +30,7 @@ struct ClinicVerifyReport
     std::size_t identityDocuments = 0;   ///< identity documents whose AEAD tag verified
     std::size_t clinicalRows = 0;        ///< clinical rows whose AEAD tag verified
     std::size_t indexMacs = 0;           ///< Paillier index rows whose MAC verified
+    std::size_t chartManifests = 0;      ///< charts whose manifest verified against their rows
 };
 
 /// Runs every check the session's role and keys allow, in this order, stopping at the first

@@ -86,6 +86,11 @@ public:
     {
         return {}; // no condition rows
     }
+    [[nodiscard]] Status forEachChartManifest(
+        const std::function<Status(std::span<const std::uint8_t>, std::span<const std::uint8_t>)>&) const override
+    {
+        return {}; // no chart manifests
+    }
     Result<std::set<access::PatientRef>>
     patientsWithConditions(const std::vector<std::vector<std::uint8_t>>&) const override
     {
