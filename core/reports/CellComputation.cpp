@@ -155,9 +155,10 @@ private:
                 double& multiplyMs)
     {
         const auto t0 = Clock::now();
-        for (std::size_t i = 0; i < batch.rows.size(); ++i)
-            if (batch.cells[i] != kNoCell)
-                CC_TRY(m_q.verifyRow(batch.rows[i]));
+        if (m_q.verifyRow)
+            for (std::size_t i = 0; i < batch.rows.size(); ++i)
+                if (batch.cells[i] != kNoCell)
+                    CC_TRY(m_q.verifyRow(batch.rows[i]));
         const auto t1 = Clock::now();
         for (std::size_t i = 0; i < batch.rows.size(); ++i) {
             if (batch.cells[i] == kNoCell)

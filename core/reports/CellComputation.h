@@ -15,9 +15,22 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace cc::reports {
+
+/// Hashes a patient reference over all its bytes (std::hash of the bytes as a string_view): no
+/// assumption that any part of a stored reference is uniform, since the rows come from the database.
+struct PatientRefHash
+{
+    [[nodiscard]] std::size_t operator()(const access::PatientRef& ref) const noexcept
+    {
+        return std::hash<std::string_view>{}(
+            std::string_view(reinterpret_cast<const char*>(ref.bytes.data()), ref.bytes.size()));
+    }
+};
 
 /// A cell as computed from the clinic's rows: the product of its ciphertexts (blinded, see
 /// computeCells) and what disclosure control needs, counted by patient, never by row.
@@ -26,7 +39,9 @@ struct ComputedCell
     paillier::Ciphertext ciphertext;
     std::uint16_t layoutId = 0;
     std::uint64_t observations = 0;
-    std::map<access::PatientRef, std::uint32_t> rowsPerPatient; ///< distinct patients (by reference) and their rows
+    /// Distinct patients (by reference) and their rows; unordered (a report over 10⁶ rows of as many
+    /// patients counts them in a hash table, tests/bench/reports).
+    std::unordered_map<access::PatientRef, std::uint32_t, PatientRefHash> rowsPerPatient;
     [[nodiscard]] std::uint64_t patients() const { return rowsPerPatient.size(); }
     [[nodiscard]] std::uint64_t maxRowsPerPatient() const;
 };
@@ -51,8 +66,11 @@ struct CellQuery
     const crypto::SecureBytes* indexKey = nullptr;
     const paillier::PublicKey* key = nullptr;
     const interop::UnitsCatalogue* catalogue = &interop::UnitsCatalogue::builtIn();
-    /// Checks one selected row's authentication before its ciphertext is used (today the index MAC);
-    /// an error is returned as is and stops the computation.
+    /// If set, checks one selected row before its ciphertext is used (the index MAC); an error is
+    /// returned as is and stops the computation. A report's run and a custodian's recomputation
+    /// leave it unset and verify the index seal over `indexDigest` instead, before anything
+    /// computed is used (services::ReportService::sealedCells, docs/REPORTS.md section 2); the MAC
+    /// then only names a bad row once the seal has failed.
     std::function<Status(const ports::ObservationIndexRow&)> verifyRow;
     unsigned threads = 0; ///< multiplying threads (0: every core); verifyRow runs on them, so it must be thread-safe
     /// If set, the computation reads every index row (one statement) and every condition token,

@@ -52,10 +52,32 @@ struct ReportService::Context
 
 namespace {
 
+/// Each selected row's index MAC (HMAC under the index key over row id and ciphertext), checked on
+/// the multiplying threads: an integrity error naming the row. Not part of a report's computation
+/// (the index seal is, over every row, and every holder of the database key also holds the index
+/// key, so the MAC adds nothing against anyone the seal does not stop); used to name a bad row once
+/// the seal has failed (ReportService::sealedCells).
+std::function<Status(const ports::ObservationIndexRow&)> rowMacCheck(const crypto::SecureBytes* indexKey)
+{
+    // The index key prepared once for every row's MAC, shared by the multiplying threads.
+    auto prepared = crypto::HmacSha256::create(indexKey->span());
+    std::shared_ptr<const crypto::HmacSha256> hmac;
+    if (prepared)
+        hmac = std::make_shared<const crypto::HmacSha256>(std::move(*prepared));
+    return [indexKey, hmac](const ports::ObservationIndexRow& row) -> Status {
+        auto mac = hmac ? records::ObservationIndexer::rowMac(*hmac, row.rowId, row.paillier)
+                        : ObservationService::rowMac(*indexKey, row.rowId, row.paillier);
+        CC_TRY(mac);
+        if (!crypto::constantTimeEqual(*mac, row.paillierMac))
+            return makeError(ErrorCode::IntegrityFailure,
+                             "observation index row " + crypto::hexEncode(row.rowId) + " fails its MAC");
+        return {};
+    };
+}
+
 /// The cell computation of `file` under the session's index key and report key: rows selected by
-/// blind tokens, each row's MAC checked before its ciphertext is used (an integrity error naming
-/// the row, never a skip). One definition for the run and for a custodian's recomputation, so the
-/// two cannot drift apart.
+/// blind tokens, every index row hashed for the seal check that follows (sealedCells). One
+/// definition for the run and for a custodian's recomputation, so the two cannot drift apart.
 reports::CellQuery cellQuery(const ReportFile& file, const crypto::SecureBytes* indexKey,
                              const paillier::PublicKey& key, const interop::UnitsCatalogue& catalogue)
 {
@@ -65,20 +87,6 @@ reports::CellQuery cellQuery(const ReportFile& file, const crypto::SecureBytes* 
     query.indexKey = indexKey;
     query.key = &key;
     query.catalogue = &catalogue;
-    // The index key prepared once for every row's MAC, shared by the multiplying threads.
-    auto prepared = crypto::HmacSha256::create(indexKey->span());
-    std::shared_ptr<const crypto::HmacSha256> hmac;
-    if (prepared)
-        hmac = std::make_shared<const crypto::HmacSha256>(std::move(*prepared));
-    query.verifyRow = [indexKey, hmac](const ports::ObservationIndexRow& row) -> Status {
-        auto mac = hmac ? records::ObservationIndexer::rowMac(*hmac, row.rowId, row.paillier)
-                        : ObservationService::rowMac(*indexKey, row.rowId, row.paillier);
-        CC_TRY(mac);
-        if (!crypto::constantTimeEqual(*mac, row.paillierMac))
-            return makeError(ErrorCode::IntegrityFailure,
-                             "observation index row " + crypto::hexEncode(row.rowId) + " fails its MAC");
-        return {};
-    };
     return query;
 }
 
@@ -272,7 +280,20 @@ Result<std::vector<reports::ComputedCell>> ReportService::sealedCells(reports::C
         return std::move(cells).error();
     }
     // Nothing computed is used, written or decrypted before this holds.
-    CC_TRY(IndexSealing::verify(m_clinic, digest));
+    if (auto sealed = IndexSealing::verify(m_clinic, digest); !sealed) {
+        if (sealed.error().code != ErrorCode::IntegrityFailure)
+            return std::move(sealed).error();
+        // The seal says the index changed, not which row: the rows' MACs name one if they can (a
+        // row altered without recomputing its MAC; one whose MAC was recomputed is found by neither).
+        reports::CellQuery named = query;
+        named.indexDigest = nullptr;
+        named.verifyRow = rowMacCheck(query.indexKey);
+        if (auto diagnosis = reports::computeCells(m_reports, named, nullptr);
+            !diagnosis && diagnosis.error().code == ErrorCode::IntegrityFailure)
+            return makeError(ErrorCode::IntegrityFailure,
+                             sealed.error().message + " (" + diagnosis.error().message + ")");
+        return std::move(sealed).error();
+    }
     return cells;
 }
 

@@ -1507,12 +1507,6 @@ Formato y ejemplos: docs/CLINICAL_DATA.md, &quot;Mapped tables&quot;.
         <translation>el archivo de informe cifrado que se escribirá (.ccrep, nunca se sobrescribe)</translation>
     </message>
     <message>
-        <source>Administrators run reports. Cohorts are chosen with blind tokens; no clinical or identity
-document is opened. Every row&apos;s MAC is checked before its ciphertext enters a sum.</source>
-        <translation>Los administradores ejecutan los informes. Las cohortes se eligen con testigos ciegos; no se abre ningún
-documento clínico ni de identidad. El MAC de cada fila se comprueba antes de que su texto cifrado entre en una suma.</translation>
-    </message>
-    <message>
         <source>Check a report file: format, this clinic&apos;s signature, report key id, every ciphertext</source>
         <translation>Comprobar un archivo de informe: formato, firma de esta clínica, id de la clave de informes, cada texto cifrado</translation>
     </message>
@@ -2961,10 +2955,6 @@ Orden aquí: la contraseña de --as y luego la misma contraseña otra vez (la ra
 Las ejecuciones de informes y las partes de descifrado comprueban el sello del índice (docs/RECORDS.md) con esta clave; compárela con la salida de `verify` de un médico antes de confiar en ella.</translation>
     </message>
     <message>
-        <source>encrypted report %1 written to %2: %3 cells over %4 index rows (read in %5 ms, overlapping the index seal&apos;s hashes %6 ms, MAC checks %7 ms and products %8 ms of CPU time on %9 threads; cells in %10 ms)</source>
-        <translation>informe cifrado %1 escrito en %2: %3 celdas sobre %4 filas del índice (leídas en %5 ms, en paralelo con los hashes del sello del índice %6 ms, las comprobaciones de MAC %7 ms y los productos %8 ms de tiempo de CPU en %9 hilos; celdas en %10 ms)</translation>
-    </message>
-    <message>
         <source>median ~%1 (IQR ~%2–%3)</source>
         <translation>mediana ~%1 (RIC ~%2–%3)</translation>
     </message>
@@ -2975,6 +2965,18 @@ Las ejecuciones de informes y las partes de descifrado comprueban el sello del �
     <message>
         <source>n=%1 patients, %2 observations, mean %3, SD %4, %5</source>
         <translation>n=%1 pacientes, %2 observaciones, media %3, DE %4, %5</translation>
+    </message>
+    <message>
+        <source>encrypted report %1 written to %2: %3 cells over %4 index rows (read in %5 ms, overlapping the index seal&apos;s hashes %6 ms and products %7 ms of CPU time on %8 threads; cells in %9 ms)</source>
+        <translation>informe cifrado %1 escrito en %2: %3 celdas sobre %4 filas del índice (leídas en %5 ms, en paralelo con los hashes del sello del índice %6 ms y los productos %7 ms de tiempo de CPU en %8 hilos; celdas en %9 ms)</translation>
+    </message>
+    <message>
+        <source>Administrators run reports. Cohorts are chosen with blind tokens; no clinical or identity
+document is opened. Every index row is hashed for the index seal, which must verify
+over exactly those rows before any sum is used.</source>
+        <translation>Los administradores ejecutan los informes. Las cohortes se eligen con testigos ciegos; no se abre ningún
+documento clínico ni de identidad. Cada fila del índice entra en el hash del sello del índice, que debe verificarse
+sobre exactamente esas filas antes de usar ninguna suma.</translation>
     </message>
 </context>
 <context>
