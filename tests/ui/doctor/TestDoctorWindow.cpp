@@ -2,6 +2,7 @@
 // The doctor's window driven by object name over a real clinic with tests/data/synthea imported.
 #include "core/audit/AuditEvent.h"
 #include "core/audit/AuditExport.h"
+#include "core/crypto/Hex.h"
 #include "core/services/AccountService.h"
 #include "core/services/ChartSummary.h"
 #include "core/services/ClinicalEntryService.h"
@@ -9,6 +10,7 @@
 #include "core/services/NoteService.h"
 #include "core/services/PatientRegistration.h"
 #include "core/services/PatientService.h"
+#include "db/Database.h"
 #include "tests/support/TestClinic.h"
 #include "ui/common/BackgroundTask.h"
 #include "ui/common/ChartPrint.h"
@@ -269,6 +271,36 @@ private slots:
         // Points in time order, unit on the value axis.
         for (int i = 1; i < page->trendSeries()->count(); ++i)
             QVERIFY(page->trendSeries()->at(i).x() > page->trendSeries()->at(i - 1).x());
+    }
+
+    /// A chart row deleted behind CipherChart's back (an insider with the database key): the chart
+    /// does not open, and the doctor reads which row and what to do (docs/RECORDS.md, "Chart
+    /// manifests"); put back, it opens again.
+    void tamperedChartIsRefusedNamingTheRow()
+    {
+        loginAs(test::kDoctor, test::kDoctorPassword);
+        const std::string ref = crypto::hexEncode(m_t->refOf(m_labPatient).bytes);
+        auto exec = [&](const std::string& sql) {
+            const auto s = m_t->store().database().exec(sql);
+            QVERIFY2(s.ok(), s.ok() ? "" : s.error().message.c_str());
+        };
+        exec("CREATE TABLE saved_row AS SELECT * FROM clinical_rows WHERE patient_ref = x'" + ref +
+             "' AND kind = 'medication' ORDER BY id LIMIT 1;");
+        exec("DELETE FROM clinical_rows WHERE id = (SELECT id FROM saved_row);");
+        ui::DoctorWindow window(m_t->clinic());
+        window.show();
+        window.refresh();
+        openThroughList(window, m_labPatient);
+        auto* chart = window.chartView();
+        QVERIFY(!chart->hasPatient());
+        const QString shown = window.findChild<QLabel*>("emptyLabel")->text();
+        QVERIFY2(shown.contains(QStringLiteral("integrity check failed")) &&
+                     shown.contains(QStringLiteral("deleted outside CipherChart")),
+                 qPrintable(shown));
+        screenshot(&window, QStringLiteral("doctor-chart-tampered.png"));
+        exec("INSERT INTO clinical_rows SELECT * FROM saved_row; DROP TABLE saved_row;");
+        openThroughList(window, m_labPatient);
+        QTRY_VERIFY(chart->hasPatient());
     }
 
     /// Print: the summary and a trend go to PDF files readable by their owner only, and each print
