@@ -9,6 +9,7 @@
 #include "core/model/CodeSystem.h"
 #include "core/records/ChartManifest.h"
 #include "core/records/PatientKeys.h"
+#include "core/services/AccountService.h"
 #include "core/services/ChartManifests.h"
 #include "core/services/ClinicalEntryService.h"
 #include "core/services/ImportService.h"
@@ -383,6 +384,54 @@ private slots:
         QCOMPARE(verifyAsDoctor(), std::string());
         as(kDoctor, kDoctorPassword); // once only
         QCOMPARE(written().size(), std::size_t{1});
+    }
+
+    // A break-glass grant counts only with the flagged event it names: a doctor outside the care
+    // team who writes a grant row by SQL (to open a chart without the event an administrator
+    // reviews), or stretches a genuine grant to a later start, opens nothing.
+    void forgedBreakGlassGrantOpensNothing()
+    {
+        as(kAdmin, kAdminPassword);
+        services::Sponsor sponsor{kDoctor, test::secret(kDoctorPassword)};
+        auto carol = services::AccountService(m_t->clinic())
+                         .create("drcarol", access::Role::Doctor, test::bytes("drcarol-temporary-1"), &sponsor);
+        QVERIFY2(carol.ok(), carol.ok() ? "" : carol.error().message.c_str());
+        as("drcarol", "drcarol-temporary-1");
+        QVERIFY(m_t->clinic().changeOwnPassword(test::bytes("drcarol-password-1")).ok());
+        const std::string doctor = crypto::hexEncode(m_t->clinic().session()->userId());
+        const std::string patient = crypto::hexEncode(m_patient);
+        const std::int64_t now = m_t->clinic().clock().nowSeconds();
+        auto chart = [&] { return services::PatientService(m_t->clinic()).chart(m_patient); };
+        QCOMPARE(chart().error().code, ErrorCode::AccessDenied);
+
+        for (const std::string seq : {"0", "1", "999999"}) {
+            exec("INSERT INTO break_glass (id, doctor_id, patient_id, starts_at, expires_at, audit_seq) VALUES "
+                 "(randomblob(16), x'" +
+                 doctor + "', x'" + patient + "', " + std::to_string(now) + ", " + std::to_string(now + 3600) + ", " +
+                 seq + ");");
+            const auto refused = chart();
+            QVERIFY(!refused.ok());
+            QCOMPARE(refused.error().code, ErrorCode::IntegrityFailure);
+            QVERIFY2(refused.error().message.find("gives no access") != std::string::npos,
+                     refused.error().message.c_str());
+            exec("DELETE FROM break_glass;");
+        }
+
+        // The genuine path: the grant and its flagged event, then the chart opens.
+        QVERIFY(services::PatientService(m_t->clinic())
+                    .breakGlass(m_patient, "patient unconscious in the emergency room")
+                    .ok());
+        QVERIFY(chart().ok());
+        // The genuine grant stretched: a copy starting an hour later names the same event.
+        exec("INSERT INTO break_glass (id, doctor_id, patient_id, starts_at, expires_at, audit_seq) SELECT "
+             "randomblob(16), doctor_id, patient_id, starts_at + 3000, expires_at + 3000, audit_seq FROM break_glass;");
+        m_t->clock().advance(std::chrono::minutes(61)); // the genuine grant has expired, the copy has not
+        as("drcarol", "drcarol-password-1");            // (and the idle lock has come: log in again)
+        const auto stretched = chart();
+        QVERIFY(!stretched.ok());
+        QCOMPARE(stretched.error().code, ErrorCode::IntegrityFailure);
+        exec("DELETE FROM break_glass;");
+        QCOMPARE(chart().error().code, ErrorCode::AccessDenied);
     }
 
     // A chart's rows moved to another patient's reference (a doctor's conversion does this
