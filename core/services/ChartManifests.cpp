@@ -94,19 +94,21 @@ Status ChartManifests::seal(ClinicService& clinic, const std::map<access::Patien
     return {};
 }
 
-Status ChartManifests::check(ClinicService& clinic, const ChartKey& chart, const std::vector<ports::ClinicalRow>& rows,
-                             std::optional<ports::ClinicalKind> kind)
+Result<bool> ChartManifests::check(ClinicService& clinic, const ChartKey& chart,
+                                   const std::vector<ports::ClinicalRow>& rows, std::optional<ports::ClinicalKind> kind)
 {
     auto manifest = clinic.backend().clinical().chartManifest(chart.ref);
     CC_TRY(manifest);
-    if (manifest->has_value())
-        return records::ChartManifest::check(chart.key, chart.ref, **manifest, rows, kind);
+    if (manifest->has_value()) {
+        CC_TRY(records::ChartManifest::check(chart.key, chart.ref, **manifest, rows, kind));
+        return true;
+    }
     if (rows.empty())
-        return {}; // a chart with no rows (of this kind) and no manifest
+        return false; // a chart with no rows (of this kind) and no manifest
     auto complete = manifestsComplete(clinic);
     CC_TRY(complete);
     if (!*complete)
-        return {}; // an older clinic whose charts a doctor's login has not listed yet
+        return false; // an older clinic whose charts a doctor's login has not listed yet
     return makeError(ErrorCode::IntegrityFailure,
                      "this chart's manifest is missing: it was removed outside CipherChart, so deleted or reverted "
                      "rows could not be told");

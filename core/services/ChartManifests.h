@@ -39,10 +39,11 @@ public:
     /// storage errors.
     [[nodiscard]] static Result<std::vector<ports::ClinicalRow>> rowsOf(ClinicService& clinic, const ChartKey& chart,
                                                                         std::optional<ports::ClinicalKind> kind);
-    /// The check of rowsOf() over rows already read. Errors: as rowsOf().
-    [[nodiscard]] static Status check(ClinicService& clinic, const ChartKey& chart,
-                                      const std::vector<ports::ClinicalRow>& rows,
-                                      std::optional<ports::ClinicalKind> kind);
+    /// The check of rowsOf() over rows already read: true if a manifest was there (and matched),
+    /// false if the chart passed without one. Errors: as rowsOf().
+    [[nodiscard]] static Result<bool> check(ClinicService& clinic, const ChartKey& chart,
+                                            const std::vector<ports::ClinicalRow>& rows,
+                                            std::optional<ports::ClinicalKind> kind);
 
     /// Writes the manifest of every chart in one transaction, audited ("chart manifests written:
     /// N charts, M rows", a security event flagged for review: the charts are trusted as they
