@@ -267,6 +267,22 @@ Status createChartManifestTable(Database& db)
     return {};
 }
 
+// Version 10: care-team rows and patients name the audit event that made them (issue 10 item 6;
+// services::CareTeamBinding): a care-team row written by SQL gives no access. Rows older than this
+// version hold 0 until the first doctor's login binds them (meta care_team_bound); patients keep 0.
+Status bindAccessRowsToAudit(Database& db)
+{
+    CC_TRY(db.exec("ALTER TABLE care_team ADD COLUMN audit_seq INTEGER NOT NULL DEFAULT 0;"));
+    CC_TRY(db.exec("ALTER TABLE patients ADD COLUMN created_seq INTEGER NOT NULL DEFAULT 0;"));
+    // Covering indexes, in the order they are read: a doctor's rows by patient with their event
+    // (at every patient list and search: 10^5 rows must not each cost a table lookup), and one
+    // import's patients by id (once per import and session).
+    CC_TRY(db.exec("DROP INDEX care_team_by_doctor;"));
+    CC_TRY(db.exec("CREATE INDEX care_team_by_doctor ON care_team (doctor_id, patient_id, audit_seq);"));
+    CC_TRY(db.exec("CREATE INDEX patients_by_created_seq ON patients (created_seq, id);"));
+    return {};
+}
+
 } // namespace
 
 const std::vector<Migration>& clinicMigrations()
@@ -282,6 +298,7 @@ const std::vector<Migration>& clinicMigrations()
         {7, "patient references in clinical_rows, observation_index and attachments", usePatientReferences, true},
         {8, "condition blind tokens: condition_tokens", createConditionTokenTable, false},
         {9, "chart manifests: chart_manifests", createChartManifestTable, false},
+        {10, "care-team rows and patients name their audit event", bindAccessRowsToAudit, false},
     };
     return migrations;
 }

@@ -79,7 +79,7 @@ struct ClinicStore::Impl
         patients = std::make_unique<SqlPatientStore>(*database);
         clinical = std::make_unique<SqlClinicalStore>(*database, &indexChanges);
         sourceIndex = std::make_unique<SqlSourceIndexStore>(*database);
-        attachments = std::make_unique<SqlAttachmentStore>(*database);
+        attachments = std::make_unique<SqlAttachmentStore>(*database, &indexChanges);
         transactions = std::make_unique<SqlTransactionFactory>(*database, &indexChanges);
         maintenance = std::make_unique<SqlMaintenance>(*database);
         return {};

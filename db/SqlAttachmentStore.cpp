@@ -3,6 +3,7 @@
 #include "db/SqlAttachmentStore.h"
 
 #include "db/Database.h"
+#include "db/IndexChangeTracker.h"
 
 #include <algorithm>
 
@@ -69,6 +70,8 @@ Status SqlAttachmentStore::insert(const ports::AttachmentRow& row)
     CC_TRY(stmt->bindBlob(6, row.document));
     auto done = stmt->step();
     CC_TRY(done);
+    if (m_indexChanges != nullptr)
+        m_indexChanges->noteChart(row.patientRef, row.id);
     return {};
 }
 
@@ -113,7 +116,10 @@ Result<std::size_t> SqlAttachmentStore::replacePatientRef(const access::PatientR
     CC_TRY(stmt->bindBlob(2, to.bytes));
     auto done = stmt->step();
     CC_TRY(done);
-    return static_cast<std::size_t>(m_db.changes());
+    const auto moved = static_cast<std::size_t>(m_db.changes());
+    if (moved != 0 && m_indexChanges != nullptr)
+        m_indexChanges->noteChartMoved(to);
+    return moved;
 }
 
 Result<std::optional<std::vector<std::uint8_t>>> SqlAttachmentStore::chunk(const access::PatientId& attachment,
@@ -142,6 +148,10 @@ Result<std::size_t> SqlAttachmentStore::chunkCount(const access::PatientId& atta
 
 Status SqlAttachmentStore::remove(const access::PatientId& id)
 {
+    auto row = find(id);
+    CC_TRY(row);
+    if (!row->has_value())
+        return makeError(ErrorCode::NotFound, "no attachment with this id");
     auto chunks = m_db.prepare("DELETE FROM attachment_chunks WHERE attachment_id = ?1;");
     CC_TRY(chunks);
     CC_TRY(chunks->bindBlob(1, id));
@@ -154,6 +164,8 @@ Status SqlAttachmentStore::remove(const access::PatientId& id)
     CC_TRY(done);
     if (m_db.changes() == 0)
         return makeError(ErrorCode::NotFound, "no attachment with this id");
+    if (m_indexChanges != nullptr)
+        m_indexChanges->noteChart((*row)->patientRef, id);
     return {};
 }
 

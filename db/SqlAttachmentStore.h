@@ -7,13 +7,17 @@
 namespace cc::db {
 
 class Database;
+class IndexChangeTracker;
 
 /// AttachmentStore over `attachments` and `attachment_chunks`: ids, key ids and sealed blobs only.
 class SqlAttachmentStore final : public ports::AttachmentStore
 {
 public:
-    /// `db` must outlive the store and be migrated to at least version 4.
-    explicit SqlAttachmentStore(Database& db) noexcept : m_db(db) {}
+    /// `db` must outlive the store and be migrated to at least version 4. With `indexChanges`, each
+    /// attachment inserted, deleted or moved is noted for its chart's manifest (rewritten at commit).
+    explicit SqlAttachmentStore(Database& db, IndexChangeTracker* indexChanges = nullptr) noexcept
+        : m_db(db), m_indexChanges(indexChanges)
+    {}
     /// Inserts an attachment row. Errors: StorageError (duplicate id, unknown patient: foreign key).
     [[nodiscard]] Status insert(const ports::AttachmentRow& row) override;
     /// Inserts a chunk. Errors: StorageError (duplicate index, unknown attachment: foreign key).
@@ -35,6 +39,7 @@ public:
 
 private:
     Database& m_db;
+    IndexChangeTracker* m_indexChanges;
 };
 
 } // namespace cc::db

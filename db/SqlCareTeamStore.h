@@ -21,7 +21,13 @@ public:
     [[nodiscard]] Result<std::vector<access::PatientId>> patientsOf(const access::UserId& doctor) const override;
     /// Adds the doctor to the patient's team. Errors: AlreadyExists, StorageFull,
     /// StorageReadOnly, StorageBusy, StorageError.
-    [[nodiscard]] Status add(const access::PatientId& patient, const access::UserId& doctor) override;
+    [[nodiscard]] Result<std::vector<ports::CareTeamRow>> rowsOfDoctor(const access::UserId& doctor) const override;
+    [[nodiscard]] Result<std::vector<ports::CareTeamRow>>
+    rowsOfPatient(const access::PatientId& patient) const override;
+    [[nodiscard]] Result<std::vector<ports::CareTeamRow>> allRows() const override;
+    [[nodiscard]] Status add(const access::PatientId& patient, const access::UserId& doctor,
+                             std::int64_t auditSeq) override;
+    [[nodiscard]] Status bind(const ports::CareTeamRow& row) override;
     /// Removes the doctor from the patient's team. Errors: NotFound, StorageError.
     [[nodiscard]] Status remove(const access::PatientId& patient, const access::UserId& doctor) override;
     /// Removes the doctor from every team (none is fine). Errors: StorageError.

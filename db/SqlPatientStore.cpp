@@ -13,7 +13,7 @@ namespace cc::db {
 namespace {
 
 constexpr std::string_view kSelect = "SELECT id, identity_key_id, identity_key_wrapped, clinical_key_id, "
-                                     "clinical_key_wrapped, doc FROM patients";
+                                     "clinical_key_wrapped, doc, created_seq FROM patients";
 
 Result<access::PatientId> idColumn(const Statement& stmt, int column)
 {
@@ -36,6 +36,7 @@ Result<ports::PatientRow> readRow(const Statement& stmt)
     row.clinicalKeyId = static_cast<std::uint32_t>(stmt.columnInt64(3));
     row.clinicalKeyWrapped = stmt.columnBlob(4);
     row.document = stmt.columnBlob(5);
+    row.createdSeq = stmt.columnInt64(6);
     return row;
 }
 
@@ -62,7 +63,7 @@ Status SqlPatientStore::insert(const ports::PatientRow& row)
     if (exists->has_value())
         return makeError(ErrorCode::AlreadyExists, "a patient with this row id exists");
     auto stmt = m_db.prepare("INSERT INTO patients (id, identity_key_id, identity_key_wrapped, clinical_key_id, "
-                             "clinical_key_wrapped, doc) VALUES (?1, ?2, ?3, ?4, ?5, ?6);");
+                             "clinical_key_wrapped, doc, created_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);");
     CC_TRY(stmt);
     CC_TRY(stmt->bindBlob(1, row.id));
     CC_TRY(stmt->bindInt64(2, row.identityKeyId));
@@ -70,9 +71,30 @@ Status SqlPatientStore::insert(const ports::PatientRow& row)
     CC_TRY(stmt->bindInt64(4, row.clinicalKeyId));
     CC_TRY(stmt->bindBlob(5, row.clinicalKeyWrapped));
     CC_TRY(stmt->bindBlob(6, row.document));
+    CC_TRY(stmt->bindInt64(7, row.createdSeq));
     auto done = stmt->step();
     CC_TRY(done);
     return {};
+}
+
+Result<std::vector<access::PatientId>> SqlPatientStore::createdBy(std::int64_t seq) const
+{
+    auto stmt = m_db.prepare("SELECT id FROM patients WHERE created_seq = ?1 ORDER BY id;");
+    CC_TRY(stmt);
+    CC_TRY(stmt->bindInt64(1, seq));
+    std::vector<access::PatientId> ids;
+    for (;;) {
+        auto more = stmt->step();
+        CC_TRY(more);
+        if (!*more)
+            return ids;
+        const std::vector<std::uint8_t> blob = stmt->columnBlob(0);
+        if (blob.size() != access::kIdSize)
+            return makeError(ErrorCode::IntegrityFailure, "a patient row holds an id that is not 16 bytes");
+        access::PatientId id{};
+        std::copy(blob.begin(), blob.end(), id.begin());
+        ids.push_back(id);
+    }
 }
 
 Status SqlPatientStore::updateWrappedKey(const access::PatientId& id, bool identity,

@@ -21,6 +21,7 @@ public:
     [[nodiscard]] Status updateDocument(const access::PatientId& id, std::span<const std::uint8_t> document) override;
     /// The row with this id, or nullopt. Errors: StorageError, IntegrityFailure.
     [[nodiscard]] Result<std::optional<ports::PatientRow>> find(const access::PatientId& id) const override;
+    [[nodiscard]] Result<std::vector<access::PatientId>> createdBy(std::int64_t seq) const override;
     /// Every row in id order. Errors: StorageError, IntegrityFailure.
     [[nodiscard]] Result<std::vector<ports::PatientRow>> list() const override;
     [[nodiscard]] Result<std::vector<ports::PatientRow>> listAfter(const std::optional<access::PatientId>& after,

@@ -5,9 +5,26 @@
 #include "core/Result.h"
 #include "core/access/Ids.h"
 
+#include <cstdint>
+#include <string_view>
 #include <vector>
 
 namespace cc::ports {
+
+/// One care-team membership and the audit event that made it (schema 10; 0 in rows older than
+/// it, until services::CareTeamBinding::complete binds them).
+struct CareTeamRow
+{
+    access::PatientId patient{};
+    access::UserId doctor{};
+    std::int64_t auditSeq = 0;
+};
+
+namespace meta {
+/// Set ("1") once every care-team row names its audit event: when a clinic is created, or by the
+/// first doctor's login that binds the rows of an older clinic.
+inline constexpr std::string_view kCareTeamBound = "care_team_bound";
+} // namespace meta
 
 /// Which doctors are on which patient's care team. Ids only: no PHI.
 class CareTeamStore
@@ -18,8 +35,18 @@ public:
     [[nodiscard]] virtual Result<std::vector<access::UserId>> doctorsOf(const access::PatientId& patient) const = 0;
     /// Patients whose care team includes the doctor. Errors: StorageError.
     [[nodiscard]] virtual Result<std::vector<access::PatientId>> patientsOf(const access::UserId& doctor) const = 0;
-    /// Adds a doctor. Errors: AlreadyExists, StorageFull, StorageReadOnly, StorageError.
-    [[nodiscard]] virtual Status add(const access::PatientId& patient, const access::UserId& doctor) = 0;
+    /// The rows of a doctor's care teams, by patient. Errors: StorageError, IntegrityFailure.
+    [[nodiscard]] virtual Result<std::vector<CareTeamRow>> rowsOfDoctor(const access::UserId& doctor) const = 0;
+    /// The rows of a patient's care team, by doctor. Errors: StorageError, IntegrityFailure.
+    [[nodiscard]] virtual Result<std::vector<CareTeamRow>> rowsOfPatient(const access::PatientId& patient) const = 0;
+    /// Every row. Errors: StorageError, IntegrityFailure.
+    [[nodiscard]] virtual Result<std::vector<CareTeamRow>> allRows() const = 0;
+    /// Adds a doctor, naming the audit event that did it. Errors: AlreadyExists, StorageFull,
+    /// StorageReadOnly, StorageError.
+    [[nodiscard]] virtual Status add(const access::PatientId& patient, const access::UserId& doctor,
+                                     std::int64_t auditSeq) = 0;
+    /// Sets the audit event of an existing row. Errors: NotFound, StorageError.
+    [[nodiscard]] virtual Status bind(const CareTeamRow& row) = 0;
     /// Removes a doctor. Errors: NotFound, StorageError.
     [[nodiscard]] virtual Status remove(const access::PatientId& patient, const access::UserId& doctor) = 0;
     /// Removes the doctor from every care team (account disabled). Errors: StorageError.

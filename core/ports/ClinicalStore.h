@@ -117,7 +117,8 @@ using IndexSealer = std::function<Status(const IndexDigest& delta)>;
 /// inside the transaction, before the IndexSealer (a manifest is an element of the index seal).
 /// Installed by the clinic's service; a session without the clinical key cannot write one, so a
 /// unit of work of such a session that changes clinical rows cannot commit.
-/// What one unit of work did to one chart: the rows it inserted, edited or deleted, or `moved` when
+/// What one unit of work did to one chart: the rows (clinical rows and attachments) it inserted,
+/// edited or deleted, or `moved` when
 /// rows were moved under the chart's reference (the conversion to patient references).
 struct ChartChange
 {
@@ -127,10 +128,12 @@ struct ChartChange
 using ChartSealer = std::function<Status(const std::map<access::PatientRef, ChartChange>& changed)>;
 
 namespace meta {
-/// Present ("1") once every patient with clinical rows has a chart manifest (schema 9): set when a
-/// clinic is created, or by the first doctor's login that writes the manifests of older charts.
+/// Set once every patient with clinical rows has a chart manifest (schema 9): when a clinic is
+/// created, or by the first doctor's login that writes the manifests of older charts. "1": the
+/// manifests list the clinical rows; "2" (kChartManifestsDone): attachments too.
 inline constexpr std::string_view kChartManifests = "chart_manifests";
-inline constexpr std::string_view kChartManifestsDone = "1";
+inline constexpr std::string_view kChartManifestsRows = "1";
+inline constexpr std::string_view kChartManifestsDone = "2";
 } // namespace meta
 
 /// Stores clinical rows and their index. Opaque bytes only.

@@ -23,6 +23,9 @@ struct PatientRow
     std::uint32_t clinicalKeyId = 0;
     std::vector<std::uint8_t> clinicalKeyWrapped;
     std::vector<std::uint8_t> document; ///< sealed identity document
+    /// The audit event that created the patient (schema 10; 0 for older rows): the creating
+    /// doctor's care-team row is checked against it (services::CareTeamBinding).
+    std::int64_t createdSeq = 0;
 };
 
 /// One `confidential_keys` row (migration 4): a patient's confidential key (notes not shared with
@@ -55,6 +58,9 @@ public:
     [[nodiscard]] virtual Status insert(const PatientRow& row) = 0;
     /// The patient with this id, or nullopt. Errors: StorageError, IntegrityFailure (bad stored id).
     [[nodiscard]] virtual Result<std::optional<PatientRow>> find(const access::PatientId& id) const = 0;
+    /// The patients created by one audit event (an import), in id order. Errors: StorageError,
+    /// IntegrityFailure.
+    [[nodiscard]] virtual Result<std::vector<access::PatientId>> createdBy(std::int64_t seq) const = 0;
     /// Replaces one wrapped per-patient key (category-key rotation; the patient key and its id stay).
     /// Errors: NotFound, StorageError.
     [[nodiscard]] virtual Status updateWrappedKey(const access::PatientId& id, bool identity,

@@ -5,6 +5,7 @@
 #include "core/crypto/SecureBytes.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -14,6 +15,8 @@ namespace cc::records {
 namespace {
 
 constexpr std::string_view kRowLabel = "CipherChart chart row v1";
+constexpr std::string_view kAttachmentLabel = "CipherChart chart attachment v1";
+constexpr std::uint8_t kAttachmentCode = 0x80;
 constexpr std::string_view kManifestLabel = "CipherChart chart manifest v1";
 constexpr std::uint8_t kVersion = 1;
 constexpr std::size_t kEntrySize = 16 + 1 + 32;
@@ -69,6 +72,52 @@ std::string rowName(const access::PatientId& id)
     return "chart row " + crypto::hexEncode(id);
 }
 
+std::string attachmentName(const access::PatientId& id)
+{
+    return "attachment " + crypto::hexEncode(id);
+}
+
+/// One item to list: id, kind code, digest.
+struct Item
+{
+    access::PatientId id{};
+    std::uint8_t code = 0;
+    crypto::Digest256 digest{};
+};
+
+/// Compares items read from the store with the manifest's entries selected by `selected`.
+/// `complete`: every selected entry must be among the items (else a deletion is named).
+Status compare(const std::vector<ChartManifestEntry>& entries, const std::vector<Item>& items,
+               const std::function<bool(const ChartManifestEntry&)>& selected,
+               const std::set<access::PatientId>& exempt, bool complete,
+               const std::function<std::string(const access::PatientId&)>& name, const char* plural)
+{
+    std::map<access::PatientId, const ChartManifestEntry*> listed;
+    for (const auto& entry : entries)
+        if (selected(entry) && exempt.count(entry.rowId) == 0)
+            listed.emplace(entry.rowId, &entry);
+    for (const auto& item : items) {
+        if (exempt.count(item.id) != 0)
+            continue;
+        const auto it = listed.find(item.id);
+        if (it == listed.end())
+            return makeError(ErrorCode::IntegrityFailure,
+                             name(item.id) + " is not in the chart's manifest: it was added outside CipherChart");
+        const std::uint8_t code = it->second->attachment ? kAttachmentCode : kindCode(it->second->kind);
+        if (code != item.code || !crypto::constantTimeEqual(it->second->digest, item.digest))
+            return makeError(ErrorCode::IntegrityFailure,
+                             name(item.id) +
+                                 " differs from the version CipherChart last wrote: it was reverted to an older "
+                                 "version or altered outside CipherChart");
+        listed.erase(it);
+    }
+    if (complete && !listed.empty())
+        return makeError(ErrorCode::IntegrityFailure,
+                         name(listed.begin()->first) + " is listed in the chart's manifest but missing: " +
+                             std::to_string(listed.size()) + " " + plural + " deleted outside CipherChart");
+    return {};
+}
+
 } // namespace
 
 crypto::Digest256 ChartManifest::rowDigest(const ports::ClinicalRow& row)
@@ -85,26 +134,43 @@ crypto::Digest256 ChartManifest::rowDigest(const ports::ClinicalRow& row)
     return crypto::sha256(in);
 }
 
-Result<std::vector<std::uint8_t>> ChartManifest::build(const PatientKey& clinicalKey, const access::PatientRef& ref,
-                                                       const std::vector<ports::ClinicalRow>& rows)
+crypto::Digest256 ChartManifest::attachmentDigest(const ports::AttachmentRow& row)
 {
-    std::vector<const ports::ClinicalRow*> sorted;
-    sorted.reserve(rows.size());
+    std::vector<std::uint8_t> in(kAttachmentLabel.begin(), kAttachmentLabel.end());
+    in.reserve(kAttachmentLabel.size() + 64 + row.fileKeySealed.size() + row.document.size());
+    in.push_back(0x00);
+    in.insert(in.end(), row.id.begin(), row.id.end());
+    in.push_back(row.encounterId ? 1 : 0);
+    if (row.encounterId)
+        in.insert(in.end(), row.encounterId->begin(), row.encounterId->end());
+    appendU32(in, row.fileKeyId);
+    appendField(in, row.fileKeySealed);
+    appendField(in, row.document);
+    return crypto::sha256(in);
+}
+
+Result<std::vector<std::uint8_t>> ChartManifest::build(const PatientKey& clinicalKey, const access::PatientRef& ref,
+                                                       const std::vector<ports::ClinicalRow>& rows,
+                                                       const std::vector<ports::AttachmentRow>& attachments)
+{
+    std::vector<Item> sorted;
+    sorted.reserve(rows.size() + attachments.size());
     for (const auto& row : rows)
-        sorted.push_back(&row);
-    std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
-    if (std::adjacent_find(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->id == b->id; }) !=
+        sorted.push_back({row.id, kindCode(row.kind), rowDigest(row)});
+    for (const auto& row : attachments)
+        sorted.push_back({row.id, kAttachmentCode, attachmentDigest(row)});
+    std::sort(sorted.begin(), sorted.end(), [](const Item& a, const Item& b) { return a.id < b.id; });
+    if (std::adjacent_find(sorted.begin(), sorted.end(), [](const Item& a, const Item& b) { return a.id == b.id; }) !=
         sorted.end())
         return makeError(ErrorCode::InvalidArgument, "a chart manifest lists each row once");
     std::vector<std::uint8_t> out;
     out.reserve(kHeaderSize + sorted.size() * kEntrySize + kTagSize);
     out.push_back(kVersion);
     appendU32(out, static_cast<std::uint32_t>(sorted.size()));
-    for (const auto* row : sorted) {
-        out.insert(out.end(), row->id.begin(), row->id.end());
-        out.push_back(kindCode(row->kind));
-        const auto digest = rowDigest(*row);
-        out.insert(out.end(), digest.begin(), digest.end());
+    for (const auto& item : sorted) {
+        out.insert(out.end(), item.id.begin(), item.id.end());
+        out.push_back(item.code);
+        out.insert(out.end(), item.digest.begin(), item.digest.end());
     }
     auto tag = tagOf(clinicalKey, ref, out);
     CC_TRY(tag);
@@ -134,10 +200,14 @@ Result<std::vector<ChartManifestEntry>> ChartManifest::open(const PatientKey& cl
     for (std::size_t i = 0; i < count; ++i) {
         const auto entry = body.subspan(kHeaderSize + i * kEntrySize, kEntrySize);
         std::copy_n(entry.begin(), 16, out[i].rowId.begin());
-        const auto kind = kindOfCode(entry[16]);
-        if (!kind)
-            return makeError(ErrorCode::MalformedInput, "the chart manifest names an unknown row kind");
-        out[i].kind = *kind;
+        if (entry[16] == kAttachmentCode) {
+            out[i].attachment = true;
+        } else {
+            const auto kind = kindOfCode(entry[16]);
+            if (!kind)
+                return makeError(ErrorCode::MalformedInput, "the chart manifest names an unknown row kind");
+            out[i].kind = *kind;
+        }
         std::copy_n(entry.begin() + 17, 32, out[i].digest.begin());
         if (i > 0 && !(out[i - 1].rowId < out[i].rowId))
             return makeError(ErrorCode::MalformedInput, "the chart manifest's rows are not in id order");
@@ -151,29 +221,29 @@ Status ChartManifest::check(const PatientKey& clinicalKey, const access::Patient
 {
     auto entries = open(clinicalKey, ref, manifest);
     CC_TRY(entries);
-    std::map<access::PatientId, const ChartManifestEntry*> listed;
-    for (const auto& entry : *entries)
-        if ((!kind || entry.kind == *kind) && exempt.count(entry.rowId) == 0)
-            listed.emplace(entry.rowId, &entry);
-    for (const auto& row : rows) {
-        if (exempt.count(row.id) != 0)
-            continue;
-        const auto it = listed.find(row.id);
-        if (it == listed.end())
-            return makeError(ErrorCode::IntegrityFailure,
-                             rowName(row.id) + " is not in the chart's manifest: it was added outside CipherChart");
-        if (it->second->kind != row.kind || !crypto::constantTimeEqual(it->second->digest, rowDigest(row)))
-            return makeError(ErrorCode::IntegrityFailure,
-                             rowName(row.id) +
-                                 " differs from the version CipherChart last wrote: it was reverted to an older "
-                                 "version or altered outside CipherChart");
-        listed.erase(it);
-    }
-    if (!listed.empty())
-        return makeError(ErrorCode::IntegrityFailure,
-                         rowName(listed.begin()->first) + " is listed in the chart's manifest but missing: " +
-                             std::to_string(listed.size()) + " row(s) deleted outside CipherChart");
-    return {};
+    std::vector<Item> items;
+    items.reserve(rows.size());
+    for (const auto& row : rows)
+        items.push_back({row.id, kindCode(row.kind), rowDigest(row)});
+    return compare(
+        *entries, items, [&](const ChartManifestEntry& e) { return !e.attachment && (!kind || e.kind == *kind); },
+        exempt, true, rowName, "row(s)");
+}
+
+Status ChartManifest::checkAttachments(const PatientKey& clinicalKey, const access::PatientRef& ref,
+                                       std::span<const std::uint8_t> manifest,
+                                       const std::vector<ports::AttachmentRow>& attachments,
+                                       const std::set<access::PatientId>& exempt, bool onlyThese)
+{
+    auto entries = open(clinicalKey, ref, manifest);
+    CC_TRY(entries);
+    std::vector<Item> items;
+    items.reserve(attachments.size());
+    for (const auto& row : attachments)
+        items.push_back({row.id, kAttachmentCode, attachmentDigest(row)});
+    return compare(
+        *entries, items, [](const ChartManifestEntry& e) { return e.attachment; }, exempt, !onlyThese, attachmentName,
+        "attachment(s)");
 }
 
 } // namespace cc::records

@@ -8,6 +8,7 @@
 #include "core/Result.h"
 #include "core/access/Ids.h"
 #include "core/crypto/Kdf.h"
+#include "core/ports/AttachmentStore.h"
 #include "core/ports/ClinicalStore.h"
 #include "core/records/PatientKeys.h"
 
@@ -19,11 +20,13 @@
 
 namespace cc::records {
 
-/// One listed row: its id, kind and rowDigest().
+/// One listed row: its id, kind and rowDigest(), or an attachment (`attachment` set, `kind`
+/// unused) with its attachmentDigest().
 struct ChartManifestEntry
 {
     access::PatientId rowId{};
     ports::ClinicalKind kind = ports::ClinicalKind::Observation;
+    bool attachment = false;
     crypto::Digest256 digest{};
 };
 
@@ -32,8 +35,13 @@ struct ChartManifestEntry
 ///   digest of a row = SHA-256("CipherChart chart row v1" ‖ 0x00 ‖ row id (16) ‖ kind name
 ///                     (u32 length ‖ bytes) ‖ encounter flag (1 byte) ‖ encounter id (16, if the
 ///                     flag is 1) ‖ sealed document (u32 length ‖ bytes))
+///   digest of an    = SHA-256("CipherChart chart attachment v1" ‖ 0x00 ‖ attachment id (16) ‖
+///   attachment        encounter flag (1 byte) ‖ encounter id (16, if the flag is 1) ‖ file-key
+///                     id (u32) ‖ sealed file key (u32 length ‖ bytes) ‖ sealed metadata
+///                     document (u32 length ‖ bytes)); its chunks are bound to it by their AEAD
 ///   body            = version 0x01 ‖ count u32 ‖ count × (row id (16) ‖ kind code (1) ‖ digest
-///                     (32)), sorted by row id
+///                     (32)), sorted by row id; kind code 1–6 for the clinical kinds in the
+///                     order of ports::kAllClinicalKinds, 0x80 for an attachment
 ///   stored bytes    = body ‖ HMAC-SHA-256(K, "CipherChart chart manifest v1" ‖ 0x00 ‖ patient
 ///                     reference (16) ‖ body)
 ///   K               = HKDF-SHA-256(ikm = the patient's clinical key, salt = empty,
@@ -48,7 +56,8 @@ public:
     /// The manifest of exactly `rows` (any order; one patient's, with reference `ref`).
     /// Errors: InvalidArgument (empty key, a row id twice), CryptoFailure.
     [[nodiscard]] static Result<std::vector<std::uint8_t>>
-    build(const PatientKey& clinicalKey, const access::PatientRef& ref, const std::vector<ports::ClinicalRow>& rows);
+    build(const PatientKey& clinicalKey, const access::PatientRef& ref, const std::vector<ports::ClinicalRow>& rows,
+          const std::vector<ports::AttachmentRow>& attachments = {});
 
     /// Checks `rows` (the chart's rows as read, all of them, or only those of `kind`) against a
     /// stored manifest. Errors: IntegrityFailure naming what differs: a manifest that does not
@@ -65,12 +74,24 @@ public:
                                       std::optional<ports::ClinicalKind> kind,
                                       const std::set<access::PatientId>& exempt = {});
 
+    /// Checks a chart's attachments against a stored manifest, as check() does its clinical rows
+    /// (the clinical entries are left out). With `onlyThese`, just the given attachments are
+    /// checked (each must be listed, as stored), not that every listed one is there.
+    /// Errors: as check(), naming the attachment.
+    [[nodiscard]] static Status checkAttachments(const PatientKey& clinicalKey, const access::PatientRef& ref,
+                                                 std::span<const std::uint8_t> manifest,
+                                                 const std::vector<ports::AttachmentRow>& attachments,
+                                                 const std::set<access::PatientId>& exempt = {},
+                                                 bool onlyThese = false);
+
     /// The entries of a manifest whose MAC verifies. Errors: as check() for the MAC and the parse.
     [[nodiscard]] static Result<std::vector<ChartManifestEntry>>
     open(const PatientKey& clinicalKey, const access::PatientRef& ref, std::span<const std::uint8_t> manifest);
 
     /// The digest of one row as listed.
     [[nodiscard]] static crypto::Digest256 rowDigest(const ports::ClinicalRow& row);
+    /// The digest of one attachment as listed.
+    [[nodiscard]] static crypto::Digest256 attachmentDigest(const ports::AttachmentRow& row);
 };
 
 } // namespace cc::records

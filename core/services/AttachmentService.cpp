@@ -7,6 +7,7 @@
 #include "core/crypto/Aead.h"
 #include "core/records/AttachmentChunk.h"
 #include "core/records/SealedRow.h"
+#include "core/services/ChartManifests.h"
 #include "core/services/PatientService.h"
 #include "core/services/PrivateFile.h"
 
@@ -192,7 +193,7 @@ Result<std::vector<model::AttachmentInfo>> AttachmentService::list(const model::
         auto clinicalKey = PatientService::openChartKey(m_clinic, patient, ChartData::Clinical);
         CC_TRY(clinicalKey);
         subject.flagged = clinicalKey->basis == access::AccessBasis::BreakGlass;
-        auto rows = m_clinic.backend().attachments().listOf(clinicalKey->ref);
+        auto rows = ChartManifests::attachmentsOf(m_clinic, *clinicalKey);
         CC_TRY(rows);
         std::vector<model::AttachmentInfo> out;
         for (const auto& row : *rows) {
@@ -230,6 +231,8 @@ Result<AttachmentService::Opened> AttachmentService::openWith(ClinicService& cli
 {
     if (row.patientRef != clinicalKey.ref)
         return makeError(ErrorCode::NotFound, "no attachment with this id in this patient's chart");
+    // Listed in the chart's manifest as CipherChart last wrote it (not planted or swapped by SQL).
+    CC_TRY(ChartManifests::checkAttachments(clinic, clinicalKey, {row}, true));
     auto info = openInfo(clinicalKey.key, row, patient);
     CC_TRY(info);
     auto fileKey = records::SealedRow::open(clinicalKey.key.secret, clinicalKey.key.keyId, kTable, kKeyColumn, row.id,
@@ -341,7 +344,7 @@ Result<std::vector<interop::ExportedAttachment>> AttachmentService::contentsWith
                                                                                  const ChartKey& clinicalKey,
                                                                                  qint64 maxContent)
 {
-    auto rows = clinic.backend().attachments().listOf(clinicalKey.ref);
+    auto rows = ChartManifests::attachmentsOf(clinic, clinicalKey);
     CC_TRY(rows);
     std::vector<interop::ExportedAttachment> out;
     for (const auto& row : *rows) {

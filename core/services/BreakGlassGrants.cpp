@@ -2,9 +2,9 @@
 #include "core/services/BreakGlassGrants.h"
 
 #include "core/Clock.h"
-#include "core/audit/AuditChain.h"
 #include "core/audit/AuditEvent.h"
 #include "core/crypto/Hex.h"
+#include "core/services/AuditBinding.h"
 #include "core/services/ClinicService.h"
 
 #include <chrono>
@@ -34,28 +34,13 @@ Status checkGrantEvent(ClinicService& clinic, const access::Session& session, co
                                                           ": it was not written by CipherChart, and "
                                                           "gives no access");
     };
-    if (row.auditSeq <= 0)
-        return refuse("names no audit event");
-    const auto seq = static_cast<std::uint64_t>(row.auditSeq);
-    auto records = clinic.backend().auditStore().read(seq > 1 ? seq - 1 : seq, 3);
-    CC_TRY(records);
-    const audit::AuditRecord* record = nullptr;
-    for (std::size_t i = 0; i < records->size(); ++i) {
-        const auto& r = (*records)[i];
-        if (r.seq != seq)
-            continue;
-        record = &r;
-        const bool linked = audit::AuditChain::linkHash(r.prevHash, r.seq, r.body) == r.hash &&
-                            (i == 0 || (*records)[i - 1].hash == r.prevHash) &&
-                            (i + 1 == records->size() || (*records)[i + 1].prevHash == r.hash);
-        if (!linked)
-            return refuse("names audit event " + std::to_string(seq) + ", which is not in the trail's hash chain");
+    auto event = chainedEvent(clinic, row.auditSeq);
+    if (!event) {
+        if (event.error().code != ErrorCode::IntegrityFailure)
+            return std::move(event).error();
+        return refuse(event.error().message);
     }
-    if (record == nullptr)
-        return refuse("names audit event " + std::to_string(seq) + ", which the trail does not have");
-    auto event = audit::decodeEvent(record->body);
-    if (!event)
-        return refuse("names audit event " + std::to_string(seq) + ", which does not decode");
+    const auto seq = static_cast<std::uint64_t>(row.auditSeq);
     const bool matches = event->eventType == audit::AuditEventType::EmergencyOverrideStarted &&
                          event->outcome == audit::AuditOutcome::Success && event->flagged &&
                          event->patientId == idHex(patient) && event->userId == idHex(session.userId()) &&

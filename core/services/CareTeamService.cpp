@@ -2,6 +2,7 @@
 #include "core/services/CareTeamService.h"
 
 #include "core/crypto/Hex.h"
+#include "core/services/AuditBinding.h"
 
 namespace cc::services {
 
@@ -49,11 +50,20 @@ Status CareTeamService::change(const std::string& patientIdHex, const std::strin
         if (!doctor)
             return std::move(doctor).error();
         subject.objectId = idHex(*doctor);
-        return adding ? m_clinic.backend().careTeams().add(*patient, *doctor)
-                      : m_clinic.backend().careTeams().remove(*patient, *doctor);
+        if (!adding)
+            return m_clinic.backend().careTeams().remove(*patient, *doctor);
+        // The event first, in the same transaction: the row names it (CareTeamBinding), and a
+        // failed insert rolls both back.
+        auto tx = m_clinic.backend().transactions().begin();
+        CC_TRY(tx);
+        auto seq = recordForBinding(m_clinic, subject);
+        CC_TRY(seq);
+        CC_TRY(m_clinic.backend().careTeams().add(*patient, *doctor, *seq));
+        return (*tx)->commit();
     };
     auto result = run();
-    CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success : AuditOutcome::MinorFailure));
+    if (!result || !adding)
+        CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success : AuditOutcome::MinorFailure));
     return result;
 }
 

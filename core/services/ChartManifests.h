@@ -6,6 +6,7 @@
 
 #include "core/Result.h"
 #include "core/access/Ids.h"
+#include "core/ports/AttachmentStore.h"
 #include "core/ports/ClinicalStore.h"
 
 #include <cstddef>
@@ -45,12 +46,27 @@ public:
                                             const std::vector<ports::ClinicalRow>& rows,
                                             std::optional<ports::ClinicalKind> kind);
 
+    /// A chart's attachments, checked against its manifest before any is opened (once the
+    /// clinic's manifests list attachments: meta chart_manifests "2"). Errors: IntegrityFailure
+    /// naming the attachment deleted, altered or planted, or the manifest missing; MalformedInput;
+    /// storage errors.
+    [[nodiscard]] static Result<std::vector<ports::AttachmentRow>> attachmentsOf(ClinicService& clinic,
+                                                                                 const ChartKey& chart);
+    /// The check of attachmentsOf() over rows already read; with `onlyThese`, only that the given
+    /// attachments are listed as stored (one attachment opened by id). Errors: as attachmentsOf().
+    [[nodiscard]] static Status checkAttachments(ClinicService& clinic, const ChartKey& chart,
+                                                 const std::vector<ports::AttachmentRow>& attachments,
+                                                 bool onlyThese = false);
+
     /// Writes the manifest of every chart in one transaction, audited ("chart manifests written:
-    /// N charts, M rows", a security event flagged for review: the charts are trusted as they
-    /// stand), and marks the clinic done (meta chart_manifests); a no-op once done. For clinics
-    /// from before schema 9; needs the clinical category key (a doctor's login calls it through
-    /// PatientService::convertToReferences). Returns the number of charts. Errors: AccessDenied,
-    /// IntegrityFailure, KeyMismatch, storage errors.
+    /// N charts, M rows, K attachments", a security event flagged for review: the charts are
+    /// trusted as they stand), and marks the clinic done (meta chart_manifests "2"); a no-op once
+    /// done. For clinics from before schema 9, and for those whose manifests list only clinical
+    /// rows (meta "1"): there each chart's rows are checked against its manifest first, and a chart
+    /// whose rows differ keeps its manifest as it was (named in the event; it is refused when it
+    /// opens) rather than having the difference blessed. Needs the clinical category key (a
+    /// doctor's login calls it through PatientService::convertToReferences). Returns the number of
+    /// charts written. Errors: AccessDenied, KeyMismatch, storage errors.
     [[nodiscard]] static Result<std::size_t> complete(ClinicService& clinic);
 };
 

@@ -121,6 +121,7 @@ void ClinicService::clearSessionCaches()
 {
     m_directory->clear();
     m_chartOwners.clear();
+    m_bindingCache.clear();
 }
 
 ClinicService::~ClinicService()

@@ -13,6 +13,7 @@
 #include "core/crypto/Rng.h"
 #include "core/model/RowId.h"
 #include "core/ports/ClinicBackend.h"
+#include "core/services/AuditBinding.h"
 #include "core/services/ServiceOptions.h"
 
 #include <map>
@@ -116,6 +117,8 @@ public:
     /// the session opens), so the chart sealer can open that patient's key at commit (ChartManifests).
     /// Wiped with the directory: on idle lock, expiry, logout and at every login.
     void rememberChart(const access::PatientRef& ref, const model::RowId& patient) { m_chartOwners[ref] = patient; }
+    /// What services::chainedEvent and CareTeamBinding already checked in this session.
+    [[nodiscard]] AuditBindingCache& bindingCache() noexcept { return m_bindingCache; }
     [[nodiscard]] std::optional<model::RowId> chartOwner(const access::PatientRef& ref) const
     {
         const auto it = m_chartOwners.find(ref);
@@ -172,6 +175,7 @@ private:
     bool m_auditBroken = false;
     bool m_portalMode = false;
     std::map<access::PatientRef, model::RowId> m_chartOwners; // ChartManifests: whose chart a reference is
+    AuditBindingCache m_bindingCache;                         // events and imports already checked
     std::set<model::RowId> m_touched;                         // patients named in this doctor session's events
     std::shared_ptr<const PortalRecord> m_portalCache;
     std::int64_t m_portalCacheMs = 0;

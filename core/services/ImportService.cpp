@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Import: seal every record, tokenise and Paillier-encrypt numeric observations, store in one transaction.
 #include "core/services/ImportService.h"
+#include "core/services/AuditBinding.h"
+#include "core/services/CareTeamBinding.h"
 
 #include "core/interop/Actg315Reader.h"
 #include "core/interop/MappedTableReader.h"
@@ -270,10 +272,22 @@ Result<interop::ImportSummary> ImportService::store(interop::ClinicalImport& dat
     // sealed rows are written while the worker still encrypts; the index rows wait for it.
     auto tx = m_clinic.backend().transactions().begin();
     CC_TRY(tx);
+    // The import's event first: the patients it creates and the importing doctor's care-team rows
+    // name it, and it names the set of patients it created (services::CareTeamBinding), so a
+    // care-team row written by SQL cannot pass as this import's. A failure below rolls it back.
     const access::UserId doctor = m_clinic.session()->userId();
-    for (const auto& row : patientRows) {
+    std::vector<access::PatientId> created;
+    created.reserve(patientRows.size());
+    for (const auto& row : patientRows)
+        created.push_back(row.id);
+    subject.detail =
+        audit::fitDetail("imported: " + CareTeamBinding::createdSetText(created) + "; " + countsText(summary));
+    auto importSeq = recordForBinding(m_clinic, subject);
+    CC_TRY(importSeq);
+    for (auto& row : patientRows) {
+        row.createdSeq = *importSeq;
         CC_TRY(m_clinic.backend().patients().insert(row));
-        CC_TRY(m_clinic.backend().careTeams().add(row.id, doctor));
+        CC_TRY(m_clinic.backend().careTeams().add(row.id, doctor, *importSeq));
     }
     for (const auto& [id, doc] : patientDocs)
         CC_TRY(m_clinic.backend().patients().updateDocument(id, doc));
@@ -324,8 +338,6 @@ Result<interop::ImportSummary> ImportService::store(interop::ClinicalImport& dat
         const auto& owner = keys.at(patient);
         CC_TRY(ObservationService::refreshLatest(m_clinic, patient, owner.ref, token, owner.clinical));
     }
-    subject.detail = "imported: " + countsText(summary);
-    CC_TRY(m_clinic.record(subject, AuditOutcome::Success));
     CC_TRY((*tx)->commit());
     PatientService::noteStored(m_clinic, data.patients); // the session's directory shows them at once
     if (progress)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/services/PatientRegistration.h"
 
+#include "core/services/CareTeamBinding.h"
 #include "core/services/PatientDirectory.h"
 #include "core/services/PatientService.h"
 
@@ -36,7 +37,7 @@ Result<RegistrationCheck> PatientRegistration::examine(const model::Patient& pat
     const access::Session* session = m_clinic.session();
     if (session == nullptr)
         return makeError(ErrorCode::AccessDenied, "no session");
-    auto own = m_clinic.backend().careTeams().patientsOf(session->userId());
+    auto own = CareTeamBinding::patientsOf(m_clinic, session->userId());
     CC_TRY(own);
     std::sort(own->begin(), own->end());
     for (const auto& p : m_clinic.patientDirectory().search(patient.familyName.trimmed(), nullptr)) {

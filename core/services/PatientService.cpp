@@ -10,7 +10,9 @@
 
 #include "core/access/BreakGlassGrant.h"
 #include "core/records/SealedRow.h"
+#include "core/services/AuditBinding.h"
 #include "core/services/BreakGlassGrants.h"
+#include "core/services/CareTeamBinding.h"
 #include "core/services/ChartManifests.h"
 #include "core/services/ConditionIndex.h"
 #include "core/services/DirectoryBuild.h"
@@ -42,11 +44,17 @@ AuditOutcome readOutcome(const Error* error)
 
 Result<access::CareTeam> careTeamOf(ClinicService& clinic, const model::RowId& patient)
 {
-    auto doctors = clinic.backend().careTeams().doctorsOf(patient);
-    CC_TRY(doctors);
+    auto rows = clinic.backend().careTeams().rowsOfPatient(patient);
+    CC_TRY(rows);
+    const access::Session* session = clinic.session();
     access::CareTeam team(patient);
-    for (const auto& d : *doctors)
-        CC_TRY(team.add(d, access::Role::Doctor));
+    for (const auto& row : *rows) {
+        // The session's own membership must name the event that made it; the others give this
+        // session nothing (a doctor's or any whole-clinic verify checks them all).
+        if (session != nullptr && row.doctor == session->userId())
+            CC_TRY(CareTeamBinding::check(clinic, row));
+        CC_TRY(team.add(row.doctor, access::Role::Doctor));
+    }
     return team;
 }
 
@@ -212,6 +220,9 @@ Result<std::size_t> PatientService::convertToReferences(ClinicService& clinic)
     // Then the chart manifests of charts written before schema 9 (the same rule: audited,
     // retried at the next doctor login; until then such charts open unchecked).
     [[maybe_unused]] auto manifests = ChartManifests::complete(clinic);
+    // And the care-team rows of clinics before schema 10 bound to audit events (the same rule;
+    // until then those rows give access unchecked).
+    [[maybe_unused]] auto careTeams = CareTeamBinding::complete(clinic);
     return converted;
 }
 
@@ -322,9 +333,13 @@ Result<model::RowId> PatientService::create(const model::Patient& patient)
                               std::move(*doc)};
         auto tx = m_clinic.backend().transactions().begin();
         CC_TRY(tx);
+        // The event first: the patient row and the creating doctor's care-team row name it
+        // (services::CareTeamBinding). A failure below rolls the three back together.
+        auto seq = recordForBinding(m_clinic, subject);
+        CC_TRY(seq);
+        row.createdSeq = *seq;
         CC_TRY(m_clinic.backend().patients().insert(row));
-        CC_TRY(m_clinic.backend().careTeams().add(id, m_clinic.session()->userId()));
-        CC_TRY(m_clinic.record(subject, AuditOutcome::Success));
+        CC_TRY(m_clinic.backend().careTeams().add(id, m_clinic.session()->userId(), row.createdSeq));
         CC_TRY((*tx)->commit());
         model::Patient stored = patient;
         stored.id = id;
@@ -349,7 +364,7 @@ Result<std::vector<model::Patient>> PatientService::visiblePatients(const QStrin
         CC_TRY(ensureDirectory(m_clinic));
         if (role == access::Role::Administrator)
             return m_clinic.patientDirectory().search(search, nullptr);
-        auto mine = m_clinic.backend().careTeams().patientsOf(session->userId());
+        auto mine = CareTeamBinding::patientsOf(m_clinic, session->userId());
         CC_TRY(mine);
         std::sort(mine->begin(), mine->end());
         return m_clinic.patientDirectory().search(search, &*mine);

@@ -308,6 +308,8 @@ Result<SetupResult> createClinic(const SetupRequest& request, const BackendFacto
     CC_TRY(meta.set(ports::meta::kConditionTokens, bytesOf(std::string(ports::meta::kConditionTokensDone))));
     // ...and every chart its manifest (schema 9), written with its rows.
     CC_TRY(meta.set(ports::meta::kChartManifests, bytesOf(std::string(ports::meta::kChartManifestsDone))));
+    // ...and every care-team row names its audit event (schema 10).
+    CC_TRY(meta.set(ports::meta::kCareTeamBound, bytesOf("1")));
     CC_TRY(pins.save(meta));
     CC_TRY(meta.set(ports::meta::kSigningPublicKey, signing.publicKey().bytes()));
     CC_TRY(meta.set(ports::meta::kReportPublicKey, bytesOf(paillier::KeyFile::publicJwk(dealt->publicKey))));

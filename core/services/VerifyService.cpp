@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/services/VerifyService.h"
+#include "core/services/CareTeamBinding.h"
 #include "core/services/ChartManifests.h"
 
 #include <set>
@@ -100,6 +101,14 @@ Result<ClinicVerifyReport> VerifyService::verifyClinic()
         CC_TRY(checkAudit(report, **ring));
         if (!report.ok)
             return {};
+        // Care-team rows: each names the event that put its doctor on the team.
+        auto careTeams = CareTeamBinding::verifyAll(m_clinic, report.careTeamRows);
+        CC_TRY(careTeams);
+        if (!careTeams->empty()) {
+            fail(report, "clinic.db: " + *careTeams);
+            return {};
+        }
+        report.checked.push_back(std::to_string(report.careTeamRows) + " care-team rows bound to their audit events");
         // (4), (5) Sealed rows and index MACs.
         return checkRecords(report, **ring);
     };
@@ -235,6 +244,12 @@ Status VerifyService::checkRecords(ClinicVerifyReport& report, const access::Key
                     return {};
                 }
                 report.chartManifests += *listed ? 1 : 0;
+                auto attachments = backend.attachments().listOf(key->ref);
+                CC_TRY(attachments);
+                if (auto checked = ChartManifests::checkAttachments(m_clinic, *key, *attachments); !checked) {
+                    fail(report, who + ": " + checked.error().message);
+                    return {};
+                }
                 std::optional<records::PatientKey> confidential;
                 for (const auto& r : *rows) {
                     const std::string where = who + ", clinical row " + idHex(r.id);

@@ -31,12 +31,14 @@ struct ClinicVerifyReport
     std::size_t clinicalRows = 0;        ///< clinical rows whose AEAD tag verified
     std::size_t indexMacs = 0;           ///< Paillier index rows whose MAC verified
     std::size_t chartManifests = 0;      ///< charts whose manifest verified against their rows
+    std::size_t careTeamRows = 0;        ///< care-team rows bound to the audit event that made them
 };
 
 /// Runs every check the session's role and keys allow, in this order, stopping at the first
 /// problem: (1) every database page read afresh (SQLCipher page HMACs) and the b-trees checked;
 /// (2) the key-slot file MAC and generation; (3) the audit chain and anchor (with A0 every MAC,
-/// without it the hash links and that the anchor is the stored head); (4) every identity document
+/// without it the hash links and that the anchor is the stored head), and every care-team row
+/// against the audit event it names (CareTeamBinding); (4) every identity document
 /// the session may open; (5) a doctor: every clinical row of the care-team patients (AEAD tag,
 /// under the clinical or confidential key) and every observation index MAC (index key). The run is
 /// one audit event (administrators: Audit Log Used; doctors: Patient Record read of no patient).

@@ -142,7 +142,10 @@ void TestClinicSchema::attachmentTablesCheckTheirRows()
     // patients: only its length is checked.
     QVERIFY(!db.exec("INSERT INTO confidential_keys VALUES (" + patient + ", 1, x'00');").ok());
     QVERIFY(!db.exec("INSERT INTO attachments VALUES (" + attachment + ", x'0102', NULL, 1, x'00', x'00');").ok());
-    QVERIFY(db.exec("INSERT INTO patients VALUES (" + patient + ", 1, x'00', 2, x'00', x'00');").ok());
+    QVERIFY(db.exec("INSERT INTO patients (id, identity_key_id, identity_key_wrapped, clinical_key_id, "
+                    "clinical_key_wrapped, doc) VALUES (" +
+                    patient + ", 1, x'00', 2, x'00', x'00');")
+                .ok());
     QVERIFY(db.exec("INSERT INTO confidential_keys VALUES (" + patient + ", 1, x'00');").ok());
     QVERIFY(!db.exec("INSERT INTO confidential_keys VALUES (" + patient + ", 2, x'00');").ok()); // one per patient
     QVERIFY(!db.exec("INSERT INTO attachment_chunks VALUES (" + attachment + ", 0, x'00');").ok());

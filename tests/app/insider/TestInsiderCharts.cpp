@@ -10,6 +10,7 @@
 #include "core/records/ChartManifest.h"
 #include "core/records/PatientKeys.h"
 #include "core/services/AccountService.h"
+#include "core/services/AttachmentService.h"
 #include "core/services/ChartManifests.h"
 #include "core/services/ClinicalEntryService.h"
 #include "core/services/ImportService.h"
@@ -19,6 +20,8 @@
 #include "db/Database.h"
 #include "tests/support/TestClinic.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace cc;
@@ -37,6 +40,16 @@ model::Condition hypertension()
     c.onset = QStringLiteral("2020-05-06");
     c.clinicalStatus = QStringLiteral("active");
     return c;
+}
+
+/// A small PDF (three chunks' worth is not needed: one chunk is bound like any other).
+QString writePdf(const QTemporaryDir& dir, const QString& name, const QByteArray& marker)
+{
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write("%PDF-1.4\n% " + marker + "\n") <= 0)
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
 }
 
 std::string describe(const Status& s)
@@ -432,6 +445,156 @@ private slots:
         QCOMPARE(stretched.error().code, ErrorCode::IntegrityFailure);
         exec("DELETE FROM break_glass;");
         QCOMPARE(chart().error().code, ErrorCode::AccessDenied);
+    }
+
+    // Attachments are listed in the chart's manifest too: one deleted by SQL is named when the
+    // list opens and by the doctor's verify; one the doctor deleted and an insider put back (its
+    // AEAD still opens: same id, same key) is named as not listed, by the list, by opening it by
+    // id and by the export; and the next genuine attachment does not bless either.
+    void deletedOrRestoredAttachmentIsNamed()
+    {
+        as(kDoctor, kDoctorPassword);
+        QTemporaryDir dir;
+        services::AttachmentService attachments(m_t->clinic());
+        auto kept = attachments.add(m_patient, writePdf(dir, "referral.pdf", "kept"));
+        QVERIFY2(kept.ok(), kept.ok() ? "" : kept.error().describe().c_str());
+        auto wrong = attachments.add(m_patient, writePdf(dir, "other-patient.pdf", "wrong chart"));
+        QVERIFY(wrong.ok());
+        QVERIFY(attachments.list(m_patient).ok());
+        const std::string keptId = crypto::hexEncode(*kept);
+        const std::string wrongId = crypto::hexEncode(*wrong);
+        auto list = [&] {
+            as(kDoctor, kDoctorPassword);
+            auto listed = services::AttachmentService(m_t->clinic()).list(m_patient);
+            return listed.ok() ? std::string() : listed.error().describe();
+        };
+
+        as(kAdmin, kAdminPassword);
+        exec("CREATE TABLE saved AS SELECT * FROM attachments WHERE id = x'" + keptId + "';");
+        exec("CREATE TABLE saved_chunks AS SELECT * FROM attachment_chunks WHERE attachment_id = x'" + keptId + "';");
+        exec("DELETE FROM attachment_chunks WHERE attachment_id = x'" + keptId + "';");
+        exec("DELETE FROM attachments WHERE id = x'" + keptId + "';");
+        const std::string missing = list();
+        QVERIFY2(missing.find("attachment " + keptId + " is listed in the chart's manifest but missing") !=
+                     std::string::npos,
+                 missing.c_str());
+        QVERIFY(verifyAsDoctor().find("attachment " + keptId) != std::string::npos);
+        // The next genuine attachment is refused rather than blessing the deletion.
+        as(kDoctor, kDoctorPassword);
+        auto next = services::AttachmentService(m_t->clinic()).add(m_patient, writePdf(dir, "next.pdf", "next"));
+        QVERIFY(!next.ok());
+        QVERIFY2(next.error().message.find("changed outside CipherChart before this change") != std::string::npos,
+                 next.error().message.c_str());
+        as(kAdmin, kAdminPassword);
+        exec("INSERT INTO attachments SELECT * FROM saved;");
+        exec("INSERT INTO attachment_chunks SELECT * FROM saved_chunks;");
+        exec("DROP TABLE saved; DROP TABLE saved_chunks;");
+        QCOMPARE(list(), std::string());
+        QCOMPARE(verifyAsDoctor(), std::string());
+
+        // The attachment filed in the wrong chart is deleted by the doctor; an insider restores it.
+        as(kAdmin, kAdminPassword);
+        exec("CREATE TABLE saved AS SELECT * FROM attachments WHERE id = x'" + wrongId + "';");
+        exec("CREATE TABLE saved_chunks AS SELECT * FROM attachment_chunks WHERE attachment_id = x'" + wrongId + "';");
+        as(kDoctor, kDoctorPassword);
+        QVERIFY(services::AttachmentService(m_t->clinic()).remove(m_patient, *wrong).ok());
+        QCOMPARE(list(), std::string());
+        as(kAdmin, kAdminPassword);
+        exec("INSERT INTO attachments SELECT * FROM saved;");
+        exec("INSERT INTO attachment_chunks SELECT * FROM saved_chunks;");
+        const std::string planted = list();
+        QVERIFY2(planted.find("attachment " + wrongId + " is not in the chart's manifest") != std::string::npos,
+                 planted.c_str());
+        as(kDoctor, kDoctorPassword);
+        auto read = services::AttachmentService(m_t->clinic()).read(m_patient, *wrong);
+        QVERIFY(!read.ok());
+        QCOMPARE(read.error().code, ErrorCode::IntegrityFailure);
+        const Status exported =
+            services::AttachmentService(m_t->clinic()).exportTo(m_patient, *wrong, dir.filePath("out.pdf"));
+        QCOMPARE(exported.error().code, ErrorCode::IntegrityFailure);
+        QVERIFY(!QFile::exists(dir.filePath("out.pdf")));
+        // The genuine one still opens by id: only the restored one is refused.
+        QVERIFY(services::AttachmentService(m_t->clinic()).read(m_patient, *kept).ok());
+        as(kAdmin, kAdminPassword);
+        exec("DELETE FROM attachment_chunks WHERE attachment_id = x'" + wrongId + "';");
+        exec("DELETE FROM attachments WHERE id = x'" + wrongId + "';");
+        exec("DROP TABLE saved; DROP TABLE saved_chunks;");
+        QCOMPARE(list(), std::string());
+        QCOMPARE(sealVerdict(), std::string());
+        as(kDoctor, kDoctorPassword);
+        QVERIFY(services::AttachmentService(m_t->clinic()).remove(m_patient, *kept).ok());
+    }
+
+    // A clinic whose manifests list only clinical rows (meta chart_manifests "1", before
+    // attachments were listed) gets them rewritten with its attachments at the next doctor's
+    // login, each chart's rows checked first: a chart whose rows differ keeps its old manifest
+    // (named in the flagged event, and still refused), and nothing is blessed.
+    void rowsOnlyManifestsGainAttachmentsAtTheNextDoctorLogin()
+    {
+        as(kDoctor, kDoctorPassword);
+        QTemporaryDir dir;
+        auto attached = services::AttachmentService(m_t->clinic()).add(m_patient, writePdf(dir, "scan.pdf", "upgrade"));
+        QVERIFY(attached.ok());
+        // Every manifest rewritten as an older CipherChart wrote it: clinical rows only.
+        auto patients = services::PatientService(m_t->clinic()).list();
+        QVERIFY(patients.ok());
+        auto ring = m_t->clinic().keys();
+        QVERIFY(ring.ok());
+        {
+            auto tx = m_t->store().transactions().begin();
+            QVERIFY(tx.ok());
+            for (const auto& p : *patients) {
+                const auto ref = m_t->refOf(p.id);
+                auto rows = m_t->store().clinical().rowsOf(ref, std::nullopt);
+                auto row = m_t->store().patients().find(p.id);
+                QVERIFY(rows.ok() && row.ok() && row->has_value());
+                if (rows->empty())
+                    continue;
+                auto key = records::PatientKeys::unwrap(**ring, records::PatientKeyKind::Clinical, p.id,
+                                                        (*row)->clinicalKeyId, (*row)->clinicalKeyWrapped);
+                QVERIFY(key.ok());
+                auto manifest = records::ChartManifest::build(*key, ref, *rows);
+                QVERIFY(manifest.ok());
+                QVERIFY(m_t->store().clinical().putChartManifest(ref, *manifest).ok());
+            }
+            QVERIFY((*tx)->commit().ok());
+        }
+        exec("UPDATE meta SET value = CAST('1' AS BLOB) WHERE name = 'chart_manifests';");
+        // One chart's medication deleted before the upgrade.
+        as(kAdmin, kAdminPassword);
+        exec("CREATE TABLE saved AS SELECT * FROM clinical_rows WHERE patient_ref = x'" + hexRef() +
+             "' AND kind = 'medication' ORDER BY id LIMIT 1;");
+        exec("DELETE FROM clinical_rows WHERE id = (SELECT id FROM saved);");
+
+        QVERIFY(openChart().find("missing") != std::string::npos); // this login upgraded the others
+        const auto marker = m_t->store().meta().get(ports::meta::kChartManifests);
+        QVERIFY(marker.ok() && marker->has_value());
+        QCOMPARE(std::string((**marker).begin(), (**marker).end()), std::string(ports::meta::kChartManifestsDone));
+        std::string detail;
+        auto records = m_t->store().auditStore().read(1, 1'000'000);
+        QVERIFY(records.ok());
+        for (const auto& r : *records)
+            if (auto e = audit::decodeEvent(r.body); e && e->objectType == "ChartManifests") {
+                detail = e->detail;
+                QVERIFY(e->flagged);
+            }
+        QVERIFY2(detail.find("1 charts left as they were") != std::string::npos, detail.c_str());
+
+        as(kAdmin, kAdminPassword);
+        exec("INSERT INTO clinical_rows SELECT * FROM saved;");
+        exec("DROP TABLE saved;");
+        // The restored chart opens; its manifest was left as it was, without the attachment,
+        // which the chart's next genuine write lists (the attachment was CipherChart's own).
+        QCOMPARE(openChart(), std::string());
+        as(kDoctor, kDoctorPassword);
+        auto listed = services::AttachmentService(m_t->clinic()).list(m_patient);
+        QVERIFY(!listed.ok());
+        QVERIFY2(listed.error().message.find("is not in the chart's manifest") != std::string::npos,
+                 listed.error().message.c_str());
+        QVERIFY(services::AttachmentService(m_t->clinic()).remove(m_patient, *attached).ok());
+        QVERIFY(services::AttachmentService(m_t->clinic()).list(m_patient).ok());
+        QCOMPARE(verifyAsDoctor(), std::string());
+        QCOMPARE(sealVerdict(), std::string());
     }
 
     // A chart's rows moved to another patient's reference (a doctor's conversion does this

@@ -178,6 +178,14 @@ private slots:
             auto small = attachments.add(m_f->own, pdf);
             QVERIFY(png.ok() && small.ok());
             QVERIFY2(attachments.read(m_f->own, *png).ok(), name); // intact before the tampering
+            // Kept to be put back after the case: the chart's manifest lists both as written, and
+            // the next addition would refuse a chart changed outside CipherChart.
+            const std::string both = "(" + hex(*png) + ", " + hex(*small) + ")";
+            QVERIFY(execSql("CREATE TEMP TABLE saved AS SELECT * FROM attachments WHERE id IN " + both + ";").ok());
+            QVERIFY(execSql("CREATE TEMP TABLE saved_chunks AS SELECT * FROM attachment_chunks WHERE attachment_id "
+                            "IN " +
+                            both + ";")
+                        .ok());
             if (sql == "flip") {
                 auto chunk = m_f->t->store().attachments().chunk(*png, 1);
                 QVERIFY(chunk.ok() && chunk->has_value());
@@ -208,7 +216,23 @@ private slots:
             QVERIFY2(!attachments.exportTo(m_f->own, *png, out).ok(), name);
             QVERIFY2(!QFile::exists(out), name);
             QVERIFY(QDir(m_dir.path()).entryList(QDir::Files).filter(QStringLiteral("tampered")).isEmpty());
+            QVERIFY(execSql("DELETE FROM attachment_chunks WHERE attachment_id IN " + both +
+                            "; DELETE FROM attachments WHERE id IN " + both +
+                            "; INSERT INTO attachments SELECT * FROM saved; INSERT INTO attachment_chunks SELECT * "
+                            "FROM saved_chunks; DROP TABLE saved; DROP TABLE saved_chunks;")
+                        .ok());
+            QVERIFY2(attachments.read(m_f->own, *png).ok(), name); // put back: the chart is whole again
         }
+        // A whole attachment deleted behind the services' back is named by the list.
+        auto png = attachments.add(m_f->own, m_pngPath);
+        QVERIFY(png.ok());
+        QVERIFY(execSql("DELETE FROM attachment_chunks WHERE attachment_id = " + hex(*png) +
+                        "; DELETE FROM attachments WHERE id = " + hex(*png) + ";")
+                    .ok());
+        const auto listed = attachments.list(m_f->own);
+        QVERIFY(!listed.ok());
+        QVERIFY2(listed.error().message.find("listed in the chart's manifest but missing") != std::string::npos,
+                 listed.error().message.c_str());
     }
 
     void chunkCipherRejectsWrongPositionAndKey()

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The session's patient directory behind PatientService::list: wiped on lock, expiry and logout,
 // kept up to date by create and import, care team applied at every search.
+#include "core/crypto/Hex.h"
 #include "core/interop/ClinicalImport.h"
 #include "core/model/CodeSystem.h"
 #include "core/services/AccountService.h"
+#include "core/services/CareTeamService.h"
 #include "core/services/DirectoryBuild.h"
 #include "core/services/ImportService.h"
 #include "core/services/PatientDirectory.h"
@@ -178,7 +180,13 @@ private slots:
         QCOMPARE(listed(), QStringList{});
         QCOMPARE(listed(QStringLiteral("a")), QStringList{});
         QCOMPARE(directory().size(), std::size_t{2});
-        QVERIFY(m_t->store().careTeams().add(m_ada, m_t->clinic().session()->userId()).ok());
+        // A row written behind the services' back names no audit event: it shows nobody.
+        QVERIFY(m_t->store().careTeams().add(m_ada, m_t->clinic().session()->userId(), 0).ok());
+        QCOMPARE(listed(QStringLiteral("a")), QStringList{});
+        QVERIFY(m_t->store().careTeams().remove(m_ada, m_t->clinic().session()->userId()).ok());
+        loginAs(kAdmin, kAdminPassword);
+        QVERIFY(services::CareTeamService(m_t->clinic()).add(crypto::hexEncode(m_ada), "carol").ok());
+        loginAs("carol", "carol-own-password-1");
         QCOMPARE(listed(QStringLiteral("a")), QStringList{"MRN-001"});
     }
 

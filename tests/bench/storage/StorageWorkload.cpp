@@ -158,7 +158,10 @@ int main(int argc, char** argv)
     rowIds.reserve(static_cast<std::size_t>(patients * each));
 
     // Insert: one transaction per 100 patients, as an import batch.
-    auto* insPatient = prepare(db, "INSERT INTO patients VALUES (?, 1, ?, 2, ?, ?);");
+    auto* insPatient = prepare(
+        db,
+        "INSERT INTO patients (id, identity_key_id, identity_key_wrapped, clinical_key_id, clinical_key_wrapped, doc) "
+        "VALUES (?, 1, ?, 2, ?, ?);");
     auto* insRow = prepare(db, "INSERT INTO clinical_rows (id, patient_id, encounter_id, kind, doc)"
                                " VALUES (?, ?, NULL, 'observation', ?);");
     auto* insIndex = prepare(db, "INSERT INTO observation_index (row_id, patient_id, code_token, sex_token,"

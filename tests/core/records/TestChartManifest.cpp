@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // records::ChartManifest (docs/RECORDS.md, "Chart manifests"): the manifest of a chart verifies
 // against exactly its rows, under exactly its patient's key and reference, in any row order, and
-// names the row deleted, changed, re-kinded, moved to another encounter or planted.
+// names the row deleted, changed, re-kinded, moved to another encounter or planted; attachments
+// likewise, listed beside the rows.
 #include "core/crypto/Rng.h"
 #include "core/model/RowId.h"
 #include "core/records/ChartManifest.h"
@@ -9,6 +10,8 @@
 #include <QTest>
 
 #include <algorithm>
+#include <functional>
+#include <set>
 
 using namespace cc;
 
@@ -36,6 +39,25 @@ std::vector<ports::ClinicalRow> chart(crypto::Rng& rng, access::PatientRef ref)
         rows.push_back(std::move(row));
     }
     return rows;
+}
+
+std::vector<ports::AttachmentRow> attachmentsOf(crypto::Rng& rng, access::PatientRef ref, std::size_t n)
+{
+    std::vector<ports::AttachmentRow> out;
+    for (std::size_t i = 0; i < n; ++i) {
+        ports::AttachmentRow row;
+        row.id = model::newRowId(rng);
+        row.patientRef = ref;
+        if (i % 2 == 0)
+            row.encounterId = model::newRowId(rng);
+        row.fileKeyId = 1000 + static_cast<std::uint32_t>(i);
+        row.fileKeySealed.resize(60);
+        rng.fill(row.fileKeySealed);
+        row.document.resize(90 + i);
+        rng.fill(row.document);
+        out.push_back(std::move(row));
+    }
+    return out;
 }
 
 ErrorCode codeOf(const Status& s)
@@ -160,6 +182,71 @@ private slots:
         auto twice = rows;
         twice.push_back(rows.front());
         QCOMPARE(records::ChartManifest::build(m_key, m_ref, twice).error().code, ErrorCode::InvalidArgument);
+    }
+
+    // Attachments are listed beside the rows: each side is checked on its own (a row check does not
+    // ask for the attachments, nor the other way round), and each attachment field is bound.
+    void listsAttachmentsBesideTheRows()
+    {
+        const auto rows = chart(m_rng, m_ref);
+        const auto attachments = attachmentsOf(m_rng, m_ref, 3);
+        const auto manifest = *records::ChartManifest::build(m_key, m_ref, rows, attachments);
+        QVERIFY(records::ChartManifest::check(m_key, m_ref, manifest, rows, std::nullopt).ok());
+        QVERIFY(records::ChartManifest::checkAttachments(m_key, m_ref, manifest, attachments).ok());
+        auto reversed = attachments;
+        std::reverse(reversed.begin(), reversed.end());
+        QVERIFY(records::ChartManifest::checkAttachments(m_key, m_ref, manifest, reversed).ok());
+        // One attachment opened by id: only it is checked.
+        QVERIFY(records::ChartManifest::checkAttachments(m_key, m_ref, manifest, {attachments[1]}, {}, true).ok());
+        // Deleted: named (the whole list), but not when only another one is opened by id.
+        const std::vector<ports::AttachmentRow> two{attachments[0], attachments[2]};
+        const Status deleted = records::ChartManifest::checkAttachments(m_key, m_ref, manifest, two);
+        QCOMPARE(codeOf(deleted), ErrorCode::IntegrityFailure);
+        QVERIFY2(deleted.error().message.find("attachment ") == 0 &&
+                     deleted.error().message.find("listed in the chart's manifest but missing") != std::string::npos,
+                 deleted.error().message.c_str());
+        QVERIFY(records::ChartManifest::checkAttachments(m_key, m_ref, manifest, two, {}, true).ok());
+        // Planted: an attachment not listed, also when opened by id.
+        const auto extra = attachmentsOf(m_rng, m_ref, 1);
+        QCOMPARE(codeOf(records::ChartManifest::checkAttachments(m_key, m_ref, manifest, extra, {}, true)),
+                 ErrorCode::IntegrityFailure);
+        // A row is not an attachment: the same id and bytes as a row do not pass as one.
+        ports::AttachmentRow disguised;
+        disguised.id = rows.front().id;
+        disguised.document = rows.front().document;
+        QCOMPARE(codeOf(records::ChartManifest::checkAttachments(m_key, m_ref, manifest, {disguised}, {}, true)),
+                 ErrorCode::IntegrityFailure);
+        // Every field bound: the file key, its id, the document, the encounter.
+        const std::vector<std::function<void(ports::AttachmentRow&)>> changes{
+            [](ports::AttachmentRow& a) { a.fileKeySealed[3] ^= 1; },
+            [](ports::AttachmentRow& a) { ++a.fileKeyId; },
+            [](ports::AttachmentRow& a) { a.document.back() ^= 0x80; },
+            [](ports::AttachmentRow& a) { a.encounterId.reset(); },
+            [](ports::AttachmentRow& a) { a.document.pop_back(); },
+        };
+        for (std::size_t i = 0; i < changes.size(); ++i) {
+            auto changed = attachments;
+            changes[i](changed[0]);
+            const Status s = records::ChartManifest::checkAttachments(m_key, m_ref, manifest, changed);
+            QCOMPARE(codeOf(s), ErrorCode::IntegrityFailure);
+            QVERIFY2(s.error().message.find("differs from the version CipherChart last wrote") != std::string::npos,
+                     std::to_string(i).c_str());
+        }
+        // The exempt set (a unit of work's own changes) leaves those out on both sides.
+        std::set<access::PatientId> exempt{attachments[1].id};
+        QVERIFY(records::ChartManifest::checkAttachments(m_key, m_ref, manifest, two, exempt).ok());
+        // Rows checked alone ignore the attachment entries, and the other way round.
+        const auto rowsOnly = *records::ChartManifest::build(m_key, m_ref, rows);
+        QVERIFY(records::ChartManifest::checkAttachments(m_key, m_ref, rowsOnly, {}).ok());
+        QCOMPARE(codeOf(records::ChartManifest::checkAttachments(m_key, m_ref, rowsOnly, attachments)),
+                 ErrorCode::IntegrityFailure);
+        const auto opened = records::ChartManifest::open(m_key, m_ref, manifest);
+        QVERIFY(opened.ok());
+        QCOMPARE(std::count_if(opened->begin(), opened->end(), [](const auto& e) { return e.attachment; }), 3);
+        // An attachment and a row with one id cannot both be listed.
+        auto clash = attachments;
+        clash[0].id = rows[2].id;
+        QCOMPARE(records::ChartManifest::build(m_key, m_ref, rows, clash).error().code, ErrorCode::InvalidArgument);
     }
 };
 

@@ -78,14 +78,25 @@ private slots:
         const access::PatientId p1 = id(0x01), p2 = id(0x02);
         const access::UserId d1 = id(0xd1), d2 = id(0xd2);
         QVERIFY(teams.doctorsOf(p1)->empty());
-        QVERIFY(teams.add(p1, d2).ok());
-        QVERIFY(teams.add(p1, d1).ok());
-        QVERIFY(teams.add(p2, d1).ok());
+        QVERIFY(teams.add(p1, d2, 7).ok());
+        QVERIFY(teams.add(p1, d1, 8).ok());
+        QVERIFY(teams.add(p2, d1, 0).ok());
+        const auto rows = teams.rowsOfDoctor(d1);
+        QVERIFY(rows.ok());
+        QCOMPARE(rows->size(), std::size_t{2});
+        QCOMPARE(rows->front().patient, p1);
+        QCOMPARE(rows->front().auditSeq, std::int64_t{8});
+        QCOMPARE(rows->back().auditSeq, std::int64_t{0});
+        QCOMPARE(teams.rowsOfPatient(p1)->size(), std::size_t{2});
+        QCOMPARE(teams.allRows()->size(), std::size_t{3});
+        QVERIFY(teams.bind({p2, d1, 9}).ok());
+        QCOMPARE(teams.rowsOfPatient(p2)->front().auditSeq, std::int64_t{9});
+        QCOMPARE(teams.bind({p2, d2, 9}).error().code, ErrorCode::NotFound);
         QCOMPARE(*teams.doctorsOf(p1), (std::vector<access::UserId>{d1, d2}));
         QCOMPARE(*teams.patientsOf(d1), (std::vector<access::PatientId>{p1, p2}));
         QCOMPARE(*teams.patientsOf(d2), (std::vector<access::PatientId>{p1}));
 
-        const auto twice = teams.add(p1, d1);
+        const auto twice = teams.add(p1, d1, 10);
         QVERIFY(!twice.ok());
         QCOMPARE(twice.error().code, ErrorCode::AlreadyExists);
 
@@ -123,13 +134,13 @@ private slots:
             const auto nested = transactions.begin();
             QVERIFY(!nested.ok());
             QCOMPARE(nested.error().code, ErrorCode::StorageError);
-            QVERIFY(teams.add(id(1), id(2)).ok());
+            QVERIFY(teams.add(id(1), id(2), 1).ok());
         }
         QVERIFY(!m_db->inTransaction());
         QVERIFY(teams.doctorsOf(id(1))->empty());
         {
             auto tx = transactions.begin();
-            QVERIFY(teams.add(id(1), id(2)).ok());
+            QVERIFY(teams.add(id(1), id(2), 1).ok());
             QVERIFY((*tx)->commit().ok());
         }
         QCOMPARE(teams.doctorsOf(id(1))->size(), std::size_t{1});
