@@ -112,6 +112,29 @@ std::string verdict(const Grant& grant, const ports::CareTeamRow& row, std::int6
                : "names audit event " + std::to_string(auditSeq) + ", which is about another patient";
 }
 
+/// Each event's grant checked once for the rows of one walk (a list, a verify), not once per row.
+class Grants
+{
+public:
+    explicit Grants(ClinicService& clinic) : m_clinic(clinic) {}
+    /// Why `row` does not check, or empty. Errors: storage errors.
+    Result<std::string> verdictOn(const ports::CareTeamRow& row)
+    {
+        const auto key = std::make_pair(row.auditSeq, row.doctor);
+        auto it = m_grants.find(key);
+        if (it == m_grants.end()) {
+            auto grant = grantOf(m_clinic, row.auditSeq, idHex(row.doctor));
+            CC_TRY(grant);
+            it = m_grants.emplace(key, std::move(*grant)).first;
+        }
+        return verdict(it->second, row, row.auditSeq);
+    }
+
+private:
+    ClinicService& m_clinic;
+    std::map<std::pair<std::int64_t, access::UserId>, Grant> m_grants;
+};
+
 Status refusal(const ports::CareTeamRow& row, const std::string& why)
 {
     return makeError(ErrorCode::IntegrityFailure, "care-team row of doctor " + idHex(row.doctor) + " for patient " +
@@ -188,18 +211,13 @@ Result<std::vector<access::PatientId>> CareTeamBinding::patientsOf(ClinicService
 {
     auto rows = clinic.backend().careTeams().rowsOfDoctor(doctor);
     CC_TRY(rows);
-    const std::string doctorHex = idHex(doctor);
-    std::map<std::int64_t, Grant> grants; // one check per event, not per row
+    Grants grants(clinic);
     std::vector<access::PatientId> out;
     out.reserve(rows->size());
     for (const auto& row : *rows) {
-        auto it = grants.find(row.auditSeq);
-        if (it == grants.end()) {
-            auto grant = grantOf(clinic, row.auditSeq, doctorHex);
-            CC_TRY(grant);
-            it = grants.emplace(row.auditSeq, std::move(*grant)).first;
-        }
-        if (verdict(it->second, row, row.auditSeq).empty())
+        auto why = grants.verdictOn(row);
+        CC_TRY(why);
+        if (why->empty())
             out.push_back(row.patient);
     }
     return out;
@@ -210,13 +228,12 @@ Result<std::string> CareTeamBinding::verifyAll(ClinicService& clinic, std::size_
     auto rows = clinic.backend().careTeams().allRows();
     CC_TRY(rows);
     checked = 0;
+    Grants grants(clinic);
     for (const auto& row : *rows) {
-        const Status bound = check(clinic, row);
-        if (!bound) {
-            if (bound.error().code != ErrorCode::IntegrityFailure)
-                return bound.error();
-            return bound.error().message;
-        }
+        auto why = grants.verdictOn(row);
+        CC_TRY(why);
+        if (!why->empty())
+            return refusal(row, *why).error().message;
         ++checked;
     }
     // A removal undone by SQL: the row put back with the event that first made it. Its event
