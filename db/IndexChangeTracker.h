@@ -47,7 +47,7 @@ public:
     /// (its manifest is rewritten at commit). Outside a unit of work nothing is noted: the manifest
     /// then no longer matches, and the chart is refused when it opens (what a write behind the
     /// services' back deserves).
-    void noteChart(const access::PatientRef& patient, const access::PatientId& row)
+    void noteChart(const access::PatientRef& patient, const RowId& row)
     {
         if (m_open)
             m_charts[patient].rows.insert(row);

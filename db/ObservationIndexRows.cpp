@@ -8,10 +8,10 @@
 namespace cc::db {
 namespace {
 
-Result<access::PatientId> idAt(const Statement& stmt, int column)
+Result<RowId> idAt(const Statement& stmt, int column)
 {
     const std::vector<std::uint8_t> blob = stmt.columnBlob(column);
-    access::PatientId id{};
+    RowId id{};
     if (blob.size() != id.size())
         return makeError(ErrorCode::IntegrityFailure, "a stored id is not 16 bytes");
     std::copy(blob.begin(), blob.end(), id.begin());

@@ -14,10 +14,10 @@ namespace {
 constexpr std::string_view kSelect =
     "SELECT id, patient_ref, encounter_id, file_key_id, file_key_sealed, doc FROM attachments";
 
-Result<access::PatientId> idColumn(const Statement& stmt, int column)
+Result<RowId> idColumn(const Statement& stmt, int column)
 {
     const std::vector<std::uint8_t> blob = stmt.columnBlob(column);
-    access::PatientId id{};
+    RowId id{};
     if (blob.size() != id.size())
         return makeError(ErrorCode::IntegrityFailure, "a stored id is not 16 bytes");
     std::copy(blob.begin(), blob.end(), id.begin());
@@ -75,8 +75,7 @@ Status SqlAttachmentStore::insert(const ports::AttachmentRow& row)
     return {};
 }
 
-Status SqlAttachmentStore::insertChunk(const access::PatientId& attachment, std::uint32_t index,
-                                       std::span<const std::uint8_t> blob)
+Status SqlAttachmentStore::insertChunk(const RowId& attachment, std::uint32_t index, std::span<const std::uint8_t> blob)
 {
     auto stmt = m_db.prepare("INSERT INTO attachment_chunks (attachment_id, chunk_index, data) VALUES (?1, ?2, ?3);");
     CC_TRY(stmt);
@@ -88,7 +87,7 @@ Status SqlAttachmentStore::insertChunk(const access::PatientId& attachment, std:
     return {};
 }
 
-Result<std::optional<ports::AttachmentRow>> SqlAttachmentStore::find(const access::PatientId& id) const
+Result<std::optional<ports::AttachmentRow>> SqlAttachmentStore::find(const RowId& id) const
 {
     auto stmt = m_db.prepare(std::string(kSelect) + " WHERE id = ?1;");
     CC_TRY(stmt);
@@ -122,7 +121,7 @@ Result<std::size_t> SqlAttachmentStore::replacePatientRef(const access::PatientR
     return moved;
 }
 
-Result<std::optional<std::vector<std::uint8_t>>> SqlAttachmentStore::chunk(const access::PatientId& attachment,
+Result<std::optional<std::vector<std::uint8_t>>> SqlAttachmentStore::chunk(const RowId& attachment,
                                                                            std::uint32_t index) const
 {
     auto stmt = m_db.prepare("SELECT data FROM attachment_chunks WHERE attachment_id = ?1 AND chunk_index = ?2;");
@@ -136,7 +135,7 @@ Result<std::optional<std::vector<std::uint8_t>>> SqlAttachmentStore::chunk(const
     return std::optional<std::vector<std::uint8_t>>{stmt->columnBlob(0)};
 }
 
-Result<std::size_t> SqlAttachmentStore::chunkCount(const access::PatientId& attachment) const
+Result<std::size_t> SqlAttachmentStore::chunkCount(const RowId& attachment) const
 {
     auto stmt = m_db.prepare("SELECT count(*) FROM attachment_chunks WHERE attachment_id = ?1;");
     CC_TRY(stmt);
@@ -146,7 +145,7 @@ Result<std::size_t> SqlAttachmentStore::chunkCount(const access::PatientId& atta
     return static_cast<std::size_t>(stmt->columnInt64(0));
 }
 
-Status SqlAttachmentStore::remove(const access::PatientId& id)
+Status SqlAttachmentStore::remove(const RowId& id)
 {
     auto row = find(id);
     CC_TRY(row);

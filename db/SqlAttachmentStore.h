@@ -21,21 +21,21 @@ public:
     /// Inserts an attachment row. Errors: StorageError (duplicate id, unknown patient: foreign key).
     [[nodiscard]] Status insert(const ports::AttachmentRow& row) override;
     /// Inserts a chunk. Errors: StorageError (duplicate index, unknown attachment: foreign key).
-    [[nodiscard]] Status insertChunk(const access::PatientId& attachment, std::uint32_t index,
+    [[nodiscard]] Status insertChunk(const RowId& attachment, std::uint32_t index,
                                      std::span<const std::uint8_t> blob) override;
     /// One row, or nullopt. Errors: StorageError, IntegrityFailure.
-    [[nodiscard]] Result<std::optional<ports::AttachmentRow>> find(const access::PatientId& id) const override;
+    [[nodiscard]] Result<std::optional<ports::AttachmentRow>> find(const RowId& id) const override;
     /// A patient's rows in id order. Errors: StorageError, IntegrityFailure.
     [[nodiscard]] Result<std::vector<ports::AttachmentRow>> listOf(const access::PatientRef& patient) const override;
     [[nodiscard]] Result<std::size_t> replacePatientRef(const access::PatientRef& from,
                                                         const access::PatientRef& to) override;
     /// One chunk, or nullopt. Errors: StorageError.
-    [[nodiscard]] Result<std::optional<std::vector<std::uint8_t>>> chunk(const access::PatientId& attachment,
+    [[nodiscard]] Result<std::optional<std::vector<std::uint8_t>>> chunk(const RowId& attachment,
                                                                          std::uint32_t index) const override;
     /// Number of chunks. Errors: StorageError.
-    [[nodiscard]] Result<std::size_t> chunkCount(const access::PatientId& attachment) const override;
+    [[nodiscard]] Result<std::size_t> chunkCount(const RowId& attachment) const override;
     /// Deletes the chunks, then the row. Errors: NotFound, StorageError.
-    [[nodiscard]] Status remove(const access::PatientId& id) override;
+    [[nodiscard]] Status remove(const RowId& id) override;
 
 private:
     Database& m_db;

@@ -4,39 +4,51 @@
 
 #include "db/Database.h"
 
-#include <algorithm>
-#include <array>
+#include <atomic>
 #include <string_view>
 
 namespace cc::db {
 
 namespace {
 
+constexpr const char* kBadId = "a care-team row holds an id that is not 16 bytes";
+
+/// Every store object gets its own number, so a clinic closed and opened again (a restore, a
+/// reopened session) never shows the generation of the store before it.
+std::uint64_t nextStoreNumber() noexcept
+{
+    static std::atomic<std::uint64_t> next{1};
+    return next.fetch_add(1, std::memory_order_relaxed);
+}
+
 /// Runs a one-parameter SELECT of 16-byte ids. A stored id of another size cannot come from this
 /// code (the table's CHECK refuses it), so it is reported rather than truncated.
-Result<std::vector<std::array<std::uint8_t, access::kIdSize>>> selectIds(Database& db, std::string_view sql,
-                                                                         std::span<const std::uint8_t> key)
+template <class Id>
+Result<std::vector<Id>> selectIds(Database& db, std::string_view sql, std::span<const std::uint8_t> key)
 {
     auto stmt = db.prepare(sql);
     CC_TRY(stmt);
     CC_TRY(stmt->bindBlob(1, key));
-    std::vector<std::array<std::uint8_t, access::kIdSize>> ids;
+    std::vector<Id> ids;
     for (;;) {
         auto row = stmt->step();
         CC_TRY(row);
         if (!*row)
             return ids;
-        const std::vector<std::uint8_t> blob = stmt->columnBlob(0);
-        if (blob.size() != access::kIdSize)
-            return makeError(ErrorCode::IntegrityFailure, "a care-team row holds an id that is not 16 bytes");
-        std::array<std::uint8_t, access::kIdSize> id{};
-        std::copy(blob.begin(), blob.end(), id.begin());
+        Id id{};
+        if (!stmt->columnBlobInto(0, id))
+            return makeError(ErrorCode::IntegrityFailure, kBadId);
         ids.push_back(id);
     }
 }
 
+/// Runs a SELECT of (patient_id, doctor_id, audit_seq) with at most one blob parameter. With
+/// `knownDoctor` the query selects (patient_id, audit_seq) only and every row gets that doctor:
+/// a doctor's own rows, read at every patient list (10^5 for a doctor who imported a clinic),
+/// straight from the covering index, without a blob per row for a column that is known.
 Result<std::vector<ports::CareTeamRow>> selectRows(Database& db, std::string_view sql,
-                                                   std::span<const std::uint8_t> key)
+                                                   std::span<const std::uint8_t> key,
+                                                   const access::UserId* knownDoctor = nullptr)
 {
     auto stmt = db.prepare(sql);
     CC_TRY(stmt);
@@ -48,42 +60,42 @@ Result<std::vector<ports::CareTeamRow>> selectRows(Database& db, std::string_vie
         CC_TRY(more);
         if (!*more)
             return rows;
-        const std::vector<std::uint8_t> patient = stmt->columnBlob(0);
-        const std::vector<std::uint8_t> doctor = stmt->columnBlob(1);
-        if (patient.size() != access::kIdSize || doctor.size() != access::kIdSize)
-            return makeError(ErrorCode::IntegrityFailure, "a care-team row holds an id that is not 16 bytes");
         ports::CareTeamRow row;
-        std::copy(patient.begin(), patient.end(), row.patient.begin());
-        std::copy(doctor.begin(), doctor.end(), row.doctor.begin());
-        row.auditSeq = stmt->columnInt64(2);
+        if (!stmt->columnBlobInto(0, row.patient))
+            return makeError(ErrorCode::IntegrityFailure, kBadId);
+        if (knownDoctor != nullptr) {
+            row.doctor = *knownDoctor;
+            row.auditSeq = stmt->columnInt64(1);
+        } else {
+            if (!stmt->columnBlobInto(1, row.doctor))
+                return makeError(ErrorCode::IntegrityFailure, kBadId);
+            row.auditSeq = stmt->columnInt64(2);
+        }
         rows.push_back(row);
     }
 }
 
 } // namespace
 
+SqlCareTeamStore::SqlCareTeamStore(Database& db) noexcept : m_db(db), m_storeNumber(nextStoreNumber()) {}
+
+Result<ports::CareTeamGeneration> SqlCareTeamStore::generation() const
+{
+    // data_version moves when another connection commits (the sqlite3 shell of someone holding
+    // the database key included); this store's own writes are counted in m_writes.
+    auto stmt = m_db.prepare("PRAGMA data_version;");
+    CC_TRY(stmt);
+    auto row = stmt->step();
+    CC_TRY(row);
+    if (!*row)
+        return makeError(ErrorCode::StorageError, "PRAGMA data_version returned no row");
+    return ports::CareTeamGeneration{m_storeNumber, stmt->columnInt64(0), m_writes};
+}
+
 Result<std::vector<ports::CareTeamRow>> SqlCareTeamStore::rowsOfDoctor(const access::UserId& doctor) const
 {
-    // Read at every patient list and search (10^5 rows for a doctor who imported a clinic): the
-    // doctor is known, so only the patient and the event are read, from the covering index.
-    auto stmt = m_db.prepare("SELECT patient_id, audit_seq FROM care_team WHERE doctor_id = ?1 ORDER BY patient_id;");
-    CC_TRY(stmt);
-    CC_TRY(stmt->bindBlob(1, doctor));
-    std::vector<ports::CareTeamRow> rows;
-    for (;;) {
-        auto more = stmt->step();
-        CC_TRY(more);
-        if (!*more)
-            return rows;
-        const std::vector<std::uint8_t> patient = stmt->columnBlob(0);
-        if (patient.size() != access::kIdSize)
-            return makeError(ErrorCode::IntegrityFailure, "a care-team row holds an id that is not 16 bytes");
-        ports::CareTeamRow row;
-        std::copy(patient.begin(), patient.end(), row.patient.begin());
-        row.doctor = doctor;
-        row.auditSeq = stmt->columnInt64(1);
-        rows.push_back(row);
-    }
+    return selectRows(m_db, "SELECT patient_id, audit_seq FROM care_team WHERE doctor_id = ?1 ORDER BY patient_id;",
+                      doctor, &doctor);
 }
 
 Result<std::vector<ports::CareTeamRow>> SqlCareTeamStore::rowsOfPatient(const access::PatientId& patient) const
@@ -102,6 +114,7 @@ Result<std::vector<ports::CareTeamRow>> SqlCareTeamStore::allRows() const
 
 Status SqlCareTeamStore::bind(const ports::CareTeamRow& row)
 {
+    ++m_writes;
     auto stmt = m_db.prepare("UPDATE care_team SET audit_seq = ?3 WHERE patient_id = ?1 AND doctor_id = ?2;");
     CC_TRY(stmt);
     CC_TRY(stmt->bindBlob(1, row.patient));
@@ -116,16 +129,13 @@ Status SqlCareTeamStore::bind(const ports::CareTeamRow& row)
 
 Result<std::vector<access::UserId>> SqlCareTeamStore::doctorsOf(const access::PatientId& patient) const
 {
-    return selectIds(m_db, "SELECT doctor_id FROM care_team WHERE patient_id = ?1 ORDER BY doctor_id;", patient);
-}
-
-Result<std::vector<access::PatientId>> SqlCareTeamStore::patientsOf(const access::UserId& doctor) const
-{
-    return selectIds(m_db, "SELECT patient_id FROM care_team WHERE doctor_id = ?1 ORDER BY patient_id;", doctor);
+    return selectIds<access::UserId>(m_db, "SELECT doctor_id FROM care_team WHERE patient_id = ?1 ORDER BY doctor_id;",
+                                     patient);
 }
 
 Status SqlCareTeamStore::add(const access::PatientId& patient, const access::UserId& doctor, std::int64_t auditSeq)
 {
+    ++m_writes;
     // OR IGNORE turns only the primary-key conflict into "no change"; CHECK and NOT NULL
     // failures still abort. changes() then tells a new pair from an existing one.
     auto stmt = m_db.prepare("INSERT OR IGNORE INTO care_team (patient_id, doctor_id, audit_seq) VALUES (?1, ?2, ?3);");
@@ -142,6 +152,7 @@ Status SqlCareTeamStore::add(const access::PatientId& patient, const access::Use
 
 Status SqlCareTeamStore::remove(const access::PatientId& patient, const access::UserId& doctor)
 {
+    ++m_writes;
     auto stmt = m_db.prepare("DELETE FROM care_team WHERE patient_id = ?1 AND doctor_id = ?2;");
     CC_TRY(stmt);
     CC_TRY(stmt->bindBlob(1, patient));
@@ -155,6 +166,7 @@ Status SqlCareTeamStore::remove(const access::PatientId& patient, const access::
 
 Status SqlCareTeamStore::removeDoctorEverywhere(const access::UserId& doctor)
 {
+    ++m_writes;
     auto stmt = m_db.prepare("DELETE FROM care_team WHERE doctor_id = ?1;");
     CC_TRY(stmt);
     CC_TRY(stmt->bindBlob(1, doctor));

@@ -16,10 +16,10 @@ namespace {
 
 constexpr std::string_view kSelectRow = "SELECT id, patient_ref, encounter_id, kind, doc FROM clinical_rows";
 
-Result<access::PatientId> idColumn(const Statement& stmt, int column)
+Result<RowId> idColumn(const Statement& stmt, int column)
 {
     const std::vector<std::uint8_t> blob = stmt.columnBlob(column);
-    access::PatientId id{};
+    RowId id{};
     if (blob.size() != id.size())
         return makeError(ErrorCode::IntegrityFailure, "a stored id is not 16 bytes");
     std::copy(blob.begin(), blob.end(), id.begin());
@@ -122,7 +122,7 @@ Status SqlClinicalStore::insertIndex(const ports::ObservationIndexRow& row)
     return noteChange({}, records::observationDelta(row, +1));
 }
 
-Status SqlClinicalStore::updateRow(const access::PatientId& rowId, const std::vector<std::uint8_t>& document)
+Status SqlClinicalStore::updateRow(const RowId& rowId, const std::vector<std::uint8_t>& document)
 {
     auto owner = ownerOf(rowId);
     CC_TRY(owner);
@@ -138,7 +138,7 @@ Status SqlClinicalStore::updateRow(const access::PatientId& rowId, const std::ve
     return {};
 }
 
-Result<std::optional<access::PatientRef>> SqlClinicalStore::ownerOf(const access::PatientId& rowId) const
+Result<std::optional<access::PatientRef>> SqlClinicalStore::ownerOf(const RowId& rowId) const
 {
     auto stmt = m_db.prepare("SELECT patient_ref FROM clinical_rows WHERE id = ?1;");
     CC_TRY(stmt);
@@ -152,7 +152,7 @@ Result<std::optional<access::PatientRef>> SqlClinicalStore::ownerOf(const access
     return std::optional<access::PatientRef>{*ref};
 }
 
-void SqlClinicalStore::noteChart(const access::PatientRef& patient, const access::PatientId& row)
+void SqlClinicalStore::noteChart(const access::PatientRef& patient, const RowId& row)
 {
     if (m_indexChanges != nullptr)
         m_indexChanges->noteChart(patient, row);
@@ -241,7 +241,7 @@ Result<std::size_t> SqlClinicalStore::setConsentToken(const access::PatientRef& 
     return changed;
 }
 
-Result<std::optional<ports::ClinicalRow>> SqlClinicalStore::findRow(const access::PatientId& rowId) const
+Result<std::optional<ports::ClinicalRow>> SqlClinicalStore::findRow(const RowId& rowId) const
 {
     auto stmt = m_db.prepare(std::string(kSelectRow) + " WHERE id = ?1;");
     CC_TRY(stmt);
@@ -287,7 +287,7 @@ SqlClinicalStore::indexByCode(const std::vector<std::uint8_t>& codeToken) const
     return readIndex(*stmt);
 }
 
-Status SqlClinicalStore::setLatest(const access::PatientId& rowId, bool latest)
+Status SqlClinicalStore::setLatest(const RowId& rowId, bool latest)
 {
     auto stmt = m_db.prepare("UPDATE observation_index SET latest = ?2 WHERE row_id = ?1;");
     CC_TRY(stmt);
@@ -305,7 +305,7 @@ Status SqlClinicalStore::setLatest(const access::PatientId& rowId, bool latest)
     return noteChange(*before, *after);
 }
 
-Status SqlClinicalStore::deleteRow(const access::PatientId& rowId)
+Status SqlClinicalStore::deleteRow(const RowId& rowId)
 {
     auto owner = ownerOf(rowId);
     CC_TRY(owner);
@@ -335,7 +335,7 @@ Status SqlClinicalStore::deleteRow(const access::PatientId& rowId)
     return noteChange(*before, {});
 }
 
-Status SqlClinicalStore::setConditionToken(const access::PatientId& rowId, const std::vector<std::uint8_t>& token)
+Status SqlClinicalStore::setConditionToken(const RowId& rowId, const std::vector<std::uint8_t>& token)
 {
     if (!token.empty() && token.size() != 16)
         return makeError(ErrorCode::InvalidArgument, "a condition token is 16 bytes");

@@ -28,7 +28,7 @@ public:
     /// Inserts an index row. Errors: StorageError (unknown row: foreign key, duplicate).
     [[nodiscard]] Status insertIndex(const ports::ObservationIndexRow& row) override;
     /// One row, or nullopt. Errors: StorageError, IntegrityFailure.
-    [[nodiscard]] Result<std::optional<ports::ClinicalRow>> findRow(const access::PatientId& rowId) const override;
+    [[nodiscard]] Result<std::optional<ports::ClinicalRow>> findRow(const RowId& rowId) const override;
     /// A patient's rows (of one kind if given) in id order. Errors: StorageError, IntegrityFailure.
     [[nodiscard]] Result<std::vector<ports::ClinicalRow>>
     rowsOf(const access::PatientRef& patient, std::optional<ports::ClinicalKind> kind) const override;
@@ -39,16 +39,15 @@ public:
     [[nodiscard]] Result<std::vector<ports::ObservationIndexRow>>
     indexByCode(const std::vector<std::uint8_t>& codeToken) const override;
     /// Sets the latest flag. Errors: NotFound, StorageError.
-    [[nodiscard]] Status updateRow(const access::PatientId& rowId, const std::vector<std::uint8_t>& document) override;
+    [[nodiscard]] Status updateRow(const RowId& rowId, const std::vector<std::uint8_t>& document) override;
     [[nodiscard]] Status updateIndex(const ports::ObservationIndexRow& row) override;
     [[nodiscard]] Result<std::size_t> setConsentToken(const access::PatientRef& patient,
                                                       const std::vector<std::uint8_t>& token) override;
-    [[nodiscard]] Status setLatest(const access::PatientId& rowId, bool latest) override;
+    [[nodiscard]] Status setLatest(const RowId& rowId, bool latest) override;
     /// Deletes a row, its index row and its condition token. Errors: NotFound, StorageError.
-    [[nodiscard]] Status deleteRow(const access::PatientId& rowId) override;
+    [[nodiscard]] Status deleteRow(const RowId& rowId) override;
     /// Sets or (empty token) removes a condition row's token. Errors: NotFound, InvalidArgument, StorageError.
-    [[nodiscard]] Status setConditionToken(const access::PatientId& rowId,
-                                           const std::vector<std::uint8_t>& token) override;
+    [[nodiscard]] Status setConditionToken(const RowId& rowId, const std::vector<std::uint8_t>& token) override;
     /// Number of clinical rows. Errors: StorageError.
     [[nodiscard]] Result<std::size_t> replacePatientRef(const access::PatientRef& from,
                                                         const access::PatientRef& to) override;
@@ -68,9 +67,9 @@ private:
     /// Refuses an index write outside a unit of work (checked before the write).
     [[nodiscard]] Status checkTracking() const;
     /// The patient reference of a clinical row, or nullopt.
-    [[nodiscard]] Result<std::optional<access::PatientRef>> ownerOf(const access::PatientId& rowId) const;
+    [[nodiscard]] Result<std::optional<access::PatientRef>> ownerOf(const RowId& rowId) const;
     /// Tells the unit of work that this chart's rows changed (its manifest is rewritten at commit).
-    void noteChart(const access::PatientRef& patient, const access::PatientId& row);
+    void noteChart(const access::PatientRef& patient, const RowId& row);
     /// Notes `after` - `before` as this unit of work's change.
     [[nodiscard]] Status noteChange(const ports::IndexDigest& before, const ports::IndexDigest& after);
 

@@ -88,11 +88,9 @@ Result<std::vector<access::PatientId>> SqlPatientStore::createdBy(std::int64_t s
         CC_TRY(more);
         if (!*more)
             return ids;
-        const std::vector<std::uint8_t> blob = stmt->columnBlob(0);
-        if (blob.size() != access::kIdSize)
-            return makeError(ErrorCode::IntegrityFailure, "a patient row holds an id that is not 16 bytes");
         access::PatientId id{};
-        std::copy(blob.begin(), blob.end(), id.begin());
+        if (!stmt->columnBlobInto(0, id))
+            return makeError(ErrorCode::IntegrityFailure, "a patient row holds an id that is not 16 bytes");
         ids.push_back(id);
     }
 }

@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <climits>
 #include <utility>
 
@@ -143,6 +144,16 @@ std::vector<std::uint8_t> Statement::columnBlob(int column) const
     if (data == nullptr || size <= 0)
         return {};
     return std::vector<std::uint8_t>(data, data + size);
+}
+
+bool Statement::columnBlobInto(int column, std::span<std::uint8_t> out) const noexcept
+{
+    const auto* data = static_cast<const std::uint8_t*>(sqlite3_column_blob(m_stmt, column));
+    const int size = sqlite3_column_bytes(m_stmt, column);
+    if (data == nullptr || size < 0 || static_cast<std::size_t>(size) != out.size())
+        return false;
+    std::copy(data, data + size, out.begin());
+    return true;
 }
 
 crypto::SecureBytes Statement::columnSecureBlob(int column) const

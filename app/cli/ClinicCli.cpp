@@ -47,7 +47,7 @@ std::vector<OptionSpec> clinicOptionsWith(std::vector<OptionSpec> extra)
     return options;
 }
 
-Result<model::RowId> patientFromOption(ClinicCli& cli, const Args& args)
+Result<access::PatientId> patientFromOption(ClinicCli& cli, const Args& args)
 {
     auto mrn = requiredOption(args, "patient");
     CC_TRY(mrn);

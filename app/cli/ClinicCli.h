@@ -57,7 +57,7 @@ inline const OptionSpec kPatientMrnOption{"patient", "MRN", "the patient's medic
 
 /// The row id of the patient named by the required --patient MRN, among those the session may
 /// see (PatientService::findByMrn, audited there). Errors: InvalidArgument, NotFound, AccessDenied.
-[[nodiscard]] Result<model::RowId> patientFromOption(ClinicCli& cli, const Args& args);
+[[nodiscard]] Result<access::PatientId> patientFromOption(ClinicCli& cli, const Args& args);
 
 /// Reads the documented password order for a command's --help: one line per password.
 /// Marked for lupdate; print it with Cli::tr(kPasswordOrderNote).

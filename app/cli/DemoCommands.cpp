@@ -177,7 +177,7 @@ QString isoDate(const QDate& base, std::uint64_t daysBack)
 model::Patient syntheticPatient(crypto::Rng& rng, std::size_t serial)
 {
     model::Patient p;
-    p.id = model::newRowId(rng);
+    p.id = model::newRowId<access::PatientId>(rng);
     p.mrn = QStringLiteral("GEN-%1").arg(serial, 8, 10, QLatin1Char('0'));
     p.givenName = syntheticName(rng);
     p.familyName = syntheticName(rng);

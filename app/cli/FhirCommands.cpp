@@ -46,7 +46,7 @@ int runImportFhir(const Args& args, Io& io)
 
 /// The row id of the patient to export: --patient MRN for a doctor; a patient account's own
 /// record, with --patient allowed only if it names that record.
-Result<model::RowId> exportTarget(const Args& args, services::ClinicService& clinic)
+Result<access::PatientId> exportTarget(const Args& args, services::ClinicService& clinic)
 {
     const auto mrn = args.value("patient");
     services::PatientService patients(clinic);

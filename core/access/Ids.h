@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Random 128-bit identifiers used by the access layer: user, patient row and clinic ids.
+// Random 128-bit identifiers used by the access layer: user, patient row and clinic ids, each its
+// own type (core/TaggedId.h).
 #pragma once
+
+#include "core/TaggedId.h"
 
 #include <array>
 #include <compare>
@@ -9,13 +12,15 @@
 
 namespace cc::access {
 
-/// Size of every random identifier (DESIGN.md section 5: random 128-bit row ids, never the MRN).
-inline constexpr std::size_t kIdSize = 16;
+using cc::kIdSize;
+
+struct UserIdTag;
+struct PatientIdTag;
 
 /// A user account's random id (not secret, not PHI).
-using UserId = std::array<std::uint8_t, kIdSize>;
+using UserId = TaggedId<UserIdTag>;
 /// A patient's random row id (not the MRN).
-using PatientId = std::array<std::uint8_t, kIdSize>;
+using PatientId = TaggedId<PatientIdTag>;
 /// A patient's reference in clinical, index and attachment rows (issue 10 item 2; docs/RECORDS.md,
 /// "Patient references"): an HMAC of the patient id under a key derived from that patient's own
 /// clinical key, so only holders of that key (doctors, the patient) can compute it and an
@@ -27,7 +32,7 @@ struct PatientRef
     friend auto operator<=>(const PatientRef&, const PatientRef&) = default;
 };
 
-/// A clinic's random id, written in the key-slot file header and bound into every slot's AAD.
-using ClinicId = std::array<std::uint8_t, kIdSize>;
+/// A clinic's random id (core/TaggedId.h), the same type the audit layer uses.
+using cc::ClinicId;
 
 } // namespace cc::access

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "core/TaggedId.h"
 #include "core/audit/AuditRecord.h"
 
 #include <array>
@@ -12,8 +13,8 @@
 
 namespace cc::audit {
 
-/// The clinic's random 128-bit id.
-using ClinicId = std::array<std::uint8_t, 16>;
+/// The clinic's random 128-bit id (core/TaggedId.h).
+using cc::ClinicId;
 
 /// Head of the chain at the last successful write: seq and hash/mac of that record (zeros for
 /// seq 0, an empty chain).

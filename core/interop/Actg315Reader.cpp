@@ -38,7 +38,7 @@ Result<ClinicalImport> Actg315Reader::readFile(const QString& path) const
 
     const QDateTime start = QDateTime::fromString(QString::fromLatin1(kStudyStart), Qt::ISODate);
     ClinicalImport out;
-    std::map<qint64, RowId> patients;
+    std::map<qint64, access::PatientId> patients;
     std::size_t visits = 0;
     for (;;) {
         auto more = csv.next();
@@ -70,10 +70,10 @@ Result<ClinicalImport> Actg315Reader::readFile(const QString& path) const
         if (std::fabs(copies.value() - expected) > 0.001 * expected + 0.5)
             return f.error("rna_copies_per_ml", "does not match 10^log10_rna");
 
-        auto [it, inserted] = patients.try_emplace(*patid.value(), RowId{});
+        auto [it, inserted] = patients.try_emplace(*patid.value(), access::PatientId{});
         if (inserted) {
             Patient p;
-            p.id = newRowId(m_rng);
+            p.id = newRowId<access::PatientId>(m_rng);
             it->second = p.id;
             const QString id = QString::number(*patid.value());
             p.mrn = QStringLiteral("ACTG-") + id;

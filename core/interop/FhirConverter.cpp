@@ -258,7 +258,7 @@ void FhirConverter::encounter(FhirEntry& e)
                     partial ? "period.start is not a full date" : "no period.start: the chart orders encounters by it");
     if (enc.code.isEmpty())
         return skip(e, r.path("type"), "no SNOMED CT encounter type");
-    const model::RowId patientId = enc.patientId;
+    const access::PatientId patientId = enc.patientId;
     keep(e, std::move(enc), m_out.encounters);
     if (e.state == FhirEntry::State::Imported)
         e.patientId = patientId; // encounter references of later resources check the patient

@@ -98,7 +98,7 @@ private:
         record.sourceId = sourceIdOf(e);
         if (!valid(e, record))
             return;
-        record.id = model::newRowId(m_rng);
+        record.id = model::newRowId<decltype(record.id)>(m_rng);
         e.state = FhirEntry::State::Imported;
         e.rowId = record.id;
         into.push_back(std::move(record));

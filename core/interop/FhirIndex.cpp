@@ -102,7 +102,7 @@ PatientLink FhirIndex::patient(const FhirEntry& from, const FhirObject& holder, 
         if (target->type != "Patient") {
             link.skipReason = "the subject is a " + target->type + ", not a patient";
         } else if (target->state == FhirEntry::State::Imported) {
-            link.patientId = target->rowId;
+            link.patientId = access::PatientId{target->rowId};
         } else {
             link.skipReason = "the subject's Patient resource was skipped";
         }
@@ -124,13 +124,13 @@ PatientLink FhirIndex::patient(const FhirEntry& from, const FhirObject& holder, 
             return link;
         }
     }
-    m_external.push_back({model::newRowId(m_rng), sourceId, field});
+    m_external.push_back({model::newRowId<access::PatientId>(m_rng), sourceId, field});
     link.patientId = m_external.back().placeholder;
     return link;
 }
 
 std::optional<model::RowId> FhirIndex::encounter(const FhirEntry& from, const FhirObject& holder, const char* key,
-                                                 const model::RowId& patientId)
+                                                 const access::PatientId& patientId)
 {
     const auto ref = holder.object(key);
     if (!ref)
@@ -155,7 +155,7 @@ std::optional<model::RowId> FhirIndex::encounter(const FhirEntry& from, const Fh
         ref->fail("reference", "refers to an encounter of another patient");
         return std::nullopt;
     }
-    return target->rowId;
+    return model::RowId{target->rowId};
 }
 
 } // namespace cc::interop

@@ -27,16 +27,16 @@ struct FhirEntry
     QString fullUrl;
     QString base; ///< "http://server/fhir/" when fullUrl is a RESTful URL, else empty
     State state = State::Pending;
-    model::RowId rowId{};      ///< the record's row id once Imported
-    model::RowId patientId{};  ///< for an imported Encounter: its patient
-    QString fallbackEffective; ///< for an Observation: the time of a DiagnosticReport that lists it
+    IdBytes rowId{};               ///< the record's row id (a patient's id for a Patient) once Imported
+    access::PatientId patientId{}; ///< for an imported Encounter: its patient
+    QString fallbackEffective;     ///< for an Observation: the time of a DiagnosticReport that lists it
 };
 
 /// A reference's target: an entry of the file, a patient outside it, or the reason it is unusable.
 struct PatientLink
 {
-    std::optional<model::RowId> patientId; ///< set if usable
-    std::string skipField;                 ///< otherwise: why the resource is skipped
+    std::optional<access::PatientId> patientId; ///< set if usable
+    std::string skipField;                      ///< otherwise: why the resource is skipped
     std::string skipReason;
 };
 
@@ -62,7 +62,7 @@ public:
     /// (listed in skippedLinks()). Records an error for any other reference that resolves nowhere
     /// (a urn:uuid, an absolute URL) or for another patient's encounter.
     std::optional<model::RowId> encounter(const FhirEntry& from, const FhirObject& holder, const char* key,
-                                          const model::RowId& patientId);
+                                          const access::PatientId& patientId);
     /// The entry a reference string names, or nullptr. `type`/`id` are set from the reference's
     /// "Type/id" tail when it has one.
     FhirEntry* find(const FhirEntry& from, const QString& reference, QString* type = nullptr, QString* id = nullptr);

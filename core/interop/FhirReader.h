@@ -25,7 +25,7 @@ class UnitsCatalogue;
 /// patient carry `placeholder` as their patientId until the caller resolves it.
 struct ExternalPatient
 {
-    model::RowId placeholder{};
+    access::PatientId placeholder{};
     QString sourceId;
     std::string field; ///< the resource path of the first reference, for the error if it resolves nowhere
 };

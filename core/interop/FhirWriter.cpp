@@ -55,7 +55,7 @@ QJsonObject codeable(const QString& system, const QString& code, const QString& 
     return QJsonObject{{"coding", QJsonArray{coding}}};
 }
 
-QJsonObject reference(const RowId& id)
+QJsonObject reference(const IdBytes& id)
 {
     return QJsonObject{{"reference", FhirWriter::urnOf(id)}};
 }
@@ -228,8 +228,8 @@ QJsonObject allergyResource(const Allergy& a)
 }
 
 /// A document of the record as FHIR attachment content: inline base64 data when `data` is given.
-QJsonObject documentReference(const RowId& patient, const std::optional<RowId>& encounter, const QString& created,
-                              const QString& description)
+QJsonObject documentReference(const access::PatientId& patient, const std::optional<RowId>& encounter,
+                              const QString& created, const QString& description)
 {
     QJsonObject o{{"resourceType", "DocumentReference"}, {"status", "current"}};
     o.insert("subject", reference(patient));
@@ -289,9 +289,9 @@ template <typename T, typename Key> std::vector<const T*> sorted(const std::vect
 
 } // namespace
 
-QString FhirWriter::urnOf(const RowId& id)
+QString FhirWriter::urnOf(const IdBytes& id)
 {
-    RowId b = id;
+    IdBytes b = id;
     b[6] = static_cast<std::uint8_t>((b[6] & 0x0F) | 0x40);
     b[8] = static_cast<std::uint8_t>((b[8] & 0x3F) | 0x80);
     const QString hex = rowIdToHex(b);
@@ -301,7 +301,7 @@ QString FhirWriter::urnOf(const RowId& id)
 
 Result<QByteArray> FhirWriter::write(const PatientRecord& record)
 {
-    const RowId& patient = record.patient.id;
+    const access::PatientId& patient = record.patient.id;
     std::set<RowId> encounters;
     for (const auto& e : record.encounters)
         encounters.insert(e.id);
@@ -323,7 +323,7 @@ Result<QByteArray> FhirWriter::write(const PatientRecord& record)
         return makeError(ErrorCode::InvalidArgument, "a record refers to another patient or an unknown encounter");
 
     QJsonArray entries;
-    auto add = [&entries](const RowId& id, QJsonObject resource) {
+    auto add = [&entries](const IdBytes& id, QJsonObject resource) {
         entries.append(QJsonObject{{"fullUrl", urnOf(id)}, {"resource", resource}});
     };
     add(patient, patientResource(record.patient));

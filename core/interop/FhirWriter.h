@@ -23,7 +23,7 @@ public:
 
     /// The urn:uuid of a row id: its 128 bits as a UUID string with the version 4 and RFC 4122
     /// variant bits set (row ids are random, so the urns are as unique as the ids).
-    [[nodiscard]] static QString urnOf(const model::RowId& id);
+    [[nodiscard]] static QString urnOf(const IdBytes& id);
 };
 
 } // namespace cc::interop

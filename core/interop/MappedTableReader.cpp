@@ -66,9 +66,10 @@ private:
     }
     /// The row's patient, created on its first row; nullopt (and the row listed) if the row's
     /// identity cannot be read or contradicts the patient's first row.
-    std::optional<RowId> patient();
+    std::optional<access::PatientId> patient();
     std::optional<QDateTime> baseline();
-    void measurement(const MappedMeasurement& m, const RowId& patient, const std::optional<QDateTime>& base);
+    void measurement(const MappedMeasurement& m, const access::PatientId& patient,
+                     const std::optional<QDateTime>& base);
     QString naturalId(const QString& patientId, const MappedMeasurement& m, const QString& code,
                       const QString& effective);
 
@@ -90,7 +91,7 @@ Status TableImport::resolveColumns()
     return {};
 }
 
-std::optional<RowId> TableImport::patient()
+std::optional<access::PatientId> TableImport::patient()
 {
     const QString id = cell(m_map.idColumn);
     if (id.isEmpty()) {
@@ -168,7 +169,7 @@ std::optional<RowId> TableImport::patient()
         skip(column, e.field + ": " + e.message + ": the row is not imported");
         return std::nullopt;
     }
-    p.id = newRowId(m_rng);
+    p.id = newRowId<access::PatientId>(m_rng);
     m_patients.emplace(id, SeenPatient{result.patients.size(), m_csv.line()});
     result.patients.push_back(p);
     return p.id;
@@ -194,7 +195,8 @@ QString TableImport::naturalId(const QString& patientId, const MappedMeasurement
     return QStringLiteral("tab-") + QString::fromStdString(crypto::hexEncode(digest).substr(0, 32));
 }
 
-void TableImport::measurement(const MappedMeasurement& m, const RowId& patient, const std::optional<QDateTime>& base)
+void TableImport::measurement(const MappedMeasurement& m, const access::PatientId& patient,
+                              const std::optional<QDateTime>& base)
 {
     const QString raw = cell(m.column);
     if (raw.isEmpty()) {

@@ -24,7 +24,7 @@ using namespace model;
 struct EncounterRef
 {
     RowId id{};
-    RowId patientId{};
+    access::PatientId patientId{};
 };
 
 // One import in progress: the maps from Synthea ids to fresh row ids.
@@ -43,8 +43,8 @@ public:
     ClinicalImport result;
 
 private:
-    Result<RowId> patient(const CsvFields& f, const char* column);
-    Result<std::optional<RowId>> encounter(const CsvFields& f, const char* column, const RowId& patientId);
+    Result<access::PatientId> patient(const CsvFields& f, const char* column);
+    Result<std::optional<RowId>> encounter(const CsvFields& f, const char* column, const access::PatientId& patientId);
     /// A new row id, and the PATIENT and ENCOUNTER references resolved (errors name line and column).
     template <typename Row> Status linkRow(const CsvFields& f, Row& row)
     {
@@ -68,7 +68,7 @@ private:
 
     const UnitsCatalogue& m_catalogue;
     crypto::Rng& m_rng;
-    std::map<QString, RowId> m_patients;
+    std::map<QString, access::PatientId> m_patients;
     std::map<QString, EncounterRef> m_encounters;
     std::map<QByteArray, int> m_occurrences;
 };
@@ -90,7 +90,7 @@ void SyntheaImport::skip(const CsvReader& csv, const char* field, std::string re
     result.summary.skipped.push_back(SkippedItem{csv.fileName(), csv.line(), field, std::move(reason)});
 }
 
-Result<RowId> SyntheaImport::patient(const CsvFields& f, const char* column)
+Result<access::PatientId> SyntheaImport::patient(const CsvFields& f, const char* column)
 {
     auto key = f.text(column, limits::kIdentifier, true);
     if (!key)
@@ -101,7 +101,8 @@ Result<RowId> SyntheaImport::patient(const CsvFields& f, const char* column)
     return it->second;
 }
 
-Result<std::optional<RowId>> SyntheaImport::encounter(const CsvFields& f, const char* column, const RowId& patientId)
+Result<std::optional<RowId>> SyntheaImport::encounter(const CsvFields& f, const char* column,
+                                                      const access::PatientId& patientId)
 {
     auto key = f.text(column, limits::kIdentifier, false);
     if (!key)
@@ -127,7 +128,7 @@ Status SyntheaImport::patients(CsvReader& csv)
         if (!more.value())
             return {};
         Patient p;
-        p.id = newRowId(m_rng);
+        p.id = newRowId<access::PatientId>(m_rng);
         CC_TRY(f.assign(p.sourceId, "Id", limits::kIdentifier, true));
         // Synthea has no MRN; its patient UUID is unique within the export.
         p.mrn = QStringLiteral("SYN-") + p.sourceId;

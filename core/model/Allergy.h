@@ -28,7 +28,7 @@ struct Allergy
     };
 
     RowId id{};
-    RowId patientId{};
+    access::PatientId patientId{};
     std::optional<RowId> encounterId;
     QString codeSystem; ///< SNOMED CT (substances) or RxNorm (drugs)
     QString code;

@@ -23,7 +23,7 @@ struct AttachmentInfo
     static constexpr qint64 kMaxChunks = qint64(1) << 24;
 
     RowId id{};
-    RowId patientId{};
+    access::PatientId patientId{};
     std::optional<RowId> encounterId;
     QString fileName;      ///< as given by the user, <= 255 bytes, no path separators
     QString mediaType;     ///< one of the accepted media types (RFC 6838 names)

@@ -18,7 +18,7 @@ struct ClinicalNote
     static constexpr int kVersion = 1;
 
     RowId id{};
-    RowId patientId{};
+    access::PatientId patientId{};
     std::optional<RowId> encounterId;
     QString authored;               ///< ISO 8601 date-time, required
     QString author;                 ///< display name of the author, required, <= 200 bytes

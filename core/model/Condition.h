@@ -18,7 +18,7 @@ struct Condition
     static constexpr int kVersion = 1;
 
     RowId id{};
-    RowId patientId{};
+    access::PatientId patientId{};
     std::optional<RowId> encounterId;
     QString codeSystem; ///< codesystem::kSnomed, kIcd10 or kIcd10Cm
     QString code;

@@ -16,7 +16,7 @@ struct Encounter
     static constexpr int kVersion = 1;
 
     RowId id{};
-    RowId patientId{};
+    access::PatientId patientId{};
     QString start;          ///< ISO 8601 date-time, required
     QString end;            ///< ISO 8601 date-time, empty if open
     QString encounterClass; ///< ambulatory, wellness, emergency, inpatient, ... (<= 64 bytes)

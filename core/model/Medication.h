@@ -18,7 +18,7 @@ struct Medication
     static constexpr int kVersion = 1;
 
     RowId id{};
-    RowId patientId{};
+    access::PatientId patientId{};
     std::optional<RowId> encounterId;
     QString code;       ///< RxNorm concept id (RXCUI), required
     QString display;    ///< required

@@ -34,7 +34,7 @@ struct Observation
     };
 
     RowId id{};
-    RowId patientId{};
+    access::PatientId patientId{};
     std::optional<RowId> encounterId;
     QString codeSystem; ///< codesystem::kLoinc, or kSynthea for QALY, DALY, QOLS
     QString code;

@@ -19,7 +19,7 @@ struct Patient
 {
     static constexpr int kVersion = 1;
 
-    RowId id{};
+    access::PatientId id{};
     QString mrn;        ///< medical record number (required, <= 64 bytes)
     QString givenName;  ///< required, <= 200 bytes
     QString familyName; ///< required, <= 200 bytes

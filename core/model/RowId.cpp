@@ -8,22 +8,22 @@
 
 namespace cc::model {
 
-RowId newRowId(crypto::Rng& rng)
+IdBytes newIdBytes(crypto::Rng& rng)
 {
-    RowId id{};
+    IdBytes id{};
     rng.fill(id);
     return id;
 }
 
-QString rowIdToHex(const RowId& id)
+QString rowIdToHex(const IdBytes& id)
 {
     const QByteArray raw(reinterpret_cast<const char*>(id.data()), static_cast<qsizetype>(id.size()));
     return QString::fromLatin1(raw.toHex());
 }
 
-Result<RowId> rowIdFromHex(QStringView text)
+Result<IdBytes> idBytesFromHex(QStringView text)
 {
-    if (text.size() != 2 * static_cast<qsizetype>(access::kIdSize))
+    if (text.size() != 2 * static_cast<qsizetype>(kIdSize))
         return malformed("a row id has 32 hexadecimal digits", {}, 0, "id");
     for (const QChar c : text) {
         const bool hex = (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
@@ -31,7 +31,7 @@ Result<RowId> rowIdFromHex(QStringView text)
             return malformed("a row id has 32 hexadecimal digits", {}, 0, "id");
     }
     const QByteArray raw = QByteArray::fromHex(text.toLatin1());
-    RowId id{};
+    IdBytes id{};
     for (std::size_t i = 0; i < id.size(); ++i)
         id[i] = static_cast<std::uint8_t>(raw[static_cast<qsizetype>(i)]);
     return id;

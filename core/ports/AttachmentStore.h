@@ -16,9 +16,9 @@ namespace cc::ports {
 /// key sealed under the patient's clinical key, and the metadata document sealed likewise.
 struct AttachmentRow
 {
-    access::PatientId id{};
+    RowId id{};
     access::PatientRef patientRef{}; ///< records::patientRef, as in clinical_rows
-    std::optional<access::PatientId> encounterId;
+    std::optional<RowId> encounterId;
     std::uint32_t fileKeyId = 0;
     std::vector<std::uint8_t> fileKeySealed;
     std::vector<std::uint8_t> document;
@@ -34,10 +34,10 @@ public:
     [[nodiscard]] virtual Status insert(const AttachmentRow& row) = 0;
     /// Inserts chunk `index` of an attachment. Errors: AlreadyExists, NotFound (no such
     /// attachment), StorageFull, StorageError.
-    [[nodiscard]] virtual Status insertChunk(const access::PatientId& attachment, std::uint32_t index,
+    [[nodiscard]] virtual Status insertChunk(const RowId& attachment, std::uint32_t index,
                                              std::span<const std::uint8_t> blob) = 0;
     /// One attachment row, or nullopt. Errors: StorageError, IntegrityFailure.
-    [[nodiscard]] virtual Result<std::optional<AttachmentRow>> find(const access::PatientId& id) const = 0;
+    [[nodiscard]] virtual Result<std::optional<AttachmentRow>> find(const RowId& id) const = 0;
     /// A patient's attachments in id order. Errors: StorageError, IntegrityFailure.
     [[nodiscard]] virtual Result<std::vector<AttachmentRow>> listOf(const access::PatientRef& patient) const = 0;
     /// Rewrites one patient's reference (the conversion to references); returns the rows changed.
@@ -45,12 +45,12 @@ public:
     [[nodiscard]] virtual Result<std::size_t> replacePatientRef(const access::PatientRef& from,
                                                                 const access::PatientRef& to) = 0;
     /// Chunk `index` of an attachment, or nullopt if there is none. Errors: StorageError.
-    [[nodiscard]] virtual Result<std::optional<std::vector<std::uint8_t>>> chunk(const access::PatientId& attachment,
+    [[nodiscard]] virtual Result<std::optional<std::vector<std::uint8_t>>> chunk(const RowId& attachment,
                                                                                  std::uint32_t index) const = 0;
     /// Number of stored chunks of an attachment. Errors: StorageError.
-    [[nodiscard]] virtual Result<std::size_t> chunkCount(const access::PatientId& attachment) const = 0;
+    [[nodiscard]] virtual Result<std::size_t> chunkCount(const RowId& attachment) const = 0;
     /// Deletes an attachment and its chunks. Errors: NotFound, StorageError.
-    [[nodiscard]] virtual Status remove(const access::PatientId& id) = 0;
+    [[nodiscard]] virtual Status remove(const RowId& id) = 0;
 };
 
 } // namespace cc::ports

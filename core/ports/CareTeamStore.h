@@ -20,6 +20,19 @@ struct CareTeamRow
     std::int64_t auditSeq = 0;
 };
 
+/// Moves on whenever a care-team row may have changed: equal values mean the rows read before are
+/// still the rows, so a session may keep what it checked of them (services::CareTeamBinding
+/// ::patientsOf). `store` tells one opened store from another; `otherCommits` moves with every
+/// commit through another connection to the database (SQLite's data_version: the sqlite3 shell of
+/// someone holding the database key included); `ownWrites` with every write of this store.
+struct CareTeamGeneration
+{
+    std::uint64_t store = 0;
+    std::int64_t otherCommits = 0;
+    std::uint64_t ownWrites = 0;
+    friend bool operator==(const CareTeamGeneration&, const CareTeamGeneration&) = default;
+};
+
 namespace meta {
 /// Set ("1") once every care-team row names its audit event: when a clinic is created, or by the
 /// first doctor's login that binds the rows of an older clinic.
@@ -31,10 +44,10 @@ class CareTeamStore
 {
 public:
     virtual ~CareTeamStore() = default;
+    /// The rows' generation now. Errors: StorageError.
+    [[nodiscard]] virtual Result<CareTeamGeneration> generation() const = 0;
     /// Doctors on the patient's care team. Errors: StorageError.
     [[nodiscard]] virtual Result<std::vector<access::UserId>> doctorsOf(const access::PatientId& patient) const = 0;
-    /// Patients whose care team includes the doctor. Errors: StorageError.
-    [[nodiscard]] virtual Result<std::vector<access::PatientId>> patientsOf(const access::UserId& doctor) const = 0;
     /// The rows of a doctor's care teams, by patient. Errors: StorageError, IntegrityFailure.
     [[nodiscard]] virtual Result<std::vector<CareTeamRow>> rowsOfDoctor(const access::UserId& doctor) const = 0;
     /// The rows of a patient's care team, by doctor. Errors: StorageError, IntegrityFailure.

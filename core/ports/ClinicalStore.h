@@ -57,9 +57,9 @@ inline constexpr ClinicalKind kAllClinicalKinds[] = {ClinicalKind::Encounter,   
 /// clinical key.
 struct ClinicalRow
 {
-    access::PatientId id{};
+    RowId id{};
     access::PatientRef patientRef{}; ///< records::patientRef (never the clear patient id once converted)
-    std::optional<access::PatientId> encounterId;
+    std::optional<RowId> encounterId;
     ClinicalKind kind = ClinicalKind::Observation;
     std::vector<std::uint8_t> document;
 };
@@ -68,7 +68,7 @@ struct ClinicalRow
 /// ciphertext (empty for a non-numeric observation) and `paillierMac` its HMAC under the index key.
 struct ObservationIndexRow
 {
-    access::PatientId rowId{};
+    RowId rowId{};
     access::PatientRef patientRef{};
     std::vector<std::uint8_t> codeToken;
     std::vector<std::uint8_t> sexToken;
@@ -122,7 +122,7 @@ using IndexSealer = std::function<Status(const IndexDigest& delta)>;
 /// rows were moved under the chart's reference (the conversion to patient references).
 struct ChartChange
 {
-    std::set<access::PatientId> rows;
+    std::set<RowId> rows;
     bool moved = false;
 };
 using ChartSealer = std::function<Status(const std::map<access::PatientRef, ChartChange>& changed)>;
@@ -147,8 +147,7 @@ public:
     [[nodiscard]] virtual Status insertIndex(const ObservationIndexRow& row) = 0;
     /// Replaces a row's sealed document (an edit; id, patient, encounter and kind stay).
     /// Errors: NotFound, StorageFull, StorageError.
-    [[nodiscard]] virtual Status updateRow(const access::PatientId& rowId,
-                                           const std::vector<std::uint8_t>& document) = 0;
+    [[nodiscard]] virtual Status updateRow(const RowId& rowId, const std::vector<std::uint8_t>& document) = 0;
     /// Replaces every column of an observation's index row but its ids (an edited observation).
     /// Errors: NotFound, StorageFull, StorageError.
     [[nodiscard]] virtual Status updateIndex(const ObservationIndexRow& row) = 0;
@@ -157,7 +156,7 @@ public:
     [[nodiscard]] virtual Result<std::size_t> setConsentToken(const access::PatientRef& patient,
                                                               const std::vector<std::uint8_t>& token) = 0;
     /// One row, or nullopt. Errors: StorageError.
-    [[nodiscard]] virtual Result<std::optional<ClinicalRow>> findRow(const access::PatientId& rowId) const = 0;
+    [[nodiscard]] virtual Result<std::optional<ClinicalRow>> findRow(const RowId& rowId) const = 0;
     /// A patient's rows, of one kind if given, in id order. Errors: StorageError.
     [[nodiscard]] virtual Result<std::vector<ClinicalRow>> rowsOf(const access::PatientRef& patient,
                                                                   std::optional<ClinicalKind> kind) const = 0;
@@ -168,15 +167,14 @@ public:
     [[nodiscard]] virtual Result<std::vector<ObservationIndexRow>>
     indexByCode(const std::vector<std::uint8_t>& codeToken) const = 0;
     /// Sets or clears an index row's latest flag. Errors: NotFound, StorageError.
-    [[nodiscard]] virtual Status setLatest(const access::PatientId& rowId, bool latest) = 0;
+    [[nodiscard]] virtual Status setLatest(const RowId& rowId, bool latest) = 0;
     /// Deletes a row, its index row and its condition token. Errors: NotFound, StorageError.
-    [[nodiscard]] virtual Status deleteRow(const access::PatientId& rowId) = 0;
+    [[nodiscard]] virtual Status deleteRow(const RowId& rowId) = 0;
     /// Sets the condition blind token of a condition row (records::conditionToken, 16 bytes),
     /// stored with the row's own patient reference and replacing any earlier one; an empty token
     /// removes it (an uncoded condition has none). Write it after the row, in the row's transaction. Errors: NotFound
     /// (no such row), InvalidArgument (a token not 16 bytes), StorageFull, StorageError.
-    [[nodiscard]] virtual Status setConditionToken(const access::PatientId& rowId,
-                                                   const std::vector<std::uint8_t>& token) = 0;
+    [[nodiscard]] virtual Status setConditionToken(const RowId& rowId, const std::vector<std::uint8_t>& token) = 0;
     /// Rewrites one patient's reference in clinical_rows and observation_index (the conversion of
     /// a clinic from clear patient ids to references), and in condition_tokens; returns the rows
     /// changed in the first two. Errors: StorageFull,

@@ -17,7 +17,7 @@ namespace cc::ports {
 struct SourceIndexEntry
 {
     std::vector<std::uint8_t> key;    ///< 32 bytes
-    access::PatientId rowId{};        ///< patient row or clinical row
+    IdBytes rowId{};                  ///< a patient's id or a clinical row's id
     std::vector<std::uint8_t> digest; ///< 32 bytes
 };
 

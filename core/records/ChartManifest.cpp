@@ -67,12 +67,12 @@ Result<crypto::Digest256> tagOf(const PatientKey& clinicalKey, const access::Pat
     return crypto::hmacSha256(key->span(), message);
 }
 
-std::string rowName(const access::PatientId& id)
+std::string rowName(const RowId& id)
 {
     return "chart row " + crypto::hexEncode(id);
 }
 
-std::string attachmentName(const access::PatientId& id)
+std::string attachmentName(const RowId& id)
 {
     return "attachment " + crypto::hexEncode(id);
 }
@@ -80,7 +80,7 @@ std::string attachmentName(const access::PatientId& id)
 /// One item to list: id, kind code, digest.
 struct Item
 {
-    access::PatientId id{};
+    RowId id{};
     std::uint8_t code = 0;
     crypto::Digest256 digest{};
 };
@@ -88,11 +88,10 @@ struct Item
 /// Compares items read from the store with the manifest's entries selected by `selected`.
 /// `complete`: every selected entry must be among the items (else a deletion is named).
 Status compare(const std::vector<ChartManifestEntry>& entries, const std::vector<Item>& items,
-               const std::function<bool(const ChartManifestEntry&)>& selected,
-               const std::set<access::PatientId>& exempt, bool complete,
-               const std::function<std::string(const access::PatientId&)>& name, const char* plural)
+               const std::function<bool(const ChartManifestEntry&)>& selected, const std::set<RowId>& exempt,
+               bool complete, const std::function<std::string(const RowId&)>& name, const char* plural)
 {
-    std::map<access::PatientId, const ChartManifestEntry*> listed;
+    std::map<RowId, const ChartManifestEntry*> listed;
     for (const auto& entry : entries)
         if (selected(entry) && exempt.count(entry.rowId) == 0)
             listed.emplace(entry.rowId, &entry);
@@ -217,7 +216,7 @@ Result<std::vector<ChartManifestEntry>> ChartManifest::open(const PatientKey& cl
 
 Status ChartManifest::check(const PatientKey& clinicalKey, const access::PatientRef& ref,
                             std::span<const std::uint8_t> manifest, const std::vector<ports::ClinicalRow>& rows,
-                            std::optional<ports::ClinicalKind> kind, const std::set<access::PatientId>& exempt)
+                            std::optional<ports::ClinicalKind> kind, const std::set<RowId>& exempt)
 {
     auto entries = open(clinicalKey, ref, manifest);
     CC_TRY(entries);
@@ -233,7 +232,7 @@ Status ChartManifest::check(const PatientKey& clinicalKey, const access::Patient
 Status ChartManifest::checkAttachments(const PatientKey& clinicalKey, const access::PatientRef& ref,
                                        std::span<const std::uint8_t> manifest,
                                        const std::vector<ports::AttachmentRow>& attachments,
-                                       const std::set<access::PatientId>& exempt, bool onlyThese)
+                                       const std::set<RowId>& exempt, bool onlyThese)
 {
     auto entries = open(clinicalKey, ref, manifest);
     CC_TRY(entries);

@@ -24,7 +24,7 @@ namespace cc::records {
 /// unused) with its attachmentDigest().
 struct ChartManifestEntry
 {
-    access::PatientId rowId{};
+    RowId rowId{};
     ports::ClinicalKind kind = ports::ClinicalKind::Observation;
     bool attachment = false;
     crypto::Digest256 digest{};
@@ -71,8 +71,7 @@ public:
     [[nodiscard]] static Status check(const PatientKey& clinicalKey, const access::PatientRef& ref,
                                       std::span<const std::uint8_t> manifest,
                                       const std::vector<ports::ClinicalRow>& rows,
-                                      std::optional<ports::ClinicalKind> kind,
-                                      const std::set<access::PatientId>& exempt = {});
+                                      std::optional<ports::ClinicalKind> kind, const std::set<RowId>& exempt = {});
 
     /// Checks a chart's attachments against a stored manifest, as check() does its clinical rows
     /// (the clinical entries are left out). With `onlyThese`, just the given attachments are
@@ -81,8 +80,7 @@ public:
     [[nodiscard]] static Status checkAttachments(const PatientKey& clinicalKey, const access::PatientRef& ref,
                                                  std::span<const std::uint8_t> manifest,
                                                  const std::vector<ports::AttachmentRow>& attachments,
-                                                 const std::set<access::PatientId>& exempt = {},
-                                                 bool onlyThese = false);
+                                                 const std::set<RowId>& exempt = {}, bool onlyThese = false);
 
     /// The entries of a manifest whose MAC verifies. Errors: as check() for the MAC and the parse.
     [[nodiscard]] static Result<std::vector<ChartManifestEntry>>

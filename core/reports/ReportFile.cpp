@@ -245,7 +245,7 @@ Result<ReportFile> ReportFile::read(std::span<const std::uint8_t> bytes, const i
     f.reportId = *id;
     auto clinic = fixedHex<16>(body["clinicId"], "clinicId");
     CC_TRY(clinic);
-    f.clinicId = *clinic;
+    f.clinicId = ClinicId{*clinic};
     auto key = fixedHex<8>(body["keyId"], "keyId");
     CC_TRY(key);
     f.keyId = *key;

@@ -40,7 +40,7 @@ std::span<const std::uint8_t> bytesOf(const QByteArray& b)
 }
 
 Result<model::AttachmentInfo> openInfo(const records::PatientKey& key, const ports::AttachmentRow& row,
-                                       const model::RowId& patient)
+                                       const access::PatientId& patient)
 {
     auto plain = records::SealedRow::open(key.secret, key.keyId, AttachmentService::kTable,
                                           AttachmentService::kDocColumn, row.id, row.document);
@@ -88,7 +88,7 @@ QString AttachmentService::sniffMediaType(std::span<const std::uint8_t> head)
     return {};
 }
 
-Result<model::RowId> AttachmentService::add(const model::RowId& patient, const QString& path,
+Result<model::RowId> AttachmentService::add(const access::PatientId& patient, const QString& path,
                                             const QString& description, const Progress& progress)
 {
     AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Create,
@@ -174,7 +174,7 @@ Result<model::RowId> AttachmentService::add(const model::RowId& patient, const Q
     return result;
 }
 
-Result<std::vector<model::AttachmentInfo>> AttachmentService::list(const model::RowId& patient)
+Result<std::vector<model::AttachmentInfo>> AttachmentService::list(const access::PatientId& patient)
 {
     AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Read,
                                        "Attachment", {}, "attachment list");
@@ -212,8 +212,8 @@ Result<std::vector<model::AttachmentInfo>> AttachmentService::list(const model::
     return result;
 }
 
-Result<AttachmentService::Opened> AttachmentService::open(const model::RowId& patient, const model::RowId& attachment,
-                                                          AuditSubject& subject)
+Result<AttachmentService::Opened> AttachmentService::open(const access::PatientId& patient,
+                                                          const model::RowId& attachment, AuditSubject& subject)
 {
     subject.patientId = idHex(patient);
     auto row = m_clinic.backend().attachments().find(attachment);
@@ -226,7 +226,7 @@ Result<AttachmentService::Opened> AttachmentService::open(const model::RowId& pa
     return openWith(m_clinic, patient, *clinicalKey, std::move(**row));
 }
 
-Result<AttachmentService::Opened> AttachmentService::openWith(ClinicService& clinic, const model::RowId& patient,
+Result<AttachmentService::Opened> AttachmentService::openWith(ClinicService& clinic, const access::PatientId& patient,
                                                               const ChartKey& clinicalKey, ports::AttachmentRow row)
 {
     if (row.patientRef != clinicalKey.ref)
@@ -288,7 +288,8 @@ Result<QByteArray> wholeContent(ports::AttachmentStore& store, const ports::Atta
 }
 
 /// An attachment's content from a patient session's portal (small files travel in it).
-Result<QByteArray> portalContent(ClinicService& clinic, const model::RowId& patient, const model::RowId& attachment)
+Result<QByteArray> portalContent(ClinicService& clinic, const access::PatientId& patient,
+                                 const model::RowId& attachment)
 {
     auto portal = PortalService(clinic).ownFor(patient);
     CC_TRY(portal);
@@ -305,7 +306,8 @@ Result<QByteArray> portalContent(ClinicService& clinic, const model::RowId& pati
 
 } // namespace
 
-Result<QByteArray> AttachmentService::read(const model::RowId& patient, const model::RowId& attachment, qint64 maxSize)
+Result<QByteArray> AttachmentService::read(const access::PatientId& patient, const model::RowId& attachment,
+                                           qint64 maxSize)
 {
     AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Read,
                                        "Attachment", idHex(attachment), "attachment viewed");
@@ -332,7 +334,7 @@ Result<QByteArray> AttachmentService::read(const model::RowId& patient, const mo
 }
 
 Result<std::vector<interop::ExportedAttachment>>
-AttachmentService::contentsForExport(ClinicService& clinic, const model::RowId& patient, qint64 maxContent)
+AttachmentService::contentsForExport(ClinicService& clinic, const access::PatientId& patient, qint64 maxContent)
 {
     auto key = PatientService::openChartKey(clinic, patient, ChartData::Clinical);
     CC_TRY(key);
@@ -340,7 +342,7 @@ AttachmentService::contentsForExport(ClinicService& clinic, const model::RowId& 
 }
 
 Result<std::vector<interop::ExportedAttachment>> AttachmentService::contentsWith(ClinicService& clinic,
-                                                                                 const model::RowId& patient,
+                                                                                 const access::PatientId& patient,
                                                                                  const ChartKey& clinicalKey,
                                                                                  qint64 maxContent)
 {
@@ -361,8 +363,8 @@ Result<std::vector<interop::ExportedAttachment>> AttachmentService::contentsWith
     return out;
 }
 
-Status AttachmentService::exportTo(const model::RowId& patient, const model::RowId& attachment, const QString& path,
-                                   const Progress& progress)
+Status AttachmentService::exportTo(const access::PatientId& patient, const model::RowId& attachment,
+                                   const QString& path, const Progress& progress)
 {
     AuditSubject subject = makeSubject(AuditEventId::Export, AuditEventType::None, AuditAction::Read, "Attachment",
                                        idHex(attachment), "attachment exported");
@@ -408,7 +410,7 @@ Status AttachmentService::exportTo(const model::RowId& patient, const model::Row
     return result;
 }
 
-Status AttachmentService::remove(const model::RowId& patient, const model::RowId& attachment)
+Status AttachmentService::remove(const access::PatientId& patient, const model::RowId& attachment)
 {
     AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Delete,
                                        "Attachment", idHex(attachment), "attachment deleted");

@@ -9,6 +9,7 @@
 #include "core/Result.h"
 #include "core/access/Ids.h"
 #include "core/audit/AuditEvent.h"
+#include "core/ports/CareTeamStore.h"
 
 #include <cstdint>
 #include <map>
@@ -20,17 +21,28 @@ namespace cc::services {
 class ClinicService;
 struct AuditSubject;
 
+/// A doctor's patients whose care-team rows checked (CareTeamBinding::patientsOf), in id order,
+/// and the care-team generation they were read at: kept until a row may have changed.
+struct CheckedCareTeam
+{
+    access::UserId doctor{};
+    ports::CareTeamGeneration generation{};
+    std::vector<access::PatientId> patients;
+};
+
 /// What a session has already checked (kept by ClinicService, wiped with its other caches): the
-/// chained events read by seq, and per import the patients it created (sorted), or nullopt when
-/// that set no longer matches the one its event names.
+/// chained events read by seq, per import the patients it created (sorted), or nullopt when
+/// that set no longer matches the one its event names, and the doctor's checked care team.
 struct AuditBindingCache
 {
     std::map<std::int64_t, audit::AuditEvent> events;
     std::map<std::int64_t, std::optional<std::vector<access::PatientId>>> importSets;
+    std::optional<CheckedCareTeam> careTeam;
     void clear()
     {
         events.clear();
         importSets.clear();
+        careTeam.reset();
     }
 };
 

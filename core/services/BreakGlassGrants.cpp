@@ -25,7 +25,7 @@ constexpr const char* kStoredGrantReason = "grant recorded in the break glass ta
 /// by SQL (a doctor with the database key opening a chart without the event an administrator
 /// reviews) is refused; forging the event too means appending one, which the trail, its review
 /// and the witness show.
-Status checkGrantEvent(ClinicService& clinic, const access::Session& session, const model::RowId& patient,
+Status checkGrantEvent(ClinicService& clinic, const access::Session& session, const access::PatientId& patient,
                        const ports::BreakGlassRow& row)
 {
     const std::string grant = "break-glass grant " + crypto::hexEncode(row.id);
@@ -54,7 +54,7 @@ Status checkGrantEvent(ClinicService& clinic, const access::Session& session, co
 } // namespace
 
 Result<std::vector<access::BreakGlassGrant>> storedGrants(ClinicService& clinic, const access::Session& session,
-                                                          const model::RowId& patient)
+                                                          const access::PatientId& patient)
 {
     std::vector<access::BreakGlassGrant> grants;
     if (session.role() != access::Role::Doctor)

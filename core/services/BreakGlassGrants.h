@@ -18,6 +18,6 @@ class ClinicService;
 /// IntegrityFailure naming a grant whose audit event is missing, outside the hash chain or not this
 /// doctor's emergency access to this patient at its start ("gives no access"); storage errors.
 [[nodiscard]] Result<std::vector<access::BreakGlassGrant>>
-storedGrants(ClinicService& clinic, const access::Session& session, const model::RowId& patient);
+storedGrants(ClinicService& clinic, const access::Session& session, const access::PatientId& patient);
 
 } // namespace cc::services

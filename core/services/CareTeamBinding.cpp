@@ -209,7 +209,16 @@ Status CareTeamBinding::check(ClinicService& clinic, const ports::CareTeamRow& r
 
 Result<std::vector<access::PatientId>> CareTeamBinding::patientsOf(ClinicService& clinic, const access::UserId& doctor)
 {
-    auto rows = clinic.backend().careTeams().rowsOfDoctor(doctor);
+    // Asked at every patient list and keystroke of a search. The rows are checked again only when
+    // one may have changed (this session's writes, or a commit through another connection): a
+    // doctor on 10^5 teams would otherwise read and check 10^5 rows per keystroke.
+    auto& store = clinic.backend().careTeams();
+    auto generation = store.generation();
+    CC_TRY(generation);
+    auto& cached = clinic.bindingCache().careTeam;
+    if (cached && cached->doctor == doctor && cached->generation == *generation)
+        return cached->patients;
+    auto rows = store.rowsOfDoctor(doctor);
     CC_TRY(rows);
     Grants grants(clinic);
     std::vector<access::PatientId> out;
@@ -220,6 +229,8 @@ Result<std::vector<access::PatientId>> CareTeamBinding::patientsOf(ClinicService
         if (why->empty())
             out.push_back(row.patient);
     }
+    std::sort(out.begin(), out.end()); // already in id order from the store; kept as documented
+    cached = CheckedCareTeam{doctor, *generation, out};
     return out;
 }
 

@@ -34,8 +34,10 @@ public:
     /// …: it was not written by CipherChart, and gives no access"), storage errors.
     [[nodiscard]] static Status check(ClinicService& clinic, const ports::CareTeamRow& row);
 
-    /// The patients on `doctor`'s care teams whose row checks; rows that do not are left out (a
-    /// doctor's verify and every whole-clinic verify name them). Errors: storage errors.
+    /// The patients on `doctor`'s care teams whose row checks, in id order; rows that do not are
+    /// left out (a doctor's verify and every whole-clinic verify name them). Kept in the session
+    /// (ClinicService::bindingCache) while the care-team generation stays the same
+    /// (ports::CareTeamStore::generation). Errors: storage errors.
     [[nodiscard]] static Result<std::vector<access::PatientId>> patientsOf(ClinicService& clinic,
                                                                            const access::UserId& doctor);
 

@@ -49,7 +49,7 @@ enum class Before {
 
 /// Writes one chart's manifest from its rows and attachments as stored now (none left: removed).
 Status writeManifest(ClinicService& clinic, const access::KeyRing& ring, const access::PatientRef& ref,
-                     const model::RowId& patient, Before before, const ports::ChartChange* change,
+                     const access::PatientId& patient, Before before, const ports::ChartChange* change,
                      Counts* counts = nullptr)
 {
     auto& backend = clinic.backend();
@@ -65,7 +65,7 @@ Status writeManifest(ClinicService& clinic, const access::KeyRing& ring, const a
                                             (*row)->clinicalKeyWrapped);
     CC_TRY(key);
     if (before != Before::Trust) {
-        static const std::set<access::PatientId> kNone;
+        static const std::set<model::RowId> kNone;
         const auto& exempt = before == Before::CheckChange ? change->rows : kNone;
         auto state = listed(clinic);
         CC_TRY(state);
@@ -115,10 +115,10 @@ Status ChartManifests::seal(ClinicService& clinic, const std::map<access::Patien
         auto patient = clinic.chartOwner(ref);
         if (!patient) {
             // A clinic not converted yet names charts by the clear patient id (records::legacyPatientRef).
-            auto legacy = clinic.backend().patients().find(ref.bytes);
+            auto legacy = clinic.backend().patients().find(access::PatientId{ref.bytes});
             CC_TRY(legacy);
             if (legacy->has_value())
-                patient = ref.bytes;
+                patient = access::PatientId{ref.bytes};
         }
         if (!patient)
             return makeError(ErrorCode::Internal,

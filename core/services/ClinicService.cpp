@@ -631,7 +631,7 @@ Status ClinicService::record(const AuditSubject& subject, AuditOutcome outcome)
         return PortalService(*this).postActivity(e);
     }
     if (!subject.patientId.empty() && m_session && m_session->role() == access::Role::Doctor) {
-        if (auto id = model::rowIdFromHex(QString::fromStdString(subject.patientId)))
+        if (auto id = model::rowIdFromHex<access::PatientId>(QString::fromStdString(subject.patientId)))
             m_touched.insert(*id);
     }
     if (!m_auditLog)

@@ -116,13 +116,16 @@ public:
     /// Remembers whose chart a patient reference is (PatientService::patientRef, for every chart
     /// the session opens), so the chart sealer can open that patient's key at commit (ChartManifests).
     /// Wiped with the directory: on idle lock, expiry, logout and at every login.
-    void rememberChart(const access::PatientRef& ref, const model::RowId& patient) { m_chartOwners[ref] = patient; }
+    void rememberChart(const access::PatientRef& ref, const access::PatientId& patient)
+    {
+        m_chartOwners[ref] = patient;
+    }
     /// What services::chainedEvent and CareTeamBinding already checked in this session.
     [[nodiscard]] AuditBindingCache& bindingCache() noexcept { return m_bindingCache; }
-    [[nodiscard]] std::optional<model::RowId> chartOwner(const access::PatientRef& ref) const
+    [[nodiscard]] std::optional<access::PatientId> chartOwner(const access::PatientRef& ref) const
     {
         const auto it = m_chartOwners.find(ref);
-        return it == m_chartOwners.end() ? std::nullopt : std::optional<model::RowId>(it->second);
+        return it == m_chartOwners.end() ? std::nullopt : std::optional<access::PatientId>(it->second);
     }
     /// The audit writer (database open). nullptr before the first login.
     [[nodiscard]] audit::AuditLog* auditLog() noexcept { return m_auditLog.get(); }
@@ -174,9 +177,9 @@ private:
     bool m_mustChangePassword = false;
     bool m_auditBroken = false;
     bool m_portalMode = false;
-    std::map<access::PatientRef, model::RowId> m_chartOwners; // ChartManifests: whose chart a reference is
-    AuditBindingCache m_bindingCache;                         // events and imports already checked
-    std::set<model::RowId> m_touched;                         // patients named in this doctor session's events
+    std::map<access::PatientRef, access::PatientId> m_chartOwners; // ChartManifests: whose chart a reference is
+    AuditBindingCache m_bindingCache;                              // events and imports already checked
+    std::set<access::PatientId> m_touched;                         // patients named in this doctor session's events
     std::shared_ptr<const PortalRecord> m_portalCache;
     std::int64_t m_portalCacheMs = 0;
     std::string m_witnessProblem;

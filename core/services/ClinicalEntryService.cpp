@@ -81,7 +81,7 @@ template <typename T> Status writeTokens(ClinicService& clinic, const T& entry)
 }
 
 template <typename T>
-Result<T> openEntry(const records::PatientKey& key, const ports::ClinicalRow& row, const model::RowId& patient)
+Result<T> openEntry(const records::PatientKey& key, const ports::ClinicalRow& row, const access::PatientId& patient)
 {
     auto plain = records::SealedRow::open(key.secret, key.keyId, ObservationService::kTable,
                                           ObservationService::kColumn, row.id, row.document);
@@ -97,7 +97,7 @@ Result<T> openEntry(const records::PatientKey& key, const ports::ClinicalRow& ro
 
 } // namespace
 
-template <typename T> Result<model::RowId> ClinicalEntryService::add(const model::RowId& patient, T entry)
+template <typename T> Result<model::RowId> ClinicalEntryService::add(const access::PatientId& patient, T entry)
 {
     using Traits = EntryTraits<T>;
     AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Create,
@@ -141,7 +141,7 @@ template <typename T> Status ClinicalEntryService::update(T entry)
         CC_TRY(row);
         if (!row->has_value() || (*row)->kind != Traits::kKind)
             return makeError(ErrorCode::NotFound, "no " + std::string(Traits::kNoun) + " with this row id");
-        const model::RowId patient = entry.patientId;
+        const access::PatientId patient = entry.patientId;
         subject.patientId = idHex(patient);
         auto key = PatientService::openChartKey(m_clinic, patient, ChartData::Clinical);
         CC_TRY(key);
@@ -170,7 +170,7 @@ template <typename T> Status ClinicalEntryService::update(T entry)
     return result;
 }
 
-template <typename T> Status ClinicalEntryService::remove(const model::RowId& patient, const model::RowId& id)
+template <typename T> Status ClinicalEntryService::remove(const access::PatientId& patient, const model::RowId& id)
 {
     using Traits = EntryTraits<T>;
     AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Delete,
@@ -201,7 +201,7 @@ template <typename T> Status ClinicalEntryService::remove(const model::RowId& pa
     return result;
 }
 
-template <typename T> Result<std::vector<T>> ClinicalEntryService::list(const model::RowId& patient)
+template <typename T> Result<std::vector<T>> ClinicalEntryService::list(const access::PatientId& patient)
 {
     using Traits = EntryTraits<T>;
     AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Read,
@@ -231,7 +231,7 @@ template <typename T> Result<std::vector<T>> ClinicalEntryService::list(const mo
     return result;
 }
 
-Result<model::RowId> ClinicalEntryService::addCondition(const model::RowId& patient, model::Condition condition)
+Result<model::RowId> ClinicalEntryService::addCondition(const access::PatientId& patient, model::Condition condition)
 {
     return add(patient, std::move(condition));
 }
@@ -241,17 +241,17 @@ Status ClinicalEntryService::updateCondition(model::Condition condition)
     return update(std::move(condition));
 }
 
-Status ClinicalEntryService::removeCondition(const model::RowId& patient, const model::RowId& condition)
+Status ClinicalEntryService::removeCondition(const access::PatientId& patient, const model::RowId& condition)
 {
     return remove<model::Condition>(patient, condition);
 }
 
-Result<std::vector<model::Condition>> ClinicalEntryService::conditions(const model::RowId& patient)
+Result<std::vector<model::Condition>> ClinicalEntryService::conditions(const access::PatientId& patient)
 {
     return list<model::Condition>(patient);
 }
 
-Result<model::RowId> ClinicalEntryService::addMedication(const model::RowId& patient, model::Medication medication)
+Result<model::RowId> ClinicalEntryService::addMedication(const access::PatientId& patient, model::Medication medication)
 {
     return add(patient, std::move(medication));
 }
@@ -261,17 +261,17 @@ Status ClinicalEntryService::updateMedication(model::Medication medication)
     return update(std::move(medication));
 }
 
-Status ClinicalEntryService::removeMedication(const model::RowId& patient, const model::RowId& medication)
+Status ClinicalEntryService::removeMedication(const access::PatientId& patient, const model::RowId& medication)
 {
     return remove<model::Medication>(patient, medication);
 }
 
-Result<std::vector<model::Medication>> ClinicalEntryService::medications(const model::RowId& patient)
+Result<std::vector<model::Medication>> ClinicalEntryService::medications(const access::PatientId& patient)
 {
     return list<model::Medication>(patient);
 }
 
-Result<model::RowId> ClinicalEntryService::addAllergy(const model::RowId& patient, model::Allergy allergy)
+Result<model::RowId> ClinicalEntryService::addAllergy(const access::PatientId& patient, model::Allergy allergy)
 {
     return add(patient, std::move(allergy));
 }
@@ -281,12 +281,12 @@ Status ClinicalEntryService::updateAllergy(model::Allergy allergy)
     return update(std::move(allergy));
 }
 
-Status ClinicalEntryService::removeAllergy(const model::RowId& patient, const model::RowId& allergy)
+Status ClinicalEntryService::removeAllergy(const access::PatientId& patient, const model::RowId& allergy)
 {
     return remove<model::Allergy>(patient, allergy);
 }
 
-Result<std::vector<model::Allergy>> ClinicalEntryService::allergies(const model::RowId& patient)
+Result<std::vector<model::Allergy>> ClinicalEntryService::allergies(const access::PatientId& patient)
 {
     return list<model::Allergy>(patient);
 }

@@ -26,40 +26,40 @@ public:
 
     /// Adds a condition; `condition.id` and `patientId` are set here. Errors: AccessDenied,
     /// MalformedInput (condition.<field>), NotFound (patient), storage errors.
-    [[nodiscard]] Result<model::RowId> addCondition(const model::RowId& patient, model::Condition condition);
+    [[nodiscard]] Result<model::RowId> addCondition(const access::PatientId& patient, model::Condition condition);
     /// Replaces the condition with `condition.id` in the chart of `condition.patientId` (as read
     /// from conditions(); its encounter stays). Errors: as addCondition, NotFound (no condition
     /// with this id in that chart), IntegrityFailure.
     [[nodiscard]] Status updateCondition(model::Condition condition);
     /// Deletes a condition of `patient`'s chart. Errors: AccessDenied, NotFound, storage errors.
-    [[nodiscard]] Status removeCondition(const model::RowId& patient, const model::RowId& condition);
+    [[nodiscard]] Status removeCondition(const access::PatientId& patient, const model::RowId& condition);
     /// A patient's conditions, decrypted, by onset (latest first). Errors: AccessDenied, NotFound,
     /// IntegrityFailure, storage errors.
-    [[nodiscard]] Result<std::vector<model::Condition>> conditions(const model::RowId& patient);
+    [[nodiscard]] Result<std::vector<model::Condition>> conditions(const access::PatientId& patient);
 
     /// Adds a medication. Errors: as addCondition (medication.<field>).
-    [[nodiscard]] Result<model::RowId> addMedication(const model::RowId& patient, model::Medication medication);
+    [[nodiscard]] Result<model::RowId> addMedication(const access::PatientId& patient, model::Medication medication);
     /// Replaces the medication with `medication.id`. Errors: as updateCondition.
     [[nodiscard]] Status updateMedication(model::Medication medication);
     /// Deletes a medication. Errors: AccessDenied, NotFound, storage errors.
-    [[nodiscard]] Status removeMedication(const model::RowId& patient, const model::RowId& medication);
+    [[nodiscard]] Status removeMedication(const access::PatientId& patient, const model::RowId& medication);
     /// A patient's medications by start (latest first). Errors: as conditions().
-    [[nodiscard]] Result<std::vector<model::Medication>> medications(const model::RowId& patient);
+    [[nodiscard]] Result<std::vector<model::Medication>> medications(const access::PatientId& patient);
 
     /// Adds an allergy. Errors: as addCondition (allergy.<field>).
-    [[nodiscard]] Result<model::RowId> addAllergy(const model::RowId& patient, model::Allergy allergy);
+    [[nodiscard]] Result<model::RowId> addAllergy(const access::PatientId& patient, model::Allergy allergy);
     /// Replaces the allergy with `allergy.id`. Errors: as updateCondition.
     [[nodiscard]] Status updateAllergy(model::Allergy allergy);
     /// Deletes an allergy. Errors: AccessDenied, NotFound, storage errors.
-    [[nodiscard]] Status removeAllergy(const model::RowId& patient, const model::RowId& allergy);
+    [[nodiscard]] Status removeAllergy(const access::PatientId& patient, const model::RowId& allergy);
     /// A patient's allergies by start (latest first). Errors: as conditions().
-    [[nodiscard]] Result<std::vector<model::Allergy>> allergies(const model::RowId& patient);
+    [[nodiscard]] Result<std::vector<model::Allergy>> allergies(const access::PatientId& patient);
 
 private:
-    template <typename T> Result<model::RowId> add(const model::RowId& patient, T entry);
+    template <typename T> Result<model::RowId> add(const access::PatientId& patient, T entry);
     template <typename T> Status update(T entry);
-    template <typename T> Status remove(const model::RowId& patient, const model::RowId& id);
-    template <typename T> Result<std::vector<T>> list(const model::RowId& patient);
+    template <typename T> Status remove(const access::PatientId& patient, const model::RowId& id);
+    template <typename T> Result<std::vector<T>> list(const access::PatientId& patient);
 
     ClinicService& m_clinic;
 };

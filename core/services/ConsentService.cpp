@@ -60,7 +60,7 @@ Result<std::vector<std::uint8_t>> ConsentService::tokenFor(bool consents)
 Status ConsentService::setResearchOptOut(bool optOut)
 {
     const access::Session* session = m_clinic.session();
-    std::optional<model::RowId> own;
+    std::optional<access::PatientId> own;
     if (session != nullptr && session->role() == access::Role::Patient) {
         if (auto ring = m_clinic.keys(); ring && (*ring)->patientId())
             own = *(*ring)->patientId();
@@ -82,7 +82,7 @@ Result<std::optional<bool>> ConsentService::pendingOwnChoice()
     return PortalService(m_clinic).pendingOwnConsent();
 }
 
-Result<std::size_t> ConsentService::writeChoice(ClinicService& clinic, const model::RowId& patient,
+Result<std::size_t> ConsentService::writeChoice(ClinicService& clinic, const access::PatientId& patient,
                                                 const ChartKey& identityKey, const ChartKey& clinicalKey, bool optOut,
                                                 const std::function<Status(std::size_t rows)>& recordInTransaction)
 {
@@ -111,7 +111,7 @@ Result<std::size_t> ConsentService::writeChoice(ClinicService& clinic, const mod
     return *changed;
 }
 
-Status ConsentService::setResearchOptOut(const model::RowId& patient, bool optOut)
+Status ConsentService::setResearchOptOut(const access::PatientId& patient, bool optOut)
 {
     AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Update,
                                        "Consent", idHex(patient), choiceText(optOut));

@@ -34,7 +34,7 @@ public:
     /// patient's care team recording a paper form (WriteChart; break-glass access is refused).
     /// Errors: AccessDenied (another patient, not on the care team), NotFound, Unsupported (as
     /// above), IntegrityFailure, storage errors.
-    [[nodiscard]] Status setResearchOptOut(const model::RowId& patient, bool optOut);
+    [[nodiscard]] Status setResearchOptOut(const access::PatientId& patient, bool optOut);
 
     /// The ConsentTokens key-ring value: BlindToken("yes") ‖ BlindToken("no") under the index key,
     /// 32 bytes. Errors: InvalidArgument (empty key), CryptoFailure.
@@ -49,7 +49,7 @@ public:
     /// setResearchOptOut and the patient portal's consent messages. Errors: NotFound, storage, those
     /// of the callback.
     [[nodiscard]] static Result<std::size_t>
-    writeChoice(ClinicService& clinic, const model::RowId& patient, const ChartKey& identityKey,
+    writeChoice(ClinicService& clinic, const access::PatientId& patient, const ChartKey& identityKey,
                 const ChartKey& clinicalKey, bool optOut,
                 const std::function<Status(std::size_t rows)>& recordInTransaction);
 

@@ -17,7 +17,7 @@ using audit::AuditEventId;
 using audit::AuditEventType;
 using audit::AuditOutcome;
 
-Result<ExportService::FhirExport> ExportService::fromPortal(const model::RowId& patient, qint64 attachmentLimit,
+Result<ExportService::FhirExport> ExportService::fromPortal(const access::PatientId& patient, qint64 attachmentLimit,
                                                             AuditSubject& subject)
 {
     auto portal = PortalService(m_clinic).ownFor(patient);
@@ -50,14 +50,14 @@ Result<ExportService::FhirExport> ExportService::fromPortal(const model::RowId& 
     return out;
 }
 
-Result<QByteArray> ExportService::exportFhir(const model::RowId& patient)
+Result<QByteArray> ExportService::exportFhir(const access::PatientId& patient)
 {
     auto exported = exportRecord(patient);
     CC_TRY(exported);
     return std::move(exported->bundle);
 }
 
-Result<ExportService::FhirExport> ExportService::exportRecord(const model::RowId& patient, qint64 attachmentLimit)
+Result<ExportService::FhirExport> ExportService::exportRecord(const access::PatientId& patient, qint64 attachmentLimit)
 {
     AuditSubject subject = makeSubject(AuditEventId::Export, AuditEventType::None, AuditAction::Read, "PatientRecord",
                                        idHex(patient), "fhir export");

@@ -41,14 +41,14 @@ public:
     /// to a doctor on the care team or under break-glass (ReadChart; flagged then) and to a patient
     /// account for its own record (ExportOwnFhir). Errors: AccessDenied, NotFound,
     /// InvalidArgument (a negative limit), IntegrityFailure, KeyMismatch, storage errors.
-    [[nodiscard]] Result<FhirExport> exportRecord(const model::RowId& patient,
+    [[nodiscard]] Result<FhirExport> exportRecord(const access::PatientId& patient,
                                                   qint64 attachmentLimit = kDefaultAttachmentLimit);
     /// exportRecord() with the default limit, the Bundle only. Errors: as exportRecord().
-    [[nodiscard]] Result<QByteArray> exportFhir(const model::RowId& patient);
+    [[nodiscard]] Result<QByteArray> exportFhir(const access::PatientId& patient);
 
 private:
     /// A patient session's export, from its sealed portal file (no database is open).
-    Result<FhirExport> fromPortal(const model::RowId& patient, qint64 attachmentLimit, AuditSubject& subject);
+    Result<FhirExport> fromPortal(const access::PatientId& patient, qint64 attachmentLimit, AuditSubject& subject);
     ClinicService& m_clinic;
 };
 

@@ -189,7 +189,7 @@ Result<interop::ImportSummary> ImportService::store(interop::ClinicalImport& dat
     // MRNs must be unique across the clinic and within the file; compared on decrypted documents.
     auto mrns = PatientService::mrnsInUse(m_clinic);
     CC_TRY(mrns);
-    std::map<model::RowId, PatientKeysInMemory> keys;
+    std::map<access::PatientId, PatientKeysInMemory> keys;
     std::vector<ports::PatientRow> patientRows;
     for (const auto& p : data.patients) {
         if (!mrns->insert(p.mrn).second)
@@ -210,7 +210,7 @@ Result<interop::ImportSummary> ImportService::store(interop::ClinicalImport& dat
 
     // Patients already in the clinic (FHIR references, re-imported patients): their opened
     // clinical keys seal the rows.
-    std::set<model::RowId> existingIds;
+    std::set<access::PatientId> existingIds;
     auto addExisting = [&](std::vector<ExistingPatient>& list) {
         for (auto& e : list) {
             PatientKeysInMemory k;
@@ -224,7 +224,7 @@ Result<interop::ImportSummary> ImportService::store(interop::ClinicalImport& dat
     if (existing != nullptr)
         addExisting(*existing);
     addExisting(matched->matchedPatients);
-    std::vector<std::pair<model::RowId, std::vector<std::uint8_t>>> patientDocs;
+    std::vector<std::pair<access::PatientId, std::vector<std::uint8_t>>> patientDocs;
     for (const auto& u : matched->patientUpdates) {
         auto doc = PatientService::sealIdentity(u.patient, u.patient.id, u.identity, rng);
         CC_TRY(doc);
@@ -252,7 +252,7 @@ Result<interop::ImportSummary> ImportService::store(interop::ClinicalImport& dat
 
     // Observations: tokens for all (the Paillier values come from the worker).
     std::vector<ports::ObservationIndexRow> index;
-    std::map<std::pair<model::RowId, QString>, std::size_t> latestByPatientCode;
+    std::map<std::pair<access::PatientId, QString>, std::size_t> latestByPatientCode;
     for (std::size_t i = 0; i < data.observations.size(); ++i) {
         const auto& o = data.observations[i];
         CC_TRY(seal(o, ports::ClinicalKind::Observation, o.encounterId));
@@ -323,8 +323,8 @@ Result<interop::ImportSummary> ImportService::store(interop::ClinicalImport& dat
         CC_TRY(m_clinic.backend().sourceIndex().put(entry));
     // An existing patient may already have a latest observation of an imported code, and an
     // updated observation may have left its old code: every code of such a patient is redone.
-    std::set<std::pair<model::RowId, std::vector<std::uint8_t>>> touched;
-    std::set<model::RowId> touchedPatients;
+    std::set<std::pair<access::PatientId, std::vector<std::uint8_t>>> touched;
+    std::set<access::PatientId> touchedPatients;
     for (const auto& o : data.observations)
         if (existingIds.count(o.patientId) != 0)
             touchedPatients.insert(o.patientId);

@@ -39,7 +39,7 @@ Result<std::multimap<QString, model::Patient>> patientsBySourceId(ClinicService&
 }
 
 /// Points every record of a placeholder patient at the patient found in the clinic.
-template <typename List> void relink(List& records, const model::RowId& from, const model::RowId& to)
+template <typename List> void relink(List& records, const access::PatientId& from, const access::PatientId& to)
 {
     for (auto& r : records)
         if (r.patientId == from)

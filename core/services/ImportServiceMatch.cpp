@@ -24,7 +24,7 @@ QString patientKeyText(const model::Patient& p)
     return p.sourceId + QLatin1Char('\n') + p.birthDate;
 }
 
-template <typename List> void relinkPatient(List& records, const RowId& from, const RowId& to)
+template <typename List> void relinkPatient(List& records, const access::PatientId& from, const access::PatientId& to)
 {
     for (auto& r : records)
         if (r.patientId == from)
@@ -38,7 +38,7 @@ template <typename List> void relinkEncounter(List& records, const RowId& from, 
             r.encounterId = to;
 }
 
-template <typename List> void dropIds(List& records, const std::set<RowId>& drop)
+template <typename List, typename Id> void dropIds(List& records, const std::set<Id>& drop)
 {
     records.erase(std::remove_if(records.begin(), records.end(), [&](const auto& r) { return drop.count(r.id) != 0; }),
                   records.end());
@@ -52,8 +52,8 @@ Result<ImportService::Match> ImportService::match(interop::ClinicalImport& data,
     const records::SourceIndex index(indexKey);
     auto& sources = m_clinic.backend().sourceIndex();
     Match out;
-    std::map<RowId, QString> patientKeys;     // final patient row id -> source key text
-    std::map<RowId, access::PatientRef> refs; // stored patients -> their reference in clinical rows
+    std::map<access::PatientId, QString> patientKeys;     // final patient id -> source key text
+    std::map<access::PatientId, access::PatientRef> refs; // stored patients -> their reference in clinical rows
     for (const auto& e : existing) {
         patientKeys[e.patient.id] = patientKeyText(e.patient);
         refs[e.patient.id] = e.ref;
@@ -72,7 +72,7 @@ Result<ImportService::Match> ImportService::match(interop::ClinicalImport& data,
     }
 
     // Patients.
-    std::set<RowId> dropPatients;
+    std::set<access::PatientId> dropPatients;
     for (auto& p : data.patients) {
         const QString text = patientKeyText(p);
         if (text.isEmpty()) {
@@ -87,7 +87,7 @@ Result<ImportService::Match> ImportService::match(interop::ClinicalImport& data,
         CC_TRY(found);
         std::optional<ports::PatientRow> stored;
         if (*found) {
-            auto row = m_clinic.backend().patients().find((*found)->rowId);
+            auto row = m_clinic.backend().patients().find(access::PatientId{(*found)->rowId});
             CC_TRY(row);
             stored = std::move(*row);
         }
@@ -100,7 +100,7 @@ Result<ImportService::Match> ImportService::match(interop::ClinicalImport& data,
         // Already in the clinic: the importing doctor must be able to write the chart. The stored
         // identity is read so that what the clinic recorded itself (the research opt-out) is
         // kept, both in an updated document and in the consent tokens of new observations.
-        const RowId storedId = stored->id;
+        const access::PatientId storedId = stored->id;
         auto clinical = PatientService::openChartKey(m_clinic, storedId, access::ChartData::Clinical);
         CC_TRY(clinical);
         auto identity = PatientService::openChartKey(m_clinic, storedId, access::ChartData::Identity);
@@ -108,7 +108,7 @@ Result<ImportService::Match> ImportService::match(interop::ClinicalImport& data,
         auto current = PatientService::openIdentity(*stored, identity->key);
         CC_TRY(current);
         current->id = storedId;
-        const RowId placeholder = p.id;
+        const access::PatientId placeholder = p.id;
         p.id = storedId;
         p.researchOptOut = current->researchOptOut;
         if (*digest != (*found)->digest) {
@@ -148,7 +148,7 @@ Result<ImportService::Match> ImportService::match(interop::ClinicalImport& data,
             CC_TRY(found);
             std::optional<ports::ClinicalRow> stored;
             if (*found) {
-                auto row = m_clinic.backend().clinical().findRow((*found)->rowId);
+                auto row = m_clinic.backend().clinical().findRow(RowId{(*found)->rowId});
                 CC_TRY(row);
                 // Only a row of the same chart: its reference must be this patient's.
                 const auto ref = refs.find(r.patientId);

@@ -62,8 +62,8 @@ Result<ports::ClinicalRow> findNoteRow(ClinicService& clinic, const model::RowId
 
 } // namespace
 
-Result<std::vector<model::ClinicalNote>> NoteService::sharedNotes(ClinicService& clinic, const model::RowId& patient,
-                                                                  const ChartKey& clinicalKey)
+Result<std::vector<model::ClinicalNote>>
+NoteService::sharedNotes(ClinicService& clinic, const access::PatientId& patient, const ChartKey& clinicalKey)
 {
     auto rows = ChartManifests::rowsOf(clinic, clinicalKey, ports::ClinicalKind::Note);
     CC_TRY(rows);
@@ -84,7 +84,7 @@ Result<std::vector<model::ClinicalNote>> NoteService::sharedNotes(ClinicService&
 }
 
 Result<model::ClinicalNote> NoteService::openNote(const records::PatientKey& key, const model::RowId& rowId,
-                                                  const model::RowId& patient, std::span<const std::uint8_t> blob)
+                                                  const access::PatientId& patient, std::span<const std::uint8_t> blob)
 {
     auto plain = records::SealedRow::open(key.secret, key.keyId, kTable, kColumn, rowId, blob);
     CC_TRY(plain);
@@ -96,7 +96,7 @@ Result<model::ClinicalNote> NoteService::openNote(const records::PatientKey& key
     return std::move(*note);
 }
 
-Result<records::PatientKey> NoteService::confidentialKey(const model::RowId& patient, bool create)
+Result<records::PatientKey> NoteService::confidentialKey(const access::PatientId& patient, bool create)
 {
     auto ring = m_clinic.keys();
     CC_TRY(ring);
@@ -123,7 +123,7 @@ Result<records::PatientKey> NoteService::confidentialKey(const model::RowId& pat
     return key;
 }
 
-Result<model::RowId> NoteService::add(const model::RowId& patient, model::ClinicalNote note)
+Result<model::RowId> NoteService::add(const access::PatientId& patient, model::ClinicalNote note)
 {
     AuditSubject subject =
         makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Create, "Note", {}, "note added");
@@ -166,7 +166,7 @@ Result<model::RowId> NoteService::add(const model::RowId& patient, model::Clinic
     return result;
 }
 
-Status NoteService::update(const model::RowId& patient, const model::RowId& noteId, const QString& title,
+Status NoteService::update(const access::PatientId& patient, const model::RowId& noteId, const QString& title,
                            const QString& text, bool shared)
 {
     AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Update, "Note",
@@ -215,7 +215,7 @@ Status NoteService::update(const model::RowId& patient, const model::RowId& note
     return result;
 }
 
-Status NoteService::remove(const model::RowId& patient, const model::RowId& noteId)
+Status NoteService::remove(const access::PatientId& patient, const model::RowId& noteId)
 {
     AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Delete, "Note",
                                        idHex(noteId), "note deleted");
@@ -242,7 +242,7 @@ Status NoteService::remove(const model::RowId& patient, const model::RowId& note
     return result;
 }
 
-Result<std::vector<model::ClinicalNote>> NoteService::list(const model::RowId& patient)
+Result<std::vector<model::ClinicalNote>> NoteService::list(const access::PatientId& patient)
 {
     AuditSubject subject =
         makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Read, "Note", {}, "note list");

@@ -33,33 +33,33 @@ public:
     /// name) and authored time (now, UTC) are set here. The confidential key is created with the
     /// patient's first unshared note. Errors: AccessDenied, MalformedInput ("note.<field>"),
     /// NotFound, storage errors.
-    [[nodiscard]] Result<model::RowId> add(const model::RowId& patient, model::ClinicalNote note);
+    [[nodiscard]] Result<model::RowId> add(const access::PatientId& patient, model::ClinicalNote note);
     /// Changes a note's title, text and sharing (doctor, WriteChart) and seals it again under the
     /// key its new sharing calls for; author and time stay. Errors: as add().
-    [[nodiscard]] Status update(const model::RowId& patient, const model::RowId& note, const QString& title,
+    [[nodiscard]] Status update(const access::PatientId& patient, const model::RowId& note, const QString& title,
                                 const QString& text, bool shared);
     /// Deletes a note (doctor, WriteChart). Errors: AccessDenied, NotFound, storage errors.
-    [[nodiscard]] Status remove(const model::RowId& patient, const model::RowId& note);
+    [[nodiscard]] Status remove(const access::PatientId& patient, const model::RowId& note);
     /// A patient's notes, oldest first: every note for a doctor on the care team or under
     /// break-glass (ReadChart); only the shared ones for the patient's own account (ReadOwnRecord),
     /// which never even tries the unshared ones. Errors: AccessDenied, NotFound, IntegrityFailure,
     /// KeyMismatch, storage errors.
-    [[nodiscard]] Result<std::vector<model::ClinicalNote>> list(const model::RowId& patient);
+    [[nodiscard]] Result<std::vector<model::ClinicalNote>> list(const access::PatientId& patient);
 
     /// Opens a stored note row with `key` (clinical or confidential). Errors: IntegrityFailure,
     /// KeyMismatch (sealed under another key), MalformedInput.
     [[nodiscard]] static Result<model::ClinicalNote> openNote(const records::PatientKey& key, const model::RowId& rowId,
-                                                              const model::RowId& patient,
+                                                              const access::PatientId& patient,
                                                               std::span<const std::uint8_t> blob);
 
     /// The notes shared with the patient: those sealed under the patient's clinical key (the
     /// unshared ones are under the confidential key, never opened here). Not audited (the caller's
     /// event covers it). Errors: IntegrityFailure, KeyMismatch, storage errors.
     [[nodiscard]] static Result<std::vector<model::ClinicalNote>>
-    sharedNotes(ClinicService& clinic, const model::RowId& patient, const ChartKey& clinicalKey);
+    sharedNotes(ClinicService& clinic, const access::PatientId& patient, const ChartKey& clinicalKey);
 
 private:
-    Result<records::PatientKey> confidentialKey(const model::RowId& patient, bool create);
+    Result<records::PatientKey> confidentialKey(const access::PatientId& patient, bool create);
     ClinicService& m_clinic;
 };
 

@@ -42,7 +42,7 @@ Result<const crypto::SecureBytes*> indexKeyOf(ClinicService& clinic)
 }
 
 Result<model::Observation> openObservation(const records::PatientKey& key, const ports::ClinicalRow& row,
-                                           const model::RowId& patient)
+                                           const access::PatientId& patient)
 {
     auto plain = records::SealedRow::open(key.secret, key.keyId, ObservationService::kTable,
                                           ObservationService::kColumn, row.id, row.document);
@@ -103,7 +103,7 @@ Result<std::vector<std::uint8_t>> ObservationService::sealClinical(const records
         {reinterpret_cast<const std::uint8_t*>(json.constData()), static_cast<std::size_t>(json.size())}, rng);
 }
 
-Status ObservationService::refreshLatest(ClinicService& clinic, const model::RowId& patient,
+Status ObservationService::refreshLatest(ClinicService& clinic, const access::PatientId& patient,
                                          const access::PatientRef& ref, const std::vector<std::uint8_t>& codeToken,
                                          const records::PatientKey& clinicalKey)
 {
@@ -129,7 +129,7 @@ Status ObservationService::refreshLatest(ClinicService& clinic, const model::Row
     return {};
 }
 
-Result<ObservationService::Prepared> ObservationService::prepare(const model::RowId& patient,
+Result<ObservationService::Prepared> ObservationService::prepare(const access::PatientId& patient,
                                                                  model::Observation& observation)
 {
     if (!observation.value)
@@ -171,7 +171,7 @@ Result<ObservationService::Prepared> ObservationService::prepare(const model::Ro
     return Prepared{std::move(*clinicalKey), std::move(*index), std::move(*doc)};
 }
 
-Result<model::RowId> ObservationService::add(const model::RowId& patient, model::Observation observation,
+Result<model::RowId> ObservationService::add(const access::PatientId& patient, model::Observation observation,
                                              model::Observation* stored)
 {
     AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Create,
@@ -213,7 +213,7 @@ Status ObservationService::update(model::Observation observation, model::Observa
         CC_TRY(row);
         if (!row->has_value() || (*row)->kind != ports::ClinicalKind::Observation)
             return makeError(ErrorCode::NotFound, "no observation with this row id");
-        const model::RowId patient = observation.patientId;
+        const access::PatientId patient = observation.patientId;
         subject.patientId = idHex(patient);
         // The row's links are plaintext columns an edit does not move.
         observation.encounterId = (*row)->encounterId;
@@ -251,7 +251,7 @@ Status ObservationService::update(model::Observation observation, model::Observa
     return result;
 }
 
-Result<std::vector<ObservationEntry>> ObservationService::list(const model::RowId& patient, const QString& code)
+Result<std::vector<ObservationEntry>> ObservationService::list(const access::PatientId& patient, const QString& code)
 {
     AuditSubject subject =
         makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Read, "Observation", {},
@@ -312,7 +312,7 @@ Result<std::vector<ObservationEntry>> ObservationService::list(const model::RowI
     return result;
 }
 
-Status ObservationService::remove(const model::RowId& patient, const model::RowId& observation)
+Status ObservationService::remove(const access::PatientId& patient, const model::RowId& observation)
 {
     AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Delete,
                                        "Observation", idHex(observation), "observation deleted");

@@ -46,7 +46,7 @@ public:
     /// `observation.id` and `patientId` are set here. `stored`, if given, receives the observation as
     /// committed (normalised value and unit, ids), so a view can show it without reading the chart
     /// again. Errors: AccessDenied, MalformedInput (code, unit, value), NotFound, storage errors.
-    [[nodiscard]] Result<model::RowId> add(const model::RowId& patient, model::Observation observation,
+    [[nodiscard]] Result<model::RowId> add(const access::PatientId& patient, model::Observation observation,
                                            model::Observation* stored = nullptr);
     /// Edits a numeric observation (WriteChart) identified by `observation.id`: re-normalised
     /// through the catalogue, re-sealed, a new Paillier ciphertext, row MAC and tokens, and the
@@ -57,11 +57,12 @@ public:
     [[nodiscard]] Status update(model::Observation observation, model::Observation* stored = nullptr);
     /// A patient's observations (ReadChart), of one code if `code` is not empty, decrypted.
     /// Errors: AccessDenied, NotFound, IntegrityFailure, storage errors.
-    [[nodiscard]] Result<std::vector<ObservationEntry>> list(const model::RowId& patient, const QString& code = {});
+    [[nodiscard]] Result<std::vector<ObservationEntry>> list(const access::PatientId& patient,
+                                                             const QString& code = {});
     /// Deletes an observation of `patient`'s chart (WriteChart) and moves the latest flag to the
     /// next latest one. Errors: AccessDenied, NotFound (no such observation in that chart), storage
     /// errors.
-    [[nodiscard]] Status remove(const model::RowId& patient, const model::RowId& observation);
+    [[nodiscard]] Status remove(const access::PatientId& patient, const model::RowId& observation);
 
     // Shared with ImportService.
     /// The clinic's report public key, verified against its pin (ReportKeyPin::load). Errors: as load().
@@ -76,7 +77,7 @@ public:
     /// Moves the latest flag of (patient, code token) to its latest stored observation (effective
     /// date-time, ties by row id), inside the caller's transaction. Errors: IntegrityFailure (an
     /// index row without its clinical row, a document that does not open), storage errors.
-    [[nodiscard]] static Status refreshLatest(ClinicService& clinic, const model::RowId& patient,
+    [[nodiscard]] static Status refreshLatest(ClinicService& clinic, const access::PatientId& patient,
                                               const access::PatientRef& ref, const std::vector<std::uint8_t>& codeToken,
                                               const records::PatientKey& clinicalKey);
     /// True if observation `a` is later than `b` (effective date-time, ties broken by row id).
@@ -93,7 +94,7 @@ private:
         ports::ObservationIndexRow index;
         std::vector<std::uint8_t> doc;
     };
-    Result<Prepared> prepare(const model::RowId& patient, model::Observation& observation);
+    Result<Prepared> prepare(const access::PatientId& patient, model::Observation& observation);
     ClinicService& m_clinic;
     const interop::UnitsCatalogue& m_catalogue;
 };

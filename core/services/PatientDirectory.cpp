@@ -57,7 +57,7 @@ std::uint32_t getU32(const std::uint8_t* p)
 
 struct PatientDirectory::Entry
 {
-    model::RowId id{};
+    access::PatientId id{};
     std::uint32_t chunk = 0;
     std::uint32_t offset = 0;
     std::uint32_t length = 0;
@@ -159,7 +159,7 @@ model::Patient PatientDirectory::decode(const Entry& entry) const
 }
 
 std::vector<model::Patient> PatientDirectory::search(const QString& search,
-                                                     const std::vector<model::RowId>* allowed) const
+                                                     const std::vector<access::PatientId>* allowed) const
 {
     const WipedUtf8 query(search.toLower());
     const std::string_view needle(query.bytes.constData(), static_cast<std::size_t>(query.bytes.size()));

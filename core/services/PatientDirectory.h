@@ -49,7 +49,7 @@ public:
     /// lower-cased (QString::toLower; empty matches everyone), restricted to `allowed` (sorted row
     /// ids) when it is given, in the order they were added.
     [[nodiscard]] std::vector<model::Patient> search(const QString& search,
-                                                     const std::vector<model::RowId>* allowed) const;
+                                                     const std::vector<access::PatientId>* allowed) const;
     /// Every MRN held.
     [[nodiscard]] std::set<QString> mrns() const;
 
@@ -60,8 +60,8 @@ private:
     [[nodiscard]] model::Patient decode(const Entry& entry) const;
 
     std::unique_ptr<Chunks> m_chunks;
-    std::vector<Entry> m_entries;                // in insertion order; replaced entries are dead
-    std::map<model::RowId, std::size_t> m_index; // row id -> live entry
+    std::vector<Entry> m_entries;                     // in insertion order; replaced entries are dead
+    std::map<access::PatientId, std::size_t> m_index; // row id -> live entry
     bool m_built = false;
     std::uint64_t m_epoch = 0;
 };

@@ -84,7 +84,7 @@ Result<QString> PatientRegistration::generateMrn()
     return result;
 }
 
-Result<model::RowId> PatientRegistration::registerPatient(const model::Patient& patient, bool duplicateConfirmed)
+Result<access::PatientId> PatientRegistration::registerPatient(const model::Patient& patient, bool duplicateConfirmed)
 {
     // One audit event: PatientService::create's (a refusal here is audited as a failed create).
     AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Create,

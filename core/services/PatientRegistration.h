@@ -49,7 +49,7 @@ public:
     /// Registers `patient` (PatientService::create: audited, the doctor joins the care team).
     /// Refused with AlreadyExists when the MRN is in use, or when the patient is a probable
     /// duplicate and `duplicateConfirmed` is false. Errors: as check() and PatientService::create.
-    [[nodiscard]] Result<model::RowId> registerPatient(const model::Patient& patient, bool duplicateConfirmed);
+    [[nodiscard]] Result<access::PatientId> registerPatient(const model::Patient& patient, bool duplicateConfirmed);
 
     /// True if two identities have the same given and family name (trimmed, case-insensitive) and birth date.
     [[nodiscard]] static bool sameNameAndBirthDate(const model::Patient& a, const model::Patient& b);

@@ -42,7 +42,7 @@ AuditOutcome readOutcome(const Error* error)
     return error->code == ErrorCode::AccessDenied ? AuditOutcome::SeriousFailure : AuditOutcome::MinorFailure;
 }
 
-Result<access::CareTeam> careTeamOf(ClinicService& clinic, const model::RowId& patient)
+Result<access::CareTeam> careTeamOf(ClinicService& clinic, const access::PatientId& patient)
 {
     auto rows = clinic.backend().careTeams().rowsOfPatient(patient);
     CC_TRY(rows);
@@ -58,7 +58,7 @@ Result<access::CareTeam> careTeamOf(ClinicService& clinic, const model::RowId& p
     return team;
 }
 
-Result<ports::PatientRow> findRow(ClinicService& clinic, const model::RowId& patient)
+Result<ports::PatientRow> findRow(ClinicService& clinic, const access::PatientId& patient)
 {
     auto row = clinic.backend().patients().find(patient);
     CC_TRY(row);
@@ -79,7 +79,8 @@ bool matches(const model::Patient& p, const QString& search)
 
 } // namespace
 
-Result<std::vector<std::uint8_t>> PatientService::sealIdentity(const model::Patient& patient, const model::RowId& id,
+Result<std::vector<std::uint8_t>> PatientService::sealIdentity(const model::Patient& patient,
+                                                               const access::PatientId& id,
                                                                const records::PatientKey& key, crypto::Rng& rng)
 {
     const QByteArray json = patient.toJson();
@@ -101,7 +102,7 @@ Result<model::Patient> PatientService::openIdentity(const ports::PatientRow& row
     return std::move(*patient);
 }
 
-Result<ChartKey> PatientService::openChartKey(ClinicService& clinic, const model::RowId& patient, ChartData data)
+Result<ChartKey> PatientService::openChartKey(ClinicService& clinic, const access::PatientId& patient, ChartData data)
 {
     access::Session* session = clinic.session();
     if (session == nullptr)
@@ -248,7 +249,7 @@ Status PatientService::forEachChart(
     }
 }
 
-Result<access::PatientRef> PatientService::patientRef(ClinicService& clinic, const model::RowId& patient,
+Result<access::PatientRef> PatientService::patientRef(ClinicService& clinic, const access::PatientId& patient,
                                                       const records::PatientKey& clinicalKey)
 {
     auto scheme = clinic.backend().meta().get(records::kPatientRefSchemeMeta);
@@ -305,19 +306,19 @@ Result<std::set<QString>> PatientService::mrnsInUse(ClinicService& clinic)
     return clinic.patientDirectory().mrns();
 }
 
-Result<model::RowId> PatientService::create(const model::Patient& patient)
+Result<access::PatientId> PatientService::create(const model::Patient& patient)
 {
     AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Create,
                                        "Patient", {}, "patient created");
     CC_TRY(m_clinic.authorize(Permission::WriteChart, subject));
-    auto run = [&]() -> Result<model::RowId> {
+    auto run = [&]() -> Result<access::PatientId> {
         auto mrns = mrnsInUse(m_clinic);
         CC_TRY(mrns);
         if (mrns->count(patient.mrn) != 0)
             return makeError(ErrorCode::AlreadyExists, "a patient with this MRN exists");
         auto ring = m_clinic.keys();
         CC_TRY(ring);
-        const model::RowId id = model::newRowId(m_clinic.rng());
+        const auto id = model::newRowId<access::PatientId>(m_clinic.rng());
         subject.patientId = idHex(id);
         subject.objectId = subject.patientId;
         records::PatientKey identityKey;
@@ -364,9 +365,8 @@ Result<std::vector<model::Patient>> PatientService::visiblePatients(const QStrin
         CC_TRY(ensureDirectory(m_clinic));
         if (role == access::Role::Administrator)
             return m_clinic.patientDirectory().search(search, nullptr);
-        auto mine = CareTeamBinding::patientsOf(m_clinic, session->userId());
+        auto mine = CareTeamBinding::patientsOf(m_clinic, session->userId()); // in id order
         CC_TRY(mine);
-        std::sort(mine->begin(), mine->end());
         return m_clinic.patientDirectory().search(search, &*mine);
     }
     auto ring = m_clinic.keys();
@@ -425,20 +425,21 @@ Result<model::Patient> PatientService::findByMrn(const QString& mrn)
     return result;
 }
 
-Result<std::map<model::RowId, model::Patient>> PatientService::identitiesOf(const std::vector<model::RowId>& patients)
+Result<std::map<access::PatientId, model::Patient>>
+PatientService::identitiesOf(const std::vector<access::PatientId>& patients)
 {
     AuditSubject subject = makeSubject(AuditEventId::Query, AuditEventType::None, AuditAction::Read, "Patient", {},
                                        "patient names for the audit viewer");
     CC_TRY(m_clinic.authorize(Permission::ReadPatientIdentity, subject));
-    auto run = [&]() -> Result<std::map<model::RowId, model::Patient>> {
+    auto run = [&]() -> Result<std::map<access::PatientId, model::Patient>> {
         // Administrators only: a doctor's names come through the care-team rules of list().
         if (m_clinic.session()->role() != access::Role::Administrator)
             return makeError(ErrorCode::AccessDenied, "only an administrator names the patients of audit events");
         CC_TRY(ensureDirectory(m_clinic));
-        std::vector<model::RowId> wanted = patients;
+        std::vector<access::PatientId> wanted = patients;
         std::sort(wanted.begin(), wanted.end());
         wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
-        std::map<model::RowId, model::Patient> out;
+        std::map<access::PatientId, model::Patient> out;
         for (auto& p : m_clinic.patientDirectory().search({}, &wanted))
             out.emplace(p.id, std::move(p));
         subject.detail += ", " + std::to_string(wanted.size()) + " asked, " + std::to_string(out.size()) + " found";
@@ -449,7 +450,7 @@ Result<std::map<model::RowId, model::Patient>> PatientService::identitiesOf(cons
     return result;
 }
 
-Result<model::Patient> PatientService::identity(const model::RowId& patient)
+Result<model::Patient> PatientService::identity(const access::PatientId& patient)
 {
     AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Read, "Patient",
                                        idHex(patient), "identity read");
@@ -469,7 +470,7 @@ Result<model::Patient> PatientService::identity(const model::RowId& patient)
     return result;
 }
 
-Result<PatientChart> PatientService::readChart(ClinicService& clinic, const model::RowId& patient)
+Result<PatientChart> PatientService::readChart(ClinicService& clinic, const access::PatientId& patient)
 {
     auto clinicalKey = openChartKey(clinic, patient, ChartData::Clinical);
     CC_TRY(clinicalKey);
@@ -478,7 +479,7 @@ Result<PatientChart> PatientService::readChart(ClinicService& clinic, const mode
     return readChartWith(clinic, patient, *clinicalKey, *identityKey);
 }
 
-Result<PatientChart> PatientService::portalChart(ClinicService& clinic, const model::RowId& patient)
+Result<PatientChart> PatientService::portalChart(ClinicService& clinic, const access::PatientId& patient)
 {
     auto portal = PortalService(clinic).ownFor(patient);
     CC_TRY(portal);
@@ -488,7 +489,7 @@ Result<PatientChart> PatientService::portalChart(ClinicService& clinic, const mo
 }
 
 Result<ChartKey> PatientService::openChartKeyWith(ClinicService& clinic, const access::KeyRing& staff,
-                                                  const model::RowId& patient, ChartData data)
+                                                  const access::PatientId& patient, ChartData data)
 {
     auto row = findRow(clinic, patient);
     CC_TRY(row);
@@ -507,7 +508,7 @@ Result<ChartKey> PatientService::openChartKeyWith(ClinicService& clinic, const a
     return out;
 }
 
-Result<PatientChart> PatientService::readChartWith(ClinicService& clinic, const model::RowId& patient,
+Result<PatientChart> PatientService::readChartWith(ClinicService& clinic, const access::PatientId& patient,
                                                    const ChartKey& clinical, const ChartKey& identityKey)
 {
     const ChartKey* clinicalKey = &clinical;
@@ -560,7 +561,7 @@ Result<PatientChart> PatientService::readChartWith(ClinicService& clinic, const 
     return out;
 }
 
-Result<PatientChart> PatientService::chart(const model::RowId& patient)
+Result<PatientChart> PatientService::chart(const access::PatientId& patient)
 {
     AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Read, "Chart",
                                        idHex(patient), "chart read");
@@ -580,7 +581,7 @@ Result<PatientChart> PatientService::chart(const model::RowId& patient)
     return result;
 }
 
-Result<PatientChart> PatientService::chartForPrint(const model::RowId& patient, const std::string& what)
+Result<PatientChart> PatientService::chartForPrint(const access::PatientId& patient, const std::string& what)
 {
     if (what.empty() || what.size() > 80)
         return makeError(ErrorCode::InvalidArgument, "what is printed must be named (at most 80 characters)");
@@ -597,7 +598,7 @@ Result<PatientChart> PatientService::chartForPrint(const model::RowId& patient, 
     return result;
 }
 
-Status PatientService::breakGlass(const model::RowId& patient, const std::string& reason)
+Status PatientService::breakGlass(const access::PatientId& patient, const std::string& reason)
 {
     // A denied or refused attempt is recorded without the emergency-override type, which requires
     // the validated reason; it is still flagged for an administrator's review.
@@ -645,13 +646,13 @@ Status PatientService::breakGlass(const model::RowId& patient, const std::string
     return result;
 }
 
-Result<model::RowId> PatientService::breakGlassByMrn(const QString& mrn, const std::string& reason)
+Result<access::PatientId> PatientService::breakGlassByMrn(const QString& mrn, const std::string& reason)
 {
     AuditSubject subject = makeSubject(AuditEventId::SecurityAlert, AuditEventType::None, AuditAction::Execute,
                                        "Patient", {}, "break-glass attempt by MRN");
     subject.flagged = true;
     CC_TRY(m_clinic.authorize(Permission::BreakGlass, subject));
-    auto find = [&]() -> Result<model::RowId> {
+    auto find = [&]() -> Result<access::PatientId> {
         if (mrn.trimmed().isEmpty())
             return makeError(ErrorCode::InvalidArgument, "enter the patient's MRN");
         // The reason first: an emergency lookup without a valid reason decrypts nothing.

@@ -60,7 +60,7 @@ public:
     /// the doctor on the care team. `patient.id` is ignored; the new id is returned. The MRN must
     /// be unique (checked against every identity document, decrypted in memory).
     /// Errors: AccessDenied, AlreadyExists (MRN), MalformedInput, storage errors.
-    [[nodiscard]] Result<model::RowId> create(const model::Patient& patient);
+    [[nodiscard]] Result<access::PatientId> create(const model::Patient& patient);
     /// Patients the user may see, identity only: a doctor's care-team patients (the team read at
     /// every call), every patient for an administrator. With `search`, only those whose given,
     /// family or maiden name or MRN contains it (both lower-cased). Served from the session's
@@ -73,23 +73,23 @@ public:
     /// of audit events next to their ids. Ids with no patient (removed, or never one) are left
     /// out. One audit event for the whole call, naming how many were asked and found (no name).
     /// Errors: AccessDenied, SessionLocked, IntegrityFailure, storage errors.
-    [[nodiscard]] Result<std::map<model::RowId, model::Patient>>
-    identitiesOf(const std::vector<model::RowId>& patients);
+    [[nodiscard]] Result<std::map<access::PatientId, model::Patient>>
+    identitiesOf(const std::vector<access::PatientId>& patients);
     /// One patient's identity document (care team, break-glass or administrator). Errors:
     /// AccessDenied, NotFound, IntegrityFailure, storage errors.
-    [[nodiscard]] Result<model::Patient> identity(const model::RowId& patient);
+    [[nodiscard]] Result<model::Patient> identity(const access::PatientId& patient);
     /// The patient's identity and decrypted clinical rows (doctor on the care team or under an
     /// active break-glass grant). Errors: AccessDenied, NotFound, IntegrityFailure, storage errors.
-    [[nodiscard]] Result<PatientChart> chart(const model::RowId& patient);
+    [[nodiscard]] Result<PatientChart> chart(const access::PatientId& patient);
     /// The chart of chart() read for printing (a PDF leaves the application): the same access
     /// rules, recorded as an export (DICOM 110106) of the chart with `what` ("summary", "trend
     /// 8480-6") in the detail, so the patient's access history and the audit trail show the print.
     /// Errors: as chart(); InvalidArgument for an empty `what`.
-    [[nodiscard]] Result<PatientChart> chartForPrint(const model::RowId& patient, const std::string& what);
+    [[nodiscard]] Result<PatientChart> chartForPrint(const access::PatientId& patient, const std::string& what);
     /// Emergency access (doctor, BreakGlass permission): 60 minutes, reason required, recorded in
     /// `break_glass` with a flagged audit event carrying the reason. Errors: AccessDenied,
     /// InvalidArgument (reason), NotFound, storage errors.
-    [[nodiscard]] Status breakGlass(const model::RowId& patient, const std::string& reason);
+    [[nodiscard]] Status breakGlass(const access::PatientId& patient, const std::string& reason);
     /// Emergency access to a patient named by MRN (the doctor at the bedside knows the MRN from the
     /// wristband, not the record id). The reason is checked BEFORE any identity document is opened,
     /// so nobody looks a patient up without a stated reason; then every identity document is
@@ -97,18 +97,18 @@ public:
     /// event. An MRN that matches no patient is itself recorded as a flagged failed attempt.
     /// Returns the patient's row id. Errors: AccessDenied, InvalidArgument (reason, empty MRN),
     /// NotFound, IntegrityFailure, storage errors.
-    [[nodiscard]] Result<model::RowId> breakGlassByMrn(const QString& mrn, const std::string& reason);
+    [[nodiscard]] Result<access::PatientId> breakGlassByMrn(const QString& mrn, const std::string& reason);
 
     /// For sibling services (observations, import): checks the session may open `data` of
     /// `patient` and unwraps that patient key. Not audited here: the caller's event covers it.
     /// Errors: AccessDenied, NotFound, KeyMismatch, IntegrityFailure, storage errors.
-    [[nodiscard]] static Result<ChartKey> openChartKey(ClinicService& clinic, const model::RowId& patient,
+    [[nodiscard]] static Result<ChartKey> openChartKey(ClinicService& clinic, const access::PatientId& patient,
                                                        access::ChartData data);
     /// The reference `patient`'s rows carry, from their opened clinical key: records::patientRef
     /// once the clinic uses references (meta patient_ref_scheme), the clear id before the first
     /// doctor's session converted it (docs/RECORDS.md, "Patient references"). Errors: storage,
     /// CryptoFailure.
-    [[nodiscard]] static Result<access::PatientRef> patientRef(ClinicService& clinic, const model::RowId& patient,
+    [[nodiscard]] static Result<access::PatientRef> patientRef(ClinicService& clinic, const access::PatientId& patient,
                                                                const records::PatientKey& clinicalKey);
     /// Converts a clinic whose rows still carry clear patient ids to references, in one
     /// transaction, audited; a no-op once converted. Then computes the condition tokens of rows
@@ -128,18 +128,18 @@ public:
                                             const access::PatientRef& ref)>& visit);
     /// For sibling services (FHIR export): the chart of chart(), checked by openChartKey() but not
     /// audited here (the caller's event covers it). Errors: as chart().
-    [[nodiscard]] static Result<PatientChart> readChart(ClinicService& clinic, const model::RowId& patient);
+    [[nodiscard]] static Result<PatientChart> readChart(ClinicService& clinic, const access::PatientId& patient);
     /// A patient session's own chart, from its sealed portal file (docs/PORTAL.md). Errors:
     /// AccessDenied (another patient), NotFound (no portal yet), IntegrityFailure, MalformedInput.
-    [[nodiscard]] static Result<PatientChart> portalChart(ClinicService& clinic, const model::RowId& patient);
+    [[nodiscard]] static Result<PatientChart> portalChart(ClinicService& clinic, const access::PatientId& patient);
     /// readChart() with keys already opened (the portal builder's, see openChartKeyWith).
-    [[nodiscard]] static Result<PatientChart> readChartWith(ClinicService& clinic, const model::RowId& patient,
+    [[nodiscard]] static Result<PatientChart> readChartWith(ClinicService& clinic, const access::PatientId& patient,
                                                             const ChartKey& clinical, const ChartKey& identity);
     /// Unwraps a patient key with `staff` (a ring holding the category key) without the care-team
     /// check of openChartKey: only for the patient portal, whose file goes to the patient alone
     /// (docs/PORTAL.md). Not audited here. Errors: KeyMismatch, IntegrityFailure, NotFound, storage.
     [[nodiscard]] static Result<ChartKey> openChartKeyWith(ClinicService& clinic, const access::KeyRing& staff,
-                                                           const model::RowId& patient, access::ChartData data);
+                                                           const access::PatientId& patient, access::ChartData data);
     /// Every MRN in use, from the session's patient directory (built on first use from every
     /// identity document; needs the identity category key). Errors: AccessDenied, IntegrityFailure,
     /// storage errors.
@@ -157,7 +157,7 @@ public:
     /// the field, instead of being stored and breaking every later list of patients. Every writer
     /// of identity documents uses it. Errors: MalformedInput, CryptoFailure.
     [[nodiscard]] static Result<std::vector<std::uint8_t>> sealIdentity(const model::Patient& patient,
-                                                                        const model::RowId& id,
+                                                                        const access::PatientId& id,
                                                                         const records::PatientKey& key,
                                                                         crypto::Rng& rng);
     /// Decrypts a patient row's identity document with an opened identity key. Errors:

@@ -227,7 +227,7 @@ QByteArray encodePayload(const PortalRecord& record, Status& status)
 
 template <typename T>
 Status decodeInto(std::vector<T>& out, const QByteArray& doc, const model::RowId& id,
-                  const std::optional<model::RowId>& encounter, const model::RowId& patient)
+                  const std::optional<model::RowId>& encounter, const access::PatientId& patient)
 {
     auto decoded = T::fromJson(doc);
     CC_TRY(decoded);
@@ -274,7 +274,7 @@ Result<std::vector<RowItem>> rowItems(const Fields& f, const char* key, std::ini
     return out;
 }
 
-Result<PortalRecord> decodePayload(std::span<const std::uint8_t> plain, const model::RowId& patient)
+Result<PortalRecord> decodePayload(std::span<const std::uint8_t> plain, const access::PatientId& patient)
 {
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(

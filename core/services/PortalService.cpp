@@ -79,7 +79,7 @@ Result<std::map<std::string, std::uint64_t>> newestSince(ClinicService& clinic, 
     }
 }
 
-Status buildWith(ClinicService& clinic, const access::KeyRing& staff, const model::RowId& patient,
+Status buildWith(ClinicService& clinic, const access::KeyRing& staff, const access::PatientId& patient,
                  std::vector<audit::AuditEntry> history)
 {
     auto clinical = PatientService::openChartKeyWith(clinic, staff, patient, ChartData::Clinical);
@@ -109,7 +109,7 @@ Status buildWith(ClinicService& clinic, const access::KeyRing& staff, const mode
 
 } // namespace
 
-Status PortalService::build(const access::KeyRing& staff, const model::RowId& patient)
+Status PortalService::build(const access::KeyRing& staff, const access::PatientId& patient)
 {
     auto histories = historiesOf(m_clinic, {idHex(patient)});
     CC_TRY(histories);
@@ -187,7 +187,7 @@ Status PortalService::applyMessage(const access::KeyRing& staff, const ports::Po
     return m_clinic.backend().portals().removeMessage(message.name);
 }
 
-Result<PortalPass> PortalService::maintain(const std::set<model::RowId>* only)
+Result<PortalPass> PortalService::maintain(const std::set<access::PatientId>* only)
 {
     PortalPass pass;
     const access::Session* session = m_clinic.session();
@@ -276,7 +276,7 @@ Result<records::PatientKey> PortalService::ownKey(access::PatientId& patient)
     return records::PatientKey{own->keyId, own->secret.clone()};
 }
 
-Result<std::shared_ptr<const PortalRecord>> PortalService::ownFor(const model::RowId& patient)
+Result<std::shared_ptr<const PortalRecord>> PortalService::ownFor(const access::PatientId& patient)
 {
     const access::Session* session = m_clinic.session();
     if (session == nullptr || !session->patientId() || *session->patientId() != patient)

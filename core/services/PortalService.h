@@ -102,12 +102,12 @@ public:
     /// Builds and writes `patient`'s portal with `staff`'s keys (a ring holding both category keys:
     /// a doctor's, or the sponsoring doctor's at account creation). Not audited (the caller's event
     /// covers it). Errors: KeyMismatch, storage errors, IntegrityFailure.
-    [[nodiscard]] Status build(const access::KeyRing& staff, const model::RowId& patient);
+    [[nodiscard]] Status build(const access::KeyRing& staff, const access::PatientId& patient);
     /// A doctor's pass: applies every waiting outbox message, then rewrites the portal of every
     /// patient account whose portal is missing or older than the newest audit event naming the
     /// patient (or, with `only`, just those patients). One audit event sums it up; does nothing
     /// for other roles.
-    [[nodiscard]] Result<PortalPass> maintain(const std::set<model::RowId>* only = nullptr);
+    [[nodiscard]] Result<PortalPass> maintain(const std::set<access::PatientId>* only = nullptr);
     /// Consent messages waiting (a report refuses to run while any wait). Errors: storage.
     [[nodiscard]] Result<std::size_t> pendingConsents();
 
@@ -117,7 +117,7 @@ public:
     [[nodiscard]] Result<PortalRecord> openOwn();
     /// openOwn() for the services' patient paths: `patient` must be the session's own; the opened
     /// portal is reused for kCacheMs (one window refresh asks for the chart, notes and files).
-    [[nodiscard]] Result<std::shared_ptr<const PortalRecord>> ownFor(const model::RowId& patient);
+    [[nodiscard]] Result<std::shared_ptr<const PortalRecord>> ownFor(const access::PatientId& patient);
     static constexpr std::int64_t kCacheMs = 5000;
     /// Posts `event` (what the portal session did) to the outbox.
     [[nodiscard]] Status postActivity(const audit::AuditEvent& event);

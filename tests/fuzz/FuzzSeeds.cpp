@@ -435,7 +435,7 @@ int main(int argc, char** argv)
     write("attachment", "pdf-head", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n");
     model::AttachmentInfo info;
     info.id = model::newRowId(rng);
-    info.patientId = model::newRowId(rng);
+    info.patientId = model::newRowId<access::PatientId>(rng);
     info.fileName = QStringLiteral("scan.pdf");
     info.description = QStringLiteral("referral letter");
     info.mediaType = QStringLiteral("application/pdf");

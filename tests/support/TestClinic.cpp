@@ -71,7 +71,7 @@ Status TestClinic::login(const std::string& name, const std::string& password)
     return m_clinic->login(name, bytes(password));
 }
 
-access::PatientRef TestClinic::refOf(const model::RowId& patient)
+access::PatientRef TestClinic::refOf(const access::PatientId& patient)
 {
     auto key = services::PatientService::openChartKey(*m_clinic, patient, access::ChartData::Clinical);
     if (!key)

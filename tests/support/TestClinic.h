@@ -58,7 +58,7 @@ public:
     /// The reference `patient`'s clinical, index and attachment rows carry (PatientService::
     /// openChartKey's ref): needs a session that can open that chart's clinical key (a doctor of
     /// the care team, or the patient). Aborts the test run if it cannot.
-    [[nodiscard]] access::PatientRef refOf(const model::RowId& patient);
+    [[nodiscard]] access::PatientRef refOf(const access::PatientId& patient);
 
 private:
     TestClinic();

@@ -107,9 +107,9 @@ void AuditView::refresh()
     // Administrators hold the identity key: the patients of the events are named next to their
     // ids (one audited lookup per refresh, PatientService::identitiesOf). Without names (an
     // error) the ids stay, and the status line says why.
-    std::vector<model::RowId> ids;
+    std::vector<access::PatientId> ids;
     for (const auto& entry : *entries)
-        if (auto id = model::rowIdFromHex(QString::fromStdString(entry.event.patientId)))
+        if (auto id = model::rowIdFromHex<access::PatientId>(QString::fromStdString(entry.event.patientId)))
             ids.push_back(*id);
     std::map<std::string, QString> names;
     QString namesProblem;

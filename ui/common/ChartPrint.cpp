@@ -263,7 +263,7 @@ namespace {
 
 /// Asks for the file and reads the chart for print; the error is shown before it is returned.
 Result<std::pair<QString, services::PatientChart>> prepare(QWidget* parent, services::ClinicService& clinic,
-                                                           const model::RowId& patient, const QString& title,
+                                                           const access::PatientId& patient, const QString& title,
                                                            const QString& suggested, const std::string& what)
 {
     const QString path = FileDialog::saveFileName(parent, title, suggested, ChartPrint::tr("PDF documents (*.pdf)"));
@@ -288,7 +288,7 @@ Result<QString> finish(QWidget* parent, const QString& title, const QString& pat
 
 } // namespace
 
-Result<QString> saveSummaryPdf(QWidget* parent, services::ClinicService& clinic, const model::RowId& patient,
+Result<QString> saveSummaryPdf(QWidget* parent, services::ClinicService& clinic, const access::PatientId& patient,
                                bool forPatient)
 {
     const QString title =
@@ -305,7 +305,7 @@ Result<QString> saveSummaryPdf(QWidget* parent, services::ClinicService& clinic,
         writeDocumentPdf(path, heading, bannerLine(chart.patient, summary), summaryHtml(summary, forPatient)));
 }
 
-Result<QString> saveTrendPdf(QWidget* parent, services::ClinicService& clinic, const model::RowId& patient,
+Result<QString> saveTrendPdf(QWidget* parent, services::ClinicService& clinic, const access::PatientId& patient,
                              const QString& code, const QString& title, QWidget* view)
 {
     const QString dialogTitle = ChartPrint::tr("Print trend");

@@ -41,11 +41,11 @@ namespace cc::ui::chartprint {
 /// PatientService::chartForPrint (access check and audit event), writes the summary PDF (the
 /// patient's wording when `forPatient`). A failure is shown (MessageBox) and returned; Cancelled
 /// when no file was chosen. Returns the path written.
-Result<QString> saveSummaryPdf(QWidget* parent, services::ClinicService& clinic, const model::RowId& patient,
+Result<QString> saveSummaryPdf(QWidget* parent, services::ClinicService& clinic, const access::PatientId& patient,
                                bool forPatient);
 
 /// The same for the trend of `code` drawn in `view` (titled `title`).
-Result<QString> saveTrendPdf(QWidget* parent, services::ClinicService& clinic, const model::RowId& patient,
+Result<QString> saveTrendPdf(QWidget* parent, services::ClinicService& clinic, const access::PatientId& patient,
                              const QString& code, const QString& title, QWidget* view);
 
 } // namespace cc::ui::chartprint

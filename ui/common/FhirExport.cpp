@@ -11,7 +11,7 @@
 
 namespace cc::ui {
 
-Status saveFhirExport(QWidget* parent, services::ClinicService& clinic, const model::RowId& patient)
+Status saveFhirExport(QWidget* parent, services::ClinicService& clinic, const access::PatientId& patient)
 {
     const QString title = QCoreApplication::translate("FhirExport", "Export record as FHIR");
     const QString path = FileDialog::saveFileName(parent, title, QStringLiteral("fhir-record.json"),

@@ -17,6 +17,6 @@ namespace cc::ui {
 /// and writes it with QSaveFile (a temporary file renamed over the target: never half a record),
 /// readable by the owner only. The suggested file name carries no PHI. A refusal or write error is
 /// shown in a warning. Errors: Cancelled (no file chosen), the service's errors, StorageError.
-Status saveFhirExport(QWidget* parent, services::ClinicService& clinic, const model::RowId& patient);
+Status saveFhirExport(QWidget* parent, services::ClinicService& clinic, const access::PatientId& patient);
 
 } // namespace cc::ui

@@ -47,7 +47,7 @@ AttachmentsPage::AttachmentsPage(services::ClinicService& clinic, QWidget* paren
 
 AttachmentsPage::~AttachmentsPage() = default;
 
-Status AttachmentsPage::load(const model::RowId& patient)
+Status AttachmentsPage::load(const access::PatientId& patient)
 {
     m_patient = patient;
     m_hasPatient = true;

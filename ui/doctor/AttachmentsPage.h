@@ -40,7 +40,7 @@ public:
     ~AttachmentsPage() override;
 
     /// Loads the attachments of `patient`. Errors are shown on the page and returned.
-    Status load(const model::RowId& patient);
+    Status load(const access::PatientId& patient);
     /// How the file question and the progress name the patient ("Doe, Jane — MRN 1").
     void setPatientLine(const QString& patientLine) { m_patientLine = patientLine; }
     /// Hides Add and Delete.
@@ -80,7 +80,7 @@ private:
     std::unique_ptr<Ui::AttachmentsPage> m_ui;
     ChartTableModel* m_model;
     std::vector<model::AttachmentInfo> m_attachments;
-    model::RowId m_patient{};
+    access::PatientId m_patient{};
     QString m_patientLine;
     bool m_hasPatient = false;
     bool m_readOnly = false;

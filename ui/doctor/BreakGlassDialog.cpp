@@ -47,7 +47,7 @@ void BreakGlassDialog::setState(State state)
     }
 }
 
-void BreakGlassDialog::setPatient(const model::RowId& patient)
+void BreakGlassDialog::setPatient(const access::PatientId& patient)
 {
     m_fromChart = true;
     setWindowTitle(tr("Emergency access"));
@@ -125,7 +125,7 @@ void BreakGlassDialog::accept()
     }
     services::PatientService service(m_clinic);
     if (m_fromChart) {
-        auto id = model::rowIdFromHex(m_ui->recordLineEdit->text().trimmed());
+        auto id = model::rowIdFromHex<access::PatientId>(m_ui->recordLineEdit->text().trimmed());
         if (!id) {
             showError(tr("The record id has 32 hexadecimal digits."));
             return;

@@ -36,9 +36,9 @@ public:
     ~BreakGlassDialog() override;
 
     /// Fills in (and locks) the patient's record id, when the doctor came from a chart refused.
-    void setPatient(const model::RowId& patient);
+    void setPatient(const access::PatientId& patient);
     /// The patient whose chart may be opened (valid after accept).
-    [[nodiscard]] const model::RowId& patient() const { return m_patient; }
+    [[nodiscard]] const access::PatientId& patient() const { return m_patient; }
     /// True if the chart is opened under an emergency-access grant (false: on the care team).
     [[nodiscard]] bool emergencyAccess() const { return m_emergency; }
     /// Looks the typed MRN up on the care team and says whether emergency access is needed.
@@ -56,7 +56,7 @@ private:
     State m_state = State::Unchecked;
     bool m_fromChart = false;
     bool m_emergency = false;
-    model::RowId m_patient{};
+    access::PatientId m_patient{};
 };
 
 } // namespace cc::ui

@@ -50,7 +50,7 @@ ChartEntryBar::ChartEntryBar(services::ClinicService& clinic, Kind kind, QTableV
 
 ChartEntryBar::~ChartEntryBar() = default;
 
-void ChartEntryBar::setPatient(const model::RowId& patient, const QString& patientLine)
+void ChartEntryBar::setPatient(const access::PatientId& patient, const QString& patientLine)
 {
     if (m_dialog && patient != m_patient)
         m_dialog->done(QDialog::Rejected); // never outlives its chart; no question (lock, other patient)
@@ -102,7 +102,7 @@ void ChartEntryBar::openDialog(bool edit)
         }
     }
     showError({});
-    const model::RowId patient = m_patient;
+    const access::PatientId patient = m_patient;
     services::ClinicService& clinic = m_clinic;
     QDialog* dialog = nullptr;
     bool found = true;

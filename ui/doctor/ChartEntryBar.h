@@ -42,7 +42,7 @@ public:
     ~ChartEntryBar() override;
 
     /// The patient whose chart is shown and how the dialogs name them ("Doe, Jane — MRN 1").
-    void setPatient(const model::RowId& patient, const QString& patientLine);
+    void setPatient(const access::PatientId& patient, const QString& patientLine);
     /// No patient: the buttons are disabled.
     void clear();
     /// The dialog opened by Add or Edit while it is open (tests drive it), else nullptr.
@@ -63,7 +63,7 @@ private:
     Kind m_kind;
     QTableView* m_table;
     ChartTableModel* m_model;
-    model::RowId m_patient{};
+    access::PatientId m_patient{};
     QString m_patientLine;
     bool m_hasPatient = false;
     QPointer<QDialog> m_dialog;

@@ -147,7 +147,7 @@ ChartView::ChartView(services::ClinicService& clinic, QWidget* parent)
 
 ChartView::~ChartView() = default;
 
-Status ChartView::load(const model::RowId& patient)
+Status ChartView::load(const access::PatientId& patient)
 {
     services::PatientService service(m_clinic);
     auto chart = service.chart(patient);

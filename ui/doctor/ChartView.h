@@ -49,7 +49,7 @@ public:
     /// Loads the chart of `patient`. On error the view is cleared and the error returned
     /// (AccessDenied for a patient outside the care team without a grant: the caller may offer
     /// break-glass). Errors: as PatientService::chart.
-    [[nodiscard]] Status load(const model::RowId& patient);
+    [[nodiscard]] Status load(const access::PatientId& patient);
     /// Loads the current patient again (after an unlock or a new observation).
     [[nodiscard]] Status reload();
     /// Hides the entry form and unshared notes.
@@ -62,7 +62,7 @@ public:
     void showTab(Tab tab);
 
     [[nodiscard]] bool hasPatient() const { return m_hasPatient; }
-    [[nodiscard]] const model::RowId& patientId() const { return m_patient; }
+    [[nodiscard]] const access::PatientId& patientId() const { return m_patient; }
     /// The identity of the loaded patient (empty fields when none).
     [[nodiscard]] const model::Patient& patient() const { return m_identity; }
     /// "Doe, Jane — MRN 12345", what every write dialog of the chart shows; empty when none.
@@ -100,7 +100,7 @@ public:
 
 signals:
     /// A chart was loaded for a patient (another one, or the same one again).
-    void patientLoaded(const model::RowId& patient);
+    void patientLoaded(const access::PatientId& patient);
 
 private:
     void fillSummary(const services::ChartSummary& summary);
@@ -136,7 +136,7 @@ private:
     ChartProxyModel* m_medicationsProxy;
     ChartProxyModel* m_allergiesProxy;
     bool m_researchOptOut = false;
-    model::RowId m_patient{};
+    access::PatientId m_patient{};
     bool m_hasPatient = false;
     bool m_readOnly = false;
 };

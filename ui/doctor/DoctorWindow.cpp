@@ -142,7 +142,7 @@ void DoctorWindow::updateTitle()
         setWindowTitle(m_user.isEmpty() ? tr("CipherChart") : tr("CipherChart — %1").arg(m_user));
 }
 
-std::optional<model::RowId> DoctorWindow::selectedPatientId() const
+std::optional<access::PatientId> DoctorWindow::selectedPatientId() const
 {
     const QModelIndex current = m_ui->patientTableView->selectionModel()->currentIndex();
     if (!current.isValid() || !m_ui->patientTableView->selectionModel()->isRowSelected(current.row(), {}))
@@ -382,7 +382,7 @@ void DoctorWindow::openRow(const QModelIndex& proxyIndex)
         (void)openPatient(patient->id);
 }
 
-Status DoctorWindow::openPatient(const model::RowId& patient)
+Status DoctorWindow::openPatient(const access::PatientId& patient)
 {
     auto loaded = m_chart->load(patient);
     m_openPatient.reset();
@@ -414,7 +414,7 @@ Status DoctorWindow::openPatient(const model::RowId& patient)
     return loaded;
 }
 
-void DoctorWindow::openBreakGlass(const model::RowId* patient)
+void DoctorWindow::openBreakGlass(const access::PatientId* patient)
 {
     if (m_breakGlass != nullptr)
         return;
@@ -424,7 +424,7 @@ void DoctorWindow::openBreakGlass(const model::RowId* patient)
     if (patient != nullptr)
         m_breakGlass->setPatient(*patient);
     connect(m_breakGlass, &QDialog::finished, this, [this](int result) {
-        const model::RowId granted = m_breakGlass->patient();
+        const access::PatientId granted = m_breakGlass->patient();
         m_breakGlass = nullptr; // deleted on close
         if (result == QDialog::Accepted)
             (void)openPatient(granted);
@@ -441,7 +441,7 @@ void DoctorWindow::openNewPatient()
     m_newPatient->setAttribute(Qt::WA_DeleteOnClose);
     m_newPatient->setWindowModality(Qt::WindowModal);
     connect(m_newPatient, &QDialog::finished, this, [this](int result) {
-        const model::RowId created = m_newPatient->created();
+        const access::PatientId created = m_newPatient->created();
         m_newPatient = nullptr; // deleted on close
         if (result != QDialog::Accepted)
             return;
@@ -478,7 +478,7 @@ void DoctorWindow::fillRecentMenu()
 {
     m_recentMenu->clear();
     services::PatientService service(m_clinic);
-    for (const model::RowId& id : m_recent) {
+    for (const access::PatientId& id : m_recent) {
         QString line;
         if (const int row = m_patients->rowOf(id); row >= 0)
             line = DisplayText::patientLine(*m_patients->patient(row));

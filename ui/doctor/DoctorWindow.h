@@ -57,9 +57,9 @@ public:
     [[nodiscard]] bool loadingDirectory() const noexcept { return m_loadingDirectory; }
     /// Opens a patient's chart. AccessDenied (outside the care team, no grant) opens the
     /// break-glass dialog; other errors are shown. Returns what the chart load returned.
-    Status openPatient(const model::RowId& patient);
+    Status openPatient(const access::PatientId& patient);
     /// Opens the break-glass dialog (non-modal in tests: it is open()ed), for `patient` if given.
-    void openBreakGlass(const model::RowId* patient = nullptr);
+    void openBreakGlass(const access::PatientId* patient = nullptr);
     /// Opens the "New patient" form; a registered patient joins the list and their chart opens.
     void openNewPatient();
     /// Shows the import dialog (modal); the list reloads after an import that kept records.
@@ -75,16 +75,16 @@ public:
     /// Fills the Recent patients menu (before it shows; tests call it).
     void fillRecentMenu();
     /// The charts opened in this session, newest first (row ids only).
-    [[nodiscard]] const std::vector<model::RowId>& recentPatients() const { return m_recent; }
+    [[nodiscard]] const std::vector<access::PatientId>& recentPatients() const { return m_recent; }
     static constexpr std::size_t kRecentPatients = 8;
     /// Reloads the list and the open chart (after an unlock).
     void reload();
     /// Clears every PHI model and the search text (idle lock, logout).
     void clearSensitiveData();
     /// The patient whose chart is on screen, if any.
-    [[nodiscard]] const std::optional<model::RowId>& openPatientId() const { return m_openPatient; }
+    [[nodiscard]] const std::optional<access::PatientId>& openPatientId() const { return m_openPatient; }
     /// The patient selected in the list (through the filter), if any.
-    [[nodiscard]] std::optional<model::RowId> selectedPatientId() const;
+    [[nodiscard]] std::optional<access::PatientId> selectedPatientId() const;
     /// True while the chart is on screen (not hidden because another row is selected).
     [[nodiscard]] bool chartShown() const;
 
@@ -133,10 +133,10 @@ private:
     QAction* m_printSummary = nullptr;
     QAction* m_printTrend = nullptr;
     QMenu* m_recentMenu = nullptr;
-    std::vector<model::RowId> m_recent;
+    std::vector<access::PatientId> m_recent;
     NewPatientDialog* m_newPatient = nullptr;
     /// The chart on screen, kept over a lock (a row id is not PHI) so the unlock reopens it.
-    std::optional<model::RowId> m_openPatient;
+    std::optional<access::PatientId> m_openPatient;
     QString m_user;
     bool m_loadingDirectory = false;
     std::vector<std::function<void()>> m_afterLoad; // continuations waiting for the directory

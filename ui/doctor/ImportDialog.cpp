@@ -89,7 +89,7 @@ Status ImportDialog::preview()
             tr("The mapping or the table is refused: %1").arg(QString::fromStdString(read.error().describe())));
         return read.error();
     }
-    std::map<model::RowId, QString> mrns;
+    std::map<access::PatientId, QString> mrns;
     for (const auto& p : read->patients)
         mrns[p.id] = p.mrn;
     std::vector<ChartRow> rows;

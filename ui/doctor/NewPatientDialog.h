@@ -36,7 +36,7 @@ public:
     /// The identity the form describes.
     [[nodiscard]] model::Patient patient() const;
     /// The new patient's row id (after accept).
-    [[nodiscard]] const model::RowId& created() const { return m_created; }
+    [[nodiscard]] const access::PatientId& created() const { return m_created; }
     /// The inline error shown, or empty.
     [[nodiscard]] QString errorText() const;
 
@@ -50,7 +50,7 @@ private:
 
     std::unique_ptr<Ui::NewPatientDialog> m_ui;
     services::ClinicService& m_clinic;
-    model::RowId m_created{};
+    access::PatientId m_created{};
 };
 
 } // namespace cc::ui

@@ -41,7 +41,7 @@ NotesPage::NotesPage(services::ClinicService& clinic, ChartTableModel* model, QW
 
 NotesPage::~NotesPage() = default;
 
-Status NotesPage::load(const model::RowId& patient)
+Status NotesPage::load(const access::PatientId& patient)
 {
     m_patient = patient;
     m_hasPatient = true;

@@ -39,7 +39,7 @@ public:
     ~NotesPage() override;
 
     /// Loads the notes of `patient` (NoteService::list). Errors are shown on the page and returned.
-    Status load(const model::RowId& patient);
+    Status load(const access::PatientId& patient);
     /// How the note dialog names the patient ("Doe, Jane — MRN 1").
     void setPatientLine(const QString& patientLine) { m_patientLine = patientLine; }
     /// Shows these notes (those not shared are left out in read-only mode).
@@ -75,7 +75,7 @@ private:
     std::unique_ptr<Ui::NotesPage> m_ui;
     ChartTableModel* m_model;
     std::vector<model::ClinicalNote> m_notes;
-    model::RowId m_patient{};
+    access::PatientId m_patient{};
     QString m_patientLine;
     bool m_hasPatient = false;
     bool m_readOnly = false;

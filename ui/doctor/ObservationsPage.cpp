@@ -131,7 +131,7 @@ QString ObservationsPage::rangeText(const QString& code) const
     return range.isEmpty() ? QString() : tr(" — reference range %1").arg(range);
 }
 
-void ObservationsPage::setObservations(const model::RowId& patient, const model::Patient& identity,
+void ObservationsPage::setObservations(const access::PatientId& patient, const model::Patient& identity,
                                        std::vector<model::Observation> observations)
 {
     if (m_hasPatient && patient != m_patient)

@@ -47,7 +47,7 @@ public:
     /// Shows these observations of `patient` (whose identity names the form and gives the sex for
     /// the reference ranges); keeps the selected code if it is still there, and forgets
     /// everything of a previous patient first.
-    void setObservations(const model::RowId& patient, const model::Patient& identity,
+    void setObservations(const access::PatientId& patient, const model::Patient& identity,
                          std::vector<model::Observation> observations);
     /// Hides the entry form (patients read their record, they do not write it).
     void setReadOnly(bool readOnly);
@@ -93,7 +93,7 @@ private:
     QChart* m_chart;
     QChartView* m_chartView;
     QLineSeries* m_series;
-    model::RowId m_patient{};
+    access::PatientId m_patient{};
     QString m_patientLine;
     QString m_shownCode;
     bool m_plainNames = false; ///< the patient's window: lay names

@@ -36,7 +36,7 @@ const model::Patient* PatientListModel::patient(int row) const
     return &m_patients[static_cast<std::size_t>(row)];
 }
 
-int PatientListModel::rowOf(const model::RowId& id) const
+int PatientListModel::rowOf(const access::PatientId& id) const
 {
     for (std::size_t i = 0; i < m_patients.size(); ++i)
         if (m_patients[i].id == id)
@@ -44,7 +44,7 @@ int PatientListModel::rowOf(const model::RowId& id) const
     return -1;
 }
 
-void PatientListModel::setOpenPatient(const std::optional<model::RowId>& id)
+void PatientListModel::setOpenPatient(const std::optional<access::PatientId>& id)
 {
     if (m_open == id)
         return;

@@ -34,9 +34,9 @@ public:
     /// The patient on `row`, or nullptr.
     [[nodiscard]] const model::Patient* patient(int row) const;
     /// The row of the patient with this id, or -1.
-    [[nodiscard]] int rowOf(const model::RowId& id) const;
+    [[nodiscard]] int rowOf(const access::PatientId& id) const;
     /// Marks the patient whose chart is open (shown in bold with a marker), or none.
-    void setOpenPatient(const std::optional<model::RowId>& id);
+    void setOpenPatient(const std::optional<access::PatientId>& id);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -45,7 +45,7 @@ public:
 
 private:
     std::vector<model::Patient> m_patients;
-    std::optional<model::RowId> m_open;
+    std::optional<access::PatientId> m_open;
 };
 
 } // namespace cc::ui

@@ -301,7 +301,7 @@ private slots:
         QVERIFY(own.ok());
         auto others = services::PatientService(t->clinic()).list();
         QVERIFY(others.ok());
-        const model::RowId other = (*others)[0].id == own->id ? (*others)[1].id : (*others)[0].id;
+        const access::PatientId other = (*others)[0].id == own->id ? (*others)[1].id : (*others)[0].id;
         t->clinic().logout();
         QVERIFY(t->login(kAdmin, kAdminPassword).ok());
         // An administrator may not export a record.

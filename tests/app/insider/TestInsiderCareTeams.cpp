@@ -33,9 +33,9 @@ class TestInsiderCareTeams : public QObject
     Q_OBJECT
 
     std::unique_ptr<TestClinic> m_t;
-    model::RowId m_imported{}; ///< a patient the import created
-    model::RowId m_byHand{};   ///< a patient drbob created by hand
-    std::string m_dave;        ///< drdave's user id, hex
+    access::PatientId m_imported{}; ///< a patient the import created
+    access::PatientId m_byHand{};   ///< a patient drbob created by hand
+    std::string m_dave;             ///< drdave's user id, hex
 
     void as(const std::string& name, const std::string& password)
     {
@@ -62,7 +62,7 @@ class TestInsiderCareTeams : public QObject
 
     /// The chart as `name` opens it: empty on success, else the error code and message.
     std::pair<ErrorCode, std::string> chartAs(const std::string& name, const std::string& password,
-                                              const model::RowId& patient)
+                                              const access::PatientId& patient)
     {
         as(name, password);
         auto chart = services::PatientService(m_t->clinic()).chart(patient);
@@ -71,7 +71,7 @@ class TestInsiderCareTeams : public QObject
         return {chart.error().code, chart.error().message};
     }
 
-    bool listedFor(const std::string& name, const std::string& password, const model::RowId& patient)
+    bool listedFor(const std::string& name, const std::string& password, const access::PatientId& patient)
     {
         as(name, password);
         auto patients = services::PatientService(m_t->clinic()).list();
@@ -90,7 +90,7 @@ class TestInsiderCareTeams : public QObject
         return report->ok ? std::string() : report->problem;
     }
 
-    std::string row(const model::RowId& patient, const std::string& doctor, const std::string& seq)
+    std::string row(const access::PatientId& patient, const std::string& doctor, const std::string& seq)
     {
         return "INSERT INTO care_team (patient_id, doctor_id, audit_seq) VALUES (x'" + crypto::hexEncode(patient) +
                "', x'" + doctor + "', " + seq + ");";
@@ -150,7 +150,7 @@ private slots:
             count("SELECT audit_seq FROM care_team WHERE patient_id = x'" + crypto::hexEncode(m_imported) + "';");
         const auto handSeq =
             count("SELECT audit_seq FROM care_team WHERE patient_id = x'" + crypto::hexEncode(m_byHand) + "';");
-        const std::vector<std::pair<model::RowId, std::string>> forged{
+        const std::vector<std::pair<access::PatientId, std::string>> forged{
             {m_imported, "0"},
             {m_imported, std::to_string(importSeq)},
             {m_imported, std::to_string(handSeq)},

@@ -64,7 +64,7 @@ class TestInsiderCharts : public QObject
     Q_OBJECT
 
     std::unique_ptr<TestClinic> m_t;
-    model::RowId m_patient{};
+    access::PatientId m_patient{};
     access::PatientRef m_ref{};
 
     void as(const std::string& name, const std::string& password)

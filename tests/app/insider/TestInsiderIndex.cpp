@@ -79,13 +79,13 @@ class TestInsiderIndex : public QObject
     }
 
     /// The first index row's id and latest flag.
-    std::pair<access::PatientId, bool> firstRow()
+    std::pair<model::RowId, bool> firstRow()
     {
         auto stmt =
             m_t->store().database().prepare("SELECT row_id, latest FROM observation_index ORDER BY rowid LIMIT 1;");
         if (!stmt.ok() || !*stmt->step())
             qFatal("no index row");
-        access::PatientId row{};
+        model::RowId row{};
         const auto blob = stmt->columnBlob(0);
         std::copy(blob.begin(), blob.end(), row.begin());
         return {row, stmt->columnInt64(1) != 0};

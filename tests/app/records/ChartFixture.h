@@ -22,8 +22,8 @@ inline constexpr const char* kOtherDoctorPassword = "carol-own-password-1";
 struct ChartFixture
 {
     std::unique_ptr<TestClinic> t;
-    model::RowId own{};   ///< has the patient account "pat"
-    model::RowId other{}; ///< another patient of drbob
+    access::PatientId own{};   ///< has the patient account "pat"
+    access::PatientId other{}; ///< another patient of drbob
 
     [[nodiscard]] static Result<std::unique_ptr<ChartFixture>> make()
     {

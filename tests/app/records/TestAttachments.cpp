@@ -54,7 +54,7 @@ class TestAttachments : public QObject
     model::RowId m_small{}; ///< one chunk, patient "own"
 
     Status execSql(const std::string& sql) { return m_f->t->store().database().exec(sql); }
-    static std::string hex(const model::RowId& id) { return "x'" + services::idHex(id) + "'"; }
+    static std::string hex(const IdBytes& id) { return "x'" + services::idHex(id) + "'"; }
 
 private slots:
     void init()

@@ -81,7 +81,7 @@ class TestClinicalEntry : public QObject
     Q_OBJECT
 
     std::unique_ptr<TestClinic> m_t;
-    model::RowId m_patient{};
+    access::PatientId m_patient{};
 
     std::size_t auditCount()
     {
@@ -284,7 +284,7 @@ private slots:
         edited.patientId = m_patient;
         QCOMPARE(entry.updateCondition(edited).error().code, ErrorCode::IntegrityFailure);
         // Named for another chart, the row is not found there (rows carry the patient's reference).
-        edited.patientId = model::RowId{};
+        edited.patientId = access::PatientId{};
         QCOMPARE(entry.updateCondition(edited).error().code, ErrorCode::NotFound);
         QCOMPARE(entry.conditions(m_patient).error().code, ErrorCode::IntegrityFailure);
     }

@@ -57,9 +57,9 @@ class TestConsent : public QObject
     Q_OBJECT
 
     std::unique_ptr<TestClinic> m_t;
-    model::RowId m_own{};
-    model::RowId m_other{};
-    std::map<model::RowId, access::PatientRef> m_refs; // the patients' references in index rows
+    access::PatientId m_own{};
+    access::PatientId m_other{};
+    std::map<access::PatientId, access::PatientRef> m_refs; // the patients' references in index rows
     std::vector<std::uint8_t> m_yes;
     std::vector<std::uint8_t> m_no;
     std::vector<std::uint8_t> m_weightCode;
@@ -72,9 +72,9 @@ class TestConsent : public QObject
     }
 
     /// The report side: every weight index row whose consent token is "yes", by patient.
-    std::map<model::RowId, std::size_t> cohort()
+    std::map<access::PatientId, std::size_t> cohort()
     {
-        std::map<model::RowId, std::size_t> out;
+        std::map<access::PatientId, std::size_t> out;
         auto rows = m_t->store().clinical().indexByCode(m_weightCode);
         for (const auto& r : *rows)
             if (r.consentToken == m_yes)
@@ -84,7 +84,7 @@ class TestConsent : public QObject
         return out;
     }
 
-    std::vector<std::vector<std::uint8_t>> consentTokensOf(const model::RowId& patient)
+    std::vector<std::vector<std::uint8_t>> consentTokensOf(const access::PatientId& patient)
     {
         std::vector<std::vector<std::uint8_t>> out;
         auto rows = m_t->store().clinical().indexOf(m_refs.at(patient), {});

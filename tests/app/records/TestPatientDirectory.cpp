@@ -48,8 +48,8 @@ class TestPatientDirectory : public QObject
     Q_OBJECT
 
     std::unique_ptr<TestClinic> m_t;
-    model::RowId m_ada{};
-    model::RowId m_bea{};
+    access::PatientId m_ada{};
+    access::PatientId m_bea{};
 
     services::PatientDirectory& directory() { return m_t->clinic().patientDirectory(); }
 
@@ -144,7 +144,7 @@ private slots:
         QCOMPARE(patients.create(person("Other", "Person", "MRN-003")).error().code, ErrorCode::AlreadyExists);
         interop::ClinicalImport data;
         auto imported = person("Dora", "Maar", "MRN-004");
-        imported.id = model::newRowId(m_t->clinic().rng());
+        imported.id = model::newRowId<access::PatientId>(m_t->clinic().rng());
         data.patients.push_back(imported);
         auto summary = services::ImportService(m_t->clinic()).importRecords(std::move(data), "test");
         QVERIFY2(summary.ok(), summary.ok() ? "" : summary.error().message.c_str());
@@ -152,7 +152,7 @@ private slots:
         QCOMPARE(directory().size(), std::size_t{4});
         interop::ClinicalImport again;
         again.patients.push_back(person("Dup", "Licate", "MRN-004"));
-        again.patients.back().id = model::newRowId(m_t->clinic().rng());
+        again.patients.back().id = model::newRowId<access::PatientId>(m_t->clinic().rng());
         QCOMPARE(services::ImportService(m_t->clinic()).importRecords(std::move(again), "test").error().code,
                  ErrorCode::AlreadyExists);
     }
@@ -208,7 +208,7 @@ private slots:
         auto data = [this] {
             interop::ClinicalImport d;
             auto p = person("Fay", "Wray", "MRN-005");
-            p.id = model::newRowId(m_t->clinic().rng());
+            p.id = model::newRowId<access::PatientId>(m_t->clinic().rng());
             for (int j = 0; j < 600; ++j) { // three Paillier batches of one code
                 model::Observation o;
                 o.id = model::newRowId(m_t->clinic().rng());
@@ -373,7 +373,7 @@ private slots:
         interop::ClinicalImport data;
         for (const char* mrn : {"MRN-010", "MRN-011"}) {
             auto p = person("Twin", mrn, mrn);
-            p.id = model::newRowId(m_t->clinic().rng());
+            p.id = model::newRowId<access::PatientId>(m_t->clinic().rng());
             p.sourceId = QStringLiteral("same-source-id");
             data.patients.push_back(p);
         }
@@ -390,7 +390,7 @@ private slots:
     {
         services::PatientDirectory d;
         auto p = person("Eve", "Old", "MRN-9");
-        p.id = model::newRowId(m_t->clinic().rng());
+        p.id = model::newRowId<access::PatientId>(m_t->clinic().rng());
         d.put(p);
         p.familyName = QStringLiteral("New");
         d.put(p);
@@ -398,7 +398,7 @@ private slots:
         QCOMPARE(d.search(QStringLiteral("old"), nullptr).size(), std::size_t{0});
         QCOMPARE(d.search(QStringLiteral("new"), nullptr).size(), std::size_t{1});
         QCOMPARE(d.mrns(), (std::set<QString>{QStringLiteral("MRN-9")}));
-        const std::vector<model::RowId> none;
+        const std::vector<access::PatientId> none;
         QCOMPARE(d.search({}, &none).size(), std::size_t{0});
         d.markBuilt();
         d.clear();

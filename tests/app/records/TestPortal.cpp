@@ -70,8 +70,8 @@ class TestPortal : public QObject
     Q_OBJECT
 
     std::unique_ptr<TestClinic> m_t;
-    model::RowId m_own{};
-    model::RowId m_other{};
+    access::PatientId m_own{};
+    access::PatientId m_other{};
 
     void loginAs(const std::string& name, const std::string& password)
     {
@@ -81,7 +81,7 @@ class TestPortal : public QObject
     }
 
     QString portalDir() const { return QString::fromStdString(m_t->dir()) + QStringLiteral("/clinic/portal"); }
-    QString portalFile(const model::RowId& patient) const
+    QString portalFile(const access::PatientId& patient) const
     {
         return portalDir() + QLatin1Char('/') + model::rowIdToHex(patient) + QStringLiteral(".ccp");
     }

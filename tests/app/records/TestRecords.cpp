@@ -146,7 +146,7 @@ private slots:
         importSynthea();
         auto all = m_t->store().patients().list();
         QVERIFY(all.ok());
-        std::map<model::RowId, access::PatientRef> refs;
+        std::map<access::PatientId, access::PatientRef> refs;
         std::size_t rowsBefore = 0;
         for (const auto& p : *all) {
             refs[p.id] = m_t->refOf(p.id);
@@ -296,7 +296,7 @@ private slots:
         QVERIFY(patients.ok());
         QCOMPARE(patients->size(), std::size_t{27});
         QVERIFY(!patients->front().familyName.isEmpty());
-        const model::RowId id = patients->front().id;
+        const access::PatientId id = patients->front().id;
         QCOMPARE(services::ObservationService(m_t->clinic()).list(id).error().code, ErrorCode::AccessDenied);
         QCOMPARE(services::PatientService(m_t->clinic()).chart(id).error().code, ErrorCode::AccessDenied);
         // Tried directly: the ring has no clinical category key, and the identity key opens no clinical row.
@@ -309,7 +309,7 @@ private slots:
         auto refs = m_t->store().clinical().patientRefs();
         QVERIFY(refs.ok() && !refs->empty());
         for (const auto& ref : *refs)
-            QVERIFY(m_t->store().patients().find(ref.bytes)->has_value() == false);
+            QVERIFY(m_t->store().patients().find(access::PatientId{ref.bytes})->has_value() == false);
         auto rows = m_t->store().clinical().rowsOf(refs->front(), std::nullopt);
         QVERIFY(rows.ok() && !rows->empty());
         auto row = m_t->store().patients().find(id);
@@ -350,7 +350,7 @@ private slots:
         QCOMPARE(mine->size(), std::size_t{0});
         auto all = m_t->store().patients().list();
         QVERIFY(all.ok());
-        const model::RowId id = all->front().id;
+        const access::PatientId id = all->front().id;
         QCOMPARE(patients.chart(id).error().code, ErrorCode::AccessDenied);
         auto ev = events();
         QCOMPARE(ev.back().outcome, audit::AuditOutcome::SeriousFailure);
@@ -426,7 +426,7 @@ private slots:
         importSynthea();
         auto all = m_t->store().patients().list();
         QVERIFY(all.ok());
-        const model::RowId id = all->front().id;
+        const access::PatientId id = all->front().id;
         auto rows = m_t->store().clinical().rowsOf(m_t->refOf(id), ports::ClinicalKind::Observation);
         QVERIFY(rows.ok() && rows->size() >= 2);
         auto stmt = m_t->store().database().prepare("UPDATE clinical_rows SET doc = ?1 WHERE id = ?2;");
@@ -448,7 +448,7 @@ private slots:
         importSynthea();
         auto all = services::PatientService(m_t->clinic()).list();
         QVERIFY(all.ok());
-        const model::RowId id = all->front().id;
+        const access::PatientId id = all->front().id;
         services::ObservationService obs(m_t->clinic());
         model::Observation o;
         o.codeSystem = QStringLiteral("http://loinc.org");

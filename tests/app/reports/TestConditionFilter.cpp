@@ -446,12 +446,12 @@ private slots:
 
         // Back to the old form: clear patient ids in the rows, no tokens, no marker.
         asDoctor();
-        std::map<model::RowId, access::PatientRef> refs;
+        std::map<access::PatientId, access::PatientRef> refs;
         for (const auto& [source, p] : patientsBySource())
             refs[p.id] = m_t->refOf(p.id);
-        std::vector<access::PatientId> tokenised;
+        std::vector<model::RowId> tokenised;
         for (const auto& t : tokenRows()) {
-            access::PatientId id{};
+            model::RowId id{};
             std::copy(t.rowId.begin(), t.rowId.end(), id.begin());
             tokenised.push_back(id);
         }

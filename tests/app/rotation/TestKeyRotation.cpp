@@ -461,7 +461,7 @@ private slots:
         QVERIFY(services::ImportService(*c.service).importSynthea(QStringLiteral(CC_TEST_DATA_DIR "/synthea")).ok());
         auto patients = services::PatientService(*c.service).list();
         QVERIFY(patients.ok() && patients->size() == 27);
-        const model::RowId first = patients->front().id;
+        const access::PatientId first = patients->front().id;
         model::ClinicalNote unshared;
         unshared.text = QStringLiteral("Confidential: wrapped under the clinical category key.");
         QVERIFY(services::NoteService(*c.service).add(first, unshared).ok());

@@ -13,6 +13,7 @@
 #include "tests/bench/BenchSupport.h"
 #include "tests/support/TestClinic.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -78,7 +79,7 @@ interop::ClinicalImport synthetic(std::size_t firstPatient, std::size_t patients
     data.observations.reserve(patients * observationsEach);
     for (std::size_t i = firstPatient; i < firstPatient + patients; ++i) {
         model::Patient p;
-        p.id = model::newRowId(rng);
+        p.id = model::newRowId<access::PatientId>(rng);
         p.mrn = QStringLiteral("BENCH-%1").arg(i);
         p.givenName = QStringLiteral("Bench%1").arg(i);
         p.familyName = QStringLiteral("Synthetic");
@@ -243,6 +244,10 @@ void benchSearch(const Options& opt, std::vector<Verdict>& verdicts)
         if (!i || !*i)
             fail("install", makeError(ErrorCode::Internal, "not installed"));
     });
+    // The window lists its patients as soon as the directory is in (DoctorWindow::
+    // finishDirectoryLoad): that first list checks the doctor's care-team rows (the session keeps
+    // them while no row changes); the first search typed after it finds them checked.
+    const double firstListAfterBackground = timedList({}, nullptr);
     const double afterBackground = timedList(QStringLiteral("BENCH-4243"), nullptr);
 
     // Baseline: open (AES-256-GCM) and parse the same number of identity documents, each under its
@@ -299,6 +304,9 @@ void benchSearch(const Options& opt, std::vector<Verdict>& verdicts)
               << ratio(decodeSeconds / baseline) << " |\n";
     std::cout << "| … install on the GUI thread | " << fmt(installSeconds * 1e3, "ms") << " | "
               << ratio(installSeconds / baseline) << " |\n";
+    std::cout << "| … the window's own list once the directory is in (checks the care-team rows) | "
+              << fmt(firstListAfterBackground * 1e3, "ms") << " | " << ratio(firstListAfterBackground / baseline)
+              << " |\n";
     std::cout << "| … first list(\"BENCH-<n>\") typed after the background build | " << fmt(afterBackground * 1e3, "ms")
               << " | " << ratio(afterBackground / baseline) << " |\n";
     const std::string scope = std::to_string(patients) + " patients, measured";
@@ -308,9 +316,9 @@ void benchSearch(const Options& opt, std::vector<Verdict>& verdicts)
                         fmt(wide * 1e3, "ms"), wide < 0.1});
     verdicts.push_back(
         {"first search after login, which builds the directory (" + scope + ")", fmt(first * 1e3, "ms"), first < 0.1});
-    // A keystroke during the build waits at most one page (or the install) before it is
-    // handled; once the directory is in, the search itself.
-    const double keystroke = std::max(longestPage, installSeconds) + afterBackground;
+    // A keystroke during the build waits at most one page, the install or the window's own first
+    // list before it is handled; then the search itself.
+    const double keystroke = std::max({longestPage, installSeconds, firstListAfterBackground}) + afterBackground;
     verdicts.push_back({"a keystroke in the GUI after login: the longest GUI-thread stretch of the background build "
                         "plus the search once the directory is in (" +
                             scope + ")",

@@ -52,9 +52,9 @@ public:
                 services::ObservationService::rowMac(m_indexKey, rowId(i), m_cts[i % m_cts.size()]).value());
     }
 
-    static access::PatientId rowId(std::size_t i)
+    static model::RowId rowId(std::size_t i)
     {
-        access::PatientId id{};
+        model::RowId id{};
         for (int b = 0; b < 8; ++b)
             id[static_cast<std::size_t>(15 - b)] = static_cast<std::uint8_t>(i >> (8 * b));
         id[0] = 0xAA;

@@ -58,7 +58,7 @@ private slots:
         const UnitsCatalogue& catalogue = UnitsCatalogue::builtIn();
         std::map<QString, Figures> all;
         std::map<QString, Figures> dayZero;
-        std::map<std::pair<QString, RowId>, const Observation*> latest;
+        std::map<std::pair<QString, access::PatientId>, const Observation*> latest;
         for (const Observation& o : r.observations) {
             const UnitDefinition* d = catalogue.find(o.code);
             const std::uint64_t encoded = d->encode(*o.value).value();

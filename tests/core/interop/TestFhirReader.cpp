@@ -339,7 +339,7 @@ private slots:
         o2.patientId = o.patientId;
         QCOMPARE(o2, o);
 
-        record.observations[0].patientId = RowId{};
+        record.observations[0].patientId = access::PatientId{};
         QCOMPARE(FhirWriter::write(record).error().code, ErrorCode::InvalidArgument);
     }
 };

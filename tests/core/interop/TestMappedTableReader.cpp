@@ -105,7 +105,7 @@ private slots:
 
         double cd4Sum = 0;
         std::size_t cd4 = 0;
-        std::map<RowId, std::pair<QString, double>> latest;
+        std::map<access::PatientId, std::pair<QString, double>> latest;
         for (const auto& o : r.observations) {
             QVERIFY(!o.sourceId.isEmpty());
             if (o.code == QLatin1String("24467-3")) {
@@ -182,7 +182,7 @@ private slots:
         QVERIFY(mapped->summary.skipped.empty());
         QCOMPARE(mapped->summary.count("empty cells"), std::size_t{0});
         // The same patients (ids aside) and the same observations in the same order.
-        std::map<RowId, QString> mrnMapped, mrnDedicated;
+        std::map<access::PatientId, QString> mrnMapped, mrnDedicated;
         for (std::size_t i = 0; i < mapped->patients.size(); ++i) {
             Patient a = mapped->patients[i];
             Patient b = dedicated->patients[i];

@@ -37,7 +37,7 @@ struct Aggregate
 std::pair<Aggregate, Aggregate> aggregates(const ClinicalImport& im, const QString& code)
 {
     Aggregate all;
-    std::map<RowId, const Observation*> latest;
+    std::map<access::PatientId, const Observation*> latest;
     for (const Observation& o : im.observations) {
         if (o.code != code || !o.value)
             continue;

@@ -143,7 +143,7 @@ private slots:
         changed.erase(changed.begin() + 2); // deleted by it
         changed.push_back(rows[0]);         // and one inserted
         changed.back().id = model::newRowId(m_rng);
-        const std::set<access::PatientId> exempt{rows[1].id, rows[2].id, changed.back().id};
+        const std::set<model::RowId> exempt{rows[1].id, rows[2].id, changed.back().id};
         QVERIFY(records::ChartManifest::check(m_key, m_ref, manifest, changed, std::nullopt, exempt).ok());
         // A row the unit of work did not touch must still match.
         changed[0].document[0] ^= 1;
@@ -233,7 +233,7 @@ private slots:
                      std::to_string(i).c_str());
         }
         // The exempt set (a unit of work's own changes) leaves those out on both sides.
-        std::set<access::PatientId> exempt{attachments[1].id};
+        std::set<model::RowId> exempt{attachments[1].id};
         QVERIFY(records::ChartManifest::checkAttachments(m_key, m_ref, manifest, two, exempt).ok());
         // Rows checked alone ignore the attachment entries, and the other way round.
         const auto rowsOnly = *records::ChartManifest::build(m_key, m_ref, rows);

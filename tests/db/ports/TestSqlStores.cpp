@@ -17,10 +17,23 @@ using cc::db::test::testKey;
 
 namespace {
 
-access::UserId id(std::uint8_t tag)
+/// An id of kind `Id` (a patient's unless named) whose 16 bytes are all `tag`.
+template <class Id = access::PatientId> Id id(std::uint8_t tag)
 {
-    access::UserId out{};
+    Id out{};
     out.fill(tag);
+    return out;
+}
+
+/// The patients of a doctor's rows, in the store's order.
+std::vector<access::PatientId> patientsOf(const db::SqlCareTeamStore& teams, const access::UserId& doctor)
+{
+    std::vector<access::PatientId> out;
+    const auto rows = teams.rowsOfDoctor(doctor);
+    if (!rows)
+        return out;
+    for (const auto& row : *rows)
+        out.push_back(row.patient);
     return out;
 }
 
@@ -76,7 +89,7 @@ private slots:
     {
         db::SqlCareTeamStore teams(*m_db);
         const access::PatientId p1 = id(0x01), p2 = id(0x02);
-        const access::UserId d1 = id(0xd1), d2 = id(0xd2);
+        const access::UserId d1 = id<access::UserId>(0xd1), d2 = id<access::UserId>(0xd2);
         QVERIFY(teams.doctorsOf(p1)->empty());
         QVERIFY(teams.add(p1, d2, 7).ok());
         QVERIFY(teams.add(p1, d1, 8).ok());
@@ -93,8 +106,8 @@ private slots:
         QCOMPARE(teams.rowsOfPatient(p2)->front().auditSeq, std::int64_t{9});
         QCOMPARE(teams.bind({p2, d2, 9}).error().code, ErrorCode::NotFound);
         QCOMPARE(*teams.doctorsOf(p1), (std::vector<access::UserId>{d1, d2}));
-        QCOMPARE(*teams.patientsOf(d1), (std::vector<access::PatientId>{p1, p2}));
-        QCOMPARE(*teams.patientsOf(d2), (std::vector<access::PatientId>{p1}));
+        QCOMPARE(patientsOf(teams, d1), (std::vector<access::PatientId>{p1, p2}));
+        QCOMPARE(patientsOf(teams, d2), (std::vector<access::PatientId>{p1}));
 
         const auto twice = teams.add(p1, d1, 10);
         QVERIFY(!twice.ok());
@@ -107,7 +120,7 @@ private slots:
         QCOMPARE(*teams.doctorsOf(p1), (std::vector<access::UserId>{d1}));
 
         QVERIFY(teams.removeDoctorEverywhere(d1).ok());
-        QVERIFY(teams.patientsOf(d1)->empty());
+        QVERIFY(patientsOf(teams, d1).empty());
         QVERIFY(teams.removeDoctorEverywhere(d1).ok()); // nothing left is fine
     }
 
@@ -134,16 +147,55 @@ private slots:
             const auto nested = transactions.begin();
             QVERIFY(!nested.ok());
             QCOMPARE(nested.error().code, ErrorCode::StorageError);
-            QVERIFY(teams.add(id(1), id(2), 1).ok());
+            QVERIFY(teams.add(id(1), id<access::UserId>(2), 1).ok());
         }
         QVERIFY(!m_db->inTransaction());
         QVERIFY(teams.doctorsOf(id(1))->empty());
         {
             auto tx = transactions.begin();
-            QVERIFY(teams.add(id(1), id(2), 1).ok());
+            QVERIFY(teams.add(id(1), id<access::UserId>(2), 1).ok());
             QVERIFY((*tx)->commit().ok());
         }
         QCOMPARE(teams.doctorsOf(id(1))->size(), std::size_t{1});
+    }
+
+    void careTeamGenerationMovesWithEveryPossibleChange()
+    {
+        db::SqlCareTeamStore teams(*m_db);
+        const access::UserId doctor = id<access::UserId>(0xd1);
+        const auto start = *teams.generation();
+        // Reads leave it where it is.
+        QVERIFY(teams.rowsOfDoctor(doctor)->empty());
+        QVERIFY(teams.allRows()->empty());
+        QVERIFY(*teams.generation() == start);
+        // Every write of this store moves it, a refused one too.
+        QVERIFY(teams.add(id(1), doctor, 1).ok());
+        const auto added = *teams.generation();
+        QVERIFY(!(added == start));
+        QVERIFY(!teams.add(id(1), doctor, 1).ok());
+        const auto refused = *teams.generation();
+        QVERIFY(!(refused == added));
+        QVERIFY(teams.bind({id(1), doctor, 5}).ok());
+        QVERIFY(teams.remove(id(1), doctor).ok());
+        QVERIFY(teams.removeDoctorEverywhere(doctor).ok());
+        const auto own = *teams.generation();
+        QCOMPARE(own.ownWrites, refused.ownWrites + 3);
+        // A commit through another connection (the sqlite3 shell of someone holding the key)
+        // moves it, and so does any commit there, not only to care_team.
+        auto other = db::Database::open(str(m_dir->filePath("clinic.db")), testKey(2), db::OpenMode::ExistingOnly);
+        QVERIFY(other.ok());
+        auto insert = other->prepare("INSERT INTO care_team (patient_id, doctor_id, audit_seq) VALUES (?1, ?2, 0);");
+        QVERIFY(insert.ok());
+        QVERIFY(insert->bindBlob(1, id(2)).ok());
+        QVERIFY(insert->bindBlob(2, doctor).ok());
+        QVERIFY(insert->step().ok());
+        const auto afterOther = *teams.generation();
+        QVERIFY(!(afterOther == own));
+        QCOMPARE(afterOther.ownWrites, own.ownWrites);
+        QCOMPARE(patientsOf(teams, doctor), (std::vector<access::PatientId>{id(2)}));
+        // Another store object over the same database is another generation.
+        db::SqlCareTeamStore again(*m_db);
+        QVERIFY(!(*again.generation() == afterOther));
     }
 
     void transactionIsImmediate()

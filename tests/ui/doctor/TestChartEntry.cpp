@@ -116,7 +116,7 @@ class TestChartEntry : public QObject
     Q_OBJECT
 
     std::unique_ptr<TestClinic> m_t;
-    model::RowId m_patient{};
+    access::PatientId m_patient{};
 
     void loginAs(const std::string& name, const std::string& password)
     {

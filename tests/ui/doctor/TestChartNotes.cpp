@@ -80,7 +80,7 @@ class TestChartNotes : public QObject
     QTemporaryDir m_temp;
     QString m_shotDir;
     std::unique_ptr<ClinicFixture> m_fixture;
-    model::RowId m_patient{};
+    access::PatientId m_patient{};
 
     void save(QWidget* widget, const QString& name)
     {

@@ -93,9 +93,9 @@ class TestDoctorWindow : public QObject
     Q_OBJECT
 
     std::unique_ptr<TestClinic> m_t;
-    model::RowId m_labPatient{};
+    access::PatientId m_labPatient{};
     /// A patient of drcarol's care team only (outside drbob's list).
-    model::RowId m_carolPatient{};
+    access::PatientId m_carolPatient{};
     model::Patient m_carolIdentity;
 
     void loginAs(const std::string& name, const std::string& password)
@@ -119,7 +119,7 @@ class TestDoctorWindow : public QObject
     }
 
     /// Opens the patient the way a doctor does: select the row, press Enter.
-    static void openThroughList(ui::DoctorWindow& window, const model::RowId& id)
+    static void openThroughList(ui::DoctorWindow& window, const access::PatientId& id)
     {
         auto* view = window.findChild<QTableView*>("patientTableView");
         auto* proxy = window.patientProxyModel();
@@ -151,7 +151,7 @@ private slots:
         for (const auto& p : *patients)
             if (p.sourceId == kLabPatientSource)
                 m_labPatient = p.id;
-        QVERIFY(m_labPatient != model::RowId{});
+        QVERIFY(m_labPatient != access::PatientId{});
 
         // A second doctor, not on any care team: created by the administrator, sponsored by drbob.
         loginAs(test::kAdmin, test::kAdminPassword);
@@ -381,8 +381,8 @@ private slots:
         QVERIFY(!menu->actions().front()->isEnabled()); // "No chart opened yet"
         auto list = services::PatientService(m_t->clinic()).list();
         QVERIFY(list.ok() && list->size() >= 2);
-        const model::RowId first = (*list)[0].id;
-        const model::RowId second = (*list)[1].id;
+        const access::PatientId first = (*list)[0].id;
+        const access::PatientId second = (*list)[1].id;
         QVERIFY(window.openPatient(first).ok());
         QVERIFY(window.openPatient(second).ok());
         QVERIFY(window.openPatient(first).ok());
@@ -579,7 +579,7 @@ private slots:
         QTRY_VERIFY(window.chartView()->hasPatient());
         QCOMPARE(window.chartView()->patientId(), m_labPatient);
         QVERIFY(!window.chartView()->emergencyAccess()); // no grant, no red banner
-        QCOMPARE(window.selectedPatientId().value_or(model::RowId{}), m_labPatient);
+        QCOMPARE(window.selectedPatientId().value_or(access::PatientId{}), m_labPatient);
     }
 
     void breakGlassThenNoteLandsOnShownPatient()
@@ -593,7 +593,7 @@ private slots:
         window.refresh();
         openThroughList(window, m_labPatient);
         QTRY_VERIFY(window.chartView()->hasPatient());
-        QCOMPARE(window.selectedPatientId().value_or(model::RowId{}), m_labPatient);
+        QCOMPARE(window.selectedPatientId().value_or(access::PatientId{}), m_labPatient);
         const QString labName = window.chartView()->banner()->nameText();
         QVERIFY(window.windowTitle().contains(labName));
 
@@ -665,7 +665,7 @@ private slots:
         window.refresh();
         QVERIFY(window.openPatient(m_labPatient).ok());
         // Opened by another route than the list (here: directly), the row is selected.
-        QCOMPARE(window.selectedPatientId().value_or(model::RowId{}), m_labPatient);
+        QCOMPARE(window.selectedPatientId().value_or(access::PatientId{}), m_labPatient);
         QVERIFY(window.chartShown());
         // Selecting another row (without opening it) hides the chart and says why.
         auto* view = window.findChild<QTableView*>("patientTableView");
@@ -689,7 +689,7 @@ private slots:
         QCOMPARE(proxy->rowCount(), 0);
         QVERIFY(window.openPatient(m_labPatient).ok());
         QVERIFY(search->text().isEmpty());
-        QCOMPARE(window.selectedPatientId().value_or(model::RowId{}), m_labPatient);
+        QCOMPARE(window.selectedPatientId().value_or(access::PatientId{}), m_labPatient);
         // The open patient is marked in the list.
         const int row = window.patientModel()->rowOf(m_labPatient);
         QVERIFY(window.patientModel()->index(row, 0).data().toString().startsWith(QStringLiteral("▶")));
@@ -707,7 +707,7 @@ private slots:
         page->selectCode(kGlucose);
         QCOMPARE(page->trendSeries()->count(), 4);
         QVERIFY(page->trendChartView()->chart()->title().contains(QStringLiteral("Glucose")));
-        model::RowId other{};
+        access::PatientId other{};
         for (int row = 0; row < window.patientModel()->rowCount(); ++row)
             if (window.patientModel()->patient(row)->id != m_labPatient)
                 other = window.patientModel()->patient(row)->id;
@@ -836,7 +836,7 @@ private slots:
                     window.patientModel()->patient(proxy->mapToSource(proxy->index(row, 0)).row())->birthDate);
 
         // The patient with the most problems, resolved ones among them.
-        model::RowId busiest{};
+        access::PatientId busiest{};
         std::size_t most = 0;
         for (int row = 0; row < window.patientModel()->rowCount(); ++row) {
             const auto id = window.patientModel()->patient(row)->id;
@@ -1007,7 +1007,7 @@ private slots:
         QCOMPARE(window.patientModel()->rowCount(), 28);
         QTRY_VERIFY(window.chartView()->hasPatient());
         QCOMPARE(window.chartView()->patient().mrn, mrn);
-        QCOMPARE(window.selectedPatientId().value_or(model::RowId{}), window.chartView()->patientId());
+        QCOMPARE(window.selectedPatientId().value_or(access::PatientId{}), window.chartView()->patientId());
         const QString firstLine = window.chartView()->patientLine();
 
         // The same name and birth date again: a probable duplicate, saved only when confirmed.

@@ -49,7 +49,7 @@ class TestPatientWindow : public QObject
     Q_OBJECT
 
     std::unique_ptr<TestClinic> m_t;
-    model::RowId m_patient{};
+    access::PatientId m_patient{};
 
     void loginAs(const std::string& name, const std::string& password)
     {

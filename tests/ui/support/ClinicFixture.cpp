@@ -36,8 +36,8 @@ Status ClinicFixture::login(const std::string& name, const std::string& password
     return m_fixture->login(name, password);
 }
 
-Result<model::RowId> ClinicFixture::registerPatient(const QString& given, const QString& family, const QString& mrn,
-                                                    const QString& birthDate)
+Result<access::PatientId> ClinicFixture::registerPatient(const QString& given, const QString& family,
+                                                         const QString& mrn, const QString& birthDate)
 {
     clinic().logout();
     CC_TRY(login(kDoctor, kDoctorPassword));

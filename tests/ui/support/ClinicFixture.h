@@ -43,8 +43,8 @@ public:
     [[nodiscard]] Status login(const std::string& name, const std::string& password);
     /// Registers a patient as the doctor (who joins the care team), then logs the administrator in
     /// again: the administrator's screens see a record they did not create. Returns its row id.
-    [[nodiscard]] Result<model::RowId> registerPatient(const QString& given, const QString& family, const QString& mrn,
-                                                       const QString& birthDate);
+    [[nodiscard]] Result<access::PatientId> registerPatient(const QString& given, const QString& family,
+                                                            const QString& mrn, const QString& birthDate);
 
 private:
     std::unique_ptr<test::TestClinic> m_fixture;
