@@ -15,10 +15,21 @@ inline constexpr std::size_t kIdSize = 16;
 
 /// 16 random bytes tagged with what they identify. It is still an std::array (data(), size(),
 /// iteration and std::span all work, and byte-level helpers take the base), but one kind does not
-/// convert to another: `PatientId p = userId;` and `userId == patientId` do not compile. Building
-/// one from raw bytes is explicit: `PatientId{bytes}`.
+/// become another: `PatientId p = userId;`, `PatientId{rowId}`, `map.try_emplace(k, rowId)` into a
+/// map of patient ids and `userId == patientId` do not compile. Building one from raw bytes is
+/// explicit: `PatientId{bytes}` with `bytes` an IdBytes (not an id of another kind).
 template <class Tag> struct TaggedId : std::array<std::uint8_t, kIdSize>
 {
+    using Bytes = std::array<std::uint8_t, kIdSize>;
+
+    /// All zero bytes.
+    constexpr TaggedId() noexcept : Bytes{} {}
+    /// The id whose bytes are `bytes`.
+    constexpr explicit TaggedId(const Bytes& bytes) noexcept : Bytes(bytes) {}
+    /// An id of another kind is not this kind, not even explicitly (without this, the constructor
+    /// above would take it through its base).
+    template <class OtherTag> TaggedId(const TaggedId<OtherTag>&) = delete;
+
     friend bool operator==(const TaggedId&, const TaggedId&) = default;
     friend auto operator<=>(const TaggedId&, const TaggedId&) = default;
 

@@ -6288,6 +6288,14 @@ y después inicie  cipherchart --clinic DIR</translation>
         <source>Skipped as invalid: %1</source>
         <translation>Descartadas por no válidas: %1</translation>
     </message>
+    <message>
+        <source>A copy is kept in the clinic&apos;s report folder (%1), so the list of reports shows the report as exported.</source>
+        <translation>Se guarda una copia en la carpeta de informes de la clínica (%1), para que la lista de informes muestre el informe como exportado.</translation>
+    </message>
+    <message>
+        <source>The copy for the clinic&apos;s report folder was not written (%1): the list of reports will not show this export.</source>
+        <translation>No se escribió la copia para la carpeta de informes de la clínica (%1): la lista de informes no mostrará esta exportación.</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::NetworkKeyPicker</name>

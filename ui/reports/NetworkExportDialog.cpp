@@ -10,6 +10,7 @@
 
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -182,6 +183,7 @@ void NetworkExportDialog::updatePreview()
 
 void NetworkExportDialog::suggestFolder(const QString& folder)
 {
+    m_folder = folder;
     m_output->setSuggestedName(
         QDir(folder).filePath(QString::fromStdString(reports::reportIdHex(m_report.reportId)) + ".ccrx"));
 }
@@ -257,12 +259,26 @@ void NetworkExportDialog::exportReport()
         return;
     }
     m_exported = true;
+    const QString exportId = QString::fromStdString(reports::reportIdHex(outcome->report.reportId));
     QString text = tr("Exported to %1 (export id %2): %3 cell(s) re-encrypted under the key of \"%4\", %5 withheld. "
                       "Give the file to the network's merger.")
-                       .arg(nativePath(output), QString::fromStdString(reports::reportIdHex(outcome->report.reportId)))
+                       .arg(nativePath(output), exportId)
                        .arg(outcome->cellsExported)
                        .arg(m_key->network()->name)
                        .arg(outcome->cellsWithheld);
+    // Saved outside the report folder: the folder keeps a copy, which is what the list of reports
+    // reads to show the report as exported (ReportFolder::scan).
+    if (!m_folder.isEmpty() && QFileInfo(output).absolutePath() != QFileInfo(m_folder).absoluteFilePath()) {
+        const QString copy = QDir(m_folder).filePath(exportId + QStringLiteral(".ccrx"));
+        if (auto kept = ReportFolder::writeNew(copy, outcome->file); kept)
+            text += QLatin1Char(' ') + tr("A copy is kept in the clinic's report folder (%1), so the list of reports "
+                                          "shows the report as exported.")
+                                           .arg(nativePath(copy));
+        else
+            text += QLatin1Char(' ') + tr("The copy for the clinic's report folder was not written (%1): the list of "
+                                          "reports will not show this export.")
+                                           .arg(ErrorText::forError(kept.error()));
+    }
     if (!outcome->rejectedPartials.empty()) {
         QStringList rejected;
         for (const auto& r : outcome->rejectedPartials)

@@ -44,8 +44,9 @@ public:
     /// not 64 hexadecimal digits.
     [[nodiscard]] static std::optional<QString> normalizedFingerprint(const QString& typed);
 
-    /// Suggests saving the export in `folder` (the clinic's report folder: the reports list then
-    /// shows the report as exported).
+    /// Suggests saving the export in `folder`, the clinic's report folder. An export saved
+    /// anywhere else also leaves a copy there (named by the export's id), so the list of reports
+    /// shows the report as exported wherever the file went.
     void suggestFolder(const QString& folder);
     /// Checks the form again and, if it is complete, runs the export and writes the file.
     void exportReport();
@@ -72,6 +73,7 @@ private:
     QPushButton* m_go;
     QPushButton* m_close;
     bool m_exported = false;
+    QString m_folder; ///< the clinic's report folder (suggestFolder), where a copy is kept
 };
 
 } // namespace cc::ui

@@ -22,12 +22,12 @@ inline crypto::SecureBytes fixedRootKey(std::uint8_t offset = 0)
 
 inline ClinicId clinicA()
 {
-    return ClinicId{0xc1, 0x1c, 0x00, 0x0a, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+    return ClinicId{IdBytes{0xc1, 0x1c, 0x00, 0x0a, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}};
 }
 
 inline ClinicId clinicB()
 {
-    return ClinicId{0xc1, 0x1c, 0x00, 0x0b, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+    return ClinicId{IdBytes{0xc1, 0x1c, 0x00, 0x0b, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}};
 }
 
 /// The i-th sample event: a mix of reads, writes, logins, exports and one break-glass.

@@ -29,7 +29,8 @@ concept Assignable = requires(A& a, const B& b)
 
 template <class A, class B> constexpr bool distinct()
 {
-    return !std::is_convertible_v<A, B> && !std::is_convertible_v<const A&, const B&> && !Assignable<B, A> &&
+    return !std::is_convertible_v<A, B> && !std::is_convertible_v<const A&, const B&> &&
+           !std::is_constructible_v<B, const A&> && !std::is_constructible_v<B, A&&> && !Assignable<B, A> &&
            !EqualityComparable<A, B> && !EqualityComparable<B, A>;
 }
 
@@ -47,6 +48,8 @@ static_assert(std::is_same_v<access::ClinicId, ClinicId>);
 static_assert(sizeof(PatientId) == kIdSize && sizeof(RowId) == kIdSize && sizeof(UserId) == kIdSize);
 static_assert(EqualityComparable<PatientId, PatientId> && std::totally_ordered<RowId>);
 static_assert(std::is_convertible_v<const PatientId&, const IdBytes&>);
+// From bare bytes only explicitly.
+static_assert(std::is_constructible_v<PatientId, const IdBytes&> && !std::is_convertible_v<const IdBytes&, PatientId>);
 static_assert(std::is_convertible_v<PatientId&, std::span<const std::uint8_t>>);
 
 } // namespace

@@ -33,7 +33,7 @@ private slots:
         QVERIFY(std::equal(patient.begin(), patient.end(), raw.begin()));
         QVERIFY(std::equal(row.begin(), row.end(), raw.begin()));
         // The same bytes as another kind are equal only once named as that kind on purpose.
-        QCOMPARE(RowId{patient}, row);
+        QCOMPARE(RowId{IdBytes{patient}}, row);
     }
 
     void hexRoundTripsForEveryKind()

@@ -17,7 +17,7 @@ namespace {
 db::ClinicDescriptor sample()
 {
     db::ClinicDescriptor d;
-    d.clinicId = {0xc1, 0x1c, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13};
+    d.clinicId = ClinicId{IdBytes{0xc1, 0x1c, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}};
     d.name = "Praxis Müller & Söhne";
     d.demo = true;
     d.createdAt = 1767225600;

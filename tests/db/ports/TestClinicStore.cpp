@@ -81,7 +81,7 @@ private slots:
         QVERIFY(store->openDatabase(testKey(9)).ok());
         QVERIFY(store->databaseOpen());
         QCOMPARE(*store->database().userVersion(), static_cast<int>(db::clinicMigrations().size()));
-        QVERIFY(store->careTeams().add(access::PatientId{1}, access::UserId{2}, 1).ok());
+        QVERIFY(store->careTeams().add(access::PatientId{IdBytes{1}}, access::UserId{IdBytes{2}}, 1).ok());
         QCOMPARE(store->auditStore().state().error().code, ErrorCode::NotFound); // chain not started yet
         QCOMPARE(store->anchors().read().error().code, ErrorCode::NotFound);
         QVERIFY(store->transactions().begin().ok());

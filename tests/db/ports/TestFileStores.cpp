@@ -20,7 +20,7 @@ namespace {
 audit::AuditAnchor sampleAnchor()
 {
     audit::AuditAnchor a;
-    a.clinicId = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+    a.clinicId = ClinicId{IdBytes{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}};
     a.seq = 42;
     a.hash.fill(0x11);
     a.mac.fill(0x22);

@@ -411,6 +411,19 @@ private slots:
         QCOMPARE(file->kind, reports::ReportFile::Kind::Exported);
         QCOMPARE(file->keyId, m_network->network.key.keyId());
         QCOMPARE(file->clinicName, QStringLiteral("Riverside Clinic"));
+        // Saved outside the report folder: the folder keeps a copy named by the export's id, and
+        // the folder's scan lists it beside its report (the list of reports shows it exported).
+        const QString copy =
+            QDir(folder()).filePath(QString::fromStdString(reports::reportIdHex(file->reportId)) + ".ccrx");
+        QCOMPARE(readAll(copy), readAll(out));
+        QVERIFY2(
+            labelText(dialog, "resultLabel").contains(QStringLiteral("A copy is kept in the clinic's report folder")),
+            qPrintable(labelText(dialog, "resultLabel")));
+        bool listed = false;
+        for (const auto& entry : ReportFolder::scan(folder()))
+            for (const auto& x : entry.exports)
+                listed = listed || x.path == copy;
+        QVERIFY(listed);
         const auto exportedEvents = testing::eventsStartingWith(m_a->clinic(), "report exported to research network");
         QCOMPARE(exportedEvents.size(), before + 1);
         QVERIFY(exportedEvents.back().detail.find(m_network->network.key.keyIdHex()) != std::string::npos);
@@ -642,6 +655,10 @@ private slots:
             const int row = rowOf(reports::Purpose::Research, QStringLiteral("published"), title);
             return row >= 0 ? page()->list()->item(row, 3)->text() : QString();
         };
+        // The copies the dialog kept of the exports above (saved outside the folder) are taken out:
+        // this test adds its exports to the folder one at a time.
+        for (const QString& name : QDir(folder()).entryList({QStringLiteral("*.ccrx")}, QDir::Files))
+            QVERIFY(QFile::remove(QDir(folder()).filePath(name)));
         page()->refresh();
         QCOMPARE(stateOf(latest), QStringLiteral("published"));
         // Another clinic's export of the same spec, and one with a flipped byte.
