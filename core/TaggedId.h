@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Random 128-bit identifiers whose kind is part of their type (issue 10 item 9): a user id cannot be
-// passed where a patient id, clinic id or record row id is expected, nor compared with one.
+// passed where a patient id, clinic id or record row id is expected, nor compared with or ordered against one.
 #pragma once
 
 #include <array>
@@ -36,6 +36,9 @@ template <class Tag> struct TaggedId : std::array<std::uint8_t, kIdSize>
     /// Comparing ids of two kinds is a mistake, never a question: refused at compile time (without
     /// this, std::array's own operators would accept both through their common base).
     template <class OtherTag> friend bool operator==(const TaggedId&, const TaggedId<OtherTag>&) = delete;
+    /// Ordering ids of two kinds likewise (`userId < patientId` would otherwise find std::array's
+    /// own <=> through the common base).
+    template <class OtherTag> friend auto operator<=>(const TaggedId&, const TaggedId<OtherTag>&) = delete;
 };
 
 /// The bare 16 bytes, for code that handles an id of any kind (hex forms, blobs, a column that

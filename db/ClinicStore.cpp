@@ -13,6 +13,7 @@
 #include "db/IndexChangeTracker.h"
 #include "db/PendingAuditFile.h"
 #include "db/PortalFolder.h"
+#include "db/RecoveryRingFile.h"
 #include "db/SqlAttachmentStore.h"
 #include "db/SqlAuditStore.h"
 #include "db/SqlCareTeamStore.h"
@@ -68,6 +69,7 @@ struct ClinicStore::Impl
         , pendingAudit(folder.pendingAuditPath())
         , portals(folder.portalPath())
         , anchors(folder.anchorPath())
+        , recoveryRing(folder.recoveryPath())
     {}
 
     Status attach(Database opened)
@@ -106,6 +108,7 @@ struct ClinicStore::Impl
     PendingAuditFile pendingAudit;
     PortalFolder portals;
     FileAnchorSink anchors;
+    RecoveryRingFile recoveryRing;
     IndexChangeTracker indexChanges; // before the stores that refer to it
     std::unique_ptr<Database> database;
     std::unique_ptr<SqlAuditStore> auditStore;
@@ -350,6 +353,11 @@ ports::DatabaseMaintenance& ClinicStore::maintenance()
 ports::BackupStorage* ClinicStore::backupStorage()
 {
     return &m_impl->backup;
+}
+
+ports::RecoveryRingStore* ClinicStore::recoveryRing()
+{
+    return &m_impl->recoveryRing;
 }
 
 Database& ClinicStore::database() noexcept

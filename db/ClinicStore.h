@@ -99,6 +99,8 @@ public:
     /// Backup export, restore staging and the journalled swap (db::BackupArchive). Usable before
     /// login for reading files; exportDatabase needs the database open, commitRestore closed.
     [[nodiscard]] ports::BackupStorage* backupStorage() override;
+    /// recovery.ccr and its staged replacement (db::RecoveryRingFile; usable before login).
+    [[nodiscard]] ports::RecoveryRingStore* recoveryRing() override;
     /// A db::TcpSyslogWitness for `address` (RFC 5424 over TCP, octet counting). Never fails.
     [[nodiscard]] Result<std::unique_ptr<audit::AuditWitness>>
     openWitness(const audit::WitnessAddress& address) override;

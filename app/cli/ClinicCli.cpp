@@ -8,6 +8,8 @@
 
 #include <climits>
 #include <ostream>
+#include <stdexcept>
+#include <string>
 
 namespace cc::cli {
 
@@ -38,6 +40,23 @@ Result<std::string> requiredOption(const Args& args, const std::string& name)
         return makeError(ErrorCode::InvalidArgument,
                          utf8(Cli::tr("--%1 is required; see --help").arg(QString::fromStdString(name))));
     return *value;
+}
+
+Result<unsigned> unsignedOption(const Args& args, const std::string& name, unsigned fallback)
+{
+    auto value = args.value(name);
+    if (!value)
+        return fallback;
+    try {
+        std::size_t used = 0;
+        const unsigned long v = std::stoul(*value, &used);
+        if (used != value->size() || v > 100000)
+            throw std::invalid_argument(name);
+        return static_cast<unsigned>(v);
+    } catch (const std::exception&) {
+        return makeError(ErrorCode::InvalidArgument,
+                         utf8(Cli::tr("--%1 must be a whole number").arg(QString::fromStdString(name))));
+    }
 }
 
 std::vector<OptionSpec> clinicOptionsWith(std::vector<OptionSpec> extra)

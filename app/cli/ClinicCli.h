@@ -49,6 +49,10 @@ private:
 /// The required value of an option. Errors: InvalidArgument naming the option.
 [[nodiscard]] Result<std::string> requiredOption(const Args& args, const std::string& name);
 
+/// The value of an optional whole-number option (at most 100,000), or `fallback` if absent.
+/// Errors: InvalidArgument naming the option.
+[[nodiscard]] Result<unsigned> unsignedOption(const Args& args, const std::string& name, unsigned fallback);
+
 /// clinicOptions() followed by a command's own options.
 [[nodiscard]] std::vector<OptionSpec> clinicOptionsWith(std::vector<OptionSpec> extra);
 

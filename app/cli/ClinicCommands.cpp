@@ -34,23 +34,6 @@ std::vector<std::string> splitNames(const std::string& list)
     return names;
 }
 
-Result<unsigned> unsignedOption(const Args& args, const std::string& name, unsigned fallback)
-{
-    auto value = args.value(name);
-    if (!value)
-        return fallback;
-    try {
-        std::size_t used = 0;
-        const unsigned long v = std::stoul(*value, &used);
-        if (used != value->size() || v > 100000)
-            throw std::invalid_argument(name);
-        return static_cast<unsigned>(v);
-    } catch (const std::exception&) {
-        return makeError(ErrorCode::InvalidArgument,
-                         utf8(Cli::tr("--%1 must be a whole number").arg(QString::fromStdString(name))));
-    }
-}
-
 bool fileExists(const std::string& path)
 {
     struct stat st

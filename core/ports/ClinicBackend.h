@@ -16,6 +16,7 @@
 #include "core/ports/PatientStore.h"
 #include "core/ports/PendingAuditLog.h"
 #include "core/ports/PortalStore.h"
+#include "core/ports/RecoveryRingStore.h"
 #include "core/ports/SourceIndexStore.h"
 #include "core/ports/StorageTransaction.h"
 
@@ -147,6 +148,9 @@ public:
     /// Backup and restore file work, or nullptr if this backend cannot back up (the default).
     /// Usable whenever the folder is open; each method says whether it needs the database.
     [[nodiscard]] virtual BackupStorage* backupStorage() { return nullptr; }
+    /// The recovery ring's files, or nullptr if this backend keeps none (the default). Usable
+    /// whenever the folder is open, database or not.
+    [[nodiscard]] virtual RecoveryRingStore* recoveryRing() { return nullptr; }
     /// A connection to the external audit witness at `address` (nothing is sent until the first
     /// delivery), or Unsupported if this backend has none (the default).
     [[nodiscard]] virtual Result<std::unique_ptr<audit::AuditWitness>> openWitness(const audit::WitnessAddress& address)

@@ -11,6 +11,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QJsonValue>
 
 #include <algorithm>
 #include <string_view>
@@ -599,6 +600,65 @@ std::string BackupService::manifestFingerprint(const BackupManifest& manifest)
                                static_cast<std::size_t>(encoded.size())));
 }
 
+namespace {
+
+/// The live clinic's record of its recovery ring (meta `recovery`) and that key's entry in meta
+/// `key_versions`, carried into a restored database.
+struct CarriedRecovery
+{
+    std::vector<std::uint8_t> record;
+    QJsonValue version;
+};
+
+Result<CarriedRecovery> readRecoveryRecord(ports::ClinicMetaStore& meta)
+{
+    CarriedRecovery out;
+    auto record = meta.get(ports::meta::kRecovery);
+    CC_TRY(record);
+    if (!record->has_value())
+        return out;
+    out.record = std::move(**record);
+    auto versions = meta.get(ports::meta::kKeyVersions);
+    CC_TRY(versions);
+    if (versions->has_value())
+        out.version = QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char*>((*versions)->data()),
+                                                         static_cast<qsizetype>((*versions)->size())))
+                          .object()
+                          .value("RecoveryKey");
+    return out;
+}
+
+Status carryRecoveryRecord(ports::ClinicBackend& backend, const crypto::SecureBytes& dbk,
+                           const CarriedRecovery& carried)
+{
+    CC_TRY(backend.openDatabase(dbk));
+    auto write = [&]() -> Status {
+        auto& meta = backend.meta();
+        auto tx = backend.transactions().begin();
+        CC_TRY(tx);
+        CC_TRY(meta.set(ports::meta::kRecovery, carried.record));
+        if (!carried.version.isUndefined()) {
+            auto versions = meta.get(ports::meta::kKeyVersions);
+            CC_TRY(versions);
+            QJsonObject object;
+            if (versions->has_value())
+                object = QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char*>((*versions)->data()),
+                                                            static_cast<qsizetype>((*versions)->size())))
+                             .object();
+            object.insert("RecoveryKey", carried.version);
+            const QByteArray text = QJsonDocument(object).toJson(QJsonDocument::Compact);
+            CC_TRY(
+                meta.set(ports::meta::kKeyVersions, std::span(reinterpret_cast<const std::uint8_t*>(text.constData()),
+                                                              static_cast<std::size_t>(text.size()))));
+        }
+        return (*tx)->commit();
+    }();
+    backend.closeDatabase();
+    return write;
+}
+
+} // namespace
+
 Result<BackupManifest> BackupService::restore(const std::string& path, const RestoreOptions& options)
 {
     AuditSubject subject =
@@ -630,10 +690,25 @@ Result<BackupManifest> BackupService::restore(const std::string& path, const Res
     restored.detail = "restored from backup " + verified->backupId + "; the previous trail had reached event " +
                       std::to_string(m_clinic.auditLog() ? m_clinic.auditLog()->lastSeq() : 0);
     audit::AuditEvent restoredEvent = m_clinic.eventFor(restored, AuditOutcome::Success);
+    // recovery.ccr is not in backups: the folder keeps its current one, so the restored database
+    // must keep naming it (meta `recovery`, and its key version), or a backup older than the last
+    // re-issue of the recovery shares would leave no set that passes the check (docs/KEYS.md 8).
+    auto carried = otherClinic ? Result<CarriedRecovery>(CarriedRecovery{}) : readRecoveryRecord(backend.meta());
+    if (!carried) {
+        storage->discardStagedRestore();
+        return std::move(carried).error();
+    }
     // Locked first, so logout() writes no further event after the restore event.
     m_clinic.lock();
     m_clinic.logout();
     CC_TRY(storage->commitRestore(verified->backupId));
+    if (!carried->record.empty()) {
+        if (const Status kept = carryRecoveryRecord(backend, restoredDbk, *carried); !kept)
+            restoredEvent.detail += "; the recovery record could not be carried forward (" + kept.error().message +
+                                    "): re-issue the recovery shares";
+        else
+            restoredEvent.detail += "; recovery record carried forward";
+    }
     if (auto recorded = m_clinic.recordInRestoredTrail(restoredDbk, std::move(restoredEvent)); !recorded) {
         // The swap is done: say so, or the user would think the old clinic is still in place.
         Error error = std::move(recorded).error();

@@ -5,6 +5,7 @@
 #include "core/Clock.h"
 #include "core/Result.h"
 #include "core/access/Role.h"
+#include "core/audit/AuditEvent.h"
 #include "core/crypto/Rng.h"
 #include "core/crypto/ShareEncoding.h"
 #include "core/ports/ClinicBackend.h"
@@ -27,6 +28,20 @@ struct RecoveryResult
     bool created = false;               ///< true: a new administrator account; false: an existing slot re-issued
     std::size_t keysUpdated = 0;        ///< rotated keys the recovery ring took from the key-update mailbox
     std::vector<unsigned> shareIndexes; ///< which printed shares were used
+};
+
+/// What a re-issue of the recovery shares did. `shares` are the new printed shares (secret: show
+/// or print them, one per custodian, then let them go).
+struct ReissueResult
+{
+    unsigned threshold = 0;             ///< k of the new set
+    std::vector<std::string> shares;    ///< the n new shares, encoded for printing (share 1 first)
+    std::uint32_t keyId = 0;            ///< the new recovery key's id
+    std::uint32_t previousKeyId = 0;    ///< the key id the old set opened
+    unsigned version = 0;               ///< the new recovery key version (key status page)
+    std::vector<unsigned> shareIndexes; ///< which old shares were used
+    std::size_t keysUpdated = 0;        ///< rotated keys found waiting for the recovery ring
+    std::string warning;                ///< non-empty if recovery.ccr could not be replaced yet (the new set works)
 };
 
 /// Opens the sealed recovery ring (recovery.ccr) with k of the n printed recovery shares and gives
@@ -59,7 +74,32 @@ public:
                                                  const std::vector<std::string>& shares, const std::string& accountName,
                                                  std::span<const std::uint8_t> temporaryPassword);
 
+    /// Replaces the printed recovery shares: k of the current shares open the recovery ring (as
+    /// for recover(), and the database's check value must match), the same ring is sealed under a
+    /// new recovery key, that key is split `threshold` of `count`, and recovery.ccr and the
+    /// database's record (meta `recovery`, key versions) are replaced together: the new file is
+    /// staged beside the old one, the record and the audit event commit in one transaction, then
+    /// the new file is renamed into place (a crash in between is finished by the next recovery or
+    /// re-issue, which try both files). The old shares open nothing in this folder afterwards.
+    /// They still open any copy of the old recovery.ccr, which holds the keys of the ceremony: a
+    /// clinic replacing a departed custodian's share rotates the keys as well (docs/KEYS.md 8).
+    /// `requestedBy` names who asked (1-100 characters), for the audit event. Nobody is logged in.
+    /// Errors: InvalidArgument (a session is open, thresholds outside 2 <= k <= n <= 255, bad
+    /// name, the shares as for recover()), MalformedInput, KeyMismatch, IntegrityFailure,
+    /// Unsupported (a backend without recovery files), storage errors.
+    [[nodiscard]] Result<ReissueResult> reissue(const std::vector<std::string>& shares, unsigned threshold,
+                                                unsigned count, const std::string& requestedBy);
+
 private:
+    struct OpenedRing;
+    Result<OpenedRing> openRing(std::span<const std::uint8_t> recoveryBlob, const std::vector<std::string>& shares);
+    Status settlePending(const OpenedRing& opened);
+    Result<ReissueResult> reissueUnaudited(const std::vector<std::string>& shares, unsigned threshold, unsigned count,
+                                           const std::string& requestedBy);
+    Status recordReissue(const std::string& requestedBy, const Result<ReissueResult>& outcome);
+    [[nodiscard]] audit::AuditEvent securityEvent(const std::string& userName, std::string objectType) const;
+    /// Into the chain when the database is open, else the pending-audit log ("recovery-failed").
+    Status recordAttempt(const std::string& userName, audit::AuditEvent event);
     Result<RecoveryResult> recoverUnaudited(std::span<const std::uint8_t> recoveryBlob,
                                             const std::vector<std::string>& shares, const std::string& accountName,
                                             std::span<const std::uint8_t> temporaryPassword);

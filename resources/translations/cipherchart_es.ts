@@ -2978,6 +2978,90 @@ over exactly those rows before any sum is used.</source>
 documento clínico ni de identidad. Cada fila del índice entra en el hash del sello del índice, que debe verificarse
 sobre exactamente esas filas antes de usar ninguna suma.</translation>
     </message>
+    <message>
+        <source>CipherChart recovery share
+Clinic: %1 (id %2)
+Share %3 of %4; any %5 of them restore the clinic. Recovery key %6, version %7.
+
+    %8
+
+Keep this page sealed, apart from the other shares, and show it to nobody. It is used only
+when every administrator password is lost (`cipherchart-cli keys recover` or the recovery
+window) or to re-issue the shares. Shares printed before this set no longer work:
+destroy them.
+</source>
+        <translation>Fragmento de recuperación de CipherChart
+Clínica: %1 (id %2)
+Fragmento %3 de %4; %5 cualesquiera de ellos restauran la clínica. Clave de recuperación %6, versión %7.
+
+    %8
+
+Guarde esta página en un sobre cerrado, separada de los demás fragmentos, y no la muestre a nadie. Solo se usa
+cuando se han perdido todas las contraseñas de administrador (`cipherchart-cli keys recover` o la ventana de
+recuperación) o para volver a emitir los fragmentos. Los fragmentos impresos antes de este juego ya no sirven:
+destrúyalos.
+</translation>
+    </message>
+    <message>
+        <source>--out folder &apos;%1&apos; does not exist</source>
+        <translation>la carpeta de --out «%1» no existe</translation>
+    </message>
+    <message>
+        <source>the recovery shares were re-issued but %1 could not be written; re-issue again with the new shares printed on the terminal</source>
+        <translation>los fragmentos de recuperación se volvieron a emitir, pero no se pudo escribir %1; emítalos de nuevo con los fragmentos nuevos mostrados en el terminal</translation>
+    </message>
+    <message>
+        <source>Recovery shares re-issued: %1 of %2 now restore the clinic (recovery key %3, version %4). The old shares no longer open this clinic&apos;s recovery ring.</source>
+        <translation>Fragmentos de recuperación emitidos de nuevo: ahora %1 de %2 restauran la clínica (clave de recuperación %3, versión %4). Los fragmentos antiguos ya no abren el anillo de recuperación de esta clínica.</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>aviso: %1</translation>
+    </message>
+    <message>
+        <source>One page per custodian written to %1: print each, give it to a different custodian and delete the files.</source>
+        <translation>Una página por custodio escrita en %1: imprima cada una, entréguela a un custodio distinto y borre los archivos.</translation>
+    </message>
+    <message>
+        <source>Print each share for a different custodian. They are not stored anywhere:</source>
+        <translation>Imprima cada fragmento para un custodio distinto. No se guardan en ningún sitio:</translation>
+    </message>
+    <message>
+        <source>how many of the new shares restore the clinic (2 or more)</source>
+        <translation>cuántos de los fragmentos nuevos restauran la clínica (2 o más)</translation>
+    </message>
+    <message>
+        <source>how many new shares to print, one per custodian (K to 255)</source>
+        <translation>cuántos fragmentos nuevos imprimir, uno por custodio (de K a 255)</translation>
+    </message>
+    <message>
+        <source>who asks for the re-issue, for the audit trail</source>
+        <translation>quién pide la nueva emisión, para el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>write one printable page per custodian there (recovery-share-N.txt) instead of printing the shares</source>
+        <translation>escribir ahí una página imprimible por custodio (recovery-share-N.txt) en lugar de mostrar los fragmentos</translation>
+    </message>
+    <message>
+        <source>Replace the printed recovery shares with a new set (k of the current shares needed)</source>
+        <translation>Sustituir los fragmentos de recuperación impresos por un juego nuevo (se necesitan k de los fragmentos actuales)</translation>
+    </message>
+    <message>
+        <source>Nobody logs in: k of the current recovery shares open the recovery ring, which is sealed
+again under a new recovery key split K of N. recovery.ccr and the database&apos;s record change
+together (the new file is staged, the record committed, then the file renamed); the old
+shares open nothing in this clinic afterwards. With --password-stdin, standard input holds
+the current shares, one per line. One audit event, flagged for review.</source>
+        <translation>Nadie inicia sesión: k de los fragmentos de recuperación actuales abren el anillo de recuperación, que se
+sella de nuevo con una clave de recuperación nueva repartida K de N. recovery.ccr y el registro de la base de
+datos cambian juntos (el archivo nuevo se prepara, el registro se confirma y luego se renombra el archivo); los
+fragmentos antiguos ya no abren nada en esta clínica. Con --password-stdin, la entrada estándar contiene
+los fragmentos actuales, uno por línea. Un evento de auditoría, marcado para revisión.</translation>
+    </message>
+    <message>
+        <source>Anyone who kept a copy of the old recovery.ccr can still open it with the old shares: if a custodian left, rotate the keys too (`keys rotate`; docs/KEYS.md 8 says what that does and does not cut off).</source>
+        <translation>Quien conserve una copia del recovery.ccr antiguo aún puede abrirla con los fragmentos antiguos: si un custodio se ha ido, rote también las claves (`keys rotate`; docs/KEYS.md 8 explica qué corta eso y qué no).</translation>
+    </message>
 </context>
 <context>
     <name>ConditionDialog</name>
@@ -4082,10 +4166,6 @@ sobre exactamente esas filas antes de usar ninguna suma.</translation>
         <translation>Recuperar el acceso con las partes de recuperación</translation>
     </message>
     <message>
-        <source>When passwords are lost, the custodians of the recovery shares printed when the clinic was created type their shares here. Together they open the clinic&apos;s sealed recovery ring, and the account named below gets a new key slot with a temporary password, to be changed at its first login. A report-key custodian&apos;s account cannot be recovered this way (the shares of the report key are not in the recovery ring): name a new administrator instead. The recovery is recorded in the audit trail, flagged for review.</source>
-        <translation>Cuando se pierden las contraseñas, los custodios de las partes de recuperación impresas al crear la clínica escriben aquí sus partes. Juntas abren el anillo de recuperación sellado de la clínica, y la cuenta indicada abajo recibe una ranura de claves nueva con una contraseña temporal, que deberá cambiar en su primer inicio de sesión. La cuenta de un custodio de la clave de informes no puede recuperarse así (las partes de la clave de informes no están en el anillo de recuperación): indique en su lugar un administrador nuevo. La recuperación queda en el registro de auditoría, marcada para revisión.</translation>
-    </message>
-    <message>
         <source>&amp;Account:</source>
         <translation>&amp;Cuenta:</translation>
     </message>
@@ -4104,6 +4184,58 @@ sobre exactamente esas filas antes de usar ninguna suma.</translation>
     <message>
         <source>&amp;Repeat:</source>
         <translation>&amp;Repetir:</translation>
+    </message>
+    <message>
+        <source>What the shares are for</source>
+        <translation>Para qué son los fragmentos</translation>
+    </message>
+    <message>
+        <source>Restore an &amp;account whose password is lost</source>
+        <translation>Restaurar una &amp;cuenta cuya contraseña se perdió</translation>
+    </message>
+    <message>
+        <source>Replace the printed shares with a &amp;new set (a custodian left, a share was lost)</source>
+        <translation>Sustituir los fragmentos impresos por un juego &amp;nuevo (un custodio se fue, se perdió un fragmento)</translation>
+    </message>
+    <message>
+        <source>Re-issue requested &amp;by:</source>
+        <translation>Nueva emisión pedida &amp;por:</translation>
+    </message>
+    <message>
+        <source>your name, recorded in the audit trail</source>
+        <translation>su nombre, registrado en la auditoría</translation>
+    </message>
+    <message>
+        <source>New &amp;set:</source>
+        <translation>&amp;Juego nuevo:</translation>
+    </message>
+    <message>
+        <source>Shares needed to restore the clinic</source>
+        <translation>Fragmentos necesarios para restaurar la clínica</translation>
+    </message>
+    <message>
+        <source>of</source>
+        <translation>de</translation>
+    </message>
+    <message>
+        <source>Shares to print, one per custodian</source>
+        <translation>Fragmentos a imprimir, uno por custodio</translation>
+    </message>
+    <message>
+        <source>shares restore the clinic (one per custodian)</source>
+        <translation>fragmentos restauran la clínica (uno por custodio)</translation>
+    </message>
+    <message>
+        <source>The new recovery shares</source>
+        <translation>Los fragmentos de recuperación nuevos</translation>
+    </message>
+    <message>
+        <source>Save &amp;printable pages (PDF)…</source>
+        <translation>Guardar páginas &amp;imprimibles (PDF)…</translation>
+    </message>
+    <message>
+        <source>The custodians of the printed recovery shares type their shares here. Together they open the clinic&apos;s sealed recovery ring. Then either the account named below gets a new key slot with a temporary password, to be changed at its first login (when passwords are lost; a report-key custodian&apos;s account cannot be recovered this way, as the shares of the report key are not in the recovery ring: name a new administrator instead), or the shares are replaced by a new set. Either is recorded in the audit trail, flagged for review.</source>
+        <translation>Los custodios de los fragmentos de recuperación impresos escriben aquí sus fragmentos. Juntos abren el anillo de recuperación sellado de la clínica. Después, o bien la cuenta indicada abajo recibe una nueva ranura de claves con una contraseña temporal, que se cambia en su primer inicio de sesión (cuando se han perdido las contraseñas; la cuenta de un custodio de la clave de informes no se puede recuperar así, porque los fragmentos de la clave de informes no están en el anillo de recuperación: indique un administrador nuevo), o bien los fragmentos se sustituyen por un juego nuevo. Ambas cosas quedan en el registro de auditoría, marcadas para revisión.</translation>
     </message>
 </context>
 <context>
@@ -7014,6 +7146,78 @@ Huella de este archivo: %8</translation>
     <message>
         <source>Log in with the temporary password; you will be asked to choose a new one. The shares stay valid: put them back in safe keeping.</source>
         <translation>Inicie sesión con la contraseña temporal; se le pedirá que elija una nueva. Las partes siguen siendo válidas: vuelva a guardarlas en lugar seguro.</translation>
+    </message>
+    <message>
+        <source>&amp;Issue the new shares</source>
+        <translation>&amp;Emitir los fragmentos nuevos</translation>
+    </message>
+    <message>
+        <source>shares restore the clinic (one per custodian)</source>
+        <translation>fragmentos restauran la clínica (uno por custodio)</translation>
+    </message>
+    <message>
+        <source>✗ more shares needed than printed</source>
+        <translation>✗ se necesitan más fragmentos de los que se imprimen</translation>
+    </message>
+    <message>
+        <source>Sealing the recovery ring under a new key…</source>
+        <translation>Sellando el anillo de recuperación con una clave nueva…</translation>
+    </message>
+    <message>
+        <source>The shares were not re-issued: %1</source>
+        <translation>Los fragmentos no se volvieron a emitir: %1</translation>
+    </message>
+    <message>
+        <source>Share %1: %2</source>
+        <translation>Fragmento %1: %2</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Aviso: %1</translation>
+    </message>
+    <message>
+        <source>Save the recovery share pages</source>
+        <translation>Guardar las páginas de los fragmentos de recuperación</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Recovery share %1 of %2</source>
+        <translation>Fragmento de recuperación %1 de %2</translation>
+    </message>
+    <message>
+        <source>Clinic: %1 (id %2). Any %3 of the %4 shares restore the clinic. Recovery key %5, version %6.</source>
+        <translation>Clínica: %1 (id %2). %3 cualesquiera de los %4 fragmentos restauran la clínica. Clave de recuperación %5, versión %6.</translation>
+    </message>
+    <message>
+        <source>Custodian: ______________________________   Received on: ______________</source>
+        <translation>Custodio: ______________________________   Recibido el: ______________</translation>
+    </message>
+    <message>
+        <source>Keep this page sealed, apart from the other shares, and show it to nobody. It is used only when every administrator password is lost (the recovery window, or cipherchart-cli keys recover) or to re-issue the shares.</source>
+        <translation>Guarde esta página en un sobre cerrado, separada de los demás fragmentos, y no la muestre a nadie. Solo se usa cuando se han perdido todas las contraseñas de administrador (la ventana de recuperación, o cipherchart-cli keys recover) o para volver a emitir los fragmentos.</translation>
+    </message>
+    <message>
+        <source>Shares printed before this set no longer work: destroy them.</source>
+        <translation>Los fragmentos impresos antes de este juego ya no sirven: destrúyalos.</translation>
+    </message>
+    <message>
+        <source>CipherChart recovery shares</source>
+        <translation>Fragmentos de recuperación de CipherChart</translation>
+    </message>
+    <message>
+        <source>The pages were not saved: %1</source>
+        <translation>Las páginas no se guardaron: %1</translation>
+    </message>
+    <message>
+        <source>New recovery shares issued: %1 of %2 restore the clinic (recovery key %3, version %4). The old shares no longer open this clinic&apos;s recovery ring. Save the printable pages, print one page for each custodian, then delete the file. Anyone who kept a copy of the old recovery.ccr can still open it with the old shares: if a custodian left, rotate the keys as well (the key documentation says what that does and does not cut off).</source>
+        <translation>Fragmentos de recuperación nuevos emitidos: %1 de %2 restauran la clínica (clave de recuperación %3, versión %4). Los fragmentos antiguos ya no abren el anillo de recuperación de esta clínica. Guarde las páginas imprimibles, imprima una página para cada custodio y luego borre el archivo. Quien conserve una copia del recovery.ccr antiguo aún puede abrirla con los fragmentos antiguos: si un custodio se ha ido, rote también las claves (la documentación de claves explica qué corta eso y qué no).</translation>
+    </message>
+    <message>
+        <source>One page per custodian (%1 pages) saved. Print them, then delete the file:</source>
+        <translation>Una página por custodio (%1 páginas) guardada. Imprímalas y luego borre el archivo:</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,8 @@
 #include "core/services/PatientService.h"
 
 #include "core/paillier/KeyFile.h"
+#include "db/AtomicFile.h"
+#include "db/ClinicFolder.h"
 
 #include <QFile>
 
@@ -61,6 +63,8 @@ Result<std::unique_ptr<TestClinic>> TestClinic::create(const std::function<void(
     if (!result)
         return std::move(result).error();
     t->m_setup = std::move(result).value();
+    // As `init` and the demo do: the sealed recovery ring beside the database.
+    CC_TRY(db::writeFileAtomically(db::ClinicFolder(dir).recoveryPath(), t->m_setup.recoveryBlob, 0600));
     backend.reset(); // releases the lock: the clinic is reopened as a workstation would
     CC_TRY(t->reopen());
     return t;

@@ -2,17 +2,23 @@
 #include "ui/admin/RecoveryDialog.h"
 
 #include "core/access/Role.h"
+#include "core/services/ClinicService.h"
 #include "core/services/PasswordPolicy.h"
 #include "ui/admin/BusyDialog.h"
+#include "ui/common/ChartPrint.h"
 #include "ui/common/ErrorText.h"
+#include "ui/common/FileDialog.h"
 #include "ui/common/PasswordBytes.h"
 #include "ui/common/RoleText.h"
 
 #include "ui_RecoveryDialog.h"
 
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
 
 #include <set>
 
@@ -30,26 +36,67 @@ RecoveryDialog::RecoveryDialog(ports::ClinicBackend& backend, const Clock& clock
                                QWidget* parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::RecoveryDialog>())
+    , m_backend(backend)
     , m_service(backend, clock, rng, std::move(options))
     , m_blob(std::move(recoveryBlob))
 {
     m_ui->setupUi(this);
     m_ui->resultLabel->hide();
-    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Recover access"));
+    m_ui->newSharesEdit->hide();
+    m_ui->savePagesButton->hide();
+    QFont mono(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::TypeWriter);
+    m_ui->newSharesEdit->setFont(mono);
     for (int i = 0; i < kMinShares; ++i)
         addShareField();
     connect(m_ui->accountLineEdit, &QLineEdit::textChanged, this, &RecoveryDialog::updateButton);
     connect(m_ui->passwordLineEdit, &QLineEdit::textChanged, this, &RecoveryDialog::updateButton);
     connect(m_ui->repeatLineEdit, &QLineEdit::textChanged, this, &RecoveryDialog::updateButton);
-    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &RecoveryDialog::recover);
+    connect(m_ui->requestedByLineEdit, &QLineEdit::textChanged, this, &RecoveryDialog::updateButton);
+    connect(m_ui->newThresholdSpinBox, &QSpinBox::valueChanged, this, &RecoveryDialog::updateButton);
+    connect(m_ui->newCountSpinBox, &QSpinBox::valueChanged, this, &RecoveryDialog::updateButton);
+    connect(m_ui->recoverRadioButton, &QRadioButton::toggled, this, &RecoveryDialog::updateMode);
+    connect(m_ui->savePagesButton, &QPushButton::clicked, this, &RecoveryDialog::savePages);
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, [this]() {
+        if (m_ui->reissueRadioButton->isChecked())
+            reissue();
+        else
+            recover();
+    });
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    updateButton();
+    updateMode();
 }
 
 RecoveryDialog::~RecoveryDialog()
 {
     for (auto* edit : m_shareEdits)
         edit->clear();
+    m_ui->newSharesEdit->clear();
+    for (auto& s : m_newShares)
+        crypto::secureWipe(s.data(), s.size());
+    for (auto& s : m_reissued.shares)
+        crypto::secureWipe(s.data(), s.size());
+}
+
+void RecoveryDialog::updateMode()
+{
+    const bool reissuing = m_ui->reissueRadioButton->isChecked();
+    m_ui->accountWidget->setVisible(!reissuing);
+    m_ui->passwordWidget->setVisible(!reissuing);
+    m_ui->reissueWidget->setVisible(reissuing);
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)
+        ->setText(reissuing ? tr("&Issue the new shares") : tr("&Recover access"));
+    m_ui->resultLabel->hide();
+    updateButton();
+}
+
+std::vector<std::string> RecoveryDialog::typedShares() const
+{
+    std::vector<std::string> shares;
+    for (auto* edit : m_shareEdits)
+        if (!edit->text().trimmed().isEmpty())
+            shares.push_back(edit->text().toStdString());
+    return shares;
 }
 
 void RecoveryDialog::addShareField()
@@ -128,19 +175,28 @@ void RecoveryDialog::checkShares()
 
 void RecoveryDialog::updateButton()
 {
-    const QString password = m_ui->passwordLineEdit->text();
-    const bool ready = !m_recovered && m_sharesOk && !m_ui->accountLineEdit->text().trimmed().isEmpty() &&
-                       password.toUtf8().size() >= static_cast<qsizetype>(services::kMinNewPasswordLength) &&
-                       password == m_ui->repeatLineEdit->text();
-    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(ready);
+    const bool done = m_recovered || !m_newShares.empty();
+    bool ready = false;
+    if (m_ui->reissueRadioButton->isChecked()) {
+        const int k = m_ui->newThresholdSpinBox->value();
+        const int n = m_ui->newCountSpinBox->value();
+        const bool setOk = k <= n;
+        m_ui->newSetHintLabel->setText(setOk ? tr("shares restore the clinic (one per custodian)")
+                                             : tr("✗ more shares needed than printed"));
+        ready = m_sharesOk && setOk && !m_ui->requestedByLineEdit->text().trimmed().isEmpty();
+    } else {
+        const QString password = m_ui->passwordLineEdit->text();
+        ready = m_sharesOk && !m_ui->accountLineEdit->text().trimmed().isEmpty() &&
+                password.toUtf8().size() >= static_cast<qsizetype>(services::kMinNewPasswordLength) &&
+                password == m_ui->repeatLineEdit->text();
+    }
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(ready && !done);
+    m_ui->modeGroupBox->setEnabled(!done);
 }
 
 void RecoveryDialog::recover()
 {
-    std::vector<std::string> shares;
-    for (auto* edit : m_shareEdits)
-        if (!edit->text().trimmed().isEmpty())
-            shares.push_back(edit->text().toStdString());
+    std::vector<std::string> shares = typedShares();
     const std::string account = m_ui->accountLineEdit->text().trimmed().toStdString();
     const crypto::SecureBytes password = passwordBytes(m_ui->passwordLineEdit->text());
     auto result = runBusy(this, tr("Opening the recovery ring…"),
@@ -164,6 +220,91 @@ void RecoveryDialog::recover()
                       "stay valid: put them back in safe keeping."),
                false);
     updateButton();
+}
+
+void RecoveryDialog::reissue()
+{
+    std::vector<std::string> shares = typedShares();
+    const auto k = static_cast<unsigned>(m_ui->newThresholdSpinBox->value());
+    const auto n = static_cast<unsigned>(m_ui->newCountSpinBox->value());
+    const std::string requestedBy = m_ui->requestedByLineEdit->text().trimmed().toStdString();
+    auto result = runBusy(this, tr("Sealing the recovery ring under a new key…"),
+                          [&]() { return m_service.reissue(shares, k, n, requestedBy); });
+    for (auto& s : shares)
+        crypto::secureWipe(s.data(), s.size());
+    if (!result) {
+        showResult(tr("The shares were not re-issued: %1").arg(ErrorText::forError(result.error())), true);
+        return;
+    }
+    for (auto* edit : m_shareEdits)
+        edit->clear();
+    m_reissued = std::move(result).value();
+    m_newShares = m_reissued.shares;
+    QString listing;
+    for (std::size_t i = 0; i < m_newShares.size(); ++i)
+        listing += tr("Share %1: %2").arg(i + 1).arg(QString::fromStdString(m_newShares[i])) + QLatin1Char('\n');
+    m_ui->newSharesEdit->setPlainText(listing);
+    m_ui->newSharesEdit->show();
+    m_ui->savePagesButton->show();
+    QString text = tr("New recovery shares issued: %1 of %2 restore the clinic (recovery key %3, version %4). The "
+                      "old shares no longer open this clinic's recovery ring. Save the printable pages, print one "
+                      "page for each custodian, then delete the file. Anyone who kept a copy of the old "
+                      "recovery.ccr can still open it with the old shares: if a custodian left, rotate the keys "
+                      "as well (the key documentation says what that does and does not cut off).")
+                       .arg(m_reissued.threshold)
+                       .arg(m_newShares.size())
+                       .arg(m_reissued.keyId)
+                       .arg(m_reissued.version);
+    if (!m_reissued.warning.empty())
+        text += QLatin1Char(' ') + tr("Warning: %1").arg(QString::fromStdString(m_reissued.warning));
+    showResult(text, false);
+    updateButton();
+}
+
+void RecoveryDialog::savePages()
+{
+    if (m_newShares.empty())
+        return;
+    const QString path = FileDialog::saveFileName(this, tr("Save the recovery share pages"),
+                                                  QStringLiteral("recovery-shares.pdf"), tr("PDF files (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    const auto esc = [](const QString& s) { return s.toHtmlEscaped(); };
+    const QString clinic = QString::fromStdString(m_backend.descriptor().name);
+    QString html = QStringLiteral("<html><body>");
+    for (std::size_t i = 0; i < m_newShares.size(); ++i) {
+        // One page each: every heading after the first starts a new page.
+        html += QStringLiteral("<h2%1>%2</h2>")
+                    .arg(i == 0 ? QString() : QStringLiteral(" style=\"page-break-before: always\""))
+                    .arg(esc(tr("Recovery share %1 of %2").arg(i + 1).arg(m_newShares.size())));
+        html += QStringLiteral("<p>%1</p>")
+                    .arg(esc(tr("Clinic: %1 (id %2). Any %3 of the %4 shares restore the clinic. Recovery key %5, "
+                                "version %6.")
+                                 .arg(clinic, QString::fromStdString(services::idHex(m_backend.descriptor().clinicId)))
+                                 .arg(m_reissued.threshold)
+                                 .arg(m_newShares.size())
+                                 .arg(m_reissued.keyId)
+                                 .arg(m_reissued.version)));
+        html += QStringLiteral("<p style=\"font-family: monospace; font-size: 14pt\">%1</p>")
+                    .arg(esc(QString::fromStdString(m_newShares[i])));
+        html += QStringLiteral("<p>%1</p><p>%2</p><p>%3</p>")
+                    .arg(esc(tr("Custodian: ______________________________   Received on: ______________")),
+                         esc(tr("Keep this page sealed, apart from the other shares, and show it to nobody. It is "
+                                "used only when every administrator password is lost (the recovery window, or "
+                                "cipherchart-cli keys recover) or to re-issue the shares.")),
+                         esc(tr("Shares printed before this set no longer work: destroy them.")));
+    }
+    html += QStringLiteral("</body></html>");
+    const Status written = chartprint::writeDocumentPdf(path, tr("CipherChart recovery shares"), clinic, html);
+    if (!written) {
+        m_ui->pagesLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
+        m_ui->pagesLabel->setText(tr("The pages were not saved: %1").arg(ErrorText::forError(written.error())));
+        return;
+    }
+    m_ui->pagesLabel->setStyleSheet(QStringLiteral("color: #1b5e20;"));
+    m_ui->pagesLabel->setText(
+        tr("One page per custodian (%1 pages) saved. Print them, then delete the file:").arg(m_newShares.size()) +
+        QLatin1Char('\n') + QDir::toNativeSeparators(path));
 }
 
 void RecoveryDialog::showResult(const QString& text, bool error)

@@ -3,9 +3,13 @@
 // rotation, a new administrator, a custodian refused, typos, mixed sets and wrong shares refused
 // with nothing changed, and exactly one audit event each time.
 #include "core/audit/AuditExport.h"
+#include "core/crypto/Aead.h"
 #include "core/services/AuditService.h"
+#include "core/services/BackupService.h"
 #include "core/services/KeyService.h"
 #include "core/services/RecoveryService.h"
+#include "core/services/SetupService.h"
+#include "db/AtomicFile.h"
 #include "tests/support/TestClinic.h"
 
 #include <QDir>
@@ -281,6 +285,290 @@ private slots:
         r = runCli({"keys", "status", "--clinic", clinic, "--as", "doc", "--password-stdin"},
                    "cli-doctor-password-1\n");
         QCOMPARE(r.exitCode, 2);
+    }
+    void reissueReplacesTheSet()
+    {
+        auto made = test::TestClinic::create();
+        QVERIFY(made.ok());
+        auto& c = **made;
+        const auto& old = c.setup().recoveryShares;
+        services::RecoveryService recovery(c.store(), c.clock(), crypto::SystemRng::instance(), c.options());
+        auto r = recovery.reissue({old[1], old[2]}, 3, 5, "Ada Custodian");
+        QVERIFY2(r.ok(), r.ok() ? "" : r.error().describe().c_str());
+        QCOMPARE(r->shares.size(), std::size_t{5});
+        QCOMPARE(r->threshold, 3u);
+        QCOMPARE(r->version, 2u);
+        QCOMPARE(r->shareIndexes, (std::vector<unsigned>{2, 3}));
+        QVERIFY(r->keyId != r->previousKeyId);
+        QVERIFY2(r->warning.empty(), r->warning.c_str());
+        QVERIFY(!c.store().databaseOpen());
+        // recovery.ccr is the new ring; nothing waits beside it.
+        auto files = c.store().recoveryRing()->load();
+        QVERIFY(files.ok());
+        QVERIFY(!files->pending.has_value());
+        QVERIFY(files->current != c.setup().recoveryBlob);
+        // Every new share reads as share i of a 3-of-n set.
+        for (std::size_t i = 0; i < r->shares.size(); ++i) {
+            auto decoded = services::RecoveryService::checkShare(r->shares[i]);
+            QVERIFY(decoded.ok());
+            QCOMPARE(decoded->threshold, 3u);
+            QCOMPARE(unsigned(decoded->share.index), unsigned(i + 1));
+        }
+
+        // The old set opens nothing; two of the new set are too few; three restore the doctor.
+        auto withOld = recovery.recover(files->current, {old[0], old[1]}, test::kDoctor, test::bytes(kTemporary));
+        QCOMPARE(withOld.error().code, ErrorCode::KeyMismatch);
+        auto tooFew =
+            recovery.recover(files->current, {r->shares[0], r->shares[1]}, test::kDoctor, test::bytes(kTemporary));
+        QCOMPARE(tooFew.error().code, ErrorCode::InvalidArgument);
+        auto restored = recovery.recover(files->current, {r->shares[4], r->shares[0], r->shares[2]}, test::kDoctor,
+                                         test::bytes(kTemporary));
+        QVERIFY2(restored.ok(), restored.ok() ? "" : restored.error().describe().c_str());
+        // ...and they can replace themselves in turn.
+        auto again = recovery.reissue({r->shares[1], r->shares[3], r->shares[4]}, 2, 2, "Ada Custodian");
+        QVERIFY2(again.ok(), again.ok() ? "" : again.error().describe().c_str());
+        QCOMPARE(again->version, 3u);
+
+        // One flagged event per re-issue, by whom it names; the key page and the chain agree.
+        QVERIFY(c.login(test::kAdmin, test::kAdminPassword).ok());
+        int reissues = 0;
+        for (const auto& e : events(c))
+            if (e.event.detail.rfind("recovery shares re-issued", 0) == 0) {
+                ++reissues;
+                QVERIFY(e.event.flagged);
+                QCOMPARE(e.event.userName, std::string("Ada Custodian"));
+                QCOMPARE(e.event.outcome, audit::AuditOutcome::Success);
+            }
+        QCOMPARE(reissues, 2);
+        services::KeyService keys(c.clinic());
+        auto status = keys.status();
+        QVERIFY(status.ok());
+        bool listed = false;
+        for (const auto& k : *status)
+            if (k.name == "RecoveryKey") {
+                listed = true;
+                QCOMPARE(k.version, 3u);
+                QCOMPARE(k.id, std::to_string(again->keyId));
+            }
+        QVERIFY(listed);
+        services::AuditService audit(c.clinic());
+        auto report = audit.verify();
+        QVERIFY(report.ok() && report->ok);
+    }
+
+    void reissueCrashWindows()
+    {
+        auto made = test::TestClinic::create();
+        QVERIFY(made.ok());
+        auto& c = **made;
+        const auto& old = c.setup().recoveryShares;
+        const std::string path = c.store().folder().recoveryPath();
+        const std::string pending = path + ".next";
+        services::RecoveryService recovery(c.store(), c.clock(), crypto::SystemRng::instance(), c.options());
+        auto r = recovery.reissue({old[0], old[1]}, 2, 3, "Ada Custodian");
+        QVERIFY(r.ok());
+        auto fresh = c.store().recoveryRing()->load();
+        QVERIFY(fresh.ok());
+        const std::vector<std::uint8_t> newBlob = fresh->current;
+
+        // (a) A crash after the commit, before the rename: the record names the new key, the old
+        // ring is still recovery.ccr and the new one waits as recovery.ccr.next.
+        QVERIFY(QFile::rename(QString::fromStdString(path), QString::fromStdString(pending)));
+        QVERIFY(db::writeFileAtomically(path, c.setup().recoveryBlob, 0600).ok());
+        auto withOld =
+            recovery.recover(c.setup().recoveryBlob, {old[0], old[2]}, test::kDoctor, test::bytes(kTemporary));
+        QCOMPARE(withOld.error().code, ErrorCode::IntegrityFailure); // the old ring opens; the record refuses it
+        QVERIFY(QFile::exists(QString::fromStdString(pending)));
+        auto withNew = recovery.recover(c.setup().recoveryBlob, {r->shares[2], r->shares[0]}, test::kDoctor,
+                                        test::bytes(kTemporary));
+        QVERIFY2(withNew.ok(), withNew.ok() ? "" : withNew.error().describe().c_str());
+        auto settled = c.store().recoveryRing()->load();
+        QVERIFY(settled.ok());
+        QVERIFY(!settled->pending.has_value()); // rolled forward
+        QVERIFY(settled->current == newBlob);
+
+        // (b) A crash before the commit: a staged ring that no printed set opens. The current set
+        // still works and the leftover is removed.
+        auto stray =
+            crypto::Aead::seal(crypto::SystemRng::instance().secureBytes(32), 7, test::bytes("not a ring"),
+                               services::recoveryAad(c.store().descriptor().clinicId), crypto::SystemRng::instance());
+        QVERIFY(stray.ok());
+        QVERIFY(c.store().recoveryRing()->stage(*stray).ok());
+        auto despite = recovery.recover(newBlob, {r->shares[1], r->shares[2]}, test::kAdmin + std::string("-2"),
+                                        test::bytes(kTemporary));
+        QVERIFY2(despite.ok(), despite.ok() ? "" : despite.error().describe().c_str());
+        QVERIFY(!QFile::exists(QString::fromStdString(pending)));
+    }
+
+    void reissueRefusals_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("threshold above count") << 0 << int(ErrorCode::InvalidArgument);
+        QTest::newRow("threshold of one") << 1 << int(ErrorCode::InvalidArgument);
+        QTest::newRow("nobody asks") << 2 << int(ErrorCode::InvalidArgument);
+        QTest::newRow("typo") << 3 << int(ErrorCode::MalformedInput);
+        QTest::newRow("share of another clinic") << 4 << int(ErrorCode::KeyMismatch);
+        QTest::newRow("someone logged in") << 5 << int(ErrorCode::InvalidArgument);
+    }
+
+    void reissueRefusals()
+    {
+        QFETCH(int, kind);
+        QFETCH(int, expected);
+        auto made = test::TestClinic::create();
+        QVERIFY(made.ok());
+        auto& c = **made;
+        const auto& s = c.setup().recoveryShares;
+        std::vector<std::string> shares{s[0], s[1]};
+        unsigned k = 2;
+        unsigned n = 3;
+        std::string who = "Ada Custodian";
+        std::unique_ptr<test::TestClinic> other;
+        switch (kind) {
+        case 0:
+            k = 4;
+            break;
+        case 1:
+            k = 1;
+            break;
+        case 2:
+            who = "";
+            break;
+        case 3:
+            shares[1] = mistyped(s[1]);
+            break;
+        case 4: {
+            auto made2 = test::TestClinic::create();
+            QVERIFY(made2.ok());
+            other = std::move(made2).value();
+            shares[1] = other->setup().recoveryShares[1];
+            break;
+        }
+        default:
+            QVERIFY(c.login(test::kAdmin, test::kAdminPassword).ok());
+        }
+        const auto before = c.store().recoveryRing()->load();
+        QVERIFY(before.ok());
+        services::RecoveryService recovery(c.store(), c.clock(), crypto::SystemRng::instance(), c.options());
+        auto result = recovery.reissue(shares, k, n, who);
+        QVERIFY(!result.ok());
+        QCOMPARE(int(result.error().code), expected);
+        const auto after = c.store().recoveryRing()->load();
+        QVERIFY(after.ok());
+        QVERIFY(after->current == before->current);
+        QVERIFY(!after->pending.has_value());
+        // The printed set still works.
+        if (kind == 5)
+            c.clinic().logout();
+        auto still = recovery.recover(before->current, {s[2], s[0]}, test::kDoctor, test::bytes(kTemporary));
+        QVERIFY2(still.ok(), still.ok() ? "" : still.error().describe().c_str());
+    }
+
+    void restoreKeepsTheReissuedSet()
+    {
+        // Backups do not hold recovery.ccr: a restore of a backup older than the re-issue keeps the
+        // folder's new ring, and the restored database must name it, or no printed set would work.
+        auto made = test::TestClinic::create();
+        QVERIFY(made.ok());
+        auto& c = **made;
+        const QString backup = QString::fromStdString(c.dir()) + "/before.ccbk";
+        QVERIFY(c.login(test::kAdmin, test::kAdminPassword).ok());
+        {
+            services::BackupService backups(c.clinic());
+            QVERIFY(backups.create(backup.toStdString()).ok());
+        }
+        c.clinic().logout();
+        services::RecoveryService recovery(c.store(), c.clock(), crypto::SystemRng::instance(), c.options());
+        const auto& old = c.setup().recoveryShares;
+        auto r = recovery.reissue({old[0], old[1]}, 2, 3, "Ada Custodian");
+        QVERIFY(r.ok());
+        QVERIFY(c.login(test::kAdmin, test::kAdminPassword).ok());
+        {
+            services::BackupService backups(c.clinic());
+            auto restored = backups.restore(backup.toStdString(), {});
+            QVERIFY2(restored.ok(), restored.ok() ? "" : restored.error().describe().c_str());
+        }
+        QVERIFY(c.reopen().ok()); // a new store: a new service over it
+        services::RecoveryService reopened(c.store(), c.clock(), crypto::SystemRng::instance(), c.options());
+        auto files = c.store().recoveryRing()->load();
+        QVERIFY(files.ok());
+        auto withOld = reopened.recover(files->current, {old[0], old[2]}, test::kDoctor, test::bytes(kTemporary));
+        QCOMPARE(withOld.error().code, ErrorCode::KeyMismatch);
+        auto withNew =
+            reopened.recover(files->current, {r->shares[0], r->shares[2]}, test::kDoctor, test::bytes(kTemporary));
+        QVERIFY2(withNew.ok(), withNew.ok() ? "" : withNew.error().describe().c_str());
+        QVERIFY(c.login(test::kAdmin, test::kAdminPassword).ok());
+        bool carried = false;
+        for (const auto& e : events(c))
+            carried |= e.event.detail.find("recovery record carried forward") != std::string::npos;
+        QVERIFY(carried);
+    }
+
+    void cliReissue()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString clinic = tmp.path() + "/clinic";
+        Run r = runCli({"init", "--clinic", clinic, "--admin", "admin", "--name", "CLI re-issue clinic", "--doctor",
+                        "doc", "--report-key-file", CC_TEST_DATA_DIR "/paillier/test-key-2048.json", "--recovery-out",
+                        tmp.path(), "--password-stdin"},
+                       "cli-admin-password-1\ncli-doctor-password-1\n");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QStringList old;
+        for (int i = 1; i <= 3; ++i) {
+            QFile f(tmp.path() + QStringLiteral("/recovery-share-%1.txt").arg(i));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            old << QString::fromUtf8(f.readAll()).trimmed();
+        }
+        const QString pages = tmp.path() + "/pages";
+        QVERIFY(QDir().mkpath(pages));
+        const QStringList reissue{"keys",
+                                  "reissue-shares",
+                                  "--clinic",
+                                  clinic,
+                                  "--threshold",
+                                  "2",
+                                  "--shares",
+                                  "4",
+                                  "--out",
+                                  pages,
+                                  "--requested-by",
+                                  "Ada Custodian",
+                                  "--password-stdin"};
+        // A threshold above the count is refused before anything changes.
+        r = runCli({"keys", "reissue-shares", "--clinic", clinic, "--threshold", "5", "--shares", "4", "--requested-by",
+                    "Ada", "--password-stdin"},
+                   (old[0] + "\n" + old[1] + "\n").toUtf8());
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains("threshold"), qPrintable(r.err));
+        r = runCli(reissue, (old[2] + "\n" + old[0] + "\n").toUtf8());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("2 of 4"), qPrintable(r.out));
+        QStringList fresh;
+        for (int i = 1; i <= 4; ++i) {
+            QFile f(pages + QStringLiteral("/recovery-share-%1.txt").arg(i));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QCOMPARE(f.permissions() & (QFile::ReadGroup | QFile::ReadOther), QFileDevice::Permissions());
+            const QString page = QString::fromUtf8(f.readAll());
+            QVERIFY(page.contains(QStringLiteral("Share %1 of 4").arg(i)));
+            QVERIFY(page.contains("CLI re-issue clinic"));
+            for (const QString& line : page.split('\n'))
+                if (line.startsWith("    CC1-"))
+                    fresh << line.trimmed();
+        }
+        QCOMPARE(fresh.size(), 4);
+        // Pages are never overwritten.
+        r = runCli(reissue, (fresh[0] + "\n" + fresh[1] + "\n").toUtf8());
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains("refusing to overwrite"), qPrintable(r.err));
+        // The old shares no longer open the ring; the new ones restore the doctor.
+        const QStringList recover{"keys", "recover", "--clinic", clinic, "--account", "doc", "--password-stdin"};
+        r = runCli(recover, (old[0] + "\n" + old[1] + "\n" + kTemporary + "\n").toUtf8());
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains("do not open"), qPrintable(r.err));
+        r = runCli(recover, (fresh[3] + "\n" + fresh[1] + "\n" + kTemporary + "\n").toUtf8());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     }
 };
 

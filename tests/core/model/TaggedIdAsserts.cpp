@@ -22,6 +22,16 @@ concept EqualityComparable = requires(const A& a, const B& b)
     a == b;
 };
 template <class A, class B>
+concept LessComparable = requires(const A& a, const B& b)
+{
+    a < b;
+};
+template <class A, class B>
+concept ThreeWayComparable = requires(const A& a, const B& b)
+{
+    a <=> b;
+};
+template <class A, class B>
 concept Assignable = requires(A& a, const B& b)
 {
     a = b;
@@ -31,7 +41,8 @@ template <class A, class B> constexpr bool distinct()
 {
     return !std::is_convertible_v<A, B> && !std::is_convertible_v<const A&, const B&> &&
            !std::is_constructible_v<B, const A&> && !std::is_constructible_v<B, A&&> && !Assignable<B, A> &&
-           !EqualityComparable<A, B> && !EqualityComparable<B, A>;
+           !EqualityComparable<A, B> && !EqualityComparable<B, A> && !LessComparable<A, B> && !LessComparable<B, A> &&
+           !ThreeWayComparable<A, B> && !ThreeWayComparable<B, A>;
 }
 
 static_assert(distinct<UserId, PatientId>());

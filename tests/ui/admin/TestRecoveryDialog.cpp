@@ -6,11 +6,17 @@
 #include "tests/support/TestClinic.h"
 #include "tests/ui/admin/AdminTestSupport.h"
 #include "ui/admin/RecoveryDialog.h"
+#include "ui/common/FileDialog.h"
 
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace cc;
@@ -145,6 +151,83 @@ private slots:
         QCOMPARE(dialog->shareFieldCount(), 3);
         QVERIFY(labelText(dialog.get(), "shareStatusLabel1").contains("needs 3"));
         QTRY_VERIFY(labelText(dialog.get(), "shareStatusLabel3").contains("Waiting")); // shown by the layout
+    }
+
+    void reissueShowsTheNewSetAndItsPages()
+    {
+        auto made = test::TestClinic::create();
+        QVERIFY(made.ok());
+        auto& c = **made;
+        auto dialog = dialogFor(c);
+        dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog.get()));
+        // Re-issuing asks for who and the new set, not for an account or a password.
+        dialog->findChild<QRadioButton*>("reissueRadioButton")->setChecked(true);
+        QVERIFY(!edit(dialog.get(), "accountLineEdit")->isVisibleTo(dialog.get()));
+        QVERIFY(edit(dialog.get(), "requestedByLineEdit")->isVisibleTo(dialog.get()));
+        QCOMPARE(okButton(dialog.get())->text(), QStringLiteral("&Issue the new shares"));
+        const auto& shares = c.setup().recoveryShares;
+        edit(dialog.get(), "shareLineEdit1")->setText(QString::fromStdString(shares[0]));
+        edit(dialog.get(), "shareLineEdit2")->setText(QString::fromStdString(shares[2]));
+        QVERIFY(!okButton(dialog.get())->isEnabled()); // nobody named yet
+        QTest::keyClicks(edit(dialog.get(), "requestedByLineEdit"), "Ada Custodian");
+        auto* k = dialog->findChild<QSpinBox*>("newThresholdSpinBox");
+        auto* n = dialog->findChild<QSpinBox*>("newCountSpinBox");
+        k->setValue(4);
+        QVERIFY(!okButton(dialog.get())->isEnabled()); // 4 of 3: refused before asking
+        QVERIFY(labelText(dialog.get(), "newSetHintLabel").startsWith("✗"));
+        n->setValue(5);
+        k->setValue(3);
+        QVERIFY(okButton(dialog.get())->isEnabled());
+        QTest::mouseClick(okButton(dialog.get()), Qt::LeftButton);
+        QCOMPARE(dialog->newShares().size(), std::size_t{5});
+        QVERIFY2(labelText(dialog.get(), "resultLabel").contains("3 of 5"),
+                 qPrintable(labelText(dialog.get(), "resultLabel")));
+        QVERIFY(edit(dialog.get(), "shareLineEdit1")->text().isEmpty()); // the old shares are not kept on screen
+        QVERIFY(!okButton(dialog.get())->isEnabled());                   // once is enough
+        const QString listed = dialog->findChild<QPlainTextEdit*>("newSharesEdit")->toPlainText();
+        for (const auto& share : dialog->newShares())
+            QVERIFY(listed.contains(QString::fromStdString(share)));
+
+        // One page per custodian, owner-only.
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString pdf = tmp.filePath("shares.pdf");
+        FileDialog::setNextSaveFileName(pdf);
+        QTest::mouseClick(dialog->findChild<QPushButton*>("savePagesButton"), Qt::LeftButton);
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.permissions() & (QFile::ReadGroup | QFile::ReadOther), QFileDevice::Permissions());
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.startsWith("%PDF"));
+        QVERIFY2(bytes.contains("/Count 5"), "the PDF has five pages");
+        QVERIFY2(labelText(dialog.get(), "pagesLabel").contains("5 pages"),
+                 qPrintable(labelText(dialog.get(), "pagesLabel")));
+        // A folder that cannot be written: said beside the button, the shares stay on screen.
+        FileDialog::setNextSaveFileName(tmp.filePath("missing/shares.pdf"));
+        QTest::mouseClick(dialog->findChild<QPushButton*>("savePagesButton"), Qt::LeftButton);
+        QVERIFY2(labelText(dialog.get(), "pagesLabel").startsWith("The pages were not saved"),
+                 qPrintable(labelText(dialog.get(), "pagesLabel")));
+        QVERIFY(dialog->findChild<QPlainTextEdit*>("newSharesEdit")->toPlainText().contains("Share 5:"));
+        FileDialog::setNextSaveFileName(pdf + ".again.pdf");
+        QTest::mouseClick(dialog->findChild<QPushButton*>("savePagesButton"), Qt::LeftButton);
+        QTest::qWait(50); // the layout makes room for the two lines of the label
+        QVERIFY(testing::adminScreenshot(dialog.get(), "admin-recovery-reissued.png"));
+
+        // The new set restores access; the event names who asked.
+        const std::vector<std::string> fresh = dialog->newShares();
+        dialog.reset();
+        services::RecoveryService recovery(c.store(), c.clock(), crypto::SystemRng::instance(), c.options());
+        auto files = c.store().recoveryRing()->load();
+        QVERIFY(files.ok());
+        auto restored = recovery.recover(files->current, {fresh[4], fresh[1], fresh[2]}, test::kDoctor,
+                                         test::bytes("temporary password 1"));
+        QVERIFY2(restored.ok(), restored.ok() ? "" : restored.error().describe().c_str());
+        QVERIFY(c.login(test::kAdmin, test::kAdminPassword).ok());
+        const auto events = testing::eventsStartingWith(c.clinic(), "recovery shares re-issued 3-of-5");
+        QCOMPARE(events.size(), std::size_t{1});
+        QCOMPARE(events.front().userName, std::string("Ada Custodian"));
+        QVERIFY(events.front().flagged);
     }
 };
 
