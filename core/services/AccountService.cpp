@@ -159,18 +159,32 @@ Status AccountService::saveSlotPinned(const std::string& name, const access::Key
     // The pins reach the database before the key-slot file reaches the disk: a crash between the
     // two leaves at most a pin nobody's slot carries (harmless), never a saved slot without its
     // pin, which would refuse every later rotation until `keys pin` (docs/RELIABILITY.md).
+    // The pins of a slot being replaced (password reset, role change) stay acceptable until the new
+    // slot is on disk: a crash after the pins but before the file keeps the old slot, which must
+    // still pass the next rotation's pin check.
     std::optional<std::array<std::uint8_t, 32>> pinned;
+    std::optional<BoxKeyPins> written;
+    access::UserId recipient{};
     auto saved = m_clinic.updateKeySlots([&](access::KeySlotFile& file) -> Status {
         CC_TRY(mutate(file));
         const access::KeySlot* slot = file.slot(name);
         if (slot == nullptr)
             return makeError(ErrorCode::NotFound, "no enabled account is called '" + name + "'");
         BoxKeyPins pins = *before;
-        CC_TRY(pins.pinAccount(**mine, newRing, file.clinicId(), slot->userId, slot->role, slot->boxPublicKey));
+        CC_TRY(pins.pinAccount(**mine, newRing, file.clinicId(), slot->userId, slot->role, slot->boxPublicKey,
+                               /*keepPrevious=*/true));
         CC_TRY(pins.save(meta));
         pinned = slot->boxPublicKey;
+        recipient = slot->userId;
+        written = std::move(pins);
         return {};
     });
+    if (saved && written && written->hasPrevious(recipient)) {
+        // The new slot is on disk: the old slot's pins go. If this write fails they stay until the
+        // account's next re-pin; check() accepts them only for the key the old slot had.
+        written->settle(recipient);
+        [[maybe_unused]] auto settled = written->save(meta);
+    }
     if (!saved && pinned) {
         // The file did not take the new slot: the account's previous pin (if any) applies again.
         auto file = m_clinic.backend().keySlots().load();

@@ -23,6 +23,9 @@ const char* fieldName(PinKey which)
     return which == PinKey::Administrators ? "administrators" : "clinical";
 }
 
+// The field of a pin kept from the slot being replaced: "administratorsPrevious", "clinicalPrevious".
+constexpr const char* kPreviousSuffix = "Previous";
+
 Error damaged(const std::string& what)
 {
     return makeError(ErrorCode::IntegrityFailure,
@@ -62,6 +65,20 @@ Result<crypto::Digest256> boxKeyPin(PinKey which, const access::KeyEntry& key, c
     return crypto::hmacSha256(macKey->span(), data);
 }
 
+std::optional<BoxKeyPins::Pin>& BoxKeyPins::slotOf(Entry& entry, PinKey which, bool previous)
+{
+    if (which == PinKey::Administrators)
+        return previous ? entry.previousAdministrators : entry.administrators;
+    return previous ? entry.previousClinical : entry.clinical;
+}
+
+const std::optional<BoxKeyPins::Pin>& BoxKeyPins::slotOf(const Entry& entry, PinKey which, bool previous)
+{
+    if (which == PinKey::Administrators)
+        return previous ? entry.previousAdministrators : entry.administrators;
+    return previous ? entry.previousClinical : entry.clinical;
+}
+
 Result<BoxKeyPins> BoxKeyPins::load(ports::ClinicMetaStore& meta)
 {
     auto stored = meta.get(kBoxKeyPinsMeta);
@@ -83,20 +100,27 @@ Result<BoxKeyPins> BoxKeyPins::load(ports::ClinicMetaStore& meta)
         if (!raw || raw->size() != access::UserId{}.size())
             return damaged("recipient '" + id + "' is not a 16-byte hex id");
         Entry entry;
-        for (PinKey which : {PinKey::Administrators, PinKey::Clinical}) {
-            const QJsonValue v = it.value().toObject().value(fieldName(which));
-            if (v.isUndefined())
-                continue;
-            const QJsonObject o = v.toObject();
-            auto mac = crypto::hexDecode(o.value("mac").toString().toStdString());
-            const qint64 keyId = o.value("keyId").toInteger(-1);
-            if (!mac || mac->size() != 32 || keyId < 0 || keyId > 0xFFFFFFFFll)
-                return damaged("recipient " + id + ", field " + fieldName(which) + ": keyId and a 32-byte mac");
-            Pin pin;
-            pin.keyId = static_cast<std::uint32_t>(keyId);
-            std::copy(mac->begin(), mac->end(), pin.mac.begin());
-            (which == PinKey::Administrators ? entry.administrators : entry.clinical) = pin;
-        }
+        for (PinKey which : {PinKey::Administrators, PinKey::Clinical})
+            for (bool previous : {false, true}) {
+                const std::string field = std::string(fieldName(which)) + (previous ? kPreviousSuffix : "");
+                const QJsonValue v = it.value().toObject().value(QString::fromStdString(field));
+                if (v.isUndefined())
+                    continue;
+                const QJsonObject o = v.toObject();
+                auto mac = crypto::hexDecode(o.value("mac").toString().toStdString());
+                const qint64 keyId = o.value("keyId").toInteger(-1);
+                if (!mac || mac->size() != 32 || keyId < 0 || keyId > 0xFFFFFFFFll) {
+                    std::string what = "recipient " + id;
+                    what += ", field ";
+                    what += field;
+                    what += ": keyId and a 32-byte mac";
+                    return damaged(what);
+                }
+                Pin pin;
+                pin.keyId = static_cast<std::uint32_t>(keyId);
+                std::copy(mac->begin(), mac->end(), pin.mac.begin());
+                slotOf(entry, which, previous) = pin;
+            }
         out.m_entries.emplace(id, entry);
     }
     return out;
@@ -107,12 +131,14 @@ Status BoxKeyPins::save(ports::ClinicMetaStore& meta) const
     QJsonObject root;
     for (const auto& [id, entry] : m_entries) {
         QJsonObject o;
-        for (PinKey which : {PinKey::Administrators, PinKey::Clinical}) {
-            const auto& pin = which == PinKey::Administrators ? entry.administrators : entry.clinical;
-            if (pin)
-                o.insert(fieldName(which), QJsonObject{{"keyId", static_cast<qint64>(pin->keyId)},
-                                                       {"mac", QString::fromStdString(crypto::hexEncode(pin->mac))}});
-        }
+        for (PinKey which : {PinKey::Administrators, PinKey::Clinical})
+            for (bool previous : {false, true}) {
+                const auto& pin = slotOf(entry, which, previous);
+                if (pin)
+                    o.insert(QString::fromStdString(std::string(fieldName(which)) + (previous ? kPreviousSuffix : "")),
+                             QJsonObject{{"keyId", static_cast<qint64>(pin->keyId)},
+                                         {"mac", QString::fromStdString(crypto::hexEncode(pin->mac))}});
+            }
         root.insert(QString::fromStdString(id), o);
     }
     const QByteArray json = QJsonDocument(root).toJson(QJsonDocument::Compact);
@@ -141,11 +167,18 @@ bool BoxKeyPins::has(PinKey which, const access::UserId& recipient) const
 
 Status BoxKeyPins::pinAccount(const access::KeyRing& keys, const access::KeyRing& newRing,
                               const access::ClinicId& clinic, const access::UserId& recipient, access::Role role,
-                              const std::array<std::uint8_t, 32>& publicKey)
+                              const std::array<std::uint8_t, 32>& publicKey, bool keepPrevious)
 {
     const access::KeyEntry* signing = keys.find(access::KeyKind::ClinicSigning);
     if (signing == nullptr)
         return makeError(ErrorCode::AccessDenied, "pinning an account's box public key needs the clinic signing key");
+    if (keepPrevious) {
+        Entry& entry = m_entries[crypto::hexEncode(recipient)];
+        if (entry.administrators)
+            entry.previousAdministrators = entry.administrators;
+        if (entry.clinical)
+            entry.previousClinical = entry.clinical;
+    }
     CC_TRY(pin(PinKey::Administrators, *signing, clinic, recipient, pinRoleCode(role), publicKey));
     if (role != access::Role::Doctor) {
         m_entries[crypto::hexEncode(recipient)].clinical.reset(); // a former doctor's pin no longer applies
@@ -168,10 +201,17 @@ Status BoxKeyPins::check(PinKey which, const access::KeyEntry& key, const access
                              "genuine, reset its password (a new, pinned slot) and rotate again");
     };
     const auto it = m_entries.find(crypto::hexEncode(recipient));
-    const auto* pin = it == m_entries.end() ? nullptr
-                      : which == PinKey::Administrators
-                          ? (it->second.administrators ? &*it->second.administrators : nullptr)
-                          : (it->second.clinical ? &*it->second.clinical : nullptr);
+    const auto& current = it == m_entries.end() ? std::optional<Pin>{} : slotOf(it->second, which, false);
+    const auto* pin = current ? &*current : nullptr;
+    // A slot whose replacement was pinned but never reached the disk still holds the previous key.
+    if (it != m_entries.end())
+        if (const auto& previous = slotOf(it->second, which, true); previous && previous->keyId == key.keyId) {
+            auto expected = boxKeyPin(which, key, clinic, recipient, role, publicKey);
+            if (!expected.ok())
+                return std::move(expected).error();
+            if (crypto::constantTimeEqual(*expected, previous->mac))
+                return {};
+        }
     if (pin == nullptr)
         return makeError(ErrorCode::IntegrityFailure,
                          "the box public key of " + who + " has no " + fieldName(which) +
@@ -188,6 +228,20 @@ Status BoxKeyPins::check(PinKey which, const access::KeyEntry& key, const access
     return {};
 }
 
+void BoxKeyPins::settle(const access::UserId& recipient)
+{
+    if (const auto it = m_entries.find(crypto::hexEncode(recipient)); it != m_entries.end()) {
+        it->second.previousAdministrators.reset();
+        it->second.previousClinical.reset();
+    }
+}
+
+bool BoxKeyPins::hasPrevious(const access::UserId& recipient) const
+{
+    const auto it = m_entries.find(crypto::hexEncode(recipient));
+    return it != m_entries.end() && (it->second.previousAdministrators || it->second.previousClinical);
+}
+
 void BoxKeyPins::forget(const access::UserId& recipient)
 {
     m_entries.erase(crypto::hexEncode(recipient));
@@ -195,8 +249,10 @@ void BoxKeyPins::forget(const access::UserId& recipient)
 
 void BoxKeyPins::forgetClinical(const access::UserId& recipient)
 {
-    if (const auto it = m_entries.find(crypto::hexEncode(recipient)); it != m_entries.end())
+    if (const auto it = m_entries.find(crypto::hexEncode(recipient)); it != m_entries.end()) {
         it->second.clinical.reset();
+        it->second.previousClinical.reset();
+    }
 }
 
 } // namespace cc::services

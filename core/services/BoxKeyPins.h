@@ -60,10 +60,17 @@ public:
                              const access::UserId& recipient, std::uint8_t role,
                              const std::array<std::uint8_t, 32>& publicKey);
     /// Pins a new or replaced slot with every pin key `keys` holds (the administrator's signing key;
-    /// a clinical key only if `role` is a doctor, whose ring carries it). Errors: as pin().
+    /// a clinical key only if `role` is a doctor, whose ring carries it). With `keepPrevious`, the
+    /// recipient's pins so far stay acceptable beside the new ones until settle(): a slot being
+    /// replaced is pinned before the key-slot file is written, and a crash between the two leaves
+    /// the old slot in the file, which must still pass check() (docs/RELIABILITY.md). Errors: as pin().
     [[nodiscard]] Status pinAccount(const access::KeyRing& keys, const access::KeyRing& newRing,
                                     const access::ClinicId& clinic, const access::UserId& recipient, access::Role role,
-                                    const std::array<std::uint8_t, 32>& publicKey);
+                                    const std::array<std::uint8_t, 32>& publicKey, bool keepPrevious = false);
+    /// Drops the pins pinAccount(..., keepPrevious) kept for `recipient`: its new slot is on disk.
+    void settle(const access::UserId& recipient);
+    /// True if `recipient` still has a previous pin beside its current one (tests, diagnostics).
+    [[nodiscard]] bool hasPrevious(const access::UserId& recipient) const;
     /// Checks the recipient's pin of kind `which` under `key` before anything is sealed to
     /// `publicKey`. Errors: IntegrityFailure naming `who` (no pin, a pin made under another key
     /// id, or a public key that does not match its pin: replaced), CryptoFailure.
@@ -89,7 +96,12 @@ private:
     {
         std::optional<Pin> administrators;
         std::optional<Pin> clinical;
+        // The pins of the slot being replaced, until its replacement is on disk (pinAccount).
+        std::optional<Pin> previousAdministrators;
+        std::optional<Pin> previousClinical;
     };
+    static std::optional<Pin>& slotOf(Entry& entry, PinKey which, bool previous);
+    static const std::optional<Pin>& slotOf(const Entry& entry, PinKey which, bool previous);
     std::map<std::string, Entry> m_entries; // by lower-case hex recipient id
 };
 

@@ -242,6 +242,70 @@ private slots:
 
     // Without tampering the pins pass: every account and the recovery ring are pinned at the
     // ceremony and at account creation, and a clinical rotation re-pins under the new key.
+    // A password reset pins the new slot before the key-slot file is replaced. A power cut between
+    // the two leaves the old slot on disk: its pin is kept beside the new one until the file is
+    // written (docs/RELIABILITY.md), so the next rotation still seals to it. The kept pin accepts
+    // that old key only: an insider's key is still refused.
+    void interruptedResetKeepsTheOldSlotPinned()
+    {
+        auto made = TestClinic::create();
+        QVERIFY(made.ok());
+        auto& t = **made;
+        QVERIFY(t.login(kAdmin, kAdminPassword).ok());
+        services::AccountService accounts(t.clinic());
+        QVERIFY(accounts.create("admin2", Role::Administrator, bytes("admin2-temporary-1")).ok());
+        const access::KeyRing insider = ringOf(t);
+        const auto file = t.store().keySlots().load();
+        QVERIFY(file.ok());
+        const access::KeySlot* slot = file->slot("admin2");
+        QVERIFY(slot != nullptr);
+        const access::UserId id = slot->userId;
+        // What the reset does before the file write, with the cut right after: the new key pinned,
+        // the old slot still in the file.
+        const auto replacement = crypto::BoxKeyPair::generate(crypto::SystemRng::instance());
+        auto pins = services::BoxKeyPins::load(t.store().meta());
+        QVERIFY(pins.ok());
+        QVERIFY(pins->pinAccount(insider, insider, file->clinicId(), id, Role::Administrator, replacement.publicKey,
+                                 /*keepPrevious=*/true)
+                    .ok());
+        QVERIFY(pins->hasPrevious(id));
+        QVERIFY(pins->save(t.store().meta()).ok());
+        auto rotated = services::KeyService(t.clinic()).rotate(KeyKind::IdentityCategory);
+        QVERIFY2(rotated.ok(), rotated.ok() ? "" : rotated.error().describe().c_str());
+
+        // Without the kept pin (what the code did before), the same state refused the rotation.
+        if (t.clinic().session() == nullptr)
+            QVERIFY(t.login(kAdmin, kAdminPassword).ok());
+        pins = services::BoxKeyPins::load(t.store().meta());
+        QVERIFY(pins.ok());
+        auto withoutPrevious = *pins;
+        withoutPrevious.settle(id);
+        QVERIFY(withoutPrevious.save(t.store().meta()).ok());
+        auto refused = services::KeyService(t.clinic()).rotate(KeyKind::IdentityCategory);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.find("'admin2'") != std::string::npos, refused.error().message.c_str());
+
+        // With it, an insider's key put in admin2's slot matches neither the new pin nor the kept
+        // one: the kept pin vouches for the old slot's key only.
+        QVERIFY(pins->save(t.store().meta()).ok());
+        const access::KeyRing again = ringOf(t);
+        const auto attacker = crypto::BoxKeyPair::generate(crypto::SystemRng::instance());
+        QVERIFY(swapSlotBoxKey(t, again, "admin2", attacker).ok());
+        auto swapped = services::KeyService(t.clinic()).rotate(KeyKind::IdentityCategory);
+        QVERIFY(!swapped.ok());
+        QCOMPARE(swapped.error().code, ErrorCode::IntegrityFailure);
+        QVERIFY(nothingSealedTo(t, attacker));
+
+        // A reset that completes leaves no kept pin behind.
+        if (t.clinic().session() == nullptr)
+            QVERIFY(t.login(kAdmin, kAdminPassword).ok());
+        QVERIFY(services::AccountService(t.clinic()).resetPassword("admin2", bytes("admin2-temporary-2")).ok());
+        auto settled = services::BoxKeyPins::load(t.store().meta());
+        QVERIFY(settled.ok());
+        QVERIFY(!settled->hasPrevious(id));
+        QVERIFY(services::KeyService(t.clinic()).rotate(KeyKind::IdentityCategory).ok());
+    }
+
     void genuineKeysPassAndFollowTheClinicalKey()
     {
         auto t = clinicWithCarol();
