@@ -3,6 +3,7 @@
 
 #include "core/crypto/Hex.h"
 #include "core/services/AuditBinding.h"
+#include "core/services/CareTeamBinding.h"
 
 namespace cc::services {
 
@@ -77,19 +78,32 @@ Result<std::vector<std::string>> CareTeamService::list(const std::string& patien
         if (!patient)
             return std::move(patient).error();
         subject.patientId = idHex(*patient);
-        auto doctors = m_clinic.backend().careTeams().doctorsOf(*patient);
-        if (!doctors)
-            return std::move(doctors).error();
+        auto rows = m_clinic.backend().careTeams().rowsOfPatient(*patient);
+        if (!rows)
+            return std::move(rows).error();
         auto file = m_clinic.backend().keySlots().load();
         if (!file)
             return std::move(file).error();
         std::vector<std::string> names;
-        for (const auto& d : *doctors) {
-            std::string name = idHex(d) + " (disabled)";
+        std::size_t forged = 0;
+        for (const auto& row : *rows) {
+            std::string name = idHex(row.doctor) + " (disabled)";
             for (const auto& a : file->listAccounts())
-                if (a.userId == d)
+                if (a.userId == row.doctor)
                     name = a.userName;
+            // A row no audit event vouches for (planted by SQL) is listed as what it is: it opens
+            // nothing (CareTeamBinding), and the administrator should see that here, not only in verify.
+            if (const Status vouched = CareTeamBinding::check(m_clinic, row); !vouched) {
+                if (vouched.error().code != ErrorCode::IntegrityFailure)
+                    return vouched.error();
+                name += " (forged row: not written by CipherChart, gives no access)";
+                ++forged;
+            }
             names.push_back(std::move(name));
+        }
+        if (forged > 0) {
+            subject.detail += "; " + std::to_string(forged) + " forged row(s) shown";
+            subject.flagged = true;
         }
         return names;
     };

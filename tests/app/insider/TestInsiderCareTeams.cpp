@@ -15,6 +15,8 @@
 #include "db/Database.h"
 #include "tests/support/TestClinic.h"
 
+#include <algorithm>
+
 #include <QTest>
 
 using namespace cc;
@@ -168,6 +170,14 @@ private slots:
             const std::string admin = verifyAs(kAdmin, kAdminPassword);
             QVERIFY2(admin.find("care-team row of doctor " + m_dave) != std::string::npos, admin.c_str());
             QVERIFY(verifyAs(kDoctor, kDoctorPassword).find(m_dave) != std::string::npos);
+            // The administrator's care-team list shows the row for what it is.
+            as(kAdmin, kAdminPassword);
+            auto team = services::CareTeamService(m_t->clinic()).list(crypto::hexEncode(patient));
+            QVERIFY(team.ok());
+            const bool marked = std::any_of(team->begin(), team->end(), [&](const std::string& n) {
+                return n.rfind(kDave, 0) == 0 && n.find("forged row") != std::string::npos;
+            });
+            QVERIFY(marked);
             exec("DELETE FROM care_team WHERE doctor_id = x'" + m_dave + "';");
         }
         QCOMPARE(chartAs(kDave, kDavePassword, m_imported).first, ErrorCode::AccessDenied);
