@@ -121,11 +121,16 @@ Result<CellFigures> figuresFor(const paillier::PackedSum& sum, const paillier::P
     for (std::size_t i = 0; i < sum.histogram.size(); ++i) {
         const double from = i == 0 ? unit.minValue : unit.decode(edges[i - 1]);
         const double to = i < edges.size() ? unit.decode(edges[i]) : unit.maxValue;
+        if (from >= to && sum.histogram[i] == 0)
+            continue; // the layout's outer edges are the catalogue's range: "[30, 30)" says nothing
         raw.push_back({from, to, sum.histogram[i]});
     }
     const std::uint64_t need = static_cast<std::uint64_t>(threshold) * std::max<std::uint64_t>(maxRowsPerPatient, 1);
     std::vector<HistogramBin> merged;
     std::optional<HistogramBin> open;
+    // Empty raw bins above the open bin's last non-empty one: they end the histogram as empty bins
+    // if nothing follows them, instead of stretching the folded top bin to the catalogue's maximum.
+    std::vector<HistogramBin> emptyAbove;
     for (const auto& b : raw) {
         if (!open) {
             if (b.count == 0) {
@@ -133,18 +138,26 @@ Result<CellFigures> figuresFor(const paillier::PackedSum& sum, const paillier::P
                 continue;
             }
             open = b;
+        } else if (b.count == 0) {
+            emptyAbove.push_back(b);
+            continue;
         } else {
-            open->to = b.to;
+            open->to = b.to; // the empty bins in between are inside it now
             open->count += b.count;
+            emptyAbove.clear();
         }
         if (open->count >= need) {
             merged.push_back(*open);
             open.reset();
+            merged.insert(merged.end(), emptyAbove.begin(), emptyAbove.end()); // none: it closed on a row
+            emptyAbove.clear();
         }
     }
     if (open) {
         // Too few rows left at the top: fold them, with any empty bins between, into the last
-        // non-empty bin (or make one bin of everything).
+        // non-empty bin (or make one bin of everything). The folded bin ends at the upper edge of
+        // the highest raw bin that holds a row; the empty bins above it stay empty bins, as at
+        // the bottom of the range (one bin's edges, never a value, as the lowest bin's do).
         while (!merged.empty() && merged.back().count == 0) {
             open->from = merged.back().from;
             merged.pop_back();
@@ -155,6 +168,7 @@ Result<CellFigures> figuresFor(const paillier::PackedSum& sum, const paillier::P
         } else {
             merged.push_back(*open);
         }
+        merged.insert(merged.end(), emptyAbove.begin(), emptyAbove.end());
     }
     f.histogram = std::move(merged);
     f.medianEstimate = roundTo(quantile(f.histogram, observations, 0.5), unit.decimals);

@@ -131,6 +131,25 @@ private slots:
         // Contiguous bins covering the range.
         for (std::size_t i = 1; i < merged->histogram.size(); ++i)
             QCOMPARE(merged->histogram[i].from, merged->histogram[i - 1].to);
+        QCOMPARE(merged->histogram.front().from, unit->minValue);
+        QCOMPARE(merged->histogram.back().to, unit->maxValue);
+        // The folded top bin ends where the raw bin of the highest value (140) ends, not at the
+        // catalogue's maximum: the empty bins above it stay empty bins, as below the lowest value.
+        const auto top = std::find_if(merged->histogram.rbegin(), merged->histogram.rend(),
+                                      [](const HistogramBin& b) { return b.count > 0; });
+        QVERIFY(top != merged->histogram.rend());
+        QVERIFY2(top->to > 140 && top->to < unit->maxValue, qPrintable(QString::number(top->to)));
+        QVERIFY(top != merged->histogram.rbegin()); // empty bins above it
+        double rawTop = unit->maxValue;             // the upper edge of 140's raw bin
+        for (std::size_t i = 0; i < layout->binEdges().size(); ++i)
+            if (unit->decode(layout->binEdges()[i]) > 140) {
+                rawTop = unit->decode(layout->binEdges()[i]);
+                break;
+            }
+        QCOMPARE(top->to, rawTop);
+        // No empty bin of zero width (the layout's outer edges are the catalogue's range).
+        for (const auto& b : merged->histogram)
+            QVERIFY(b.from < b.to || b.count > 0);
         // Two non-empty bins, but the median's bin is wider than four SDs: not estimable either;
         // narrowed to four SDs it is.
         CellFigures wide;
