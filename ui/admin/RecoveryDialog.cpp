@@ -90,6 +90,19 @@ void RecoveryDialog::updateMode()
     updateButton();
 }
 
+void RecoveryDialog::updateTabOrder()
+{
+    // Top to bottom as the window reads; the share lines are added at run time, so Qt would
+    // otherwise put them after the buttons.
+    std::vector<QWidget*> chain{m_ui->recoverRadioButton,  m_ui->reissueRadioButton,  m_ui->accountLineEdit,
+                                m_ui->requestedByLineEdit, m_ui->newThresholdSpinBox, m_ui->newCountSpinBox};
+    chain.insert(chain.end(), m_shareEdits.begin(), m_shareEdits.end());
+    chain.insert(chain.end(), {m_ui->passwordLineEdit, m_ui->repeatLineEdit, m_ui->newSharesEdit, m_ui->savePagesButton,
+                               m_ui->buttonBox});
+    for (std::size_t i = 0; i + 1 < chain.size(); ++i)
+        QWidget::setTabOrder(chain[i], chain[i + 1]);
+}
+
 std::vector<std::string> RecoveryDialog::typedShares() const
 {
     std::vector<std::string> shares;
@@ -122,6 +135,7 @@ void RecoveryDialog::addShareField()
     connect(edit, &QLineEdit::textChanged, this, &RecoveryDialog::checkShares);
     m_shareEdits.push_back(edit);
     m_shareLabels.push_back(label);
+    updateTabOrder();
     checkShares();
 }
 

@@ -50,6 +50,7 @@ private:
     void reissue();
     void savePages();
     void updateMode();
+    void updateTabOrder();
     [[nodiscard]] std::vector<std::string> typedShares() const;
     void showResult(const QString& text, bool error);
 

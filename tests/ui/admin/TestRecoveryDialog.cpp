@@ -8,6 +8,7 @@
 #include "ui/admin/RecoveryDialog.h"
 #include "ui/common/FileDialog.h"
 
+#include <QApplication>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QLabel>
@@ -151,6 +152,15 @@ private slots:
         QCOMPARE(dialog->shareFieldCount(), 3);
         QVERIFY(labelText(dialog.get(), "shareStatusLabel1").contains("needs 3"));
         QTRY_VERIFY(labelText(dialog.get(), "shareStatusLabel3").contains("Waiting")); // shown by the layout
+        // The keyboard goes top to bottom: account, every share line (the third one added at run
+        // time included), then the temporary password.
+        QApplication::setActiveWindow(dialog.get());
+        edit(dialog.get(), "accountLineEdit")->setFocus();
+        QTRY_COMPARE(QApplication::focusWidget(), edit(dialog.get(), "accountLineEdit"));
+        for (const char* next : {"shareLineEdit1", "shareLineEdit2", "shareLineEdit3", "passwordLineEdit"}) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QCOMPARE(QApplication::focusWidget(), edit(dialog.get(), next));
+        }
     }
 
     void reissueShowsTheNewSetAndItsPages()
