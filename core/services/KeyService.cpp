@@ -217,7 +217,9 @@ Result<std::vector<KeyStatus>> KeyService::status()
                          std::to_string(params.value("parties").toInteger()) + " custodians");
     add("ReportKey", std::move(custodians));
     add("RecoveryKey", {"nobody whole: " + std::to_string(recovery.value("threshold").toInteger()) + " of " +
-                        std::to_string(recovery.value("shares").toInteger()) + " printed shares"});
+                            std::to_string(recovery.value("shares").toInteger()) + " printed shares",
+                        "replaced with k of them: the recovery window (cipherchart --recover) or "
+                        "`cipherchart-cli keys reissue-shares`"});
     CC_TRY(m_clinic.record(subject));
     return out;
 }
