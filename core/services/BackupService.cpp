@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/services/BackupService.h"
 #include "core/services/Audited.h"
+#include "core/services/RecoveryService.h"
 
 #include "core/access/KeySlotFile.h"
 #include "core/audit/AuditAnchor.h"
@@ -11,7 +12,6 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonValue>
 
 #include <algorithm>
 #include <string_view>
@@ -600,65 +600,6 @@ std::string BackupService::manifestFingerprint(const BackupManifest& manifest)
                                static_cast<std::size_t>(encoded.size())));
 }
 
-namespace {
-
-/// The live clinic's record of its recovery ring (meta `recovery`) and that key's entry in meta
-/// `key_versions`, carried into a restored database.
-struct CarriedRecovery
-{
-    std::vector<std::uint8_t> record;
-    QJsonValue version;
-};
-
-Result<CarriedRecovery> readRecoveryRecord(ports::ClinicMetaStore& meta)
-{
-    CarriedRecovery out;
-    auto record = meta.get(ports::meta::kRecovery);
-    CC_TRY(record);
-    if (!record->has_value())
-        return out;
-    out.record = std::move(**record);
-    auto versions = meta.get(ports::meta::kKeyVersions);
-    CC_TRY(versions);
-    if (versions->has_value())
-        out.version = QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char*>((*versions)->data()),
-                                                         static_cast<qsizetype>((*versions)->size())))
-                          .object()
-                          .value("RecoveryKey");
-    return out;
-}
-
-Status carryRecoveryRecord(ports::ClinicBackend& backend, const crypto::SecureBytes& dbk,
-                           const CarriedRecovery& carried)
-{
-    CC_TRY(backend.openDatabase(dbk));
-    auto write = [&]() -> Status {
-        auto& meta = backend.meta();
-        auto tx = backend.transactions().begin();
-        CC_TRY(tx);
-        CC_TRY(meta.set(ports::meta::kRecovery, carried.record));
-        if (!carried.version.isUndefined()) {
-            auto versions = meta.get(ports::meta::kKeyVersions);
-            CC_TRY(versions);
-            QJsonObject object;
-            if (versions->has_value())
-                object = QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char*>((*versions)->data()),
-                                                            static_cast<qsizetype>((*versions)->size())))
-                             .object();
-            object.insert("RecoveryKey", carried.version);
-            const QByteArray text = QJsonDocument(object).toJson(QJsonDocument::Compact);
-            CC_TRY(
-                meta.set(ports::meta::kKeyVersions, std::span(reinterpret_cast<const std::uint8_t*>(text.constData()),
-                                                              static_cast<std::size_t>(text.size()))));
-        }
-        return (*tx)->commit();
-    }();
-    backend.closeDatabase();
-    return write;
-}
-
-} // namespace
-
 Result<BackupManifest> BackupService::restore(const std::string& path, const RestoreOptions& options)
 {
     AuditSubject subject =
@@ -693,7 +634,7 @@ Result<BackupManifest> BackupService::restore(const std::string& path, const Res
     // recovery.ccr is not in backups: the folder keeps its current one, so the restored database
     // must keep naming it (meta `recovery`, and its key version), or a backup older than the last
     // re-issue of the recovery shares would leave no set that passes the check (docs/KEYS.md 8).
-    auto carried = otherClinic ? Result<CarriedRecovery>(CarriedRecovery{}) : readRecoveryRecord(backend.meta());
+    auto carried = otherClinic ? Result<RecoveryRecord>(RecoveryRecord{}) : RecoveryService::readRecord(backend.meta());
     if (!carried) {
         storage->discardStagedRestore();
         return std::move(carried).error();
@@ -703,7 +644,13 @@ Result<BackupManifest> BackupService::restore(const std::string& path, const Res
     m_clinic.logout();
     CC_TRY(storage->commitRestore(verified->backupId));
     if (!carried->record.empty()) {
-        if (const Status kept = carryRecoveryRecord(backend, restoredDbk, *carried); !kept)
+        const Status kept = [&]() -> Status {
+            CC_TRY(backend.openDatabase(restoredDbk));
+            Status written = RecoveryService::writeRecord(backend, *carried);
+            backend.closeDatabase();
+            return written;
+        }();
+        if (!kept)
             restoredEvent.detail += "; the recovery record could not be carried forward (" + kept.error().message +
                                     "): re-issue the recovery shares";
         else

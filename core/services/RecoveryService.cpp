@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QJsonValue>
 
 #include <algorithm>
 #include <charconv>
@@ -67,6 +68,39 @@ RecoveryService::RecoveryService(ports::ClinicBackend& backend, const Clock& clo
                                  ServiceOptions options)
     : m_backend(backend), m_clock(clock), m_rng(rng), m_options(std::move(options))
 {}
+
+Result<RecoveryRecord> RecoveryService::readRecord(ports::ClinicMetaStore& meta)
+{
+    RecoveryRecord out;
+    auto record = meta.get(ports::meta::kRecovery);
+    CC_TRY(record);
+    if (!record->has_value())
+        return out;
+    out.record = std::move(**record);
+    auto versions = metaJson(meta, ports::meta::kKeyVersions);
+    CC_TRY(versions);
+    const QJsonValue version = versions->object().value("RecoveryKey");
+    if (version.isObject())
+        out.version = QJsonDocument(version.toObject()).toJson(QJsonDocument::Compact).toStdString();
+    return out;
+}
+
+Status RecoveryService::writeRecord(ports::ClinicBackend& backend, const RecoveryRecord& record)
+{
+    auto& meta = backend.meta();
+    auto tx = backend.transactions().begin();
+    CC_TRY(tx);
+    CC_TRY(meta.set(ports::meta::kRecovery, record.record));
+    if (!record.version.empty()) {
+        auto versions = metaJson(meta, ports::meta::kKeyVersions);
+        CC_TRY(versions);
+        QJsonObject object = versions->object();
+        object.insert("RecoveryKey", QJsonDocument::fromJson(QByteArray::fromStdString(record.version)).object());
+        CC_TRY(meta.set(ports::meta::kKeyVersions,
+                        bytesOf(QJsonDocument(object).toJson(QJsonDocument::Compact).toStdString())));
+    }
+    return (*tx)->commit();
+}
 
 Result<crypto::DecodedShare> RecoveryService::checkShare(std::string_view text)
 {
@@ -332,12 +366,13 @@ Result<ReissueResult> RecoveryService::reissue(const std::vector<std::string>& s
             "the new recovery shares need 2 <= threshold <= shares <= 255 (one share alone would be the key)");
     m_databaseOpened = false;
     auto result = reissueUnaudited(shares, threshold, count, requestedBy);
-    // A success recorded its event in the transaction that changed the record; a refusal is recorded here.
-    const Status recorded = result ? Status{} : recordReissue(requestedBy, result);
+    // A success recorded its event in the transaction that changed the record; a refusal is
+    // recorded here, and stays the answer even if recording it fails.
+    if (!result) [[maybe_unused]]
+        const Status recorded = recordReissue(requestedBy, result);
     if (m_databaseOpened)
         m_backend.closeDatabase();
     m_databaseOpened = false;
-    (void)recorded; // the refusal itself is the answer; a failure to record it cannot change it
     return result;
 }
 

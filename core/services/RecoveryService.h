@@ -44,6 +44,14 @@ struct ReissueResult
     std::string warning;                ///< non-empty if recovery.ccr could not be replaced yet (the new set works)
 };
 
+/// What the clinic's database records of its recovery ring: meta `recovery` (key id, k, n, check
+/// value) and the `RecoveryKey` entry of meta `key_versions` (compact JSON). Not secret.
+struct RecoveryRecord
+{
+    std::vector<std::uint8_t> record; ///< empty: the clinic has none
+    std::string version;              ///< empty: no key_versions entry
+};
+
 /// Opens the sealed recovery ring (recovery.ccr) with k of the n printed recovery shares and gives
 /// one account a new slot with a temporary password, without anyone's password. Runs before any
 /// login (the database must be closed); writes exactly one audit event: into the chain when the
@@ -89,6 +97,13 @@ public:
     /// Unsupported (a backend without recovery files), storage errors.
     [[nodiscard]] Result<ReissueResult> reissue(const std::vector<std::string>& shares, unsigned threshold,
                                                 unsigned count, const std::string& requestedBy);
+
+    /// The open database's record of its recovery ring. Errors: storage errors.
+    [[nodiscard]] static Result<RecoveryRecord> readRecord(ports::ClinicMetaStore& meta);
+    /// Replaces the open database's record by `record` in one transaction. A restore calls it: the
+    /// folder keeps its recovery.ccr (backups hold none), so the restored database must keep
+    /// naming it. Errors: storage errors.
+    [[nodiscard]] static Status writeRecord(ports::ClinicBackend& backend, const RecoveryRecord& record);
 
 private:
     struct OpenedRing;

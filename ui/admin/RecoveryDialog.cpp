@@ -72,8 +72,6 @@ RecoveryDialog::~RecoveryDialog()
     for (auto* edit : m_shareEdits)
         edit->clear();
     m_ui->newSharesEdit->clear();
-    for (auto& s : m_newShares)
-        crypto::secureWipe(s.data(), s.size());
     for (auto& s : m_reissued.shares)
         crypto::secureWipe(s.data(), s.size());
 }
@@ -189,7 +187,7 @@ void RecoveryDialog::checkShares()
 
 void RecoveryDialog::updateButton()
 {
-    const bool done = m_recovered || !m_newShares.empty();
+    const bool done = m_recovered || !m_reissued.shares.empty();
     bool ready = false;
     if (m_ui->reissueRadioButton->isChecked()) {
         const int k = m_ui->newThresholdSpinBox->value();
@@ -253,10 +251,9 @@ void RecoveryDialog::reissue()
     for (auto* edit : m_shareEdits)
         edit->clear();
     m_reissued = std::move(result).value();
-    m_newShares = m_reissued.shares;
     QString listing;
-    for (std::size_t i = 0; i < m_newShares.size(); ++i)
-        listing += tr("Share %1: %2").arg(i + 1).arg(QString::fromStdString(m_newShares[i])) + QLatin1Char('\n');
+    for (std::size_t i = 0; i < m_reissued.shares.size(); ++i)
+        listing += tr("Share %1: %2").arg(i + 1).arg(QString::fromStdString(m_reissued.shares[i])) + QLatin1Char('\n');
     m_ui->newSharesEdit->setPlainText(listing);
     m_ui->newSharesEdit->show();
     m_ui->savePagesButton->show();
@@ -266,7 +263,7 @@ void RecoveryDialog::reissue()
                       "recovery.ccr can still open it with the old shares: if a custodian left, rotate the keys "
                       "as well (the key documentation says what that does and does not cut off).")
                        .arg(m_reissued.threshold)
-                       .arg(m_newShares.size())
+                       .arg(m_reissued.shares.size())
                        .arg(m_reissued.keyId)
                        .arg(m_reissued.version);
     if (!m_reissued.warning.empty())
@@ -277,7 +274,7 @@ void RecoveryDialog::reissue()
 
 void RecoveryDialog::savePages()
 {
-    if (m_newShares.empty())
+    if (m_reissued.shares.empty())
         return;
     const QString path = FileDialog::saveFileName(this, tr("Save the recovery share pages"),
                                                   QStringLiteral("recovery-shares.pdf"), tr("PDF files (*.pdf)"));
@@ -286,21 +283,21 @@ void RecoveryDialog::savePages()
     const auto esc = [](const QString& s) { return s.toHtmlEscaped(); };
     const QString clinic = QString::fromStdString(m_backend.descriptor().name);
     QString html = QStringLiteral("<html><body>");
-    for (std::size_t i = 0; i < m_newShares.size(); ++i) {
+    for (std::size_t i = 0; i < m_reissued.shares.size(); ++i) {
         // One page each: every heading after the first starts a new page.
         html += QStringLiteral("<h2%1>%2</h2>")
                     .arg(i == 0 ? QString() : QStringLiteral(" style=\"page-break-before: always\""))
-                    .arg(esc(tr("Recovery share %1 of %2").arg(i + 1).arg(m_newShares.size())));
+                    .arg(esc(tr("Recovery share %1 of %2").arg(i + 1).arg(m_reissued.shares.size())));
         html += QStringLiteral("<p>%1</p>")
                     .arg(esc(tr("Clinic: %1 (id %2). Any %3 of the %4 shares restore the clinic. Recovery key %5, "
                                 "version %6.")
                                  .arg(clinic, QString::fromStdString(services::idHex(m_backend.descriptor().clinicId)))
                                  .arg(m_reissued.threshold)
-                                 .arg(m_newShares.size())
+                                 .arg(m_reissued.shares.size())
                                  .arg(m_reissued.keyId)
                                  .arg(m_reissued.version)));
         html += QStringLiteral("<p style=\"font-family: monospace; font-size: 14pt\">%1</p>")
-                    .arg(esc(QString::fromStdString(m_newShares[i])));
+                    .arg(esc(QString::fromStdString(m_reissued.shares[i])));
         html += QStringLiteral("<p>%1</p><p>%2</p><p>%3</p>")
                     .arg(esc(tr("Custodian: ______________________________   Received on: ______________")),
                          esc(tr("Keep this page sealed, apart from the other shares, and show it to nobody. It is "
@@ -317,7 +314,7 @@ void RecoveryDialog::savePages()
     }
     m_ui->pagesLabel->setStyleSheet(QStringLiteral("color: #1b5e20;"));
     m_ui->pagesLabel->setText(
-        tr("One page per custodian (%1 pages) saved. Print them, then delete the file:").arg(m_newShares.size()) +
+        tr("One page per custodian (%1 pages) saved. Print them, then delete the file:").arg(m_reissued.shares.size()) +
         QLatin1Char('\n') + QDir::toNativeSeparators(path));
 }
 

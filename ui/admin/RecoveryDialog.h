@@ -40,7 +40,7 @@ public:
     /// True after a successful recovery.
     [[nodiscard]] bool recovered() const { return m_recovered; }
     /// After a successful re-issue, the new shares (tests); empty otherwise.
-    [[nodiscard]] const std::vector<std::string>& newShares() const { return m_newShares; }
+    [[nodiscard]] const std::vector<std::string>& newShares() const { return m_reissued.shares; }
 
 private:
     void addShareField();
@@ -62,7 +62,6 @@ private:
     std::vector<QLabel*> m_shareLabels;
     bool m_sharesOk = false;
     bool m_recovered = false;
-    std::vector<std::string> m_newShares;
     services::ReissueResult m_reissued;
 };
 
