@@ -19,6 +19,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <memory>
@@ -230,6 +231,16 @@ int runDemoGenerate(const Args& args, Io& io)
                 codes.push_back(def);
         if (codes.empty())
             return makeError(ErrorCode::Internal, "the units catalogue has no numeric LOINC code");
+        if (auto only = args.value("code")) {
+            // One measure for every observation (a benchmark's report over all of them).
+            const auto chosen = std::find_if(codes.begin(), codes.end(), [&](const interop::UnitDefinition* def) {
+                return def->code == QString::fromStdString(*only);
+            });
+            if (chosen == codes.end())
+                return makeError(ErrorCode::InvalidArgument,
+                                 "--code " + *only + " is not a numeric LOINC code of the units catalogue");
+            codes = {*chosen};
+        }
 
         StepProgress progress(io.err);
         auto options = demoOptions(args, io, progress);
@@ -311,7 +322,10 @@ void registerDemoCommands(CommandRegistry& registry)
          "",
          keyOptions({{"clinic", "DIR", utf8(Cli::tr("the new clinic folder"))},
                      {"patients", "N", utf8(Cli::tr("synthetic patients (1 to 1,000,000)"))},
-                     {"observations-per-patient", "M", utf8(Cli::tr("numeric observations each (1 to 10,000)"))}}),
+                     {"observations-per-patient", "M", utf8(Cli::tr("numeric observations each (1 to 10,000)"))},
+                     {"code", "LOINC",
+                      utf8(Cli::tr("give every observation this numeric LOINC code of the units catalogue (default: "
+                                   "a code drawn at random for each)"))}}),
          0,
          0,
          runDemoGenerate,

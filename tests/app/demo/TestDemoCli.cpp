@@ -146,6 +146,32 @@ private slots:
         }
         QVERIFY(!QFile::exists(m_dir.path() + "/bad/clinic.json"));
     }
+
+    /// --code: one measure for every observation (the report benchmark's clinic); a code that is
+    /// not a numeric LOINC code of the catalogue is refused by name before anything is created.
+    void demoGenerateWithOneCode()
+    {
+        for (const QString& code : {QStringLiteral("1234-5"), QStringLiteral("44054006"), QString()}) {
+            const Run r = cli({"demo", "generate", "--clinic", m_dir.path() + "/badcode", "--patients", "3",
+                               "--observations-per-patient", "2", "--code", code, "--report-key-file", kKeyFile});
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.contains("--code"), qPrintable(r.err));
+        }
+        QVERIFY(!QFile::exists(m_dir.path() + "/badcode/clinic.json"));
+
+        const QString clinic = m_dir.path() + "/cd4";
+        const Run r = cli({"--json", "demo", "generate", "--clinic", clinic, "--patients", "4",
+                           "--observations-per-patient", "3", "--code", "24467-3", "--report-key-file", kKeyFile});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const Run obs =
+            cli(QStringList{"--json", "observation", "list", "--patient", "GEN-00000002"} + as(clinic, "doctor"),
+                "demo-doctor-pass\n");
+        QVERIFY2(obs.exitCode == 0, qPrintable(obs.err));
+        const QJsonArray rows = QJsonDocument::fromJson(obs.out.toUtf8()).array();
+        QCOMPARE(rows.size(), 3);
+        for (const auto& row : rows)
+            QCOMPARE(row.toObject().value("code").toString(), QStringLiteral("24467-3"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDemoCli)
