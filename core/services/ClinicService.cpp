@@ -423,6 +423,14 @@ Status ClinicService::importPendingAudit()
             e.eventType = AuditEventType::None;
             e.outcome = AuditOutcome::SeriousFailure;
             e.detail = "before login: " + entry.kind + " at " + audit::formatUtcMillis(entry.timeMs);
+        } else if (entry.kind == "recovery-failed" || entry.kind == "reissue-failed") {
+            // Printed recovery shares tried without success (RecoveryService): a security event an
+            // administrator reviews, like the recovery or re-issue that succeeds.
+            e.action = AuditAction::Update;
+            e.eventId = AuditEventId::SecurityAlert;
+            e.eventType = AuditEventType::SecurityConfiguration;
+            e.flagged = true;
+            e.detail = "before login: " + entry.kind + " at " + audit::formatUtcMillis(entry.timeMs);
         } else {
             e.detail = "before login: " + entry.kind + " at " + audit::formatUtcMillis(entry.timeMs);
         }

@@ -503,7 +503,8 @@ audit::AuditEvent RecoveryService::securityEvent(const std::string& userName, st
     return e;
 }
 
-Status RecoveryService::recordAttempt(const std::string& userName, audit::AuditEvent event)
+Status RecoveryService::recordAttempt(const std::string& userName, audit::AuditEvent event,
+                                      std::string_view pendingKind)
 {
     if (!m_databaseOpened) {
         // The shares did not open the database: nothing can be written into the chain, so the
@@ -512,7 +513,7 @@ Status RecoveryService::recordAttempt(const std::string& userName, audit::AuditE
         entry.timeMs = std::chrono::duration_cast<std::chrono::milliseconds>(m_clock.now().time_since_epoch()).count();
         entry.userName = userName;
         entry.workstation = m_options.workstation;
-        entry.kind = "recovery-failed";
+        entry.kind = std::string(pendingKind);
         return m_backend.pendingAudit().append(entry);
     }
     audit::AuditLog log(m_backend.auditStore(), m_backend.anchors(), m_clock, m_backend.descriptor().clinicId);
@@ -524,7 +525,7 @@ Status RecoveryService::recordReissue(const std::string& requestedBy, const Resu
     audit::AuditEvent e = securityEvent(requestedBy, "Key");
     e.outcome = AuditOutcome::MinorFailure;
     e.detail = "recovery shares re-issue refused: " + std::string(errorCodeName(outcome.error().code));
-    return recordAttempt(requestedBy, std::move(e));
+    return recordAttempt(requestedBy, std::move(e), "reissue-failed");
 }
 
 Status RecoveryService::recordOutcome(const std::string& accountName, const Result<RecoveryResult>& outcome)
@@ -541,7 +542,7 @@ Status RecoveryService::recordOutcome(const std::string& accountName, const Resu
         e.outcome = AuditOutcome::MinorFailure;
         e.detail = "recovery key: refused: " + std::string(errorCodeName(outcome.error().code));
     }
-    return recordAttempt(accountName, std::move(e));
+    return recordAttempt(accountName, std::move(e), "recovery-failed");
 }
 
 } // namespace cc::services

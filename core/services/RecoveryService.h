@@ -89,8 +89,10 @@ public:
     /// staged beside the old one, the record and the audit event commit in one transaction, then
     /// the new file is renamed into place (a crash in between is finished by the next recovery or
     /// re-issue, which try both files). The old shares open nothing in this folder afterwards.
-    /// They still open any copy of the old recovery.ccr, which holds the keys of the ceremony: a
-    /// clinic replacing a departed custodian's share rotates the keys as well (docs/KEYS.md 8).
+    /// They still open any copy of the old recovery.ccr, and the ring keeps its box key, so such a
+    /// copy with k old shares also opens the rotations posted to the recovery ring later: a
+    /// re-issue replaces paper, it does not revoke old shares held together with an old
+    /// recovery.ccr (docs/KEYS.md 8, "What a re-issue does not do").
     /// `requestedBy` names who asked (1-100 characters), for the audit event. Nobody is logged in.
     /// Errors: InvalidArgument (a session is open, thresholds outside 2 <= k <= n <= 255, bad
     /// name, the shares as for recover()), MalformedInput, KeyMismatch, IntegrityFailure,
@@ -113,8 +115,9 @@ private:
                                            const std::string& requestedBy);
     Status recordReissue(const std::string& requestedBy, const Result<ReissueResult>& outcome);
     [[nodiscard]] audit::AuditEvent securityEvent(const std::string& userName, std::string objectType) const;
-    /// Into the chain when the database is open, else the pending-audit log ("recovery-failed").
-    Status recordAttempt(const std::string& userName, audit::AuditEvent event);
+    /// Into the chain when the database is open, else the pending-audit log as `pendingKind`
+    /// ("recovery-failed", "reissue-failed"; imported at the next login, flagged for review).
+    Status recordAttempt(const std::string& userName, audit::AuditEvent event, std::string_view pendingKind);
     Result<RecoveryResult> recoverUnaudited(std::span<const std::uint8_t> recoveryBlob,
                                             const std::vector<std::string>& shares, const std::string& accountName,
                                             std::span<const std::uint8_t> temporaryPassword);
