@@ -273,6 +273,20 @@ int main(int argc, char** argv)
         ui::SessionFlow flow(clinic, QString::fromStdString(descriptor.name), descriptor.demo);
         flow.setReportsAccess(reportsAccessFor(*store));
         flow.setFileToOpen(fileToOpen);
+        const QString recoveryPath = QString::fromStdString(store->folder().recoveryPath());
+        if (QFileInfo::exists(recoveryPath))
+            flow.setRecovery([&, recoveryPath](QWidget* parent) {
+                auto blob = db::readFile(recoveryPath.toStdString(), 64 * 1024);
+                if (!blob) {
+                    QMessageBox::warning(parent, QObject::tr("CipherChart"),
+                                         QObject::tr("The recovery ring %1 cannot be read.\n\n%2")
+                                             .arg(recoveryPath, ui::ErrorText::forError(blob.error())));
+                    return;
+                }
+                ui::RecoveryDialog recovery(*store, clock, crypto::SystemRng::instance(), options,
+                                            std::move(blob).value(), parent);
+                recovery.exec();
+            });
         flow.start();
         code = QApplication::exec();
     } // the flow logs out (audited) before the clinic closes

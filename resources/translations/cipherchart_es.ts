@@ -3062,6 +3062,10 @@ los fragmentos actuales, uno por línea. Un evento de auditoría, marcado para r
         <source>Anyone who kept a copy of the old recovery.ccr can still open it with the old shares: if a custodian left, rotate the keys too (`keys rotate`; docs/KEYS.md 8 says what that does and does not cut off).</source>
         <translation>Quien conserve una copia del recovery.ccr antiguo aún puede abrirla con los fragmentos antiguos: si un custodio se ha ido, rote también las claves (`keys rotate`; docs/KEYS.md 8 explica qué corta eso y qué no).</translation>
     </message>
+    <message>
+        <source>give every observation this numeric LOINC code of the units catalogue (default: a code drawn at random for each)</source>
+        <translation>dar a cada observación este código LOINC numérico del catálogo de unidades (por omisión: un código elegido al azar para cada una)</translation>
+    </message>
 </context>
 <context>
     <name>ConditionDialog</name>
@@ -3765,6 +3769,14 @@ los fragmentos actuales, uno por línea. Un evento de auditoría, marcado para r
         <source>color: #555555; font-size: 9pt;</source>
         <translation>color: #555555; font-size: 9pt;</translation>
     </message>
+    <message>
+        <source>Passwords lost? &amp;Recover access with the printed shares…</source>
+        <translation>¿Contraseñas perdidas? &amp;Recuperar el acceso con las partes impresas…</translation>
+    </message>
+    <message>
+        <source>Custodians of the recovery shares type k of them to give an account a temporary password, or to replace the printed set</source>
+        <translation>Los custodios de las partes de recuperación escriben k de ellas para dar a una cuenta una contraseña temporal, o para sustituir el juego impreso</translation>
+    </message>
 </context>
 <context>
     <name>MedicationDialog</name>
@@ -4157,6 +4169,14 @@ los fragmentos actuales, uno por línea. Un evento de auditoría, marcado para r
     <message>
         <source>%1 belongs to a clinic, and no clinic has been opened on this computer yet. Open it with: cipherchart --clinic DIR &quot;%1&quot;</source>
         <translation>%1 pertenece a una clínica y en este ordenador aún no se ha abierto ninguna. Ábralo con: cipherchart --clinic DIR &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>The recovery ring %1 cannot be read.
+
+%2</source>
+        <translation>No se puede leer el anillo de recuperación %1.
+
+%2</translation>
     </message>
 </context>
 <context>

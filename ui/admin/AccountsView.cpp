@@ -5,7 +5,6 @@
 #include "core/services/PasswordPolicy.h"
 #include "core/services/PatientService.h"
 #include "ui/admin/AccountTableModel.h"
-#include "ui/admin/BusyDialog.h"
 #include "ui/admin/KeyStatusModel.h"
 #include "ui/admin/RotateKeyDialog.h"
 #include "ui/common/ChartPrint.h"
@@ -13,6 +12,7 @@
 #include "ui/common/ErrorText.h"
 #include "ui/common/FileDialog.h"
 #include "ui/common/MessageBox.h"
+#include "ui/common/OffThread.h"
 
 #include "ui_AccountsView.h"
 

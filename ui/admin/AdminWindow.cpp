@@ -9,9 +9,9 @@
 #include "ui/admin/BackupView.h"
 #include "ui/admin/KeyStatusView.h"
 #include "ui/common/MessageBox.h"
+#include "ui/common/OffThread.h"
 #include "ui/common/RoleText.h"
 #include "ui/common/WitnessIndicator.h"
-#include "ui/reports/OffThread.h"
 #include "ui/reports/ReportsPage.h"
 
 #include "ui_AdminWindow.h"
@@ -146,12 +146,18 @@ void AdminWindow::clearSensitiveData()
 
 QString AdminWindow::checkClinic()
 {
+    if (offThreadWorkRunning()) {
+        // The daily timer fired inside another action's progress loop (a backup, a report run):
+        // the services are busy on that worker, so the check waits for it.
+        QTimer::singleShot(std::chrono::minutes(1), this, [this]() { (void)checkClinic(); });
+        return {};
+    }
     // The services are not thread-safe: the progress dialog is window-modal and the idle watcher
     // paused while the worker walks the clinic.
     auto report = runOffGuiThread<services::ClinicVerifyReport>(
         this,
         tr("Checking the clinic: every database page, the key slots, the audit trail and every identity document…"),
-        m_access, [this]() { return services::VerifyService(m_clinic).verifyClinic(); });
+        [this]() { return services::VerifyService(m_clinic).verifyClinic(); });
     QString problem;
     if (!report) {
         // A locked or ended session is not a finding; anything that stopped the walk is.

@@ -2,10 +2,10 @@
 #include "ui/admin/BackupView.h"
 
 #include "ui/admin/AdminFormat.h"
-#include "ui/admin/BusyDialog.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/FileDialog.h"
 #include "ui/common/MessageBox.h"
+#include "ui/common/OffThread.h"
 #include "ui/common/PasswordBytes.h"
 
 #include "ui_BackupView.h"

@@ -4,10 +4,10 @@
 #include "core/access/Role.h"
 #include "core/services/ClinicService.h"
 #include "core/services/PasswordPolicy.h"
-#include "ui/admin/BusyDialog.h"
 #include "ui/common/ChartPrint.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/FileDialog.h"
+#include "ui/common/OffThread.h"
 #include "ui/common/PasswordBytes.h"
 #include "ui/common/RoleText.h"
 

@@ -2,9 +2,9 @@
 #include "ui/admin/RotateKeyDialog.h"
 
 #include "ui/admin/AdminFormat.h"
-#include "ui/admin/BusyDialog.h"
 #include "ui/admin/KeyStatusModel.h"
 #include "ui/common/ErrorText.h"
+#include "ui/common/OffThread.h"
 #include "ui/common/PasswordBytes.h"
 
 #include "ui_RotateKeyDialog.h"

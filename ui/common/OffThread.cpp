@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/reports/OffThread.h"
+#include "ui/common/OffThread.h"
 
 #include "ui/common/BackgroundTask.h"
 
@@ -11,10 +11,35 @@
 
 namespace cc::ui {
 
-Status runOffGuiThread(QWidget* parent, const QString& label, const ReportsAccess& access, std::function<Status()> work)
+namespace {
+
+std::function<void(bool)>& pauseHook()
 {
+    static std::function<void(bool)> hook;
+    return hook;
+}
+
+bool g_running = false; // GUI thread only
+
+} // namespace
+
+void setOffThreadPause(std::function<void(bool busy)> pause)
+{
+    pauseHook() = std::move(pause);
+}
+
+bool offThreadWorkRunning()
+{
+    return g_running;
+}
+
+Status runOffGuiThread(QWidget* parent, const QString& label, std::function<Status()> work)
+{
+    if (g_running)
+        return makeError(ErrorCode::Internal, "another action is still running: try again when it has finished");
+    g_running = true;
     QProgressDialog progress(label, QString(), 0, 0, parent);
-    progress.setObjectName(QStringLiteral("reportProgressDialog"));
+    progress.setObjectName(QStringLiteral("busyProgressDialog"));
     progress.setWindowTitle(QApplication::translate("cc::ui::OffThread", "CipherChart — working"));
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(0);
@@ -32,8 +57,9 @@ Status runOffGuiThread(QWidget* parent, const QString& label, const ReportsAcces
     tick.start(500);
     progress.show();
 
-    if (access.pauseIdle)
-        access.pauseIdle(true);
+    const std::function<void(bool)> pause = pauseHook(); // a copy: the flow may go while this runs
+    if (pause)
+        pause(true);
     std::optional<Status> outcome;
     QEventLoop loop;
     runInBackground(&loop, std::move(work), [&outcome, &loop](Status status) {
@@ -42,10 +68,11 @@ Status runOffGuiThread(QWidget* parent, const QString& label, const ReportsAcces
     });
     if (!outcome)
         loop.exec();
-    if (access.pauseIdle)
-        access.pauseIdle(false);
+    if (pause)
+        pause(false);
     tick.stop();
     progress.close();
+    g_running = false;
     return outcome ? std::move(*outcome) : makeError(ErrorCode::Internal, "the background task did not finish");
 }
 

@@ -2,6 +2,7 @@
 #include "ui/common/WitnessIndicator.h"
 
 #include "core/services/ClinicService.h"
+#include "ui/common/OffThread.h"
 
 #include <QTimer>
 
@@ -21,6 +22,8 @@ WitnessIndicator::WitnessIndicator(services::ClinicService& clinic, QWidget* par
 
 void WitnessIndicator::refresh()
 {
+    if (offThreadWorkRunning())
+        return; // a worker is in the services (runOffGuiThread); the next tick looks again
     const std::string problem = m_clinic.witnessProblem();
     if (problem.empty()) {
         clear();

@@ -14,6 +14,8 @@ LoginWindow::LoginWindow(QWidget* parent) : QWidget(parent), m_ui(std::make_uniq
     connect(m_ui->passwordLineEdit, &QLineEdit::returnPressed, this, &LoginWindow::submit);
     connect(m_ui->userLineEdit, &QLineEdit::textChanged, this, &LoginWindow::updateButton);
     connect(m_ui->passwordLineEdit, &QLineEdit::textChanged, this, &LoginWindow::updateButton);
+    connect(m_ui->recoverPushButton, &QPushButton::clicked, this, &LoginWindow::recoveryRequested);
+    m_ui->recoverPushButton->hide();
     updateButton();
     m_ui->clinicLabel->setText(tr("No clinic open"));
     setWindowTitle(tr("CipherChart — Log in"));
@@ -56,8 +58,14 @@ void LoginWindow::setBusy(bool busy)
     m_ui->userLineEdit->setEnabled(!off);
     m_ui->passwordLineEdit->setEnabled(!off);
     m_ui->loginPushButton->setEnabled(!off);
+    m_ui->recoverPushButton->setEnabled(!off);
     if (!off)
         updateButton();
+}
+
+void LoginWindow::setRecoveryAvailable(bool available)
+{
+    m_ui->recoverPushButton->setVisible(available && m_clinicOpen);
 }
 
 void LoginWindow::submit()

@@ -30,10 +30,14 @@ public:
     void showError(const QString& message);
     /// Disables the fields while a login is checked (Argon2id takes about a second).
     void setBusy(bool busy);
+    /// Shows the link to the recovery dialog (the clinic has a recovery ring: recovery.ccr).
+    void setRecoveryAvailable(bool available);
 
 signals:
     /// The password is handed over once; the field is cleared right after.
     void loginRequested(const QString& userName, const QString& password);
+    /// "Passwords lost?": the composition root opens the recovery dialog over this window.
+    void recoveryRequested();
 
 private:
     void submit();

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What the reports workbench needs from the application: the clinic's report store (a db/ object
-// the GUI library may not construct itself), the folder where report files are kept, and a way to
-// pause the idle watcher while a worker thread uses the services.
+// the GUI library may not construct itself) and the folder where report files are kept.
 #pragma once
 
 #include "core/ports/ReportStore.h"
@@ -26,9 +25,6 @@ struct ReportsAccess
     std::function<std::unique_ptr<ports::ReportStore>()> openStore;
     /// The clinic's report folder (`<clinic>/reports`): encrypted and published .ccrep files.
     QString folder;
-    /// Stops (true) and restarts (false) the idle watcher around work on a worker thread: the
-    /// services are not thread-safe and the watcher polls the session from the GUI thread.
-    std::function<void(bool busy)> pauseIdle;
 
     [[nodiscard]] bool available() const { return static_cast<bool>(openStore); }
 };

@@ -9,8 +9,8 @@
 #include "ui/common/ErrorText.h"
 #include "ui/common/FileDialog.h"
 #include "ui/common/MessageBox.h"
+#include "ui/common/OffThread.h"
 #include "ui/reports/DecryptShareDialog.h"
-#include "ui/reports/OffThread.h"
 #include "ui/reports/ReportFolder.h"
 #include "ui/reports/ReportSettingsTab.h"
 #include "ui/reports/ReportText.h"
@@ -529,7 +529,7 @@ void ReportsPage::runReport()
         return;
     auto& service = session->service();
     auto bytes = runOffGuiThread<std::vector<std::uint8_t>>(
-        this, tr("Running the encrypted report: selecting the rows and multiplying their ciphertexts…"), m_access,
+        this, tr("Running the encrypted report: selecting the rows and multiplying their ciphertexts…"),
         [&service, &spec]() { return service.run(*spec); });
     if (!bytes) {
         showStatus(tr("The report was not run: %1").arg(ErrorText::forError(bytes.error())), true);
@@ -585,7 +585,7 @@ void ReportsPage::decryptSelected()
         [this, session = opened->session, shared = opened->bytes]() {
             auto& service = session->service();
             return runOffGuiThread<services::ShareOutcome>(
-                this, tr("Recomputing every cell from the clinic's rows, then decrypting your share…"), m_access,
+                this, tr("Recomputing every cell from the clinic's rows, then decrypting your share…"),
                 [&service, &shared]() { return service.decryptShare(*shared); });
         },
         this);
@@ -621,7 +621,7 @@ void ReportsPage::publishSelected()
         return;
     auto& service = session->service();
     auto outcome = runOffGuiThread<services::PublishOutcome>(
-        this, tr("Combining the decryption shares and applying disclosure control…"), m_access,
+        this, tr("Combining the decryption shares and applying disclosure control…"),
         [&service, &bytes]() { return service.publish(*bytes); });
     if (!outcome) {
         showStatus(tr("Not published: %1").arg(ErrorText::forError(outcome.error())), true);

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The reports page's research-network actions: export of a published research report and the
 // merge of clinics' exports (docs/GUI.md, "Research networks").
+#include "ui/common/OffThread.h"
 #include "ui/reports/NetworkExportDialog.h"
 #include "ui/reports/NetworkMergeDialog.h"
-#include "ui/reports/OffThread.h"
 #include "ui/reports/ReportsPage.h"
 
 #include <QApplication>
@@ -44,7 +44,7 @@ void ReportsPage::exportSelectedToNetwork()
                 progressParent(this),
                 tr("Recomputing every cell from the clinic's rows, combining the custodians' shares and "
                    "re-encrypting the released totals under the network key…"),
-                m_access, [&service, &shared, &network, &fingerprint]() {
+                [&service, &shared, &network, &fingerprint]() {
                     return service.exportToNetwork(*shared, network, fingerprint);
                 });
         },
@@ -70,7 +70,7 @@ void ReportsPage::mergeNetworkExports()
             auto& service = session->service();
             return runOffGuiThread<services::MergedReport>(
                 progressParent(this),
-                tr("Checking every export and multiplying the clinics' encrypted totals cell by cell…"), m_access,
+                tr("Checking every export and multiplying the clinics' encrypted totals cell by cell…"),
                 [&service, &files, &network, minimumSites, members]() {
                     return service.merge(files, network, minimumSites, members);
                 });

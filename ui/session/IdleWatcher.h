@@ -31,6 +31,8 @@ public:
     void start();
     /// Stops watching (before logout, and while a background task uses the services).
     void stop();
+    /// True between start() (with a session) and stop().
+    [[nodiscard]] bool running() const { return m_running; }
     /// Polls the session now (the timer does this every pollInterval()).
     void pollNow();
     /// The poll period.

@@ -6,6 +6,7 @@
 #include "ui/common/BackgroundTask.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/MessageBox.h"
+#include "ui/common/OffThread.h"
 #include "ui/common/PasswordBytes.h"
 #include "ui/common/RoleText.h"
 #include "ui/doctor/DoctorWindow.h"
@@ -29,18 +30,40 @@ SessionFlow::SessionFlow(services::ClinicService& clinic, const QString& clinicN
 {
     m_login->setClinic(clinicName, demo);
     connect(m_login.get(), &LoginWindow::loginRequested, this, &SessionFlow::login);
+    connect(m_login.get(), &LoginWindow::recoveryRequested, this, [this]() {
+        // Only from the login window: nobody is logged in, the database is closed.
+        if (m_recovery && m_clinic.session() == nullptr)
+            m_recovery(m_login.get());
+    });
     connect(m_watcher.get(), &IdleWatcher::locked, this, &SessionFlow::onLocked);
     connect(m_watcher.get(), &IdleWatcher::expired, this,
             [this]() { logout(tr("The session has ended after 12 hours. Please log in again.")); });
     connect(m_lockScreen.get(), &LockScreen::unlockRequested, this, &SessionFlow::unlock);
     connect(m_lockScreen.get(), &LockScreen::logoutRequested, this, [this]() { logout(); });
+    // Work on a worker thread (runOffGuiThread) pauses the watcher, which polls the session from
+    // the GUI thread, and restarts it only if it was watching a session.
+    setOffThreadPause([this](bool busy) {
+        if (busy) {
+            m_watcherPaused = m_watcher->running();
+            m_watcher->stop();
+        } else if (std::exchange(m_watcherPaused, false)) {
+            m_watcher->start();
+        }
+    });
 }
 
 SessionFlow::~SessionFlow()
 {
+    setOffThreadPause({});
     waitForBackgroundTasks();
     m_watcher->stop();
     m_clinic.logout();
+}
+
+void SessionFlow::setRecovery(std::function<void(QWidget* parent)> open)
+{
+    m_recovery = std::move(open);
+    m_login->setRecoveryAvailable(static_cast<bool>(m_recovery));
 }
 
 void SessionFlow::start()
@@ -179,12 +202,6 @@ void SessionFlow::openWorkWindow()
 void SessionFlow::setReportsAccess(ReportsAccess access)
 {
     m_reports = std::move(access);
-    m_reports.pauseIdle = [this](bool busy) {
-        if (busy)
-            m_watcher->stop();
-        else
-            m_watcher->start();
-    };
 }
 
 void SessionFlow::lockNow()

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace cc::services {
@@ -42,12 +43,16 @@ public:
 
     /// Shows the login window.
     void start();
-    /// The report store and folder for the administrator's Reports page (app/gui/main.cpp). The
-    /// flow adds the idle-watcher pause around work on a worker thread.
+    /// The report store and folder for the administrator's Reports page (app/gui/main.cpp). Work
+    /// on a worker thread (runOffGuiThread) pauses the flow's idle watcher.
     void setReportsAccess(ReportsAccess access);
     /// A report file or backup given on the command line: opened in the administrator's window
     /// after login (verified first by the services); other roles are told to log in as one.
     void setFileToOpen(const QString& path) { m_fileToOpen = path; }
+    /// How the login window's "Passwords lost?" link opens the recovery dialog (app/gui/main.cpp:
+    /// it needs the clinic's store and recovery.ccr, which the flow does not hold). Unset: no link.
+    /// Called with the login window as parent; nobody is logged in while it runs.
+    void setRecovery(std::function<void(QWidget* parent)> open);
 
     [[nodiscard]] LoginWindow* loginWindow() const { return m_login.get(); }
     /// The administrator's window while an administrator is logged in, else nullptr.
@@ -87,6 +92,8 @@ private:
     std::unique_ptr<ChangePasswordDialog> m_changePassword;
     ReportsAccess m_reports;
     QString m_fileToOpen;
+    std::function<void(QWidget*)> m_recovery;
+    bool m_watcherPaused = false;
 };
 
 } // namespace cc::ui

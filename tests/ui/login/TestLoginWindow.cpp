@@ -72,6 +72,30 @@ private slots:
         QVERIFY(!w.findChild<QPushButton*>("loginPushButton")->isEnabled());
     }
 
+    void recoveryLinkShownOnlyWhenAvailable()
+    {
+        LoginWindow w;
+        w.show();
+        auto* link = w.findChild<QPushButton*>("recoverPushButton");
+        QVERIFY(link != nullptr);
+        QVERIFY(!link->isVisible());
+        w.setRecoveryAvailable(true);
+        QVERIFY(link->isVisible());
+        QSignalSpy spy(&w, &LoginWindow::recoveryRequested);
+        QTest::mouseClick(link, Qt::LeftButton);
+        QCOMPARE(spy.count(), 1);
+        w.setBusy(true); // a login being checked: no recovery beside it
+        QVERIFY(!link->isEnabled());
+        w.setBusy(false);
+        QVERIFY(link->isEnabled());
+
+        LoginWindow none;
+        none.setNoClinic();
+        none.setRecoveryAvailable(true);
+        none.show();
+        QVERIFY(!none.findChild<QPushButton*>("recoverPushButton")->isVisible());
+    }
+
     void demoTitle()
     {
         LoginWindow w;

@@ -66,6 +66,7 @@ private slots:
     {
         LoginWindow w;
         w.setClinic(QStringLiteral("Riverside Clinic"), false);
+        w.setRecoveryAvailable(true); // the clinic has its recovery.ccr
         QTest::keyClicks(w.findChild<QLineEdit*>("userLineEdit"), ClinicFixture::kAdmin);
         w.show();
         save(&w, QStringLiteral("login-clinic.png"));

@@ -65,6 +65,28 @@ private slots:
         QVERIFY(f.clinic().session() == nullptr);
     }
 
+    void recoveryLinkOpensTheDialogFromTheLoginWindow()
+    {
+        ClinicFixture f;
+        QVERIFY2(f.ok(), f.error());
+        SessionFlow flow(f.clinic(), "Riverside Clinic", false);
+        flow.start();
+        auto* link = flow.loginWindow()->findChild<QPushButton*>("recoverPushButton");
+        QVERIFY(link != nullptr);
+        QVERIFY(!link->isVisible()); // no recovery ring given: no link
+        QList<QWidget*> parents;
+        flow.setRecovery([&parents](QWidget* parent) { parents.append(parent); });
+        QTRY_VERIFY(link->isVisible());
+        QTest::mouseClick(link, Qt::LeftButton);
+        QCOMPARE(parents.size(), 1);
+        QCOMPARE(parents.front(), static_cast<QWidget*>(flow.loginWindow()));
+        // While someone is logged in the link is out of reach, and a stray signal opens nothing.
+        loginThroughWindow(flow, ClinicFixture::kDoctor, ClinicFixture::kDoctorPassword);
+        QTRY_VERIFY(flow.doctorWindow() != nullptr);
+        emit flow.loginWindow()->recoveryRequested();
+        QCOMPARE(parents.size(), 1);
+    }
+
     void idleLockWipesAndResumes()
     {
         ClinicFixture f;
