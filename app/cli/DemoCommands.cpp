@@ -7,6 +7,7 @@
 #include "app/cli/ClinicCli.h"
 #include "app/cli/ProgressBar.h"
 #include "app/cli/RecordCommands.h"
+#include "core/access/Session.h"
 #include "core/crypto/Rng.h"
 #include "core/interop/UnitsCatalogue.h"
 #include "core/model/CodeSystem.h"
@@ -259,6 +260,10 @@ int runDemoGenerate(const Args& args, Io& io)
             for (std::size_t first = 0; first < *patients; first += batchPatients) {
                 interop::ClinicalImport batch;
                 const std::size_t last = std::min(*patients, first + batchPatients);
+                // The command is the user's activity: a generation longer than the idle timeout
+                // must not find the session locked at its next batch.
+                if (access::Session* session = doctor.session())
+                    CC_TRY(session->touch());
                 for (std::size_t i = first; i < last; ++i) {
                     batch.patients.push_back(syntheticPatient(rng, i + 1));
                     for (std::size_t j = 0; j < *perPatient; ++j)
