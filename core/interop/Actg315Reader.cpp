@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// ACTG 315 import: one synthetic patient per patid, two observations per visit.
+// ACTG 315 import: one synthetic patient per patid, three observations per visit.
 #include "core/interop/Actg315Reader.h"
 
 #include "core/interop/CsvFields.h"
@@ -85,10 +85,19 @@ Result<ClinicalImport> Actg315Reader::readFile(const QString& path) const
             out.patients.push_back(std::move(p));
         }
         const QString effective = start.addDays(*day.value()).toString(Qt::ISODate);
-        const std::pair<const char*, double> values[] = {{"20447-9", copies.value()}, {"24467-3", cd4.value()}};
-        for (const auto& [code, value] : values) {
+        // Viral load as laboratories report it, copies/mL and its log10 (the trial's own measure,
+        // and the one encrypted reports can sum: docs/REPORTS.md section 9), then CD4.
+        struct Measured
+        {
+            const char* code;
+            const char* column;
+            double value;
+        };
+        const Measured values[] = {{"20447-9", "rna_copies_per_ml", copies.value()},
+                                   {"25836-8", "log10_rna", log10Rna.value()},
+                                   {"24467-3", "cd4", cd4.value()}};
+        for (const auto& [code, column, value] : values) {
             const QString codeText = QString::fromLatin1(code);
-            const char* column = codeText == QLatin1String("20447-9") ? "rna_copies_per_ml" : "cd4";
             const UnitDefinition* d = m_catalogue.find(codeText);
             if (d == nullptr)
                 return f.error(column, "code " + codeText.toStdString() + " is missing from the units catalogue");

@@ -18,8 +18,9 @@ class UnitsCatalogue;
 /// Reads ACTG315.csv (columns obs_no, patid, day, log10_rna, rna_copies_per_ml, cd4, by name).
 /// Each patid becomes one synthetic patient (MRN "ACTG-<patid>", names "ACTG"/"<patid>", sex and
 /// birth date unknown: the data set does not publish them; a placeholder birth date 1900-01-01
-/// is written because the model requires one, see docs/CLINICAL_DATA.md). Each visit gives two
-/// observations: 20447-9 (HIV-1 RNA, {copies}/mL) and 24467-3 (CD4, /uL), at kStudyStart + day.
+/// is written because the model requires one, see docs/CLINICAL_DATA.md). Each visit gives three
+/// observations: 20447-9 (HIV-1 RNA, {copies}/mL), 25836-8 (its log10, from log10_rna, the
+/// trial's own measure) and 24467-3 (CD4, /uL), at kStudyStart + day.
 /// All or nothing like SyntheaReader: a malformed row rejects the file naming line and column;
 /// rna_copies_per_ml must agree with round(10^log10_rna) within 0.1 %.
 class Actg315Reader

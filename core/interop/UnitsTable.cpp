@@ -323,10 +323,15 @@ std::vector<UnitDefinition> definitionsInTableOrder()
         ige("6075-6", "Cladosporium herbarum IgE"),
         ige("6844-5", "Honey bee IgE"),
         ige("6158-0", "Latex IgE"),
-        // HIV care (ACTG 315). Viral load is stored as copies/mL; log10 is derived when reported.
+        // HIV care (ACTG 315). Viral load as laboratories report it: copies/mL and its log10, two
+        // LOINC codes. Copies/mL packs Σx² of values up to 10^9 into 64 bits, so an encrypted report
+        // sums at most 18 of them; reports of viral load use the log10 code (sums up to 2^20).
         entry("20447-9", "HIV-1 RNA (viral load)", "{copies}/mL", 0, 0, 1e9,
               {0, 50, 200, 1000, 10000, 100000, 1000000, 1e9}, {conv("/mL", 1)}, model::codesystem::kLoinc,
-              "log10 copies/mL is computed from the stored value when a report asks for it"),
+              "encrypted reports sum at most 18 values of copies/mL: report viral load as log10 (25836-8)"),
+        entry("25836-8", "HIV-1 RNA (viral load, log10)", "{log_copies}/mL", 4, 0, 10, {0, 1.7, 2.3, 3, 4, 5, 6, 10},
+              {conv("{Log_copies}/mL", 1)}, model::codesystem::kLoinc,
+              "log10 of copies/mL, as laboratories report it beside copies/mL; the measure for reports"),
         entry("24467-3", "CD4+ T cells", "/uL", 2, 0, 5000, {0, 50, 200, 350, 500, 5000},
               {conv("{cells}/uL", 1), conv("/mm3", 1), conv("10*6/L", 1)}),
         entry("14135-8", "CD8+ T cells", "/uL", 2, 0, 10000, {},
@@ -510,6 +515,8 @@ constexpr const char* kLayoutOrder[] = {
     "14743-9",
     "2965-2",
     "5811-5",
+    // Appended (issue 9: viral load in reports).
+    "25836-8",
 };
 
 } // namespace

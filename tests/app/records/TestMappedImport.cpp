@@ -58,8 +58,8 @@ private slots:
             importTable(QStringLiteral("actg315/ACTG315.csv"), QStringLiteral("mapped/actg315.mapping.json"));
         QVERIFY2(summary.ok(), summary.ok() ? "" : summary.error().describe().c_str());
         QCOMPARE(summary->count("patients"), std::size_t{46});
-        QCOMPARE(summary->count("observations"), std::size_t{722});
-        QCOMPARE(summary->count("new"), std::size_t{46 + 722});
+        QCOMPARE(summary->count("observations"), std::size_t{1083});
+        QCOMPARE(summary->count("new"), std::size_t{46 + 1083});
         QVERIFY(summary->skipped.empty());
         // tests/data/actg315/README.md: CD4 all visits n 361 sum 90149.66, latest per patient mean
         // 285.665870; copies/mL all visits sum 19290001, latest per patient mean 15915.434783.

@@ -195,6 +195,31 @@ private slots:
         QVERIFY2(file.error().message.find("report cell 0") != std::string::npos, file.error().message.c_str());
     }
 
+    void viralLoadLog10ReferenceFigures()
+    {
+        fresh();
+        importActg();
+        // README: log10 RNA all visits n=361, mean 3.610381, SD 1.137140; latest per patient n=46,
+        // mean 2.886837, SD 1.182296. Stored at four decimals (25836-8) and published at the
+        // catalogue's precision: within 1e-4 plus the rounding of each stored value.
+        auto all = runAndPublish(oneMeasure("25836-8", "all"));
+        QVERIFY2(all.ok(), all.ok() ? "" : all.error().describe().c_str());
+        const auto& a = all->report.cells.at(0).figures;
+        QVERIFY(!a.suppressed);
+        QCOMPARE(a.observations, std::uint64_t{361});
+        QCOMPARE(a.patients, std::uint64_t{46});
+        QVERIFY2(near(a.mean, 3.610381, 0.00015), qPrintable(QString::number(a.mean, 'f', 6)));
+        QVERIFY2(near(a.sd, 1.137140, 0.00015), qPrintable(QString::number(a.sd, 'f', 6)));
+        auto latest = runAndPublish(oneMeasure("25836-8", "latest"));
+        QVERIFY2(latest.ok(), latest.ok() ? "" : latest.error().describe().c_str());
+        const auto& l = latest->report.cells.at(0).figures;
+        QCOMPARE(l.observations, std::uint64_t{46});
+        QVERIFY2(near(l.mean, 2.886837, 0.00015), qPrintable(QString::number(l.mean, 'f', 6)));
+        QVERIFY2(near(l.sd, 1.182296, 0.00015), qPrintable(QString::number(l.sd, 'f', 6)));
+        // The median estimate comes from the histogram (edges 1.7, 2.3, 3, 4, …): README 2.69679.
+        QVERIFY(l.medianEstimate >= 2.3 && l.medianEstimate <= 3.0);
+    }
+
     void syntheaReferenceFiguresAndSuppression()
     {
         fresh();

@@ -46,14 +46,15 @@ private slots:
         const auto im = importFile(kFile);
         QVERIFY2(im.ok(), im.ok() ? "" : im.error().describe().c_str());
         const ClinicalImport& r = im.value();
-        // tests/data/actg315/README.md: 46 patients, 361 visits, two observations each.
+        // tests/data/actg315/README.md: 46 patients, 361 visits, three observations each (viral
+        // load in copies/mL and log10, CD4).
         QCOMPARE(r.summary.count("patients"), std::size_t(46));
         QCOMPARE(r.summary.count("visits"), std::size_t(361));
-        QCOMPARE(r.observations.size(), std::size_t(722));
+        QCOMPARE(r.observations.size(), std::size_t(1083));
         QVERIFY(r.summary.skipped.empty());
         QCOMPARE(r.patients.front().mrn, QStringLiteral("ACTG-11542"));
         QCOMPARE(r.observations.front().effective, QStringLiteral("1996-01-01T09:00:00Z"));
-        QCOMPARE(r.observations[2].effective, QStringLiteral("1996-01-03T09:00:00Z")); // day 2
+        QCOMPARE(r.observations[3].effective, QStringLiteral("1996-01-03T09:00:00Z")); // day 2
 
         const UnitsCatalogue& catalogue = UnitsCatalogue::builtIn();
         std::map<QString, Figures> all;
@@ -88,6 +89,10 @@ private slots:
         QCOMPARE(cd4.encodedSum, std::uint64_t(9014966)); // 90149.66 at two decimals, exact
         QVERIFY(std::fabs(cd4.sum / 361 - 249.722050) < 5e-7);
         QCOMPARE(vl.encodedSum, std::uint64_t(19290001));
+        // The log10 column as stored (four decimals): the source's log10 mean within rounding.
+        const Figures& logVl = all[QStringLiteral("25836-8")];
+        QCOMPARE(logVl.n, std::size_t(361));
+        QVERIFY(std::fabs(logVl.sum / 361 - 3.610381) < 5e-5);
         // log10 is derived from stored copies/mL: it reproduces the source log10 mean.
         QVERIFY(std::fabs(vl.log10Sum / 361 - 3.610381) < 5e-7);
         QCOMPARE(dayZero[QStringLiteral("24467-3")].n, std::size_t(43));
@@ -98,6 +103,7 @@ private slots:
         QVERIFY(std::fabs(lastCd4.sum / 46 - 285.665870) < 5e-7);
         QVERIFY(std::fabs(lastVl.sum / 46 - 15915.434783) < 5e-7);
         QVERIFY(std::fabs(lastVl.log10Sum / 46 - 2.886837) < 5e-6);
+        QVERIFY(std::fabs(last[QStringLiteral("25836-8")].sum / 46 - 2.886837) < 5e-5);
     }
 
     void rejectsMalformed_data()
