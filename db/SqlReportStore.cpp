@@ -11,8 +11,12 @@ namespace cc::db {
 Status SqlReportStore::forEachIndexRow(const std::vector<std::uint8_t>& codeToken,
                                        const std::function<Status(ports::ObservationIndexRow&&)>& visit) const
 {
-    auto stmt = m_db.prepare(std::string(kSelectObservationIndex) +
-                             (codeToken.empty() ? " ORDER BY row_id;" : " WHERE code_token = ?1 ORDER BY row_id;"));
+    // No ORDER BY: row_id is a random 16-byte id, so row-id order visits the table's pages at
+    // random (one page read and decryption per row once the index outgrows the page cache), while
+    // the table's own order (and, for one code, its index's order: code, then rowid) reads each
+    // page once. Nothing downstream depends on the order (ports/ReportStore.h).
+    auto stmt =
+        m_db.prepare(std::string(kSelectObservationIndex) + (codeToken.empty() ? ";" : " WHERE code_token = ?1;"));
     CC_TRY(stmt);
     if (!codeToken.empty())
         CC_TRY(stmt->bindBlob(1, codeToken));
