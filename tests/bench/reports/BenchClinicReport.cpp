@@ -166,10 +166,12 @@ void print(const std::string& title, const Measured& r, double baselineOne)
     const double n = static_cast<double>(r.times.rows);
     const double sumPhase = r.times.multiplyMs / 1000.0 / std::max(1u, r.times.threads);
     const double sumBudget = 1.15 * n * baselineOne / cores;
-    // The custodian's share recomputes the cells (the same computation as the run, over the same
-    // rows) before any partial decryption: the decryption proper is the rest of its time.
-    const double decryption = std::max(0.0, r.shareS - r.runS) + r.publishS;
+    // The custodian's share and publication each recompute the cells from the clinic's rows
+    // (the same computation as the run, over the same rows) before their own work: the threshold
+    // decryption proper is the rest of their time. The budget counts one pass and the decryption.
+    const double decryption = std::max(0.0, r.shareS - r.runS) + std::max(0.0, r.publishS - r.runS);
     const double endToEnd = r.runS + decryption;
+    const double wholeFlow = r.runS + r.shareS + r.publishS;
     std::cout << "## " << title << "\n\n"
               << "# " << r.times.rows << " index rows selected, " << r.cells << " cells (" << r.released
               << " released, " << r.withheld << " withheld), " << r.bits << " bits, " << cores << " cores, "
@@ -184,14 +186,17 @@ void print(const std::string& title, const Measured& r, double baselineOne)
               << fmt(sumBudget * 1000, "ms") << " = 1.15 × N × baseline / " << cores << " → "
               << ratio(sumBudget > 0 ? sumPhase / sumBudget : 0) << " of budget |\n"
               << "| `report run` (ReportService::run, wall: set-up, cells, seal check, signed file) | "
-              << fmt(r.runS * 1000, "ms") << " | |\n"
+              << fmt(r.runS * 1000, "ms") << " | one pass over the index |\n"
               << "| one custodian's share (decryptShare, wall: recomputation, partials, proofs, stored) | "
-              << fmt(r.shareS * 1000, "ms") << " | |\n"
-              << "| publish (verify partials, combine, decode, disclosure control, signed file) | "
-              << fmt(r.publishS * 1000, "ms") << " | |\n"
-              << "| end to end: run + decryption (share minus its recomputation, taken as the run's time) + publish | "
-              << fmt(endToEnd * 1000, "ms") << " | " << ratio(sumPhase > 0 ? endToEnd / sumPhase : 0)
-              << " of the sum phase (budget 1.40×) |\n\n";
+              << fmt(r.shareS * 1000, "ms") << " | a second pass |\n"
+              << "| publish (recomputation for disclosure control, partials verified and combined, signed file) | "
+              << fmt(r.publishS * 1000, "ms") << " | a third pass |\n"
+              << "| threshold decryption proper: (share − run) + (publish − run) | " << fmt(decryption * 1000, "ms")
+              << " | the recomputations taken as the run's time |\n"
+              << "| end to end as budgeted: run + threshold decryption | " << fmt(endToEnd * 1000, "ms") << " | "
+              << ratio(sumPhase > 0 ? endToEnd / sumPhase : 0) << " of the sum phase (budget 1.40×) |\n"
+              << "| the whole flow: run + one share + publish (three passes) | " << fmt(wholeFlow * 1000, "ms") << " | "
+              << ratio(sumPhase > 0 ? wholeFlow / sumPhase : 0) << " of the sum phase |\n\n";
 }
 
 } // namespace
