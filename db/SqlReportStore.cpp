@@ -77,18 +77,27 @@ SqlReportStore::patientsWithConditions(const std::vector<std::vector<std::uint8_
     return out;
 }
 
-Result<bool> SqlReportStore::conditionTokensComplete() const
+Result<bool> SqlReportStore::metaEquals(std::string_view name, std::string_view expected) const
 {
     auto stmt = m_db.prepare("SELECT value FROM meta WHERE name = ?1;");
     CC_TRY(stmt);
-    CC_TRY(stmt->bindText(1, ports::meta::kConditionTokens));
+    CC_TRY(stmt->bindText(1, name));
     auto more = stmt->step();
     CC_TRY(more);
     if (!*more)
         return false;
     const auto value = stmt->columnBlob(0);
-    const auto& done = ports::meta::kConditionTokensDone;
-    return std::equal(value.begin(), value.end(), done.begin(), done.end());
+    return std::equal(value.begin(), value.end(), expected.begin(), expected.end());
+}
+
+Result<bool> SqlReportStore::conditionTokensComplete() const
+{
+    return metaEquals(ports::meta::kConditionTokens, ports::meta::kConditionTokensDone);
+}
+
+Result<bool> SqlReportStore::valueLayoutsCurrent() const
+{
+    return metaEquals(ports::meta::kValueLayouts, ports::meta::kValueLayoutsCurrent);
 }
 
 Status SqlReportStore::putShare(const std::array<std::uint8_t, 16>& reportId, std::uint32_t custodian,

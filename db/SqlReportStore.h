@@ -27,6 +27,7 @@ public:
     [[nodiscard]] Result<std::set<access::PatientRef>>
     patientsWithConditions(const std::vector<std::vector<std::uint8_t>>& conditionTokens) const override;
     [[nodiscard]] Result<bool> conditionTokensComplete() const override;
+    [[nodiscard]] Result<bool> valueLayoutsCurrent() const override;
     [[nodiscard]] Status putShare(const std::array<std::uint8_t, 16>& reportId, std::uint32_t custodian,
                                   std::span<const std::uint8_t> share) override;
     [[nodiscard]] Result<std::vector<std::vector<std::uint8_t>>>
@@ -36,6 +37,9 @@ public:
     publishedCohorts(std::string_view measures) const override;
 
 private:
+    /// True if meta holds `name` with exactly the bytes of `expected`. Errors: StorageError.
+    [[nodiscard]] Result<bool> metaEquals(std::string_view name, std::string_view expected) const;
+
     Database& m_db;
 };
 

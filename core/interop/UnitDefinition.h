@@ -36,6 +36,9 @@ struct UnitDefinition
     /// The Paillier layout id of this code (1..0x7FFF), fixed for good once values are stored
     /// under it; 0 in catalogues that number their codes by position (tests).
     std::uint16_t layoutId = 0;
+    /// Earlier layout ids of this code, never given to another code: values stored under one are
+    /// re-encrypted under layoutId by a doctor's session (services::ValueLayouts).
+    std::vector<std::uint16_t> retiredLayoutIds;
 
     /// 10^decimals.
     [[nodiscard]] std::int64_t scale() const;

@@ -35,6 +35,9 @@ Result<UnitsCatalogue> UnitsCatalogue::fromDefinitions(std::vector<UnitDefinitio
     for (UnitDefinition& d : definitions) {
         if (stableIds && (d.layoutId == 0 || d.layoutId >= 0x8000 || !layoutIds.insert(d.layoutId).second))
             return inconsistent(d, "missing, duplicate or out-of-range layout id");
+        for (std::uint16_t retired : d.retiredLayoutIds)
+            if (!stableIds || retired == 0 || retired >= 0x8000 || !layoutIds.insert(retired).second)
+                return inconsistent(d, "missing, duplicate or out-of-range retired layout id");
         if (d.code.isEmpty() || d.unit.isEmpty())
             return inconsistent(d, "empty code or unit");
         if (d.decimals < 0 || d.decimals > 6)

@@ -39,6 +39,8 @@
 
 #include "core/model/CodeSystem.h"
 
+#include <string_view>
+
 namespace cc::interop {
 namespace {
 
@@ -324,11 +326,10 @@ std::vector<UnitDefinition> definitionsInTableOrder()
         ige("6844-5", "Honey bee IgE"),
         ige("6158-0", "Latex IgE"),
         // HIV care (ACTG 315). Viral load as laboratories report it: copies/mL and its log10, two
-        // LOINC codes. Copies/mL packs Σx² of values up to 10^9 into 64 bits, so an encrypted report
-        // sums at most 18 of them; reports of viral load use the log10 code (sums up to 2^20).
+        // LOINC codes. Copies/mL values up to 10^9 need an 84-bit Σx² slot (sums of 2^20 values).
         entry("20447-9", "HIV-1 RNA (viral load)", "{copies}/mL", 0, 0, 1e9,
               {0, 50, 200, 1000, 10000, 100000, 1000000, 1e9}, {conv("/mL", 1)}, model::codesystem::kLoinc,
-              "encrypted reports sum at most 18 values of copies/mL: report viral load as log10 (25836-8)"),
+              "a mean of copies/mL is dominated by a few very high values: report its log10 (25836-8) beside it"),
         entry("25836-8", "HIV-1 RNA (viral load, log10)", "{log_copies}/mL", 4, 0, 10, {0, 1.7, 2.3, 3, 4, 5, 6, 10},
               {conv("{Log_copies}/mL", 1)}, model::codesystem::kLoinc,
               "log10 of copies/mL, as laboratories report it beside copies/mL; the measure for reports"),
@@ -382,7 +383,7 @@ constexpr const char* kLayoutOrder[] = {
     "19994-3",
     "2019-8",
     "2028-9",
-    "20447-9",
+    "retired:20447-9", // its layout of 18 values at most (a 64-bit Σx² slot), until 2026-12
     "20565-8",
     "2069-3",
     "2075-0",
@@ -517,7 +518,11 @@ constexpr const char* kLayoutOrder[] = {
     "5811-5",
     // Appended (issue 9: viral load in reports).
     "25836-8",
+    // Re-laid-out (issue 9): a 128-bit Σx² slot, so sums of up to 2^20 values.
+    "20447-9",
 };
+
+constexpr std::string_view kRetired = "retired:";
 
 } // namespace
 
@@ -525,9 +530,16 @@ std::vector<UnitDefinition> builtInUnitDefinitions()
 {
     std::vector<UnitDefinition> definitions = definitionsInTableOrder();
     for (UnitDefinition& d : definitions)
-        for (std::size_t i = 0; i < std::size(kLayoutOrder); ++i)
-            if (d.code == QLatin1String(kLayoutOrder[i]))
-                d.layoutId = static_cast<std::uint16_t>(i + 1);
+        for (std::size_t i = 0; i < std::size(kLayoutOrder); ++i) {
+            const std::string_view entry = kLayoutOrder[i];
+            const auto id = static_cast<std::uint16_t>(i + 1);
+            if (d.code == QLatin1String(entry.data(), static_cast<qsizetype>(entry.size())))
+                d.layoutId = id;
+            else if (entry.starts_with(kRetired) &&
+                     d.code == QLatin1String(entry.substr(kRetired.size()).data(),
+                                             static_cast<qsizetype>(entry.size() - kRetired.size())))
+                d.retiredLayoutIds.push_back(id);
+        }
     return definitions;
 }
 

@@ -27,12 +27,21 @@ void setU64(mpz_ptr v, std::uint64_t x)
     mpz_import(v, 1, 1, sizeof x, 0, 0, &x);
 }
 
-std::uint64_t getU64(mpz_srcptr v)
+// v < 2^128 (a slot of at most 128 bits).
+UInt128 getU128(mpz_srcptr v)
 {
-    std::uint64_t x = 0;
+    std::uint64_t words[2] = {0, 0}; // least significant first
+    std::size_t count = 0;
     if (mpz_sgn(v) != 0)
-        mpz_export(&x, nullptr, 1, sizeof x, 0, 0, v);
-    return x;
+        mpz_export(words, &count, -1, sizeof words[0], 0, 0, v);
+    return (static_cast<UInt128>(words[1]) << 64) | words[0];
+}
+
+constexpr unsigned kSumSquaresSlot = 2;
+
+unsigned maxWidth(std::size_t slot)
+{
+    return slot == kSumSquaresSlot ? 128 : 64;
 }
 
 // The largest per-record value of slot i: 1 for count and bins, maxValue for sum, maxValue² for sumsq.
@@ -63,8 +72,9 @@ Result<PackedLayout> PackedLayout::create(std::uint16_t id, std::vector<PackedSl
     for (std::size_t i = 0; i < specs.size(); ++i) {
         if (specs[i].name != slotName(i))
             return makeError(ErrorCode::InvalidArgument, "slot " + std::to_string(i) + " must be named " + slotName(i));
-        if (specs[i].width == 0 || specs[i].width > 64)
-            return makeError(ErrorCode::InvalidArgument, "slot " + specs[i].name + " must be 1 to 64 bits wide");
+        if (specs[i].width == 0 || specs[i].width > maxWidth(i))
+            return makeError(ErrorCode::InvalidArgument,
+                             "slot " + specs[i].name + " must be 1 to " + std::to_string(maxWidth(i)) + " bits wide");
         perRecordMax(perRecord, i, maxValue);
         setU64(need, maxCount);
         mpz_mul(need, need, perRecord);
@@ -126,7 +136,7 @@ Result<Plaintext> PackedLayout::encode(std::uint64_t x) const
             mpz_set_ui(slot, 1);
         else if (i == 1)
             setU64(slot, x);
-        else if (i == 2) {
+        else if (i == kSumSquaresSlot) {
             setU64(slot, x);
             mpz_mul(slot, slot, slot);
         } else
@@ -173,15 +183,16 @@ Result<PackedSum> PackedLayout::decode(const Plaintext& packed) const
     for (std::size_t i = 0; i < m_slots.size(); ++i) {
         mpz_tdiv_q_2exp(slot, v, offset);
         mpz_tdiv_r_2exp(slot, slot, m_slots[i].width);
-        const auto x = getU64(slot);
+        const UInt128 x = getU128(slot); // slots are at most 128 bits, and only sumsq above 64
+        const auto narrow = static_cast<std::uint64_t>(x);
         if (i == 0)
-            out.count = x;
+            out.count = narrow;
         else if (i == 1)
-            out.sum = x;
-        else if (i == 2)
+            out.sum = narrow;
+        else if (i == kSumSquaresSlot)
             out.sumSquares = x;
         else
-            out.histogram.push_back(x);
+            out.histogram.push_back(narrow);
         offset += m_slots[i].width;
     }
     if (out.count > m_maxCount)

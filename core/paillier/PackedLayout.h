@@ -15,7 +15,10 @@
 
 namespace cc::paillier {
 
-/// One slot of a packed plaintext: a name and a width in bits (1 … 64).
+/// Unsigned 128-bit integer: the Σx² of a wide-range code (GCC and Clang).
+__extension__ using UInt128 = unsigned __int128;
+
+/// One slot of a packed plaintext: a name and a width in bits (1 … 64; "sumsq" 1 … 128).
 struct PackedSlot
 {
     std::string name;
@@ -28,7 +31,7 @@ struct PackedSum
 {
     std::uint64_t count = 0;
     std::uint64_t sum = 0;                ///< Σx
-    std::uint64_t sumSquares = 0;         ///< Σx²
+    UInt128 sumSquares = 0;               ///< Σx² (above 2^64 for codes such as viral load in copies/mL)
     std::vector<std::uint64_t> histogram; ///< counts per bin
 };
 
@@ -36,11 +39,13 @@ struct PackedSum
 /// (K = number of bin edges). x is a non-negative integer ≤ maxValue (the field's value after its
 /// fixed-point scale and offset); bin i holds edge[i−1] ≤ x < edge[i]. Overflow rule: every slot must
 /// hold maxCount times its largest per-record value (1, maxValue, maxValue², 1), so no slot can carry
-/// into the next within maxCount records; sums over more records are refused.
+/// into the next within maxCount records; sums over more records are refused. Every slot is at
+/// most 64 bits wide but "sumsq", which may take 128 (values up to 2^32 summed 2^20 times need 84).
 class PackedLayout
 {
 public:
-    /// A layout with the given specs. Errors: InvalidArgument (id 0, slot names/order, width 0 or > 64,
+    /// A layout with the given specs. Errors: InvalidArgument (id 0, slot names/order, width 0 or > 64
+    /// (> 128 for "sumsq"),
     /// unsorted edges, maxCount 0) and Overflow (a slot too narrow for maxCount records).
     [[nodiscard]] static Result<PackedLayout> create(std::uint16_t id, std::vector<PackedSlot> specs,
                                                      std::uint64_t maxCount, std::uint64_t maxValue,

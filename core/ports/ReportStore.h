@@ -25,6 +25,12 @@ inline constexpr std::string_view kReportMinimumCellSize = "report_minimum_cell_
 /// clinic is created, or by the first doctor's login that tokenises the older rows.
 inline constexpr std::string_view kConditionTokens = "condition_tokens";
 inline constexpr std::string_view kConditionTokensDone = "1";
+/// The generation of packed layouts every stored Paillier value uses: "2" once no value is left
+/// under a retired layout id (interop::UnitDefinition::retiredLayoutIds), set when a clinic is
+/// created, or by the first doctor's login that re-encrypts the older values
+/// (services::ValueLayouts). Absent in clinics made before 2026-12.
+inline constexpr std::string_view kValueLayouts = "value_layouts";
+inline constexpr std::string_view kValueLayoutsCurrent = "2";
 } // namespace meta
 
 /// A published report's cohort: the measures it covered (sorted codes joined by ",") and the
@@ -71,6 +77,10 @@ public:
     /// later, or one whose older rows a doctor's login has tokenised (meta condition_tokens).
     /// Errors: StorageError.
     [[nodiscard]] virtual Result<bool> conditionTokensComplete() const = 0;
+    /// True once no Paillier value is stored under a retired layout id: a clinic created since
+    /// 2026-12, or one whose older values a doctor's login has re-encrypted (meta value_layouts).
+    /// Errors: StorageError.
+    [[nodiscard]] virtual Result<bool> valueLayoutsCurrent() const = 0;
     /// Stores (or replaces) one custodian's decryption share of a report. Errors: StorageFull, StorageError.
     [[nodiscard]] virtual Status putShare(const std::array<std::uint8_t, 16>& reportId, std::uint32_t custodian,
                                           std::span<const std::uint8_t> share) = 0;

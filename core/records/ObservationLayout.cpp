@@ -33,18 +33,15 @@ Result<paillier::PackedLayout> ObservationLayout::forCode(const interop::UnitsCa
     if (def.layoutId == 0 && it - definitions.begin() + 1 >= kGenericIdBit)
         return makeError(ErrorCode::Unsupported, "the units catalogue has too many codes for 15-bit layout ids");
     const auto id = def.layoutId != 0 ? def.layoutId : static_cast<std::uint16_t>(1 + (it - definitions.begin()));
-    // Slots are at most 64 bits wide, so Σx² over maxCount records must stay below 2^64: codes
-    // with a wide fixed-point range (viral load in copies/mL) get a smaller maximum count.
+    // Values up to 2^32 (the sum slot, at most 64 bits, holds 2^20 of them); Σx² then needs up to
+    // 84 bits, which its slot may take (PackedLayout): every catalogue code sums kMaxCount values.
+    // Until 2026-12 the Σx² slot had 64 bits, and wide-range codes (viral load in copies/mL) a
+    // smaller maximum count; their earlier layout ids are retired (UnitDefinition::retiredLayoutIds).
     const std::uint64_t maxValue = std::max<std::uint64_t>(def.maxEncoded(), 1);
     if (maxValue > 0xFFFFFFFFULL)
         return makeError(ErrorCode::Unsupported,
                          "observation code " + code.toStdString() + " has too wide a range for a packed sum");
-    const std::uint64_t fit = UINT64_MAX / (maxValue * maxValue);
-    const std::uint64_t maxCount = std::min<std::uint64_t>(kMaxCount, fit);
-    if (maxCount == 0)
-        return makeError(ErrorCode::Unsupported,
-                         "observation code " + code.toStdString() + " has too wide a range for a packed sum");
-    return paillier::PackedLayout::forValues(id, maxCount, def.maxEncoded(), std::move(edges));
+    return paillier::PackedLayout::forValues(id, kMaxCount, def.maxEncoded(), std::move(edges));
 }
 
 Result<paillier::PackedLayout> ObservationLayout::forGeneric(const QString& code, const QString& unit)

@@ -27,8 +27,7 @@ namespace cc::records {
 class ObservationLayout
 {
 public:
-    /// Sums over more records than this are refused by the layout (slot widths are sized for it);
-    /// codes with a wide range get less, so that Σx² fits a 64-bit slot.
+    /// Sums over more records than this are refused by the layout (slot widths are sized for it).
     static constexpr std::uint64_t kMaxCount = 1u << 20;
     /// Sums of generic values are limited to this many records (Σx² of 2^16 values below
     /// 1.6 x 10^7 fits 64 bits).
@@ -37,7 +36,7 @@ public:
     static constexpr std::uint16_t kGenericIdBit = 0x8000;
 
     /// The layout of `code` in `catalogue`. Errors: NotFound (code not in the catalogue),
-    /// Unsupported (range too wide for a 64-bit Σx² slot: no Paillier value is stored),
+    /// Unsupported (encoded range above 2^32: no Paillier value is stored),
     /// InvalidArgument / Overflow from PackedLayout (inconsistent catalogue entry).
     [[nodiscard]] static Result<paillier::PackedLayout> forCode(const interop::UnitsCatalogue& catalogue,
                                                                 const QString& code);

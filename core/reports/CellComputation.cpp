@@ -231,6 +231,16 @@ Result<std::vector<ComputedCell>> computeCells(const ports::ReportStore& store, 
         auto layout = records::ObservationLayout::forCode(*q.catalogue, code);
         CC_TRY(layout);
         layouts.emplace(code, std::move(*layout));
+        const interop::UnitDefinition* def = q.catalogue->find(code);
+        if (def != nullptr && !def->retiredLayoutIds.empty()) {
+            auto current = store.valueLayoutsCurrent();
+            CC_TRY(current);
+            if (!*current)
+                return makeError(ErrorCode::Unsupported,
+                                 "values of " + code.toStdString() +
+                                     " stored before 2026-12 use an earlier layout: a doctor's login re-encrypts "
+                                     "them; until then a report of this code is refused");
+        }
     }
     for (const auto& k : keys) {
         const auto& layout = layouts.at(k.measure);

@@ -96,8 +96,9 @@ struct CellQuery
 /// not show as c = 1, and anyone holding the index key recomputes the same ciphertext.
 /// Errors: IntegrityFailure naming the row (MAC, ciphertext of another key or layout, a summable
 /// code's row without ciphertext), Unsupported (a condition filter before the clinic's older
-/// condition rows have their tokens, ReportStore::conditionTokensComplete), Overflow (a cell with more rows than its
-/// layout's maximum count), storage errors.
+/// condition rows have their tokens, ReportStore::conditionTokensComplete; a measure whose code has
+/// retired layouts before its older values are re-encrypted, ReportStore::valueLayoutsCurrent), Overflow (a cell with
+/// more rows than its layout's maximum count), storage errors.
 [[nodiscard]] Result<std::vector<ComputedCell>> computeCells(const ports::ReportStore& store, const CellQuery& query,
                                                              ComputationTimes* times = nullptr);
 

@@ -110,7 +110,7 @@ Result<CellFigures> figuresFor(const paillier::PackedSum& sum, const paillier::P
     const double meanEncoded = static_cast<double>(sum.sum) / n;
     f.mean = roundTo((meanEncoded - static_cast<double>(unit.offset())) / scale, unit.decimals);
     if (observations > 1) {
-        // Exact in 128 bits: N·Σx² < 2^84, (Σx)² < 2^128.
+        // Exact in 128 bits: N ≤ 2^20 and x < 2^32, so N·Σx² and (Σx)² are below 2^104.
         const Wide num = static_cast<Wide>(observations) * sum.sumSquares - static_cast<Wide>(sum.sum) * sum.sum;
         const double variance = static_cast<double>(num) / (n * (n - 1)) / (scale * scale);
         f.sd = roundTo(std::sqrt(std::max(0.0, variance)), unit.decimals);

@@ -43,4 +43,20 @@ template <typename F>
     return result;
 }
 
+/// The frame of a one-time computation at a doctor's login (patient references, condition tokens,
+/// chart manifests, value layouts): `work` records its own success event inside its transaction,
+/// so the event commits with what it did; a failure is recorded here as a minor failure with its
+/// reason appended to the subject's detail (the computation is retried at the next login).
+/// Returns what `work` returned, or the error of recording.
+template <typename F>
+[[nodiscard]] auto oneTimeComputation(ClinicService& clinic, AuditSubject& subject, F&& work) -> decltype(work())
+{
+    auto result = work();
+    if (!result.ok()) {
+        subject.detail += ": " + result.error().message;
+        CC_TRY(recordOutcome(clinic, subject, audit::AuditOutcome::MinorFailure, result));
+    }
+    return result;
+}
+
 } // namespace cc::services

@@ -3,6 +3,7 @@
 
 #include "core/records/ChartManifest.h"
 #include "core/records/PatientKeys.h"
+#include "core/services/Audited.h"
 #include "core/services/ClinicService.h"
 #include "core/services/PatientService.h"
 
@@ -234,12 +235,7 @@ Result<std::size_t> ChartManifests::complete(ClinicService& clinic)
         CC_TRY((*tx)->commit());
         return charts;
     };
-    auto result = run();
-    if (!result) {
-        subject.detail += ": " + result.error().message;
-        CC_TRY(clinic.record(subject, audit::AuditOutcome::MinorFailure));
-    }
-    return result;
+    return oneTimeComputation(clinic, subject, run);
 }
 
 } // namespace cc::services

@@ -6,6 +6,7 @@
 #include "core/records/ConditionToken.h"
 #include "core/records/PatientKeys.h"
 #include "core/records/SealedRow.h"
+#include "core/services/Audited.h"
 #include "core/services/ObservationService.h"
 #include "core/services/PatientService.h"
 
@@ -83,12 +84,7 @@ Result<std::size_t> ConditionIndex::complete(ClinicService& clinic)
         CC_TRY((*tx)->commit());
         return tokens;
     };
-    auto result = run();
-    if (!result) {
-        subject.detail += ": " + result.error().message;
-        CC_TRY(clinic.record(subject, audit::AuditOutcome::MinorFailure));
-    }
-    return result;
+    return oneTimeComputation(clinic, subject, run);
 }
 
 } // namespace cc::services

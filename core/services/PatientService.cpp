@@ -11,6 +11,7 @@
 #include "core/access/BreakGlassGrant.h"
 #include "core/records/SealedRow.h"
 #include "core/services/AuditBinding.h"
+#include "core/services/Audited.h"
 #include "core/services/BreakGlassGrants.h"
 #include "core/services/CareTeamBinding.h"
 #include "core/services/ChartManifests.h"
@@ -18,6 +19,7 @@
 #include "core/services/DirectoryBuild.h"
 #include "core/services/PatientDirectory.h"
 #include "core/services/PortalService.h"
+#include "core/services/ValueLayouts.h"
 
 #include <algorithm>
 #include <chrono>
@@ -200,12 +202,7 @@ Result<std::size_t> convertRowsToReferences(ClinicService& clinic)
         CC_TRY((*tx)->commit());
         return patients;
     };
-    auto result = run();
-    if (!result) {
-        subject.detail += ": " + result.error().message;
-        CC_TRY(clinic.record(subject, audit::AuditOutcome::MinorFailure));
-    }
-    return result;
+    return oneTimeComputation(clinic, subject, run);
 }
 
 } // namespace
@@ -224,6 +221,9 @@ Result<std::size_t> PatientService::convertToReferences(ClinicService& clinic)
     // And the care-team rows of clinics before schema 10 bound to audit events (the same rule;
     // until then those rows give access unchecked).
     [[maybe_unused]] auto careTeams = CareTeamBinding::complete(clinic);
+    // And the Paillier values stored under a retired layout of their code (the same rule; until
+    // then reports of that code are refused).
+    [[maybe_unused]] auto layouts = ValueLayouts::complete(clinic);
     return converted;
 }
 

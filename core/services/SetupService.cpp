@@ -310,6 +310,8 @@ Result<SetupResult> createClinic(const SetupRequest& request, const BackendFacto
     CC_TRY(meta.set(ports::meta::kChartManifests, bytesOf(std::string(ports::meta::kChartManifestsDone))));
     // ...and every care-team row names its audit event (schema 10).
     CC_TRY(meta.set(ports::meta::kCareTeamBound, bytesOf("1")));
+    // ...and every Paillier value its code's current layout (no retired layout id).
+    CC_TRY(meta.set(ports::meta::kValueLayouts, bytesOf(std::string(ports::meta::kValueLayoutsCurrent))));
     CC_TRY(pins.save(meta));
     CC_TRY(meta.set(ports::meta::kSigningPublicKey, signing.publicKey().bytes()));
     CC_TRY(meta.set(ports::meta::kReportPublicKey, bytesOf(paillier::KeyFile::publicJwk(dealt->publicKey))));

@@ -4,13 +4,19 @@
 // custodian refusing a substituted cell; tampered files; a 2-of-3 quorum with a forged partial.
 #include "core/access/KeyRing.h"
 #include "core/crypto/Hex.h"
+#include "core/paillier/Ciphertext.h"
+#include "core/paillier/PackedLayout.h"
 #include "core/records/BlindToken.h"
+#include "core/records/ObservationIndexer.h"
+#include "core/records/ObservationLayout.h"
 #include "core/reports/Base64Url.h"
 #include "core/reports/DecryptionShare.h"
 #include "core/services/AuditService.h"
 #include "core/services/ConsentService.h"
 #include "core/services/ImportService.h"
+#include "core/services/ObservationService.h"
 #include "core/services/ReportService.h"
+#include "core/services/ValueLayouts.h"
 #include "core/services/VerifyService.h"
 #include "db/Database.h"
 #include "db/SqlReportStore.h"
@@ -182,17 +188,87 @@ private slots:
         QCOMPARE(forThisReport, 4); // run, decryption share, publish, verify
     }
 
-    void viralLoadBeyondTheLayoutsCountIsRefused()
+    void viralLoadCopiesReferenceFigures()
     {
         fresh();
         importActg();
-        // HIV-1 RNA in copies/mL is packed with a small maximum count (Σx² must fit 64 bits): 46
-        // latest values are more than the layout may sum, and the run says so instead of wrapping.
+        // README: RNA copies/mL (round(10^log10)), all visits n=361, mean 53434.905817, SD 159429.3;
+        // latest per patient n=46, mean 15915.434783, SD 37367.56. Σx² is above 2^64 (about
+        // 9.2e12 · 10^3): the 80-bit slot of the copies/mL layout sums them all exactly. Published
+        // at the catalogue's precision (whole copies).
+        auto all = runAndPublish(oneMeasure("20447-9", "all"));
+        QVERIFY2(all.ok(), all.ok() ? "" : all.error().describe().c_str());
+        const auto& a = all->report.cells.at(0).figures;
+        QVERIFY(!a.suppressed);
+        QCOMPARE(a.observations, std::uint64_t{361});
+        QVERIFY2(near(a.mean, 53434.905817, 0.5), qPrintable(QString::number(a.mean, 'f', 1)));
+        QVERIFY2(near(a.sd, 159429.3, 0.5), qPrintable(QString::number(a.sd, 'f', 1)));
+        auto latest = runAndPublish(oneMeasure("20447-9", "latest"));
+        QVERIFY2(latest.ok(), latest.ok() ? "" : latest.error().describe().c_str());
+        const auto& l = latest->report.cells.at(0).figures;
+        QCOMPARE(l.observations, std::uint64_t{46});
+        QVERIFY2(near(l.mean, 15915.434783, 0.5), qPrintable(QString::number(l.mean, 'f', 1)));
+        QVERIFY2(near(l.sd, 37367.56, 0.5), qPrintable(QString::number(l.sd, 'f', 1)));
+    }
+
+    void viralLoadUnderItsRetiredLayoutIsReencryptedAtADoctorsLogin()
+    {
+        fresh();
+        importActg();
+        // A clinic from before 2026-12: its copies/mL values under the retired layout (18 values
+        // at most), here each with a wrong value, so that only a re-encryption from the charts can
+        // give the reference figures; and no value_layouts marker.
+        const QString code = QStringLiteral("20447-9");
+        const interop::UnitDefinition* def = interop::UnitsCatalogue::builtIn().find(code);
+        QCOMPARE(def->retiredLayoutIds.size(), std::size_t{1});
+        const auto current = records::ObservationLayout::forCode(interop::UnitsCatalogue::builtIn(), code).value();
+        const auto retired =
+            paillier::PackedLayout::forValues(def->retiredLayoutIds[0], 18, current.maxValue(), current.binEdges())
+                .value();
+        const auto key = services::ObservationService::reportKey(m_t->clinic()).value();
+        const auto& indexKey = m_t->clinic().keys().value()->find(access::KeyKind::Index)->secret;
+        auto rows = indexRows(code);
+        QCOMPARE(rows.size(), std::size_t{361});
+        {
+            auto tx = m_t->store().transactions().begin();
+            QVERIFY(tx.ok());
+            for (auto& row : rows) {
+                row.paillier = retired.encrypt(key, 7, m_t->clinic().rng()).value().toBytes();
+                const auto mac = records::ObservationIndexer::rowMac(indexKey, row.rowId, row.paillier).value();
+                row.paillierMac.assign(mac.begin(), mac.end());
+                QVERIFY(m_t->store().clinical().updateIndex(row).ok());
+            }
+            auto stmt = m_t->store().database().prepare("DELETE FROM meta WHERE name = 'value_layouts';");
+            QVERIFY(stmt.ok() && stmt->step().ok());
+            QVERIFY((*tx)->commit().ok());
+        }
+        // Until a doctor logs in, a report of the code is refused with the reason; others run.
         asAdmin();
-        auto file = Reports(*m_t)->run(spec(oneMeasure("20447-9", "latest")));
-        QVERIFY(!file.ok());
-        QCOMPARE(file.error().code, ErrorCode::Overflow);
-        QVERIFY2(file.error().message.find("report cell 0") != std::string::npos, file.error().message.c_str());
+        auto refused = Reports(*m_t)->run(spec(oneMeasure(code, "all")));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::Unsupported);
+        QVERIFY2(refused.error().message.find("a doctor's login re-encrypts them") != std::string::npos,
+                 refused.error().message.c_str());
+        QVERIFY(Reports(*m_t)->run(spec(oneMeasure("25836-8", "all"))).ok());
+        // The doctor's login re-encrypts every value under the current layout, from the charts,
+        // audited, in one sealed unit of work; the next login has nothing to do.
+        as(test::kDoctor, test::kDoctorPassword);
+        for (const auto& row : indexRows(code))
+            QCOMPARE(paillier::Ciphertext::checkHeader(key, row.paillier).value(), current.id());
+        QCOMPARE(services::ValueLayouts::complete(m_t->clinic()).value(), std::size_t{0});
+        auto verified = services::VerifyService(m_t->clinic()).verifyClinic();
+        QVERIFY2(verified.ok() && verified->ok, verified.ok() ? verified->problem.c_str() : "verify failed");
+        asAdmin();
+        bool audited = false;
+        const auto entries = services::AuditService(m_t->clinic()).list({});
+        QVERIFY(entries.ok());
+        for (const auto& e : *entries)
+            audited = audited || (e.event.objectType == "ValueLayouts" &&
+                                  e.event.detail.find("361 values of 46 patients") != std::string::npos);
+        QVERIFY(audited);
+        auto all = runAndPublish(oneMeasure(code, "all"));
+        QVERIFY2(all.ok(), all.ok() ? "" : all.error().describe().c_str());
+        QVERIFY(near(all->report.cells.at(0).figures.mean, 53434.905817, 0.5));
     }
 
     void viralLoadLog10ReferenceFigures()

@@ -97,6 +97,7 @@ public:
         return unused();
     }
     Result<bool> conditionTokensComplete() const override { return unused(); }
+    Result<bool> valueLayoutsCurrent() const override { return true; }
     Status putShare(const std::array<std::uint8_t, 16>&, std::uint32_t, std::span<const std::uint8_t>) override
     {
         return unused();

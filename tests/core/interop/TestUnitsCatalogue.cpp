@@ -285,6 +285,7 @@ private slots:
             }
             UnitDefinition copy = *d;
             copy.layoutId = 0;
+            copy.retiredLayoutIds.clear();
             older.push_back(copy);
         }
         QCOMPARE(older.size(), std::size_t{152});
@@ -294,8 +295,30 @@ private slots:
             auto then = records::ObservationLayout::forCode(*positional, d->code);
             auto now = records::ObservationLayout::forCode(UnitsCatalogue::builtIn(), d->code);
             QVERIFY(then.ok() && now.ok());
+            const auto& retired = UnitsCatalogue::builtIn().find(d->code)->retiredLayoutIds;
+            if (d->code == QLatin1String("20447-9")) {
+                // Re-laid-out (a wider Σx² slot): its old id is retired, never reused, and its new
+                // id comes after every other.
+                QCOMPARE(retired, std::vector<std::uint16_t>{then->id()});
+                QVERIFY(now->id() > 160);
+                QVERIFY(!ids.contains(then->id()));
+                continue;
+            }
+            QVERIFY(retired.empty());
             QCOMPARE(now->id(), then->id());
+            QCOMPARE(now->slotSpecs(), then->slotSpecs());
         }
+        // Every code sums 2^20 values, viral load in copies/mL (Σx² of 10^9 values: 80 bits) too.
+        auto copies = records::ObservationLayout::forCode(UnitsCatalogue::builtIn(), QStringLiteral("20447-9"));
+        QVERIFY(copies.ok());
+        QCOMPARE(copies->maxCount(), records::ObservationLayout::kMaxCount);
+        QCOMPARE(copies->slotSpecs()[2].width, 80u);
+        // A retired id is checked like a current one.
+        std::vector<UnitDefinition> clash;
+        for (const UnitDefinition* d : UnitsCatalogue::builtIn().definitions())
+            clash.push_back(*d);
+        clash[0].retiredLayoutIds.push_back(clash[1].layoutId);
+        QVERIFY(!UnitsCatalogue::fromDefinitions(clash).ok());
         // Built-in ids are checked: a duplicate or a missing one is refused.
         std::vector<UnitDefinition> all;
         for (const UnitDefinition* d : UnitsCatalogue::builtIn().definitions())

@@ -35,8 +35,20 @@ private slots:
         QCOMPARE(PackedLayout::forValues(0, 10, 10, {}).error().code, ErrorCode::InvalidArgument);
         QCOMPARE(PackedLayout::forValues(1, 10, 10, {5, 5}).error().code, ErrorCode::InvalidArgument);
         QCOMPARE(PackedLayout::forValues(1, 0, 10, {}).error().code, ErrorCode::InvalidArgument);
-        // Slot wider than 64 bits (sumsq of 2^40 values over 2^20 records).
-        QCOMPARE(PackedLayout::forValues(1, 1u << 20, 1ULL << 40, {}).error().code, ErrorCode::InvalidArgument);
+        // Σx² may take up to 128 bits (values of 2^40 over 2^20 records: 101), the other slots 64:
+        // a sum of 2^20 values of 2^44 needs 65.
+        auto wide = PackedLayout::forValues(1, 1u << 20, 1ULL << 40, {});
+        QVERIFY(wide.ok());
+        QCOMPARE(wide->slotSpecs()[2].width, 101u);
+        QCOMPARE(PackedLayout::forValues(1, 1u << 20, 1ULL << 44, {}).error().code, ErrorCode::InvalidArgument);
+        auto wider = wide->slotSpecs();
+        wider[2].width = 128;
+        QVERIFY(PackedLayout::create(1, wider, 1u << 20, 1ULL << 40, {}).ok());
+        wider[2].width = 129;
+        QCOMPARE(PackedLayout::create(1, wider, 1u << 20, 1ULL << 40, {}).error().code, ErrorCode::InvalidArgument);
+        wider[2].width = 101;
+        wider[1].width = 65;
+        QCOMPARE(PackedLayout::create(1, wider, 1u << 20, 1ULL << 40, {}).error().code, ErrorCode::InvalidArgument);
         specs = ok->slotSpecs();
         std::swap(specs[0], specs[1]);
         QCOMPARE(PackedLayout::create(7, specs, 1000, 5000, {100, 200, 1000}).error().code, ErrorCode::InvalidArgument);
@@ -72,6 +84,34 @@ private slots:
         // One record more than the maximum is refused.
         records.push_back(records.front());
         QCOMPARE(layout.sum(m_key->publicKey(), records, 2).error().code, ErrorCode::Overflow);
+    }
+
+    void sumOfSquaresBeyond64Bits()
+    {
+        // Viral load in copies/mL: values up to 10^9, Σx² above 2^64 after 19 of them. The 84-bit
+        // slot carries it exactly, and the slots above it (the histogram) are intact.
+        auto layout = PackedLayout::forValues(9, 1u << 20, 1000000000, {50, 200, 1000000}).value();
+        QCOMPARE(layout.slotSpecs()[2].width, 80u); // 2^20 · 10^18 < 2^80
+        QVERIFY(layout.checkFits(m_key->publicKey()).ok());
+        crypto::DeterministicRng rng(19);
+        std::vector<Ciphertext> records;
+        std::uint64_t sum = 0;
+        UInt128 sumSq = 0;
+        std::vector<std::uint64_t> hist(4, 0);
+        for (int i = 0; i < 40; ++i) {
+            const std::uint64_t x = i % 4 == 0 ? 1000000000 : i % 4 == 1 ? 50 : 999999937 - rng.uniform(1000);
+            sum += x;
+            sumSq += static_cast<UInt128>(x) * x;
+            hist[x < 50 ? 0 : x < 200 ? 1 : x < 1000000 ? 2 : 3] += 1;
+            records.push_back(layout.encrypt(m_key->publicKey(), x, rng).value());
+        }
+        QVERIFY(sumSq > UINT64_MAX);
+        auto decoded = layout.decode(decrypt(*m_key, layout.sum(m_key->publicKey(), records, 2).value()).value());
+        QVERIFY(decoded.ok());
+        QCOMPARE(decoded->count, std::uint64_t{40});
+        QCOMPARE(decoded->sum, sum);
+        QVERIFY(decoded->sumSquares == sumSq);
+        QCOMPARE(decoded->histogram, hist);
     }
 
     void wrongLayoutRefused()
