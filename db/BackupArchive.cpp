@@ -121,11 +121,16 @@ Status rollForward(const ClinicFolder& folder, const std::string& label)
     }
     CC_TRY(detail::syncFolderOf(join(kept, "x")));
     CC_TRY(detail::syncFolderOf(join(folder.dir(), "x")));
-    if (::unlink(join(folder.dir(), BackupArchive::kJournalFile).c_str()) != 0 && errno != ENOENT)
-        return detail::writeErrnoError(errno, "cannot remove the restore journal", folder.dir());
-    CC_TRY(detail::syncFolderOf(join(folder.dir(), "x")));
     removeTree(staging);
     return {};
+}
+
+/// The last step of a restore: without the journal, the next opening has nothing to finish.
+Status removeJournal(const ClinicFolder& folder)
+{
+    if (::unlink(join(folder.dir(), BackupArchive::kJournalFile).c_str()) != 0 && errno != ENOENT)
+        return detail::writeErrnoError(errno, "cannot remove the restore journal", folder.dir());
+    return detail::syncFolderOf(join(folder.dir(), "x"));
 }
 
 } // namespace
@@ -248,8 +253,9 @@ Status BackupArchive::commitRestore(const std::string& label)
     const std::string kept = preRestoreDir(m_folder, label);
     if (detail::pathExists(kept))
         return makeError(ErrorCode::AlreadyExists, "this backup was restored here before (" + kept + " exists)");
-    CC_TRY(makePrivateDir(kept));
-    // From here on the swap is committed: the journal tells the next start to finish it.
+    // From here on the swap is committed: the journal tells the next start to finish it. The
+    // pre-restore folder is made after it (by the swap), so a crash before the journal leaves
+    // nothing that would refuse this backup's restore next time.
     const std::string journal = std::string(kJournalHeader) + label + "\n";
     CC_TRY(writeFileAtomically(join(m_folder.dir(), kJournalFile),
                                std::span(reinterpret_cast<const std::uint8_t*>(journal.data()), journal.size()), 0600));
@@ -266,13 +272,22 @@ Status BackupArchive::commitRestore(const std::string& label)
     return {};
 }
 
-Status BackupArchive::recoverInterruptedRestore(const ClinicFolder& folder)
+Status BackupArchive::finishRestore()
+{
+    return removeJournal(m_folder);
+}
+
+Result<std::optional<ports::InterruptedRestore>> BackupArchive::recoverInterruptedRestore(const ClinicFolder& folder)
 {
     const std::string journalPath = join(folder.dir(), kJournalFile);
     if (!detail::pathExists(journalPath)) {
         // Staged but never committed: the live files were not touched; drop the staging.
-        removeTree(stagingDir(folder));
-        return {};
+        const std::string staging = stagingDir(folder);
+        if (!detail::pathExists(staging))
+            return std::optional<ports::InterruptedRestore>{};
+        removeTree(staging);
+        return std::optional<ports::InterruptedRestore>{
+            ports::InterruptedRestore{ports::InterruptedRestore::Outcome::Abandoned, {}}};
     }
     auto bytes = db::readFile(journalPath, 256);
     CC_TRY(bytes);
@@ -282,7 +297,10 @@ Status BackupArchive::recoverInterruptedRestore(const ClinicFolder& folder)
     const std::string label = text.substr(kJournalHeader.size(), text.size() - kJournalHeader.size() - 1);
     if (!validLabel(label))
         return malformed("the restore journal is damaged", journalPath, 2, "label");
-    return rollForward(folder, label);
+    CC_TRY(rollForward(folder, label));
+    CC_TRY(removeJournal(folder));
+    return std::optional<ports::InterruptedRestore>{
+        ports::InterruptedRestore{ports::InterruptedRestore::Outcome::Finished, label}};
 }
 
 } // namespace cc::db

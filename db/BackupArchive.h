@@ -7,7 +7,9 @@
 #include "db/ClinicFolder.h"
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 
 namespace cc::db {
 
@@ -46,18 +48,35 @@ public:
     void discardStagedRestore() noexcept override;
     /// See ports::BackupStorage. Needs the database closed.
     [[nodiscard]] Status commitRestore(const std::string& label) override;
+    /// See ports::BackupStorage.
+    [[nodiscard]] Status finishRestore() override;
+    /// See ports::BackupStorage.
+    [[nodiscard]] std::optional<ports::InterruptedRestore> takeInterruptedRestore() override
+    {
+        return std::exchange(m_interrupted, std::nullopt);
+    }
 
     /// Called by ClinicStore::openFolder under the clinic lock, before anything else is read: if a
     /// journal is present, finishes the interrupted swap (roll forward: the journal is written only
-    /// after everything was verified and staged durably); a staging folder without a journal is a
-    /// restore that never started its swap and is removed. Errors: MalformedInput (journal
-    /// damaged), StorageError (a rename failed; the folder is left for the administrator).
-    [[nodiscard]] static Status recoverInterruptedRestore(const ClinicFolder& folder);
+    /// after everything was verified and staged durably) and removes the journal (Finished, with
+    /// the journal's label); a staging folder without a journal is a restore that never started
+    /// its swap and is removed (Abandoned); nothing to do: nullopt. Errors: MalformedInput
+    /// (journal damaged), StorageError (a rename failed; the folder is left for the administrator).
+    [[nodiscard]] static Result<std::optional<ports::InterruptedRestore>>
+    recoverInterruptedRestore(const ClinicFolder& folder);
+    /// What the opening settled, until a staff login takes it (front ends show it before login).
+    [[nodiscard]] const std::optional<ports::InterruptedRestore>& interruptedRestore() const noexcept
+    {
+        return m_interrupted;
+    }
+    /// Remembers what the opening settled, for takeInterruptedRestore().
+    void setInterruptedRestore(std::optional<ports::InterruptedRestore> found) { m_interrupted = std::move(found); }
 
 private:
     const ClinicFolder& m_folder;
     ClinicDescriptor& m_descriptor;
     const std::unique_ptr<Database>& m_database;
+    std::optional<ports::InterruptedRestore> m_interrupted;
 };
 
 } // namespace cc::db

@@ -165,7 +165,8 @@ Result<ClinicStore> ClinicStore::openFolder(const std::string& dir)
     auto lock = ClinicLock::acquire(folder.dir());
     CC_TRY(lock);
     // Under the lock and before any file is read: finish a restore swap a crash interrupted.
-    CC_TRY(BackupArchive::recoverInterruptedRestore(folder));
+    auto interrupted = BackupArchive::recoverInterruptedRestore(folder);
+    CC_TRY(interrupted);
     // Then drop the temporary files a crash or a failed clean-up left (docs/RELIABILITY.md).
     detail::removeStaleTemporaries(folder.dir());
     detail::removeStaleTemporaries(folder.portalPath());
@@ -173,6 +174,7 @@ Result<ClinicStore> ClinicStore::openFolder(const std::string& dir)
     CC_TRY(descriptor);
 
     auto impl = std::make_unique<Impl>(std::move(lock).value(), folder, std::move(descriptor).value());
+    impl->backup.setInterruptedRestore(std::move(interrupted).value());
     auto slots = impl->keySlots.load();
     CC_TRY(slots);
     if (slots->clinicId() != impl->descriptor.clinicId)
@@ -353,6 +355,11 @@ ports::DatabaseMaintenance& ClinicStore::maintenance()
 ports::BackupStorage* ClinicStore::backupStorage()
 {
     return &m_impl->backup;
+}
+
+const std::optional<ports::InterruptedRestore>& ClinicStore::interruptedRestore() const noexcept
+{
+    return m_impl->backup.interruptedRestore();
 }
 
 ports::RecoveryRingStore* ClinicStore::recoveryRing()

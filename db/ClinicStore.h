@@ -99,6 +99,9 @@ public:
     /// Backup export, restore staging and the journalled swap (db::BackupArchive). Usable before
     /// login for reading files; exportDatabase needs the database open, commitRestore closed.
     [[nodiscard]] ports::BackupStorage* backupStorage() override;
+    /// The restore a crash interrupted, as openFolder() settled it (finished or abandoned), until
+    /// the first staff login records it: front ends tell the user at once (docs/BACKUP.md).
+    [[nodiscard]] const std::optional<ports::InterruptedRestore>& interruptedRestore() const noexcept;
     /// recovery.ccr and its staged replacement (db::RecoveryRingFile; usable before login).
     [[nodiscard]] ports::RecoveryRingStore* recoveryRing() override;
     /// A db::TcpSyslogWitness for `address` (RFC 5424 over TCP, octet counting). Never fails.

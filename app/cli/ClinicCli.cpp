@@ -75,6 +75,16 @@ Result<access::PatientId> patientFromOption(ClinicCli& cli, const Args& args)
     return p->id;
 }
 
+QString interruptedRestoreNotice(const ports::InterruptedRestore& interrupted)
+{
+    if (interrupted.outcome == ports::InterruptedRestore::Outcome::Finished)
+        return Cli::tr("note: a restore that was interrupted has been finished: the clinic now holds backup %1 (the "
+                       "previous clinic's files are in its pre-restore-%1 folder); log in with the backup's passwords")
+            .arg(QString::fromStdString(interrupted.label));
+    return Cli::tr("note: a restore that was interrupted before it replaced any file has been abandoned: the clinic "
+                   "is as it was");
+}
+
 ClinicCli::ClinicCli(Io& io, bool fromStdin) : m_passwords(io.in, io.err, fromStdin), m_err(io.err) {}
 
 ClinicCli::~ClinicCli()
@@ -101,6 +111,10 @@ Result<std::unique_ptr<ClinicCli>> ClinicCli::open(const Args& args, Io& io)
     if (!store)
         return std::move(store).error();
     cli->m_store = std::make_unique<db::ClinicStore>(std::move(store).value());
+    // A restore a crash interrupted was settled by the opening: say which before anything else
+    // (the first staff login also records it in the trail, flagged).
+    if (const auto& interrupted = cli->m_store->interruptedRestore())
+        io.err << utf8(interruptedRestoreNotice(*interrupted)) << "\n";
     cli->m_clinic = std::make_unique<services::ClinicService>(*cli->m_store, cli->m_clock,
                                                               crypto::SystemRng::instance(), cliServiceOptions());
     auto password = cli->m_passwords.read(utf8(Cli::tr("Password for %1").arg(QString::fromStdString(*user))));

@@ -70,6 +70,10 @@ inline constexpr const char* kPasswordOrderNote = QT_TRANSLATE_NOOP(
            "--password-stdin, in this order: the acting user's (--as) first, then any new password, then\n"
            "a sponsoring doctor's or custodians' in the order given.");
 
+/// What the opening of a clinic folder did with a restore a crash interrupted (finished or
+/// abandoned), in the user's words: printed on standard error before the command runs.
+[[nodiscard]] QString interruptedRestoreNotice(const ports::InterruptedRestore& interrupted);
+
 /// Runs `body` and maps an error to its exit code with the message on standard error.
 int runReporting(Io& io, const std::function<Status()>& body);
 

@@ -251,6 +251,22 @@ int main(int argc, char** argv)
     }
     db::ClinicStore* store = opened.get();
     QSettings().setValue(kLastClinicKey, QString::fromStdString(store->folder().dir()));
+    // A restore a crash interrupted was settled by the opening: say which before the login (the
+    // first staff login also records it in the trail, flagged).
+    if (const auto& interrupted = store->interruptedRestore()) {
+        const bool finished = interrupted->outcome == ports::InterruptedRestore::Outcome::Finished;
+        const QString label = QString::fromStdString(interrupted->label);
+        const QString text =
+            finished ? QObject::tr("A restore that was interrupted has been finished: the clinic now holds backup %1. "
+                                   "The previous clinic's files are in its pre-restore-%1 folder. Log in with the "
+                                   "backup's passwords.")
+                           .arg(label)
+                     : QObject::tr("A restore that was interrupted before it replaced any file has been abandoned: "
+                                   "the clinic is as it was.");
+        std::cerr << "cipherchart: " << text.toStdString() << "\n";
+        if (QGuiApplication::platformName() != QLatin1String("offscreen"))
+            QMessageBox::information(nullptr, QObject::tr("CipherChart"), text);
+    }
     const SystemClock clock;
     services::ServiceOptions options;
     options.workstation = workstationName();

@@ -23,6 +23,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -66,6 +67,18 @@ struct RestoreFiles
     std::vector<std::uint8_t> descriptor; ///< clinic.json
 };
 
+/// A restore that a crash or a kill interrupted, as the opening of the clinic folder found and
+/// settled it (docs/BACKUP.md, "An interrupted restore").
+struct InterruptedRestore
+{
+    enum class Outcome {
+        Finished,  ///< its journal was there: the swap was rolled forward, the clinic is the backup's
+        Abandoned, ///< staged but never committed: the staging was removed, the clinic is as before
+    };
+    Outcome outcome = Outcome::Finished;
+    std::string label; ///< the backup id of a finished restore; empty for an abandoned one
+};
+
 /// Backup and restore support of a clinic folder (docs/BACKUP.md). The backup service does the
 /// cryptography; this port does the file work it cannot do without SQL or the folder layout.
 class BackupStorage
@@ -99,11 +112,19 @@ public:
     /// Removes a staged restore, if any. Never fails.
     virtual void discardStagedRestore() noexcept = 0;
     /// Swaps the staged files into place (database closed first): writes a journal, moves the live
-    /// files to `pre-restore-<label>/`, renames the staged ones in, removes the journal. A crash in
-    /// between is completed at the next openFolder(). Reloads clinic.json afterwards.
+    /// files to `pre-restore-<label>/`, renames the staged ones in. The journal stays until
+    /// finishRestore(): a crash before then is completed at the next opening, which says so
+    /// (interruptedRestore()). Reloads clinic.json afterwards.
     /// Errors: InvalidArgument (nothing staged, database still open, bad label), AlreadyExists
     /// (the pre-restore folder exists), StorageFull, StorageReadOnly, StorageError.
     [[nodiscard]] virtual Status commitRestore(const std::string& label) = 0;
+    /// Removes the journal of a committed restore once its last step (the restored trail's event)
+    /// is done. Errors: StorageReadOnly, StorageError (the journal stays: the next opening
+    /// finishes the restore again, idempotently, and says so).
+    [[nodiscard]] virtual Status finishRestore() = 0;
+    /// The restore a crash interrupted, as this folder's opening settled it, or nullopt; cleared
+    /// by the call (the first staff login records it in the trail).
+    [[nodiscard]] virtual std::optional<InterruptedRestore> takeInterruptedRestore() = 0;
 };
 
 /// The clinic: before login only the key slots, the descriptor and the pending audit log are

@@ -600,6 +600,24 @@ std::string BackupService::manifestFingerprint(const BackupManifest& manifest)
                                static_cast<std::size_t>(encoded.size())));
 }
 
+Status BackupService::recordInterruptedRestore(ClinicService& clinic)
+{
+    ports::BackupStorage* storage = clinic.backend().backupStorage();
+    const auto interrupted = storage != nullptr ? storage->takeInterruptedRestore() : std::nullopt;
+    if (!interrupted)
+        return {};
+    const bool finished = interrupted->outcome == ports::InterruptedRestore::Outcome::Finished;
+    AuditSubject subject = makeSubject(AuditEventId::SecurityAlert, AuditEventType::SecurityConfiguration,
+                                       AuditAction::Update, "Backup", interrupted->label,
+                                       finished ? "restore of backup " + interrupted->label +
+                                                      " interrupted, finished when the clinic was opened; the "
+                                                      "restore's own event may be missing"
+                                                : "a restore interrupted before its file swap was abandoned when "
+                                                  "the clinic was opened; the clinic is as it was");
+    subject.flagged = true;
+    return clinic.record(subject, finished ? AuditOutcome::Success : AuditOutcome::MinorFailure);
+}
+
 Result<BackupManifest> BackupService::restore(const std::string& path, const RestoreOptions& options)
 {
     AuditSubject subject =
@@ -656,7 +674,11 @@ Result<BackupManifest> BackupService::restore(const std::string& path, const Res
         else
             restoredEvent.detail += "; recovery record carried forward";
     }
-    if (auto recorded = m_clinic.recordInRestoredTrail(restoredDbk, std::move(restoredEvent)); !recorded) {
+    auto recorded = m_clinic.recordInRestoredTrail(restoredDbk, std::move(restoredEvent));
+    // The restore's last step is done (or failed, and is said below): the next opening has nothing
+    // to finish. A journal that cannot be removed is finished again, idempotently, and said then.
+    [[maybe_unused]] auto finished = storage->finishRestore();
+    if (!recorded) {
         // The swap is done: say so, or the user would think the old clinic is still in place.
         Error error = std::move(recorded).error();
         error.message = "the backup was restored (the previous clinic's files are kept in the clinic folder's "

@@ -112,6 +112,14 @@ public:
     /// The manifest as pretty JSON (for the CLI and docs).
     [[nodiscard]] static std::string manifestJson(const BackupManifest& manifest);
 
+    /// Records, once, the restore a crash interrupted that the clinic folder's opening settled
+    /// (ports::BackupStorage::takeInterruptedRestore): a flagged Security Alert saying which,
+    /// finished (the clinic holds the backup; the restored trail may lack the restore's own event)
+    /// or abandoned (the clinic is as it was). ClinicService::login calls it after the login event
+    /// of a staff session. Errors: those of recording (the notice is then lost from the trail;
+    /// the front ends have already shown it).
+    [[nodiscard]] static Status recordInterruptedRestore(ClinicService& clinic);
+
 private:
     /// restore()'s checks up to and including the staged copy; sets `otherClinic` when the
     /// manifest's own key was trusted. Reads only the backup file, writes only the staging folder.

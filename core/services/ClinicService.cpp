@@ -4,6 +4,7 @@
 #include "core/access/AccessPolicy.h"
 #include "core/access/LoginThrottle.h"
 #include "core/access/Role.h"
+#include "core/services/BackupService.h"
 #include "core/services/ChartManifests.h"
 #include "core/services/IndexSealing.h"
 #include "core/services/KeyService.h"
@@ -255,7 +256,9 @@ Status ClinicService::login(const std::string& userName, std::span<const std::ui
             subject.detail += "; finished an interrupted database key rotation (rekey)";
         for (const auto& kind : finishedKinds)
             subject.detail += "; finished an interrupted " + kind + " rotation (patients' keys re-wrapped)";
-        return record(subject);
+        CC_TRY(record(subject));
+        // And a restore the folder's opening finished or abandoned: the trail says which.
+        return BackupService::recordInterruptedRestore(*this);
     };
     if (auto done = finish(); !done) {
         // A trail that refuses new events (anchor mismatch) must not lock out the administrators

@@ -3066,6 +3066,14 @@ los fragmentos actuales, uno por línea. Un evento de auditoría, marcado para r
         <source>give every observation this numeric LOINC code of the units catalogue (default: a code drawn at random for each)</source>
         <translation>dar a cada observación este código LOINC numérico del catálogo de unidades (por omisión: un código elegido al azar para cada una)</translation>
     </message>
+    <message>
+        <source>note: a restore that was interrupted has been finished: the clinic now holds backup %1 (the previous clinic&apos;s files are in its pre-restore-%1 folder); log in with the backup&apos;s passwords</source>
+        <translation>nota: se ha terminado una restauración que se interrumpió: la clínica contiene ahora la copia de seguridad %1 (los archivos de la clínica anterior están en su carpeta pre-restore-%1); inicie sesión con las contraseñas de la copia</translation>
+    </message>
+    <message>
+        <source>note: a restore that was interrupted before it replaced any file has been abandoned: the clinic is as it was</source>
+        <translation>nota: se ha abandonado una restauración que se interrumpió antes de sustituir ningún archivo: la clínica está como estaba</translation>
+    </message>
 </context>
 <context>
     <name>ConditionDialog</name>
@@ -4177,6 +4185,14 @@ los fragmentos actuales, uno por línea. Un evento de auditoría, marcado para r
         <translation>No se puede leer el anillo de recuperación %1.
 
 %2</translation>
+    </message>
+    <message>
+        <source>A restore that was interrupted has been finished: the clinic now holds backup %1. The previous clinic&apos;s files are in its pre-restore-%1 folder. Log in with the backup&apos;s passwords.</source>
+        <translation>Se ha terminado una restauración que se interrumpió: la clínica contiene ahora la copia de seguridad %1. Los archivos de la clínica anterior están en su carpeta pre-restore-%1. Inicie sesión con las contraseñas de la copia.</translation>
+    </message>
+    <message>
+        <source>A restore that was interrupted before it replaced any file has been abandoned: the clinic is as it was.</source>
+        <translation>Se ha abandonado una restauración que se interrumpió antes de sustituir ningún archivo: la clínica está como estaba.</translation>
     </message>
 </context>
 <context>

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Kill -9 harness (issue 13 item 1, docs/RELIABILITY.md): a scripted mix of CLI actions on one
-// clinic (notes, new accounts, category-key and DBK rotation, backups), each run as its own
-// `cipherchart-cli` process that the harness kills with SIGKILL at a random moment. An action
+// clinic (notes, new accounts, category-key and DBK rotation, backups, restores), each run as its
+// own `cipherchart-cli` process that the harness kills with SIGKILL at a random moment. An action
 // is acknowledged when its process exits 0 before the kill. After every kill point the clinic
-// must open, `audit verify` must pass, and every acknowledged action must be present.
+// must open, `audit verify` must pass, and every acknowledged action must be present: after a
+// restore, those of the backup's time. A killed restore is finished or abandoned by the next
+// opening, which must say which; the harness then expects the backup's state or the previous one.
 // CC_KILL_POINTS (default 16) and CC_KILL_SEED set the run's length and randomness.
 #include "tests/support/ProcessRun.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -25,9 +28,9 @@ constexpr const char* kAdminPassword = "kill-admin-password-1";
 constexpr const char* kDoctorPassword = "kill-doctor-password-1";
 constexpr const char* kNewPassword = "kill-temp-password-1";
 
-enum class Action { Note, User, RotateIdentity, RotateDbk, Backup };
-constexpr Action kScript[] = {Action::Note, Action::User,   Action::Note, Action::RotateIdentity,
-                              Action::Note, Action::Backup, Action::Note, Action::RotateDbk};
+enum class Action { Note, User, RotateIdentity, RotateDbk, Backup, Restore };
+constexpr Action kScript[] = {Action::Note,   Action::User, Action::Note,      Action::RotateIdentity, Action::Note,
+                              Action::Backup, Action::Note, Action::RotateDbk, Action::Restore};
 
 const char* nameOf(Action a)
 {
@@ -42,9 +45,25 @@ const char* nameOf(Action a)
         return "keys rotate dbk";
     case Action::Backup:
         return "backup create";
+    case Action::Restore:
+        return "backup restore";
     }
     return "?";
 }
+
+/// What the clinic must hold: the acknowledged notes and accounts.
+struct Expected
+{
+    QStringList notes, users;
+};
+
+/// An acknowledged backup and what the clinic held when it was made.
+struct BackupMade
+{
+    QString path;
+    Expected state;
+    bool restoreTried = false; // a backup is restored into a clinic once (its pre-restore folder)
+};
 
 } // namespace
 
@@ -74,11 +93,20 @@ private:
     std::pair<QStringList, QString> command(Action a, int k) const;
     /// Checks the clinic after a kill point; an empty string when everything holds.
     QString check() const;
+    /// The newest acknowledged backup not yet restored, or nullptr.
+    BackupMade* restorable();
+    /// The pre-restore folders of the clinic that hold a database (one per finished swap).
+    int swapsDone() const;
+    /// After a killed restore: reads what the next opening said and sets the expected state. An
+    /// empty string when it is consistent.
+    QString settleKilledRestore(BackupMade& backup, int swapsBefore);
 
     QTemporaryDir m_tmp;
     QString m_clinic;
     QString m_mrn;
-    QStringList m_notes, m_users, m_backups;
+    Expected m_now;
+    std::vector<BackupMade> m_backups;
+    int m_restoresAcknowledged = 0, m_restoresFinished = 0, m_restoresAbandoned = 0, m_restoresKilledSilent = 0;
 };
 
 void TestKillNine::initTestCase()
@@ -119,7 +147,51 @@ std::pair<QStringList, QString> TestKillNine::command(Action a, int k) const
     case Action::Backup:
         return {as("admin", {"backup", "create", "--out", m_tmp.filePath("backups/" + tag + ".ccbk")}),
                 QString(kAdminPassword) + "\n"};
+    case Action::Restore:
+        return {};
     }
+    return {};
+}
+
+BackupMade* TestKillNine::restorable()
+{
+    for (auto it = m_backups.rbegin(); it != m_backups.rend(); ++it)
+        if (!it->restoreTried)
+            return &*it;
+    return nullptr;
+}
+
+int TestKillNine::swapsDone() const
+{
+    int n = 0;
+    QDirIterator it(m_clinic, {"pre-restore-*"}, QDir::Dirs);
+    while (it.hasNext())
+        n += QFileInfo::exists(it.next() + "/clinic.db") ? 1 : 0;
+    return n;
+}
+
+QString TestKillNine::settleKilledRestore(BackupMade& backup, int swapsBefore)
+{
+    // The next command's opening settles the restore and says which on standard error.
+    auto r = admin({"audit", "verify"});
+    const bool finished = r.err.contains("has been finished");
+    const bool abandoned = r.err.contains("has been abandoned");
+    const bool swapped = swapsDone() > swapsBefore;
+    if (finished && abandoned)
+        return "the opening said both finished and abandoned: " + r.err;
+    if (finished || abandoned) {
+        if (finished != swapped)
+            return QString("the opening said %1, but the swap was %2done: %3")
+                .arg(finished ? "finished" : "abandoned", swapped ? "" : "not ")
+                .arg(r.err);
+        ++(finished ? m_restoresFinished : m_restoresAbandoned);
+    } else {
+        // Killed before anything was staged, or after the restore's last step: the pre-restore
+        // folder tells which, and nothing was left to say.
+        ++m_restoresKilledSilent;
+    }
+    if (swapped)
+        m_now = backup.state;
     return {};
 }
 
@@ -131,20 +203,20 @@ QString TestKillNine::check() const
     r = doctor({"note", "list", "--patient", m_mrn});
     if (r.exitCode != 0)
         return "note list exit " + QString::number(r.exitCode) + ": " + r.err;
-    for (const QString& note : m_notes)
+    for (const QString& note : m_now.notes)
         if (!r.out.contains(note))
             return "acknowledged note " + note + " is missing";
     r = admin({"user", "list"});
     if (r.exitCode != 0)
         return "user list exit " + QString::number(r.exitCode) + ": " + r.err;
-    for (const QString& user : m_users)
+    for (const QString& user : m_now.users)
         if (!r.out.contains(user))
             return "acknowledged account " + user + " is missing";
     // Backups are written once and never touched again: the newest one is checked at each point.
-    if (!m_backups.isEmpty()) {
-        r = cc::test::runProcess(cli(), {"backup", "inspect", m_backups.last()});
+    if (!m_backups.empty()) {
+        r = cc::test::runProcess(cli(), {"backup", "inspect", m_backups.back().path});
         if (r.exitCode != 0)
-            return "acknowledged backup " + m_backups.last() + " does not inspect: " + r.err;
+            return "acknowledged backup " + m_backups.back().path + " does not inspect: " + r.err;
     }
     return {};
 }
@@ -159,8 +231,24 @@ void TestKillNine::killAtRandomPoints()
     std::map<Action, qint64> typicalMs; // learnt from runs that finished, so kills land inside the work
     int killed = 0, acknowledged = 0;
     for (int k = 0; k < points; ++k) {
-        const Action action = kScript[static_cast<std::size_t>(k) % std::size(kScript)];
-        const auto [args, input] = command(action, k);
+        Action action = kScript[static_cast<std::size_t>(k) % std::size(kScript)];
+        if (action == Action::Restore && restorable() == nullptr) {
+            // Nothing acknowledged to restore (most backups are killed): make one first, unkilled,
+            // so that every restore point kills a restore.
+            const QString path = m_tmp.filePath(QStringLiteral("backups/kill-%1-before-restore.ccbk").arg(k));
+            auto made = admin({"backup", "create", "--out", path});
+            QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+            m_backups.push_back({path, m_now});
+        }
+        BackupMade* restoring = action == Action::Restore ? restorable() : nullptr;
+        auto [args, input] = command(action, k);
+        if (restoring != nullptr) {
+            // The DBK may have been rotated since: the backup's own admin account opens it.
+            args = as("admin", {"backup", "restore", restoring->path, "--backup-as", "admin"});
+            input = QString(kAdminPassword) + "\n" + kAdminPassword + "\n";
+            restoring->restoreTried = true;
+        }
+        const int swapsBefore = swapsDone();
         const qint64 typical = typicalMs.count(action) ? typicalMs[action] : 2000;
         const qint64 delay = random.bounded(qint64{0}, typical * 11 / 10 + 1);
         QProcess p;
@@ -187,11 +275,18 @@ void TestKillNine::killAtRandomPoints()
             ++acknowledged;
             const QString tag = QStringLiteral("kill-%1").arg(k);
             if (action == Action::Note)
-                m_notes << tag;
+                m_now.notes << tag;
             else if (action == Action::User)
-                m_users << tag;
+                m_now.users << tag;
             else if (action == Action::Backup)
-                m_backups << m_tmp.filePath("backups/" + tag + ".ccbk");
+                m_backups.push_back({m_tmp.filePath("backups/" + tag + ".ccbk"), m_now});
+            else if (action == Action::Restore) {
+                m_now = restoring->state;
+                ++m_restoresAcknowledged;
+            }
+        } else if (restoring != nullptr) {
+            const QString said = settleKilledRestore(*restoring, swapsBefore);
+            QVERIFY2(said.isEmpty(), qPrintable(QStringLiteral("restore killed at point %1: %2").arg(k).arg(said)));
         }
         const QString problem = check();
         QVERIFY2(problem.isEmpty(), qPrintable(QStringLiteral("after %1 at point %2 (%3 after %4 ms): %5")
@@ -205,6 +300,9 @@ void TestKillNine::killAtRandomPoints()
     }
     qInfo("KILL9 points=%d killed=%d acknowledged=%d seed=%u: every acknowledged action present, audit verifies",
           points, killed, acknowledged, seed);
+    qInfo("KILL9 restores: %d acknowledged; killed: %d finished and said at the next opening, %d abandoned and said, "
+          "%d with nothing to say (before staging, or after the last step)",
+          m_restoresAcknowledged, m_restoresFinished, m_restoresAbandoned, m_restoresKilledSilent);
 }
 
 QTEST_GUILESS_MAIN(TestKillNine)

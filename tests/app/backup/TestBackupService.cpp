@@ -357,17 +357,54 @@ private slots:
         QVERIFY(!QFile::exists(dir + "/restore.journal"));
         QVERIFY(!QDir(dir + "/restore-staging").exists());
         QVERIFY(QFile::exists(kept + "/keyslots.ccks"));
+        // The opening says which (the front ends show it before the login)...
+        const auto& said = dynamic_cast<db::ClinicStore&>(live.backend()).interruptedRestore();
+        QVERIFY(said.has_value());
+        QCOMPARE(said->outcome, ports::InterruptedRestore::Outcome::Finished);
+        QCOMPARE(said->label, made->backupId);
+        // ...and the first staff login records it, flagged, once.
         QVERIFY(live.login().ok());
+        QCOMPARE(interruptedRestoreEvents(live, "finished when the clinic was opened", made->backupId), 1);
+        live.clinic().logout();
+        QVERIFY(live.login().ok());
+        QCOMPARE(interruptedRestoreEvents(live, "finished when the clinic was opened", made->backupId), 1);
         services::AuditService audit(live.clinic());
         auto report = audit.verify();
         QVERIFY(report.ok() && report->ok);
 
-        // A staging folder without a journal never reached the swap: removed, nothing else moves.
+        // A staging folder without a journal never reached the swap: removed, nothing else moves,
+        // and the opening says it was abandoned.
         live.close();
         QVERIFY(QDir(dir).mkdir("restore-staging"));
         QVERIFY(live.reopen().ok());
         QVERIFY(!QDir(dir + "/restore-staging").exists());
         QCOMPARE(live.hashOf("keyslots.ccks"), newSlots);
+        const auto& abandoned = dynamic_cast<db::ClinicStore&>(live.backend()).interruptedRestore();
+        QVERIFY(abandoned.has_value());
+        QCOMPARE(abandoned->outcome, ports::InterruptedRestore::Outcome::Abandoned);
+        QVERIFY(live.login().ok());
+        QCOMPARE(interruptedRestoreEvents(live, "was abandoned when the clinic was opened", ""), 1);
+        // Nothing interrupted: the opening says nothing.
+        live.close();
+        QVERIFY(live.reopen().ok());
+        QVERIFY(!dynamic_cast<db::ClinicStore&>(live.backend()).interruptedRestore().has_value());
+    }
+
+    /// The flagged Security Alerts about an interrupted restore whose detail contains `what`.
+    static int interruptedRestoreEvents(BackupFixture& live, const char* what, const std::string& backupId)
+    {
+        services::AuditService audit(live.clinic());
+        auto events = audit.list({});
+        if (!events.ok())
+            return -1;
+        int n = 0;
+        for (const auto& e : *events)
+            n += e.event.objectType == "Backup" && e.event.flagged && e.event.objectId == backupId &&
+                         e.event.eventId == audit::AuditEventId::SecurityAlert &&
+                         e.event.detail.find(what) != std::string::npos
+                     ? 1
+                     : 0;
+        return n;
     }
 
     void doctorCannotBackUpOrRestore()
