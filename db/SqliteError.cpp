@@ -2,11 +2,14 @@
 // SQLite result codes to typed errors; messages name the operation, never a bound value.
 #include "db/SqliteError.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cctype>
+#include <cerrno>
+#include <string>
 
 namespace cc::db::detail {
 
@@ -31,6 +34,23 @@ std::string withPath(std::string_view operation, std::string_view path)
         text += ')';
     }
     return text;
+}
+
+/// Creates, writes one byte to and removes a probe file beside `path`: 0 if that works, else the
+/// errno of the step that failed (the cause hidden behind SQLite's "unable to open").
+int probeWrite(std::string_view path)
+{
+    if (path.empty())
+        return 0;
+    const std::string probe = folderOf(path) + "/.cipherchart-write-probe-" + std::to_string(::getpid());
+    const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return errno;
+    const char byte = 0;
+    const int failed = ::write(fd, &byte, 1) == 1 ? 0 : errno;
+    ::close(fd);
+    ::unlink(probe.c_str());
+    return failed;
 }
 
 } // namespace
@@ -60,6 +80,19 @@ Error sqliteError(sqlite3* db, int rc, std::string_view operation, std::string_v
     else
         detail = sqlite3_errstr(rc);
 
+    // "unable to open database file" and I/O errors hide why the system call failed (SQLite
+    // retries a failed open read-only, so even its saved errno is the retry's): a full disk (the
+    // write-ahead log or shared-memory file cannot be created) or a read-only medium must say so,
+    // and what to do. Found by tests/faults/TestGuiDiskFull.cpp: opening the clinic on a full disk
+    // said "check that the disk works". A one-byte probe file beside the database tells.
+    if (primary == SQLITE_CANTOPEN || primary == SQLITE_PERM || primary == SQLITE_IOERR) {
+        const int probed = probeWrite(path);
+        if (probed == ENOSPC || probed == EDQUOT)
+            return makeError(ErrorCode::StorageFull, what + " failed: the disk is full (" + detail + ")");
+        if (probed == EROFS)
+            return makeError(ErrorCode::StorageReadOnly,
+                             what + " failed: the clinic's storage is read-only (" + detail + ")");
+    }
     switch (primary) {
     case SQLITE_NOTADB:
         return makeError(ErrorCode::KeyMismatch, std::string(kKeyMismatchMessage) + " — " + what);

@@ -101,8 +101,10 @@ Status AuditLog::publishLocked()
     }
     if (!written.ok()) {
         Error error = std::move(written).error();
-        error.message = "audit event " + std::to_string(last.seq) +
-                        " was stored but the audit anchor could not be written: " + error.message;
+        // The unit of work is committed: the user must not be told to do it again (found by
+        // tests/faults/TestGuiDiskFull.cpp, where a note "not saved" was in the chart).
+        error.message = "the change was saved with its audit event " + std::to_string(last.seq) +
+                        ", but the audit anchor could not be updated (the next event updates it): " + error.message;
         return error;
     }
     return {};

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The GUI side of the disk-full tests (TestGuiDiskFull.cpp): a real doctor's chart, its Notes tab
+// and its note dialog, over a clinic folder, in a process the test starts under the
+// fault-injecting file system (FaultFs.cpp preloaded). It logs in as the doctor named on the
+// command line (password on standard input), opens the chart of the patient with the given MRN
+// and adds a note titled TITLE through the Notes tab, as a person would. It prints one line:
+//   SAVED                  the note is in the chart's list
+//   LOGIN-ERROR: <text>    the login window's text for the login's error
+//   CHART-ERROR: <text>    the chart's text for opening it
+//   NOTE-ERROR: <text>     the Notes tab's error text (ErrorText::forError, what the user reads)
+// and exits 0, whatever the disk did: a GUI that crashes or hangs on a full disk fails the test.
+//   gui_note_child CLINIC_DIR USER MRN TITLE
+#include "core/Clock.h"
+#include "core/crypto/Rng.h"
+#include "core/services/ClinicService.h"
+#include "core/services/PatientService.h"
+#include "db/ClinicStore.h"
+#include "ui/common/BackgroundTask.h"
+#include "ui/common/ErrorText.h"
+#include "ui/common/MessageBox.h"
+#include "ui/doctor/ChartTableModel.h"
+#include "ui/doctor/ChartView.h"
+#include "ui/doctor/NoteDialog.h"
+#include "ui/doctor/NotesPage.h"
+
+#include <QApplication>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTextStream>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+using namespace cc;
+
+namespace {
+
+int say(const char* what, const QString& text = {})
+{
+    std::cout << what << (text.isEmpty() ? "" : ": ") << text.toStdString() << std::endl;
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    const QStringList args = QApplication::arguments();
+    if (args.size() != 5) {
+        std::cerr << "usage: gui_note_child CLINIC_DIR USER MRN TITLE\n";
+        return 2;
+    }
+    std::string password;
+    std::getline(std::cin, password);
+    ui::MessageBox::setTestMode(true);
+
+    auto store = db::ClinicStore::openFolder(args[1].toStdString());
+    if (!store)
+        return say("LOGIN-ERROR", ui::ErrorText::forError(store.error()));
+    const SystemClock clock;
+    services::ServiceOptions options;
+    options.workstation = "gui-fault-test";
+    services::ClinicService clinic(*store, clock, crypto::SystemRng::instance(), options);
+    if (auto login = clinic.login(args[2].toStdString(),
+                                  std::span(reinterpret_cast<const std::uint8_t*>(password.data()), password.size()));
+        !login)
+        return say("LOGIN-ERROR", ui::ErrorText::forError(login.error()));
+
+    int code = 0;
+    {
+        auto patient = services::PatientService(clinic).findByMrn(args[3]);
+        if (!patient)
+            return say("CHART-ERROR", ui::ErrorText::forError(patient.error()));
+        ui::ChartView view(clinic);
+        view.resize(1000, 700);
+        view.show();
+        if (auto loaded = view.load(patient->id); !loaded) {
+            code = say("CHART-ERROR", ui::ErrorText::forError(loaded.error()));
+        } else {
+            ui::NotesPage* page = view.notesPage();
+            page->setDialogHook([&](ui::NoteDialog& d) {
+                d.findChild<QLineEdit*>(QStringLiteral("titleLineEdit"))->setText(args[4]);
+                d.findChild<QPlainTextEdit*>(QStringLiteral("textPlainTextEdit"))
+                    ->setPlainText(QStringLiteral("written through the Notes tab while the disk fails"));
+                return true;
+            });
+            page->addNote();
+            ui::waitForBackgroundTasks();
+            // Listed: a row of the Notes tab with the new title (column 2, as the chart shows it).
+            bool listed = false;
+            for (int row = 0; row < view.notesModel()->rowCount(); ++row)
+                listed = listed || view.notesModel()->index(row, 2).data().toString() == args[4];
+            if (listed && page->errorText().isEmpty())
+                code = say("SAVED");
+            else
+                code =
+                    say("NOTE-ERROR", page->errorText().isEmpty() ? QStringLiteral("(no error shown, note not listed)")
+                                                                  : page->errorText());
+        }
+    }
+    clinic.logout(); // what closing the window does (audited; may fail on the full disk, said nowhere)
+    return code;
+}
