@@ -277,6 +277,53 @@ Status BackupArchive::finishRestore()
     return removeJournal(m_folder);
 }
 
+namespace {
+
+constexpr std::string_view kSettledFinished = "finished ";
+constexpr std::string_view kSettledAbandoned = "abandoned";
+
+/// Writes what the opening settled, durably, before the journal or the staging that tells it goes.
+Status writeSettled(const ClinicFolder& folder, const ports::InterruptedRestore& settled)
+{
+    const std::string text =
+        (settled.outcome == ports::InterruptedRestore::Outcome::Finished ? std::string(kSettledFinished) + settled.label
+                                                                         : std::string(kSettledAbandoned)) +
+        "\n";
+    return writeFileAtomically(join(folder.dir(), BackupArchive::kSettledFile),
+                               std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()), 0600);
+}
+
+/// What an earlier opening settled and no staff login has recorded yet, or nullopt.
+Result<std::optional<ports::InterruptedRestore>> readSettled(const ClinicFolder& folder)
+{
+    const std::string path = join(folder.dir(), BackupArchive::kSettledFile);
+    if (!detail::pathExists(path))
+        return std::optional<ports::InterruptedRestore>{};
+    auto bytes = db::readFile(path, 256);
+    CC_TRY(bytes);
+    const std::string text(bytes->begin(), bytes->end());
+    if (text == std::string(kSettledAbandoned) + "\n")
+        return std::optional<ports::InterruptedRestore>{
+            ports::InterruptedRestore{ports::InterruptedRestore::Outcome::Abandoned, {}}};
+    if (text.starts_with(kSettledFinished) && text.back() == '\n') {
+        const std::string label = text.substr(kSettledFinished.size(), text.size() - kSettledFinished.size() - 1);
+        if (validLabel(label))
+            return std::optional<ports::InterruptedRestore>{
+                ports::InterruptedRestore{ports::InterruptedRestore::Outcome::Finished, label}};
+    }
+    return malformed("the record of an interrupted restore is damaged", path, 1, "outcome");
+}
+
+} // namespace
+
+Status BackupArchive::interruptedRestoreRecorded()
+{
+    const std::string path = join(m_folder.dir(), kSettledFile);
+    if (::unlink(path.c_str()) != 0 && errno != ENOENT)
+        return detail::writeErrnoError(errno, "cannot remove the record of an interrupted restore", path);
+    return detail::syncFolderOf(path);
+}
+
 Result<std::optional<ports::InterruptedRestore>> BackupArchive::recoverInterruptedRestore(const ClinicFolder& folder)
 {
     const std::string journalPath = join(folder.dir(), kJournalFile);
@@ -284,10 +331,11 @@ Result<std::optional<ports::InterruptedRestore>> BackupArchive::recoverInterrupt
         // Staged but never committed: the live files were not touched; drop the staging.
         const std::string staging = stagingDir(folder);
         if (!detail::pathExists(staging))
-            return std::optional<ports::InterruptedRestore>{};
+            return readSettled(folder); // said again until a staff login records it
+        const ports::InterruptedRestore abandoned{ports::InterruptedRestore::Outcome::Abandoned, {}};
+        CC_TRY(writeSettled(folder, abandoned));
         removeTree(staging);
-        return std::optional<ports::InterruptedRestore>{
-            ports::InterruptedRestore{ports::InterruptedRestore::Outcome::Abandoned, {}}};
+        return std::optional<ports::InterruptedRestore>{abandoned};
     }
     auto bytes = db::readFile(journalPath, 256);
     CC_TRY(bytes);
@@ -298,9 +346,10 @@ Result<std::optional<ports::InterruptedRestore>> BackupArchive::recoverInterrupt
     if (!validLabel(label))
         return malformed("the restore journal is damaged", journalPath, 2, "label");
     CC_TRY(rollForward(folder, label));
+    const ports::InterruptedRestore finished{ports::InterruptedRestore::Outcome::Finished, label};
+    CC_TRY(writeSettled(folder, finished));
     CC_TRY(removeJournal(folder));
-    return std::optional<ports::InterruptedRestore>{
-        ports::InterruptedRestore{ports::InterruptedRestore::Outcome::Finished, label}};
+    return std::optional<ports::InterruptedRestore>{finished};
 }
 
 } // namespace cc::db

@@ -24,6 +24,8 @@ class BackupArchive final : public ports::BackupStorage
 public:
     static constexpr std::string_view kStagingFolder = "restore-staging";
     static constexpr std::string_view kJournalFile = "restore.journal";
+    /// What an opening settled of an interrupted restore, kept until a staff login records it.
+    static constexpr std::string_view kSettledFile = "restore.settled";
     static constexpr std::string_view kPreRestorePrefix = "pre-restore-";
 
     /// `database` is the store's current connection (null while closed).
@@ -55,13 +57,18 @@ public:
     {
         return std::exchange(m_interrupted, std::nullopt);
     }
+    /// See ports::BackupStorage.
+    [[nodiscard]] Status interruptedRestoreRecorded() override;
 
     /// Called by ClinicStore::openFolder under the clinic lock, before anything else is read: if a
     /// journal is present, finishes the interrupted swap (roll forward: the journal is written only
     /// after everything was verified and staged durably) and removes the journal (Finished, with
     /// the journal's label); a staging folder without a journal is a restore that never started
-    /// its swap and is removed (Abandoned); nothing to do: nullopt. Errors: MalformedInput
-    /// (journal damaged), StorageError (a rename failed; the folder is left for the administrator).
+    /// its swap and is removed (Abandoned). Either is written to `restore.settled` first, and a
+    /// `restore.settled` left by an earlier opening is read back, so it is said until a staff login
+    /// has recorded it (interruptedRestoreRecorded); nothing: nullopt. Errors: MalformedInput
+    /// (journal or settled file damaged), StorageError (a rename failed; the folder is left for
+    /// the administrator).
     [[nodiscard]] static Result<std::optional<ports::InterruptedRestore>>
     recoverInterruptedRestore(const ClinicFolder& folder);
     /// What the opening settled, until a staff login takes it (front ends show it before login).

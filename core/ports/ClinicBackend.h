@@ -122,9 +122,13 @@ public:
     /// is done. Errors: StorageReadOnly, StorageError (the journal stays: the next opening
     /// finishes the restore again, idempotently, and says so).
     [[nodiscard]] virtual Status finishRestore() = 0;
-    /// The restore a crash interrupted, as this folder's opening settled it, or nullopt; cleared
-    /// by the call (the first staff login records it in the trail).
+    /// The restore a crash interrupted, as this folder's opening settled it (or an earlier opening
+    /// whose record no staff login has taken), or nullopt; cleared by the call (the first staff
+    /// login records it in the trail, then calls interruptedRestoreRecorded()).
     [[nodiscard]] virtual std::optional<InterruptedRestore> takeInterruptedRestore() = 0;
+    /// Forgets the settled restore's record once the trail holds it, so later openings say
+    /// nothing. Errors: StorageReadOnly, StorageError (it is then said and recorded again).
+    [[nodiscard]] virtual Status interruptedRestoreRecorded() = 0;
 };
 
 /// The clinic: before login only the key slots, the descriptor and the pending audit log are

@@ -615,7 +615,10 @@ Status BackupService::recordInterruptedRestore(ClinicService& clinic)
                                                 : "a restore interrupted before its file swap was abandoned when "
                                                   "the clinic was opened; the clinic is as it was");
     subject.flagged = true;
-    return clinic.record(subject, finished ? AuditOutcome::Success : AuditOutcome::MinorFailure);
+    CC_TRY(clinic.record(subject, finished ? AuditOutcome::Success : AuditOutcome::MinorFailure));
+    // Recorded: later openings need not say it again. Kept if it cannot be removed (said twice).
+    [[maybe_unused]] auto forgotten = storage->interruptedRestoreRecorded();
+    return {};
 }
 
 Result<BackupManifest> BackupService::restore(const std::string& path, const RestoreOptions& options)
