@@ -125,6 +125,41 @@ Status rollForward(const ClinicFolder& folder, const std::string& label)
     return {};
 }
 
+constexpr std::string_view kSettledFinished = "finished ";
+constexpr std::string_view kSettledAbandoned = "abandoned";
+
+/// Writes what the opening settled, durably, before the journal or the staging that tells it goes.
+Status writeSettled(const ClinicFolder& folder, const ports::InterruptedRestore& settled)
+{
+    const std::string text =
+        (settled.outcome == ports::InterruptedRestore::Outcome::Finished ? std::string(kSettledFinished) + settled.label
+                                                                         : std::string(kSettledAbandoned)) +
+        "\n";
+    return writeFileAtomically(join(folder.dir(), BackupArchive::kSettledFile),
+                               std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()), 0600);
+}
+
+/// What an earlier opening settled and no staff login has recorded yet, or nullopt.
+Result<std::optional<ports::InterruptedRestore>> readSettled(const ClinicFolder& folder)
+{
+    const std::string path = join(folder.dir(), BackupArchive::kSettledFile);
+    if (!detail::pathExists(path))
+        return std::optional<ports::InterruptedRestore>{};
+    auto bytes = db::readFile(path, 256);
+    CC_TRY(bytes);
+    const std::string text(bytes->begin(), bytes->end());
+    if (text == std::string(kSettledAbandoned) + "\n")
+        return std::optional<ports::InterruptedRestore>{
+            ports::InterruptedRestore{ports::InterruptedRestore::Outcome::Abandoned, {}}};
+    if (text.starts_with(kSettledFinished) && text.back() == '\n') {
+        const std::string label = text.substr(kSettledFinished.size(), text.size() - kSettledFinished.size() - 1);
+        if (validLabel(label))
+            return std::optional<ports::InterruptedRestore>{
+                ports::InterruptedRestore{ports::InterruptedRestore::Outcome::Finished, label}};
+    }
+    return malformed("the record of an interrupted restore is damaged", path, 1, "outcome");
+}
+
 /// The last step of a restore: without the journal, the next opening has nothing to finish.
 Status removeJournal(const ClinicFolder& folder)
 {
@@ -276,45 +311,6 @@ Status BackupArchive::finishRestore()
 {
     return removeJournal(m_folder);
 }
-
-namespace {
-
-constexpr std::string_view kSettledFinished = "finished ";
-constexpr std::string_view kSettledAbandoned = "abandoned";
-
-/// Writes what the opening settled, durably, before the journal or the staging that tells it goes.
-Status writeSettled(const ClinicFolder& folder, const ports::InterruptedRestore& settled)
-{
-    const std::string text =
-        (settled.outcome == ports::InterruptedRestore::Outcome::Finished ? std::string(kSettledFinished) + settled.label
-                                                                         : std::string(kSettledAbandoned)) +
-        "\n";
-    return writeFileAtomically(join(folder.dir(), BackupArchive::kSettledFile),
-                               std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()), 0600);
-}
-
-/// What an earlier opening settled and no staff login has recorded yet, or nullopt.
-Result<std::optional<ports::InterruptedRestore>> readSettled(const ClinicFolder& folder)
-{
-    const std::string path = join(folder.dir(), BackupArchive::kSettledFile);
-    if (!detail::pathExists(path))
-        return std::optional<ports::InterruptedRestore>{};
-    auto bytes = db::readFile(path, 256);
-    CC_TRY(bytes);
-    const std::string text(bytes->begin(), bytes->end());
-    if (text == std::string(kSettledAbandoned) + "\n")
-        return std::optional<ports::InterruptedRestore>{
-            ports::InterruptedRestore{ports::InterruptedRestore::Outcome::Abandoned, {}}};
-    if (text.starts_with(kSettledFinished) && text.back() == '\n') {
-        const std::string label = text.substr(kSettledFinished.size(), text.size() - kSettledFinished.size() - 1);
-        if (validLabel(label))
-            return std::optional<ports::InterruptedRestore>{
-                ports::InterruptedRestore{ports::InterruptedRestore::Outcome::Finished, label}};
-    }
-    return malformed("the record of an interrupted restore is damaged", path, 1, "outcome");
-}
-
-} // namespace
 
 Status BackupArchive::interruptedRestoreRecorded()
 {
