@@ -89,8 +89,9 @@ private:
     {
         return cc::test::runProcess(cli(), as("doc", words), QString(kDoctorPassword) + "\n");
     }
-    /// The arguments and standard input of action `a` at point `k`.
-    std::pair<QStringList, QString> command(Action a, int k) const;
+    /// The arguments and standard input of action `a` at point `k` (`backup`: the file a restore
+    /// restores).
+    std::pair<QStringList, QString> command(Action a, int k, const QString& backup = {}) const;
     /// Checks the clinic after a kill point; an empty string when everything holds.
     QString check() const;
     /// The newest acknowledged backup not yet restored, or nullptr.
@@ -129,7 +130,7 @@ void TestKillNine::initTestCase()
     QVERIFY2(!m_mrn.isEmpty(), qPrintable(r.out));
 }
 
-std::pair<QStringList, QString> TestKillNine::command(Action a, int k) const
+std::pair<QStringList, QString> TestKillNine::command(Action a, int k, const QString& backup) const
 {
     const QString tag = QStringLiteral("kill-%1").arg(k);
     switch (a) {
@@ -148,7 +149,9 @@ std::pair<QStringList, QString> TestKillNine::command(Action a, int k) const
         return {as("admin", {"backup", "create", "--out", m_tmp.filePath("backups/" + tag + ".ccbk")}),
                 QString(kAdminPassword) + "\n"};
     case Action::Restore:
-        return {};
+        // The DBK may have been rotated since: the backup's own admin account opens it.
+        return {as("admin", {"backup", "restore", backup, "--backup-as", "admin"}),
+                QString(kAdminPassword) + "\n" + kAdminPassword + "\n"};
     }
     return {};
 }
@@ -241,13 +244,9 @@ void TestKillNine::killAtRandomPoints()
             m_backups.push_back({path, m_now});
         }
         BackupMade* restoring = action == Action::Restore ? restorable() : nullptr;
-        auto [args, input] = command(action, k);
-        if (restoring != nullptr) {
-            // The DBK may have been rotated since: the backup's own admin account opens it.
-            args = as("admin", {"backup", "restore", restoring->path, "--backup-as", "admin"});
-            input = QString(kAdminPassword) + "\n" + kAdminPassword + "\n";
+        const auto [args, input] = command(action, k, restoring != nullptr ? restoring->path : QString());
+        if (restoring != nullptr)
             restoring->restoreTried = true;
-        }
         const int swapsBefore = swapsDone();
         const qint64 typical = typicalMs.count(action) ? typicalMs[action] : 2000;
         const qint64 delay = random.bounded(qint64{0}, typical * 11 / 10 + 1);
