@@ -19,6 +19,17 @@ namespace {
 
 constexpr int kDefaultBusyTimeoutMs = 5000;
 
+// SQLITE_OPEN_NOMUTEX: no per-connection mutex, which SQLite's default (serialised) mode takes and
+// releases around every step and every column read (about 20 times per observation index row: a
+// tenth of a report reader's CPU, tests/bench/reports/RESULTS.md). A Database, like the services
+// above it, is used by one thread at a time (Database.h; ui::runInBackground's contract), which is
+// what SQLite's multi-thread mode asks; it still locks its own shared state.
+int openFlags(OpenMode mode) noexcept
+{
+    return (mode == OpenMode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_PRIVATECACHE |
+           SQLITE_OPEN_NOMUTEX;
+}
+
 } // namespace
 
 Database::Database(sqlite3* db, std::string path, OpenMode mode) noexcept
@@ -76,8 +87,7 @@ Result<Database> Database::open(const std::string& path, const crypto::SecureByt
             return std::move(created).error();
     }
 
-    const int flags =
-        (mode == OpenMode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_PRIVATECACHE;
+    const int flags = openFlags(mode);
     sqlite3* handle = nullptr;
     const int rc = sqlite3_open_v2(path.c_str(), &handle, flags, nullptr);
     Database db(handle, path, mode);
@@ -93,9 +103,7 @@ Status Database::reopen(const crypto::SecureBytes& key)
 {
     sqlite3_close_v2(m_db);
     m_db = nullptr;
-    const int flags =
-        (m_mode == OpenMode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_PRIVATECACHE;
-    const int rc = sqlite3_open_v2(m_path.c_str(), &m_db, flags, nullptr);
+    const int rc = sqlite3_open_v2(m_path.c_str(), &m_db, openFlags(m_mode), nullptr);
     if (rc != SQLITE_OK)
         return detail::sqliteError(m_db, rc, "reopening the clinic database", m_path);
     sqlite3_extended_result_codes(m_db, 1);

@@ -18,7 +18,8 @@ struct sqlite3;
 namespace cc::db {
 
 /// An open, keyed SQLCipher connection. Move-only; closed by the destructor.
-/// Stores and returns opaque bytes only. Not for use from two threads at once.
+/// Stores and returns opaque bytes only. Not for use from two threads at once: the connection is
+/// opened in SQLite's multi-thread mode (SQLITE_OPEN_NOMUTEX), without a mutex of its own.
 class Database
 {
 public:

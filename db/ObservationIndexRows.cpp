@@ -8,41 +8,41 @@
 namespace cc::db {
 namespace {
 
-Result<RowId> idAt(const Statement& stmt, int column)
+Status idInto(const Statement& stmt, int column, std::array<std::uint8_t, 16>& out)
 {
-    const std::vector<std::uint8_t> blob = stmt.columnBlob(column);
-    RowId id{};
-    if (blob.size() != id.size())
+    if (!stmt.columnBlobInto(column, out))
         return makeError(ErrorCode::IntegrityFailure, "a stored id is not 16 bytes");
-    std::copy(blob.begin(), blob.end(), id.begin());
-    return id;
+    return {};
+}
+
+void assign(std::vector<std::uint8_t>& out, std::span<const std::uint8_t> bytes)
+{
+    out.assign(bytes.begin(), bytes.end()); // keeps the vector's capacity: no allocation once warm
 }
 
 } // namespace
 
-Status visitObservationIndex(Statement& stmt, const std::function<Status(ports::ObservationIndexRow&&)>& visit)
+Status visitObservationIndex(Statement& stmt, const std::function<Status(ports::ObservationIndexRow&)>& visit)
 {
+    // One row object for the whole pass, its buffers overwritten in place (a report reads every
+    // row of the index: tests/bench/reports); the visitor copies, moves or swaps out what it keeps.
+    ports::ObservationIndexRow row;
     for (;;) {
         auto more = stmt.step();
         CC_TRY(more);
         if (!*more)
             return {};
-        ports::ObservationIndexRow row;
-        auto id = idAt(stmt, 0);
-        CC_TRY(id);
-        row.rowId = *id;
-        auto patient = idAt(stmt, 1);
-        CC_TRY(patient);
-        row.patientRef.bytes = *patient;
-        row.codeToken = stmt.columnBlob(2);
-        row.sexToken = stmt.columnBlob(3);
-        row.ageBandToken = stmt.columnBlob(4);
-        row.yearToken = stmt.columnBlob(5);
-        row.consentToken = stmt.columnBlob(6);
-        row.paillier = stmt.columnBlob(7);
-        row.paillierMac = stmt.columnBlob(8);
+        CC_TRY(idInto(stmt, 0, row.rowId));
+        CC_TRY(idInto(stmt, 1, row.patientRef.bytes));
+        assign(row.codeToken, stmt.columnSpan(2));
+        assign(row.sexToken, stmt.columnSpan(3));
+        assign(row.ageBandToken, stmt.columnSpan(4));
+        assign(row.yearToken, stmt.columnSpan(5));
+        assign(row.consentToken, stmt.columnSpan(6));
+        assign(row.paillier, stmt.columnSpan(7));
+        assign(row.paillierMac, stmt.columnSpan(8));
         row.latest = stmt.columnInt64(9) != 0;
-        CC_TRY(visit(std::move(row)));
+        CC_TRY(visit(row));
     }
 }
 

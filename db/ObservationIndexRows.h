@@ -17,9 +17,10 @@ inline constexpr std::string_view kSelectObservationIndex =
     "SELECT row_id, patient_ref, code_token, sex_token, age_band_token, year_token, consent_token, paillier, "
     "paillier_mac, latest FROM observation_index";
 
-/// Steps through a statement that starts with kSelectObservationIndex, handing each row to `visit`.
+/// Steps through a statement that starts with kSelectObservationIndex, handing each row to `visit`:
+/// one row object, overwritten in place for every row (ports::ReportStore::forEachIndexRow).
 /// Errors: StorageError, IntegrityFailure (a stored id not 16 bytes), those of `visit`.
 [[nodiscard]] Status visitObservationIndex(Statement& stmt,
-                                           const std::function<Status(ports::ObservationIndexRow&&)>& visit);
+                                           const std::function<Status(ports::ObservationIndexRow&)>& visit);
 
 } // namespace cc::db

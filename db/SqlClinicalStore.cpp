@@ -72,7 +72,7 @@ Result<std::vector<ports::ClinicalRow>> readRows(Statement& stmt)
 Result<std::vector<ports::ObservationIndexRow>> readIndex(Statement& stmt)
 {
     std::vector<ports::ObservationIndexRow> rows;
-    CC_TRY(visitObservationIndex(stmt, [&](ports::ObservationIndexRow&& row) -> Status {
+    CC_TRY(visitObservationIndex(stmt, [&](ports::ObservationIndexRow& row) -> Status {
         rows.push_back(std::move(row));
         return {};
     }));
@@ -432,7 +432,7 @@ Result<ports::IndexDigest> SqlClinicalStore::digestWhere(std::string_view column
     CC_TRY(index);
     if (!key.empty())
         CC_TRY(index->bindBlob(1, key));
-    CC_TRY(visitObservationIndex(*index, [&](ports::ObservationIndexRow&& row) -> Status {
+    CC_TRY(visitObservationIndex(*index, [&](const ports::ObservationIndexRow& row) -> Status {
         digest.add(records::observationDelta(row, +1));
         return {};
     }));
@@ -455,8 +455,8 @@ Result<ports::IndexDigest> SqlClinicalStore::digestIndex() const
     records::IndexDigester digester;
     auto index = m_db.prepare(std::string(kSelectObservationIndex) + ";");
     CC_TRY(index);
-    CC_TRY(visitObservationIndex(*index, [&](ports::ObservationIndexRow&& row) -> Status {
-        digester.addObservation(std::move(row));
+    CC_TRY(visitObservationIndex(*index, [&](ports::ObservationIndexRow& row) -> Status {
+        digester.addObservation(row);
         return {};
     }));
     auto tokens = m_db.prepare("SELECT row_id, patient_ref, token FROM condition_tokens;");

@@ -9,7 +9,7 @@
 namespace cc::db {
 
 Status SqlReportStore::forEachIndexRow(const std::vector<std::uint8_t>& codeToken,
-                                       const std::function<Status(ports::ObservationIndexRow&&)>& visit) const
+                                       const std::function<Status(ports::ObservationIndexRow&)>& visit) const
 {
     // No ORDER BY: row_id is a random 16-byte id, so row-id order visits the table's pages at
     // random (one page read and decryption per row once the index outgrows the page cache), while

@@ -17,7 +17,7 @@ public:
 
     [[nodiscard]] Status
     forEachIndexRow(const std::vector<std::uint8_t>& codeToken,
-                    const std::function<Status(ports::ObservationIndexRow&&)>& visit) const override;
+                    const std::function<Status(ports::ObservationIndexRow&)>& visit) const override;
     [[nodiscard]] Status
     forEachConditionToken(const std::function<Status(std::span<const std::uint8_t>, std::span<const std::uint8_t>,
                                                      std::span<const std::uint8_t>)>& visit) const override;

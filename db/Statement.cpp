@@ -146,6 +146,15 @@ std::vector<std::uint8_t> Statement::columnBlob(int column) const
     return std::vector<std::uint8_t>(data, data + size);
 }
 
+std::span<const std::uint8_t> Statement::columnSpan(int column) const noexcept
+{
+    const auto* data = static_cast<const std::uint8_t*>(sqlite3_column_blob(m_stmt, column));
+    const int size = sqlite3_column_bytes(m_stmt, column);
+    if (data == nullptr || size <= 0)
+        return {};
+    return {data, static_cast<std::size_t>(size)};
+}
+
 bool Statement::columnBlobInto(int column, std::span<std::uint8_t> out) const noexcept
 {
     const auto* data = static_cast<const std::uint8_t*>(sqlite3_column_blob(m_stmt, column));

@@ -61,6 +61,10 @@ public:
     [[nodiscard]] std::string columnText(int column) const;
     /// Column as bytes (empty for NULL).
     [[nodiscard]] std::vector<std::uint8_t> columnBlob(int column) const;
+    /// The column's bytes where SQLite keeps them (empty for NULL), valid until the next step(),
+    /// reset() or the statement's end: for rows read by the 10^6 into reused buffers (a report's
+    /// pass over the observation index), with no allocation per column.
+    [[nodiscard]] std::span<const std::uint8_t> columnSpan(int column) const noexcept;
     /// Copies the column into `out` if it is a blob of exactly `out.size()` bytes and returns
     /// true; false otherwise (NULL, another size), `out` then unchanged. No allocation: for ids
     /// read by the 10^5 (care teams, an import's patients).

@@ -32,6 +32,11 @@ void* mutableBytes(std::span<const std::uint8_t> s) noexcept
 }
 
 // SHA-256 fetched from the default provider once (EVP_sha256() would be looked up on every call).
+struct MdContextDeleter
+{
+    void operator()(EVP_MD_CTX* p) const noexcept { EVP_MD_CTX_free(p); }
+};
+
 const EVP_MD* sha256Md()
 {
     static EVP_MD* const fetched = EVP_MD_fetch(nullptr, kSha256Name, nullptr);
@@ -46,7 +51,12 @@ Digest256 sha256(std::span<const std::uint8_t> data)
     unsigned int len = 0;
     static const std::uint8_t empty = 0;
     const void* in = data.empty() ? &empty : data.data();
-    if (EVP_Digest(in, data.size(), out.data(), &len, sha256Md(), nullptr) != 1 || len != out.size()) {
+    // One context per thread, reinitialised for each digest: EVP_Digest would allocate and free
+    // one per call (the index seal hashes every row of a report's pass: tests/bench/reports).
+    thread_local const std::unique_ptr<EVP_MD_CTX, MdContextDeleter> ctx(EVP_MD_CTX_new());
+    if (!ctx || EVP_DigestInit_ex2(ctx.get(), sha256Md(), nullptr) != 1 ||
+        EVP_DigestUpdate(ctx.get(), in, data.size()) != 1 || EVP_DigestFinal_ex(ctx.get(), out.data(), &len) != 1 ||
+        len != out.size()) {
         std::fputs("cipherchart: fatal: SHA-256 failed\n", stderr);
         std::abort();
     }

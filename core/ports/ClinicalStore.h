@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace cc::ports {
@@ -78,6 +79,26 @@ struct ObservationIndexRow
     std::vector<std::uint8_t> paillier;
     std::vector<std::uint8_t> paillierMac;
     bool latest = false;
+};
+
+/// Index rows gathered for another thread, their buffers kept for the next batch: rows [0, size())
+/// are the batch's, any further ones spare. add() swaps the store's row (ReportStore::forEachIndexRow)
+/// with a spare one, so once every buffer has grown to its size, reading costs no allocation.
+struct ObservationIndexBatch
+{
+    std::vector<ObservationIndexRow> rows;
+    std::size_t count = 0;
+
+    void add(ObservationIndexRow& row)
+    {
+        if (count == rows.size())
+            rows.emplace_back();
+        std::swap(rows[count++], row);
+    }
+    [[nodiscard]] std::size_t size() const noexcept { return count; }
+    [[nodiscard]] bool empty() const noexcept { return count == 0; }
+    [[nodiscard]] const ObservationIndexRow& operator[](std::size_t i) const noexcept { return rows[i]; }
+    void clear() noexcept { count = 0; }
 };
 
 /// The multiset hash of everything a report selects by (docs/RECORDS.md, "The index seal"): every

@@ -50,14 +50,17 @@ public:
     virtual ~ReportStore() = default;
     /// Calls `visit` for every observation index row with this code token (an empty token: every
     /// row of every code, read by one statement, so one consistent snapshot), one row at a time
-    /// (cohorts over many rows need not fit in memory), in the store's own order: a report's sums,
+    /// (cohorts over many rows need not fit in memory): one row object, overwritten in place for
+    /// the next row, so `visit` copies, moves or swaps out what it keeps (swapping in a row whose
+    /// buffers are already allocated makes reading 10^6 rows allocation-free: tests/bench/reports),
+    /// in the store's own order: a report's sums,
     /// its distinct-patient counts and the index seal's multiset digest do not depend on the order,
     /// and reading a large index in row-id order (random 16-byte ids) costs a page per row
     /// (tests/bench/reports/RESULTS.md). Stops at the first error of
     /// `visit` and returns it. Errors: StorageError, IntegrityFailure (a stored id not 16 bytes),
     /// those of `visit`.
     [[nodiscard]] virtual Status forEachIndexRow(const std::vector<std::uint8_t>& codeToken,
-                                                 const std::function<Status(ObservationIndexRow&&)>& visit) const = 0;
+                                                 const std::function<Status(ObservationIndexRow&)>& visit) const = 0;
     /// Calls `visit` with every condition_tokens row (row id, patient reference, token), for the
     /// index seal's digest (records/IndexSeal.h). Errors: StorageError, those of `visit`.
     [[nodiscard]] virtual Status forEachConditionToken(

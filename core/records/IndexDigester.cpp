@@ -29,9 +29,9 @@ IndexDigester::~IndexDigester()
     static_cast<void>(finish());
 }
 
-void IndexDigester::addObservation(ports::ObservationIndexRow&& row)
+void IndexDigester::addObservation(ports::ObservationIndexRow& row)
 {
-    m_pending.observations.push_back(std::move(row));
+    m_pending.observations.add(row);
     if (m_pending.size() >= kBatch)
         push();
 }
@@ -47,7 +47,7 @@ void IndexDigester::addCondition(std::span<const std::uint8_t> rowId, std::span<
 
 void IndexDigester::push()
 {
-    static_cast<void>(m_queue.push(std::exchange(m_pending, {}))); // never stopped
+    static_cast<void>(m_queue.push(std::exchange(m_pending, m_spare.take()))); // never stopped
 }
 
 ports::IndexDigest IndexDigester::finish()
@@ -64,14 +64,20 @@ ports::IndexDigest IndexDigester::finish()
 void IndexDigester::loop()
 {
     ports::IndexDigest local;
+    std::vector<std::uint8_t> element; // reused for every row's element
     while (auto batch = m_queue.pop()) {
         // The same sums as observationDelta(row, +1) and conditionDelta(…, +1), in place.
-        for (const auto& row : batch->observations)
-            local.hash.addElement(indexElement(row));
+        for (std::size_t i = 0; i < batch->observations.size(); ++i) {
+            indexElementInto(batch->observations[i], element);
+            local.hash.addElement(element);
+        }
         for (const auto& c : batch->conditions)
             local.hash.addElement(conditionElement(c.rowId, c.patientRef, c.token));
         local.observationRows += static_cast<std::int64_t>(batch->observations.size());
         local.conditionRows += static_cast<std::int64_t>(batch->conditions.size());
+        batch->observations.clear();
+        batch->conditions.clear();
+        m_spare.give(std::move(*batch));
     }
     std::lock_guard lock(m_mutex);
     m_total.add(local);

@@ -29,7 +29,8 @@ public:
     IndexDigester(const IndexDigester&) = delete;
     IndexDigester& operator=(const IndexDigester&) = delete;
 
-    void addObservation(ports::ObservationIndexRow&& row);
+    /// Takes the row's contents, leaving it with a spent row's buffers (ObservationIndexBatch::add).
+    void addObservation(ports::ObservationIndexRow& row);
     void addCondition(std::span<const std::uint8_t> rowId, std::span<const std::uint8_t> patientRef,
                       std::span<const std::uint8_t> token);
     /// Waits for the threads; the digest of every row given.
@@ -42,7 +43,7 @@ private:
     };
     struct Batch
     {
-        std::vector<ports::ObservationIndexRow> observations;
+        ports::ObservationIndexBatch observations;
         std::vector<Condition> conditions;
         [[nodiscard]] std::size_t size() const { return observations.size() + conditions.size(); }
     };
@@ -51,7 +52,8 @@ private:
 
     Batch m_pending;
     WorkQueue<Batch> m_queue;
-    std::mutex m_mutex; // guards m_total
+    Recycler<Batch> m_spare; // spent batches, their row buffers reused
+    std::mutex m_mutex;      // guards m_total
     ports::IndexDigest m_total;
     std::vector<std::thread> m_threads;
 };

@@ -42,6 +42,13 @@ void appendField(std::vector<std::uint8_t>& out, std::span<const std::uint8_t> f
 std::vector<std::uint8_t> indexElement(const ports::ObservationIndexRow& row)
 {
     std::vector<std::uint8_t> out;
+    indexElementInto(row, out);
+    return out;
+}
+
+void indexElementInto(const ports::ObservationIndexRow& row, std::vector<std::uint8_t>& out)
+{
+    out.clear();
     out.reserve(kElementLabel.size() + 2 + 9 * 4 + 16 * 7 + row.paillier.size() + row.paillierMac.size() + 1);
     append(out, kElementLabel);
     out.push_back(0x01);
@@ -51,7 +58,6 @@ std::vector<std::uint8_t> indexElement(const ports::ObservationIndexRow& row)
                                &row.paillier, &row.paillierMac})
         appendField(out, *column);
     out.push_back(row.latest ? 1 : 0);
-    return out;
 }
 
 std::vector<std::uint8_t> conditionElement(std::span<const std::uint8_t> rowId,

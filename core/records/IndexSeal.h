@@ -23,6 +23,9 @@ namespace cc::records {
 ///   MAC): length u32 ‖ bytes; then the latest flag (one byte 0 or 1).
 /// Every column is covered: a changed token, ciphertext, MAC or flag is a different element.
 [[nodiscard]] std::vector<std::uint8_t> indexElement(const ports::ObservationIndexRow& row);
+/// The same bytes written into `out` (cleared first; its capacity reused: one buffer per thread
+/// for every row of a report's pass).
+void indexElementInto(const ports::ObservationIndexRow& row, std::vector<std::uint8_t>& out);
 
 /// The element of one condition_tokens row: the same label ‖ 0x00 ‖ 0x02 ‖ row id, patient
 /// reference and token, each length u32 ‖ bytes.

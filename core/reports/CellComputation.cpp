@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -30,6 +31,16 @@ using Clock = std::chrono::steady_clock;
 double msSince(Clock::time_point t0)
 {
     return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+// The calling thread's own CPU time in milliseconds (POSIX CLOCK_THREAD_CPUTIME_ID): the work of
+// the multiplying threads is timed with it, since a wall clock would also count the slices the
+// reader thread takes from them on a machine with as many cores as multiplying threads.
+double threadCpuMs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
 }
 
 constexpr std::size_t kBatch = 256; // rows per batch: small enough that every thread gets work in a small report
@@ -73,8 +84,19 @@ constexpr std::uint32_t kNoCell = 0xffffffffu; // a row read only for the index 
 
 struct Batch
 {
-    std::vector<std::uint32_t> cells; // kNoCell: outside the cohort
-    std::vector<ports::ObservationIndexRow> rows;
+    std::vector<std::uint32_t> cells; // per row; kNoCell: outside the cohort
+    ports::ObservationIndexBatch rows;
+
+    void add(ports::ObservationIndexRow& row, std::uint32_t cell)
+    {
+        cells.push_back(cell);
+        rows.add(row);
+    }
+    void clear() noexcept
+    {
+        cells.clear();
+        rows.clear();
+    }
 };
 
 Error rowError(const ports::ObservationIndexRow& row, const std::string& what)
@@ -98,6 +120,8 @@ public:
 
     /// Queues a batch; false once a thread has failed (the reader stops).
     bool push(Batch batch) { return m_queue.push(std::move(batch)); }
+    /// An empty batch for the reader to fill: a spent one, its row buffers reused.
+    Batch spare() { return m_spare.take(); }
 
     /// Waits for every batch; each thread's products per cell (unstarted where it saw no row), or
     /// the first error.
@@ -124,16 +148,21 @@ private:
         products.resize(m_cells.size());
         double verifyMs = 0, multiplyMs = 0, hashMs = 0;
         ports::IndexDigest digest;
+        std::vector<std::uint8_t> element; // reused for every row's seal element
         while (auto next = m_queue.pop()) {
-            const Batch& batch = *next;
+            Batch& batch = *next;
             if (m_digest) {
-                const auto t0 = Clock::now();
-                for (const auto& row : batch.rows)
-                    digest.hash.addElement(records::indexElement(row));
+                const double t0 = threadCpuMs();
+                for (std::size_t i = 0; i < batch.rows.size(); ++i) {
+                    records::indexElementInto(batch.rows[i], element);
+                    digest.hash.addElement(element);
+                }
                 digest.observationRows += static_cast<std::int64_t>(batch.rows.size());
-                hashMs += msSince(t0);
+                hashMs += threadCpuMs() - t0;
             }
             auto status = work(batch, products, verifyMs, multiplyMs);
+            batch.clear();
+            m_spare.give(std::move(batch));
             if (!status) {
                 {
                     std::lock_guard lock(m_mutex);
@@ -154,12 +183,12 @@ private:
     Status work(const Batch& batch, std::vector<std::optional<paillier::RunningProduct>>& products, double& verifyMs,
                 double& multiplyMs)
     {
-        const auto t0 = Clock::now();
+        const double t0 = threadCpuMs();
         if (m_q.verifyRow)
             for (std::size_t i = 0; i < batch.rows.size(); ++i)
                 if (batch.cells[i] != kNoCell)
                     CC_TRY(m_q.verifyRow(batch.rows[i]));
-        const auto t1 = Clock::now();
+        const double t1 = threadCpuMs();
         for (std::size_t i = 0; i < batch.rows.size(); ++i) {
             if (batch.cells[i] == kNoCell)
                 continue;
@@ -172,8 +201,8 @@ private:
             if (auto ok = product->multiplyBytes(batch.rows[i].paillier); !ok)
                 return rowError(batch.rows[i], "holds a ciphertext that does not belong here: " + ok.error().message);
         }
-        verifyMs += std::chrono::duration<double, std::milli>(t1 - t0).count();
-        multiplyMs += msSince(t1);
+        verifyMs += t1 - t0;
+        multiplyMs += threadCpuMs() - t1;
         return {};
     }
 
@@ -181,6 +210,7 @@ private:
     const std::vector<ComputedCell>& m_cells;
     const bool m_digest;
     WorkQueue<Batch> m_queue;
+    Recycler<Batch> m_spare;
     std::vector<std::vector<std::optional<paillier::RunningProduct>>> m_products;
     std::mutex m_mutex; // guards what the threads hand back: the error, the times, the digest
     std::optional<Error> m_error;
@@ -331,6 +361,7 @@ Result<std::vector<ComputedCell>> computeCells(const ports::ReportStore& store, 
     const unsigned threads = q.threads != 0 ? q.threads : std::max(1u, std::thread::hardware_concurrency());
     const bool digesting = q.indexDigest != nullptr;
     const auto readStarted = Clock::now(); // after the set-up (tokens, the cells' blinds)
+    const double readCpuStarted = threadCpuMs();
     // With the digest, the condition tokens first (a small table), hashed on their own threads.
     ports::IndexDigest conditionDigest;
     if (digesting) {
@@ -351,17 +382,20 @@ Result<std::vector<ComputedCell>> computeCells(const ports::ReportStore& store, 
     std::map<std::vector<std::uint8_t>, std::size_t> measureOf;
     for (std::size_t m = 0; m < codeTokens.size(); ++m)
         measureOf.emplace(codeTokens[m], m);
+    std::vector<std::uint64_t> maxCounts; // per measure, looked up once rather than per row
+    for (const auto& code : spec.measures)
+        maxCounts.push_back(layouts.at(code).maxCount());
     Workers workers(q, cells, threads, digesting);
     const Error stopped = makeError(ErrorCode::Internal, "stopped: a multiplying thread failed");
     Batch pending;
     std::uint64_t rowsRead = 0;
-    const auto visit = [&](ports::ObservationIndexRow&& row, std::size_t m) -> Status {
+    const auto visit = [&](ports::ObservationIndexRow& row, std::size_t m) -> Status {
         ++rowsRead;
         const auto cell = m < codeTokens.size() ? cellOf(row, m) : std::nullopt;
         if (cell) {
             if (row.paillier.empty())
                 return rowError(row, "of a summable code has no ciphertext");
-            const std::uint64_t maxCount = layouts.at(spec.measures[m]).maxCount();
+            const std::uint64_t maxCount = maxCounts[m];
             ComputedCell& target = cells[*cell];
             if (++target.observations > maxCount)
                 return makeError(ErrorCode::Overflow, "report cell " + std::to_string(*cell) + " has more than " +
@@ -371,27 +405,27 @@ Result<std::vector<ComputedCell>> computeCells(const ports::ReportStore& store, 
         } else if (!digesting) {
             return {};
         }
-        pending.cells.push_back(cell ? static_cast<std::uint32_t>(*cell) : kNoCell);
-        pending.rows.push_back(std::move(row));
-        if (pending.rows.size() >= kBatch && !workers.push(std::exchange(pending, {})))
+        pending.add(row, cell ? static_cast<std::uint32_t>(*cell) : kNoCell);
+        if (pending.rows.size() >= kBatch && !workers.push(std::exchange(pending, workers.spare())))
             return stopped;
         return {};
     };
     Status read;
     if (digesting) {
         // One statement over the whole index: every row hashed, the measures' rows selected.
-        read = store.forEachIndexRow({}, [&](ports::ObservationIndexRow&& row) -> Status {
+        read = store.forEachIndexRow({}, [&](ports::ObservationIndexRow& row) -> Status {
             const auto it = measureOf.find(row.codeToken);
-            return visit(std::move(row), it == measureOf.end() ? codeTokens.size() : it->second);
+            return visit(row, it == measureOf.end() ? codeTokens.size() : it->second);
         });
     } else {
         for (std::size_t m = 0; m < spec.measures.size() && read; ++m)
-            read = store.forEachIndexRow(
-                codeTokens[m], [&](ports::ObservationIndexRow&& row) -> Status { return visit(std::move(row), m); });
+            read = store.forEachIndexRow(codeTokens[m],
+                                         [&](ports::ObservationIndexRow& row) -> Status { return visit(row, m); });
     }
     if (read && !pending.rows.empty())
         workers.push(std::exchange(pending, {}));
     const double readMs = msSince(readStarted);
+    const double readCpuMs = threadCpuMs() - readCpuStarted;
     auto products = workers.finish();
     if (!read && read.error().message != stopped.message)
         return std::move(read).error();
@@ -412,7 +446,7 @@ Result<std::vector<ComputedCell>> computeCells(const ports::ReportStore& store, 
         auto value = total->value();
         if (!value && value.error().code == ErrorCode::MalformedInput) {
             const std::size_t m = i / cellsPerMeasure;
-            CC_TRY(store.forEachIndexRow(codeTokens[m], [&](ports::ObservationIndexRow&& row) -> Status {
+            CC_TRY(store.forEachIndexRow(codeTokens[m], [&](const ports::ObservationIndexRow& row) -> Status {
                 if (cellOf(row, m) != i)
                     return {};
                 if (auto c = paillier::Ciphertext::fromBytes(*q.key, row.paillier, cells[i].layoutId); !c)
@@ -425,6 +459,7 @@ Result<std::vector<ComputedCell>> computeCells(const ports::ReportStore& store, 
     }
     if (times != nullptr) {
         times->selectMs = readMs;
+        times->selectCpuMs = readCpuMs;
         times->verifyMs = workers.verifyMs();
         times->multiplyMs = workers.multiplyMs();
         times->hashMs = workers.hashMs();

@@ -49,12 +49,14 @@ struct ComputedCell
 /// Phase times of one computation (milliseconds), for the benchmark and `report run`.
 struct ComputationTimes
 {
-    double hashMs = 0;     ///< the index seal's element hashes, summed over the threads (CPU; with indexDigest)
-    double selectMs = 0;   ///< reading and selecting index rows by token (reader thread, wall, after the set-up)
-    double verifyMs = 0;   ///< row MAC checks, summed over the multiplying threads (CPU)
-    double multiplyMs = 0; ///< ciphertext checks and Montgomery products, summed over those threads (CPU)
-    double totalMs = 0;    ///< the computation's wall time, set-up (tokens, blinds) included
-    unsigned threads = 0;  ///< multiplying threads
+    double hashMs = 0; ///< the index seal's element hashes, summed over the threads (thread CPU time; with indexDigest)
+    double selectMs = 0;    ///< reading and selecting index rows by token (reader thread, wall, after the set-up)
+    double selectCpuMs = 0; ///< the same reader thread's CPU time (the store's reading included)
+    double verifyMs = 0;    ///< row MAC checks, summed over the multiplying threads (thread CPU time)
+    double multiplyMs = 0;  ///< ciphertext checks and Montgomery products, summed over those threads (thread CPU
+                            ///< time: not the slices the reader thread takes from them)
+    double totalMs = 0;     ///< the computation's wall time, set-up (tokens, blinds) included
+    unsigned threads = 0;   ///< multiplying threads
     std::uint64_t rows = 0;
 };
 

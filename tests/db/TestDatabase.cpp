@@ -10,6 +10,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <chrono>
 
 using namespace cc;
@@ -262,12 +263,16 @@ void TestDatabase::statementBindsAndReadsEveryType()
     QCOMPARE(select->columnDouble(1), 2.5);
     QCOMPARE(select->columnText(2), std::string("h\xc3\xa9llo\0x", 8));
     QVERIFY(select->columnBlob(3) == blob);
+    const auto span = select->columnSpan(3); // SQLite's own bytes, no copy
+    QVERIFY(std::equal(span.begin(), span.end(), blob.begin(), blob.end()));
+    QVERIFY(select->columnSpan(4).empty()); // NULL
     QVERIFY(select->isNull(4));
     QVERIFY(!select->isNull(3));
     QCOMPARE(*select->step(), true);
     QVERIFY(select->isNull(0)); // reset() cleared the bindings
     QVERIFY(!select->isNull(3));
     QVERIFY(select->columnBlob(3).empty());
+    QVERIFY(select->columnSpan(3).empty());
     QVERIFY(select->columnSecureBlob(4) == secret);
     QCOMPARE(*select->step(), false);
 }

@@ -208,6 +208,8 @@ void print(const std::string& title, const Measured& r, const Baseline& base)
               << " | fixture key of the same size |\n"
               << "| reading SQLCipher's index and token selection (reader, wall, overlapping) | "
               << fmt(r.times.selectMs, "ms") << " | |\n"
+              << "| the reader thread's CPU (SQLCipher's pages, row decoding, token selection) | "
+              << fmt(r.times.selectCpuMs, "ms") << " | |\n"
               << "| index seal hashes (CPU, on the multiplying threads) | " << fmt(r.times.hashMs, "ms") << " | |\n"
               << "| sum phase: products (CPU / threads) | " << fmt(sumPhase * 1000, "ms") << " | budget "
               << fmt(sumBudget * 1000, "ms") << " = 1.15 × N × baseline / " << cores << " → "

@@ -4,12 +4,16 @@
 #include "db/Database.h"
 #include "db/SqlCareTeamStore.h"
 #include "db/SqlClinicMetaStore.h"
+#include "db/SqlClinicalStore.h"
+#include "db/SqlReportStore.h"
 #include "db/SqlTransactionFactory.h"
 
 #include "../DbTestSupport.h"
 
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace cc;
 using cc::db::test::str;
@@ -65,6 +69,72 @@ private slots:
     {
         m_db.reset();
         m_dir.reset();
+    }
+
+    // A report reads the index into one row object the store overwrites in place, and keeps rows by
+    // swapping them into batches (ports::ObservationIndexBatch): every column of every row must come
+    // out as stored, a NULL column after a non-NULL one included, and the swapped-in spare buffers
+    // must not leak into the next row.
+    void indexRowsAreReadIntoOneReusedRow()
+    {
+        db::SqlClinicalStore clinical(*m_db);
+        std::vector<ports::ObservationIndexRow> stored;
+        for (std::uint8_t i = 1; i <= 5; ++i) {
+            ports::ClinicalRow row;
+            row.id = id<RowId>(i);
+            row.patientRef.bytes = id<RowId>(static_cast<std::uint8_t>(0x40 + i % 2));
+            row.document = bytes("sealed");
+            QVERIFY(clinical.insertRow(row).ok());
+            ports::ObservationIndexRow index;
+            index.rowId = row.id;
+            index.patientRef = row.patientRef;
+            index.codeToken.assign(16, 0xC0);
+            if (i % 2 == 1) { // odd rows: every column; even rows: NULL tokens and no ciphertext
+                index.sexToken.assign(16, i);
+                index.ageBandToken.assign(16, static_cast<std::uint8_t>(i + 1));
+                index.yearToken.assign(16, static_cast<std::uint8_t>(i + 2));
+                index.consentToken.assign(16, static_cast<std::uint8_t>(i + 3));
+                index.paillier.assign(100u * i, static_cast<std::uint8_t>(i + 4));
+                index.paillierMac.assign(32, static_cast<std::uint8_t>(i + 5));
+                index.latest = true;
+            }
+            QVERIFY(clinical.insertIndex(index).ok());
+            stored.push_back(std::move(index));
+        }
+        const db::SqlReportStore reports(*m_db);
+        ports::ObservationIndexBatch batch;
+        batch.rows.resize(2); // spare rows with buffers of their own, as a recycled batch has
+        batch.rows[0].sexToken.assign(16, 0xEE);
+        batch.rows[1].paillier.assign(900, 0xEE);
+        const ports::ObservationIndexRow* previous = nullptr;
+        QVERIFY(reports
+                    .forEachIndexRow({},
+                                     [&](ports::ObservationIndexRow& row) -> Status {
+                                         if (previous != nullptr && previous != &row)
+                                             return makeError(ErrorCode::Internal, "not one reused row");
+                                         previous = &row;
+                                         batch.add(row);
+                                         return {};
+                                     })
+                    .ok());
+        QCOMPARE(batch.size(), stored.size());
+        for (const auto& expected : stored) {
+            const auto found = std::find_if(batch.rows.begin(), batch.rows.begin() + 5,
+                                            [&](const auto& r) { return r.rowId == expected.rowId; });
+            QVERIFY(found != batch.rows.begin() + 5);
+            QVERIFY(found->patientRef == expected.patientRef);
+            QVERIFY(found->codeToken == expected.codeToken);
+            QVERIFY(found->sexToken == expected.sexToken);
+            QVERIFY(found->ageBandToken == expected.ageBandToken);
+            QVERIFY(found->yearToken == expected.yearToken);
+            QVERIFY(found->consentToken == expected.consentToken);
+            QVERIFY(found->paillier == expected.paillier);
+            QVERIFY(found->paillierMac == expected.paillierMac);
+            QCOMPARE(found->latest, expected.latest);
+        }
+        batch.clear();
+        QVERIFY(batch.empty());
+        QCOMPARE(batch.rows.size(), std::size_t{5}); // the buffers stay for the next batch
     }
 
     void metaSetGetReplace()
