@@ -6,6 +6,8 @@
 // must open, `audit verify` must pass, and every acknowledged action must be present: after a
 // restore, those of the backup's time. A killed restore is finished or abandoned by the next
 // opening, which must say which; the harness then expects the backup's state or the previous one.
+// A killed key rotation is finished by the next login when the key-slot file already held the new
+// key, and that login's event says so; the same rotation must then run again without a kill.
 // CC_KILL_POINTS (default 16) and CC_KILL_SEED set the run's length and randomness.
 #include "tests/support/ProcessRun.h"
 
@@ -19,6 +21,7 @@
 
 #include <signal.h>
 
+#include <algorithm>
 #include <map>
 #include <vector>
 
@@ -101,6 +104,13 @@ private:
     /// After a killed restore: reads what the next opening said and sets the expected state. An
     /// empty string when it is consistent.
     QString settleKilledRestore(BackupMade& backup, int swapsBefore);
+    /// How many login events of the trail say they finished an interrupted rotation, or -1.
+    int rotationsFinishedAtLogin() const;
+    /// After a killed rotation: the next login finishes it if the key-slot file already held the
+    /// new key, and says so in its event (at most one more such event than `saidBefore`); then a
+    /// rotation of the same key, not killed, must succeed, since it checks every pin and key slot
+    /// that a half-done rotation would have left disagreeing. An empty string when it holds.
+    QString settleKilledRotation(Action a, int k, int saidBefore);
 
     QTemporaryDir m_tmp;
     QString m_clinic;
@@ -108,6 +118,8 @@ private:
     Expected m_now;
     std::vector<BackupMade> m_backups;
     int m_restoresAcknowledged = 0, m_restoresFinished = 0, m_restoresAbandoned = 0, m_restoresKilledSilent = 0;
+    int m_rotationsKilled = 0, m_rotationsFinishedAtLogin = 0;
+    qint64 m_loginMs = 0;
 };
 
 void TestKillNine::initTestCase()
@@ -128,6 +140,13 @@ void TestKillNine::initTestCase()
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     m_mrn = cc::test::firstMrn(r.out);
     QVERIFY2(!m_mrn.isEmpty(), qPrintable(r.out));
+    // What a command costs before it does anything (process start, opening, the Argon2id login):
+    // kills are spread from most of this on, so they land in the work rather than in the login.
+    QElapsedTimer timer;
+    timer.start();
+    r = admin({"user", "list"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    m_loginMs = timer.elapsed();
 }
 
 std::pair<QStringList, QString> TestKillNine::command(Action a, int k, const QString& backup) const
@@ -198,6 +217,29 @@ QString TestKillNine::settleKilledRestore(BackupMade& backup, int swapsBefore)
     return {};
 }
 
+int TestKillNine::rotationsFinishedAtLogin() const
+{
+    const auto r = admin({"audit", "list"});
+    return r.exitCode == 0 ? static_cast<int>(r.out.count(QLatin1String("finished an interrupted"))) : -1;
+}
+
+QString TestKillNine::settleKilledRotation(Action a, int k, int saidBefore)
+{
+    ++m_rotationsKilled;
+    const int said = rotationsFinishedAtLogin(); // this login is the first since the kill
+    if (said < 0)
+        return "audit list failed after the killed rotation";
+    if (said > saidBefore + 1)
+        return QStringLiteral("%1 logins said they finished an interrupted rotation, for one kill")
+            .arg(said - saidBefore);
+    m_rotationsFinishedAtLogin += said - saidBefore;
+    const auto [args, input] = command(a, k);
+    const auto again = cc::test::runProcess(cli(), args, input);
+    if (again.exitCode != 0)
+        return "the same rotation, run again after the kill, failed: " + again.err;
+    return {};
+}
+
 QString TestKillNine::check() const
 {
     auto r = admin({"audit", "verify"});
@@ -248,8 +290,12 @@ void TestKillNine::killAtRandomPoints()
         if (restoring != nullptr)
             restoring->restoreTried = true;
         const int swapsBefore = swapsDone();
+        const bool rotating = action == Action::RotateIdentity || action == Action::RotateDbk;
+        const int saidBefore = rotating ? rotationsFinishedAtLogin() : 0;
+        QVERIFY2(saidBefore >= 0, "audit list failed before a rotation");
         const qint64 typical = typicalMs.count(action) ? typicalMs[action] : 2000;
-        const qint64 delay = random.bounded(qint64{0}, typical * 11 / 10 + 1);
+        const qint64 from = std::min(m_loginMs * 8 / 10, typical / 2);
+        const qint64 delay = random.bounded(from, typical * 11 / 10 + 1);
         QProcess p;
         QElapsedTimer timer;
         timer.start();
@@ -286,6 +332,13 @@ void TestKillNine::killAtRandomPoints()
         } else if (restoring != nullptr) {
             const QString said = settleKilledRestore(*restoring, swapsBefore);
             QVERIFY2(said.isEmpty(), qPrintable(QStringLiteral("restore killed at point %1: %2").arg(k).arg(said)));
+        } else if (rotating) {
+            const QString said = settleKilledRotation(action, k, saidBefore);
+            QVERIFY2(said.isEmpty(), qPrintable(QStringLiteral("%1 killed at point %2 after %3 ms: %4")
+                                                    .arg(nameOf(action))
+                                                    .arg(k)
+                                                    .arg(delay)
+                                                    .arg(said)));
         }
         const QString problem = check();
         QVERIFY2(problem.isEmpty(), qPrintable(QStringLiteral("after %1 at point %2 (%3 after %4 ms): %5")
@@ -302,6 +355,8 @@ void TestKillNine::killAtRandomPoints()
     qInfo("KILL9 restores: %d acknowledged; killed: %d finished and said at the next opening, %d abandoned and said, "
           "%d with nothing to say (before staging, or after the last step)",
           m_restoresAcknowledged, m_restoresFinished, m_restoresAbandoned, m_restoresKilledSilent);
+    qInfo("KILL9 rotations killed: %d; the next login finished %d of them and said so; every one ran again",
+          m_rotationsKilled, m_rotationsFinishedAtLogin);
 }
 
 QTEST_GUILESS_MAIN(TestKillNine)
