@@ -145,7 +145,10 @@ Result<std::optional<ports::InterruptedRestore>> readSettled(const ClinicFolder&
     const std::string path = join(folder.dir(), BackupArchive::kSettledFile);
     if (!detail::pathExists(path))
         return std::optional<ports::InterruptedRestore>{};
+    const ports::InterruptedRestore unknown{ports::InterruptedRestore::Outcome::Unknown, {}};
     auto bytes = db::readFile(path, 256);
+    if (!bytes && bytes.error().code == ErrorCode::MalformedInput)
+        return std::optional<ports::InterruptedRestore>{unknown}; // oversized: damaged, as below
     CC_TRY(bytes);
     const std::string text(bytes->begin(), bytes->end());
     if (text == std::string(kSettledAbandoned) + "\n")
@@ -157,7 +160,10 @@ Result<std::optional<ports::InterruptedRestore>> readSettled(const ClinicFolder&
             return std::optional<ports::InterruptedRestore>{
                 ports::InterruptedRestore{ports::InterruptedRestore::Outcome::Finished, label}};
     }
-    return malformed("the record of an interrupted restore is damaged", path, 1, "outcome");
+    // The record carries only what to say: a damaged one must not keep the clinic shut (the
+    // journal and the staging, which decide the files, were settled before it was written). Said
+    // as unknown, recorded flagged by the next staff login, then removed like any other.
+    return std::optional<ports::InterruptedRestore>{unknown};
 }
 
 /// The last step of a restore: without the journal, the next opening has nothing to finish.

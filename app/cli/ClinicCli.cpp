@@ -81,8 +81,11 @@ QString interruptedRestoreNotice(const ports::InterruptedRestore& interrupted)
         return Cli::tr("note: a restore that was interrupted has been finished: the clinic now holds backup %1 (the "
                        "previous clinic's files are in its pre-restore-%1 folder); log in with the backup's passwords")
             .arg(QString::fromStdString(interrupted.label));
-    return Cli::tr("note: a restore that was interrupted before it replaced any file has been abandoned: the clinic "
-                   "is as it was");
+    if (interrupted.outcome == ports::InterruptedRestore::Outcome::Abandoned)
+        return Cli::tr("note: a restore that was interrupted before it replaced any file has been abandoned: the "
+                       "clinic is as it was");
+    return Cli::tr("note: a restore was interrupted, but the record of whether it was finished (restore.settled) is "
+                   "damaged: compare the clinic with its pre-restore folders and the audit trail");
 }
 
 ClinicCli::ClinicCli(Io& io, bool fromStdin) : m_passwords(io.in, io.err, fromStdin), m_err(io.err) {}

@@ -261,8 +261,11 @@ int main(int argc, char** argv)
                                    "The previous clinic's files are in its pre-restore-%1 folder. Log in with the "
                                    "backup's passwords.")
                            .arg(label)
-                     : QObject::tr("A restore that was interrupted before it replaced any file has been abandoned: "
-                                   "the clinic is as it was.");
+            : interrupted->outcome == ports::InterruptedRestore::Outcome::Abandoned
+                ? QObject::tr("A restore that was interrupted before it replaced any file has been "
+                              "abandoned: the clinic is as it was.")
+                : QObject::tr("A restore was interrupted, but the record of whether it was finished is "
+                              "damaged. Compare the clinic with its pre-restore folders and the audit trail.");
         std::cerr << "cipherchart: " << text.toStdString() << "\n";
         if (QGuiApplication::platformName() != QLatin1String("offscreen"))
             QMessageBox::information(nullptr, QObject::tr("CipherChart"), text);

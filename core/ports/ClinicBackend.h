@@ -74,9 +74,11 @@ struct InterruptedRestore
     enum class Outcome {
         Finished,  ///< its journal was there: the swap was rolled forward, the clinic is the backup's
         Abandoned, ///< staged but never committed: the staging was removed, the clinic is as before
+        Unknown,   ///< an earlier opening's record of which (restore.settled) is damaged: the clinic
+                   ///< opens, and what happened must be told from its folders and its trail
     };
     Outcome outcome = Outcome::Finished;
-    std::string label; ///< the backup id of a finished restore; empty for an abandoned one
+    std::string label; ///< the backup id of a finished restore; empty otherwise
 };
 
 /// Backup and restore support of a clinic folder (docs/BACKUP.md). The backup service does the

@@ -606,14 +606,19 @@ Status BackupService::recordInterruptedRestore(ClinicService& clinic)
     const auto interrupted = storage != nullptr ? storage->takeInterruptedRestore() : std::nullopt;
     if (!interrupted)
         return {};
-    const bool finished = interrupted->outcome == ports::InterruptedRestore::Outcome::Finished;
+    using Outcome = ports::InterruptedRestore::Outcome;
+    const bool finished = interrupted->outcome == Outcome::Finished;
+    const std::string detail =
+        finished ? "restore of backup " + interrupted->label +
+                       " interrupted, finished when the clinic was opened; the restore's own event may be missing"
+        : interrupted->outcome == Outcome::Abandoned
+            ? "a restore interrupted before its file swap was abandoned when the clinic was opened; the clinic is as "
+              "it was"
+            : "an interrupted restore was settled when the clinic was opened, but the record of which "
+              "(restore.settled) "
+              "is damaged: compare the clinic with its pre-restore folders and this trail";
     AuditSubject subject = makeSubject(AuditEventId::SecurityAlert, AuditEventType::SecurityConfiguration,
-                                       AuditAction::Update, "Backup", interrupted->label,
-                                       finished ? "restore of backup " + interrupted->label +
-                                                      " interrupted, finished when the clinic was opened; the "
-                                                      "restore's own event may be missing"
-                                                : "a restore interrupted before its file swap was abandoned when "
-                                                  "the clinic was opened; the clinic is as it was");
+                                       AuditAction::Update, "Backup", interrupted->label, detail);
     subject.flagged = true;
     CC_TRY(clinic.record(subject, finished ? AuditOutcome::Success : AuditOutcome::MinorFailure));
     // Recorded: later openings need not say it again. Kept if it cannot be removed (said twice).

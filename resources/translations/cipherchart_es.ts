@@ -3074,6 +3074,10 @@ los fragmentos actuales, uno por línea. Un evento de auditoría, marcado para r
         <source>note: a restore that was interrupted before it replaced any file has been abandoned: the clinic is as it was</source>
         <translation>nota: se ha abandonado una restauración que se interrumpió antes de sustituir ningún archivo: la clínica está como estaba</translation>
     </message>
+    <message>
+        <source>note: a restore was interrupted, but the record of whether it was finished (restore.settled) is damaged: compare the clinic with its pre-restore folders and the audit trail</source>
+        <translation>nota: una restauración se interrumpió, pero el registro de si se terminó (restore.settled) está dañado: compare la clínica con sus carpetas pre-restore y el registro de auditoría</translation>
+    </message>
 </context>
 <context>
     <name>ConditionDialog</name>
@@ -4193,6 +4197,10 @@ los fragmentos actuales, uno por línea. Un evento de auditoría, marcado para r
     <message>
         <source>A restore that was interrupted before it replaced any file has been abandoned: the clinic is as it was.</source>
         <translation>Se ha abandonado una restauración que se interrumpió antes de sustituir ningún archivo: la clínica está como estaba.</translation>
+    </message>
+    <message>
+        <source>A restore was interrupted, but the record of whether it was finished is damaged. Compare the clinic with its pre-restore folders and the audit trail.</source>
+        <translation>Una restauración se interrumpió, pero el registro de si se terminó está dañado. Compare la clínica con sus carpetas pre-restore y el registro de auditoría.</translation>
     </message>
 </context>
 <context>

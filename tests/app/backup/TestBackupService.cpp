@@ -393,6 +393,27 @@ private slots:
         live.close();
         QVERIFY(live.reopen().ok());
         QVERIFY(!dynamic_cast<db::ClinicStore&>(live.backend()).interruptedRestore().has_value());
+
+        // A damaged record of which it was (a label that is no backup id, then an oversized file)
+        // does not keep the clinic shut: the opening says it cannot tell, the first staff login
+        // records that, flagged, and the record goes.
+        int recorded = 0;
+        for (const QByteArray& damaged : {QByteArray("finished ../../etc\n"), QByteArray(4096, 'x')}) {
+            live.close();
+            QFile settled(dir + "/restore.settled");
+            QVERIFY(settled.open(QIODevice::WriteOnly));
+            settled.write(damaged);
+            settled.close();
+            auto opened = live.reopen();
+            QVERIFY2(opened.ok(), opened.ok() ? "" : opened.error().describe().c_str());
+            const auto& unknown = dynamic_cast<db::ClinicStore&>(live.backend()).interruptedRestore();
+            QVERIFY(unknown.has_value());
+            QCOMPARE(unknown->outcome, ports::InterruptedRestore::Outcome::Unknown);
+            QVERIFY(live.login().ok());
+            QCOMPARE(interruptedRestoreEvents(live, "(restore.settled) is damaged", ""), ++recorded);
+            QVERIFY(!QFile::exists(dir + "/restore.settled"));
+            live.clinic().logout();
+        }
     }
 
     /// The flagged Security Alerts about an interrupted restore whose detail contains `what`.
