@@ -193,6 +193,10 @@ model::Patient syntheticPatient(crypto::Rng& rng, std::size_t serial)
 }
 
 /// A value inside the catalogue's plausible range (its middle half), at the catalogue's precision.
+/// A range of six decades or more (viral load in copies/mL: up to 10⁹) is drawn on a log scale, over
+/// the middle half of its decades (copies/mL: about 180 to 5.6 million), since a uniform draw would
+/// put every value between 2.5·10⁸ and 7.5·10⁸ copies/mL and make a demo report meaningless. (The
+/// catalogue holds plausibility ranges, not reference ranges: narrower ones stay uniform.)
 model::Observation syntheticObservation(crypto::Rng& rng, const model::Patient& patient,
                                         const interop::UnitDefinition& def)
 {
@@ -203,10 +207,15 @@ model::Observation syntheticObservation(crypto::Rng& rng, const model::Patient& 
     o.code = def.code;
     o.display = def.display;
     o.unit = def.unit;
-    const double span = def.maxValue - def.minValue;
     const double fraction = 0.25 + 0.5 * static_cast<double>(rng.uniform(1000000)) / 1e6;
     const double scale = std::pow(10.0, def.decimals);
-    o.value = std::round((def.minValue + span * fraction) * scale) / scale;
+    const double low = std::max(def.minValue, 1.0);
+    if (def.maxValue >= 1e6 * low) {
+        const double decades = std::log10(def.maxValue / low);
+        o.value = std::round(low * std::pow(10.0, decades * fraction) * scale) / scale;
+    } else {
+        o.value = std::round((def.minValue + (def.maxValue - def.minValue) * fraction) * scale) / scale;
+    }
     const QDate day = QDate(2024, 12, 31).addDays(-static_cast<qint64>(rng.uniform(10 * 365)));
     o.effective =
         day.toString(Qt::ISODate) + QStringLiteral("T%1:00:00Z").arg(8 + rng.uniform(10), 2, 10, QLatin1Char('0'));
@@ -336,8 +345,9 @@ void registerDemoCommands(CommandRegistry& registry)
          runDemoGenerate,
          accounts +
              utf8(Cli::tr("Names are generated from syllables (never real data); values are drawn from the\n"
-                          "middle of each code's plausible range in the units catalogue. Imported as the doctor\n"
-                          "through the import service in batches of about 5,000 observations."))});
+                          "middle of each code's plausible range in the units catalogue (on a log scale for a\n"
+                          "range of six decades or more: viral load). Imported as the doctor through the import\n"
+                          "service in batches of about 5,000 observations."))});
 }
 
 } // namespace cc::cli

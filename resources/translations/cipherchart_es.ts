@@ -2349,11 +2349,13 @@ de progreso). La clínica se marca como demostración: el título de la ventana 
     </message>
     <message>
         <source>Names are generated from syllables (never real data); values are drawn from the
-middle of each code&apos;s plausible range in the units catalogue. Imported as the doctor
-through the import service in batches of about 5,000 observations.</source>
+middle of each code&apos;s plausible range in the units catalogue (on a log scale for a
+range of six decades or more: viral load). Imported as the doctor through the import
+service in batches of about 5,000 observations.</source>
         <translation>Los nombres se generan a partir de sílabas (nunca datos reales); los valores se toman del
-centro del intervalo plausible de cada código en el catálogo de unidades. Se importan como el
-médico mediante el servicio de importación en lotes de unas 5.000 observaciones.</translation>
+centro del intervalo plausible de cada código en el catálogo de unidades (en escala logarítmica
+si el intervalo abarca seis órdenes de magnitud o más: carga viral). Se importan como el médico
+mediante el servicio de importación en lotes de unas 5.000 observaciones.</translation>
     </message>
     <message>
         <source>condition added: %1</source>
