@@ -3,13 +3,15 @@
 // and its note dialog, over a clinic folder, in a process the test starts under the
 // fault-injecting file system (FaultFs.cpp preloaded). It logs in as the doctor named on the
 // command line (password on standard input), opens the chart of the patient with the given MRN
-// and adds a note titled TITLE through the Notes tab, as a person would. It prints one line:
-//   SAVED                  the note is in the chart's list
+// and, as a person would, adds a note titled TITLE through the Notes tab (ACTION "note", the
+// default) or attaches an image named TITLE.png through the Attachments tab (ACTION "attachment":
+// the file chosen in the file dialog, encrypted in chunks beside the database). It prints one line:
+//   SAVED                  the note or attachment is in the tab's list
 //   LOGIN-ERROR: <text>    the login window's text for the login's error
 //   CHART-ERROR: <text>    the chart's text for opening it
-//   NOTE-ERROR: <text>     the Notes tab's error text (ErrorText::forError, what the user reads)
+//   NOTE-ERROR: <text>     the tab's error text (ErrorText::forError, what the user reads)
 // and exits 0, whatever the disk did: a GUI that crashes or hangs on a full disk fails the test.
-//   gui_note_child CLINIC_DIR USER MRN TITLE
+//   gui_note_child CLINIC_DIR USER MRN TITLE [note|attachment]
 #include "core/Clock.h"
 #include "core/crypto/Rng.h"
 #include "core/services/ClinicService.h"
@@ -17,15 +19,19 @@
 #include "db/ClinicStore.h"
 #include "ui/common/BackgroundTask.h"
 #include "ui/common/ErrorText.h"
+#include "ui/common/FileDialog.h"
 #include "ui/common/MessageBox.h"
+#include "ui/doctor/AttachmentsPage.h"
 #include "ui/doctor/ChartTableModel.h"
 #include "ui/doctor/ChartView.h"
 #include "ui/doctor/NoteDialog.h"
 #include "ui/doctor/NotesPage.h"
 
 #include <QApplication>
+#include <QImage>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QTemporaryDir>
 #include <QTextStream>
 
 #include <cstdio>
@@ -48,8 +54,9 @@ int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
     const QStringList args = QApplication::arguments();
-    if (args.size() != 5) {
-        std::cerr << "usage: gui_note_child CLINIC_DIR USER MRN TITLE\n";
+    const QString action = args.size() == 6 ? args[5] : QStringLiteral("note");
+    if ((args.size() != 5 && args.size() != 6) || (action != "note" && action != "attachment")) {
+        std::cerr << "usage: gui_note_child CLINIC_DIR USER MRN TITLE [note|attachment]\n";
         return 2;
     }
     std::string password;
@@ -78,6 +85,27 @@ int main(int argc, char** argv)
         view.show();
         if (auto loaded = view.load(patient->id); !loaded) {
             code = say("CHART-ERROR", ui::ErrorText::forError(loaded.error()));
+        } else if (action == "attachment") {
+            // The image is made outside the clinic folder (the fault library fails only its files).
+            QTemporaryDir source;
+            const QString file = source.filePath(args[4] + ".png");
+            QImage image(16, 16, QImage::Format_RGB32);
+            image.fill(Qt::darkCyan);
+            if (!source.isValid() || !image.save(file, "PNG"))
+                return say("NOTE-ERROR", QStringLiteral("(could not make the image to attach)"));
+            ui::FileDialog::setNextOpenFileName(file);
+            ui::AttachmentsPage* page = view.attachmentsPage();
+            page->addFile();
+            ui::waitForBackgroundTasks();
+            bool listed = false;
+            for (int row = 0; row < page->model()->rowCount(); ++row)
+                listed = listed || page->model()->index(row, 0).data().toString() == args[4] + ".png";
+            if (listed && page->errorText().isEmpty())
+                code = say("SAVED");
+            else
+                code = say("NOTE-ERROR", page->errorText().isEmpty()
+                                             ? QStringLiteral("(no error shown, attachment not listed)")
+                                             : page->errorText());
         } else {
             ui::NotesPage* page = view.notesPage();
             page->setDialogHook([&](ui::NoteDialog& d) {

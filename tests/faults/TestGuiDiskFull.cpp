@@ -34,8 +34,8 @@ class TestGuiDiskFull : public QObject
 
 private slots:
     void initTestCase();
-    void noteOnAFailingDisk_data();
-    void noteOnAFailingDisk();
+    void actionOnAFailingDisk_data();
+    void actionOnAFailingDisk();
     void cleanupTestCase();
 
 private:
@@ -44,7 +44,7 @@ private:
         words << "--clinic" << m_clinic << "--as" << user << "--password-stdin";
         return cc::test::runProcess(QStringLiteral(CC_CLI_PATH), words, QString(password) + "\n");
     }
-    cc::test::ProcessRun child(const QString& title, const QString& mode, unsigned long at) const
+    cc::test::ProcessRun child(const QString& title, const QString& mode, unsigned long at, const QString& action) const
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert("LD_PRELOAD", QStringLiteral(CC_FAULTFS_PATH));
@@ -53,15 +53,15 @@ private:
         env.insert("CC_FAULT_MODE", mode);
         env.insert("CC_FAULT_AT", QString::number(at));
         env.insert("CC_FAULT_LOG", m_tmp.filePath("events.log"));
-        return cc::test::runProcess(QStringLiteral(CC_GUI_CHILD_PATH), {m_clinic, "doc", m_mrn, title},
+        return cc::test::runProcess(QStringLiteral(CC_GUI_CHILD_PATH), {m_clinic, "doc", m_mrn, title, action},
                                     QString(kDoctorPassword) + "\n", env, 120000);
     }
 
     QTemporaryDir m_tmp;
     QString m_clinic;
     QString m_mrn;
-    unsigned long m_events = 0;
-    std::map<QString, std::map<QString, int>> m_tally; // mode → outcome → points
+    std::map<QString, unsigned long> m_events;         // action → file events of a run without faults
+    std::map<QString, std::map<QString, int>> m_tally; // action and mode → outcome → points
 };
 
 void TestGuiDiskFull::initTestCase()
@@ -81,49 +81,58 @@ void TestGuiDiskFull::initTestCase()
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     m_mrn = cc::test::firstMrn(r.out);
     QVERIFY(!m_mrn.isEmpty());
-    // A run without faults: it saves, and tells how many file events there are to fail.
-    r = child("counted", "count", 0);
-    QVERIFY2(r.exitCode == 0 && r.out.trimmed() == "SAVED", qPrintable(r.out + r.err));
-    QFile log(m_tmp.filePath("events.log"));
-    QVERIFY(log.open(QIODevice::ReadOnly));
-    const QList<QByteArray> words = log.readAll().trimmed().split('\n').last().split(' ');
-    QVERIFY(words.size() == 2 && words[0] == "events");
-    m_events = words[1].toULong();
-    QVERIFY2(m_events > 10, qPrintable(QString::number(m_events)));
+    // A run of each action without faults: it saves, and tells how many file events there are to fail.
+    for (const char* action : {"note", "attachment"}) {
+        r = child(QStringLiteral("counted-%1").arg(action), "count", 0, action);
+        QVERIFY2(r.exitCode == 0 && r.out.trimmed() == "SAVED", qPrintable(r.out + r.err));
+        QFile log(m_tmp.filePath("events.log"));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QList<QByteArray> words = log.readAll().trimmed().split('\n').last().split(' ');
+        QVERIFY(words.size() == 2 && words[0] == "events");
+        m_events[action] = words[1].toULong();
+        QVERIFY2(m_events[action] > 10, qPrintable(QString::number(m_events[action])));
+    }
 }
 
-void TestGuiDiskFull::noteOnAFailingDisk_data()
+void TestGuiDiskFull::actionOnAFailingDisk_data()
 {
+    QTest::addColumn<QString>("action");
     QTest::addColumn<QString>("mode");
-    for (const char* mode : {"enospc", "erofs", "eio"})
-        QTest::newRow(mode) << QString::fromLatin1(mode);
+    for (const char* action : {"note", "attachment"})
+        for (const char* mode : {"enospc", "erofs", "eio"})
+            QTest::addRow("%s-%s", action, mode) << QString::fromLatin1(action) << QString::fromLatin1(mode);
 }
 
-void TestGuiDiskFull::noteOnAFailingDisk()
+// A note (the Notes tab: one sealed row) and an attachment (the Attachments tab: encrypted chunk
+// files beside the database, then its rows), each with the disk failing at spread-out file events.
+void TestGuiDiskFull::actionOnAFailingDisk()
 {
+    QFETCH(QString, action);
     QFETCH(QString, mode);
+    const unsigned long events = m_events.at(action);
     const int points =
         qEnvironmentVariableIsSet("CC_GUI_FAULT_POINTS") ? qEnvironmentVariableIntValue("CC_GUI_FAULT_POINTS") : 8;
     for (int i = 0; i < points; ++i) {
         // Spread over every event of the run, the last one included.
         const unsigned long at =
-            1 + (m_events - 1) * static_cast<unsigned long>(i) / static_cast<unsigned long>(std::max(points - 1, 1));
-        const QString title = QStringLiteral("%1-at-%2").arg(mode).arg(at);
-        const QString where = QStringLiteral("%1 at event %2 of %3").arg(mode).arg(at).arg(m_events);
-        auto r = child(title, mode, at);
+            1 + (events - 1) * static_cast<unsigned long>(i) / static_cast<unsigned long>(std::max(points - 1, 1));
+        const QString title = QStringLiteral("%1-%2-at-%3").arg(action, mode).arg(at);
+        const QString where = QStringLiteral("%1, %2 at event %3 of %4").arg(action, mode).arg(at).arg(events);
+        auto r = child(title, mode, at, action);
         QVERIFY2(r.exitCode == 0, qPrintable(where + ": the GUI process did not end normally (exit " +
                                              QString::number(r.exitCode) + "): " + r.out + r.err));
         const QString line = r.out.trimmed();
         const QString childErr = r.err.right(600);
         const bool saved = line == "SAVED";
-        ++m_tally[mode][line.section(':', 0, 0)];
-        // Without faults: the clinic opens, its trail verifies, and the note is there if and only
-        // if the GUI listed it.
+        const QString tally = action + " " + mode;
+        ++m_tally[tally][line.section(':', 0, 0)];
+        // Without faults: the clinic opens, its trail verifies, and the note or attachment is there
+        // if and only if the GUI listed it.
         r = cli("admin", kAdminPassword, {"audit", "verify"});
         QVERIFY2(r.exitCode == 0, qPrintable(where + ": audit verify afterwards: " + r.out + r.err));
-        r = cli("doc", kDoctorPassword, {"note", "list", "--patient", m_mrn});
-        QVERIFY2(r.exitCode == 0, qPrintable(where + ": note list afterwards: " + r.err));
-        const bool stored = r.out.contains(title);
+        r = cli("doc", kDoctorPassword, {action, "list", "--patient", m_mrn});
+        QVERIFY2(r.exitCode == 0, qPrintable(where + ": " + action + " list afterwards: " + r.err));
+        const bool stored = r.out.contains(action == "note" ? title : title + ".png");
         // A failed COMMIT may have reached the write-ahead log (db/Transaction.cpp), and the audit
         // anchor is written after the commit (audit/AuditLog.cpp): then, and only then, the text
         // must say that the note may be, or is, there all the same.
@@ -131,8 +140,8 @@ void TestGuiDiskFull::noteOnAFailingDisk()
                            line.contains("the change was saved with its audit event");
         QVERIFY2(stored == saved || (stored && maybe),
                  qPrintable(where + ": the GUI showed \"" + line + "\", the clinic " + (stored ? "holds" : "lacks") +
-                            " the note\n" + childErr));
-        m_tally[mode]["stored-though-commit-failed"] += stored && !saved ? 1 : 0;
+                            " the " + action + "\n" + childErr));
+        m_tally[tally]["stored-though-commit-failed"] += stored && !saved ? 1 : 0;
         if (!saved) {
             QVERIFY2(line.contains(kShown.at(mode)), qPrintable(where + ": the GUI showed: " + line));
             QVERIFY2(line.contains(m_clinic), qPrintable(where + ": the text names no file of the clinic: " + line));
@@ -143,11 +152,11 @@ void TestGuiDiskFull::noteOnAFailingDisk()
 
 void TestGuiDiskFull::cleanupTestCase()
 {
-    for (const auto& [mode, outcomes] : m_tally) {
+    for (const auto& [which, outcomes] : m_tally) {
         QString text;
         for (const auto& [outcome, n] : outcomes)
             text += QStringLiteral(" %1=%2").arg(outcome).arg(n);
-        qInfo("GUIFAULTS %s events=%lu%s", qPrintable(mode), m_events, qPrintable(text));
+        qInfo("GUIFAULTS %s events=%lu%s", qPrintable(which), m_events.at(which.section(' ', 0, 0)), qPrintable(text));
     }
 }
 
