@@ -44,7 +44,8 @@ run_one() {
     # generous, so a loaded CI machine does not report a slow input as a hang).
     # CC_FUZZ_CPU=1: SECONDS is the fuzzer's own CPU time (user + system, read from /proc), not wall
     # time, so a run beside other work (or at nice 19) still gets its full budget; it is then ended
-    # with SIGINT, which libFuzzer answers with its final stats (exit code 0 here).
+    # with SIGINT, which libFuzzer answers with its final stats and exit code 72 (libFuzzer 14 does not
+    # apply -interrupted_exit_code to SIGINT), taken here as the end of the budget.
     # libFuzzer's -timeout and slow-unit report count wall time, so at nice 19 beside a build (or
     # paused with SIGSTOP) a 30 ms input would be reported as a hang: in this mode they are 15 minutes.
     local wall="$SECONDS_PER_TARGET" timeout=60 slow=10
@@ -53,25 +54,33 @@ run_one() {
         timeout=900
         slow=900
     fi
-    "$BUILD/tests/fuzz/fuzz_$name" -max_total_time="$wall" -print_final_stats=1 -interrupted_exit_code=0 \
+    "$BUILD/tests/fuzz/fuzz_$name" -max_total_time="$wall" -print_final_stats=1 \
         -max_len="$(maxlen "$name")" -timeout="$timeout" -report_slow_units="$slow" -rss_limit_mb=2048 \
         -artifact_prefix="$dir/crashes/" \
         "${dict[@]}" "$dir/corpus" "${seeddirs[@]}" > "$dir/log" 2>&1 &
-    local pid=$! tick cpu=0
+    local pid=$! tick cpu=0 interrupted=""
     tick=$(getconf CLK_TCK)
     while kill -0 "$pid" 2> /dev/null; do
         sleep 5
         cpu=$(awk -v t="$tick" '{print int(($14 + $15) / t)}' "/proc/$pid/stat" 2> /dev/null || echo "$cpu")
         if [ -n "${CC_FUZZ_CPU:-}" ] && [ "$cpu" -ge "$SECONDS_PER_TARGET" ]; then
             kill -INT "$pid" 2> /dev/null || true
+            interrupted=1
             break
         fi
     done
     local rc=0
     wait "$pid" || rc=$?
-    echo "cpu seconds: $cpu" >> "$dir/log"
+    if [ -n "$interrupted" ] && [ "$rc" -eq 72 ] && grep -q "run interrupted" "$dir/log"; then
+        rc=0
+    fi
+    local spent=""
+    if [ -n "${CC_FUZZ_CPU:-}" ]; then
+        echo "cpu seconds: $cpu" >> "$dir/log"
+        spent="cpu ${cpu}s "
+    fi
     if [ "$rc" -eq 0 ] && [ -z "$(ls -A "$dir/crashes")" ]; then
-        printf '%-20s ok   cpu %ss %s\n' "$name" "$cpu" \
+        printf '%-20s ok   %s%s\n' "$name" "$spent" \
             "$(grep -E '^#[0-9]+.*(DONE|pulse|NEW|REDUCE)' "$dir/log" | tail -1 | sed 's/^#/runs /')"
     else
         printf '%-20s FAIL (log: %s)\n' "$name" "$dir/log"
