@@ -50,6 +50,8 @@ public:
         CC_TRY(fresh);
         return fresh->integrityCheck();
     }
+    int pageSize() const override { return m_db.pageSize(); }
+    Result<bool> upgradePageSize() override { return m_db.upgradePageSize(); }
 
 private:
     Database& m_db;

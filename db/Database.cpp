@@ -48,6 +48,7 @@ Database::Database(Database&& other) noexcept
     , m_mode(other.m_mode)
     , m_transactionListener(std::move(other.m_transactionListener))
     , m_key(std::move(other.m_key))
+    , m_pageSize(other.m_pageSize)
 {}
 
 Database& Database::operator=(Database&& other) noexcept
@@ -59,6 +60,7 @@ Database& Database::operator=(Database&& other) noexcept
         m_mode = other.m_mode;
         m_transactionListener = std::move(other.m_transactionListener);
         m_key = std::move(other.m_key);
+        m_pageSize = other.m_pageSize;
     }
     return *this;
 }
@@ -87,30 +89,36 @@ Result<Database> Database::open(const std::string& path, const crypto::SecureByt
             return std::move(created).error();
     }
 
-    const int flags = openFlags(mode);
-    sqlite3* handle = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &handle, flags, nullptr);
-    Database db(handle, path, mode);
-    if (rc != SQLITE_OK)
-        return detail::sqliteError(handle, rc, "opening the clinic database", path);
-    sqlite3_extended_result_codes(handle, 1);
-    CC_TRY(db.configure(key));
+    Database db(nullptr, path, mode);
+    // A file with content was written at one of two page sizes, and SQLCipher 3 cannot tell which
+    // from its encrypted header: try the current one, then the legacy one. A wrong key fails both.
+    Status opened = db.openHandle(key, Database::kPageSize);
+    if (!opened.ok() && opened.error().code == ErrorCode::KeyMismatch)
+        opened = db.openHandle(key, Database::kLegacyPageSize);
+    CC_TRY(opened);
     db.m_key = key.clone();
     return db;
 }
 
-Status Database::reopen(const crypto::SecureBytes& key)
+Status Database::openHandle(const crypto::SecureBytes& key, int pageSize)
 {
     sqlite3_close_v2(m_db);
     m_db = nullptr;
     const int rc = sqlite3_open_v2(m_path.c_str(), &m_db, openFlags(m_mode), nullptr);
     if (rc != SQLITE_OK)
-        return detail::sqliteError(m_db, rc, "reopening the clinic database", m_path);
+        return detail::sqliteError(m_db, rc, "opening the clinic database", m_path);
     sqlite3_extended_result_codes(m_db, 1);
-    return configure(key);
+    CC_TRY(configure(key, pageSize));
+    m_pageSize = pageSize;
+    return {};
 }
 
-Status Database::configure(const crypto::SecureBytes& key)
+Status Database::reopen(const crypto::SecureBytes& key)
+{
+    return openHandle(key, m_pageSize);
+}
+
+Status Database::configure(const crypto::SecureBytes& key, int pageSize)
 {
     // Key through the C API with the raw-key form: the key never passes through SQL text, which
     // SQLite would copy into unwiped statement memory. SQLCipher copies and later wipes it.
@@ -122,7 +130,7 @@ Status Database::configure(const crypto::SecureBytes& key)
             return detail::sqliteError(m_db, rc, "keying the clinic database", m_path, false);
     }
     // Must precede the first read: the page size is part of how every page is decrypted.
-    CC_TRY(exec("PRAGMA cipher_page_size = 4096;"));
+    CC_TRY(exec("PRAGMA cipher_page_size = " + std::to_string(pageSize) + ";"));
 
     auto version = queryText("PRAGMA cipher_version;", "reading PRAGMA cipher_version");
     CC_TRY(version);

@@ -23,9 +23,19 @@ namespace cc::db {
 class Database
 {
 public:
+    /// SQLCipher page size of every file written now (new clinics, exports, backups, restores):
+    /// each page costs an AES-256-CBC decryption, an HMAC-SHA1 and a read call, and a report reads
+    /// the whole observation index (docs/STORAGE.md, "Page size").
+    static constexpr int kPageSize = 32768;
+    /// The page size of clinics created before 2026-12-07; still opened, and moved to kPageSize
+    /// by a backup and its restore (both go through an export).
+    static constexpr int kLegacyPageSize = 4096;
+
     /// Opens (or, with CreateIfMissing, creates with mode 0600) the database at `path` under the
     /// raw 256-bit `key` (32 bytes; SQLCipher raw-key form, no passphrase KDF), sets
-    /// cipher_page_size = 4096, checks PRAGMA cipher_version, forces a read, then sets WAL,
+    /// cipher_page_size (kPageSize for a new file; an existing one is tried with kPageSize, then
+    /// kLegacyPageSize, since SQLCipher 3 cannot read it from the encrypted header), checks
+    /// PRAGMA cipher_version, forces a read, then sets WAL,
     /// synchronous = FULL, temp_store = MEMORY, secure_delete = ON, foreign_keys = ON and a
     /// 5-second busy timeout. Errors: InvalidArgument (key not 32 bytes), NotFound (missing file
     /// with ExistingOnly/ReadOnly), KeyMismatch (wrong key or not a CipherChart database),
@@ -74,6 +84,18 @@ public:
     /// Errors: InvalidArgument, AlreadyExists (path exists), StorageFull, StorageReadOnly, storage errors.
     Status exportTo(const std::string& path, const crypto::SecureBytes& key);
 
+    /// Moves a file opened at kLegacyPageSize to kPageSize, under the same key: checkpoints,
+    /// exports a copy (exportTo) beside the file under a temporary name, opens the copy and runs
+    /// integrity_check on it and compares user_version, closes this connection (the last one, so
+    /// SQLite empties and removes the WAL), renames the copy over the file, syncs the folder and
+    /// reopens. A crash at any point leaves either the old file or the complete new one (the same
+    /// rows under the same key), plus perhaps a temporary copy that the clinic's opening removes.
+    /// Returns false if the file already had kPageSize (nothing done).
+    /// Errors: StorageReadOnly, InvalidArgument (open transaction), StorageBusy (an unfinished
+    /// statement or a reader keeps the WAL), IntegrityFailure (the copy failed its check; the file
+    /// is unchanged), StorageFull and storage errors (the file is unchanged, this connection open).
+    [[nodiscard]] Result<bool> upgradePageSize();
+
     /// PRAGMA wal_checkpoint(TRUNCATE): copies the WAL into the main file and empties it.
     /// Errors: StorageBusy if readers prevent a complete checkpoint, storage errors.
     Status checkpoint();
@@ -98,10 +120,16 @@ public:
 
     /// The file this connection opened.
     [[nodiscard]] const std::string& path() const noexcept { return m_path; }
+    /// The SQLCipher page size the file was opened with (kPageSize or kLegacyPageSize).
+    [[nodiscard]] int pageSize() const noexcept { return m_pageSize; }
 
 private:
     Database(sqlite3* db, std::string path, OpenMode mode) noexcept;
-    Status configure(const crypto::SecureBytes& key);
+    /// Keys the handle, sets `pageSize`, forces the first read (KeyMismatch if key or page size
+    /// is wrong), then the pragmas.
+    Status configure(const crypto::SecureBytes& key, int pageSize);
+    /// Closes the handle (if any) and opens the file again, keyed with `key` at `pageSize`.
+    Status openHandle(const crypto::SecureBytes& key, int pageSize);
     /// Closes the handle and opens the same file again under `key` (after a failed rekey).
     Status reopen(const crypto::SecureBytes& key);
     Result<std::string> queryText(const char* sql, std::string_view operation);
@@ -111,6 +139,7 @@ private:
     OpenMode m_mode = OpenMode::ExistingOnly;
     std::function<void(bool)> m_transactionListener;
     crypto::SecureBytes m_key; // the key the file is under, to reopen after a failed rekey
+    int m_pageSize = kPageSize;
 };
 
 } // namespace cc::db

@@ -102,9 +102,11 @@ Status Database::rekey(const crypto::SecureBytes& newKey)
             CC_TRY(spec);
             rc = sqlite3_key(probe, spec->data(), static_cast<int>(spec->size()));
         }
-        if (rc == SQLITE_OK)
-            rc = sqlite3_exec(probe, "PRAGMA cipher_page_size = 4096; SELECT count(*) FROM sqlite_master;", nullptr,
-                              nullptr, nullptr);
+        if (rc == SQLITE_OK) {
+            const std::string probeSql =
+                "PRAGMA cipher_page_size = " + std::to_string(m_pageSize) + "; SELECT count(*) FROM sqlite_master;";
+            rc = sqlite3_exec(probe, probeSql.c_str(), nullptr, nullptr, nullptr);
+        }
         sqlite3_close_v2(probe);
     }
     if (rc == SQLITE_OK) {
@@ -158,6 +160,13 @@ void removeQuietly(const std::string& path)
     ::unlink((path + "-journal").c_str());
 }
 
+void removeWithLogs(const std::string& path)
+{
+    removeQuietly(path);
+    ::unlink((path + "-wal").c_str());
+    ::unlink((path + "-shm").c_str());
+}
+
 } // namespace
 
 Status Database::exportTo(const std::string& path, const crypto::SecureBytes& key)
@@ -202,7 +211,9 @@ Status Database::exportTo(const std::string& path, const crypto::SecureBytes& ke
             return std::move(step).error();
         }
     }
-    if (auto s = exec("PRAGMA cc_export.cipher_page_size = 4096;"); !s.ok())
+    // Every export is written at the current page size, whatever this file's: a backup's restore
+    // is how a clinic created with 4 KB pages moves to the larger ones.
+    if (auto s = exec("PRAGMA cc_export.cipher_page_size = " + std::to_string(kPageSize) + ";"); !s.ok())
         return fail(std::move(s).error());
     if (const int rc = sqlite3_exec(m_db, "SELECT sqlcipher_export('cc_export');", nullptr, nullptr, nullptr);
         rc != SQLITE_OK)
@@ -219,6 +230,66 @@ Status Database::exportTo(const std::string& path, const crypto::SecureBytes& ke
         return detail::writeErrnoError(err, "cannot move the export into place", path);
     }
     return detail::syncFolderOf(path);
+}
+
+Result<bool> Database::upgradePageSize()
+{
+    if (m_pageSize == kPageSize)
+        return false;
+    if (isReadOnly())
+        return makeError(ErrorCode::StorageReadOnly, "cannot rewrite a database opened read-only (" + m_path + ")");
+    if (inTransaction())
+        return makeError(ErrorCode::InvalidArgument, "cannot rewrite the database inside a transaction");
+    auto version = userVersion();
+    CC_TRY(version);
+
+    // A temporarySibling() name: what a crash leaves of it is removed when the clinic next opens.
+    const std::string copy = detail::temporarySibling(m_path);
+    auto makeCopy = [&]() -> Status {
+        CC_TRY(checkpoint());
+        CC_TRY(exportTo(copy, m_key));
+        auto check = Database::open(copy, m_key, OpenMode::ExistingOnly);
+        CC_TRY(check);
+        CC_TRY(check->integrityCheck());
+        auto copied = check->userVersion();
+        CC_TRY(copied);
+        if (check->pageSize() != kPageSize || *copied != *version)
+            return makeError(ErrorCode::IntegrityFailure, "the rewritten copy differs from the clinic database");
+        return {};
+    };
+    if (auto made = makeCopy(); !made) {
+        removeWithLogs(copy);
+        Error error = std::move(made).error();
+        error.message = "rewriting the clinic database at " + std::to_string(kPageSize) +
+                        "-byte pages failed (the database is unchanged): " + error.message;
+        return error;
+    }
+
+    // Close this connection, the clinic's only one: SQLite then checkpoints and removes the WAL,
+    // which belongs to the old file and must not meet the new one.
+    if (const int rc = sqlite3_close(m_db); rc != SQLITE_OK) {
+        removeWithLogs(copy);
+        return detail::sqliteError(m_db, rc, "closing the clinic database before replacing it", m_path);
+    }
+    m_db = nullptr;
+    bool renamed = false;
+    Status swapped;
+    if (detail::pathExists(m_path + "-wal")) {
+        swapped = makeError(ErrorCode::StorageBusy, "the write-ahead log of " + m_path +
+                                                        " was not emptied at close (another connection?); "
+                                                        "the database is unchanged");
+    } else if (std::rename(copy.c_str(), m_path.c_str()) != 0) {
+        swapped = detail::writeErrnoError(errno, "cannot move the rewritten database into place", m_path);
+    } else {
+        renamed = true;
+        // If this sync fails, a power cut may still bring back the old file: also complete.
+        swapped = detail::syncFolderOf(m_path);
+    }
+    if (!renamed)
+        removeWithLogs(copy);
+    CC_TRY(openHandle(m_key, renamed ? kPageSize : kLegacyPageSize));
+    CC_TRY(swapped);
+    return true;
 }
 
 } // namespace cc::db

@@ -56,6 +56,13 @@ public:
         (void)key;
         return makeError(ErrorCode::Unsupported, "this storage backend cannot check its pages");
     }
+    /// The size in bytes of the pages the database is stored in (0: not a paged backend).
+    [[nodiscard]] virtual int pageSize() const { return 0; }
+    /// Rewrites a database stored at an older, smaller page size at the current one, under the same
+    /// key and with the same rows, replacing the file atomically (docs/STORAGE.md, "Page size").
+    /// Returns false if there was nothing to do. Errors: StorageReadOnly, StorageBusy,
+    /// IntegrityFailure (the copy failed its check; nothing changed), StorageFull, StorageError.
+    [[nodiscard]] virtual Result<bool> upgradePageSize() { return false; }
 };
 
 /// The files a restore puts in place, already verified and decrypted by the backup service.

@@ -3080,6 +3080,24 @@ los fragmentos actuales, uno por línea. Un evento de auditoría, marcado para r
         <source>note: a restore was interrupted, but the record of whether it was finished (restore.settled) is damaged: compare the clinic with its pre-restore folders and the audit trail</source>
         <translation>nota: una restauración se interrumpió, pero el registro de si se terminó (restore.settled) está dañado: compare la clínica con sus carpetas pre-restore y el registro de auditoría</translation>
     </message>
+    <message>
+        <source>clinic.db rewritten at %1-byte pages (was %2); rows, key and audit trail unchanged</source>
+        <translation>clinic.db reescrita con páginas de %1 bytes (antes %2); filas, clave y registro de auditoría sin cambios</translation>
+    </message>
+    <message>
+        <source>clinic.db already uses %1-byte pages: nothing to do</source>
+        <translation>clinic.db ya usa páginas de %1 bytes: nada que hacer</translation>
+    </message>
+    <message>
+        <source>Rewrite the clinic database at the current page size (32 KB; clinics created before 2026-12-07 have 4 KB pages): faster reports and verification; audited</source>
+        <translation>Reescribir la base de datos de la clínica con el tamaño de página actual (32 KB; las clínicas creadas antes del 2026-12-07 tienen páginas de 4 KB): informes y verificación más rápidos; auditado</translation>
+    </message>
+    <message>
+        <source>
+An administrator. The database is copied, the copy checked, then moved into place atomically: it needs as much free space as clinic.db, and reads and writes the whole file once (minutes for several GB). Interrupted, the clinic keeps its old file.</source>
+        <translation>
+Un administrador. La base de datos se copia, se comprueba la copia y se coloca en su sitio de forma atómica: necesita tanto espacio libre como ocupa clinic.db, y lee y escribe el archivo entero una vez (minutos para varios GB). Si se interrumpe, la clínica conserva su archivo anterior.</translation>
+    </message>
 </context>
 <context>
     <name>ConditionDialog</name>

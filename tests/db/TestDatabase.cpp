@@ -102,7 +102,8 @@ void TestDatabase::pragmasAreApplied()
     QTemporaryDir dir;
     Database db = createWithTable(dir.filePath("clinic.db"), 2);
     QVERIFY(!pragmaText(db, "PRAGMA cipher_version;")->empty());
-    QCOMPARE(*pragmaText(db, "PRAGMA cipher_page_size;"), std::string("4096"));
+    QCOMPARE(*pragmaText(db, "PRAGMA cipher_page_size;"), std::to_string(Database::kPageSize));
+    QCOMPARE(db.pageSize(), Database::kPageSize);
     QCOMPARE(*pragmaText(db, "PRAGMA journal_mode;"), std::string("wal"));
     QCOMPARE(*pragmaText(db, "PRAGMA synchronous;"), std::string("2")); // FULL
     QCOMPARE(*pragmaText(db, "PRAGMA temp_store;"), std::string("2"));  // MEMORY
@@ -442,8 +443,8 @@ void TestDatabase::tamperedPageFailsIntegrityCheck()
         QVERIFY(db.checkpoint().ok());
     }
     QByteArray bytes = fileBytes(path);
-    QVERIFY(bytes.size() > 3 * 4096);
-    bytes[4096 + 1000] = static_cast<char>(bytes[4096 + 1000] ^ 0x01); // one bit on page 2
+    QVERIFY(bytes.size() >= 2 * Database::kPageSize);
+    bytes[Database::kPageSize + 1000] = static_cast<char>(bytes[Database::kPageSize + 1000] ^ 0x01); // page 2
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(bytes);

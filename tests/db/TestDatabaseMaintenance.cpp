@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Rekey, encrypted export and checkpoint: the old key stops working, rows survive unchanged.
 #include "db/Database.h"
+#include "db/RawKey.h"
 
 #include "DbTestSupport.h"
 
@@ -54,6 +55,25 @@ Database populated(const QString& path, std::uint64_t seed, int rows)
     return std::move(db).value();
 }
 
+/// A 300-row database written at the legacy 4 KB page size through the C API, as the old code did.
+bool createLegacy(const QString& path, std::uint64_t seed)
+{
+    sqlite3* raw = nullptr;
+    auto keySpec = detail::rawKeySpec(testKey(seed));
+    const bool ok =
+        keySpec.ok() &&
+        sqlite3_open_v2(str(path).c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) == SQLITE_OK &&
+        sqlite3_key(raw, keySpec->data(), int(keySpec->size())) == SQLITE_OK &&
+        sqlite3_exec(raw,
+                     "PRAGMA cipher_page_size = 4096; PRAGMA journal_mode = WAL;"
+                     "CREATE TABLE t (id INTEGER PRIMARY KEY, v BLOB NOT NULL); WITH RECURSIVE c(i) AS "
+                     "(SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 300) INSERT INTO t (v) SELECT "
+                     "randomblob(700) FROM c; PRAGMA user_version = 9;",
+                     nullptr, nullptr, nullptr) == SQLITE_OK;
+    sqlite3_close(raw);
+    return ok;
+}
+
 } // namespace
 
 class TestDatabaseMaintenance : public QObject
@@ -63,7 +83,10 @@ class TestDatabaseMaintenance : public QObject
 private slots:
     void rekeyOldKeyFailsNewKeyOpens();
     void rekeyRefusesBadKeyAndOpenTransaction();
+    void rekeyIsAtomicInWal_data();
     void rekeyIsAtomicInWal();
+    void legacyPageSizeOpensRekeysAndExportsCurrent();
+    void upgradePageSizeKeepsRowsAndRefusesWhileShared();
     void exportReopensUnderNewKey();
     void exportRefusesExistingTarget();
     void exportFailureLeavesNothing();
@@ -82,7 +105,7 @@ void TestDatabaseMaintenance::rekeyOldKeyFailsNewKeyOpens()
         QCOMPARE(readRows(db), before); // the open connection continues under the new key
         QVERIFY(db.exec("INSERT INTO t (v) VALUES (x'aa');").ok());
         before.emplace_back(41, std::vector<std::uint8_t>{0xaa});
-        QVERIFY(fileBytes(path + "-wal").size() < 4096 * 2); // truncated, no old-key pages
+        QVERIFY(fileBytes(path + "-wal").size() < 2 * Database::kPageSize); // truncated, no old-key pages
     }
     auto old = Database::open(str(path), testKey(1), OpenMode::ExistingOnly);
     QVERIFY(!old.ok());
@@ -111,8 +134,17 @@ void TestDatabaseMaintenance::rekeyRefusesBadKeyAndOpenTransaction()
 // WAL mode as one transaction. Files copied after the rekey committed but before any checkpoint
 // (what a crash leaves) open under the new key only; copies of the main file alone (the WAL lost)
 // still open under the old key: no state needs both keys.
+void TestDatabaseMaintenance::rekeyIsAtomicInWal_data()
+{
+    QTest::addColumn<int>("pageSize");
+    QTest::newRow("current pages") << Database::kPageSize;
+    QTest::newRow("legacy pages") << Database::kLegacyPageSize;
+}
+
 void TestDatabaseMaintenance::rekeyIsAtomicInWal()
 {
+    QFETCH(int, pageSize);
+    const std::string pageSizeSql = "PRAGMA cipher_page_size = " + std::to_string(pageSize) + ";";
     QTemporaryDir dir;
     const QString path = dir.filePath("raw.db");
     static const char oldKey[] = "x'0101010101010101010101010101010101010101010101010101010101010101'";
@@ -120,13 +152,11 @@ void TestDatabaseMaintenance::rekeyIsAtomicInWal()
     sqlite3* raw = nullptr;
     QCOMPARE(sqlite3_open_v2(str(path).c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr), SQLITE_OK);
     QCOMPARE(sqlite3_key(raw, oldKey, int(sizeof oldKey - 1)), SQLITE_OK);
-    QCOMPARE(
-        sqlite3_exec(raw,
-                     "PRAGMA cipher_page_size = 4096; PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;"
-                     "CREATE TABLE t (v BLOB); WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c "
-                     "WHERE i < 200) INSERT INTO t SELECT randomblob(500) FROM c; PRAGMA wal_checkpoint(TRUNCATE);",
-                     nullptr, nullptr, nullptr),
-        SQLITE_OK);
+    const std::string create =
+        pageSizeSql + "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;"
+                      "CREATE TABLE t (v BLOB); WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c "
+                      "WHERE i < 200) INSERT INTO t SELECT randomblob(500) FROM c; PRAGMA wal_checkpoint(TRUNCATE);";
+    QCOMPARE(sqlite3_exec(raw, create.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
     QCOMPARE(sqlite3_rekey(raw, newKey, int(sizeof newKey - 1)), SQLITE_OK);
     // Snapshot as a crash would leave it: main file plus WAL, nothing checkpointed.
     QVERIFY(QFile::copy(path, dir.filePath("crash.db")));
@@ -134,13 +164,13 @@ void TestDatabaseMaintenance::rekeyIsAtomicInWal()
     QVERIFY(QFile::copy(path, dir.filePath("lostwal.db")));
     sqlite3_close(raw);
 
-    auto opensWith = [](const QString& file, const char* key) {
+    auto opensWith = [&pageSizeSql](const QString& file, const char* key) {
         sqlite3* db = nullptr;
         sqlite3_open_v2(str(file).c_str(), &db, SQLITE_OPEN_READWRITE, nullptr);
         sqlite3_key(db, key, int(std::strlen(key)));
         sqlite3_stmt* stmt = nullptr;
         int count = -1;
-        if (sqlite3_exec(db, "PRAGMA cipher_page_size = 4096;", nullptr, nullptr, nullptr) == SQLITE_OK &&
+        if (sqlite3_exec(db, pageSizeSql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK &&
             sqlite3_prepare_v2(db, "SELECT count(*) FROM t;", -1, &stmt, nullptr) == SQLITE_OK &&
             sqlite3_step(stmt) == SQLITE_ROW)
             count = sqlite3_column_int(stmt, 0);
@@ -155,6 +185,86 @@ void TestDatabaseMaintenance::rekeyIsAtomicInWal()
     QCOMPARE(opensWith(dir.filePath("lostwal.db"), oldKey), 200);
     QCOMPARE(opensWith(path, newKey), 200);
     QCOMPARE(opensWith(path, oldKey), -1);
+}
+
+// A clinic created before the page size grew (4 KB pages, written here through the C API as the
+// old code did) still opens, is rekeyed at its own page size, and its exports (a backup, whose
+// restore is how it moves) are written at the current one.
+void TestDatabaseMaintenance::legacyPageSizeOpensRekeysAndExportsCurrent()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("legacy.db");
+    QVERIFY(createLegacy(path, 31));
+    auto db = Database::open(str(path), testKey(31), OpenMode::ExistingOnly);
+    QVERIFY2(db.ok(), db.ok() ? "" : db.error().message.c_str());
+    QCOMPARE(db->pageSize(), Database::kLegacyPageSize);
+    const Rows before = readRows(*db);
+    QCOMPARE(before.size(), std::size_t{300});
+    QCOMPARE(Database::open(str(path), testKey(32), OpenMode::ExistingOnly).error().code, ErrorCode::KeyMismatch);
+
+    QVERIFY(db->rekey(testKey(33)).ok());
+    QCOMPARE(db->pageSize(), Database::kLegacyPageSize);
+    QCOMPARE(readRows(*db), before);
+
+    const QString exported = dir.filePath("exported.db");
+    QVERIFY(db->exportTo(str(exported), testKey(34)).ok());
+    auto copy = Database::open(str(exported), testKey(34), OpenMode::ExistingOnly);
+    QVERIFY2(copy.ok(), copy.ok() ? "" : copy.error().message.c_str());
+    QCOMPARE(copy->pageSize(), Database::kPageSize);
+    QCOMPARE(readRows(*copy), before);
+    QCOMPARE(*copy->userVersion(), 9);
+    QVERIFY(copy->integrityCheck().ok());
+    QCOMPARE(fileBytes(exported).size() % Database::kPageSize, 0);
+    db = Database::open(str(path), testKey(33), OpenMode::ExistingOnly); // the rekeyed legacy file reopens
+    QVERIFY(db.ok());
+    QCOMPARE(db->pageSize(), Database::kLegacyPageSize);
+}
+
+// The live rewrite (`storage upgrade`): rows committed but still in the WAL come along, the file is
+// replaced in place with nothing left beside it, and a second connection (which would keep the old
+// WAL) makes it refuse without changing anything.
+void TestDatabaseMaintenance::upgradePageSizeKeepsRowsAndRefusesWhileShared()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("clinic.db");
+    QVERIFY(createLegacy(path, 41));
+    auto db = Database::open(str(path), testKey(41), OpenMode::ExistingOnly);
+    QVERIFY(db.ok());
+    QCOMPARE(db->pageSize(), Database::kLegacyPageSize);
+    QVERIFY(db->exec("INSERT INTO t (v) VALUES (x'0102030405');").ok()); // in the WAL only
+    const Rows before = readRows(*db);
+    QCOMPARE(before.size(), std::size_t{301});
+
+    {
+        auto other = Database::open(str(path), testKey(41), OpenMode::ReadOnly);
+        QVERIFY(other.ok());
+        auto refused = db->upgradePageSize();
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::StorageBusy);
+        QCOMPARE(db->pageSize(), Database::kLegacyPageSize);
+        QCOMPARE(readRows(*db), before); // reopened and usable
+        QCOMPARE(readRows(*other), before);
+    }
+    QCOMPARE(QDir(dir.path()).entryList({"*.tmp-*"}, QDir::Files).size(), 0);
+
+    auto upgraded = db->upgradePageSize();
+    QVERIFY2(upgraded.ok(), upgraded.ok() ? "" : upgraded.error().message.c_str());
+    QVERIFY(*upgraded);
+    QCOMPARE(db->pageSize(), Database::kPageSize);
+    QCOMPARE(readRows(*db), before);
+    QCOMPARE(*db->userVersion(), 9);
+    QVERIFY(db->exec("INSERT INTO t (v) VALUES (x'06');").ok()); // writable after the swap
+    QCOMPARE(QDir(dir.path()).entryList({"*.tmp-*"}, QDir::Files).size(), 0);
+    auto again = db->upgradePageSize();
+    QVERIFY(again.ok());
+    QVERIFY(!*again);
+
+    auto fresh = Database::open(str(path), testKey(41), OpenMode::ExistingOnly);
+    QVERIFY(fresh.ok());
+    QCOMPARE(fresh->pageSize(), Database::kPageSize);
+    QCOMPARE(readRows(*fresh).size(), std::size_t{302});
+    QVERIFY(fresh->integrityCheck().ok());
+    QCOMPARE(Database::open(str(path), testKey(42), OpenMode::ExistingOnly).error().code, ErrorCode::KeyMismatch);
 }
 
 void TestDatabaseMaintenance::exportReopensUnderNewKey()

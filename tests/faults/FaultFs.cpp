@@ -10,7 +10,7 @@
 //
 // Environment:
 //   CC_FAULT_DIR   absolute folder whose files are watched (required; without it nothing changes)
-//   CC_FAULT_MODE  count | enospc | erofs | eio | crash | tear
+//   CC_FAULT_MODE  count | enospc | erofs | eio | crash | tear | kill
 //   CC_FAULT_AT    the 1-based event at which the fault strikes (an event is one of the calls above
 //                  on a watched path)
 //   CC_FAULT_LOG   file to which the number of events is appended at exit (every mode)
@@ -32,9 +32,14 @@
 //   tear    as crash, but each file keeps its not-yet-durable writes up to a random one, which is
 //           torn at a random 512-byte boundary, and loses the rest (sectors reach the disk in order,
 //           the last one partly).
+//   kill    at event AT, before the call, the process sends itself SIGKILL: a `kill -9` landing at
+//           exactly that point. Everything written before stays (the kernel keeps it, as after a
+//           real kill); nothing is undone. The random kills of TestKillNine.cpp cannot aim at a
+//           window a few file calls wide; this can.
 #include <dirent.h>
 #include <dlfcn.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -54,7 +59,7 @@
 
 namespace {
 
-enum class Mode { Off, Count, NoSpace, ReadOnly, IoError, Crash, Tear };
+enum class Mode { Off, Count, NoSpace, ReadOnly, IoError, Crash, Tear, Kill };
 
 template <typename F> F real(const char* name)
 {
@@ -248,6 +253,10 @@ int event(bool isWrite, bool isCreate, const std::string& path)
         return s.failing ? EROFS : 0;
     case Mode::IoError:
         return n == s.at ? EIO : 0;
+    case Mode::Kill:
+        if (n == s.at)
+            ::kill(::getpid(), SIGKILL);
+        return 0;
     case Mode::Crash:
     case Mode::Tear:
         if (n >= s.at)
@@ -495,6 +504,7 @@ __attribute__((constructor)) void start()
              : m == "eio"    ? Mode::IoError
              : m == "crash"  ? Mode::Crash
              : m == "tear"   ? Mode::Tear
+             : m == "kill"   ? Mode::Kill
                              : Mode::Off;
     s.dir = dir;
     while (s.dir.size() > 1 && s.dir.back() == '/')

@@ -199,6 +199,7 @@ private slots:
         (*t)->close();
         // The root page of the patients table: no login, audit or backup step reads it before the check.
         qint64 rootPage = 0;
+        qint64 pageSize = 0;
         {
             auto opened =
                 db::Database::open(clinicFile(**t, "clinic.db").toStdString(), dbk, db::OpenMode::ExistingOnly);
@@ -208,11 +209,12 @@ private slots:
             auto row = stmt->step();
             QVERIFY(row.ok() && *row);
             rootPage = stmt->columnInt64(0);
+            pageSize = opened->pageSize();
         }
         QVERIFY(rootPage > 1);
         QFile db(clinicFile(**t, "clinic.db"));
         QVERIFY(db.open(QIODevice::ReadWrite));
-        const qint64 at = (rootPage - 1) * 4096 + 2000; // inside the page's ciphertext
+        const qint64 at = (rootPage - 1) * pageSize + 2000; // inside the page's ciphertext
         db.seek(at);
         char byte = 0;
         QVERIFY(db.getChar(&byte));

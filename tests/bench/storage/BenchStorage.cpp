@@ -32,10 +32,11 @@ struct Figure
 using Figures = std::map<std::string, Figure>;
 
 /// Runs one workload executable and merges its RESULT lines into `into` (best time kept).
-bool runWorkload(const std::string& exe, const std::string& dir, long patients, long each, long cacheKib, Figures& into)
+bool runWorkload(const std::string& exe, const std::string& dir, long patients, long each, long cacheKib, long pageSize,
+                 Figures& into)
 {
     const std::string command = "'" + exe + "' '" + dir + "' " + std::to_string(patients) + " " + std::to_string(each) +
-                                " " + std::to_string(cacheKib);
+                                " " + std::to_string(cacheKib) + " " + std::to_string(pageSize);
     std::FILE* pipe = ::popen(command.c_str(), "r");
     if (pipe == nullptr)
         return false;
@@ -59,13 +60,18 @@ int main(int argc, char** argv)
 {
     bool quick = false;
     long cacheKib = 64 * 1024; // the page cache of db/Database.cpp (PRAGMA cache_size = -65536)
+    long pageSize = 32768;     // db::Database::kPageSize (4096 for clinics created before 2026-12-07)
     for (int i = 1; i < argc; ++i) {
         if (std::string(argv[i]) == "--quick")
             quick = true;
         else if (std::string(argv[i]) == "--cache-mib" && i + 1 < argc && std::atol(argv[i + 1]) > 0)
             cacheKib = std::atol(argv[++i]) * 1024;
+        else if (std::string(argv[i]) == "--page-size" && i + 1 < argc &&
+                 (std::string(argv[i + 1]) == "4096" || std::string(argv[i + 1]) == "16384" ||
+                  std::string(argv[i + 1]) == "32768"))
+            pageSize = std::atol(argv[++i]);
         else {
-            std::cerr << "usage: bench_storage [--quick] [--cache-mib N]\n";
+            std::cerr << "usage: bench_storage [--quick] [--cache-mib N] [--page-size 4096|16384|32768]\n";
             return 1;
         }
     }
@@ -83,11 +89,13 @@ int main(int argc, char** argv)
                  "observation_index select by code token. Best of 2 runs of each, alternating. Page cache: "
               << (cacheKib == 64 * 1024 ? std::string("64 MiB, as in the app")
                                         : std::to_string(cacheKib / 1024) + " MiB (experiment)")
-              << ".\n";
+              << ". Page size: " << pageSize << " bytes" << (pageSize == 32768 ? ", as in the app" : " (older clinics)")
+              << ", the same for both.\n";
     Figures plain, cipher;
     for (int round = 0; round < 2; ++round) {
-        if (!runWorkload(CC_BENCH_SQLITE_EXE, dir.path().toStdString(), patients, each, cacheKib, plain) ||
-            !runWorkload(CC_BENCH_SQLCIPHER_EXE, dir.path().toStdString(), patients, each, cacheKib, cipher)) {
+        if (!runWorkload(CC_BENCH_SQLITE_EXE, dir.path().toStdString(), patients, each, cacheKib, pageSize, plain) ||
+            !runWorkload(CC_BENCH_SQLCIPHER_EXE, dir.path().toStdString(), patients, each, cacheKib, pageSize,
+                         cipher)) {
             std::cerr << "bench_storage: a workload failed\n";
             return 1;
         }

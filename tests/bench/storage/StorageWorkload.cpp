@@ -73,17 +73,18 @@ void bind(sqlite3* db, sqlite3_stmt* s, int i, const std::vector<unsigned char>&
         die(db, "bind");
 }
 
-sqlite3* open(const std::string& path, long cacheKib)
+sqlite3* open(const std::string& path, long cacheKib, long pageSize)
 {
+    const std::string pages = std::to_string(pageSize);
     sqlite3* db = nullptr;
     if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
         die(db, "open");
 #ifdef CC_BENCH_SQLCIPHER
     // A fixed benchmark key (no data worth protecting); raw-key form as in db/RawKey.cpp.
     exec(db, "PRAGMA key = \"x'000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f'\";");
-    exec(db, "PRAGMA cipher_page_size = 4096;");
+    exec(db, ("PRAGMA cipher_page_size = " + pages + ";").c_str());
 #else
-    exec(db, "PRAGMA page_size = 4096;");
+    exec(db, ("PRAGMA page_size = " + pages + ";").c_str());
 #endif
     // Prove which library this copy runs on: SQLCipher answers cipher_version, plain SQLite does not.
     sqlite3_stmt* version = nullptr;
@@ -118,11 +119,14 @@ double seconds(std::chrono::steady_clock::time_point since)
 
 int main(int argc, char** argv)
 {
-    if (argc != 4 && argc != 5) {
-        std::fprintf(stderr, "usage: %s DIR PATIENTS OBSERVATIONS-PER-PATIENT [CACHE-KIB]\n", argv[0]);
+    if (argc < 4 || argc > 6) {
+        std::fprintf(stderr, "usage: %s DIR PATIENTS OBSERVATIONS-PER-PATIENT [CACHE-KIB [PAGE-SIZE]]\n", argv[0]);
         return 1;
     }
-    const long cacheKib = argc == 5 ? std::atol(argv[4]) : 64 * 1024; // db/Database.cpp's page cache
+    const long cacheKib = argc >= 5 ? std::atol(argv[4]) : 64 * 1024; // db/Database.cpp's page cache
+    const long pageSize = argc == 6 ? std::atol(argv[5]) : 32768;     // db::Database::kPageSize
+    if (pageSize != 4096 && pageSize != 16384 && pageSize != 32768)
+        return 1;
     const std::string path = std::string(argv[1]) + "/bench-" + kVariant + ".db";
     const long patients = std::atol(argv[2]);
     const long each = std::atol(argv[3]);
@@ -132,7 +136,7 @@ int main(int argc, char** argv)
     std::filesystem::remove(path + "-wal");
     std::filesystem::remove(path + "-shm");
 
-    sqlite3* db = open(path, cacheKib);
+    sqlite3* db = open(path, cacheKib, pageSize);
     exec(db, "CREATE TABLE patients (id BLOB NOT NULL PRIMARY KEY CHECK (length(id) = 16),"
              " identity_key_id INTEGER NOT NULL, identity_key_wrapped BLOB NOT NULL,"
              " clinical_key_id INTEGER NOT NULL, clinical_key_wrapped BLOB NOT NULL, doc BLOB NOT NULL);");
@@ -204,7 +208,7 @@ int main(int argc, char** argv)
     std::printf("RESULT insert %.6f %ld\n", insertSeconds, patients * (1 + 2 * each));
 
     // Reads on a freshly opened connection (cold page cache; the OS cache is warm for both).
-    db = open(path, cacheKib);
+    db = open(path, cacheKib, pageSize);
     auto* byId = prepare(db, "SELECT doc FROM clinical_rows WHERE id = ?;");
     std::mt19937_64 pick(7);
     const long reads = std::min<long>(20000, static_cast<long>(rowIds.size()) * 2);
