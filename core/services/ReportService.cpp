@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Report use cases: run, verify, custodian shares, publication with disclosure control.
 #include "core/services/ReportService.h"
-
 #include "core/services/PortalService.h"
+#include "core/services/ReportServiceDetail.h"
 
 #include "core/crypto/Ed25519PrivateKey.h"
 #include "core/crypto/Hex.h"
@@ -39,16 +39,81 @@ using audit::AuditEventType;
 using reports::CellRelease;
 using reports::ReportFile;
 
-struct ReportService::Context
+namespace report_detail {
+
+AuditSubject reportSubject(AuditAction action, const std::string& what)
 {
-    const crypto::SecureBytes* indexKey = nullptr;
-    std::optional<crypto::Ed25519PrivateKey> signer;
-    std::vector<std::uint8_t> signingPublic;
-    paillier::PublicKey key;
-    paillier::ThresholdParameters params;
-    access::ClinicId clinicId{};
-    QString clinicName;
-};
+    return makeSubject(AuditEventId::Query, AuditEventType::None, action, "Report", {}, what);
+}
+
+void describeFile(AuditSubject& subject, const ReportFile& file)
+{
+    subject.objectId = reports::reportIdHex(file.reportId);
+    subject.detail += ", spec sha256 " + crypto::hexEncode(file.specSha256) + ", " +
+                      reports::purposeName(file.spec.purpose).toStdString();
+}
+
+// Cuts audit text to the event's limits (ASCII here: ids, hashes, counts, error messages).
+void clip(std::string& text, std::size_t max)
+{
+    if (text.size() > max)
+        text.resize(max);
+}
+
+std::string measuresKey(const reports::ReportSpec& spec)
+{
+    std::vector<std::string> codes;
+    for (const auto& m : spec.measures)
+        codes.push_back(m.toStdString());
+    std::sort(codes.begin(), codes.end());
+    std::string out;
+    for (const auto& c : codes)
+        out += (out.empty() ? "" : ",") + c;
+    return out;
+}
+
+// |a \ b| for two sorted lists of 32-byte digests.
+std::size_t missingFrom(std::span<const std::uint8_t> a, std::span<const std::uint8_t> b)
+{
+    std::size_t i = 0, j = 0, missing = 0;
+    while (i < a.size()) {
+        const auto x = a.subspan(i, 32);
+        if (j >= b.size()) {
+            ++missing;
+            i += 32;
+            continue;
+        }
+        const auto y = b.subspan(j, 32);
+        const int cmp = std::memcmp(x.data(), y.data(), 32);
+        if (cmp == 0) {
+            i += 32;
+            j += 32;
+        } else if (cmp < 0) {
+            ++missing;
+            i += 32;
+        } else {
+            j += 32;
+        }
+    }
+    return missing;
+}
+
+std::vector<std::uint64_t> patientCounts(const std::vector<reports::ComputedCell>& cells)
+{
+    std::vector<std::uint64_t> out;
+    out.reserve(cells.size());
+    for (const auto& c : cells)
+        out.push_back(c.patients());
+    return out;
+}
+
+} // namespace report_detail
+
+using report_detail::describeFile;
+using report_detail::measuresKey;
+using report_detail::noting;
+using report_detail::patientCounts;
+using report_detail::reportSubject;
 
 namespace {
 
@@ -105,83 +170,6 @@ private:
     crypto::Rng& m_inner;
     std::mutex m_mutex;
 };
-
-AuditSubject reportSubject(AuditAction action, const std::string& what)
-{
-    return makeSubject(AuditEventId::Query, AuditEventType::None, action, "Report", {}, what);
-}
-
-void describeFile(AuditSubject& subject, const ReportFile& file)
-{
-    subject.objectId = reports::reportIdHex(file.reportId);
-    subject.detail += ", spec sha256 " + crypto::hexEncode(file.specSha256) + ", " +
-                      reports::purposeName(file.spec.purpose).toStdString();
-}
-
-// Cuts audit text to the event's limits (ASCII here: ids, hashes, counts, error messages).
-void clip(std::string& text, std::size_t max)
-{
-    if (text.size() > max)
-        text.resize(max);
-}
-
-// Records the reason of a refusal in the audit event (messages never carry PHI) and keeps the
-// detail within its limit.
-template <typename T> Result<T> noting(AuditSubject& subject, Result<T> result)
-{
-    if (!result.ok())
-        subject.reason = (subject.reason.empty() ? "" : subject.reason + "; ") + "refused: " + result.error().message;
-    clip(subject.reason, audit::kMaxReasonSize);
-    clip(subject.detail, audit::kMaxDetailSize);
-    return result;
-}
-
-std::string measuresKey(const reports::ReportSpec& spec)
-{
-    std::vector<std::string> codes;
-    for (const auto& m : spec.measures)
-        codes.push_back(m.toStdString());
-    std::sort(codes.begin(), codes.end());
-    std::string out;
-    for (const auto& c : codes)
-        out += (out.empty() ? "" : ",") + c;
-    return out;
-}
-
-// |a \ b| for two sorted lists of 32-byte digests.
-std::size_t missingFrom(std::span<const std::uint8_t> a, std::span<const std::uint8_t> b)
-{
-    std::size_t i = 0, j = 0, missing = 0;
-    while (i < a.size()) {
-        const auto x = a.subspan(i, 32);
-        if (j >= b.size()) {
-            ++missing;
-            i += 32;
-            continue;
-        }
-        const auto y = b.subspan(j, 32);
-        const int cmp = std::memcmp(x.data(), y.data(), 32);
-        if (cmp == 0) {
-            i += 32;
-            j += 32;
-        } else if (cmp < 0) {
-            ++missing;
-            i += 32;
-        } else {
-            j += 32;
-        }
-    }
-    return missing;
-}
-
-std::vector<std::uint64_t> patientCounts(const std::vector<reports::ComputedCell>& cells)
-{
-    std::vector<std::uint64_t> out;
-    out.reserve(cells.size());
-    for (const auto& c : cells)
-        out.push_back(c.patients());
-    return out;
-}
 
 } // namespace
 
@@ -295,127 +283,6 @@ Result<std::vector<reports::ComputedCell>> ReportService::sealedCells(reports::C
         return std::move(sealed).error();
     }
     return cells;
-}
-
-Result<std::vector<std::uint8_t>> ReportService::cohortDigests(const Context& ctx,
-                                                               const std::vector<reports::ComputedCell>& cells) const
-{
-    std::set<access::PatientRef> patients;
-    for (const auto& c : cells)
-        for (const auto& [p, rows] : c.rowsPerPatient)
-            patients.insert(p);
-    std::vector<crypto::Digest256> digests;
-    static constexpr char label[] = "CipherChart report cohort v1";
-    for (const auto& p : patients) {
-        std::vector<std::uint8_t> input(label, label + sizeof label - 1);
-        input.insert(input.end(), p.bytes.begin(), p.bytes.end());
-        auto d = crypto::hmacSha256(ctx.indexKey->span(), input);
-        CC_TRY(d);
-        digests.push_back(*d);
-    }
-    std::sort(digests.begin(), digests.end());
-    std::vector<std::uint8_t> out;
-    for (const auto& d : digests)
-        out.insert(out.end(), d.begin(), d.end());
-    return out;
-}
-
-Status ReportService::differencing(const Context& ctx, const ReportFile& file,
-                                   const std::vector<reports::ComputedCell>& cells, std::uint32_t threshold)
-{
-    auto mine = cohortDigests(ctx, cells);
-    CC_TRY(mine);
-    auto earlier = m_reports.publishedCohorts(measuresKey(file.spec));
-    CC_TRY(earlier);
-    for (const auto& other : *earlier) {
-        if (other.reportId == file.reportId)
-            continue;
-        const std::size_t added = missingFrom(*mine, other.cohort);
-        const std::size_t removed = missingFrom(other.cohort, *mine);
-        for (std::size_t diff : {added, removed})
-            if (diff > 0 && diff < threshold)
-                return makeError(ErrorCode::AccessDenied,
-                                 "differencing check: the cohort differs from published report " +
-                                     crypto::hexEncode(other.reportId) + " (same measures) by " + std::to_string(diff) +
-                                     " patients, fewer than the minimum cell size " + std::to_string(threshold));
-    }
-    return {};
-}
-
-Result<std::vector<paillier::Plaintext>>
-ReportService::combineReleased(const Context& ctx, const ReportFile& file, const std::vector<CellRelease>& plan,
-                               const std::vector<std::vector<std::uint8_t>>& extraShares,
-                               std::vector<std::string>& rejectedOut, std::set<std::uint32_t>& used)
-{
-    auto stored = m_reports.sharesOf(file.reportId);
-    CC_TRY(stored);
-    std::vector<std::vector<std::uint8_t>> all = std::move(*stored);
-    all.insert(all.end(), extraShares.begin(), extraShares.end());
-    std::map<std::uint32_t, std::vector<paillier::PartialDecryption>> byCell;
-    for (std::size_t i = 0; i < all.size(); ++i) {
-        auto share = reports::DecryptionShare::decode(all[i], "share " + std::to_string(i + 1));
-        if (!share) {
-            rejectedOut.push_back("share " + std::to_string(i + 1) + ": " + share.error().describe());
-            continue;
-        }
-        if (share->reportId != file.reportId || share->specSha256 != file.specSha256 || share->keyId != file.keyId) {
-            rejectedOut.push_back("custodian " + std::to_string(share->custodian) +
-                                  ": the share is for another report or key");
-            continue;
-        }
-        for (auto& p : share->partials)
-            if (p.cell < plan.size())
-                byCell[p.cell].push_back(std::move(p.partial));
-    }
-    std::vector<paillier::Plaintext> out(plan.size());
-    std::set<std::string> rejected;
-    for (std::uint32_t i = 0; i < plan.size(); ++i) {
-        if (plan[i] != CellRelease::Released)
-            continue;
-        auto c = paillier::Ciphertext::fromBytes(ctx.key, file.cells[i].ciphertext, file.cells[i].layoutId);
-        CC_TRY(c);
-        paillier::CombineOutcome combined;
-        auto plain = paillier::combinePartials(ctx.key, ctx.params, *c, byCell[i],
-                                               reports::partialContext(file.reportId, i), &combined);
-        for (const auto& [index, why] : combined.rejected)
-            rejected.insert(why);
-        if (!plain) {
-            rejectedOut.insert(rejectedOut.end(), rejected.begin(), rejected.end());
-            return std::move(plain).error();
-        }
-        used.insert(combined.used.begin(), combined.used.end());
-        out[i] = std::move(*plain);
-    }
-    rejectedOut.insert(rejectedOut.end(), rejected.begin(), rejected.end());
-    return out;
-}
-
-Result<std::uint32_t> ReportService::minimumCellSize()
-{
-    auto stored = m_clinic.backend().meta().get(ports::meta::kReportMinimumCellSize);
-    CC_TRY(stored);
-    if (!stored->has_value())
-        return reports::kDefaultMinimumCellSize;
-    const std::string text((*stored)->begin(), (*stored)->end());
-    bool ok = false;
-    const uint value = QString::fromStdString(text).toUInt(&ok);
-    if (!ok || value < reports::kLowestMinimumCellSize)
-        return makeError(ErrorCode::IntegrityFailure, "the stored minimum cell size is not a number of at least 5");
-    return static_cast<std::uint32_t>(value);
-}
-
-Status ReportService::setMinimumCellSize(std::uint32_t size)
-{
-    AuditSubject subject =
-        makeSubject(AuditEventId::ApplicationActivity, AuditEventType::SecurityConfiguration, AuditAction::Update,
-                    "ReportPolicy", {}, "report minimum cell size set to " + std::to_string(size));
-    return audited(m_clinic, Permission::ManageKeys, subject, [&]() -> Status {
-        if (size < reports::kLowestMinimumCellSize)
-            return makeError(ErrorCode::InvalidArgument, "the minimum cell size is never below 5");
-        const std::string text = std::to_string(size);
-        return m_clinic.backend().meta().set(ports::meta::kReportMinimumCellSize,
-                                             {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()});
-    });
 }
 
 Result<std::vector<std::uint8_t>> ReportService::run(const reports::ReportSpec& spec, reports::ComputationTimes* times)
@@ -632,118 +499,6 @@ Result<PublishOutcome> ReportService::publish(std::span<const std::uint8_t> byte
             return outcome;
         };
         return noting(subject, work());
-    });
-}
-
-Result<ExportOutcome> ReportService::exportToNetwork(std::span<const std::uint8_t> bytes, const NetworkKey& network,
-                                                     const std::string& expectedFingerprint,
-                                                     const std::vector<std::vector<std::uint8_t>>& extraShares)
-{
-    AuditSubject subject = reportSubject(AuditAction::Execute, "report exported to research network");
-    subject.detail += " " + network.key.keyIdHex();
-    return audited(m_clinic, Permission::RunReports, subject, [&]() -> Result<ExportOutcome> {
-        auto work = [&]() -> Result<ExportOutcome> {
-            const auto expected = crypto::hexDecode(expectedFingerprint);
-            if (!expected || !crypto::constantTimeEqual(*expected, network.fingerprint()))
-                return makeError(ErrorCode::IntegrityFailure,
-                                 "the network key file's fingerprint is " + network.fingerprintHex() +
-                                     ", not the one given: refusing to encrypt the clinic's totals to it");
-            auto ctx = context(true);
-            CC_TRY(ctx);
-            auto file = check(*ctx, bytes);
-            CC_TRY(file);
-            describeFile(subject, *file);
-            if (file->kind != ReportFile::Kind::Encrypted)
-                return makeError(ErrorCode::InvalidArgument,
-                                 "export takes the clinic's encrypted report (the input of `report publish`)");
-            if (file->spec.purpose != reports::Purpose::Research)
-                return makeError(ErrorCode::AccessDenied,
-                                 "only research reports go to a research network (a quality report includes the "
-                                 "patients who opted out)");
-            auto cells = recompute(*ctx, *file);
-            CC_TRY(cells);
-            auto threshold = minimumCellSize();
-            CC_TRY(threshold);
-            const auto plan = reports::planSuppression(file->spec, patientCounts(*cells), *threshold);
-            CC_TRY(differencing(*ctx, *file, *cells, *threshold));
-            ExportOutcome outcome;
-            std::set<std::uint32_t> used;
-            auto plains = combineReleased(*ctx, *file, plan, extraShares, outcome.rejectedPartials, used);
-            CC_TRY(plains);
-            ReportFile exported;
-            exported.kind = ReportFile::Kind::Exported;
-            exported.spec = file->spec;
-            exported.specSha256 = file->specSha256;
-            m_clinic.rng().fill(exported.reportId);
-            exported.clinicId = file->clinicId;
-            exported.clinicName = file->clinicName;
-            exported.keyId = network.key.keyId();
-            exported.createdAtMs =
-                std::chrono::duration_cast<std::chrono::milliseconds>(m_clinic.clock().now().time_since_epoch())
-                    .count();
-            exported.sourceSha256 = crypto::sha256(bytes);
-            for (const auto& key : file->spec.cells()) {
-                reports::ReportCell cell;
-                cell.key = key;
-                cell.layoutId = file->cells[key.index].layoutId;
-                const auto& computed = (*cells)[key.index];
-                CellTally tally{computed.patients(), computed.observations, 0};
-                paillier::Plaintext figures(0);
-                if (plan[key.index] == CellRelease::Released) {
-                    auto layout = records::ObservationLayout::forCode(m_catalogue, key.measure);
-                    CC_TRY(layout);
-                    auto sum = layout->decode((*plains)[key.index]);
-                    CC_TRY(sum);
-                    if (sum->count != computed.observations)
-                        return makeError(ErrorCode::IntegrityFailure,
-                                         "cell " + std::to_string(key.index) +
-                                             ": the decrypted count differs from the rows recomputed");
-                    figures = (*plains)[key.index];
-                    ++outcome.cellsExported;
-                } else {
-                    // Suppressed here: nothing of its figures leaves the clinic; its patients still
-                    // count in the merged tally, and the mark makes the merged cell suppressed.
-                    tally.observations = 0;
-                    tally.withheldSites = 1;
-                    ++outcome.cellsWithheld;
-                }
-                auto c = paillier::encrypt(network.key, figures, m_clinic.rng(), cell.layoutId);
-                CC_TRY(c);
-                auto t = paillier::encrypt(network.key, tally.encode(), m_clinic.rng(), 0);
-                CC_TRY(t);
-                cell.ciphertext = c->toBytes();
-                cell.tally = t->toBytes();
-                exported.cells.push_back(std::move(cell));
-            }
-            outcome.file = exported.sign(*ctx->signer);
-            outcome.report = std::move(exported);
-            outcome.report.signerPublicKey = ctx->signer->publicKey().bytes();
-            subject.detail += ", exported " + reports::reportIdHex(outcome.report.reportId) + ": " +
-                              std::to_string(outcome.cellsExported) + " cells, " +
-                              std::to_string(outcome.cellsWithheld) + " withheld";
-            return outcome;
-        };
-        return noting(subject, work());
-    });
-}
-
-Result<MergedReport> ReportService::merge(const std::vector<std::vector<std::uint8_t>>& files,
-                                          const NetworkKey& network, std::uint32_t minimumSites,
-                                          const NetworkMembers* members)
-{
-    AuditSubject subject = reportSubject(AuditAction::Create, "research network merge");
-    subject.detail += " " + network.key.keyIdHex() + ", " + std::to_string(files.size()) + " files";
-    return audited(m_clinic, Permission::RunReports, subject, [&]() -> Result<MergedReport> {
-        auto merged = noting(subject, mergeExports(files, network, minimumSites, members, m_catalogue));
-        if (merged) {
-            subject.objectId = reports::reportIdHex(merged->id);
-            subject.detail += ", spec sha256 " + crypto::hexEncode(merged->specSha256) + ", " +
-                              reports::purposeName(merged->spec.purpose).toStdString() + ", sites";
-            for (const auto& site : merged->sites)
-                subject.detail += " " + site.signerFingerprint();
-            clip(subject.detail, audit::kMaxDetailSize);
-        }
-        return merged;
     });
 }
 
