@@ -40,6 +40,7 @@ using audit::AuditEventId;
 using audit::AuditEventType;
 using report_detail::measuresKey;
 using report_detail::missingFrom;
+using report_detail::patientCounts;
 using reports::CellRelease;
 using reports::ReportFile;
 
@@ -162,6 +163,25 @@ Status ReportService::setMinimumCellSize(std::uint32_t size)
         return m_clinic.backend().meta().set(ports::meta::kReportMinimumCellSize,
                                              {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()});
     });
+}
+
+Result<ReportService::Release> ReportService::release(const Context& ctx, const ReportFile& file,
+                                                      const std::vector<std::vector<std::uint8_t>>& extraShares,
+                                                      std::vector<std::string>& rejected)
+{
+    Release r;
+    auto cells = recompute(ctx, file);
+    CC_TRY(cells);
+    r.cells = std::move(*cells);
+    auto threshold = minimumCellSize();
+    CC_TRY(threshold);
+    r.threshold = *threshold;
+    r.plan = reports::planSuppression(file.spec, patientCounts(r.cells), r.threshold);
+    CC_TRY(differencing(ctx, file, r.cells, r.threshold));
+    auto plains = combineReleased(ctx, file, r.plan, extraShares, rejected, r.used);
+    CC_TRY(plains);
+    r.plains = std::move(*plains);
+    return r;
 }
 
 } // namespace cc::services

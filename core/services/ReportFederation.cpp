@@ -39,7 +39,6 @@ using audit::AuditAction;
 using report_detail::clip;
 using report_detail::describeFile;
 using report_detail::noting;
-using report_detail::patientCounts;
 using report_detail::reportSubject;
 using reports::CellRelease;
 using reports::ReportFile;
@@ -69,16 +68,10 @@ Result<ExportOutcome> ReportService::exportToNetwork(std::span<const std::uint8_
                 return makeError(ErrorCode::AccessDenied,
                                  "only research reports go to a research network (a quality report includes the "
                                  "patients who opted out)");
-            auto cells = recompute(*ctx, *file);
-            CC_TRY(cells);
-            auto threshold = minimumCellSize();
-            CC_TRY(threshold);
-            const auto plan = reports::planSuppression(file->spec, patientCounts(*cells), *threshold);
-            CC_TRY(differencing(*ctx, *file, *cells, *threshold));
             ExportOutcome outcome;
-            std::set<std::uint32_t> used;
-            auto plains = combineReleased(*ctx, *file, plan, extraShares, outcome.rejectedPartials, used);
-            CC_TRY(plains);
+            auto released = release(*ctx, *file, extraShares, outcome.rejectedPartials);
+            CC_TRY(released);
+            const auto& plan = released->plan;
             ReportFile exported;
             exported.kind = ReportFile::Kind::Exported;
             exported.spec = file->spec;
@@ -95,19 +88,19 @@ Result<ExportOutcome> ReportService::exportToNetwork(std::span<const std::uint8_
                 reports::ReportCell cell;
                 cell.key = key;
                 cell.layoutId = file->cells[key.index].layoutId;
-                const auto& computed = (*cells)[key.index];
+                const auto& computed = released->cells[key.index];
                 CellTally tally{computed.patients(), computed.observations, 0};
                 paillier::Plaintext figures(0);
                 if (plan[key.index] == CellRelease::Released) {
                     auto layout = records::ObservationLayout::forCode(m_catalogue, key.measure);
                     CC_TRY(layout);
-                    auto sum = layout->decode((*plains)[key.index]);
+                    auto sum = layout->decode(released->plains[key.index]);
                     CC_TRY(sum);
                     if (sum->count != computed.observations)
                         return makeError(ErrorCode::IntegrityFailure,
                                          "cell " + std::to_string(key.index) +
                                              ": the decrypted count differs from the rows recomputed");
-                    figures = (*plains)[key.index];
+                    figures = released->plains[key.index];
                     ++outcome.cellsExported;
                 } else {
                     // Suppressed here: nothing of its figures leaves the clinic; its patients still

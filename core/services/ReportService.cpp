@@ -433,17 +433,13 @@ Result<PublishOutcome> ReportService::publish(std::span<const std::uint8_t> byte
             describeFile(subject, *file);
             if (file->kind != ReportFile::Kind::Encrypted)
                 return makeError(ErrorCode::InvalidArgument, "this report is already published");
-            auto cells = recompute(*ctx, *file);
-            CC_TRY(cells);
-            auto threshold = minimumCellSize();
-            CC_TRY(threshold);
-            const auto plan = reports::planSuppression(file->spec, patientCounts(*cells), *threshold);
-            CC_TRY(differencing(*ctx, *file, *cells, *threshold));
-
             PublishOutcome outcome;
-            std::set<std::uint32_t> used;
-            auto plains = combineReleased(*ctx, *file, plan, extraShares, outcome.rejectedPartials, used);
-            CC_TRY(plains);
+            auto released = release(*ctx, *file, extraShares, outcome.rejectedPartials);
+            CC_TRY(released);
+            const auto& cells = released->cells;
+            const auto& plan = released->plan;
+            const auto& plains = released->plains;
+            const std::uint32_t threshold = released->threshold;
             ReportFile published;
             published.kind = ReportFile::Kind::Published;
             published.spec = file->spec;
@@ -456,33 +452,33 @@ Result<PublishOutcome> ReportService::publish(std::span<const std::uint8_t> byte
                 std::chrono::duration_cast<std::chrono::milliseconds>(m_clinic.clock().now().time_since_epoch())
                     .count();
             published.sourceSha256 = crypto::sha256(bytes);
-            published.minimumCellSize = *threshold;
+            published.minimumCellSize = threshold;
             for (const auto& key : file->spec.cells()) {
                 reports::ReportCell cell;
                 cell.key = key;
                 cell.layoutId = file->cells[key.index].layoutId;
-                const auto& computed = (*cells)[key.index];
+                const auto& computed = cells[key.index];
                 if (plan[key.index] != CellRelease::Released) {
                     cell.figures.suppressed = true;
                     cell.figures.reason = plan[key.index] == CellRelease::BelowThreshold
-                                              ? QStringLiteral("fewer than %1 patients").arg(*threshold)
+                                              ? QStringLiteral("fewer than %1 patients").arg(threshold)
                                               : QStringLiteral("complementary suppression");
                     published.cells.push_back(std::move(cell));
                     continue;
                 }
-                const auto& plain = (*plains)[key.index];
+                const auto& plain = plains[key.index];
                 auto layout = records::ObservationLayout::forCode(m_catalogue, key.measure);
                 CC_TRY(layout);
                 auto sum = layout->decode(plain);
                 CC_TRY(sum);
                 auto figures = reports::figuresFor(*sum, *layout, *m_catalogue.find(key.measure), computed.patients(),
-                                                   computed.observations, computed.maxRowsPerPatient(), *threshold);
+                                                   computed.observations, computed.maxRowsPerPatient(), threshold);
                 CC_TRY(figures);
                 cell.figures = std::move(*figures);
                 published.cells.push_back(std::move(cell));
             }
-            published.custodians.assign(used.begin(), used.end());
-            auto digests = cohortDigests(*ctx, *cells);
+            published.custodians.assign(released->used.begin(), released->used.end());
+            auto digests = cohortDigests(*ctx, cells);
             CC_TRY(digests);
             ports::PublishedCohort cohort{file->reportId, measuresKey(file->spec), std::move(*digests),
                                           published.createdAtMs};

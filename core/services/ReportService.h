@@ -145,6 +145,13 @@ private:
                                                              std::set<std::uint32_t>& used);
     Result<std::vector<std::uint8_t>> cohortDigests(const Context& ctx,
                                                     const std::vector<reports::ComputedCell>& cells) const;
+    /// What publication and a network export share before they use any figure: the cells
+    /// recomputed from the clinic's rows, the suppression plan under the clinic's minimum cell
+    /// size, the differencing check, and the released cells' shares combined.
+    struct Release;
+    Result<Release> release(const Context& ctx, const reports::ReportFile& file,
+                            const std::vector<std::vector<std::uint8_t>>& extraShares,
+                            std::vector<std::string>& rejected);
 
     ClinicService& m_clinic;
     ports::ReportStore& m_reports;

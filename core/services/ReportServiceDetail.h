@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <vector>
@@ -26,6 +27,15 @@ struct ReportService::Context
     paillier::ThresholdParameters params;
     access::ClinicId clinicId{};
     QString clinicName;
+};
+
+struct ReportService::Release
+{
+    std::vector<reports::ComputedCell> cells;
+    std::uint32_t threshold = 0;
+    std::vector<reports::CellRelease> plan;
+    std::vector<paillier::Plaintext> plains; ///< per cell; set for the released ones
+    std::set<std::uint32_t> used;            ///< custodians whose partials were combined
 };
 
 namespace report_detail {
