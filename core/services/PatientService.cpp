@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Patient use cases over sealed identity documents and the care-team / break-glass access rules.
 #include "core/services/PatientService.h"
+#include "core/services/PatientServiceDetail.h"
 
 #include "core/audit/AuditEvent.h"
 
@@ -33,16 +34,10 @@ using audit::AuditAction;
 using audit::AuditEventId;
 using audit::AuditEventType;
 using audit::AuditOutcome;
+using patient_detail::findRow;
+using patient_detail::readOutcome;
 
 namespace {
-
-/// The outcome of an audited read: a denial is serious (someone tried to see what they may not).
-AuditOutcome readOutcome(const Error* error)
-{
-    if (error == nullptr)
-        return AuditOutcome::Success;
-    return error->code == ErrorCode::AccessDenied ? AuditOutcome::SeriousFailure : AuditOutcome::MinorFailure;
-}
 
 Result<access::CareTeam> careTeamOf(ClinicService& clinic, const access::PatientId& patient)
 {
@@ -58,15 +53,6 @@ Result<access::CareTeam> careTeamOf(ClinicService& clinic, const access::Patient
         CC_TRY(team.add(row.doctor, access::Role::Doctor));
     }
     return team;
-}
-
-Result<ports::PatientRow> findRow(ClinicService& clinic, const access::PatientId& patient)
-{
-    auto row = clinic.backend().patients().find(patient);
-    CC_TRY(row);
-    if (!row->has_value())
-        return makeError(ErrorCode::NotFound, "no patient with this row id");
-    return std::move(**row);
 }
 
 bool matches(const model::Patient& p, const QString& search)
@@ -466,134 +452,6 @@ Result<model::Patient> PatientService::identity(const access::PatientId& patient
         return openIdentity(*row, key->key);
     };
     auto result = run();
-    CC_TRY(m_clinic.record(subject, readOutcome(result ? nullptr : &result.error())));
-    return result;
-}
-
-Result<PatientChart> PatientService::readChart(ClinicService& clinic, const access::PatientId& patient)
-{
-    auto clinicalKey = openChartKey(clinic, patient, ChartData::Clinical);
-    CC_TRY(clinicalKey);
-    auto identityKey = openChartKey(clinic, patient, ChartData::Identity);
-    CC_TRY(identityKey);
-    return readChartWith(clinic, patient, *clinicalKey, *identityKey);
-}
-
-Result<PatientChart> PatientService::portalChart(ClinicService& clinic, const access::PatientId& patient)
-{
-    auto portal = PortalService(clinic).ownFor(patient);
-    CC_TRY(portal);
-    PatientChart out = (*portal)->chart;
-    out.basis = access::AccessBasis::OwnRecord;
-    return out;
-}
-
-Result<ChartKey> PatientService::openChartKeyWith(ClinicService& clinic, const access::KeyRing& staff,
-                                                  const access::PatientId& patient, ChartData data)
-{
-    auto row = findRow(clinic, patient);
-    CC_TRY(row);
-    const bool identity = data == ChartData::Identity;
-    auto key = records::PatientKeys::unwrap(
-        staff, identity ? records::PatientKeyKind::Identity : records::PatientKeyKind::Clinical, patient,
-        identity ? row->identityKeyId : row->clinicalKeyId,
-        identity ? row->identityKeyWrapped : row->clinicalKeyWrapped);
-    CC_TRY(key);
-    ChartKey out{std::move(*key), access::AccessBasis::CareTeam, {}};
-    if (!identity) {
-        auto ref = patientRef(clinic, patient, out.key);
-        CC_TRY(ref);
-        out.ref = *ref;
-    }
-    return out;
-}
-
-Result<PatientChart> PatientService::readChartWith(ClinicService& clinic, const access::PatientId& patient,
-                                                   const ChartKey& clinical, const ChartKey& identityKey)
-{
-    const ChartKey* clinicalKey = &clinical;
-    auto row = findRow(clinic, patient);
-    CC_TRY(row);
-    PatientChart out;
-    out.basis = clinicalKey->basis;
-    auto identityDoc = openIdentity(*row, identityKey.key);
-    CC_TRY(identityDoc);
-    out.patient = std::move(*identityDoc);
-    auto rows = ChartManifests::rowsOf(clinic, *clinicalKey, std::nullopt);
-    CC_TRY(rows);
-    for (const auto& r : *rows) {
-        // Notes are NoteService's: an unshared one is sealed under the confidential key.
-        if (r.kind == ports::ClinicalKind::Note)
-            continue;
-        auto plain = records::SealedRow::open(clinicalKey->key.secret, clinicalKey->key.keyId, "clinical_rows", "doc",
-                                              r.id, r.document);
-        CC_TRY(plain);
-        const QByteArray json(reinterpret_cast<const char*>(plain->data()), static_cast<qsizetype>(plain->size()));
-        auto fill = [&](auto& vec, auto decoded) -> Status {
-            CC_TRY(decoded);
-            decoded->id = r.id;
-            decoded->patientId = patient;
-            if constexpr (requires { decoded->encounterId = r.encounterId; })
-                decoded->encounterId = r.encounterId;
-            vec.push_back(std::move(*decoded));
-            return {};
-        };
-        switch (r.kind) {
-        case ports::ClinicalKind::Encounter:
-            CC_TRY(fill(out.encounters, model::Encounter::fromJson(json)));
-            break;
-        case ports::ClinicalKind::Condition:
-            CC_TRY(fill(out.conditions, model::Condition::fromJson(json)));
-            break;
-        case ports::ClinicalKind::Observation:
-            CC_TRY(fill(out.observations, model::Observation::fromJson(json)));
-            break;
-        case ports::ClinicalKind::Medication:
-            CC_TRY(fill(out.medications, model::Medication::fromJson(json)));
-            break;
-        case ports::ClinicalKind::Allergy:
-            CC_TRY(fill(out.allergies, model::Allergy::fromJson(json)));
-            break;
-        case ports::ClinicalKind::Note:
-            break; // skipped above
-        }
-    }
-    return out;
-}
-
-Result<PatientChart> PatientService::chart(const access::PatientId& patient)
-{
-    AuditSubject subject = makeSubject(AuditEventId::PatientRecord, AuditEventType::None, AuditAction::Read, "Chart",
-                                       idHex(patient), "chart read");
-    subject.patientId = idHex(patient);
-    const access::Session* session = m_clinic.session();
-    const bool ownRecord = session != nullptr && session->role() == access::Role::Patient;
-    CC_TRY(m_clinic.authorize(ownRecord ? Permission::ReadOwnRecord : Permission::ReadChart, subject));
-    auto run = [&]() -> Result<PatientChart> {
-        auto out = m_clinic.portalMode() ? portalChart(m_clinic, patient) : readChart(m_clinic, patient);
-        CC_TRY(out);
-        subject.detail += ", basis " + std::string(access::accessBasisName(out->basis));
-        subject.flagged = out->basis == access::AccessBasis::BreakGlass;
-        return out;
-    };
-    auto result = run();
-    CC_TRY(m_clinic.record(subject, readOutcome(result ? nullptr : &result.error())));
-    return result;
-}
-
-Result<PatientChart> PatientService::chartForPrint(const access::PatientId& patient, const std::string& what)
-{
-    if (what.empty() || what.size() > 80)
-        return makeError(ErrorCode::InvalidArgument, "what is printed must be named (at most 80 characters)");
-    AuditSubject subject = makeSubject(AuditEventId::Export, AuditEventType::None, AuditAction::Execute, "Chart",
-                                       idHex(patient), "printed: " + what);
-    subject.patientId = idHex(patient);
-    const access::Session* session = m_clinic.session();
-    const bool ownRecord = session != nullptr && session->role() == access::Role::Patient;
-    CC_TRY(m_clinic.authorize(ownRecord ? Permission::ReadOwnRecord : Permission::ReadChart, subject));
-    auto result = m_clinic.portalMode() ? portalChart(m_clinic, patient) : readChart(m_clinic, patient);
-    if (result)
-        subject.flagged = result->basis == access::AccessBasis::BreakGlass;
     CC_TRY(m_clinic.record(subject, readOutcome(result ? nullptr : &result.error())));
     return result;
 }
