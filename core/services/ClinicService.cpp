@@ -48,19 +48,6 @@ AuditSubject makeSubject(audit::AuditEventId eventId, audit::AuditEventType even
 
 namespace {
 
-std::string roleText(access::Role role)
-{
-    switch (role) {
-    case access::Role::Patient:
-        return "patient";
-    case access::Role::Doctor:
-        return "doctor";
-    case access::Role::Administrator:
-        return "administrator";
-    }
-    return "system";
-}
-
 std::optional<std::uint64_t> parseDecimal(const std::vector<std::uint8_t>& bytes)
 {
     std::uint64_t value = 0;
@@ -339,44 +326,6 @@ Status ClinicService::openDatabaseFor(const access::KeyRing& ring)
     return {};
 }
 
-void ClinicService::configureWitness()
-{
-    if (!m_auditLog)
-        return;
-    m_witnessProblem.clear();
-    auto stored = m_backend.meta().get(ports::meta::kAuditWitness);
-    if (!stored || !stored->has_value() || (*stored)->empty()) {
-        m_auditLog->setWitness(nullptr);
-        return;
-    }
-    const std::string text((*stored)->begin(), (*stored)->end());
-    auto address = audit::WitnessAddress::parse(text);
-    if (!address) {
-        m_witnessProblem = "the configured audit witness is invalid: " + address.error().message;
-        m_auditLog->setWitness(nullptr);
-        return;
-    }
-    auto witness = m_backend.openWitness(*address);
-    if (!witness) {
-        m_witnessProblem = witness.error().message;
-        m_auditLog->setWitness(nullptr);
-        return;
-    }
-    m_auditLog->setWitness(std::move(witness).value());
-}
-
-std::string ClinicService::witnessProblem() const
-{
-    if (!m_witnessProblem.empty())
-        return m_witnessProblem;
-    if (!m_auditLog)
-        return {};
-    const auto status = m_auditLog->witnessStatus();
-    if (!status.configured || status.lastError.empty())
-        return {};
-    return status.lastError + " (" + std::to_string(status.backlog) + " chain head(s) waiting)";
-}
-
 Status ClinicService::checkKeySlotGeneration(const access::KeySlotFile& file)
 {
     auto stored = m_backend.meta().get(ports::meta::kKeySlotGeneration);
@@ -397,57 +346,6 @@ Status ClinicService::checkKeySlotGeneration(const access::KeySlotFile& file)
 Status ClinicService::recordKeySlotGeneration(std::uint64_t generation)
 {
     return m_backend.meta().set(ports::meta::kKeySlotGeneration, decimalBytes(generation));
-}
-
-Status ClinicService::importPendingAudit()
-{
-    auto pending = m_backend.pendingAudit().readAll();
-    if (!pending)
-        return std::move(pending).error();
-    if (pending->empty())
-        return {};
-    for (const auto& entry : *pending) {
-        audit::AuditEvent e;
-        e.userName = entry.damaged ? std::string() : entry.userName;
-        e.role = "system";
-        e.workstation = entry.workstation;
-        e.action = AuditAction::Execute;
-        e.eventId = AuditEventId::UserAuthentication;
-        e.eventType = AuditEventType::Login;
-        e.outcome = AuditOutcome::MinorFailure;
-        if (entry.damaged) {
-            e.eventId = AuditEventId::SecurityAlert;
-            e.eventType = AuditEventType::None;
-            e.outcome = AuditOutcome::SeriousFailure;
-            e.detail = "pending-audit.log line " + std::to_string(entry.line) + " is damaged";
-        } else if (entry.kind == "account-suspended" || entry.kind == "key-slot-integrity" ||
-                   entry.kind.rfind("entries-dropped", 0) == 0) {
-            e.eventId = AuditEventId::SecurityAlert;
-            e.eventType = AuditEventType::None;
-            e.outcome = AuditOutcome::SeriousFailure;
-            e.detail = "before login: " + entry.kind + " at " + audit::formatUtcMillis(entry.timeMs);
-        } else if (entry.kind == "recovery-failed" || entry.kind == "reissue-failed") {
-            // Printed recovery shares tried without success (RecoveryService): a security event an
-            // administrator reviews, like the recovery or re-issue that succeeds.
-            e.action = AuditAction::Update;
-            e.eventId = AuditEventId::SecurityAlert;
-            e.eventType = AuditEventType::SecurityConfiguration;
-            e.flagged = true;
-            e.detail = "before login: " + entry.kind + " at " + audit::formatUtcMillis(entry.timeMs);
-        } else {
-            e.detail = "before login: " + entry.kind + " at " + audit::formatUtcMillis(entry.timeMs);
-        }
-        e.seq = 1; // placeholders for validation only: AuditLog::record sets both
-        e.timeMs = entry.timeMs;
-        if (!audit::validateEvent(e).ok()) {
-            // A user name or workstation that does not fit the event format is recorded as damaged.
-            e.userName.clear();
-            e.workstation = m_options.workstation;
-            e.detail = "pending-audit.log entry with invalid fields";
-        }
-        CC_TRY(m_auditLog->record(std::move(e)));
-    }
-    return m_backend.pendingAudit().clear();
 }
 
 void ClinicService::logout()
@@ -559,95 +457,11 @@ Status ClinicService::changeOwnPassword(std::span<const std::uint8_t> newPasswor
     return record(subject);
 }
 
-Status ClinicService::recordInRestoredTrail(const crypto::SecureBytes& dbk, audit::AuditEvent event)
-{
-    if (m_session)
-        return makeError(ErrorCode::InvalidArgument, "log out before recording in a restored trail");
-    m_auditLog.reset();
-    if (m_backend.databaseOpen())
-        m_backend.closeDatabase();
-    CC_TRY(m_backend.openDatabase(dbk));
-    // The restored clinic's own witness setting applies: the witness then holds two heads for the
-    // seqs after the backup's head, and `audit verify --witness` names the undone events.
-    m_auditLog = std::make_unique<audit::AuditLog>(m_backend.auditStore(), m_backend.anchors(), m_clock,
-                                                   m_backend.descriptor().clinicId);
-    configureWitness();
-    Status recorded = m_auditLog->record(std::move(event));
-    m_auditLog.reset();
-    m_backend.closeDatabase();
-    return recorded;
-}
-
 Result<const access::KeyRing*> ClinicService::keys()
 {
     if (!m_session)
         return makeError(ErrorCode::AccessDenied, "nobody is logged in");
     return m_session->keys();
-}
-
-audit::AuditEvent ClinicService::eventFor(const AuditSubject& subject, AuditOutcome outcome) const
-{
-    audit::AuditEvent e;
-    if (m_session) {
-        e.userId = idHex(m_session->userId());
-        e.userName = m_session->userName();
-        e.role = roleText(m_session->role());
-    } else {
-        e.role = "system";
-    }
-    e.workstation = m_options.workstation;
-    e.action = subject.action;
-    e.outcome = outcome;
-    e.eventId = subject.eventId;
-    e.eventType = subject.eventType;
-    e.patientId = subject.patientId;
-    e.objectType = subject.objectType;
-    e.objectId = subject.objectId;
-    e.reason = subject.reason;
-    e.flagged = subject.flagged;
-    e.detail = subject.detail;
-    return e;
-}
-
-Status ClinicService::authorize(access::Permission permission, const AuditSubject& subject)
-{
-    if (!m_session)
-        return makeError(ErrorCode::AccessDenied, "log in first");
-    if (auto active = m_session->requireActive(); !active) {
-        // A session that locked itself on its idle timer (found here, before any store is used).
-        closeWhileLocked();
-        return active;
-    }
-    if (m_mustChangePassword)
-        return makeError(ErrorCode::AccessDenied, "change your temporary password first");
-    if (m_auditBroken && permission != access::Permission::VerifyAudit)
-        return makeError(ErrorCode::IntegrityFailure,
-                         "the audit trail refuses new events; verify it and re-anchor before anything else");
-    if (auto allowed = access::AccessPolicy::check(m_session->role(), permission); !allowed) {
-        AuditSubject denied = subject;
-        denied.detail = "denied: " + std::string(access::permissionName(permission));
-        CC_TRY(record(denied, AuditOutcome::SeriousFailure));
-        return allowed;
-    }
-    return {};
-}
-
-Status ClinicService::record(const AuditSubject& subject, AuditOutcome outcome)
-{
-    if (m_portalMode) {
-        // A patient session has no audit trail open: the event waits, sealed, in its outbox.
-        audit::AuditEvent e = eventFor(subject, outcome);
-        e.seq = 1;
-        e.timeMs = std::chrono::duration_cast<std::chrono::milliseconds>(m_clock.now().time_since_epoch()).count();
-        return PortalService(*this).postActivity(e);
-    }
-    if (!subject.patientId.empty() && m_session && m_session->role() == access::Role::Doctor) {
-        if (auto id = model::rowIdFromHex<access::PatientId>(QString::fromStdString(subject.patientId)))
-            m_touched.insert(*id);
-    }
-    if (!m_auditLog)
-        return makeError(ErrorCode::AccessDenied, "the audit trail is not open: log in first");
-    return m_auditLog->record(eventFor(subject, outcome));
 }
 
 } // namespace cc::services
