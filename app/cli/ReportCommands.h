@@ -33,6 +33,8 @@ void registerReportCommands(CommandRegistry& registry);
 [[nodiscard]] Result<services::NetworkMembers> readNetworkMembersFile(const std::string& path,
                                                                       const services::NetworkKey& network);
 void printReport(const reports::ReportFile& file, std::ostream& out);
+/// `v` with exactly `decimals` digits after the point (C locale).
+[[nodiscard]] std::string fixed(double v, int decimals);
 [[nodiscard]] QJsonObject reportJson(const reports::ReportFile& file);
 
 } // namespace cc::cli
