@@ -287,7 +287,8 @@ Result<bool> Database::upgradePageSize()
     }
     if (!renamed)
         removeWithLogs(copy);
-    CC_TRY(openHandle(m_key, renamed ? kPageSize : kLegacyPageSize));
+    // m_pageSize is still the old file's: openHandle sets it only once a handle opens.
+    CC_TRY(openHandle(m_key, renamed ? kPageSize : m_pageSize));
     CC_TRY(swapped);
     return true;
 }

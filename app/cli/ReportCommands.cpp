@@ -5,22 +5,17 @@
 #include "app/cli/ClinicCli.h"
 #include "app/cli/Text.h"
 #include "core/crypto/Hex.h"
-#include "core/reports/Estimates.h"
 #include "core/reports/ReportCsv.h"
 #include "core/services/ReportService.h"
 #include "db/SqlReportStore.h"
 
-#include <QDateTime>
 #include <QFile>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
 
-#include <iomanip>
 #include <optional>
 #include <ostream>
-#include <sstream>
 
 namespace cc::cli {
 namespace {

@@ -4,33 +4,15 @@
 #include "core/services/ReportService.h"
 #include "core/services/ReportServiceDetail.h"
 
-#include "core/services/PortalService.h"
-
-#include "core/crypto/Ed25519PrivateKey.h"
 #include "core/crypto/Hex.h"
 #include "core/paillier/Ciphertext.h"
 #include "core/paillier/Paillier.h"
-#include "core/records/ObservationIndexer.h"
-#include "core/records/ObservationLayout.h"
 #include "core/reports/DecryptionShare.h"
 #include "core/services/Audited.h"
-#include "core/services/IndexSealing.h"
-#include "core/services/ObservationService.h"
-#include "core/services/ReportKeyCodec.h"
-#include "core/services/ReportKeyPin.h"
-
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include <algorithm>
-#include <chrono>
-#include <cstring>
 #include <map>
-#include <memory>
-#include <mutex>
-#include <optional>
 #include <set>
-#include <thread>
 
 namespace cc::services {
 
