@@ -39,4 +39,19 @@ template <typename Fn> void parallelChunks(std::size_t count, unsigned workers, 
         t.join();
 }
 
+/// Runs `side` on a second thread while the calling thread runs `main`, and waits for both; on a
+/// single core, one after the other. For the two or three independent exponentiations of one
+/// partial decryption or its verification (a one-cell report's custodian waits for them alone).
+template <typename Side, typename Main> void alongside(Side&& side, Main&& main)
+{
+    if (std::thread::hardware_concurrency() < 2) {
+        side();
+        main();
+        return;
+    }
+    std::thread helper([&side] { side(); });
+    main();
+    helper.join();
+}
+
 } // namespace cc::paillier::detail

@@ -3,6 +3,7 @@
 
 #include "core/paillier/KeyImpl.h"
 #include "core/paillier/Paillier.h"
+#include "core/paillier/Parallel.h"
 
 #include <algorithm>
 #include <set>
@@ -216,9 +217,8 @@ Result<PartialDecryption> partialDecrypt(const PublicKey& key, const ThresholdPa
     BN_bin2bn(share.secret.data(), static_cast<int>(share.secret.size()), sBn.get());
     if (!BN_mul(wBn.get(), sBn.get(), deltaBn.get(), ctx.get()) || !BN_lshift1(twoW.get(), wBn.get()))
         return makeError(ErrorCode::CryptoFailure, "OpenSSL failed during partial decryption");
-    // c_i = c^(2Δ·s_i) mod n² (Damgård–Jurik 2001, section 4.1).
-    if (!powSecret(ci, cz, twoW.get(), k, ctx.get()))
-        return makeError(ErrorCode::CryptoFailure, "OpenSSL failed during partial decryption");
+    // c_i = c^(2Δ·s_i) mod n² (Damgård–Jurik 2001, section 4.1), computed below beside the proof's
+    // commitments.
     // Proof (Shoup 2000, section 2.3): a = (c⁴)^r, b = v^r, e = H(…), z = r + e·Δ·s_i.
     const std::size_t rBits = maskBits(k, delta);
     {
@@ -227,7 +227,17 @@ Result<PartialDecryption> partialDecrypt(const PublicKey& key, const ThresholdPa
         BN_bin2bn(raw.data(), static_cast<int>(raw.size()), rBn.get());
     }
     mpz_powm_ui(c4, cz, 4, k.n2);
-    if (!powSecret(a, c4, rBn.get(), k, ctx.get()) || !powSecret(b, v, rBn.get(), k, ctx.get()))
+    // The three exponentiations are independent: b on a second core (its own BN_CTX; the key's
+    // Montgomery context is only read), c_i and a on this one.
+    bool sideOk = false;
+    bool mainOk = false;
+    detail::alongside(
+        [&] {
+            detail::BnCtxPtr sideCtx(BN_CTX_secure_new());
+            sideOk = sideCtx && powSecret(b, v, rBn.get(), k, sideCtx.get());
+        },
+        [&] { mainOk = powSecret(ci, cz, twoW.get(), k, ctx.get()) && powSecret(a, c4, rBn.get(), k, ctx.get()); });
+    if (!sideOk || !mainOk)
         return makeError(ErrorCode::CryptoFailure, "OpenSSL failed during partial decryption");
     PartialDecryption out;
     out.index = share.index;
@@ -266,20 +276,31 @@ Status verifyPartial(const PublicKey& key, const ThresholdParameters& params, co
         mpz_sizeinbase(z, 2) > maskBits(k, delta) + 1)
         return makeError(ErrorCode::IntegrityFailure, "partial decryption of " + who + " is malformed");
     // a = (c⁴)^z·(c_i²)^−e and b = v^z·v_i^−e must hash back to e.
-    mpz_powm_ui(c4, cz, 4, k.n2);
-    mpz_powm_ui(ci2, ci, 2, k.n2);
-    mpz_powm(a, c4, z, k.n2);
-    mpz_powm(t, ci2, e, k.n2);
-    if (mpz_invert(t, t, k.n2) == 0)
+    // The two halves are independent (public values only): b on a second core, a on this one.
+    bool aUnit = false;
+    bool bUnit = false;
+    detail::alongside(
+        [&] {
+            Mpz u;
+            mpz_powm(b, v, z, k.n2);
+            mpz_powm(u, vi, e, k.n2);
+            bUnit = mpz_invert(u, u, k.n2) != 0;
+            mpz_mul(b, b, u);
+            mpz_mod(b, b, k.n2);
+        },
+        [&] {
+            mpz_powm_ui(c4, cz, 4, k.n2);
+            mpz_powm_ui(ci2, ci, 2, k.n2);
+            mpz_powm(a, c4, z, k.n2);
+            mpz_powm(t, ci2, e, k.n2);
+            aUnit = mpz_invert(t, t, k.n2) != 0;
+            mpz_mul(a, a, t);
+            mpz_mod(a, a, k.n2);
+        });
+    if (!aUnit)
         return makeError(ErrorCode::IntegrityFailure, "partial decryption of " + who + " is malformed");
-    mpz_mul(a, a, t);
-    mpz_mod(a, a, k.n2);
-    mpz_powm(b, v, z, k.n2);
-    mpz_powm(t, vi, e, k.n2);
-    if (mpz_invert(t, t, k.n2) == 0)
+    if (!bUnit)
         return makeError(ErrorCode::IntegrityFailure, "verification key of " + who + " is malformed");
-    mpz_mul(b, b, t);
-    mpz_mod(b, b, k.n2);
     const auto expected = challenge(k, partial.index, context, cz, ci, v, vi, a, b);
     if (!crypto::constantTimeEqual(expected, partial.challenge))
         return makeError(ErrorCode::IntegrityFailure,
