@@ -9,9 +9,12 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <cstdio>
 #include <utility>
+#include <vector>
 
 namespace cc::db {
 
@@ -65,6 +68,57 @@ Database& Database::operator=(Database&& other) noexcept
     return *this;
 }
 
+namespace {
+
+std::uint32_t bigEndian32(const unsigned char* p)
+{
+    return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) | std::uint32_t{p[3]};
+}
+
+/// The first `n` bytes of `path`, or fewer if it is shorter or cannot be read.
+std::vector<unsigned char> head(const std::string& path, std::size_t n)
+{
+    std::vector<unsigned char> out(n);
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (f == nullptr)
+        return {};
+    out.resize(std::fread(out.data(), 1, n, f));
+    std::fclose(f);
+    return out;
+}
+
+bool knownPageSize(std::uint32_t size)
+{
+    return size == Database::kPageSize || size == Database::kLegacyPageSize;
+}
+
+} // namespace
+
+Database::PageSizeHint Database::pageSizeHint(const std::string& path)
+{
+    // A rollback journal's header (SQLite's file format, "The Rollback Journal"): 8 magic bytes,
+    // then page count, nonce, initial size, sector size and page size, big-endian; never encrypted.
+    static constexpr unsigned char kJournalMagic[8] = {0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7};
+    if (const auto j = head(path + "-journal", 28);
+        j.size() == 28 && std::equal(j.begin(), j.begin() + 8, kJournalMagic)) {
+        if (const std::uint32_t size = bigEndian32(j.data() + 24); knownPageSize(size))
+            return {static_cast<int>(size), true};
+    }
+    // A write-ahead log's header ("The WAL File Format"): magic 0x377f0682 or 0x377f0683, version,
+    // page size; in the clear too.
+    if (const auto w = head(path + "-wal", 12); w.size() == 12 && (bigEndian32(w.data()) | 1u) == 0x377f0683u) {
+        if (const std::uint32_t size = bigEndian32(w.data() + 8); knownPageSize(size))
+            return {static_cast<int>(size), false};
+    }
+    // A file of whole 4 KB pages that are not whole 32 KB pages.
+    struct stat info
+    {};
+    if (::stat(path.c_str(), &info) == 0 && info.st_size > 0 && info.st_size % kPageSize != 0 &&
+        info.st_size % kLegacyPageSize == 0)
+        return {kLegacyPageSize, false};
+    return {};
+}
+
 Result<Database> Database::open(const std::string& path, const crypto::SecureBytes& key, OpenMode mode)
 {
     if (key.size() != detail::kRawKeySize)
@@ -91,10 +145,16 @@ Result<Database> Database::open(const std::string& path, const crypto::SecureByt
 
     Database db(nullptr, path, mode);
     // A file with content was written at one of two page sizes, and SQLCipher 3 cannot tell which
-    // from its encrypted header: try the current one, then the legacy one. A wrong key fails both.
-    Status opened = db.openHandle(key, Database::kPageSize);
-    if (!opened.ok() && opened.error().code == ErrorCode::KeyMismatch)
-        opened = db.openHandle(key, Database::kLegacyPageSize);
+    // from its encrypted header: what the files say in the clear comes first (pageSizeHint), then
+    // the current size, then the legacy one. A wrong key fails each. A hot rollback journal's size
+    // is the only one tried: SQLCipher 3.4 plays a journal back at the journal's page size with
+    // buffers of the size it was given, and reads past them when the two differ (a crash on a
+    // clinic that lost power while SQLite switched a legacy file to WAL; test_db_maintenance).
+    const PageSizeHint hint = pageSizeHint(path);
+    const int first = hint.pageSize != 0 ? hint.pageSize : Database::kPageSize;
+    Status opened = db.openHandle(key, first);
+    if (!opened.ok() && opened.error().code == ErrorCode::KeyMismatch && !hint.hotJournal)
+        opened = db.openHandle(key, first == Database::kPageSize ? Database::kLegacyPageSize : Database::kPageSize);
     CC_TRY(opened);
     db.m_key = key.clone();
     return db;

@@ -30,6 +30,16 @@ public:
     /// The page size of clinics created before 2026-12-07; still opened, and moved to kPageSize
     /// by a backup and its restore (both go through an export).
     static constexpr int kLegacyPageSize = 4096;
+    /// What the files beside a database say of its page size in the clear (a hot rollback
+    /// journal's header, a write-ahead log's header, a length that is whole legacy pages but not
+    /// whole current ones): 0 when they say nothing. `hotJournal`: the size came from a rollback
+    /// journal, and the database must be opened at that size and no other.
+    struct PageSizeHint
+    {
+        int pageSize = 0;
+        bool hotJournal = false;
+    };
+    [[nodiscard]] static PageSizeHint pageSizeHint(const std::string& path);
 
     /// Opens (or, with CreateIfMissing, creates with mode 0600) the database at `path` under the
     /// raw 256-bit `key` (32 bytes; SQLCipher raw-key form, no passphrase KDF), sets

@@ -275,8 +275,12 @@ Result<bool> Database::upgradePageSize()
     bool renamed = false;
     Status swapped;
     if (detail::pathExists(m_path + "-wal")) {
+        // SQLite leaves it when another connection has the file open, or when the checkpoint or
+        // the removal at close failed (an I/O error; found by test_upgrade_faults): either way it
+        // belongs to the old file, which therefore stays.
         swapped = makeError(ErrorCode::StorageBusy, "the write-ahead log of " + m_path +
-                                                        " was not emptied at close (another connection?); "
+                                                        " was not emptied when the database was closed (another "
+                                                        "connection has it open, or writing to the disk failed); "
                                                         "the database is unchanged");
     } else if (std::rename(copy.c_str(), m_path.c_str()) != 0) {
         swapped = detail::writeErrnoError(errno, "cannot move the rewritten database into place", m_path);

@@ -68,6 +68,11 @@ int reportError(const Error& error, Io& io)
         io.err << utf8(Cli::tr("What to do: that storage is read-only. Make it writable (or copy the clinic "
                                "folder to writable storage), then run the command again.\n"));
         break;
+    case ErrorCode::StorageBusy:
+        io.err << utf8(Cli::tr("What to do: close any other program that has this clinic open; if none has, "
+                               "check that its disk works (the system log names a failing device); then run the "
+                               "command again.\n"));
+        break;
     case ErrorCode::StorageError:
         io.err << utf8(Cli::tr("What to do: check that the path above exists and that its disk works (the system "
                                "log names a failing device), then run the command again.\n"));

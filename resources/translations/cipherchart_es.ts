@@ -3098,6 +3098,12 @@ An administrator. The database is copied, the copy checked, then moved into plac
         <translation>
 Un administrador. La base de datos se copia, se comprueba la copia y se coloca en su sitio de forma atómica: necesita tanto espacio libre como ocupa clinic.db, y lee y escribe el archivo entero una vez (minutos para varios GB). Si se interrumpe, la clínica conserva su archivo anterior.</translation>
     </message>
+    <message>
+        <source>What to do: close any other program that has this clinic open; if none has, check that its disk works (the system log names a failing device); then run the command again.
+</source>
+        <translation>Qué hacer: cierre cualquier otro programa que tenga abierta esta clínica; si ninguno la tiene, compruebe que su disco funciona (el registro del sistema nombra el dispositivo que falla); después ejecute de nuevo la orden.
+</translation>
+    </message>
 </context>
 <context>
     <name>ConditionDialog</name>

@@ -5,6 +5,7 @@
 
 #include "DbTestSupport.h"
 
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -87,6 +88,7 @@ private slots:
     void rekeyIsAtomicInWal();
     void legacyPageSizeOpensRekeysAndExportsCurrent();
     void upgradePageSizeKeepsRowsAndRefusesWhileShared();
+    void legacyFileWithHotJournalOpensAtItsSize();
     void exportReopensUnderNewKey();
     void exportRefusesExistingTarget();
     void exportFailureLeavesNothing();
@@ -265,6 +267,66 @@ void TestDatabaseMaintenance::upgradePageSizeKeepsRowsAndRefusesWhileShared()
     QCOMPARE(readRows(*fresh).size(), std::size_t{302});
     QVERIFY(fresh->integrityCheck().ok());
     QCOMPARE(Database::open(str(path), testKey(42), OpenMode::ExistingOnly).error().code, ErrorCode::KeyMismatch);
+}
+
+// A legacy file that lost power in the middle of a rollback-journal transaction (SQLite switching it
+// to WAL at its first opening, for one): the hot journal must be played back at its own page size.
+// SQLCipher 3.4, keyed at 32 KB, read past its page buffer while playing back a 4 KB journal and
+// crashed the process (found by test_upgrade_faults); the journal's header says the size in the clear.
+void TestDatabaseMaintenance::legacyFileWithHotJournalOpensAtItsSize()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("hot.db");
+    const QString copy = dir.filePath("copy.db");
+    sqlite3* raw = nullptr;
+    auto keySpec = detail::rawKeySpec(testKey(51));
+    QVERIFY(keySpec.ok());
+    QCOMPARE(sqlite3_open_v2(str(path).c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr), SQLITE_OK);
+    QCOMPARE(sqlite3_key(raw, keySpec->data(), int(keySpec->size())), SQLITE_OK);
+    QCOMPARE(sqlite3_exec(raw,
+                          "PRAGMA cipher_page_size = 4096; PRAGMA journal_mode = DELETE; PRAGMA cache_size = 2;"
+                          "CREATE TABLE t (id INTEGER PRIMARY KEY, v BLOB NOT NULL); WITH RECURSIVE c(i) AS "
+                          "(SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 300) INSERT INTO t (v) SELECT "
+                          "randomblob(700) FROM c;",
+                          nullptr, nullptr, nullptr),
+             SQLITE_OK);
+    // Whole 32 KB multiples, so that only the journal can tell the size.
+    for (int i = 0; i < 80 && QFileInfo(path).size() % Database::kPageSize != 0; ++i)
+        QCOMPARE(sqlite3_exec(raw, "INSERT INTO t (v) VALUES (randomblob(700));", nullptr, nullptr, nullptr),
+                 SQLITE_OK);
+    QCOMPARE(QFileInfo(path).size() % Database::kPageSize, 0);
+    sqlite3_close(raw);
+    auto committed = Database::open(str(path), testKey(51), OpenMode::ReadOnly);
+    QVERIFY(committed.ok());
+    const Rows before = readRows(*committed);
+    committed = makeError(ErrorCode::Internal, "closed");
+
+    // A transaction that spills changed pages into the file (a cache of two pages), copied with its
+    // journal while it is still open: the copy is a database with a hot journal.
+    QCOMPARE(sqlite3_open_v2(str(path).c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
+    QCOMPARE(sqlite3_key(raw, keySpec->data(), int(keySpec->size())), SQLITE_OK);
+    QCOMPARE(sqlite3_exec(raw,
+                          "PRAGMA cipher_page_size = 4096; PRAGMA cache_size = 2; BEGIN;"
+                          "UPDATE t SET v = randomblob(700) WHERE id % 3 = 0;",
+                          nullptr, nullptr, nullptr),
+             SQLITE_OK);
+    QVERIFY(QFile::copy(path, copy));
+    QVERIFY(QFile::copy(path + "-journal", copy + "-journal"));
+    QCOMPARE(sqlite3_exec(raw, "ROLLBACK;", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(raw);
+    const auto hint = Database::pageSizeHint(str(copy));
+    QCOMPARE(hint.pageSize, Database::kLegacyPageSize);
+    QVERIFY(hint.hotJournal);
+
+    auto db = Database::open(str(copy), testKey(51), OpenMode::ExistingOnly);
+    QVERIFY2(db.ok(), db.ok() ? "" : db.error().message.c_str());
+    QCOMPARE(db->pageSize(), Database::kLegacyPageSize);
+    QCOMPARE(readRows(*db), before); // the journal played back: the committed rows, none changed
+    QVERIFY(db->integrityCheck().ok());
+    QVERIFY(!QFile::exists(copy + "-journal"));
+    // A wrong key fails as a wrong key, and is not tried at the other size.
+    db = makeError(ErrorCode::Internal, "closed");
+    QCOMPARE(Database::open(str(path), testKey(52), OpenMode::ExistingOnly).error().code, ErrorCode::KeyMismatch);
 }
 
 void TestDatabaseMaintenance::exportReopensUnderNewKey()

@@ -15,10 +15,10 @@
 // CC_FAULT_POINTS (default 2) sets the points per action and fault; CC_FAULT_SEED their placement.
 // crashWindow: a power loss, or a kill -9 (the library's `kill` mode), at every file event around
 // the key-slot file's replacement in rotations and account changes.
+#include "tests/faults/FaultWorkspace.h"
 #include "tests/support/ProcessRun.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QSet>
@@ -54,12 +54,6 @@ struct Tally
 {
     int points = 0, failed = 0, finished = 0, crashed = 0;
 };
-
-/// Files a clinic keeps between runs; anything else left in its folder after a failure is partial.
-bool volatileName(const QString& name)
-{
-    return name.endsWith("-wal") || name.endsWith("-shm") || name.endsWith("-journal") || name == "clinic.lock";
-}
 
 } // namespace
 
@@ -185,38 +179,17 @@ std::pair<QStringList, QString> TestDiskFaults::command(Action a, const QString&
 
 void TestDiskFaults::reset() const
 {
-    std::error_code ec;
-    std::filesystem::remove_all(m_tmp.filePath("run").toStdString(), ec);
-    std::filesystem::remove_all(m_tmp.filePath("saved").toStdString(), ec);
-    QDir().mkpath(m_tmp.filePath("run"));
-    QDir().mkpath(m_tmp.filePath("saved"));
-    std::filesystem::copy(m_tmp.filePath("base").toStdString(), clinic().toStdString(),
-                          std::filesystem::copy_options::recursive);
+    cc::test::resetWorkspace(QDir(m_tmp.path()));
 }
 
 QSet<QString> TestDiskFaults::filesOf(const QString& dir) const
 {
-    QSet<QString> names;
-    QDirIterator it(dir, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        it.next();
-        if (!volatileName(it.fileName()))
-            names.insert(QDir(dir).relativeFilePath(it.filePath()));
-    }
-    return names;
+    return cc::test::filesOf(dir);
 }
 
 QProcessEnvironment TestDiskFaults::faultEnv(const QString& mode, unsigned long at) const
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert("LD_PRELOAD", QStringLiteral(CC_FAULTFS_PATH));
-    env.insert("CC_FAULT_DIR", m_tmp.filePath("run"));
-    env.insert("CC_FAULT_MODE", mode);
-    env.insert("CC_FAULT_AT", QString::number(at));
-    env.insert("CC_FAULT_SAVE", m_tmp.filePath("saved"));
-    env.insert("CC_FAULT_LOG", m_tmp.filePath("events.log"));
-    env.insert("CC_FAULT_SEED", QString::number(at * 7919u + 17u));
-    return env;
+    return cc::test::faultEnvironment(QStringLiteral(CC_FAULTFS_PATH), QDir(m_tmp.path()), mode, at, 17u);
 }
 
 QString TestDiskFaults::check(Action a, const QString& tag, bool acknowledged) const

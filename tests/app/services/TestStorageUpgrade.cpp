@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `storage upgrade`: a clinic whose database has SQLCipher's old 4 KB pages is rewritten at the
 // current page size with the same rows, key and audit trail, and still verifies.
+#include "tests/support/LegacyDatabase.h"
 #include "tests/support/TestClinic.h"
 
 #include "core/audit/AuditExport.h"
@@ -8,13 +9,10 @@
 #include "core/services/StorageService.h"
 #include "core/services/VerifyService.h"
 #include "db/Database.h"
-#include "db/RawKey.h"
 
 #include <QDir>
 #include <QFile>
 #include <QTest>
-
-#include <sqlite3.h>
 
 using namespace cc;
 using namespace cc::test;
@@ -30,45 +28,6 @@ model::Patient samplePatient(int i)
     p.birthDate = QStringLiteral("1956-12-09");
     p.sex = model::Sex::Female;
     return p;
-}
-
-/// Rewrites `path` (closed) at the legacy 4 KB page size under the same key, as a clinic created
-/// before the change has it: sqlcipher_export into a 4 KB-page file, then renamed over.
-bool makeLegacy(const std::string& path, const crypto::SecureBytes& dbk)
-{
-    int version = 0;
-    {
-        auto db = db::Database::open(path, dbk, db::OpenMode::ExistingOnly);
-        if (!db || db->pageSize() != db::Database::kPageSize || !db->checkpoint() || !db->userVersion()) {
-            qWarning("makeLegacy: %s", db ? "not at the current page size" : db.error().message.c_str());
-            return false;
-        }
-        version = *db->userVersion();
-    }
-    const std::string legacy = path + ".legacy";
-    auto spec = db::detail::rawKeySpec(dbk);
-    if (!spec)
-        return false;
-    sqlite3* raw = nullptr;
-    sqlite3_stmt* attach = nullptr;
-    const std::string pages = "PRAGMA cipher_page_size = " + std::to_string(db::Database::kPageSize) + ";";
-    bool ok = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) == SQLITE_OK &&
-              sqlite3_key(raw, spec->data(), static_cast<int>(spec->size())) == SQLITE_OK &&
-              sqlite3_exec(raw, pages.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK &&
-              sqlite3_prepare_v2(raw, "ATTACH DATABASE ?1 AS legacy KEY ?2;", -1, &attach, nullptr) == SQLITE_OK &&
-              sqlite3_bind_text(attach, 1, legacy.c_str(), -1, SQLITE_TRANSIENT) == SQLITE_OK &&
-              sqlite3_bind_text(attach, 2, reinterpret_cast<const char*>(spec->data()), static_cast<int>(spec->size()),
-                                SQLITE_TRANSIENT) == SQLITE_OK &&
-              sqlite3_step(attach) == SQLITE_DONE;
-    sqlite3_finalize(attach);
-    const std::string sql = "PRAGMA legacy.cipher_page_size = 4096; SELECT sqlcipher_export('legacy'); "
-                            "PRAGMA legacy.user_version = " +
-                            std::to_string(version) + "; DETACH DATABASE legacy;";
-    ok = ok && sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
-    if (!ok)
-        qWarning("makeLegacy: %s", raw != nullptr ? sqlite3_errmsg(raw) : "no connection");
-    sqlite3_close(raw);
-    return ok && std::rename(legacy.c_str(), path.c_str()) == 0;
 }
 
 } // namespace
