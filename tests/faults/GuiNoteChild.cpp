@@ -4,14 +4,17 @@
 // fault-injecting file system (FaultFs.cpp preloaded). It logs in as the doctor named on the
 // command line (password on standard input), opens the chart of the patient with the given MRN
 // and, as a person would, adds a note titled TITLE through the Notes tab (ACTION "note", the
-// default) or attaches an image named TITLE.png through the Attachments tab (ACTION "attachment":
-// the file chosen in the file dialog, encrypted in chunks beside the database). It prints one line:
-//   SAVED                  the note or attachment is in the tab's list
+// default), attaches an image named TITLE.png through the Attachments tab (ACTION "attachment":
+// the file chosen in the file dialog, encrypted in chunks beside the database), or enters a
+// systolic blood pressure of TITLE mmHg in the Observations tab's form (ACTION "observation": a
+// sealed row, its Paillier ciphertext and index row, the index seal and the chart manifest, in one
+// unit of work). It prints one line:
+//   SAVED                  the note, attachment or value is in the tab's list
 //   LOGIN-ERROR: <text>    the login window's text for the login's error
 //   CHART-ERROR: <text>    the chart's text for opening it
 //   NOTE-ERROR: <text>     the tab's error text (ErrorText::forError, what the user reads)
 // and exits 0, whatever the disk did: a GUI that crashes or hangs on a full disk fails the test.
-//   gui_note_child CLINIC_DIR USER MRN TITLE [note|attachment]
+//   gui_note_child CLINIC_DIR USER MRN TITLE [note|attachment|observation]
 #include "core/Clock.h"
 #include "core/crypto/Rng.h"
 #include "core/services/ClinicService.h"
@@ -26,11 +29,15 @@
 #include "ui/doctor/ChartView.h"
 #include "ui/doctor/NoteDialog.h"
 #include "ui/doctor/NotesPage.h"
+#include "ui/doctor/ObservationsPage.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <QTextStream>
 
@@ -55,8 +62,9 @@ int main(int argc, char** argv)
     QApplication app(argc, argv);
     const QStringList args = QApplication::arguments();
     const QString action = args.size() == 6 ? args[5] : QStringLiteral("note");
-    if ((args.size() != 5 && args.size() != 6) || (action != "note" && action != "attachment")) {
-        std::cerr << "usage: gui_note_child CLINIC_DIR USER MRN TITLE [note|attachment]\n";
+    if ((args.size() != 5 && args.size() != 6) ||
+        (action != "note" && action != "attachment" && action != "observation")) {
+        std::cerr << "usage: gui_note_child CLINIC_DIR USER MRN TITLE [note|attachment|observation]\n";
         return 2;
     }
     std::string password;
@@ -85,6 +93,26 @@ int main(int argc, char** argv)
         view.show();
         if (auto loaded = view.load(patient->id); !loaded) {
             code = say("CHART-ERROR", ui::ErrorText::forError(loaded.error()));
+        } else if (action == "observation") {
+            // As a doctor would: the Observations tab, the code chosen, the value typed, Add.
+            view.showTab(ui::ChartView::Tab::Observations);
+            ui::ObservationsPage* page = view.observationsPage();
+            auto* combo = page->findChild<QComboBox*>(QStringLiteral("codeComboBox"));
+            combo->setCurrentIndex(combo->findData(QStringLiteral("8480-6")));
+            page->findChild<QLineEdit*>(QStringLiteral("valueLineEdit"))->setText(args[4]);
+            page->findChild<QPushButton*>(QStringLiteral("addPushButton"))->click();
+            ui::waitForBackgroundTasks();
+            const auto* error = page->findChild<QLabel*>(QStringLiteral("errorLabel"));
+            const QString shown = error->isVisible() ? error->text() : QString();
+            page->selectCode(QStringLiteral("8480-6"));
+            bool listed = false;
+            for (int row = 0; row < page->observationsModel()->rowCount(); ++row)
+                listed = listed || page->observationsModel()->index(row, 1).data().toString() == args[4] + " mmHg";
+            if (listed && shown.isEmpty())
+                code = say("SAVED");
+            else
+                code =
+                    say("NOTE-ERROR", shown.isEmpty() ? QStringLiteral("(no error shown, value not listed)") : shown);
         } else if (action == "attachment") {
             // The image is made outside the clinic folder (the fault library fails only its files).
             QTemporaryDir source;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The GUI on a failing disk (issue 13 item 3, docs/RELIABILITY.md): a doctor adds a note through
-// the chart's Notes tab (GuiNoteChild.cpp, the real widgets in their own process) while the
+// the chart's Notes tab, an attachment through its Attachments tab or a blood pressure through its
+// Observations form (GuiNoteChild.cpp, the real widgets in their own process) while the
 // fault-injecting file system (FaultFs.cpp) makes the clinic's disk full, read-only, or fail one
 // I/O, at points spread over every file event of the login, the chart and the note. At each
 // point: the GUI process ends normally (no crash, no hang); what it shows is the storage text of
@@ -15,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cstring>
 #include <map>
 
 namespace {
@@ -82,8 +84,10 @@ void TestGuiDiskFull::initTestCase()
     m_mrn = cc::test::firstMrn(r.out);
     QVERIFY(!m_mrn.isEmpty());
     // A run of each action without faults: it saves, and tells how many file events there are to fail.
-    for (const char* action : {"note", "attachment"}) {
-        r = child(QStringLiteral("counted-%1").arg(action), "count", 0, action);
+    for (const char* action : {"note", "attachment", "observation"}) {
+        r = child(std::strcmp(action, "observation") == 0 ? QStringLiteral("99")
+                                                          : QStringLiteral("counted-%1").arg(action),
+                  "count", 0, action);
         QVERIFY2(r.exitCode == 0 && r.out.trimmed() == "SAVED", qPrintable(r.out + r.err));
         QFile log(m_tmp.filePath("events.log"));
         QVERIFY(log.open(QIODevice::ReadOnly));
@@ -98,7 +102,7 @@ void TestGuiDiskFull::actionOnAFailingDisk_data()
 {
     QTest::addColumn<QString>("action");
     QTest::addColumn<QString>("mode");
-    for (const char* action : {"note", "attachment"})
+    for (const char* action : {"note", "attachment", "observation"})
         for (const char* mode : {"enospc", "erofs", "eio"})
             QTest::addRow("%s-%s", action, mode) << QString::fromLatin1(action) << QString::fromLatin1(mode);
 }
@@ -112,11 +116,16 @@ void TestGuiDiskFull::actionOnAFailingDisk()
     const unsigned long events = m_events.at(action);
     const int points =
         qEnvironmentVariableIsSet("CC_GUI_FAULT_POINTS") ? qEnvironmentVariableIntValue("CC_GUI_FAULT_POINTS") : 8;
+    QVERIFY2(action != "observation" || points <= 33, "an observation point's value is 100 + 33 × mode + point");
     for (int i = 0; i < points; ++i) {
         // Spread over every event of the run, the last one included.
         const unsigned long at =
             1 + (events - 1) * static_cast<unsigned long>(i) / static_cast<unsigned long>(std::max(points - 1, 1));
-        const QString title = QStringLiteral("%1-%2-at-%3").arg(action, mode).arg(at);
+        // An observation's "title" is its value: systolic pressures 100-199 mmHg, one per point of
+        // the test (modes 0-2 × up to 33 points), so that each is found by its value alone.
+        const int modeIndex = mode == "enospc" ? 0 : mode == "erofs" ? 1 : 2;
+        const QString title = action == "observation" ? QString::number(100 + modeIndex * 33 + i)
+                                                      : QStringLiteral("%1-%2-at-%3").arg(action, mode).arg(at);
         const QString where = QStringLiteral("%1, %2 at event %3 of %4").arg(action, mode).arg(at).arg(events);
         auto r = child(title, mode, at, action);
         QVERIFY2(r.exitCode == 0, qPrintable(where + ": the GUI process did not end normally (exit " +
@@ -132,7 +141,9 @@ void TestGuiDiskFull::actionOnAFailingDisk()
         QVERIFY2(r.exitCode == 0, qPrintable(where + ": audit verify afterwards: " + r.out + r.err));
         r = cli("doc", kDoctorPassword, {action, "list", "--patient", m_mrn});
         QVERIFY2(r.exitCode == 0, qPrintable(where + ": " + action + " list afterwards: " + r.err));
-        const bool stored = r.out.contains(action == "note" ? title : title + ".png");
+        const bool stored = r.out.contains(action == "note"          ? title
+                                           : action == "observation" ? "  " + title + " mm[Hg]"
+                                                                     : title + ".png");
         // A failed COMMIT may have reached the write-ahead log (db/Transaction.cpp), and the audit
         // anchor is written after the commit (audit/AuditLog.cpp): then, and only then, the text
         // must say that the note may be, or is, there all the same.
