@@ -12,13 +12,13 @@
 #include "tests/support/TestClinic.h"
 
 #include "core/services/PatientService.h"
+#include "db/FileSystem.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
-#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -39,13 +39,6 @@ struct Tally
 {
     int points = 0, failed = 0, finished = 0, interrupted = 0;
 };
-
-/// A name made by db::detail::temporarySibling: ".tmp-" and 16 lowercase hex digits at the end.
-bool temporaryName(const QString& name)
-{
-    static const QRegularExpression pattern(QStringLiteral("\\.tmp-[0-9a-f]{16}$"));
-    return pattern.match(name).hasMatch();
-}
 
 } // namespace
 
@@ -130,12 +123,10 @@ void TestUpgradeFaults::initTestCase()
     QVERIFY2(answer.value("rewritten").toBool() && answer.value("pageSizeBefore").toInt() == 4096, qPrintable(r.out));
     for (const QString& line : r.err.split('\n')) {
         const QStringList w = line.split(' ');
-        if (w.size() >= 4 && w[0] == "faultfs:" && w[1] == "event") {
-            m_events = std::max(m_events, w[2].toULong());
-            // The copy's name is touched last by the rename (the trace shows a rename's source).
-            if (line.contains(".tmp-") && line.contains("clinic.db"))
-                m_rename = w[2].toULong();
-        }
+        // The copy's name is touched last by the rename (the trace shows a rename's source).
+        if (w.size() >= 4 && w[0] == "faultfs:" && w[1] == "event" && line.contains(".tmp-") &&
+            line.contains("clinic.db"))
+            m_rename = w[2].toULong();
     }
     QFile log(m_tmp.filePath("events.log"));
     QVERIFY(log.open(QIODevice::ReadOnly));
@@ -214,7 +205,8 @@ void TestUpgradeFaults::upgrade()
             // Read-only media cannot take a removal either: the copy stays under its temporary
             // name until the clinic next opens on writable storage (checked below).
             if (mode == "erofs")
-                left.removeIf([](const QString& name) { return temporaryName(name); });
+                left.removeIf(
+                    [](const QString& name) { return db::detail::isTemporarySiblingName(name.toStdString()); });
             QVERIFY2(left.isEmpty(),
                      qPrintable(where + ": partial files left: " + QStringList(left.values()).join(", ") +
                                 " (the upgrade said: " + r.err + ")"));
