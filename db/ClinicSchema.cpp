@@ -4,6 +4,8 @@
 
 #include "db/Database.h"
 
+#include <string>
+
 namespace cc::db {
 
 namespace {
@@ -283,6 +285,20 @@ Status bindAccessRowsToAudit(Database& db)
     return {};
 }
 
+// Version 11: the commit marker (docs/STORAGE.md, "A COMMIT that fails"): one counter that every
+// transaction advances, so that a COMMIT reported as failed can be found to have taken effect or
+// not (Database::resolveFailedCommit). Not PHI: a count of transactions.
+Status createCommitMarker(Database& db)
+{
+    CC_TRY(db.exec(std::string("CREATE TABLE ") + Database::kCommitMarkerTable +
+                   " ("
+                   "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+                   "  n INTEGER NOT NULL CHECK (n >= 0)"
+                   ");"));
+    CC_TRY(db.exec(std::string("INSERT INTO ") + Database::kCommitMarkerTable + " (id, n) VALUES (1, 0);"));
+    return {};
+}
+
 } // namespace
 
 const std::vector<Migration>& clinicMigrations()
@@ -299,6 +315,7 @@ const std::vector<Migration>& clinicMigrations()
         {8, "condition blind tokens: condition_tokens", createConditionTokenTable, false},
         {9, "chart manifests: chart_manifests", createChartManifestTable, false},
         {10, "care-team rows and patients name their audit event", bindAccessRowsToAudit, false},
+        {11, "the commit marker: commit_marker", createCommitMarker, false},
     };
     return migrations;
 }

@@ -77,6 +77,7 @@ struct ClinicStore::Impl
     Status attach(Database opened)
     {
         database = std::make_unique<Database>(std::move(opened));
+        database->enableCommitMarker(); // the migrations made its table
         auditStore = std::make_unique<SqlAuditStore>(*database);
         meta = std::make_unique<SqlClinicMetaStore>(*database);
         careTeams = std::make_unique<SqlCareTeamStore>(*database);

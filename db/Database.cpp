@@ -52,6 +52,8 @@ Database::Database(Database&& other) noexcept
     , m_transactionListener(std::move(other.m_transactionListener))
     , m_key(std::move(other.m_key))
     , m_pageSize(other.m_pageSize)
+    , m_commitMarker(other.m_commitMarker)
+    , m_needsReopen(other.m_needsReopen)
 {}
 
 Database& Database::operator=(Database&& other) noexcept
@@ -64,6 +66,8 @@ Database& Database::operator=(Database&& other) noexcept
         m_transactionListener = std::move(other.m_transactionListener);
         m_key = std::move(other.m_key);
         m_pageSize = other.m_pageSize;
+        m_commitMarker = other.m_commitMarker;
+        m_needsReopen = other.m_needsReopen;
     }
     return *this;
 }
@@ -164,12 +168,36 @@ Status Database::openHandle(const crypto::SecureBytes& key, int pageSize)
 {
     sqlite3_close_v2(m_db);
     m_db = nullptr;
+    // Until configure() has run whole, the handle lacks pragmas the clinic relies on (WAL,
+    // secure_delete, foreign_keys): it must not be used, only opened again (ensureOpen).
+    m_needsReopen = true;
     const int rc = sqlite3_open_v2(m_path.c_str(), &m_db, openFlags(m_mode), nullptr);
     if (rc != SQLITE_OK)
         return detail::sqliteError(m_db, rc, "opening the clinic database", m_path);
     sqlite3_extended_result_codes(m_db, 1);
-    CC_TRY(configure(key, pageSize));
+    m_needsReopen = false; // configure() itself runs statements
+    if (auto configured = configure(key, pageSize); !configured) {
+        m_needsReopen = true;
+        return configured;
+    }
     m_pageSize = pageSize;
+    return {};
+}
+
+Status Database::ensureOpen()
+{
+    if (!m_needsReopen)
+        return {};
+    // A reopening after a failed rekey or COMMIT failed (the disk failing, full or read-only): try
+    // again now, so that a session goes on once the disk works, and never on a half-set-up handle.
+    Status reopened = openHandle(m_key, m_pageSize);
+    if (!reopened) {
+        Error error = std::move(reopened).error();
+        error.message = "the connection to the clinic database was lost after a failed write and could not be "
+                        "opened again: " +
+                        error.message;
+        return error;
+    }
     return {};
 }
 
@@ -263,6 +291,7 @@ Result<std::string> Database::queryText(const char* sql, std::string_view operat
 
 Status Database::exec(const std::string& sql)
 {
+    CC_TRY(ensureOpen());
     char* message = nullptr;
     const int rc = sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &message);
     sqlite3_free(message);
@@ -273,6 +302,7 @@ Status Database::exec(const std::string& sql)
 
 Result<Statement> Database::prepare(std::string_view sql)
 {
+    CC_TRY(ensureOpen());
     if (sql.size() > static_cast<std::size_t>(INT32_MAX))
         return makeError(ErrorCode::InvalidArgument, "SQL text too long");
     sqlite3_stmt* stmt = nullptr;

@@ -128,6 +128,37 @@ public:
     /// Tells the listener, if any, that a transaction ended (called by db::Transaction).
     void transactionEnded(bool committed);
 
+    /// The one-row table whose counter every transaction on a clinic database advances (clinic
+    /// schema version 11), so that a COMMIT reported as failed can be found to have taken effect or
+    /// not (resolveFailedCommit; docs/STORAGE.md, "A COMMIT that fails").
+    static constexpr const char* kCommitMarkerTable = "commit_marker";
+    /// Makes every db::Transaction advance the commit marker before its COMMIT. Only for a file
+    /// that has the table (the clinic store turns it on after the migrations).
+    void enableCommitMarker() noexcept { m_commitMarker = true; }
+    [[nodiscard]] bool commitMarkerEnabled() const noexcept { return m_commitMarker; }
+    /// Inside a write transaction: adds one to the commit marker and returns its new value.
+    [[nodiscard]] Result<std::int64_t> advanceCommitMarker();
+    /// What a COMMIT that reported an error did, as far as the files say.
+    enum class CommitOutcome {
+        Committed,   ///< in the clinic, and on the disk
+        NotCommitted ///< not in the clinic, now or after a restart
+    };
+    /// After a COMMIT whose transaction advanced the marker to `marker` reported an error: finds
+    /// out whether it took effect. Rolls back what SQLite may still hold open; if this connection
+    /// already sees `marker`, the commit took effect and what failed came after it (SQLite's
+    /// automatic checkpoint). Otherwise its commit frame may still be in the write-ahead log, where
+    /// the next opening would find it: closes this connection (the clinic's only one: SQLite then
+    /// checkpoints what it knows and removes the log) and opens the file again, which replays
+    /// whatever valid commit the log still holds, exactly as the next opening would. `marker` then
+    /// means the change is there: a TRUNCATE checkpoint copies it into the file and syncs it before
+    /// Committed is said. `marker - 1` means it is not, and the folder is synced so that a removed
+    /// log cannot come back after a power cut. Errors (the outcome stays unknown): StorageBusy (a
+    /// statement or blob is still open, so the connection cannot be closed; it stays usable), the
+    /// storage errors of reopening, reading or syncing (the connection may then be closed: every
+    /// later call fails with a storage error until the clinic is opened again), IntegrityFailure
+    /// (the marker holds neither value).
+    [[nodiscard]] Result<CommitOutcome> resolveFailedCommit(std::int64_t marker);
+
     /// The file this connection opened.
     [[nodiscard]] const std::string& path() const noexcept { return m_path; }
     /// The SQLCipher page size the file was opened with (kPageSize or kLegacyPageSize).
@@ -143,6 +174,10 @@ private:
     /// Closes the handle and opens the same file again under `key` (after a failed rekey).
     Status reopen(const crypto::SecureBytes& key);
     Result<std::string> queryText(const char* sql, std::string_view operation);
+    Result<std::int64_t> readCommitMarker();
+    /// Opens the handle again if an earlier reopening (after a failed rekey or COMMIT) failed;
+    /// exec(), prepare() and the maintenance operations call it first.
+    Status ensureOpen();
 
     sqlite3* m_db = nullptr;
     std::string m_path;
@@ -150,6 +185,8 @@ private:
     std::function<void(bool)> m_transactionListener;
     crypto::SecureBytes m_key; // the key the file is under, to reopen after a failed rekey
     int m_pageSize = kPageSize;
+    bool m_commitMarker = false;
+    bool m_needsReopen = false; // the handle is not set up whole: open it again before any use
 };
 
 } // namespace cc::db

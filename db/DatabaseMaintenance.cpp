@@ -17,6 +17,7 @@ namespace cc::db {
 
 Status Database::checkpoint()
 {
+    CC_TRY(ensureOpen());
     int logFrames = 0;
     int copiedFrames = 0;
     const int rc = sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, &logFrames, &copiedFrames);
@@ -63,6 +64,7 @@ Status Database::integrityCheck()
 
 Status Database::rekey(const crypto::SecureBytes& newKey)
 {
+    CC_TRY(ensureOpen());
     if (newKey.size() != detail::kRawKeySize)
         return makeError(ErrorCode::InvalidArgument, "a database key must be 32 bytes");
     if (isReadOnly())
@@ -171,6 +173,7 @@ void removeWithLogs(const std::string& path)
 
 Status Database::exportTo(const std::string& path, const crypto::SecureBytes& key)
 {
+    CC_TRY(ensureOpen());
     if (key.size() != detail::kRawKeySize)
         return makeError(ErrorCode::InvalidArgument, "a database key must be 32 bytes");
     if (path.empty() || path == m_path)
@@ -234,6 +237,7 @@ Status Database::exportTo(const std::string& path, const crypto::SecureBytes& ke
 
 Result<bool> Database::upgradePageSize()
 {
+    CC_TRY(ensureOpen());
     if (m_pageSize == kPageSize)
         return false;
     if (isReadOnly())

@@ -4,6 +4,7 @@
 
 #include "db/Database.h"
 
+#include <cstdint>
 #include <utility>
 
 namespace cc::db {
@@ -34,19 +35,44 @@ Status Transaction::commit()
 {
     if (m_db == nullptr)
         return makeError(ErrorCode::InvalidArgument, "the transaction is no longer active");
-    if (auto committed = m_db->exec("COMMIT;"); !committed) {
-        Error error = std::move(committed).error();
-        // A COMMIT that fails on the disk may have written its commit frame to the write-ahead log
-        // before the failing write (WAL padding, the shared-memory index): the next opening then
-        // replays it. Found by tests/faults/TestGuiDiskFull.cpp (a note said "not saved" was there
-        // after the next login). Say so, or the user repeats the action and stores it twice.
-        if (error.code == ErrorCode::StorageFull || error.code == ErrorCode::StorageReadOnly ||
-            error.code == ErrorCode::StorageError)
-            error.message += "; the change may be in the clinic all the same: look before doing it again";
-        return error;
+    std::int64_t marker = 0;
+    if (m_db->commitMarkerEnabled()) {
+        auto advanced = m_db->advanceCommitMarker();
+        CC_TRY(advanced);
+        marker = *advanced;
     }
-    std::exchange(m_db, nullptr)->transactionEnded(true);
-    return {};
+    auto committed = m_db->exec("COMMIT;");
+    if (committed.ok()) {
+        std::exchange(m_db, nullptr)->transactionEnded(true);
+        return {};
+    }
+    Error error = std::move(committed).error();
+    const bool disk = error.code == ErrorCode::StorageFull || error.code == ErrorCode::StorageReadOnly ||
+                      error.code == ErrorCode::StorageError;
+    if (!disk)
+        return error; // e.g. StorageBusy: the transaction stays open, the destructor rolls it back
+    // A COMMIT that fails on the disk may have written its commit frame to the write-ahead log
+    // before the failing write or sync, and the next opening then replays it; or it took effect
+    // and SQLite's automatic checkpoint failed after it. Found by tests/faults/TestGuiDiskFull.cpp
+    // (a note said "not saved" was there after the next login, and the user, told to try again,
+    // would have stored it twice). The marker advanced in this transaction tells which.
+    if (m_db->commitMarkerEnabled()) {
+        auto outcome = m_db->resolveFailedCommit(marker);
+        if (outcome && *outcome == Database::CommitOutcome::Committed) {
+            std::exchange(m_db, nullptr)->transactionEnded(true);
+            return {};
+        }
+        if (outcome) {
+            std::exchange(m_db, nullptr)->transactionEnded(false);
+            error.message += "; nothing was saved";
+            return error;
+        }
+        error.message += " (" + outcome.error().message + ")";
+        if (!m_db->inTransaction())
+            std::exchange(m_db, nullptr)->transactionEnded(false);
+    }
+    error.message += "; the change may be in the clinic all the same: look before doing it again";
+    return error;
 }
 
 Status Transaction::rollback()

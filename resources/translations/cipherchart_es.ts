@@ -5115,6 +5115,14 @@ Un administrador. La base de datos se copia, se comprueba la copia y se coloca e
         <source>Delete &quot;%1&quot; from the chart of %2? This cannot be undone.</source>
         <translation>¿Eliminar «%1» de la historia de %2? No se puede deshacer.</translation>
     </message>
+    <message>
+        <source>The file was attached. Showing the attachments again failed: %1</source>
+        <translation>El archivo se adjuntó. No se pudieron volver a mostrar los adjuntos: %1</translation>
+    </message>
+    <message>
+        <source>The attachment was deleted. Showing the attachments again failed: %1</source>
+        <translation>El adjunto se eliminó. No se pudieron volver a mostrar los adjuntos: %1</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::AuditTableModel</name>
@@ -5839,6 +5847,10 @@ Todo lo registrado después de esa fecha, incluidos los eventos de auditoría, s
     <message>
         <source>uncoded</source>
         <translation>sin codificar</translation>
+    </message>
+    <message>
+        <source>The change was saved. Showing the chart again failed: %1</source>
+        <translation>El cambio se guardó. No se pudo volver a mostrar la historia clínica: %1</translation>
     </message>
 </context>
 <context>
@@ -6870,6 +6882,18 @@ Huella de este archivo: %8</translation>
     <message>
         <source>Delete the note &quot;%1&quot; of %2? This cannot be undone.</source>
         <translation>¿Eliminar la nota «%1» de %2? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>The note was saved. Showing the notes again failed: %1</source>
+        <translation>La nota se guardó. No se pudieron volver a mostrar las notas: %1</translation>
+    </message>
+    <message>
+        <source>The note was changed. Showing the notes again failed: %1</source>
+        <translation>La nota se modificó. No se pudieron volver a mostrar las notas: %1</translation>
+    </message>
+    <message>
+        <source>The note was deleted. Showing the notes again failed: %1</source>
+        <translation>La nota se eliminó. No se pudieron volver a mostrar las notas: %1</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@
 //   gui_note_child CLINIC_DIR USER MRN TITLE [note|attachment|observation]
 #include "core/Clock.h"
 #include "core/crypto/Rng.h"
+#include "core/model/CodeSystem.h"
 #include "core/services/ClinicService.h"
 #include "core/services/PatientService.h"
 #include "db/ClinicStore.h"
@@ -25,14 +26,19 @@
 #include "ui/common/FileDialog.h"
 #include "ui/common/MessageBox.h"
 #include "ui/doctor/AttachmentsPage.h"
+#include "ui/doctor/ChartEntryBar.h"
 #include "ui/doctor/ChartTableModel.h"
 #include "ui/doctor/ChartView.h"
 #include "ui/doctor/NoteDialog.h"
 #include "ui/doctor/NotesPage.h"
 #include "ui/doctor/ObservationsPage.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QComboBox>
+#include <QCompleter>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -55,6 +61,15 @@ int say(const char* what, const QString& text = {})
     return 0;
 }
 
+/// The text of `parent`'s visible error line (objectName errorLabel), or `otherwise`. The chart's own
+/// line is its direct child; its tabs and dialogs have lines of their own further down.
+QString errorOf(QWidget* parent, const QString& otherwise, bool directOnly = false)
+{
+    auto* label = parent->findChild<QLabel*>(QStringLiteral("errorLabel"),
+                                             directOnly ? Qt::FindDirectChildrenOnly : Qt::FindChildrenRecursively);
+    return label != nullptr && label->isVisibleTo(parent) && !label->text().isEmpty() ? label->text() : otherwise;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -63,8 +78,8 @@ int main(int argc, char** argv)
     const QStringList args = QApplication::arguments();
     const QString action = args.size() == 6 ? args[5] : QStringLiteral("note");
     if ((args.size() != 5 && args.size() != 6) ||
-        (action != "note" && action != "attachment" && action != "observation")) {
-        std::cerr << "usage: gui_note_child CLINIC_DIR USER MRN TITLE [note|attachment|observation]\n";
+        (action != "note" && action != "attachment" && action != "observation" && action != "problem")) {
+        std::cerr << "usage: gui_note_child CLINIC_DIR USER MRN TITLE [note|attachment|observation|problem]\n";
         return 2;
     }
     std::string password;
@@ -113,6 +128,40 @@ int main(int argc, char** argv)
             else
                 code =
                     say("NOTE-ERROR", shown.isEmpty() ? QStringLiteral("(no error shown, value not listed)") : shown);
+        } else if (action == "problem") {
+            // As a doctor would: the Problems tab, Add, an ICD-10 code and the problem's name, Save.
+            view.showTab(ui::ChartView::Tab::Problems);
+            ui::ChartEntryBar* bar = view.entryBar(ui::ChartView::Tab::Problems);
+            bar->findChild<QPushButton*>(QStringLiteral("addPushButton"))->click();
+            QDialog* dialog = bar->currentDialog();
+            if (dialog == nullptr) {
+                code = say("NOTE-ERROR", errorOf(bar, QStringLiteral("(the problem dialog did not open)")));
+            } else {
+                auto* system = dialog->findChild<QComboBox*>(QStringLiteral("systemComboBox"));
+                system->setCurrentIndex(system->findData(QString::fromLatin1(model::codesystem::kIcd10)));
+                dialog->findChild<QLineEdit*>(QStringLiteral("codeLineEdit"))->setText(QStringLiteral("E11.9"));
+                dialog->findChild<QLineEdit*>(QStringLiteral("displayLineEdit"))->setText(args[4]);
+                for (auto* completer : dialog->findChildren<QCompleter*>())
+                    completer->popup()->hide();
+                dialog->findChild<QDialogButtonBox*>(QStringLiteral("buttonBox"))
+                    ->button(QDialogButtonBox::Save)
+                    ->click();
+                ui::waitForBackgroundTasks();
+                QCoreApplication::processEvents();
+                const bool closed = bar->currentDialog() == nullptr;
+                bool listed = false;
+                for (int row = 0; row < view.problemsModel()->rowCount(); ++row)
+                    for (int column = 0; column < view.problemsModel()->columnCount(); ++column)
+                        listed = listed || view.problemsModel()->index(row, column).data().toString() == args[4];
+                // Refused: the dialog stays open with its error; saved but the chart not shown again:
+                // the chart's error line says so.
+                const QString shown = !closed ? errorOf(dialog, QString()) : errorOf(&view, QString(), true);
+                if (closed && listed && shown.isEmpty())
+                    code = say("SAVED");
+                else
+                    code = say("NOTE-ERROR",
+                               shown.isEmpty() ? QStringLiteral("(no error shown, problem not listed)") : shown);
+            }
         } else if (action == "attachment") {
             // The image is made outside the clinic folder (the fault library fails only its files).
             QTemporaryDir source;

@@ -164,7 +164,10 @@ void AttachmentsPage::addFile()
         updateButtons();
         return;
     }
-    (void)load(m_patient);
+    // The file is stored; a list that cannot be read again must not read as "not saved".
+    if (auto shown = load(m_patient); !shown)
+        showError(tr("The file was attached. Showing the attachments again failed: %1")
+                      .arg(ErrorText::forError(shown.error())));
     emit attachmentAdded();
 }
 
@@ -219,7 +222,9 @@ void AttachmentsPage::deleteSelected()
         showError(ErrorText::forError(removed.error()));
         return;
     }
-    (void)load(m_patient);
+    if (auto shown = load(m_patient); !shown)
+        showError(tr("The attachment was deleted. Showing the attachments again failed: %1")
+                      .arg(ErrorText::forError(shown.error())));
 }
 
 } // namespace cc::ui

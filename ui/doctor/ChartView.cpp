@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/doctor/ChartView.h"
 
+#include "ui/common/ErrorText.h"
+
 #include "core/services/ChartSummary.h"
 #include "core/services/PatientService.h"
 #include "ui/common/DisplayText.h"
@@ -129,7 +131,15 @@ ChartView::ChartView(services::ClinicService& clinic, QWidget* parent)
     m_ui->medicationsTabLayout->addWidget(m_medicationsBar);
     m_ui->allergiesTabLayout->addWidget(m_allergiesBar);
     for (ChartEntryBar* bar : {m_problemsBar, m_medicationsBar, m_allergiesBar})
-        connect(bar, &ChartEntryBar::changed, this, [this] { (void)reload(); });
+        connect(bar, &ChartEntryBar::changed, this, [this] {
+            // The entry is stored; a chart that cannot be read again (its reading is audited, and
+            // the disk may be failing) must not leave an empty chart with no word of the save.
+            if (auto shown = reload(); !shown) {
+                m_ui->errorLabel->setText(tr("The change was saved. Showing the chart again failed: %1")
+                                              .arg(ErrorText::forError(shown.error())));
+                m_ui->errorLabel->show();
+            }
+        });
     // A typed, edited or deleted observation changes the chart in place: the summary and the
     // Observations tab are recomputed from the chart in memory; nothing is read again (the write
     // was audited; the chart, notes and attachments are not re-read and re-audited).

@@ -160,7 +160,11 @@ void NotesPage::addNote()
         showError(ErrorText::forError(added.error()));
         return;
     }
-    (void)load(m_patient);
+    // The note is stored; a list that cannot be read again must not read as "not saved" (found by
+    // tests/faults/TestGuiDiskFull.cpp: the reading's audit event failed, the user would have
+    // written the note twice).
+    if (auto shown = load(m_patient); !shown)
+        showError(tr("The note was saved. Showing the notes again failed: %1").arg(ErrorText::forError(shown.error())));
 }
 
 void NotesPage::editNote()
@@ -179,7 +183,9 @@ void NotesPage::editNote()
         showError(ErrorText::forError(updated.error()));
         return;
     }
-    (void)load(m_patient);
+    if (auto shown = load(m_patient); !shown)
+        showError(
+            tr("The note was changed. Showing the notes again failed: %1").arg(ErrorText::forError(shown.error())));
 }
 
 void NotesPage::deleteNote()
@@ -196,7 +202,9 @@ void NotesPage::deleteNote()
         showError(ErrorText::forError(removed.error()));
         return;
     }
-    (void)load(m_patient);
+    if (auto shown = load(m_patient); !shown)
+        showError(
+            tr("The note was deleted. Showing the notes again failed: %1").arg(ErrorText::forError(shown.error())));
 }
 
 } // namespace cc::ui
