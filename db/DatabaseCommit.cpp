@@ -39,6 +39,9 @@ Result<Database::CommitOutcome> Database::resolveFailedCommit(std::int64_t marke
         error.message = "whether the change was saved could not be found out: " + error.message;
         return error;
     };
+    // What failed, before anything else runs on the connection: a write of a frame (a full disk, a
+    // failed write) or something after the frames (the log's sync, the growth of its index).
+    const int failed = sqlite3_extended_errcode(m_db);
     // SQLite keeps a transaction open after some failed COMMITs (a busy lock); what it holds is not
     // in the file, and this connection must be out of it to read the file's state.
     if (inTransaction())
@@ -48,11 +51,21 @@ Result<Database::CommitOutcome> Database::resolveFailedCommit(std::int64_t marke
         auto seen = readCommitMarker();
         if (!seen)
             return unknown(std::move(seen).error());
-        // The commit frame was written, synced and indexed: what failed came after it (the
-        // automatic checkpoint SQLite runs at COMMIT reports its error as the COMMIT's).
+        // The commit frame was written, synced and indexed: what failed came after it (a library
+        // whose WAL hook reports the automatic checkpoint's error as the COMMIT's; SQLCipher 3.4.1's
+        // drops it).
         if (*seen == marker)
             return CommitOutcome::Committed;
     }
+    // A frame's write failed. SQLite writes a transaction's frames in order and marks only the
+    // last one as its commit; it stops at the first failed write, and the log's recovery replays
+    // nothing after the last valid commit frame (SQLite's file format, "The WAL File Format"). So
+    // nothing of this transaction can come back, and this connection, which still reads the clinic,
+    // stays open: on a full disk, closing it would remove the log, and opening it again would fail
+    // to create a new one (found by test_gui_disk_full, enospc). Checked at every event of a full
+    // disk there: never was such a change in the clinic afterwards.
+    if (failed == SQLITE_FULL || failed == SQLITE_IOERR_WRITE)
+        return CommitOutcome::NotCommitted;
 
     // Not visible to this connection. Its commit frame may still be in the write-ahead log past what
     // this connection's index knows (a failed sync, or a failed write of the index after the frame),

@@ -35,6 +35,8 @@ struct Faults
     bool walDelete = false;     ///< the next xDelete of a "-wal" file: SQLITE_IOERR_DELETE
     bool allMainWrites = false; ///< every xWrite of a main database file, until cleared (a full disk)
     bool mainOpen = false;      ///< the next xOpen of a main database file: SQLITE_CANTOPEN
+    bool walWriteFull = false;  ///< the next xWrite of a "-wal" file: SQLITE_FULL (the disk is full)
+    int mainOpens = 0;          ///< how many times a main database file was opened
     int struck = 0;             ///< how many calls were failed
 };
 Faults g_faults;
@@ -66,6 +68,11 @@ int xRead(sqlite3_file* f, void* p, int n, sqlite3_int64 off)
 int xWrite(sqlite3_file* f, const void* p, int n, sqlite3_int64 off)
 {
     auto* w = reinterpret_cast<WrappedFile*>(f);
+    if (w->wal && g_faults.walWriteFull) {
+        g_faults.walWriteFull = false;
+        ++g_faults.struck;
+        return SQLITE_FULL;
+    }
     if (w->main && (g_faults.mainWrite || g_faults.allMainWrites)) {
         g_faults.mainWrite = false;
         ++g_faults.struck;
@@ -180,6 +187,7 @@ int vfsOpen(sqlite3_vfs* /*vfs*/, const char* name, sqlite3_file* f, int flags, 
     }
     w->wal = (flags & SQLITE_OPEN_WAL) != 0;
     w->main = (flags & SQLITE_OPEN_MAIN_DB) != 0;
+    g_faults.mainOpens += w->main ? 1 : 0;
     w->base.pMethods = &kMethods;
     return SQLITE_OK;
 }
@@ -357,6 +365,24 @@ private slots:
         // The connection was reopened and works on.
         QVERIFY(insertIn(db, "after").ok());
         QCOMPARE(marker(db), 2);
+        QCOMPARE(closeAndReopen(db), (QStringList{"before", "after"}));
+    }
+
+    void commitWhoseFrameWriteFailedIsNotSavedAndKeepsTheConnection()
+    {
+        // A full disk at a frame's write: the commit frame, written last, never reached the log.
+        // Said at once, without closing the connection (on a full disk it could not be opened again).
+        auto db = withRow();
+        const int opensBefore = g_faults.mainOpens;
+        g_faults.walWriteFull = true;
+        Status failed = insertIn(db, "lost");
+        QCOMPARE(g_faults.struck, 1);
+        QVERIFY(!failed.ok());
+        QCOMPARE(failed.error().code, ErrorCode::StorageFull);
+        QVERIFY2(QString::fromStdString(failed.error().message).endsWith("; nothing was saved"),
+                 failed.error().message.c_str());
+        QCOMPARE(g_faults.mainOpens, opensBefore); // not reopened
+        QVERIFY(insertIn(db, "after").ok());
         QCOMPARE(closeAndReopen(db), (QStringList{"before", "after"}));
     }
 
