@@ -144,18 +144,19 @@ public:
         NotCommitted ///< not in the clinic, now or after a restart
     };
     /// After a COMMIT whose transaction advanced the marker to `marker` reported an error: finds
-    /// out whether it took effect. Rolls back what SQLite may still hold open; if this connection
-    /// already sees `marker`, the commit took effect and what failed came after it (SQLite's
-    /// automatic checkpoint). Otherwise its commit frame may still be in the write-ahead log, where
-    /// the next opening would find it: closes this connection (the clinic's only one: SQLite then
-    /// checkpoints what it knows and removes the log) and opens the file again, which replays
-    /// whatever valid commit the log still holds, exactly as the next opening would. `marker` then
-    /// means the change is there: a TRUNCATE checkpoint copies it into the file and syncs it before
-    /// Committed is said. `marker - 1` means it is not, and the folder is synced so that a removed
-    /// log cannot come back after a power cut. Errors (the outcome stays unknown): StorageBusy (a
+    /// out whether it took effect. Must be called right after the COMMIT (it reads the
+    /// connection's last error). Rolls back what SQLite may still hold open; if this connection
+    /// already sees `marker`, the commit took effect and what failed came after it. If what failed
+    /// was the write of a frame (SQLITE_FULL, SQLITE_IOERR_WRITE), NotCommitted at once, without
+    /// closing: SQLite writes the commit frame last. Otherwise its commit frame may still be in the write-ahead log,
+    /// where the next opening would find it: closes this connection (the clinic's only one: SQLite then checkpoints
+    /// what it knows and removes the log) and opens the file again, which replays whatever valid commit the log still
+    /// holds, exactly as the next opening would. `marker` then means the change is there: a TRUNCATE checkpoint copies
+    /// it into the file and syncs it before Committed is said. `marker - 1` means it is not, and the folder is synced
+    /// so that a removed log cannot come back after a power cut. Errors (the outcome stays unknown): StorageBusy (a
     /// statement or blob is still open, so the connection cannot be closed; it stays usable), the
-    /// storage errors of reopening, reading or syncing (the connection may then be closed: every
-    /// later call fails with a storage error until the clinic is opened again), IntegrityFailure
+    /// storage errors of reopening, reading or syncing (if the reopening failed, every later call
+    /// tries it again first and fails with a storage error until it succeeds), IntegrityFailure
     /// (the marker holds neither value).
     [[nodiscard]] Result<CommitOutcome> resolveFailedCommit(std::int64_t marker);
 

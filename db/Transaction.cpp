@@ -52,8 +52,7 @@ Status Transaction::commit()
     if (!disk)
         return error; // e.g. StorageBusy: the transaction stays open, the destructor rolls it back
     // A COMMIT that fails on the disk may have written its commit frame to the write-ahead log
-    // before the failing write or sync, and the next opening then replays it; or it took effect
-    // and SQLite's automatic checkpoint failed after it. Found by tests/faults/TestGuiDiskFull.cpp
+    // before the failing sync, and the next opening then replays it. Found by tests/faults/TestGuiDiskFull.cpp
     // (a note said "not saved" was there after the next login, and the user, told to try again,
     // would have stored it twice). The marker advanced in this transaction tells which.
     if (m_db->commitMarkerEnabled()) {

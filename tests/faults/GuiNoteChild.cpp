@@ -8,13 +8,14 @@
 // the file chosen in the file dialog, encrypted in chunks beside the database), or enters a
 // systolic blood pressure of TITLE mmHg in the Observations tab's form (ACTION "observation": a
 // sealed row, its Paillier ciphertext and index row, the index seal and the chart manifest, in one
-// unit of work). It prints one line:
-//   SAVED                  the note, attachment or value is in the tab's list
+// unit of work), or adds a problem named TITLE (ICD-10 E11.9) through the Problems tab's dialog
+// (ACTION "problem"). It prints one line:
+//   SAVED                  the note, attachment, value or problem is in the tab's list
 //   LOGIN-ERROR: <text>    the login window's text for the login's error
 //   CHART-ERROR: <text>    the chart's text for opening it
-//   NOTE-ERROR: <text>     the tab's error text (ErrorText::forError, what the user reads)
+//   NOTE-ERROR: <text>     the tab's, dialog's or chart's error text (what the user reads)
 // and exits 0, whatever the disk did: a GUI that crashes or hangs on a full disk fails the test.
-//   gui_note_child CLINIC_DIR USER MRN TITLE [note|attachment|observation]
+//   gui_note_child CLINIC_DIR USER MRN TITLE [note|attachment|observation|problem]
 #include "core/Clock.h"
 #include "core/crypto/Rng.h"
 #include "core/model/CodeSystem.h"

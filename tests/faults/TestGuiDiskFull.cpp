@@ -145,15 +145,13 @@ void TestGuiDiskFull::actionOnAFailingDisk()
         const bool stored = r.out.contains(action == "note" || action == "problem" ? title
                                            : action == "observation"               ? "  " + title + " mm[Hg]"
                                                                                    : title + ".png");
-        // A failed COMMIT may have reached the write-ahead log (db/Transaction.cpp), and the audit
-        // anchor is written after the commit (audit/AuditLog.cpp): then, and only then, the text
-        // must say that the note may be, or is, there all the same.
-        // Since 2026-12-07 the commit marker settles most of the first case (db/DatabaseCommit.cpp),
-        // and a list that could not be shown again after a save says the save happened.
+        // Stored though refused: only when the text says the change may be, or is, there all the
+        // same — a COMMIT the commit marker could not settle (db/DatabaseCommit.cpp), an audit anchor
+        // written after the commit (audit/AuditLog.cpp), or a save whose list or chart could not be
+        // shown again ("The note was saved. Showing…", "The change was saved. Showing the chart…").
         const bool maybe = line.contains("the change may be in the clinic all the same") ||
                            line.contains("the change was saved with its audit event") ||
                            line.contains("was saved. Showing") || line.contains("was attached. Showing");
-        // (a problem's dialog closes once it is stored; the chart's own line then says "The change was saved.")
         QVERIFY2(stored == saved || (stored && maybe),
                  qPrintable(where + ": the GUI showed \"" + line + "\", the clinic " + (stored ? "holds" : "lacks") +
                             " the " + action + "\n" + childErr));
