@@ -8,14 +8,15 @@
 // the file chosen in the file dialog, encrypted in chunks beside the database), or enters a
 // systolic blood pressure of TITLE mmHg in the Observations tab's form (ACTION "observation": a
 // sealed row, its Paillier ciphertext and index row, the index seal and the chart manifest, in one
-// unit of work), or adds a problem named TITLE (ICD-10 E11.9) through the Problems tab's dialog
-// (ACTION "problem"). It prints one line:
-//   SAVED                  the note, attachment, value or problem is in the tab's list
+// unit of work), or adds a problem (ICD-10 E11.9), a medication (RxNorm 860975) or an allergy
+// (SNOMED CT 91936005) named TITLE through its tab's dialog (ACTION "problem", "medication",
+// "allergy"). It prints one line:
+//   SAVED                  the note, attachment, value or entry is in the tab's list
 //   LOGIN-ERROR: <text>    the login window's text for the login's error
 //   CHART-ERROR: <text>    the chart's text for opening it
 //   NOTE-ERROR: <text>     the tab's, dialog's or chart's error text (what the user reads)
 // and exits 0, whatever the disk did: a GUI that crashes or hangs on a full disk fails the test.
-//   gui_note_child CLINIC_DIR USER MRN TITLE [note|attachment|observation|problem]
+//   gui_note_child CLINIC_DIR USER MRN TITLE [note|attachment|observation|problem|medication|allergy]
 #include "core/Clock.h"
 #include "core/crypto/Rng.h"
 #include "core/model/CodeSystem.h"
@@ -79,8 +80,10 @@ int main(int argc, char** argv)
     const QStringList args = QApplication::arguments();
     const QString action = args.size() == 6 ? args[5] : QStringLiteral("note");
     if ((args.size() != 5 && args.size() != 6) ||
-        (action != "note" && action != "attachment" && action != "observation" && action != "problem")) {
-        std::cerr << "usage: gui_note_child CLINIC_DIR USER MRN TITLE [note|attachment|observation|problem]\n";
+        (action != "note" && action != "attachment" && action != "observation" && action != "problem" &&
+         action != "medication" && action != "allergy")) {
+        std::cerr << "usage: gui_note_child CLINIC_DIR USER MRN TITLE "
+                     "[note|attachment|observation|problem|medication|allergy]\n";
         return 2;
     }
     std::string password;
@@ -129,18 +132,30 @@ int main(int argc, char** argv)
             else
                 code =
                     say("NOTE-ERROR", shown.isEmpty() ? QStringLiteral("(no error shown, value not listed)") : shown);
-        } else if (action == "problem") {
-            // As a doctor would: the Problems tab, Add, an ICD-10 code and the problem's name, Save.
-            view.showTab(ui::ChartView::Tab::Problems);
-            ui::ChartEntryBar* bar = view.entryBar(ui::ChartView::Tab::Problems);
+        } else if (action == "problem" || action == "medication" || action == "allergy") {
+            // As a doctor would: the tab, Add, a code and the entry's name, Save.
+            const auto tab = action == "problem"      ? ui::ChartView::Tab::Problems
+                             : action == "medication" ? ui::ChartView::Tab::Medications
+                                                      : ui::ChartView::Tab::Allergies;
+            QAbstractItemModel* model = action == "problem"      ? view.problemsModel()
+                                        : action == "medication" ? view.medicationsModel()
+                                                                 : view.allergiesModel();
+            view.showTab(tab);
+            ui::ChartEntryBar* bar = view.entryBar(tab);
             bar->findChild<QPushButton*>(QStringLiteral("addPushButton"))->click();
             QDialog* dialog = bar->currentDialog();
             if (dialog == nullptr) {
-                code = say("NOTE-ERROR", errorOf(bar, QStringLiteral("(the problem dialog did not open)")));
+                code = say("NOTE-ERROR", errorOf(bar, QStringLiteral("(the %1 dialog did not open)").arg(action)));
             } else {
-                auto* system = dialog->findChild<QComboBox*>(QStringLiteral("systemComboBox"));
-                system->setCurrentIndex(system->findData(QString::fromLatin1(model::codesystem::kIcd10)));
-                dialog->findChild<QLineEdit*>(QStringLiteral("codeLineEdit"))->setText(QStringLiteral("E11.9"));
+                // Problems: ICD-10 E11.9; medications: RxNorm 860975 (one fixed system, no choice);
+                // allergies: SNOMED CT 91936005. The name typed is the point's title.
+                if (auto* system = dialog->findChild<QComboBox*>(QStringLiteral("systemComboBox")); system != nullptr)
+                    system->setCurrentIndex(system->findData(QString::fromLatin1(
+                        action == "problem" ? model::codesystem::kIcd10 : model::codesystem::kSnomed)));
+                dialog->findChild<QLineEdit*>(QStringLiteral("codeLineEdit"))
+                    ->setText(action == "problem"      ? QStringLiteral("E11.9")
+                              : action == "medication" ? QStringLiteral("860975")
+                                                       : QStringLiteral("91936005"));
                 dialog->findChild<QLineEdit*>(QStringLiteral("displayLineEdit"))->setText(args[4]);
                 for (auto* completer : dialog->findChildren<QCompleter*>())
                     completer->popup()->hide();
@@ -151,9 +166,9 @@ int main(int argc, char** argv)
                 QCoreApplication::processEvents();
                 const bool closed = bar->currentDialog() == nullptr;
                 bool listed = false;
-                for (int row = 0; row < view.problemsModel()->rowCount(); ++row)
-                    for (int column = 0; column < view.problemsModel()->columnCount(); ++column)
-                        listed = listed || view.problemsModel()->index(row, column).data().toString() == args[4];
+                for (int row = 0; row < model->rowCount(); ++row)
+                    for (int column = 0; column < model->columnCount(); ++column)
+                        listed = listed || model->index(row, column).data().toString() == args[4];
                 // Refused: the dialog stays open with its error; saved but the chart not shown again:
                 // the chart's error line says so.
                 const QString shown = !closed ? errorOf(dialog, QString()) : errorOf(&view, QString(), true);
@@ -161,7 +176,7 @@ int main(int argc, char** argv)
                     code = say("SAVED");
                 else
                     code = say("NOTE-ERROR",
-                               shown.isEmpty() ? QStringLiteral("(no error shown, problem not listed)") : shown);
+                               shown.isEmpty() ? QStringLiteral("(no error shown, %1 not listed)").arg(action) : shown);
             }
         } else if (action == "attachment") {
             // The image is made outside the clinic folder (the fault library fails only its files).

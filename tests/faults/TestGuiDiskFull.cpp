@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The GUI on a failing disk (issue 13 item 3, docs/RELIABILITY.md): a doctor adds a note through
-// the chart's Notes tab, an attachment through its Attachments tab or a blood pressure through its
-// Observations form (GuiNoteChild.cpp, the real widgets in their own process) while the
-// fault-injecting file system (FaultFs.cpp) makes the clinic's disk full, read-only, or fail one
-// I/O, at points spread over every file event of the login, the chart and the note. At each
+// the chart's Notes tab, an attachment through its Attachments tab, a blood pressure through its
+// Observations form, or a problem, a medication or an allergy through its tab's dialog (GuiNoteChild.cpp, the real
+// widgets in their own process) while the fault-injecting file system (FaultFs.cpp) makes the clinic's disk full,
+// read-only, or fail one I/O, at points spread over every file event of the login, the chart and the note. At each
 // point: the GUI process ends normally (no crash, no hang); what it shows is the storage text of
 // ui::ErrorText, naming a file of the clinic and saying what to do; and afterwards, without
 // faults, the clinic opens, `audit verify` passes and the note is listed exactly when the GUI
@@ -84,7 +84,7 @@ void TestGuiDiskFull::initTestCase()
     m_mrn = cc::test::firstMrn(r.out);
     QVERIFY(!m_mrn.isEmpty());
     // A run of each action without faults: it saves, and tells how many file events there are to fail.
-    for (const char* action : {"note", "attachment", "observation", "problem"}) {
+    for (const char* action : {"note", "attachment", "observation", "problem", "medication", "allergy"}) {
         r = child(std::strcmp(action, "observation") == 0 ? QStringLiteral("99")
                                                           : QStringLiteral("counted-%1").arg(action),
                   "count", 0, action);
@@ -102,7 +102,7 @@ void TestGuiDiskFull::actionOnAFailingDisk_data()
 {
     QTest::addColumn<QString>("action");
     QTest::addColumn<QString>("mode");
-    for (const char* action : {"note", "attachment", "observation", "problem"})
+    for (const char* action : {"note", "attachment", "observation", "problem", "medication", "allergy"})
         for (const char* mode : {"enospc", "erofs", "eio"})
             QTest::addRow("%s-%s", action, mode) << QString::fromLatin1(action) << QString::fromLatin1(mode);
 }
@@ -140,11 +140,12 @@ void TestGuiDiskFull::actionOnAFailingDisk()
         r = cli("admin", kAdminPassword, {"audit", "verify"});
         QVERIFY2(r.exitCode == 0, qPrintable(where + ": audit verify afterwards: " + r.out + r.err));
         const QString listCommand = action == "problem" ? QStringLiteral("condition") : action;
+        const bool named = action == "note" || action == "problem" || action == "medication" || action == "allergy";
         r = cli("doc", kDoctorPassword, {listCommand, "list", "--patient", m_mrn});
         QVERIFY2(r.exitCode == 0, qPrintable(where + ": " + action + " list afterwards: " + r.err));
-        const bool stored = r.out.contains(action == "note" || action == "problem" ? title
-                                           : action == "observation"               ? "  " + title + " mm[Hg]"
-                                                                                   : title + ".png");
+        const bool stored = r.out.contains(named                     ? title
+                                           : action == "observation" ? "  " + title + " mm[Hg]"
+                                                                     : title + ".png");
         // Stored though refused: only when the text says the change may be, or is, there all the
         // same — a COMMIT the commit marker could not settle (db/DatabaseCommit.cpp), an audit anchor
         // written after the commit (audit/AuditLog.cpp), or a save whose list or chart could not be
