@@ -2,6 +2,7 @@
 // RAII transactions: roll back unless committed.
 #include "db/Transaction.h"
 
+#include "core/ports/StorageTransaction.h"
 #include "db/Database.h"
 
 #include <cstdint>
@@ -63,7 +64,7 @@ Status Transaction::commit()
         }
         if (outcome) {
             std::exchange(m_db, nullptr)->transactionEnded(false);
-            error.message += "; nothing was saved";
+            error.message += ports::kNothingSavedSuffix;
             return error;
         }
         error.message += " (" + outcome.error().message + ")";

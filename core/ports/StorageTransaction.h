@@ -5,8 +5,13 @@
 #include "core/Result.h"
 
 #include <memory>
+#include <string_view>
 
 namespace cc::ports {
+
+/// What the message of a failed commit ends with when the storage found that the commit took no
+/// effect (db::Transaction, with the commit marker).
+inline constexpr std::string_view kNothingSavedSuffix = "; nothing was saved";
 
 /// An open transaction. Destroying it without commit() rolls back.
 class StorageTransaction

@@ -24,7 +24,6 @@ using access::Role;
 using audit::AuditAction;
 using audit::AuditEventId;
 using audit::AuditEventType;
-using audit::AuditOutcome;
 
 namespace {
 
@@ -165,20 +164,22 @@ Status AccountService::saveSlotPinned(const std::string& name, const access::Key
     std::optional<std::array<std::uint8_t, 32>> pinned;
     std::optional<BoxKeyPins> written;
     access::UserId recipient{};
-    auto saved = m_clinic.updateKeySlots([&](access::KeySlotFile& file) -> Status {
-        CC_TRY(mutate(file));
-        const access::KeySlot* slot = file.slot(name);
-        if (slot == nullptr)
-            return makeError(ErrorCode::NotFound, "no enabled account is called '" + name + "'");
-        BoxKeyPins pins = *before;
-        CC_TRY(pins.pinAccount(**mine, newRing, file.clinicId(), slot->userId, slot->role, slot->boxPublicKey,
-                               /*keepPrevious=*/true));
-        CC_TRY(pins.save(meta));
-        pinned = slot->boxPublicKey;
-        recipient = slot->userId;
-        written = std::move(pins);
-        return {};
-    });
+    auto saved = m_clinic.updateKeySlots(
+        [&](access::KeySlotFile& file) -> Status {
+            CC_TRY(mutate(file));
+            const access::KeySlot* slot = file.slot(name);
+            if (slot == nullptr)
+                return makeError(ErrorCode::NotFound, "no enabled account is called '" + name + "'");
+            BoxKeyPins pins = *before;
+            CC_TRY(pins.pinAccount(**mine, newRing, file.clinicId(), slot->userId, slot->role, slot->boxPublicKey,
+                                   /*keepPrevious=*/true));
+            CC_TRY(pins.save(meta));
+            pinned = slot->boxPublicKey;
+            recipient = slot->userId;
+            written = std::move(pins);
+            return {};
+        },
+        ClinicService::GenerationRecord::WithEvent); // with the change's event (recordChange)
     if (saved && written && written->hasPrevious(recipient)) {
         // The new slot is on disk: the old slot's pins go. If this write fails they stay until the
         // account's next re-pin; check() accepts them only for the key the old slot had.
@@ -302,7 +303,7 @@ Result<access::UserId> AccountService::createPatientAccount(const std::string& n
         return id;
     };
     auto result = run();
-    CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success : AuditOutcome::MinorFailure));
+    CC_TRY(m_clinic.recordChange(subject, result.ok(), "the patient account '" + name + "' was created"));
     return result;
 }
 
@@ -359,7 +360,7 @@ Result<access::UserId> AccountService::create(const std::string& name, Role role
         return id;
     };
     auto result = run();
-    CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success : AuditOutcome::MinorFailure));
+    CC_TRY(m_clinic.recordChange(subject, result.ok(), "the account '" + name + "' was created"));
     return result;
 }
 
@@ -381,19 +382,21 @@ Result<Revocation> AccountService::disable(const std::string& name, const Sponso
             return std::move(ring).error();
         Disabled record;
         std::optional<access::PatientId> patientOfSlot;
-        CC_TRY(m_clinic.updateKeySlots([&](access::KeySlotFile& file) -> Status {
-            const access::KeySlot* slot = file.slot(name);
-            if (slot == nullptr)
-                return makeError(ErrorCode::NotFound, "no enabled account is called '" + name + "'");
-            const auto accounts = file.listAccounts();
-            if (slot->role == Role::Administrator &&
-                std::count_if(accounts.begin(), accounts.end(),
-                              [](const access::AccountInfo& a) { return a.role == Role::Administrator; }) < 2)
-                return makeError(ErrorCode::InvalidArgument, "the last administrator cannot be disabled");
-            record = Disabled{slot->userId, name, slot->role};
-            patientOfSlot = slot->patientId;
-            return file.removeSlot(name, **ring, m_clinic.clock());
-        }));
+        CC_TRY(m_clinic.updateKeySlots(
+            [&](access::KeySlotFile& file) -> Status {
+                const access::KeySlot* slot = file.slot(name);
+                if (slot == nullptr)
+                    return makeError(ErrorCode::NotFound, "no enabled account is called '" + name + "'");
+                const auto accounts = file.listAccounts();
+                if (slot->role == Role::Administrator &&
+                    std::count_if(accounts.begin(), accounts.end(),
+                                  [](const access::AccountInfo& a) { return a.role == Role::Administrator; }) < 2)
+                    return makeError(ErrorCode::InvalidArgument, "the last administrator cannot be disabled");
+                record = Disabled{slot->userId, name, slot->role};
+                patientOfSlot = slot->patientId;
+                return file.removeSlot(name, **ring, m_clinic.clock());
+            },
+            ClinicService::GenerationRecord::WithEvent));
         // A disabled patient account's portal and waiting messages go with it: applying them would
         // need the account (a waiting consent change is lost and the event below says so).
         if (patientOfSlot) {
@@ -426,7 +429,7 @@ Result<Revocation> AccountService::disable(const std::string& name, const Sponso
         return revoked;
     };
     auto result = run();
-    CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success : AuditOutcome::MinorFailure));
+    CC_TRY(m_clinic.recordChange(subject, result.ok(), "the account '" + name + "' was disabled"));
     return result;
 }
 
@@ -458,7 +461,7 @@ Status AccountService::enable(const std::string& name, std::span<const std::uint
         return storeDisabled(*disabled);
     };
     auto result = run();
-    CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success : AuditOutcome::MinorFailure));
+    CC_TRY(m_clinic.recordChange(subject, result.ok(), "the account '" + name + "' was enabled"));
     return result;
 }
 
@@ -517,7 +520,7 @@ Status AccountService::replaceSlot(const std::string& name, Role role, std::span
         return {};
     };
     auto result = run();
-    CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success : AuditOutcome::MinorFailure));
+    CC_TRY(m_clinic.recordChange(subject, result.ok(), "the account '" + name + "' was changed: " + subjectIn.detail));
     return result;
 }
 
@@ -551,14 +554,16 @@ Status AccountService::unlock(const std::string& name)
         auto ring = m_clinic.keys();
         if (!ring)
             return std::move(ring).error();
-        return m_clinic.updateKeySlots([&](access::KeySlotFile& file) -> Status {
-            if (const auto* slot = file.slot(name))
-                subject.objectId = idHex(slot->userId);
-            return file.clearLockout(name, **ring, m_clinic.clock());
-        });
+        return m_clinic.updateKeySlots(
+            [&](access::KeySlotFile& file) -> Status {
+                if (const auto* slot = file.slot(name))
+                    subject.objectId = idHex(slot->userId);
+                return file.clearLockout(name, **ring, m_clinic.clock());
+            },
+            ClinicService::GenerationRecord::WithEvent);
     };
     auto result = run();
-    CC_TRY(m_clinic.record(subject, result ? AuditOutcome::Success : AuditOutcome::MinorFailure));
+    CC_TRY(m_clinic.recordChange(subject, result.ok(), "the account '" + name + "' was unlocked"));
     return result;
 }
 

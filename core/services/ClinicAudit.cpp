@@ -5,6 +5,7 @@
 
 #include "core/access/AccessPolicy.h"
 #include "core/access/Role.h"
+#include "core/ports/StorageTransaction.h"
 #include "core/services/PortalService.h"
 
 namespace cc::services {
@@ -202,6 +203,68 @@ Status ClinicService::record(const AuditSubject& subject, AuditOutcome outcome)
     if (!m_auditLog)
         return makeError(ErrorCode::AccessDenied, "the audit trail is not open: log in first");
     return m_auditLog->record(eventFor(subject, outcome));
+}
+
+Status ClinicService::recordChange(const AuditSubject& subject, bool made, std::string_view change)
+{
+    const AuditOutcome outcome = made ? AuditOutcome::Success : AuditOutcome::MinorFailure;
+    auto recorded = recordChangeTransaction(subject, outcome);
+    if (recorded || !made)
+        return recorded;
+    // Made, not recorded: the event waits for the session's next chance (flagged when written).
+    m_waitingEvents.emplace_back(subject, outcome);
+    Error error = std::move(recorded).error();
+    // What was not saved is the event alone: a failed COMMIT's "nothing was saved" is about it,
+    // and read after "was created" it would say the opposite of what happened.
+    if (const auto at = error.message.find(ports::kNothingSavedSuffix); at != std::string::npos)
+        error.message.erase(at, ports::kNothingSavedSuffix.size());
+    error.message = std::string(change) + ", but its audit event could not be written (" + error.message +
+                    "); it is written with the next change, at logout, or noted at the next login";
+    return error;
+}
+
+Status ClinicService::recordChangeTransaction(const AuditSubject& subject, AuditOutcome outcome)
+{
+    if (m_portalMode)
+        return record(subject, outcome); // no database: the event goes to the portal's outbox
+    auto tx = m_backend.transactions().begin();
+    if (!tx)
+        return std::move(tx).error();
+    CC_TRY(writeWaitingInTransaction());
+    CC_TRY(record(subject, outcome));
+    CC_TRY((*tx)->commit());
+    m_generationToRecord.reset();
+    m_waitingEvents.clear();
+    return {};
+}
+
+Status ClinicService::writeWaitingRecords()
+{
+    if (m_portalMode || !m_auditLog || (!m_generationToRecord && m_waitingEvents.empty()))
+        return {};
+    auto tx = m_backend.transactions().begin();
+    if (!tx)
+        return std::move(tx).error();
+    CC_TRY(writeWaitingInTransaction());
+    CC_TRY((*tx)->commit());
+    m_generationToRecord.reset();
+    m_waitingEvents.clear();
+    return {};
+}
+
+Status ClinicService::writeWaitingInTransaction()
+{
+    if (m_generationToRecord)
+        CC_TRY(recordKeySlotGeneration(*m_generationToRecord));
+    for (const auto& [waiting, outcome] : m_waitingEvents) {
+        AuditSubject late = waiting;
+        late.flagged = true;
+        late.detail += std::string(late.detail.empty() ? "" : "; ") + "written late: its first write failed";
+        if (late.detail.size() > audit::kMaxDetailSize) // ASCII only: no character is cut
+            late.detail.resize(audit::kMaxDetailSize);
+        CC_TRY(record(late, outcome));
+    }
+    return {};
 }
 
 } // namespace cc::services

@@ -152,9 +152,12 @@ Status ClinicService::login(const std::string& userName, std::span<const std::ui
 {
     if (m_session)
         logout();
+    m_generationToRecord.reset(); // what an earlier session left unwritten shows as a gap (below)
+    m_waitingEvents.clear();
     auto file = m_backend.keySlots().load();
     if (!file)
         return std::move(file).error();
+    const std::uint64_t loadedGeneration = file->generation();
     const bool known = file->slot(userName) != nullptr;
     auto login = access::attemptLogin(*file, userName, password, m_clock, m_rng, m_options.kdf);
     // A login that took rotated keys from the mailbox keeps the file as it was on disk until the
@@ -210,7 +213,8 @@ Status ClinicService::login(const std::string& userName, std::span<const std::ui
         }
         file->markClean();
     }
-    if (auto generation = checkKeySlotGeneration(*file); !generation) {
+    std::string generationGap;
+    if (auto generation = checkKeySlotGeneration(*file, loadedGeneration, generationGap); !generation) {
         recordPendingFailure(userName, generation.error());
         m_backend.closeDatabase();
         return generation;
@@ -243,6 +247,14 @@ Status ClinicService::login(const std::string& userName, std::span<const std::ui
             subject.detail += "; finished an interrupted database key rotation (rekey)";
         for (const auto& kind : finishedKinds)
             subject.detail += "; finished an interrupted " + kind + " rotation (patients' keys re-wrapped)";
+        if (!generationGap.empty()) {
+            // A change to accounts or keys whose own event could not be written (recordChange), or
+            // a process that stopped between the file and the database: the trail says so here.
+            subject.detail += std::string(subject.detail.empty() ? "" : "; ") + generationGap;
+            subject.flagged = true;
+        }
+        if (subject.detail.size() > audit::kMaxDetailSize) // ASCII only: no character is cut
+            subject.detail.resize(audit::kMaxDetailSize);
         CC_TRY(record(subject));
         // And a restore the folder's opening finished or abandoned: the trail says which.
         return BackupService::recordInterruptedRestore(*this);
@@ -326,7 +338,7 @@ Status ClinicService::openDatabaseFor(const access::KeyRing& ring)
     return {};
 }
 
-Status ClinicService::checkKeySlotGeneration(const access::KeySlotFile& file)
+Status ClinicService::checkKeySlotGeneration(const access::KeySlotFile& file, std::uint64_t loaded, std::string& gap)
 {
     auto stored = m_backend.meta().get(ports::meta::kKeySlotGeneration);
     if (!stored)
@@ -337,6 +349,9 @@ Status ClinicService::checkKeySlotGeneration(const access::KeySlotFile& file)
             return makeError(ErrorCode::IntegrityFailure,
                              "the database's record of the key-slot generation is damaged");
         CC_TRY(file.checkGeneration(*lastSeen));
+        if (loaded > *lastSeen)
+            gap = "key-slot file at generation " + std::to_string(loaded) + ", the database had recorded " +
+                  std::to_string(*lastSeen) + ": a change made without its record";
         if (file.generation() == *lastSeen)
             return {};
     }
@@ -359,6 +374,10 @@ void ClinicService::logout()
         [[maybe_unused]] auto portals = PortalService(*this).maintain(&touched);
     }
     m_touched.clear();
+    if (m_session->state() == access::Session::State::Active && m_auditLog) [[maybe_unused]]
+        auto waiting = writeWaitingRecords(); // if this fails too, the next login names the gap
+    m_generationToRecord.reset();
+    m_waitingEvents.clear();
     if (m_session->state() == access::Session::State::Active && (m_auditLog || m_portalMode)) {
         AuditSubject subject =
             makeSubject(AuditEventId::UserAuthentication, AuditEventType::Logout, AuditAction::Execute);
@@ -445,16 +464,18 @@ Status ClinicService::changeOwnPassword(std::span<const std::uint8_t> newPasswor
     if (!ring)
         return std::move(ring).error();
     const std::string name = m_session->userName();
-    CC_TRY(updateKeySlots([&](access::KeySlotFile& file) -> Status {
-        return file.rewrap(name, newPassword, **ring, m_options.kdf, m_rng, m_clock, false);
-    }));
+    CC_TRY(updateKeySlots(
+        [&](access::KeySlotFile& file) -> Status {
+            return file.rewrap(name, newPassword, **ring, m_options.kdf, m_rng, m_clock, false);
+        },
+        GenerationRecord::WithEvent));
     m_mustChangePassword = false;
     AuditSubject subject = makeSubject(AuditEventId::UserAuthentication, AuditEventType::UserSecurityAttributesChanged,
                                        AuditAction::Update);
     subject.objectType = "User";
     subject.objectId = idHex(m_session->userId());
     subject.detail = "password changed";
-    return record(subject);
+    return recordChange(subject, true, "your password was changed");
 }
 
 Result<const access::KeyRing*> ClinicService::keys()

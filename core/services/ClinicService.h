@@ -22,7 +22,9 @@
 #include <set>
 #include <span>
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 namespace cc::services {
 
@@ -96,6 +98,16 @@ public:
     /// IntegrityFailure (anchor mismatch: nothing written).
     [[nodiscard]] Status record(const AuditSubject& subject,
                                 audit::AuditOutcome outcome = audit::AuditOutcome::Success);
+    /// Records the audit event of an account or key-slot change after it was tried (success if
+    /// `made`, else a minor failure) in one transaction with the key-slot generation a
+    /// GenerationRecord::WithEvent update left to record and any event of this session still
+    /// waiting to be written. When the change was made (it is in the key-slot file, which is not
+    /// rolled back) but the transaction fails, the error begins with `change` ("the account 'x' was
+    /// created") and says that its event was not written, never that nothing was saved; the event
+    /// then waits, and is written (flagged, "written late") by the session's next recordChange or
+    /// at logout; if it never is, the database's generation stays behind the file's and the next
+    /// staff login's event names the gap (flagged for review). Errors: storage errors.
+    [[nodiscard]] Status recordChange(const AuditSubject& subject, bool made, std::string_view change);
     /// The audit event record() would write for `subject` (the session's user, role, workstation).
     [[nodiscard]] audit::AuditEvent eventFor(const AuditSubject& subject, audit::AuditOutcome outcome) const;
     /// After a restore swapped the clinic's files (nobody logged in): opens the restored database
@@ -136,9 +148,17 @@ public:
     /// Clinical work goes on regardless: the front ends show this as a warning (docs/AUDIT.md).
     [[nodiscard]] std::string witnessProblem() const;
 
+    /// When updateKeySlots records the key-slot file's new generation in the database.
+    enum class GenerationRecord {
+        Now,      ///< at once (a failure is not the change's: the next staff login records it)
+        WithEvent ///< in the same transaction as the change's audit event (recordChange)
+    };
     /// Loads the key-slot file and saves it if `mutate` leaves it dirty; then, if its generation
-    /// moved, records the new generation in the database. Errors: those of `mutate` and storage.
-    template <typename F> [[nodiscard]] Status updateKeySlots(F&& mutate);
+    /// moved, records the new generation in the database (`when`; also deferred to the next
+    /// recordChange while an earlier change's event waits to be written, so that the gap stays
+    /// visible until it is). Errors: those of `mutate` and storage.
+    template <typename F>
+    [[nodiscard]] Status updateKeySlots(F&& mutate, GenerationRecord when = GenerationRecord::Now);
 
     /// True for a patient's session: no database is open; reads come from the sealed portal file
     /// and audit events go to the portal outbox (docs/PORTAL.md).
@@ -159,8 +179,17 @@ private:
     Status loginToPortal(access::LoginResult login);
     Status openDatabaseFor(const access::KeyRing& ring);
     void closeWhileLocked();
-    Status checkKeySlotGeneration(const access::KeySlotFile& file);
+    /// Checks the file against the database's record of its generation and records the file's.
+    /// `loaded`: the generation before this login changed the file; if the database had recorded
+    /// less, `gap` gets what the login event says of the change made without its record.
+    Status checkKeySlotGeneration(const access::KeySlotFile& file, std::uint64_t loaded, std::string& gap);
     Status recordKeySlotGeneration(std::uint64_t generation);
+    /// Writes, in one transaction, the generation and the events recordChange left waiting.
+    Status writeWaitingRecords();
+    /// The same inside the caller's transaction.
+    Status writeWaitingInTransaction();
+    /// recordChange's transaction: the waiting generation and events, then `subject`'s event.
+    Status recordChangeTransaction(const AuditSubject& subject, audit::AuditOutcome outcome);
     Status importPendingAudit();
     void recordPendingFailure(const std::string& userName, const Error& error);
 
@@ -183,12 +212,15 @@ private:
     std::shared_ptr<const PortalRecord> m_portalCache;
     std::int64_t m_portalCacheMs = 0;
     std::string m_witnessProblem;
+    // What recordChange could not write yet (this session only; see recordChange).
+    std::optional<std::uint64_t> m_generationToRecord;
+    std::vector<std::pair<AuditSubject, audit::AuditOutcome>> m_waitingEvents;
 };
 
 /// Lower-case hex of a 16-byte id.
 [[nodiscard]] std::string idHex(std::span<const std::uint8_t> id);
 
-template <typename F> Status ClinicService::updateKeySlots(F&& mutate)
+template <typename F> Status ClinicService::updateKeySlots(F&& mutate, GenerationRecord when)
 {
     auto file = m_backend.keySlots().load();
     if (!file)
@@ -199,9 +231,14 @@ template <typename F> Status ClinicService::updateKeySlots(F&& mutate)
         CC_TRY(m_backend.keySlots().save(*file));
         file->markClean();
     }
-    // A patient's session has no database: the next staff login records the new generation.
-    if (file->generation() != before && !m_portalMode)
-        CC_TRY(recordKeySlotGeneration(file->generation()));
+    // A patient's session has no database: the next staff login records the new generation. So
+    // does it when recording fails here: the file already holds the change, which stands (failing
+    // would tell the caller that nothing changed). That login's event names the gap (login()).
+    if (file->generation() != before && !m_portalMode) {
+        if (when == GenerationRecord::WithEvent || !m_waitingEvents.empty() ||
+            !recordKeySlotGeneration(file->generation()).ok())
+            m_generationToRecord = file->generation();
+    }
     return {};
 }
 

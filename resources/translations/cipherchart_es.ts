@@ -4861,6 +4861,10 @@ Un administrador. La base de datos se copia, se comprueba la copia y se coloca e
         <source>Account %1 disabled. %2.</source>
         <translation>Cuenta %1 desactivada. %2.</translation>
     </message>
+    <message>
+        <source>%1 Showing the accounts again failed: %2</source>
+        <translation>%1 No se pudieron volver a mostrar las cuentas: %2</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::AdminHomeView</name>

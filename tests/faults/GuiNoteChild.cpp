@@ -23,6 +23,9 @@
 #include "core/services/ClinicService.h"
 #include "core/services/PatientService.h"
 #include "db/ClinicStore.h"
+#include "ui/admin/AccountDialog.h"
+#include "ui/admin/AccountTableModel.h"
+#include "ui/admin/AccountsView.h"
 #include "ui/common/BackgroundTask.h"
 #include "ui/common/ErrorText.h"
 #include "ui/common/FileDialog.h"
@@ -45,6 +48,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -81,9 +85,9 @@ int main(int argc, char** argv)
     const QString action = args.size() == 6 ? args[5] : QStringLiteral("note");
     if ((args.size() != 5 && args.size() != 6) ||
         (action != "note" && action != "attachment" && action != "observation" && action != "problem" &&
-         action != "medication" && action != "allergy")) {
+         action != "medication" && action != "allergy" && action != "account")) {
         std::cerr << "usage: gui_note_child CLINIC_DIR USER MRN TITLE "
-                     "[note|attachment|observation|problem|medication|allergy]\n";
+                     "[note|attachment|observation|problem|medication|allergy|account]\n";
         return 2;
     }
     std::string password;
@@ -103,7 +107,46 @@ int main(int argc, char** argv)
         return say("LOGIN-ERROR", ui::ErrorText::forError(login.error()));
 
     int code = 0;
-    {
+    if (action == "account") {
+        // As an administrator would: the Accounts page, Create, an administrator account named
+        // TITLE with a temporary password typed twice, OK (a key slot under Argon2id, the key-slot
+        // file replaced, the account's row and audit event).
+        ui::AccountsView view(clinic);
+        view.resize(1000, 700);
+        view.show();
+        view.refresh();
+        view.findChild<QPushButton*>(QStringLiteral("createPushButton"))->click();
+        // Accepted, the dialog deletes itself (WA_DeleteOnClose): held by a guarded pointer.
+        QPointer<ui::AccountDialog> dialog = view.findChild<ui::AccountDialog*>();
+        if (dialog.isNull()) {
+            code = say("NOTE-ERROR", QStringLiteral("(the account dialog did not open)"));
+        } else {
+            dialog->findChild<QLineEdit*>(QStringLiteral("nameLineEdit"))->setText(args[4]);
+            auto* roles = dialog->findChild<QComboBox*>(QStringLiteral("roleComboBox"));
+            roles->setCurrentIndex(roles->findData(static_cast<int>(access::Role::Administrator)));
+            for (const char* field : {"passwordLineEdit", "repeatPasswordLineEdit"})
+                dialog->findChild<QLineEdit*>(QString::fromLatin1(field))
+                    ->setText(QStringLiteral("temporary pass of the fault test"));
+            dialog->findChild<QDialogButtonBox*>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Ok)->click();
+            ui::waitForBackgroundTasks();
+            QCoreApplication::processEvents();
+            const bool closed = dialog.isNull() || !dialog->isVisible();
+            bool listed = false;
+            for (int row = 0; row < view.model()->rowCount(); ++row)
+                listed = listed || view.model()->index(row, 0).data().toString() == args[4];
+            // Refused: the dialog stays open with its error; created, then the list not shown
+            // again: the page's status line says so.
+            const auto* status = view.findChild<QLabel*>(QStringLiteral("statusLabel"));
+            const QString statusText = status->isVisibleTo(&view) ? status->text() : QString();
+            const QString shown = !closed ? errorOf(dialog, QString()) : statusText;
+            if (closed && listed && shown.startsWith(QStringLiteral("Done:")) &&
+                !shown.contains(QStringLiteral("Showing the accounts again failed")))
+                code = say("SAVED");
+            else
+                code =
+                    say("NOTE-ERROR", shown.isEmpty() ? QStringLiteral("(no error shown, account not listed)") : shown);
+        }
+    } else {
         auto patient = services::PatientService(clinic).findByMrn(args[3]);
         if (!patient)
             return say("CHART-ERROR", ui::ErrorText::forError(patient.error()));

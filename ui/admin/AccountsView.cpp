@@ -80,15 +80,31 @@ AccountsView::~AccountsView() = default;
 
 void AccountsView::refresh()
 {
+    if (const QString failed = reload(); !failed.isEmpty())
+        showStatus(failed, true);
+}
+
+QString AccountsView::reload()
+{
     auto accounts = m_accounts.list();
     if (!accounts) {
         m_model->clear();
-        showStatus(ErrorText::forError(accounts.error()), true);
-        return;
+        return ErrorText::forError(accounts.error());
     }
     m_model->setAccounts(std::move(accounts).value(), m_clinic.clock().nowSeconds());
     m_ui->accountsTableView->resizeColumnsToContents();
     m_ui->accountsTableView->horizontalHeader()->setStretchLastSection(true);
+    return {};
+}
+
+void AccountsView::showDoneAndReload(const QString& done, bool error)
+{
+    // Listing the accounts is audited; when that fails after a change was saved, the change's own
+    // text stays in front, so that nobody reads the list's error as the change's and makes it twice.
+    if (const QString failed = reload(); !failed.isEmpty())
+        showStatus(tr("%1 Showing the accounts again failed: %2").arg(done, failed), true);
+    else
+        showStatus(done, error);
 }
 
 void AccountsView::clear()
@@ -180,8 +196,7 @@ void AccountsView::applyDialog(AccountDialog* dialog)
     const std::optional<model::Patient> patient =
         dialog->mode() == AccountDialog::Mode::Create ? dialog->patient() : std::nullopt;
     dialog->accept();
-    showStatus(tr("Done: %1. Hand the temporary password to the user in person.").arg(action), false);
-    refresh();
+    showDoneAndReload(tr("Done: %1. Hand the temporary password to the user in person.").arg(action), false);
     if (patient && MessageBox::confirm(this, tr("First-login slip"),
                                        tr("Print a first-login slip for %1 %2 (MRN %3)? It names the account and "
                                           "explains the first login; the temporary password is written on it by "
@@ -269,13 +284,12 @@ void AccountsView::disableSelected()
     for (const auto& p : revoked->pending)
         done << tr("%1 rotation pending").arg(KeyStatusModel::keyName(std::string(access::keyKindName(p.kind))));
     if (!revoked->problem.empty()) {
-        showStatus(tr("Account %1 disabled, but a key rotation failed and stays pending: %2")
-                       .arg(name, QString::fromStdString(revoked->problem)),
-                   true);
+        showDoneAndReload(tr("Account %1 disabled, but a key rotation failed and stays pending: %2")
+                              .arg(name, QString::fromStdString(revoked->problem)),
+                          true);
     } else {
-        showStatus(tr("Account %1 disabled. %2.").arg(name, done.join(QStringLiteral("; "))), false);
+        showDoneAndReload(tr("Account %1 disabled. %2.").arg(name, done.join(QStringLiteral("; "))), false);
     }
-    refresh();
 }
 
 void AccountsView::unlockSelected()
@@ -288,8 +302,7 @@ void AccountsView::unlockSelected()
         showStatus(ErrorText::forError(status.error()), true);
         return;
     }
-    showStatus(tr("Account %1 unlocked.").arg(name), false);
-    refresh();
+    showDoneAndReload(tr("Account %1 unlocked.").arg(name), false);
 }
 
 void AccountsView::findPatients()

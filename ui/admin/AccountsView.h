@@ -42,6 +42,10 @@ public:
     [[nodiscard]] QStringListModel* careTeamModel() const { return m_careTeam; }
 
 private:
+    /// Reads the accounts again into the table: empty, or the error's text (the table emptied).
+    [[nodiscard]] QString reload();
+    /// Shows `done` (what a saved change did), then reloads; if that fails, says so after it.
+    void showDoneAndReload(const QString& done, bool error);
     void openDialog(AccountDialog::Mode mode);
     void applyDialog(AccountDialog* dialog);
     void disableSelected();

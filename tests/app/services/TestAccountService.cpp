@@ -3,6 +3,7 @@
 // disable / enable / reset / set role, and the refusals that protect the clinic.
 #include "tests/support/TestClinic.h"
 
+#include "core/audit/AuditExport.h"
 #include "core/services/AccountService.h"
 
 #include <QTest>
@@ -140,6 +141,56 @@ private slots:
         // alice holds the only report-key share: she cannot be disabled or reset.
         QCOMPARE(asDave.disable(kAdmin).error().code, ErrorCode::InvalidArgument);
         QCOMPARE(asDave.resetPassword(kAdmin, bytes("alice-temporary-2")).error().code, ErrorCode::InvalidArgument);
+    }
+
+    // An account change whose event could not be written (recordChange's transaction failed, and
+    // so did every later try in the session) leaves the key-slot file ahead of the database's
+    // record of its generation: the next staff login says so in its event, flagged, once.
+    void aKeySlotChangeWithoutItsRecordIsNotedAtTheNextLogin()
+    {
+        auto ring = m_t->clinic().keys();
+        QVERIFY(ring.ok());
+        const access::KeyRing& adminRing = **ring; // the administrator's ring, for an account of the role
+        auto file = m_t->store().keySlots().load();
+        QVERIFY(file.ok());
+        const std::uint64_t before = file->generation();
+        QVERIFY(file->addSlot("mallory", access::Role::Administrator, bytes("mallory-temporary-1"), adminRing,
+                              m_t->clinic().options().kdf, m_t->clinic().rng(), m_t->clock())
+                    .ok());
+        QVERIFY(m_t->store().keySlots().save(*file).ok()); // the file alone: no record, no event
+        QVERIFY(file->generation() > before);
+
+        auto notes = [&]() {
+            auto events = audit::AuditExport::list(m_t->store().auditStore(), {});
+            std::vector<audit::AuditEvent> found;
+            for (const auto& e : *events)
+                if (e.event.detail.find("a change made without its record") != std::string::npos)
+                    found.push_back(e.event);
+            return found;
+        };
+        QVERIFY(notes().empty());
+        loginAdmin();
+        auto found = notes();
+        QCOMPARE(found.size(), std::size_t{1});
+        QCOMPARE(found.front().eventType, audit::AuditEventType::Login);
+        QVERIFY(found.front().flagged);
+        QVERIFY2(found.front().detail.find("generation " + std::to_string(file->generation()) +
+                                           ", the database had recorded " + std::to_string(before)) !=
+                     std::string::npos,
+                 found.front().detail.c_str());
+        loginAdmin(); // recorded now: said once
+        QCOMPARE(notes().size(), std::size_t{1});
+    }
+
+    // A change through the service records its generation with its event: no note at login.
+    void aRecordedChangeIsNotNoted()
+    {
+        QVERIFY(accounts().create("carol", access::Role::Administrator, bytes("carol-temporary-1")).ok());
+        loginAdmin();
+        auto events = audit::AuditExport::list(m_t->store().auditStore(), {});
+        QVERIFY(events.ok());
+        for (const auto& e : *events)
+            QVERIFY2(e.event.detail.find("without its record") == std::string::npos, e.event.detail.c_str());
     }
 
     void unlockLiftsALockOut()
