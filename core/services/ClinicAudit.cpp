@@ -8,6 +8,8 @@
 #include "core/ports/StorageTransaction.h"
 #include "core/services/PortalService.h"
 
+#include <algorithm>
+
 namespace cc::services {
 
 using audit::AuditAction;
@@ -254,8 +256,14 @@ Status ClinicService::writeWaitingRecords()
 
 Status ClinicService::writeWaitingInTransaction()
 {
-    if (m_generationToRecord)
-        CC_TRY(recordKeySlotGeneration(*m_generationToRecord));
+    if (m_generationToRecord) {
+        // The file's generation now, not the one remembered: a rotation in between (a disabled
+        // account's revocation) may have recorded a later one, which must never be lowered.
+        auto file = m_backend.keySlots().load();
+        if (!file)
+            return std::move(file).error();
+        CC_TRY(recordKeySlotGeneration(std::max(*m_generationToRecord, file->generation())));
+    }
     for (const auto& [waiting, outcome] : m_waitingEvents) {
         AuditSubject late = waiting;
         late.flagged = true;
